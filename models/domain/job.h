@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/enums.h"
+
+#include <QString>
+
+namespace cpn {
+
+struct JobRequirements
+{
+    QString acceleratorModel; // empty: no accelerators needed
+    int accelerators = 0;
+    int cpuCores = 0;
+    double memoryGiB = 0;
+    double storageTB = 0;
+    double durationHours = 0;
+    friend bool operator==(const JobRequirements &, const JobRequirements &) = default;
+};
+
+// A job submission; nodeId is required when submitting through the national node.
+struct JobRequest
+{
+    QString name;
+    JobKind kind = JobKind::Batch;
+    QString nodeId;
+    JobRequirements requirements;
+    friend bool operator==(const JobRequest &, const JobRequest &) = default;
+};
+
+struct Job
+{
+    QString id;
+    QString name;
+    JobKind kind = JobKind::Batch;
+    QString nodeId;
+    JobState state = JobState::Queued;
+    double progress = 0; // 0..1
+    JobRequirements requirements;
+    double estimatedCostCny = 0;
+    qint64 submittedAtMs = 0;
+    qint64 startedAtMs = 0;  // 0 until it runs
+    qint64 finishedAtMs = 0; // 0 until it ends
+    QString message;
+    friend bool operator==(const Job &, const Job &) = default;
+};
+
+} // namespace cpn

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "domain/job.h"
+#include "domain/link.h"
+#include "domain/metrics.h"
+#include "domain/node.h"
+#include "domain/offer.h"
+#include "domain/problem.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+// The JSON shapes of docs/node-api.md, both ways. Parsers are strict: wrong types, missing fields,
+// non-finite or out-of-range numbers, over-long strings and oversized arrays are rejected with a
+// message naming the offending field. Writers produce exactly what the parsers accept.
+namespace cpn::protocol {
+
+// Caps on what a client accepts; a directory of the synthetic 2,000-node federation is ~1.5 MB.
+inline constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+inline constexpr int kMaxNodes = 20000;
+inline constexpr int kMaxLinks = 100000;
+inline constexpr int kMaxOffers = 100000;
+inline constexpr int kMaxJobs = 10000;
+
+template <typename T> class Parsed
+{
+public:
+    static Parsed success(T value)
+    {
+        Parsed p;
+        p.m_value = std::move(value);
+        return p;
+    }
+    static Parsed failure(QString error)
+    {
+        Parsed p;
+        p.m_error = std::move(error);
+        return p;
+    }
+    bool ok() const { return m_value.has_value(); }
+    const T &value() const { return *m_value; }
+    T &value() { return *m_value; }
+    QString error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    QString m_error;
+};
+
+struct NodeDirectory
+{
+    QList<Node> nodes;
+    qint64 generatedAtMs = 0;
+};
+
+Parsed<Node> parseNode(const QByteArray &body);
+Parsed<NodeDirectory> parseNodeDirectory(const QByteArray &body);
+Parsed<QList<Link>> parseLinks(const QByteArray &body);
+Parsed<MetricsBatch> parseMetrics(const QByteArray &body);
+Parsed<QList<Offer>> parseOffers(const QByteArray &body);
+Parsed<Job> parseJob(const QByteArray &body);
+Parsed<QList<Job>> parseJobs(const QByteArray &body);
+Parsed<JobRequest> parseJobRequest(const QByteArray &body);
+Parsed<Problem> parseProblem(const QByteArray &body);
+
+QJsonObject toJson(const Node &node);
+QJsonObject toJson(const Link &link);
+QJsonObject toJson(const NodeSample &sample);
+QJsonObject toJson(const LinkSample &sample);
+QJsonObject toJson(const MetricsBatch &batch);
+QJsonObject toJson(const Offer &offer);
+QJsonObject toJson(const JobRequirements &requirements);
+QJsonObject toJson(const JobRequest &request);
+QJsonObject toJson(const Job &job);
+QJsonObject toJson(const Problem &problem);
+
+QByteArray toBody(const QJsonObject &object); // compact UTF-8
+
+} // namespace cpn::protocol

@@ -1,0 +1,192 @@
+#include "domain/protocoljson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace cpn;
+using namespace cpn::protocol;
+
+namespace {
+
+Node sampleNode()
+{
+    Node n;
+    n.id = QStringLiteral("guian");
+    n.computeId = QStringLiteral("CPN-R52-GEN-00007-K");
+    n.name = QStringLiteral("Gui'an cluster");
+    n.nameZh = QStringLiteral("贵安集群");
+    n.tier = NodeTier::Regional;
+    n.role = NodeRole::Cluster;
+    n.parentId = QStringLiteral("guizhou-hub");
+    n.province = QStringLiteral("CN-GZ");
+    n.city = QStringLiteral("Gui'an");
+    n.sector = QStringLiteral("GEN");
+    n.lat = 26.40;
+    n.lon = 106.40;
+    n.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:8080/n/guian"));
+    n.status = NodeStatus::Degraded;
+    n.capacity = {120000, 640.0, 80.0, {{QStringLiteral("ascend-910b"), 4096}, {QStringLiteral("h800"), 512}}};
+    n.prices.cpuCoreHour = 0.08;
+    n.prices.memoryGiBHour = 0.004;
+    n.prices.storageTBHour = 0.02;
+    n.prices.acceleratorHour = {{QStringLiteral("ascend-910b"), 7.5}, {QStringLiteral("h800"), 14.0}};
+    n.pue = 1.18;
+    n.greenShare = 0.62;
+    return n;
+}
+
+QByteArray directoryWith(const QJsonObject &node)
+{
+    return toBody(QJsonObject{{QStringLiteral("nodes"), QJsonArray{node}}});
+}
+
+} // namespace
+
+class TestProtocolJson : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void nodeRoundTrip();
+    void jobRoundTrip();
+    void metricsRoundTrip();
+    void badNode_data();
+    void badNode();
+    void rejectsOversizedBody();
+    void rejectsTooManyElements();
+    void problemIsLenient();
+};
+
+void TestProtocolJson::nodeRoundTrip()
+{
+    const Node n = sampleNode();
+    const auto parsed = parseNodeDirectory(directoryWith(toJson(n)));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QCOMPARE(parsed.value().nodes.size(), 1);
+    QVERIFY(parsed.value().nodes.first() == n);
+}
+
+void TestProtocolJson::jobRoundTrip()
+{
+    Job j;
+    j.id = QStringLiteral("job-17");
+    j.name = QStringLiteral("llm fine-tune");
+    j.kind = JobKind::FineTuning;
+    j.nodeId = QStringLiteral("guian");
+    j.state = JobState::Running;
+    j.progress = 0.25;
+    j.requirements = {QStringLiteral("ascend-910b"), 64, 512, 2048, 10, 12};
+    j.estimatedCostCny = 5760;
+    j.submittedAtMs = 1764064800000;
+    j.startedAtMs = 1764064801000;
+    const auto parsed = parseJob(toBody(toJson(j)));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY(parsed.value() == j);
+
+    JobRequest q{QStringLiteral("render"), JobKind::Batch, QStringLiteral("guian"), {{}, 0, 32, 64, 1, 2}};
+    const auto request = parseJobRequest(toBody(toJson(q)));
+    QVERIFY2(request.ok(), qPrintable(request.error()));
+    QVERIFY(request.value() == q);
+}
+
+void TestProtocolJson::metricsRoundTrip()
+{
+    MetricsBatch b;
+    b.cursor = QStringLiteral("1234");
+    b.serverTimeMs = 1764064800000;
+    b.intervalMs = 1000;
+    NodeSample s;
+    s.nodeId = QStringLiteral("guian");
+    s.tsMs = 1764064800000;
+    s.cpuUtil = 0.5;
+    s.memoryUtil = 0.25;
+    s.storageUtil = 0.75;
+    s.acceleratorUtil = {{QStringLiteral("ascend-910b"), 0.875}};
+    s.powerKw = 12000;
+    s.queuedJobs = 3;
+    b.nodes << s;
+    LinkSample l{QStringLiteral("l-1"), 1764064800000, LinkStatus::Congested, 380, 120, 21.5, 0.2};
+    b.links << l;
+    const auto parsed = parseMetrics(toBody(toJson(b)));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QCOMPARE(parsed.value().cursor, b.cursor);
+    QVERIFY(parsed.value().nodes.first() == s);
+    QVERIFY(parsed.value().links.first() == l);
+}
+
+void TestProtocolJson::badNode_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expectedError");
+    const QJsonObject good = toJson(sampleNode());
+    auto with = [&](const QString &key, const QJsonValue &value) {
+        QJsonObject o = good;
+        o.insert(key, value);
+        return directoryWith(o);
+    };
+    auto without = [&](const QString &key) {
+        QJsonObject o = good;
+        o.remove(key);
+        return directoryWith(o);
+    };
+    QTest::newRow("not json") << QByteArray("{\"nodes\": [") << "malformed JSON";
+    QTest::newRow("array at top") << QByteArray("[]") << "top level";
+    QTest::newRow("NaN literal") << QByteArray(R"({"nodes":[{"lat": NaN}]})") << "malformed JSON";
+    QTest::newRow("lat as string") << with(QStringLiteral("lat"), QStringLiteral("26.4"))
+                                   << "nodes[0].lat: expected a number";
+    QTest::newRow("lat out of range") << with(QStringLiteral("lat"), 91.0) << "nodes[0].lat: expected a number in";
+    QTest::newRow("huge number") << directoryWith(good).replace("\"lat\":26.4", "\"lat\":1e999")
+                                 << "malformed JSON";
+    QTest::newRow("missing id") << without(QStringLiteral("id")) << "nodes[0].id: missing";
+    QTest::newRow("bad id") << with(QStringLiteral("id"), QStringLiteral("../etc")) << "not an identifier";
+    QTest::newRow("unknown tier") << with(QStringLiteral("tier"), QStringLiteral("galactic"))
+                                  << "nodes[0].tier: expected one of national, regional, industry";
+    QTest::newRow("ftp url") << with(QStringLiteral("baseUrl"), QStringLiteral("ftp://x/")) << "absolute http";
+    QTest::newRow("long name") << with(QStringLiteral("name"), QString(5000, u'x')) << "longer than 128";
+    QJsonObject badCapacity = good;
+    QJsonObject capacity = good.value(QStringLiteral("capacity")).toObject();
+    capacity.insert(QStringLiteral("accelerators"), QJsonArray{QJsonObject{{QStringLiteral("model"), 5}}});
+    badCapacity.insert(QStringLiteral("capacity"), capacity);
+    QTest::newRow("nested wrong type") << directoryWith(badCapacity)
+                                       << "nodes[0].capacity.accelerators[0].model: expected a string";
+    QTest::newRow("nodes not array") << QByteArray(R"({"nodes": {}})") << "nodes: expected an array";
+}
+
+void TestProtocolJson::badNode()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expectedError);
+    const auto parsed = parseNodeDirectory(body);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().contains(expectedError), qPrintable(parsed.error()));
+}
+
+void TestProtocolJson::rejectsOversizedBody()
+{
+    const QByteArray huge(kMaxBodyBytes + 1, ' ');
+    const auto parsed = parseMetrics(huge);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().contains(QStringLiteral("exceeds the limit")), qPrintable(parsed.error()));
+}
+
+void TestProtocolJson::rejectsTooManyElements()
+{
+    QJsonArray offers;
+    for (int i = 0; i <= kMaxOffers; ++i)
+        offers.append(QJsonObject{});
+    const auto parsed = parseOffers(toBody(QJsonObject{{QStringLiteral("offers"), offers}}));
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().contains(QStringLiteral("more than")), qPrintable(parsed.error()));
+}
+
+void TestProtocolJson::problemIsLenient()
+{
+    const auto parsed = parseProblem(R"({"title":"Not found","status":404,"detail":"no node x"})");
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QCOMPARE(parsed.value().status, 404);
+    QCOMPARE(parsed.value().type, QStringLiteral("about:blank"));
+}
+
+QTEST_GUILESS_MAIN(TestProtocolJson)
+#include "tst_protocoljson.moc"
