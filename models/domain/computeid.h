@@ -7,7 +7,7 @@
 
 // The computing-power identifier admits a node to the network (docs/node-api.md, "Compute identifier"):
 //   CPN-<tier letter><GB/T 2260 province prefix>-<sector>-<5-digit serial>-<check>
-//   e.g. CPN-R52-GEN-00007-K
+//   e.g. CPN-R52-GEN-00007-0
 // The check character is ISO/IEC 7064 MOD 37,36 over the alphanumerics after "CPN".
 namespace cpn::computeid {
 

@@ -1,5 +1,6 @@
 #include "domain/protocoljson.h"
 
+#include "domain/computeid.h"
 #include "domain/jsonreader.h"
 
 #include <QJsonArray>
@@ -74,6 +75,9 @@ Node readNode(JsonReader &r, const QJsonObject &o)
     Node n;
     n.id = r.identifier(o, QStringLiteral("id"));
     n.computeId = r.string(o, QStringLiteral("computeId"), 32);
+    QString computeIdError;
+    if (r.ok() && !computeid::isValid(n.computeId, &computeIdError))
+        r.failAt(QStringLiteral("computeId"), computeIdError);
     n.name = r.string(o, QStringLiteral("name"), 128);
     n.nameZh = r.optionalString(o, QStringLiteral("nameZh"), 128);
     n.tier = readEnum<NodeTier>(r, o, QStringLiteral("tier"));

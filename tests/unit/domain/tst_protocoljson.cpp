@@ -13,7 +13,7 @@ Node sampleNode()
 {
     Node n;
     n.id = QStringLiteral("guian");
-    n.computeId = QStringLiteral("CPN-R52-GEN-00007-K");
+    n.computeId = QStringLiteral("CPN-R52-GEN-00007-0");
     n.name = QStringLiteral("Gui'an cluster");
     n.nameZh = QStringLiteral("贵安集群");
     n.tier = NodeTier::Regional;
@@ -150,6 +150,8 @@ void TestProtocolJson::badNode_data()
     badCapacity.insert(QStringLiteral("capacity"), capacity);
     QTest::newRow("nested wrong type") << directoryWith(badCapacity)
                                        << "nodes[0].capacity.accelerators[0].model: expected a string";
+    QTest::newRow("bad compute id") << with(QStringLiteral("computeId"), QStringLiteral("CPN-R52-GEN-00007-1"))
+                                    << "nodes[0].computeId: check character";
     QTest::newRow("nodes not array") << QByteArray(R"({"nodes": {}})") << "nodes: expected an array";
 }
 
