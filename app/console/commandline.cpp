@@ -1,0 +1,102 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace cpn::console {
+
+CommandLineResult parseCommandLine(const QStringList &arguments, const QString &tokenFromEnvironment)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("cpn::console", "CPN Control Center: the console of the national "
+                                                    "computing-power network."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("cpn::console", "Start the reference simulator on a free loopback port "
+                                                    "and connect to it."));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QCoreApplication::translate("cpn::console", "Simulator scenario for --demo: default or synthetic:N."),
+        QStringLiteral("name"), QStringLiteral("default"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QCoreApplication::translate("cpn::console", "Simulator seed for --demo."),
+                                  QStringLiteral("n"), QStringLiteral("42"));
+    const QCommandLineOption connect(
+        QStringLiteral("connect"),
+        QCoreApplication::translate("cpn::console", "Connect to the federation root (national node) at URL. "
+                                                    "May be given more than once."),
+        QStringLiteral("url"));
+    const QCommandLineOption token(
+        QStringLiteral("token"),
+        QCoreApplication::translate("cpn::console", "Bearer token for --connect (prefer the CPN_TOKEN "
+                                                    "environment variable: arguments are visible to "
+                                                    "other users)."),
+        QStringLiteral("token"));
+    const QCommandLineOption offline(
+        QStringLiteral("offline"),
+        QCoreApplication::translate("cpn::console", "Open a cache or snapshot file for offline review."),
+        QStringLiteral("file"));
+    const QCommandLineOption language(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("cpn::console", "User interface language, e.g. en or zh_CN."),
+        QStringLiteral("locale"));
+    const QCommandLineOption allowHttp(
+        QStringLiteral("allow-plain-http"),
+        QCoreApplication::translate("cpn::console", "Allow unencrypted http:// to hosts other than loopback."));
+    parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp});
+
+    CommandLineResult result;
+    auto error = [&](const QString &message) {
+        result.action = CommandLineResult::Action::Error;
+        result.message = message;
+        return result;
+    };
+    if (!parser.parse(arguments))
+        return error(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        result.action = CommandLineResult::Action::ShowHelp;
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.action = CommandLineResult::Action::ShowVersion;
+        result.message = QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(QCoreApplication::translate("cpn::console", "Unexpected argument: %1")
+                         .arg(parser.positionalArguments().constFirst()));
+
+    ConsoleOptions &o = result.options;
+    o.demo = parser.isSet(demo);
+    o.demoScenario = parser.value(scenario);
+    static const QRegularExpression scenarioPattern(QStringLiteral("^(default|synthetic(:\\d{1,5})?)$"));
+    if (!scenarioPattern.match(o.demoScenario).hasMatch())
+        return error(QCoreApplication::translate("cpn::console", "Unknown scenario '%1': use default or "
+                                                                 "synthetic:N.")
+                         .arg(o.demoScenario));
+    bool seedOk = false;
+    o.demoSeed = parser.value(seed).toULongLong(&seedOk);
+    if (!seedOk)
+        return error(QCoreApplication::translate("cpn::console", "The seed must be a whole number."));
+    for (const QString &value : parser.values(connect)) {
+        const QUrl url(value, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+            return error(QCoreApplication::translate("cpn::console", "Not an http(s) URL: %1").arg(value));
+        o.connectUrls.append(url);
+    }
+    o.token = parser.isSet(token) ? parser.value(token) : tokenFromEnvironment;
+    o.offlineFile = parser.value(offline);
+    o.language = parser.value(language);
+    o.allowPlainHttp = parser.isSet(allowHttp);
+    if (!o.offlineFile.isEmpty() && (o.demo || !o.connectUrls.isEmpty()))
+        return error(QCoreApplication::translate("cpn::console",
+                                                 "--offline cannot be combined with --demo or --connect."));
+    return result;
+}
+
+} // namespace cpn::console

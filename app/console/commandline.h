@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace cpn::console {
+
+struct ConsoleOptions
+{
+    bool demo = false;           // start cpn-nodesim on a free loopback port and connect to it
+    QString demoScenario = QStringLiteral("default");
+    quint64 demoSeed = 42;
+    QList<QUrl> connectUrls;     // federation roots to connect to
+    QString token;               // bearer token for --connect (CPN_TOKEN in the environment)
+    QString offlineFile;         // reserved: offline review of a cache or snapshot
+    QString language;            // e.g. "zh_CN"; empty: the system locale
+    bool allowPlainHttp = false; // http:// to hosts other than loopback
+};
+
+struct CommandLineResult
+{
+    enum class Action { Run, ShowHelp, ShowVersion, Error };
+    Action action = Action::Run;
+    ConsoleOptions options;
+    QString message; // help or version text, or the error
+};
+
+// Parses the console's command line (arguments[0] is the program name). Pure: tests call it.
+CommandLineResult parseCommandLine(const QStringList &arguments, const QString &tokenFromEnvironment = {});
+
+} // namespace cpn::console

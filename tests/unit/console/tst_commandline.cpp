@@ -1,0 +1,78 @@
+#include "commandline.h"
+
+#include <QTest>
+
+using namespace cpn::console;
+using namespace Qt::StringLiterals;
+using Action = CommandLineResult::Action;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parses_data();
+    void parses();
+    void tokenFromEnvironment();
+};
+
+void TestCommandLine::parses_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("action");
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<int>("connectCount");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("nothing") << QStringList{} << int(Action::Run) << false << 0 << "";
+    QTest::newRow("demo") << QStringList{"--demo"_s} << int(Action::Run) << true << 0 << "";
+    QTest::newRow("demo synthetic") << QStringList{"--demo"_s, "--scenario"_s, "synthetic:2000"_s} << int(Action::Run)
+                                    << true << 0 << "";
+    QTest::newRow("two roots") << QStringList{"--connect"_s, "https://a.example.cn"_s, "--connect"_s,
+                                              "http://127.0.0.1:8080"_s}
+                               << int(Action::Run) << false << 2 << "";
+    QTest::newRow("help") << QStringList{"--help"_s} << int(Action::ShowHelp) << false << 0 << "--demo";
+    QTest::newRow("bad url") << QStringList{"--connect"_s, "ftp://x"_s} << int(Action::Error) << false << 0
+                             << "Not an http(s) URL";
+    QTest::newRow("bad scenario") << QStringList{"--demo"_s, "--scenario"_s, "mars"_s} << int(Action::Error) << true
+                                  << 0 << "Unknown scenario";
+    QTest::newRow("bad seed") << QStringList{"--demo"_s, "--seed"_s, "x"_s} << int(Action::Error) << true << 0
+                              << "whole number";
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"_s} << int(Action::Error) << false << 0
+                                    << "frobnicate";
+    QTest::newRow("offline with demo") << QStringList{"--offline"_s, "a.cpnsnap"_s, "--demo"_s} << int(Action::Error)
+                                       << true << 0 << "cannot be combined";
+    QTest::newRow("stray argument") << QStringList{"file.txt"_s} << int(Action::Error) << false << 0
+                                    << "Unexpected argument";
+}
+
+void TestCommandLine::parses()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, action);
+    QFETCH(bool, demo);
+    QFETCH(int, connectCount);
+    QFETCH(QString, messagePart);
+    arguments.prepend(QStringLiteral("cpn-console"));
+    const CommandLineResult result = parseCommandLine(arguments);
+    QCOMPARE(int(result.action), action);
+    QVERIFY2(result.message.contains(messagePart), qPrintable(result.message));
+    if (result.action == Action::Run) {
+        QCOMPARE(result.options.demo, demo);
+        QCOMPARE(result.options.connectUrls.size(), connectCount);
+    }
+}
+
+void TestCommandLine::tokenFromEnvironment()
+{
+    const QStringList base{QStringLiteral("cpn-console"), QStringLiteral("--connect"),
+                           QStringLiteral("https://n.example.cn")};
+    QCOMPARE(parseCommandLine(base, QStringLiteral("env-token")).options.token, QStringLiteral("env-token"));
+    QCOMPARE(parseCommandLine(base + QStringList{QStringLiteral("--token"_s), QStringLiteral("arg"_s)},
+                              QStringLiteral("env-token"))
+                 .options.token,
+             QStringLiteral("arg"));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
