@@ -25,24 +25,24 @@ void TestCommandLine::parses_data()
     QTest::addColumn<QString>("messagePart");
 
     QTest::newRow("nothing") << QStringList{} << int(Action::Run) << false << 0 << "";
-    QTest::newRow("demo") << QStringList{"--demo"_s} << int(Action::Run) << true << 0 << "";
-    QTest::newRow("demo synthetic") << QStringList{"--demo"_s, "--scenario"_s, "synthetic:2000"_s} << int(Action::Run)
+    QTest::newRow("demo") << QStringList{u"--demo"_s} << int(Action::Run) << true << 0 << "";
+    QTest::newRow("demo synthetic") << QStringList{u"--demo"_s, u"--scenario"_s, u"synthetic:2000"_s} << int(Action::Run)
                                     << true << 0 << "";
-    QTest::newRow("two roots") << QStringList{"--connect"_s, "https://a.example.cn"_s, "--connect"_s,
-                                              "http://127.0.0.1:8080"_s}
+    QTest::newRow("two roots") << QStringList{u"--connect"_s, u"https://a.example.cn"_s, u"--connect"_s,
+                                              u"http://127.0.0.1:8080"_s}
                                << int(Action::Run) << false << 2 << "";
-    QTest::newRow("help") << QStringList{"--help"_s} << int(Action::ShowHelp) << false << 0 << "--demo";
-    QTest::newRow("bad url") << QStringList{"--connect"_s, "ftp://x"_s} << int(Action::Error) << false << 0
+    QTest::newRow("help") << QStringList{u"--help"_s} << int(Action::ShowHelp) << false << 0 << "--demo";
+    QTest::newRow("bad url") << QStringList{u"--connect"_s, u"ftp://x"_s} << int(Action::Error) << false << 0
                              << "Not an http(s) URL";
-    QTest::newRow("bad scenario") << QStringList{"--demo"_s, "--scenario"_s, "mars"_s} << int(Action::Error) << true
+    QTest::newRow("bad scenario") << QStringList{u"--demo"_s, u"--scenario"_s, u"mars"_s} << int(Action::Error) << true
                                   << 0 << "Unknown scenario";
-    QTest::newRow("bad seed") << QStringList{"--demo"_s, "--seed"_s, "x"_s} << int(Action::Error) << true << 0
+    QTest::newRow("bad seed") << QStringList{u"--demo"_s, u"--seed"_s, u"x"_s} << int(Action::Error) << true << 0
                               << "whole number";
-    QTest::newRow("unknown option") << QStringList{"--frobnicate"_s} << int(Action::Error) << false << 0
+    QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << int(Action::Error) << false << 0
                                     << "frobnicate";
-    QTest::newRow("offline with demo") << QStringList{"--offline"_s, "a.cpnsnap"_s, "--demo"_s} << int(Action::Error)
+    QTest::newRow("offline with demo") << QStringList{u"--offline"_s, u"a.cpnsnap"_s, u"--demo"_s} << int(Action::Error)
                                        << true << 0 << "cannot be combined";
-    QTest::newRow("stray argument") << QStringList{"file.txt"_s} << int(Action::Error) << false << 0
+    QTest::newRow("stray argument") << QStringList{u"file.txt"_s} << int(Action::Error) << false << 0
                                     << "Unexpected argument";
 }
 
@@ -68,7 +68,7 @@ void TestCommandLine::tokenFromEnvironment()
     const QStringList base{QStringLiteral("cpn-console"), QStringLiteral("--connect"),
                            QStringLiteral("https://n.example.cn")};
     QCOMPARE(parseCommandLine(base, QStringLiteral("env-token")).options.token, QStringLiteral("env-token"));
-    QCOMPARE(parseCommandLine(base + QStringList{QStringLiteral("--token"_s), QStringLiteral("arg"_s)},
+    QCOMPARE(parseCommandLine(base + QStringList{u"--token"_s, u"arg"_s},
                               QStringLiteral("env-token"))
                  .options.token,
              QStringLiteral("arg"));
