@@ -1,0 +1,492 @@
+#include "itemmodels/nodetablemodel.h"
+
+#include "domain/clock.h"
+#include "domain/provinces.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cpn {
+
+namespace {
+
+// The columns a sample can change; one dataChanged spans them (price, PUE and green share ride along:
+// a wider range is cheaper for views than several signals).
+constexpr int kFirstSampleColumn = NodeTableModel::StatusColumn;
+constexpr int kLastSampleColumn = NodeTableModel::DataAgeColumn;
+
+QString percent(double fraction)
+{
+    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
+}
+
+QString provinceName(const QString &iso)
+{
+    if (const Province *p = provinceByIso(iso))
+        return QString::fromUtf8(p->nameEn);
+    return iso;
+}
+
+QString provinceNameZh(const QString &iso)
+{
+    if (const Province *p = provinceByIso(iso))
+        return QString::fromUtf8(p->nameZh);
+    return {};
+}
+
+} // namespace
+
+NodeTableModel::NodeTableModel(const Clock &clock, QObject *parent) : QAbstractTableModel(parent), m_clock(clock)
+{
+}
+
+int NodeTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int NodeTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+NodeTableModel::Figures NodeTableModel::figures(const Row &row)
+{
+    Figures f;
+    const Node &node = row.node;
+    f.acceleratorsTotal = node.capacity.acceleratorCount();
+    for (const auto &pool : node.capacity.accelerators) {
+        const auto price = node.prices.acceleratorHour.constFind(pool.model);
+        if (price != node.prices.acceleratorHour.constEnd() && pool.count > 0
+            && (!f.cheapestAcceleratorHour || *price < *f.cheapestAcceleratorHour)) {
+            f.cheapestAcceleratorHour = *price;
+            f.cheapestAcceleratorModel = pool.model;
+        }
+    }
+    f.acceleratorsFree = f.acceleratorsTotal;
+    if (!row.sample)
+        return f;
+
+    const NodeSample &s = *row.sample;
+    f.hasSample = true;
+    f.cpuUtil = s.cpuUtil;
+    f.memoryUtil = s.memoryUtil;
+    f.powerKw = s.powerKw;
+    f.runningJobs = s.runningJobs;
+    f.queuedJobs = s.queuedJobs;
+    double busyCards = 0;
+    for (const auto &pool : node.capacity.accelerators)
+        busyCards += pool.count * std::clamp(s.acceleratorUtil.value(pool.model, 0.0), 0.0, 1.0);
+    if (f.acceleratorsTotal > 0) {
+        f.acceleratorUtil = busyCards / f.acceleratorsTotal;
+        f.acceleratorsFree = std::max(0, f.acceleratorsTotal - int(std::lround(busyCards)));
+    }
+    return f;
+}
+
+qint64 NodeTableModel::dataAgeMsAt(int row) const
+{
+    const Row &r = m_rows.at(row);
+    if (!r.sample)
+        return -1;
+    return std::max<qint64>(0, m_clock.nowMs() - r.sample->tsMs);
+}
+
+qint64 NodeTableModel::newestSampleMs() const
+{
+    qint64 newest = 0;
+    for (const Row &r : m_rows) {
+        if (r.sample)
+            newest = std::max(newest, r.sample->tsMs);
+    }
+    return newest;
+}
+
+DisplayStatus NodeTableModel::computeStatus(const Row &row) const
+{
+    const DisplayStatus reported = toDisplayStatus(row.sample ? row.sample->status : row.node.status);
+    // Offline and maintenance are already "not live"; only a claim of being up can go stale.
+    if (reported != DisplayStatus::Online && reported != DisplayStatus::Degraded)
+        return reported;
+    const qint64 reference = row.sample ? row.sample->tsMs : row.sinceMs;
+    if (m_clock.nowMs() - reference > 2 * qint64(m_intervalMs))
+        return DisplayStatus::Stale;
+    return reported;
+}
+
+QString NodeTableModel::searchText(const Row &row) const
+{
+    const Node &n = row.node;
+    return QStringList{n.name, n.nameZh, n.id, n.city, provinceName(n.province), provinceNameZh(n.province),
+                       n.province, n.computeId}
+        .join(QLatin1Char('\n'))
+        .toLower();
+}
+
+QVariant NodeTableModel::displayData(const Row &row, int column) const
+{
+    const Node &n = row.node;
+    const Figures f = figures(row);
+    const QLocale locale;
+    const QString none = QStringLiteral("\u2014");
+    switch (column) {
+    case NameColumn:
+        return n.nameZh.isEmpty() ? n.name : QStringLiteral("%1  %2").arg(n.name, n.nameZh);
+    case TierColumn:
+        return tierName(n.tier);
+    case RoleColumn:
+        return roleName(n.role);
+    case ProvinceColumn:
+        return provinceName(n.province);
+    case CityColumn:
+        return n.city;
+    case StatusColumn:
+        return displayStatusName(row.status);
+    case CpuColumn:
+        return f.hasSample ? percent(f.cpuUtil) : none;
+    case AcceleratorsColumn:
+        return f.hasSample && f.acceleratorsTotal > 0 ? percent(f.acceleratorUtil) : none;
+    case AcceleratorsFreeColumn:
+        if (f.acceleratorsTotal == 0)
+            return none;
+        return tr("%1 / %2").arg(locale.toString(f.acceleratorsFree), locale.toString(f.acceleratorsTotal));
+    case MemoryColumn:
+        return f.hasSample ? percent(f.memoryUtil) : none;
+    case PowerColumn:
+        return f.hasSample ? locale.toString(f.powerKw, 'f', 0) : none;
+    case PriceColumn:
+        return f.cheapestAcceleratorHour ? tr("\u00a5%1").arg(locale.toString(*f.cheapestAcceleratorHour, 'f', 2))
+                                         : none;
+    case PueColumn:
+        return locale.toString(n.pue, 'f', 2);
+    case GreenColumn:
+        return percent(n.greenShare);
+    case JobsColumn:
+        return f.hasSample ? tr("%1 / %2").arg(f.runningJobs).arg(f.queuedJobs) : none;
+    case DataAgeColumn: {
+        if (!row.sample)
+            return none;
+        const qint64 ageS = std::max<qint64>(0, m_clock.nowMs() - row.sample->tsMs) / 1000;
+        if (ageS < 120)
+            return tr("%1 s").arg(ageS);
+        if (ageS < 2 * 3600)
+            return tr("%1 min").arg(ageS / 60);
+        return tr("%1 h").arg(ageS / 3600);
+    }
+    }
+    return {};
+}
+
+QVariant NodeTableModel::sortData(const Row &row, int column) const
+{
+    const Node &n = row.node;
+    const Figures f = figures(row);
+    // Columns without data sort below every real value.
+    constexpr double missing = -1;
+    switch (column) {
+    case NameColumn:
+        return n.name;
+    case TierColumn:
+        return int(n.tier);
+    case RoleColumn:
+        return int(n.role);
+    case ProvinceColumn:
+        return provinceName(n.province);
+    case CityColumn:
+        return n.city;
+    case StatusColumn:
+        return int(row.status);
+    case CpuColumn:
+        return f.hasSample ? f.cpuUtil : missing;
+    case AcceleratorsColumn:
+        return f.hasSample && f.acceleratorsTotal > 0 ? f.acceleratorUtil : missing;
+    case AcceleratorsFreeColumn:
+        return f.acceleratorsTotal > 0 ? f.acceleratorsFree : int(missing);
+    case MemoryColumn:
+        return f.hasSample ? f.memoryUtil : missing;
+    case PowerColumn:
+        return f.hasSample ? f.powerKw : missing;
+    case PriceColumn:
+        // Nodes without accelerators go last when sorting by "cheapest first".
+        return f.cheapestAcceleratorHour ? *f.cheapestAcceleratorHour : 1e12;
+    case PueColumn:
+        return n.pue;
+    case GreenColumn:
+        return n.greenShare;
+    case JobsColumn:
+        return f.hasSample ? f.runningJobs + f.queuedJobs : int(missing);
+    case DataAgeColumn:
+        return row.sample ? std::max<qint64>(0, m_clock.nowMs() - row.sample->tsMs)
+                          : std::numeric_limits<qint64>::max();
+    }
+    return {};
+}
+
+QVariant NodeTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, column);
+    case Qt::ToolTipRole:
+        switch (column) {
+        case NameColumn:
+            return tr("%1\nid %2\n%3").arg(row.node.computeId, row.node.id, row.node.baseUrl.toDisplayString());
+        case ProvinceColumn:
+            return provinceNameZh(row.node.province);
+        case PriceColumn: {
+            const Figures f = figures(row);
+            if (!f.cheapestAcceleratorHour)
+                return {};
+            return tr("Cheapest accelerator: %1 at \u00a5%2 per card-hour")
+                .arg(acceleratorDisplayName(f.cheapestAcceleratorModel))
+                .arg(*f.cheapestAcceleratorHour, 0, 'f', 2);
+        }
+        case AcceleratorsColumn: {
+            QStringList lines;
+            for (const auto &pool : row.node.capacity.accelerators) {
+                const double util = row.sample ? row.sample->acceleratorUtil.value(pool.model, 0.0) : 0.0;
+                lines << tr("%1 \u00d7 %2: %3 %").arg(acceleratorDisplayName(pool.model)).arg(pool.count)
+                             .arg(std::lround(util * 100));
+            }
+            return lines.join(QLatin1Char('\n'));
+        }
+        case JobsColumn:
+            return tr("running / queued");
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column >= CpuColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    case SortRole:
+        return sortData(row, column);
+    case NodeIdRole:
+        return row.node.id;
+    case TierRole:
+        return int(row.node.tier);
+    case NodeRoleRole:
+        return int(row.node.role);
+    case StatusRole:
+        return int(row.status);
+    case UtilizationRole: {
+        const Figures f = figures(row);
+        switch (column) {
+        case CpuColumn:
+            return f.hasSample ? QVariant(f.cpuUtil) : QVariant();
+        case AcceleratorsColumn:
+            return f.hasSample && f.acceleratorsTotal > 0 ? QVariant(f.acceleratorUtil) : QVariant();
+        case MemoryColumn:
+            return f.hasSample ? QVariant(f.memoryUtil) : QVariant();
+        case GreenColumn:
+            return row.node.greenShare;
+        }
+        return {};
+    }
+    case DataAgeMsRole:
+        return row.sample ? std::max<qint64>(0, m_clock.nowMs() - row.sample->tsMs) : qint64(-1);
+    case ProvinceRole:
+        return row.node.province;
+    case SearchTextRole:
+        return searchText(row);
+    case HasSampleRole:
+        return row.sample.has_value();
+    }
+    return {};
+}
+
+QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Node");
+        case TierColumn:
+            return tr("Tier");
+        case RoleColumn:
+            return tr("Role");
+        case ProvinceColumn:
+            return tr("Province");
+        case CityColumn:
+            return tr("City");
+        case StatusColumn:
+            return tr("Status");
+        case CpuColumn:
+            return tr("CPU");
+        case AcceleratorsColumn:
+            return tr("Accel.");
+        case AcceleratorsFreeColumn:
+            return tr("Accel. free");
+        case MemoryColumn:
+            return tr("Memory");
+        case PowerColumn:
+            return tr("Power kW");
+        case PriceColumn:
+            return tr("Price /h");
+        case PueColumn:
+            return tr("PUE");
+        case GreenColumn:
+            return tr("Green");
+        case JobsColumn:
+            return tr("Jobs");
+        case DataAgeColumn:
+            return tr("Data age");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case AcceleratorsColumn:
+            return tr("Accelerator utilization, weighted by the card count of each model");
+        case AcceleratorsFreeColumn:
+            return tr("Accelerator cards free / installed");
+        case PriceColumn:
+            return tr("Cheapest accelerator, CNY per card-hour");
+        case GreenColumn:
+            return tr("Share of power from renewables");
+        case JobsColumn:
+            return tr("Jobs running / queued");
+        case DataAgeColumn:
+            return tr("Age of the newest sample");
+        }
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+void NodeTableModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows.at(i).node.id, i);
+}
+
+void NodeTableModel::setDirectory(const QList<Node> &nodes)
+{
+    const qint64 now = m_clock.nowMs();
+    const bool sameIds = nodes.size() == m_rows.size()
+                         && std::equal(nodes.cbegin(), nodes.cend(), m_rows.cbegin(),
+                                       [](const Node &n, const Row &r) { return n.id == r.node.id; });
+    QList<std::pair<int, DisplayStatus>> before;
+    if (sameIds) {
+        for (int i = 0; i < m_rows.size(); ++i) {
+            m_rows[i].node = nodes.at(i);
+            const DisplayStatus old = m_rows[i].status;
+            m_rows[i].status = computeStatus(m_rows[i]);
+            before.append({i, old});
+        }
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    } else {
+        beginResetModel();
+        QList<Row> rows;
+        rows.reserve(nodes.size());
+        for (const Node &node : nodes) {
+            Row row;
+            row.node = node;
+            row.sinceMs = now;
+            if (const auto it = m_rowById.constFind(node.id); it != m_rowById.constEnd()) {
+                const Row &old = m_rows.at(*it);
+                row.sample = old.sample;
+                row.sinceMs = old.sinceMs;
+                before.append({int(rows.size()), old.status});
+            }
+            row.status = computeStatus(row);
+            rows.append(row);
+        }
+        m_rows = std::move(rows);
+        rebuildIndex();
+        endResetModel();
+    }
+    for (const auto &[row, old] : before) {
+        if (m_rows.at(row).status != old)
+            Q_EMIT nodeStatusChanged(m_rows.at(row).node.id, old, m_rows.at(row).status);
+    }
+}
+
+void NodeTableModel::applySamples(const QList<NodeSample> &samples)
+{
+    QList<int> changed;
+    QList<std::pair<int, DisplayStatus>> transitions;
+    for (const NodeSample &sample : samples) {
+        const auto it = m_rowById.constFind(sample.nodeId);
+        if (it == m_rowById.constEnd())
+            continue; // not (yet) in the directory
+        Row &row = m_rows[*it];
+        if (row.sample && row.sample->tsMs > sample.tsMs)
+            continue; // an older sample arriving late never overwrites a newer one
+        row.sample = sample;
+        changed.append(*it);
+        const DisplayStatus status = computeStatus(row);
+        if (status != row.status) {
+            transitions.append({*it, row.status});
+            row.status = status;
+        }
+    }
+    emitRowRuns(changed, kFirstSampleColumn, kLastSampleColumn);
+    for (const auto &[row, old] : transitions) {
+        // A node may move twice within one batch (A -> B -> A); report only real net changes.
+        if (m_rows.at(row).status != old)
+            Q_EMIT nodeStatusChanged(m_rows.at(row).node.id, old, m_rows.at(row).status);
+    }
+}
+
+void NodeTableModel::refreshStaleness()
+{
+    if (m_rows.isEmpty())
+        return;
+    QList<int> changed;
+    QList<std::pair<int, DisplayStatus>> transitions;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        const DisplayStatus status = computeStatus(row);
+        if (status != row.status) {
+            transitions.append({i, row.status});
+            row.status = status;
+            changed.append(i);
+        }
+    }
+    emitRowRuns(changed, StatusColumn, StatusColumn);
+    // Every age moves with the clock: one signal for the whole column.
+    Q_EMIT dataChanged(index(0, DataAgeColumn), index(int(m_rows.size()) - 1, DataAgeColumn));
+    for (const auto &[row, old] : transitions)
+        Q_EMIT nodeStatusChanged(m_rows.at(row).node.id, old, m_rows.at(row).status);
+}
+
+void NodeTableModel::setSampleIntervalMs(int intervalMs)
+{
+    m_intervalMs = std::max(1, intervalMs);
+}
+
+QModelIndex NodeTableModel::nodeIndex(const QString &nodeId, int column) const
+{
+    const auto it = m_rowById.constFind(nodeId);
+    return it == m_rowById.constEnd() ? QModelIndex() : index(*it, column);
+}
+
+void NodeTableModel::emitRowRuns(QList<int> rows, int firstColumn, int lastColumn)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    int runStart = rows.first();
+    int previous = runStart;
+    for (int i = 1; i <= rows.size(); ++i) {
+        if (i < rows.size() && rows.at(i) == previous + 1) {
+            previous = rows.at(i);
+            continue;
+        }
+        Q_EMIT dataChanged(index(runStart, firstColumn), index(previous, lastColumn));
+        if (i < rows.size())
+            runStart = previous = rows.at(i);
+    }
+}
+
+} // namespace cpn
