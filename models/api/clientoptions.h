@@ -1,0 +1,25 @@
+#pragma once
+
+#include "domain/protocoljson.h"
+
+#include <QString>
+
+namespace cpn::api {
+
+// Per-endpoint settings of the protocol client. The defaults follow docs/node-api.md,
+// "Client behaviour expected of a console".
+struct ClientOptions
+{
+    QString token;                 // bearer token; empty = none
+    int refreshIntervalMs = 1000;  // metrics poll
+    int transferTimeoutMs = 10000; // QNetworkRequest::setTransferTimeout: no bytes for this long
+    int deadlineMs = 15000;        // wall-clock cap per request, however slowly bytes trickle in
+    qint64 maxBodyBytes = protocol::kMaxBodyBytes;
+    int offlineAfterFailures = 3;
+    bool allowPlainHttp = false; // http allowed only to loopback unless true
+    // Full-jitter backoff after failed polls: rand(0, min(backoffCapMs, backoffBaseMs * 2^n)).
+    int backoffBaseMs = 1000;
+    int backoffCapMs = 60000;
+};
+
+} // namespace cpn::api

@@ -1,0 +1,238 @@
+#include "api/guardedrequest.h"
+
+#include "api/backoff.h"
+#include "domain/logging.h"
+#include "domain/protocoljson.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace cpn::api {
+namespace {
+
+
+// Server-supplied text shown to people: keep it short and on one line.
+QString shortText(const QString &text, int maxLength = 300)
+{
+    QString simplified = text.simplified();
+    if (simplified.size() > maxLength)
+        simplified = simplified.left(maxLength) + QStringLiteral("…");
+    return simplified;
+}
+
+bool isJsonContentType(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.split(';').constFirst().trimmed().toLower();
+    return type == "application/problem+json" || type == "application/json";
+}
+
+bool hasControlCharacters(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString transportRefusal(const QUrl &url, bool allowPlainHttp)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return QCoreApplication::translate("cpn::api", "'%1' is not a valid node URL").arg(shortText(url.toDisplayString(QUrl::RemoveUserInfo), 200));
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"https")
+        return {};
+    if (scheme != u"http")
+        return QCoreApplication::translate("cpn::api", "the %1 scheme is not supported, only https and http").arg(shortText(scheme, 20));
+    if (allowPlainHttp || isLoopbackHost(url.host()))
+        return {};
+    return QCoreApplication::translate("cpn::api", "plain http to %1 is not allowed; use https or allow plain http for this endpoint").arg(url.host());
+}
+
+GuardedRequest::GuardedRequest(const ClientOptions &options, const QUrl &url, QObject *context, Done done)
+    : QObject(context), m_maxBodyBytes(options.maxBodyBytes), m_transferTimeoutMs(options.transferTimeoutMs),
+      m_deadlineMs(options.deadlineMs), m_url(url.adjusted(QUrl::RemoveUserInfo)), m_context(context),
+      m_done(std::move(done))
+{
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        abortWith(ApiError::timeout(QCoreApplication::translate("cpn::api", "no complete answer within %1 ms").arg(m_deadlineMs)));
+    });
+}
+
+GuardedRequest::~GuardedRequest()
+{
+    // Destroyed with its context before the reply finished: drop the transfer, report nothing.
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const ClientOptions &options,
+                           QObject *context, Done done)
+{
+    auto *request = new GuardedRequest(options, spec.url, context, std::move(done));
+    if (hasControlCharacters(spec.token)) {
+        request->complete(ApiError::refused(QCoreApplication::translate("cpn::api", "the access token contains control characters")));
+        return;
+    }
+
+    QNetworkRequest networkRequest(spec.url);
+    networkRequest.setTransferTimeout(options.transferTimeoutMs);
+    // Debian's Qt 6.4 carries unfixed HTTP/2 CVEs; the protocol needs nothing HTTP/2 offers.
+    networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // A redirect could carry the bearer token to another host: never follow one.
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setRawHeader("Accept", "application/json");
+    if (!spec.token.isEmpty())
+        networkRequest.setRawHeader("Authorization", "Bearer " + spec.token.toUtf8());
+    const bool hasBody = spec.verb != "GET";
+    if (hasBody)
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+
+    QNetworkReply *reply = hasBody ? nam->sendCustomRequest(networkRequest, spec.verb, spec.body)
+                                   : nam->get(networkRequest);
+    request->attach(reply);
+}
+
+void GuardedRequest::attach(QNetworkReply *reply)
+{
+    m_reply = reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, &GuardedRequest::onMetaDataChanged);
+    connect(reply, &QNetworkReply::readyRead, this, &GuardedRequest::onReadyRead);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+        if (!m_discardBody && received > m_maxBodyBytes)
+            abortWith(ApiError::tooLarge(QCoreApplication::translate("cpn::api", "more than %1 bytes").arg(m_maxBodyBytes)));
+    });
+    connect(reply, &QNetworkReply::finished, this, &GuardedRequest::onFinished);
+    m_deadline.start(m_deadlineMs);
+}
+
+void GuardedRequest::onMetaDataChanged()
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 300) {
+        // Only a bounded problem+json is worth reading from a failed reply.
+        const QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        m_discardBody = !isJsonContentType(type) || length > kMaxProblemBytes;
+        return;
+    }
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() > m_maxBodyBytes)
+        abortWith(ApiError::tooLarge(
+            QCoreApplication::translate("cpn::api", "the node announced %1 bytes, the limit is %2").arg(length.toLongLong()).arg(m_maxBodyBytes)));
+}
+
+void GuardedRequest::onReadyRead()
+{
+    if (m_failure)
+        return;
+    const QByteArray chunk = m_reply->readAll();
+    if (m_discardBody)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const qint64 limit = status >= 300 ? kMaxProblemBytes : m_maxBodyBytes;
+    if (m_body.size() + chunk.size() > limit) {
+        if (status >= 300) {
+            m_discardBody = true;
+            m_body.clear();
+            return;
+        }
+        abortWith(ApiError::tooLarge(QCoreApplication::translate("cpn::api", "more than %1 bytes").arg(m_maxBodyBytes)));
+        return;
+    }
+    m_body += chunk;
+}
+
+void GuardedRequest::abortWith(const ApiError &error)
+{
+    if (m_failure || !m_reply)
+        return;
+    m_failure = error;
+    m_reply->abort(); // finishes the reply, which lands in onFinished()
+}
+
+void GuardedRequest::onFinished()
+{
+    m_deadline.stop();
+    if (!m_failure)
+        onReadyRead(); // whatever is still buffered
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_failure) {
+        complete(*m_failure);
+    } else if (status >= 200 && status < 300 && m_reply->error() == QNetworkReply::NoError) {
+        complete(RawReply{status, std::move(m_body)});
+    } else {
+        complete(errorFromReply());
+    }
+}
+
+ApiError GuardedRequest::errorFromReply() const
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 300 && status < 400) {
+        const QUrl target = m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        return ApiError::http(status, QCoreApplication::translate("cpn::api", "Redirect"),
+                              QCoreApplication::translate("cpn::api", "redirect to %1 not followed")
+                                  .arg(shortText(target.toDisplayString(QUrl::RemoveUserInfo), 200)));
+    }
+    if (status >= 400) {
+        QString title = shortText(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), 100);
+        QString detail;
+        if (!m_discardBody && !m_body.isEmpty()) {
+            const auto problem = protocol::parseProblem(m_body);
+            if (problem.ok()) {
+                if (!problem.value().title.isEmpty())
+                    title = shortText(problem.value().title, 100);
+                detail = shortText(problem.value().detail);
+            }
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const int retryAfter = parseRetryAfter(m_reply->rawHeader("Retry-After"), now.toMSecsSinceEpoch());
+        return ApiError::http(status, title, detail, retryAfter);
+    }
+    switch (m_reply->error()) {
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // Qt 6.4 reports an expired transfer timeout this way
+        return ApiError::timeout(QCoreApplication::translate("cpn::api", "no data for %1 ms").arg(m_transferTimeoutMs));
+    default:
+        return ApiError::network(shortText(m_reply->errorString()));
+    }
+}
+
+void GuardedRequest::complete(const ApiResult<RawReply> &result)
+{
+    if (!result.ok())
+        qCInfo(lcApi).noquote() << m_url.toDisplayString() << "failed:" << result.error().message();
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    // Delivered through the event loop: the caller's stack is never re-entered, and nothing is
+    // delivered once the context is gone.
+    if (m_context) {
+        QMetaObject::invokeMethod(
+            m_context, [done = std::move(m_done), result] { done(result); }, Qt::QueuedConnection);
+    }
+    deleteLater();
+}
+
+} // namespace cpn::api

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/clientoptions.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace cpn::api {
+
+// What came back from a successful (2xx) exchange.
+struct RawReply
+{
+    int httpStatus = 0;
+    QByteArray body;
+};
+
+// A problem+json body of a failed reply is read up to this size; anything else is discarded.
+inline constexpr qsizetype kMaxProblemBytes = 64 * 1024;
+
+// Why a URL must not be contacted (empty when it may): only http(s), and plain http only to a
+// loopback host unless allowPlainHttp.
+QString transportRefusal(const QUrl &url, bool allowPlainHttp);
+bool isLoopbackHost(const QString &host);
+
+// One HTTP exchange with the hardening QNetworkAccessManager lacks by default (RELIABILITY.md):
+// transfer timeout, wall-clock deadline, no HTTP/2, no redirects (a 3xx is an error, so a token never
+// travels to another host), a body cap checked against Content-Length and while bytes arrive, and
+// failed replies read only as a bounded problem+json.
+//
+// The result is posted to `context` through its event loop, so `done` never runs inside the caller
+// and never runs once `context` is gone. Destroying the request (with its parent) aborts the transfer.
+class GuardedRequest : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Spec
+    {
+        QByteArray verb = "GET";
+        QUrl url;
+        QByteArray body; // sent as application/json when not empty or the verb is POST
+        QString token;
+    };
+    using Done = std::function<void(const ApiResult<RawReply> &)>;
+
+    static void start(QNetworkAccessManager *nam, const Spec &spec, const ClientOptions &options, QObject *context,
+                      Done done);
+    ~GuardedRequest() override;
+
+private:
+    GuardedRequest(const ClientOptions &options, const QUrl &url, QObject *context, Done done);
+    void attach(QNetworkReply *reply);
+    void onMetaDataChanged();
+    void onReadyRead();
+    void onFinished();
+    void abortWith(const ApiError &error);
+    ApiError errorFromReply() const;
+    void complete(const ApiResult<RawReply> &result);
+
+    qint64 m_maxBodyBytes;
+    int m_transferTimeoutMs;
+    int m_deadlineMs;
+    QUrl m_url; // for logging: never carries credentials
+    QPointer<QObject> m_context;
+    Done m_done;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_deadline;
+    QByteArray m_body;
+    bool m_discardBody = false; // a failed reply whose body is not worth reading
+    std::optional<ApiError> m_failure;
+};
+
+} // namespace cpn::api

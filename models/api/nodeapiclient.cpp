@@ -1,0 +1,146 @@
+#include "api/nodeapiclient.h"
+
+#include "domain/logging.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+
+namespace cpn::api {
+namespace {
+QString segment(const QString &id) { return QString::fromLatin1(QUrl::toPercentEncoding(id)); }
+} // namespace
+
+NodeApiClient::NodeApiClient(QNetworkAccessManager *nam, const QUrl &baseUrl, const ClientOptions &options,
+                             QObject *parent)
+    : QObject(parent), m_nam(nam), m_baseUrl(baseUrl), m_options(options),
+      m_refusal(transportRefusal(baseUrl, options.allowPlainHttp))
+{
+    if (!m_refusal.isEmpty())
+        qCWarning(lcApi).noquote() << "endpoint refused:" << m_refusal;
+}
+
+void NodeApiClient::setToken(const QString &token) { m_options.token = token; }
+
+QUrl NodeApiClient::endpointUrl(const QString &path, const QString &query) const
+{
+    QUrl url = m_baseUrl;
+    QString basePath = url.path(QUrl::FullyEncoded);
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + QStringLiteral("/api/v1/") + path, QUrl::TolerantMode);
+    url.setQuery(query.isEmpty() ? QString() : query, QUrl::TolerantMode);
+    url.setFragment({});
+    return url;
+}
+
+void NodeApiClient::fetchIdentity(Callback<Node> done)
+{
+    get(endpointUrl(QStringLiteral("node")), parsed<Node>(&protocol::parseNode, std::move(done)));
+}
+
+void NodeApiClient::fetchDirectory(Callback<protocol::NodeDirectory> done)
+{
+    get(endpointUrl(QStringLiteral("nodes")),
+        parsed<protocol::NodeDirectory>(&protocol::parseNodeDirectory, std::move(done)));
+}
+
+void NodeApiClient::fetchLinks(Callback<QList<Link>> done)
+{
+    get(endpointUrl(QStringLiteral("links")), parsed<QList<Link>>(&protocol::parseLinks, std::move(done)));
+}
+
+void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBatch> done)
+{
+    // The cursor is opaque: encode every byte that could change its meaning in a query.
+    const QString query = sinceCursor.isEmpty()
+                              ? QString()
+                              : QStringLiteral("since=") + QString::fromLatin1(QUrl::toPercentEncoding(sinceCursor));
+    get(endpointUrl(QStringLiteral("metrics"), query),
+        parsed<MetricsBatch>(&protocol::parseMetrics, std::move(done)));
+}
+
+void NodeApiClient::fetchOffers(const QString &model, Callback<QList<Offer>> done)
+{
+    const QString query =
+        model.isEmpty() ? QString() : QStringLiteral("model=") + QString::fromLatin1(QUrl::toPercentEncoding(model));
+    get(endpointUrl(QStringLiteral("offers"), query), parsed<QList<Offer>>(&protocol::parseOffers, std::move(done)));
+}
+
+void NodeApiClient::submitJob(const JobRequest &request, Callback<Job> done)
+{
+    post(endpointUrl(QStringLiteral("jobs")), protocol::toBody(protocol::toJson(request)),
+         parsed<Job>(&protocol::parseJob, std::move(done)));
+}
+
+void NodeApiClient::fetchJob(const QString &jobId, Callback<Job> done)
+{
+    get(endpointUrl(QStringLiteral("jobs/") + segment(jobId)), parsed<Job>(&protocol::parseJob, std::move(done)));
+}
+
+void NodeApiClient::fetchJobs(Callback<QList<Job>> done)
+{
+    get(endpointUrl(QStringLiteral("jobs")), parsed<QList<Job>>(&protocol::parseJobs, std::move(done)));
+}
+
+void NodeApiClient::cancelJob(const QString &jobId, Callback<Job> done)
+{
+    post(endpointUrl(QStringLiteral("jobs/") + segment(jobId) + QStringLiteral("/cancel")), QByteArray("{}"),
+         parsed<Job>(&protocol::parseJob, std::move(done)));
+}
+
+template <typename T> NodeApiClient::RawCallback NodeApiClient::parsed(Parser<T> parse, Callback<T> done)
+{
+    return [parse, done = std::move(done)](const ApiResult<RawReply> &raw) {
+        if (!raw.ok()) {
+            done(raw.error());
+            return;
+        }
+        const protocol::Parsed<T> value = parse(raw.value().body);
+        if (!value.ok()) {
+            qCWarning(lcApi).noquote() << "rejected an answer:" << value.error();
+            done(ApiError::protocol(value.error()));
+            return;
+        }
+        done(value.value());
+    };
+}
+
+void NodeApiClient::get(const QUrl &url, RawCallback done)
+{
+    auto shared = m_sharedGets.find(url);
+    if (shared != m_sharedGets.end()) {
+        shared->append(std::move(done));
+        return;
+    }
+    m_sharedGets.insert(url, {std::move(done)});
+    send("GET", url, {}, [this, url](const ApiResult<RawReply> &result) {
+        // Callbacks may start new requests for the same URL: take the waiters out first.
+        const QList<RawCallback> waiters = m_sharedGets.take(url);
+        for (const RawCallback &waiter : waiters)
+            waiter(result);
+    });
+}
+
+void NodeApiClient::post(const QUrl &url, const QByteArray &body, RawCallback done)
+{
+    send("POST", url, body, std::move(done));
+}
+
+void NodeApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done)
+{
+    if (!m_refusal.isEmpty()) {
+        // Still asynchronous, so callers see one behaviour whatever the outcome.
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), error = ApiError::refused(m_refusal)] { done(error); },
+            Qt::QueuedConnection);
+        return;
+    }
+    ++m_inFlight;
+    GuardedRequest::Spec spec{verb, url, body, m_options.token};
+    GuardedRequest::start(m_nam, spec, m_options, this, [this, done = std::move(done)](const ApiResult<RawReply> &r) {
+        --m_inFlight;
+        done(r);
+    });
+}
+
+} // namespace cpn::api

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/clientoptions.h"
+#include "api/guardedrequest.h"
+#include "domain/job.h"
+#include "domain/link.h"
+#include "domain/metrics.h"
+#include "domain/node.h"
+#include "domain/offer.h"
+#include "domain/protocoljson.h"
+
+#include <QHash>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace cpn::api {
+
+// Typed, validated access to one node's API (one base URL, docs/node-api.md).
+//
+// Each callback runs exactly once, later, from the event loop of the client's thread (never inside
+// the call), unless the client is destroyed first. Bodies go through the strict protocol parsers;
+// any violation is an ApiError::Kind::Protocol naming the field. Identical GETs in flight are shared,
+// so a slow node never has two copies of the same request outstanding.
+class NodeApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    template <typename T> using Callback = std::function<void(const ApiResult<T> &)>;
+
+    NodeApiClient(QNetworkAccessManager *nam, const QUrl &baseUrl, const ClientOptions &options,
+                  QObject *parent = nullptr);
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    const ClientOptions &options() const { return m_options; }
+    void setToken(const QString &token);
+    // Requests sent and not yet answered (shared GETs count once).
+    int requestsInFlight() const { return m_inFlight; }
+
+    void fetchIdentity(Callback<Node> done);
+    void fetchDirectory(Callback<protocol::NodeDirectory> done);
+    void fetchLinks(Callback<QList<Link>> done);
+    // An empty cursor asks for the latest tick (the answer then has reset = true).
+    void fetchMetrics(const QString &sinceCursor, Callback<MetricsBatch> done);
+    // An empty model asks for every offer.
+    void fetchOffers(const QString &model, Callback<QList<Offer>> done);
+    void submitJob(const JobRequest &request, Callback<Job> done);
+    void fetchJob(const QString &jobId, Callback<Job> done);
+    void fetchJobs(Callback<QList<Job>> done);
+    void cancelJob(const QString &jobId, Callback<Job> done);
+
+    // <baseUrl>/api/v1/<path>[?query]; path segments are percent-encoded by the caller.
+    QUrl endpointUrl(const QString &path, const QString &query = {}) const;
+
+private:
+    using RawCallback = std::function<void(const ApiResult<RawReply> &)>;
+    template <typename T> using Parser = protocol::Parsed<T> (*)(const QByteArray &);
+
+    void get(const QUrl &url, RawCallback done);
+    void post(const QUrl &url, const QByteArray &body, RawCallback done);
+    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done);
+    // The single place where bodies become values; it may move to a worker thread later.
+    template <typename T> static RawCallback parsed(Parser<T> parse, Callback<T> done);
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    ClientOptions m_options;
+    QString m_refusal; // why this endpoint must not be contacted; empty = fine
+    QHash<QUrl, QList<RawCallback>> m_sharedGets;
+    int m_inFlight = 0;
+};
+
+} // namespace cpn::api
