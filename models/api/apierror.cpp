@@ -20,10 +20,14 @@ QString ApiError::message() const
     case Kind::Timeout:
         return withDetail(QCoreApplication::translate("cpn::api", "Timed out"), detail);
     case Kind::Http: {
-        QString text = title.isEmpty() ? QCoreApplication::translate("cpn::api", "HTTP %1").arg(httpStatus) : QCoreApplication::translate("cpn::api", "HTTP %1 %2").arg(httpStatus).arg(title);
+        QString text = title.isEmpty()
+                           ? QCoreApplication::translate("cpn::api", "HTTP %1").arg(httpStatus)
+                           : QCoreApplication::translate("cpn::api", "HTTP %1 %2").arg(httpStatus).arg(title);
         text = withDetail(text, detail);
         if (retryAfterSeconds >= 0)
-            text = QCoreApplication::translate("cpn::api", "%1 (retry after %2 s)").arg(text).arg(retryAfterSeconds);
+            text = QCoreApplication::translate("cpn::api", "%1 (retry after %2 s)")
+                       .arg(text)
+                       .arg(retryAfterSeconds);
         return text;
     }
     case Kind::Protocol:

@@ -27,7 +27,8 @@ qint64 backoffCeilingMs(int attempt, const BackoffPolicy &policy)
     return std::min(ceiling, cap);
 }
 
-qint64 backoffDelayMs(int attempt, int retryAfterSeconds, const BackoffPolicy &policy, const RandomBelow &random)
+qint64 backoffDelayMs(int attempt, int retryAfterSeconds, const BackoffPolicy &policy,
+                      const RandomBelow &random)
 {
     const qint64 ceiling = backoffCeilingMs(std::max(attempt, 0), policy);
     const qint64 jittered = std::clamp<qint64>(random(ceiling), 0, ceiling);
@@ -47,7 +48,11 @@ int parseRetryAfter(const QByteArray &value, qint64 nowMs)
     if (isNumber)
         return seconds < 0 ? -1 : int(std::min<qint64>(seconds, kMaxRetryAfterSeconds));
     // An HTTP-date (RFC 9110: IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT").
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    // Qt 6.4's RFC 2822 parser wants a numeric zone where HTTP writes "GMT".
+    QString date = QString::fromLatin1(trimmed);
+    if (date.endsWith(QStringLiteral(" GMT")))
+        date = date.chopped(3) + QStringLiteral("+0000");
+    const QDateTime at = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!at.isValid())
         return -1;
     const qint64 deltaMs = at.toMSecsSinceEpoch() - nowMs;

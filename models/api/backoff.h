@@ -25,7 +25,8 @@ qint64 backoffCeilingMs(int attempt, const BackoffPolicy &policy = {});
 
 // Full-jitter exponential backoff, rand(0, min(cap, base * 2^attempt)), but never sooner than
 // Retry-After (seconds, -1 = absent; clamped to kMaxRetryAfterSeconds).
-qint64 backoffDelayMs(int attempt, int retryAfterSeconds, const BackoffPolicy &policy, const RandomBelow &random);
+qint64 backoffDelayMs(int attempt, int retryAfterSeconds, const BackoffPolicy &policy,
+                      const RandomBelow &random);
 
 // The value of a Retry-After header in seconds from nowMs: delta-seconds or an HTTP-date.
 // -1 when absent or unreadable; 0 for a date in the past.

@@ -34,7 +34,10 @@ bool EndpointHealth::recordFailure(const QString &error)
     return report();
 }
 
-bool EndpointHealth::refresh() { return report(); }
+bool EndpointHealth::refresh()
+{
+    return report();
+}
 
 bool EndpointHealth::reset()
 {

@@ -12,12 +12,16 @@
 namespace cpn::api {
 namespace {
 
-
-QString defaultLabel(const QUrl &url) { return url.adjusted(QUrl::RemoveUserInfo).toDisplayString(); }
+QString defaultLabel(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo).toDisplayString();
+}
 
 bool sameEndpoint(const QUrl &a, const QUrl &b)
 {
-    const auto normalized = [](const QUrl &u) { return u.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments); };
+    const auto normalized = [](const QUrl &u) {
+        return u.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    };
     return normalized(a) == normalized(b);
 }
 
@@ -43,8 +47,8 @@ void registerMetaTypes()
     qRegisterMetaType<cpn::api::ApiError>();
 }
 
-FederationClient::FederationClient(QNetworkAccessManager *nam, const QUrl &rootUrl, const ClientOptions &options,
-                                   const Clock &clock, QObject *parent)
+FederationClient::FederationClient(QNetworkAccessManager *nam, const QUrl &rootUrl,
+                                   const ClientOptions &options, const Clock &clock, QObject *parent)
     : QObject(parent), m_nam(nam), m_options(options), m_clock(clock),
       m_root(new NodeApiClient(nam, rootUrl, options, this)),
       m_health(clock, options.refreshIntervalMs, options.offlineAfterFailures), m_random(systemRandom())
@@ -62,7 +66,10 @@ FederationClient::FederationClient(QNetworkAccessManager *nam, const QUrl &rootU
 
 FederationClient::~FederationClient() = default;
 
-QUrl FederationClient::rootUrl() const { return m_root->baseUrl(); }
+QUrl FederationClient::rootUrl() const
+{
+    return m_root->baseUrl();
+}
 
 void FederationClient::start()
 {
@@ -103,7 +110,8 @@ NodeApiClient *FederationClient::clientFor(const QString &nodeId)
 {
     if (NodeApiClient *existing = m_nodeClients.value(nodeId))
         return existing;
-    const auto node = std::find_if(m_nodes.cbegin(), m_nodes.cend(), [&](const Node &n) { return n.id == nodeId; });
+    const auto node =
+        std::find_if(m_nodes.cbegin(), m_nodes.cend(), [&](const Node &n) { return n.id == nodeId; });
     if (node == m_nodes.cend())
         return nullptr;
     NodeApiClient *client = sameEndpoint(node->baseUrl, rootUrl())
@@ -155,15 +163,16 @@ void FederationClient::directoryPartArrived()
             scheduleRetry(*fetch.error, &FederationClient::fetchDirectory);
         return; // while polling, the old directory stays and the next reset asks again
     }
-    m_health.setEndpoint(rootUrl(), fetch.identity->name.isEmpty() ? fetch.identity->id : fetch.identity->name);
+    m_health.setEndpoint(rootUrl(),
+                         fetch.identity->name.isEmpty() ? fetch.identity->id : fetch.identity->name);
     const bool changed = !m_haveDirectory || *fetch.nodes != m_nodes || *fetch.links != m_links;
     m_nodes = std::move(*fetch.nodes);
     m_links = std::move(*fetch.links);
     const quint64 generation = m_generation;
     recordSuccess();
     if (changed) {
-        qCInfo(lcApi).noquote() << status().label << "directory:" << m_nodes.size() << "nodes," << m_links.size()
-                                << "links";
+        qCInfo(lcApi).noquote() << status().label << "directory:" << m_nodes.size() << "nodes,"
+                                << m_links.size() << "links";
         Q_EMIT directoryChanged(m_nodes, m_links);
     }
     if (generation != m_generation || m_haveDirectory)
@@ -212,7 +221,8 @@ void FederationClient::onMetrics(const ApiResult<MetricsBatch> &result)
 
     // An answer cut by the tick limit: catch up at once (unless the cursor is stuck).
     const qint64 newest = newestSampleMs(batch);
-    const bool cut = newest > 0 && newest < batch.serverTimeMs - batch.intervalMs && batch.cursor != previousCursor;
+    const bool cut =
+        newest > 0 && newest < batch.serverTimeMs - batch.intervalMs && batch.cursor != previousCursor;
     const qint64 elapsed = m_clock.monotonicMs() - m_pollStartedMs;
     schedule(cut ? 0 : std::max<qint64>(0, m_options.refreshIntervalMs - elapsed), &FederationClient::poll);
 }
@@ -233,12 +243,13 @@ void FederationClient::recordFailure(const ApiError &error)
     if (!m_health.recordFailure(message))
         return;
     const EndpointStatus now = m_health.status();
-    const QString sentence = now.state == ConnectionState::Offline
-                                 ? QCoreApplication::translate("cpn::api", "%1 is offline after %2 failed requests: %3")
-                                       .arg(now.label)
-                                       .arg(now.consecutiveFailures)
-                                       .arg(message)
-                                 : QCoreApplication::translate("cpn::api", "%1: %2").arg(now.label, message);
+    const QString sentence =
+        now.state == ConnectionState::Offline
+            ? QCoreApplication::translate("cpn::api", "%1 is offline after %2 failed requests: %3")
+                  .arg(now.label)
+                  .arg(now.consecutiveFailures)
+                  .arg(message)
+            : QCoreApplication::translate("cpn::api", "%1: %2").arg(now.label, message);
     qCWarning(lcApi).noquote() << sentence;
     const quint64 generation = m_generation;
     Q_EMIT statusChanged(now);

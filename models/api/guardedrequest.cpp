@@ -14,7 +14,6 @@
 namespace cpn::api {
 namespace {
 
-
 // Server-supplied text shown to people: keep it short and on one line.
 QString shortText(const QString &text, int maxLength = 300)
 {
@@ -52,15 +51,19 @@ bool isLoopbackHost(const QString &host)
 QString transportRefusal(const QUrl &url, bool allowPlainHttp)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return QCoreApplication::translate("cpn::api", "'%1' is not a valid node URL").arg(shortText(url.toDisplayString(QUrl::RemoveUserInfo), 200));
+        return QCoreApplication::translate("cpn::api", "'%1' is not a valid node URL")
+            .arg(shortText(url.toDisplayString(QUrl::RemoveUserInfo), 200));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
         return {};
     if (scheme != u"http")
-        return QCoreApplication::translate("cpn::api", "the %1 scheme is not supported, only https and http").arg(shortText(scheme, 20));
+        return QCoreApplication::translate("cpn::api", "the %1 scheme is not supported, only https and http")
+            .arg(shortText(scheme, 20));
     if (allowPlainHttp || isLoopbackHost(url.host()))
         return {};
-    return QCoreApplication::translate("cpn::api", "plain http to %1 is not allowed; use https or allow plain http for this endpoint").arg(url.host());
+    return QCoreApplication::translate(
+               "cpn::api", "plain http to %1 is not allowed; use https or allow plain http for this endpoint")
+        .arg(url.host());
 }
 
 GuardedRequest::GuardedRequest(const ClientOptions &options, const QUrl &url, QObject *context, Done done)
@@ -70,7 +73,8 @@ GuardedRequest::GuardedRequest(const ClientOptions &options, const QUrl &url, QO
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
-        abortWith(ApiError::timeout(QCoreApplication::translate("cpn::api", "no complete answer within %1 ms").arg(m_deadlineMs)));
+        abortWith(ApiError::timeout(
+            QCoreApplication::translate("cpn::api", "no complete answer within %1 ms").arg(m_deadlineMs)));
     });
 }
 
@@ -89,7 +93,8 @@ void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const C
 {
     auto *request = new GuardedRequest(options, spec.url, context, std::move(done));
     if (hasControlCharacters(spec.token)) {
-        request->complete(ApiError::refused(QCoreApplication::translate("cpn::api", "the access token contains control characters")));
+        request->complete(ApiError::refused(
+            QCoreApplication::translate("cpn::api", "the access token contains control characters")));
         return;
     }
 
@@ -98,7 +103,8 @@ void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const C
     // Debian's Qt 6.4 carries unfixed HTTP/2 CVEs; the protocol needs nothing HTTP/2 offers.
     networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     // A redirect could carry the bearer token to another host: never follow one.
-    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setRawHeader("Accept", "application/json");
     if (!spec.token.isEmpty())
         networkRequest.setRawHeader("Authorization", "Bearer " + spec.token.toUtf8());
@@ -106,8 +112,8 @@ void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const C
     if (hasBody)
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
-    QNetworkReply *reply = hasBody ? nam->sendCustomRequest(networkRequest, spec.verb, spec.body)
-                                   : nam->get(networkRequest);
+    QNetworkReply *reply =
+        hasBody ? nam->sendCustomRequest(networkRequest, spec.verb, spec.body) : nam->get(networkRequest);
     request->attach(reply);
 }
 
@@ -118,7 +124,8 @@ void GuardedRequest::attach(QNetworkReply *reply)
     connect(reply, &QNetworkReply::readyRead, this, &GuardedRequest::onReadyRead);
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (!m_discardBody && received > m_maxBodyBytes)
-            abortWith(ApiError::tooLarge(QCoreApplication::translate("cpn::api", "more than %1 bytes").arg(m_maxBodyBytes)));
+            abortWith(ApiError::tooLarge(
+                QCoreApplication::translate("cpn::api", "more than %1 bytes").arg(m_maxBodyBytes)));
     });
     connect(reply, &QNetworkReply::finished, this, &GuardedRequest::onFinished);
     m_deadline.start(m_deadlineMs);
@@ -137,7 +144,9 @@ void GuardedRequest::onMetaDataChanged()
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_maxBodyBytes)
         abortWith(ApiError::tooLarge(
-            QCoreApplication::translate("cpn::api", "the node announced %1 bytes, the limit is %2").arg(length.toLongLong()).arg(m_maxBodyBytes)));
+            QCoreApplication::translate("cpn::api", "the node announced %1 bytes, the limit is %2")
+                .arg(length.toLongLong())
+                .arg(m_maxBodyBytes)));
 }
 
 void GuardedRequest::onReadyRead()
@@ -155,7 +164,8 @@ void GuardedRequest::onReadyRead()
             m_body.clear();
             return;
         }
-        abortWith(ApiError::tooLarge(QCoreApplication::translate("cpn::api", "more than %1 bytes").arg(m_maxBodyBytes)));
+        abortWith(ApiError::tooLarge(
+            QCoreApplication::translate("cpn::api", "more than %1 bytes").arg(m_maxBodyBytes)));
         return;
     }
     m_body += chunk;
@@ -172,7 +182,7 @@ void GuardedRequest::abortWith(const ApiError &error)
 void GuardedRequest::onFinished()
 {
     m_deadline.stop();
-    if (!m_failure)
+    if (!m_failure && m_reply->isOpen())
         onReadyRead(); // whatever is still buffered
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_failure) {
@@ -187,14 +197,16 @@ void GuardedRequest::onFinished()
 ApiError GuardedRequest::errorFromReply() const
 {
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString reason =
+        shortText(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), 100);
     if (status >= 300 && status < 400) {
         const QUrl target = m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
-        return ApiError::http(status, QCoreApplication::translate("cpn::api", "Redirect"),
+        return ApiError::http(status, reason,
                               QCoreApplication::translate("cpn::api", "redirect to %1 not followed")
                                   .arg(shortText(target.toDisplayString(QUrl::RemoveUserInfo), 200)));
     }
     if (status >= 400) {
-        QString title = shortText(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), 100);
+        QString title = reason;
         QString detail;
         if (!m_discardBody && !m_body.isEmpty()) {
             const auto problem = protocol::parseProblem(m_body);
@@ -211,7 +223,8 @@ ApiError GuardedRequest::errorFromReply() const
     switch (m_reply->error()) {
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // Qt 6.4 reports an expired transfer timeout this way
-        return ApiError::timeout(QCoreApplication::translate("cpn::api", "no data for %1 ms").arg(m_transferTimeoutMs));
+        return ApiError::timeout(
+            QCoreApplication::translate("cpn::api", "no data for %1 ms").arg(m_transferTimeoutMs));
     default:
         return ApiError::network(shortText(m_reply->errorString()));
     }

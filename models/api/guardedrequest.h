@@ -53,8 +53,8 @@ public:
     };
     using Done = std::function<void(const ApiResult<RawReply> &)>;
 
-    static void start(QNetworkAccessManager *nam, const Spec &spec, const ClientOptions &options, QObject *context,
-                      Done done);
+    static void start(QNetworkAccessManager *nam, const Spec &spec, const ClientOptions &options,
+                      QObject *context, Done done);
     ~GuardedRequest() override;
 
 private:

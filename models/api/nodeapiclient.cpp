@@ -7,7 +7,10 @@
 
 namespace cpn::api {
 namespace {
-QString segment(const QString &id) { return QString::fromLatin1(QUrl::toPercentEncoding(id)); }
+QString segment(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
 } // namespace
 
 NodeApiClient::NodeApiClient(QNetworkAccessManager *nam, const QUrl &baseUrl, const ClientOptions &options,
@@ -19,7 +22,10 @@ NodeApiClient::NodeApiClient(QNetworkAccessManager *nam, const QUrl &baseUrl, co
         qCWarning(lcApi).noquote() << "endpoint refused:" << m_refusal;
 }
 
-void NodeApiClient::setToken(const QString &token) { m_options.token = token; }
+void NodeApiClient::setToken(const QString &token)
+{
+    m_options.token = token;
+}
 
 QUrl NodeApiClient::endpointUrl(const QString &path, const QString &query) const
 {
@@ -52,9 +58,10 @@ void NodeApiClient::fetchLinks(Callback<QList<Link>> done)
 void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBatch> done)
 {
     // The cursor is opaque: encode every byte that could change its meaning in a query.
-    const QString query = sinceCursor.isEmpty()
-                              ? QString()
-                              : QStringLiteral("since=") + QString::fromLatin1(QUrl::toPercentEncoding(sinceCursor));
+    const QString query =
+        sinceCursor.isEmpty()
+            ? QString()
+            : QStringLiteral("since=") + QString::fromLatin1(QUrl::toPercentEncoding(sinceCursor));
     get(endpointUrl(QStringLiteral("metrics"), query),
         parsed<MetricsBatch>(&protocol::parseMetrics, std::move(done)));
 }
@@ -62,8 +69,10 @@ void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBat
 void NodeApiClient::fetchOffers(const QString &model, Callback<QList<Offer>> done)
 {
     const QString query =
-        model.isEmpty() ? QString() : QStringLiteral("model=") + QString::fromLatin1(QUrl::toPercentEncoding(model));
-    get(endpointUrl(QStringLiteral("offers"), query), parsed<QList<Offer>>(&protocol::parseOffers, std::move(done)));
+        model.isEmpty() ? QString()
+                        : QStringLiteral("model=") + QString::fromLatin1(QUrl::toPercentEncoding(model));
+    get(endpointUrl(QStringLiteral("offers"), query),
+        parsed<QList<Offer>>(&protocol::parseOffers, std::move(done)));
 }
 
 void NodeApiClient::submitJob(const JobRequest &request, Callback<Job> done)
@@ -74,7 +83,8 @@ void NodeApiClient::submitJob(const JobRequest &request, Callback<Job> done)
 
 void NodeApiClient::fetchJob(const QString &jobId, Callback<Job> done)
 {
-    get(endpointUrl(QStringLiteral("jobs/") + segment(jobId)), parsed<Job>(&protocol::parseJob, std::move(done)));
+    get(endpointUrl(QStringLiteral("jobs/") + segment(jobId)),
+        parsed<Job>(&protocol::parseJob, std::move(done)));
 }
 
 void NodeApiClient::fetchJobs(Callback<QList<Job>> done)
@@ -137,10 +147,11 @@ void NodeApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArr
     }
     ++m_inFlight;
     GuardedRequest::Spec spec{verb, url, body, m_options.token};
-    GuardedRequest::start(m_nam, spec, m_options, this, [this, done = std::move(done)](const ApiResult<RawReply> &r) {
-        --m_inFlight;
-        done(r);
-    });
+    GuardedRequest::start(m_nam, spec, m_options, this,
+                          [this, done = std::move(done)](const ApiResult<RawReply> &r) {
+                              --m_inFlight;
+                              done(r);
+                          });
 }
 
 } // namespace cpn::api
