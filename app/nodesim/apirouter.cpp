@@ -1,0 +1,425 @@
+#include "apirouter.h"
+
+#include "domain/jsonreader.h"
+#include "domain/logging.h"
+#include "domain/protocoljson.h"
+
+#include <QJsonArray>
+
+namespace cpn::sim {
+namespace {
+
+constexpr qint64 kOfferValidityMs = 30'000;
+
+struct ProblemKind
+{
+    int status;
+    const char *slug;
+    const char *title;
+};
+// docs/node-api.md, "Errors".
+const ProblemKind kProblems[] = {
+    {400, "bad-request", "Bad request"},
+    {401, "unauthorized", "Unauthorized"},
+    {403, "forbidden", "Forbidden"},
+    {404, "not-found", "Not found"},
+    {405, "method-not-allowed", "Method not allowed"},
+    {409, "conflict", "Conflict"},
+    {413, "payload-too-large", "Payload too large"},
+    {415, "unsupported-media-type", "Unsupported media type"},
+    {422, "unprocessable", "Unprocessable"},
+    {500, "internal", "Internal error"},
+    {503, "unavailable", "Unavailable"},
+};
+
+enum class Endpoint { Node, Nodes, Links, Metrics, Offers, Jobs, Job, CancelJob, Unknown };
+
+struct Route
+{
+    Endpoint endpoint = Endpoint::Unknown;
+    QString jobId;
+};
+
+Route matchApiPath(const QString &rest)
+{
+    static const QString prefix = QStringLiteral("/api/v1/");
+    if (!rest.startsWith(prefix))
+        return {};
+    const QStringList s = rest.mid(prefix.size()).split(u'/');
+    if (s.size() == 1) {
+        static const QHash<QString, Endpoint> simple{
+            {QStringLiteral("node"), Endpoint::Node},       {QStringLiteral("nodes"), Endpoint::Nodes},
+            {QStringLiteral("links"), Endpoint::Links},     {QStringLiteral("metrics"), Endpoint::Metrics},
+            {QStringLiteral("offers"), Endpoint::Offers},   {QStringLiteral("jobs"), Endpoint::Jobs},
+        };
+        return {simple.value(s[0], Endpoint::Unknown), {}};
+    }
+    if (s[0] != u"jobs" || s[1].isEmpty())
+        return {};
+    if (s.size() == 2)
+        return {Endpoint::Job, s[1]};
+    if (s.size() == 3 && s[2] == u"cancel")
+        return {Endpoint::CancelJob, s[1]};
+    return {};
+}
+
+// Methods and the scope each needs, per endpoint.
+QList<QPair<QByteArray, QString>> methodsOf(Endpoint e)
+{
+    switch (e) {
+    case Endpoint::Node:
+    case Endpoint::Nodes:
+        return {{"GET", QStringLiteral("node:read")}};
+    case Endpoint::Links:
+    case Endpoint::Metrics:
+        return {{"GET", QStringLiteral("metrics:read")}};
+    case Endpoint::Offers:
+        return {{"GET", QStringLiteral("offers:read")}};
+    case Endpoint::Jobs:
+        return {{"GET", QStringLiteral("jobs:read")}, {"POST", QStringLiteral("jobs:write")}};
+    case Endpoint::Job:
+        return {{"GET", QStringLiteral("jobs:read")}};
+    case Endpoint::CancelJob:
+        return {{"POST", QStringLiteral("jobs:write")}};
+    case Endpoint::Unknown:
+        break;
+    }
+    return {};
+}
+
+ApiResponse methodNotAllowed(const QByteArray &method, const QByteArrayList &allowed, const QString &instance)
+{
+    ApiResponse r = ApiRouter::problem(
+        405, QStringLiteral("%1 is not allowed here; use %2").arg(QString::fromLatin1(method.left(16)), QString::fromLatin1(allowed.join(", "))),
+        instance);
+    r.addHeader("Allow", allowed.join(", "));
+    return r;
+}
+
+} // namespace
+
+QByteArray ApiResponse::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+ApiResponse ApiRouter::problem(int status, const QString &detail, const QString &instance)
+{
+    const ProblemKind *kind = &kProblems[0];
+    for (const auto &k : kProblems) {
+        if (k.status == status)
+            kind = &k;
+    }
+    Problem p;
+    p.type = QStringLiteral("urn:cpn:problem:") + QLatin1String(kind->slug);
+    p.title = QLatin1String(kind->title);
+    p.status = status;
+    p.detail = detail;
+    p.instance = instance.left(512);
+    ApiResponse r;
+    r.status = status;
+    r.contentType = "application/problem+json";
+    r.body = protocol::toBody(protocol::toJson(p));
+    if (status == 503)
+        r.addHeader("Retry-After", QByteArray::number(kRetryAfterSeconds));
+    return r;
+}
+
+ApiResponse ApiRouter::json(const QJsonObject &object, int status)
+{
+    ApiResponse r;
+    r.status = status;
+    r.body = protocol::toBody(object);
+    return r;
+}
+
+std::optional<ApiResponse> ApiRouter::checkScope(const ApiRequest &request, const QString &scope,
+                                                 const QString &instance) const
+{
+    switch (m_auth.check(request.authorization, scope)) {
+    case Auth::Outcome::Allowed:
+        return std::nullopt;
+    case Auth::Outcome::Unauthorized: {
+        ApiResponse r = problem(401, QStringLiteral("A valid bearer token is required"), instance);
+        r.addHeader("WWW-Authenticate", "Bearer");
+        return r;
+    }
+    case Auth::Outcome::Forbidden: {
+        ApiResponse r = problem(403, QStringLiteral("The token lacks the scope %1").arg(scope), instance);
+        r.addHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope.toUtf8() + '"');
+        return r;
+    }
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiResponse> ApiRouter::checkJsonBody(const ApiRequest &request, const QString &instance)
+{
+    const QByteArray type = request.contentType.split(';').first().trimmed().toLower();
+    if (type != "application/json")
+        return problem(415, QStringLiteral("The body must be application/json"), instance);
+    return std::nullopt;
+}
+
+ApiResponse ApiRouter::handle(const ApiRequest &request)
+{
+    const QString instance = request.path.left(512);
+    if (request.body.size() > kMaxRequestBytes)
+        return problem(413, QStringLiteral("Request bodies are limited to %1 bytes").arg(kMaxRequestBytes), instance);
+    if (request.path == u"/sim/v1/faults" || request.path.startsWith(u"/sim/v1/faults/"))
+        return handleSim(request);
+
+    // Which node's base URL was addressed: the national node's, or /n/<id>.
+    const Node *node = &m_sim.scenario().national();
+    QString rest = request.path;
+    if (rest.startsWith(u"/n/")) {
+        const qsizetype slash = rest.indexOf(u'/', 3);
+        const QString id = rest.mid(3, slash < 0 ? -1 : slash - 3);
+        node = m_sim.scenario().node(id);
+        if (!node)
+            return problem(404, QStringLiteral("No node '%1' in this federation").arg(id.left(64)), instance);
+        rest = slash < 0 ? QString() : rest.mid(slash);
+    }
+    const Route route = matchApiPath(rest);
+    if (route.endpoint == Endpoint::Unknown)
+        return problem(404, QStringLiteral("No such resource; see docs/node-api.md"), instance);
+
+    ApiResponse response;
+    const auto methods = methodsOf(route.endpoint);
+    const auto method = std::find_if(methods.begin(), methods.end(), [&](const auto &m) { return m.first == request.method; });
+    if (method == methods.end()) {
+        QByteArrayList allowed;
+        for (const auto &m : methods)
+            allowed.append(m.first);
+        response = methodNotAllowed(request.method, allowed, instance);
+    } else if (m_sim.faults().isNodeDown(node->id)) {
+        // A down node answers nothing useful, whoever asks.
+        response = problem(503, QStringLiteral("Node '%1' is down").arg(node->id), instance);
+    } else if (auto denied = checkScope(request, method->second, instance)) {
+        response = *denied;
+    } else {
+        const Context c{request, *node, instance};
+        switch (route.endpoint) {
+        case Endpoint::Node:
+            response = getNode(c);
+            break;
+        case Endpoint::Nodes:
+            response = getNodes(c);
+            break;
+        case Endpoint::Links:
+            response = getLinks(c);
+            break;
+        case Endpoint::Metrics:
+            response = getMetrics(c);
+            break;
+        case Endpoint::Offers:
+            response = getOffers(c);
+            break;
+        case Endpoint::Jobs:
+            response = request.method == "POST" ? postJob(c) : getJobs(c);
+            break;
+        case Endpoint::Job:
+            response = getJob(c, route.jobId);
+            break;
+        case Endpoint::CancelJob:
+            response = cancelJob(c, route.jobId);
+            break;
+        case Endpoint::Unknown:
+            break;
+        }
+    }
+    response.nodeId = node->id;
+    return response;
+}
+
+Node ApiRouter::withStatus(const Node &node) const
+{
+    Node n = node;
+    n.status = m_sim.statusOf(node.id);
+    return n;
+}
+
+ApiResponse ApiRouter::getNode(const Context &c) { return json(protocol::toJson(withStatus(c.node))); }
+
+ApiResponse ApiRouter::getNodes(const Context &c)
+{
+    QJsonArray nodes;
+    for (int i : m_sim.scenario().directory(c.node.id))
+        nodes.append(protocol::toJson(withStatus(m_sim.scenario().nodes()[i])));
+    return json({{QStringLiteral("generatedAt"), m_sim.clock().nowMs()}, {QStringLiteral("nodes"), nodes}});
+}
+
+ApiResponse ApiRouter::getLinks(const Context &c)
+{
+    QJsonArray links;
+    for (int i : m_sim.scenario().linksAmong(c.node.id))
+        links.append(protocol::toJson(m_sim.scenario().links()[i]));
+    return json({{QStringLiteral("links"), links}});
+}
+
+ApiResponse ApiRouter::getMetrics(const Context &c)
+{
+    const QUrlQuery &q = c.request.query;
+    int limit = MetricsHistory::kDefaultLimit;
+    if (q.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = q.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > MetricsHistory::kMaxLimit)
+            return problem(400, QStringLiteral("limit must be an integer in [1, %1]").arg(MetricsHistory::kMaxLimit),
+                           c.instance);
+    }
+    const QString since = q.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
+    if (since.size() > 128)
+        return problem(400, QStringLiteral("since is longer than 128 characters"), c.instance);
+    ApiResponse r;
+    r.body = m_sim.metricsBody(c.node.id, since, limit);
+    return r;
+}
+
+ApiResponse ApiRouter::getOffers(const Context &c)
+{
+    const QString model = c.request.query.queryItemValue(QStringLiteral("model"), QUrl::FullyDecoded);
+    if (c.request.query.hasQueryItem(QStringLiteral("model")) && !JsonReader::isIdentifier(model))
+        return problem(400, QStringLiteral("model must be a model identifier such as ascend-910b"), c.instance);
+    const qint64 now = m_sim.clock().nowMs();
+    m_sim.jobs().update();
+    QJsonArray offers;
+    for (int i : m_sim.scenario().directory(c.node.id)) {
+        const Node &n = m_sim.scenario().nodes()[i];
+        if (m_sim.faults().isNodeDown(n.id))
+            continue; // a down node sells nothing
+        // Available = capacity minus what other tenants and our jobs use now.
+        const BackgroundLoad load = m_sim.loadModel().background(n, now);
+        const NodeUsage used = m_sim.jobs().usage(n.id);
+        const auto add = [&](Offer::Resource resource, const QString &suffix, const QString &slug, double capacity,
+                             double fraction, double jobs, double price) {
+            Offer o;
+            o.id = n.id + u'.' + suffix;
+            o.nodeId = n.id;
+            o.resource = resource;
+            o.model = slug;
+            o.available = std::max(0.0, std::floor(capacity * (1 - fraction) - jobs));
+            o.pricePerHour = price;
+            o.validUntilMs = now + kOfferValidityMs;
+            offers.append(protocol::toJson(o));
+        };
+        for (const auto &pool : n.capacity.accelerators) {
+            if (model.isEmpty() || pool.model == model)
+                add(Offer::Resource::Accelerator, pool.model, pool.model, pool.count, load.accelerators.value(pool.model),
+                    used.accelerators.value(pool.model), n.prices.acceleratorHour.value(pool.model));
+        }
+        if (!model.isEmpty())
+            continue;
+        add(Offer::Resource::Cpu, QStringLiteral("cpu"), {}, n.capacity.cpuCores, load.cpu, used.cpuCores,
+            n.prices.cpuCoreHour);
+        add(Offer::Resource::Memory, QStringLiteral("memory"), {}, n.capacity.memoryTiB * 1024, load.memory,
+            used.memoryGiB, n.prices.memoryGiBHour);
+        add(Offer::Resource::Storage, QStringLiteral("storage"), {}, n.capacity.storagePB * 1000, load.storage,
+            used.storageTB, n.prices.storageTBHour);
+    }
+    return json({{QStringLiteral("offers"), offers}});
+}
+
+ApiResponse ApiRouter::getJobs(const Context &c)
+{
+    m_sim.jobs().update();
+    const QList<Job> all = m_sim.jobs().jobs();
+    QJsonArray jobs;
+    for (auto it = all.crbegin(); it != all.crend(); ++it) { // newest first
+        if (m_sim.scenario().inDirectory(c.node.id, it->nodeId))
+            jobs.append(protocol::toJson(*it));
+    }
+    return json({{QStringLiteral("jobs"), jobs}});
+}
+
+ApiResponse ApiRouter::getJob(const Context &c, const QString &jobId)
+{
+    m_sim.jobs().update();
+    const auto job = m_sim.jobs().job(jobId);
+    if (!job || !m_sim.scenario().inDirectory(c.node.id, job->nodeId))
+        return problem(404, QStringLiteral("No job '%1' at this node").arg(jobId.left(64)), c.instance);
+    return json(protocol::toJson(*job));
+}
+
+ApiResponse ApiRouter::postJob(const Context &c)
+{
+    if (auto bad = checkJsonBody(c.request, c.instance))
+        return *bad;
+    const auto parsed = protocol::parseJobRequest(c.request.body);
+    if (!parsed.ok())
+        return problem(400, parsed.error(), c.instance);
+    const JobRequest &request = parsed.value();
+    const QString target = request.nodeId.isEmpty() ? c.node.id : request.nodeId;
+    if (!m_sim.scenario().inDirectory(c.node.id, target))
+        return problem(404, QStringLiteral("No node '%1' in the directory of '%2'").arg(target, c.node.id), c.instance);
+    if (m_sim.faults().isNodeDown(target))
+        return problem(503, QStringLiteral("Node '%1' is down").arg(target), c.instance);
+    const JobEngine::Result result = m_sim.jobs().submit(request, target);
+    if (result.status != 201)
+        return problem(result.status, result.detail, c.instance);
+    ApiResponse r = json(protocol::toJson(result.job), 201);
+    // The job is reachable under the base URL the client used, with the token it used.
+    r.addHeader("Location", (c.node.baseUrl.toString() + QStringLiteral("/api/v1/jobs/") + result.job.id).toUtf8());
+    return r;
+}
+
+ApiResponse ApiRouter::cancelJob(const Context &c, const QString &jobId)
+{
+    const auto job = m_sim.jobs().job(jobId);
+    if (!job || !m_sim.scenario().inDirectory(c.node.id, job->nodeId))
+        return problem(404, QStringLiteral("No job '%1' at this node").arg(jobId.left(64)), c.instance);
+    const JobEngine::Result result = m_sim.jobs().cancel(jobId);
+    if (result.status != 200)
+        return problem(result.status, result.detail, c.instance);
+    return json(protocol::toJson(result.job));
+}
+
+ApiResponse ApiRouter::handleSim(const ApiRequest &request)
+{
+    const QString instance = request.path.left(512);
+    const QStringList rest = request.path.mid(QStringLiteral("/sim/v1/faults").size()).split(u'/', Qt::SkipEmptyParts);
+    const auto list = [this](int status) {
+        QJsonArray faults;
+        for (const auto &f : m_sim.faults().faults())
+            faults.append(f.toJson());
+        return json({{QStringLiteral("faults"), faults}}, status);
+    };
+    if (rest.isEmpty()) {
+        if (request.method != "GET" && request.method != "POST" && request.method != "DELETE")
+            return methodNotAllowed(request.method, {"GET", "POST", "DELETE"}, instance);
+    } else if (rest.size() != 2) {
+        return problem(404, QStringLiteral("Expected /sim/v1/faults/<kind>/<target>"), instance);
+    } else if (request.method != "DELETE") {
+        return methodNotAllowed(request.method, {"DELETE"}, instance);
+    }
+    if (auto denied = checkScope(request, Auth::kSimControl, instance))
+        return *denied;
+
+    if (!rest.isEmpty()) {
+        const auto kind = Fault::kindFromName(rest[0]);
+        if (!kind || !m_sim.removeFault(*kind, rest[1]))
+            return problem(404, QStringLiteral("No fault %1 on '%2'").arg(rest[0].left(32), rest[1].left(64)), instance);
+        return list(200);
+    }
+    if (request.method == "GET")
+        return list(200);
+    if (request.method == "DELETE") {
+        m_sim.clearFaults();
+        return list(200);
+    }
+    if (auto bad = checkJsonBody(request, instance))
+        return *bad;
+    QString error;
+    const auto fault = FaultInjector::parseJson(request.body, &error);
+    if (!fault)
+        return problem(400, error, instance);
+    if (!m_sim.addFault(*fault, &error))
+        return problem(404, error, instance);
+    return list(201);
+}
+
+} // namespace cpn::sim

@@ -1,0 +1,72 @@
+#include "options.h"
+
+#include <QCommandLineParser>
+
+namespace cpn::sim {
+
+std::optional<Options> Options::parse(const QStringList &arguments, QString *error, bool *helpShown)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Serves the CPN node protocol (docs/node-api.md) for a simulated federation on 127.0.0.1."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Shows this help."));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port; 0 picks a free one."),
+                                  QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      QStringLiteral("default, synthetic or synthetic:N."), QStringLiteral("name"),
+                                      QStringLiteral("default"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the load model and synthetic scenario."),
+                                  QStringLiteral("S"), QStringLiteral("42"));
+    const QCommandLineOption devToken(QStringLiteral("dev-token"),
+                                      QStringLiteral("Bearer token with every scope; without tokens the server runs open."),
+                                      QStringLiteral("T"));
+    const QCommandLineOption readToken(QStringLiteral("read-token"), QStringLiteral("Bearer token with the read scopes only."),
+                                       QStringLiteral("T"));
+    const QCommandLineOption fault(QStringLiteral("fault"),
+                                   QStringLiteral("Fault at start, kind:target[:param]; repeatable."),
+                                   QStringLiteral("spec"));
+    const QCommandLineOption speedup(QStringLiteral("job-speedup"),
+                                     QStringLiteral("Simulated job time per wall time (360: a job-hour in 10 s)."),
+                                     QStringLiteral("F"), QStringLiteral("360"));
+    parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        *error = parser.helpText();
+        if (helpShown)
+            *helpShown = true;
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        return std::nullopt;
+    }
+    Options o;
+    bool ok = false;
+    const uint p = parser.value(port).toUInt(&ok);
+    if (!ok || p > 65535) {
+        *error = QStringLiteral("--port must be 0..65535");
+        return std::nullopt;
+    }
+    o.port = quint16(p);
+    o.scenario = parser.value(scenario);
+    o.seed = parser.value(seed).toULongLong(&ok);
+    if (!ok) {
+        *error = QStringLiteral("--seed must be an unsigned integer");
+        return std::nullopt;
+    }
+    o.devToken = parser.value(devToken);
+    o.readToken = parser.value(readToken);
+    o.faults = parser.values(fault);
+    o.jobSpeedup = parser.value(speedup).toDouble(&ok);
+    if (!ok || !(o.jobSpeedup > 0) || o.jobSpeedup > 1e9) {
+        *error = QStringLiteral("--job-speedup must be a positive number");
+        return std::nullopt;
+    }
+    return o;
+}
+
+} // namespace cpn::sim

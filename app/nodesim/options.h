@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStringList>
+#include <optional>
+
+namespace cpn::sim {
+
+// cpn-nodesim's command line. parse() takes the arguments without the program name's
+// special meaning (arguments[0] is skipped) so tests can call it.
+struct Options
+{
+    quint16 port = 0;
+    QString scenario = QStringLiteral("default");
+    quint64 seed = 42;
+    QString devToken;
+    QString readToken;
+    QStringList faults; // kind:target[:param]
+    double jobSpeedup = 360;
+
+    static std::optional<Options> parse(const QStringList &arguments, QString *error, bool *helpShown = nullptr);
+};
+
+} // namespace cpn::sim

@@ -1,0 +1,168 @@
+#include "simulator.h"
+
+#include "domain/logging.h"
+#include "domain/protocoljson.h"
+
+namespace cpn::sim {
+namespace {
+constexpr int kJsonCacheSize = 8;
+}
+
+Simulator::Simulator(Scenario scenario, const Config &config, const Clock &clock, QObject *parent)
+    : QObject(parent),
+      m_scenario(std::move(scenario)),
+      m_config(config),
+      m_clock(clock),
+      m_loadModel(config.seed),
+      m_faults(m_scenario),
+      m_jobs(m_scenario, clock, config.jobSpeedup),
+      m_history(clock.nowMs(), config.historyTicks)
+{
+    m_timer.setInterval(m_config.intervalMs);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &Simulator::tick);
+}
+
+void Simulator::start(int backfillTicks)
+{
+    const qint64 now = m_clock.nowMs();
+    const qint64 aligned = now - now % m_config.intervalMs;
+    for (int i = backfillTicks; i > 0; --i)
+        recordTick(aligned - qint64(i) * m_config.intervalMs, false);
+    tick();
+    m_timer.start();
+}
+
+void Simulator::tick() { recordTick(m_clock.nowMs(), true); }
+
+void Simulator::recordTick(qint64 tsMs, bool withCurrentState)
+{
+    TickRecord record;
+    record.tsMs = tsMs;
+    if (withCurrentState) {
+        m_jobs.update();
+        record.downNodes = m_faults.downNodes();
+        record.congestedLinks = m_faults.congestedLinks();
+        record.usage = m_jobs.usageByNode();
+    }
+    m_history.append(std::move(record));
+}
+
+bool Simulator::addFault(const Fault &fault, QString *error)
+{
+    if (!m_faults.add(fault, error))
+        return false;
+    qCInfo(lcSim) << "fault added:" << Fault::kindName(fault.kind) << fault.target;
+    if (fault.kind == Fault::Kind::NodeDown)
+        m_jobs.setNodeDown(fault.target, true);
+    return true;
+}
+
+bool Simulator::removeFault(Fault::Kind kind, const QString &target)
+{
+    if (!m_faults.remove(kind, target))
+        return false;
+    qCInfo(lcSim) << "fault cleared:" << Fault::kindName(kind) << target;
+    if (kind == Fault::Kind::NodeDown)
+        m_jobs.setNodeDown(target, false);
+    return true;
+}
+
+void Simulator::clearFaults()
+{
+    const QSet<QString> down = m_faults.downNodes();
+    m_faults.clear();
+    for (const auto &id : down)
+        m_jobs.setNodeDown(id, false);
+    qCInfo(lcSim) << "all faults cleared";
+}
+
+NodeStatus Simulator::statusOf(const QString &nodeId) const
+{
+    return m_faults.isNodeDown(nodeId) ? NodeStatus::Offline : NodeStatus::Online;
+}
+
+QList<NodeSample> Simulator::nodeSamples(const TickRecord &tick, const QList<int> &directory) const
+{
+    QList<NodeSample> samples;
+    samples.reserve(directory.size());
+    for (int i : directory) {
+        const Node &n = m_scenario.nodes()[i];
+        if (tick.downNodes.contains(n.id))
+            continue; // a down node has no sample for this tick
+        samples.append(m_loadModel.nodeSample(n, tick.tsMs, tick.usage.value(n.id)));
+    }
+    return samples;
+}
+
+QList<LinkSample> Simulator::linkSamples(const TickRecord &tick, const QList<int> &links) const
+{
+    QList<LinkSample> samples;
+    samples.reserve(links.size());
+    for (int i : links) {
+        const Link &l = m_scenario.links()[i];
+        const Node *a = m_scenario.node(l.a);
+        const Node *b = m_scenario.node(l.b);
+        const bool down = tick.downNodes.contains(l.a) || tick.downNodes.contains(l.b);
+        samples.append(m_loadModel.linkSample(l, *a, *b, tick.tsMs, tick.congestedLinks.contains(l.id), down));
+    }
+    return samples;
+}
+
+const Simulator::TickJson &Simulator::tickJson(const QString &scope, const TickRecord &tick)
+{
+    for (const auto &cached : m_jsonCache) {
+        if (cached.seq == tick.seq && cached.scope == scope)
+            return cached;
+    }
+    TickJson json{scope, tick.seq, {}, {}};
+    for (const auto &s : nodeSamples(tick, m_scenario.directory(scope))) {
+        if (!json.nodes.isEmpty())
+            json.nodes += ',';
+        json.nodes += protocol::toBody(protocol::toJson(s));
+    }
+    for (const auto &s : linkSamples(tick, m_scenario.linksAmong(scope))) {
+        if (!json.links.isEmpty())
+            json.links += ',';
+        json.links += protocol::toBody(protocol::toJson(s));
+    }
+    if (m_jsonCache.size() >= kJsonCacheSize)
+        m_jsonCache.removeFirst();
+    m_jsonCache.append(std::move(json));
+    return m_jsonCache.last();
+}
+
+QByteArray Simulator::metricsBody(const QString &scopeNodeId, const QString &cursor, int limit, qsizetype maxBytes)
+{
+    const MetricsHistory::Slice slice = m_history.since(cursor, limit);
+    QByteArray nodes;
+    QByteArray links;
+    QString lastCursor = slice.cursor;
+    int included = 0;
+    for (const auto &tick : slice.ticks) {
+        const TickJson &json = tickJson(scopeNodeId, tick);
+        if (included > 0 && nodes.size() + links.size() + json.nodes.size() + json.links.size() > maxBytes)
+            break; // cut: the client asks again from lastCursor
+        if (!nodes.isEmpty() && !json.nodes.isEmpty())
+            nodes += ',';
+        nodes += json.nodes;
+        if (!links.isEmpty() && !json.links.isEmpty())
+            links += ',';
+        links += json.links;
+        lastCursor = QString::number(tick.seq);
+        ++included;
+    }
+    // The envelope comes from the protocol writer so its shape matches the parser; the sample
+    // arrays, serialized once per tick, are spliced into its empty arrays.
+    MetricsBatch envelope;
+    envelope.cursor = lastCursor;
+    envelope.serverTimeMs = m_clock.nowMs();
+    envelope.intervalMs = m_config.intervalMs;
+    envelope.reset = slice.reset;
+    QByteArray body = protocol::toBody(protocol::toJson(envelope));
+    body.replace(QByteArrayLiteral("\"nodes\":[]"), QByteArrayLiteral("\"nodes\":[") + nodes + ']');
+    body.replace(QByteArrayLiteral("\"links\":[]"), QByteArrayLiteral("\"links\":[") + links + ']');
+    return body;
+}
+
+} // namespace cpn::sim
