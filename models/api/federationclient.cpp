@@ -66,6 +66,12 @@ FederationClient::FederationClient(QNetworkAccessManager *nam, const QUrl &rootU
 
 FederationClient::~FederationClient() = default;
 
+bool FederationClient::answerWasCut(const MetricsBatch &batch)
+{
+    const qint64 newest = newestSampleMs(batch);
+    return newest > 0 && newest < batch.serverTimeMs - batch.intervalMs;
+}
+
 QUrl FederationClient::rootUrl() const
 {
     return m_root->baseUrl();
@@ -220,9 +226,7 @@ void FederationClient::onMetrics(const ApiResult<MetricsBatch> &result)
         fetchDirectory();
 
     // An answer cut by the tick limit: catch up at once (unless the cursor is stuck).
-    const qint64 newest = newestSampleMs(batch);
-    const bool cut =
-        newest > 0 && newest < batch.serverTimeMs - batch.intervalMs && batch.cursor != previousCursor;
+    const bool cut = answerWasCut(batch) && batch.cursor != previousCursor;
     const qint64 elapsed = m_clock.monotonicMs() - m_pollStartedMs;
     schedule(cut ? 0 : std::max<qint64>(0, m_options.refreshIntervalMs - elapsed), &FederationClient::poll);
 }

@@ -56,6 +56,10 @@ public:
     NodeApiClient *clientFor(const QString &nodeId);
     NodeApiClient *rootClient() const { return m_root; }
     void setToken(const QString &token);
+    // True when the node cut the answer at its tick limit: the newest sample is older than
+    // serverTime - intervalMs, so the client asks again at once (docs/node-api.md, /metrics).
+    static bool answerWasCut(const MetricsBatch &batch);
+
     // Tests pin the jitter; the default is QRandomGenerator::global().
     void setRandomSource(RandomBelow random) { m_random = std::move(random); }
 
