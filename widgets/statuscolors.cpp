@@ -12,6 +12,16 @@ const QColor kRed(0xf0, 0x4a, 0x43);
 const QColor kBlue(0x4c, 0x9a, 0xff);
 const QColor kGrey(0x8a, 0x96, 0xa6);
 
+// Hue interpolation: an RGB blend of green and amber is a muddy olive that reads as neither.
+QColor mixHue(const QColor &a, const QColor &b, double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    const float h = float(a.hsvHueF() + (b.hsvHueF() - a.hsvHueF()) * t);
+    const float s = float(a.hsvSaturationF() + (b.hsvSaturationF() - a.hsvSaturationF()) * t);
+    const float v = float(a.valueF() + (b.valueF() - a.valueF()) * t);
+    return QColor::fromHsvF(h, s, v);
+}
+
 QColor mix(const QColor &a, const QColor &b, double t)
 {
     t = std::clamp(t, 0.0, 1.0);
@@ -57,8 +67,8 @@ QColor utilization(double fraction)
     if (fraction < 0.6)
         return kGreen;
     if (fraction < 0.8)
-        return mix(kGreen, kAmber, (fraction - 0.6) / 0.2);
-    return mix(kAmber, kRed, (fraction - 0.8) / 0.15);
+        return mixHue(kGreen, kAmber, (fraction - 0.6) / 0.2);
+    return mixHue(kAmber, kRed, (fraction - 0.8) / 0.15);
 }
 
 QColor greenShare(double fraction)

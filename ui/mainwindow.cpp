@@ -1,0 +1,327 @@
+#include "ui/mainwindow.h"
+
+#include "domain/clock.h"
+#include "itemmodels/federationsummary.h"
+#include "itemmodels/nodetablemodel.h"
+#include "ui/eventspanel.h"
+#include "ui/nodespanel.h"
+#include "ui/overviewpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+
+#ifndef CPN_VERSION
+#define CPN_VERSION "0.0.0"
+#endif
+
+namespace cpn {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("ui/mainWindow/geometry");
+const QString kStateKey = QStringLiteral("ui/mainWindow/state");
+const QString kNodesHeaderKey = QStringLiteral("ui/nodes/header");
+// Bump when docks change so an old saved layout is not applied to a different set of docks.
+constexpr int kStateVersion = 1;
+} // namespace
+
+MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
+    : QMainWindow(parent), m_nodes(dependencies.nodes), m_events(dependencies.events),
+      m_clock(*dependencies.clock), m_settings(dependencies.settings)
+{
+    Q_ASSERT(m_nodes && m_events && dependencies.clock);
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("CPN Control Center"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cpn.svg")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+
+    m_overview = new OverviewPanel(m_nodes, this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("overviewScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_overview);
+    setCentralWidget(scroll);
+
+    createDocks();
+    createMenus();
+
+    m_clockLabel = new QLabel(this);
+    m_clockLabel->setObjectName(QStringLiteral("statusClock"));
+    m_clockLabel->setToolTip(tr("Local time of this console"));
+    statusBar()->addPermanentWidget(m_clockLabel);
+    statusBar()->setSizeGripEnabled(false);
+
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, &MainWindow::tick);
+    m_ticker->start();
+    // Coalesces bursts of samples into one recomputation of the totals.
+    m_overviewTimer = new QTimer(this);
+    m_overviewTimer->setSingleShot(true);
+    m_overviewTimer->setInterval(200);
+    connect(m_overviewTimer, &QTimer::timeout, this, &MainWindow::refreshOverview);
+
+    connect(m_nodes, &NodeTableModel::nodeStatusChanged, this, &MainWindow::onNodeStatusChanged);
+
+    resize(1600, 1000);
+    m_defaultState = saveState(kStateVersion);
+    restoreSettings();
+    tick();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_nodesPanel = new NodesPanel(m_nodes, this);
+    m_nodesDock = new QDockWidget(tr("Nodes"), this);
+    m_nodesDock->setObjectName(QStringLiteral("nodesDock"));
+    m_nodesDock->setWidget(m_nodesPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_nodesDock);
+
+    m_eventsPanel = new EventsPanel(m_events, this);
+    m_eventsDock = new QDockWidget(tr("Events"), this);
+    m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    m_eventsDock->setWidget(m_eventsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
+
+    // The node table runs the full height on the right; events sit under the overview, where the
+    // operator's eye already is.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({m_nodesDock}, {860}, Qt::Horizontal);
+    resizeDocks({m_eventsDock}, {240}, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *find = view->addAction(tr("&Find Node"));
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut);
+    connect(find, &QAction::triggered, m_nodesPanel, &NodesPanel::focusSearch);
+    view->addSeparator();
+    QAction *nodesToggle = m_nodesDock->toggleViewAction();
+    nodesToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    view->addAction(nodesToggle);
+    QAction *eventsToggle = m_eventsDock->toggleViewAction();
+    eventsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addAction(eventsToggle);
+    view->addSeparator();
+    QAction *reset = view->addAction(tr("&Reset Layout"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About CPN Control Center"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+ConnectionIndicator *MainWindow::endpointIndicator(const QString &endpointId) const
+{
+    return m_indicators.value(endpointId, nullptr);
+}
+
+void MainWindow::setDirectory(const QList<Node> &nodes, const QList<Link> &links)
+{
+    m_links = links;
+    // Forget samples of links that left the directory.
+    QHash<QString, LinkSample> kept;
+    for (const Link &link : links) {
+        if (const auto it = m_linkSamples.constFind(link.id); it != m_linkSamples.constEnd())
+            kept.insert(link.id, *it);
+    }
+    m_linkSamples = std::move(kept);
+    m_nodes->setDirectory(nodes);
+    refreshOverview();
+}
+
+void MainWindow::applyMetrics(const MetricsBatch &batch)
+{
+    if (batch.intervalMs > 0 && batch.intervalMs != m_intervalMs) {
+        m_intervalMs = batch.intervalMs;
+        m_nodes->setSampleIntervalMs(m_intervalMs);
+    }
+    m_nodes->applySamples(batch.nodes);
+    for (const LinkSample &sample : batch.links) {
+        auto it = m_linkSamples.find(sample.linkId);
+        if (it == m_linkSamples.end())
+            m_linkSamples.insert(sample.linkId, sample);
+        else if (sample.tsMs >= it->tsMs)
+            *it = sample;
+    }
+    scheduleOverview();
+}
+
+void MainWindow::addEndpoint(const QString &endpointId, const QString &label, const QUrl &baseUrl)
+{
+    ConnectionIndicator *indicator = m_indicators.value(endpointId, nullptr);
+    if (!indicator) {
+        indicator = new ConnectionIndicator(m_clock, label, this);
+        indicator->setObjectName(QStringLiteral("endpoint:%1").arg(endpointId));
+        statusBar()->addWidget(indicator);
+        m_indicators.insert(endpointId, indicator);
+    }
+    indicator->setLabel(label);
+    indicator->setUrl(baseUrl);
+}
+
+void MainWindow::setEndpointStatus(const QString &endpointId, ConnectionIndicator::State state, qint64 lastDataMs,
+                                   const QString &lastError, int consecutiveFailures)
+{
+    if (!m_indicators.contains(endpointId))
+        addEndpoint(endpointId, endpointId);
+    ConnectionIndicator *indicator = m_indicators.value(endpointId);
+    const ConnectionIndicator::State old = indicator->state();
+    indicator->setStatus(state, lastDataMs, lastError, consecutiveFailures);
+    if (old == state)
+        return;
+    // Connection changes belong in the log too: the status bar only shows the present.
+    switch (state) {
+    case ConnectionIndicator::State::Online:
+        logEvent(EventLogModel::Severity::Info, indicator->label(), tr("Endpoint online"));
+        break;
+    case ConnectionIndicator::State::Stale:
+        logEvent(EventLogModel::Severity::Warning, indicator->label(), tr("Endpoint data is stale"));
+        break;
+    case ConnectionIndicator::State::Offline:
+        logEvent(EventLogModel::Severity::Error, indicator->label(),
+                 lastError.isEmpty() ? tr("Endpoint offline") : tr("Endpoint offline: %1").arg(lastError));
+        break;
+    case ConnectionIndicator::State::Connecting:
+        break;
+    }
+}
+
+void MainWindow::logEvent(EventLogModel::Severity severity, const QString &source, const QString &message)
+{
+    m_events->append(m_clock.nowMs(), severity, source, message);
+}
+
+void MainWindow::onNodeStatusChanged(const QString &nodeId, DisplayStatus oldStatus, DisplayStatus newStatus)
+{
+    const QModelIndex index = m_nodes->nodeIndex(nodeId);
+    const QString name = index.isValid() ? m_nodes->nodeAt(index.row()).name : nodeId;
+    EventLogModel::Severity severity = EventLogModel::Severity::Info;
+    QString message;
+    switch (newStatus) {
+    case DisplayStatus::Online:
+        message = tr("%1 recovered (was %2)").arg(name, displayStatusName(oldStatus).toLower());
+        break;
+    case DisplayStatus::Degraded:
+        severity = EventLogModel::Severity::Warning;
+        message = tr("%1 is degraded").arg(name);
+        break;
+    case DisplayStatus::Stale:
+        severity = EventLogModel::Severity::Warning;
+        message = tr("%1 stopped reporting: no data for more than %2 s").arg(name).arg(2 * m_intervalMs / 1000.0);
+        break;
+    case DisplayStatus::Maintenance:
+        message = tr("%1 entered maintenance").arg(name);
+        break;
+    case DisplayStatus::Offline:
+        severity = EventLogModel::Severity::Error;
+        message = tr("%1 went offline").arg(name);
+        break;
+    }
+    logEvent(severity, nodeId, message);
+    scheduleOverview();
+}
+
+void MainWindow::tick()
+{
+    m_nodes->refreshStaleness();
+    for (ConnectionIndicator *indicator : std::as_const(m_indicators))
+        indicator->refresh();
+    m_clockLabel->setText(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).toString(QStringLiteral("yyyy-MM-dd  HH:mm:ss")));
+    refreshOverview();
+}
+
+void MainWindow::scheduleOverview()
+{
+    if (!m_overviewTimer->isActive())
+        m_overviewTimer->start();
+}
+
+void MainWindow::refreshOverview()
+{
+    m_overviewTimer->stop();
+    m_overview->showSummary(FederationSummary::compute(*m_nodes, m_links, m_linkSamples), m_clock.nowMs(),
+                            m_intervalMs);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState, kStateVersion);
+    m_nodesDock->show();
+    m_eventsDock->show();
+    m_nodesPanel->resetColumns();
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!m_settings)
+        return;
+    const QByteArray geometry = m_settings->value(kGeometryKey).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = m_settings->value(kStateKey).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state, kStateVersion);
+    m_nodesPanel->restoreHeaderState(m_settings->value(kNodesHeaderKey).toByteArray());
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_settings)
+        return;
+    m_settings->setValue(kGeometryKey, saveGeometry());
+    m_settings->setValue(kStateKey, saveState(kStateVersion));
+    m_settings->setValue(kNodesHeaderKey, m_nodesPanel->saveHeaderState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showAbout()
+{
+    const QString version = QCoreApplication::applicationVersion().isEmpty()
+                                ? QStringLiteral(CPN_VERSION)
+                                : QCoreApplication::applicationVersion();
+    QMessageBox::about(
+        this, tr("About CPN Control Center"),
+        tr("<h3>CPN Control Center %1</h3>"
+           "<p>Control center for China's national computing-power network: the national node, the regional "
+           "hubs and clusters, and the industry nodes.</p>"
+           "<p><b>Data and attributions</b><br>"
+           "Administrative division codes: GB/T 2260 and ISO 3166-2:CN.<br>"
+           "Node, link and metric data: served by each node through the CPN node protocol v1.<br>"
+           "Chinese text: Noto Sans CJK, SIL Open Font License 1.1.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(version.toHtmlEscaped(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace cpn

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "domain/link.h"
+#include "domain/metrics.h"
+#include "domain/node.h"
+#include "itemmodels/displaystatus.h"
+#include "itemmodels/eventlogmodel.h"
+#include "widgets/connectionindicator.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QSettings;
+class QTimer;
+
+namespace cpn {
+
+class Clock;
+class EventsPanel;
+class NodeTableModel;
+class NodesPanel;
+class OverviewPanel;
+
+// The console's main window: the federation overview in the centre, Nodes and Events docks, one
+// connection indicator per endpoint in the status bar. Everything it needs comes through the
+// constructor; the composition root (app/console) connects the protocol client to its slots.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Dependencies
+    {
+        NodeTableModel *nodes = nullptr; // required; owned by the caller
+        EventLogModel *events = nullptr; // required; owned by the caller
+        const Clock *clock = nullptr;    // required
+        QSettings *settings = nullptr;   // optional: window state is not kept without it
+    };
+
+    explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    NodesPanel *nodesPanel() const { return m_nodesPanel; }
+    EventsPanel *eventsPanel() const { return m_eventsPanel; }
+    OverviewPanel *overviewPanel() const { return m_overview; }
+    QDockWidget *nodesDock() const { return m_nodesDock; }
+    QDockWidget *eventsDock() const { return m_eventsDock; }
+    ConnectionIndicator *endpointIndicator(const QString &endpointId) const;
+
+public Q_SLOTS:
+    // The directory of the national node: resets the node table (keeping samples of known nodes).
+    void setDirectory(const QList<cpn::Node> &nodes, const QList<cpn::Link> &links);
+    // One poll's worth of samples; also takes the sampling interval for staleness.
+    void applyMetrics(const cpn::MetricsBatch &batch);
+    // Declares an endpoint for the status bar; setEndpointStatus() also adds unknown ids on first use.
+    void addEndpoint(const QString &endpointId, const QString &label, const QUrl &baseUrl = {});
+    void setEndpointStatus(const QString &endpointId, cpn::ConnectionIndicator::State state, qint64 lastDataMs,
+                           const QString &lastError = {}, int consecutiveFailures = 0);
+    // Appends to the Events dock, stamped with the clock's time.
+    void logEvent(cpn::EventLogModel::Severity severity, const QString &source, const QString &message);
+
+    // Once a second (from an internal timer; public so tests can step it with a ManualClock).
+    void tick();
+    // Recomputes the overview figures now instead of on the next coalesced update.
+    void refreshOverview();
+    void resetLayout();
+    void saveSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void restoreSettings();
+    void scheduleOverview();
+    void onNodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
+    void showAbout();
+
+    NodeTableModel *m_nodes;
+    EventLogModel *m_events;
+    const Clock &m_clock;
+    QSettings *m_settings;
+
+    OverviewPanel *m_overview = nullptr;
+    NodesPanel *m_nodesPanel = nullptr;
+    EventsPanel *m_eventsPanel = nullptr;
+    QDockWidget *m_nodesDock = nullptr;
+    QDockWidget *m_eventsDock = nullptr;
+    QLabel *m_clockLabel = nullptr;
+    QHash<QString, ConnectionIndicator *> m_indicators;
+    QTimer *m_ticker = nullptr;
+    QTimer *m_overviewTimer = nullptr;
+    QByteArray m_defaultState;
+
+    QList<Link> m_links;
+    QHash<QString, LinkSample> m_linkSamples; // newest per link
+    int m_intervalMs = 1000;
+};
+
+} // namespace cpn

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace cpn {
+
+class NodeFilterProxyModel;
+class NodeTableModel;
+
+// The Nodes dock's content: search, tier/status/province filters and the sortable node table.
+class NodesPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NodesPanel(NodeTableModel *model, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *tierCombo() const { return m_tier; }
+    QComboBox *statusCombo() const { return m_status; }
+    QComboBox *provinceCombo() const { return m_province; }
+    NodeFilterProxyModel *proxy() const { return m_proxy; }
+
+    void focusSearch();
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray &state);
+    void resetColumns();
+
+private:
+    void applyFilters();
+    void rebuildProvinces();
+    void updateCount();
+
+    NodeTableModel *m_model;
+    NodeFilterProxyModel *m_proxy;
+    QLineEdit *m_search;
+    QComboBox *m_tier;
+    QComboBox *m_status;
+    QComboBox *m_province;
+    QLabel *m_count;
+    QTableView *m_view;
+};
+
+} // namespace cpn

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "itemmodels/federationsummary.h"
+
+#include <QWidget>
+
+#include <array>
+
+class QLabel;
+class QTableView;
+
+namespace cpn {
+
+class KeyFigureTile;
+class NodeFilterProxyModel;
+class NodeTableModel;
+
+// The central "Federation overview": national key figures, a per-tier breakdown and the nodes that need
+// attention. Shows a FederationSummary computed by the window; the map joins this area later.
+class OverviewPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Tile { NodesTile, AcceleratorsTile, CpuTile, LinksTile, PowerTile, NewestDataTile, TileCount };
+
+    explicit OverviewPanel(NodeTableModel *nodes, QWidget *parent = nullptr);
+
+    // intervalMs: the sampling interval, to judge whether the newest data is itself stale.
+    void showSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
+    KeyFigureTile *tile(Tile tile) const { return m_tiles.at(tile); }
+    QString tierCellText(NodeTier tier, int column) const;
+    QTableView *attentionView() const { return m_attention; }
+
+private:
+    std::array<KeyFigureTile *, TileCount> m_tiles{};
+    // [tier][column]: nodes, accelerators, CPU, power, jobs
+    std::array<std::array<QLabel *, 5>, 3> m_tierCells{};
+    QLabel *m_subtitle;
+    NodeFilterProxyModel *m_attentionProxy;
+    QTableView *m_attention;
+    QLabel *m_attentionEmpty;
+};
+
+} // namespace cpn
