@@ -1,0 +1,153 @@
+#include "consoleapp.h"
+
+#include "api/endpointstatus.h"
+#include "api/federationclient.h"
+#include "domain/logging.h"
+#include "ui/mainwindow.h"
+
+#include <QRandomGenerator>
+#include <QSettings>
+
+namespace cpn::console {
+namespace {
+
+const QString kRootsKey = QStringLiteral("connection/roots");
+
+// A development token for the demo simulator: 32 random bytes, never stored.
+QString randomToken()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+ConnectionIndicator::State indicatorState(api::ConnectionState state)
+{
+    switch (state) {
+    case api::ConnectionState::Connecting:
+        return ConnectionIndicator::State::Connecting;
+    case api::ConnectionState::Online:
+        return ConnectionIndicator::State::Online;
+    case api::ConnectionState::Stale:
+        return ConnectionIndicator::State::Stale;
+    case api::ConnectionState::Offline:
+        return ConnectionIndicator::State::Offline;
+    }
+    return ConnectionIndicator::State::Connecting;
+}
+
+} // namespace
+
+ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent)
+    : QObject(parent), m_options(options), m_settings(settings), m_nodes(m_clock)
+{
+    api::registerMetaTypes();
+    // Tokens must never follow a redirect to another host, and Debian's Qt 6.4 lacks HTTP/2 fixes:
+    // the protocol client sets both per request; this is the belt to those braces.
+    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_network.setAutoDeleteReplies(true);
+
+    MainWindow::Dependencies dependencies;
+    dependencies.nodes = &m_nodes;
+    dependencies.events = &m_events;
+    dependencies.clock = &m_clock;
+    dependencies.settings = m_settings;
+    m_window = std::make_unique<MainWindow>(dependencies);
+
+    connect(&m_simulator, &api::LocalSimulator::failed, this, [this](const QString &reason) {
+        m_window->logEvent(EventLogModel::Severity::Error, tr("Demo"),
+                           tr("The simulator could not be started: %1").arg(reason));
+    });
+    connect(&m_simulator, &api::LocalSimulator::finished, this, [this](int exitCode) {
+        m_window->logEvent(EventLogModel::Severity::Warning, tr("Demo"),
+                           tr("The simulator stopped (exit code %1).").arg(exitCode));
+    });
+}
+
+ConsoleApp::~ConsoleApp()
+{
+    for (auto *federation : std::as_const(m_federations))
+        federation->stop();
+}
+
+void ConsoleApp::start()
+{
+    m_window->show();
+    if (!m_options.offlineFile.isEmpty()) {
+        m_window->logEvent(EventLogModel::Severity::Error, tr("Offline review"),
+                           tr("Offline review of %1 is not available in this version yet.")
+                               .arg(m_options.offlineFile));
+        return;
+    }
+    QList<QUrl> roots = m_options.connectUrls;
+    if (roots.isEmpty() && !m_options.demo && m_settings) {
+        for (const QString &url : m_settings->value(kRootsKey).toStringList())
+            roots.append(QUrl(url));
+    }
+    if (m_options.demo || roots.isEmpty()) {
+        startDemo(); // the embedded default: the simulated federation on loopback
+        return;
+    }
+    for (const QUrl &root : std::as_const(roots))
+        connectFederation(root, m_options.token, root.host());
+    rememberRoots();
+}
+
+void ConsoleApp::startDemo()
+{
+    const QString token = randomToken();
+    m_window->logEvent(EventLogModel::Severity::Info, tr("Demo"),
+                       tr("Starting the simulated federation (scenario %1, seed %2)…")
+                           .arg(m_options.demoScenario)
+                           .arg(m_options.demoSeed));
+    connect(&m_simulator, &api::LocalSimulator::started, this, [this, token](const QUrl &url) {
+        m_window->logEvent(EventLogModel::Severity::Info, tr("Demo"),
+                           tr("Simulator listening on %1").arg(url.toString()));
+        connectFederation(url, token, tr("Simulated federation"));
+    });
+    api::LocalSimulator::Options options;
+    options.scenario = m_options.demoScenario;
+    options.seed = m_options.demoSeed;
+    options.devToken = token;
+    m_simulator.start(options);
+}
+
+void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, const QString &label)
+{
+    api::ClientOptions options;
+    options.token = token;
+    options.allowPlainHttp = m_options.allowPlainHttp;
+    auto *federation = new api::FederationClient(&m_network, rootUrl, options, m_clock, this);
+    m_federations.append(federation);
+
+    const QString endpointId = rootUrl.toString();
+    m_window->addEndpoint(endpointId, label, rootUrl);
+    connect(federation, &api::FederationClient::directoryChanged, m_window.get(), &MainWindow::setDirectory);
+    connect(federation, &api::FederationClient::metricsReceived, m_window.get(), &MainWindow::applyMetrics);
+    // statusChanged fires on changes of state only; the age of the data shown moves with every answer.
+    connect(federation, &api::FederationClient::metricsReceived, this,
+            [this, federation] { showEndpointStatus(federation->status()); });
+    connect(federation, &api::FederationClient::statusChanged, this, &ConsoleApp::showEndpointStatus);
+    connect(federation, &api::FederationClient::problem, this, [this, endpointId](const QString &message) {
+        m_window->logEvent(EventLogModel::Severity::Warning, endpointId, message);
+    });
+    federation->start();
+}
+
+void ConsoleApp::showEndpointStatus(const api::EndpointStatus &status)
+{
+    m_window->setEndpointStatus(status.baseUrl.toString(), indicatorState(status.state), status.lastDataMs,
+                                status.lastError, status.consecutiveFailures);
+}
+
+void ConsoleApp::rememberRoots() const
+{
+    if (!m_settings)
+        return;
+    QStringList urls;
+    for (const auto *federation : m_federations)
+        urls << federation->rootUrl().toString();
+    m_settings->setValue(kRootsKey, urls); // never the token
+}
+
+} // namespace cpn::console

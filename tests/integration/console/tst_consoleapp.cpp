@@ -1,0 +1,74 @@
+#include "consoleapp.h"
+#include "ui/mainwindow.h"
+
+#include <QSet>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cpn;
+using namespace cpn::console;
+
+// The console as `cpn-console --demo` runs it: the real simulator as a child process, the real
+// protocol client, the real window (offscreen).
+class TestConsoleApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void demoListsTheLiveFederation();
+    void unreachableRootIsShownOffline();
+};
+
+void TestConsoleApp::demoListsTheLiveFederation()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
+    ConsoleOptions options;
+    options.demo = true;
+    ConsoleApp console(options, &settings);
+    console.start();
+    QVERIFY(console.window()->isVisible());
+
+    const NodeTableModel &nodes = console.nodeModel();
+    QTRY_VERIFY_WITH_TIMEOUT(nodes.rowCount() >= 30, 15000);
+    QSet<int> tiers;
+    for (int row = 0; row < nodes.rowCount(); ++row)
+        tiers.insert(nodes.index(row, 0).data(NodeTableModel::TierRole).toInt());
+    QCOMPARE(tiers.size(), 3);
+
+    // Live: every node reports, and values move from one second to the next.
+    auto cpuOf = [&](int row) { return nodes.index(row, NodeTableModel::CpuColumn).data(NodeTableModel::SortRole); };
+    QTRY_VERIFY_WITH_TIMEOUT(nodes.index(0, 0).data(NodeTableModel::HasSampleRole).toBool(), 10000);
+    QList<QVariant> before;
+    for (int row = 0; row < nodes.rowCount(); ++row)
+        before << cpuOf(row);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            int changed = 0;
+            for (int row = 0; row < nodes.rowCount(); ++row)
+                changed += cpuOf(row) != before.at(row);
+            return changed > nodes.rowCount() / 2;
+        }(),
+        5000);
+
+    QVERIFY(!console.window()->findChildren<ConnectionIndicator *>().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(console.window()->findChildren<ConnectionIndicator *>().constFirst()->state(),
+                              ConnectionIndicator::State::Online, 5000);
+}
+
+void TestConsoleApp::unreachableRootIsShownOffline()
+{
+    // Port 9 on loopback (discard) is closed here: connections are refused at once.
+    ConsoleOptions options;
+    options.connectUrls = {QUrl(QStringLiteral("http://127.0.0.1:9"))};
+    ConsoleApp console(options, nullptr);
+    console.start();
+    auto indicators = console.window()->findChildren<ConnectionIndicator *>();
+    QCOMPARE(indicators.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(indicators.constFirst()->state(), ConnectionIndicator::State::Offline, 20000);
+    QCOMPARE(console.nodeModel().rowCount(), 0);
+}
+
+QTEST_MAIN(TestConsoleApp)
+#include "tst_consoleapp.moc"
