@@ -280,13 +280,10 @@ void MainWindow::resetLayout()
 
 void MainWindow::restoreSettings()
 {
-    const QByteArray geometry = m_settings ? m_settings->value(kGeometryKey).toByteArray() : QByteArray();
-    if (geometry.isEmpty())
-        setWindowState(windowState() | Qt::WindowMaximized); // a first start fills the control-room screen
-    else
-        restoreGeometry(geometry);
     if (!m_settings)
         return;
+    const QByteArray geometry = m_settings->value(kGeometryKey).toByteArray();
+    m_hasSavedGeometry = !geometry.isEmpty() && restoreGeometry(geometry);
     const QByteArray state = m_settings->value(kStateKey).toByteArray();
     if (!state.isEmpty())
         restoreState(state, kStateVersion);

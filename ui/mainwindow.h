@@ -48,6 +48,8 @@ public:
     QDockWidget *nodesDock() const { return m_nodesDock; }
     QDockWidget *eventsDock() const { return m_eventsDock; }
     ConnectionIndicator *endpointIndicator(const QString &endpointId) const;
+    // False on a first start: the window has no size of the user's to come back to.
+    bool hasSavedGeometry() const { return m_hasSavedGeometry; }
 
 public Q_SLOTS:
     // The directory of the national node: resets the node table (keeping samples of known nodes).
@@ -98,6 +100,7 @@ private:
     QList<Link> m_links;
     QHash<QString, LinkSample> m_linkSamples; // newest per link
     int m_intervalMs = 1000;
+    bool m_hasSavedGeometry = false;
 };
 
 } // namespace cpn

@@ -72,7 +72,10 @@ ConsoleApp::~ConsoleApp()
 
 void ConsoleApp::start()
 {
-    m_window->show();
+    if (m_window->hasSavedGeometry())
+        m_window->show();
+    else
+        m_window->showMaximized(); // a first start fills the control-room screen
     if (!m_options.offlineFile.isEmpty()) {
         m_window->logEvent(EventLogModel::Severity::Error, tr("Offline review"),
                            tr("Offline review of %1 is not available in this version yet.")

@@ -1,0 +1,723 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>cpn::ConnectionIndicator</name>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data %1 s old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data %1 min old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed requests in a row: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::DisplayStatus</name>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::EventLogModel</name>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::EventsPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every event from the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MainWindow</name>
+    <message>
+        <source>CPN Control Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time of this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About CPN Control Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint data is stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint offline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recovered (was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped reporting: no data for more than %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entered maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About CPN Control Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CPN Control Center %1&lt;/h3&gt;&lt;p&gt;Control center for China&apos;s national computing-power network: the national node, the regional hubs and clusters, and the industry nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and attributions&lt;/b&gt;&lt;br&gt;Administrative division codes: GB/T 2260 and ISO 3166-2:CN.&lt;br&gt;Node, link and metric data: served by each node through the CPN node protocol v1.&lt;br&gt;Chinese text: Noto Sans CJK, SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeRole</name>
+    <message>
+        <source>National node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry node</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeTableModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+id %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheapest accelerator: %1 at ¥%2 per card-hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running / queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accel. free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power kW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price /h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator utilization, weighted by the card count of each model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator cards free / installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheapest accelerator, CNY per card-hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of power from renewables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs running / queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age of the newest sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeTier</name>
+    <message>
+        <source>National</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodesPanel</name>
+    <message>
+        <source>Search name, 中文名, id, city, province, compute id  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::OverviewPanel</name>
+    <message>
+        <source>Every node is online and reporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Federation overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU utilization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links congested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BY TIER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs running / queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEEDS ATTENTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes: %2 national, %3 regional, %4 industry · %5 links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 degraded · %2 stale · %3 offline or maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 busy · %2 cards free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean weighted by cores, %1 of %2 nodes reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 down · %2 up · %3 not reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jobs running · %2 queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s ago · sampled every %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::api</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (retry after %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid node URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 scheme is not supported, only https and http</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain http to %1 is not allowed; use https or allow plain http for this endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the access token contains control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node announced %1 bytes, the limit is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirect to %1 not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data for %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is offline after %2 failed requests: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::api::LocalSimulator</name>
+    <message>
+        <source>the simulator exited with code %1 before it was ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpn-nodesim was not found beside the console or on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the simulator announced an unexpected address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the simulator did not start within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console</name>
+    <message>
+        <source>CPN Control Center: the console of the national computing-power network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the reference simulator on a free loopback port and connect to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulator scenario for --demo: default or synthetic:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulator seed for --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the federation root (national node) at URL. May be given more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token for --connect (prefer the CPN_TOKEN environment variable: arguments are visible to other users).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a cache or snapshot file for offline review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. en or zh_CN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow unencrypted http:// to hosts other than loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown scenario &apos;%1&apos;: use default or synthetic:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an http(s) URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--offline cannot be combined with --demo or --connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::ConsoleApp</name>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulator could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulator stopped (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline review of %1 is not available in this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the simulated federation (scenario %1, seed %2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulator listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

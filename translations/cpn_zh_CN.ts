@@ -1,0 +1,724 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>cpn::ConnectionIndicator</name>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>data %1 s old</source>
+        <translation>数据更新于 %1 秒前</translation>
+    </message>
+    <message>
+        <source>data %1 min old</source>
+        <translation>数据更新于 %1 分钟前</translation>
+    </message>
+    <message>
+        <source>stale since %1</source>
+        <translation>自 %1 起数据过期</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Newest data: %1</source>
+        <translation>最新数据：%1</translation>
+    </message>
+    <message>
+        <source>Failed requests in a row: %1</source>
+        <translation>连续失败请求次数：%1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近一次错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::DisplayStatus</name>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护中</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::EventLogModel</name>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::EventsPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove every event from the log</source>
+        <translation>从日志中删除所有事件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 条事件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MainWindow</name>
+    <message>
+        <source>CPN Control Center</source>
+        <translation>CPN 控制中心</translation>
+    </message>
+    <message>
+        <source>Local time of this console</source>
+        <translation>本控制台的本地时间</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Node</source>
+        <translation>查找节点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CPN Control Center</source>
+        <translation>关于 CPN 控制中心(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Endpoint online</source>
+        <translation>端点在线</translation>
+    </message>
+    <message>
+        <source>Endpoint data is stale</source>
+        <translation>端点数据已过期</translation>
+    </message>
+    <message>
+        <source>Endpoint offline</source>
+        <translation>端点离线</translation>
+    </message>
+    <message>
+        <source>Endpoint offline: %1</source>
+        <translation>端点离线：%1</translation>
+    </message>
+    <message>
+        <source>%1 recovered (was %2)</source>
+        <translation>%1 已恢复（原状态：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is degraded</source>
+        <translation>%1 处于降级状态</translation>
+    </message>
+    <message>
+        <source>%1 stopped reporting: no data for more than %2 s</source>
+        <translation>%1 已停止上报：超过 %2 秒无数据</translation>
+    </message>
+    <message>
+        <source>%1 entered maintenance</source>
+        <translation>%1 已进入维护状态</translation>
+    </message>
+    <message>
+        <source>%1 went offline</source>
+        <translation>%1 已离线</translation>
+    </message>
+    <message>
+        <source>About CPN Control Center</source>
+        <translation>关于 CPN 控制中心</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CPN Control Center %1&lt;/h3&gt;&lt;p&gt;Control center for China&apos;s national computing-power network: the national node, the regional hubs and clusters, and the industry nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and attributions&lt;/b&gt;&lt;br&gt;Administrative division codes: GB/T 2260 and ISO 3166-2:CN.&lt;br&gt;Node, link and metric data: served by each node through the CPN node protocol v1.&lt;br&gt;Chinese text: Noto Sans CJK, SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CPN 控制中心 %1&lt;/h3&gt;&lt;p&gt;全国一体化算力网控制中心，涵盖国家节点、区域枢纽节点与数据中心集群，以及行业节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据与版权说明&lt;/b&gt;&lt;br&gt;行政区划代码：GB/T 2260 与 ISO 3166-2:CN。&lt;br&gt;节点、链路与指标数据：由各节点通过 CPN 节点协议 v1 提供。&lt;br&gt;中文字体：Noto Sans CJK，采用 SIL Open Font License 1.1 授权。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeRole</name>
+    <message>
+        <source>National node</source>
+        <translation>国家节点</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>枢纽节点</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Industry node</source>
+        <translation>行业节点</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeTableModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1
+id %2
+%3</source>
+        <translation>%1
+ID：%2
+%3</translation>
+    </message>
+    <message>
+        <source>Cheapest accelerator: %1 at ¥%2 per card-hour</source>
+        <translation>最低价加速卡：%1，每卡时 ¥%2</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3 %</source>
+        <translation>%1 × %2：%3 %</translation>
+    </message>
+    <message>
+        <source>running / queued</source>
+        <translation>运行中 / 排队中</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Accel.</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Accel. free</source>
+        <translation>空闲加速卡</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Power kW</source>
+        <translation>功率 kW</translation>
+    </message>
+    <message>
+        <source>Price /h</source>
+        <translation>价格/卡时</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿电</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Data age</source>
+        <translation>距上次更新</translation>
+    </message>
+    <message>
+        <source>Accelerator utilization, weighted by the card count of each model</source>
+        <translation>加速卡利用率，按各型号卡数加权</translation>
+    </message>
+    <message>
+        <source>Accelerator cards free / installed</source>
+        <translation>空闲 / 已安装加速卡数</translation>
+    </message>
+    <message>
+        <source>Cheapest accelerator, CNY per card-hour</source>
+        <translation>最低价加速卡的价格，单位：CNY/卡时</translation>
+    </message>
+    <message>
+        <source>Share of power from renewables</source>
+        <translation>绿电占比：来自可再生能源的电力比例</translation>
+    </message>
+    <message>
+        <source>Jobs running / queued</source>
+        <translation>作业：运行中 / 排队中</translation>
+    </message>
+    <message>
+        <source>Age of the newest sample</source>
+        <translation>最新采样距今时长</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeTier</name>
+    <message>
+        <source>National</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <source>Regional</source>
+        <translation>区域级</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业级</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodesPanel</name>
+    <message>
+        <source>Search name, 中文名, id, city, province, compute id  (Ctrl+F)</source>
+        <translation>搜索名称、中文名、ID、城市、省份、算力标识（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>全部省份</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes</source>
+        <translation>%1 个节点（共 %2 个）</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::OverviewPanel</name>
+    <message>
+        <source>Every node is online and reporting.</source>
+        <translation>所有节点均在线并正常上报。</translation>
+    </message>
+    <message>
+        <source>Federation overview</source>
+        <translation>算力网总览</translation>
+    </message>
+    <message>
+        <source>Nodes online</source>
+        <translation>在线节点</translation>
+    </message>
+    <message>
+        <source>Accelerators in use</source>
+        <translation>使用中的加速卡</translation>
+    </message>
+    <message>
+        <source>CPU utilization</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>Links congested</source>
+        <translation>拥塞链路</translation>
+    </message>
+    <message>
+        <source>Power draw</source>
+        <translation>用电功率</translation>
+    </message>
+    <message>
+        <source>Newest data</source>
+        <translation>最新数据</translation>
+    </message>
+    <message>
+        <source>BY TIER</source>
+        <translation>按层级</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Jobs running / queued</source>
+        <translation>作业（运行中 / 排队中）</translation>
+    </message>
+    <message>
+        <source>NEEDS ATTENTION</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>%1 nodes: %2 national, %3 regional, %4 industry · %5 links</source>
+        <translation>%1 个节点：国家级 %2 个，区域级 %3 个，行业级 %4 个 · %5 条链路</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 degraded · %2 stale · %3 offline or maintenance</source>
+        <translation>降级 %1 · 数据过期 %2 · 离线或维护中 %3</translation>
+    </message>
+    <message>
+        <source>%1 busy · %2 cards free</source>
+        <translation>占用 %1 · 空闲 %2 张</translation>
+    </message>
+    <message>
+        <source>mean weighted by cores, %1 of %2 nodes reporting</source>
+        <translation>按核数加权平均，%2 个节点中有 %1 个在上报</translation>
+    </message>
+    <message>
+        <source>%1 down · %2 up · %3 not reporting</source>
+        <translation>中断 %1 · 正常 %2 · 未上报 %3</translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation>%1 MW</translation>
+    </message>
+    <message>
+        <source>%1 jobs running · %2 queued</source>
+        <translation>运行中作业 %1 个 · 排队中 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 s ago · sampled every %2 s</source>
+        <translation>%1 秒前 · 每 %2 秒采样一次</translation>
+    </message>
+    <message>
+        <source>no data received yet</source>
+        <translation>尚未收到数据</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::api</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (retry after %2 s)</source>
+        <translation>%1（%2 秒后重试）</translation>
+    </message>
+    <message>
+        <source>Invalid answer</source>
+        <translation>响应无效</translation>
+    </message>
+    <message>
+        <source>Answer too large</source>
+        <translation>响应过大</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>请求被拒绝</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid node URL</source>
+        <translation>“%1”不是有效的节点 URL</translation>
+    </message>
+    <message>
+        <source>the %1 scheme is not supported, only https and http</source>
+        <translation>不支持 %1 协议，仅支持 https 和 http</translation>
+    </message>
+    <message>
+        <source>plain http to %1 is not allowed; use https or allow plain http for this endpoint</source>
+        <translation>不允许以明文 http 访问 %1；请使用 https，或为此端点允许明文 http</translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 ms</source>
+        <translation>%1 ms 内未收到完整响应</translation>
+    </message>
+    <message>
+        <source>the access token contains control characters</source>
+        <translation>访问令牌包含控制字符</translation>
+    </message>
+    <message>
+        <source>more than %1 bytes</source>
+        <translation>超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>the node announced %1 bytes, the limit is %2</source>
+        <translation>节点声明的大小为 %1 字节，上限为 %2</translation>
+    </message>
+    <message>
+        <source>redirect to %1 not followed</source>
+        <translation>未跟随重定向至 %1</translation>
+    </message>
+    <message>
+        <source>no data for %1 ms</source>
+        <translation>%1 ms 内无数据</translation>
+    </message>
+    <message>
+        <source>%1 is offline after %2 failed requests: %3</source>
+        <translation>%1 连续 %2 次请求失败，已离线：%3</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::api::LocalSimulator</name>
+    <message>
+        <source>the simulator exited with code %1 before it was ready</source>
+        <translation>模拟器在就绪前退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>cpn-nodesim was not found beside the console or on PATH</source>
+        <translation>在控制台程序所在目录和 PATH 中均未找到 cpn-nodesim</translation>
+    </message>
+    <message>
+        <source>the simulator announced an unexpected address: %1</source>
+        <translation>模拟器报告了意外的地址：%1</translation>
+    </message>
+    <message>
+        <source>the simulator did not start within %1 s</source>
+        <translation>模拟器未在 %1 秒内启动</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console</name>
+    <message>
+        <source>CPN Control Center: the console of the national computing-power network.</source>
+        <translation>CPN 控制中心：全国一体化算力网控制台。</translation>
+    </message>
+    <message>
+        <source>Start the reference simulator on a free loopback port and connect to it.</source>
+        <translation>在空闲的回环端口上启动参考模拟器并连接到该模拟器。</translation>
+    </message>
+    <message>
+        <source>Simulator scenario for --demo: default or synthetic:N.</source>
+        <translation>--demo 使用的模拟器场景：default 或 synthetic:N。</translation>
+    </message>
+    <message>
+        <source>Simulator seed for --demo.</source>
+        <translation>--demo 使用的模拟器随机种子。</translation>
+    </message>
+    <message>
+        <source>Connect to the federation root (national node) at URL. May be given more than once.</source>
+        <translation>连接位于 URL 的算力网根节点（国家节点）。可多次指定。</translation>
+    </message>
+    <message>
+        <source>Bearer token for --connect (prefer the CPN_TOKEN environment variable: arguments are visible to other users).</source>
+        <translation>--connect 使用的 Bearer 令牌（建议改用 CPN_TOKEN 环境变量：命令行参数对其他用户可见）。</translation>
+    </message>
+    <message>
+        <source>Open a cache or snapshot file for offline review.</source>
+        <translation>打开缓存或快照文件进行离线审阅。</translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. en or zh_CN.</source>
+        <translation>界面语言，例如 en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>Allow unencrypted http:// to hosts other than loopback.</source>
+        <translation>允许通过未加密的 http:// 连接回环地址以外的主机。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>意外的参数：%1</translation>
+    </message>
+    <message>
+        <source>Unknown scenario &apos;%1&apos;: use default or synthetic:N.</source>
+        <translation>未知场景“%1”：请使用 default 或 synthetic:N。</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number.</source>
+        <translation>种子必须为整数。</translation>
+    </message>
+    <message>
+        <source>Not an http(s) URL: %1</source>
+        <translation>不是 http(s) URL：%1</translation>
+    </message>
+    <message>
+        <source>--offline cannot be combined with --demo or --connect.</source>
+        <translation>--offline 不能与 --demo 或 --connect 同时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::ConsoleApp</name>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>The simulator could not be started: %1</source>
+        <translation>无法启动模拟器：%1</translation>
+    </message>
+    <message>
+        <source>The simulator stopped (exit code %1).</source>
+        <translation>模拟器已停止（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>Offline review</source>
+        <translation>离线审阅</translation>
+    </message>
+    <message>
+        <source>Offline review of %1 is not available in this version yet.</source>
+        <translation>当前版本尚不支持对 %1 进行离线审阅。</translation>
+    </message>
+    <message>
+        <source>Starting the simulated federation (scenario %1, seed %2)…</source>
+        <translation>正在启动模拟算力网（场景 %1，种子 %2）…</translation>
+    </message>
+    <message>
+        <source>Simulator listening on %1</source>
+        <translation>模拟器正在监听 %1</translation>
+    </message>
+    <message>
+        <source>Simulated federation</source>
+        <translation>模拟算力网</translation>
+    </message>
+</context>
+</TS>
