@@ -176,8 +176,7 @@ void NodesPanel::rebuildProvinces()
     for (const Province &p : provinces()) {
         const QString iso = QString::fromLatin1(p.isoCode);
         if (present.contains(iso))
-            m_province->addItem(QStringLiteral("%1  %2").arg(QString::fromUtf8(p.nameEn), QString::fromUtf8(p.nameZh)),
-                                iso);
+            m_province->addItem(bilingual(QString::fromUtf8(p.nameEn), QString::fromUtf8(p.nameZh)), iso);
     }
     m_province->setCurrentIndex(std::max(0, m_province->findData(current)));
     updateCount();

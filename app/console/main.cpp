@@ -22,6 +22,7 @@ int main(int argc, char *argv[])
     const qsizetype langAt = arguments.indexOf(QStringLiteral("--lang"));
     const QLocale locale = langAt > 0 && langAt + 1 < arguments.size() ? QLocale(arguments.at(langAt + 1))
                                                                         : QLocale::system();
+    QLocale::setDefault(locale); // models pick the order of bilingual names from it
     cpn::console::installTranslations(app, locale);
 
     const auto parsed = cpn::console::parseCommandLine(arguments, qEnvironmentVariable("CPN_TOKEN"));

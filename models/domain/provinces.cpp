@@ -1,5 +1,7 @@
 #include "domain/provinces.h"
 
+#include <QLocale>
+
 namespace cpn {
 
 const QList<Province> &provinces()
@@ -42,6 +44,34 @@ const Province *provinceByGbCode(int gbCode)
             return &p;
     }
     return nullptr;
+}
+
+bool chineseNamesFirst() { return QLocale().language() == QLocale::Chinese; }
+
+QString provinceDisplayName(const QString &isoCode)
+{
+    const Province *p = provinceByIso(isoCode);
+    if (!p)
+        return isoCode;
+    return QString::fromUtf8(chineseNamesFirst() ? p->nameZh : p->nameEn);
+}
+
+QString provinceAlternateName(const QString &isoCode)
+{
+    const Province *p = provinceByIso(isoCode);
+    if (!p)
+        return {};
+    return QString::fromUtf8(chineseNamesFirst() ? p->nameEn : p->nameZh);
+}
+
+QString bilingual(const QString &english, const QString &chinese)
+{
+    if (chinese.isEmpty())
+        return english;
+    if (english.isEmpty())
+        return chinese;
+    return chineseNamesFirst() ? QStringLiteral("%1  %2").arg(chinese, english)
+                               : QStringLiteral("%1  %2").arg(english, chinese);
 }
 
 } // namespace cpn

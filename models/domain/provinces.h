@@ -18,4 +18,12 @@ const QList<Province> &provinces();
 const Province *provinceByIso(const QString &isoCode);
 const Province *provinceByGbCode(int gbCode);
 
+// Names are shown Chinese first under a Chinese locale (QLocale()), English first otherwise.
+bool chineseNamesFirst();
+// The province's name in the interface language, and in the other one (for tooltips).
+QString provinceDisplayName(const QString &isoCode);
+QString provinceAlternateName(const QString &isoCode);
+// "English  中文" or "中文  English", whichever the interface language puts first.
+QString bilingual(const QString &english, const QString &chinese);
+
 } // namespace cpn

@@ -22,19 +22,6 @@ QString percent(double fraction)
     return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
 }
 
-QString provinceName(const QString &iso)
-{
-    if (const Province *p = provinceByIso(iso))
-        return QString::fromUtf8(p->nameEn);
-    return iso;
-}
-
-QString provinceNameZh(const QString &iso)
-{
-    if (const Province *p = provinceByIso(iso))
-        return QString::fromUtf8(p->nameZh);
-    return {};
-}
 
 } // namespace
 
@@ -119,7 +106,7 @@ DisplayStatus NodeTableModel::computeStatus(const Row &row) const
 QString NodeTableModel::searchText(const Row &row) const
 {
     const Node &n = row.node;
-    return QStringList{n.name, n.nameZh, n.id, n.city, provinceName(n.province), provinceNameZh(n.province),
+    return QStringList{n.name, n.nameZh, n.id, n.city, provinceDisplayName(n.province), provinceAlternateName(n.province),
                        n.province, n.computeId}
         .join(QLatin1Char('\n'))
         .toLower();
@@ -133,13 +120,13 @@ QVariant NodeTableModel::displayData(const Row &row, int column) const
     const QString none = QStringLiteral("\u2014");
     switch (column) {
     case NameColumn:
-        return n.nameZh.isEmpty() ? n.name : QStringLiteral("%1  %2").arg(n.name, n.nameZh);
+        return bilingual(n.name, n.nameZh);
     case TierColumn:
         return tierName(n.tier);
     case RoleColumn:
         return roleName(n.role);
     case ProvinceColumn:
-        return provinceName(n.province);
+        return provinceDisplayName(n.province);
     case CityColumn:
         return n.city;
     case StatusColumn:
@@ -193,7 +180,7 @@ QVariant NodeTableModel::sortData(const Row &row, int column) const
     case RoleColumn:
         return int(n.role);
     case ProvinceColumn:
-        return provinceName(n.province);
+        return provinceDisplayName(n.province);
     case CityColumn:
         return n.city;
     case StatusColumn:
@@ -238,7 +225,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return tr("%1\nid %2\n%3").arg(row.node.computeId, row.node.id, row.node.baseUrl.toDisplayString());
         case ProvinceColumn:
-            return provinceNameZh(row.node.province);
+            return provinceAlternateName(row.node.province);
         case PriceColumn: {
             const Figures f = figures(row);
             if (!f.cheapestAcceleratorHour)
