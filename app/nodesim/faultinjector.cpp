@@ -163,7 +163,7 @@ QByteArray FaultInjector::malform(const QByteArray &body, const QString &mode)
         return padded;
     }
     // The first number value becomes NaN (which JSON does not allow) or a string (a wrong type).
-    static const QRegularExpression firstNumber(QStringLiteral(":(-?[0-9][0-9.eE+-]*)"));
+    static const QRegularExpression firstNumber(QStringLiteral("\":(-?[0-9][0-9.eE+-]*)[,}\\]]"));
     const QString text = QString::fromUtf8(body);
     const QRegularExpressionMatch m = firstNumber.match(text);
     if (!m.hasMatch())

@@ -100,6 +100,7 @@ void TestApiRouter::statuses_data()
     QTest::newRow("bad json") << QByteArray("POST") << "/api/v1/jobs" << QByteArray("{\"name\":") << QByteArray("dev") << json << 400 << "bad-request";
     QTest::newRow("wrong type") << QByteArray("POST") << "/api/v1/jobs" << QByteArray(R"({"name":5,"kind":"batch","requirements":{"durationHours":1}})") << QByteArray("dev") << json << 400 << "bad-request";
     QTest::newRow("no duration") << QByteArray("POST") << "/api/v1/jobs" << QByteArray(R"({"name":"j","kind":"batch","requirements":{}})") << QByteArray("dev") << json << 400 << "bad-request";
+    QTest::newRow("zero duration") << QByteArray("POST") << "/api/v1/jobs" << QByteArray(R"({"name":"j","kind":"batch","requirements":{"durationHours":0}})") << QByteArray("dev") << json << 400 << "bad-request";
     QTest::newRow("oversized") << QByteArray("POST") << "/api/v1/jobs" << QByteArray(64 * 1024 + 1, ' ') << QByteArray("dev") << json << 413 << "payload-too-large";
     QTest::newRow("unknown model") << QByteArray("POST") << "/n/guian/api/v1/jobs" << QByteArray(R"({"name":"j","kind":"training","requirements":{"acceleratorModel":"mlu370","accelerators":1,"durationHours":1}})") << QByteArray("dev") << json << 422 << "unprocessable";
     QTest::newRow("larger than the node") << QByteArray("POST") << "/n/guian/api/v1/jobs" << QByteArray(R"({"name":"j","kind":"training","requirements":{"cpuCores":9999999,"durationHours":1}})") << QByteArray("dev") << json << 422 << "unprocessable";

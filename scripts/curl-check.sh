@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Checks a running cpn-nodesim against docs/node-api.md with curl: every endpoint, a job from
+# submission to completion, a per-node base URL, the fault API and a set of bad requests.
+# Usage: scripts/curl-check.sh [path/to/cpn-nodesim]   (default build/bin/cpn-nodesim)
+set -u
+SIM=${1:-build/bin/cpn-nodesim}
+TOKEN=curl-check-dev-token
+READER=curl-check-read-token
+[ -x "$SIM" ] || { echo "not executable: $SIM" >&2; exit 2; }
+
+OUT=$(mktemp)
+BODY=$(mktemp)
+HDRS=$(mktemp)
+BIG=$(mktemp)
+head -c 70000 /dev/zero | tr '\0' ' ' >"$BIG"
+"$SIM" --port 0 --dev-token "$TOKEN" --read-token "$READER" --job-speedup 36000 >"$OUT" 2>/dev/null &
+PID=$!
+cleanup() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -f "$OUT" "$BODY" "$HDRS" "$BIG"; }
+trap cleanup EXIT
+for _ in $(seq 100); do grep -q 'listening on' "$OUT" && break; sleep 0.05; done
+BASE=$(sed -n 's/^cpn-nodesim listening on //p' "$OUT")
+[ -n "$BASE" ] || { echo "cpn-nodesim did not start" >&2; exit 2; }
+echo "cpn-nodesim at $BASE"
+
+FAILURES=0
+# check <expected status> <expected content type> <method> <path> [curl args...]
+check() {
+    local want=$1 wanttype=$2 method=$3 path=$4
+    shift 4
+    local got type
+    got=$(curl -s -o "$BODY" -D "$HDRS" -w '%{http_code}' -X "$method" -H 'Expect:' "$@" "$BASE$path")
+    type=$(grep -i '^content-type:' "$HDRS" | head -1 | cut -d' ' -f2- | tr -d '\r')
+    local verdict=ok
+    if [ "$got" != "$want" ] || [ "${type%%;*}" != "$wanttype" ]; then
+        verdict="FAIL (expected $want $wanttype)"
+        FAILURES=$((FAILURES + 1))
+    fi
+    printf '%-4s %-6s %-48s %s %-26s %s\n' "$got" "$method" "$path" "$verdict" "$type" "$(head -c 100 "$BODY" | tr '\n' ' ')"
+}
+AUTH=(-H "Authorization: Bearer $TOKEN")
+JSON=(-H 'Content-Type: application/json')
+J=application/json
+P=application/problem+json
+
+echo "--- protocol endpoints"
+check 200 $J GET /api/v1/node "${AUTH[@]}"
+check 200 $J GET /api/v1/nodes "${AUTH[@]}"
+check 200 $J GET /api/v1/links "${AUTH[@]}"
+check 200 $J GET /api/v1/metrics "${AUTH[@]}"
+CURSOR=$(sed -n 's/.*"cursor":"\([0-9]*\)".*/\1/p' "$BODY")
+check 200 $J GET "/api/v1/metrics?since=$CURSOR&limit=10" "${AUTH[@]}"
+check 200 $J GET /api/v1/offers "${AUTH[@]}"
+check 200 $J GET "/api/v1/offers?model=ascend-910b" "${AUTH[@]}"
+check 200 $J GET /api/v1/jobs "${AUTH[@]}"
+
+echo "--- a per-node base URL"
+check 200 $J GET /n/guian/api/v1/node "${AUTH[@]}"
+check 200 $J GET /n/guizhou-hub/api/v1/nodes "${AUTH[@]}"
+check 200 $J GET /n/guizhou-hub/api/v1/metrics "${AUTH[@]}"
+
+echo "--- a job: submit, poll to completed, cancel gives 409"
+check 201 $J POST /api/v1/jobs "${AUTH[@]}" "${JSON[@]}" \
+    -d '{"name":"curl-check","kind":"batch","nodeId":"guian","requirements":{"acceleratorModel":"ascend-910b","accelerators":8,"cpuCores":64,"durationHours":0.01}}'
+JOB=$(sed -n 's/.*"id":"\(job-[0-9]*\)".*/\1/p' "$BODY")
+grep -qi "^location: $BASE/api/v1/jobs/$JOB" "$HDRS" || { echo "FAIL: Location header"; FAILURES=$((FAILURES + 1)); }
+for _ in $(seq 50); do
+    curl -s "${AUTH[@]}" "$BASE/api/v1/jobs/$JOB" | grep -q '"state":"completed"' && break
+    sleep 0.1
+done
+check 200 $J GET "/api/v1/jobs/$JOB" "${AUTH[@]}"
+grep -q '"state":"completed"' "$BODY" || { echo "FAIL: job did not complete"; FAILURES=$((FAILURES + 1)); }
+check 200 $J GET "/n/guian/api/v1/jobs/$JOB" "${AUTH[@]}"
+check 409 $P POST "/api/v1/jobs/$JOB/cancel" "${AUTH[@]}"
+check 201 $J POST /n/guian/api/v1/jobs "${AUTH[@]}" "${JSON[@]}" \
+    -d '{"name":"long","kind":"training","requirements":{"acceleratorModel":"h800","accelerators":16,"durationHours":1000}}'
+JOB2=$(sed -n 's/.*"id":"\(job-[0-9]*\)".*/\1/p' "$BODY")
+check 200 $J POST "/n/guian/api/v1/jobs/$JOB2/cancel" "${AUTH[@]}"
+
+echo "--- the simulator's fault API"
+check 200 $J GET /sim/v1/faults "${AUTH[@]}"
+check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"node-down","target":"zhongwei"}'
+check 503 $P GET /n/zhongwei/api/v1/node "${AUTH[@]}"
+grep -qi '^retry-after:' "$HDRS" || { echo "FAIL: no Retry-After on 503"; FAILURES=$((FAILURES + 1)); }
+check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"link-congested","target":"l-guizhou-hub-guian"}'
+check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"slow","target":"qingyang","delayMs":200}'
+check 200 $J GET /n/qingyang/api/v1/node "${AUTH[@]}"
+check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"malformed","target":"horinger","mode":"nan"}'
+check 200 $J GET /n/horinger/api/v1/node "${AUTH[@]}"
+grep -q 'NaN' "$BODY" || { echo "FAIL: malformed nan body has no NaN"; FAILURES=$((FAILURES + 1)); }
+check 200 $J DELETE /sim/v1/faults/node-down/zhongwei "${AUTH[@]}"
+check 404 $P DELETE /sim/v1/faults/node-down/zhongwei "${AUTH[@]}"
+check 200 $J DELETE /sim/v1/faults "${AUTH[@]}"
+
+echo "--- bad requests"
+check 401 $P GET /api/v1/nodes
+check 401 $P GET /api/v1/nodes -H 'Authorization: Bearer wrong'
+check 403 $P POST /api/v1/jobs -H "Authorization: Bearer $READER" "${JSON[@]}" -d '{}'
+check 403 $P GET /sim/v1/faults -H "Authorization: Bearer $READER"
+check 404 $P GET /api/v1/nope "${AUTH[@]}"
+check 404 $P GET / "${AUTH[@]}"
+check 404 $P GET /n/atlantis/api/v1/node "${AUTH[@]}"
+check 404 $P GET /api/v1/jobs/job-999999 "${AUTH[@]}"
+check 405 $P DELETE /api/v1/nodes "${AUTH[@]}"
+check 400 $P POST /api/v1/jobs "${AUTH[@]}" "${JSON[@]}" -d '{"name": tru'
+check 400 $P POST /api/v1/jobs "${AUTH[@]}" "${JSON[@]}" -d '{"name":"x","kind":"batch","requirements":{"durationHours":-1}}'
+check 400 $P GET "/api/v1/metrics?limit=9999" "${AUTH[@]}"
+check 400 $P POST /api/v1/jobs "${AUTH[@]}" "${JSON[@]}" -d '{"name":"x","kind":"batch","requirements":{"durationHours":0}}'
+check 415 $P POST /api/v1/jobs "${AUTH[@]}" -H 'Content-Type: text/plain' -d 'hello'
+check 413 $P POST /api/v1/jobs "${AUTH[@]}" "${JSON[@]}" --data-binary "@$BIG"
+check 422 $P POST /n/guian/api/v1/jobs "${AUTH[@]}" "${JSON[@]}" \
+    -d '{"name":"x","kind":"batch","requirements":{"acceleratorModel":"mlu370","accelerators":1,"durationHours":1}}'
+
+if [ "$FAILURES" -ne 0 ]; then
+    echo "$FAILURES check(s) FAILED"
+    exit 1
+fi
+echo "all checks passed"
