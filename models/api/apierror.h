@@ -50,7 +50,12 @@ public:
     bool ok() const { return m_data.index() == 0; }
     const T &value() const { return std::get<0>(m_data); }
     T &value() { return std::get<0>(m_data); }
-    const ApiError &error() const { return std::get<1>(m_data); }
+    // Safe to call on success too (an empty error), so messages can be built unconditionally.
+    const ApiError &error() const
+    {
+        static const ApiError none;
+        return ok() ? none : std::get<1>(m_data);
+    }
 
 private:
     std::variant<T, ApiError> m_data;

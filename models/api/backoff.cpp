@@ -34,7 +34,8 @@ qint64 backoffDelayMs(int attempt, int retryAfterSeconds, const BackoffPolicy &p
     const qint64 jittered = std::clamp<qint64>(random(ceiling), 0, ceiling);
     if (retryAfterSeconds < 0)
         return jittered;
-    const qint64 retryAfterMs = qint64(std::min(retryAfterSeconds, kMaxRetryAfterSeconds)) * 1000;
+    const int maxRetryAfter = std::clamp(policy.maxRetryAfterSeconds, 0, kMaxRetryAfterSeconds);
+    const qint64 retryAfterMs = qint64(std::min(retryAfterSeconds, maxRetryAfter)) * 1000;
     return std::max(jittered, retryAfterMs);
 }
 

@@ -11,20 +11,21 @@ namespace cpn::api {
 using RandomBelow = std::function<qint64(qint64 upperInclusive)>;
 RandomBelow systemRandom();
 
+// A Retry-After longer than this is cut short: we would rather ask again than go silent for a day.
+inline constexpr int kMaxRetryAfterSeconds = 3600;
+
 struct BackoffPolicy
 {
     qint64 baseMs = 1000;
     qint64 capMs = 60000;
+    int maxRetryAfterSeconds = kMaxRetryAfterSeconds;
 };
-
-// A Retry-After longer than this is cut short: we would rather ask again than go silent for a day.
-inline constexpr int kMaxRetryAfterSeconds = 3600;
 
 // min(cap, base * 2^attempt); attempt 0 is the first retry after a failure.
 qint64 backoffCeilingMs(int attempt, const BackoffPolicy &policy = {});
 
 // Full-jitter exponential backoff, rand(0, min(cap, base * 2^attempt)), but never sooner than
-// Retry-After (seconds, -1 = absent; clamped to kMaxRetryAfterSeconds).
+// Retry-After (seconds, -1 = absent; clamped to policy.maxRetryAfterSeconds).
 qint64 backoffDelayMs(int attempt, int retryAfterSeconds, const BackoffPolicy &policy,
                       const RandomBelow &random);
 

@@ -20,6 +20,9 @@ struct ClientOptions
     // Full-jitter backoff after failed polls: rand(0, min(backoffCapMs, backoffBaseMs * 2^n)).
     int backoffBaseMs = 1000;
     int backoffCapMs = 60000;
+    // A node's Retry-After is honoured up to this long; beyond it we ask again anyway, so a
+    // misconfigured node cannot silence the console for a day.
+    int maxRetryAfterSeconds = 3600;
 };
 
 } // namespace cpn::api

@@ -271,7 +271,8 @@ void FederationClient::schedule(qint64 delayMs, Action action)
 
 void FederationClient::scheduleRetry(const ApiError &error, Action retry)
 {
-    const BackoffPolicy policy{m_options.backoffBaseMs, m_options.backoffCapMs};
+    const BackoffPolicy policy{m_options.backoffBaseMs, m_options.backoffCapMs,
+                               m_options.maxRetryAfterSeconds};
     const int attempt = std::max(0, m_health.consecutiveFailures() - 1);
     const qint64 delay = backoffDelayMs(attempt, error.retryAfterSeconds, policy, m_random);
     qCDebug(lcApi).noquote() << status().label << "retrying in" << delay << "ms";

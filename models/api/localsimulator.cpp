@@ -9,6 +9,11 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace cpn::api {
 namespace {
 const QByteArray kListeningPrefix = "cpn-nodesim listening on ";
@@ -18,6 +23,11 @@ LocalSimulator::LocalSimulator(QObject *parent) : QObject(parent)
 {
     // Its log lines reach our stderr; stdout carries the "listening on" line we wait for.
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+#ifdef Q_OS_LINUX
+    // A test that crashes never runs our destructor: the simulator must not outlive it, holding
+    // the port and the pipe CTest waits on.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &LocalSimulator::readStandardOutput);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
         if (!m_baseUrl.isValid())
@@ -31,14 +41,18 @@ LocalSimulator::LocalSimulator(QObject *parent) : QObject(parent)
     });
 }
 
-LocalSimulator::~LocalSimulator() { stop(); }
+LocalSimulator::~LocalSimulator()
+{
+    stop();
+}
 
 QString LocalSimulator::defaultProgram()
 {
     const QString fromEnvironment = qEnvironmentVariable("CPN_NODESIM");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("cpn-nodesim"));
+    const QString beside =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("cpn-nodesim"));
     if (QFileInfo(beside).isExecutable())
         return beside;
     return QStandardPaths::findExecutable(QStringLiteral("cpn-nodesim"));
@@ -54,8 +68,8 @@ void LocalSimulator::start(const Options &options)
         fail(tr("cpn-nodesim was not found beside the console or on PATH"));
         return;
     }
-    QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
-                          options.scenario, QStringLiteral("--seed"), QString::number(options.seed)};
+    QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"),      QStringLiteral("--scenario"),
+                          options.scenario,         QStringLiteral("--seed"), QString::number(options.seed)};
     if (!options.devToken.isEmpty())
         arguments << QStringLiteral("--dev-token") << options.devToken;
     arguments << options.extraArguments;
@@ -77,7 +91,8 @@ void LocalSimulator::readStandardOutput()
             m_pendingOutput = m_pendingOutput.right(4096);
         return;
     }
-    const QByteArray url = m_pendingOutput.mid(at + kListeningPrefix.size(), end - at - kListeningPrefix.size());
+    const QByteArray url =
+        m_pendingOutput.mid(at + kListeningPrefix.size(), end - at - kListeningPrefix.size());
     m_baseUrl = QUrl(QString::fromUtf8(url.trimmed()));
     m_pendingOutput.clear();
     if (!m_baseUrl.isValid() || m_baseUrl.host() != u"127.0.0.1") {

@@ -128,6 +128,7 @@ std::unique_ptr<FederationClient> tst_FederationClient::clusterClient(ClientOpti
     options.offlineAfterFailures = 3;
     options.backoffBaseMs = 500;
     options.backoffCapMs = 500;
+    options.maxRetryAfterSeconds = 1; // the simulator says 5 s; the tests should take seconds
     return federation(m_cluster.baseUrl, options);
 }
 
@@ -271,7 +272,11 @@ void tst_FederationClient::deadNodeGoesStaleThenOfflineAndRecovers()
     status.clear();
 
     QVERIFY(addFault(QStringLiteral("node-down"), m_cluster.id));
+    QElapsedTimer sinceFault;
+    sinceFault.start();
     QTRY_COMPARE_WITH_TIMEOUT(client->status().state, ConnectionState::Offline, 5000);
+    // Retry-After (capped at 1 s) spaces the three failures at least 1 s apart.
+    QVERIFY2(sinceFault.elapsed() >= 1900, qPrintable(QString::number(sinceFault.elapsed())));
     const QList<ConnectionState> states = statesSeen(status);
     QVERIFY(states.contains(ConnectionState::Stale));
     QVERIFY(states.indexOf(ConnectionState::Stale) < states.indexOf(ConnectionState::Offline));

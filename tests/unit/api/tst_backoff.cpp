@@ -97,6 +97,9 @@ void tst_Backoff::randomOutOfRangeIsClamped()
     QCOMPARE(backoffDelayMs(0, -1, {}, negative), qint64(0));
     // A custom policy, as tests of the poller use.
     QCOMPARE(backoffDelayMs(3, -1, {50, 300}, [](qint64 upper) { return upper; }), qint64(300));
+    // A lower Retry-After cap still honours what fits under it.
+    QCOMPARE(backoffDelayMs(0, 5, {1000, 60000, 2}, [](qint64) { return qint64(0); }), qint64(2000));
+    QCOMPARE(backoffDelayMs(0, 1, {1000, 60000, 2}, [](qint64) { return qint64(0); }), qint64(1000));
 }
 
 void tst_Backoff::systemRandomIsWithinBounds()
