@@ -47,7 +47,17 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     const QCommandLineOption allowHttp(
         QStringLiteral("allow-plain-http"),
         QCoreApplication::translate("cpn::console", "Allow unencrypted http:// to hosts other than loopback."));
-    parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp});
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("cpn::console", "Diagnostic: save the window as a PNG file once the "
+                                                    "delay has passed, then quit."),
+        QStringLiteral("file"));
+    const QCommandLineOption screenshotDelay(
+        QStringLiteral("screenshot-delay"),
+        QCoreApplication::translate("cpn::console", "Seconds to wait before --screenshot (default 8)."),
+        QStringLiteral("seconds"), QStringLiteral("8"));
+    parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, screenshot,
+                       screenshotDelay});
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -93,6 +103,13 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     o.offlineFile = parser.value(offline);
     o.language = parser.value(language);
     o.allowPlainHttp = parser.isSet(allowHttp);
+    o.screenshotFile = parser.value(screenshot);
+    bool delayOk = false;
+    const double delaySeconds = parser.value(screenshotDelay).toDouble(&delayOk);
+    if (!delayOk || delaySeconds < 0 || delaySeconds > 3600)
+        return error(QCoreApplication::translate("cpn::console",
+                                                 "The screenshot delay must be between 0 and 3600 seconds."));
+    o.screenshotDelayMs = int(delaySeconds * 1000);
     if (!o.offlineFile.isEmpty() && (o.demo || !o.connectUrls.isEmpty()))
         return error(QCoreApplication::translate("cpn::console",
                                                  "--offline cannot be combined with --demo or --connect."));

@@ -17,6 +17,8 @@ struct ConsoleOptions
     QString offlineFile;         // reserved: offline review of a cache or snapshot
     QString language;            // e.g. "zh_CN"; empty: the system locale
     bool allowPlainHttp = false; // http:// to hosts other than loopback
+    QString screenshotFile;      // diagnostic: save the window to this PNG after screenshotDelayMs, then quit
+    int screenshotDelayMs = 8000;
 };
 
 struct CommandLineResult

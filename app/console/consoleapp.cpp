@@ -5,7 +5,9 @@
 #include "domain/logging.h"
 #include "ui/mainwindow.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QSettings>
 
 namespace cpn::console {
@@ -76,6 +78,8 @@ void ConsoleApp::start()
         m_window->show();
     else
         m_window->showMaximized(); // a first start fills the control-room screen
+    if (!m_options.screenshotFile.isEmpty())
+        scheduleScreenshot();
     if (!m_options.offlineFile.isEmpty()) {
         m_window->logEvent(EventLogModel::Severity::Error, tr("Offline review"),
                            tr("Offline review of %1 is not available in this version yet.")
@@ -141,6 +145,19 @@ void ConsoleApp::showEndpointStatus(const api::EndpointStatus &status)
 {
     m_window->setEndpointStatus(status.baseUrl.toString(), indicatorState(status.state), status.lastDataMs,
                                 status.lastError, status.consecutiveFailures);
+}
+
+void ConsoleApp::scheduleScreenshot()
+{
+    QTimer::singleShot(m_options.screenshotDelayMs, this, [this] {
+        const QString file = m_options.screenshotFile;
+        if (m_window->grab().save(file, "PNG"))
+            qCInfo(lcApp) << "screenshot saved to" << file;
+        else
+            qCWarning(lcApp) << "could not save the screenshot to" << file;
+        m_window->close();
+        QCoreApplication::exit(0);
+    });
 }
 
 void ConsoleApp::rememberRoots() const

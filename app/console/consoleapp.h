@@ -43,6 +43,7 @@ private:
     void connectFederation(const QUrl &rootUrl, const QString &token, const QString &label);
     void showEndpointStatus(const api::EndpointStatus &status);
     void rememberRoots() const;
+    void scheduleScreenshot();
 
     ConsoleOptions m_options;
     QSettings *m_settings;
