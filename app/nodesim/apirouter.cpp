@@ -353,9 +353,6 @@ ApiResponse ApiRouter::postJob(const Context &c)
     if (!parsed.ok())
         return problem(400, parsed.error(), c.instance);
     const JobRequest &request = parsed.value();
-    // docs/node-api.md: durationHours is in (0, 8784]; the shared parser admits 0.
-    if (!(request.requirements.durationHours > 0))
-        return problem(400, QStringLiteral("requirements.durationHours: must be greater than 0"), c.instance);
     const QString target = request.nodeId.isEmpty() ? c.node.id : request.nodeId;
     if (!m_sim.scenario().inDirectory(c.node.id, target))
         return problem(404, QStringLiteral("No node '%1' in the directory of '%2'").arg(target, c.node.id), c.instance);

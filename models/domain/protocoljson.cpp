@@ -206,6 +206,8 @@ JobRequirements readRequirements(JsonReader &r, const QJsonObject &o)
     q.memoryGiB = r.optionalNumber(o, QStringLiteral("memoryGiB"), 0, 1e9, 0);
     q.storageTB = r.optionalNumber(o, QStringLiteral("storageTB"), 0, 1e9, 0);
     q.durationHours = r.number(o, QStringLiteral("durationHours"), 0, 24 * 366);
+    if (r.ok() && q.durationHours <= 0)
+        r.failAt(QStringLiteral("durationHours"), QStringLiteral("must be more than 0"));
     return q;
 }
 

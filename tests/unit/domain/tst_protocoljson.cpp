@@ -51,6 +51,7 @@ private Q_SLOTS:
     void nodeRoundTrip();
     void jobRoundTrip();
     void metricsRoundTrip();
+    void rejectsZeroDurationJob();
     void badNode_data();
     void badNode();
     void rejectsOversizedBody();
@@ -88,6 +89,15 @@ void TestProtocolJson::jobRoundTrip()
     const auto request = parseJobRequest(toBody(toJson(q)));
     QVERIFY2(request.ok(), qPrintable(request.error()));
     QVERIFY(request.value() == q);
+}
+
+void TestProtocolJson::rejectsZeroDurationJob()
+{
+    JobRequest q{QStringLiteral("render"), JobKind::Batch, QStringLiteral("guian"), {{}, 0, 32, 64, 1, 0}};
+    const auto parsed = parseJobRequest(toBody(toJson(q)));
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().contains(QStringLiteral("requirements.durationHours: must be more than 0")),
+             qPrintable(parsed.error()));
 }
 
 void TestProtocolJson::metricsRoundTrip()
