@@ -61,6 +61,13 @@ BackgroundLoad LoadModel::background(const Node &node, qint64 tsMs) const
         const double bias = (prng::unit(prng::mix(m_seed, entity, model)) - 0.5) * 0.15;
         load.accelerators.insert(pool.model, clamp01(0.08 + 0.9 * a + bias + 0.05 * noise(entity ^ model, tsMs, 5)));
     }
+    // Other tenants' jobs: about one per 16 busy cards or 2,048 busy cores; a queue forms when the
+    // node runs hot, as it does on real clusters.
+    double busyCards = 0;
+    for (const auto &pool : node.capacity.accelerators)
+        busyCards += load.accelerators.value(pool.model) * pool.count;
+    load.runningJobs = int(busyCards / 16 + load.cpu * node.capacity.cpuCores / 2048);
+    load.queuedJobs = a > 0.75 ? int((a - 0.75) * 2 * load.runningJobs) : 0;
     return load;
 }
 
@@ -82,8 +89,8 @@ NodeSample LoadModel::nodeSample(const Node &node, qint64 tsMs, const NodeUsage 
         itKw += pool.count * kCardKw * (0.25 + 0.75 * u);
     }
     s.powerKw = round1(itKw * node.pue);
-    s.queuedJobs = usage.queuedJobs;
-    s.runningJobs = usage.runningJobs;
+    s.queuedJobs = load.queuedJobs + usage.queuedJobs;
+    s.runningJobs = load.runningJobs + usage.runningJobs;
     return s;
 }
 

@@ -27,6 +27,8 @@ struct BackgroundLoad
     double memory = 0;
     double storage = 0;
     QMap<QString, double> accelerators;
+    int runningJobs = 0; // other tenants' jobs behind that load
+    int queuedJobs = 0;
 };
 
 // Synthesizes measurements. Every value is a pure function of (seed, entity, time) and the
