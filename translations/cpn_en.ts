@@ -684,6 +684,18 @@ id %2
         <source>--offline cannot be combined with --demo or --connect.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Diagnostic: save the window as a PNG file once the delay has passed, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait before --screenshot (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screenshot delay must be between 0 and 3600 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>

@@ -685,6 +685,18 @@ ID：%2
         <source>--offline cannot be combined with --demo or --connect.</source>
         <translation>--offline 不能与 --demo 或 --connect 同时使用。</translation>
     </message>
+    <message>
+        <source>Diagnostic: save the window as a PNG file once the delay has passed, then quit.</source>
+        <translation>诊断用：等待指定时间后将窗口保存为 PNG 文件，然后退出。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before --screenshot (default 8).</source>
+        <translation>执行 --screenshot 前等待的秒数（默认 8）。</translation>
+    </message>
+    <message>
+        <source>The screenshot delay must be between 0 and 3600 seconds.</source>
+        <translation>截图等待时间必须在 0 到 3600 秒之间。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
