@@ -1,9 +1,9 @@
 #include "widgets/delegates/severitydelegate.h"
 
 #include "itemmodels/eventlogmodel.h"
+#include "widgets/delegates/itembackground.h"
 #include "widgets/statuscolors.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace cpn {
@@ -22,11 +22,7 @@ void SeverityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const auto severity = EventLogModel::Severity(value.toInt());
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    const QString text = drawItemBackground(painter, opt);
 
     painter->save();
     const QColor colour = colors::severity(severity);

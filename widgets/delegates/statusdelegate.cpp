@@ -1,9 +1,9 @@
 #include "widgets/delegates/statusdelegate.h"
 
 #include "itemmodels/nodetablemodel.h"
+#include "widgets/delegates/itembackground.h"
 #include "widgets/statuscolors.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace cpn {
@@ -28,11 +28,7 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    const QString text = drawItemBackground(painter, opt);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);

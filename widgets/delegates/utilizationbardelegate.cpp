@@ -1,9 +1,9 @@
 #include "widgets/delegates/utilizationbardelegate.h"
 
 #include "itemmodels/nodetablemodel.h"
+#include "widgets/delegates/itembackground.h"
 #include "widgets/statuscolors.h"
 
-#include <QApplication>
 #include <QPainter>
 
 #include <algorithm>
@@ -32,11 +32,7 @@ void UtilizationBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     // Background and selection from the style; the text is drawn by us, over the bar.
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    const QString text = drawItemBackground(painter, opt);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
