@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/metrics.h"
+
+#include <QString>
+#include <QStringList>
+
+// Every NodeSample and LinkSample field is stored as its own series, named here. Enumerations
+// (status) are stored as their index. Adding a field means adding a name: old caches simply lack
+// that series.
+namespace cpn::cache::metrics {
+
+// Fixed node metrics, in this order; accelerator utilization is "accel:<model>".
+enum NodeMetric { NodeStatus, Cpu, Memory, Storage, PowerKw, QueuedJobs, RunningJobs, NodeMetricCount };
+enum LinkMetric { LinkStatus, AbGbps, BaGbps, LatencyMs, LossPct, LinkMetricCount };
+
+const QStringList &nodeMetricNames();
+const QStringList &linkMetricNames();
+QString acceleratorMetric(const QString &model);
+bool isAcceleratorMetric(const QString &metric, QString *model = nullptr);
+bool isNodeMetric(const QString &metric);
+bool isLinkMetric(const QString &metric);
+
+double nodeValue(const NodeSample &s, NodeMetric m);
+double linkValue(const LinkSample &s, LinkMetric m);
+// Sets one field from a stored value; false for a value outside the field's range (untrusted files).
+bool setNodeValue(NodeSample &s, const QString &metric, double value);
+bool setLinkValue(LinkSample &s, const QString &metric, double value);
+
+} // namespace cpn::cache::metrics

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+
+// The cache file's schema, all of its SQL in one place. Each version is a step from the one
+// before, applied in its own transaction; the SQL of a step never changes once released, so the
+// tests keep each historical version as a fixture (tests/unit/cache/fixtures/) and upgrade it.
+namespace cpn::cache::schema {
+
+// 'CPNC': tells a cache file from any other SQLite file (PRAGMA application_id).
+inline constexpr int kApplicationId = 0x43504E43;
+inline constexpr int kCurrentVersion = 2;
+
+struct Migration
+{
+    int toVersion;
+    const char *sql; // one or more statements
+};
+
+// Version 1: directory versions, series and raw samples, offers, jobs, events.
+// Version 2: the 1-minute and 1-hour roll-up tables that retention fills.
+const QList<Migration> &migrations();
+
+// Kinds of the series table.
+enum class SeriesKind { Node = 0, Link = 1 };
+
+} // namespace cpn::cache::schema

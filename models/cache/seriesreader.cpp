@@ -1,0 +1,248 @@
+#include "cache/seriesreader.h"
+
+#include "cache/cachelogging.h"
+#include "cache/metricnames.h"
+#include "cache/retention.h"
+#include "cache/sqlite.h"
+#include "domain/protocoljson.h"
+
+namespace cpn::cache {
+
+QString toString(Resolution r)
+{
+    switch (r) {
+    case Resolution::Auto:
+        return QStringLiteral("auto");
+    case Resolution::Raw:
+        return QStringLiteral("raw");
+    case Resolution::Minute:
+        return QStringLiteral("1m");
+    case Resolution::Hour:
+        return QStringLiteral("1h");
+    }
+    return {};
+}
+
+Resolution SeriesReader::chooseResolution(qint64 fromMs, qint64 toMs)
+{
+    const qint64 span = toMs - fromMs;
+    if (span <= 26LL * Retention::kHourMs)
+        return Resolution::Raw;
+    if (span <= 31LL * 24 * Retention::kHourMs)
+        return Resolution::Minute;
+    return Resolution::Hour;
+}
+
+qint64 SeriesReader::findSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric) const
+{
+    sql::Statement s(m_db, "SELECT series_id FROM series WHERE kind = ? AND entity_id = ? AND metric = ?");
+    s.bind(1, int(kind));
+    s.bind(2, entityId);
+    s.bind(3, metric);
+    return s.step() ? s.int64(0) : 0;
+}
+
+Series SeriesReader::readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs, Resolution resolution) const
+{
+    Series series;
+    series.resolution = resolution;
+    if (resolution == Resolution::Raw) {
+        sql::Statement s(m_db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts <= ? ORDER BY ts");
+        s.bind(1, seriesId);
+        s.bind(2, fromMs);
+        s.bind(3, toMs);
+        while (s.step()) {
+            const double v = s.real(1);
+            series.points.append({s.int64(0), v, v, v, 1, v});
+        }
+        return series;
+    }
+    // A bucket belongs to the range when any of it overlaps [from, to].
+    const qint64 step = resolution == Resolution::Minute ? Retention::kMinuteMs : Retention::kHourMs;
+    sql::Statement s(m_db, resolution == Resolution::Minute
+                               ? "SELECT ts, min, max, mean, count, last FROM samples_1m "
+                                 "WHERE series_id = ? AND ts > ? AND ts <= ? ORDER BY ts"
+                               : "SELECT ts, min, max, mean, count, last FROM samples_1h "
+                                 "WHERE series_id = ? AND ts > ? AND ts <= ? ORDER BY ts");
+    s.bind(1, seriesId);
+    s.bind(2, fromMs - step);
+    s.bind(3, toMs);
+    while (s.step())
+        series.points.append({s.int64(0), s.real(1), s.real(2), s.real(3), s.int64(4), s.real(5)});
+    return series;
+}
+
+Series SeriesReader::readSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric,
+                                qint64 fromMs, qint64 toMs, Resolution resolution) const
+{
+    const qint64 id = findSeries(kind, entityId, metric);
+    if (!id) {
+        Series none;
+        none.resolution = resolution == Resolution::Auto ? chooseResolution(fromMs, toMs) : resolution;
+        return none;
+    }
+    if (resolution != Resolution::Auto)
+        return readResolution(id, fromMs, toMs, resolution);
+    Series series;
+    for (Resolution r = chooseResolution(fromMs, toMs);; r = Resolution(int(r) + 1)) {
+        series = readResolution(id, fromMs, toMs, r);
+        if (!series.points.isEmpty() || r == Resolution::Hour)
+            return series;
+    }
+}
+
+Series SeriesReader::readNodeSeries(const QString &nodeId, const QString &metric, qint64 fromMs, qint64 toMs,
+                                    Resolution resolution) const
+{
+    return readSeries(schema::SeriesKind::Node, nodeId, metric, fromMs, toMs, resolution);
+}
+
+Series SeriesReader::readLinkSeries(const QString &linkId, const QString &metric, qint64 fromMs, qint64 toMs,
+                                    Resolution resolution) const
+{
+    return readSeries(schema::SeriesKind::Link, linkId, metric, fromMs, toMs, resolution);
+}
+
+ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
+{
+    ReplayState state;
+    state.atMs = atMs;
+
+    sql::Statement nodes(m_db, "SELECT body FROM node_versions WHERE valid_from <= ?1 "
+                               "AND (valid_to IS NULL OR valid_to > ?1) ORDER BY node_id");
+    nodes.bind(1, atMs);
+    while (nodes.step()) {
+        auto parsed = protocol::parseNode(nodes.utf8(0));
+        if (parsed.ok())
+            state.nodes.append(parsed.value());
+        else
+            qCWarning(lcCache).noquote() << "skipping a stored node:" << parsed.error();
+    }
+    sql::Statement links(m_db, "SELECT body FROM link_versions WHERE valid_from <= ?1 "
+                               "AND (valid_to IS NULL OR valid_to > ?1) ORDER BY link_id");
+    links.bind(1, atMs);
+    while (links.step()) {
+        auto parsed = protocol::parseLinks("{\"links\":[" + links.utf8(0) + "]}");
+        if (parsed.ok() && parsed.value().size() == 1)
+            state.links.append(parsed.value().constFirst());
+        else
+            qCWarning(lcCache).noquote() << "skipping a stored link:" << parsed.error();
+    }
+
+    // One seek per series and tier on the (series_id, ts) key.
+    sql::Statement series(m_db, "SELECT series_id, kind, entity_id, metric FROM series");
+    sql::Statement raw(m_db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts <= ? AND ts >= ? "
+                             "ORDER BY ts DESC LIMIT 1");
+    sql::Statement minute(m_db, "SELECT ts, last FROM samples_1m WHERE series_id = ? AND ts <= ? AND ts >= ? "
+                                "ORDER BY ts DESC LIMIT 1");
+    sql::Statement hour(m_db, "SELECT ts, last FROM samples_1h WHERE series_id = ? AND ts <= ? AND ts >= ? "
+                              "ORDER BY ts DESC LIMIT 1");
+    struct Tier
+    {
+        sql::Statement *statement;
+        qint64 lookback;
+    };
+    const Tier tiers[] = {{&raw, lookbackMs},
+                          {&minute, qMax(lookbackMs, Retention::kMinuteMs)},
+                          {&hour, qMax(lookbackMs, Retention::kHourMs)}};
+    while (series.step()) {
+        const qint64 id = series.int64(0);
+        bool found = false;
+        qint64 ts = 0;
+        double value = 0;
+        for (const Tier &tier : tiers) {
+            sql::Statement &s = *tier.statement;
+            s.bind(1, id);
+            s.bind(2, atMs);
+            s.bind(3, atMs - tier.lookback);
+            if (s.step()) {
+                found = true;
+                ts = s.int64(0);
+                value = s.real(1);
+            }
+            s.reset();
+            if (found)
+                break;
+        }
+        if (!found)
+            continue;
+        const QString entity = series.text(2);
+        const QString metric = series.text(3);
+        if (series.int64(1) == int(schema::SeriesKind::Node)) {
+            NodeSample &sample = state.nodeSamples[entity];
+            sample.nodeId = entity;
+            sample.tsMs = qMax(sample.tsMs, ts);
+            metrics::setNodeValue(sample, metric, value);
+        } else {
+            LinkSample &sample = state.linkSamples[entity];
+            sample.linkId = entity;
+            sample.tsMs = qMax(sample.tsMs, ts);
+            metrics::setLinkValue(sample, metric, value);
+        }
+    }
+
+    // Jobs are stored in their latest known state; their timestamps tell what they were at atMs.
+    sql::Statement jobs(m_db, "SELECT body FROM jobs ORDER BY job_id");
+    while (jobs.step()) {
+        auto parsed = protocol::parseJob(jobs.utf8(0));
+        if (!parsed.ok())
+            continue;
+        Job job = parsed.value();
+        if (job.submittedAtMs > atMs)
+            continue;
+        if (job.finishedAtMs > 0 && job.finishedAtMs <= atMs) {
+            // ended by then: as stored
+        } else if (job.startedAtMs > 0 && job.startedAtMs <= atMs) {
+            if (job.finishedAtMs > job.startedAtMs)
+                job.progress = double(atMs - job.startedAtMs) / double(job.finishedAtMs - job.startedAtMs);
+            job.state = JobState::Running;
+            job.finishedAtMs = 0;
+        } else {
+            job.state = JobState::Queued;
+            job.progress = 0;
+            job.startedAtMs = 0;
+            job.finishedAtMs = 0;
+        }
+        state.jobs.append(job);
+    }
+    return state;
+}
+
+ContentSummary SeriesReader::summary() const
+{
+    ContentSummary c;
+    auto count = [this](const char *sqlText) {
+        sql::Statement s(m_db, sqlText);
+        return s.step() ? s.int64(0) : 0;
+    };
+    c.nodeVersions = count("SELECT count(*) FROM node_versions");
+    c.linkVersions = count("SELECT count(*) FROM link_versions");
+    c.series = count("SELECT count(*) FROM series");
+    c.rawSamples = count("SELECT count(*) FROM samples");
+    c.minuteSamples = count("SELECT count(*) FROM samples_1m");
+    c.hourSamples = count("SELECT count(*) FROM samples_1h");
+    c.offers = count("SELECT count(*) FROM offers");
+    c.jobs = count("SELECT count(*) FROM jobs");
+    c.events = count("SELECT count(*) FROM events");
+    // First and last time per series by key seeks, not a scan of every sample.
+    sql::Statement span(m_db, R"sql(
+        SELECT min(f), max(l) FROM (
+          SELECT (SELECT ts FROM samples s WHERE s.series_id = r.series_id ORDER BY ts LIMIT 1) AS f,
+                 (SELECT ts FROM samples s WHERE s.series_id = r.series_id ORDER BY ts DESC LIMIT 1) AS l
+            FROM series r
+          UNION ALL
+          SELECT (SELECT ts FROM samples_1m s WHERE s.series_id = r.series_id ORDER BY ts LIMIT 1),
+                 (SELECT ts FROM samples_1m s WHERE s.series_id = r.series_id ORDER BY ts DESC LIMIT 1)
+            FROM series r
+          UNION ALL
+          SELECT (SELECT ts FROM samples_1h s WHERE s.series_id = r.series_id ORDER BY ts LIMIT 1),
+                 (SELECT ts FROM samples_1h s WHERE s.series_id = r.series_id ORDER BY ts DESC LIMIT 1)
+            FROM series r))sql");
+    if (span.step() && !span.isNull(0)) {
+        c.fromMs = span.int64(0);
+        c.toMs = span.int64(1);
+    }
+    return c;
+}
+
+} // namespace cpn::cache

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "cache/cachetypes.h"
+#include "cache/schema.h"
+
+struct sqlite3;
+
+namespace cpn::cache {
+
+// Synchronous queries over the cache schema, on any connection that holds it: a reader
+// connection to the cache, or a verified snapshot in memory (SnapshotReader::handle()). Bodies
+// and values are re-validated on the way out (strict protocol parsers, value ranges), so a row
+// that does not parse is skipped rather than shown. The UI calls these through CacheReader, on a
+// worker thread; tests and the command line call them directly.
+class SeriesReader
+{
+public:
+    explicit SeriesReader(sqlite3 *db) : m_db(db) {}
+
+    // Auto picks the finest resolution whose points for the range stay few enough to draw and
+    // fetch quickly: raw up to 26 h, 1-minute roll-ups up to 31 days, then 1-hour roll-ups;
+    // when that resolution holds nothing for the range (raw samples already purged, say), the
+    // next coarser one is tried.
+    Series readNodeSeries(const QString &nodeId, const QString &metric, qint64 fromMs, qint64 toMs,
+                          Resolution resolution = Resolution::Auto) const;
+    Series readLinkSeries(const QString &linkId, const QString &metric, qint64 fromMs, qint64 toMs,
+                          Resolution resolution = Resolution::Auto) const;
+    Series readSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric, qint64 fromMs,
+                      qint64 toMs, Resolution resolution = Resolution::Auto) const;
+    static Resolution chooseResolution(qint64 fromMs, qint64 toMs);
+
+    // The directory valid at atMs and, per entity, the latest sample at or before atMs no older
+    // than lookbackMs (raw first, else the last value of a roll-up bucket).
+    ReplayState stateAt(qint64 atMs, qint64 lookbackMs = kDefaultLookbackMs) const;
+    static constexpr qint64 kDefaultLookbackMs = 5 * 60 * 1000;
+
+    ContentSummary summary() const;
+
+private:
+    qint64 findSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric) const;
+    Series readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs, Resolution resolution) const;
+
+    sqlite3 *m_db;
+};
+
+} // namespace cpn::cache

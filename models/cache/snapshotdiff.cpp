@@ -1,0 +1,115 @@
+#include "cache/snapshotdiff.h"
+
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cpn::cache {
+
+namespace {
+
+NodeStatus statusIn(const ReplayState &state, const Node &node)
+{
+    const auto it = state.nodeSamples.constFind(node.id);
+    return it != state.nodeSamples.cend() ? it->status : node.status;
+}
+
+QMap<QString, double> regionUtilization(const ReplayState &state)
+{
+    QMap<QString, double> sum;
+    QMap<QString, int> count;
+    for (const Node &node : state.nodes) {
+        const auto it = state.nodeSamples.constFind(node.id);
+        if (it == state.nodeSamples.cend() || node.province.isEmpty())
+            continue;
+        sum[node.province] += it->cpuUtil;
+        ++count[node.province];
+    }
+    for (auto it = sum.begin(); it != sum.end(); ++it)
+        *it /= count.value(it.key());
+    return sum;
+}
+
+void keepLargest(QList<DiffResult::UtilizationChange> &changes, int top)
+{
+    std::stable_sort(changes.begin(), changes.end(), [](const auto &x, const auto &y) {
+        return std::abs(x.delta()) > std::abs(y.delta());
+    });
+    if (changes.size() > top)
+        changes.resize(top);
+}
+
+} // namespace
+
+double SnapshotDiff::linkUtilization(const Link &link, const LinkSample &sample)
+{
+    if (link.capacityGbps <= 0)
+        return -1;
+    return std::max(sample.abGbps, sample.baGbps) / link.capacityGbps;
+}
+
+DiffResult SnapshotDiff::compare(const ReplayState &before, const ReplayState &after, int top, double minDelta)
+{
+    DiffResult result;
+    result.fromMs = before.atMs;
+    result.toMs = after.atMs;
+
+    QHash<QString, const Node *> beforeNodes;
+    for (const Node &node : before.nodes)
+        beforeNodes.insert(node.id, &node);
+    QSet<QString> afterIds;
+    for (const Node &node : after.nodes) {
+        afterIds.insert(node.id);
+        const Node *old = beforeNodes.value(node.id);
+        if (!old) {
+            result.nodesAdded.append(node.id);
+            continue;
+        }
+        const NodeStatus was = statusIn(before, *old);
+        const NodeStatus is = statusIn(after, node);
+        if (was != is)
+            result.statusChanges.append({node.id, node.name, was, is});
+    }
+    for (const Node &node : before.nodes) {
+        if (!afterIds.contains(node.id))
+            result.nodesRemoved.append(node.id);
+    }
+
+    QHash<QString, double> beforeLinks;
+    for (const Link &link : before.links) {
+        const auto sample = before.linkSamples.constFind(link.id);
+        if (sample != before.linkSamples.cend())
+            beforeLinks.insert(link.id, linkUtilization(link, *sample));
+    }
+    for (const Link &link : after.links) {
+        const auto sample = after.linkSamples.constFind(link.id);
+        const auto old = beforeLinks.constFind(link.id);
+        if (sample == after.linkSamples.cend() || old == beforeLinks.cend() || *old < 0)
+            continue;
+        const double now = linkUtilization(link, *sample);
+        if (now >= 0 && std::abs(now - *old) >= minDelta)
+            result.linkChanges.append({link.id, link.a + QStringLiteral(" - ") + link.b, *old, now});
+    }
+    keepLargest(result.linkChanges, top);
+
+    const QMap<QString, double> regionsBefore = regionUtilization(before);
+    const QMap<QString, double> regionsAfter = regionUtilization(after);
+    for (auto it = regionsAfter.cbegin(); it != regionsAfter.cend(); ++it) {
+        const auto old = regionsBefore.constFind(it.key());
+        if (old != regionsBefore.cend() && std::abs(it.value() - *old) >= minDelta)
+            result.regionChanges.append({it.key(), {}, *old, it.value()});
+    }
+    keepLargest(result.regionChanges, top);
+
+    for (const Job &job : after.jobs) {
+        if (job.startedAtMs > before.atMs && job.startedAtMs <= after.atMs)
+            result.jobsStarted.append(job);
+        if (job.finishedAtMs > before.atMs && job.finishedAtMs <= after.atMs)
+            result.jobsFinished.append(job);
+    }
+    return result;
+}
+
+} // namespace cpn::cache

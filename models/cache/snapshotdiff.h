@@ -1,0 +1,56 @@
+#pragma once
+
+#include "cache/cachetypes.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace cpn::cache {
+
+// What changed between two moments (of the cache or of two snapshots), for the UI's compare
+// view and `cpn-snapshot diff` alike; both only format it.
+struct DiffResult
+{
+    qint64 fromMs = 0; // the earlier state's time
+    qint64 toMs = 0;
+
+    struct StatusChange
+    {
+        QString nodeId;
+        QString name;
+        NodeStatus before = NodeStatus::Online;
+        NodeStatus after = NodeStatus::Online;
+    };
+    // Utilization of a link (the busier direction over its capacity) or a province (mean CPU
+    // utilization of its nodes), both fractions.
+    struct UtilizationChange
+    {
+        QString id;    // link id or ISO 3166-2:CN province code
+        QString label; // "a - b" for links; empty for provinces
+        double before = 0;
+        double after = 0;
+        double delta() const { return after - before; }
+    };
+
+    QList<StatusChange> statusChanges;        // by node id
+    QList<UtilizationChange> linkChanges;     // largest |delta| first, at most `top`
+    QList<UtilizationChange> regionChanges;   // largest |delta| first, at most `top`
+    QStringList nodesAdded;
+    QStringList nodesRemoved;
+    QList<Job> jobsStarted;  // started in (fromMs, toMs]
+    QList<Job> jobsFinished; // ended in (fromMs, toMs]
+};
+
+class SnapshotDiff
+{
+public:
+    // Compares the earlier state `before` with `after`; only changes of at least minDelta count.
+    static DiffResult compare(const ReplayState &before, const ReplayState &after, int top = 10,
+                              double minDelta = 0.005);
+
+    // Utilization as the diff defines it; nullopt-like -1 when there is no sample or capacity.
+    static double linkUtilization(const Link &link, const LinkSample &sample);
+};
+
+} // namespace cpn::cache

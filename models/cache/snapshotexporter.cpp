@@ -1,0 +1,184 @@
+#include "cache/snapshotexporter.h"
+
+#include "cache/cachelogging.h"
+#include "cache/seriesreader.h"
+#include "cache/sqlite.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+#include <cstdio>
+
+namespace cpn::cache {
+
+namespace {
+
+// Copies of the range, one statement per table; ?1 = from, ?2 = to. Samples are joined through
+// the series table so SQLite seeks each series' key range instead of scanning every sample.
+const char *const kCopy[] = {
+    "INSERT INTO main.node_versions SELECT node_id, valid_from, valid_to, province, body FROM cache.node_versions "
+    "WHERE valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?1)",
+    "INSERT INTO main.link_versions SELECT link_id, valid_from, valid_to, body FROM cache.link_versions "
+    "WHERE valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?1)",
+    "INSERT INTO main.series SELECT series_id, kind, entity_id, metric FROM cache.series",
+    "INSERT INTO main.samples SELECT s.series_id, s.ts, s.value FROM cache.series r "
+    "JOIN cache.samples s ON s.series_id = r.series_id AND s.ts >= ?1 AND s.ts <= ?2",
+    "INSERT INTO main.samples_1m SELECT s.series_id, s.ts, s.min, s.max, s.mean, s.count, s.last "
+    "FROM cache.series r JOIN cache.samples_1m s ON s.series_id = r.series_id AND s.ts > ?1 - 60000 AND s.ts <= ?2",
+    "INSERT INTO main.samples_1h SELECT s.series_id, s.ts, s.min, s.max, s.mean, s.count, s.last "
+    "FROM cache.series r JOIN cache.samples_1h s ON s.series_id = r.series_id AND s.ts > ?1 - 3600000 AND s.ts <= ?2",
+    "INSERT INTO main.offers SELECT ts, offer_id, node_id, body FROM cache.offers WHERE ts >= ?1 AND ts <= ?2",
+    "INSERT INTO main.jobs SELECT job_id, node_id, updated_at, body FROM cache.jobs WHERE updated_at >= ?1",
+    "INSERT INTO main.events SELECT event_id, ts, severity, source, message FROM cache.events "
+    "WHERE ts >= ?1 AND ts <= ?2",
+};
+
+QString cleanEndpoint(const QString &url)
+{
+    return QUrl(url).adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+}
+
+// Creates the snapshot's schema on its own fresh connection.
+bool createSchema(sqlite3 *db, QString *error)
+{
+    const QByteArray pragmas = QStringLiteral("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; "
+                                              "PRAGMA application_id=%1; PRAGMA user_version=%2;")
+                                   .arg(snapshot::kApplicationId)
+                                   .arg(snapshot::kFormatVersion)
+                                   .toUtf8();
+    return sql::exec(db, pragmas.constData(), error) && sql::exec(db, "BEGIN", error)
+           && sql::exec(db, snapshot::createSql(), error) && sql::exec(db, "COMMIT", error);
+}
+
+// Copies the range from the cache, attached read-only, in one read transaction.
+bool copyRange(sqlite3 *db, const QString &cachePath, const SnapshotRequest &request, QString *error)
+{
+    sql::Statement attach(db, "ATTACH DATABASE ? AS cache");
+    attach.bindUtf8(1, QUrl::fromLocalFile(cachePath).toEncoded() + "?mode=ro");
+    if (!attach.run()) {
+        *error = QStringLiteral("opening the cache: %1").arg(attach.error());
+        return false;
+    }
+    bool ok = sql::exec(db, "BEGIN", error);
+    for (const char *copy : kCopy) {
+        if (!ok)
+            break;
+        sql::Statement s(db, copy);
+        s.bind(1, request.fromMs);
+        s.bind(2, request.toMs);
+        if (!(ok = s.run()))
+            *error = QStringLiteral("copying into the snapshot: %1").arg(s.error());
+    }
+    ok = ok && sql::exec(db, "COMMIT", error);
+    if (!ok)
+        sql::exec(db, "ROLLBACK");
+    sql::exec(db, "DETACH DATABASE cache");
+    return ok;
+}
+
+bool writeManifest(sqlite3 *db, const snapshot::Manifest &m, QString *checksum, QString *error)
+{
+    bool ok = sql::exec(db, "BEGIN IMMEDIATE", error);
+    if (ok) {
+        sql::Statement put(db, "INSERT OR REPLACE INTO manifest(key, value) VALUES (?, ?)");
+        const QJsonArray endpoints = QJsonArray::fromStringList(m.endpoints);
+        const QList<std::pair<const char *, QString>> entries = {
+            {snapshot::key::formatVersion, QString::number(m.formatVersion)},
+            {snapshot::key::name, m.name},
+            {snapshot::key::note, m.note},
+            {snapshot::key::createdBy, m.createdBy},
+            {snapshot::key::createdAt, QString::number(m.createdAtMs)},
+            {snapshot::key::timeFrom, QString::number(m.fromMs)},
+            {snapshot::key::timeTo, QString::number(m.toMs)},
+            {snapshot::key::endpoints, QString::fromUtf8(QJsonDocument(endpoints).toJson(QJsonDocument::Compact))},
+        };
+        for (const auto &[key, value] : entries) {
+            put.bindUtf8(1, key);
+            put.bind(2, value);
+            if (!(ok = put.run())) {
+                *error = put.error();
+                break;
+            }
+        }
+        if (ok) {
+            const QByteArray sum = snapshot::contentChecksum(db, "main", error);
+            ok = !sum.isEmpty();
+            if (ok) {
+                put.bindUtf8(1, snapshot::key::checksum);
+                put.bindUtf8(2, sum);
+                ok = put.run();
+                *checksum = QString::fromLatin1(sum);
+            }
+        }
+        ok = ok && sql::exec(db, "COMMIT", error);
+    }
+    if (!ok)
+        sql::exec(db, "ROLLBACK");
+    return ok;
+}
+
+} // namespace
+
+bool SnapshotExporter::exportRange(const QString &cachePath, const QString &file, const SnapshotRequest &request,
+                                   QString *error, snapshot::Manifest *manifestOut)
+{
+    if (request.toMs < request.fromMs) {
+        *error = QStringLiteral("the time range ends before it starts");
+        return false;
+    }
+    if (!QFile::exists(cachePath)) {
+        *error = QStringLiteral("no cache at %1").arg(cachePath);
+        return false;
+    }
+    const QString part = file + QStringLiteral(".part");
+    QFile::remove(part);
+    QFile::remove(part + QStringLiteral("-journal"));
+
+    snapshot::Manifest manifest;
+    manifest.name = request.name;
+    manifest.note = request.note;
+    manifest.createdBy = request.createdBy;
+    manifest.createdAtMs = request.createdAtMs ? request.createdAtMs : QDateTime::currentMSecsSinceEpoch();
+    manifest.fromMs = request.fromMs;
+    manifest.toMs = request.toMs;
+    for (const QString &endpoint : request.endpoints)
+        manifest.endpoints.append(cleanEndpoint(endpoint));
+
+    sqlite3 *db = nullptr;
+    bool ok = sqlite3_open_v2(QFile::encodeName(part).constData(), &db,
+                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr)
+              == SQLITE_OK;
+    if (!ok)
+        *error = sql::lastError(db);
+    ok = ok && createSchema(db, error) && copyRange(db, cachePath, request, error)
+         && writeManifest(db, manifest, &manifest.checksum, error);
+    sqlite3_close(db);
+    // rename(2) replaces the target atomically; the .part was written with synchronous=FULL.
+    if (ok && std::rename(QFile::encodeName(part).constData(), QFile::encodeName(file).constData()) != 0) {
+        *error = QStringLiteral("cannot rename %1 to %2").arg(part, file);
+        ok = false;
+    }
+    if (!ok) {
+        QFile::remove(part);
+        return false;
+    }
+    qCInfo(lcCache).noquote() << "snapshot saved:" << file;
+    if (manifestOut)
+        *manifestOut = manifest;
+    return true;
+}
+
+bool SnapshotExporter::exportMoment(const QString &cachePath, const QString &file, qint64 atMs, SnapshotRequest request,
+                                    QString *error, snapshot::Manifest *manifest)
+{
+    request.fromMs = atMs - SeriesReader::kDefaultLookbackMs;
+    request.toMs = atMs;
+    return exportRange(cachePath, file, request, error, manifest);
+}
+
+} // namespace cpn::cache
