@@ -75,6 +75,16 @@ node "$here/dcw-to-geojson.mjs" "$work" "$root/models/domain/provinces.cpp" >"$w
     -filter-fields iso,gb,name_en,name_zh \
     -o "$work/out.geojson" format=geojson rfc7946 precision=0.0001 -quiet
 
+# Name the source inside the file too (a foreign member the console shows as the map's attribution).
+node -e '
+const fs = require("fs");
+const [file, attribution] = process.argv.slice(1);
+const head = "{\"type\":\"FeatureCollection\", ";
+const text = fs.readFileSync(file, "utf8");
+if (!text.startsWith(head)) throw new Error("unexpected mapshaper output: " + text.slice(0, 60));
+fs.writeFileSync(file, head + "\"attribution\": " + JSON.stringify(attribution) + ", " + text.slice(head.length));
+' "$work/out.geojson" "DCW-GMT 2.1.1 (Paul Wessel et al., LGPL-3.0-or-later), simplified"
+
 mkdir -p "$(dirname "$out")"
 mv "$work/out.geojson" "$out"
 features="$(grep -c '"type":"Feature"' "$out")"
