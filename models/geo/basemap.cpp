@@ -58,13 +58,16 @@ const QHash<QString, QString> &nameIndex()
 
 QString matchName(const QString &name)
 {
+    // Longest first: "维吾尔自治区" before "自治区". Latin ones are matched after lettersOnly().
+    // clang-format off
+    static const char *const suffixList[] = {
+        "特别行政区", "特別行政區", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市",
+        "specialadministrativeregion", "autonomousregion", "zizhiqu", "municipality", "province", "sheng",
+        "shi", "sar", "uygur", "uyghur", "uighur", "zhuang", "hui"};
+    // clang-format on
     static const QStringList suffixes = [] {
         QStringList s;
-        // Longest first: "维吾尔自治区" before "自治区". Latin ones are matched after lettersOnly().
-        for (const char *suffix : {"特别行政区", "特別行政區", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
-                                   "省", "市", "specialadministrativeregion", "autonomousregion", "zizhiqu",
-                                   "municipality", "province", "sheng", "shi", "sar", "uygur", "uyghur",
-                                   "uighur", "zhuang", "hui"})
+        for (const char *suffix : suffixList)
             s.append(QString::fromUtf8(suffix));
         return s;
     }();
@@ -131,8 +134,8 @@ public:
             const QJsonValue v = m_values.value(QLatin1String(key));
             if (v.isString() && !v.toString().trimmed().isEmpty())
                 return v.toString().trimmed().left(200);
-            if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble())
-                && std::abs(v.toDouble()) < 1e15)
+            if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble()) &&
+                std::abs(v.toDouble()) < 1e15)
                 return QString::number(qint64(v.toDouble()));
         }
         return {};
@@ -182,7 +185,8 @@ bool Parser::position(const QJsonValue &v, const QString &path, QPointF *out)
         return fail(QStringLiteral("%1: expected a position [lon, lat]").arg(path));
     const QJsonArray a = v.toArray();
     if (a.size() < 2 || a.size() > 4)
-        return fail(QStringLiteral("%1: expected a position [lon, lat], got %2 values").arg(path).arg(a.size()));
+        return fail(
+            QStringLiteral("%1: expected a position [lon, lat], got %2 values").arg(path).arg(a.size()));
     for (const QJsonValue &n : a) {
         if (!n.isDouble() || !std::isfinite(n.toDouble()))
             return fail(QStringLiteral("%1: coordinates must be finite numbers").arg(path));
@@ -205,7 +209,8 @@ bool Parser::positions(const QJsonValue &v, const QString &path, qsizetype minCo
         return fail(QStringLiteral("%1: expected an array of positions").arg(path));
     const QJsonArray a = v.toArray();
     if (a.size() < minCount)
-        return fail(QStringLiteral("%1: %2 positions, at least %3 needed").arg(path).arg(a.size()).arg(minCount));
+        return fail(
+            QStringLiteral("%1: %2 positions, at least %3 needed").arg(path).arg(a.size()).arg(minCount));
     if (a.size() > BasemapLimits::maxVertices)
         return fail(QStringLiteral("%1: more than %2 positions").arg(path).arg(BasemapLimits::maxVertices));
     out->reserve(a.size());
@@ -307,9 +312,10 @@ bool Parser::feature(const QJsonValue &v)
     } else if (type.isEmpty()) {
         return fail(QStringLiteral("geometry.type: missing"));
     } else {
-        return fail(QStringLiteral("geometry.type: \"%1\" is not supported (Polygon, MultiPolygon, LineString, "
-                                   "MultiLineString)")
-                        .arg(type.left(40)));
+        return fail(
+            QStringLiteral("geometry.type: \"%1\" is not supported (Polygon, MultiPolygon, LineString, "
+                           "MultiLineString)")
+                .arg(type.left(40)));
     }
 
     const QString isoProperty = properties.first({"iso", "iso_3166_2", "iso3166_2", "iso_code", "hasc_1"});

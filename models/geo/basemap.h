@@ -17,11 +17,14 @@ namespace cpn::geo {
 // One polygon feature of a basemap (or several features with the same province, merged).
 struct ProvinceShape
 {
-    QString isoCode; // "CN-BJ", matched from the feature's properties (iso, gb/adcode, or a name); empty if unmatched
-    QString nameEn, nameZh; // the province table's names when matched, else what the feature calls itself
-    QList<QList<QPointF>> rings; // lon/lat degrees (x=lon, y=lat); each polygon's outer ring then its holes; closed rings
-    QList<int> polygonStarts;    // index into rings where each polygon begins (MultiPolygon support)
-    QRectF boundsLonLat;         // left = west, top = south
+    // "CN-BJ", matched from the feature's properties (iso, gb/adcode, or a name); empty if unmatched.
+    QString isoCode;
+    // The province table's names when matched, else what the feature calls itself.
+    QString nameEn, nameZh;
+    // lon/lat degrees (x = lon, y = lat); each polygon's outer ring then its holes; closed rings.
+    QList<QList<QPointF>> rings;
+    QList<int> polygonStarts; // index into rings where each polygon begins (MultiPolygon support)
+    QRectF boundsLonLat;      // left = west, top = south
 };
 
 // A LineString feature of a user basemap, e.g. a dashed maritime boundary. kind is the feature's own

@@ -5,8 +5,7 @@
 
 namespace cpn::geo {
 
-ProvinceLocator::ProvinceLocator(QList<ProjectedProvince> provinces)
-    : m_provinces(std::move(provinces))
+ProvinceLocator::ProvinceLocator(QList<ProjectedProvince> provinces) : m_provinces(std::move(provinces))
 {
     m_provinceBoxes.reserve(m_provinces.size());
     m_ringBoxes.reserve(m_provinces.size());

@@ -10,7 +10,7 @@ namespace cpn::geo {
 // A province's outline projected once at load (see projectProvinces() in basemap.h), in Albers km.
 struct ProjectedProvince
 {
-    QString isoCode; // empty for a feature of a user basemap that matched no province
+    QString isoCode;             // empty for a feature of a user basemap that matched no province
     QList<QList<QPointF>> rings; // closed rings, outer rings and holes alike: filled by the even-odd rule
     QRectF boundsKm;
 };

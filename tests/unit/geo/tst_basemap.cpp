@@ -45,8 +45,8 @@ QByteArray square(double lon, double lat, double size = 1)
 
 QByteArray polygonFeature(const QByteArray &properties, double lon = 100, double lat = 30)
 {
-    return R"({"type":"Feature","properties":)" + properties
-           + R"(,"geometry":{"type":"Polygon","coordinates":[)" + square(lon, lat) + "]}}";
+    return R"({"type":"Feature","properties":)" + properties +
+           R"(,"geometry":{"type":"Polygon","coordinates":[)" + square(lon, lat) + "]}}";
 }
 
 } // namespace
@@ -116,13 +116,15 @@ void TestBasemap::rejectsMalformed_data()
     const QByteArray ok = polygonFeature("{}");
     QTest::newRow("not JSON") << QByteArray("{\"type\": ") << QStringLiteral("not valid JSON");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("not valid JSON");
-    QTest::newRow("array at the top") << QByteArray("[]") << QStringLiteral("expected a GeoJSON object at the top level");
+    QTest::newRow("array at the top")
+        << QByteArray("[]") << QStringLiteral("expected a GeoJSON object at the top level");
     QTest::newRow("a Feature, not a collection")
         << ok << QStringLiteral("expected a GeoJSON FeatureCollection (type is \"Feature\")");
     QTest::newRow("features not an array") << QByteArray(R"({"type":"FeatureCollection","features":{}})")
                                            << QStringLiteral("features: expected an array");
     QTest::newRow("no polygons") << collection("") << QStringLiteral("no Polygon or MultiPolygon features");
-    QTest::newRow("feature not an object") << collection(ok + ",3") << QStringLiteral("feature 1: expected a Feature");
+    QTest::newRow("feature not an object")
+        << collection(ok + ",3") << QStringLiteral("feature 1: expected a Feature");
     QTest::newRow("feature without type")
         << collection(R"({"geometry":null})") << QStringLiteral("feature 0: type: expected \"Feature\"");
     QTest::newRow("infinite via 1e999")
@@ -146,9 +148,10 @@ void TestBasemap::rejectsMalformed_data()
                       R"([[[100,30],[101,30],[101,31],[100,31]]]}})")
         << QStringLiteral("feature 0: geometry.coordinates[0]: ring not closed");
     QTest::newRow("hole of 3 points in a MultiPolygon")
-        << collection(R"({"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[)"
-                      + square(100, 30) + R"(],[)" + square(102, 30)
-                      + R"(,[[102.2,30.2],[102.4,30.2],[102.2,30.2]]]]}})")
+        << collection(
+               R"({"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[)" +
+               square(100, 30) + R"(],[)" + square(102, 30) +
+               R"(,[[102.2,30.2],[102.4,30.2],[102.2,30.2]]]]}})")
         << QStringLiteral("feature 0: geometry.coordinates[1][1]: 3 positions, at least 4 needed");
     QTest::newRow("a string for a number")
         << collection(R"({"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":)"
@@ -170,8 +173,8 @@ void TestBasemap::rejectsMalformed_data()
         << collection(R"({"type":"Feature","properties":{},"geometry":{"coordinates":[]}})")
         << QStringLiteral("feature 0: geometry.type: missing");
     QTest::newRow("properties a string")
-        << collection(R"({"type":"Feature","properties":"x","geometry":{"type":"Polygon","coordinates":[)"
-                      + square(100, 30) + "]}}")
+        << collection(R"({"type":"Feature","properties":"x","geometry":{"type":"Polygon","coordinates":[)" +
+                      square(100, 30) + "]}}")
         << QStringLiteral("feature 0: properties: expected an object or null");
 }
 
@@ -228,13 +231,17 @@ void TestBasemap::matchProvince_data()
     QTest::newRow("county code") << none << QStringLiteral("110101") << none << none;
     QTest::newRow("DataV's nine-dash line") << none << QStringLiteral("100000_JD") << none << none;
     QTest::newRow("whole country") << none << QStringLiteral("100000") << none << none;
-    QTest::newRow("bad iso, good code") << QStringLiteral("CN-XX") << QStringLiteral("460000") << none
-                                        << QStringLiteral("CN-HI");
+    QTest::newRow("bad iso, good code")
+        << QStringLiteral("CN-XX") << QStringLiteral("460000") << none << QStringLiteral("CN-HI");
     QTest::newRow("北京市") << none << none << QStringLiteral("北京市") << QStringLiteral("CN-BJ");
-    QTest::newRow("内蒙古自治区") << none << none << QStringLiteral("内蒙古自治区") << QStringLiteral("CN-NM");
-    QTest::newRow("广西壮族自治区") << none << none << QStringLiteral("广西壮族自治区") << QStringLiteral("CN-GX");
-    QTest::newRow("新疆维吾尔自治区") << none << none << QStringLiteral("新疆维吾尔自治区") << QStringLiteral("CN-XJ");
-    QTest::newRow("香港特别行政区") << none << none << QStringLiteral("香港特别行政区") << QStringLiteral("CN-HK");
+    QTest::newRow("内蒙古自治区") << none << none << QStringLiteral("内蒙古自治区")
+                                  << QStringLiteral("CN-NM");
+    QTest::newRow("广西壮族自治区") << none << none << QStringLiteral("广西壮族自治区")
+                                    << QStringLiteral("CN-GX");
+    QTest::newRow("新疆维吾尔自治区")
+        << none << none << QStringLiteral("新疆维吾尔自治区") << QStringLiteral("CN-XJ");
+    QTest::newRow("香港特别行政区") << none << none << QStringLiteral("香港特别行政区")
+                                    << QStringLiteral("CN-HK");
     QTest::newRow("台湾省") << none << none << QStringLiteral("台湾省") << QStringLiteral("CN-TW");
     QTest::newRow("澳門") << none << none << QStringLiteral("澳門") << QStringLiteral("CN-MO");
     QTest::newRow("Beijing Shi") << none << none << QStringLiteral("Beijing Shi") << QStringLiteral("CN-BJ");
@@ -242,9 +249,10 @@ void TestBasemap::matchProvince_data()
     QTest::newRow("Shanxi") << none << none << QStringLiteral("Shanxi Sheng") << QStringLiteral("CN-SX");
     QTest::newRow("Shaanxi") << none << none << QStringLiteral("SHAANXI") << QStringLiteral("CN-SN");
     QTest::newRow("Nei Mongol") << none << none << QStringLiteral("Nei Mongol") << QStringLiteral("CN-NM");
-    QTest::newRow("Ningxia Hui A.R.") << none << none << QStringLiteral("Ningxia Hui Autonomous Region")
-                                      << QStringLiteral("CN-NX");
-    QTest::newRow("Hong Kong SAR") << none << none << QStringLiteral("Hong Kong SAR") << QStringLiteral("CN-HK");
+    QTest::newRow("Ningxia Hui A.R.")
+        << none << none << QStringLiteral("Ningxia Hui Autonomous Region") << QStringLiteral("CN-NX");
+    QTest::newRow("Hong Kong SAR") << none << none << QStringLiteral("Hong Kong SAR")
+                                   << QStringLiteral("CN-HK");
     QTest::newRow("Macau") << none << none << QStringLiteral("Macau") << QStringLiteral("CN-MO");
     QTest::newRow("Tibet") << none << none << QStringLiteral("Tibet") << QStringLiteral("CN-XZ");
     QTest::newRow("a prefecture") << none << none << QStringLiteral("海南藏族自治州") << none;
@@ -265,20 +273,21 @@ void TestBasemap::userBasemap()
 {
     // An organisation's basemap in the style of common Chinese data sets: adcode as a number or string,
     // full Chinese names, upper-case keys, a province in two features, and its own boundary lines.
-    const QByteArray json = collection(
-        polygonFeature(R"({"adcode":110000,"name":"北京市"})", 116, 40) + ","
-        + polygonFeature(R"({"adcode":"310000"})", 121, 31) + ","
-        + polygonFeature(R"({"name":"广西壮族自治区"})", 108, 23) + ","
-        + polygonFeature(R"({"NAME":"Xinjiang Uygur Autonomous Region"})", 85, 42) + ","
-        + polygonFeature(R"({"NAME_EN":"Hong Kong SAR","name_zh":"香港"})", 114, 22) + ","
-        + polygonFeature(R"({"adcode":"100000_JD","name":"南海诸岛"})", 112, 10) + ","
-        + polygonFeature(R"({"adcode":460000,"name":"海南省"})", 109.5, 18.5) + ","
-        + R"({"type":"Feature","properties":{"adcode":460000},"geometry":{"type":"MultiPolygon",)"
-          R"("coordinates":[[)" + square(111.5, 16.5, 0.2) + "],[" + square(112, 16, 0.2) + "]]}},"
-        + R"({"type":"Feature","properties":{"kind":"maritime"},"geometry":{"type":"LineString",)"
-          R"("coordinates":[[110,18],[111,15],[112,12]]}},)"
-        + R"({"type":"Feature","properties":null,"geometry":{"type":"MultiLineString",)"
-          R"("coordinates":[[[120,20],[121,19]],[[121,18],[121.5,17]]]}})");
+    const QByteArray json =
+        collection(polygonFeature(R"({"adcode":110000,"name":"北京市"})", 116, 40) + "," +
+                   polygonFeature(R"({"adcode":"310000"})", 121, 31) + "," +
+                   polygonFeature(R"({"name":"广西壮族自治区"})", 108, 23) + "," +
+                   polygonFeature(R"({"NAME":"Xinjiang Uygur Autonomous Region"})", 85, 42) + "," +
+                   polygonFeature(R"({"NAME_EN":"Hong Kong SAR","name_zh":"香港"})", 114, 22) + "," +
+                   polygonFeature(R"({"adcode":"100000_JD","name":"南海诸岛"})", 112, 10) + "," +
+                   polygonFeature(R"({"adcode":460000,"name":"海南省"})", 109.5, 18.5) + "," +
+                   R"({"type":"Feature","properties":{"adcode":460000},"geometry":{"type":"MultiPolygon",)"
+                   R"("coordinates":[[)" +
+                   square(111.5, 16.5, 0.2) + "],[" + square(112, 16, 0.2) + "]]}}," +
+                   R"({"type":"Feature","properties":{"kind":"maritime"},"geometry":{"type":"LineString",)"
+                   R"("coordinates":[[110,18],[111,15],[112,12]]}},)" +
+                   R"({"type":"Feature","properties":null,"geometry":{"type":"MultiLineString",)"
+                   R"("coordinates":[[[120,20],[121,19]],[[121,18],[121.5,17]]]}})");
     QString error;
     const std::optional<Basemap> basemap = parseBasemap(json, &error);
     QVERIFY2(basemap, qPrintable(error));
@@ -314,9 +323,9 @@ void TestBasemap::userBasemap()
 void TestBasemap::skipsPointsAndNullGeometry()
 {
     const QByteArray json = collection(
-        polygonFeature(R"({"iso":"CN-SC"})") + ","
-        + R"({"type":"Feature","properties":{"name":"成都"},"geometry":{"type":"Point","coordinates":[104,30]}},)"
-        + R"({"type":"Feature","properties":{},"geometry":null})");
+        polygonFeature(R"({"iso":"CN-SC"})") + "," +
+        R"({"type":"Feature","properties":{"name":"成都"},"geometry":{"type":"Point","coordinates":[104,30]}},)" +
+        R"({"type":"Feature","properties":{},"geometry":null})");
     QString error;
     const std::optional<Basemap> basemap = parseBasemap(json, &error);
     QVERIFY2(basemap, qPrintable(error));

@@ -26,7 +26,8 @@ namespace {
 
 QList<QPointF> square(double x, double y, double size)
 {
-    return {QPointF(x, y), QPointF(x + size, y), QPointF(x + size, y + size), QPointF(x, y + size), QPointF(x, y)};
+    return {QPointF(x, y), QPointF(x + size, y), QPointF(x + size, y + size), QPointF(x, y + size),
+            QPointF(x, y)};
 }
 
 } // namespace
