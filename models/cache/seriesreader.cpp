@@ -6,6 +6,8 @@
 #include "cache/sqlite.h"
 #include "domain/protocoljson.h"
 
+#include <QSet>
+
 namespace cpn::cache {
 
 QString toString(Resolution r)
@@ -179,6 +181,20 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
             sample.tsMs = qMax(sample.tsMs, ts);
             metrics::setLinkValue(sample, metric, value);
         }
+    }
+
+    // Samples of entities that had left the directory by then are not part of that moment.
+    if (!state.nodes.isEmpty()) {
+        QSet<QString> ids;
+        for (const Node &node : std::as_const(state.nodes))
+            ids.insert(node.id);
+        state.nodeSamples.removeIf([&ids](const auto &it) { return !ids.contains(it.key()); });
+    }
+    if (!state.links.isEmpty()) {
+        QSet<QString> ids;
+        for (const Link &link : std::as_const(state.links))
+            ids.insert(link.id);
+        state.linkSamples.removeIf([&ids](const auto &it) { return !ids.contains(it.key()); });
     }
 
     // Jobs are stored in their latest known state; their timestamps tell what they were at atMs.

@@ -1,0 +1,195 @@
+#include "cache/cachedatabase.h"
+#include "cache/schema.h"
+#include "cache/sqlite.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace cpn::cache;
+
+// Opening, pragmas and the stepwise migrations, from an empty file and from each historical
+// version kept as a fixture (fixtures/cache_v<N>.sql).
+class TestCacheDatabase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void migrates_data();
+    void migrates();
+    void fixtureIsMigrationOne();
+    void writerSetsWalAndApplicationId();
+    void refuses_data();
+    void refuses();
+    void readerNeedsTheCurrentSchema();
+    void sizeCountsSideFiles();
+
+private:
+    static QString fixture(int version)
+    {
+        return QStringLiteral(CPN_CACHE_FIXTURES "/cache_v%1.sql").arg(version);
+    }
+    static bool runSqlFile(const QString &db, const QString &sqlFile)
+    {
+        QFile f(sqlFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        sqlite3 *h = nullptr;
+        sqlite3_open(QFile::encodeName(db).constData(), &h);
+        const bool ok = sql::exec(h, f.readAll().constData());
+        sqlite3_close(h);
+        return ok;
+    }
+    static QStringList schemaOf(sqlite3 *db)
+    {
+        QStringList objects;
+        sql::Statement s(db, "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema "
+                             "WHERE name NOT LIKE 'sqlite_%' ORDER BY name");
+        while (s.step())
+            objects << s.text(0).simplified();
+        return objects;
+    }
+};
+
+void TestCacheDatabase::migrates_data()
+{
+    QTest::addColumn<int>("fromFixture"); // 0: an empty file
+    QTest::addColumn<int>("target");
+    QTest::addColumn<QStringList>("tables");
+    QTest::addColumn<int>("rawSamples");
+    QTest::newRow("empty to v1") << 0 << 1 << QStringList{QStringLiteral("samples")} << 0;
+    QTest::newRow("empty to current") << 0 << schema::kCurrentVersion
+                                      << QStringList{QStringLiteral("samples"), QStringLiteral("samples_1m"),
+                                                     QStringLiteral("samples_1h")}
+                                      << 0;
+    QTest::newRow("v1 with data to v2") << 1 << 2
+                                        << QStringList{QStringLiteral("samples"), QStringLiteral("samples_1m"),
+                                                       QStringLiteral("samples_1h")}
+                                        << 2;
+}
+
+void TestCacheDatabase::migrates()
+{
+    QFETCH(int, fromFixture);
+    QFETCH(int, target);
+    QFETCH(QStringList, tables);
+    QFETCH(int, rawSamples);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    if (fromFixture)
+        QVERIFY(runSqlFile(path, fixture(fromFixture)));
+
+    CacheDatabase db;
+    QVERIFY2(db.open(path, QStringLiteral("t.migrate"), CacheDatabase::Role::Writer, target),
+             qPrintable(db.errorString()));
+    QCOMPARE(db.schemaVersion(), target);
+    sql::Statement meta(db.handle(), "SELECT value FROM meta WHERE key = 'schema_version'");
+    QVERIFY(meta.step());
+    QCOMPARE(meta.text(0), QString::number(target));
+    for (const QString &table : tables) {
+        sql::Statement s(db.handle(), "SELECT count(*) FROM " + table.toUtf8());
+        QVERIFY2(s.step(), qPrintable(table));
+    }
+    sql::Statement count(db.handle(), "SELECT count(*) FROM samples");
+    QVERIFY(count.step());
+    QCOMPARE(count.int64(0), rawSamples);
+    if (fromFixture) {
+        sql::Statement event(db.handle(), "SELECT message FROM events");
+        QVERIFY(event.step());
+        QCOMPARE(event.text(0), QStringLiteral("written by version 1"));
+    }
+}
+
+void TestCacheDatabase::fixtureIsMigrationOne()
+{
+    // The fixture must be what migration 1 really created, or upgrading it proves nothing.
+    QTemporaryDir dir;
+    const QString fromFixture = dir.filePath(QStringLiteral("fixture.sqlite"));
+    QVERIFY(runSqlFile(fromFixture, fixture(1)));
+    CacheDatabase migrated;
+    QVERIFY(migrated.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("t.m1"),
+                          CacheDatabase::Role::Writer, 1));
+    sqlite3 *h = nullptr;
+    sqlite3_open(QFile::encodeName(fromFixture).constData(), &h);
+    QCOMPARE(schemaOf(h), schemaOf(migrated.handle()));
+    sqlite3_close(h);
+}
+
+void TestCacheDatabase::writerSetsWalAndApplicationId()
+{
+    QTemporaryDir dir;
+    CacheDatabase db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("sub/dir/cache.sqlite")), QStringLiteral("t.wal"),
+                    CacheDatabase::Role::Writer));
+    sql::Statement mode(db.handle(), "PRAGMA journal_mode");
+    QVERIFY(mode.step());
+    QCOMPARE(mode.text(0), QStringLiteral("wal"));
+    sql::Statement sync(db.handle(), "PRAGMA synchronous");
+    QVERIFY(sync.step());
+    QCOMPARE(sync.int64(0), 1); // NORMAL
+    sql::Statement id(db.handle(), "PRAGMA application_id");
+    QVERIFY(id.step());
+    QCOMPARE(int(id.int64(0)), schema::kApplicationId);
+    db.close();
+    QVERIFY(!QSqlDatabase::contains(QStringLiteral("t.wal")));
+}
+
+void TestCacheDatabase::refuses_data()
+{
+    QTest::addColumn<QByteArray>("setup");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("newer schema") << QByteArray("PRAGMA application_id=1129336387; CREATE TABLE meta(k); "
+                                                "PRAGMA user_version=99;")
+                                  << QStringLiteral("newer");
+    QTest::newRow("another application's database")
+        << QByteArray("CREATE TABLE notes(x); PRAGMA user_version=3;") << QStringLiteral("not a CPN cache");
+}
+
+void TestCacheDatabase::refuses()
+{
+    QFETCH(QByteArray, setup);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    sqlite3 *h = nullptr;
+    sqlite3_open(QFile::encodeName(path).constData(), &h);
+    QVERIFY(sql::exec(h, setup.constData()));
+    sqlite3_close(h);
+    CacheDatabase db;
+    QVERIFY(!db.open(path, QStringLiteral("t.refuse"), CacheDatabase::Role::Writer));
+    QVERIFY2(db.errorString().contains(message), qPrintable(db.errorString()));
+    QVERIFY(!QSqlDatabase::contains(QStringLiteral("t.refuse")));
+}
+
+void TestCacheDatabase::readerNeedsTheCurrentSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QVERIFY(runSqlFile(path, fixture(1)));
+    CacheDatabase reader;
+    QVERIFY(!reader.open(path, QStringLiteral("t.reader"), CacheDatabase::Role::Reader));
+    QVERIFY(reader.errorString().contains(QStringLiteral("version 1")));
+    CacheDatabase writer;
+    QVERIFY(writer.open(path, QStringLiteral("t.writer"), CacheDatabase::Role::Writer));
+    QVERIFY(reader.open(path, QStringLiteral("t.reader"), CacheDatabase::Role::Reader));
+    QVERIFY(!sql::exec(reader.handle(), "DELETE FROM samples")); // query_only
+}
+
+void TestCacheDatabase::sizeCountsSideFiles()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    CacheDatabase db;
+    QVERIFY(db.open(path, QStringLiteral("t.size"), CacheDatabase::Role::Writer));
+    QVERIFY(sql::exec(db.handle(), "INSERT INTO events(ts, severity, source, message) VALUES (1, 0, 'a', 'b')"));
+    const qint64 size = CacheDatabase::sizeOnDisk(path);
+    QVERIFY(size >= QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size());
+    QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+}
+
+QTEST_GUILESS_MAIN(TestCacheDatabase)
+#include "tst_cachedatabase.moc"

@@ -1,0 +1,194 @@
+#include "cache/cachewriter.h"
+#include "cache/seriesreader.h"
+#include "cache/sqlite.h"
+#include "cachetestdata.h"
+#include "domain/clock.h"
+
+#include <QSignalSpy>
+#include <algorithm>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cpn;
+using namespace cpn::cache;
+using namespace cpn::cache::testing;
+
+// The writer thread: posted batches reach the file, share transactions, and report commits.
+class TestCacheWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ingestsOnItsThread();
+    void burstsShareTransactions_data();
+    void burstsShareTransactions();
+    void keepsDirectoryVersions();
+    void clearEmptiesTheCache();
+    void reportsAFileItCannotOpen();
+    void runsRetention();
+};
+
+void TestCacheWriter::ingestsOnItsThread()
+{
+    QTemporaryDir dir;
+    CacheWriter::Options options;
+    options.path = dir.filePath(QStringLiteral("cache.sqlite"));
+    CacheWriter writer(options);
+    QSignalSpy opened(&writer, &CacheWriter::opened);
+    QSignalSpy committed(&writer, &CacheWriter::committed);
+    const QList<Node> nodes = directoryAt(kT0);
+    writer.ingestDirectory(nodes, cpn::testing::sampleLinks(nodes), kT0);
+    qint64 last = 0;
+    for (int i = 0; i < 3; ++i)
+        last = writer.ingestMetrics(tick(i));
+    writer.ingestJobs(sampleJobs(), kT0);
+    last = writer.ingestEvent({kT0, 1, QStringLiteral("test"), QStringLiteral("hello")});
+    QTRY_COMPARE(writer.lastCommittedId(), last);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().at(0).toBool(), true);
+    QVERIFY(!committed.isEmpty());
+    QCOMPARE(committed.last().at(0).toLongLong(), last);
+
+    CacheDatabase reader;
+    QVERIFY(reader.open(options.path, QStringLiteral("t.w.reader"), CacheDatabase::Role::Reader));
+    const ReplayState state = SeriesReader(reader.handle()).stateAt(kT0 + 2000);
+    QList<Node> expected = nodes;
+    std::sort(expected.begin(), expected.end(), [](const Node &x, const Node &y) { return x.id < y.id; });
+    QCOMPARE(state.nodes, expected); // by id
+    for (const NodeSample &s : tick(2).nodes)
+        QCOMPARE(state.nodeSamples.value(s.nodeId), s);
+    QCOMPARE(SeriesReader(reader.handle()).summary().events, 1);
+}
+
+void TestCacheWriter::burstsShareTransactions_data()
+{
+    QTest::addColumn<qint64>("maxRows");
+    QTest::addColumn<int>("maxCommits");
+    // Batches posted back to back share transactions; how many depends on how fast the writer
+    // thread catches up with the poster, so only bounds are certain.
+    QTest::newRow("a burst shares transactions") << qint64(1'000'000) << 5;
+    QTest::newRow("capped at 1,000 rows") << qint64(1000) << 10;
+}
+
+void TestCacheWriter::burstsShareTransactions()
+{
+    QFETCH(qint64, maxRows);
+    QFETCH(int, maxCommits);
+    QTemporaryDir dir;
+    CacheWriter::Options options;
+    options.path = dir.filePath(QStringLiteral("cache.sqlite"));
+    options.maxRowsPerTransaction = maxRows;
+    CacheWriter writer(options);
+    QVERIFY(writer.waitUntilOpen());
+    QSignalSpy committed(&writer, &CacheWriter::committed);
+    qint64 last = 0;
+    for (int i = 0; i < 10; ++i)
+        last = writer.ingestMetrics(tick(i)); // ~ 35 * 8 + 34 * 5 rows each
+    QVERIFY(writer.flushAndWait());
+    QCOMPARE(writer.lastCommittedId(), last);
+    QTRY_VERIFY(!committed.isEmpty());
+    QVERIFY2(committed.size() <= maxCommits, qPrintable(QString::number(committed.size())));
+    if (maxRows == 1000)
+        QVERIFY(committed.size() >= 4); // 10 batches of ~450 rows
+}
+
+void TestCacheWriter::keepsDirectoryVersions()
+{
+    QTemporaryDir dir;
+    CacheWriter::Options options;
+    options.path = dir.filePath(QStringLiteral("cache.sqlite"));
+    {
+        CacheWriter writer(options);
+        for (qint64 ts : {kT0, kT0 + 1000, kT0 + 5000, kT0 + 6000}) {
+            const QList<Node> nodes = directoryAt(ts);
+            writer.ingestDirectory(nodes, cpn::testing::sampleLinks(nodes), ts);
+        }
+    } // the destructor commits
+    CacheDatabase db;
+    QVERIFY(db.open(options.path, QStringLiteral("t.w.versions"), CacheDatabase::Role::Reader));
+    sql::Statement s(db.handle(), "SELECT valid_from, valid_to FROM node_versions WHERE node_id = 'guian' ORDER BY valid_from");
+    QVERIFY(s.step());
+    QCOMPARE(s.int64(0), kT0);
+    QCOMPARE(s.int64(1), kT0 + 5000);
+    QVERIFY(s.step());
+    QCOMPARE(s.int64(0), kT0 + 5000);
+    QVERIFY(s.isNull(1));
+    QVERIFY(!s.step());
+    sql::Statement wuhu(db.handle(), "SELECT valid_to FROM node_versions WHERE node_id = 'wuhu'");
+    QVERIFY(wuhu.step());
+    QCOMPARE(wuhu.int64(0), kT0 + 5000);
+    // Reopening continues the open versions rather than starting new ones.
+    {
+        CacheWriter writer(options);
+        const QList<Node> nodes = directoryAt(kT0 + 7000);
+        writer.ingestDirectory(nodes, cpn::testing::sampleLinks(nodes), kT0 + 7000);
+    }
+    sql::Statement count(db.handle(), "SELECT count(*) FROM node_versions");
+    QVERIFY(count.step());
+    QCOMPARE(count.int64(0), 36);
+}
+
+void TestCacheWriter::clearEmptiesTheCache()
+{
+    QTemporaryDir dir;
+    CacheWriter::Options options;
+    options.path = dir.filePath(QStringLiteral("cache.sqlite"));
+    CacheWriter writer(options);
+    for (int i = 0; i < 200; ++i) {
+        MetricsBatch batch = tick(i % 10);
+        for (NodeSample &s : batch.nodes)
+            s.tsMs += i * 10000;
+        for (LinkSample &s : batch.links)
+            s.tsMs += i * 10000;
+        writer.ingestMetrics(batch);
+    }
+    QVERIFY(writer.flushAndWait());
+    const qint64 before = CacheDatabase::sizeOnDisk(options.path);
+    QSignalSpy cleared(&writer, &CacheWriter::cleared);
+    writer.clear();
+    QTRY_COMPARE(cleared.size(), 1);
+    QCOMPARE(cleared.first().at(0).toBool(), true);
+    QVERIFY2(CacheDatabase::sizeOnDisk(options.path) < before / 4,
+             qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(CacheDatabase::sizeOnDisk(options.path))));
+    // Still usable afterwards.
+    const qint64 id = writer.ingestMetrics(tick(0));
+    QVERIFY(writer.flushAndWait());
+    QCOMPARE(writer.lastCommittedId(), id);
+}
+
+void TestCacheWriter::reportsAFileItCannotOpen()
+{
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath(QStringLiteral("file")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    CacheWriter::Options options;
+    options.path = dir.filePath(QStringLiteral("file/cache.sqlite")); // under a plain file
+    CacheWriter writer(options);
+    QSignalSpy opened(&writer, &CacheWriter::opened);
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().at(0).toBool(), false);
+    QVERIFY(!opened.first().at(1).toString().isEmpty());
+    writer.ingestMetrics(tick(0)); // dropped, not a crash
+    QVERIFY(!writer.flushAndWait());
+}
+
+void TestCacheWriter::runsRetention()
+{
+    QTemporaryDir dir;
+    ManualClock clock(kT0 + 3600'000);
+    CacheWriter::Options options;
+    options.path = dir.filePath(QStringLiteral("cache.sqlite"));
+    options.clock = &clock;
+    options.retention.rawWindowMs = 60'000;
+    CacheWriter writer(options);
+    for (int i = 0; i < 10; ++i)
+        writer.ingestMetrics(tick(i));
+    const RetentionReport report = writer.runRetentionAndWait();
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QVERIFY(report.minuteBuckets > 0);
+    QVERIFY(report.rawDeleted > 0);
+}
+
+QTEST_GUILESS_MAIN(TestCacheWriter)
+#include "tst_cachewriter.moc"

@@ -1,0 +1,247 @@
+#include "cache/cachedatabase.h"
+#include "cache/snapshotreader.h"
+#include "cache/sqlite.h"
+#include "snapshottestdata.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <functional>
+
+using namespace cpn;
+using namespace cpn::cache;
+using namespace cpn::cache::testing;
+
+namespace {
+
+// Each spoils a copy of a good snapshot in its own way.
+using Spoil = std::function<bool(const QString &file)>;
+
+bool withDatabase(const QString &file, const char *sqlText)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(QFile::encodeName(file).constData(), &db);
+    QString error;
+    const bool ok = sql::exec(db, sqlText, &error);
+    if (!ok)
+        qWarning("%s", qPrintable(error));
+    sqlite3_close(db);
+    return ok;
+}
+
+bool rewrite(const QString &file, const std::function<QByteArray(QByteArray)> &change)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = change(f.readAll());
+    f.close();
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+QByteArray randomBytes(qsizetype n)
+{
+    QByteArray b(n, Qt::Uninitialized);
+    for (char &c : b)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return b;
+}
+
+struct FileState
+{
+    QByteArray bytes;
+    QDateTime modified;
+    QStringList directory;
+};
+
+FileState stateOf(const QString &file)
+{
+    FileState s;
+    QFile f(file);
+    if (f.open(QIODevice::ReadOnly))
+        s.bytes = f.readAll();
+    s.modified = QFileInfo(file).lastModified();
+    s.directory = QDir(QFileInfo(file).absolutePath()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    return s;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Spoil)
+
+// Snapshot files from elsewhere: each bad one is refused with its own one-line reason, and
+// nothing on disk changes (bytes, modification time, the files in its directory).
+class TestSnapshotReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void acceptsAGoodSnapshot();
+    void refuses_data();
+    void refuses();
+    void enforcesAQueryDeadline();
+};
+
+void TestSnapshotReader::acceptsAGoodSnapshot()
+{
+    QTemporaryDir dir;
+    const QString file = makeSnapshot(dir.path());
+    const FileState before = stateOf(file);
+    SnapshotReader reader;
+    QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
+    QCOMPARE(reader.summary().jobs, 3);
+    // Read-only in memory: writes are refused.
+    QVERIFY(!sql::exec(reader.handle(), "DELETE FROM samples"));
+    reader.close();
+    const FileState after = stateOf(file);
+    QCOMPARE(after.bytes, before.bytes);
+    QCOMPARE(after.modified, before.modified);
+    QCOMPARE(after.directory, before.directory);
+}
+
+void TestSnapshotReader::refuses_data()
+{
+    QTest::addColumn<Spoil>("spoil");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing") << Spoil([](const QString &f) { return QFile::remove(f); })
+                             << QStringLiteral("no such file");
+    QTest::newRow("a directory") << Spoil([](const QString &f) { return QFile::remove(f) && QDir().mkdir(f); })
+                                 << QStringLiteral("not a regular file");
+    QTest::newRow("empty") << Spoil([](const QString &f) { return rewrite(f, [](QByteArray) { return QByteArray(); }); })
+                           << QStringLiteral("too small");
+    QTest::newRow("random bytes")
+        << Spoil([](const QString &f) { return rewrite(f, [](QByteArray b) { return randomBytes(b.size()); }); })
+        << QStringLiteral("not an SQLite database");
+    QTest::newRow("truncated")
+        << Spoil([](const QString &f) { return rewrite(f, [](QByteArray b) { return b.left(b.size() / 2); }); })
+        << QStringLiteral("damaged");
+    QTest::newRow("header only")
+        << Spoil([](const QString &f) { return rewrite(f, [](QByteArray b) { return b.left(1024); }); })
+        << QStringLiteral("damaged");
+    QTest::newRow("bad format bytes")
+        << Spoil([](const QString &f) {
+               return rewrite(f, [](QByteArray b) {
+                   b[18] = 7;
+                   return b;
+               });
+           })
+        << QStringLiteral("unknown SQLite file format");
+    QTest::newRow("a -wal beside it")
+        << Spoil([](const QString &f) {
+               QFile wal(f + QStringLiteral("-wal"));
+               return wal.open(QIODevice::WriteOnly) && wal.write(randomBytes(4096)) == 4096;
+           })
+        << QStringLiteral("-wal file lies beside it");
+    QTest::newRow("a -journal beside it")
+        << Spoil([](const QString &f) {
+               QFile journal(f + QStringLiteral("-journal"));
+               return journal.open(QIODevice::WriteOnly) && journal.write(randomBytes(512)) == 512;
+           })
+        << QStringLiteral("-journal file lies beside it");
+    QTest::newRow("another application's database")
+        << Spoil([](const QString &f) { return withDatabase(f, "PRAGMA application_id=42"); })
+        << QStringLiteral("not a CPN snapshot");
+    QTest::newRow("a cache, not a snapshot")
+        << Spoil([](const QString &f) {
+               QFile::remove(f);
+               CacheDatabase db;
+               return db.open(f, QStringLiteral("t.r.cache"), CacheDatabase::Role::Writer);
+           })
+        << QStringLiteral("not a CPN snapshot");
+    QTest::newRow("newer format")
+        << Spoil([](const QString &f) {
+               return withDatabase(f, "UPDATE manifest SET value = '2' WHERE key = 'format_version'");
+           })
+        << QStringLiteral("snapshot format 2 is newer");
+    QTest::newRow("no format version")
+        << Spoil([](const QString &f) { return withDatabase(f, "DELETE FROM manifest WHERE key = 'format_version'"); })
+        << QStringLiteral("no valid format version");
+    QTest::newRow("a trigger")
+        << Spoil([](const QString &f) {
+               return withDatabase(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
+           })
+        << QStringLiteral("contains a trigger (t)");
+    QTest::newRow("a view")
+        << Spoil([](const QString &f) { return withDatabase(f, "CREATE VIEW v AS SELECT fts3_tokenizer('simple')"); })
+        << QStringLiteral("contains a view (v)");
+    QTest::newRow("an unknown table")
+        << Spoil([](const QString &f) { return withDatabase(f, "CREATE TABLE extra(x)"); })
+        << QStringLiteral("unknown table extra");
+    QTest::newRow("an unknown index")
+        << Spoil([](const QString &f) { return withDatabase(f, "CREATE INDEX jobs_node ON jobs(node_id)"); })
+        << QStringLiteral("unknown index jobs_node");
+    QTest::newRow("wrong column type")
+        << Spoil([](const QString &f) {
+               return withDatabase(f, "DROP TABLE samples; CREATE TABLE samples(series_id INTEGER NOT NULL, "
+                                      "ts INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY(series_id, ts)) "
+                                      "WITHOUT ROWID");
+           })
+        << QStringLiteral("column value has type TEXT, expected REAL");
+    QTest::newRow("a missing table")
+        << Spoil([](const QString &f) { return withDatabase(f, "DROP TABLE offers"); })
+        << QStringLiteral("missing table offers");
+    QTest::newRow("same columns, other definition")
+        << Spoil([](const QString &f) {
+               // Without its UNIQUE constraint: a replay could no longer tell one series from another.
+               return withDatabase(f, "DROP TABLE series; CREATE TABLE series(series_id INTEGER PRIMARY KEY, "
+                                      "kind INTEGER NOT NULL, entity_id TEXT NOT NULL, metric TEXT NOT NULL)");
+           })
+        << QStringLiteral("table series differs");
+    QTest::newRow("text in a REAL column")
+        << Spoil([](const QString &f) {
+               return withDatabase(f, "UPDATE samples SET value = 'x' "
+                                      "WHERE (series_id, ts) IN (SELECT series_id, ts FROM samples LIMIT 1)");
+           })
+        << QStringLiteral("column value holds a value of the wrong type");
+    QTest::newRow("checksum mismatch")
+        << Spoil([](const QString &f) {
+               return withDatabase(f, "UPDATE samples SET value = value + 0.5 "
+                                      "WHERE (series_id, ts) IN (SELECT series_id, ts FROM samples LIMIT 1)");
+           })
+        << QStringLiteral("checksum mismatch");
+    QTest::newRow("manifest edited")
+        << Spoil([](const QString &f) { return withDatabase(f, "UPDATE manifest SET value = 'x' WHERE key = 'note'"); })
+        << QStringLiteral("checksum mismatch");
+}
+
+void TestSnapshotReader::refuses()
+{
+    QFETCH(Spoil, spoil);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString file = makeSnapshot(dir.path());
+    QVERIFY(QFile::remove(dir.filePath(QStringLiteral("cache.sqlite"))));
+    QVERIFY(spoil(file));
+    const FileState before = stateOf(file);
+
+    SnapshotReader reader;
+    QVERIFY(!reader.open(file));
+    QVERIFY2(reader.errorString().contains(reason), qPrintable(reader.errorString()));
+    QVERIFY(!reader.errorString().contains(QLatin1Char('\n')));
+    QVERIFY(!reader.isOpen());
+
+    const FileState after = stateOf(file);
+    QCOMPARE(after.bytes, before.bytes);
+    QCOMPARE(after.modified, before.modified);
+    QCOMPARE(after.directory, before.directory);
+}
+
+void TestSnapshotReader::enforcesAQueryDeadline()
+{
+    QTemporaryDir dir;
+    const QString file = makeSnapshot(dir.path());
+    SnapshotReader reader;
+    SnapshotReader::Options options;
+    options.deadlineMs = 0; // every query is interrupted at once
+    QVERIFY(!reader.open(file, options));
+    QVERIFY2(!reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+}
+
+QTEST_GUILESS_MAIN(TestSnapshotReader)
+#include "tst_snapshotreader.moc"
