@@ -1,0 +1,92 @@
+#include "widgets/map/maphitindex.h"
+
+#include "widgets/map/mapscene.h"
+#include "widgets/map/maprenderer.h"
+#include "widgets/map/nodesprites.h"
+
+namespace cpn::map {
+
+void MapHitIndex::invalidate()
+{
+    m_nodesValid = false;
+    m_linksValid = false;
+}
+
+bool MapHitIndex::nodesCurrent(const geo::MapViewport &viewport, const MapScene &scene) const
+{
+    return m_nodesValid && m_nodeView == viewport && m_nodesRevision == scene.geometryRevision();
+}
+
+void MapHitIndex::prepare(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites)
+{
+    if (!nodesCurrent(viewport, scene))
+        buildNodes(viewport, scene, sprites);
+    if (!(m_linksValid && m_linkView == viewport && m_linksRevision == scene.geometryRevision()))
+        buildLinks(viewport, scene);
+}
+
+void MapHitIndex::buildNodes(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites)
+{
+    const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-24, -24, 24, 24);
+    m_nodeGrid.reset(bounds, kCellPx);
+    m_maxRadius = 0;
+    const QList<MapNode> &nodes = scene.nodes();
+    for (int i = 0; i < nodes.size(); ++i) {
+        if (!nodes[i].visible)
+            continue;
+        m_nodeGrid.addPoint(i, viewport.toScreen(nodes[i].km));
+        m_maxRadius = std::max(m_maxRadius, sprites.outerRadius(nodes[i].role) + kNodeSlackPx);
+    }
+    m_nodeGrid.build();
+    m_nodeView = viewport;
+    m_nodesRevision = scene.geometryRevision();
+    m_nodesValid = true;
+}
+
+void MapHitIndex::buildLinks(const geo::MapViewport &viewport, const MapScene &scene)
+{
+    const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-8, -8, 8, 8);
+    m_linkGrid.reset(bounds, kCellPx);
+    const QList<MapNode> &nodes = scene.nodes();
+    const QList<MapLink> &links = scene.links();
+    QList<QPointF> polyline;
+    for (int i = 0; i < links.size(); ++i) {
+        if (!nodes[links[i].a].visible || !nodes[links[i].b].visible)
+            continue;
+        MapRenderer::linkPolyline(viewport, scene, i, MapRenderer::drawsStraight(viewport, scene, i), polyline);
+        for (qsizetype k = 1; k < polyline.size(); ++k)
+            m_linkGrid.addSegment(i, polyline[k - 1], polyline[k]);
+    }
+    m_linkGrid.build();
+    m_linkView = viewport;
+    m_linksRevision = scene.geometryRevision();
+    m_linksValid = true;
+}
+
+int MapHitIndex::nodeAt(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites,
+                        const QPointF &screenPoint)
+{
+    if (!nodesCurrent(viewport, scene))
+        buildNodes(viewport, scene, sprites);
+    const SpatialGrid::Hit hit = m_nodeGrid.nearest(screenPoint, m_maxRadius);
+    if (!hit.isValid())
+        return -1;
+    // The nearest centre may still be too far for a small symbol.
+    const double reach = sprites.outerRadius(scene.nodes().at(hit.id).role) + kNodeSlackPx;
+    return hit.distance <= reach ? hit.id : -1;
+}
+
+int MapHitIndex::linkAt(const geo::MapViewport &viewport, const MapScene &scene, const QPointF &screenPoint)
+{
+    if (!(m_linksValid && m_linkView == viewport && m_linksRevision == scene.geometryRevision()))
+        buildLinks(viewport, scene);
+    return m_linkGrid.nearest(screenPoint, kLinkSlackPx).id;
+}
+
+int MapHitIndex::provinceAt(const geo::MapViewport &viewport, const MapScene &scene,
+                            const QPointF &screenPoint) const
+{
+    return scene.provinceAt(viewport.toKm(screenPoint));
+}
+
+} // namespace cpn::map

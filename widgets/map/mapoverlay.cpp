@@ -1,0 +1,345 @@
+#include "widgets/map/mapoverlay.h"
+
+#include "geo/mapviewport.h"
+#include "widgets/map/mapstyle.h"
+#include "widgets/map/nodesprites.h"
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QLinearGradient>
+#include <QLocale>
+#include <QPainter>
+
+#include <cmath>
+
+namespace cpn::map {
+
+namespace {
+
+constexpr double kMargin = 14;
+constexpr double kPad = 12;
+
+QString percent(double fraction)
+{
+    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
+}
+
+} // namespace
+
+void MapOverlay::setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
+{
+    m_summary = summary;
+    m_nowMs = nowMs;
+    m_intervalMs = intervalMs > 0 ? intervalMs : 1000;
+}
+
+void MapOverlay::setTextScale(double scale)
+{
+    if (scale > 0)
+        m_textScale = scale;
+}
+
+QFont MapOverlay::font(double points, bool bold) const
+{
+    QFont f = QGuiApplication::font();
+    f.setPointSizeF(points * m_textScale);
+    if (bold)
+        f.setWeight(QFont::DemiBold);
+    return f;
+}
+
+QString MapOverlay::metricName(ShadingMetric metric)
+{
+    switch (metric) {
+    case ShadingMetric::None:
+        return tr("No shading");
+    case ShadingMetric::Utilization:
+        return tr("Utilization");
+    case ShadingMetric::FreeAccelerators:
+        return tr("Free accelerators");
+    case ShadingMetric::Price:
+        return tr("Cheapest accelerator price (CNY/card-h)");
+    }
+    return {};
+}
+
+void MapOverlay::paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF totals = paintTotals(painter);
+    Q_UNUSED(totals);
+    if (m_legendVisible) {
+        const QRectF legend = legendRect(viewport);
+        paintLegend(painter, legend, scene);
+        paintScaleBar(painter, viewport, QPointF(legend.right() + 24 * m_textScale, legend.bottom() - 4));
+    }
+    if (!m_diagnostics.isEmpty()) {
+        painter.setFont(font(8));
+        painter.setPen(style::kMutedText);
+        painter.drawText(QRectF(0, 4, viewport.size().width() - 10, 20), Qt::AlignRight | Qt::AlignTop,
+                         m_diagnostics);
+    }
+    painter.restore();
+}
+
+QRectF MapOverlay::paintTotals(QPainter &painter) const
+{
+    const QFont caption = font(8, true);
+    const QFont big = font(17, true);
+    const QFont body = font(9.5);
+    const QFontMetricsF fc(caption), fb(big), fm(body);
+    const QLocale locale;
+
+    struct Row
+    {
+        QString label;
+        QString value;
+        QColor color;
+    };
+    QList<Row> rows;
+    QString headline = QStringLiteral("—");
+    QString dataTime = tr("Waiting for data");
+    QColor dataColor = style::kMutedText;
+    if (m_summary) {
+        const FederationSummary::Totals &t = m_summary->all;
+        headline = tr("%1 / %2 nodes online").arg(locale.toString(t.online), locale.toString(t.nodes));
+        if (t.degraded + t.stale + t.offline > 0)
+            rows.append({tr("Attention"),
+                         tr("%1 degraded · %2 stale · %3 offline")
+                             .arg(locale.toString(t.degraded), locale.toString(t.stale), locale.toString(t.offline)),
+                         t.offline > 0 ? style::statusColor(DisplayStatus::Offline)
+                                       : style::statusColor(DisplayStatus::Degraded)});
+        if (t.acceleratorsTotal > 0)
+            rows.append({tr("Accelerators"),
+                         tr("%1 / %2 in use (%3)")
+                             .arg(locale.toString(t.acceleratorsInUse), locale.toString(t.acceleratorsTotal),
+                                  percent(double(t.acceleratorsInUse) / t.acceleratorsTotal)),
+                         style::kText});
+        rows.append({tr("CPU"), percent(t.cpuUtil), style::kText});
+        rows.append({tr("Links"),
+                     tr("%1 up · %2 congested · %3 down")
+                         .arg(locale.toString(m_summary->linksUp), locale.toString(m_summary->linksCongested),
+                              locale.toString(m_summary->linksDown)),
+                     m_summary->linksDown > 0 ? style::statusColor(DisplayStatus::Offline) : style::kText});
+        rows.append({tr("Power"), tr("%1 MW").arg(locale.toString(t.powerKw / 1000.0, 'f', 1)), style::kText});
+        rows.append({tr("Jobs"),
+                     tr("%1 running · %2 queued").arg(locale.toString(t.runningJobs), locale.toString(t.queuedJobs)),
+                     style::kText});
+        if (m_summary->newestSampleMs > 0) {
+            const qint64 age = std::max<qint64>(0, m_nowMs - m_summary->newestSampleMs);
+            const QString time =
+                QDateTime::fromMSecsSinceEpoch(m_summary->newestSampleMs).toString(QStringLiteral("HH:mm:ss"));
+            dataTime = tr("Data as of %1 (%2 s ago)").arg(time).arg(age / 1000);
+            dataColor = age > 2 * m_intervalMs ? style::statusColor(DisplayStatus::Degraded) : style::kMutedText;
+        }
+    }
+
+    double labelWidth = 0;
+    double valueWidth = fb.horizontalAdvance(headline);
+    for (const Row &row : std::as_const(rows)) {
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(row.label));
+        valueWidth = std::max(valueWidth - 0, fm.horizontalAdvance(row.value));
+    }
+    const double gap = 12 * m_textScale;
+    const double width =
+        std::max({labelWidth + gap + valueWidth, fb.horizontalAdvance(headline), fc.horizontalAdvance(dataTime)}) +
+        2 * kPad;
+    const double lineH = fm.height() * 1.25;
+    const double height = kPad + fc.height() + 4 + fb.height() + 6 + rows.size() * lineH + 6 + fc.height() + kPad;
+    const QRectF box(kMargin, kMargin, std::max(width, fc.horizontalAdvance(tr("NATIONAL COMPUTING-POWER NETWORK")) +
+                                                           2 * kPad),
+                     height);
+
+    painter.setPen(QPen(style::kPanelBorder, 1));
+    painter.setBrush(style::kPanel);
+    painter.drawRoundedRect(box, 4, 4);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(style::kAccent);
+    painter.drawRect(QRectF(box.left(), box.top(), box.width(), 2));
+
+    double y = box.top() + kPad;
+    const double x = box.left() + kPad;
+    painter.setFont(caption);
+    painter.setPen(style::kMutedText);
+    painter.drawText(QPointF(x, y + fc.ascent()), tr("NATIONAL COMPUTING-POWER NETWORK"));
+    y += fc.height() + 4;
+    painter.setFont(big);
+    painter.setPen(QColor(0xee, 0xf3, 0xf8));
+    painter.drawText(QPointF(x, y + fb.ascent()), headline);
+    y += fb.height() + 6;
+    painter.setFont(body);
+    for (const Row &row : std::as_const(rows)) {
+        painter.setPen(style::kMutedText);
+        painter.drawText(QPointF(x, y + fm.ascent()), row.label);
+        painter.setPen(row.color);
+        painter.drawText(QPointF(x + labelWidth + gap, y + fm.ascent()), row.value);
+        y += lineH;
+    }
+    y += 6;
+    painter.setFont(caption);
+    painter.setPen(dataColor);
+    painter.drawText(QPointF(x, y + fc.ascent()), dataTime);
+    return box;
+}
+
+QSizeF MapOverlay::legendSize() const
+{
+    const QFontMetricsF fm(font(8.5));
+    const double line = fm.height() * 1.35;
+    const double width = std::max(300.0 * m_textScale, fm.horizontalAdvance(metricName(ShadingMetric::Price)) + 2 * kPad);
+    return {width, 2 * kPad + 4 * (fm.height() + 4) + 2 * line + 3 * line + 6 * m_textScale};
+}
+
+QRectF MapOverlay::legendRect(const geo::MapViewport &viewport) const
+{
+    const QSizeF size = legendSize();
+    return QRectF(QPointF(kMargin, viewport.size().height() - kMargin - size.height()), size);
+}
+
+void MapOverlay::paintLegend(QPainter &painter, const QRectF &box, const MapScene &scene) const
+{
+    const QFont caption = font(7.5, true);
+    const QFont body = font(8.5);
+    const QFontMetricsF fc(caption), fm(body);
+    const double line = fm.height() * 1.35;
+    const double s = m_textScale;
+
+    painter.setPen(QPen(style::kPanelBorder, 1));
+    painter.setBrush(style::kPanel);
+    painter.drawRoundedRect(box, 4, 4);
+    const double x = box.left() + kPad;
+    const double innerW = box.width() - 2 * kPad;
+    double y = box.top() + kPad;
+    const auto heading = [&](const QString &text) {
+        painter.setFont(caption);
+        painter.setPen(style::kMutedText);
+        painter.drawText(QPointF(x, y + fc.ascent()), text);
+        y += fc.height() + 4;
+        painter.setFont(body);
+    };
+
+    // Nodes: tier symbols, then status colours.
+    heading(tr("NODES"));
+    struct Entry
+    {
+        NodeRole role;
+        QString name;
+    };
+    const Entry entries[] = {{NodeRole::National, tr("National")},
+                             {NodeRole::Hub, tr("Hub")},
+                             {NodeRole::Cluster, tr("Cluster")},
+                             {NodeRole::Industry, tr("Industry")}};
+    double cx = x;
+    for (const Entry &e : entries) {
+        painter.save();
+        painter.translate(cx + 10 * s, y + line / 2);
+        NodeSprites::paintSymbol(painter, e.role, DisplayStatus::Online, 12, 0.8 * s);
+        painter.restore();
+        painter.setPen(style::kText);
+        painter.drawText(QPointF(cx + 22 * s, y + (line + fm.ascent() - fm.descent()) / 2), e.name);
+        cx += 22 * s + fm.horizontalAdvance(e.name) + 12 * s;
+    }
+    y += line;
+    cx = x;
+    for (DisplayStatus status : allDisplayStatuses()) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(style::statusColor(status));
+        painter.drawEllipse(QPointF(cx + 5 * s, y + line / 2), 4.5 * s, 4.5 * s);
+        const QString name = displayStatusName(status);
+        painter.setPen(style::kText);
+        painter.drawText(QPointF(cx + 13 * s, y + (line + fm.ascent() - fm.descent()) / 2), name);
+        cx += 13 * s + fm.horizontalAdvance(name) + 10 * s;
+    }
+    y += line + 4;
+
+    // Links: load colours and capacity widths.
+    heading(tr("LINKS  load · capacity · ›  heavier direction"));
+    const double barW = innerW * 0.55;
+    QLinearGradient gradient(x, 0, x + barW, 0);
+    for (int i = 0; i <= 10; ++i)
+        gradient.setColorAt(i / 10.0, style::linkColor(i / 10.0));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(gradient);
+    painter.drawRect(QRectF(x, y + line / 2 - 3 * s, barW, 6 * s));
+    painter.setPen(style::kText);
+    painter.drawText(QPointF(x, y + line + fm.ascent() - 2), QStringLiteral("0 %"));
+    const QString full = QStringLiteral("100 %");
+    painter.drawText(QPointF(x + barW - fm.horizontalAdvance(full), y + line + fm.ascent() - 2), full);
+    const QList<double> thresholds = style::linkWidthThresholds();
+    double wx = x + barW + 14 * s;
+    for (int c = 0; c < style::kLinkWidthClasses; ++c) {
+        const double w = style::linkWidth(c) * s;
+        painter.setPen(QPen(style::linkColor(0.3), w, Qt::SolidLine, Qt::FlatCap));
+        const double lineY = y + line / 2 - 2 * s + c * 0; // side by side
+        const double segW = (box.right() - kPad - wx) / 3 - 6 * s;
+        painter.drawLine(QPointF(wx, lineY), QPointF(wx + segW, lineY));
+        painter.setPen(style::kMutedText);
+        const QString label =
+            c == 0 ? tr("<%1 G").arg(thresholds.value(1)) : tr("≥%1 G").arg(thresholds.value(c));
+        painter.drawText(QPointF(wx, y + line + fm.ascent() - 2), label);
+        wx += segW + 6 * s;
+    }
+    y += 2 * line + 4;
+
+    // Provinces: the chosen aggregate.
+    heading(tr("PROVINCES  %1").arg(metricName(scene.shadingMetric()).toUpper()));
+    if (scene.shadingMetric() != ShadingMetric::None) {
+        QLinearGradient shade(x, 0, x + innerW, 0);
+        for (int i = 0; i <= 10; ++i) {
+            const double t = i / 10.0;
+            const QColor c = scene.shadingMetric() == ShadingMetric::Utilization ? style::shadeLoad(t)
+                             : scene.shadingMetric() == ShadingMetric::Price     ? style::shadePrice(t)
+                                                                                 : style::shadeSupply(std::sqrt(t));
+            shade.setColorAt(t, c);
+        }
+        painter.setPen(QPen(style::kPanelBorder, 1));
+        painter.setBrush(shade);
+        painter.drawRect(QRectF(x, y + 2, innerW, 8 * s));
+        const QLocale locale;
+        QString lo, hi;
+        switch (scene.shadingMetric()) {
+        case ShadingMetric::Utilization:
+            lo = QStringLiteral("0 %");
+            hi = QStringLiteral("100 %");
+            break;
+        case ShadingMetric::FreeAccelerators:
+            lo = locale.toString(std::lround(scene.shadingMin()));
+            hi = locale.toString(std::lround(scene.shadingMax()));
+            break;
+        case ShadingMetric::Price:
+            lo = locale.toString(scene.shadingMin(), 'f', 1);
+            hi = locale.toString(scene.shadingMax(), 'f', 1);
+            break;
+        case ShadingMetric::None:
+            break;
+        }
+        painter.setPen(style::kText);
+        painter.drawText(QPointF(x, y + 10 * s + fm.ascent() + 2), lo);
+        painter.drawText(QPointF(x + innerW - fm.horizontalAdvance(hi), y + 10 * s + fm.ascent() + 2), hi);
+    }
+}
+
+void MapOverlay::paintScaleBar(QPainter &painter, const geo::MapViewport &viewport, const QPointF &bottomLeft) const
+{
+    // A round distance of about 120 px.
+    const double targetKm = 120 * m_textScale / viewport.scale();
+    const double magnitude = std::pow(10.0, std::floor(std::log10(targetKm)));
+    double km = magnitude;
+    for (double step : {1.0, 2.0, 5.0, 10.0})
+        if (step * magnitude <= targetKm)
+            km = step * magnitude;
+    const double px = km * viewport.scale();
+    const QFont f = font(8);
+    painter.setFont(f);
+    const QFontMetricsF fm(f);
+    const double y = bottomLeft.y();
+    painter.setPen(QPen(style::kMutedText, 1.5));
+    painter.drawLine(QPointF(bottomLeft.x(), y), QPointF(bottomLeft.x() + px, y));
+    painter.drawLine(QPointF(bottomLeft.x(), y - 5), QPointF(bottomLeft.x(), y));
+    painter.drawLine(QPointF(bottomLeft.x() + px, y - 5), QPointF(bottomLeft.x() + px, y));
+    painter.drawText(QPointF(bottomLeft.x(), y - 8), tr("%1 km").arg(QLocale().toString(qint64(km))));
+    Q_UNUSED(fm);
+}
+
+} // namespace cpn::map

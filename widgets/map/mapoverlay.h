@@ -1,0 +1,55 @@
+#pragma once
+
+#include "itemmodels/federationsummary.h"
+#include "widgets/map/mapscene.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QRectF>
+
+#include <optional>
+
+class QPainter;
+
+namespace cpn::geo {
+class MapViewport;
+}
+
+namespace cpn::map {
+
+// What sits on top of the map and does not move with it: the national totals with the time of the data
+// shown, the legends (node symbols and status, link load and capacity, province shading) and a scale
+// bar. Bigger type in wall mode, so a room can read it.
+class MapOverlay
+{
+    Q_DECLARE_TR_FUNCTIONS(cpn::map::MapOverlay)
+
+public:
+    void setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
+    void setDiagnostics(const QString &text) { m_diagnostics = text; }
+    void setLegendVisible(bool visible) { m_legendVisible = visible; }
+
+    void paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const;
+    // Where the panels are, so the inset can sit clear of them.
+    QRectF legendRect(const geo::MapViewport &viewport) const;
+
+    static QString metricName(ShadingMetric metric);
+
+private:
+    QRectF paintTotals(QPainter &painter) const;
+    void paintLegend(QPainter &painter, const QRectF &box, const MapScene &scene) const;
+    void paintScaleBar(QPainter &painter, const geo::MapViewport &viewport, const QPointF &bottomLeft) const;
+    QSizeF legendSize() const;
+    QFont font(double points, bool bold = false) const;
+
+    std::optional<FederationSummary> m_summary;
+    qint64 m_nowMs = 0;
+    int m_intervalMs = 1000;
+    double m_textScale = 1.0;
+    QString m_diagnostics;
+    bool m_legendVisible = true;
+};
+
+} // namespace cpn::map

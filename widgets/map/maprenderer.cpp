@@ -1,0 +1,480 @@
+#include "widgets/map/maprenderer.h"
+
+#include "widgets/map/mapscene.h"
+#include "widgets/map/mapstyle.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace cpn::map {
+
+namespace {
+
+constexpr int kLinkColorSteps = 12; // quantized load colours; one pen and one drawLines() call each
+constexpr double kDenseInkPixels = 1.2e6;
+
+QTransform kmTransform(const geo::MapViewport &v)
+{
+    const double s = v.scale();
+    return QTransform(s, 0, 0, -s, v.size().width() / 2 - v.centreKm().x() * s,
+                      v.size().height() / 2 + v.centreKm().y() * s);
+}
+
+QSize pixelSize(const geo::MapViewport &v)
+{
+    return QSize(int(std::ceil(v.size().width() * v.devicePixelRatio())),
+                 int(std::ceil(v.size().height() * v.devicePixelRatio())));
+}
+
+bool sameView(const geo::MapViewport &a, const geo::MapViewport &b)
+{
+    return a.size() == b.size() && a.centreKm() == b.centreKm() && qFuzzyCompare(a.scale(), b.scale())
+           && qFuzzyCompare(a.devicePixelRatio(), b.devicePixelRatio());
+}
+
+QPointF normalized(const QPointF &v)
+{
+    const double len = std::hypot(v.x(), v.y());
+    return len > 0 ? v / len : QPointF(1, 0);
+}
+
+// Quadratic Bezier through control point c, flattened into n segments.
+void flatten(const QPointF &a, const QPointF &c, const QPointF &b, int n, QList<QPointF> &out)
+{
+    out.append(a);
+    for (int i = 1; i < n; ++i) {
+        const double t = double(i) / n;
+        const double u = 1 - t;
+        out.append(a * (u * u) + c * (2 * u * t) + b * (t * t));
+    }
+    out.append(b);
+}
+
+} // namespace
+
+MapRenderer::MapRenderer() = default;
+
+void MapRenderer::setTextScale(double scale)
+{
+    if (scale <= 0 || qFuzzyCompare(scale, m_textScale))
+        return;
+    m_textScale = scale;
+    m_sprites.setSymbolScale(1.0 + (scale - 1.0) * 0.5);
+    m_labels.setTextScale(1.0 + (scale - 1.0) * 0.6);
+    m_overlay.setTextScale(scale);
+    m_inset.valid = false;
+}
+
+void MapRenderer::invalidate()
+{
+    m_base.valid = false;
+    m_links.valid = false;
+    m_inset.valid = false;
+}
+
+bool MapRenderer::drawsStraight(const geo::MapViewport &viewport, const MapScene &scene, int link)
+{
+    const MapLink &l = scene.links().at(link);
+    if (l.kind == LinkKind::Access && viewport.scale() < kAccessArcScale)
+        return true;
+    const QPointF d = (scene.nodes().at(l.b).km - scene.nodes().at(l.a).km) * viewport.scale();
+    return std::abs(d.x()) + std::abs(d.y()) < 24; // too short for a visible bow
+}
+
+void MapRenderer::linkPolyline(const geo::MapViewport &viewport, const MapScene &scene, int link, bool straight,
+                               QList<QPointF> &out)
+{
+    out.clear();
+    const MapLink &l = scene.links().at(link);
+    const QPointF a = viewport.toScreen(scene.nodes().at(l.a).km);
+    const QPointF b = viewport.toScreen(scene.nodes().at(l.b).km);
+    if (straight) {
+        out << a << b;
+        return;
+    }
+    const QPointF c = viewport.toScreen(l.controlKm);
+    const double length = std::abs(b.x() - a.x()) + std::abs(b.y() - a.y());
+    flatten(a, c, b, std::clamp(int(length / 28), 3, 16), out);
+}
+
+bool MapRenderer::layerUsable(const Layer &layer, const geo::MapViewport &viewport) const
+{
+    return layer.valid && layer.image.size() == pixelSize(viewport);
+}
+
+void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                        const MapFrame &frame)
+{
+    m_sprites.setDevicePixelRatio(viewport.devicePixelRatio());
+
+    // Layers 1 and 2: one opaque image carries basemap, shading and links.
+    const bool linksFresh = layerUsable(m_links, viewport) && m_links.key1 == scene.linksRevision()
+                            && m_base.valid && m_base.key1 == scene.basemapRevision()
+                            && m_base.key2 == scene.shadingRevision();
+    if (frame.interactive && layerUsable(m_links, viewport)) {
+        // Moving: reuse what we have, even if data arrived meanwhile; the settle frame catches up.
+        if (sameView(m_links.view, viewport))
+            painter.drawImage(QPointF(0, 0), m_links.image);
+        else
+            drawLayerTransformed(painter, m_links, viewport);
+    } else {
+        if (!(layerUsable(m_base, viewport) && m_base.key1 == scene.basemapRevision()
+              && m_base.key2 == scene.shadingRevision() && sameView(m_base.view, viewport)))
+            rebuildBase(viewport, scene);
+        if (!(linksFresh && m_links.key2 == m_baseGeneration && sameView(m_links.view, viewport)))
+            rebuildLinks(viewport, scene);
+        painter.drawImage(QPointF(0, 0), m_links.image);
+    }
+
+    // Layer 3: the inset, fixed in the lower right corner.
+    rebuildInset(viewport, scene);
+    if (m_inset.valid)
+        painter.drawImage(m_insetRect.topLeft(), m_inset.image);
+
+    // Layer 4: nodes and names.
+    painter.save();
+    painter.setClipRect(QRectF(QPointF(0, 0), viewport.size()));
+    drawNodes(painter, viewport, scene);
+    if (!frame.interactive || m_labels.placedCount() == 0)
+        m_labels.update(scene, m_sprites, viewport.scale());
+    m_labels.paint(painter, scene, viewport);
+    // Layer 5.
+    drawHighlights(painter, viewport, scene, frame);
+    painter.restore();
+    m_overlay.paint(painter, viewport, scene);
+}
+
+void MapRenderer::drawLayerTransformed(QPainter &painter, const Layer &layer, const geo::MapViewport &viewport) const
+{
+    // Both views are similarities of the same km plane: a uniform scale and a translation apart.
+    const double k = viewport.scale() / layer.view.scale();
+    const QPointF origin = viewport.toScreen(layer.view.toKm(QPointF(0, 0)));
+    painter.fillRect(QRectF(QPointF(0, 0), viewport.size()), style::kSea);
+    painter.drawImage(QRectF(origin, layer.view.size() * k), layer.image);
+}
+
+void MapRenderer::rebuildBase(const geo::MapViewport &viewport, const MapScene &scene)
+{
+    ++m_baseBuilds;
+    ++m_baseGeneration;
+    if (m_base.image.size() != pixelSize(viewport))
+        m_base.image = QImage(pixelSize(viewport), QImage::Format_RGB32);
+    m_base.image.setDevicePixelRatio(viewport.devicePixelRatio());
+    QPainter painter(&m_base.image);
+    drawBasemap(painter, viewport, scene, false);
+    m_base.view = viewport;
+    m_base.key1 = scene.basemapRevision();
+    m_base.key2 = scene.shadingRevision();
+    m_base.valid = true;
+}
+
+void MapRenderer::drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                              bool insetStyle) const
+{
+    painter.fillRect(QRectF(QPointF(0, 0), viewport.size()), style::kSea);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QTransform toScreen = kmTransform(viewport);
+    QPen graticule(style::kGraticule, 1);
+    graticule.setCosmetic(true);
+    painter.setPen(graticule);
+    for (const QPolygonF &line : scene.graticule())
+        painter.drawPolyline(toScreen.map(line));
+
+    const QRectF visible = viewport.visibleKm();
+    painter.setTransform(toScreen, true);
+    painter.setPen(Qt::NoPen);
+    // Fills without antialiasing (several times faster); the antialiased outlines cover their edges.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    for (const MapProvince &province : scene.provinces()) {
+        if (!province.boundsKm.intersects(visible))
+            continue;
+        const QColor fill = scene.provinceFill(province.isoCode);
+        painter.setBrush(fill.isValid() ? fill : style::kLand);
+        painter.drawPath(province.pathKm);
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPen edge(style::kProvinceEdge, insetStyle ? 0.8 : 1.0);
+    edge.setCosmetic(true);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(edge);
+    for (const MapProvince &province : scene.provinces()) {
+        if (province.boundsKm.intersects(visible))
+            painter.drawPath(province.pathKm);
+    }
+    // The basemap's own lines (coasts, borders, maritime boundaries): maritime and unknown kinds dashed,
+    // as maps of China customarily draw them.
+    for (const MapBoundaryLine &line : scene.boundaryLines()) {
+        const bool solid = line.kind.contains(QLatin1String("coast")) || line.kind.contains(QLatin1String("land"))
+                           || line.kind.contains(QLatin1String("national"));
+        QPen pen(style::kCoast, solid ? 1.2 : 1.4, solid ? Qt::SolidLine : Qt::DashLine);
+        pen.setCosmetic(true);
+        painter.setPen(pen);
+        painter.drawPolyline(line.km);
+    }
+    painter.resetTransform();
+}
+
+void MapRenderer::rebuildLinks(const geo::MapViewport &viewport, const MapScene &scene)
+{
+    ++m_linkBuilds;
+    if (m_links.image.size() != m_base.image.size())
+        m_links.image = QImage(m_base.image.size(), QImage::Format_RGB32);
+    m_links.image.setDevicePixelRatio(viewport.devicePixelRatio());
+    QPainter painter(&m_links.image);
+    painter.setCompositionMode(QPainter::CompositionMode_Source);
+    painter.drawImage(QPointF(0, 0), m_base.image);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    drawLinks(painter, viewport, scene);
+    m_links.view = viewport;
+    m_links.key1 = scene.linksRevision();
+    m_links.key2 = m_baseGeneration;
+    m_links.valid = true;
+}
+
+void MapRenderer::drawLinks(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const
+{
+    // Links are batched by pen: one drawLines() per load colour and capacity class. Every pen is a
+    // 1 px cosmetic pen, which the raster engine draws on its fast path; a wider link is drawn as
+    // parallel strokes offset by under a pixel, which antialiasing fuses into one wider line at a
+    // fraction of the cost of a real wide pen (see PERFORMANCE.md).
+    constexpr int kUnreported = kLinkColorSteps;
+    std::array<std::array<QList<QLineF>, kLinkColorSteps + 1>, style::kLinkWidthClasses> buckets;
+    std::array<QList<QLineF>, kLinkColorSteps + 1> chevrons;
+    QList<QLineF> down;
+    QList<QPointF> polyline;
+    // Level of detail by ink: when the links in view would cover more than about a million pixels (the
+    // synthetic 10,000 at national zoom), they are drawn without antialiasing and with one stroke
+    // below the top capacity class; rasterising is then the cost, and a dense web looks the same.
+    double ink = 0;
+    for (const MapLink &link : scene.links()) {
+        const QPointF d = (scene.nodes()[link.b].km - scene.nodes()[link.a].km) * viewport.scale();
+        ink += (std::abs(d.x()) + std::abs(d.y())) * (1 + style::linkWidthClass(link.capacityGbps));
+    }
+    const bool dense = ink > kDenseInkPixels;
+
+    const QList<MapNode> &nodes = scene.nodes();
+    const QList<MapLink> &links = scene.links();
+    const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-4, -4, 4, 4);
+    for (int i = 0; i < links.size(); ++i) {
+        const MapLink &link = links[i];
+        const MapNode &na = nodes[link.a];
+        const MapNode &nb = nodes[link.b];
+        if (!na.visible || !nb.visible)
+            continue;
+        const QPointF a = viewport.toScreen(na.km);
+        const QPointF b = viewport.toScreen(nb.km);
+        const QPointF c = viewport.toScreen(link.controlKm);
+        // The arc stays inside the triangle a, b, c: cull by its box.
+        const double left = std::min({a.x(), b.x(), c.x()}), right = std::max({a.x(), b.x(), c.x()});
+        const double top = std::min({a.y(), b.y(), c.y()}), bottom = std::max({a.y(), b.y(), c.y()});
+        if (right < bounds.left() || left > bounds.right() || bottom < bounds.top() || top > bounds.bottom())
+            continue;
+        const double length = std::abs(b.x() - a.x()) + std::abs(b.y() - a.y());
+        if (length < 1.5)
+            continue;
+        const bool straight = (link.kind == LinkKind::Access && viewport.scale() < kAccessArcScale) || length < 24;
+        polyline.clear();
+        if (straight)
+            polyline << a << b;
+        else
+            flatten(a, c, b, dense ? std::clamp(int(length / 28), 3, 16) : std::clamp(int(length / 28), 3, 16),
+                    polyline);
+
+        if (link.reported && link.status == LinkStatus::Down) {
+            for (qsizetype k = 1; k < polyline.size(); ++k)
+                down.append(QLineF(polyline[k - 1], polyline[k]));
+            continue;
+        }
+        const int color = link.reported
+                              ? std::clamp(int(std::lround(link.utilization() * (kLinkColorSteps - 1))), 0,
+                                           kLinkColorSteps - 1)
+                              : kUnreported;
+        const int widthClass = style::linkWidthClass(link.capacityGbps);
+        QList<QLineF> &bucket = buckets[size_t(widthClass)][size_t(color)];
+        const int strokes = dense ? (widthClass == 2 ? 2 : 1) : widthClass + 1;
+        for (qsizetype k = 1; k < polyline.size(); ++k) {
+            const QPointF p = polyline[k - 1], q = polyline[k];
+            if (strokes == 1) {
+                bucket.append(QLineF(p, q));
+                continue;
+            }
+            const QPointF d = normalized(q - p);
+            const QPointF n(-d.y(), d.x());
+            const double spread = widthClass == 1 ? 0.45 : 0.8;
+            for (int s = 0; s < strokes; ++s) {
+                const double off = -spread + 2 * spread * s / (strokes - 1);
+                bucket.append(QLineF(p + n * off, q + n * off));
+            }
+        }
+
+        // A chevron at the middle points the way of the heavier traffic.
+        const bool wantsChevron = link.reported && length > 60 && std::max(link.abGbps, link.baGbps) > 0
+                                  && (link.kind != LinkKind::Access || viewport.scale() >= kAccessArcScale);
+        if (wantsChevron) {
+            const QPointF mid = straight ? (a + b) / 2 : a * 0.25 + c * 0.5 + b * 0.25;
+            QPointF dir = normalized(b - a);
+            if (link.baGbps > link.abGbps)
+                dir = -dir;
+            const QPointF n(-dir.y(), dir.x());
+            const double size = 3.5 + widthClass;
+            const QPointF tip = mid + dir * (size * 0.6);
+            chevrons[size_t(color)].append(QLineF(tip - dir * size + n * size * 0.8, tip));
+            chevrons[size_t(color)].append(QLineF(tip - dir * size - n * size * 0.8, tip));
+        }
+    }
+
+    painter.setRenderHint(QPainter::Antialiasing, !dense);
+    QPen pen;
+    pen.setCosmetic(true);
+    pen.setWidthF(1.0);
+    pen.setCapStyle(Qt::FlatCap);
+    for (int widthClass = 0; widthClass < style::kLinkWidthClasses; ++widthClass) {
+        for (int color = 0; color <= kLinkColorSteps; ++color) {
+            const QList<QLineF> &lines = buckets[size_t(widthClass)][size_t(color)];
+            if (lines.isEmpty())
+                continue;
+            QColor c = color == kUnreported ? style::kLinkUnreported
+                                            : style::linkColor(double(color) / (kLinkColorSteps - 1));
+            c.setAlpha(widthClass == 0 ? 170 : 210);
+            pen.setColor(c);
+            painter.setPen(pen);
+            painter.drawLines(lines.constData(), int(lines.size()));
+        }
+    }
+    for (int color = 0; color <= kLinkColorSteps; ++color) {
+        const QList<QLineF> &lines = chevrons[size_t(color)];
+        if (lines.isEmpty())
+            continue;
+        pen.setColor((color == kUnreported ? style::kLinkUnreported
+                                           : style::linkColor(double(color) / (kLinkColorSteps - 1)))
+                         .lighter(150));
+        painter.setPen(pen);
+        painter.drawLines(lines.constData(), int(lines.size()));
+    }
+    if (!down.isEmpty()) {
+        QPen dashed(style::statusColor(DisplayStatus::Offline), 1.0, Qt::DashLine);
+        dashed.setCosmetic(true);
+        painter.setPen(dashed);
+        painter.drawLines(down.constData(), int(down.size()));
+    }
+}
+
+void MapRenderer::rebuildInset(const geo::MapViewport &viewport, const MapScene &scene)
+{
+    const QRectF km = scene.insetKm();
+    const double height = std::clamp(viewport.size().height() * 0.27, 120.0, 320.0) * (0.75 + 0.25 * m_textScale);
+    const double width = height * km.width() / km.height();
+    const double margin = 14;
+    const QRectF rect(viewport.size().width() - margin - width, viewport.size().height() - margin - height, width,
+                      height);
+    const QSize pixels(int(std::ceil(width * viewport.devicePixelRatio())),
+                       int(std::ceil(height * viewport.devicePixelRatio())));
+    if (m_inset.valid && m_insetRect == rect && m_inset.image.size() == pixels
+        && m_inset.key1 == scene.basemapRevision() && m_inset.key2 == scene.shadingRevision())
+        return;
+    m_insetRect = rect;
+    m_inset.image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    m_inset.image.setDevicePixelRatio(viewport.devicePixelRatio());
+    m_inset.image.fill(Qt::transparent);
+    geo::MapViewport insetView(rect.size(), km.center(), 1);
+    insetView.setScaleLimits(1e-4, 100);
+    insetView.fit(km, 4);
+    insetView.setDevicePixelRatio(viewport.devicePixelRatio());
+    QPainter painter(&m_inset.image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath frame;
+    frame.addRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 3, 3);
+    painter.setClipPath(frame);
+    drawBasemap(painter, insetView, scene, true);
+    painter.setClipping(false);
+    painter.setPen(QPen(style::kPanelBorder.lighter(130), 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(frame);
+    QFont font = painter.font();
+    font.setPointSizeF(std::max(6.5, font.pointSizeF() * 0.8 * m_textScale));
+    painter.setFont(font);
+    painter.setPen(style::kMutedText);
+    painter.drawText(QRectF(6, 4, width - 12, height - 8), Qt::AlignRight | Qt::AlignBottom,
+                     tr("South China Sea Islands"));
+    m_inset.key1 = scene.basemapRevision();
+    m_inset.key2 = scene.shadingRevision();
+    m_inset.valid = true;
+}
+
+void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene)
+{
+    const QList<MapNode> &nodes = scene.nodes();
+    if (m_drawOrderRevision != scene.structureRevision() || m_drawOrder.size() != nodes.size()) {
+        m_drawOrder.clear();
+        for (NodeRole role : {NodeRole::Industry, NodeRole::Cluster, NodeRole::Hub, NodeRole::National})
+            for (int i = 0; i < nodes.size(); ++i)
+                if (nodes[i].role == role)
+                    m_drawOrder.append(i);
+        m_drawOrderRevision = scene.structureRevision();
+    }
+    const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-24, -24, 24, 24);
+    for (int i : std::as_const(m_drawOrder)) {
+        const MapNode &node = nodes[i];
+        if (!node.visible)
+            continue;
+        const QPointF p = viewport.toScreen(node.km);
+        if (!bounds.contains(p))
+            continue;
+        const NodeSprites::Sprite &sprite =
+            m_sprites.sprite(node.role, node.status, NodeSprites::utilizationStep(node.hasSample, node.utilization));
+        painter.drawImage(p + sprite.offset, sprite.image);
+    }
+}
+
+void MapRenderer::drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                                 const MapFrame &frame)
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (frame.hoverProvince >= 0 && frame.hoverProvince < scene.provinces().size()) {
+        painter.save();
+        painter.setTransform(kmTransform(viewport), true);
+        QPen pen(style::kAccent, 2);
+        pen.setCosmetic(true);
+        painter.setPen(pen);
+        painter.setBrush(QColor(0x3f, 0xa7, 0xd6, 28));
+        painter.drawPath(scene.provinces().at(frame.hoverProvince).pathKm);
+        painter.restore();
+    }
+    if (frame.hoverLink >= 0 && frame.hoverLink < scene.links().size()) {
+        QList<QPointF> polyline;
+        linkPolyline(viewport, scene, frame.hoverLink, drawsStraight(viewport, scene, frame.hoverLink), polyline);
+        painter.setPen(QPen(QColor(255, 255, 255, 110), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(polyline.constData(), int(polyline.size()));
+        painter.setPen(QPen(Qt::white, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(polyline.constData(), int(polyline.size()));
+    }
+    const QList<MapNode> &nodes = scene.nodes();
+    for (int i : frame.selectedNodes) {
+        if (i < 0 || i >= nodes.size() || !nodes[i].visible)
+            continue;
+        const QPointF p = viewport.toScreen(nodes[i].km);
+        const double r = m_sprites.outerRadius(nodes[i].role) + 4;
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(QColor(0, 0, 0, 160), 5));
+        painter.drawEllipse(p, r, r);
+        painter.setPen(QPen(style::kSelection, 2.5));
+        painter.drawEllipse(p, r, r);
+        if (!m_labels.isPlaced(i) || frame.selectedNodes.size() == 1)
+            m_labels.paintForced(painter, scene, m_sprites, viewport, i);
+    }
+    if (frame.hoverNode >= 0 && frame.hoverNode < nodes.size()) {
+        const QPointF p = viewport.toScreen(nodes[frame.hoverNode].km);
+        const double r = m_sprites.outerRadius(nodes[frame.hoverNode].role) + 2.5;
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(Qt::white, 1.5));
+        painter.drawEllipse(p, r, r);
+        m_labels.paintForced(painter, scene, m_sprites, viewport, frame.hoverNode);
+    }
+}
+
+} // namespace cpn::map

@@ -1,0 +1,269 @@
+#include "widgets/map/mapscene.h"
+
+#include "geo/albersprojection.h"
+#include "widgets/map/mapstyle.h"
+
+#include "geo/provincelocator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace cpn::map {
+
+namespace {
+
+QRectF projectedBox(const geo::AlbersProjection &projection, double lon0, double lat0, double lon1, double lat1)
+{
+    // Conic parallels curve, so the box of a lon/lat rectangle needs more than its corners.
+    QRectF box;
+    for (int i = 0; i <= 16; ++i) {
+        const double lon = lon0 + (lon1 - lon0) * i / 16.0;
+        for (double lat : {lat0, lat1}) {
+            const QPointF p = projection.project(lon, lat);
+            box = box.isNull() ? QRectF(p, QSizeF(1e-6, 1e-6)) : box.united(QRectF(p, QSizeF(1e-6, 1e-6)));
+        }
+    }
+    return box;
+}
+
+} // namespace
+
+MapScene::MapScene()
+{
+    const geo::AlbersProjection projection;
+    for (int lon = 70; lon <= 140; lon += 5) {
+        QPolygonF meridian;
+        for (int lat = 0; lat <= 56; lat += 2)
+            meridian << projection.project(lon, lat);
+        m_graticule << meridian;
+    }
+    for (int lat = 0; lat <= 55; lat += 5) {
+        QPolygonF parallel;
+        for (int lon = 70; lon <= 140; ++lon)
+            parallel << projection.project(lon, lat);
+        m_graticule << parallel;
+    }
+    m_countryKm = projectedBox(projection, 73.5, 18.0, 135.1, 53.6);
+    m_insetKm = projectedBox(projection, 106.0, 3.0, 123.5, 24.5);
+}
+
+MapScene::~MapScene() = default;
+
+void MapScene::setNodes(QList<MapNode> nodes)
+{
+    m_nodes = std::move(nodes);
+    m_nodeIndex.clear();
+    m_nodeIndex.reserve(m_nodes.size());
+    for (int i = 0; i < m_nodes.size(); ++i)
+        m_nodeIndex.insert(m_nodes[i].id, i);
+    attachLinks();
+    touchNodes();
+    ++m_structureRevision;
+    ++m_geometryRevision;
+    ++m_linksRevision;
+}
+
+void MapScene::touchNodes()
+{
+    ++m_nodesRevision;
+}
+
+void MapScene::touchVisibility()
+{
+    ++m_nodesRevision;
+    ++m_linksRevision;
+    ++m_geometryRevision;
+}
+
+void MapScene::setLinks(const QList<Link> &links)
+{
+    m_rawLinks = links;
+    attachLinks();
+    ++m_geometryRevision;
+    ++m_linksRevision;
+}
+
+void MapScene::attachLinks()
+{
+    QHash<QString, MapLink> old;
+    for (const MapLink &link : std::as_const(m_links))
+        old.insert(link.id, link);
+    m_links.clear();
+    m_linkIndex.clear();
+    m_links.reserve(m_rawLinks.size());
+    for (const Link &raw : std::as_const(m_rawLinks)) {
+        MapLink link;
+        link.id = raw.id;
+        link.a = nodeIndex(raw.a);
+        link.b = nodeIndex(raw.b);
+        if (link.a < 0 || link.b < 0)
+            continue; // an endpoint the directory does not list: nothing to draw it between
+        link.kind = raw.kind;
+        link.capacityGbps = raw.capacityGbps;
+        if (const auto it = old.constFind(raw.id); it != old.constEnd()) {
+            link.reported = it->reported;
+            link.status = it->status;
+            link.abGbps = it->abGbps;
+            link.baGbps = it->baGbps;
+            link.latencyMs = it->latencyMs;
+        }
+        // A gentle bow, always to the same side of the line from the smaller id to the larger, so two
+        // links between neighbours never draw on top of each other's opposite.
+        const QPointF pa = m_nodes[link.a].km;
+        const QPointF pb = m_nodes[link.b].km;
+        const QPointF from = raw.a < raw.b ? pa : pb;
+        const QPointF to = raw.a < raw.b ? pb : pa;
+        const QPointF d = to - from;
+        const double bow = link.kind == LinkKind::Access ? 0.10 : 0.16;
+        link.controlKm = (pa + pb) / 2 + QPointF(-d.y(), d.x()) * bow;
+        m_linkIndex.insert(link.id, int(m_links.size()));
+        m_links.append(link);
+    }
+}
+
+void MapScene::setLinkSamples(const QHash<QString, LinkSample> &samples)
+{
+    for (MapLink &link : m_links) {
+        const auto it = samples.constFind(link.id);
+        if (it == samples.constEnd()) {
+            link.reported = false;
+            continue;
+        }
+        link.reported = true;
+        link.status = it->status;
+        link.abGbps = it->abGbps;
+        link.baGbps = it->baGbps;
+        link.latencyMs = it->latencyMs;
+    }
+    ++m_linksRevision;
+}
+
+void MapScene::setBasemap(QList<MapProvince> provinces, QList<MapBoundaryLine> lines,
+                          std::shared_ptr<const geo::ProvinceLocator> locator, const QString &source)
+{
+    m_provinces = std::move(provinces);
+    m_lines = std::move(lines);
+    m_locator = std::move(locator);
+    m_basemapSource = source;
+    m_provinceIndex.clear();
+    for (int i = 0; i < m_provinces.size(); ++i)
+        m_provinceIndex.insert(m_provinces[i].isoCode, i);
+    ++m_basemapRevision;
+}
+
+int MapScene::provinceAt(const QPointF &km) const
+{
+    if (m_locator)
+        return m_locator->provinceAt(km);
+    // Without a locator (a test scene): the outlines themselves, pre-filtered by their boxes.
+    for (int i = 0; i < m_provinces.size(); ++i) {
+        if (m_provinces[i].boundsKm.contains(km) && m_provinces[i].pathKm.contains(km))
+            return i;
+    }
+    return -1;
+}
+
+void MapScene::setShadingMetric(ShadingMetric metric)
+{
+    if (metric == m_metric)
+        return;
+    m_metric = metric;
+    recomputeAggregates();
+    ++m_shadingRevision;
+}
+
+void MapScene::recomputeAggregates()
+{
+    QHash<QString, ProvinceAggregate> totals;
+    QHash<QString, double> weights;
+    for (const MapNode &node : std::as_const(m_nodes)) {
+        if (!node.visible || node.province.isEmpty())
+            continue;
+        ProvinceAggregate &t = totals[node.province];
+        ++t.nodes;
+        if (!node.hasSample)
+            continue;
+        ++t.reporting;
+        const double w = std::max(1.0, node.capacityWeight);
+        t.utilization += node.utilization * w;
+        weights[node.province] += w;
+        t.acceleratorsTotal += node.acceleratorsTotal;
+        t.acceleratorsFree += node.acceleratorsFree;
+        if (node.cheapestAcceleratorHour
+            && (!t.cheapestAcceleratorHour || *node.cheapestAcceleratorHour < *t.cheapestAcceleratorHour))
+            t.cheapestAcceleratorHour = node.cheapestAcceleratorHour;
+    }
+    for (auto it = totals.begin(); it != totals.end(); ++it) {
+        if (const double w = weights.value(it.key()); w > 0)
+            it->utilization /= w;
+    }
+
+    // The value each province is shaded by, and the range the legend spans.
+    QHash<QString, double> values;
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
+        switch (m_metric) {
+        case ShadingMetric::None:
+            break;
+        case ShadingMetric::Utilization:
+            if (it->reporting > 0)
+                values.insert(it.key(), it->utilization);
+            break;
+        case ShadingMetric::FreeAccelerators:
+            if (it->reporting > 0)
+                values.insert(it.key(), it->acceleratorsFree);
+            break;
+        case ShadingMetric::Price:
+            if (it->cheapestAcceleratorHour)
+                values.insert(it.key(), *it->cheapestAcceleratorHour);
+            break;
+        }
+    }
+    double lo = 0;
+    double hi = 1;
+    if (m_metric == ShadingMetric::FreeAccelerators || m_metric == ShadingMetric::Price) {
+        lo = std::numeric_limits<double>::max();
+        hi = std::numeric_limits<double>::lowest();
+        for (double v : std::as_const(values)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        if (values.isEmpty()) {
+            lo = 0;
+            hi = 1;
+        }
+        if (m_metric == ShadingMetric::FreeAccelerators)
+            lo = 0;
+        if (hi <= lo)
+            hi = lo + 1;
+    }
+    QHash<QString, QColor> fills;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const double t = (*it - lo) / (hi - lo);
+        switch (m_metric) {
+        case ShadingMetric::None:
+            break;
+        case ShadingMetric::Utilization:
+            fills.insert(it.key(), style::shadeLoad(t));
+            break;
+        case ShadingMetric::FreeAccelerators:
+            // Square root: a few huge hubs would otherwise leave every other province the same dark blue.
+            fills.insert(it.key(), style::shadeSupply(std::sqrt(std::clamp(t, 0.0, 1.0))));
+            break;
+        case ShadingMetric::Price:
+            fills.insert(it.key(), style::shadePrice(t));
+            break;
+        }
+    }
+    for (QColor &fill : fills)
+        fill = QColor(fill.rgb()); // 8-bit channels: tiny drifts must not count as a change
+    m_aggregates = std::move(totals);
+    m_shadingMin = lo;
+    m_shadingMax = hi;
+    if (fills != m_fills) {
+        m_fills = std::move(fills);
+        ++m_shadingRevision;
+    }
+}
+
+} // namespace cpn::map

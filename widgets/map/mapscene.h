@@ -1,0 +1,183 @@
+#pragma once
+
+#include "domain/enums.h"
+#include "domain/link.h"
+#include "domain/metrics.h"
+#include "itemmodels/displaystatus.h"
+
+#include <QColor>
+#include <QHash>
+#include <QList>
+#include <QPainterPath>
+#include <QPointF>
+#include <QPolygonF>
+#include <QRectF>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace cpn::geo {
+class ProvinceLocator;
+}
+
+namespace cpn::map {
+
+// What the province shading shows.
+enum class ShadingMetric { None, Utilization, FreeAccelerators, Price };
+
+struct MapNode
+{
+    QString id;
+    QString name;    // in the interface language
+    QString altName; // in the other language (tooltips)
+    NodeTier tier = NodeTier::Industry;
+    NodeRole role = NodeRole::Industry;
+    QString province; // ISO 3166-2:CN
+    QString city;
+    QPointF km; // projected once when the directory arrives
+    DisplayStatus status = DisplayStatus::Online;
+    bool hasSample = false;
+    double utilization = 0; // accelerators if the node has any, else CPU; 0..1
+    int acceleratorsTotal = 0;
+    int acceleratorsFree = 0;
+    std::optional<double> cheapestAcceleratorHour;
+    double capacityWeight = 0; // accelerators, or CPU cores / 100 without: label priority and aggregates
+    bool visible = true;       // passes the filter
+};
+
+struct MapLink
+{
+    QString id;
+    int a = -1; // node indices; traffic "ab" flows from a to b
+    int b = -1;
+    LinkKind kind = LinkKind::Backbone;
+    double capacityGbps = 0;
+    QPointF controlKm; // quadratic arc's control point, fixed per link
+    bool reported = false;
+    LinkStatus status = LinkStatus::Up;
+    double abGbps = 0;
+    double baGbps = 0;
+    double latencyMs = 0;
+    double utilization() const { return capacityGbps > 0 ? std::max(abGbps, baGbps) / capacityGbps : 0; }
+};
+
+struct MapProvince
+{
+    QString isoCode;
+    QPainterPath pathKm; // outlines in projected km, built once at load
+    QRectF boundsKm;
+};
+
+struct MapBoundaryLine
+{
+    QPolygonF km;
+    QString kind; // the basemap's own classification, e.g. "maritime"
+};
+
+// Totals of the visible nodes of one province, for the shading and the hover card.
+struct ProvinceAggregate
+{
+    int nodes = 0;
+    int reporting = 0;
+    double utilization = 0; // weighted by capacity
+    int acceleratorsTotal = 0;
+    int acceleratorsFree = 0;
+    std::optional<double> cheapestAcceleratorHour;
+};
+
+// The map's data, fed from the models (MapSceneFeeder) and read by the renderer and the hit index.
+// Revisions tell the renderer's caches which layers went stale, without any signal plumbing.
+class MapScene
+{
+public:
+    MapScene();
+    ~MapScene();
+    MapScene(const MapScene &) = delete;
+    MapScene &operator=(const MapScene &) = delete;
+
+    const QList<MapNode> &nodes() const { return m_nodes; }
+    const QList<MapLink> &links() const { return m_links; }
+    int nodeIndex(const QString &id) const { return m_nodeIndex.value(id, -1); }
+    int linkIndex(const QString &id) const { return m_linkIndex.value(id, -1); }
+
+    // Replaces the nodes; links are re-attached to the new indices.
+    void setNodes(QList<MapNode> nodes);
+    // For in-place updates of states and visibility; call touchNodes()/touchLinks() afterwards.
+    QList<MapNode> &mutableNodes() { return m_nodes; }
+    void touchNodes();
+    // Replaces the links' geometry (arc control points are derived here, once).
+    void setLinks(const QList<Link> &links);
+    // Takes the newest sample per link id.
+    void setLinkSamples(const QHash<QString, LinkSample> &samples);
+    void touchLinks() { ++m_linksRevision; }
+    // The filter changed which nodes (and so which links) are shown.
+    void touchVisibility();
+
+    // Basemap in projected km. The locator answers "which province is here" for hover.
+    void setBasemap(QList<MapProvince> provinces, QList<MapBoundaryLine> lines,
+                    std::shared_ptr<const geo::ProvinceLocator> locator, const QString &source);
+    const QList<MapProvince> &provinces() const { return m_provinces; }
+    const QList<MapBoundaryLine> &boundaryLines() const { return m_lines; }
+    int provinceAt(const QPointF &km) const; // index into provinces(), or -1
+    int provinceIndex(const QString &isoCode) const { return m_provinceIndex.value(isoCode, -1); }
+    QString basemapSource() const { return m_basemapSource; }
+    bool hasBasemap() const { return !m_provinces.isEmpty(); }
+    // Meridians and parallels every 5°, in km, so the map reads even without a basemap.
+    const QList<QPolygonF> &graticule() const { return m_graticule; }
+    // The mainland's box in km: what "fit country" shows.
+    QRectF countryKm() const { return m_countryKm; }
+    // The customary South China Sea inset: 105-125°E, 3-25°N.
+    QRectF insetKm() const { return m_insetKm; }
+
+    // Recomputes per-province totals from the visible nodes; bumps the shading revision only when the
+    // shaded colours actually change, so a quiet second does not rebuild the basemap layer.
+    void setShadingMetric(ShadingMetric metric);
+    ShadingMetric shadingMetric() const { return m_metric; }
+    void recomputeAggregates();
+    const QHash<QString, ProvinceAggregate> &aggregates() const { return m_aggregates; }
+    // The fill of a province under the current metric; invalid for "no shading".
+    QColor provinceFill(const QString &isoCode) const { return m_fills.value(isoCode); }
+    // Value range of the current metric, for the legend.
+    double shadingMin() const { return m_shadingMin; }
+    double shadingMax() const { return m_shadingMax; }
+
+    quint64 nodesRevision() const { return m_nodesRevision; }
+    // Bumped only by setNodes(): node indices changed meaning.
+    quint64 structureRevision() const { return m_structureRevision; }
+    quint64 linksRevision() const { return m_linksRevision; }
+    // Where links are and which are shown; not bumped by samples (the hit index keys on it).
+    quint64 geometryRevision() const { return m_geometryRevision; }
+    quint64 basemapRevision() const { return m_basemapRevision; }
+    quint64 shadingRevision() const { return m_shadingRevision; }
+
+private:
+    void attachLinks();
+
+    QList<MapNode> m_nodes;
+    QHash<QString, int> m_nodeIndex;
+    QList<Link> m_rawLinks;
+    QList<MapLink> m_links;
+    QHash<QString, int> m_linkIndex;
+    QList<MapProvince> m_provinces;
+    QHash<QString, int> m_provinceIndex;
+    QList<MapBoundaryLine> m_lines;
+    std::shared_ptr<const geo::ProvinceLocator> m_locator;
+    QString m_basemapSource;
+    QList<QPolygonF> m_graticule;
+    QRectF m_countryKm;
+    QRectF m_insetKm;
+    ShadingMetric m_metric = ShadingMetric::Utilization;
+    QHash<QString, ProvinceAggregate> m_aggregates;
+    QHash<QString, QColor> m_fills;
+    double m_shadingMin = 0;
+    double m_shadingMax = 1;
+    quint64 m_nodesRevision = 1;
+    quint64 m_structureRevision = 1;
+    quint64 m_geometryRevision = 1;
+    quint64 m_linksRevision = 1;
+    quint64 m_basemapRevision = 1;
+    quint64 m_shadingRevision = 1;
+};
+
+} // namespace cpn::map

@@ -1,0 +1,484 @@
+#include "widgets/map/nodemapwidget.h"
+
+#include "domain/provinces.h"
+#include "itemmodels/nodetablemodel.h"
+#include "widgets/map/mapscene.h"
+
+#include <QAbstractProxyModel>
+#include <QHelpEvent>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTimer>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace cpn::map {
+
+namespace {
+
+QString percent(double fraction)
+{
+    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
+}
+
+} // namespace
+
+NodeMapWidget::NodeMapWidget(MapScene *scene, const NodeTableModel *nodes, QWidget *parent)
+    : QWidget(parent), m_scene(scene), m_nodes(nodes), m_settleTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("nodeMap"));
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent); // the renderer covers every pixel
+    setMinimumSize(320, 240);
+    m_settleTimer->setSingleShot(true);
+    m_settleTimer->setInterval(kSettleMs);
+    connect(m_settleTimer, &QTimer::timeout, this, &NodeMapWidget::settle);
+    m_viewport.setSize(size());
+    m_viewport.setScaleLimits(0.03, 40);
+    fitCountry();
+    m_userMoved = false;
+}
+
+NodeMapWidget::~NodeMapWidget() = default;
+
+void NodeMapWidget::setSelectionModel(QItemSelectionModel *selection)
+{
+    if (m_selection)
+        disconnect(m_selection, nullptr, this, nullptr);
+    m_selection = selection;
+    if (selection) {
+        connect(selection, &QItemSelectionModel::selectionChanged, this, &NodeMapWidget::syncSelectionFromModel);
+        connect(selection, &QItemSelectionModel::modelChanged, this, &NodeMapWidget::syncSelectionFromModel);
+    }
+    syncSelectionFromModel();
+}
+
+void NodeMapWidget::setViewport(const geo::MapViewport &viewport)
+{
+    m_viewport = viewport;
+    m_userMoved = true;
+    update();
+    Q_EMIT viewportChanged();
+}
+
+void NodeMapWidget::setWallMode(bool on)
+{
+    m_wallMode = on;
+    m_renderer.setTextScale(on ? 1.6 : 1.0);
+    m_hits.invalidate();
+    update();
+}
+
+void NodeMapWidget::setShowFps(bool on)
+{
+    m_showFps = on;
+    m_fpsClock.start();
+    if (!on)
+        m_renderer.overlay().setDiagnostics({});
+    update();
+}
+
+void NodeMapWidget::setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
+{
+    m_renderer.overlay().setSummary(summary, nowMs, intervalMs);
+    update();
+}
+
+void NodeMapWidget::sceneChanged()
+{
+    syncSelectionFromModel();
+    update();
+}
+
+void NodeMapWidget::fitCountry()
+{
+    m_viewport.fit(m_scene->countryKm(), m_wallMode ? 8 : 16);
+    m_userMoved = false;
+    m_hits.invalidate();
+    update();
+    Q_EMIT viewportChanged();
+}
+
+void NodeMapWidget::zoomIn()
+{
+    m_viewport.zoomAround(QPointF(width() / 2.0, height() / 2.0), 1.25);
+    m_userMoved = true;
+    beginInteraction();
+}
+
+void NodeMapWidget::zoomOut()
+{
+    m_viewport.zoomAround(QPointF(width() / 2.0, height() / 2.0), 1 / 1.25);
+    m_userMoved = true;
+    beginInteraction();
+}
+
+bool NodeMapWidget::jumpToNode(const QString &nodeId)
+{
+    const int index = m_scene->nodeIndex(nodeId);
+    if (index < 0 || !m_scene->nodes().at(index).visible)
+        return false;
+    m_viewport.setCentreKm(m_scene->nodes().at(index).km);
+    // Close enough to see the node's neighbourhood with names, never further out than now.
+    m_viewport.setScale(std::max(m_viewport.scale(), 1.2));
+    m_userMoved = true;
+    selectNode(index);
+    update();
+    Q_EMIT viewportChanged();
+    return true;
+}
+
+int NodeMapWidget::nodeAt(const QPointF &pos)
+{
+    return m_hits.nodeAt(m_viewport, *m_scene, m_renderer.sprites(), pos);
+}
+
+QString NodeMapWidget::nodeIdAt(const QPointF &pos)
+{
+    const int index = nodeAt(pos);
+    return index >= 0 ? m_scene->nodes().at(index).id : QString();
+}
+
+QPointF NodeMapWidget::nodePosition(const QString &nodeId) const
+{
+    const int index = m_scene->nodeIndex(nodeId);
+    return index >= 0 ? m_viewport.toScreen(m_scene->nodes().at(index).km) : QPointF();
+}
+
+void NodeMapWidget::paintEvent(QPaintEvent *)
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_viewport.setSize(size());
+    m_viewport.setDevicePixelRatio(devicePixelRatioF());
+    QPainter painter(this);
+    m_renderer.paint(painter, m_viewport, *m_scene, m_frame);
+    m_lastFrameMs = timer.nsecsElapsed() / 1e6;
+    if (m_showFps) {
+        const qint64 now = m_fpsClock.elapsed();
+        m_frameEnds.append(now);
+        while (m_frameEnds.size() > 1 && now - m_frameEnds.constFirst() > 1000)
+            m_frameEnds.removeFirst();
+        m_renderer.overlay().setDiagnostics(tr("%1 ms/frame · %2 frames in the last second · %3 nodes · %4 links")
+                                                .arg(m_lastFrameMs, 0, 'f', 1)
+                                                .arg(m_frameEnds.size())
+                                                .arg(m_scene->nodes().size())
+                                                .arg(m_scene->links().size()));
+    }
+}
+
+void NodeMapWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_viewport.setSize(size());
+    if (!m_userMoved)
+        fitCountry();
+    m_hits.invalidate();
+}
+
+void NodeMapWidget::beginInteraction()
+{
+    m_frame.interactive = true;
+    m_settleTimer->start();
+    m_hits.invalidate();
+    update();
+    Q_EMIT viewportChanged();
+}
+
+void NodeMapWidget::settle()
+{
+    // The movement stopped: redraw the cached layers once at the new view.
+    m_frame.interactive = false;
+    update();
+}
+
+void NodeMapWidget::wheelEvent(QWheelEvent *event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0)
+        return;
+    m_viewport.zoomAround(event->position(), std::pow(1.2, notches));
+    m_userMoved = true;
+    beginInteraction();
+    event->accept();
+}
+
+void NodeMapWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_pressPos = event->position();
+        m_lastDragPos = event->position();
+        m_dragging = false;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void NodeMapWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton) {
+        const QPointF pos = event->position();
+        if (!m_dragging && (pos - m_pressPos).manhattanLength() >= 4) {
+            m_dragging = true;
+            setCursor(Qt::ClosedHandCursor);
+        }
+        if (m_dragging) {
+            m_viewport.panByPixels(pos - m_lastDragPos);
+            m_lastDragPos = pos;
+            m_userMoved = true;
+            beginInteraction();
+        }
+        return;
+    }
+    updateHover(event->position());
+}
+
+void NodeMapWidget::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_dragging) {
+        m_dragging = false;
+        unsetCursor();
+        return;
+    }
+    const int node = nodeAt(event->position());
+    selectNode(node);
+    if (node >= 0)
+        Q_EMIT nodeClicked(m_scene->nodes().at(node).id);
+}
+
+void NodeMapWidget::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const int node = nodeAt(event->position());
+    if (node >= 0) {
+        Q_EMIT nodeActivated(m_scene->nodes().at(node).id);
+        return;
+    }
+    const int province = m_hits.provinceAt(m_viewport, *m_scene, event->position());
+    if (province >= 0)
+        Q_EMIT provinceActivated(m_scene->provinces().at(province).isoCode);
+}
+
+void NodeMapWidget::leaveEvent(QEvent *event)
+{
+    QWidget::leaveEvent(event);
+    if (m_frame.hoverNode >= 0 || m_frame.hoverLink >= 0 || m_frame.hoverProvince >= 0) {
+        m_frame.hoverNode = m_frame.hoverLink = m_frame.hoverProvince = -1;
+        update();
+    }
+}
+
+void NodeMapWidget::keyPressEvent(QKeyEvent *event)
+{
+    const double step = 0.12;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        m_viewport.panByPixels(QPointF(width() * step, 0));
+        break;
+    case Qt::Key_Right:
+        m_viewport.panByPixels(QPointF(-width() * step, 0));
+        break;
+    case Qt::Key_Up:
+        m_viewport.panByPixels(QPointF(0, height() * step));
+        break;
+    case Qt::Key_Down:
+        m_viewport.panByPixels(QPointF(0, -height() * step));
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        return;
+    case Qt::Key_0:
+        fitCountry();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    m_userMoved = true;
+    beginInteraction();
+}
+
+bool NodeMapWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QPointF pos = help->pos();
+        QString text;
+        if (const int node = nodeAt(pos); node >= 0)
+            text = nodeTooltip(node);
+        else if (const int link = m_hits.linkAt(m_viewport, *m_scene, pos); link >= 0)
+            text = linkTooltip(link);
+        else if (const int province = m_hits.provinceAt(m_viewport, *m_scene, pos); province >= 0)
+            text = provinceTooltip(province);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void NodeMapWidget::updateHover(const QPointF &pos)
+{
+    int node = -1, link = -1, province = -1;
+    if (!m_renderer.insetRect().contains(pos)) {
+        node = nodeAt(pos);
+        if (node < 0)
+            link = m_hits.linkAt(m_viewport, *m_scene, pos);
+        if (node < 0 && link < 0)
+            province = m_hits.provinceAt(m_viewport, *m_scene, pos);
+    }
+    if (node == m_frame.hoverNode && link == m_frame.hoverLink && province == m_frame.hoverProvince)
+        return;
+    m_frame.hoverNode = node;
+    m_frame.hoverLink = link;
+    m_frame.hoverProvince = province;
+    setCursor(node >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    update();
+}
+
+QModelIndex NodeMapWidget::indexForNode(const QAbstractItemModel *model, const QString &nodeId) const
+{
+    if (!model)
+        return {};
+    if (model == m_nodes)
+        return m_nodes->nodeIndex(nodeId);
+    if (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model)) {
+        const QModelIndex source = indexForNode(proxy->sourceModel(), nodeId);
+        return source.isValid() ? proxy->mapFromSource(source) : QModelIndex();
+    }
+    return {};
+}
+
+void NodeMapWidget::selectNode(int sceneIndex)
+{
+    if (!m_selection) {
+        m_frame.selectedNodes = sceneIndex >= 0 ? QList<int>{sceneIndex} : QList<int>{};
+        update();
+        return;
+    }
+    if (sceneIndex < 0) {
+        m_selection->clearSelection();
+        return;
+    }
+    const QModelIndex index = indexForNode(m_selection->model(), m_scene->nodes().at(sceneIndex).id);
+    if (!index.isValid())
+        return;
+    m_selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void NodeMapWidget::syncSelectionFromModel()
+{
+    QList<int> selected;
+    if (m_selection) {
+        for (const QModelIndex &index : m_selection->selectedRows()) {
+            const int node = m_scene->nodeIndex(index.data(NodeTableModel::NodeIdRole).toString());
+            if (node >= 0)
+                selected.append(node);
+        }
+    }
+    if (selected != m_frame.selectedNodes) {
+        m_frame.selectedNodes = selected;
+        update();
+    }
+}
+
+QString NodeMapWidget::nodeTooltip(int node) const
+{
+    const MapNode &n = m_scene->nodes().at(node);
+    const QLocale locale;
+    QString html = QStringLiteral("<b>%1</b>").arg(n.name.toHtmlEscaped());
+    if (!n.altName.isEmpty())
+        html += QStringLiteral("<br><span style='color:#8fa1b5'>%1</span>").arg(n.altName.toHtmlEscaped());
+    html += QStringLiteral("<br>%1 · %2 · %3")
+                .arg(roleName(n.role), provinceDisplayName(n.province).toHtmlEscaped(), n.city.toHtmlEscaped());
+    html += QStringLiteral("<br>") + tr("Status: %1").arg(displayStatusName(n.status));
+    if (n.hasSample) {
+        if (n.acceleratorsTotal > 0)
+            html += QStringLiteral("<br>")
+                    + tr("Accelerators: %1 free of %2, %3 busy")
+                          .arg(locale.toString(n.acceleratorsFree), locale.toString(n.acceleratorsTotal),
+                               percent(n.utilization));
+        else
+            html += QStringLiteral("<br>") + tr("CPU: %1 busy").arg(percent(n.utilization));
+        if (n.cheapestAcceleratorHour)
+            html += QStringLiteral("<br>")
+                    + tr("From %1 CNY per card-hour").arg(locale.toString(*n.cheapestAcceleratorHour, 'f', 2));
+    } else {
+        html += QStringLiteral("<br>") + tr("No data yet");
+    }
+    return html;
+}
+
+QString NodeMapWidget::linkTooltip(int link) const
+{
+    const MapLink &l = m_scene->links().at(link);
+    const MapNode &a = m_scene->nodes().at(l.a);
+    const MapNode &b = m_scene->nodes().at(l.b);
+    const QLocale locale;
+    QString html = QStringLiteral("<b>%1 ⇄ %2</b>").arg(a.name.toHtmlEscaped(), b.name.toHtmlEscaped());
+    QString kind;
+    switch (l.kind) {
+    case LinkKind::Backbone:
+        kind = tr("Backbone link");
+        break;
+    case LinkKind::Regional:
+        kind = tr("Regional link");
+        break;
+    case LinkKind::Access:
+        kind = tr("Access link");
+        break;
+    }
+    html += QStringLiteral("<br>%1 · %2").arg(kind, tr("%1 Gbps").arg(locale.toString(l.capacityGbps, 'f', 0)));
+    if (!l.reported)
+        return html + QStringLiteral("<br>") + tr("No data yet");
+    html += QStringLiteral("<br>") + tr("%1 → %2: %3 Gbps").arg(a.name.toHtmlEscaped(), b.name.toHtmlEscaped(),
+                                                               locale.toString(l.abGbps, 'f', 1));
+    html += QStringLiteral("<br>") + tr("%1 → %2: %3 Gbps").arg(b.name.toHtmlEscaped(), a.name.toHtmlEscaped(),
+                                                               locale.toString(l.baGbps, 'f', 1));
+    html += QStringLiteral("<br>") + tr("Load %1 · latency %2 ms")
+                                         .arg(percent(l.utilization()), locale.toString(l.latencyMs, 'f', 1));
+    if (l.status == LinkStatus::Congested)
+        html += QStringLiteral("<br><span style='color:#e3a008'>%1</span>").arg(tr("Congested"));
+    else if (l.status == LinkStatus::Down)
+        html += QStringLiteral("<br><span style='color:#f04a43'>%1</span>").arg(tr("Down"));
+    return html;
+}
+
+QString NodeMapWidget::provinceTooltip(int province) const
+{
+    const QString iso = m_scene->provinces().at(province).isoCode;
+    const QLocale locale;
+    QString html = QStringLiteral("<b>%1</b>").arg(provinceDisplayName(iso).toHtmlEscaped());
+    const QString alternate = provinceAlternateName(iso);
+    if (!alternate.isEmpty())
+        html += QStringLiteral(" <span style='color:#8fa1b5'>%1</span>").arg(alternate.toHtmlEscaped());
+    const auto it = m_scene->aggregates().constFind(iso);
+    if (it == m_scene->aggregates().constEnd() || it->nodes == 0)
+        return html + QStringLiteral("<br>") + tr("No nodes shown in this province");
+    html += QStringLiteral("<br>") + tr("%n node(s), %1 reporting", nullptr, it->nodes).arg(it->reporting);
+    if (it->reporting > 0) {
+        html += QStringLiteral("<br>") + tr("Utilization %1").arg(percent(it->utilization));
+        if (it->acceleratorsTotal > 0)
+            html += QStringLiteral("<br>") + tr("Accelerators: %1 free of %2")
+                                                 .arg(locale.toString(it->acceleratorsFree),
+                                                      locale.toString(it->acceleratorsTotal));
+        if (it->cheapestAcceleratorHour)
+            html += QStringLiteral("<br>") + tr("From %1 CNY per card-hour")
+                                                 .arg(locale.toString(*it->cheapestAcceleratorHour, 'f', 2));
+    }
+    return html;
+}
+
+} // namespace cpn::map

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "geo/mapviewport.h"
+#include "itemmodels/federationsummary.h"
+#include "widgets/map/maphitindex.h"
+#include "widgets/map/maprenderer.h"
+
+#include <QElapsedTimer>
+#include <QItemSelectionModel>
+#include <QPointer>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QTimer;
+
+namespace cpn {
+class NodeTableModel;
+}
+
+namespace cpn::map {
+
+class MapScene;
+
+// The national map as a widget: a thin shell that owns the viewport and hands its painter to the
+// MapRenderer. Wheel zooms around the cursor, drag pans, arrows/+/-/0 navigate, hovering shows
+// tooltips for nodes, links and provinces, a click selects through the shared QItemSelectionModel (so
+// the node table follows, and the map follows the table).
+class NodeMapWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    NodeMapWidget(MapScene *scene, const NodeTableModel *nodes, QWidget *parent = nullptr);
+    ~NodeMapWidget() override;
+
+    // A selection model over the node model or any proxy chain above it (the Nodes table's).
+    void setSelectionModel(QItemSelectionModel *selection);
+    QItemSelectionModel *selectionModel() const { return m_selection; }
+
+    const geo::MapViewport &viewport() const { return m_viewport; }
+    void setViewport(const geo::MapViewport &viewport);
+    MapRenderer &renderer() { return m_renderer; }
+    MapHitIndex &hitIndex() { return m_hits; }
+    const MapFrame &frameState() const { return m_frame; }
+
+    void setWallMode(bool on);
+    bool wallMode() const { return m_wallMode; }
+    void setShowFps(bool on);
+    void setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
+
+    // Scene index of the node under a widget position, or -1.
+    int nodeAt(const QPointF &pos);
+    QString nodeIdAt(const QPointF &pos);
+    // Widget position of a node (for tests and the search box).
+    QPointF nodePosition(const QString &nodeId) const;
+
+    // Milliseconds the view waits after the last wheel/drag/key before redrawing its layers in full.
+    static constexpr int kSettleMs = 160;
+
+public Q_SLOTS:
+    void fitCountry();
+    void zoomIn();
+    void zoomOut();
+    // Centres the map on the node, zooms in if needed and selects it. False if it is unknown or hidden.
+    bool jumpToNode(const QString &nodeId);
+    // The scene changed (new data): repaint, and refresh the selection's scene indices.
+    void sceneChanged();
+
+Q_SIGNALS:
+    void nodeClicked(const QString &nodeId);
+    void nodeActivated(const QString &nodeId); // double click
+    void provinceActivated(const QString &isoCode);
+    void viewportChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void beginInteraction();
+    void settle();
+    void updateHover(const QPointF &pos);
+    void syncSelectionFromModel();
+    void selectNode(int sceneIndex);
+    QModelIndex indexForNode(const QAbstractItemModel *model, const QString &nodeId) const;
+    QString nodeTooltip(int node) const;
+    QString linkTooltip(int link) const;
+    QString provinceTooltip(int province) const;
+
+    MapScene *m_scene;
+    const NodeTableModel *m_nodes;
+    QPointer<QItemSelectionModel> m_selection;
+    geo::MapViewport m_viewport;
+    MapRenderer m_renderer;
+    MapHitIndex m_hits;
+    MapFrame m_frame;
+    QTimer *m_settleTimer;
+    bool m_userMoved = false;
+    bool m_dragging = false;
+    QPointF m_pressPos;
+    QPointF m_lastDragPos;
+    bool m_wallMode = false;
+    bool m_showFps = false;
+    QElapsedTimer m_fpsClock;
+    QList<qint64> m_frameEnds; // ms, for --fps
+    double m_lastFrameMs = 0;
+};
+
+} // namespace cpn::map
