@@ -29,10 +29,13 @@ public:
                       qint64 toMs, Resolution resolution = Resolution::Auto) const;
     static Resolution chooseResolution(qint64 fromMs, qint64 toMs);
 
-    // The directory valid at atMs and, per entity, the latest sample at or before atMs no older
-    // than lookbackMs (raw first, else the last value of a roll-up bucket).
+    // The directory valid at atMs and, per entity in it, the latest sample at or before atMs no
+    // older than lookbackMs (raw first, else the last value of a roll-up bucket, looking back at
+    // least one bucket). An entity without one had no data then, as the live console would show.
     ReplayState stateAt(qint64 atMs, qint64 lookbackMs = kDefaultLookbackMs) const;
-    static constexpr qint64 kDefaultLookbackMs = 5 * 60 * 1000;
+    // The console shows data older than twice the 1 s refresh interval as stale; one more tick
+    // of slack for poll jitter.
+    static constexpr qint64 kDefaultLookbackMs = 3 * 1000;
 
     ContentSummary summary() const;
 

@@ -67,10 +67,12 @@ DiffResult SnapshotDiff::compare(const ReplayState &before, const ReplayState &a
             result.nodesAdded.append(node.id);
             continue;
         }
+        const bool reportedBefore = before.nodeSamples.contains(node.id);
+        const bool reportedAfter = after.nodeSamples.contains(node.id);
         const NodeStatus was = statusIn(before, *old);
         const NodeStatus is = statusIn(after, node);
-        if (was != is)
-            result.statusChanges.append({node.id, node.name, was, is});
+        if (was != is || reportedBefore != reportedAfter)
+            result.statusChanges.append({node.id, node.name, was, is, reportedBefore, reportedAfter});
     }
     for (const Node &node : before.nodes) {
         if (!afterIds.contains(node.id))

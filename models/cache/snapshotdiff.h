@@ -21,6 +21,10 @@ struct DiffResult
         QString name;
         NodeStatus before = NodeStatus::Online;
         NodeStatus after = NodeStatus::Online;
+        // A node that reports in one state and not in the other (it stopped or started sending
+        // samples) changed too: "no data" is what an operator sees on the live map.
+        bool reportedBefore = true;
+        bool reportedAfter = true;
     };
     // Utilization of a link (the busier direction over its capacity) or a province (mean CPU
     // utilization of its nodes), both fractions.
@@ -33,7 +37,7 @@ struct DiffResult
         double delta() const { return after - before; }
     };
 
-    QList<StatusChange> statusChanges;        // by node id
+    QList<StatusChange> statusChanges;        // by node id; status from samples, else the directory
     QList<UtilizationChange> linkChanges;     // largest |delta| first, at most `top`
     QList<UtilizationChange> regionChanges;   // largest |delta| first, at most `top`
     QStringList nodesAdded;

@@ -58,7 +58,7 @@ Job job(const char *id, qint64 started, qint64 finished)
 
 // Two known moments, 1,000 ms and 2,000 ms:
 //   a (GZ) online -> offline by sample; b (GZ) online both; c (BJ) degraded -> online by directory;
-//   d only before, e only after; links l1 30 % -> 80 %, l2 10 % -> 12 %, l3 50 % -> 50 %;
+//   d only before, e only after; f (SC) reports before only; links l1 30 % -> 80 %, l2 10 % -> 12 %, l3 50 % -> 50 %;
 //   CN-GZ cpu mean (0.2 + 0.4) / 2 = 0.3 -> (0.9 + 0.5) / 2 = 0.7, CN-BJ 0.5 -> 0.5;
 //   j1 starts at 1,500, j2 ends at 1,800, j3 started before 1,000, j4 starts after 2,000.
 std::pair<ReplayState, ReplayState> knownStates()
@@ -80,6 +80,9 @@ std::pair<ReplayState, ReplayState> knownStates()
     sample(after, "a", 0.9, NodeStatus::Offline);
     sample(after, "b", 0.5);
     sample(after, "e", 0.5);
+    before.nodes.append(node("f", "CN-SC"));
+    after.nodes.append(node("f", "CN-SC"));
+    sample(before, "f", 0.1); // f stops reporting
     linkSample(after, "l1", 10, 80);
     linkSample(after, "l2", 12, 0);
     linkSample(after, "l3", 5, 5);
@@ -107,13 +110,17 @@ void TestSnapshotDiff::statusChanges()
     const DiffResult d = SnapshotDiff::compare(before, after);
     QCOMPARE(d.fromMs, 1000);
     QCOMPARE(d.toMs, 2000);
-    QCOMPARE(d.statusChanges.size(), 2);
+    QCOMPARE(d.statusChanges.size(), 3);
     QCOMPARE(d.statusChanges[0].nodeId, QStringLiteral("a"));
     QCOMPARE(d.statusChanges[0].before, NodeStatus::Online);
     QCOMPARE(d.statusChanges[0].after, NodeStatus::Offline);
     QCOMPARE(d.statusChanges[1].nodeId, QStringLiteral("c"));
     QCOMPARE(d.statusChanges[1].before, NodeStatus::Degraded);
     QCOMPARE(d.statusChanges[1].after, NodeStatus::Online);
+    QCOMPARE(d.statusChanges[1].reportedBefore, false); // from the directory, both times
+    QCOMPARE(d.statusChanges[2].nodeId, QStringLiteral("f"));
+    QCOMPARE(d.statusChanges[2].reportedBefore, true);
+    QCOMPARE(d.statusChanges[2].reportedAfter, false);
 }
 
 void TestSnapshotDiff::utilizationMovesMost_data()

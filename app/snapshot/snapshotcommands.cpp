@@ -1,0 +1,296 @@
+#include "snapshotcommands.h"
+
+#include "api/federationclient.h"
+#include "cache/cachedatabase.h"
+#include "cache/cachewriter.h"
+#include "cache/seriesreader.h"
+#include "cache/snapshotexporter.h"
+#include "cache/snapshotreader.h"
+#include "domain/clock.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+namespace cpn::snapshotcli {
+
+namespace {
+
+const char *const kUsage = "usage: cpn-snapshot record --connect URL [--token T] --seconds N --out FILE "
+                           "[--name NAME] [--note TEXT]\n"
+                           "       cpn-snapshot verify FILE\n"
+                           "       cpn-snapshot info FILE\n"
+                           "       cpn-snapshot diff A B\n";
+
+QString percent(double fraction) { return QString::number(fraction * 100, 'f', 1) + QLatin1Char('%'); }
+
+QString points(double delta)
+{
+    return (delta >= 0 ? QStringLiteral("+") : QString()) + QString::number(delta * 100, 'f', 1) + QStringLiteral(" pp");
+}
+
+// Opens a snapshot or prints why not, on one line.
+bool openSnapshot(cache::SnapshotReader &reader, const QString &file, QTextStream &err)
+{
+    if (reader.open(file))
+        return true;
+    err << file << ": " << reader.errorString() << Qt::endl;
+    return false;
+}
+
+} // namespace
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const QString &tokenFromEnvironment)
+{
+    const QString command = arguments.value(1);
+    const QStringList rest = arguments.mid(2);
+    if (command == QLatin1String("record"))
+        return record(arguments.mid(1), out, err, tokenFromEnvironment);
+    if (command == QLatin1String("verify") && rest.size() == 1)
+        return verify(rest.at(0), out, err);
+    if (command == QLatin1String("info") && rest.size() == 1)
+        return info(rest.at(0), out, err);
+    if (command == QLatin1String("diff") && rest.size() == 2)
+        return diff(rest.at(0), rest.at(1), out, err);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        out << kUsage;
+        return Ok;
+    }
+    err << kUsage;
+    return Usage;
+}
+
+int record(const QStringList &arguments, QTextStream &out, QTextStream &err, const QString &tokenFromEnvironment)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption connectOption(QStringLiteral("connect"), QStringLiteral("Federation root URL."),
+                                           QStringLiteral("url"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("Bearer token (or CPN_TOKEN)."),
+                                         QStringLiteral("token"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("How long to record."),
+                                           QStringLiteral("n"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("The snapshot file to write."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Snapshot name."), QStringLiteral("name"));
+    const QCommandLineOption noteOption(QStringLiteral("note"), QStringLiteral("Snapshot note."), QStringLiteral("text"));
+    const QCommandLineOption plainHttpOption(QStringLiteral("allow-plain-http"),
+                                             QStringLiteral("Allow http:// to hosts other than loopback."));
+    parser.addOptions({connectOption, tokenOption, secondsOption, outOption, nameOption, noteOption, plainHttpOption});
+    bool secondsOk = false;
+    if (!parser.parse(QStringList{QStringLiteral("cpn-snapshot")} + arguments.mid(1))) {
+        err << parser.errorText() << Qt::endl;
+        return Usage;
+    }
+    const int seconds = parser.value(secondsOption).toInt(&secondsOk);
+    const QUrl url(parser.value(connectOption), QUrl::StrictMode);
+    if (!parser.isSet(connectOption) || !url.isValid() || url.scheme().isEmpty() || !secondsOk || seconds < 1
+        || seconds > 7 * 24 * 3600 || parser.value(outOption).isEmpty() || !parser.positionalArguments().isEmpty()) {
+        err << kUsage;
+        return Usage;
+    }
+    const QString outFile = parser.value(outOption);
+
+    QTemporaryDir work;
+    if (!work.isValid()) {
+        err << "cannot create a temporary directory" << Qt::endl;
+        return Failed;
+    }
+    const QString cachePath = cache::CacheDatabase::defaultPathIn(work.path());
+    SystemClock clock;
+    api::registerMetaTypes();
+    QStringList problems;
+    {
+        cache::CacheWriter::Options writerOptions;
+        writerOptions.path = cachePath;
+        writerOptions.retentionIntervalMs = 0;
+        cache::CacheWriter writer(writerOptions);
+        if (!writer.waitUntilOpen()) {
+            err << "cannot create the recording cache in " << work.path() << Qt::endl;
+            return Failed;
+        }
+
+        QNetworkAccessManager network;
+        network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        network.setAutoDeleteReplies(true);
+        api::ClientOptions options;
+        options.token = parser.isSet(tokenOption) ? parser.value(tokenOption) : tokenFromEnvironment;
+        options.allowPlainHttp = parser.isSet(plainHttpOption);
+        api::FederationClient client(&network, url, options, clock);
+
+        // The first directory is stamped with the first samples' time, which may lie before
+        // "now" (the node's history), so a replay at the start of the range finds it.
+        std::optional<std::pair<QList<Node>, QList<Link>>> pendingDirectory;
+        QObject::connect(&client, &api::FederationClient::directoryChanged, &writer,
+                         [&](const QList<Node> &nodes, const QList<Link> &links) {
+                             if (client.cursor().isEmpty())
+                                 pendingDirectory = std::make_pair(nodes, links);
+                             else
+                                 writer.ingestDirectory(nodes, links, clock.nowMs());
+                         });
+        QObject::connect(&client, &api::FederationClient::metricsReceived, &writer,
+                         [&](const MetricsBatch &batch) {
+                             if (pendingDirectory) {
+                                 qint64 first = qMin(clock.nowMs(), batch.serverTimeMs);
+                                 for (const NodeSample &s : batch.nodes)
+                                     first = qMin(first, s.tsMs);
+                                 writer.ingestDirectory(pendingDirectory->first, pendingDirectory->second, first);
+                                 pendingDirectory.reset();
+                             }
+                             writer.ingestMetrics(batch);
+                         });
+        QObject::connect(&client, &api::FederationClient::problem, &writer, [&](const QString &message) {
+            problems << message;
+            err << "cpn-snapshot: " << message << Qt::endl;
+            writer.ingestEvent({clock.nowMs(), 1, url.host(), message});
+        });
+        client.start();
+        QEventLoop loop;
+        QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+        client.stop();
+        if (!writer.flushAndWait()) {
+            err << "writing the recording failed" << Qt::endl;
+            return Failed;
+        }
+    }
+
+    cache::ContentSummary summary;
+    {
+        cache::CacheDatabase db;
+        if (db.open(cachePath, cache::CacheDatabase::uniqueConnectionName(QStringLiteral("cpn.snapshot.reader")),
+                    cache::CacheDatabase::Role::Reader))
+            summary = cache::SeriesReader(db.handle()).summary();
+    }
+    if (summary.rawSamples == 0) {
+        err << "no metrics received from " << url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
+            << " in " << seconds << " s" << (problems.isEmpty() ? QString() : QStringLiteral(": ") + problems.last())
+            << Qt::endl;
+        return Failed;
+    }
+    cache::SnapshotRequest request;
+    request.name = parser.isSet(nameOption) ? parser.value(nameOption) : QFileInfo(outFile).completeBaseName();
+    request.note = parser.value(noteOption);
+    request.fromMs = summary.fromMs;
+    request.toMs = summary.toMs;
+    request.endpoints = {url.toString()};
+    request.createdBy = QStringLiteral("cpn-snapshot %1").arg(QCoreApplication::applicationVersion());
+    QString error;
+    cache::snapshot::Manifest manifest;
+    if (!cache::SnapshotExporter::exportRange(cachePath, outFile, request, &error, &manifest)) {
+        err << outFile << ": " << error << Qt::endl;
+        return Failed;
+    }
+    out << outFile << ": recorded " << summary.rawSamples << " samples of " << summary.series << " series from "
+        << isoTime(manifest.fromMs) << " to " << isoTime(manifest.toMs) << Qt::endl;
+    return Ok;
+}
+
+int verify(const QString &file, QTextStream &out, QTextStream &err)
+{
+    cache::SnapshotReader reader;
+    if (!openSnapshot(reader, file, err))
+        return Failed;
+    out << file << ": ok (format " << reader.manifest().formatVersion << ", sha256 " << reader.manifest().checksum
+        << ")" << Qt::endl;
+    return Ok;
+}
+
+QString formatManifest(const cache::snapshot::Manifest &m)
+{
+    QString text;
+    QTextStream s(&text);
+    s << "name:           " << m.name << '\n';
+    if (!m.note.isEmpty())
+        s << "note:           " << QString(m.note).replace(QLatin1Char('\n'), QLatin1Char(' ')) << '\n';
+    s << "format:         " << m.formatVersion << '\n';
+    s << "time range:     " << isoTime(m.fromMs) << " .. " << isoTime(m.toMs) << " ("
+      << QString::number(double(m.toMs - m.fromMs) / 1000.0, 'f', 1) << " s)\n";
+    s << "endpoints:      " << m.endpoints.join(QStringLiteral(", ")) << '\n';
+    s << "created by:     " << m.createdBy << '\n';
+    s << "created at:     " << isoTime(m.createdAtMs) << '\n';
+    s << "checksum:       sha256 " << m.checksum << '\n';
+    return text;
+}
+
+int info(const QString &file, QTextStream &out, QTextStream &err)
+{
+    cache::SnapshotReader reader;
+    if (!openSnapshot(reader, file, err))
+        return Failed;
+    const cache::ContentSummary c = reader.summary();
+    const cache::ReplayState end = reader.stateAt(reader.manifest().toMs);
+    out << formatManifest(reader.manifest());
+    out << "nodes:          " << end.nodes.size() << " at the end (" << c.nodeVersions << " directory versions)\n";
+    out << "links:          " << end.links.size() << " at the end (" << c.linkVersions << " directory versions)\n";
+    out << "series:         " << c.series << '\n';
+    out << "samples:        " << c.rawSamples << " raw, " << c.minuteSamples << " 1-minute, " << c.hourSamples
+        << " 1-hour\n";
+    if (c.fromMs)
+        out << "samples span:   " << isoTime(c.fromMs) << " .. " << isoTime(c.toMs) << '\n';
+    out << "offers:         " << c.offers << '\n';
+    out << "jobs:           " << c.jobs << '\n';
+    out << "events:         " << c.events << Qt::endl;
+    return Ok;
+}
+
+QString formatDiff(const cache::DiffResult &d, const QString &nameA, const QString &nameB)
+{
+    QString text;
+    QTextStream s(&text);
+    s << "from " << nameA << " at " << isoTime(d.fromMs) << '\n';
+    s << "to   " << nameB << " at " << isoTime(d.toMs) << '\n';
+    s << "nodes that changed status: " << d.statusChanges.size() << '\n';
+    const QString noData = QStringLiteral("no data");
+    for (const auto &c : d.statusChanges)
+        s << "  " << c.nodeId << ": " << (c.reportedBefore ? toWire(c.before) : noData) << " -> "
+          << (c.reportedAfter ? toWire(c.after) : noData) << '\n';
+    s << "nodes added: " << d.nodesAdded.size()
+      << (d.nodesAdded.isEmpty() ? QString() : QStringLiteral(" (") + d.nodesAdded.join(QStringLiteral(", ")) + QLatin1Char(')'))
+      << '\n';
+    s << "nodes removed: " << d.nodesRemoved.size()
+      << (d.nodesRemoved.isEmpty() ? QString()
+                                   : QStringLiteral(" (") + d.nodesRemoved.join(QStringLiteral(", ")) + QLatin1Char(')'))
+      << '\n';
+    s << "links whose utilization moved most: " << d.linkChanges.size() << '\n';
+    for (const auto &c : d.linkChanges)
+        s << "  " << c.id << " (" << c.label << "): " << percent(c.before) << " -> " << percent(c.after) << " ("
+          << points(c.delta()) << ")\n";
+    s << "regions whose utilization moved most: " << d.regionChanges.size() << '\n';
+    for (const auto &c : d.regionChanges)
+        s << "  " << c.id << ": " << percent(c.before) << " -> " << percent(c.after) << " (" << points(c.delta())
+          << ")\n";
+    s << "jobs started: " << d.jobsStarted.size() << '\n';
+    for (const Job &j : d.jobsStarted)
+        s << "  " << j.id << " on " << j.nodeId << " at " << isoTime(j.startedAtMs) << '\n';
+    s << "jobs finished: " << d.jobsFinished.size() << '\n';
+    for (const Job &j : d.jobsFinished)
+        s << "  " << j.id << " on " << j.nodeId << " at " << isoTime(j.finishedAtMs) << " (" << toWire(j.state) << ")\n";
+    return text;
+}
+
+int diff(const QString &a, const QString &b, QTextStream &out, QTextStream &err)
+{
+    cache::SnapshotReader first;
+    cache::SnapshotReader second;
+    if (!openSnapshot(first, a, err) || !openSnapshot(second, b, err))
+        return Failed;
+    // Each snapshot at its last moment: "how things stood at the end of A and at the end of B".
+    const cache::ReplayState before = first.stateAt(first.manifest().toMs);
+    const cache::ReplayState after = second.stateAt(second.manifest().toMs);
+    out << formatDiff(cache::SnapshotDiff::compare(before, after), first.manifest().name, second.manifest().name)
+        << Qt::flush;
+    return Ok;
+}
+
+} // namespace cpn::snapshotcli

@@ -1,0 +1,184 @@
+#include "api/localsimulator.h"
+#include "integration/api/simcontrol.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cpn::api;
+
+namespace {
+// A canary: if this string turns up in any file the tool wrote, a secret leaked.
+const QString kToken = QStringLiteral("canary-9f3e1d-token-never-stored");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+// cpn-snapshot's exact command lines against a real cpn-nodesim on loopback.
+class TestCpnSnapshot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void recordsVerifiesDescribesAndDiffs();
+    void verifyRefusesWithOneLine();
+    void usageErrors_data();
+    void usageErrors();
+    void cleanupTestCase();
+
+private:
+    Run snapshot(const QStringList &arguments, const QString &envToken = {}, int timeoutMs = 30000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CPN_TOKEN"));
+        if (!envToken.isEmpty())
+            env.insert(QStringLiteral("CPN_TOKEN"), envToken);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CPN_SNAPSHOT_EXE), arguments);
+        Run run;
+        if (!p.waitForFinished(timeoutMs))
+            return run;
+        run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        run.out = QString::fromUtf8(p.readAllStandardOutput());
+        run.err = QString::fromUtf8(p.readAllStandardError());
+        return run;
+    }
+
+    QNetworkAccessManager m_nam;
+    LocalSimulator m_simulator;
+    QTemporaryDir m_dir;
+    QString m_a;
+    QString m_b;
+};
+
+void TestCpnSnapshot::initTestCase()
+{
+    if (LocalSimulator::defaultProgram().isEmpty())
+        QSKIP("cpn-nodesim not found (CPN_NODESIM)");
+    LocalSimulator::Options options;
+    options.devToken = kToken;
+    m_simulator.start(options);
+    QVERIFY2(m_simulator.waitForStarted(), qPrintable(m_simulator.errorString()));
+    m_a = m_dir.filePath(QStringLiteral("a.cpnsnap"));
+    m_b = m_dir.filePath(QStringLiteral("b.cpnsnap"));
+}
+
+void TestCpnSnapshot::cleanupTestCase() { m_simulator.stop(); }
+
+void TestCpnSnapshot::recordsVerifiesDescribesAndDiffs()
+{
+    const QString url = m_simulator.baseUrl().toString();
+    // Token on the command line for A, from the environment for B.
+    Run a = snapshot({QStringLiteral("record"), QStringLiteral("--connect"), url, QStringLiteral("--token"), kToken,
+                      QStringLiteral("--seconds"), QStringLiteral("3"), QStringLiteral("--out"), m_a});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    QVERIFY(a.out.contains(QStringLiteral("recorded")));
+
+    SimControl control(&m_nam, m_simulator.baseUrl(), kToken);
+    QVERIFY2(control.addFault({{QStringLiteral("kind"), QStringLiteral("node-down")},
+                               {QStringLiteral("target"), QStringLiteral("guian")}}),
+             qPrintable(control.lastError()));
+    QTest::qWait(1500); // past the simulator's last tick from before the fault
+    Run b = snapshot({QStringLiteral("record"), QStringLiteral("--connect"), url, QStringLiteral("--seconds"),
+                      QStringLiteral("3"), QStringLiteral("--out"), m_b, QStringLiteral("--note"),
+                      QStringLiteral("guian down")},
+                     kToken);
+    QVERIFY(control.clearFaults());
+    QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+
+    Run verify = snapshot({QStringLiteral("verify"), m_a});
+    QCOMPARE(verify.exitCode, 0);
+    QCOMPARE(verify.out.count(QLatin1Char('\n')), 1);
+    QVERIFY(verify.out.contains(QStringLiteral(": ok")));
+
+    Run info = snapshot({QStringLiteral("info"), m_b});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY2(info.out.contains(QStringLiteral("note:           guian down")), qPrintable(info.out));
+    QVERIFY(info.out.contains(QStringLiteral("endpoints:      ") + url));
+    QVERIFY(info.out.contains(QStringLiteral("format:         1")));
+    QVERIFY(info.out.contains(QStringLiteral("time range:")));
+    QVERIFY(!info.out.contains(QStringLiteral("nodes:          0 ")));
+    QVERIFY(!info.out.contains(QStringLiteral("samples:        0 raw")));
+
+    Run diff = snapshot({QStringLiteral("diff"), m_a, m_b});
+    QCOMPARE(diff.exitCode, 0);
+    // A node that is down stops sending samples (docs/node-api.md, node-down).
+    QVERIFY2(diff.out.contains(QStringLiteral("guian: online -> no data")), qPrintable(diff.out));
+    QVERIFY(diff.out.contains(QStringLiteral("links whose utilization moved most")));
+    QVERIFY(diff.out.contains(QStringLiteral("regions whose utilization moved most")));
+
+    // The token is in no file the tool wrote, nor in anything it printed.
+    QDirIterator files(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int checked = 0;
+    while (files.hasNext()) {
+        QFile f(files.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains(kToken.toUtf8()), qPrintable(f.fileName()));
+        ++checked;
+    }
+    QCOMPARE(checked, 2);
+    for (const Run &r : {a, b, verify, info, diff})
+        QVERIFY(!r.out.contains(kToken) && !r.err.contains(kToken));
+}
+
+void TestCpnSnapshot::verifyRefusesWithOneLine()
+{
+    if (!QFile::exists(m_a))
+        QSKIP("needs the recording of the previous test");
+    const QString bad = m_dir.filePath(QStringLiteral("bad.cpnsnap"));
+    QFile::remove(bad);
+    QVERIFY(QFile::copy(m_a, bad));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const QByteArray original = f.readAll();
+    f.resize(original.size() / 2); // truncated
+    f.close();
+    const QByteArray truncated = original.left(original.size() / 2);
+    Run verify = snapshot({QStringLiteral("verify"), bad});
+    QCOMPARE(verify.exitCode, 1);
+    QVERIFY(verify.out.isEmpty());
+    QCOMPARE(verify.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(verify.err.startsWith(bad + QStringLiteral(": ")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), truncated);
+    QVERIFY(!QFile::exists(bad + QStringLiteral("-journal")));
+    QVERIFY(!QFile::exists(bad + QStringLiteral("-wal")));
+    QCOMPARE(snapshot({QStringLiteral("info"), bad}).exitCode, 1);
+    QCOMPARE(snapshot({QStringLiteral("diff"), m_a, bad}).exitCode, 1);
+}
+
+void TestCpnSnapshot::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("nothing") << QStringList{};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("explode")};
+    QTest::newRow("verify without a file") << QStringList{QStringLiteral("verify")};
+    QTest::newRow("diff with one file") << QStringList{QStringLiteral("diff"), QStringLiteral("a")};
+    QTest::newRow("record without --out")
+        << QStringList{QStringLiteral("record"), QStringLiteral("--connect"), QStringLiteral("http://127.0.0.1:1"),
+                       QStringLiteral("--seconds"), QStringLiteral("3")};
+    QTest::newRow("record with zero seconds")
+        << QStringList{QStringLiteral("record"), QStringLiteral("--connect"), QStringLiteral("http://127.0.0.1:1"),
+                       QStringLiteral("--seconds"), QStringLiteral("0"), QStringLiteral("--out"), QStringLiteral("x")};
+}
+
+void TestCpnSnapshot::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    const Run run = snapshot(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("usage:")));
+}
+
+QTEST_GUILESS_MAIN(TestCpnSnapshot)
+#include "tst_cpnsnapshot.moc"
