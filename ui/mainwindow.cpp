@@ -4,8 +4,11 @@
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
 #include "ui/eventspanel.h"
+#include "ui/mappanel.h"
+#include "ui/nodedetailspanel.h"
 #include "ui/nodespanel.h"
 #include "ui/overviewpanel.h"
+#include "widgets/map/nodemapwidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,6 +16,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
@@ -35,7 +39,7 @@ const QString kGeometryKey = QStringLiteral("ui/mainWindow/geometry");
 const QString kStateKey = QStringLiteral("ui/mainWindow/state");
 const QString kNodesHeaderKey = QStringLiteral("ui/nodes/header");
 // Bump when docks change so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2; // 2: the map in the centre, Overview and Node details docks
 } // namespace
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
@@ -48,15 +52,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/cpn.svg")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
 
-    m_overview = new OverviewPanel(m_nodes, this);
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("overviewScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_overview);
-    setCentralWidget(scroll);
-
     createDocks();
+    createMap();
     createMenus();
 
     m_clockLabel = new QLabel(this);
@@ -99,12 +96,110 @@ void MainWindow::createDocks()
     m_eventsDock->setWidget(m_eventsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
 
-    // The node table runs the full height on the right; events sit under the overview, where the
+    m_details = new NodeDetailsPanel(m_nodes, this);
+    m_detailsDock = new QDockWidget(tr("Node details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    splitDockWidget(m_nodesDock, m_detailsDock, Qt::Vertical);
+
+    // The overview's tiles and tables, a tab beside the events: the map's overlay carries the key
+    // figures, this keeps the per-tier breakdown and the attention list a click away.
+    m_overview = new OverviewPanel(m_nodes, this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("overviewScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_overview);
+    m_overviewDock = new QDockWidget(tr("Overview"), this);
+    m_overviewDock->setObjectName(QStringLiteral("overviewDock"));
+    m_overviewDock->setWidget(scroll);
+    addDockWidget(Qt::BottomDockWidgetArea, m_overviewDock);
+    tabifyDockWidget(m_eventsDock, m_overviewDock);
+    m_eventsDock->raise();
+
+    // The node table runs the full height on the right; events sit under the map, where the
     // operator's eye already is.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_nodesDock}, {860}, Qt::Horizontal);
-    resizeDocks({m_eventsDock}, {240}, Qt::Vertical);
+    resizeDocks({m_nodesDock}, {620}, Qt::Horizontal);
+    resizeDocks({m_nodesDock, m_detailsDock}, {560, 380}, Qt::Vertical);
+    resizeDocks({m_eventsDock}, {220}, Qt::Vertical);
+}
+
+void MainWindow::createMap()
+{
+    QItemSelectionModel *selection = m_nodesPanel->view()->selectionModel();
+    m_mapPanel = new MapPanel(m_nodes, m_nodesPanel->proxy(), selection, this);
+    setCentralWidget(m_mapPanel);
+    connect(selection, &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(selection, &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
+    // A click on the map also brings the details forward; a table click leaves the docks as they are.
+    connect(m_mapPanel->mapWidget(), &map::NodeMapWidget::nodeClicked, this, &MainWindow::showDetailsOf);
+    connect(m_mapPanel->mapWidget(), &map::NodeMapWidget::nodeActivated, this, &MainWindow::showDetailsOf);
+    connect(m_mapPanel, &MapPanel::wallModeToggled, this, [this] { setWallMode(!m_wallMode); });
+}
+
+void MainWindow::onSelectionChanged()
+{
+    QItemSelectionModel *selection = m_nodesPanel->view()->selectionModel();
+    const QModelIndexList rows = selection->selectedRows();
+    const QModelIndex current = selection->currentIndex();
+    QModelIndex shown;
+    if (current.isValid() && selection->isRowSelected(current.row(), current.parent()))
+        shown = current;
+    else if (!rows.isEmpty())
+        shown = rows.constFirst();
+    if (shown.isValid())
+        m_details->showNode(shown.data(NodeTableModel::NodeIdRole).toString());
+}
+
+void MainWindow::showDetailsOf(const QString &nodeId)
+{
+    m_details->showNode(nodeId);
+    if (m_wallMode)
+        return; // the wall shows the map alone
+    m_detailsDock->show();
+    m_detailsDock->raise();
+}
+
+bool MainWindow::loadBasemap(const QString &path, QString *error)
+{
+    return m_mapPanel->loadBasemap(path, error);
+}
+
+void MainWindow::setShowFps(bool on)
+{
+    m_mapPanel->mapWidget()->setShowFps(on);
+}
+
+void MainWindow::setWallMode(bool on)
+{
+    if (on == m_wallMode)
+        return;
+    m_wallMode = on;
+    if (on) {
+        m_preWallState = saveState(kStateVersion);
+        m_preWallWindowState = windowState();
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            dock->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        m_mapPanel->setToolBarVisible(false);
+        m_mapPanel->mapWidget()->setWallMode(true);
+        showFullScreen();
+    } else {
+        menuBar()->show();
+        statusBar()->show();
+        m_mapPanel->setToolBarVisible(true);
+        m_mapPanel->mapWidget()->setWallMode(false);
+        restoreState(m_preWallState, kStateVersion);
+        setWindowState(m_preWallWindowState & ~Qt::WindowFullScreen);
+        show();
+    }
+    m_wallAction->setChecked(on);
+    m_leaveWallAction->setEnabled(on);
+    m_mapPanel->mapWidget()->setFocus();
 }
 
 void MainWindow::createMenus()
@@ -127,6 +222,26 @@ void MainWindow::createMenus()
     QAction *eventsToggle = m_eventsDock->toggleViewAction();
     eventsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     view->addAction(eventsToggle);
+    QAction *overviewToggle = m_overviewDock->toggleViewAction();
+    overviewToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    view->addAction(overviewToggle);
+    QAction *detailsToggle = m_detailsDock->toggleViewAction();
+    detailsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addAction(detailsToggle);
+    view->addSeparator();
+    QAction *fit = view->addAction(tr("Fit &Country"));
+    connect(fit, &QAction::triggered, m_mapPanel->mapWidget(), &map::NodeMapWidget::fitCountry);
+    m_wallAction = view->addAction(tr("&Wall Mode"));
+    m_wallAction->setCheckable(true);
+    m_wallAction->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(m_wallAction, &QAction::triggered, this, &MainWindow::setWallMode);
+    // Also on the window itself: the menu bar, and with it its shortcuts, is hidden in wall mode.
+    addAction(m_wallAction);
+    m_leaveWallAction = new QAction(tr("Leave Wall Mode"), this);
+    m_leaveWallAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_leaveWallAction->setEnabled(false);
+    connect(m_leaveWallAction, &QAction::triggered, this, [this] { setWallMode(false); });
+    addAction(m_leaveWallAction);
     view->addSeparator();
     QAction *reset = view->addAction(tr("&Reset Layout"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
@@ -153,6 +268,7 @@ void MainWindow::setDirectory(const QList<Node> &nodes, const QList<Link> &links
     }
     m_linkSamples = std::move(kept);
     m_nodes->setDirectory(nodes);
+    m_mapPanel->setLinks(links);
     refreshOverview();
 }
 
@@ -170,6 +286,7 @@ void MainWindow::applyMetrics(const MetricsBatch &batch)
         else if (sample.tsMs >= it->tsMs)
             *it = sample;
     }
+    m_mapPanel->setLinkSamples(m_linkSamples);
     scheduleOverview();
 }
 
@@ -266,12 +383,14 @@ void MainWindow::scheduleOverview()
 void MainWindow::refreshOverview()
 {
     m_overviewTimer->stop();
-    m_overview->showSummary(FederationSummary::compute(*m_nodes, m_links, m_linkSamples), m_clock.nowMs(),
-                            m_intervalMs);
+    const FederationSummary summary = FederationSummary::compute(*m_nodes, m_links, m_linkSamples);
+    m_overview->showSummary(summary, m_clock.nowMs(), m_intervalMs);
+    m_mapPanel->setSummary(summary, m_clock.nowMs(), m_intervalMs);
 }
 
 void MainWindow::resetLayout()
 {
+    setWallMode(false);
     restoreState(m_defaultState, kStateVersion);
     m_nodesDock->show();
     m_eventsDock->show();
@@ -294,8 +413,10 @@ void MainWindow::saveSettings()
 {
     if (!m_settings)
         return;
-    m_settings->setValue(kGeometryKey, saveGeometry());
-    m_settings->setValue(kStateKey, saveState(kStateVersion));
+    if (!m_wallMode)
+        m_settings->setValue(kGeometryKey, saveGeometry());
+    // In wall mode, the layout to come back to is the one before it.
+    m_settings->setValue(kStateKey, m_wallMode ? m_preWallState : saveState(kStateVersion));
     m_settings->setValue(kNodesHeaderKey, m_nodesPanel->saveHeaderState());
 }
 

@@ -19,12 +19,15 @@ namespace cpn {
 
 class Clock;
 class EventsPanel;
+class MapPanel;
+class NodeDetailsPanel;
 class NodeTableModel;
 class NodesPanel;
 class OverviewPanel;
 
-// The console's main window: the federation overview in the centre, Nodes and Events docks, one
-// connection indicator per endpoint in the status bar. Everything it needs comes through the
+// The console's main window: the national map in the centre; Nodes, Node details, Events and Overview
+// docks; one connection indicator per endpoint in the status bar; a wall mode (F11) that leaves only the
+// map, full screen, with type a room can read. Everything it needs comes through the
 // constructor; the composition root (app/console) connects the protocol client to its slots.
 class MainWindow : public QMainWindow
 {
@@ -45,8 +48,16 @@ public:
     NodesPanel *nodesPanel() const { return m_nodesPanel; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
     OverviewPanel *overviewPanel() const { return m_overview; }
+    MapPanel *mapPanel() const { return m_mapPanel; }
+    NodeDetailsPanel *detailsPanel() const { return m_details; }
     QDockWidget *nodesDock() const { return m_nodesDock; }
     QDockWidget *eventsDock() const { return m_eventsDock; }
+    QDockWidget *overviewDock() const { return m_overviewDock; }
+    QDockWidget *detailsDock() const { return m_detailsDock; }
+    bool isWallMode() const { return m_wallMode; }
+    QAction *wallModeAction() const { return m_wallAction; }
+    // A GeoJSON basemap for the map (a file or a ":/" resource); false with the reason on failure.
+    bool loadBasemap(const QString &path, QString *error);
     ConnectionIndicator *endpointIndicator(const QString &endpointId) const;
     // False on a first start: the window has no size of the user's to come back to.
     bool hasSavedGeometry() const { return m_hasSavedGeometry; }
@@ -69,6 +80,9 @@ public Q_SLOTS:
     void refreshOverview();
     void resetLayout();
     void saveSettings();
+    // Wall mode: menus, docks, tool bar and status bar hidden, full screen, bigger type on the map.
+    void setWallMode(bool on);
+    void setShowFps(bool on);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +94,9 @@ private:
     void scheduleOverview();
     void onNodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
     void showAbout();
+    void createMap();
+    void onSelectionChanged();
+    void showDetailsOf(const QString &nodeId);
 
     NodeTableModel *m_nodes;
     EventLogModel *m_events;
@@ -89,8 +106,17 @@ private:
     OverviewPanel *m_overview = nullptr;
     NodesPanel *m_nodesPanel = nullptr;
     EventsPanel *m_eventsPanel = nullptr;
+    MapPanel *m_mapPanel = nullptr;
+    NodeDetailsPanel *m_details = nullptr;
     QDockWidget *m_nodesDock = nullptr;
     QDockWidget *m_eventsDock = nullptr;
+    QDockWidget *m_overviewDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QAction *m_wallAction = nullptr;
+    QAction *m_leaveWallAction = nullptr;
+    bool m_wallMode = false;
+    QByteArray m_preWallState;
+    Qt::WindowStates m_preWallWindowState;
     QLabel *m_clockLabel = nullptr;
     QHash<QString, ConnectionIndicator *> m_indicators;
     QTimer *m_ticker = nullptr;

@@ -56,8 +56,20 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         QStringLiteral("screenshot-delay"),
         QCoreApplication::translate("cpn::console", "Seconds to wait before --screenshot (default 8)."),
         QStringLiteral("seconds"), QStringLiteral("8"));
+    const QCommandLineOption basemap(
+        QStringLiteral("basemap"),
+        QCoreApplication::translate("cpn::console", "GeoJSON basemap of provinces (and boundary lines) to draw "
+                                                    "the map on, instead of the built-in one."),
+        QStringLiteral("file"));
+    const QCommandLineOption wall(
+        QStringLiteral("wall"),
+        QCoreApplication::translate("cpn::console", "Start in wall mode: the map alone, full screen (F11 "
+                                                    "toggles)."));
+    const QCommandLineOption fps(QStringLiteral("fps"),
+                                 QCoreApplication::translate("cpn::console", "Diagnostic: show the map's frame "
+                                                                             "time and rate."));
     parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, screenshot,
-                       screenshotDelay});
+                       screenshotDelay, basemap, wall, fps});
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -110,6 +122,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         return error(QCoreApplication::translate("cpn::console",
                                                  "The screenshot delay must be between 0 and 3600 seconds."));
     o.screenshotDelayMs = int(delaySeconds * 1000);
+    o.basemapFile = parser.value(basemap);
+    if (parser.isSet(basemap) && o.basemapFile.trimmed().isEmpty())
+        return error(QCoreApplication::translate("cpn::console", "--basemap needs a file name."));
+    o.wallMode = parser.isSet(wall);
+    o.showFps = parser.isSet(fps);
     if (!o.offlineFile.isEmpty() && (o.demo || !o.connectUrls.isEmpty()))
         return error(QCoreApplication::translate("cpn::console",
                                                  "--offline cannot be combined with --demo or --connect."));

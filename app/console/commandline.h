@@ -19,6 +19,9 @@ struct ConsoleOptions
     bool allowPlainHttp = false; // http:// to hosts other than loopback
     QString screenshotFile;      // diagnostic: save the window to this PNG after screenshotDelayMs, then quit
     int screenshotDelayMs = 8000;
+    QString basemapFile;         // GeoJSON basemap of the organisation's own; empty: settings, else the built-in
+    bool wallMode = false;       // start in wall mode (full screen map)
+    bool showFps = false;        // diagnostic: frame time on the map
 };
 
 struct CommandLineResult

@@ -3,6 +3,7 @@
 #include "api/endpointstatus.h"
 #include "api/federationclient.h"
 #include "domain/logging.h"
+#include "geo/basemap.h"
 #include "ui/mainwindow.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@ namespace cpn::console {
 namespace {
 
 const QString kRootsKey = QStringLiteral("connection/roots");
+const QString kBasemapKey = QStringLiteral("map/basemap"); // an organisation's own GeoJSON basemap
 
 // A development token for the demo simulator: 32 random bytes, never stored.
 QString randomToken()
@@ -55,6 +57,8 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     dependencies.clock = &m_clock;
     dependencies.settings = m_settings;
     m_window = std::make_unique<MainWindow>(dependencies);
+    loadBasemap();
+    m_window->setShowFps(m_options.showFps);
 
     connect(&m_simulator, &api::LocalSimulator::failed, this, [this](const QString &reason) {
         m_window->logEvent(EventLogModel::Severity::Error, tr("Demo"),
@@ -72,12 +76,34 @@ ConsoleApp::~ConsoleApp()
         federation->stop();
 }
 
+void ConsoleApp::loadBasemap()
+{
+    QString path = m_options.basemapFile;
+    if (path.isEmpty() && m_settings)
+        path = m_settings->value(kBasemapKey).toString();
+    if (!path.isEmpty()) {
+        QString error;
+        if (m_window->loadBasemap(path, &error)) {
+            qCInfo(lcApp) << "basemap" << path;
+            return;
+        }
+        m_window->logEvent(EventLogModel::Severity::Error, tr("Map"),
+                           tr("The basemap %1 cannot be used: %2. Showing the built-in one.").arg(path, error));
+    }
+    QString error;
+    if (!m_window->loadBasemap(geo::defaultBasemapPath(), &error))
+        m_window->logEvent(EventLogModel::Severity::Error, tr("Map"),
+                           tr("The built-in basemap cannot be loaded: %1").arg(error));
+}
+
 void ConsoleApp::start()
 {
     if (m_window->hasSavedGeometry())
         m_window->show();
     else
         m_window->showMaximized(); // a first start fills the control-room screen
+    if (m_options.wallMode)
+        m_window->setWallMode(true);
     if (!m_options.screenshotFile.isEmpty())
         scheduleScreenshot();
     if (!m_options.offlineFile.isEmpty()) {

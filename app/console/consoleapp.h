@@ -39,6 +39,7 @@ public:
     const NodeTableModel &nodeModel() const { return m_nodes; }
 
 private:
+    void loadBasemap();
     void startDemo();
     void connectFederation(const QUrl &rootUrl, const QString &token, const QString &label);
     void showEndpointStatus(const api::EndpointStatus &status);

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void parses_data();
     void parses();
     void tokenFromEnvironment();
+    void mapOptions();
 };
 
 void TestCommandLine::parses_data()
@@ -42,6 +43,12 @@ void TestCommandLine::parses_data()
                                     << "frobnicate";
     QTest::newRow("offline with demo") << QStringList{u"--offline"_s, u"a.cpnsnap"_s, u"--demo"_s} << int(Action::Error)
                                        << true << 0 << "cannot be combined";
+    QTest::newRow("basemap") << QStringList{u"--demo"_s, u"--basemap"_s, u"/srv/maps/org.geojson"_s}
+                             << int(Action::Run) << true << 0 << "";
+    QTest::newRow("basemap without file") << QStringList{u"--basemap"_s} << int(Action::Error) << false << 0
+                                          << "basemap";
+    QTest::newRow("wall and fps") << QStringList{u"--demo"_s, u"--wall"_s, u"--fps"_s} << int(Action::Run) << true
+                                  << 0 << "";
     QTest::newRow("stray argument") << QStringList{u"file.txt"_s} << int(Action::Error) << false << 0
                                     << "Unexpected argument";
 }
@@ -72,6 +79,20 @@ void TestCommandLine::tokenFromEnvironment()
                               QStringLiteral("env-token"))
                  .options.token,
              QStringLiteral("arg"));
+}
+
+void TestCommandLine::mapOptions()
+{
+    const CommandLineResult plain = parseCommandLine({u"cpn-console"_s});
+    QVERIFY(plain.options.basemapFile.isEmpty());
+    QVERIFY(!plain.options.wallMode);
+    QVERIFY(!plain.options.showFps);
+    const CommandLineResult custom = parseCommandLine(
+        {u"cpn-console"_s, u"--basemap"_s, u"/srv/maps/org.geojson"_s, u"--wall"_s, u"--fps"_s});
+    QCOMPARE(custom.action, Action::Run);
+    QCOMPARE(custom.options.basemapFile, u"/srv/maps/org.geojson"_s);
+    QVERIFY(custom.options.wallMode);
+    QVERIFY(custom.options.showFps);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,67 @@
+#pragma once
+
+// The sample federation (35 real nodes) wired into a map scene the way the console wires it: node
+// model, filter proxy, feeder and the built-in basemap. Header-only, for the map's tests.
+
+#include "domain/clock.h"
+#include "geo/basemap.h"
+#include "itemmodels/nodefilterproxymodel.h"
+#include "itemmodels/nodetablemodel.h"
+#include "support/samplefederation.h"
+#include "widgets/map/basemapscene.h"
+#include "widgets/map/mapscene.h"
+#include "widgets/map/mapscenefeeder.h"
+
+#include <QHash>
+#include <QTest>
+
+#include <memory>
+
+namespace cpn::testing {
+
+struct MapFixture
+{
+    static constexpr qint64 kT0 = 1764064800000;
+
+    explicit MapFixture(bool withBasemap = true)
+    {
+        clock = std::make_unique<ManualClock>(kT0);
+        model = std::make_unique<NodeTableModel>(*clock);
+        proxy = std::make_unique<NodeFilterProxyModel>();
+        proxy->setSourceModel(model.get());
+        scene = std::make_unique<map::MapScene>();
+        if (withBasemap) {
+            QString error;
+            if (!map::loadSceneBasemap(*scene, geo::defaultBasemapPath(), &error))
+                qWarning("basemap: %s", qPrintable(error));
+        }
+        feeder = std::make_unique<map::MapSceneFeeder>(scene.get(), model.get());
+        feeder->setFilter(proxy.get());
+        nodes = sampleNodes();
+        links = sampleLinks(nodes);
+        model->setDirectory(nodes);
+        feeder->setLinks(links);
+        tick(0);
+    }
+
+    void tick(qint64 n)
+    {
+        clock->advance(n == 0 ? 0 : 1000);
+        model->applySamples(sampleTick(nodes, clock->nowMs(), n));
+        QHash<QString, LinkSample> samples;
+        for (const LinkSample &s : sampleLinkTick(links, clock->nowMs(), n))
+            samples.insert(s.linkId, s);
+        feeder->setLinkSamples(samples);
+        feeder->flush();
+    }
+
+    std::unique_ptr<ManualClock> clock;
+    std::unique_ptr<NodeTableModel> model;
+    std::unique_ptr<NodeFilterProxyModel> proxy;
+    std::unique_ptr<map::MapScene> scene;
+    std::unique_ptr<map::MapSceneFeeder> feeder;
+    QList<Node> nodes;
+    QList<Link> links;
+};
+
+} // namespace cpn::testing

@@ -1,0 +1,169 @@
+#include "mapfixture.h"
+
+#include "geo/mapviewport.h"
+#include "widgets/map/maprenderer.h"
+#include "widgets/map/mapstyle.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+
+using namespace cpn;
+using namespace cpn::map;
+
+class tst_MapRenderer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void tierColourAtNodes();
+    void provincesAndSea();
+    void staticLayersAreCached();
+    void interactiveFramesReuseLayers();
+    void hiddenNodesAreNotDrawn();
+    void drawsWithoutBasemap();
+
+private:
+    QImage render(const MapFrame &frame = {});
+    // True when some pixel within `radius` of p is within `tolerance` of the colour.
+    static bool hasColourNear(const QImage &image, const QPointF &p, const QColor &colour, int radius = 1,
+                              int tolerance = 24);
+
+    std::unique_ptr<testing::MapFixture> m_fx;
+    geo::MapViewport m_view;
+    std::unique_ptr<MapRenderer> m_renderer;
+};
+
+void tst_MapRenderer::init()
+{
+    m_fx = std::make_unique<testing::MapFixture>();
+    m_view = geo::MapViewport(QSizeF(1600, 1000), QPointF(), 1);
+    m_view.fit(m_fx->scene->countryKm(), 16);
+    m_renderer = std::make_unique<MapRenderer>();
+}
+
+QImage tst_MapRenderer::render(const MapFrame &frame)
+{
+    QImage image(m_view.size().toSize(), QImage::Format_RGB32);
+    QPainter painter(&image);
+    m_renderer->paint(painter, m_view, *m_fx->scene, frame);
+    return image;
+}
+
+bool tst_MapRenderer::hasColourNear(const QImage &image, const QPointF &p, const QColor &colour, int radius,
+                                    int tolerance)
+{
+    for (int dy = -radius; dy <= radius; ++dy) {
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint q(int(std::floor(p.x())) + dx, int(std::floor(p.y())) + dy);
+            if (!image.rect().contains(q))
+                continue;
+            const QColor c = image.pixelColor(q);
+            if (std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance
+                && std::abs(c.blue() - colour.blue()) <= tolerance)
+                return true;
+        }
+    }
+    return false;
+}
+
+void tst_MapRenderer::tierColourAtNodes()
+{
+    const QImage image = render();
+    const MapScene &scene = *m_fx->scene;
+    const auto at = [&](const char *id) { return m_view.toScreen(scene.nodes().at(scene.nodeIndex(QString::fromLatin1(id))).km); };
+    QVERIFY2(hasColourNear(image, at("national"), style::tierColor(NodeTier::National)), "gold star of the national node");
+    QVERIFY2(hasColourNear(image, at("guizhou-hub"), style::tierColor(NodeTier::Regional)), "cyan mark of a hub");
+    QVERIFY2(hasColourNear(image, at("horinger"), style::tierColor(NodeTier::Regional)), "cyan mark of a cluster");
+    // The symbol's body around the mark is the status colour (all online in the sample).
+    const int hub = scene.nodeIndex(QStringLiteral("gba-hub"));
+    const QPointF p = m_view.toScreen(scene.nodes().at(hub).km);
+    QVERIFY2(hasColourNear(image, p + QPointF(0, 5.5), style::statusColor(DisplayStatus::Online), 1, 30),
+             "green body of an online hub");
+}
+
+void tst_MapRenderer::provincesAndSea()
+{
+    const QImage image = render();
+    const geo::AlbersProjection projection;
+    // Xinjiang has no node in the sample: land colour. The Pacific east of Taiwan: sea.
+    QVERIFY(hasColourNear(image, m_view.toScreen(projection.project(84.0, 41.0)), style::kLand, 0, 2));
+    QVERIFY(hasColourNear(image, m_view.toScreen(projection.project(128.5, 27.0)), style::kSea, 0, 2));
+    // Guizhou hosts nodes: shaded by utilization, not plain land.
+    const QPointF guizhou = m_view.toScreen(projection.project(107.8, 27.2));
+    QVERIFY(m_fx->scene->provinceFill(QStringLiteral("CN-GZ")).isValid());
+    QVERIFY(!hasColourNear(image, guizhou, style::kLand, 0, 2));
+}
+
+void tst_MapRenderer::staticLayersAreCached()
+{
+    render();
+    QCOMPARE(m_renderer->baseBuilds(), 1);
+    QCOMPARE(m_renderer->linkBuilds(), 1);
+    render(MapFrame{3, -1, -1, {}, false}); // a hover: nothing rebuilt
+    render();
+    QCOMPARE(m_renderer->baseBuilds(), 1);
+    QCOMPARE(m_renderer->linkBuilds(), 1);
+    // New data: the links layer follows; the basemap only if the shading's colours moved.
+    m_fx->tick(1);
+    render();
+    QCOMPARE(m_renderer->linkBuilds(), 2);
+    QVERIFY(m_renderer->baseBuilds() <= 2);
+    // A new view redraws both.
+    m_view.zoomAround(QPointF(800, 500), 1.5);
+    const int base = m_renderer->baseBuilds();
+    render();
+    QCOMPARE(m_renderer->baseBuilds(), base + 1);
+    QCOMPARE(m_renderer->linkBuilds(), 3);
+}
+
+void tst_MapRenderer::interactiveFramesReuseLayers()
+{
+    render();
+    MapFrame moving;
+    moving.interactive = true;
+    m_view.panByPixels(QPointF(40, 25));
+    const QImage panned = render(moving);
+    m_view.zoomAround(QPointF(600, 400), 1.3);
+    render(moving);
+    QCOMPARE(m_renderer->baseBuilds(), 1);
+    QCOMPARE(m_renderer->linkBuilds(), 1);
+    // Nodes are drawn at the new view even while the layers are only moved.
+    const MapScene &scene = *m_fx->scene;
+    m_view.zoomAround(QPointF(600, 400), 1 / 1.3);
+    const QImage again = render(moving);
+    QVERIFY(hasColourNear(again, m_view.toScreen(scene.nodes().at(scene.nodeIndex(QStringLiteral("national"))).km),
+                          style::tierColor(NodeTier::National)));
+    // Settled: redrawn once.
+    render();
+    QCOMPARE(m_renderer->baseBuilds(), 2);
+    QCOMPARE(m_renderer->linkBuilds(), 2);
+    Q_UNUSED(panned);
+}
+
+void tst_MapRenderer::hiddenNodesAreNotDrawn()
+{
+    m_fx->proxy->setTierFilter(NodeTier::Industry);
+    m_fx->feeder->flush();
+    const QImage image = render();
+    const MapScene &scene = *m_fx->scene;
+    const QPointF p = m_view.toScreen(scene.nodes().at(scene.nodeIndex(QStringLiteral("national"))).km);
+    QVERIFY(!hasColourNear(image, p, style::tierColor(NodeTier::National), 2, 24));
+}
+
+void tst_MapRenderer::drawsWithoutBasemap()
+{
+    testing::MapFixture bare(false);
+    QVERIFY(!bare.scene->hasBasemap());
+    QImage image(m_view.size().toSize(), QImage::Format_RGB32);
+    QPainter painter(&image);
+    MapRenderer renderer;
+    renderer.paint(painter, m_view, *bare.scene, {});
+    painter.end();
+    const QPointF p = m_view.toScreen(bare.scene->nodes().at(bare.scene->nodeIndex(QStringLiteral("national"))).km);
+    QVERIFY(hasColourNear(image, p, style::tierColor(NodeTier::National)));
+}
+
+QTEST_MAIN(tst_MapRenderer)
+#include "tst_maprenderer.moc"

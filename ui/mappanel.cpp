@@ -1,0 +1,154 @@
+#include "ui/mappanel.h"
+
+#include "itemmodels/nodefilterproxymodel.h"
+#include "itemmodels/nodetablemodel.h"
+#include "widgets/map/basemapscene.h"
+#include "widgets/map/mapoverlay.h"
+#include "widgets/map/mapscene.h"
+#include "widgets/map/mapscenefeeder.h"
+#include "widgets/map/nodemapwidget.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cpn {
+
+MapPanel::MapPanel(NodeTableModel *nodes, NodeFilterProxyModel *filter, QItemSelectionModel *selection,
+                   QWidget *parent)
+    : QWidget(parent), m_nodes(nodes), m_filter(filter), m_scene(std::make_unique<map::MapScene>()),
+      m_feeder(new map::MapSceneFeeder(m_scene.get(), nodes, this)),
+      m_map(new map::NodeMapWidget(m_scene.get(), nodes, this)), m_toolBar(new QWidget(this)),
+      m_search(new QLineEdit(m_toolBar)), m_shading(new QComboBox(m_toolBar)), m_count(new QLabel(m_toolBar)),
+      m_fit(new QToolButton(m_toolBar)), m_wall(new QToolButton(m_toolBar))
+{
+    setObjectName(QStringLiteral("mapPanel"));
+    m_feeder->setFilter(filter);
+    m_map->setSelectionModel(selection);
+    connect(m_feeder, &map::MapSceneFeeder::sceneChanged, m_map, &map::NodeMapWidget::sceneChanged);
+    connect(m_feeder, &map::MapSceneFeeder::sceneChanged, this, &MapPanel::updateCount);
+
+    m_toolBar->setObjectName(QStringLiteral("mapToolBar"));
+    m_search->setObjectName(QStringLiteral("mapSearch"));
+    m_search->setPlaceholderText(tr("Go to node…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    auto *completer = new QCompleter(nodes, m_search);
+    completer->setCompletionColumn(NodeTableModel::NameColumn);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setMaxVisibleItems(12);
+    m_search->setCompleter(completer);
+    connect(completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+            [this](const QModelIndex &index) {
+                m_map->jumpToNode(index.data(NodeTableModel::NodeIdRole).toString());
+                m_map->setFocus();
+            });
+    connect(m_search, &QLineEdit::returnPressed, this, &MapPanel::jumpToSearch);
+
+    auto *shadingLabel = new QLabel(tr("Shade provinces by"), m_toolBar);
+    shadingLabel->setObjectName(QStringLiteral("countLabel"));
+    for (map::ShadingMetric metric : {map::ShadingMetric::Utilization, map::ShadingMetric::FreeAccelerators,
+                                      map::ShadingMetric::Price, map::ShadingMetric::None})
+        m_shading->addItem(map::MapOverlay::metricName(metric), int(metric));
+    m_shading->setObjectName(QStringLiteral("mapShading"));
+    connect(m_shading, &QComboBox::currentIndexChanged, this, &MapPanel::applyShading);
+
+    m_count->setObjectName(QStringLiteral("countLabel"));
+    m_count->setToolTip(tr("The map shows the nodes that pass the Nodes filter"));
+    m_fit->setText(tr("Fit country"));
+    m_fit->setToolTip(tr("Show the whole country (0)"));
+    connect(m_fit, &QToolButton::clicked, m_map, &map::NodeMapWidget::fitCountry);
+    m_wall->setText(tr("Wall mode"));
+    m_wall->setToolTip(tr("Full screen for the control-room wall (F11)"));
+    connect(m_wall, &QToolButton::clicked, this, &MapPanel::wallModeToggled);
+
+    auto *bar = new QHBoxLayout(m_toolBar);
+    bar->setContentsMargins(6, 6, 6, 0);
+    bar->setSpacing(6);
+    bar->addWidget(m_search, 2);
+    bar->addSpacing(12);
+    bar->addWidget(shadingLabel);
+    bar->addWidget(m_shading, 1);
+    bar->addStretch(2);
+    bar->addWidget(m_count);
+    bar->addWidget(m_fit);
+    bar->addWidget(m_wall);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_map, 1);
+    setFocusProxy(m_map);
+    updateCount();
+}
+
+MapPanel::~MapPanel() = default;
+
+void MapPanel::setLinks(const QList<Link> &links)
+{
+    m_feeder->setLinks(links);
+}
+
+void MapPanel::setLinkSamples(const QHash<QString, LinkSample> &samples)
+{
+    m_feeder->setLinkSamples(samples);
+}
+
+void MapPanel::setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
+{
+    m_map->setSummary(summary, nowMs, intervalMs);
+}
+
+bool MapPanel::loadBasemap(const QString &path, QString *error)
+{
+    if (!map::loadSceneBasemap(*m_scene, path, error))
+        return false;
+    m_scene->recomputeAggregates();
+    m_map->update();
+    return true;
+}
+
+void MapPanel::setToolBarVisible(bool visible)
+{
+    m_toolBar->setVisible(visible);
+}
+
+void MapPanel::jumpToSearch()
+{
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty())
+        return;
+    // The first node whose name, id, city or compute id contains every word typed, in table order.
+    const QStringList words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (int row = 0; row < m_nodes->rowCount(); ++row) {
+        const QString haystack = m_nodes->index(row, 0).data(NodeTableModel::SearchTextRole).toString();
+        if (std::all_of(words.cbegin(), words.cend(), [&haystack](const QString &w) { return haystack.contains(w); })
+            && m_map->jumpToNode(m_nodes->nodeAt(row).id)) {
+            m_map->setFocus();
+            return;
+        }
+    }
+}
+
+void MapPanel::applyShading()
+{
+    m_scene->setShadingMetric(map::ShadingMetric(m_shading->currentData().toInt()));
+    m_map->update();
+}
+
+void MapPanel::updateCount()
+{
+    int shown = 0;
+    for (const map::MapNode &node : m_scene->nodes())
+        shown += node.visible;
+    m_count->setText(tr("%1 of %2 nodes on the map").arg(shown).arg(m_scene->nodes().size()));
+}
+
+} // namespace cpn

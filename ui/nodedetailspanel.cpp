@@ -1,0 +1,106 @@
+#include "ui/nodedetailspanel.h"
+
+#include "domain/provinces.h"
+#include "itemmodels/nodetablemodel.h"
+#include "widgets/statuscolors.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cpn {
+
+NodeDetailsPanel::NodeDetailsPanel(NodeTableModel *nodes, QWidget *parent)
+    : QWidget(parent), m_nodes(nodes), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
+      m_placeholder(new QLabel(tr("Click a node on the map or a row in the Nodes table."), this)),
+      m_form(new QWidget(this)), m_computeId(new QLabel(m_form)), m_url(new QLabel(m_form))
+{
+    setObjectName(QStringLiteral("nodeDetailsPanel"));
+    m_title->setObjectName(QStringLiteral("panelTitle"));
+    m_title->setWordWrap(true);
+    m_subtitle->setObjectName(QStringLiteral("panelSubtitle"));
+    m_subtitle->setWordWrap(true);
+    m_placeholder->setObjectName(QStringLiteral("panelSubtitle"));
+    m_placeholder->setWordWrap(true);
+
+    auto *form = new QFormLayout(m_form);
+    form->setContentsMargins(0, 4, 0, 0);
+    form->setHorizontalSpacing(14);
+    form->setVerticalSpacing(3);
+    form->setLabelAlignment(Qt::AlignLeft);
+    for (int column = 0; column < NodeTableModel::ColumnCount; ++column) {
+        auto *value = new QLabel(m_form);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_values.append(value);
+        if (column == NodeTableModel::NameColumn)
+            continue;
+        auto *label = new QLabel(m_nodes->headerData(column, Qt::Horizontal).toString(), m_form);
+        label->setObjectName(QStringLiteral("countLabel"));
+        form->addRow(label, value);
+    }
+    for (QLabel *value : {m_computeId, m_url}) {
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+    }
+    auto *computeLabel = new QLabel(tr("Compute id"), m_form);
+    computeLabel->setObjectName(QStringLiteral("countLabel"));
+    form->addRow(computeLabel, m_computeId);
+    auto *urlLabel = new QLabel(tr("Endpoint"), m_form);
+    urlLabel->setObjectName(QStringLiteral("countLabel"));
+    form->addRow(urlLabel, m_url);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 10);
+    layout->setSpacing(4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_placeholder);
+    layout->addWidget(m_form);
+    layout->addStretch(1);
+
+    const auto changed = [this] { refresh(); };
+    connect(m_nodes, &QAbstractItemModel::dataChanged, this, changed);
+    connect(m_nodes, &QAbstractItemModel::modelReset, this, changed);
+    refresh();
+}
+
+void NodeDetailsPanel::showNode(const QString &nodeId)
+{
+    m_nodeId = nodeId;
+    refresh();
+}
+
+QString NodeDetailsPanel::valueText(int column) const
+{
+    return m_values.value(column) ? m_values.value(column)->text() : QString();
+}
+
+QString NodeDetailsPanel::title() const
+{
+    return m_title->text();
+}
+
+void NodeDetailsPanel::refresh()
+{
+    const QModelIndex index = m_nodeId.isEmpty() ? QModelIndex() : m_nodes->nodeIndex(m_nodeId);
+    m_placeholder->setVisible(!index.isValid());
+    m_form->setVisible(index.isValid());
+    m_subtitle->setVisible(index.isValid());
+    if (!index.isValid()) {
+        m_title->setText(tr("No node selected"));
+        return;
+    }
+    const Node &node = m_nodes->nodeAt(index.row());
+    const bool zhFirst = chineseNamesFirst() && !node.nameZh.isEmpty();
+    m_title->setText(zhFirst ? node.nameZh : node.name);
+    m_subtitle->setText(zhFirst ? node.name : node.nameZh);
+    for (int column = 0; column < NodeTableModel::ColumnCount; ++column)
+        m_values[column]->setText(m_nodes->index(index.row(), column).data().toString());
+    const QColor status = colors::status(m_nodes->statusAt(index.row()));
+    m_values[NodeTableModel::StatusColumn]->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: 600;").arg(status.name()));
+    m_computeId->setText(node.computeId);
+    m_url->setText(node.baseUrl.toString());
+}
+
+} // namespace cpn
