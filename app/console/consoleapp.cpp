@@ -2,6 +2,8 @@
 
 #include "api/endpointstatus.h"
 #include "api/federationclient.h"
+#include "cache/cachedatabase.h"
+#include "cache/cachewriter.h"
 #include "domain/logging.h"
 #include "geo/basemap.h"
 #include "ui/mainwindow.h"
@@ -57,6 +59,18 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     dependencies.clock = &m_clock;
     dependencies.settings = m_settings;
     m_window = std::make_unique<MainWindow>(dependencies);
+
+    // The cache records what the federations report for offline review; ingestion is posted to
+    // its writer thread, so the UI thread never waits on the disk.
+    cache::CacheWriter::Options cacheOptions;
+    cacheOptions.path = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
+                                                           : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
+    cacheOptions.clock = &m_clock;
+    m_cache = std::make_unique<cache::CacheWriter>(cacheOptions);
+    connect(m_cache.get(), &cache::CacheWriter::opened, this, [](bool ok, const QString &error) {
+        if (!ok)
+            qCWarning(lcApp).noquote() << "the cache could not be opened, nothing is recorded:" << error;
+    });
     loadBasemap();
     m_window->setShowFps(m_options.showFps);
 
@@ -156,6 +170,11 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
     const QString endpointId = rootUrl.toString();
     m_window->addEndpoint(endpointId, label, rootUrl);
     connect(federation, &api::FederationClient::directoryChanged, m_window.get(), &MainWindow::setDirectory);
+    connect(federation, &api::FederationClient::directoryChanged, this,
+            [this](const QList<Node> &nodes, const QList<Link> &links) {
+                m_cache->ingestDirectory(nodes, links, m_clock.nowMs());
+            });
+    connect(federation, &api::FederationClient::metricsReceived, m_cache.get(), &cache::CacheWriter::ingestMetrics);
     connect(federation, &api::FederationClient::metricsReceived, m_window.get(), &MainWindow::applyMetrics);
     // statusChanged fires on changes of state only; the age of the data shown moves with every answer.
     connect(federation, &api::FederationClient::metricsReceived, this,

@@ -15,6 +15,9 @@ class QSettings;
 
 namespace cpn {
 class MainWindow;
+namespace cache {
+class CacheWriter;
+}
 namespace api {
 class FederationClient;
 struct EndpointStatus;
@@ -54,6 +57,7 @@ private:
     EventLogModel m_events;
     std::unique_ptr<MainWindow> m_window;
     api::LocalSimulator m_simulator;
+    std::unique_ptr<cache::CacheWriter> m_cache; // everything the federations report, on its own thread
     QList<api::FederationClient *> m_federations;
 };
 

@@ -1,6 +1,7 @@
 #include "consoleapp.h"
 #include "ui/mainwindow.h"
 
+#include <QFile>
 #include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -26,6 +27,7 @@ void TestConsoleApp::demoListsTheLiveFederation()
     QSettings settings(dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
     ConsoleOptions options;
     options.demo = true;
+    options.cacheDirectory = dir.path(); // never the user's cache
     ConsoleApp console(options, &settings);
     console.start();
     QVERIFY(console.window()->isVisible());
@@ -55,13 +57,17 @@ void TestConsoleApp::demoListsTheLiveFederation()
     QVERIFY(!console.window()->findChildren<ConnectionIndicator *>().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(console.window()->findChildren<ConnectionIndicator *>().constFirst()->state(),
                               ConnectionIndicator::State::Online, 5000);
+    // What the console showed was recorded in the cache it was given.
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("cache.sqlite"))));
 }
 
 void TestConsoleApp::unreachableRootIsShownOffline()
 {
     // Port 9 on loopback (discard) is closed here: connections are refused at once.
+    QTemporaryDir dir;
     ConsoleOptions options;
     options.connectUrls = {QUrl(QStringLiteral("http://127.0.0.1:9"))};
+    options.cacheDirectory = dir.path();
     ConsoleApp console(options, nullptr);
     console.start();
     auto indicators = console.window()->findChildren<ConnectionIndicator *>();
