@@ -171,16 +171,25 @@ void MapLabels::update(const MapScene &scene, const NodeSprites &sprites, double
         const double r = sprites.outerRadius(nodes[i].role);
         occupied.add(QRectF(at(nodes[i]) - QPointF(r, r), QSizeF(2 * r, 2 * r)));
     }
+    int clusters = 0;
     for (int i : std::as_const(order)) {
+        // At national zoom a synthetic federation has hundreds of clusters: name the biggest only.
+        if (nodes[i].role == NodeRole::Cluster && pxPerKm < kIndustryLabelScale && ++clusters > kNationalClusterLabels)
+            continue;
         const int fontIndex = fontIndexFor(i, scene);
         const QSizeF size = text(scene, i, fontIndex).size();
-        const double r = sprites.outerRadius(nodes[i].role) + 1;
+        // Clear of the symbol's own obstacle box, padding included.
+        const double r = sprites.outerRadius(nodes[i].role) + 3;
         const QPointF p = at(nodes[i]);
         const QPointF candidates[] = {
             {r, -size.height() / 2},                       // right
             {-r - size.width(), -size.height() / 2},       // left
             {-size.width() / 2, -r - size.height()},       // above
             {-size.width() / 2, r},                        // below
+            {r * 0.7, -r * 0.7 - size.height()},           // above right
+            {r * 0.7, r * 0.7},                            // below right
+            {-r * 0.7 - size.width(), -r * 0.7 - size.height()}, // above left
+            {-r * 0.7 - size.width(), r * 0.7},            // below left
         };
         for (const QPointF &offset : candidates) {
             const QRectF box(p + offset, size);

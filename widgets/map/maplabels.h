@@ -27,6 +27,8 @@ class MapLabels
 public:
     // Scale (px/km) from which industry nodes get names.
     static constexpr double kIndustryLabelScale = 0.55;
+    // Below that scale, at most this many cluster names (the biggest first).
+    static constexpr int kNationalClusterLabels = 40;
 
     void setTextScale(double scale);
     // Recomputes the placement when scale, nodes or text scale changed since the last call.

@@ -187,8 +187,13 @@ QSizeF MapOverlay::legendSize() const
 {
     const QFontMetricsF fm(font(8.5));
     const double line = fm.height() * 1.35;
-    const double width = std::max(300.0 * m_textScale, fm.horizontalAdvance(metricName(ShadingMetric::Price)) + 2 * kPad);
-    return {width, 2 * kPad + 4 * (fm.height() + 4) + 2 * line + 3 * line + 6 * m_textScale};
+    const double width =
+        std::max(330.0 * m_textScale, fm.horizontalAdvance(metricName(ShadingMetric::Price)) * 1.25 + 2 * kPad);
+    const QFontMetricsF fc(font(7.5, true));
+    // Headings, two node rows, the link ramp with its labels and the widths, the province ramp.
+    const double height = 2 * kPad + 3 * (fc.height() + 4) + 2 * line + 4 + (8 * m_textScale + fm.height() + 6)
+                          + line + 6 + (10 * m_textScale + fm.height() + 4);
+    return {width, height};
 }
 
 QRectF MapOverlay::legendRect(const geo::MapViewport &viewport) const
@@ -253,34 +258,35 @@ void MapOverlay::paintLegend(QPainter &painter, const QRectF &box, const MapScen
     }
     y += line + 4;
 
-    // Links: load colours and capacity widths.
-    heading(tr("LINKS  load · capacity · ›  heavier direction"));
-    const double barW = innerW * 0.55;
-    QLinearGradient gradient(x, 0, x + barW, 0);
+    // Links: load colours, then capacity widths.
+    heading(tr("LINKS  load · capacity · › heavier direction"));
+    QLinearGradient gradient(x, 0, x + innerW, 0);
     for (int i = 0; i <= 10; ++i)
         gradient.setColorAt(i / 10.0, style::linkColor(i / 10.0));
     painter.setPen(Qt::NoPen);
     painter.setBrush(gradient);
-    painter.drawRect(QRectF(x, y + line / 2 - 3 * s, barW, 6 * s));
+    painter.drawRect(QRectF(x, y + 2, innerW, 6 * s));
     painter.setPen(style::kText);
-    painter.drawText(QPointF(x, y + line + fm.ascent() - 2), QStringLiteral("0 %"));
+    const double labelY = y + 8 * s + fm.ascent() + 2;
+    painter.drawText(QPointF(x, labelY), QStringLiteral("0 %"));
+    const QString half = QStringLiteral("50 %");
+    painter.drawText(QPointF(x + (innerW - fm.horizontalAdvance(half)) / 2, labelY), half);
     const QString full = QStringLiteral("100 %");
-    painter.drawText(QPointF(x + barW - fm.horizontalAdvance(full), y + line + fm.ascent() - 2), full);
+    painter.drawText(QPointF(x + innerW - fm.horizontalAdvance(full), labelY), full);
+    y += 8 * s + fm.height() + 6;
     const QList<double> thresholds = style::linkWidthThresholds();
-    double wx = x + barW + 14 * s;
+    const double slot = innerW / style::kLinkWidthClasses;
     for (int c = 0; c < style::kLinkWidthClasses; ++c) {
+        const double left = x + c * slot;
         const double w = style::linkWidth(c) * s;
         painter.setPen(QPen(style::linkColor(0.3), w, Qt::SolidLine, Qt::FlatCap));
-        const double lineY = y + line / 2 - 2 * s + c * 0; // side by side
-        const double segW = (box.right() - kPad - wx) / 3 - 6 * s;
-        painter.drawLine(QPointF(wx, lineY), QPointF(wx + segW, lineY));
+        painter.drawLine(QPointF(left, y + line / 2), QPointF(left + 22 * s, y + line / 2));
         painter.setPen(style::kMutedText);
-        const QString label =
-            c == 0 ? tr("<%1 G").arg(thresholds.value(1)) : tr("≥%1 G").arg(thresholds.value(c));
-        painter.drawText(QPointF(wx, y + line + fm.ascent() - 2), label);
-        wx += segW + 6 * s;
+        const QString label = c == 0 ? tr("< %1 Gbps").arg(thresholds.value(1))
+                                     : tr("≥ %1 Gbps").arg(thresholds.value(c));
+        painter.drawText(QPointF(left + 28 * s, y + (line + fm.ascent() - fm.descent()) / 2), label);
     }
-    y += 2 * line + 4;
+    y += line + 6;
 
     // Provinces: the chosen aggregate.
     heading(tr("PROVINCES  %1").arg(metricName(scene.shadingMetric()).toUpper()));

@@ -1,5 +1,7 @@
 #include "widgets/map/maprenderer.h"
 
+#include "widgets/map/bandpainter.h"
+#include "widgets/map/linerasterizer.h"
 #include "widgets/map/mapscene.h"
 #include "widgets/map/mapstyle.h"
 
@@ -10,12 +12,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace cpn::map {
 
 namespace {
 
-constexpr int kLinkColorSteps = 12; // quantized load colours; one pen and one drawLines() call each
 constexpr double kDenseInkPixels = 1.2e6;
 
 QTransform kmTransform(const geo::MapViewport &v)
@@ -165,8 +167,8 @@ void MapRenderer::rebuildBase(const geo::MapViewport &viewport, const MapScene &
     if (m_base.image.size() != pixelSize(viewport))
         m_base.image = QImage(pixelSize(viewport), QImage::Format_RGB32);
     m_base.image.setDevicePixelRatio(viewport.devicePixelRatio());
-    QPainter painter(&m_base.image);
-    drawBasemap(painter, viewport, scene, false);
+    BandPainter::paint(m_base.image,
+                       [&](QPainter &painter, QImage &, int) { drawBasemap(painter, viewport, scene, false); });
     m_base.view = viewport;
     m_base.key1 = scene.basemapRevision();
     m_base.key2 = scene.shadingRevision();
@@ -225,27 +227,28 @@ void MapRenderer::rebuildLinks(const geo::MapViewport &viewport, const MapScene 
     if (m_links.image.size() != m_base.image.size())
         m_links.image = QImage(m_base.image.size(), QImage::Format_RGB32);
     m_links.image.setDevicePixelRatio(viewport.devicePixelRatio());
-    QPainter painter(&m_links.image);
-    painter.setCompositionMode(QPainter::CompositionMode_Source);
-    painter.drawImage(QPointF(0, 0), m_base.image);
-    painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
-    drawLinks(painter, viewport, scene);
+    // The base is copied in, then the links drawn over it, band by band in parallel.
+    std::memcpy(m_links.image.bits(), m_base.image.constBits(), size_t(m_base.image.sizeInBytes()));
+    const LinkBatch batch = batchLinks(viewport, scene);
+    BandPainter::paint(m_links.image,
+                       [&](QPainter &painter, QImage &slice, int top) { paintLinks(painter, slice, top, batch); });
     m_links.view = viewport;
     m_links.key1 = scene.linksRevision();
     m_links.key2 = m_baseGeneration;
     m_links.valid = true;
 }
 
-void MapRenderer::drawLinks(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const
+MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport, const MapScene &scene) const
 {
     // Links are batched by pen: one drawLines() per load colour and capacity class. Every pen is a
     // 1 px cosmetic pen, which the raster engine draws on its fast path; a wider link is drawn as
     // parallel strokes offset by under a pixel, which antialiasing fuses into one wider line at a
     // fraction of the cost of a real wide pen (see PERFORMANCE.md).
     constexpr int kUnreported = kLinkColorSteps;
-    std::array<std::array<QList<QLineF>, kLinkColorSteps + 1>, style::kLinkWidthClasses> buckets;
-    std::array<QList<QLineF>, kLinkColorSteps + 1> chevrons;
-    QList<QLineF> down;
+    LinkBatch out;
+    auto &buckets = out.buckets;
+    auto &chevrons = out.chevrons;
+    auto &down = out.down;
     QList<QPointF> polyline;
     // Level of detail by ink: when the links in view would cover more than about a million pixels (the
     // synthetic 10,000 at national zoom), they are drawn without antialiasing and with one stroke
@@ -256,6 +259,7 @@ void MapRenderer::drawLinks(QPainter &painter, const geo::MapViewport &viewport,
         ink += (std::abs(d.x()) + std::abs(d.y())) * (1 + style::linkWidthClass(link.capacityGbps));
     }
     const bool dense = ink > kDenseInkPixels;
+    out.dense = dense;
 
     const QList<MapNode> &nodes = scene.nodes();
     const QList<MapLink> &links = scene.links();
@@ -328,7 +332,16 @@ void MapRenderer::drawLinks(QPainter &painter, const geo::MapViewport &viewport,
         }
     }
 
-    painter.setRenderHint(QPainter::Antialiasing, !dense);
+    return out;
+}
+
+void MapRenderer::paintLinks(QPainter &painter, QImage &slice, int top, const LinkBatch &batch)
+{
+    constexpr int kUnreported = kLinkColorSteps;
+    const auto &buckets = batch.buckets;
+    const auto &chevrons = batch.chevrons;
+    const auto &down = batch.down;
+    painter.setRenderHint(QPainter::Antialiasing, !batch.dense);
     QPen pen;
     pen.setCosmetic(true);
     pen.setWidthF(1.0);
@@ -341,6 +354,10 @@ void MapRenderer::drawLinks(QPainter &painter, const geo::MapViewport &viewport,
             QColor c = color == kUnreported ? style::kLinkUnreported
                                             : style::linkColor(double(color) / (kLinkColorSteps - 1));
             c.setAlpha(widthClass == 0 ? 170 : 210);
+            if (batch.dense) {
+                LineRasterizer::blendLines(slice, top, slice.devicePixelRatio(), lines, c);
+                continue;
+            }
             pen.setColor(c);
             painter.setPen(pen);
             painter.drawLines(lines.constData(), int(lines.size()));
@@ -350,9 +367,14 @@ void MapRenderer::drawLinks(QPainter &painter, const geo::MapViewport &viewport,
         const QList<QLineF> &lines = chevrons[size_t(color)];
         if (lines.isEmpty())
             continue;
-        pen.setColor((color == kUnreported ? style::kLinkUnreported
-                                           : style::linkColor(double(color) / (kLinkColorSteps - 1)))
-                         .lighter(150));
+        const QColor c = (color == kUnreported ? style::kLinkUnreported
+                                               : style::linkColor(double(color) / (kLinkColorSteps - 1)))
+                             .lighter(150);
+        if (batch.dense) {
+            LineRasterizer::blendLines(slice, top, slice.devicePixelRatio(), lines, c);
+            continue;
+        }
+        pen.setColor(c);
         painter.setPen(pen);
         painter.drawLines(lines.constData(), int(lines.size()));
     }

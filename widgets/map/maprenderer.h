@@ -7,7 +7,10 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QLineF>
 #include <QList>
+
+#include <array>
 
 class QPainter;
 
@@ -44,6 +47,7 @@ public:
     // Below this scale (px/km), access links are straight lines: at national zoom they are a few
     // pixels long and the curve is not visible anyway.
     static constexpr double kAccessArcScale = 0.5;
+    static constexpr int kLinkColorSteps = 12; // quantized load colours; one pen and one drawLines() call each
 
     MapRenderer();
 
@@ -81,7 +85,16 @@ private:
     bool layerUsable(const Layer &layer, const geo::MapViewport &viewport) const;
     void rebuildBase(const geo::MapViewport &viewport, const MapScene &scene);
     void rebuildLinks(const geo::MapViewport &viewport, const MapScene &scene);
-    void drawLinks(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const;
+    // The links of a view as line segments grouped by pen, computed once and painted per band.
+    struct LinkBatch
+    {
+        std::array<std::array<QList<QLineF>, kLinkColorSteps + 1>, 3> buckets; // [width class][colour]
+        std::array<QList<QLineF>, kLinkColorSteps + 1> chevrons;
+        QList<QLineF> down;
+        bool dense = false;
+    };
+    LinkBatch batchLinks(const geo::MapViewport &viewport, const MapScene &scene) const;
+    static void paintLinks(QPainter &painter, QImage &slice, int top, const LinkBatch &batch);
     void drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                      bool insetStyle) const;
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);

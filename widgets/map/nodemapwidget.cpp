@@ -98,7 +98,17 @@ void NodeMapWidget::sceneChanged()
 
 void NodeMapWidget::fitCountry()
 {
-    m_viewport.fit(m_scene->countryKm(), m_wallMode ? 8 : 16);
+    const double margin = m_wallMode ? 8 : 16;
+    m_viewport.fit(m_scene->countryKm(), margin);
+    // The totals and the legend sit on the left: when the country leaves room on the right, move it
+    // over so that their panels cover sea rather than Xinjiang and Tibet.
+    const QRectF km = m_scene->countryKm();
+    const double left = m_viewport.toScreen(km.topLeft()).x();
+    const double right = m_viewport.toScreen(km.bottomRight()).x();
+    const double reserve = std::min(width() * 0.2, 320.0 * m_renderer.overlay().textScale());
+    const double room = width() - margin - right;
+    if (left < reserve && room > 0)
+        m_viewport.panByPixels(QPointF(std::min(reserve - left, room), 0));
     m_userMoved = false;
     m_hits.invalidate();
     update();
