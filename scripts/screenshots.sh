@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/ from a build: the console on the simulated federation at 1920x1080,
-# in English and in Simplified Chinese, in a real X server (Xvfb) with a throwaway settings folder.
+# in English and in Simplified Chinese, and the national map in the window and in wall mode (--wall),
+# in a real X server (Xvfb) with a throwaway settings folder.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${CPN_BUILD_DIR:-$root/build}/bin
@@ -21,3 +22,5 @@ shoot() { # file, extra console arguments...
 
 shoot console.png --lang en
 shoot console-zh_CN.png --lang zh_CN
+shoot map.png --lang en
+shoot map-wall.png --lang en --wall

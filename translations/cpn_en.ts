@@ -222,6 +222,80 @@
         <source>&lt;h3&gt;CPN Control Center %1&lt;/h3&gt;&lt;p&gt;Control center for China&apos;s national computing-power network: the national node, the regional hubs and clusters, and the industry nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and attributions&lt;/b&gt;&lt;br&gt;Administrative division codes: GB/T 2260 and ISO 3166-2:CN.&lt;br&gt;Node, link and metric data: served by each node through the CPN node protocol v1.&lt;br&gt;Chinese text: Noto Sans CJK, SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Node details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit &amp;Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wall Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Wall Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MapPanel</name>
+    <message>
+        <source>Go to node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shade provinces by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map shows the nodes that pass the Nodes filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole country (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen for the control-room wall (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeDetailsPanel</name>
+    <message>
+        <source>Click a node on the map or a row in the Nodes table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::NodeRole</name>
@@ -696,6 +770,22 @@ id %2
         <source>The screenshot delay must be between 0 and 3600 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>GeoJSON basemap of provinces (and boundary lines) to draw the map on, instead of the built-in one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in wall mode: the map alone, full screen (F11 toggles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic: show the map&apos;s frame time and rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--basemap needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -729,6 +819,222 @@ id %2
     </message>
     <message>
         <source>Simulated federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The basemap %1 cannot be used: %2. Showing the built-in one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in basemap cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::MapOverlay</name>
+    <message>
+        <source>No shading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free accelerators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheapest accelerator price (CNY/card-h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 nodes online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 degraded · %2 stale · %3 offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 in use (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 up · %2 congested · %3 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running · %2 queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data as of %1 (%2 s ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NATIONAL COMPUTING-POWER NETWORK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NODES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LINKS  load · capacity · › heavier direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; %1 Gbps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≥ %1 Gbps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROVINCES  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::MapRenderer</name>
+    <message>
+        <source>South China Sea Islands</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::NodeMapWidget</name>
+    <message>
+        <source>%1 ms/frame · %2 frames in the last second · %3 nodes · %4 links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators: %1 free of %2, %3 busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU: %1 busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 CNY per card-hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backbone link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Gbps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 Gbps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load %1 · latency %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Congested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nodes shown in this province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s), %1 reporting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utilization %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators: %1 free of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

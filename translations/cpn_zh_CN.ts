@@ -221,6 +221,80 @@
         <source>&lt;h3&gt;CPN Control Center %1&lt;/h3&gt;&lt;p&gt;Control center for China&apos;s national computing-power network: the national node, the regional hubs and clusters, and the industry nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and attributions&lt;/b&gt;&lt;br&gt;Administrative division codes: GB/T 2260 and ISO 3166-2:CN.&lt;br&gt;Node, link and metric data: served by each node through the CPN node protocol v1.&lt;br&gt;Chinese text: Noto Sans CJK, SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CPN 控制中心 %1&lt;/h3&gt;&lt;p&gt;全国一体化算力网控制中心，涵盖国家节点、区域枢纽节点与数据中心集群，以及行业节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据与版权说明&lt;/b&gt;&lt;br&gt;行政区划代码：GB/T 2260 与 ISO 3166-2:CN。&lt;br&gt;节点、链路与指标数据：由各节点通过 CPN 节点协议 v1 提供。&lt;br&gt;中文字体：Noto Sans CJK，采用 SIL Open Font License 1.1 授权。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Node details</source>
+        <translation>节点详情</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Country</source>
+        <translation>全国视图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Wall Mode</source>
+        <translation>大屏模式(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Leave Wall Mode</source>
+        <translation>退出大屏模式</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::MapPanel</name>
+    <message>
+        <source>Go to node…</source>
+        <translation>定位节点…</translation>
+    </message>
+    <message>
+        <source>Shade provinces by</source>
+        <translation>省份着色依据</translation>
+    </message>
+    <message>
+        <source>The map shows the nodes that pass the Nodes filter</source>
+        <translation>地图显示通过“节点”面板筛选的节点</translation>
+    </message>
+    <message>
+        <source>Fit country</source>
+        <translation>全国视图</translation>
+    </message>
+    <message>
+        <source>Show the whole country (0)</source>
+        <translation>显示全国（0）</translation>
+    </message>
+    <message>
+        <source>Wall mode</source>
+        <translation>大屏模式</translation>
+    </message>
+    <message>
+        <source>Full screen for the control-room wall (F11)</source>
+        <translation>全屏显示于指挥大厅大屏（F11）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes on the map</source>
+        <translation>地图显示 %1 / %2 个节点</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::NodeDetailsPanel</name>
+    <message>
+        <source>Click a node on the map or a row in the Nodes table.</source>
+        <translation>单击地图上的节点或“节点”表格中的一行。</translation>
+    </message>
+    <message>
+        <source>Compute id</source>
+        <translation>算力标识</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
 </context>
 <context>
     <name>cpn::NodeRole</name>
@@ -697,6 +771,22 @@ ID：%2
         <source>The screenshot delay must be between 0 and 3600 seconds.</source>
         <translation>截图等待时间必须在 0 到 3600 秒之间。</translation>
     </message>
+    <message>
+        <source>GeoJSON basemap of provinces (and boundary lines) to draw the map on, instead of the built-in one.</source>
+        <translation>用于绘制地图的省级行政区（及界线）GeoJSON 底图，替代内置底图。</translation>
+    </message>
+    <message>
+        <source>Start in wall mode: the map alone, full screen (F11 toggles).</source>
+        <translation>以大屏模式启动：全屏仅显示地图（F11 切换）。</translation>
+    </message>
+    <message>
+        <source>Diagnostic: show the map&apos;s frame time and rate.</source>
+        <translation>诊断用：显示地图的帧耗时与帧率。</translation>
+    </message>
+    <message>
+        <source>--basemap needs a file name.</source>
+        <translation>--basemap 需要指定文件名。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -731,6 +821,221 @@ ID：%2
     <message>
         <source>Simulated federation</source>
         <translation>模拟算力网</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>The basemap %1 cannot be used: %2. Showing the built-in one.</source>
+        <translation>无法使用底图 %1：%2。改为显示内置底图。</translation>
+    </message>
+    <message>
+        <source>The built-in basemap cannot be loaded: %1</source>
+        <translation>无法加载内置底图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::MapOverlay</name>
+    <message>
+        <source>No shading</source>
+        <translation>不着色</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Free accelerators</source>
+        <translation>空闲加速卡</translation>
+    </message>
+    <message>
+        <source>Cheapest accelerator price (CNY/card-h)</source>
+        <translation>最低加速卡价格（元/卡时）</translation>
+    </message>
+    <message>
+        <source>Waiting for data</source>
+        <translation>等待数据</translation>
+    </message>
+    <message>
+        <source>%1 / %2 nodes online</source>
+        <translation>%1 / %2 个节点在线</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>%1 degraded · %2 stale · %3 offline</source>
+        <translation>%1 降级 · %2 过期 · %3 离线</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>%1 / %2 in use (%3)</source>
+        <translation>%1 / %2 使用中（%3）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>%1 up · %2 congested · %3 down</source>
+        <translation>%1 正常 · %2 拥塞 · %3 中断</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation>%1 兆瓦</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>%1 running · %2 queued</source>
+        <translation>%1 运行中 · %2 排队</translation>
+    </message>
+    <message>
+        <source>Data as of %1 (%2 s ago)</source>
+        <translation>数据时间 %1（%2 秒前）</translation>
+    </message>
+    <message>
+        <source>NATIONAL COMPUTING-POWER NETWORK</source>
+        <translation>全国一体化算力网</translation>
+    </message>
+    <message>
+        <source>NODES</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>枢纽</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>LINKS  load · capacity · › heavier direction</source>
+        <translation>链路  负载 · 容量 · › 流量较大方向</translation>
+    </message>
+    <message>
+        <source>&lt; %1 Gbps</source>
+        <translation>&lt; %1 Gbps</translation>
+    </message>
+    <message>
+        <source>≥ %1 Gbps</source>
+        <translation>≥ %1 Gbps</translation>
+    </message>
+    <message>
+        <source>PROVINCES  %1</source>
+        <translation>省份  %1</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::MapRenderer</name>
+    <message>
+        <source>South China Sea Islands</source>
+        <translation>南海诸岛</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::NodeMapWidget</name>
+    <message>
+        <source>%1 ms/frame · %2 frames in the last second · %3 nodes · %4 links</source>
+        <translation>%1 毫秒/帧 · 最近一秒 %2 帧 · %3 个节点 · %4 条链路</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Accelerators: %1 free of %2, %3 busy</source>
+        <translation>加速卡：%2 张中 %1 张空闲，繁忙 %3</translation>
+    </message>
+    <message>
+        <source>CPU: %1 busy</source>
+        <translation>CPU：繁忙 %1</translation>
+    </message>
+    <message>
+        <source>From %1 CNY per card-hour</source>
+        <translation>最低 %1 元/卡时</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <source>Backbone link</source>
+        <translation>骨干链路</translation>
+    </message>
+    <message>
+        <source>Regional link</source>
+        <translation>区域链路</translation>
+    </message>
+    <message>
+        <source>Access link</source>
+        <translation>接入链路</translation>
+    </message>
+    <message>
+        <source>%1 Gbps</source>
+        <translation>%1 Gbps</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 Gbps</source>
+        <translation>%1 → %2：%3 Gbps</translation>
+    </message>
+    <message>
+        <source>Load %1 · latency %2 ms</source>
+        <translation>负载 %1 · 时延 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Congested</source>
+        <translation>拥塞</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>No nodes shown in this province</source>
+        <translation>该省份没有显示的节点</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s), %1 reporting</source>
+        <translation>
+            <numerusform>%n 个节点，%1 个在上报</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utilization %1</source>
+        <translation>利用率 %1</translation>
+    </message>
+    <message>
+        <source>Accelerators: %1 free of %2</source>
+        <translation>加速卡：%2 张中 %1 张空闲</translation>
     </message>
 </context>
 </TS>
