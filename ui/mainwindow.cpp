@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -138,6 +139,12 @@ void MainWindow::createMap()
     connect(m_mapPanel->mapWidget(), &map::NodeMapWidget::nodeClicked, this, &MainWindow::showDetailsOf);
     connect(m_mapPanel->mapWidget(), &map::NodeMapWidget::nodeActivated, this, &MainWindow::showDetailsOf);
     connect(m_mapPanel, &MapPanel::wallModeToggled, this, [this] { setWallMode(!m_wallMode); });
+    // A double click on a province narrows the Nodes filter, and with it the map, to that region.
+    connect(m_mapPanel->mapWidget(), &map::NodeMapWidget::provinceActivated, this, [this](const QString &iso) {
+        QComboBox *provinces = m_nodesPanel->provinceCombo();
+        const int index = provinces->findData(iso);
+        provinces->setCurrentIndex(index >= 0 && index != provinces->currentIndex() ? index : 0);
+    });
 }
 
 void MainWindow::onSelectionChanged()

@@ -108,9 +108,11 @@ void tst_MainWindow::feed(int ticks)
 void tst_MainWindow::buildsWithDocks()
 {
     const auto docks = m_window->findChildren<QDockWidget *>();
-    QCOMPARE(docks.size(), 2);
+    QCOMPARE(docks.size(), 4); // Nodes, Events, Overview (the map took the centre), Node details
     QVERIFY(m_window->nodesDock());
     QVERIFY(m_window->eventsDock());
+    QVERIFY(m_window->overviewDock());
+    QVERIFY(m_window->detailsDock());
     QCOMPARE(m_window->nodesDock()->widget(), m_window->nodesPanel());
     QCOMPARE(m_window->eventsDock()->widget(), m_window->eventsPanel());
     QVERIFY(m_window->overviewPanel());

@@ -92,6 +92,11 @@ void NodeMapWidget::setSummary(const FederationSummary &summary, qint64 nowMs, i
 
 void NodeMapWidget::sceneChanged()
 {
+    if (m_scene->structureRevision() != m_structureRevision) {
+        // Node and link indices changed meaning: what was hovered is gone.
+        m_structureRevision = m_scene->structureRevision();
+        m_frame.hoverNode = m_frame.hoverLink = -1;
+    }
     syncSelectionFromModel();
     update();
 }
@@ -206,6 +211,8 @@ void NodeMapWidget::settle()
     // The movement stopped: redraw the cached layers once at the new view.
     m_frame.interactive = false;
     update();
+    // Build the hover grids for the new view once the event loop is idle, not on the first mouse move.
+    QTimer::singleShot(0, this, [this] { m_hits.prepare(m_viewport, *m_scene, m_renderer.sprites()); });
 }
 
 void NodeMapWidget::wheelEvent(QWheelEvent *event)
@@ -344,7 +351,8 @@ void NodeMapWidget::updateHover(const QPointF &pos)
     int node = -1, link = -1, province = -1;
     if (!m_renderer.insetRect().contains(pos)) {
         node = nodeAt(pos);
-        if (node < 0)
+        // While the view moves, the link grid would be rebuilt for every frame: nodes only until it settles.
+        if (node < 0 && !m_frame.interactive)
             link = m_hits.linkAt(m_viewport, *m_scene, pos);
         if (node < 0 && link < 0)
             province = m_hits.provinceAt(m_viewport, *m_scene, pos);

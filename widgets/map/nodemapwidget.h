@@ -112,6 +112,7 @@ private:
     QElapsedTimer m_fpsClock;
     QList<qint64> m_frameEnds; // ms, for --fps
     double m_lastFrameMs = 0;
+    quint64 m_structureRevision = 0;
 };
 
 } // namespace cpn::map
