@@ -31,6 +31,7 @@
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QTimer>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cstdio>
@@ -251,6 +252,15 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
     }
     sendMouse(widget, QEvent::MouseButtonRelease, start + QPointF(6 * runs * 4, 3 * runs * 4), Qt::LeftButton,
               Qt::NoButton);
+    // Zoom frames: the wheel turns; the cached layers are scaled until the view settles.
+    QList<double> zoom;
+    for (int i = 0; i < runs * 2; ++i) {
+        const QPointF at(900 + 10 * i, 500);
+        QWheelEvent wheel(at, widget.mapToGlobal(at), QPoint(), QPoint(0, i % 2 ? -60 : 60), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(&widget, &wheel);
+        zoom.append(render());
+    }
     widget.fitCountry();
     QCoreApplication::processEvents(); // lets the settle timer end the interaction
     QEventLoop settle;
@@ -311,6 +321,7 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
     print("map.frame_ms", label, frameMs, "ms");
     print("map.hover_frame_ms", label, median(hover), "ms");
     print("map.pan_frame_ms", label, median(pan), "ms");
+    print("map.zoom_frame_ms", label, median(zoom), "ms");
     print("map.full_redraw_ms", label, median(full), "ms");
     print("map.baseline_frame_ms", label, baseline, "ms");
     print("map.hittest_us", label, median(lookups), "us");

@@ -12,7 +12,8 @@ namespace cpn::map {
 // QImage over a disjoint slice of the target's pixels, so every thread has a painter of its own (QPainter
 // on a QImage is fine off the GUI thread); the paint function draws the whole layer in logical
 // coordinates and each band's clip keeps only its slice. The links layer, the costliest full redraw,
-// goes about twice as fast on two cores. No text here: fonts are not for worker threads.
+// goes about twice as fast on two cores. The paint function must only read shared data that has no
+// lazy caches of its own (line lists and colours are fine; shared QPainterPaths and text are not).
 class BandPainter
 {
 public:

@@ -167,8 +167,10 @@ void MapRenderer::rebuildBase(const geo::MapViewport &viewport, const MapScene &
     if (m_base.image.size() != pixelSize(viewport))
         m_base.image = QImage(pixelSize(viewport), QImage::Format_RGB32);
     m_base.image.setDevicePixelRatio(viewport.devicePixelRatio());
-    BandPainter::paint(m_base.image,
-                       [&](QPainter &painter, QImage &, int) { drawBasemap(painter, viewport, scene, false); });
+    // On this thread only: QPainterPath fills its caches lazily on first use, so shared province paths
+    // must not be painted from two threads at once.
+    QPainter painter(&m_base.image);
+    drawBasemap(painter, viewport, scene, false);
     m_base.view = viewport;
     m_base.key1 = scene.basemapRevision();
     m_base.key2 = scene.shadingRevision();
