@@ -1,0 +1,59 @@
+#include "placement/placementengine.h"
+
+#include "placement/constraintchecker.h"
+#include "placement/federationindex.h"
+#include "placement/routes.h"
+#include "placement/scorer.h"
+#include "placement/shareestimator.h"
+#include "placement/splitplanner.h"
+
+namespace cpn::placement {
+
+PlacementResult PlacementEngine::rank(const Workload &workload, const FederationSnapshot &snapshot) const
+{
+    const FederationIndex index(snapshot);
+    // One shortest-path tree per location, shared by every node asked about.
+    const Routes data(index, workload.dataLocation, m_options.cacheShortestPaths);
+    const Routes users(index, workload.usersLocation, m_options.cacheShortestPaths);
+    const ConstraintChecker checker(index, workload, users);
+    const ShareEstimator estimator(index, workload, data, users);
+    const int cards = workload.requirements.accelerators;
+
+    PlacementResult result;
+    QList<int> splitPool;
+    for (int node = 0; node < index.size(); ++node) {
+        if (auto rejection = checker.checkNode(node)) {
+            result.rejected.append(*rejection);
+            continue;
+        }
+        splitPool.append(node);
+        const auto choice = checker.chooseModel(node, cards);
+        if (const auto *rejection = std::get_if<Rejection>(&choice)) {
+            result.rejected.append(*rejection);
+            continue;
+        }
+        const QString model = std::get<ConstraintChecker::ModelChoice>(choice).model;
+        if (auto rejection = checker.checkResources(node, estimator.resources(model, cards, 1.0))) {
+            result.rejected.append(*rejection);
+            continue;
+        }
+        Candidate c = assembleCandidate({estimator.estimate(node, model, cards, 1.0)}, snapshot.nowMs,
+                                        workload.requirements.durationHours);
+        auto rejection = checker.checkBudget(node, c);
+        if (!rejection)
+            rejection = checker.checkDeadline(node, c);
+        if (rejection) {
+            result.rejected.append(*rejection);
+            continue;
+        }
+        result.ranked.append(std::move(c));
+    }
+    result.ranked += SplitPlanner(workload, checker, estimator, snapshot.nowMs).propose(splitPool);
+
+    const Scorer scorer(workload.effectiveWeights());
+    scorer.score(result.ranked);
+    Scorer::sort(result.ranked);
+    return result;
+}
+
+} // namespace cpn::placement
