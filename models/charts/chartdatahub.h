@@ -1,0 +1,78 @@
+#pragma once
+
+#include "charts/samplestore.h"
+#include "charts/serieskey.h"
+#include "domain/link.h"
+#include "domain/metrics.h"
+#include "domain/node.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace cpn::charts {
+
+// Keeps the live samples the charts and sparklines show, in one SampleStore per series, and only
+// for series someone asked for (memory stays bounded: kChartCapacity samples per pinned series,
+// kSparklineCapacity per sparkline). Values are stored in display units (% for utilizations), so
+// what a chart's crosshair reports is exactly what is stored. updated() is coalesced to at most one
+// per second however fast batches arrive, so a burst costs the dashboard one repaint.
+class ChartDataHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype kChartCapacity = 3600;    // 1 h at 1 s
+    static constexpr qsizetype kSparklineCapacity = 300; // 5 min at 1 s
+    static constexpr int kUpdateIntervalMs = 1000;
+
+    explicit ChartDataHub(QObject *parent = nullptr);
+    ~ChartDataHub() override;
+
+    // Reference-counted; the store keeps the largest capacity asked for.
+    void subscribe(const SeriesKey &key, qsizetype capacity = kChartCapacity);
+    void unsubscribe(const SeriesKey &key);
+    const SampleStore *store(const SeriesKey &key) const;
+
+    // Every node's CPU and mean accelerator utilization for the node table's sparklines.
+    void setSparklinesEnabled(bool on);
+    bool sparklinesEnabled() const { return m_sparklines; }
+    static QString sparklineAccelMetric() { return QStringLiteral("accel"); }
+
+    const Node *node(const QString &id) const;
+    const Link *link(const QString &id) const;
+    const QList<Node> &nodes() const { return m_nodeList; }
+    const QList<Link> &links() const { return m_linkList; }
+
+public Q_SLOTS:
+    void setDirectory(const QList<cpn::Node> &nodes, const QList<cpn::Link> &links);
+    void ingest(const cpn::MetricsBatch &batch);
+
+Q_SIGNALS:
+    void updated();
+
+private:
+    struct Entry
+    {
+        std::shared_ptr<SampleStore> store;
+        int refs = 0;
+    };
+    void append(const SeriesKey &key, qint64 tsMs, double value);
+    void ensureSparklineStores();
+    void scheduleUpdate();
+    void onTimer();
+
+    QHash<SeriesKey, Entry> m_entries;
+    QHash<QString, qsizetype> m_nodeIndex;
+    QHash<QString, qsizetype> m_linkIndex;
+    QList<Node> m_nodeList;
+    QList<Link> m_linkList;
+    bool m_sparklines = false;
+    bool m_hasRegionKeys = false;
+    bool m_pending = false;
+    QTimer m_timer;
+};
+
+} // namespace cpn::charts

@@ -1,0 +1,122 @@
+#include "charts/downsample.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cpn::charts {
+
+qsizetype lowerIndex(std::span<const qint64> times, qint64 fromMs)
+{
+    return std::lower_bound(times.begin(), times.end(), fromMs) - times.begin();
+}
+
+qsizetype upperIndex(std::span<const qint64> times, qint64 toMs)
+{
+    return std::upper_bound(times.begin(), times.end(), toMs) - times.begin();
+}
+
+QList<QPointF> minMaxPerColumn(std::span<const qint64> times, std::span<const double> values, qint64 fromMs,
+                               qint64 toMs, int columns)
+{
+    QList<QPointF> out;
+    const qsizetype first = lowerIndex(times, fromMs);
+    const qsizetype last = upperIndex(times, toMs);
+    const qsizetype n = last - first;
+    if (n <= 0 || columns <= 0)
+        return out;
+    if (n <= 2 * qsizetype(columns)) {
+        out.reserve(n);
+        for (qsizetype i = first; i < last; ++i)
+            out.append(QPointF(double(times[size_t(i)]), values[size_t(i)]));
+        return out;
+    }
+    out.reserve(2 * columns);
+    const double span = double(std::max<qint64>(1, toMs - fromMs));
+    const double perColumn = span / columns;
+    qsizetype i = first;
+    while (i < last) {
+        // The column of sample i; the column runs until the first sample of the next column.
+        const int column = std::min(columns - 1, int(double(times[size_t(i)] - fromMs) / perColumn));
+        const qint64 columnEnd = column == columns - 1 ? toMs + 1 : fromMs + qint64(std::ceil((column + 1) * perColumn));
+        qsizetype minAt = i;
+        qsizetype maxAt = i;
+        qsizetype j = i + 1;
+        for (; j < last && times[size_t(j)] < columnEnd; ++j) {
+            const double v = values[size_t(j)];
+            if (v < values[size_t(minAt)])
+                minAt = j;
+            if (v > values[size_t(maxAt)])
+                maxAt = j;
+        }
+        const qsizetype a = std::min(minAt, maxAt);
+        const qsizetype b = std::max(minAt, maxAt);
+        out.append(QPointF(double(times[size_t(a)]), values[size_t(a)]));
+        if (b != a)
+            out.append(QPointF(double(times[size_t(b)]), values[size_t(b)]));
+        i = j;
+    }
+    return out;
+}
+
+QList<QPointF> lttb(std::span<const qint64> times, std::span<const double> values, int threshold)
+{
+    const qsizetype n = qsizetype(times.size());
+    QList<QPointF> out;
+    if (threshold < 3 || n <= threshold) {
+        out.reserve(n);
+        for (qsizetype i = 0; i < n; ++i)
+            out.append(QPointF(double(times[size_t(i)]), values[size_t(i)]));
+        return out;
+    }
+    out.reserve(threshold);
+    const double every = double(n - 2) / (threshold - 2);
+    qsizetype a = 0;
+    out.append(QPointF(double(times[0]), values[0]));
+    for (int bucket = 0; bucket < threshold - 2; ++bucket) {
+        // Average of the next bucket: the third corner of the triangle.
+        const qsizetype nextStart = qsizetype(std::floor((bucket + 1) * every)) + 1;
+        const qsizetype nextEnd = std::min(n, qsizetype(std::floor((bucket + 2) * every)) + 1);
+        double avgX = 0;
+        double avgY = 0;
+        for (qsizetype k = nextStart; k < nextEnd; ++k) {
+            avgX += double(times[size_t(k)]);
+            avgY += values[size_t(k)];
+        }
+        const qsizetype count = std::max<qsizetype>(1, nextEnd - nextStart);
+        avgX /= double(count);
+        avgY /= double(count);
+
+        const qsizetype start = qsizetype(std::floor(bucket * every)) + 1;
+        const qsizetype end = qsizetype(std::floor((bucket + 1) * every)) + 1;
+        const double ax = double(times[size_t(a)]);
+        const double ay = values[size_t(a)];
+        double bestArea = -1;
+        qsizetype best = start;
+        for (qsizetype k = start; k < end; ++k) {
+            const double area =
+                std::abs((ax - avgX) * (values[size_t(k)] - ay) - (ax - double(times[size_t(k)])) * (avgY - ay));
+            if (area > bestArea) {
+                bestArea = area;
+                best = k;
+            }
+        }
+        out.append(QPointF(double(times[size_t(best)]), values[size_t(best)]));
+        a = best;
+    }
+    out.append(QPointF(double(times[size_t(n - 1)]), values[size_t(n - 1)]));
+    return out;
+}
+
+qsizetype nearestIndex(std::span<const qint64> times, qint64 tMs)
+{
+    if (times.empty())
+        return -1;
+    const qsizetype i = lowerIndex(times, tMs);
+    if (i == 0)
+        return 0;
+    if (i == qsizetype(times.size()))
+        return i - 1;
+    return (times[size_t(i)] - tMs) < (tMs - times[size_t(i - 1)]) ? i : i - 1;
+}
+
+} // namespace cpn::charts

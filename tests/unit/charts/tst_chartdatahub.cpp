@@ -1,0 +1,98 @@
+#include "charts/chartdatahub.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cpn;
+using namespace cpn::charts;
+
+class tst_ChartDataHub : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keepsOnlySubscribedSeries();
+    void regionTotals();
+    void updatesCoalesced();
+};
+
+namespace {
+MetricsBatch batch(qint64 ts, double cpu)
+{
+    MetricsBatch b;
+    b.serverTimeMs = ts;
+    NodeSample a;
+    a.nodeId = QStringLiteral("a");
+    a.tsMs = ts;
+    a.cpuUtil = cpu;
+    a.powerKw = 10;
+    a.acceleratorUtil.insert(QStringLiteral("h100"), 0.5);
+    NodeSample b2 = a;
+    b2.nodeId = QStringLiteral("b");
+    b2.cpuUtil = 0.2;
+    b.nodes = {a, b2};
+    LinkSample l;
+    l.linkId = QStringLiteral("l");
+    l.tsMs = ts;
+    l.abGbps = 40;
+    b.links = {l};
+    return b;
+}
+} // namespace
+
+void tst_ChartDataHub::keepsOnlySubscribedSeries()
+{
+    ChartDataHub hub;
+    const SeriesKey cpu{SeriesKey::Kind::Node, QStringLiteral("a"), QStringLiteral("cpu")};
+    const SeriesKey ab{SeriesKey::Kind::Link, QStringLiteral("l"), QStringLiteral("ab_gbps")};
+    hub.subscribe(cpu);
+    hub.subscribe(ab);
+    hub.ingest(batch(1000, 0.25));
+    hub.ingest(batch(2000, 0.75));
+    QCOMPARE(hub.store(cpu)->size(), 2);
+    QCOMPARE(hub.store(cpu)->lastValue(), 75.0); // stored in %
+    QCOMPARE(hub.store(ab)->lastValue(), 40.0);
+    QVERIFY(!hub.store({SeriesKey::Kind::Node, QStringLiteral("b"), QStringLiteral("cpu")}));
+    hub.subscribe(cpu);
+    hub.unsubscribe(cpu);
+    QVERIFY(hub.store(cpu));
+    hub.unsubscribe(cpu);
+    QVERIFY(!hub.store(cpu));
+}
+
+void tst_ChartDataHub::regionTotals()
+{
+    ChartDataHub hub;
+    Node a;
+    a.id = QStringLiteral("a");
+    a.province = QStringLiteral("CN-GZ");
+    Node b;
+    b.id = QStringLiteral("b");
+    b.province = QStringLiteral("CN-BJ");
+    hub.setDirectory({a, b}, {});
+    const SeriesKey national{SeriesKey::Kind::Region, QString(), regionmetrics::cpu()};
+    const SeriesKey gz{SeriesKey::Kind::Region, QStringLiteral("CN-GZ"), regionmetrics::cpu()};
+    const SeriesKey power{SeriesKey::Kind::Region, QString(), regionmetrics::powerKw()};
+    hub.subscribe(national);
+    hub.subscribe(gz);
+    hub.subscribe(power);
+    hub.ingest(batch(1000, 0.6));
+    QCOMPARE(hub.store(national)->lastValue(), 40.0);
+    QCOMPARE(hub.store(gz)->lastValue(), 60.0);
+    QCOMPARE(hub.store(power)->lastValue(), 20.0);
+}
+
+void tst_ChartDataHub::updatesCoalesced()
+{
+    ChartDataHub hub;
+    QSignalSpy spy(&hub, &ChartDataHub::updated);
+    for (int i = 1; i <= 10; ++i)
+        hub.ingest(batch(i * 100, 0.5));
+    QCOMPARE(spy.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 3000);
+    QTest::qWait(1300);
+    QCOMPARE(spy.count(), 2);
+}
+
+QTEST_GUILESS_MAIN(tst_ChartDataHub)
+#include "tst_chartdatahub.moc"

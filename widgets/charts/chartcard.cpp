@@ -1,0 +1,421 @@
+#include "widgets/charts/chartcard.h"
+
+#include "cache/cachereader.h"
+#include "cache/metricnames.h"
+#include "charts/chartdatahub.h"
+#include "domain/clock.h"
+#include "domain/provinces.h"
+
+#include <QChart>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMenu>
+#include <QToolButton>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cpn::charts {
+namespace {
+
+const QColor kPalette[] = {QColor(0x4f, 0xc3, 0xf7), QColor(0xff, 0xb7, 0x4d), QColor(0x81, 0xc7, 0x84),
+                           QColor(0xba, 0x68, 0xc8), QColor(0xf0, 0x62, 0x92), QColor(0x4d, 0xd0, 0xe1),
+                           QColor(0xdc, 0xe7, 0x75), QColor(0xa1, 0x88, 0x7f)};
+
+QColor paletteColor(int i)
+{
+    return kPalette[i % int(std::size(kPalette))];
+}
+
+SeriesKey::Kind keyKind(ChartSpec::Kind kind)
+{
+    switch (kind) {
+    case ChartSpec::Kind::NodeUtilization:
+        return SeriesKey::Kind::Node;
+    case ChartSpec::Kind::LinkThroughput:
+    case ChartSpec::Kind::LinkQuality:
+        return SeriesKey::Kind::Link;
+    case ChartSpec::Kind::Region:
+        return SeriesKey::Kind::Region;
+    }
+    return SeriesKey::Kind::Node;
+}
+
+} // namespace
+
+qint64 ChartCard::windowMs(Window w)
+{
+    switch (w) {
+    case Window::FiveMinutes:
+        return 5 * 60 * 1000;
+    case Window::OneHour:
+        return 3600 * 1000;
+    case Window::OneDay:
+        return 24 * 3600 * 1000;
+    case Window::SevenDays:
+        return 7 * 24 * 3600 * 1000LL;
+    }
+    return 5 * 60 * 1000;
+}
+
+ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
+                     QWidget *parent)
+    : QFrame(parent), m_spec(spec), m_hub(hub), m_reader(reader), m_clock(*clock)
+{
+    setObjectName(QStringLiteral("chartCard"));
+    setFrameShape(QFrame::StyledPanel);
+    m_lines = linesFor(spec);
+    buildChart();
+    buildHeader();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_windowCombo);
+    header->addWidget(m_pause);
+    header->addWidget(m_menu);
+    layout->addLayout(header);
+    layout->addWidget(m_view, 1);
+    connect(m_hub, &ChartDataHub::updated, this, &ChartCard::onHubUpdated);
+    readHistory();
+    refresh();
+}
+
+ChartCard::~ChartCard()
+{
+    for (const SeriesKey &key : std::as_const(m_keys))
+        m_hub->unsubscribe(key);
+}
+
+QString ChartCard::title() const
+{
+    QString name = m_spec.entity;
+    switch (m_spec.kind) {
+    case ChartSpec::Kind::NodeUtilization:
+        if (const Node *n = m_hub->node(m_spec.entity))
+            name = n->name.isEmpty() ? n->id : n->name;
+        return tr("%1 — utilization and power").arg(name);
+    case ChartSpec::Kind::LinkThroughput:
+        return tr("Link %1 — throughput").arg(name);
+    case ChartSpec::Kind::LinkQuality:
+        return tr("Link %1 — latency and loss").arg(name);
+    case ChartSpec::Kind::Region:
+        return m_spec.entity.isEmpty() ? tr("National — utilization and power")
+                                       : tr("%1 — utilization and power").arg(m_spec.entity);
+    }
+    return name;
+}
+
+QList<ChartCard::Line> ChartCard::linesFor(const ChartSpec &spec) const
+{
+    QList<Line> lines;
+    int c = 0;
+    auto add = [&](const QString &metric, const QString &name, bool right = false) {
+        lines.append(Line{metric, name, paletteColor(c++), right, std::nullopt});
+    };
+    switch (spec.kind) {
+    case ChartSpec::Kind::NodeUtilization: {
+        add(QStringLiteral("cpu"), tr("CPU"));
+        if (const Node *n = m_hub->node(spec.entity)) {
+            for (const AcceleratorPool &pool : n->capacity.accelerators)
+                add(cache::metrics::acceleratorMetric(pool.model), pool.model);
+        }
+        add(QStringLiteral("memory"), tr("Memory"));
+        add(QStringLiteral("storage"), tr("Storage"));
+        add(QStringLiteral("power_kw"), tr("Power"), true);
+        break;
+    }
+    case ChartSpec::Kind::LinkThroughput: {
+        add(QStringLiteral("ab_gbps"), tr("A → B"));
+        add(QStringLiteral("ba_gbps"), tr("B → A"));
+        if (const Link *l = m_hub->link(spec.entity))
+            lines.append(Line{QString(), tr("Capacity"), QColor(0x90, 0xa4, 0xae), false, l->capacityGbps});
+        break;
+    }
+    case ChartSpec::Kind::LinkQuality:
+        add(QStringLiteral("latency_ms"), tr("Latency"));
+        add(QStringLiteral("loss_pct"), tr("Loss"), true);
+        break;
+    case ChartSpec::Kind::Region:
+        add(regionmetrics::cpu(), tr("CPU"));
+        add(regionmetrics::accelerators(), tr("Accelerators"));
+        add(regionmetrics::memory(), tr("Memory"));
+        add(regionmetrics::powerKw(), tr("Power"), true);
+        break;
+    }
+    return lines;
+}
+
+void ChartCard::buildChart()
+{
+    m_chart = new QChart;
+    m_chart->setTheme(QChart::ChartThemeDark);
+    m_chart->setBackgroundBrush(QColor(0x0f, 0x15, 0x1d));
+    m_chart->setBackgroundRoundness(0);
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = m_chart->legend()->font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() - 1));
+    m_chart->legend()->setFont(small);
+
+    m_timeAxis = new QDateTimeAxis;
+    m_timeAxis->setFormat(QStringLiteral("HH:mm"));
+    m_timeAxis->setTickCount(6);
+    m_timeAxis->setLabelsFont(small);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+
+    const SeriesKey::Kind kind = keyKind(m_spec.kind);
+    for (const Line &line : std::as_const(m_lines)) {
+        const QString unit = line.constant ? QStringLiteral("Gbit/s") : unitOf(kind, line.metric).unit;
+        QValueAxis *&axis = line.rightAxis ? m_rightAxis : m_leftAxis;
+        if (!axis) {
+            axis = new QValueAxis;
+            axis->setTitleText(unit);
+            axis->setLabelsFont(small);
+            axis->setTitleFont(small);
+            axis->setLabelFormat(QStringLiteral("%.0f"));
+            m_chart->addAxis(axis, line.rightAxis ? Qt::AlignRight : Qt::AlignLeft);
+        }
+        auto *series = new QLineSeries;
+        series->setName(line.name);
+        series->setUseOpenGL(false); // OpenGL series break offscreen grabs (PERFORMANCE.md)
+        QPen pen(line.color, line.constant ? 1.0 : 1.5);
+        if (line.constant)
+            pen.setStyle(Qt::DashLine);
+        series->setPen(pen);
+        m_chart->addSeries(series);
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(axis);
+        if (line.constant) {
+            m_feeder.addConstant(series, unit, *line.constant);
+        } else {
+            const SeriesKey key{kind, m_spec.entity, line.metric};
+            m_hub->subscribe(key);
+            m_keys.append(key);
+            m_feeder.addSeries(series, unit, m_hub->store(key));
+        }
+    }
+    m_view = new ChartView(m_chart, this);
+    m_view->setMinimumHeight(160);
+    m_view->setValueProvider([this](qint64 t) { return valuesAt(t); });
+    connect(m_view, &ChartView::userRangeChanged, this, &ChartCard::showRange);
+    connect(m_view, &ChartView::followRequested, this, &ChartCard::follow);
+}
+
+void ChartCard::buildHeader()
+{
+    m_title = new QLabel(title(), this);
+    m_title->setObjectName(QStringLiteral("chartTitle"));
+    m_windowCombo = new QComboBox(this);
+    m_windowCombo->addItem(tr("5 min"));
+    m_windowCombo->addItem(tr("1 h"));
+    m_windowCombo->addItem(tr("24 h"));
+    m_windowCombo->addItem(tr("7 d"));
+    m_windowCombo->setToolTip(tr("Time window; older data is read from the cache"));
+    connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setWindow(Window(index)); });
+    m_pause = new QToolButton(this);
+    m_pause->setText(tr("Pause"));
+    m_pause->setCheckable(true);
+    m_pause->setToolTip(tr("Pause or resume live updates"));
+    connect(m_pause, &QToolButton::toggled, this, &ChartCard::setPaused);
+    m_menu = new QToolButton(this);
+    m_menu->setText(tr("…"));
+    m_menu->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_menu);
+    menu->addAction(tr("Save as PNG…"), this, &ChartCard::saveDialogPng);
+    menu->addAction(tr("Export data as CSV…"), this, &ChartCard::saveDialogCsv);
+    menu->addSeparator();
+    menu->addAction(tr("Unpin"), this, [this] { Q_EMIT unpinRequested(this); });
+    m_menu->setMenu(menu);
+}
+
+void ChartCard::setWindow(Window window)
+{
+    if (m_windowCombo->currentIndex() != int(window)) {
+        m_windowCombo->setCurrentIndex(int(window)); // comes back here through the signal
+        return;
+    }
+    m_window = window;
+    m_timeAxis->setFormat(window == Window::SevenDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    m_following = true;
+    readHistory();
+    refresh();
+}
+
+void ChartCard::setPaused(bool paused)
+{
+    if (m_pause->isChecked() != paused) {
+        m_pause->setChecked(paused);
+        return;
+    }
+    m_paused = paused;
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    if (!paused)
+        refresh();
+}
+
+void ChartCard::follow()
+{
+    m_following = true;
+    refresh();
+}
+
+void ChartCard::showRange(qint64 fromMs, qint64 toMs)
+{
+    m_following = false;
+    m_from = fromMs;
+    m_to = toMs;
+    // Zooming or panning is browsing: show it even when paused.
+    const bool paused = m_paused;
+    m_paused = false;
+    refresh();
+    m_paused = paused;
+    if (fromMs < m_clock.nowMs() - ChartDataHub::kChartCapacity * 1000)
+        readHistory();
+}
+
+void ChartCard::readHistory()
+{
+    const int generation = ++m_historyGeneration;
+    if (!m_reader || m_spec.kind == ChartSpec::Kind::Region)
+        return; // totals are computed live; the cache keeps per-entity series only
+    const qint64 to = m_following ? m_clock.nowMs() : m_to;
+    const qint64 from = m_following ? to - windowMs(m_window) : m_from;
+    const SeriesKey::Kind kind = keyKind(m_spec.kind);
+    m_pendingReads = 0;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const Line &line = m_lines.at(i);
+        if (line.constant)
+            continue;
+        ++m_pendingReads;
+        const double scale = unitOf(kind, line.metric).scale;
+        auto done = [this, i, scale, generation](const cache::Series &series) {
+            if (generation != m_historyGeneration)
+                return; // a newer window was asked for meanwhile
+            std::vector<qint64> t;
+            std::vector<double> v;
+            t.reserve(size_t(series.points.size()));
+            v.reserve(size_t(series.points.size()));
+            for (const cache::SeriesPoint &p : series.points) {
+                t.push_back(p.tsMs);
+                v.push_back(p.mean * scale);
+            }
+            m_feeder.setHistory(i, std::move(t), std::move(v));
+            if (--m_pendingReads == 0) {
+                const bool paused = m_paused;
+                m_paused = false;
+                refresh();
+                m_paused = paused;
+                Q_EMIT historyLoaded();
+            }
+        };
+        if (kind == SeriesKey::Kind::Node)
+            m_reader->readNodeSeries(m_spec.entity, line.metric, from, to, this, done);
+        else
+            m_reader->readLinkSeries(m_spec.entity, line.metric, from, to, this, done);
+    }
+}
+
+void ChartCard::onHubUpdated()
+{
+    if (!m_paused && m_following)
+        refresh();
+}
+
+int ChartCard::plotColumns() const
+{
+    const int w = int(m_chart->plotArea().width());
+    return w > 10 ? w : std::max(100, m_view->width());
+}
+
+void ChartCard::refresh()
+{
+    if (m_paused)
+        return;
+    if (m_following) {
+        m_to = m_clock.nowMs();
+        m_from = m_to - windowMs(m_window);
+    }
+    m_feeder.refresh(m_from, m_to, plotColumns());
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
+    // Value axes: % from 0 to 100; others from 0 to a rounded maximum of what is visible.
+    for (QValueAxis *axis : {m_leftAxis, m_rightAxis}) {
+        if (!axis)
+            continue;
+        if (axis->titleText() == QLatin1String("%") && !(m_spec.kind == ChartSpec::Kind::LinkQuality)) {
+            axis->setRange(0, 100);
+            continue;
+        }
+        double top = 0;
+        for (int i = 0; i < m_feeder.count(); ++i) {
+            const auto attached = m_feeder.series(i)->attachedAxes();
+            if (!attached.contains(axis))
+                continue;
+            for (const QPointF &p : m_feeder.series(i)->points())
+                top = std::max(top, p.y());
+        }
+        if (top <= 0)
+            top = 1;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
+        axis->setRange(0, std::ceil(top * 1.1 / magnitude) * magnitude);
+    }
+}
+
+QList<ChartView::CrosshairLine> ChartCard::valuesAt(qint64 tMs) const
+{
+    QList<ChartView::CrosshairLine> out;
+    for (int i = 0; i < m_feeder.count(); ++i) {
+        const auto sample = m_feeder.nearest(i, tMs, m_from, m_to);
+        if (!sample)
+            continue;
+        out.append(ChartView::CrosshairLine{m_feeder.series(i)->name(), m_feeder.series(i)->pen().color(),
+                                            sample->tsMs, sample->value, m_feeder.unit(i)});
+    }
+    return out;
+}
+
+void ChartCard::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    refresh(); // the pixel width decides how many points the series get
+}
+
+bool ChartCard::exportPng(const QString &file)
+{
+    return m_view->grab().save(file, "PNG");
+}
+
+bool ChartCard::exportCsv(const QString &file)
+{
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return ChartCsv::write(&out, m_feeder.samples(m_from, m_to));
+}
+
+void ChartCard::saveDialogPng()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"), QString(), tr("PNG images (*.png)"));
+    if (!file.isEmpty())
+        exportPng(file);
+}
+
+void ChartCard::saveDialogCsv()
+{
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export chart data as CSV"), QString(), tr("CSV files (*.csv)"));
+    if (!file.isEmpty())
+        exportCsv(file);
+}
+
+} // namespace cpn::charts

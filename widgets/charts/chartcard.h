@@ -1,0 +1,121 @@
+#pragma once
+
+#include "charts/chartspec.h"
+#include "charts/serieskey.h"
+#include "widgets/charts/chartview.h"
+#include "widgets/charts/seriesfeeder.h"
+
+#include <QFrame>
+#include <QPointer>
+
+class QChart;
+class QComboBox;
+class QDateTimeAxis;
+class QLabel;
+class QToolButton;
+class QValueAxis;
+
+namespace cpn {
+class Clock;
+namespace cache {
+class CacheReader;
+}
+} // namespace cpn
+
+namespace cpn::charts {
+
+class ChartDataHub;
+class ChartView;
+
+// One pinned chart: a header (title, window, pause, menu) over a ChartView. The samples live in
+// the ChartDataHub (live, 1 h) and, for longer windows or what came before the pin, in the cache
+// (read asynchronously through CacheReader); a SeriesFeeder reduces them to the plot's width.
+// Repaints follow the hub's coalesced updated() signal: one per second at most.
+class ChartCard : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class Window { FiveMinutes, OneHour, OneDay, SevenDays };
+    static qint64 windowMs(Window w);
+
+    // reader may be null (no history); hub and clock must outlive the card.
+    ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
+              QWidget *parent = nullptr);
+    ~ChartCard() override;
+
+    const ChartSpec &spec() const { return m_spec; }
+    QString title() const;
+    ChartView *view() const { return m_view; }
+    QChart *chart() const { return m_chart; }
+    SeriesFeeder &feeder() { return m_feeder; }
+    Window window() const { return m_window; }
+    bool isPaused() const { return m_paused; }
+    bool isFollowing() const { return m_following; }
+    QDateTimeAxis *timeAxis() const { return m_timeAxis; }
+
+    void setWindow(Window window);
+    void setPaused(bool paused);
+    // Back to the live window after a zoom or pan.
+    void follow();
+    // Shows [fromMs, toMs] and stops following.
+    void showRange(qint64 fromMs, qint64 toMs);
+    // Reduces and hands over the samples, moving the window to now when following.
+    void refresh();
+
+    bool exportPng(const QString &file);
+    bool exportCsv(const QString &file);
+
+Q_SIGNALS:
+    void unpinRequested(cpn::charts::ChartCard *card);
+    // The cache answered for the current window (every series).
+    void historyLoaded();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Line
+    {
+        QString metric; // cache metric name; empty for a constant line
+        QString name;
+        QColor color;
+        bool rightAxis = false;
+        std::optional<double> constant;
+    };
+    QList<Line> linesFor(const ChartSpec &spec) const;
+    void buildChart();
+    void buildHeader();
+    void readHistory();
+    void onHubUpdated();
+    void saveDialogPng();
+    void saveDialogCsv();
+    QList<ChartView::CrosshairLine> valuesAt(qint64 tMs) const;
+    int plotColumns() const;
+
+    ChartSpec m_spec;
+    ChartDataHub *m_hub;
+    QPointer<cache::CacheReader> m_reader;
+    const Clock &m_clock;
+    QList<Line> m_lines;
+    QList<SeriesKey> m_keys; // subscribed
+    SeriesFeeder m_feeder;
+    QChart *m_chart = nullptr;
+    ChartView *m_view = nullptr;
+    QDateTimeAxis *m_timeAxis = nullptr;
+    QValueAxis *m_leftAxis = nullptr;
+    QValueAxis *m_rightAxis = nullptr;
+    QLabel *m_title = nullptr;
+    QComboBox *m_windowCombo = nullptr;
+    QToolButton *m_pause = nullptr;
+    QToolButton *m_menu = nullptr;
+    Window m_window = Window::FiveMinutes;
+    bool m_paused = false;
+    bool m_following = true;
+    qint64 m_from = 0;
+    qint64 m_to = 0;
+    int m_historyGeneration = 0;
+    int m_pendingReads = 0;
+};
+
+} // namespace cpn::charts

@@ -1,0 +1,150 @@
+#include "widgets/charts/seriesfeeder.h"
+
+#include "charts/downsample.h"
+
+#include <QXYSeries>
+
+#include <algorithm>
+
+namespace cpn::charts {
+
+int SeriesFeeder::addSeries(QXYSeries *series, const QString &unit, const SampleStore *live)
+{
+    Source s;
+    s.series = series;
+    s.unit = unit;
+    s.live = live;
+    m_sources.push_back(std::move(s));
+    return count() - 1;
+}
+
+int SeriesFeeder::addConstant(QXYSeries *series, const QString &unit, double value)
+{
+    Source s;
+    s.series = series;
+    s.unit = unit;
+    s.constant = value;
+    m_sources.push_back(std::move(s));
+    return count() - 1;
+}
+
+void SeriesFeeder::setLive(int index, const SampleStore *live)
+{
+    m_sources[size_t(index)].live = live;
+}
+
+void SeriesFeeder::setHistory(int index, std::vector<qint64> times, std::vector<double> values)
+{
+    Source &s = m_sources[size_t(index)];
+    s.historyTimes = std::move(times);
+    s.historyValues = std::move(values);
+}
+
+void SeriesFeeder::clearHistory()
+{
+    for (Source &s : m_sources) {
+        s.historyTimes.clear();
+        s.historyValues.clear();
+    }
+}
+
+qsizetype SeriesFeeder::historyEnd(const Source &s)
+{
+    if (!s.live || s.live->isEmpty())
+        return qsizetype(s.historyTimes.size());
+    return lowerIndex(s.historyTimes, s.live->firstTime());
+}
+
+void SeriesFeeder::refresh(qint64 fromMs, qint64 toMs, int columns)
+{
+    columns = std::max(1, columns);
+    const double range = double(std::max<qint64>(1, toMs - fromMs));
+    for (Source &s : m_sources) {
+        if (s.constant) {
+            s.series->replace(QList<QPointF>{QPointF(double(fromMs), *s.constant), QPointF(double(toMs), *s.constant)});
+            continue;
+        }
+        QList<QPointF> points;
+        const qsizetype hEnd = historyEnd(s);
+        const std::span<const qint64> ht(s.historyTimes.data(), size_t(hEnd));
+        const std::span<const double> hv(s.historyValues.data(), size_t(hEnd));
+        qint64 liveFrom = toMs + 1;
+        if (s.live && !s.live->isEmpty())
+            liveFrom = std::max(fromMs, s.live->firstTime());
+        if (hEnd > 0 && fromMs < liveFrom) {
+            // Columns split in proportion to the time each part covers, so the total stays ~width.
+            const qint64 hTo = std::min(toMs, liveFrom - 1);
+            const int c = std::max(1, int(columns * double(hTo - fromMs) / range));
+            points = minMaxPerColumn(ht, hv, fromMs, hTo, c);
+        }
+        if (s.live && !s.live->isEmpty() && liveFrom <= toMs) {
+            const int c = std::max(1, int(columns * double(toMs - liveFrom) / range));
+            points += minMaxPerColumn(s.live->times(), s.live->values(), liveFrom, toMs, c);
+        }
+        s.series->replace(points);
+    }
+}
+
+std::optional<SeriesFeeder::Sample> SeriesFeeder::nearest(int index, qint64 tMs, qint64 fromMs, qint64 toMs) const
+{
+    const Source &s = m_sources[size_t(index)];
+    if (s.constant)
+        return Sample{tMs, *s.constant};
+    std::optional<Sample> best;
+    auto consider = [&](std::span<const qint64> t, std::span<const double> v) {
+        const qsizetype first = lowerIndex(t, fromMs);
+        const qsizetype last = upperIndex(t, toMs);
+        if (last <= first)
+            return;
+        const qsizetype i = first + nearestIndex(t.subspan(size_t(first), size_t(last - first)), tMs);
+        const Sample candidate{t[size_t(i)], v[size_t(i)]};
+        if (!best || std::abs(candidate.tsMs - tMs) < std::abs(best->tsMs - tMs))
+            best = candidate;
+    };
+    const qsizetype hEnd = historyEnd(s);
+    consider({s.historyTimes.data(), size_t(hEnd)}, {s.historyValues.data(), size_t(hEnd)});
+    if (s.live)
+        consider(s.live->times(), s.live->values());
+    return best;
+}
+
+bool SeriesFeeder::span(qint64 *fromMs, qint64 *toMs) const
+{
+    bool any = false;
+    for (const Source &s : m_sources) {
+        auto take = [&](qint64 a, qint64 b) {
+            *fromMs = any ? std::min(*fromMs, a) : a;
+            *toMs = any ? std::max(*toMs, b) : b;
+            any = true;
+        };
+        if (!s.historyTimes.empty())
+            take(s.historyTimes.front(), s.historyTimes.back());
+        if (s.live && !s.live->isEmpty())
+            take(s.live->firstTime(), s.live->lastTime());
+    }
+    return any;
+}
+
+QList<CsvSeries> SeriesFeeder::samples(qint64 fromMs, qint64 toMs) const
+{
+    QList<CsvSeries> out;
+    for (const Source &s : m_sources) {
+        if (s.constant)
+            continue;
+        CsvSeries c{s.series->name(), s.unit, {}, {}};
+        auto take = [&](std::span<const qint64> t, std::span<const double> v) {
+            for (qsizetype i = lowerIndex(t, fromMs), e = upperIndex(t, toMs); i < e; ++i) {
+                c.times.push_back(t[size_t(i)]);
+                c.values.push_back(v[size_t(i)]);
+            }
+        };
+        const qsizetype hEnd = historyEnd(s);
+        take({s.historyTimes.data(), size_t(hEnd)}, {s.historyValues.data(), size_t(hEnd)});
+        if (s.live)
+            take(s.live->times(), s.live->values());
+        out.append(std::move(c));
+    }
+    return out;
+}
+
+} // namespace cpn::charts
