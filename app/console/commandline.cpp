@@ -68,8 +68,13 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     const QCommandLineOption fps(QStringLiteral("fps"),
                                  QCoreApplication::translate("cpn::console", "Diagnostic: show the map's frame "
                                                                              "time and rate."));
+    const QCommandLineOption replayAt(
+        QStringLiteral("replay-at"),
+        QCoreApplication::translate("cpn::console", "Diagnostic, with --offline: start the replay this many "
+                                                    "seconds into the recording."),
+        QStringLiteral("seconds"));
     parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, screenshot,
-                       screenshotDelay, basemap, wall, fps});
+                       screenshotDelay, basemap, wall, fps, replayAt});
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -127,6 +132,14 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         return error(QCoreApplication::translate("cpn::console", "--basemap needs a file name."));
     o.wallMode = parser.isSet(wall);
     o.showFps = parser.isSet(fps);
+    if (parser.isSet(replayAt)) {
+        bool ok = false;
+        const double seconds = parser.value(replayAt).toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 400.0 * 24 * 3600 || o.offlineFile.isEmpty())
+            return error(QCoreApplication::translate("cpn::console",
+                                                     "--replay-at needs --offline and a number of seconds."));
+        o.replayAtMs = qint64(seconds * 1000);
+    }
     if (!o.offlineFile.isEmpty() && (o.demo || !o.connectUrls.isEmpty()))
         return error(QCoreApplication::translate("cpn::console",
                                                  "--offline cannot be combined with --demo or --connect."));

@@ -14,7 +14,8 @@ struct ConsoleOptions
     quint64 demoSeed = 42;
     QList<QUrl> connectUrls;     // federation roots to connect to
     QString token;               // bearer token for --connect (CPN_TOKEN in the environment)
-    QString offlineFile;         // reserved: offline review of a cache or snapshot
+    QString offlineFile;         // offline review of a cache or snapshot: no network, nothing written
+    qint64 replayAtMs = -1;      // diagnostic: with offlineFile, start the replay this far in
     QString language;            // e.g. "zh_CN"; empty: the system locale
     bool allowPlainHttp = false; // http:// to hosts other than loopback
     QString screenshotFile;      // diagnostic: save the window to this PNG after screenshotDelayMs, then quit

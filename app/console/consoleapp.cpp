@@ -6,6 +6,8 @@
 #include "cache/cachewriter.h"
 #include "domain/logging.h"
 #include "geo/basemap.h"
+#include "offlinesession.h"
+#include "snapshotcommands.h"
 #include "ui/mainwindow.h"
 
 #include <QCoreApplication>
@@ -45,7 +47,7 @@ ConnectionIndicator::State indicatorState(api::ConnectionState state)
 } // namespace
 
 ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent)
-    : QObject(parent), m_options(options), m_settings(settings), m_nodes(m_clock)
+    : QObject(parent), m_options(options), m_settings(settings), m_nodes(m_viewClock)
 {
     api::registerMetaTypes();
     // Tokens must never follow a redirect to another host, and Debian's Qt 6.4 lacks HTTP/2 fixes:
@@ -56,21 +58,30 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     MainWindow::Dependencies dependencies;
     dependencies.nodes = &m_nodes;
     dependencies.events = &m_events;
-    dependencies.clock = &m_clock;
+    dependencies.clock = &m_viewClock;
     dependencies.settings = m_settings;
     m_window = std::make_unique<MainWindow>(dependencies);
 
     // The cache records what the federations report for offline review; ingestion is posted to
     // its writer thread, so the UI thread never waits on the disk.
-    cache::CacheWriter::Options cacheOptions;
-    cacheOptions.path = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
-                                                           : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
-    cacheOptions.clock = &m_clock;
-    m_cache = std::make_unique<cache::CacheWriter>(cacheOptions);
-    connect(m_cache.get(), &cache::CacheWriter::opened, this, [](bool ok, const QString &error) {
-        if (!ok)
-            qCWarning(lcApp).noquote() << "the cache could not be opened, nothing is recorded:" << error;
-    });
+    // Offline review writes nothing anywhere: no cache.
+    m_cachePath = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
+                                                     : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
+    if (m_options.offlineFile.isEmpty()) {
+        cache::CacheWriter::Options cacheOptions;
+        cacheOptions.path = m_cachePath;
+        cacheOptions.clock = &m_clock;
+        m_cache = std::make_unique<cache::CacheWriter>(cacheOptions);
+        connect(m_cache.get(), &cache::CacheWriter::opened, this, [](bool ok, const QString &error) {
+            if (!ok)
+                qCWarning(lcApp).noquote() << "the cache could not be opened, nothing is recorded:" << error;
+        });
+    }
+    m_offline = std::make_unique<OfflineSession>(m_window.get(), &m_viewClock);
+    m_offline->setInitialOffsetMs(m_options.replayAtMs);
+    m_snapshots = std::make_unique<SnapshotCommands>(m_window.get(), m_offline.get(), m_cache.get(), m_cachePath,
+                                                     m_clock);
+    connect(m_snapshots.get(), &SnapshotCommands::backToLiveRequested, this, &ConsoleApp::backToLive);
     loadBasemap();
     m_window->setShowFps(m_options.showFps);
 
@@ -121,9 +132,7 @@ void ConsoleApp::start()
     if (!m_options.screenshotFile.isEmpty())
         scheduleScreenshot();
     if (!m_options.offlineFile.isEmpty()) {
-        m_window->logEvent(EventLogModel::Severity::Error, tr("Offline review"),
-                           tr("Offline review of %1 is not available in this version yet.")
-                               .arg(m_options.offlineFile));
+        m_offline->openFile(m_options.offlineFile); // no network at all
         return;
     }
     QList<QUrl> roots = m_options.connectUrls;
@@ -169,13 +178,20 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
 
     const QString endpointId = rootUrl.toString();
     m_window->addEndpoint(endpointId, label, rootUrl);
-    connect(federation, &api::FederationClient::directoryChanged, m_window.get(), &MainWindow::setDirectory);
+    // While a recording is reviewed the window shows it alone; the cache keeps recording.
     connect(federation, &api::FederationClient::directoryChanged, this,
             [this](const QList<Node> &nodes, const QList<Link> &links) {
                 m_cache->ingestDirectory(nodes, links, m_clock.nowMs());
+                m_liveNodes = nodes;
+                m_liveLinks = links;
+                if (!m_offline->isActive())
+                    m_window->setDirectory(nodes, links);
             });
     connect(federation, &api::FederationClient::metricsReceived, m_cache.get(), &cache::CacheWriter::ingestMetrics);
-    connect(federation, &api::FederationClient::metricsReceived, m_window.get(), &MainWindow::applyMetrics);
+    connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
+        if (!m_offline->isActive())
+            m_window->applyMetrics(batch);
+    });
     // statusChanged fires on changes of state only; the age of the data shown moves with every answer.
     connect(federation, &api::FederationClient::metricsReceived, this,
             [this, federation] { showEndpointStatus(federation->status()); });
@@ -203,6 +219,13 @@ void ConsoleApp::scheduleScreenshot()
         m_window->close();
         QCoreApplication::exit(0);
     });
+}
+
+void ConsoleApp::backToLive()
+{
+    m_offline->close(); // clears the replayed rows; the next poll fills in the live samples
+    m_window->setDirectory(m_liveNodes, m_liveLinks);
+    m_window->logEvent(EventLogModel::Severity::Info, tr("Offline review"), tr("Back to live data."));
 }
 
 void ConsoleApp::rememberRoots() const

@@ -3,8 +3,10 @@
 #include "api/localsimulator.h"
 #include "commandline.h"
 #include "domain/clock.h"
+#include "domain/link.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "reviewclock.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -26,6 +28,9 @@ struct EndpointStatus;
 
 namespace cpn::console {
 
+class OfflineSession;
+class SnapshotCommands;
+
 // The composition root: builds the clock, network manager, models and window once, and wires the
 // protocol clients of every federation root to the window. Nothing below it reaches for globals.
 class ConsoleApp : public QObject
@@ -40,6 +45,10 @@ public:
     void start();
     MainWindow *window() const { return m_window.get(); }
     const NodeTableModel &nodeModel() const { return m_nodes; }
+    // Offline review and the live cache rewound; the File menu's snapshot entries.
+    OfflineSession *offlineSession() const { return m_offline.get(); }
+    SnapshotCommands *snapshotCommands() const { return m_snapshots.get(); }
+    QString cachePath() const { return m_cachePath; }
 
 private:
     void loadBasemap();
@@ -48,16 +57,23 @@ private:
     void showEndpointStatus(const api::EndpointStatus &status);
     void rememberRoots() const;
     void scheduleScreenshot();
+    void backToLive();
 
     ConsoleOptions m_options;
     QSettings *m_settings;
     SystemClock m_clock;
+    ReviewClock m_viewClock{m_clock}; // what the window shows: pinned to the replayed moment in a review
     QNetworkAccessManager m_network;
     NodeTableModel m_nodes;
     EventLogModel m_events;
     std::unique_ptr<MainWindow> m_window;
     api::LocalSimulator m_simulator;
-    std::unique_ptr<cache::CacheWriter> m_cache; // everything the federations report, on its own thread
+    QString m_cachePath;
+    std::unique_ptr<cache::CacheWriter> m_cache; // everything the federations report, on its own thread; none offline
+    std::unique_ptr<OfflineSession> m_offline;
+    std::unique_ptr<SnapshotCommands> m_snapshots;
+    QList<Node> m_liveNodes; // the live directory, for "Back to live"
+    QList<Link> m_liveLinks;
     QList<api::FederationClient *> m_federations;
 };
 

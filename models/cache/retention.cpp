@@ -73,6 +73,18 @@ bool writeMarker(sqlite3 *db, const char *key, qint64 value)
 
 } // namespace
 
+qint64 RetentionPolicy::effectiveRawWindowMs(qint64 seriesCount) const
+{
+    if (rawByteBudget <= 0 || seriesCount <= 0 || sampleIntervalMs <= 0)
+        return rawWindowMs;
+    // Bytes one millisecond of raw samples costs across all series; the budget buys that many ms.
+    const double bytesPerMs = double(seriesCount) * kBytesPerRawSample / sampleIntervalMs;
+    const double fits = double(rawByteBudget) / bytesPerMs;
+    if (fits >= double(rawWindowMs))
+        return rawWindowMs;
+    return qMin(rawWindowMs, qMax(minRawWindowMs, qint64(fits)));
+}
+
 RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
 {
     RetentionReport report;
@@ -91,7 +103,6 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
     const qint64 from1h = readMarker(db, "rollup_1h_until");
     const qint64 to1m = qMax(floorTo(nowMs - m_policy.latenessMs, kMinuteMs), from1m);
     const qint64 to1h = qMax(floorTo(to1m, kHourMs), from1h);
-    const qint64 rawCutoff = qMin(nowMs - m_policy.rawWindowMs, to1m);
     const qint64 minuteCutoff = qMin(nowMs - m_policy.minuteWindowMs, to1h);
     const qint64 hourCutoff = nowMs - m_policy.hourWindowMs;
 
@@ -101,6 +112,7 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
         while (s.step())
             seriesIds.append(s.int64(0));
     }
+    const qint64 rawCutoff = qMin(nowMs - m_policy.effectiveRawWindowMs(seriesIds.size()), to1m);
 
     sql::Statement readRaw(db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
     sql::Statement readMinutes(db, "SELECT ts, min, max, mean, count, last FROM samples_1m "
@@ -185,7 +197,7 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
             return failed(QStringLiteral("purging"));
     }
     sql::Statement offers(db, "DELETE FROM offers WHERE ts < ?");
-    offers.bind(1, nowMs - m_policy.rawWindowMs);
+    offers.bind(1, nowMs - m_policy.effectiveRawWindowMs(seriesIds.size()));
     if (!offers.run())
         return failed(QStringLiteral("purging offers"));
 

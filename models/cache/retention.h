@@ -6,12 +6,23 @@ struct sqlite3;
 
 namespace cpn::cache {
 
-// How long each resolution is kept. With the defaults, a 2,000-node federation's cache stops
-// growing after the hour window: raw samples for a day, 1-minute roll-ups for a week, 1-hour
-// roll-ups for a bit over a year (docs/cache.md has the sizes).
+// How long each resolution is kept: raw samples for a day, 1-minute roll-ups for a week, 1-hour
+// roll-ups for a bit over a year (docs/cache.md has the sizes). A day of raw samples of a 2,000-node
+// federation is ~130 GB, so the raw window also shrinks to fit rawByteBudget for the number of
+// series actually recorded: small federations keep their day, large ones keep what fits.
 struct RetentionPolicy
 {
     qint64 rawWindowMs = 24LL * 3600 * 1000;
+    qint64 rawByteBudget = 2LL * 1024 * 1024 * 1024; // 0: no budget, the window alone decides
+    int sampleIntervalMs = 1000;                      // the federation's refresh interval
+    // Never shrink below this: roll-ups need the raw minutes past the lateness, and an hour of
+    // detail is what "Review the last hour" replays.
+    qint64 minRawWindowMs = 3600LL * 1000;
+    // A raw sample row costs about 20-25 bytes on disk with its key (docs/cache.md).
+    static constexpr qint64 kBytesPerRawSample = 24;
+
+    // The raw window given seriesCount series sampled every sampleIntervalMs.
+    qint64 effectiveRawWindowMs(qint64 seriesCount) const;
     qint64 minuteWindowMs = 7LL * 24 * 3600 * 1000;
     qint64 hourWindowMs = 400LL * 24 * 3600 * 1000;
     // Minutes newer than now - lateness are not rolled up yet: late samples still land in them.

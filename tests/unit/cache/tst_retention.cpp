@@ -26,6 +26,9 @@ private Q_SLOTS:
     void purgesByWindow();
     void rollsUpEachBucketOnce();
     void leavesRecentMinutesAlone();
+    void rawWindowFitsTheBudget_data();
+    void rawWindowFitsTheBudget();
+    void purgesRawPastTheBudget();
 
 private:
     void insert(qint64 series, qint64 ts, double value)
@@ -186,6 +189,50 @@ void TestRetention::leavesRecentMinutesAlone()
     QVERIFY(report.ok);
     QCOMPARE(buckets("samples_1m").size(), 1);
     QCOMPARE(count("samples_1h"), 0);
+}
+
+// Worked by hand with 24 bytes a sample at 1 s: 2 GiB / (series * 24 B/s).
+void TestRetention::rawWindowFitsTheBudget_data()
+{
+    QTest::addColumn<qint64>("series");
+    QTest::addColumn<qint64>("budget");
+    QTest::addColumn<qint64>("expected");
+    const qint64 gib2 = 2LL * 1024 * 1024 * 1024;
+    QTest::newRow("no series yet") << qint64(0) << gib2 << 24 * kHour;
+    // The default scenario: 635 series * 24 B * 86,400 s = 1.32 GB < 2 GiB.
+    QTest::newRow("default scenario keeps 24 h") << qint64(635) << gib2 << 24 * kHour;
+    // 2,000 nodes: 66,000 series -> 2,147,483,648 / 1,584,000 B/s = 1,355.7 s, under the floor.
+    QTest::newRow("2,000 nodes: the 1 h floor") << qint64(66000) << gib2 << kHour;
+    // 10,000 series -> 2,147,483,648 / 240,000 B/s = 8,947.848 s.
+    QTest::newRow("10,000 series: ~2.5 h") << qint64(10000) << gib2 << qint64(8'947'848);
+    QTest::newRow("no budget") << qint64(66000) << qint64(0) << 24 * kHour;
+}
+
+void TestRetention::rawWindowFitsTheBudget()
+{
+    QFETCH(qint64, series);
+    QFETCH(qint64, budget);
+    QFETCH(qint64, expected);
+    RetentionPolicy policy;
+    policy.rawByteBudget = budget;
+    QCOMPARE(policy.effectiveRawWindowMs(series), expected);
+}
+
+// A tight budget shortens the raw window in an actual run; roll-ups still cover the purged raw.
+void TestRetention::purgesRawPastTheBudget()
+{
+    QVERIFY(sql::exec(m_db->handle(), "DELETE FROM samples; DELETE FROM series WHERE series_id = 2"));
+    const qint64 now = kBase + 10 * kHour;
+    for (qint64 ts = kBase; ts < now; ts += 10 * kMin)
+        insert(1, ts, 0.5);
+    RetentionPolicy policy;
+    policy.rawByteBudget = 24 * 3600 * 2; // one series for two hours at 1 s
+    const RetentionReport report = Retention(policy).run(m_db->handle(), now);
+    QVERIFY2(report.ok, qPrintable(report.error));
+    sql::Statement oldest(m_db->handle(), "SELECT min(ts) FROM samples");
+    QVERIFY(oldest.step());
+    QCOMPARE(oldest.int64(0), now - 2 * kHour);
+    QVERIFY(count("samples_1m") > 0);
 }
 
 QTEST_GUILESS_MAIN(TestRetention)

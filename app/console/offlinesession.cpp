@@ -1,0 +1,209 @@
+#include "offlinesession.h"
+
+#include "cache/snapshotdiff.h"
+#include "domain/logging.h"
+#include "reviewclock.h"
+#include "ui/mainwindow.h"
+#include "ui/replay/comparepanel.h"
+#include "ui/replay/replaybar.h"
+#include "ui/replay/replaycontroller.h"
+
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QToolBar>
+
+namespace cpn::console {
+
+namespace {
+QString rangeText(qint64 fromMs, qint64 toMs)
+{
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
+    const QString timeFormat = QStringLiteral("HH:mm");
+    if (from.date() == to.date())
+        return QStringLiteral("%1 %2–%3")
+            .arg(from.toString(QStringLiteral("yyyy-MM-dd")), from.toString(timeFormat),
+                 to.toString(timeFormat));
+    return QStringLiteral("%1–%2").arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                       to.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+} // namespace
+
+OfflineSession::OfflineSession(MainWindow *window, ReviewClock *clock, QObject *parent)
+    : QObject(parent), m_window(window), m_clock(clock), m_source(std::make_unique<cache::RecordingSource>())
+{
+    m_controller = new ReplayController(
+        *clock,
+        [this](qint64 atMs, QObject *context, ReplayController::Done done) {
+            m_source->readStateAt(atMs, context, std::move(done));
+        },
+        this);
+    connect(m_controller, &ReplayController::stateReady, this, &OfflineSession::show);
+
+    // The bar sits in a fixed tool bar above the map: wide, always in the same place, and out of
+    // the saved dock layout.
+    m_bar = new ReplayBar(m_controller);
+    m_barHost = new QToolBar(tr("Replay"), m_window);
+    m_barHost->setObjectName(QStringLiteral("replayToolBar"));
+    m_barHost->setMovable(false);
+    m_barHost->setFloatable(false);
+    m_barHost->toggleViewAction()->setVisible(false);
+    m_barHost->addWidget(m_bar);
+    m_window->addToolBar(Qt::TopToolBarArea, m_barHost);
+    m_barHost->hide();
+    connect(m_bar, &ReplayBar::compareRequested, this, &OfflineSession::compareMoments);
+    connect(m_bar, &ReplayBar::backToLiveRequested, this, &OfflineSession::backToLiveRequested);
+
+    m_comparePanel = new ComparePanel(&m_changes);
+    m_compareDock = new QDockWidget(tr("Compare"), m_window);
+    m_compareDock->setObjectName(QStringLiteral("compareDock"));
+    m_compareDock->setWidget(m_comparePanel);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
+    m_window->tabifyDockWidget(m_window->eventsDock(), m_compareDock);
+    m_window->eventsDock()->raise();
+    m_compareDock->hide();
+}
+
+OfflineSession::~OfflineSession() = default;
+
+void OfflineSession::openFile(const QString &file)
+{
+    start(file, 0, false);
+}
+
+void OfflineSession::reviewCache(const QString &cachePath, qint64 fromMs)
+{
+    start(cachePath, fromMs, true);
+}
+
+void OfflineSession::start(const QString &file, qint64 fromMs, bool live)
+{
+    m_openingFile = file;
+    // A new source for each file: a refused one leaves the recording on screen untouched.
+    m_opening = std::make_unique<cache::RecordingSource>();
+    connect(m_opening.get(), &cache::RecordingSource::opened, this,
+            [this, fromMs, live](bool ok, const QString &error) {
+                m_fromMs = fromMs;
+                onOpened(ok, error, live);
+            });
+    m_opening->open(file);
+}
+
+void OfflineSession::onOpened(bool ok, const QString &error, bool live)
+{
+    if (!ok) {
+        m_opening.reset();
+        m_lastError = error;
+        const QString name = QFileInfo(m_openingFile).fileName();
+        m_window->logEvent(EventLogModel::Severity::Error, tr("Offline review"),
+                           tr("%1 cannot be opened: %2").arg(name, error));
+        // Not exec(): the window stays live behind the message, and tests are not blocked by it.
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, tr("Cannot Open Recording"),
+                            tr("%1 cannot be opened for review.").arg(name), QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("offlineError"));
+        box->setInformativeText(error);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        Q_EMIT opened(false, error);
+        return;
+    }
+    m_lastError.clear();
+    m_source = std::move(m_opening);
+    if (!m_active)
+        m_liveTitle = m_window->windowTitle();
+    m_active = true;
+    m_live = live;
+    m_shownMs = -1;
+    m_shownNodes.clear();
+    m_shownLinks.clear();
+    m_changes.clear();
+
+    const cache::ContentSummary &summary = m_source->info().summary;
+    const qint64 from = live ? qMax(summary.fromMs, m_fromMs) : summary.fromMs;
+    m_controller->setPlaying(false);
+    m_controller->setRange(from, summary.toMs);
+    m_bar->setBannerText(bannerText());
+    m_bar->setBackToLiveVisible(live);
+    m_barHost->show();
+    m_window->setWindowTitle(tr("RECORDING, not live — %1").arg(m_liveTitle));
+    m_window->logEvent(EventLogModel::Severity::Info, tr("Offline review"),
+                       tr("Showing the recording %1").arg(bannerText()));
+    m_controller->seek(m_initialOffsetMs >= 0 ? from + m_initialOffsetMs : from);
+    m_initialOffsetMs = -1;
+    Q_EMIT opened(true, {});
+}
+
+QString OfflineSession::bannerText() const
+{
+    const cache::RecordingSource::Info &info = m_source->info();
+    const QString range = rangeText(m_controller->fromMs(), m_controller->toMs());
+    if (m_live)
+        return tr("RECORDING — the live cache rewound, %1, not live").arg(range);
+    if (info.isSnapshot)
+        return tr("RECORDING — snapshot %1, %2, not live").arg(info.manifest.name, range);
+    return tr("RECORDING — cache %1, %2, not live").arg(QFileInfo(info.file).fileName(), range);
+}
+
+void OfflineSession::close()
+{
+    if (!m_active)
+        return;
+    m_controller->setPlaying(false);
+    m_active = false;
+    m_barHost->hide();
+    m_clock->unpin();
+    m_window->setWindowTitle(m_liveTitle);
+    m_source = std::make_unique<cache::RecordingSource>(); // lets the reader connection go
+    m_changes.clear();
+    m_window->setDirectory({}, {});
+}
+
+void OfflineSession::show(const cache::ReplayState &state)
+{
+    if (!m_active)
+        return;
+    m_clock->pin(state.atMs);
+    // The models keep the newest sample per node: going back in time needs a clean slate.
+    if (m_shownMs >= 0 && state.atMs < m_shownMs) {
+        m_window->setDirectory({}, {});
+        m_shownNodes.clear();
+        m_shownLinks.clear();
+    }
+    if (state.nodes != m_shownNodes || state.links != m_shownLinks) {
+        m_shownNodes = state.nodes;
+        m_shownLinks = state.links;
+        m_window->setDirectory(state.nodes, state.links);
+    }
+    MetricsBatch batch;
+    batch.serverTimeMs = state.atMs;
+    batch.intervalMs = 1000;
+    batch.nodes = state.nodeSamples.values();
+    batch.links = state.linkSamples.values();
+    m_window->applyMetrics(batch);
+    m_window->tick();
+    m_shownMs = state.atMs;
+    Q_EMIT stateShown(state.atMs);
+}
+
+void OfflineSession::compareMoments(qint64 aMs, qint64 bMs)
+{
+    if (!m_active)
+        return;
+    const qint64 from = qMin(aMs, bMs);
+    const qint64 to = qMax(aMs, bMs);
+    // Two reads on the reader thread, one after the other; the diff is cheap beside them.
+    m_source->readStateAt(from, this, [this, from, to](const cache::ReplayState &before) {
+        m_source->readStateAt(to, this, [this, before, from, to](const cache::ReplayState &after) {
+            m_changes.setDiff(cache::SnapshotDiff::compare(before, after));
+            m_comparePanel->setMoments(from, to);
+            m_compareDock->show();
+            m_compareDock->raise();
+            Q_EMIT compared();
+        });
+    });
+}
+
+} // namespace cpn::console

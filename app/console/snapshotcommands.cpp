@@ -1,0 +1,220 @@
+#include "snapshotcommands.h"
+
+#include "cache/cachedatabase.h"
+#include "cache/cachewriter.h"
+#include "cache/snapshotexporter.h"
+#include "domain/clock.h"
+#include "offlinesession.h"
+#include "ui/mainwindow.h"
+#include "ui/replay/snapshotdialogs.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+namespace cpn::console {
+
+namespace {
+const QString kSnapshotFilter = QStringLiteral("*.cpnsnap");
+}
+
+SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, cache::CacheWriter *cache,
+                                   QString cachePath, const Clock &clock, QObject *parent)
+    : QObject(parent), m_window(window), m_offline(offline), m_cache(cache),
+      m_cachePath(std::move(cachePath)), m_clock(clock)
+{
+    m_open = new QAction(tr("&Open Snapshot…"), this);
+    m_open->setObjectName(QStringLiteral("openSnapshotAction"));
+    m_open->setShortcut(QKeySequence::Open);
+    m_save = new QAction(tr("&Save Snapshot…"), this);
+    m_save->setObjectName(QStringLiteral("saveSnapshotAction"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_import = new QAction(tr("&Import Snapshot…"), this);
+    m_import->setObjectName(QStringLiteral("importSnapshotAction"));
+    m_clear = new QAction(tr("&Clear Cache…"), this);
+    m_clear->setObjectName(QStringLiteral("clearCacheAction"));
+    m_review = new QAction(tr("Review the &Last Hour"), this);
+    m_review->setObjectName(QStringLiteral("reviewLastHourAction"));
+    m_backToLive = new QAction(tr("&Back to Live"), this);
+    m_backToLive->setObjectName(QStringLiteral("backToLiveAction"));
+    m_backToLive->setEnabled(false);
+    for (QAction *action : {m_save, m_import, m_clear, m_review})
+        action->setEnabled(m_cache != nullptr);
+
+    connect(m_open, &QAction::triggered, this, &SnapshotCommands::openSnapshot);
+    connect(m_save, &QAction::triggered, this, &SnapshotCommands::saveSnapshot);
+    connect(m_import, &QAction::triggered, this, &SnapshotCommands::importSnapshot);
+    connect(m_clear, &QAction::triggered, this, &SnapshotCommands::clearCache);
+    connect(m_review, &QAction::triggered, this, &SnapshotCommands::reviewLastHour);
+    connect(m_backToLive, &QAction::triggered, this, &SnapshotCommands::backToLiveRequested);
+    connect(m_offline, &OfflineSession::opened, this, &SnapshotCommands::onReviewChanged);
+    connect(m_offline, &OfflineSession::backToLiveRequested, this, &SnapshotCommands::backToLiveRequested);
+
+    m_sizeLabel = new QLabel(m_window);
+    m_sizeLabel->setObjectName(QStringLiteral("cacheSize"));
+    m_sizeLabel->setToolTip(tr("Size of the local cache of recorded data (File > Clear Cache…)"));
+    m_sizeTimer = new QTimer(this);
+    m_sizeTimer->setInterval(30 * 1000);
+    connect(m_sizeTimer, &QTimer::timeout, this, &SnapshotCommands::updateCacheSize);
+    if (m_cache) {
+        m_window->statusBar()->addPermanentWidget(m_sizeLabel);
+        m_sizeTimer->start();
+        connect(m_cache, &cache::CacheWriter::cleared, this, [this](bool ok) {
+            m_window->logEvent(ok ? EventLogModel::Severity::Info : EventLogModel::Severity::Error,
+                               tr("Cache"),
+                               ok ? tr("The cache was cleared.") : tr("The cache could not be cleared."));
+            updateCacheSize();
+        });
+        connect(m_cache, &cache::CacheWriter::imported, this, [this](bool ok, const QString &message) {
+            if (ok) {
+                m_window->logEvent(EventLogModel::Severity::Info, tr("Cache"),
+                                   tr("Snapshot imported into the cache."));
+            } else {
+                m_window->logEvent(EventLogModel::Severity::Error, tr("Cache"),
+                                   tr("The snapshot was not imported: %1").arg(message));
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Import Snapshot"),
+                                            tr("The snapshot was not imported."), QMessageBox::Ok, m_window);
+                box->setInformativeText(message);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+            updateCacheSize();
+        });
+        updateCacheSize();
+    } else {
+        m_sizeLabel->hide();
+    }
+    addToMenus();
+}
+
+void SnapshotCommands::addToMenus()
+{
+    // The window's first menu is File and its second View; entries go above Quit and at the end.
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    if (QMenu *file = menus.value(0) ? menus.value(0)->menu() : nullptr) {
+        QAction *before = file->actions().value(0);
+        file->insertAction(before, m_open);
+        file->insertAction(before, m_save);
+        file->insertAction(before, m_import);
+        file->insertSeparator(before);
+        file->insertAction(before, m_clear);
+        file->insertSeparator(before);
+    }
+    if (QMenu *view = menus.value(1) ? menus.value(1)->menu() : nullptr) {
+        view->addSeparator();
+        view->addAction(m_review);
+        view->addAction(m_backToLive);
+    }
+}
+
+void SnapshotCommands::onReviewChanged()
+{
+    m_backToLive->setEnabled(m_offline->isActive() && m_cache);
+}
+
+void SnapshotCommands::updateCacheSize()
+{
+    // Three stat() calls: cheap enough for the UI thread every half minute.
+    const qint64 bytes = cache::CacheDatabase::sizeOnDisk(m_cachePath);
+    m_sizeLabel->setText(tr("Cache %1").arg(QLocale().formattedDataSize(bytes)));
+}
+
+void SnapshotCommands::openSnapshot()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        m_window, tr("Open Snapshot"), {}, tr("CPN snapshots (%1);;All files (*)").arg(kSnapshotFilter));
+    if (!file.isEmpty())
+        m_offline->openFile(file);
+}
+
+void SnapshotCommands::saveSnapshot()
+{
+    if (!m_cache || m_saving)
+        return;
+    SaveSnapshotDialog dialog(m_clock.nowMs(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString file = QFileDialog::getSaveFileName(m_window, tr("Save Snapshot"),
+                                                dialog.request().name + QStringLiteral(".cpnsnap"),
+                                                tr("CPN snapshots (%1)").arg(kSnapshotFilter));
+    if (file.isEmpty())
+        return;
+    if (!file.endsWith(QStringLiteral(".cpnsnap")))
+        file += QStringLiteral(".cpnsnap");
+    cache::SnapshotRequest request = dialog.request();
+    request.createdBy = QStringLiteral("cpn-console %1").arg(QCoreApplication::applicationVersion());
+    m_cache->flush(); // the latest batches too, as far as they are committed when the export reads
+    m_saving = true;
+    m_save->setEnabled(false);
+    m_window->statusBar()->showMessage(tr("Saving snapshot %1…").arg(request.name));
+    auto error = std::make_shared<QString>();
+    auto ok = std::make_shared<bool>(false);
+    const QString cachePath = m_cachePath;
+    QThread *thread = QThread::create(
+        [=] { *ok = cache::SnapshotExporter::exportRange(cachePath, file, request, error.get()); });
+    connect(thread, &QThread::finished, this, [this, thread, ok, error, file] {
+        thread->deleteLater();
+        m_saving = false;
+        m_save->setEnabled(true);
+        if (*ok) {
+            m_window->statusBar()->showMessage(tr("Snapshot saved to %1").arg(file), 8000);
+            m_window->logEvent(EventLogModel::Severity::Info, tr("Cache"),
+                               tr("Snapshot saved to %1").arg(file));
+            return;
+        }
+        m_window->statusBar()->clearMessage();
+        m_window->logEvent(EventLogModel::Severity::Error, tr("Cache"),
+                           tr("The snapshot was not saved: %1").arg(*error));
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Save Snapshot"),
+                                    tr("The snapshot was not saved."), QMessageBox::Ok, m_window);
+        box->setInformativeText(*error);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    thread->start();
+}
+
+void SnapshotCommands::importSnapshot()
+{
+    if (!m_cache)
+        return;
+    const QString file = QFileDialog::getOpenFileName(
+        m_window, tr("Import Snapshot"), {}, tr("CPN snapshots (%1);;All files (*)").arg(kSnapshotFilter));
+    if (file.isEmpty())
+        return;
+    m_window->statusBar()->showMessage(tr("Importing %1…").arg(file), 5000);
+    m_cache->importSnapshot(file); // verified on the writer thread first; imported() follows
+}
+
+void SnapshotCommands::clearCache()
+{
+    if (!m_cache)
+        return;
+    const auto answer = QMessageBox::question(
+        m_window, tr("Clear Cache"),
+        tr("Delete everything recorded in the local cache (%1)? Saved snapshots are not affected.")
+            .arg(QLocale().formattedDataSize(cache::CacheDatabase::sizeOnDisk(m_cachePath))),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        m_cache->clear();
+}
+
+void SnapshotCommands::reviewLastHour()
+{
+    if (!m_cache)
+        return;
+    m_cache->flush();
+    m_offline->reviewCache(m_cachePath, m_clock.nowMs() - 3600 * 1000);
+}
+
+} // namespace cpn::console

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QAction;
+class QLabel;
+class QTimer;
+
+namespace cpn {
+class Clock;
+class MainWindow;
+namespace cache {
+class CacheWriter;
+}
+} // namespace cpn
+
+namespace cpn::console {
+
+class OfflineSession;
+
+// The File and View menu entries of the cache and snapshots: Open / Save / Import snapshot,
+// Clear cache (with the cache's size in the status bar), Review the last hour and Back to live.
+// Disk work runs off the UI thread (the exporter on a thread of its own, import and clear on the
+// cache's writer thread); the outcome goes to the status bar and the Events log.
+class SnapshotCommands : public QObject
+{
+    Q_OBJECT
+
+public:
+    // cache may be null (offline review records nothing): the cache's entries are then disabled.
+    SnapshotCommands(MainWindow *window, OfflineSession *offline, cache::CacheWriter *cache,
+                     QString cachePath, const Clock &clock, QObject *parent = nullptr);
+
+    QAction *openAction() const { return m_open; }
+    QAction *saveAction() const { return m_save; }
+    QAction *importAction() const { return m_import; }
+    QAction *clearAction() const { return m_clear; }
+    QAction *reviewAction() const { return m_review; }
+    QAction *backToLiveAction() const { return m_backToLive; }
+    QLabel *cacheSizeLabel() const { return m_sizeLabel; }
+
+    void openSnapshot();
+    void saveSnapshot();
+    void importSnapshot();
+    void clearCache();
+    void reviewLastHour();
+    void updateCacheSize();
+
+Q_SIGNALS:
+    void backToLiveRequested();
+
+private:
+    void addToMenus();
+    void onReviewChanged();
+
+    MainWindow *m_window;
+    OfflineSession *m_offline;
+    cache::CacheWriter *m_cache;
+    QString m_cachePath;
+    const Clock &m_clock;
+    QAction *m_open;
+    QAction *m_save;
+    QAction *m_import;
+    QAction *m_clear;
+    QAction *m_review;
+    QAction *m_backToLive;
+    QLabel *m_sizeLabel;
+    QTimer *m_sizeTimer;
+    bool m_saving = false;
+};
+
+} // namespace cpn::console

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "cache/cachetypes.h"
+#include "cache/snapshotformat.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace cpn::cache {
+
+// A recording to review: a .cpnsnap from anywhere (verified by SnapshotReader, in memory) or a
+// cache file of this console (a query-only connection). Opening and every stateAt() run on a
+// worker thread and answer through signals or callbacks on the caller's thread, so the UI never
+// waits on the disk. A refused file changes nothing and leaves the source closed.
+class RecordingSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Info
+    {
+        QString file;
+        bool isSnapshot = false;
+        snapshot::Manifest manifest; // snapshots only
+        ContentSummary summary;      // the recorded range is summary.fromMs .. summary.toMs
+    };
+
+    explicit RecordingSource(QObject *parent = nullptr);
+    ~RecordingSource() override;
+
+    // opened() follows. A file whose application id says "cache" is read as one; anything else
+    // must pass as a snapshot.
+    void open(const QString &file);
+    bool isOpen() const { return m_open; }
+    const Info &info() const { return m_info; }
+
+    // done(state) on this thread, unless `context` is gone by then.
+    void readStateAt(qint64 atMs, QObject *context, std::function<void(const ReplayState &)> done);
+
+    // True when the first bytes name the cache's application id (the console's own cache file).
+    static bool looksLikeCache(const QString &file);
+
+Q_SIGNALS:
+    void opened(bool ok, const QString &error);
+
+private:
+    struct Backend;
+    QThread m_thread;
+    QObject *m_worker;
+    Backend *m_backend; // used on the worker thread only
+    Info m_info;
+    bool m_open = false;
+};
+
+} // namespace cpn::cache

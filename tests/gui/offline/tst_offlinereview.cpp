@@ -1,0 +1,291 @@
+#include "consoleapp.h"
+#include "offlinesession.h"
+#include "recordedfederation.h"
+#include "ui/eventspanel.h"
+#include "ui/mainwindow.h"
+#include "ui/replay/changetablemodel.h"
+#include "ui/replay/replaybar.h"
+#include "ui/replay/replaycontroller.h"
+
+#include <sqlite3.h>
+
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace cpn;
+using namespace cpn::console;
+using namespace cpn::testing;
+
+namespace {
+
+using Spoil = std::function<bool(const QString &file)>;
+
+bool withDatabase(const QString &file, const char *sqlText)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK)
+        return false;
+    const bool ok = sqlite3_exec(db, sqlText, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+bool rewrite(const QString &file, const std::function<QByteArray(QByteArray)> &change)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = change(f.readAll());
+    f.close();
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+struct DiskState
+{
+    QByteArray bytes;
+    QDateTime modified;
+    QStringList directory;
+    friend bool operator==(const DiskState &, const DiskState &) = default;
+};
+
+DiskState diskState(const QString &file)
+{
+    DiskState s;
+    QFile f(file);
+    if (f.open(QIODevice::ReadOnly))
+        s.bytes = f.readAll();
+    s.modified = QFileInfo(file).lastModified();
+    s.directory = QDir(QFileInfo(file).absolutePath())
+                      .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    return s;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Spoil)
+
+// The console's offline path end to end: a recording made through CacheWriter, opened with
+// --offline, replayed to a moment, compared, and bad files refused through the same path.
+class TestOfflineReview : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void replayShowsTheStateRecordedAtT_data();
+    void replayShowsTheStateRecordedAtT();
+    void bannerAndTitleSayRecording();
+    void compareShowsTheChanges();
+    void refusesBadFiles_data();
+    void refusesBadFiles();
+
+private:
+    std::unique_ptr<ConsoleApp> openOffline(const QString &file, QSignalSpy **spy = nullptr);
+    double cpuOfNode0(const ConsoleApp &console) const;
+
+    QTemporaryDir m_dir;
+    QString m_snapshot;
+    std::unique_ptr<QSettings> m_settings;
+};
+
+void TestOfflineReview::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_snapshot = recordSnapshot(m_dir.path());
+    QVERIFY(!m_snapshot.isEmpty());
+    m_settings =
+        std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
+}
+
+std::unique_ptr<ConsoleApp> TestOfflineReview::openOffline(const QString &file, QSignalSpy **spy)
+{
+    ConsoleOptions options;
+    options.offlineFile = file;
+    options.cacheDirectory = m_dir.filePath(QStringLiteral("unused-cache")); // never written offline
+    auto console = std::make_unique<ConsoleApp>(options, m_settings.get());
+    if (spy)
+        *spy = new QSignalSpy(console->offlineSession(), &OfflineSession::opened);
+    console->start();
+    return console;
+}
+
+double TestOfflineReview::cpuOfNode0(const ConsoleApp &console) const
+{
+    const NodeTableModel &nodes = console.nodeModel();
+    const QModelIndex index = nodes.nodeIndex(recordedNodes().constFirst().id, NodeTableModel::CpuColumn);
+    return index.isValid() ? index.data(NodeTableModel::SortRole).toDouble() : -1;
+}
+
+void TestOfflineReview::replayShowsTheStateRecordedAtT_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("snapshot") << QStringLiteral("recording.cpnsnap");
+    QTest::newRow("cache file") << QStringLiteral("cache.sqlite");
+}
+
+void TestOfflineReview::replayShowsTheStateRecordedAtT()
+{
+    QFETCH(QString, file);
+    QSignalSpy *opened = nullptr;
+    auto console = openOffline(m_dir.filePath(file), &opened);
+    std::unique_ptr<QSignalSpy> ownedSpy(opened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened->size(), 1, 10000);
+    QVERIFY2(opened->constFirst().at(0).toBool(), qPrintable(opened->constFirst().at(1).toString()));
+    OfflineSession *session = console->offlineSession();
+    ReplayController *replay = session->controller();
+    QCOMPARE(replay->fromMs(), kT0);
+    QCOMPARE(replay->toMs(), kT0 + (kTicks - 1) * 1000);
+    // No network: no endpoints in the status bar.
+    QVERIFY(console->window()->findChildren<ConnectionIndicator *>().isEmpty());
+
+    QSignalSpy shown(session, &OfflineSession::stateShown);
+    // Forward, then back in time: each shows exactly what was recorded at that second.
+    for (int tick : {7, 15, 3}) {
+        replay->seek(kT0 + tick * 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !shown.isEmpty() && shown.constLast().at(0).toLongLong() == kT0 + tick * 1000, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(cpuOfNode0(*console), recordedCpu(tick), 2000);
+        const NodeTableModel &nodes = console->nodeModel();
+        QCOMPARE(nodes.rowCount(), recordedNodes().size());
+        const int row1 = nodes.nodeIndex(recordedNodes().at(1).id).row();
+        QCOMPARE(nodes.statusAt(row1), tick >= 10 ? DisplayStatus::Offline : DisplayStatus::Online);
+        // The window's clock follows the replay: the data is current for the moment shown.
+        QCOMPARE(nodes.dataAgeMsAt(0), 0);
+    }
+    // Nothing was written: no cache was created for an offline review.
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("unused-cache/cache.sqlite"))));
+}
+
+void TestOfflineReview::bannerAndTitleSayRecording()
+{
+    QSignalSpy *opened = nullptr;
+    auto console = openOffline(m_snapshot, &opened);
+    std::unique_ptr<QSignalSpy> ownedSpy(opened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened->size(), 1, 10000);
+    ReplayBar *bar = console->offlineSession()->bar();
+    QVERIFY(bar->isVisibleTo(console->window()));
+    QVERIFY2(bar->bannerText().startsWith(QStringLiteral("RECORDING")), qPrintable(bar->bannerText()));
+    QVERIFY(bar->bannerText().contains(QStringLiteral("drill")));
+    QVERIFY(bar->bannerText().contains(QStringLiteral("not live")));
+    QVERIFY(console->window()->windowTitle().contains(QStringLiteral("RECORDING")));
+
+    // Playback at 10x moves through the recording on its own.
+    ReplayController *replay = console->offlineSession()->controller();
+    replay->seek(kT0);
+    replay->setSpeed(10);
+    replay->setPlaying(true);
+    QTRY_VERIFY_WITH_TIMEOUT(replay->positionMs() >= kT0 + 5000, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(cpuOfNode0(*console) > recordedCpu(3), 5000);
+    replay->setPlaying(false);
+}
+
+void TestOfflineReview::compareShowsTheChanges()
+{
+    QSignalSpy *opened = nullptr;
+    auto console = openOffline(m_snapshot, &opened);
+    std::unique_ptr<QSignalSpy> ownedSpy(opened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened->size(), 1, 10000);
+    OfflineSession *session = console->offlineSession();
+    QSignalSpy compared(session, &OfflineSession::compared);
+    session->compareMoments(kT0 + 2000, kT0 + 12000);
+    QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 5000);
+    QVERIFY(session->compareDock()->isVisibleTo(console->window()));
+
+    const ChangeTableModel *changes = session->changes();
+    const QString node1 = recordedNodes().at(1).id;
+    int statusRows = 0;
+    int linkRows = 0;
+    for (int row = 0; row < changes->rowCount(); ++row) {
+        const auto kind =
+            ChangeTableModel::Kind(changes->index(row, 0).data(ChangeTableModel::KindRole).toInt());
+        if (kind == ChangeTableModel::Kind::NodeStatus) {
+            ++statusRows;
+            QCOMPARE(changes->index(row, 0).data(ChangeTableModel::EntityIdRole).toString(), node1);
+            QCOMPARE(changes->index(row, ChangeTableModel::BeforeColumn).data().toString(),
+                     QStringLiteral("online"));
+            QCOMPARE(changes->index(row, ChangeTableModel::AfterColumn).data().toString(),
+                     QStringLiteral("offline"));
+        }
+        linkRows += kind == ChangeTableModel::Kind::Link;
+    }
+    QCOMPARE(statusRows, 1);
+    QVERIFY(linkRows > 0); // every link's a->b flow rose by 100 Gbps
+    QCOMPARE(changes->changedNodeIds(), QStringList{node1});
+}
+
+void TestOfflineReview::refusesBadFiles_data()
+{
+    QTest::addColumn<Spoil>("spoil");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("truncated") << Spoil([](const QString &f) {
+        return rewrite(f, [](QByteArray b) { return b.left(b.size() / 2); });
+    }) << QStringLiteral("damaged");
+    QTest::newRow("random bytes") << Spoil([](const QString &f) {
+        return rewrite(f, [](QByteArray b) {
+            for (char &c : b)
+                c = char(QRandomGenerator::global()->bounded(256));
+            return b;
+        });
+    }) << QStringLiteral("not an SQLite database");
+    QTest::newRow("newer format") << Spoil([](const QString &f) {
+        return withDatabase(f, "UPDATE manifest SET value = '2' WHERE key = 'format_version'");
+    }) << QStringLiteral("snapshot format 2 is newer");
+    QTest::newRow("a trigger") << Spoil([](const QString &f) {
+        return withDatabase(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
+    }) << QStringLiteral("contains a trigger (t)");
+}
+
+void TestOfflineReview::refusesBadFiles()
+{
+    QFETCH(Spoil, spoil);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("bad.cpnsnap"));
+    QVERIFY(QFile::copy(m_snapshot, file));
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(spoil(file));
+    const DiskState before = diskState(file);
+
+    QSignalSpy *opened = nullptr;
+    auto console = openOffline(file, &opened);
+    std::unique_ptr<QSignalSpy> ownedSpy(opened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened->size(), 1, 10000);
+    QCOMPARE(opened->constFirst().at(0).toBool(), false);
+    const QString error = opened->constFirst().at(1).toString();
+    QVERIFY2(error.contains(reason), qPrintable(error));
+
+    // The message is shown in a dialog and in the Events log; the window stays empty.
+    auto *box = console->window()->findChild<QMessageBox *>(QStringLiteral("offlineError"));
+    QVERIFY(box);
+    QVERIFY(box->informativeText().contains(reason));
+    bool logged = false;
+    const QAbstractItemModel *log = console->window()->eventsPanel()->view()->model();
+    for (int row = 0; row < log->rowCount() && !logged; ++row) {
+        for (int column = 0; column < log->columnCount(); ++column)
+            logged = logged || log->index(row, column).data().toString().contains(reason);
+    }
+    QVERIFY(logged);
+    QCOMPARE(console->nodeModel().rowCount(), 0);
+    QVERIFY(!console->offlineSession()->isActive());
+    QVERIFY(!console->offlineSession()->bar()->isVisibleTo(console->window()));
+    box->close();
+
+    console.reset();
+    QVERIFY(diskState(file) == before);
+}
+
+QTEST_MAIN(TestOfflineReview)
+#include "tst_offlinereview.moc"

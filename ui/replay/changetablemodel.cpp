@@ -1,0 +1,184 @@
+#include "ui/replay/changetablemodel.h"
+
+namespace cpn {
+
+ChangeTableModel::ChangeTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+QString ChangeTableModel::kindName(Kind kind) const
+{
+    switch (kind) {
+    case Kind::NodeStatus:
+        return tr("Node status");
+    case Kind::NodeAdded:
+        return tr("Node added");
+    case Kind::NodeRemoved:
+        return tr("Node removed");
+    case Kind::Link:
+        return tr("Link utilization");
+    case Kind::Region:
+        return tr("Region CPU");
+    case Kind::JobStarted:
+        return tr("Job started");
+    case Kind::JobFinished:
+        return tr("Job finished");
+    }
+    return {};
+}
+
+QString ChangeTableModel::statusText(NodeStatus status, bool reported) const
+{
+    if (!reported)
+        return tr("no data");
+    switch (status) {
+    case NodeStatus::Online:
+        return tr("online");
+    case NodeStatus::Degraded:
+        return tr("degraded");
+    case NodeStatus::Offline:
+        return tr("offline");
+    case NodeStatus::Maintenance:
+        return tr("maintenance");
+    }
+    return {};
+}
+
+void ChangeTableModel::setDiff(const cache::DiffResult &diff)
+{
+    beginResetModel();
+    m_diff = diff;
+    m_rows.clear();
+    const auto percent = [](double fraction) {
+        return QStringLiteral("%1 %").arg(fraction * 100, 0, 'f', 1);
+    };
+    const auto points = [](double delta) {
+        return QStringLiteral("%1%2 pp")
+            .arg(delta >= 0 ? QStringLiteral("+") : QString())
+            .arg(delta * 100, 0, 'f', 1);
+    };
+    for (const auto &c : diff.statusChanges) {
+        m_rows.append({Kind::NodeStatus,
+                       c.nodeId,
+                       c.name.isEmpty() ? c.nodeId : c.name,
+                       statusText(c.before, c.reportedBefore),
+                       statusText(c.after, c.reportedAfter),
+                       {},
+                       1.0});
+    }
+    for (const QString &id : diff.nodesAdded)
+        m_rows.append({Kind::NodeAdded, id, id, {}, {}, {}, 1.0});
+    for (const QString &id : diff.nodesRemoved)
+        m_rows.append({Kind::NodeRemoved, id, id, {}, {}, {}, 1.0});
+    for (const auto &c : diff.linkChanges) {
+        m_rows.append({Kind::Link, c.id, c.label.isEmpty() ? c.id : c.label, percent(c.before),
+                       percent(c.after), points(c.delta()), qAbs(c.delta())});
+    }
+    for (const auto &c : diff.regionChanges) {
+        m_rows.append({Kind::Region, c.id, c.label.isEmpty() ? c.id : c.label, percent(c.before),
+                       percent(c.after), points(c.delta()), qAbs(c.delta())});
+    }
+    for (const Job &job : diff.jobsStarted)
+        m_rows.append(
+            {Kind::JobStarted, job.id, job.name.isEmpty() ? job.id : job.name, {}, job.nodeId, {}, 0});
+    for (const Job &job : diff.jobsFinished)
+        m_rows.append(
+            {Kind::JobFinished, job.id, job.name.isEmpty() ? job.id : job.name, job.nodeId, {}, {}, 0});
+    endResetModel();
+}
+
+void ChangeTableModel::clear()
+{
+    setDiff({});
+}
+
+QStringList ChangeTableModel::changedNodeIds() const
+{
+    QStringList ids;
+    for (const Row &row : m_rows) {
+        if (row.kind == Kind::NodeStatus || row.kind == Kind::NodeAdded || row.kind == Kind::NodeRemoved)
+            ids.append(row.id);
+    }
+    return ids;
+}
+
+QStringList ChangeTableModel::changedLinkIds() const
+{
+    QStringList ids;
+    for (const Row &row : m_rows) {
+        if (row.kind == Kind::Link)
+            ids.append(row.id);
+    }
+    return ids;
+}
+
+int ChangeTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ChangeTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ChangeTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case KindColumn:
+            return kindName(row.kind);
+        case ItemColumn:
+            return row.item;
+        case BeforeColumn:
+            return row.before;
+        case AfterColumn:
+            return row.after;
+        case ChangeColumn:
+            return row.change;
+        }
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case KindColumn:
+            return int(row.kind);
+        case ChangeColumn:
+            return row.sortChange;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case KindRole:
+        return int(row.kind);
+    case EntityIdRole:
+        return row.id;
+    case Qt::TextAlignmentRole:
+        if (index.column() >= BeforeColumn && row.kind != Kind::NodeStatus)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ChangeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case KindColumn:
+        return tr("Change");
+    case ItemColumn:
+        return tr("Node, link or region");
+    case BeforeColumn:
+        return tr("Before");
+    case AfterColumn:
+        return tr("After");
+    case ChangeColumn:
+        return tr("Moved");
+    }
+    return {};
+}
+
+} // namespace cpn

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "cache/snapshotdiff.h"
+
+#include <QAbstractTableModel>
+
+namespace cpn {
+
+// What changed between two moments (a SnapshotDiff result), one row per change: nodes whose
+// status moved, nodes added or removed, the links and regions whose utilization moved most, and
+// jobs started or finished. The Compare dock shows it; the map rings the same nodes and links.
+class ChangeTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { KindColumn, ItemColumn, BeforeColumn, AfterColumn, ChangeColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum class Kind { NodeStatus, NodeAdded, NodeRemoved, Link, Region, JobStarted, JobFinished };
+    Q_ENUM(Kind)
+    enum Role {
+        SortRole = Qt::UserRole, // raw value: |change| sorts as a number
+        KindRole,                // int(Kind), any column
+        EntityIdRole,            // node, link, region or job id, any column
+    };
+    Q_ENUM(Role)
+
+    explicit ChangeTableModel(QObject *parent = nullptr);
+
+    void setDiff(const cache::DiffResult &diff);
+    void clear();
+    const cache::DiffResult &diff() const { return m_diff; }
+    // Ids the map highlights: nodes that changed status, appeared or vanished; links that moved.
+    QStringList changedNodeIds() const;
+    QStringList changedLinkIds() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        Kind kind = Kind::NodeStatus;
+        QString id;
+        QString item;
+        QString before;
+        QString after;
+        QString change;
+        double sortChange = 0;
+    };
+    QString kindName(Kind kind) const;
+    QString statusText(NodeStatus status, bool reported) const;
+
+    cache::DiffResult m_diff;
+    QList<Row> m_rows;
+};
+
+} // namespace cpn
