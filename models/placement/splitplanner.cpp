@@ -3,6 +3,7 @@
 #include "placement/scorer.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace cpn::placement {
 
@@ -68,6 +69,27 @@ std::optional<Candidate> SplitPlanner::spread(QList<Part> parts) const
     return c;
 }
 
+QList<SplitPlanner::Part> SplitPlanner::chooseParts(const QList<Part> &ordered, int k) const
+{
+    const int wanted = m_workload.requirements.accelerators;
+    QList<Part> chosen = ordered.mid(0, k);
+    const auto freeSum = [&] {
+        return std::accumulate(chosen.cbegin(), chosen.cend(), 0, [](int sum, const Part &p) { return sum + p.freeCards; });
+    };
+    // While the k best cannot hold the job together, the one with the fewest free cards (the later one on a
+    // tie) gives way to the next best node that has more.
+    for (qsizetype next = k; next < ordered.size() && freeSum() < wanted; ++next) {
+        qsizetype smallest = 0;
+        for (qsizetype i = 1; i < chosen.size(); ++i) {
+            if (chosen[i].freeCards <= chosen[smallest].freeCards)
+                smallest = i;
+        }
+        if (ordered[next].freeCards > chosen[smallest].freeCards)
+            chosen[smallest] = ordered[next];
+    }
+    return chosen;
+}
+
 QList<Candidate> SplitPlanner::propose(const QList<int> &pool) const
 {
     QList<Candidate> proposals;
@@ -76,7 +98,7 @@ QList<Candidate> SplitPlanner::propose(const QList<int> &pool) const
     const QList<Part> ordered = orderedParts(pool);
     const int maxParts = std::min(m_workload.maxSplitNodes, m_workload.requirements.accelerators);
     for (int k = 2; k <= maxParts && k <= ordered.size(); ++k) {
-        if (auto c = spread(ordered.mid(0, k)))
+        if (auto c = spread(chooseParts(ordered, k)))
             proposals.append(*c);
     }
     return proposals;

@@ -5,9 +5,10 @@
 
 namespace cpn::placement {
 
-// Proposals that spread a splittable job's accelerators over 2..maxSplitNodes nodes. The nodes are taken
-// best first (each scored as if it took as much of the job as it can), and the cards are spread as evenly
-// as their free counts allow (water-filling), so no node is filled up when another has room.
+// Proposals that spread a splittable job's accelerators over 2..maxSplitNodes nodes, one per part count.
+// The nodes are taken best first (each scored as if it took as much of the job as it can), and the cards
+// are spread as evenly as their free counts allow (water-filling), so no node is filled up when another
+// has room.
 class SplitPlanner
 {
 public:
@@ -25,6 +26,9 @@ private:
         int freeCards = 0;
     };
     QList<Part> orderedParts(const QList<int> &pool) const;
+    // The k parts of a k-way proposal: the k best, swapping the smallest for the next best larger node
+    // until their free cards cover the job.
+    QList<Part> chooseParts(const QList<Part> &ordered, int k) const;
     std::optional<Candidate> spread(QList<Part> parts) const;
 
     const Workload &m_workload;
