@@ -1038,4 +1038,59 @@ id %2
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>cpn::placement</name>
+    <message>
+        <source>%1 is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in maintenance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has sent no measurements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has sent no measurements for %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in %2, outside the data-residency region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency from the users to %1 is %2 ms, over the limit of %3 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has none of the accelerator models %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 free %3 cards; the job needs %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 free CPU cores; the job needs %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 GiB of memory free; the job needs %3 GiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 TB of storage free; the job needs %3 TB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job would cost %1 CNY on %2, over the budget of %3 CNY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job would finish on %1 at %2, after the deadline of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1038,4 +1038,59 @@ ID：%2
         <translation>加速卡：%2 张中 %1 张空闲</translation>
     </message>
 </context>
+<context>
+    <name>cpn::placement</name>
+    <message>
+        <source>%1 is offline.</source>
+        <translation>%1 已离线。</translation>
+    </message>
+    <message>
+        <source>%1 is in maintenance.</source>
+        <translation>%1 正在维护。</translation>
+    </message>
+    <message>
+        <source>%1 has sent no measurements.</source>
+        <translation>%1 尚未发送任何测量数据。</translation>
+    </message>
+    <message>
+        <source>%1 has sent no measurements for %2 s.</source>
+        <translation>%1 已 %2 秒未发送测量数据。</translation>
+    </message>
+    <message>
+        <source>%1 is in %2, outside the data-residency region.</source>
+        <translation>%1 位于%2，不在数据驻留区域内。</translation>
+    </message>
+    <message>
+        <source>Latency from the users to %1 is %2 ms, over the limit of %3 ms.</source>
+        <translation>用户到 %1 的时延为 %2 毫秒，超过上限 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>%1 has none of the accelerator models %2.</source>
+        <translation>%1 没有以下任何加速卡型号：%2。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 free %3 cards; the job needs %4.</source>
+        <translation>%1 有 %2 张空闲的 %3 加速卡；作业需要 %4 张。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 free CPU cores; the job needs %3.</source>
+        <translation>%1 有 %2 个空闲 CPU 核；作业需要 %3 个。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 GiB of memory free; the job needs %3 GiB.</source>
+        <translation>%1 有 %2 GiB 空闲内存；作业需要 %3 GiB。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 TB of storage free; the job needs %3 TB.</source>
+        <translation>%1 有 %2 TB 空闲存储；作业需要 %3 TB。</translation>
+    </message>
+    <message>
+        <source>The job would cost %1 CNY on %2, over the budget of %3 CNY.</source>
+        <translation>作业在 %2 上将花费 %1 元，超出预算 %3 元。</translation>
+    </message>
+    <message>
+        <source>The job would finish on %1 at %2, after the deadline of %3.</source>
+        <translation>作业在 %1 上将于 %2 完成，晚于截止时间 %3。</translation>
+    </message>
+</context>
 </TS>

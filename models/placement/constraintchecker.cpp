@@ -14,7 +14,6 @@ namespace cpn::placement {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("cpn::placement", text); }
 QString number(double value, int decimals = 1) { return QLocale().toString(value, 'f', decimals); }
 QString utcTime(qint64 ms)
 {
@@ -47,28 +46,28 @@ std::optional<Rejection> ConstraintChecker::checkNode(int node) const
     // The newest sample knows better than the directory.
     const NodeStatus status = sample ? sample->status : n.status;
     if (status == NodeStatus::Offline)
-        return reject(node, RejectionReason::NodeUnavailable, tr("%1 is offline.").arg(label(node)));
+        return reject(node, RejectionReason::NodeUnavailable, QCoreApplication::translate("cpn::placement", "%1 is offline.").arg(label(node)));
     if (status == NodeStatus::Maintenance)
-        return reject(node, RejectionReason::NodeUnavailable, tr("%1 is in maintenance.").arg(label(node)));
+        return reject(node, RejectionReason::NodeUnavailable, QCoreApplication::translate("cpn::placement", "%1 is in maintenance.").arg(label(node)));
     if (snapshot.requireSamples) {
         if (!sample)
-            return reject(node, RejectionReason::NodeStale, tr("%1 has sent no measurements.").arg(label(node)));
+            return reject(node, RejectionReason::NodeStale, QCoreApplication::translate("cpn::placement", "%1 has sent no measurements.").arg(label(node)));
         const qint64 ageMs = snapshot.nowMs - sample->tsMs;
         if (ageMs > snapshot.staleAfterMs) {
             return reject(node, RejectionReason::NodeStale,
-                          tr("%1 has sent no measurements for %2 s.").arg(label(node), number(ageMs / 1000.0, 0)));
+                          QCoreApplication::translate("cpn::placement", "%1 has sent no measurements for %2 s.").arg(label(node), number(ageMs / 1000.0, 0)));
         }
     }
     if (!m_workload.residencyProvinces.isEmpty() && !m_workload.residencyProvinces.contains(n.province)) {
         return reject(node, RejectionReason::OutsideResidency,
-                      tr("%1 is in %2, outside the data-residency region.")
+                      QCoreApplication::translate("cpn::placement", "%1 is in %2, outside the data-residency region.")
                           .arg(label(node), provinceDisplayName(n.province)));
     }
     if (m_workload.maxLatencyMs > 0 && m_users.isSet()) {
         const double latency = m_users.latencyMsTo(node);
         if (latency > m_workload.maxLatencyMs) {
             return reject(node, RejectionReason::LatencyTooHigh,
-                          tr("Latency from the users to %1 is %2 ms, over the limit of %3 ms.")
+                          QCoreApplication::translate("cpn::placement", "Latency from the users to %1 is %2 ms, over the limit of %3 ms.")
                               .arg(label(node), number(latency), number(m_workload.maxLatencyMs)));
         }
     }
@@ -110,10 +109,10 @@ std::variant<ConstraintChecker::ModelChoice, Rejection> ConstraintChecker::choos
         return *best;
     if (!present) {
         return reject(node, RejectionReason::ModelMissing,
-                      tr("%1 has none of the accelerator models %2.").arg(label(node), m_models.join(u", ")));
+                      QCoreApplication::translate("cpn::placement", "%1 has none of the accelerator models %2.").arg(label(node), m_models.join(u", ")));
     }
     return reject(node, RejectionReason::NotEnoughAccelerators,
-                  tr("%1 has %2 free %3 cards; the job needs %4.")
+                  QCoreApplication::translate("cpn::placement", "%1 has %2 free %3 cards; the job needs %4.")
                       .arg(label(node), QString::number(mostFree), acceleratorDisplayName(mostFreeModel),
                            QString::number(cards)));
 }
@@ -124,17 +123,17 @@ std::optional<Rejection> ConstraintChecker::checkResources(int node, const costm
     const auto available = [](const Offer *o) { return o ? o->available : 0.0; };
     if (r.cpuCores > 0 && available(offers.cpu) < r.cpuCores) {
         return reject(node, RejectionReason::NotEnoughCpu,
-                      tr("%1 has %2 free CPU cores; the job needs %3.")
+                      QCoreApplication::translate("cpn::placement", "%1 has %2 free CPU cores; the job needs %3.")
                           .arg(label(node), number(available(offers.cpu), 0), QString::number(r.cpuCores)));
     }
     if (r.memoryGiB > 0 && available(offers.memory) < r.memoryGiB) {
         return reject(node, RejectionReason::NotEnoughMemory,
-                      tr("%1 has %2 GiB of memory free; the job needs %3 GiB.")
+                      QCoreApplication::translate("cpn::placement", "%1 has %2 GiB of memory free; the job needs %3 GiB.")
                           .arg(label(node), number(available(offers.memory), 0), number(r.memoryGiB, 0)));
     }
     if (r.storageTB > 0 && available(offers.storage) < r.storageTB) {
         return reject(node, RejectionReason::NotEnoughStorage,
-                      tr("%1 has %2 TB of storage free; the job needs %3 TB.")
+                      QCoreApplication::translate("cpn::placement", "%1 has %2 TB of storage free; the job needs %3 TB.")
                           .arg(label(node), number(available(offers.storage)), number(r.storageTB)));
     }
     return std::nullopt;
@@ -144,7 +143,7 @@ std::optional<Rejection> ConstraintChecker::checkBudget(int node, const Candidat
 {
     if (m_workload.budgetCny > 0 && c.estimatedCostCny > m_workload.budgetCny) {
         return reject(node, RejectionReason::OverBudget,
-                      tr("The job would cost %1 CNY on %2, over the budget of %3 CNY.")
+                      QCoreApplication::translate("cpn::placement", "The job would cost %1 CNY on %2, over the budget of %3 CNY.")
                           .arg(number(c.estimatedCostCny, 0), label(node), number(m_workload.budgetCny, 0)));
     }
     return std::nullopt;
@@ -154,7 +153,7 @@ std::optional<Rejection> ConstraintChecker::checkDeadline(int node, const Candid
 {
     if (m_workload.deadlineMs > 0 && c.estimatedFinishMs > m_workload.deadlineMs) {
         return reject(node, RejectionReason::DeadlineUnreachable,
-                      tr("The job would finish on %1 at %2, after the deadline of %3.")
+                      QCoreApplication::translate("cpn::placement", "The job would finish on %1 at %2, after the deadline of %3.")
                           .arg(label(node), utcTime(c.estimatedFinishMs), utcTime(m_workload.deadlineMs)));
     }
     return std::nullopt;
