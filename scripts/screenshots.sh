@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/ from a build: the console on the simulated federation at 1920x1080,
 # in English and in Simplified Chinese, and the national map in the window and in wall mode (--wall),
-# in a real X server (Xvfb) with a throwaway settings folder.
+# in a real X server (Xvfb) with a throwaway settings folder; and an offline replay of a short snapshot
+# recorded from the simulator with cpn-snapshot.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${CPN_BUILD_DIR:-$root/build}/bin
@@ -16,11 +17,37 @@ shoot() { # file, extra console arguments...
     rm -rf "${settings:?}"/*
     XDG_CONFIG_HOME=$settings XDG_CACHE_HOME=$settings/cache \
         xvfb-run -a -s "-screen 0 1920x1080x24" \
-        "$bin/cpn-console" -qwindowgeometry 1920x1080+0+0 --demo --screenshot "$out/$file" "$@"
+        "$bin/cpn-console" -qwindowgeometry 1920x1080+0+0 --screenshot "$out/$file" "$@"
     echo "wrote docs/screenshots/$file"
 }
 
-shoot console.png --lang en
-shoot console-zh_CN.png --lang zh_CN
-shoot map.png --lang en
-shoot map-wall.png --lang en --wall
+# Records 20 s of the simulated federation into $1.
+record_snapshot() {
+    local log=$settings/sim.log
+    "$bin/cpn-nodesim" --port 0 --seed 42 >"$log" 2>&1 &
+    local sim=$!
+    local url=
+    for _ in $(seq 50); do
+        url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" || true)
+        [ -n "$url" ] && break
+        sleep 0.1
+    done
+    "$bin/cpn-snapshot" record --connect "$url" --seconds 20 --out "$1" \
+        --name "drill 1" --note "simulated federation, for the README"
+    kill "$sim"
+    wait "$sim" 2>/dev/null || true
+}
+
+# `screenshots.sh offline` shoots the offline replay alone.
+if [ "${1:-all}" != offline ]; then
+    shoot console.png --demo --lang en
+    shoot console-zh_CN.png --demo --lang zh_CN
+    shoot map.png --demo --lang en
+    shoot map-wall.png --demo --lang en --wall
+fi
+
+# Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.
+snapshot=$(mktemp -d)/drill.cpnsnap
+record_snapshot "$snapshot"
+shoot offline-replay.png --lang en --offline "$snapshot" --replay-at 12 --screenshot-delay 4
+rm -rf "$(dirname "$snapshot")"

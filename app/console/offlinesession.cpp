@@ -4,9 +4,11 @@
 #include "domain/logging.h"
 #include "reviewclock.h"
 #include "ui/mainwindow.h"
+#include "ui/mappanel.h"
 #include "ui/replay/comparepanel.h"
 #include "ui/replay/replaybar.h"
 #include "ui/replay/replaycontroller.h"
+#include "widgets/map/nodemapwidget.h"
 
 #include <QDateTime>
 #include <QDockWidget>
@@ -21,7 +23,9 @@ QString rangeText(qint64 fromMs, qint64 toMs)
 {
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
-    const QString timeFormat = QStringLiteral("HH:mm");
+    // Short recordings need the seconds to tell their ends apart.
+    const QString timeFormat =
+        toMs - fromMs < 10 * 60 * 1000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
     if (from.date() == to.date())
         return QStringLiteral("%1 %2–%3")
             .arg(from.toString(QStringLiteral("yyyy-MM-dd")), from.toString(timeFormat),
@@ -120,6 +124,7 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     m_shownNodes.clear();
     m_shownLinks.clear();
     m_changes.clear();
+    m_window->mapPanel()->mapWidget()->setHighlights({}, {});
 
     const cache::ContentSummary &summary = m_source->info().summary;
     const qint64 from = live ? qMax(summary.fromMs, m_fromMs) : summary.fromMs;
@@ -130,7 +135,10 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     m_barHost->show();
     m_window->setWindowTitle(tr("RECORDING, not live — %1").arg(m_liveTitle));
     m_window->logEvent(EventLogModel::Severity::Info, tr("Offline review"),
-                       tr("Showing the recording %1").arg(bannerText()));
+                       tr("Reviewing %1: %2 to %3, not live")
+                           .arg(QFileInfo(m_source->info().file).fileName(),
+                                QDateTime::fromMSecsSinceEpoch(m_controller->fromMs()).toString(Qt::ISODate),
+                                QDateTime::fromMSecsSinceEpoch(m_controller->toMs()).toString(Qt::ISODate)));
     m_controller->seek(m_initialOffsetMs >= 0 ? from + m_initialOffsetMs : from);
     m_initialOffsetMs = -1;
     Q_EMIT opened(true, {});
@@ -158,6 +166,7 @@ void OfflineSession::close()
     m_window->setWindowTitle(m_liveTitle);
     m_source = std::make_unique<cache::RecordingSource>(); // lets the reader connection go
     m_changes.clear();
+    m_window->mapPanel()->mapWidget()->setHighlights({}, {});
     m_window->setDirectory({}, {});
 }
 
@@ -198,6 +207,8 @@ void OfflineSession::compareMoments(qint64 aMs, qint64 bMs)
     m_source->readStateAt(from, this, [this, from, to](const cache::ReplayState &before) {
         m_source->readStateAt(to, this, [this, before, from, to](const cache::ReplayState &after) {
             m_changes.setDiff(cache::SnapshotDiff::compare(before, after));
+            m_window->mapPanel()->mapWidget()->setHighlights(m_changes.changedNodeIds(),
+                                                             m_changes.changedLinkIds());
             m_comparePanel->setMoments(from, to);
             m_compareDock->show();
             m_compareDock->raise();

@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
-#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -48,16 +47,22 @@ ReplayBar::ReplayBar(ReplayController *controller, QWidget *parent)
     m_play->setObjectName(QStringLiteral("replayPlay"));
     m_play->setToolTip(tr("Play or pause the replay (Space)"));
     m_play->setShortcut(QKeySequence(Qt::Key_Space));
+    // Text, not the style's media icons: those are drawn dark and vanish on the dark theme.
     m_stepBack = new QToolButton(this);
-    m_stepBack->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
-    m_stepBack->setToolTip(tr("Step back"));
+    m_stepBack->setText(tr("◀ Step"));
+    m_stepBack->setToolTip(tr("Step back (a second per 1× of speed)"));
     m_stepForward = new QToolButton(this);
-    m_stepForward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-    m_stepForward->setToolTip(tr("Step forward"));
+    m_stepForward->setText(tr("Step ▶"));
+    m_stepForward->setToolTip(tr("Step forward (a second per 1× of speed)"));
 
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setObjectName(QStringLiteral("replaySlider"));
     m_slider->setToolTip(tr("Recorded time"));
+    m_slider->setStyleSheet(QStringLiteral(
+        "QSlider#replaySlider::groove:horizontal { height: 6px; background: #3a4250; border-radius: 3px; }"
+        "QSlider#replaySlider::sub-page:horizontal { background: #f5a623; border-radius: 3px; }"
+        "QSlider#replaySlider::handle:horizontal { background: #ffd27a; width: 14px; margin: -5px 0; "
+        "border-radius: 7px; }"));
     m_time = new QLabel(this);
     m_time->setObjectName(QStringLiteral("replayTime"));
     m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(
@@ -160,8 +165,7 @@ void ReplayBar::onPositionChanged(qint64 atMs)
 
 void ReplayBar::onPlayingChanged(bool playing)
 {
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_play->setText(playing ? tr("Pause") : tr("Play"));
+    m_play->setText(playing ? tr("❚❚ Pause") : tr("▶ Play"));
 }
 
 void ReplayBar::onSliderMoved(int seconds)

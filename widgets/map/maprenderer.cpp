@@ -477,7 +477,31 @@ void MapRenderer::drawHighlights(QPainter &painter, const geo::MapViewport &view
         painter.setPen(QPen(Qt::white, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPolyline(polyline.constData(), int(polyline.size()));
     }
+    // Compared moments: moved links in amber over their cached strokes, changed nodes ringed in
+    // dashed amber (the selection stays solid blue, so both read at once).
+    const QColor changed(0xf5, 0xa6, 0x23);
+    for (const QString &id : scene.highlightedLinkIds()) {
+        const int link = scene.linkIndex(id);
+        if (link < 0)
+            continue;
+        QList<QPointF> polyline;
+        linkPolyline(viewport, scene, link, drawsStraight(viewport, scene, link), polyline);
+        painter.setPen(QPen(changed, 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(polyline.constData(), int(polyline.size()));
+    }
     const QList<MapNode> &nodes = scene.nodes();
+    for (const QString &id : scene.highlightedNodeIds()) {
+        const int i = scene.nodeIndex(id);
+        if (i < 0 || !nodes[i].visible)
+            continue;
+        const QPointF p = viewport.toScreen(nodes[i].km);
+        const double r = m_sprites.outerRadius(nodes[i].role) + 7;
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(QColor(0, 0, 0, 160), 5));
+        painter.drawEllipse(p, r, r);
+        painter.setPen(QPen(changed, 2.5, Qt::DashLine));
+        painter.drawEllipse(p, r, r);
+    }
     for (int i : frame.selectedNodes) {
         if (i < 0 || i >= nodes.size() || !nodes[i].visible)
             continue;

@@ -266,4 +266,10 @@ void MapScene::recomputeAggregates()
     }
 }
 
+void MapScene::setHighlights(const QStringList &nodeIds, const QStringList &linkIds)
+{
+    m_highlightNodes = QSet<QString>(nodeIds.cbegin(), nodeIds.cend());
+    m_highlightLinks = QSet<QString>(linkIds.cbegin(), linkIds.cend());
+}
+
 } // namespace cpn::map

@@ -12,6 +12,8 @@
 #include <QPointF>
 #include <QPolygonF>
 #include <QRectF>
+#include <QSet>
+#include <QStringList>
 #include <QString>
 
 #include <memory>
@@ -142,6 +144,12 @@ public:
     double shadingMin() const { return m_shadingMin; }
     double shadingMax() const { return m_shadingMax; }
 
+    // Nodes and links to call out (what changed between two compared moments): drawn every frame
+    // over the cached layers, so setting them costs no layer rebuild. Ids not on the map are ignored.
+    void setHighlights(const QStringList &nodeIds, const QStringList &linkIds);
+    const QSet<QString> &highlightedNodeIds() const { return m_highlightNodes; }
+    const QSet<QString> &highlightedLinkIds() const { return m_highlightLinks; }
+
     quint64 nodesRevision() const { return m_nodesRevision; }
     // Bumped only by setNodes(): node indices changed meaning.
     quint64 structureRevision() const { return m_structureRevision; }
@@ -176,6 +184,8 @@ private:
     quint64 m_structureRevision = 1;
     quint64 m_geometryRevision = 1;
     quint64 m_linksRevision = 1;
+    QSet<QString> m_highlightNodes;
+    QSet<QString> m_highlightLinks;
     quint64 m_basemapRevision = 1;
     quint64 m_shadingRevision = 1;
 };

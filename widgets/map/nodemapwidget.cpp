@@ -75,6 +75,12 @@ void NodeMapWidget::setWallMode(bool on)
     update();
 }
 
+void NodeMapWidget::setHighlights(const QStringList &nodeIds, const QStringList &linkIds)
+{
+    m_scene->setHighlights(nodeIds, linkIds);
+    update(); // highlights are drawn per frame: no layer to rebuild
+}
+
 void NodeMapWidget::setShowFps(bool on)
 {
     m_showFps = on;

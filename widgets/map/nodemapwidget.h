@@ -46,6 +46,8 @@ public:
     void setWallMode(bool on);
     bool wallMode() const { return m_wallMode; }
     void setShowFps(bool on);
+    // Rings these nodes and emphasises these links until replaced (empty lists clear them).
+    void setHighlights(const QStringList &nodeIds, const QStringList &linkIds);
     void setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
 
     // Scene index of the node under a widget position, or -1.

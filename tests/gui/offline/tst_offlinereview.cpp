@@ -3,9 +3,11 @@
 #include "recordedfederation.h"
 #include "ui/eventspanel.h"
 #include "ui/mainwindow.h"
+#include "ui/mappanel.h"
 #include "ui/replay/changetablemodel.h"
 #include "ui/replay/replaybar.h"
 #include "ui/replay/replaycontroller.h"
+#include "widgets/map/mapscene.h"
 
 #include <sqlite3.h>
 
@@ -224,6 +226,10 @@ void TestOfflineReview::compareShowsTheChanges()
     QCOMPARE(statusRows, 1);
     QVERIFY(linkRows > 0); // every link's a->b flow rose by 100 Gbps
     QCOMPARE(changes->changedNodeIds(), QStringList{node1});
+    // The map rings the same node and emphasises the moved links.
+    const map::MapScene *scene = console->window()->mapPanel()->scene();
+    QCOMPARE(scene->highlightedNodeIds(), QSet<QString>{node1});
+    QCOMPARE(scene->highlightedLinkIds().size(), linkRows);
 }
 
 void TestOfflineReview::refusesBadFiles_data()
