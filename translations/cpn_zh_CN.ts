@@ -787,6 +787,14 @@ ID：%2
         <source>--basemap needs a file name.</source>
         <translation>--basemap 需要指定文件名。</translation>
     </message>
+    <message>
+        <source>Diagnostic, with --offline: start the replay this many seconds into the recording.</source>
+        <translation>诊断用，需配合 --offline：从记录开始后的这么多秒处开始回放。</translation>
+    </message>
+    <message>
+        <source>--replay-at needs --offline and a number of seconds.</source>
+        <translation>--replay-at 需要 --offline 和秒数。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -833,6 +841,10 @@ ID：%2
     <message>
         <source>The built-in basemap cannot be loaded: %1</source>
         <translation>无法加载内置底图：%1</translation>
+    </message>
+    <message>
+        <source>Back to live data.</source>
+        <translation>已返回实时数据。</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1103,380 @@ ID：%2
     <message>
         <source>The job would finish on %1 at %2, after the deadline of %3.</source>
         <translation>作业在 %1 上将于 %2 完成，晚于截止时间 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ChangeTableModel</name>
+    <message>
+        <source>Node status</source>
+        <translation>节点状态</translation>
+    </message>
+    <message>
+        <source>Node added</source>
+        <translation>节点新增</translation>
+    </message>
+    <message>
+        <source>Node removed</source>
+        <translation>节点移除</translation>
+    </message>
+    <message>
+        <source>Link utilization</source>
+        <translation>链路利用率</translation>
+    </message>
+    <message>
+        <source>Region CPU</source>
+        <translation>地区 CPU</translation>
+    </message>
+    <message>
+        <source>Job started</source>
+        <translation>作业开始</translation>
+    </message>
+    <message>
+        <source>Job finished</source>
+        <translation>作业结束</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Node, link or region</source>
+        <translation>节点、链路或地区</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>变动</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ComparePanel</name>
+    <message>
+        <source>Set marks A and B on the replay bar, then Compare A–B.</source>
+        <translation>在回放条上设置标记 A 和 B，然后点击“比较 A–B”。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReplayBar</name>
+    <message>
+        <source>Play or pause the replay (Space)</source>
+        <translation>播放或暂停回放（空格键）</translation>
+    </message>
+    <message>
+        <source>◀ Step</source>
+        <translation>◀ 单步</translation>
+    </message>
+    <message>
+        <source>Step back (a second per 1× of speed)</source>
+        <translation>后退一步（每 1× 速度一秒）</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>Step forward (a second per 1× of speed)</source>
+        <translation>前进一步（每 1× 速度一秒）</translation>
+    </message>
+    <message>
+        <source>Recorded time</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Mark A</source>
+        <translation>标记 A</translation>
+    </message>
+    <message>
+        <source>Remember this moment as A, the earlier side of a comparison</source>
+        <translation>将此时刻记为 A，即比较中较早的一方</translation>
+    </message>
+    <message>
+        <source>Mark B</source>
+        <translation>标记 B</translation>
+    </message>
+    <message>
+        <source>Remember this moment as B</source>
+        <translation>将此时刻记为 B</translation>
+    </message>
+    <message>
+        <source>Compare A–B</source>
+        <translation>比较 A–B</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>%1  (%2 / %3)</source>
+        <translation>%1  (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>A %1</source>
+        <translation>A %1</translation>
+    </message>
+    <message>
+        <source>B %1</source>
+        <translation>B %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SaveSnapshotDialog</name>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>Snapshot %1</source>
+        <translation>快照 %1</translation>
+    </message>
+    <message>
+        <source>What happened, and why this is worth keeping</source>
+        <translation>发生了什么，为什么值得保存</translation>
+    </message>
+    <message>
+        <source>The moment now</source>
+        <translation>当前时刻</translation>
+    </message>
+    <message>
+        <source>The last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>从 … 到 …</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save:</source>
+        <translation>保存(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::OfflineSession</name>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Offline review</source>
+        <translation>离线回看</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot Open Recording</source>
+        <translation>无法打开记录</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for review.</source>
+        <translation>无法打开 %1 进行回看。</translation>
+    </message>
+    <message>
+        <source>RECORDING, not live — %1</source>
+        <translation>记录回放，非实时 — %1</translation>
+    </message>
+    <message>
+        <source>Reviewing %1: %2 to %3, not live</source>
+        <translation>正在回看 %1：%2 至 %3，非实时</translation>
+    </message>
+    <message>
+        <source>RECORDING — the live cache rewound, %1, not live</source>
+        <translation>记录回放 — 实时缓存回溯，%1，非实时</translation>
+    </message>
+    <message>
+        <source>RECORDING — snapshot %1, %2, not live</source>
+        <translation>记录回放 — 快照 %1，%2，非实时</translation>
+    </message>
+    <message>
+        <source>RECORDING — cache %1, %2, not live</source>
+        <translation>记录回放 — 缓存 %1，%2，非实时</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::SnapshotCommands</name>
+    <message>
+        <source>&amp;Open Snapshot…</source>
+        <translation>打开快照(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot…</source>
+        <translation>保存快照(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Snapshot…</source>
+        <translation>导入快照(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache…</source>
+        <translation>清除缓存(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Review the &amp;Last Hour</source>
+        <translation>回看最近一小时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Live</source>
+        <translation>返回实时(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Size of the local cache of recorded data (File &gt; Clear Cache…)</source>
+        <translation>本地记录数据缓存的大小（文件 &gt; 清除缓存…）</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>The cache was cleared.</source>
+        <translation>缓存已清除。</translation>
+    </message>
+    <message>
+        <source>The cache could not be cleared.</source>
+        <translation>无法清除缓存。</translation>
+    </message>
+    <message>
+        <source>Snapshot imported into the cache.</source>
+        <translation>快照已导入缓存。</translation>
+    </message>
+    <message>
+        <source>The snapshot was not imported: %1</source>
+        <translation>快照未导入：%1</translation>
+    </message>
+    <message>
+        <source>Import Snapshot</source>
+        <translation>导入快照</translation>
+    </message>
+    <message>
+        <source>The snapshot was not imported.</source>
+        <translation>快照未导入。</translation>
+    </message>
+    <message>
+        <source>Cache %1</source>
+        <translation>缓存 %1</translation>
+    </message>
+    <message>
+        <source>Open Snapshot</source>
+        <translation>打开快照</translation>
+    </message>
+    <message>
+        <source>CPN snapshots (%1);;All files (*)</source>
+        <translation>CPN 快照 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>CPN snapshots (%1)</source>
+        <translation>CPN 快照 (%1)</translation>
+    </message>
+    <message>
+        <source>Saving snapshot %1…</source>
+        <translation>正在保存快照 %1…</translation>
+    </message>
+    <message>
+        <source>Snapshot saved to %1</source>
+        <translation>快照已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved: %1</source>
+        <translation>快照未保存：%1</translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved.</source>
+        <translation>快照未保存。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>清除缓存</translation>
+    </message>
+    <message>
+        <source>Delete everything recorded in the local cache (%1)? Saved snapshots are not affected.</source>
+        <translation>删除本地缓存中记录的全部数据（%1）？已保存的快照不受影响。</translation>
     </message>
 </context>
 </TS>

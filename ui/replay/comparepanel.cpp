@@ -16,7 +16,7 @@ ComparePanel::ComparePanel(ChangeTableModel *model, QWidget *parent)
 {
     setObjectName(QStringLiteral("comparePanel"));
     m_heading->setObjectName(QStringLiteral("compareHeading"));
-    m_heading->setText(tr("Set marks A and B on the replay bar, or compare two snapshots (File menu)."));
+    m_heading->setText(tr("Set marks A and B on the replay bar, then Compare A–B."));
     m_heading->setWordWrap(true);
 
     auto *proxy = new QSortFilterProxyModel(this);
