@@ -174,8 +174,17 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
     scheduleUpdate();
 }
 
+void ChartDataHub::setUpdateInterval(int ms)
+{
+    m_timer.setInterval(ms);
+}
+
 void ChartDataHub::scheduleUpdate()
 {
+    if (m_timer.interval() <= 0) {
+        Q_EMIT updated();
+        return;
+    }
     // Leading edge: the first batch after a quiet second shows at once; later ones within the
     // second are folded into one trailing update.
     if (m_timer.isActive()) {

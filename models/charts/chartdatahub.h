@@ -35,6 +35,8 @@ public:
     void subscribe(const SeriesKey &key, qsizetype capacity = kChartCapacity);
     void unsubscribe(const SeriesKey &key);
     const SampleStore *store(const SeriesKey &key) const;
+    // 0: updated() after every batch (benchmarks and tests step time themselves).
+    void setUpdateInterval(int ms);
 
     // Every node's CPU and mean accelerator utilization for the node table's sparklines.
     void setSparklinesEnabled(bool on);

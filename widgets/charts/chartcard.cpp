@@ -188,7 +188,7 @@ void ChartCard::buildChart()
         auto *series = new QLineSeries;
         series->setName(line.name);
         series->setUseOpenGL(false); // OpenGL series break offscreen grabs (PERFORMANCE.md)
-        QPen pen(line.color, line.constant ? 1.0 : 1.5);
+        QPen pen(line.color, 1.0); // 1 px: the rasterizer's fast path
         if (line.constant)
             pen.setStyle(Qt::DashLine);
         series->setPen(pen);
@@ -346,29 +346,29 @@ void ChartCard::refresh()
         m_to = m_clock.nowMs();
         m_from = m_to - windowMs(m_window);
     }
-    m_feeder.refresh(m_from, m_to, plotColumns());
+    m_feeder.prepare(m_from, m_to, plotColumns()); // series are empty now: axis changes cost little
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
     // Value axes: % from 0 to 100; others from 0 to a rounded maximum of what is visible.
     for (QValueAxis *axis : {m_leftAxis, m_rightAxis}) {
         if (!axis)
             continue;
-        if (axis->titleText() == QLatin1String("%") && !(m_spec.kind == ChartSpec::Kind::LinkQuality)) {
+        if (axis->titleText() == QLatin1String("%") && m_spec.kind != ChartSpec::Kind::LinkQuality) {
             axis->setRange(0, 100);
             continue;
         }
         double top = 0;
         for (int i = 0; i < m_feeder.count(); ++i) {
-            const auto attached = m_feeder.series(i)->attachedAxes();
-            if (!attached.contains(axis))
-                continue;
-            for (const QPointF &p : m_feeder.series(i)->points())
-                top = std::max(top, p.y());
+            if (m_feeder.series(i)->attachedAxes().contains(axis))
+                top = std::max(top, m_feeder.maxValue(i));
         }
         if (top <= 0)
             top = 1;
         const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
-        axis->setRange(0, std::ceil(top * 1.1 / magnitude) * magnitude);
+        const double max = std::ceil(top * 1.1 / magnitude) * magnitude;
+        if (axis->max() != max || axis->min() != 0)
+            axis->setRange(0, max);
     }
+    m_feeder.commit();
 }
 
 QList<ChartView::CrosshairLine> ChartCard::valuesAt(qint64 tMs) const

@@ -57,14 +57,24 @@ qsizetype SeriesFeeder::historyEnd(const Source &s)
 
 void SeriesFeeder::refresh(qint64 fromMs, qint64 toMs, int columns)
 {
+    prepare(fromMs, toMs, columns);
+    commit();
+}
+
+void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
+{
     columns = std::max(1, columns);
     const double range = double(std::max<qint64>(1, toMs - fromMs));
     for (Source &s : m_sources) {
+        if (s.series->count() > 0)
+            s.series->replace(QList<QPointF>{});
+        QList<QPointF> &points = s.reduced;
+        points.clear();
         if (s.constant) {
-            s.series->replace(QList<QPointF>{QPointF(double(fromMs), *s.constant), QPointF(double(toMs), *s.constant)});
+            points = {QPointF(double(fromMs), *s.constant), QPointF(double(toMs), *s.constant)};
+            s.max = *s.constant;
             continue;
         }
-        QList<QPointF> points;
         const qsizetype hEnd = historyEnd(s);
         const std::span<const qint64> ht(s.historyTimes.data(), size_t(hEnd));
         const std::span<const double> hv(s.historyValues.data(), size_t(hEnd));
@@ -81,7 +91,17 @@ void SeriesFeeder::refresh(qint64 fromMs, qint64 toMs, int columns)
             const int c = std::max(1, int(columns * double(toMs - liveFrom) / range));
             points += minMaxPerColumn(s.live->times(), s.live->values(), liveFrom, toMs, c);
         }
-        s.series->replace(points);
+        s.max = 0;
+        for (const QPointF &p : std::as_const(points))
+            s.max = std::max(s.max, p.y());
+    }
+}
+
+void SeriesFeeder::commit()
+{
+    for (Source &s : m_sources) {
+        s.series->replace(s.reduced);
+        s.reduced = {};
     }
 }
 

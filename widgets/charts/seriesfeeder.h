@@ -4,6 +4,7 @@
 #include "charts/samplestore.h"
 
 #include <QList>
+#include <QPointF>
 #include <QString>
 
 #include <optional>
@@ -42,6 +43,13 @@ public:
 
     // Reduces each series over [fromMs, toMs] to `columns` pixel columns and replaces its points.
     void refresh(qint64 fromMs, qint64 toMs, int columns);
+    // refresh() in two steps, so the caller can set the axes in between: QtCharts recomputes a
+    // series' geometry (and its hit-test stroke, the dominant cost) on every axis change, so the
+    // axes should move while the series are empty, once per tick. prepare() empties the series and
+    // reduces; maxValue() is then the largest reduced value of a series; commit() hands them over.
+    void prepare(qint64 fromMs, qint64 toMs, int columns);
+    double maxValue(int index) const { return m_sources[size_t(index)].max; }
+    void commit();
     // The stored sample nearest to tMs within [fromMs, toMs] (the visible range), if any.
     std::optional<Sample> nearest(int index, qint64 tMs, qint64 fromMs, qint64 toMs) const;
     // Time span covered by the stored samples of all series; false when there are none.
@@ -58,6 +66,8 @@ private:
         std::vector<qint64> historyTimes;
         std::vector<double> historyValues;
         std::optional<double> constant;
+        QList<QPointF> reduced; // between prepare() and commit()
+        double max = 0;
     };
     // The history part that precedes the live samples.
     static qsizetype historyEnd(const Source &s);

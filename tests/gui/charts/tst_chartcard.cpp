@@ -1,0 +1,240 @@
+#include "cache/cachereader.h"
+#include "cache/cachewriter.h"
+#include "charts/chartcsv.h"
+#include "charts/chartdatahub.h"
+#include "domain/clock.h"
+#include "widgets/charts/chartcard.h"
+#include "widgets/charts/chartview.h"
+
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cpn;
+using namespace cpn::charts;
+
+// A pinned chart: its window reads the cache, live samples arrive through the hub, the crosshair
+// reports stored samples and the CSV export gives them back.
+class tst_ChartCard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void dayWindowShowsTheCachedRange();
+    void liveSamplesFollowTheClock();
+    void crosshairShowsTheStoredSample();
+    void csvExportRoundTrip();
+    void pauseFreezes();
+
+private:
+    static constexpr qint64 kT0 = 1'760'000'000'000;
+    static constexpr qint64 kStep = 60'000;
+    static constexpr int kCount = 1200; // 20 h at one sample a minute
+    QTemporaryDir m_dir;
+    QString m_path;
+    Node m_node;
+};
+
+void tst_ChartCard::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("cache.sqlite"));
+    m_node.id = QStringLiteral("n1");
+    m_node.name = QStringLiteral("Node one");
+    ManualClock clock(kT0 + kCount * kStep);
+    cache::CacheWriter::Options options;
+    options.path = m_path;
+    options.retentionIntervalMs = 0;
+    options.clock = &clock;
+    cache::CacheWriter writer(options);
+    QVERIFY(writer.waitUntilOpen());
+    writer.ingestDirectory({m_node}, {}, kT0);
+    for (int i = 0; i < kCount; ++i) {
+        MetricsBatch batch;
+        batch.serverTimeMs = kT0 + i * kStep;
+        NodeSample s;
+        s.nodeId = m_node.id;
+        s.tsMs = batch.serverTimeMs;
+        s.cpuUtil = 0.1 + 0.8 * i / kCount; // rising: each column's min is its first sample
+        s.memoryUtil = 0.5;
+        batch.nodes.append(s);
+        writer.ingestMetrics(batch);
+    }
+    QVERIFY(writer.flushAndWait());
+}
+
+void tst_ChartCard::dayWindowShowsTheCachedRange()
+{
+    ManualClock clock(kT0 + kCount * kStep);
+    ChartDataHub hub;
+    hub.setDirectory({m_node}, {});
+    cache::CacheReader reader(m_path);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QSignalSpy loaded(&card, &ChartCard::historyLoaded);
+    card.setWindow(ChartCard::Window::OneDay);
+    QVERIFY(loaded.wait(10000));
+
+    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
+    QCOMPARE(card.timeAxis()->min().toMSecsSinceEpoch(), clock.nowMs() - 24 * 3600 * 1000);
+    auto *cpu = qobject_cast<QLineSeries *>(card.chart()->series().first());
+    QVERIFY(cpu);
+    const QList<QPointF> points = cpu->points();
+    QVERIFY(!points.isEmpty());
+    QVERIFY(points.size() <= 2 * 900);
+    // First and last stored samples, in %, at their own times.
+    QCOMPARE(qint64(points.first().x()), kT0);
+    QCOMPARE(points.first().y(), 10.0);
+    QCOMPARE(qint64(points.last().x()), kT0 + (kCount - 1) * kStep);
+    QCOMPARE(points.last().y(), 100 * (0.1 + 0.8 * (kCount - 1) / kCount));
+
+    // Back to 5 minutes: only the last samples of the cache are in range.
+    card.setWindow(ChartCard::Window::FiveMinutes);
+    QVERIFY(loaded.wait(10000));
+    const QList<QPointF> recent = cpu->points();
+    QCOMPARE(recent.size(), 5);
+    QVERIFY(recent.first().x() >= double(clock.nowMs() - 5 * 60 * 1000));
+}
+
+void tst_ChartCard::liveSamplesFollowTheClock()
+{
+    ManualClock clock(kT0);
+    ChartDataHub hub;
+    hub.setUpdateInterval(0);
+    ChartCard card(ChartSpec{ChartSpec::Kind::LinkThroughput, QStringLiteral("l1")}, &hub, nullptr, &clock);
+    card.resize(600, 300);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    for (int i = 1; i <= 30; ++i) {
+        clock.advance(1000);
+        MetricsBatch batch;
+        LinkSample s;
+        s.linkId = QStringLiteral("l1");
+        s.tsMs = clock.nowMs();
+        s.abGbps = i;
+        s.baGbps = 2 * i;
+        batch.links.append(s);
+        hub.ingest(batch);
+    }
+    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
+    auto *ab = qobject_cast<QLineSeries *>(card.chart()->series().at(0));
+    QCOMPARE(ab->count(), 30);
+    QCOMPARE(ab->points().last(), QPointF(double(clock.nowMs()), 30.0));
+}
+
+void tst_ChartCard::crosshairShowsTheStoredSample()
+{
+    ManualClock clock(kT0);
+    ChartDataHub hub;
+    hub.setUpdateInterval(0);
+    hub.setDirectory({m_node}, {});
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, nullptr, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    // 10 minutes at 1 s, a 5 min window: 300 samples in ~800 px, each sample its own point.
+    for (int i = 0; i < 600; ++i) {
+        clock.advance(1000);
+        MetricsBatch batch;
+        NodeSample s;
+        s.nodeId = m_node.id;
+        s.tsMs = clock.nowMs();
+        s.cpuUtil = (i % 7) / 10.0 + 0.013;
+        batch.nodes.append(s);
+        hub.ingest(batch);
+    }
+    ChartView *view = card.view();
+    const QRectF plot = card.chart()->plotArea();
+    const QPoint at = view->mapFromScene(card.chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.37, plot.center().y())));
+    QVERIFY(view->setCrosshairAt(at));
+    const SampleStore *store = hub.store({SeriesKey::Kind::Node, m_node.id, QStringLiteral("cpu")});
+    QVERIFY(store);
+    const auto times = store->times();
+    const qint64 t = view->crosshairTime();
+    qsizetype best = 0;
+    for (qsizetype i = 0; i < qsizetype(times.size()); ++i) {
+        if (std::abs(times[size_t(i)] - t) < std::abs(times[size_t(best)] - t))
+            best = i;
+    }
+    const auto values = view->crosshairValues();
+    QVERIFY(!values.isEmpty());
+    QCOMPARE(values.first().name, QStringLiteral("CPU"));
+    QCOMPARE(values.first().tsMs, times[size_t(best)]);
+    QCOMPARE(values.first().value, store->values()[size_t(best)]); // exact, not interpolated
+    QCOMPARE(values.first().unit, QStringLiteral("%"));
+    QVERIFY(!card.view()->grab().isNull()); // the crosshair paints
+}
+
+void tst_ChartCard::csvExportRoundTrip()
+{
+    ManualClock clock(kT0);
+    ChartDataHub hub;
+    hub.setUpdateInterval(0);
+    ChartCard card(ChartSpec{ChartSpec::Kind::LinkQuality, QStringLiteral("l1")}, &hub, nullptr, &clock);
+    for (int i = 1; i <= 100; ++i) {
+        clock.advance(1000);
+        MetricsBatch batch;
+        LinkSample s;
+        s.linkId = QStringLiteral("l1");
+        s.tsMs = clock.nowMs();
+        s.latencyMs = 10 + i / 3.0;
+        s.lossPct = i / 7.0;
+        batch.links.append(s);
+        hub.ingest(batch);
+    }
+    const QString file = m_dir.filePath(QStringLiteral("chart.csv"));
+    QVERIFY(card.exportCsv(file));
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QList<CsvSeries> read;
+    QVERIFY(ChartCsv::read(&in, &read));
+    QCOMPARE(read.size(), 2);
+    const SampleStore *latency = hub.store({SeriesKey::Kind::Link, QStringLiteral("l1"), QStringLiteral("latency_ms")});
+    QCOMPARE(read.at(0).unit, QStringLiteral("ms"));
+    QCOMPARE(read.at(0).times, std::vector<qint64>(latency->times().begin(), latency->times().end()));
+    QCOMPARE(read.at(0).values, std::vector<double>(latency->values().begin(), latency->values().end()));
+    QCOMPARE(read.at(1).values.size(), size_t(100));
+    QVERIFY(card.exportPng(m_dir.filePath(QStringLiteral("chart.png"))));
+}
+
+void tst_ChartCard::pauseFreezes()
+{
+    ManualClock clock(kT0);
+    ChartDataHub hub;
+    hub.setUpdateInterval(0);
+    ChartCard card(ChartSpec{ChartSpec::Kind::LinkThroughput, QStringLiteral("l1")}, &hub, nullptr, &clock);
+    auto feed = [&] {
+        clock.advance(1000);
+        MetricsBatch batch;
+        LinkSample s;
+        s.linkId = QStringLiteral("l1");
+        s.tsMs = clock.nowMs();
+        batch.links.append(s);
+        hub.ingest(batch);
+    };
+    feed();
+    card.setPaused(true);
+    const qint64 frozen = card.timeAxis()->max().toMSecsSinceEpoch();
+    feed();
+    feed();
+    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), frozen);
+    card.setPaused(false);
+    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
+    // Zoom: stops following until a double click asks for it again.
+    card.view()->zoomTime(0.5, clock.nowMs() - 60'000);
+    QVERIFY(!card.isFollowing());
+    feed();
+    QVERIFY(card.timeAxis()->max().toMSecsSinceEpoch() < clock.nowMs());
+    card.follow();
+    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
+}
+
+QTEST_MAIN(tst_ChartCard)
+#include "tst_chartcard.moc"
