@@ -38,12 +38,23 @@ record_snapshot() {
     wait "$sim" 2>/dev/null || true
 }
 
+# A dashboard of node, link and national charts beside the map, after ~20 s of live data.
+shoot_charts() {
+    shoot charts.png --demo --lang en --pin-demo-charts --screenshot-delay 22
+}
+# `screenshots.sh charts` shoots the chart dashboard alone.
+if [ "${1:-all}" = charts ]; then
+    shoot_charts
+    exit 0
+fi
+
 # `screenshots.sh offline` shoots the offline replay alone.
 if [ "${1:-all}" != offline ]; then
     shoot console.png --demo --lang en
     shoot console-zh_CN.png --demo --lang zh_CN
     shoot map.png --demo --lang en
     shoot map-wall.png --demo --lang en --wall
+    shoot_charts
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.

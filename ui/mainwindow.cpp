@@ -1,13 +1,16 @@
 #include "ui/mainwindow.h"
 
 #include "domain/clock.h"
+#include "charts/chartdatahub.h"
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
+#include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
 #include "ui/mappanel.h"
 #include "ui/nodedetailspanel.h"
 #include "ui/nodespanel.h"
 #include "ui/overviewpanel.h"
+#include "widgets/charts/sparklinedelegate.h"
 #include "widgets/map/nodemapwidget.h"
 
 #include <QAction>
@@ -21,6 +24,8 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
+#include <QStyledItemDelegate>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -39,6 +44,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("ui/mainWindow/geometry");
 const QString kStateKey = QStringLiteral("ui/mainWindow/state");
 const QString kNodesHeaderKey = QStringLiteral("ui/nodes/header");
+const QString kDashboardKey = QStringLiteral("ui/dashboard/charts"); // pinned charts, in grid order
 // Bump when docks change so an old saved layout is not applied to a different set of docks.
 constexpr int kStateVersion = 2; // 2: the map in the centre, Overview and Node details docks
 } // namespace
@@ -48,6 +54,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
       m_clock(*dependencies.clock), m_settings(dependencies.settings)
 {
     Q_ASSERT(m_nodes && m_events && dependencies.clock);
+    m_chartHub = dependencies.charts;
+    m_cacheReader = dependencies.cacheReader;
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPN Control Center"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/cpn.svg")));
@@ -55,6 +63,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
     createDocks();
     createMap();
+    createDashboard();
     createMenus();
 
     m_clockLabel = new QLabel(this);
@@ -170,6 +179,85 @@ void MainWindow::showDetailsOf(const QString &nodeId)
     m_detailsDock->raise();
 }
 
+void MainWindow::createDashboard()
+{
+    if (!m_chartHub)
+        return;
+    m_dashboard = new DashboardPanel(m_chartHub, m_cacheReader, &m_clock, this);
+    m_dashboardDock = new QDockWidget(tr("Dashboard"), this);
+    m_dashboardDock->setObjectName(QStringLiteral("dashboardDock"));
+    m_dashboardDock->setWidget(m_dashboard);
+    addDockWidget(Qt::RightDockWidgetArea, m_dashboardDock);
+    tabifyDockWidget(m_nodesDock, m_dashboardDock);
+    m_nodesDock->raise();
+
+    // "Pin chart" on the map and on the node table.
+    map::NodeMapWidget *map = m_mapPanel->mapWidget();
+    map->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(map, &QWidget::customContextMenuRequested, this,
+            [this, map](const QPoint &pos) { showPinMenu(map->nodeIdAt(QPointF(pos)), map->mapToGlobal(pos)); });
+    QTableView *table = m_nodesPanel->view();
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table, &QWidget::customContextMenuRequested, this, [this, table](const QPoint &pos) {
+        showPinMenu(table->indexAt(pos).data(NodeTableModel::NodeIdRole).toString(),
+                    table->viewport()->mapToGlobal(pos));
+    });
+
+    // Sparklines of the last five minutes over the CPU and accelerator bars.
+    m_chartHub->setSparklinesEnabled(true);
+    const QList<QPair<int, QString>> sparkColumns{{NodeTableModel::CpuColumn, QStringLiteral("cpu")},
+                                                  {NodeTableModel::AcceleratorsColumn,
+                                                   charts::ChartDataHub::sparklineAccelMetric()}};
+    for (const auto &[column, metric] : sparkColumns) {
+        auto *base = qobject_cast<QStyledItemDelegate *>(table->itemDelegateForColumn(column));
+        table->setItemDelegateForColumn(
+            column, new charts::SparklineDelegate(m_chartHub, metric, NodeTableModel::NodeIdRole, base, table));
+    }
+    connect(m_chartHub, &charts::ChartDataHub::updated, table->viewport(), qOverload<>(&QWidget::update));
+}
+
+bool MainWindow::pinChart(const charts::ChartSpec &spec)
+{
+    if (!m_dashboard)
+        return false;
+    m_dashboard->pin(spec);
+    if (!m_wallMode) {
+        m_dashboardDock->show();
+        m_dashboardDock->raise();
+    }
+    return true;
+}
+
+void MainWindow::showPinMenu(const QString &nodeId, const QPoint &globalPos)
+{
+    using charts::ChartSpec;
+    QMenu menu(this);
+    const QModelIndex row = nodeId.isEmpty() ? QModelIndex() : m_nodes->nodeIndex(nodeId);
+    QString province;
+    if (!nodeId.isEmpty()) {
+        const QString name = row.isValid() ? row.data().toString() : nodeId;
+        province = row.isValid() ? row.data(NodeTableModel::ProvinceRole).toString() : QString();
+        menu.addAction(tr("Pin chart of %1").arg(name), this,
+                       [this, nodeId] { pinChart(ChartSpec{ChartSpec::Kind::NodeUtilization, nodeId}); });
+        QMenu *links = menu.addMenu(tr("Pin link chart"));
+        for (const Link &link : std::as_const(m_links)) {
+            if (link.a != nodeId && link.b != nodeId)
+                continue;
+            links->addAction(tr("%1 → %2").arg(link.a, link.b), this, [this, id = link.id] {
+                pinChart(ChartSpec{ChartSpec::Kind::LinkThroughput, id});
+                pinChart(ChartSpec{ChartSpec::Kind::LinkQuality, id});
+            });
+        }
+        links->setEnabled(!links->isEmpty());
+        if (!province.isEmpty())
+            menu.addAction(tr("Pin chart of %1 totals").arg(province), this,
+                           [this, province] { pinChart(ChartSpec{ChartSpec::Kind::Region, province}); });
+    }
+    menu.addAction(tr("Pin national chart"), this,
+                   [this] { pinChart(ChartSpec{ChartSpec::Kind::Region, QString()}); });
+    menu.exec(globalPos);
+}
+
 bool MainWindow::loadBasemap(const QString &path, QString *error)
 {
     return m_mapPanel->loadBasemap(path, error);
@@ -235,6 +323,11 @@ void MainWindow::createMenus()
     QAction *detailsToggle = m_detailsDock->toggleViewAction();
     detailsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addAction(detailsToggle);
+    if (m_dashboardDock) {
+        QAction *dashboardToggle = m_dashboardDock->toggleViewAction();
+        dashboardToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+        view->addAction(dashboardToggle);
+    }
     view->addSeparator();
     QAction *fit = view->addAction(tr("Fit &Country"));
     connect(fit, &QAction::triggered, m_mapPanel->mapWidget(), &map::NodeMapWidget::fitCountry);
@@ -414,6 +507,8 @@ void MainWindow::restoreSettings()
     if (!state.isEmpty())
         restoreState(state, kStateVersion);
     m_nodesPanel->restoreHeaderState(m_settings->value(kNodesHeaderKey).toByteArray());
+    if (m_dashboard)
+        m_dashboard->restorePinned(m_settings->value(kDashboardKey).toStringList());
 }
 
 void MainWindow::saveSettings()
@@ -425,6 +520,8 @@ void MainWindow::saveSettings()
     // In wall mode, the layout to come back to is the one before it.
     m_settings->setValue(kStateKey, m_wallMode ? m_preWallState : saveState(kStateVersion));
     m_settings->setValue(kNodesHeaderKey, m_nodesPanel->saveHeaderState());
+    if (m_dashboard)
+        m_settings->setValue(kDashboardKey, m_dashboard->pinnedSpecs());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -5,6 +5,7 @@
 #include "domain/node.h"
 #include "itemmodels/displaystatus.h"
 #include "itemmodels/eventlogmodel.h"
+#include "charts/chartspec.h"
 #include "widgets/connectionindicator.h"
 
 #include <QHash>
@@ -23,6 +24,13 @@ class MapPanel;
 class NodeDetailsPanel;
 class NodeTableModel;
 class NodesPanel;
+class DashboardPanel;
+namespace charts {
+class ChartDataHub;
+}
+namespace cache {
+class CacheReader;
+}
 class OverviewPanel;
 
 // The console's main window: the national map in the centre; Nodes, Node details, Events and Overview
@@ -40,6 +48,8 @@ public:
         EventLogModel *events = nullptr; // required; owned by the caller
         const Clock *clock = nullptr;    // required
         QSettings *settings = nullptr;   // optional: window state is not kept without it
+        charts::ChartDataHub *charts = nullptr;   // optional: no Dashboard dock or sparklines without it
+        cache::CacheReader *cacheReader = nullptr; // optional: charts then show live data only
     };
 
     explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
@@ -54,6 +64,10 @@ public:
     QDockWidget *eventsDock() const { return m_eventsDock; }
     QDockWidget *overviewDock() const { return m_overviewDock; }
     QDockWidget *detailsDock() const { return m_detailsDock; }
+    DashboardPanel *dashboard() const { return m_dashboard; }
+    QDockWidget *dashboardDock() const { return m_dashboardDock; }
+    // Pins a chart on the Dashboard dock and shows the dock; false without a chart hub.
+    bool pinChart(const cpn::charts::ChartSpec &spec);
     bool isWallMode() const { return m_wallMode; }
     QAction *wallModeAction() const { return m_wallAction; }
     // A GeoJSON basemap for the map (a file or a ":/" resource); false with the reason on failure.
@@ -97,6 +111,9 @@ private:
     void createMap();
     void onSelectionChanged();
     void showDetailsOf(const QString &nodeId);
+    void createDashboard();
+    // The "Pin chart" context menu of the map and the node table.
+    void showPinMenu(const QString &nodeId, const QPoint &globalPos);
 
     NodeTableModel *m_nodes;
     EventLogModel *m_events;
@@ -112,6 +129,10 @@ private:
     QDockWidget *m_eventsDock = nullptr;
     QDockWidget *m_overviewDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
+    charts::ChartDataHub *m_chartHub = nullptr;
+    cache::CacheReader *m_cacheReader = nullptr;
+    DashboardPanel *m_dashboard = nullptr;
+    QDockWidget *m_dashboardDock = nullptr;
     QAction *m_wallAction = nullptr;
     QAction *m_leaveWallAction = nullptr;
     bool m_wallMode = false;

@@ -73,8 +73,12 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         QCoreApplication::translate("cpn::console", "Diagnostic, with --offline: start the replay this many "
                                                     "seconds into the recording."),
         QStringLiteral("seconds"));
+    const QCommandLineOption pinDemoCharts(
+        QStringLiteral("pin-demo-charts"),
+        QCoreApplication::translate("cpn::console", "Diagnostic: pin a few node, link and national charts on "
+                                                    "the dashboard at start."));
     parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, screenshot,
-                       screenshotDelay, basemap, wall, fps, replayAt});
+                       screenshotDelay, basemap, wall, fps, replayAt, pinDemoCharts});
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -132,6 +136,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         return error(QCoreApplication::translate("cpn::console", "--basemap needs a file name."));
     o.wallMode = parser.isSet(wall);
     o.showFps = parser.isSet(fps);
+    o.pinDemoCharts = parser.isSet(pinDemoCharts);
     if (parser.isSet(replayAt)) {
         bool ok = false;
         const double seconds = parser.value(replayAt).toDouble(&ok);

@@ -23,6 +23,7 @@ struct ConsoleOptions
     QString basemapFile;         // GeoJSON basemap of the organisation's own; empty: settings, else the built-in
     bool wallMode = false;       // start in wall mode (full screen map)
     bool showFps = false;        // diagnostic: frame time on the map
+    bool pinDemoCharts = false;  // diagnostic: pin a few node, link and national charts at start
     QString cacheDirectory;      // folder of the SQLite cache; empty: QStandardPaths::CacheLocation
 };
 

@@ -60,6 +60,14 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     dependencies.events = &m_events;
     dependencies.clock = &m_viewClock;
     dependencies.settings = m_settings;
+    dependencies.charts = &m_chartHub;
+    if (m_options.offlineFile.isEmpty()) {
+        // Charts read older samples of the live cache (the writer below records into it).
+        m_cacheReader = std::make_unique<cache::CacheReader>(
+            m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
+                                               : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory));
+        dependencies.cacheReader = m_cacheReader.get();
+    }
     m_window = std::make_unique<MainWindow>(dependencies);
 
     // The cache records what the federations report for offline review; ingestion is posted to
@@ -184,10 +192,14 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
                 m_cache->ingestDirectory(nodes, links, m_clock.nowMs());
                 m_liveNodes = nodes;
                 m_liveLinks = links;
+                m_chartHub.setDirectory(nodes, links);
+                if (m_options.pinDemoCharts && !m_demoChartsPinned)
+                    pinDemoCharts();
                 if (!m_offline->isActive())
                     m_window->setDirectory(nodes, links);
             });
     connect(federation, &api::FederationClient::metricsReceived, m_cache.get(), &cache::CacheWriter::ingestMetrics);
+    connect(federation, &api::FederationClient::metricsReceived, &m_chartHub, &charts::ChartDataHub::ingest);
     connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
         if (!m_offline->isActive())
             m_window->applyMetrics(batch);
@@ -200,6 +212,36 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
         m_window->logEvent(EventLogModel::Severity::Warning, endpointId, message);
     });
     federation->start();
+}
+
+void ConsoleApp::pinDemoCharts()
+{
+    using charts::ChartSpec;
+    m_demoChartsPinned = true;
+    m_window->pinChart(ChartSpec{ChartSpec::Kind::Region, QString()});
+    // The busiest kind of node: one with accelerators; then a link from it and its province.
+    const Node *node = nullptr;
+    for (const Node &n : std::as_const(m_liveNodes)) {
+        if (!n.capacity.accelerators.isEmpty() && n.tier != NodeTier::National) {
+            node = &n;
+            break;
+        }
+    }
+    if (node) {
+        m_window->pinChart(ChartSpec{ChartSpec::Kind::NodeUtilization, node->id});
+        for (const Link &link : std::as_const(m_liveLinks)) {
+            if (link.a == node->id || link.b == node->id) {
+                m_window->pinChart(ChartSpec{ChartSpec::Kind::LinkThroughput, link.id});
+                m_window->pinChart(ChartSpec{ChartSpec::Kind::LinkQuality, link.id});
+                break;
+            }
+        }
+        if (!node->province.isEmpty())
+            m_window->pinChart(ChartSpec{ChartSpec::Kind::Region, node->province});
+    }
+    // Room for the charts: wider than the Nodes dock's default, and most of the right column's height.
+    m_window->resizeDocks({m_window->dashboardDock()}, {960}, Qt::Horizontal);
+    m_window->resizeDocks({m_window->dashboardDock(), m_window->detailsDock()}, {860, 120}, Qt::Vertical);
 }
 
 void ConsoleApp::showEndpointStatus(const api::EndpointStatus &status)

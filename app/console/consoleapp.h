@@ -1,6 +1,8 @@
 #pragma once
 
 #include "api/localsimulator.h"
+#include "cache/cachereader.h"
+#include "charts/chartdatahub.h"
 #include "commandline.h"
 #include "domain/clock.h"
 #include "domain/link.h"
@@ -58,6 +60,7 @@ private:
     void rememberRoots() const;
     void scheduleScreenshot();
     void backToLive();
+    void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
 
     ConsoleOptions m_options;
     QSettings *m_settings;
@@ -66,6 +69,10 @@ private:
     QNetworkAccessManager m_network;
     NodeTableModel m_nodes;
     EventLogModel m_events;
+    // The charts' live samples and their history reads; both outlive the window that shows them.
+    charts::ChartDataHub m_chartHub;
+    std::unique_ptr<cache::CacheReader> m_cacheReader;
+    bool m_demoChartsPinned = false;
     std::unique_ptr<MainWindow> m_window;
     api::LocalSimulator m_simulator;
     QString m_cachePath;

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "charts/chartspec.h"
+
+#include <QList>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+class QScrollArea;
+
+namespace cpn {
+
+class Clock;
+namespace cache {
+class CacheReader;
+}
+namespace charts {
+class ChartCard;
+class ChartDataHub;
+} // namespace charts
+
+// The Dashboard dock: charts the user pinned (from the map's or the node table's context menu, or
+// by dragging nodes from the table), in a grid that is saved with the layout. Each chart is a
+// ChartCard over the shared ChartDataHub; the whole grid exports to PDF for a shift report.
+class DashboardPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kColumns = 2;
+    // The MIME type of a drag of node ids (one per line) onto the dashboard.
+    static QString nodeIdsMimeType() { return QStringLiteral("application/x-cpn-node-ids"); }
+
+    // reader may be null (no history from the cache).
+    DashboardPanel(charts::ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
+                   QWidget *parent = nullptr);
+
+    // False when that chart is pinned already.
+    bool pin(const charts::ChartSpec &spec);
+    void unpin(charts::ChartCard *card);
+    void unpinAll();
+    bool isPinned(const charts::ChartSpec &spec) const;
+    int count() const { return int(m_cards.size()); }
+    charts::ChartCard *card(int index) const { return m_cards.at(index); }
+
+    // For the settings: the pinned charts in grid order.
+    QStringList pinnedSpecs() const;
+    void restorePinned(const QStringList &specs);
+
+    bool exportPdf(const QString &file, const QString &title);
+
+Q_SIGNALS:
+    void pinnedChanged();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void relayout();
+    void exportPdfDialog();
+
+    charts::ChartDataHub *m_hub;
+    cache::CacheReader *m_reader;
+    const Clock *m_clock;
+    QList<charts::ChartCard *> m_cards;
+    QScrollArea *m_scroll;
+    QWidget *m_grid;
+    QGridLayout *m_layout;
+    QLabel *m_empty;
+};
+
+} // namespace cpn
