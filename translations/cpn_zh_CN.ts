@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>cpn::ChangeTableModel</name>
+    <message>
+        <source>Node status</source>
+        <translation>节点状态</translation>
+    </message>
+    <message>
+        <source>Node added</source>
+        <translation>节点新增</translation>
+    </message>
+    <message>
+        <source>Node removed</source>
+        <translation>节点移除</translation>
+    </message>
+    <message>
+        <source>Link utilization</source>
+        <translation>链路利用率</translation>
+    </message>
+    <message>
+        <source>Region CPU</source>
+        <translation>地区 CPU</translation>
+    </message>
+    <message>
+        <source>Job started</source>
+        <translation>作业开始</translation>
+    </message>
+    <message>
+        <source>Job finished</source>
+        <translation>作业结束</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Node, link or region</source>
+        <translation>节点、链路或地区</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>变动</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ComparePanel</name>
+    <message>
+        <source>Set marks A and B on the replay bar, then Compare A–B.</source>
+        <translation>在回放条上设置标记 A 和 B，然后点击“比较 A–B”。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+</context>
+<context>
     <name>cpn::ConnectionIndicator</name>
     <message>
         <source>connecting</source>
@@ -58,6 +140,45 @@
     <message>
         <source>Last error: %1</source>
         <translation>最近一次错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::DashboardPanel</name>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Save every pinned chart to a PDF for the shift report</source>
+        <translation>将所有固定的图表保存为 PDF，用于交班报告</translation>
+    </message>
+    <message>
+        <source>Unpin all</source>
+        <translation>全部取消固定</translation>
+    </message>
+    <message>
+        <source>Pin charts from the map&apos;s or the node table&apos;s context menu.</source>
+        <translation>可从地图或节点表的右键菜单固定图表。</translation>
+    </message>
+    <message>
+        <source>CPN Control Center</source>
+        <translation>算力网络控制中心</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Export dashboard to PDF</source>
+        <translation>将仪表板导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CPN dashboard</source>
+        <translation>算力网络仪表板</translation>
     </message>
 </context>
 <context>
@@ -240,6 +361,30 @@
     <message>
         <source>Leave Wall Mode</source>
         <translation>退出大屏模式</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Pin chart of %1</source>
+        <translation>固定 %1 的图表</translation>
+    </message>
+    <message>
+        <source>Pin link chart</source>
+        <translation>固定链路图表</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Pin chart of %1 totals</source>
+        <translation>固定 %1 汇总图表</translation>
+    </message>
+    <message>
+        <source>Pin national chart</source>
+        <translation>固定全国图表</translation>
     </message>
 </context>
 <context>
@@ -588,6 +733,144 @@ ID：%2
     </message>
 </context>
 <context>
+    <name>cpn::ReplayBar</name>
+    <message>
+        <source>Play or pause the replay</source>
+        <translation>播放或暂停回放</translation>
+    </message>
+    <message>
+        <source>◀ Step</source>
+        <translation>◀ 单步</translation>
+    </message>
+    <message>
+        <source>Step back (a second per 1× of speed)</source>
+        <translation>后退一步（每 1× 速度一秒）</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>Step forward (a second per 1× of speed)</source>
+        <translation>前进一步（每 1× 速度一秒）</translation>
+    </message>
+    <message>
+        <source>Recorded time</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Mark A</source>
+        <translation>标记 A</translation>
+    </message>
+    <message>
+        <source>Remember this moment as A, the earlier side of a comparison</source>
+        <translation>将此时刻记为 A，即比较中较早的一方</translation>
+    </message>
+    <message>
+        <source>Mark B</source>
+        <translation>标记 B</translation>
+    </message>
+    <message>
+        <source>Remember this moment as B</source>
+        <translation>将此时刻记为 B</translation>
+    </message>
+    <message>
+        <source>Compare A–B</source>
+        <translation>比较 A–B</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>%1  (%2 / %3)</source>
+        <translation>%1  (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>A %1</source>
+        <translation>A %1</translation>
+    </message>
+    <message>
+        <source>B %1</source>
+        <translation>B %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SaveSnapshotDialog</name>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>Snapshot %1</source>
+        <translation>快照 %1</translation>
+    </message>
+    <message>
+        <source>What happened, and why this is worth keeping</source>
+        <translation>发生了什么，为什么值得保存</translation>
+    </message>
+    <message>
+        <source>The moment now</source>
+        <translation>当前时刻</translation>
+    </message>
+    <message>
+        <source>The last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>从 … 到 …</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save:</source>
+        <translation>保存(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>cpn::api</name>
     <message>
         <source>%1: %2</source>
@@ -702,6 +985,129 @@ ID：%2
     </message>
 </context>
 <context>
+    <name>cpn::charts::ChartCard</name>
+    <message>
+        <source>%1 — utilization and power</source>
+        <translation>%1 — 利用率与功率</translation>
+    </message>
+    <message>
+        <source>Link %1 — throughput</source>
+        <translation>链路 %1 — 吞吐量</translation>
+    </message>
+    <message>
+        <source>Link %1 — latency and loss</source>
+        <translation>链路 %1 — 时延与丢包</translation>
+    </message>
+    <message>
+        <source>National — utilization and power</source>
+        <translation>全国 — 利用率与功率</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>丢包</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>Time window; older data is read from the cache</source>
+        <translation>时间窗口；较早的数据从缓存读取</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause or resume live updates</source>
+        <translation>暂停或恢复实时更新</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation>将数据导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export chart data as CSV</source>
+        <translation>将图表数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>cpn::console</name>
     <message>
         <source>CPN Control Center: the console of the national computing-power network.</source>
@@ -795,6 +1201,10 @@ ID：%2
         <source>--replay-at needs --offline and a number of seconds.</source>
         <translation>--replay-at 需要 --offline 和秒数。</translation>
     </message>
+    <message>
+        <source>Diagnostic: pin a few node, link and national charts on the dashboard at start.</source>
+        <translation>诊断：启动时在仪表板上固定若干节点、链路和全国图表。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -813,10 +1223,6 @@ ID：%2
     <message>
         <source>Offline review</source>
         <translation>离线审阅</translation>
-    </message>
-    <message>
-        <source>Offline review of %1 is not available in this version yet.</source>
-        <translation>当前版本尚不支持对 %1 进行离线审阅。</translation>
     </message>
     <message>
         <source>Starting the simulated federation (scenario %1, seed %2)…</source>
@@ -845,6 +1251,188 @@ ID：%2
     <message>
         <source>Back to live data.</source>
         <translation>已返回实时数据。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::OfflineSession</name>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Offline review</source>
+        <translation>离线回看</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot Open Recording</source>
+        <translation>无法打开记录</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for review.</source>
+        <translation>无法打开 %1 进行回看。</translation>
+    </message>
+    <message>
+        <source>RECORDING, not live — %1</source>
+        <translation>记录回放，非实时 — %1</translation>
+    </message>
+    <message>
+        <source>Reviewing %1: %2 to %3, not live</source>
+        <translation>正在回看 %1：%2 至 %3，非实时</translation>
+    </message>
+    <message>
+        <source>RECORDING — the live cache rewound, %1, not live</source>
+        <translation>记录回放 — 实时缓存回溯，%1，非实时</translation>
+    </message>
+    <message>
+        <source>RECORDING — snapshot %1, %2, not live</source>
+        <translation>记录回放 — 快照 %1，%2，非实时</translation>
+    </message>
+    <message>
+        <source>RECORDING — cache %1, %2, not live</source>
+        <translation>记录回放 — 缓存 %1，%2，非实时</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::SnapshotCommands</name>
+    <message>
+        <source>&amp;Open Snapshot…</source>
+        <translation>打开快照(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot…</source>
+        <translation>保存快照(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Snapshot…</source>
+        <translation>导入快照(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache…</source>
+        <translation>清除缓存(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Review the &amp;Last Hour</source>
+        <translation>回看最近一小时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Live</source>
+        <translation>返回实时(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Size of the local cache of recorded data (File &gt; Clear Cache…)</source>
+        <translation>本地记录数据缓存的大小（文件 &gt; 清除缓存…）</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>The cache was cleared.</source>
+        <translation>缓存已清除。</translation>
+    </message>
+    <message>
+        <source>The cache could not be cleared.</source>
+        <translation>无法清除缓存。</translation>
+    </message>
+    <message>
+        <source>Snapshot imported into the cache.</source>
+        <translation>快照已导入缓存。</translation>
+    </message>
+    <message>
+        <source>The snapshot was not imported: %1</source>
+        <translation>快照未导入：%1</translation>
+    </message>
+    <message>
+        <source>Import Snapshot</source>
+        <translation>导入快照</translation>
+    </message>
+    <message>
+        <source>The snapshot was not imported.</source>
+        <translation>快照未导入。</translation>
+    </message>
+    <message>
+        <source>Cache %1</source>
+        <translation>缓存 %1</translation>
+    </message>
+    <message>
+        <source>Open Snapshot</source>
+        <translation>打开快照</translation>
+    </message>
+    <message>
+        <source>CPN snapshots (%1);;All files (*)</source>
+        <translation>CPN 快照 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>CPN snapshots (%1)</source>
+        <translation>CPN 快照 (%1)</translation>
+    </message>
+    <message>
+        <source>Saving snapshot %1…</source>
+        <translation>正在保存快照 %1…</translation>
+    </message>
+    <message>
+        <source>Snapshot saved to %1</source>
+        <translation>快照已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved: %1</source>
+        <translation>快照未保存：%1</translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved.</source>
+        <translation>快照未保存。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>清除缓存</translation>
+    </message>
+    <message>
+        <source>Delete everything recorded in the local cache (%1)? Saved snapshots are not affected.</source>
+        <translation>删除本地缓存中记录的全部数据（%1）？已保存的快照不受影响。</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare Snapshots…</source>
+        <translation>比较快照(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Compare: the Earlier Snapshot</source>
+        <translation>比较：较早的快照</translation>
+    </message>
+    <message>
+        <source>Compare: the Later Snapshot</source>
+        <translation>比较：较晚的快照</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be compared: %1</source>
+        <translation>无法比较快照：%1</translation>
+    </message>
+    <message>
+        <source>Compare Snapshots</source>
+        <translation>比较快照</translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be compared.</source>
+        <translation>无法比较快照。</translation>
     </message>
 </context>
 <context>
@@ -1103,380 +1691,6 @@ ID：%2
     <message>
         <source>The job would finish on %1 at %2, after the deadline of %3.</source>
         <translation>作业在 %1 上将于 %2 完成，晚于截止时间 %3。</translation>
-    </message>
-</context>
-<context>
-    <name>cpn::ChangeTableModel</name>
-    <message>
-        <source>Node status</source>
-        <translation>节点状态</translation>
-    </message>
-    <message>
-        <source>Node added</source>
-        <translation>节点新增</translation>
-    </message>
-    <message>
-        <source>Node removed</source>
-        <translation>节点移除</translation>
-    </message>
-    <message>
-        <source>Link utilization</source>
-        <translation>链路利用率</translation>
-    </message>
-    <message>
-        <source>Region CPU</source>
-        <translation>地区 CPU</translation>
-    </message>
-    <message>
-        <source>Job started</source>
-        <translation>作业开始</translation>
-    </message>
-    <message>
-        <source>Job finished</source>
-        <translation>作业结束</translation>
-    </message>
-    <message>
-        <source>no data</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>degraded</source>
-        <translation>降级</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <source>maintenance</source>
-        <translation>维护</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变化</translation>
-    </message>
-    <message>
-        <source>Node, link or region</source>
-        <translation>节点、链路或地区</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>之前</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>之后</translation>
-    </message>
-    <message>
-        <source>Moved</source>
-        <translation>变动</translation>
-    </message>
-</context>
-<context>
-    <name>cpn::ComparePanel</name>
-    <message>
-        <source>Set marks A and B on the replay bar, then Compare A–B.</source>
-        <translation>在回放条上设置标记 A 和 B，然后点击“比较 A–B”。</translation>
-    </message>
-    <message>
-        <source>From %1 to %2</source>
-        <translation>从 %1 到 %2</translation>
-    </message>
-</context>
-<context>
-    <name>cpn::ReplayBar</name>
-    <message>
-        <source>Play or pause the replay (Space)</source>
-        <translation>播放或暂停回放（空格键）</translation>
-    </message>
-    <message>
-        <source>◀ Step</source>
-        <translation>◀ 单步</translation>
-    </message>
-    <message>
-        <source>Step back (a second per 1× of speed)</source>
-        <translation>后退一步（每 1× 速度一秒）</translation>
-    </message>
-    <message>
-        <source>Step ▶</source>
-        <translation>单步 ▶</translation>
-    </message>
-    <message>
-        <source>Step forward (a second per 1× of speed)</source>
-        <translation>前进一步（每 1× 速度一秒）</translation>
-    </message>
-    <message>
-        <source>Recorded time</source>
-        <translation>记录时间</translation>
-    </message>
-    <message>
-        <source>Replay speed</source>
-        <translation>回放速度</translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <translation>%1×</translation>
-    </message>
-    <message>
-        <source>Mark A</source>
-        <translation>标记 A</translation>
-    </message>
-    <message>
-        <source>Remember this moment as A, the earlier side of a comparison</source>
-        <translation>将此时刻记为 A，即比较中较早的一方</translation>
-    </message>
-    <message>
-        <source>Mark B</source>
-        <translation>标记 B</translation>
-    </message>
-    <message>
-        <source>Remember this moment as B</source>
-        <translation>将此时刻记为 B</translation>
-    </message>
-    <message>
-        <source>Compare A–B</source>
-        <translation>比较 A–B</translation>
-    </message>
-    <message>
-        <source>Back to live</source>
-        <translation>返回实时</translation>
-    </message>
-    <message>
-        <source>%1  (%2 / %3)</source>
-        <translation>%1  (%2 / %3)</translation>
-    </message>
-    <message>
-        <source>❚❚ Pause</source>
-        <translation>❚❚ 暂停</translation>
-    </message>
-    <message>
-        <source>▶ Play</source>
-        <translation>▶ 播放</translation>
-    </message>
-    <message>
-        <source>A: %1</source>
-        <translation>A：%1</translation>
-    </message>
-    <message>
-        <source>B: %1</source>
-        <translation>B：%1</translation>
-    </message>
-    <message>
-        <source>A %1</source>
-        <translation>A %1</translation>
-    </message>
-    <message>
-        <source>B %1</source>
-        <translation>B %1</translation>
-    </message>
-</context>
-<context>
-    <name>cpn::SaveSnapshotDialog</name>
-    <message>
-        <source>Save Snapshot</source>
-        <translation>保存快照</translation>
-    </message>
-    <message>
-        <source>Snapshot %1</source>
-        <translation>快照 %1</translation>
-    </message>
-    <message>
-        <source>What happened, and why this is worth keeping</source>
-        <translation>发生了什么，为什么值得保存</translation>
-    </message>
-    <message>
-        <source>The moment now</source>
-        <translation>当前时刻</translation>
-    </message>
-    <message>
-        <source>The last 5 minutes</source>
-        <translation>最近 5 分钟</translation>
-    </message>
-    <message>
-        <source>The last hour</source>
-        <translation>最近 1 小时</translation>
-    </message>
-    <message>
-        <source>From … to …</source>
-        <translation>从 … 到 …</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Save:</source>
-        <translation>保存(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>到(&amp;T)：</translation>
-    </message>
-</context>
-<context>
-    <name>cpn::console::OfflineSession</name>
-    <message>
-        <source>Replay</source>
-        <translation>回放</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <source>Offline review</source>
-        <translation>离线回看</translation>
-    </message>
-    <message>
-        <source>%1 cannot be opened: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot Open Recording</source>
-        <translation>无法打开记录</translation>
-    </message>
-    <message>
-        <source>%1 cannot be opened for review.</source>
-        <translation>无法打开 %1 进行回看。</translation>
-    </message>
-    <message>
-        <source>RECORDING, not live — %1</source>
-        <translation>记录回放，非实时 — %1</translation>
-    </message>
-    <message>
-        <source>Reviewing %1: %2 to %3, not live</source>
-        <translation>正在回看 %1：%2 至 %3，非实时</translation>
-    </message>
-    <message>
-        <source>RECORDING — the live cache rewound, %1, not live</source>
-        <translation>记录回放 — 实时缓存回溯，%1，非实时</translation>
-    </message>
-    <message>
-        <source>RECORDING — snapshot %1, %2, not live</source>
-        <translation>记录回放 — 快照 %1，%2，非实时</translation>
-    </message>
-    <message>
-        <source>RECORDING — cache %1, %2, not live</source>
-        <translation>记录回放 — 缓存 %1，%2，非实时</translation>
-    </message>
-</context>
-<context>
-    <name>cpn::console::SnapshotCommands</name>
-    <message>
-        <source>&amp;Open Snapshot…</source>
-        <translation>打开快照(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save Snapshot…</source>
-        <translation>保存快照(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import Snapshot…</source>
-        <translation>导入快照(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Cache…</source>
-        <translation>清除缓存(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Review the &amp;Last Hour</source>
-        <translation>回看最近一小时(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Back to Live</source>
-        <translation>返回实时(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Size of the local cache of recorded data (File &gt; Clear Cache…)</source>
-        <translation>本地记录数据缓存的大小（文件 &gt; 清除缓存…）</translation>
-    </message>
-    <message>
-        <source>Cache</source>
-        <translation>缓存</translation>
-    </message>
-    <message>
-        <source>The cache was cleared.</source>
-        <translation>缓存已清除。</translation>
-    </message>
-    <message>
-        <source>The cache could not be cleared.</source>
-        <translation>无法清除缓存。</translation>
-    </message>
-    <message>
-        <source>Snapshot imported into the cache.</source>
-        <translation>快照已导入缓存。</translation>
-    </message>
-    <message>
-        <source>The snapshot was not imported: %1</source>
-        <translation>快照未导入：%1</translation>
-    </message>
-    <message>
-        <source>Import Snapshot</source>
-        <translation>导入快照</translation>
-    </message>
-    <message>
-        <source>The snapshot was not imported.</source>
-        <translation>快照未导入。</translation>
-    </message>
-    <message>
-        <source>Cache %1</source>
-        <translation>缓存 %1</translation>
-    </message>
-    <message>
-        <source>Open Snapshot</source>
-        <translation>打开快照</translation>
-    </message>
-    <message>
-        <source>CPN snapshots (%1);;All files (*)</source>
-        <translation>CPN 快照 (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save Snapshot</source>
-        <translation>保存快照</translation>
-    </message>
-    <message>
-        <source>CPN snapshots (%1)</source>
-        <translation>CPN 快照 (%1)</translation>
-    </message>
-    <message>
-        <source>Saving snapshot %1…</source>
-        <translation>正在保存快照 %1…</translation>
-    </message>
-    <message>
-        <source>Snapshot saved to %1</source>
-        <translation>快照已保存到 %1</translation>
-    </message>
-    <message>
-        <source>The snapshot was not saved: %1</source>
-        <translation>快照未保存：%1</translation>
-    </message>
-    <message>
-        <source>The snapshot was not saved.</source>
-        <translation>快照未保存。</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <source>Clear Cache</source>
-        <translation>清除缓存</translation>
-    </message>
-    <message>
-        <source>Delete everything recorded in the local cache (%1)? Saved snapshots are not affected.</source>
-        <translation>删除本地缓存中记录的全部数据（%1）？已保存的快照不受影响。</translation>
     </message>
 </context>
 </TS>

@@ -124,6 +124,9 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     m_shownNodes.clear();
     m_shownLinks.clear();
     m_changes.clear();
+    // A clean slate: the models keep the newest sample per node, which may be live data or another
+    // recording's.
+    m_window->setDirectory({}, {});
     m_window->mapPanel()->mapWidget()->setHighlights({}, {});
 
     const cache::ContentSummary &summary = m_source->info().summary;
@@ -204,17 +207,22 @@ void OfflineSession::compareMoments(qint64 aMs, qint64 bMs)
     const qint64 from = qMin(aMs, bMs);
     const qint64 to = qMax(aMs, bMs);
     // Two reads on the reader thread, one after the other; the diff is cheap beside them.
-    m_source->readStateAt(from, this, [this, from, to](const cache::ReplayState &before) {
-        m_source->readStateAt(to, this, [this, before, from, to](const cache::ReplayState &after) {
-            m_changes.setDiff(cache::SnapshotDiff::compare(before, after));
-            m_window->mapPanel()->mapWidget()->setHighlights(m_changes.changedNodeIds(),
-                                                             m_changes.changedLinkIds());
-            m_comparePanel->setMoments(from, to);
-            m_compareDock->show();
-            m_compareDock->raise();
-            Q_EMIT compared();
+    m_source->readStateAt(from, this, [this, to](const cache::ReplayState &before) {
+        m_source->readStateAt(to, this, [this, before](const cache::ReplayState &after) {
+            showComparison(cache::SnapshotDiff::compare(before, after), {}, {});
         });
     });
+}
+
+void OfflineSession::showComparison(const cache::DiffResult &diff, const QString &aLabel,
+                                    const QString &bLabel)
+{
+    m_changes.setDiff(diff);
+    m_window->mapPanel()->mapWidget()->setHighlights(m_changes.changedNodeIds(), m_changes.changedLinkIds());
+    m_comparePanel->setMoments(diff.fromMs, diff.toMs, aLabel, bLabel);
+    m_compareDock->show();
+    m_compareDock->raise();
+    Q_EMIT compared();
 }
 
 } // namespace cpn::console

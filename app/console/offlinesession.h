@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/recordingsource.h"
+#include "cache/snapshotdiff.h"
 #include "ui/replay/changetablemodel.h"
 
 #include <QObject>
@@ -45,6 +46,8 @@ public:
     bool isActive() const { return m_active; }
     // What changed between two replayed moments, into the Compare dock; compared() follows.
     void compareMoments(qint64 aMs, qint64 bMs);
+    // A comparison made elsewhere (two snapshot files), shown in the same dock and on the map.
+    void showComparison(const cache::DiffResult &diff, const QString &aLabel, const QString &bLabel);
     // Diagnostic (--replay-at): seek this far into the recording once it is open.
     void setInitialOffsetMs(qint64 offsetMs) { m_initialOffsetMs = offsetMs; }
 

@@ -2,7 +2,9 @@
 
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
+#include "cache/snapshotdiff.h"
 #include "cache/snapshotexporter.h"
+#include "cache/snapshotreader.h"
 #include "domain/clock.h"
 #include "offlinesession.h"
 #include "ui/mainwindow.h"
@@ -11,6 +13,7 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -41,6 +44,8 @@ SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, 
     m_save->setShortcut(QKeySequence::Save);
     m_import = new QAction(tr("&Import Snapshot…"), this);
     m_import->setObjectName(QStringLiteral("importSnapshotAction"));
+    m_compareFiles = new QAction(tr("Co&mpare Snapshots…"), this);
+    m_compareFiles->setObjectName(QStringLiteral("compareSnapshotsAction"));
     m_clear = new QAction(tr("&Clear Cache…"), this);
     m_clear->setObjectName(QStringLiteral("clearCacheAction"));
     m_review = new QAction(tr("Review the &Last Hour"), this);
@@ -54,9 +59,11 @@ SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, 
     connect(m_open, &QAction::triggered, this, &SnapshotCommands::openSnapshot);
     connect(m_save, &QAction::triggered, this, &SnapshotCommands::saveSnapshot);
     connect(m_import, &QAction::triggered, this, &SnapshotCommands::importSnapshot);
+    connect(m_compareFiles, &QAction::triggered, this, &SnapshotCommands::compareSnapshots);
     connect(m_clear, &QAction::triggered, this, &SnapshotCommands::clearCache);
     connect(m_review, &QAction::triggered, this, &SnapshotCommands::reviewLastHour);
     connect(m_backToLive, &QAction::triggered, this, &SnapshotCommands::backToLiveRequested);
+    connect(this, &SnapshotCommands::backToLiveRequested, this, [this] { m_backToLive->setEnabled(false); });
     connect(m_offline, &OfflineSession::opened, this, &SnapshotCommands::onReviewChanged);
     connect(m_offline, &OfflineSession::backToLiveRequested, this, &SnapshotCommands::backToLiveRequested);
 
@@ -106,6 +113,7 @@ void SnapshotCommands::addToMenus()
         file->insertAction(before, m_open);
         file->insertAction(before, m_save);
         file->insertAction(before, m_import);
+        file->insertAction(before, m_compareFiles);
         file->insertSeparator(before);
         file->insertAction(before, m_clear);
         file->insertSeparator(before);
@@ -215,6 +223,64 @@ void SnapshotCommands::reviewLastHour()
         return;
     m_cache->flush();
     m_offline->reviewCache(m_cachePath, m_clock.nowMs() - 3600 * 1000);
+}
+
+void SnapshotCommands::compareSnapshots()
+{
+    const QString filter = tr("CPN snapshots (%1);;All files (*)").arg(kSnapshotFilter);
+    const QString before =
+        QFileDialog::getOpenFileName(m_window, tr("Compare: the Earlier Snapshot"), {}, filter);
+    if (before.isEmpty())
+        return;
+    const QString after =
+        QFileDialog::getOpenFileName(m_window, tr("Compare: the Later Snapshot"), {}, filter);
+    if (!after.isEmpty())
+        compareFiles(before, after);
+}
+
+void SnapshotCommands::compareFiles(const QString &before, const QString &after)
+{
+    struct Outcome
+    {
+        cache::DiffResult diff;
+        QString error;
+        QString beforeName;
+        QString afterName;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    // Both files are verified (hostile until proven otherwise) off the UI thread.
+    QThread *thread = QThread::create([outcome, before, after] {
+        cache::SnapshotReader a;
+        cache::SnapshotReader b;
+        if (!a.open(before)) {
+            outcome->error = QStringLiteral("%1: %2").arg(QFileInfo(before).fileName(), a.errorString());
+            return;
+        }
+        if (!b.open(after)) {
+            outcome->error = QStringLiteral("%1: %2").arg(QFileInfo(after).fileName(), b.errorString());
+            return;
+        }
+        outcome->beforeName = a.manifest().name;
+        outcome->afterName = b.manifest().name;
+        outcome->diff =
+            cache::SnapshotDiff::compare(a.stateAt(a.manifest().toMs), b.stateAt(b.manifest().toMs));
+    });
+    connect(thread, &QThread::finished, this, [this, thread, outcome] {
+        thread->deleteLater();
+        if (!outcome->error.isEmpty()) {
+            m_window->logEvent(EventLogModel::Severity::Error, tr("Compare"),
+                               tr("The snapshots cannot be compared: %1").arg(outcome->error));
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Compare Snapshots"),
+                                        tr("The snapshots cannot be compared."), QMessageBox::Ok, m_window);
+            box->setObjectName(QStringLiteral("compareError"));
+            box->setInformativeText(outcome->error);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return;
+        }
+        m_offline->showComparison(outcome->diff, outcome->beforeName, outcome->afterName);
+    });
+    thread->start();
 }
 
 } // namespace cpn::console

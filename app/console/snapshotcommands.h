@@ -36,6 +36,7 @@ public:
     QAction *saveAction() const { return m_save; }
     QAction *importAction() const { return m_import; }
     QAction *clearAction() const { return m_clear; }
+    QAction *compareAction() const { return m_compareFiles; }
     QAction *reviewAction() const { return m_review; }
     QAction *backToLiveAction() const { return m_backToLive; }
     QLabel *cacheSizeLabel() const { return m_sizeLabel; }
@@ -43,6 +44,9 @@ public:
     void openSnapshot();
     void saveSnapshot();
     void importSnapshot();
+    void compareSnapshots();
+    // Verifies both files and compares each at its last moment, off the UI thread.
+    void compareFiles(const QString &before, const QString &after);
     void clearCache();
     void reviewLastHour();
     void updateCacheSize();
@@ -63,6 +67,7 @@ private:
     QAction *m_save;
     QAction *m_import;
     QAction *m_clear;
+    QAction *m_compareFiles;
     QAction *m_review;
     QAction *m_backToLive;
     QLabel *m_sizeLabel;

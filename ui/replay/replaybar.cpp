@@ -45,8 +45,8 @@ ReplayBar::ReplayBar(ReplayController *controller, QWidget *parent)
 
     m_play = new QToolButton(this);
     m_play->setObjectName(QStringLiteral("replayPlay"));
-    m_play->setToolTip(tr("Play or pause the replay (Space)"));
-    m_play->setShortcut(QKeySequence(Qt::Key_Space));
+    // No Space shortcut: it would also fire while typing in the search fields.
+    m_play->setToolTip(tr("Play or pause the replay"));
     // Text, not the style's media icons: those are drawn dark and vanish on the dark theme.
     m_stepBack = new QToolButton(this);
     m_stepBack->setText(tr("◀ Step"));

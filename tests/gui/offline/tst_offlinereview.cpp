@@ -1,6 +1,7 @@
 #include "consoleapp.h"
 #include "offlinesession.h"
 #include "recordedfederation.h"
+#include "snapshotcommands.h"
 #include "ui/eventspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
@@ -11,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include <QAction>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
@@ -93,6 +95,8 @@ private Q_SLOTS:
     void compareShowsTheChanges();
     void refusesBadFiles_data();
     void refusesBadFiles();
+    void rewindsTheLiveCacheAndComesBack();
+    void comparesTwoSnapshotFiles();
 
 private:
     std::unique_ptr<ConsoleApp> openOffline(const QString &file, QSignalSpy **spy = nullptr);
@@ -291,6 +295,71 @@ void TestOfflineReview::refusesBadFiles()
 
     console.reset();
     QVERIFY(diskState(file) == before);
+}
+
+// A live console (its one root unreachable) rewinds its own cache, then goes back to live.
+void TestOfflineReview::rewindsTheLiveCacheAndComesBack()
+{
+    QTemporaryDir dir;
+    QVERIFY(recordFederation(dir.path()));
+    ConsoleOptions options;
+    options.connectUrls = {QUrl(QStringLiteral("http://127.0.0.1:9"))};
+    options.cacheDirectory = dir.path();
+    ConsoleApp console(options, nullptr);
+    console.start();
+    const QString liveTitle = console.window()->windowTitle();
+    QCOMPARE(console.cachePath(), dir.filePath(QStringLiteral("cache.sqlite")));
+    auto *commands = console.snapshotCommands();
+    QVERIFY(commands->reviewAction()->isEnabled());
+    QVERIFY(!commands->backToLiveAction()->isEnabled());
+
+    OfflineSession *session = console.offlineSession();
+    QSignalSpy opened(session, &OfflineSession::opened);
+    QSignalSpy shown(session, &OfflineSession::stateShown);
+    session->reviewCache(console.cachePath(), kT0 + 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+    QVERIFY2(opened.constFirst().at(0).toBool(), qPrintable(opened.constFirst().at(1).toString()));
+    QCOMPARE(session->controller()->fromMs(), kT0 + 5000);
+    QVERIFY(session->bar()->bannerText().contains(QStringLiteral("live cache")));
+    QVERIFY(commands->backToLiveAction()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(cpuOfNode0(console), recordedCpu(5), 2000);
+
+    commands->backToLiveAction()->trigger();
+    QVERIFY(!session->isActive());
+    QVERIFY(!session->bar()->isVisibleTo(console.window()));
+    QCOMPARE(console.window()->windowTitle(), liveTitle);
+    QCOMPARE(console.nodeModel().rowCount(), 0); // the live root never answered
+}
+
+// File > Compare Snapshots: the first half of the drill against all of it.
+void TestOfflineReview::comparesTwoSnapshotFiles()
+{
+    cache::SnapshotRequest request;
+    request.name = QStringLiteral("first half");
+    request.fromMs = kT0;
+    request.toMs = kT0 + 5000;
+    const QString half = m_dir.filePath(QStringLiteral("half.cpnsnap"));
+    QString error;
+    QVERIFY2(cache::SnapshotExporter::exportRange(m_dir.filePath(QStringLiteral("cache.sqlite")), half,
+                                                  request, &error),
+             qPrintable(error));
+    auto console = openOffline(m_snapshot);
+    QSignalSpy compared(console->offlineSession(), &OfflineSession::compared);
+    console->snapshotCommands()->compareFiles(half, m_snapshot);
+    QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 10000);
+    QCOMPARE(console->offlineSession()->changes()->changedNodeIds(), QStringList{recordedNodes().at(1).id});
+
+    // A bad file on either side is refused with its reason.
+    const QString bad = m_dir.filePath(QStringLiteral("bad-compare.cpnsnap"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(QByteArray(4096, 'x')) == 4096);
+    }
+    console->snapshotCommands()->compareFiles(half, bad);
+    QTRY_VERIFY_WITH_TIMEOUT(console->window()->findChild<QMessageBox *>(QStringLiteral("compareError")),
+                             10000);
+    QCOMPARE(compared.size(), 1);
 }
 
 QTEST_MAIN(TestOfflineReview)
