@@ -7,6 +7,7 @@
 //   links hub-east 10 ms 100 Gbps; hub-west 20 ms 100 Gbps with 60 Gbps used hub->west; hub-north 5 ms 400 Gbps
 //
 // The job: any training-class card, 8 of them, 10 hours, 9 TB of data at the hub, users at east.
+#include "placement/geodistance.h"
 #include "placement/placementengine.h"
 
 #include <QTest>
@@ -165,6 +166,8 @@ private Q_SLOTS:
     void splitProposal();
     void trainingIsNeverSplit();
     void placeLocationsJoinAtTheNearestNode();
+    void noPathFallsBackToGreatCircle();
+    void cpuOnlyJob();
     void determinism();
 };
 
@@ -429,6 +432,50 @@ void TestPlacementEngine::placeLocationsJoinAtTheNearestNode()
     fuzzy(candidateOf(r, QStringLiteral("north"))->parts.latency.raw, 15, "latency north");
     // An unknown province is no location at all.
     QVERIFY(!Location::inProvince(QStringLiteral("CN-XX")).isSet());
+}
+
+void TestPlacementEngine::noPathFallsBackToGreatCircle()
+{
+    // An island in Urumqi with no links: latency by great circle, data over the 1 Gbps fallback.
+    FederationSnapshot s = federation();
+    Node island = s.nodes[2];
+    island.id = QStringLiteral("island");
+    island.name = island.id;
+    island.province = QStringLiteral("CN-XJ");
+    island.lat = 43.83;
+    island.lon = 87.62;
+    s.nodes.append(island);
+    s.offers.append(acceleratorOffer(island.id, QStringLiteral("h800"), 80, 10.0));
+    s.nodeSamples.insert(island.id, sample(island.id, QStringLiteral("h800"), 0.2, 0));
+    const PlacementResult r = PlacementEngine().rank(workload(), s);
+    const Candidate *c = candidateOf(r, QStringLiteral("island"));
+    QVERIFY(c);
+    // Shanghai to Urumqi is about 3,270 km: x 1.5 / 200 km per ms.
+    fuzzy(c->parts.latency.raw, greatCircleLatencyMs({31.23, 121.47}, {43.83, 87.62}), "latency");
+    QVERIFY(std::abs(c->parts.latency.raw - 24.5) < 0.5);
+    fuzzy(c->parts.transfer.raw, 9 * 8000 / 1.0 / 3600, "transfer");
+}
+
+void TestPlacementEngine::cpuOnlyJob()
+{
+    // 100 cores for 10 h; CPU offers at east (0.1 CNY/core-hour) and north (0.05); hub and west offer none.
+    Workload w = workload();
+    w.acceleratorModels.clear();
+    w.requirements.accelerators = 0;
+    w.requirements.cpuCores = 100;
+    FederationSnapshot s = federation();
+    s.offers.append({QStringLiteral("east.cpu"), QStringLiteral("east"), Offer::Resource::Cpu, {}, 500, 0.1, 0});
+    s.offers.append({QStringLiteral("north.cpu"), QStringLiteral("north"), Offer::Resource::Cpu, {}, 500, 0.05, 0});
+    s.nodeSamples[QStringLiteral("east")].cpuUtil = 0.3;
+    const PlacementResult r = PlacementEngine().rank(w, s);
+    QCOMPARE(keys(r), (QStringList{QStringLiteral("north"), QStringLiteral("east")}));
+    QCOMPARE(rejectionOf(r, QStringLiteral("hub"))->reason, RejectionReason::NotEnoughCpu);
+    const Candidate *east = candidateOf(r, QStringLiteral("east"));
+    fuzzy(east->estimatedCostCny, 100 * 0.1 * 10, "cost");
+    fuzzy(east->parts.headroom.raw, 0.3 + 100.0 / 1000, "headroom"); // cpuUtil + cores / capacity
+    // 100 cores x 0.01 kW x 10 h x pue 1.4 x (1 - 0.2) x 0.5703
+    fuzzy(east->parts.energy.raw, 10 * 1.4 * 0.8 * 0.5703, "energy");
+    QCOMPARE(east->shares.first().acceleratorModel, QString());
 }
 
 void TestPlacementEngine::determinism()
