@@ -91,11 +91,13 @@ SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, 
                                    tr("The snapshot was not imported: %1").arg(message));
                 auto *box = new QMessageBox(QMessageBox::Warning, tr("Import Snapshot"),
                                             tr("The snapshot was not imported."), QMessageBox::Ok, m_window);
+                box->setObjectName(QStringLiteral("importError"));
                 box->setInformativeText(message);
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->open();
             }
             updateCacheSize();
+            Q_EMIT snapshotImported(ok, message);
         });
         updateCacheSize();
     } else {
@@ -159,7 +161,13 @@ void SnapshotCommands::saveSnapshot()
         return;
     if (!file.endsWith(QStringLiteral(".cpnsnap")))
         file += QStringLiteral(".cpnsnap");
-    cache::SnapshotRequest request = dialog.request();
+    exportSnapshot(file, dialog.request());
+}
+
+void SnapshotCommands::exportSnapshot(const QString &file, cache::SnapshotRequest request)
+{
+    if (!m_cache || m_saving)
+        return;
     request.createdBy = QStringLiteral("cpn-console %1").arg(QCoreApplication::applicationVersion());
     m_cache->flush(); // the latest batches too, as far as they are committed when the export reads
     m_saving = true;
@@ -178,6 +186,7 @@ void SnapshotCommands::saveSnapshot()
             m_window->statusBar()->showMessage(tr("Snapshot saved to %1").arg(file), 8000);
             m_window->logEvent(EventLogModel::Severity::Info, tr("Cache"),
                                tr("Snapshot saved to %1").arg(file));
+            Q_EMIT snapshotSaved(true, file);
             return;
         }
         m_window->statusBar()->clearMessage();
@@ -185,9 +194,11 @@ void SnapshotCommands::saveSnapshot()
                            tr("The snapshot was not saved: %1").arg(*error));
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Save Snapshot"),
                                     tr("The snapshot was not saved."), QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("saveError"));
         box->setInformativeText(*error);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
+        Q_EMIT snapshotSaved(false, *error);
     });
     thread->start();
 }
@@ -199,6 +210,13 @@ void SnapshotCommands::importSnapshot()
     const QString file = QFileDialog::getOpenFileName(
         m_window, tr("Import Snapshot"), {}, tr("CPN snapshots (%1);;All files (*)").arg(kSnapshotFilter));
     if (file.isEmpty())
+        return;
+    importFile(file);
+}
+
+void SnapshotCommands::importFile(const QString &file)
+{
+    if (!m_cache)
         return;
     m_window->statusBar()->showMessage(tr("Importing %1…").arg(file), 5000);
     m_cache->importSnapshot(file); // verified on the writer thread first; imported() follows

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cache/snapshotexporter.h"
+
 #include <QObject>
 #include <QString>
 
@@ -43,7 +45,11 @@ public:
 
     void openSnapshot();
     void saveSnapshot();
+    // The export itself, on a thread of its own; snapshotSaved() follows.
+    void exportSnapshot(const QString &file, cache::SnapshotRequest request);
     void importSnapshot();
+    // Verified, then copied into the cache on its writer thread; snapshotImported() follows.
+    void importFile(const QString &file);
     void compareSnapshots();
     // Verifies both files and compares each at its last moment, off the UI thread.
     void compareFiles(const QString &before, const QString &after);
@@ -53,6 +59,8 @@ public:
 
 Q_SIGNALS:
     void backToLiveRequested();
+    void snapshotSaved(bool ok, const QString &fileOrError);
+    void snapshotImported(bool ok, const QString &message);
 
 private:
     void addToMenus();

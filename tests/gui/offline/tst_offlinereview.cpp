@@ -97,6 +97,7 @@ private Q_SLOTS:
     void refusesBadFiles();
     void rewindsTheLiveCacheAndComesBack();
     void comparesTwoSnapshotFiles();
+    void savesAndImportsSnapshots();
 
 private:
     std::unique_ptr<ConsoleApp> openOffline(const QString &file, QSignalSpy **spy = nullptr);
@@ -360,6 +361,55 @@ void TestOfflineReview::comparesTwoSnapshotFiles()
     QTRY_VERIFY_WITH_TIMEOUT(console->window()->findChild<QMessageBox *>(QStringLiteral("compareError")),
                              10000);
     QCOMPARE(compared.size(), 1);
+}
+
+// File > Save Snapshot's export from a live console's cache, opened offline afterwards; File >
+// Import of a bad file refused with its reason, the cache untouched.
+void TestOfflineReview::savesAndImportsSnapshots()
+{
+    QTemporaryDir dir;
+    QVERIFY(recordFederation(dir.path()));
+    ConsoleOptions options;
+    options.connectUrls = {QUrl(QStringLiteral("http://127.0.0.1:9"))};
+    options.cacheDirectory = dir.path();
+    {
+        ConsoleApp console(options, nullptr);
+        console.start();
+        SnapshotCommands *commands = console.snapshotCommands();
+        QSignalSpy saved(commands, &SnapshotCommands::snapshotSaved);
+        cache::SnapshotRequest request;
+        request.name = QStringLiteral("saved from the console");
+        request.fromMs = kT0;
+        request.toMs = kT0 + 9000;
+        const QString file = dir.filePath(QStringLiteral("saved.cpnsnap"));
+        commands->exportSnapshot(file, request);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+        QVERIFY2(saved.constFirst().at(0).toBool(), qPrintable(saved.constFirst().at(1).toString()));
+
+        QSignalSpy imported(commands, &SnapshotCommands::snapshotImported);
+        const QString bad = dir.filePath(QStringLiteral("newer.cpnsnap"));
+        QVERIFY(QFile::copy(m_snapshot, bad));
+        QVERIFY(QFile::setPermissions(bad, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(withDatabase(bad, "UPDATE manifest SET value = '2' WHERE key = 'format_version'"));
+        const DiskState before = diskState(bad);
+        commands->importFile(bad);
+        QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 10000);
+        QCOMPARE(imported.constFirst().at(0).toBool(), false);
+        QVERIFY2(imported.constFirst().at(1).toString().contains(QStringLiteral("newer")),
+                 qPrintable(imported.constFirst().at(1).toString()));
+        QVERIFY(console.window()->findChild<QMessageBox *>(QStringLiteral("importError")));
+        QVERIFY(diskState(bad) == before);
+    }
+
+    QSignalSpy *opened = nullptr;
+    auto console = openOffline(dir.filePath(QStringLiteral("saved.cpnsnap")), &opened);
+    std::unique_ptr<QSignalSpy> ownedSpy(opened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened->size(), 1, 10000);
+    QVERIFY2(opened->constFirst().at(0).toBool(), qPrintable(opened->constFirst().at(1).toString()));
+    QVERIFY(
+        console->offlineSession()->bar()->bannerText().contains(QStringLiteral("saved from the console")));
+    console->offlineSession()->controller()->seek(kT0 + 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(cpuOfNode0(*console), recordedCpu(4), 5000);
 }
 
 QTEST_MAIN(TestOfflineReview)
