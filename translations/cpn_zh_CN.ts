@@ -157,8 +157,8 @@
         <translation>全部取消固定</translation>
     </message>
     <message>
-        <source>Pin charts from the map&apos;s or the node table&apos;s context menu.</source>
-        <translation>可从地图或节点表的右键菜单固定图表。</translation>
+        <source>Pin charts from the map&apos;s or the node table&apos;s context menu, or drag nodes here from the table.</source>
+        <translation>可从地图或节点表的右键菜单固定图表，或从节点表将节点拖到此处。</translation>
     </message>
     <message>
         <source>CPN Control Center</source>

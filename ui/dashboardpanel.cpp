@@ -38,7 +38,7 @@ DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, cache::CacheReader *re
     toolBar->addWidget(pdf);
     toolBar->addWidget(clear);
 
-    m_empty = new QLabel(tr("Pin charts from the map's or the node table's context menu, or drag nodes here."), this);
+    m_empty = new QLabel(tr("Pin charts from the map's or the node table's context menu, or drag nodes here from the table."), this);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_grid = new QWidget;

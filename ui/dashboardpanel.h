@@ -20,8 +20,8 @@ class ChartCard;
 class ChartDataHub;
 } // namespace charts
 
-// The Dashboard dock: charts the user pinned (from the map's or the node table's context menu, or
-// by dragging nodes from the table), in a grid that is saved with the layout. Each chart is a
+// The Dashboard dock: charts the user pinned (from the map's or the node table's context menu, or dragged
+// from it: NodeDragSource), in a grid that is saved with the layout. Each chart is a
 // ChartCard over the shared ChartDataHub; the whole grid exports to PDF for a shift report.
 class DashboardPanel : public QWidget
 {

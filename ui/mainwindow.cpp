@@ -6,6 +6,7 @@
 #include "itemmodels/nodetablemodel.h"
 #include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
+#include "ui/nodedragsource.h"
 #include "ui/mappanel.h"
 #include "ui/nodedetailspanel.h"
 #include "ui/nodespanel.h"
@@ -202,6 +203,7 @@ void MainWindow::createDashboard()
         showPinMenu(table->indexAt(pos).data(NodeTableModel::NodeIdRole).toString(),
                     table->viewport()->mapToGlobal(pos));
     });
+    new NodeDragSource(table, NodeTableModel::NodeIdRole, DashboardPanel::nodeIdsMimeType());
 
     // Sparklines of the last five minutes over the CPU and accelerator bars.
     m_chartHub->setSparklinesEnabled(true);
