@@ -84,6 +84,16 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
             if (!ok)
                 qCWarning(lcApp).noquote() << "the cache could not be opened, nothing is recorded:" << error;
         });
+        // The events log is recorded too, so a reviewer sees what the operators saw; not the
+        // transitions a replay of the recording itself produces.
+        connect(&m_events, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+            if (m_offline && m_offline->isActive())
+                return;
+            for (int row = first; row <= last; ++row) {
+                const EventLogModel::Event &event = m_events.eventAt(row);
+                m_cache->ingestEvent({event.timeMs, int(event.severity), event.source, event.message});
+            }
+        });
     }
     m_offline = std::make_unique<OfflineSession>(m_window.get(), &m_viewClock);
     m_offline->setInitialOffsetMs(m_options.replayAtMs);
@@ -105,6 +115,9 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
 
 ConsoleApp::~ConsoleApp()
 {
+    // Members die in reverse order; the simulator's exit must not log into a half-destroyed console.
+    disconnect(&m_simulator, nullptr, this, nullptr);
+    disconnect(&m_events, nullptr, this, nullptr);
     for (auto *federation : std::as_const(m_federations))
         federation->stop();
 }

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QSet>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +21,7 @@ class TestConsoleApp : public QObject
 private Q_SLOTS:
     void demoListsTheLiveFederation();
     void unreachableRootIsShownOffline();
+    void eventsAreRecordedInTheCache();
 };
 
 void TestConsoleApp::demoListsTheLiveFederation()
@@ -59,6 +62,40 @@ void TestConsoleApp::demoListsTheLiveFederation()
                               ConnectionIndicator::State::Online, 5000);
     // What the console showed was recorded in the cache it was given.
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("cache.sqlite"))));
+}
+
+void TestConsoleApp::eventsAreRecordedInTheCache()
+{
+    QTemporaryDir dir;
+    {
+        ConsoleOptions options;
+        options.demo = true;
+        options.cacheDirectory = dir.path();
+        ConsoleApp console(options, nullptr);
+        console.start();
+        const auto indicators = [&] { return console.window()->findChildren<ConnectionIndicator *>(); };
+        QTRY_VERIFY_WITH_TIMEOUT(!indicators().isEmpty() &&
+                                     indicators().constFirst()->state() == ConnectionIndicator::State::Online,
+                                 15000);
+    } // the writer thread drains its queue as the console closes
+
+    const QString connection = QStringLiteral("tst_consoleapp_events");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(dir.filePath(QStringLiteral("cache.sqlite")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT source, message FROM events")));
+        QStringList messages;
+        while (query.next())
+            messages << query.value(1).toString();
+        // The demo logs its start and the endpoint going online.
+        QVERIFY2(messages.size() >= 2, qPrintable(messages.join(u'|')));
+        QVERIFY2(messages.filter(QStringLiteral("Simulator listening on")).size() == 1,
+                 qPrintable(messages.join(u'|')));
+    }
+    QSqlDatabase::removeDatabase(connection);
 }
 
 void TestConsoleApp::unreachableRootIsShownOffline()
