@@ -38,9 +38,9 @@ record_snapshot() {
     wait "$sim" 2>/dev/null || true
 }
 
-# A dashboard of node, link and national charts beside the map, after ~20 s of live data.
+# A dashboard of node, link and national charts beside the map, after a minute of live data.
 shoot_charts() {
-    shoot charts.png --demo --lang en --pin-demo-charts --screenshot-delay 22
+    shoot charts.png --demo --lang en --pin-demo-charts --screenshot-delay 60
 }
 # `screenshots.sh charts` shoots the chart dashboard alone.
 if [ "${1:-all}" = charts ]; then
