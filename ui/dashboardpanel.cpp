@@ -1,5 +1,6 @@
 #include "ui/dashboardpanel.h"
 
+#include "charts/chartdatahub.h"
 #include "widgets/charts/chartcard.h"
 
 #include <QDateTime>
@@ -14,6 +15,8 @@
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace cpn {
 
@@ -49,6 +52,7 @@ DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, cache::CacheReader *re
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_grid);
+    connect(m_hub, &charts::ChartDataHub::directoryChanged, this, &DashboardPanel::pinPending);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -114,15 +118,29 @@ QStringList DashboardPanel::pinnedSpecs() const
     QStringList specs;
     for (const ChartCard *card : m_cards)
         specs << card->spec().toString();
+    for (const ChartSpec &spec : m_pending)
+        specs << spec.toString();
     return specs;
 }
 
 void DashboardPanel::restorePinned(const QStringList &specs)
 {
     for (const QString &text : specs) {
-        if (const auto spec = ChartSpec::fromString(text))
+        const auto spec = ChartSpec::fromString(text);
+        if (!spec)
+            continue;
+        if (m_hub->nodes().isEmpty())
+            m_pending.append(*spec);
+        else
             pin(*spec);
     }
+}
+
+void DashboardPanel::pinPending()
+{
+    const QList<ChartSpec> pending = std::exchange(m_pending, {});
+    for (const ChartSpec &spec : pending)
+        pin(spec);
 }
 
 void DashboardPanel::dragEnterEvent(QDragEnterEvent *event)

@@ -60,11 +60,14 @@ protected:
 private:
     void relayout();
     void exportPdfDialog();
+    void pinPending();
 
     charts::ChartDataHub *m_hub;
     cache::CacheReader *m_reader;
     const Clock *m_clock;
     QList<charts::ChartCard *> m_cards;
+    // Restored before the first directory: a node chart needs the node's accelerator models.
+    QList<charts::ChartSpec> m_pending;
     QScrollArea *m_scroll;
     QWidget *m_grid;
     QGridLayout *m_layout;

@@ -104,6 +104,7 @@ void ChartDataHub::setDirectory(const QList<Node> &nodes, const QList<Link> &lin
         m_linkIndex.insert(links.at(i).id, i);
     if (m_sparklines)
         ensureSparklineStores();
+    Q_EMIT directoryChanged();
 }
 
 void ChartDataHub::append(const SeriesKey &key, qint64 tsMs, double value)

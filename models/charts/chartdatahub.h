@@ -54,6 +54,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void updated();
+    void directoryChanged();
 
 private:
     struct Entry

@@ -365,8 +365,11 @@ void ChartCard::refresh()
             top = 1;
         const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
         const double max = std::ceil(top * 1.1 / magnitude) * magnitude;
-        if (axis->max() != max || axis->min() != 0)
+        if (axis->max() != max || axis->min() != 0) {
             axis->setRange(0, max);
+            // Small ranges (a few ms of latency) need a decimal, or neighbouring ticks read the same.
+            axis->setLabelFormat(max < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+        }
     }
     m_feeder.commit();
 }

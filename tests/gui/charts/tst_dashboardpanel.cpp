@@ -35,8 +35,16 @@ void tst_DashboardPanel::pinsOnceAndRestores()
     QCOMPARE(changed.count(), 3);
     const QStringList saved = panel.pinnedSpecs();
 
-    DashboardPanel restored(&hub, nullptr, &clock);
+    // Restored before the directory: pinned once the nodes are known, saved meanwhile all the same.
+    ChartDataHub fresh;
+    DashboardPanel restored(&fresh, nullptr, &clock);
     restored.restorePinned(saved + QStringList{QStringLiteral("garbage")});
+    QCOMPARE(restored.pinnedSpecs(), saved);
+    QCOMPARE(restored.count(), 0);
+    Node node;
+    node.id = QStringLiteral("guian");
+    fresh.setDirectory({node}, {});
+    QCOMPARE(restored.count(), 3);
     QCOMPARE(restored.pinnedSpecs(), saved);
 
     panel.unpin(panel.card(1));
