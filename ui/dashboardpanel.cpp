@@ -41,7 +41,9 @@ DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, cache::CacheReader *re
     toolBar->addWidget(pdf);
     toolBar->addWidget(clear);
 
-    m_empty = new QLabel(tr("Pin charts from the map's or the node table's context menu, or drag nodes here from the table."), this);
+    m_empty = new QLabel(
+        tr("Pin charts from the map's or the node table's context menu, or drag nodes here from the table."),
+        this);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_grid = new QWidget;
@@ -178,8 +180,9 @@ bool DashboardPanel::exportPdf(const QString &file, const QString &title)
         QFont f = painter.font();
         f.setPointSize(12);
         painter.setFont(f);
-        painter.drawText(QRect(0, 0, page.width(), header), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("%1 — %2").arg(title, QLocale().toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
+        painter.drawText(
+            QRect(0, 0, page.width(), header), Qt::AlignLeft | Qt::AlignVCenter,
+            tr("%1 — %2").arg(title, QLocale().toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
     };
     drawHeader();
     for (ChartCard *card : std::as_const(m_cards)) {
@@ -199,8 +202,8 @@ bool DashboardPanel::exportPdf(const QString &file, const QString &title)
 
 void DashboardPanel::exportPdfDialog()
 {
-    const QString file =
-        QFileDialog::getSaveFileName(this, tr("Export dashboard to PDF"), QString(), tr("PDF documents (*.pdf)"));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export dashboard to PDF"), QString(),
+                                                      tr("PDF documents (*.pdf)"));
     if (!file.isEmpty())
         exportPdf(file, tr("CPN dashboard"));
 }

@@ -23,15 +23,15 @@ bool NodeDragSource::eventFilter(QObject *watched, QEvent *event)
     case QEvent::MouseButtonPress: {
         auto *mouse = static_cast<QMouseEvent *>(event);
         const QModelIndex index = m_view->indexAt(mouse->position().toPoint());
-        m_armed = mouse->button() == Qt::LeftButton && mouse->modifiers() == Qt::NoModifier && index.isValid()
-                  && m_view->selectionModel()->isRowSelected(index.row(), index.parent());
+        m_armed = mouse->button() == Qt::LeftButton && mouse->modifiers() == Qt::NoModifier &&
+                  index.isValid() && m_view->selectionModel()->isRowSelected(index.row(), index.parent());
         m_pressPos = mouse->position().toPoint();
         return false;
     }
     case QEvent::MouseMove: {
         auto *mouse = static_cast<QMouseEvent *>(event);
-        if (!m_armed || !(mouse->buttons() & Qt::LeftButton)
-            || (mouse->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+        if (!m_armed || !(mouse->buttons() & Qt::LeftButton) ||
+            (mouse->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
             return false;
         m_armed = false;
         QStringList ids;

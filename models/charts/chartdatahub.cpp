@@ -18,8 +18,8 @@ MetricUnit unitOf(SeriesKey::Kind kind, const QString &metric)
     }
     if (metric == QLatin1String("power_kw"))
         return {QStringLiteral("kW"), 1};
-    if (metric == QLatin1String("cpu") || metric == QLatin1String("memory") || metric == QLatin1String("storage")
-        || metric.startsWith(QLatin1String("accel")))
+    if (metric == QLatin1String("cpu") || metric == QLatin1String("memory") ||
+        metric == QLatin1String("storage") || metric.startsWith(QLatin1String("accel")))
         return {percent, 100};
     return {QString(), 1};
 }
@@ -126,10 +126,12 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
     for (const NodeSample &s : batch.nodes) {
         double accelSum = 0;
         for (auto a = s.acceleratorUtil.cbegin(); a != s.acceleratorUtil.cend(); ++a) {
-            append({Kind::Node, s.nodeId, cache::metrics::acceleratorMetric(a.key())}, s.tsMs, a.value() * 100);
+            append({Kind::Node, s.nodeId, cache::metrics::acceleratorMetric(a.key())}, s.tsMs,
+                   a.value() * 100);
             accelSum += a.value();
         }
-        const double accelMean = s.acceleratorUtil.isEmpty() ? 0 : accelSum / double(s.acceleratorUtil.size());
+        const double accelMean =
+            s.acceleratorUtil.isEmpty() ? 0 : accelSum / double(s.acceleratorUtil.size());
         append({Kind::Node, s.nodeId, QStringLiteral("cpu")}, s.tsMs, s.cpuUtil * 100);
         append({Kind::Node, s.nodeId, QStringLiteral("memory")}, s.tsMs, s.memoryUtil * 100);
         append({Kind::Node, s.nodeId, QStringLiteral("storage")}, s.tsMs, s.storageUtil * 100);

@@ -37,7 +37,8 @@ QList<QPointF> minMaxPerColumn(std::span<const qint64> times, std::span<const do
     while (i < last) {
         // The column of sample i; the column runs until the first sample of the next column.
         const int column = std::min(columns - 1, int(double(times[size_t(i)] - fromMs) / perColumn));
-        const qint64 columnEnd = column == columns - 1 ? toMs + 1 : fromMs + qint64(std::ceil((column + 1) * perColumn));
+        const qint64 columnEnd =
+            column == columns - 1 ? toMs + 1 : fromMs + qint64(std::ceil((column + 1) * perColumn));
         qsizetype minAt = i;
         qsizetype maxAt = i;
         qsizetype j = i + 1;
@@ -93,8 +94,8 @@ QList<QPointF> lttb(std::span<const qint64> times, std::span<const double> value
         double bestArea = -1;
         qsizetype best = start;
         for (qsizetype k = start; k < end; ++k) {
-            const double area =
-                std::abs((ax - avgX) * (values[size_t(k)] - ay) - (ax - double(times[size_t(k)])) * (avgY - ay));
+            const double area = std::abs((ax - avgX) * (values[size_t(k)] - ay) -
+                                         (ax - double(times[size_t(k)])) * (avgY - ay));
             if (area > bestArea) {
                 bestArea = area;
                 best = k;

@@ -23,10 +23,22 @@ inline size_t qHash(const SeriesKey &key, size_t seed = 0)
 
 // Region metrics: mean utilizations (%) over the region's reporting nodes and total power.
 namespace regionmetrics {
-inline QString cpu() { return QStringLiteral("cpu"); }
-inline QString accelerators() { return QStringLiteral("accel"); }
-inline QString memory() { return QStringLiteral("memory"); }
-inline QString powerKw() { return QStringLiteral("power_kw"); }
+inline QString cpu()
+{
+    return QStringLiteral("cpu");
+}
+inline QString accelerators()
+{
+    return QStringLiteral("accel");
+}
+inline QString memory()
+{
+    return QStringLiteral("memory");
+}
+inline QString powerKw()
+{
+    return QStringLiteral("power_kw");
+}
 } // namespace regionmetrics
 
 // Display unit and scale for a metric: stored utilizations are fractions, charts show %.

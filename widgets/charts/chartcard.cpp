@@ -16,8 +16,8 @@
 #include <QLineSeries>
 #include <QMenu>
 #include <QToolButton>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -188,7 +188,7 @@ void ChartCard::buildChart()
         auto *series = new QLineSeries;
         series->setName(line.name);
         series->setUseOpenGL(false); // OpenGL series break offscreen grabs (PERFORMANCE.md)
-        QPen pen(line.color, 1.0); // 1 px: the rasterizer's fast path
+        QPen pen(line.color, 1.0);   // 1 px: the rasterizer's fast path
         if (line.constant)
             pen.setStyle(Qt::DashLine);
         series->setPen(pen);
@@ -246,7 +246,8 @@ void ChartCard::setWindow(Window window)
         return;
     }
     m_window = window;
-    m_timeAxis->setFormat(window == Window::SevenDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    m_timeAxis->setFormat(window == Window::SevenDays ? QStringLiteral("MM-dd HH:mm")
+                                                      : QStringLiteral("HH:mm"));
     m_following = true;
     readHistory();
     refresh();
@@ -408,15 +409,16 @@ bool ChartCard::exportCsv(const QString &file)
 
 void ChartCard::saveDialogPng()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"), QString(), tr("PNG images (*.png)"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Save chart as PNG"), QString(), tr("PNG images (*.png)"));
     if (!file.isEmpty())
         exportPng(file);
 }
 
 void ChartCard::saveDialogCsv()
 {
-    const QString file =
-        QFileDialog::getSaveFileName(this, tr("Export chart data as CSV"), QString(), tr("CSV files (*.csv)"));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export chart data as CSV"), QString(),
+                                                      tr("CSV files (*.csv)"));
     if (!file.isEmpty())
         exportCsv(file);
 }

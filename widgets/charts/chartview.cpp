@@ -161,7 +161,8 @@ void ChartView::drawForeground(QPainter *painter, const QRectF &rect)
 
     QStringList lines;
     const QLocale locale;
-    lines << locale.toString(QDateTime::fromMSecsSinceEpoch(m_crosshairMs), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    lines << locale.toString(QDateTime::fromMSecsSinceEpoch(m_crosshairMs),
+                             QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     for (const CrosshairLine &l : std::as_const(m_values))
         lines << QStringLiteral("%1: %2 %3").arg(l.name, locale.toString(l.value, 'f', 2), l.unit);
     const QFontMetrics fm(painter->font());

@@ -105,7 +105,8 @@ void SeriesFeeder::commit()
     }
 }
 
-std::optional<SeriesFeeder::Sample> SeriesFeeder::nearest(int index, qint64 tMs, qint64 fromMs, qint64 toMs) const
+std::optional<SeriesFeeder::Sample> SeriesFeeder::nearest(int index, qint64 tMs, qint64 fromMs,
+                                                          qint64 toMs) const
 {
     const Source &s = m_sources[size_t(index)];
     if (s.constant)

@@ -13,7 +13,8 @@ SparklineDelegate::SparklineDelegate(const ChartDataHub *hub, const QString &met
 {
 }
 
-void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
 {
     if (m_base)
         m_base->paint(painter, option, index);

@@ -19,7 +19,8 @@ public:
     SparklineDelegate(const ChartDataHub *hub, const QString &metric, int nodeIdRole,
                       QStyledItemDelegate *base, QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static constexpr qint64 kSpanMs = 5 * 60 * 1000;

@@ -152,7 +152,8 @@ void tst_ChartCard::crosshairShowsTheStoredSample()
     }
     ChartView *view = card.view();
     const QRectF plot = card.chart()->plotArea();
-    const QPoint at = view->mapFromScene(card.chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.37, plot.center().y())));
+    const QPoint at = view->mapFromScene(
+        card.chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.37, plot.center().y())));
     QVERIFY(view->setCrosshairAt(at));
     const SampleStore *store = hub.store({SeriesKey::Kind::Node, m_node.id, QStringLiteral("cpu")});
     QVERIFY(store);
@@ -196,7 +197,8 @@ void tst_ChartCard::csvExportRoundTrip()
     QList<CsvSeries> read;
     QVERIFY(ChartCsv::read(&in, &read));
     QCOMPARE(read.size(), 2);
-    const SampleStore *latency = hub.store({SeriesKey::Kind::Link, QStringLiteral("l1"), QStringLiteral("latency_ms")});
+    const SampleStore *latency =
+        hub.store({SeriesKey::Kind::Link, QStringLiteral("l1"), QStringLiteral("latency_ms")});
     QCOMPARE(read.at(0).unit, QStringLiteral("ms"));
     QCOMPARE(read.at(0).times, std::vector<qint64>(latency->times().begin(), latency->times().end()));
     QCOMPARE(read.at(0).values, std::vector<double>(latency->values().begin(), latency->values().end()));

@@ -51,11 +51,11 @@ void tst_Downsample::singleSpikeSurvivesInAMillion()
     d.v[123'456] = -1000;
     const QList<QPointF> out = minMaxPerColumn(d.t, d.v, d.t.front(), d.t.back(), 1600);
     QVERIFY(out.size() <= 2 * 1600);
-    QVERIFY(std::any_of(out.begin(), out.end(), [&](const QPointF &p) {
-        return p.y() == 1000 && qint64(p.x()) == d.t[654'321];
-    }));
+    QVERIFY(std::any_of(out.begin(), out.end(),
+                        [&](const QPointF &p) { return p.y() == 1000 && qint64(p.x()) == d.t[654'321]; }));
     QVERIFY(std::any_of(out.begin(), out.end(), [](const QPointF &p) { return p.y() == -1000; }));
-    QVERIFY(std::is_sorted(out.begin(), out.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
+    QVERIFY(std::is_sorted(out.begin(), out.end(),
+                           [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
 }
 
 void tst_Downsample::minAndMaxOfEachColumnKept_data()
@@ -127,7 +127,8 @@ void tst_Downsample::lttbKeepsEndsAndSize()
     QCOMPARE(out.size(), 2000);
     QCOMPARE(out.first(), QPointF(double(d.t.front()), d.v.front()));
     QCOMPARE(out.last(), QPointF(double(d.t.back()), d.v.back()));
-    QVERIFY(std::is_sorted(out.begin(), out.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
+    QVERIFY(std::is_sorted(out.begin(), out.end(),
+                           [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
     QCOMPARE(lttb(d.t, d.v, 2).size(), qsizetype(d.t.size()));
 }
 
