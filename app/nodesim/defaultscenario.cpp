@@ -111,20 +111,6 @@ QList<AcceleratorPool> parsePools(const char *spec)
     return pools;
 }
 
-NodeTier tierOf(NodeRole role)
-{
-    switch (role) {
-    case NodeRole::National:
-        return NodeTier::National;
-    case NodeRole::Hub:
-    case NodeRole::Cluster:
-        return NodeTier::Regional;
-    case NodeRole::Industry:
-        return NodeTier::Industry;
-    }
-    return NodeTier::Industry;
-}
-
 LinkKind uplinkKind(NodeRole role)
 {
     switch (role) {

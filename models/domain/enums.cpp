@@ -100,6 +100,20 @@ bool isTerminal(JobState state)
     return state == JobState::Completed || state == JobState::Failed || state == JobState::Cancelled;
 }
 
+NodeTier tierOf(NodeRole role)
+{
+    switch (role) {
+    case NodeRole::National:
+        return NodeTier::National;
+    case NodeRole::Hub:
+    case NodeRole::Cluster:
+        return NodeTier::Regional;
+    case NodeRole::Industry:
+        return NodeTier::Industry;
+    }
+    return NodeTier::Industry;
+}
+
 const QList<AcceleratorModelInfo> &knownAcceleratorModels()
 {
     static const QList<AcceleratorModelInfo> models{

@@ -38,6 +38,8 @@ template <> std::optional<JobState> fromWire<JobState>(const QString &name);
 template <typename E> QStringList wireNames();
 
 bool isTerminal(JobState state);
+// The tier a role belongs to: hubs and clusters are both regional nodes.
+NodeTier tierOf(NodeRole role);
 
 // Accelerator models are an open set on the wire (a lowercase slug); these are the ones the
 // network runs today, with their display names.

@@ -13,20 +13,6 @@ namespace cpn::map {
 
 namespace {
 
-NodeTier tierOf(NodeRole role)
-{
-    switch (role) {
-    case NodeRole::National:
-        return NodeTier::National;
-    case NodeRole::Hub:
-    case NodeRole::Cluster:
-        return NodeTier::Regional;
-    case NodeRole::Industry:
-        return NodeTier::Industry;
-    }
-    return NodeTier::Industry;
-}
-
 QPainterPath star(double outer, double inner)
 {
     QPainterPath path;
