@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>cpn::ChangeTableModel</name>
+    <message>
+        <source>Node status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link utilization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node, link or region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ComparePanel</name>
+    <message>
+        <source>Set marks A and B on the replay bar, then Compare A–B.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::ConnectionIndicator</name>
     <message>
         <source>connecting</source>
@@ -57,6 +139,45 @@
     </message>
     <message>
         <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::DashboardPanel</name>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every pinned chart to a PDF for the shift report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin charts from the map&apos;s or the node table&apos;s context menu, or drag nodes here from the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPN Control Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export dashboard to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPN dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -240,6 +361,30 @@
     </message>
     <message>
         <source>Leave Wall Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin chart of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin link chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin chart of %1 totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin national chart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -587,6 +732,144 @@ id %2
     </message>
 </context>
 <context>
+    <name>cpn::ReplayBar</name>
+    <message>
+        <source>Play or pause the replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step back (a second per 1× of speed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step forward (a second per 1× of speed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember this moment as A, the earlier side of a comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember this moment as B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare A–B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2 / %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SaveSnapshotDialog</name>
+    <message>
+        <source>Save Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened, and why this is worth keeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The moment now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::api</name>
     <message>
         <source>%1: %2</source>
@@ -701,6 +984,129 @@ id %2
     </message>
 </context>
 <context>
+    <name>cpn::charts::ChartCard</name>
+    <message>
+        <source>%1 — utilization and power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 — throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 — latency and loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National — utilization and power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time window; older data is read from the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::console</name>
     <message>
         <source>CPN Control Center: the console of the national computing-power network.</source>
@@ -786,6 +1192,18 @@ id %2
         <source>--basemap needs a file name.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Diagnostic, with --offline: start the replay this many seconds into the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic: pin a few node, link and national charts on the dashboard at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--replay-at needs --offline and a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -803,10 +1221,6 @@ id %2
     </message>
     <message>
         <source>Offline review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline review of %1 is not available in this version yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -831,6 +1245,192 @@ id %2
     </message>
     <message>
         <source>The built-in basemap cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to live data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::OfflineSession</name>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Open Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RECORDING, not live — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewing %1: %2 to %3, not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RECORDING — the live cache rewound, %1, not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RECORDING — snapshot %1, %2, not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RECORDING — cache %1, %2, not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::SnapshotCommands</name>
+    <message>
+        <source>&amp;Open Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare Snapshots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the &amp;Last Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of the local cache of recorded data (File &gt; Clear Cache…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache was cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache could not be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot imported into the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot was not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPN snapshots (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPN snapshots (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving snapshot %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete everything recorded in the local cache (%1)? Saved snapshots are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare: the Earlier Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare: the Later Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be compared.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
