@@ -61,11 +61,11 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     dependencies.clock = &m_viewClock;
     dependencies.settings = m_settings;
     dependencies.charts = &m_chartHub;
+    m_cachePath = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
+                                                     : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
     if (m_options.offlineFile.isEmpty()) {
         // Charts read older samples of the live cache (the writer below records into it).
-        m_cacheReader = std::make_unique<cache::CacheReader>(
-            m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
-                                               : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory));
+        m_cacheReader = std::make_unique<cache::CacheReader>(m_cachePath);
         dependencies.cacheReader = m_cacheReader.get();
     }
     m_window = std::make_unique<MainWindow>(dependencies);
@@ -73,8 +73,6 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     // The cache records what the federations report for offline review; ingestion is posted to
     // its writer thread, so the UI thread never waits on the disk.
     // Offline review writes nothing anywhere: no cache.
-    m_cachePath = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
-                                                     : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
     if (m_options.offlineFile.isEmpty()) {
         cache::CacheWriter::Options cacheOptions;
         cacheOptions.path = m_cachePath;
