@@ -4,42 +4,29 @@
 #include "prng.h"
 #include "scenariobuilder.h"
 
+#include "domain/provinces.h"
+
 #include <QSet>
 
 namespace cpn::sim {
 namespace {
 
-// Provincial capitals, to give each generated node the province it most plausibly sits in.
-struct Capital
-{
-    const char *iso;
-    double lat;
-    double lon;
-};
-const Capital kCapitals[] = {
-    {"CN-BJ", 39.90, 116.40}, {"CN-TJ", 39.13, 117.20}, {"CN-HE", 38.04, 114.51}, {"CN-SX", 37.87, 112.55},
-    {"CN-NM", 40.84, 111.75}, {"CN-LN", 41.80, 123.43}, {"CN-JL", 43.82, 125.32}, {"CN-HL", 45.80, 126.53},
-    {"CN-SH", 31.23, 121.47}, {"CN-JS", 32.06, 118.80}, {"CN-ZJ", 30.27, 120.15}, {"CN-AH", 31.82, 117.23},
-    {"CN-FJ", 26.07, 119.30}, {"CN-JX", 28.68, 115.86}, {"CN-SD", 36.65, 117.12}, {"CN-HA", 34.75, 113.62},
-    {"CN-HB", 30.59, 114.31}, {"CN-HN", 28.23, 112.94}, {"CN-GD", 23.13, 113.26}, {"CN-GX", 22.82, 108.37},
-    {"CN-HI", 20.04, 110.20}, {"CN-CQ", 29.56, 106.55}, {"CN-SC", 30.66, 104.07}, {"CN-GZ", 26.65, 106.63},
-    {"CN-YN", 25.04, 102.71}, {"CN-XZ", 29.65, 91.13},  {"CN-SN", 34.34, 108.94}, {"CN-GS", 36.06, 103.83},
-    {"CN-QH", 36.62, 101.78}, {"CN-NX", 38.49, 106.23}, {"CN-XJ", 43.83, 87.62},  {"CN-HK", 22.32, 114.17},
-    {"CN-MO", 22.20, 113.54},
-};
-
+// The province whose capital is nearest gives a generated node the province it most plausibly sits in
+// (Taiwan is left out: the simulated federation has no nodes there).
 QString nearestProvince(double lat, double lon)
 {
-    const Capital *best = &kCapitals[0];
+    const Province *best = nullptr;
     double bestD = 1e18;
-    for (const auto &c : kCapitals) {
-        const double d = (c.lat - lat) * (c.lat - lat) + (c.lon - lon) * (c.lon - lon);
+    for (const Province &p : provinces()) {
+        if (qstrcmp(p.isoCode, "CN-TW") == 0)
+            continue;
+        const double d = (p.capitalLat - lat) * (p.capitalLat - lat) + (p.capitalLon - lon) * (p.capitalLon - lon);
         if (d < bestD) {
             bestD = d;
-            best = &c;
+            best = &p;
         }
     }
-    return QString::fromLatin1(best->iso);
+    return QString::fromLatin1(best->isoCode);
 }
 
 const char *const kSectors[] = {"FIN", "MED", "MFG", "ENE", "TRN", "RES", "GOV", "EDU", "TEL"};

@@ -8,6 +8,8 @@
 #include "placement/geodistance.h"
 #include "placement/placementengine.h"
 
+#include "domain/provinces.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSet>
@@ -26,23 +28,11 @@ constexpr int kNodes = 2000;
 constexpr int kLinks = 10000;
 constexpr qint64 kNow = 1'767'225'600'000; // 2026-01-01
 
-struct Capital
-{
-    const char *iso;
-    double lat;
-    double lon;
-};
-
-// Provinces that host data centres, with their capitals.
-const Capital kCapitals[] = {
-    {"CN-BJ", 39.90, 116.40}, {"CN-TJ", 39.13, 117.20}, {"CN-HE", 38.04, 114.51}, {"CN-SX", 37.87, 112.55},
-    {"CN-NM", 40.84, 111.75}, {"CN-LN", 41.80, 123.43}, {"CN-JL", 43.88, 125.32}, {"CN-HL", 45.80, 126.53},
-    {"CN-SH", 31.23, 121.47}, {"CN-JS", 32.06, 118.80}, {"CN-ZJ", 30.27, 120.15}, {"CN-AH", 31.82, 117.23},
-    {"CN-FJ", 26.07, 119.30}, {"CN-JX", 28.68, 115.86}, {"CN-SD", 36.65, 117.12}, {"CN-HA", 34.75, 113.63},
-    {"CN-HB", 30.59, 114.31}, {"CN-HN", 28.23, 112.94}, {"CN-GD", 23.13, 113.26}, {"CN-GX", 22.82, 108.37},
-    {"CN-HI", 20.04, 110.20}, {"CN-CQ", 29.56, 106.55}, {"CN-SC", 30.57, 104.07}, {"CN-GZ", 26.65, 106.63},
-    {"CN-YN", 25.04, 102.71}, {"CN-SN", 34.34, 108.94}, {"CN-GS", 36.06, 103.83}, {"CN-QH", 36.62, 101.78},
-    {"CN-NX", 38.49, 106.23}, {"CN-XJ", 43.83, 87.62},
+// Provinces that host data centres; their capitals come from the domain's province table.
+const char *const kHostProvinces[] = {
+    "CN-BJ", "CN-TJ", "CN-HE", "CN-SX", "CN-NM", "CN-LN", "CN-JL", "CN-HL", "CN-SH", "CN-JS",
+    "CN-ZJ", "CN-AH", "CN-FJ", "CN-JX", "CN-SD", "CN-HA", "CN-HB", "CN-HN", "CN-GD", "CN-GX",
+    "CN-HI", "CN-CQ", "CN-SC", "CN-GZ", "CN-YN", "CN-SN", "CN-GS", "CN-QH", "CN-NX", "CN-XJ",
 };
 
 const char *const kModels[] = {"ascend-910b", "h800", "a800", "hygon-dcu", "mlu370"};
@@ -55,13 +45,13 @@ FederationSnapshot makeFederation()
     FederationSnapshot s;
     s.nowMs = kNow;
     for (int i = 0; i < kNodes; ++i) {
-        const Capital &c = kCapitals[rng() % std::size(kCapitals)];
+        const Province &c = *provinceByIso(QString::fromLatin1(kHostProvinces[rng() % std::size(kHostProvinces)]));
         Node n;
         n.id = QStringLiteral("n%1").arg(i, 4, 10, QLatin1Char('0'));
         n.name = n.id;
-        n.province = QString::fromLatin1(c.iso);
-        n.lat = c.lat + jitter(rng);
-        n.lon = c.lon + jitter(rng);
+        n.province = QString::fromLatin1(c.isoCode);
+        n.lat = c.capitalLat + jitter(rng);
+        n.lon = c.capitalLon + jitter(rng);
         const double west = std::clamp((122.0 - n.lon) / 35.0, 0.0, 1.0); // 0 on the coast, 1 far west
         n.capacity.cpuCores = 2000 + int(rng() % 60000);
         n.capacity.memoryTiB = 10 + rng() % 300;

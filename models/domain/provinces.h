@@ -5,13 +5,16 @@
 
 namespace cpn {
 
-// China's 34 provincial-level divisions: ISO 3166-2:CN code, GB/T 2260 two-digit prefix and names.
+// China's 34 provincial-level divisions: ISO 3166-2:CN code, GB/T 2260 two-digit prefix, names, and the
+// position of the capital (where a province-level location sits).
 struct Province
 {
     const char *isoCode; // "CN-BJ"
     int gbCode;          // 11
     const char *nameEn;
     const char *nameZh; // UTF-8
+    double capitalLat;
+    double capitalLon;
 };
 
 const QList<Province> &provinces();
