@@ -2,6 +2,7 @@
 #include "offlinesession.h"
 #include "recordedfederation.h"
 #include "snapshotcommands.h"
+#include "support/spoiledfiles.h"
 #include "ui/eventspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
@@ -13,13 +14,10 @@
 #include <sqlite3.h>
 
 #include <QAction>
-#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -36,46 +34,6 @@ using namespace cpn::testing;
 namespace {
 
 using Spoil = std::function<bool(const QString &file)>;
-
-bool withDatabase(const QString &file, const char *sqlText)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK)
-        return false;
-    const bool ok = sqlite3_exec(db, sqlText, nullptr, nullptr, nullptr) == SQLITE_OK;
-    sqlite3_close(db);
-    return ok;
-}
-
-bool rewrite(const QString &file, const std::function<QByteArray(QByteArray)> &change)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray bytes = change(f.readAll());
-    f.close();
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-struct DiskState
-{
-    QByteArray bytes;
-    QDateTime modified;
-    QStringList directory;
-    friend bool operator==(const DiskState &, const DiskState &) = default;
-};
-
-DiskState diskState(const QString &file)
-{
-    DiskState s;
-    QFile f(file);
-    if (f.open(QIODevice::ReadOnly))
-        s.bytes = f.readAll();
-    s.modified = QFileInfo(file).lastModified();
-    s.directory = QDir(QFileInfo(file).absolutePath())
-                      .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    return s;
-}
 
 } // namespace
 
@@ -242,20 +200,16 @@ void TestOfflineReview::refusesBadFiles_data()
     QTest::addColumn<Spoil>("spoil");
     QTest::addColumn<QString>("reason");
     QTest::newRow("truncated") << Spoil([](const QString &f) {
-        return rewrite(f, [](QByteArray b) { return b.left(b.size() / 2); });
+        return rewriteFile(f, [](QByteArray b) { return b.left(b.size() / 2); });
     }) << QStringLiteral("damaged");
     QTest::newRow("random bytes") << Spoil([](const QString &f) {
-        return rewrite(f, [](QByteArray b) {
-            for (char &c : b)
-                c = char(QRandomGenerator::global()->bounded(256));
-            return b;
-        });
+        return rewriteFile(f, [](QByteArray b) { return randomBytes(b.size()); });
     }) << QStringLiteral("not an SQLite database");
     QTest::newRow("newer format") << Spoil([](const QString &f) {
-        return withDatabase(f, "UPDATE manifest SET value = '2' WHERE key = 'format_version'");
+        return execOnFile(f, "UPDATE manifest SET value = '2' WHERE key = 'format_version'");
     }) << QStringLiteral("snapshot format 2 is newer");
     QTest::newRow("a trigger") << Spoil([](const QString &f) {
-        return withDatabase(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
+        return execOnFile(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
     }) << QStringLiteral("contains a trigger (t)");
 }
 
@@ -268,7 +222,7 @@ void TestOfflineReview::refusesBadFiles()
     QVERIFY(QFile::copy(m_snapshot, file));
     QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
     QVERIFY(spoil(file));
-    const DiskState before = diskState(file);
+    const FileState before = fileState(file);
 
     QSignalSpy *opened = nullptr;
     auto console = openOffline(file, &opened);
@@ -295,7 +249,7 @@ void TestOfflineReview::refusesBadFiles()
     box->close();
 
     console.reset();
-    QVERIFY(diskState(file) == before);
+    QVERIFY(fileState(file) == before);
 }
 
 // A live console (its one root unreachable) rewinds its own cache, then goes back to live.
@@ -390,15 +344,15 @@ void TestOfflineReview::savesAndImportsSnapshots()
         const QString bad = dir.filePath(QStringLiteral("newer.cpnsnap"));
         QVERIFY(QFile::copy(m_snapshot, bad));
         QVERIFY(QFile::setPermissions(bad, QFile::ReadOwner | QFile::WriteOwner));
-        QVERIFY(withDatabase(bad, "UPDATE manifest SET value = '2' WHERE key = 'format_version'"));
-        const DiskState before = diskState(bad);
+        QVERIFY(execOnFile(bad, "UPDATE manifest SET value = '2' WHERE key = 'format_version'"));
+        const FileState before = fileState(bad);
         commands->importFile(bad);
         QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 10000);
         QCOMPARE(imported.constFirst().at(0).toBool(), false);
         QVERIFY2(imported.constFirst().at(1).toString().contains(QStringLiteral("newer")),
                  qPrintable(imported.constFirst().at(1).toString()));
         QVERIFY(console.window()->findChild<QMessageBox *>(QStringLiteral("importError")));
-        QVERIFY(diskState(bad) == before);
+        QVERIFY(fileState(bad) == before);
     }
 
     QSignalSpy *opened = nullptr;

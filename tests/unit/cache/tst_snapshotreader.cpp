@@ -2,11 +2,9 @@
 #include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 #include "snapshottestdata.h"
+#include "support/spoiledfiles.h"
 
-#include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,59 +15,12 @@
 using namespace cpn;
 using namespace cpn::cache;
 using namespace cpn::cache::testing;
+using namespace cpn::testing;
 
 namespace {
 
 // Each spoils a copy of a good snapshot in its own way.
 using Spoil = std::function<bool(const QString &file)>;
-
-bool withDatabase(const QString &file, const char *sqlText)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open(QFile::encodeName(file).constData(), &db);
-    QString error;
-    const bool ok = sql::exec(db, sqlText, &error);
-    if (!ok)
-        qWarning("%s", qPrintable(error));
-    sqlite3_close(db);
-    return ok;
-}
-
-bool rewrite(const QString &file, const std::function<QByteArray(QByteArray)> &change)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray bytes = change(f.readAll());
-    f.close();
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-QByteArray randomBytes(qsizetype n)
-{
-    QByteArray b(n, Qt::Uninitialized);
-    for (char &c : b)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return b;
-}
-
-struct FileState
-{
-    QByteArray bytes;
-    QDateTime modified;
-    QStringList directory;
-};
-
-FileState stateOf(const QString &file)
-{
-    FileState s;
-    QFile f(file);
-    if (f.open(QIODevice::ReadOnly))
-        s.bytes = f.readAll();
-    s.modified = QFileInfo(file).lastModified();
-    s.directory = QDir(QFileInfo(file).absolutePath()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    return s;
-}
 
 } // namespace
 
@@ -92,14 +43,14 @@ void TestSnapshotReader::acceptsAGoodSnapshot()
 {
     QTemporaryDir dir;
     const QString file = makeSnapshot(dir.path());
-    const FileState before = stateOf(file);
+    const FileState before = fileState(file);
     SnapshotReader reader;
     QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
     QCOMPARE(reader.summary().jobs, 3);
     // Read-only in memory: writes are refused.
     QVERIFY(!sql::exec(reader.handle(), "DELETE FROM samples"));
     reader.close();
-    const FileState after = stateOf(file);
+    const FileState after = fileState(file);
     QCOMPARE(after.bytes, before.bytes);
     QCOMPARE(after.modified, before.modified);
     QCOMPARE(after.directory, before.directory);
@@ -113,20 +64,20 @@ void TestSnapshotReader::refuses_data()
                              << QStringLiteral("no such file");
     QTest::newRow("a directory") << Spoil([](const QString &f) { return QFile::remove(f) && QDir().mkdir(f); })
                                  << QStringLiteral("not a regular file");
-    QTest::newRow("empty") << Spoil([](const QString &f) { return rewrite(f, [](QByteArray) { return QByteArray(); }); })
+    QTest::newRow("empty") << Spoil([](const QString &f) { return rewriteFile(f, [](QByteArray) { return QByteArray(); }); })
                            << QStringLiteral("too small");
     QTest::newRow("random bytes")
-        << Spoil([](const QString &f) { return rewrite(f, [](QByteArray b) { return randomBytes(b.size()); }); })
+        << Spoil([](const QString &f) { return rewriteFile(f, [](QByteArray b) { return randomBytes(b.size()); }); })
         << QStringLiteral("not an SQLite database");
     QTest::newRow("truncated")
-        << Spoil([](const QString &f) { return rewrite(f, [](QByteArray b) { return b.left(b.size() / 2); }); })
+        << Spoil([](const QString &f) { return rewriteFile(f, [](QByteArray b) { return b.left(b.size() / 2); }); })
         << QStringLiteral("damaged");
     QTest::newRow("header only")
-        << Spoil([](const QString &f) { return rewrite(f, [](QByteArray b) { return b.left(1024); }); })
+        << Spoil([](const QString &f) { return rewriteFile(f, [](QByteArray b) { return b.left(1024); }); })
         << QStringLiteral("damaged");
     QTest::newRow("bad format bytes")
         << Spoil([](const QString &f) {
-               return rewrite(f, [](QByteArray b) {
+               return rewriteFile(f, [](QByteArray b) {
                    b[18] = 7;
                    return b;
                });
@@ -145,7 +96,7 @@ void TestSnapshotReader::refuses_data()
            })
         << QStringLiteral("-journal file lies beside it");
     QTest::newRow("another application's database")
-        << Spoil([](const QString &f) { return withDatabase(f, "PRAGMA application_id=42"); })
+        << Spoil([](const QString &f) { return execOnFile(f, "PRAGMA application_id=42"); })
         << QStringLiteral("not a CPN snapshot");
     QTest::newRow("a cache, not a snapshot")
         << Spoil([](const QString &f) {
@@ -156,57 +107,57 @@ void TestSnapshotReader::refuses_data()
         << QStringLiteral("not a CPN snapshot");
     QTest::newRow("newer format")
         << Spoil([](const QString &f) {
-               return withDatabase(f, "UPDATE manifest SET value = '2' WHERE key = 'format_version'");
+               return execOnFile(f, "UPDATE manifest SET value = '2' WHERE key = 'format_version'");
            })
         << QStringLiteral("snapshot format 2 is newer");
     QTest::newRow("no format version")
-        << Spoil([](const QString &f) { return withDatabase(f, "DELETE FROM manifest WHERE key = 'format_version'"); })
+        << Spoil([](const QString &f) { return execOnFile(f, "DELETE FROM manifest WHERE key = 'format_version'"); })
         << QStringLiteral("no valid format version");
     QTest::newRow("a trigger")
         << Spoil([](const QString &f) {
-               return withDatabase(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
+               return execOnFile(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
            })
         << QStringLiteral("contains a trigger (t)");
     QTest::newRow("a view")
-        << Spoil([](const QString &f) { return withDatabase(f, "CREATE VIEW v AS SELECT fts3_tokenizer('simple')"); })
+        << Spoil([](const QString &f) { return execOnFile(f, "CREATE VIEW v AS SELECT fts3_tokenizer('simple')"); })
         << QStringLiteral("contains a view (v)");
     QTest::newRow("an unknown table")
-        << Spoil([](const QString &f) { return withDatabase(f, "CREATE TABLE extra(x)"); })
+        << Spoil([](const QString &f) { return execOnFile(f, "CREATE TABLE extra(x)"); })
         << QStringLiteral("unknown table extra");
     QTest::newRow("an unknown index")
-        << Spoil([](const QString &f) { return withDatabase(f, "CREATE INDEX jobs_node ON jobs(node_id)"); })
+        << Spoil([](const QString &f) { return execOnFile(f, "CREATE INDEX jobs_node ON jobs(node_id)"); })
         << QStringLiteral("unknown index jobs_node");
     QTest::newRow("wrong column type")
         << Spoil([](const QString &f) {
-               return withDatabase(f, "DROP TABLE samples; CREATE TABLE samples(series_id INTEGER NOT NULL, "
+               return execOnFile(f, "DROP TABLE samples; CREATE TABLE samples(series_id INTEGER NOT NULL, "
                                       "ts INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY(series_id, ts)) "
                                       "WITHOUT ROWID");
            })
         << QStringLiteral("column value has type TEXT, expected REAL");
     QTest::newRow("a missing table")
-        << Spoil([](const QString &f) { return withDatabase(f, "DROP TABLE offers"); })
+        << Spoil([](const QString &f) { return execOnFile(f, "DROP TABLE offers"); })
         << QStringLiteral("missing table offers");
     QTest::newRow("same columns, other definition")
         << Spoil([](const QString &f) {
                // Without its UNIQUE constraint: a replay could no longer tell one series from another.
-               return withDatabase(f, "DROP TABLE series; CREATE TABLE series(series_id INTEGER PRIMARY KEY, "
+               return execOnFile(f, "DROP TABLE series; CREATE TABLE series(series_id INTEGER PRIMARY KEY, "
                                       "kind INTEGER NOT NULL, entity_id TEXT NOT NULL, metric TEXT NOT NULL)");
            })
         << QStringLiteral("table series differs");
     QTest::newRow("text in a REAL column")
         << Spoil([](const QString &f) {
-               return withDatabase(f, "UPDATE samples SET value = 'x' "
+               return execOnFile(f, "UPDATE samples SET value = 'x' "
                                       "WHERE (series_id, ts) IN (SELECT series_id, ts FROM samples LIMIT 1)");
            })
         << QStringLiteral("column value holds a value of the wrong type");
     QTest::newRow("checksum mismatch")
         << Spoil([](const QString &f) {
-               return withDatabase(f, "UPDATE samples SET value = value + 0.5 "
+               return execOnFile(f, "UPDATE samples SET value = value + 0.5 "
                                       "WHERE (series_id, ts) IN (SELECT series_id, ts FROM samples LIMIT 1)");
            })
         << QStringLiteral("checksum mismatch");
     QTest::newRow("manifest edited")
-        << Spoil([](const QString &f) { return withDatabase(f, "UPDATE manifest SET value = 'x' WHERE key = 'note'"); })
+        << Spoil([](const QString &f) { return execOnFile(f, "UPDATE manifest SET value = 'x' WHERE key = 'note'"); })
         << QStringLiteral("checksum mismatch");
 }
 
@@ -218,7 +169,7 @@ void TestSnapshotReader::refuses()
     const QString file = makeSnapshot(dir.path());
     QVERIFY(QFile::remove(dir.filePath(QStringLiteral("cache.sqlite"))));
     QVERIFY(spoil(file));
-    const FileState before = stateOf(file);
+    const FileState before = fileState(file);
 
     SnapshotReader reader;
     QVERIFY(!reader.open(file));
@@ -226,7 +177,7 @@ void TestSnapshotReader::refuses()
     QVERIFY(!reader.errorString().contains(QLatin1Char('\n')));
     QVERIFY(!reader.isOpen());
 
-    const FileState after = stateOf(file);
+    const FileState after = fileState(file);
     QCOMPARE(after.bytes, before.bytes);
     QCOMPARE(after.modified, before.modified);
     QCOMPARE(after.directory, before.directory);
