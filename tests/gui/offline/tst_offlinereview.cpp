@@ -14,7 +14,6 @@
 #include <sqlite3.h>
 
 #include <QAction>
-#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
