@@ -348,38 +348,31 @@ void MapRenderer::paintLinks(QPainter &painter, QImage &slice, int top, const Li
     pen.setCosmetic(true);
     pen.setWidthF(1.0);
     pen.setCapStyle(Qt::FlatCap);
-    for (int widthClass = 0; widthClass < style::kLinkWidthClasses; ++widthClass) {
-        for (int color = 0; color <= kLinkColorSteps; ++color) {
-            const QList<QLineF> &lines = buckets[size_t(widthClass)][size_t(color)];
-            if (lines.isEmpty())
-                continue;
-            QColor c = color == kUnreported ? style::kLinkUnreported
-                                            : style::linkColor(double(color) / (kLinkColorSteps - 1));
-            c.setAlpha(widthClass == 0 ? 170 : 210);
-            if (batch.dense) {
-                LineRasterizer::blendLines(slice, top, slice.devicePixelRatio(), lines, c);
-                continue;
-            }
-            pen.setColor(c);
-            painter.setPen(pen);
-            painter.drawLines(lines.constData(), int(lines.size()));
-        }
-    }
-    for (int color = 0; color <= kLinkColorSteps; ++color) {
-        const QList<QLineF> &lines = chevrons[size_t(color)];
+    const auto colourOf = [](int color) {
+        return color == kUnreported ? style::kLinkUnreported
+                                    : style::linkColor(double(color) / (kLinkColorSteps - 1));
+    };
+    // Dense webs are rasterized straight into the slice; sparse ones go through the painter.
+    const auto drawLines = [&](const QList<QLineF> &lines, const QColor &c) {
         if (lines.isEmpty())
-            continue;
-        const QColor c = (color == kUnreported ? style::kLinkUnreported
-                                               : style::linkColor(double(color) / (kLinkColorSteps - 1)))
-                             .lighter(150);
+            return;
         if (batch.dense) {
             LineRasterizer::blendLines(slice, top, slice.devicePixelRatio(), lines, c);
-            continue;
+            return;
         }
         pen.setColor(c);
         painter.setPen(pen);
         painter.drawLines(lines.constData(), int(lines.size()));
+    };
+    for (int widthClass = 0; widthClass < style::kLinkWidthClasses; ++widthClass) {
+        for (int color = 0; color <= kLinkColorSteps; ++color) {
+            QColor c = colourOf(color);
+            c.setAlpha(widthClass == 0 ? 170 : 210);
+            drawLines(buckets[size_t(widthClass)][size_t(color)], c);
+        }
     }
+    for (int color = 0; color <= kLinkColorSteps; ++color)
+        drawLines(chevrons[size_t(color)], colourOf(color).lighter(150));
     if (!down.isEmpty()) {
         QPen dashed(style::statusColor(DisplayStatus::Offline), 1.0, Qt::DashLine);
         dashed.setCosmetic(true);
