@@ -1,0 +1,77 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/clientoptions.h"
+#include "domain/job.h"
+#include "domain/node.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace cpn::api {
+class NodeApiClient;
+}
+
+namespace cpn::jobs {
+
+// Submits jobs to the node that should run them and follows each one until it ends. Requests go to
+// the node's own base URL (from the directory it is given), one NodeApiClient per base URL, all on the
+// console's network manager. Tracked jobs are polled every pollIntervalMs until they are terminal.
+// A caller's tag (e.g. a workload id) is echoed in the submission signals, so nothing is lost on failure.
+class JobTracker : public QObject
+{
+    Q_OBJECT
+
+public:
+    JobTracker(QNetworkAccessManager *nam, const api::ClientOptions &options, QObject *parent = nullptr);
+    ~JobTracker() override;
+
+    void setDirectory(const QList<Node> &nodes);
+    void setToken(const QString &token);
+    void setPollIntervalMs(int ms);
+
+    void submit(const QString &tag, const QString &nodeId, const JobRequest &request);
+    void cancel(const QString &jobId);
+    // Starts following a job that was submitted elsewhere (e.g. found in a node's list).
+    void track(const Job &job);
+
+    // Tracked jobs, in the order they were first seen.
+    QList<Job> jobs() const;
+    const Job *job(const QString &jobId) const;
+    QString tagOf(const QString &jobId) const { return m_tags.value(jobId); }
+    const Node *node(const QString &nodeId) const;
+    int activeCount() const;
+
+    // The client for a node's base URL (created on first use); nullptr for a node not in the directory.
+    api::NodeApiClient *clientFor(const QString &nodeId);
+
+    // A human sentence for a failed jobs request (403 names the missing scope, 409 gives the node's detail).
+    static QString describe(const api::ApiError &error);
+
+Q_SIGNALS:
+    void submitted(const QString &tag, const cpn::Job &job);
+    void submitFailed(const QString &tag, const QString &reason, int httpStatus);
+    void jobChanged(const cpn::Job &job);
+    void cancelFailed(const QString &jobId, const QString &reason, int httpStatus);
+
+private:
+    void poll();
+    void store(const Job &job);
+
+    QNetworkAccessManager *m_nam;
+    api::ClientOptions m_options;
+    QHash<QString, Node> m_nodes;
+    QHash<QUrl, api::NodeApiClient *> m_clients;
+    QList<QString> m_order;
+    QHash<QString, Job> m_jobs;
+    QHash<QString, QString> m_tags;
+    QSet<QString> m_polling; // jobs with a GET in flight
+    QTimer m_timer;
+};
+
+} // namespace cpn::jobs
