@@ -24,7 +24,9 @@ shoot() { # file, extra console arguments...
 # Records 20 s of the simulated federation into $1.
 record_snapshot() {
     local log=$settings/sim.log
-    "$bin/cpn-nodesim" --port 0 --seed 42 >"$log" 2>&1 &
+    local token
+    token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+    "$bin/cpn-nodesim" --port 0 --seed 42 --dev-token "$token" >"$log" 2>&1 &
     local sim=$!
     local url=
     for _ in $(seq 50); do
@@ -32,7 +34,7 @@ record_snapshot() {
         [ -n "$url" ] && break
         sleep 0.1
     done
-    "$bin/cpn-snapshot" record --connect "$url" --seconds 20 --out "$1" \
+    CPN_TOKEN=$token "$bin/cpn-snapshot" record --connect "$url" --seconds 20 --out "$1" \
         --name "drill 1" --note "simulated federation, for the README"
     kill "$sim"
     wait "$sim" 2>/dev/null || true

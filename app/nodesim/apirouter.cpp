@@ -140,21 +140,13 @@ ApiResponse ApiRouter::json(const QJsonObject &object, int status)
 std::optional<ApiResponse> ApiRouter::checkScope(const ApiRequest &request, const QString &scope,
                                                  const QString &instance) const
 {
-    switch (m_auth.check(request.authorization, scope)) {
-    case Auth::Outcome::Allowed:
+    const Auth::Outcome outcome = m_auth.check(request.authorization, scope);
+    if (outcome == Auth::Outcome::Allowed)
         return std::nullopt;
-    case Auth::Outcome::Unauthorized: {
-        ApiResponse r = problem(401, QStringLiteral("A valid bearer token is required"), instance);
-        r.addHeader("WWW-Authenticate", "Bearer");
-        return r;
-    }
-    case Auth::Outcome::Forbidden: {
-        ApiResponse r = problem(403, QStringLiteral("The token lacks the scope %1").arg(scope), instance);
-        r.addHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope.toUtf8() + '"');
-        return r;
-    }
-    }
-    return std::nullopt;
+    const Auth::Denial denial = Auth::denial(outcome, scope);
+    ApiResponse r = problem(denial.status, denial.detail, instance);
+    r.addHeader("WWW-Authenticate", denial.challenge);
+    return r;
 }
 
 std::optional<ApiResponse> ApiRouter::checkJsonBody(const ApiRequest &request, const QString &instance)
@@ -172,6 +164,14 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
         return problem(413, QStringLiteral("Request bodies are limited to %1 bytes").arg(kMaxRequestBytes), instance);
     if (request.path == u"/sim/v1/faults" || request.path.startsWith(u"/sim/v1/faults/"))
         return handleSim(request);
+    // Without a valid token every API path is 401, before it reveals which nodes or routes exist.
+    const bool apiPath = request.path.startsWith(u"/api/") || request.path.startsWith(u"/n/");
+    if (const Auth::Outcome who = m_auth.authenticate(request.authorization); apiPath && who != Auth::Outcome::Allowed) {
+        const Auth::Denial denial = Auth::denial(who, {});
+        ApiResponse r = problem(denial.status, denial.detail, instance);
+        r.addHeader("WWW-Authenticate", denial.challenge);
+        return r;
+    }
 
     // Which node's base URL was addressed: the national node's, or /n/<id>.
     const Node *node = &m_sim.scenario().national();

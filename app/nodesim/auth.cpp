@@ -1,18 +1,14 @@
 #include "auth.h"
 
+#include "clock.h"
+
+#include <QCryptographicHash>
+
 namespace cpn::sim {
 namespace {
 
-// Compares without an early exit, so response times do not reveal how much of a token matched.
-bool equalConstantTime(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
+// Expired tokens are remembered this long so their holder hears "expired" rather than "unknown".
+constexpr qint64 kRememberExpiredMs = 24 * 3600 * 1000;
 
 } // namespace
 
@@ -25,28 +21,109 @@ const QStringList &Auth::readScopes()
 
 const QStringList &Auth::allScopes()
 {
-    static const QStringList scopes = readScopes() + QStringList{QStringLiteral("jobs:write"), kSimControl};
+    static const QStringList scopes = readScopes() + QStringList{kJobsWrite, kSimControl};
     return scopes;
+}
+
+Auth::Auth() : m_clock(new SystemClock), m_ownsClock(true) {}
+
+Auth::Auth(const Clock &clock) : m_clock(&clock), m_ownsClock(false) {}
+
+Auth::~Auth()
+{
+    if (m_ownsClock)
+        delete m_clock;
+}
+
+QByteArray Auth::digest(const QString &token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
 }
 
 void Auth::addToken(const QString &token, const QStringList &scopes)
 {
-    m_tokens.insert(token, QSet<QString>(scopes.begin(), scopes.end()));
+    m_tokens.insert(digest(token), Entry{QSet<QString>(scopes.begin(), scopes.end()), -1, {}});
+}
+
+void Auth::addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs, const QString &grant)
+{
+    dropLongExpired();
+    m_tokens.insert(digest(token), Entry{QSet<QString>(scopes.begin(), scopes.end()), expiresAtMs, grant});
+}
+
+void Auth::revokeToken(const QString &token)
+{
+    const auto it = m_tokens.constFind(digest(token));
+    if (it != m_tokens.cend() && it->expiresAtMs >= 0) // development tokens stay
+        m_tokens.erase(it);
+}
+
+void Auth::revokeGrant(const QString &grant)
+{
+    if (grant.isEmpty())
+        return;
+    m_tokens.removeIf([&](const auto &it) { return it.value().grant == grant; });
+}
+
+void Auth::dropLongExpired()
+{
+    const qint64 now = m_clock->nowMs();
+    m_tokens.removeIf([&](const auto &it) {
+        return it.value().expiresAtMs >= 0 && it.value().expiresAtMs + kRememberExpiredMs < now;
+    });
+}
+
+const Auth::Entry *Auth::find(const QByteArray &authorizationHeader) const
+{
+    const QByteArray header = authorizationHeader.trimmed();
+    if (header.size() < 7 || header.left(7).toLower() != "bearer ")
+        return nullptr;
+    const QByteArray presented = header.mid(7).trimmed();
+    if (presented.isEmpty())
+        return nullptr;
+    // Looked up by digest: timing can reveal at most how digests compare, not the token.
+    const auto it = m_tokens.constFind(QCryptographicHash::hash(presented, QCryptographicHash::Sha256));
+    return it == m_tokens.cend() ? nullptr : &it.value();
+}
+
+Auth::Outcome Auth::authenticate(const QByteArray &authorizationHeader) const
+{
+    const QByteArray header = authorizationHeader.trimmed();
+    if (header.size() < 6 || header.left(6).toLower() != "bearer")
+        return Outcome::Unauthorized; // no bearer credentials at all
+    const Entry *entry = find(authorizationHeader);
+    if (!entry)
+        return Outcome::InvalidToken;
+    if (entry->expiresAtMs >= 0 && m_clock->nowMs() >= entry->expiresAtMs)
+        return Outcome::Expired;
+    return Outcome::Allowed;
 }
 
 Auth::Outcome Auth::check(const QByteArray &authorizationHeader, const QString &scope) const
 {
-    if (isOpen())
-        return Outcome::Allowed;
-    const QByteArray header = authorizationHeader.trimmed();
-    if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
-        return Outcome::Unauthorized;
-    const QByteArray presented = header.mid(7).trimmed();
-    for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it) {
-        if (equalConstantTime(presented, it.key().toUtf8()))
-            return it.value().contains(scope) ? Outcome::Allowed : Outcome::Forbidden;
+    const Outcome outcome = authenticate(authorizationHeader);
+    if (outcome != Outcome::Allowed)
+        return outcome;
+    return find(authorizationHeader)->scopes.contains(scope) ? Outcome::Allowed : Outcome::Forbidden;
+}
+
+Auth::Denial Auth::denial(Outcome outcome, const QString &scope)
+{
+    switch (outcome) {
+    case Outcome::Allowed:
+    case Outcome::Unauthorized:
+        break;
+    case Outcome::InvalidToken:
+        return {401, QStringLiteral("The bearer token is unknown or revoked"),
+                "Bearer error=\"invalid_token\", error_description=\"unknown or revoked token\""};
+    case Outcome::Expired:
+        return {401, QStringLiteral("The bearer token has expired"),
+                "Bearer error=\"invalid_token\", error_description=\"the access token expired\""};
+    case Outcome::Forbidden:
+        return {403, QStringLiteral("The token lacks the scope %1").arg(scope),
+                "Bearer error=\"insufficient_scope\", scope=\"" + scope.toUtf8() + '"'};
     }
-    return Outcome::Unauthorized;
+    return {401, QStringLiteral("A valid bearer token is required"), "Bearer"};
 }
 
 } // namespace cpn::sim

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -7,24 +8,63 @@
 
 namespace cpn::sim {
 
-// Maps bearer tokens to scopes. Today: static development tokens from the command line; the
-// OAuth issue will add issued tokens with expiry behind the same check().
+class Clock;
+
+// Maps bearer tokens to scopes: static development tokens from the command line and the access
+// tokens the authorization server issues, which expire and can be revoked per grant. Tokens are
+// kept only as SHA-256 digests, so a lookup by digest reveals nothing about a token's bytes and
+// the process never holds them in the clear longer than a request.
 class Auth
 {
 public:
     static const QStringList &readScopes(); // node:read metrics:read offers:read jobs:read
     static const QStringList &allScopes();  // the read scopes, jobs:write and sim:control
     static inline const QString kSimControl = QStringLiteral("sim:control");
+    static inline const QString kJobsWrite = QStringLiteral("jobs:write");
 
+    Auth(); // time from the system clock
+    explicit Auth(const Clock &clock);
+    ~Auth();
+    Auth(const Auth &) = delete;
+    Auth &operator=(const Auth &) = delete;
+
+    // A token that never expires (--dev-token, --read-token).
     void addToken(const QString &token, const QStringList &scopes);
-    // With no tokens configured the simulator runs open: every request is allowed.
-    bool isOpen() const { return m_tokens.isEmpty(); }
+    // An issued access token, valid until expiresAtMs on the clock; grant groups the tokens one
+    // sign-in produced so revoking its refresh token revokes them all.
+    void addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs, const QString &grant);
+    void revokeToken(const QString &token);
+    void revokeGrant(const QString &grant);
 
-    enum class Outcome { Allowed, Unauthorized, Forbidden };
+    enum class Outcome { Allowed, Unauthorized, InvalidToken, Expired, Forbidden };
     Outcome check(const QByteArray &authorizationHeader, const QString &scope) const;
 
+    // What a denied request is told: the HTTP status, the problem detail and the RFC 6750 challenge.
+    struct Denial
+    {
+        int status = 401;
+        QString detail;
+        QByteArray challenge; // the WWW-Authenticate value
+    };
+    static Denial denial(Outcome outcome, const QString &scope);
+    // Allowed when the header carries a known, unexpired token, whatever its scopes.
+    Outcome authenticate(const QByteArray &authorizationHeader) const;
+
+    static QByteArray digest(const QString &token);
+
 private:
-    QHash<QString, QSet<QString>> m_tokens;
+    struct Entry
+    {
+        QSet<QString> scopes;
+        qint64 expiresAtMs = -1; // -1: never
+        QString grant;
+    };
+    const Entry *find(const QByteArray &authorizationHeader) const;
+    void dropLongExpired();
+
+    const Clock *m_clock;
+    bool m_ownsClock;
+    QHash<QByteArray, Entry> m_tokens; // SHA-256 of the token -> entry
 };
 
 } // namespace cpn::sim

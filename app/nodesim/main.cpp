@@ -4,6 +4,8 @@
 #include "apirouter.h"
 #include "auth.h"
 #include "nodeserver.h"
+#include "oauthserver.h"
+#include "oauthusers.h"
 #include "options.h"
 #include "scenariobuilder.h"
 #include "simulator.h"
@@ -70,15 +72,24 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    Auth auth;
+    SystemClock clock;
+    Auth auth(clock);
     if (!options->devToken.isEmpty())
         auth.addToken(options->devToken, Auth::allScopes());
     if (!options->readToken.isEmpty())
         auth.addToken(options->readToken, Auth::readScopes());
-    if (auth.isOpen())
-        qCWarning(lcSim) << "no --dev-token given: the API is open to every local process";
+    auto users = options->usersFile.isEmpty() ? OAuthUsers::demo() : OAuthUsers::fromFile(options->usersFile, &error);
+    if (!users) {
+        qCCritical(lcSim).noquote() << error;
+        return 2;
+    }
+    if (options->usersFile.isEmpty())
+        qCInfo(lcSim) << "sign-in users: the demo accounts operator/operator and planner/planner";
+    OAuthServer::Config oauthConfig;
+    oauthConfig.accessTokenTtlSeconds = options->tokenTtlSeconds;
+    oauthConfig.tokenPrefix = options->tokenPrefix;
+    OAuthServer oauth(auth, std::move(*users), clock, oauthConfig);
 
-    SystemClock clock;
     Simulator::Config config;
     config.seed = options->seed;
     config.jobSpeedup = options->jobSpeedup;
@@ -92,14 +103,19 @@ int main(int argc, char *argv[])
     }
 
     ApiRouter router(simulator, auth);
-    NodeServer server(router, simulator);
+    NodeServer server(router, simulator, &oauth);
+    if (!options->tlsCertificateFile.isEmpty() && !server.setupTls(options->tlsCertificateFile, options->tlsKeyFile, &error)) {
+        qCCritical(lcSim).noquote() << error;
+        return 2;
+    }
     const quint16 port = server.listenLocal(options->port);
     if (port == 0) {
         qCCritical(lcSim) << "cannot listen on 127.0.0.1 port" << options->port;
         return 1;
     }
-    const QString root = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    const QString root = QStringLiteral("%1://127.0.0.1:%2").arg(server.isTls() ? u"https" : u"http").arg(port);
     simulator.scenario().setRootUrl(QUrl(root));
+    oauth.setIssuer(QUrl(root));
     simulator.start();
     installSignalHandlers(app);
     qCInfo(lcSim) << "scenario" << options->scenario << "with" << simulator.scenario().nodes().size() << "nodes and"

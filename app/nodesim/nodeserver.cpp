@@ -1,6 +1,13 @@
 #include "nodeserver.h"
 
+#include "oauthserver.h"
+
 #include "domain/logging.h"
+
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -52,9 +59,39 @@ void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
 
 } // namespace
 
-NodeServer::NodeServer(ApiRouter &router, Simulator &simulator, QObject *parent)
-    : QAbstractHttpServer(parent), m_router(router), m_sim(simulator)
+NodeServer::NodeServer(ApiRouter &router, Simulator &simulator, OAuthServer *oauth, QObject *parent)
+    : QAbstractHttpServer(parent), m_router(router), m_sim(simulator), m_oauth(oauth)
 {
+}
+
+bool NodeServer::setupTls(const QString &certificateFile, const QString &keyFile, QString *error)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = QStringLiteral("no PEM certificate in %1").arg(certificateFile);
+        return false;
+    }
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the key %1: %2").arg(keyFile, file.errorString());
+        return false;
+    }
+    const QByteArray pem = file.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = QStringLiteral("%1 holds no unencrypted RSA or EC private key in PEM").arg(keyFile);
+        return false;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
+    sslSetup(configuration);
+    m_tls = true;
+    return true;
 }
 
 quint16 NodeServer::listenLocal(quint16 port) { return listen(QHostAddress::LocalHost, port); }
@@ -69,7 +106,7 @@ bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     api.authorization = request.value("Authorization");
     api.contentType = request.value("Content-Type");
 
-    ApiResponse response = m_router.handle(api);
+    ApiResponse response = m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
     const bool head = api.method == "HEAD";
     qCDebug(lcSim).noquote() << api.method << api.path << response.status;
 

@@ -6,6 +6,8 @@
 
 namespace cpn::sim {
 
+class OAuthServer;
+
 // The HTTP side: turns QHttpServerRequests into ApiRequests, applies the transport faults (slow,
 // malformed) and writes the answer. Subclasses QAbstractHttpServer rather than QHttpServer
 // because QHttpServer 6.4 answers unmatched requests itself with a plain-text 404, and every
@@ -15,7 +17,12 @@ class NodeServer : public QAbstractHttpServer
     Q_OBJECT
 
 public:
-    NodeServer(ApiRouter &router, Simulator &simulator, QObject *parent = nullptr);
+    // oauth (optional) answers the authorization server's paths; the router answers the rest.
+    NodeServer(ApiRouter &router, Simulator &simulator, OAuthServer *oauth = nullptr, QObject *parent = nullptr);
+
+    // Serves https with this PEM certificate (chain) and key; call before listening.
+    bool setupTls(const QString &certificateFile, const QString &keyFile, QString *error);
+    bool isTls() const { return m_tls; }
 
     // Listens on 127.0.0.1 only; 0 picks a free port. Returns the port, 0 on failure.
     quint16 listenLocal(quint16 port);
@@ -27,6 +34,8 @@ protected:
 private:
     ApiRouter &m_router;
     Simulator &m_sim;
+    OAuthServer *m_oauth;
+    bool m_tls = false;
 };
 
 } // namespace cpn::sim

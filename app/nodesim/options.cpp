@@ -19,7 +19,7 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the load model and synthetic scenario."),
                                   QStringLiteral("S"), QStringLiteral("42"));
     const QCommandLineOption devToken(QStringLiteral("dev-token"),
-                                      QStringLiteral("Bearer token with every scope; without tokens the server runs open."),
+                                      QStringLiteral("Static bearer token with every scope, including sim:control."),
                                       QStringLiteral("T"));
     const QCommandLineOption readToken(QStringLiteral("read-token"), QStringLiteral("Bearer token with the read scopes only."),
                                        QStringLiteral("T"));
@@ -29,7 +29,22 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
     const QCommandLineOption speedup(QStringLiteral("job-speedup"),
                                      QStringLiteral("Simulated job time per wall time (360: a job-hour in 10 s)."),
                                      QStringLiteral("F"), QStringLiteral("360"));
-    parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup});
+    const QCommandLineOption users(QStringLiteral("users"),
+                                   QStringLiteral("JSON file of sign-in users {\"users\":[{\"username\",\"password\",\"role\"}]}; "
+                                                  "default: operator/operator and planner/planner."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption tokenTtl(QStringLiteral("token-ttl"), QStringLiteral("Lifetime of issued access tokens."),
+                                      QStringLiteral("seconds"), QStringLiteral("3600"));
+    const QCommandLineOption tokenPrefix(QStringLiteral("token-prefix"),
+                                         QStringLiteral("Issued tokens and codes start with this text."),
+                                         QStringLiteral("prefix"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate (chain) to serve https; needs --tls-key."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."),
+                                    QStringLiteral("file"));
+    parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup, users, tokenTtl, tokenPrefix,
+                       tlsCert, tlsKey});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -64,6 +79,29 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
     o.jobSpeedup = parser.value(speedup).toDouble(&ok);
     if (!ok || !(o.jobSpeedup > 0) || o.jobSpeedup > 1e9) {
         *error = QStringLiteral("--job-speedup must be a positive number");
+        return std::nullopt;
+    }
+    o.usersFile = parser.value(users);
+    o.tokenTtlSeconds = parser.value(tokenTtl).toInt(&ok);
+    if (!ok || o.tokenTtlSeconds < 1 || o.tokenTtlSeconds > 30 * 24 * 3600) {
+        *error = QStringLiteral("--token-ttl must be 1..2592000 seconds");
+        return std::nullopt;
+    }
+    o.tokenPrefix = parser.value(tokenPrefix);
+    for (QChar c : std::as_const(o.tokenPrefix)) {
+        if (!c.isLetterOrNumber() && c != u'-' && c != u'_' && c != u'.' && c != u'~') {
+            *error = QStringLiteral("--token-prefix may hold only letters, digits and -._~");
+            return std::nullopt;
+        }
+    }
+    if (o.tokenPrefix.size() > 64) {
+        *error = QStringLiteral("--token-prefix is limited to 64 characters");
+        return std::nullopt;
+    }
+    o.tlsCertificateFile = parser.value(tlsCert);
+    o.tlsKeyFile = parser.value(tlsKey);
+    if (o.tlsCertificateFile.isEmpty() != o.tlsKeyFile.isEmpty()) {
+        *error = QStringLiteral("--tls-cert and --tls-key go together");
         return std::nullopt;
     }
     return o;

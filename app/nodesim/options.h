@@ -14,6 +14,11 @@ struct Options
     quint64 seed = 42;
     QString devToken;
     QString readToken;
+    QString usersFile;         // JSON users for the login page; empty: operator/operator, planner/planner
+    int tokenTtlSeconds = 3600; // lifetime of issued access tokens
+    QString tokenPrefix;       // issued tokens start with it
+    QString tlsCertificateFile; // with tlsKeyFile: serve https
+    QString tlsKeyFile;
     QStringList faults; // kind:target[:param]
     double jobSpeedup = 360;
 
