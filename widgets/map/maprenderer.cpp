@@ -138,6 +138,9 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
     if (m_inset.valid)
         painter.drawImage(m_insetRect.topLeft(), m_inset.image);
 
+    if (m_fit.isActive())
+        m_fit.paint(painter, viewport, scene, m_sprites);
+
     // Layer 4: nodes and names.
     painter.save();
     painter.setClipRect(QRectF(QPointF(0, 0), viewport.size()));
@@ -149,6 +152,8 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
     drawHighlights(painter, viewport, scene, frame);
     painter.restore();
     m_overlay.paint(painter, viewport, scene);
+    if (m_fit.isActive())
+        m_fit.paintLabel(painter, viewport, scene, m_textScale);
 }
 
 void MapRenderer::drawLayerTransformed(QPainter &painter, const Layer &layer, const geo::MapViewport &viewport) const

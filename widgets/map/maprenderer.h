@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/mapviewport.h"
+#include "widgets/map/mapfitlayer.h"
 #include "widgets/map/maplabels.h"
 #include "widgets/map/mapoverlay.h"
 #include "widgets/map/nodesprites.h"
@@ -36,7 +37,9 @@ struct MapFrame
 //      change) - one opaque blit per frame carries both;
 //   3. the South China Sea inset, cached at its fixed place;
 //   4. nodes as pre-rendered sprites and names as QStaticText, every frame;
-//   5. hover and selection highlights and the overlay, every frame.
+//   5. hover and selection highlights and the overlay, every frame;
+//   while a workload is dragged over the map, its fit shading (cached per view) goes between 3 and 4
+//   and the fit label under the cursor on top.
 // While the view is moving, layers 1-2 are drawn transformed from their cache, and redrawn once the
 // widget says the movement settled (MapFrame::interactive).
 class MapRenderer
@@ -61,6 +64,9 @@ public:
     NodeSprites &sprites() { return m_sprites; }
     const NodeSprites &sprites() const { return m_sprites; }
     MapLabels &labels() { return m_labels; }
+    // The fit shading of a workload being dragged over the map (inactive otherwise: no cost).
+    MapFitLayer &fitLayer() { return m_fit; }
+    const MapFitLayer &fitLayer() const { return m_fit; }
     // The inset's rectangle in widget coordinates (empty before the first frame).
     QRectF insetRect() const { return m_insetRect; }
 
@@ -111,6 +117,7 @@ private:
     NodeSprites m_sprites;
     MapLabels m_labels;
     MapOverlay m_overlay;
+    MapFitLayer m_fit;
     QList<int> m_drawOrder; // industry first, national last
     quint64 m_drawOrderRevision = 0;
     double m_textScale = 1.0;

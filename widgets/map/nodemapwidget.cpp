@@ -5,6 +5,8 @@
 #include "widgets/map/mapscene.h"
 
 #include <QAbstractProxyModel>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QHelpEvent>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
@@ -79,6 +81,12 @@ void NodeMapWidget::setHighlights(const QStringList &nodeIds, const QStringList 
 {
     m_scene->setHighlights(nodeIds, linkIds);
     update(); // highlights are drawn per frame: no layer to rebuild
+}
+
+void NodeMapWidget::setFitProvider(FitProvider provider)
+{
+    m_fitProvider = std::move(provider);
+    setAcceptDrops(bool(m_fitProvider));
 }
 
 void NodeMapWidget::setShowFps(bool on)
@@ -350,6 +358,92 @@ bool NodeMapWidget::event(QEvent *event)
         return true;
     }
     return QWidget::event(event);
+}
+
+void NodeMapWidget::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_fitProvider || !event->mimeData()->hasFormat(workloadMimeType())) {
+        event->ignore();
+        return;
+    }
+    m_dragWorkload = QString::fromUtf8(event->mimeData()->data(workloadMimeType()));
+    // Ranked once per drag: moving over the map only looks up what was computed here.
+    m_renderer.fitLayer().setShading(m_fitProvider(m_dragWorkload));
+    m_frame.hoverNode = m_frame.hoverLink = m_frame.hoverProvince = -1;
+    event->acceptProposedAction();
+    update();
+}
+
+void NodeMapWidget::dropTarget(const QPointF &pos, QString *nodeId, QString *province)
+{
+    nodeId->clear();
+    province->clear();
+    if (m_renderer.insetRect().contains(pos))
+        return;
+    if (const int node = nodeAt(pos); node >= 0) {
+        *nodeId = m_scene->nodes().at(node).id;
+        *province = m_scene->nodes().at(node).province;
+        return;
+    }
+    if (const int p = m_hits.provinceAt(m_viewport, *m_scene, pos); p >= 0) {
+        *province = m_scene->provinces().at(p).isoCode;
+        *nodeId = m_renderer.fitLayer().bestNodeIn(*m_scene, *province);
+    }
+}
+
+void NodeMapWidget::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (m_dragWorkload.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    const QPointF pos = event->position();
+    MapFitLayer &fit = m_renderer.fitLayer();
+    const int node = m_renderer.insetRect().contains(pos) ? -1 : nodeAt(pos);
+    const int province = node >= 0 || m_renderer.insetRect().contains(pos)
+                             ? -1
+                             : m_hits.provinceAt(m_viewport, *m_scene, pos);
+    fit.setHover(node, province, pos);
+    update(); // the label follows the cursor
+    // Only where it can run: elsewhere the cursor says no, and the label says why.
+    QString nodeId, iso;
+    dropTarget(pos, &nodeId, &iso);
+    const NodeFit *target = nodeId.isEmpty() ? nullptr : fit.fitOf(nodeId);
+    if (target && target->level != FitLevel::Cannot)
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void NodeMapWidget::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    endWorkloadDrag();
+    event->accept();
+}
+
+void NodeMapWidget::dropEvent(QDropEvent *event)
+{
+    const QString workload = m_dragWorkload.isEmpty() && event->mimeData()->hasFormat(workloadMimeType())
+                                 ? QString::fromUtf8(event->mimeData()->data(workloadMimeType()))
+                                 : m_dragWorkload;
+    QString nodeId, province;
+    dropTarget(event->position(), &nodeId, &province);
+    const NodeFit *target = nodeId.isEmpty() ? nullptr : m_renderer.fitLayer().fitOf(nodeId);
+    const bool fits = target && target->level != FitLevel::Cannot;
+    endWorkloadDrag();
+    if (workload.isEmpty() || !fits) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    Q_EMIT workloadDropped(workload, nodeId, province);
+}
+
+void NodeMapWidget::endWorkloadDrag()
+{
+    m_dragWorkload.clear();
+    m_renderer.fitLayer().clear();
+    update();
 }
 
 void NodeMapWidget::updateHover(const QPointF &pos)

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QAbstractItemModel;
 class QTimer;
 
@@ -56,6 +58,14 @@ public:
     // Widget position of a node (for tests and the search box).
     QPointF nodePosition(const QString &nodeId) const;
 
+    // Workload drags (MIME type application/x-cpn-workload, the workload id in UTF-8): on drag-enter the
+    // provider is asked once for the workload's fit, which shades the map until the drag leaves or drops.
+    using FitProvider = std::function<FitShading(const QString &workloadId)>;
+    void setFitProvider(FitProvider provider);
+    static QString workloadMimeType() { return QStringLiteral("application/x-cpn-workload"); }
+    // The workload being dragged over the map, empty otherwise.
+    QString draggedWorkload() const { return m_dragWorkload; }
+
     // Milliseconds the view waits after the last wheel/drag/key before redrawing its layers in full.
     static constexpr int kSettleMs = 160;
 
@@ -73,6 +83,8 @@ Q_SIGNALS:
     void nodeActivated(const QString &nodeId); // double click
     void provinceActivated(const QString &isoCode);
     void viewportChanged();
+    // A workload was dropped on a node, or on a province (nodeId: its best fitting node).
+    void workloadDropped(const QString &workloadId, const QString &nodeId, const QString &province);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -85,6 +97,10 @@ protected:
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void beginInteraction();
@@ -96,6 +112,9 @@ private:
     QString nodeTooltip(int node) const;
     QString linkTooltip(int link) const;
     QString provinceTooltip(int province) const;
+    // Where a workload dragged to pos would go: the node under it, else the province's best node.
+    void dropTarget(const QPointF &pos, QString *nodeId, QString *province);
+    void endWorkloadDrag();
 
     MapScene *m_scene;
     const NodeTableModel *m_nodes;
@@ -115,6 +134,8 @@ private:
     QList<qint64> m_frameEnds; // ms, for --fps
     double m_lastFrameMs = 0;
     quint64 m_structureRevision = 0;
+    FitProvider m_fitProvider;
+    QString m_dragWorkload;
 };
 
 } // namespace cpn::map
