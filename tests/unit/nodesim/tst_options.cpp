@@ -28,6 +28,12 @@ void TestOptions::parse_data()
     QTest::newRow("speedup zero") << QStringList{u"--job-speedup"_s, u"0"_s} << false;
     QTest::newRow("unknown option") << QStringList{u"--verbose"_s} << false;
     QTest::newRow("stray argument") << QStringList{u"extra"_s} << false;
+    QTest::newRow("token ttl") << QStringList{u"--token-ttl"_s, u"5"_s} << true;
+    QTest::newRow("token ttl zero") << QStringList{u"--token-ttl"_s, u"0"_s} << false;
+    QTest::newRow("token prefix") << QStringList{u"--token-prefix"_s, u"CANARY-"_s} << true;
+    QTest::newRow("token prefix with a space") << QStringList{u"--token-prefix"_s, u"a b"_s} << false;
+    QTest::newRow("tls cert without key") << QStringList{u"--tls-cert"_s, u"server.pem"_s} << false;
+    QTest::newRow("tls cert and key") << QStringList{u"--tls-cert"_s, u"server.pem"_s, u"--tls-key"_s, u"server.key"_s} << true;
 }
 
 void TestOptions::parse()
@@ -55,6 +61,8 @@ void TestOptions::fullCommandLine()
     QCOMPARE(o->readToken, QStringLiteral("ro"));
     QCOMPARE(o->faults, (QStringList{u"node-down:guian"_s, u"slow:*:100"_s}));
     QCOMPARE(o->jobSpeedup, 3600.0);
+    QCOMPARE(o->tokenTtlSeconds, 3600);
+    QVERIFY(o->usersFile.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOptions)
