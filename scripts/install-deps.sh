@@ -12,6 +12,8 @@ packages=(
     libsqlite3-dev libgl-dev libvulkan-dev
     # fonts for Chinese names; Xvfb for screenshots; curl for scripts/curl-check.sh
     fonts-noto-cjk xvfb xauth curl
+    # sign-in: tokens in the keychain (and a headless Secret Service for tests), the browser the tests drive
+    qtkeychain-qt6-dev gnome-keyring dbus chromium openssl
 )
 
 missing=()

@@ -112,6 +112,14 @@ void FederationClient::setToken(const QString &token)
         client->setToken(token);
 }
 
+void FederationClient::setUnauthorizedHandler(const NodeApiClient::UnauthorizedHandler &handler)
+{
+    m_unauthorized = handler;
+    m_root->setUnauthorizedHandler(handler);
+    for (NodeApiClient *client : std::as_const(m_nodeClients))
+        client->setUnauthorizedHandler(handler);
+}
+
 NodeApiClient *FederationClient::clientFor(const QString &nodeId)
 {
     if (NodeApiClient *existing = m_nodeClients.value(nodeId))
@@ -123,6 +131,7 @@ NodeApiClient *FederationClient::clientFor(const QString &nodeId)
     NodeApiClient *client = sameEndpoint(node->baseUrl, rootUrl())
                                 ? m_root
                                 : new NodeApiClient(m_nam, node->baseUrl, m_options, this);
+    client->setUnauthorizedHandler(m_unauthorized);
     m_nodeClients.insert(nodeId, client);
     return client;
 }

@@ -5,6 +5,7 @@
 #include "api/clientoptions.h"
 #include "api/endpointhealth.h"
 #include "api/endpointstatus.h"
+#include "api/nodeapiclient.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "domain/node.h"
@@ -56,6 +57,8 @@ public:
     NodeApiClient *clientFor(const QString &nodeId);
     NodeApiClient *rootClient() const { return m_root; }
     void setToken(const QString &token);
+    // Given to the root client and every node client (NodeApiClient::setUnauthorizedHandler).
+    void setUnauthorizedHandler(const NodeApiClient::UnauthorizedHandler &handler);
     // True when the node cut the answer at its tick limit: the newest sample is older than
     // serverTime - intervalMs, so the client asks again at once (docs/node-api.md, /metrics).
     static bool answerWasCut(const MetricsBatch &batch);
@@ -109,6 +112,7 @@ private:
     QList<Node> m_nodes;
     QList<Link> m_links;
     QHash<QString, NodeApiClient *> m_nodeClients;
+    NodeApiClient::UnauthorizedHandler m_unauthorized;
 
     QTimer m_pollTimer; // the next metrics poll, or the next directory attempt while that fails
     Action m_nextAction = nullptr;

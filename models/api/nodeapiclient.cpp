@@ -136,7 +136,8 @@ void NodeApiClient::post(const QUrl &url, const QByteArray &body, RawCallback do
     send("POST", url, body, std::move(done));
 }
 
-void NodeApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done)
+void NodeApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done,
+                         bool isRetry)
 {
     if (!m_refusal.isEmpty()) {
         // Still asynchronous, so callers see one behaviour whatever the outcome.
@@ -148,8 +149,19 @@ void NodeApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArr
     ++m_inFlight;
     GuardedRequest::Spec spec{verb, url, body, m_options.token};
     GuardedRequest::start(m_nam, spec, m_options, this,
-                          [this, done = std::move(done)](const ApiResult<RawReply> &r) {
+                          [this, verb, url, body, isRetry, token = spec.token,
+                           done = std::move(done)](const ApiResult<RawReply> &r) {
                               --m_inFlight;
+                              // A 401 may mean the access token just expired: one refresh, one retry.
+                              if (!r.ok() && r.error().httpStatus == 401 && !isRetry && m_unauthorized) {
+                                  m_unauthorized(token, [this, verb, url, body, done, r](bool retry) {
+                                      if (retry)
+                                          send(verb, url, body, done, true);
+                                      else
+                                          done(r);
+                                  });
+                                  return;
+                              }
                               done(r);
                           });
 }

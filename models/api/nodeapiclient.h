@@ -39,6 +39,10 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     const ClientOptions &options() const { return m_options; }
     void setToken(const QString &token);
+    // Asked when a request is refused with 401: it calls `retry(true)` once a new token is set (the
+    // request is then sent again, once), or `retry(false)` to let the 401 through.
+    using UnauthorizedHandler = std::function<void(const QString &rejectedToken, std::function<void(bool retry)>)>;
+    void setUnauthorizedHandler(UnauthorizedHandler handler) { m_unauthorized = std::move(handler); }
     // Requests sent and not yet answered (shared GETs count once).
     int requestsInFlight() const { return m_inFlight; }
 
@@ -63,7 +67,8 @@ private:
 
     void get(const QUrl &url, RawCallback done);
     void post(const QUrl &url, const QByteArray &body, RawCallback done);
-    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done);
+    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done,
+              bool isRetry = false);
     // The single place where bodies become values; it may move to a worker thread later.
     template <typename T> static RawCallback parsed(Parser<T> parse, Callback<T> done);
 
@@ -71,6 +76,7 @@ private:
     QUrl m_baseUrl;
     ClientOptions m_options;
     QString m_refusal; // why this endpoint must not be contacted; empty = fine
+    UnauthorizedHandler m_unauthorized;
     QHash<QUrl, QList<RawCallback>> m_sharedGets;
     int m_inFlight = 0;
 };
