@@ -390,4 +390,16 @@ bool writeFile(const QString &path, const QList<QueuedWorkload> &workloads, QStr
     return true;
 }
 
+bool loadInto(WorkloadQueue &queue, const QString &path, QString *error)
+{
+    const ReadResult result = readFile(path);
+    if (!result.workloads) {
+        if (error)
+            *error = result.error;
+        return false;
+    }
+    queue.replaceAll(*result.workloads);
+    return true;
+}
+
 } // namespace cpn::jobs::workloadjson

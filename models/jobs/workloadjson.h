@@ -34,5 +34,8 @@ ReadResult readFile(const QString &path);
 // Writes atomically (QSaveFile); false with the reason.
 bool writeFile(const QString &path, const QList<QueuedWorkload> &workloads, QString *error);
 
+// Replaces the queue with the file's workloads; on any error the queue is left as it was.
+bool loadInto(WorkloadQueue &queue, const QString &path, QString *error);
+
 } // namespace workloadjson
 } // namespace cpn::jobs

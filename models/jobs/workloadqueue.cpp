@@ -9,6 +9,20 @@
 
 namespace cpn::jobs {
 
+bool operator==(const QueuedWorkload &a, const QueuedWorkload &b)
+{
+    const placement::Workload &x = a.workload, &y = b.workload;
+    const bool sameWorkload = x.name == y.name && x.kind == y.kind && x.requirements == y.requirements
+                              && x.acceleratorModels == y.acceleratorModels && x.dataLocation == y.dataLocation
+                              && x.dataTB == y.dataTB && x.usersLocation == y.usersLocation
+                              && x.maxLatencyMs == y.maxLatencyMs && x.residencyProvinces == y.residencyProvinces
+                              && x.deadlineMs == y.deadlineMs && x.budgetCny == y.budgetCny
+                              && x.preferGreen == y.preferGreen && x.weights == y.weights
+                              && x.splittable == y.splittable && x.maxSplitNodes == y.maxSplitNodes;
+    return sameWorkload && a.id == b.id && a.state == b.state && a.plannedNodeId == b.plannedNodeId
+           && a.plannedProvince == b.plannedProvince && a.jobId == b.jobId && a.reason == b.reason;
+}
+
 WorkloadQueue::WorkloadQueue(QObject *parent) : QAbstractTableModel(parent) {}
 
 int WorkloadQueue::rowCount(const QModelIndex &parent) const

@@ -26,7 +26,8 @@ struct QueuedWorkload
 
     // Waiting for a place: it can be dragged, planned and submitted.
     bool isPlaceable() const { return state == State::Queued || state == State::Planned || state == State::Refused; }
-    friend bool operator==(const QueuedWorkload &, const QueuedWorkload &) = default;
+    // Field by field, the workload's too (placement::Workload has no operator==).
+    friend bool operator==(const QueuedWorkload &a, const QueuedWorkload &b);
 };
 
 // The planner's queue of workloads, as a table (name, kind, key needs, state). It only holds and
