@@ -36,6 +36,9 @@ QString ApiError::message() const
         return withDetail(QCoreApplication::translate("cpn::api", "Answer too large"), detail);
     case Kind::Refused:
         return withDetail(QCoreApplication::translate("cpn::api", "Request refused"), detail);
+    case Kind::Tls:
+        // The detail is already a whole sentence about the certificate.
+        return detail.isEmpty() ? QCoreApplication::translate("cpn::api", "The secure connection failed") : detail;
     }
     return detail;
 }

@@ -12,12 +12,13 @@ namespace cpn::api {
 struct ApiError
 {
     enum class Kind {
-        Network,  // connection refused, reset, DNS, TLS...
+        Network,  // connection refused, reset, DNS...
         Timeout,  // transfer timeout or wall-clock deadline
         Http,     // the node answered with a non-2xx status (title/detail from problem+json if any)
         Protocol, // a 2xx body that breaks docs/node-api.md
         TooLarge, // the body exceeded ClientOptions::maxBodyBytes
         Refused,  // not sent by policy, e.g. plain http to a non-loopback host
+        Tls,      // the node's certificate was not trusted (detail: a sentence naming the problem)
     };
 
     Kind kind = Kind::Network;
@@ -34,6 +35,7 @@ struct ApiError
     static ApiError protocol(const QString &detail) { return {Kind::Protocol, 0, {}, detail}; }
     static ApiError tooLarge(const QString &detail) { return {Kind::TooLarge, 0, {}, detail}; }
     static ApiError refused(const QString &detail) { return {Kind::Refused, 0, {}, detail}; }
+    static ApiError tls(const QString &detail) { return {Kind::Tls, 0, {}, detail}; }
     static ApiError http(int status, const QString &title, const QString &detail, int retryAfterSeconds = -1)
     {
         return {Kind::Http, status, title, detail, retryAfterSeconds};

@@ -17,6 +17,9 @@ struct ClientOptions
     qint64 maxBodyBytes = protocol::kMaxBodyBytes;
     int offlineAfterFailures = 3;
     bool allowPlainHttp = false; // http allowed only to loopback unless true
+    // PEM file of a private CA trusted for this endpoint only, besides the system CAs; empty: system CAs.
+    // Certificate errors are never ignored: they fail the request as ApiError::Kind::Tls.
+    QString caFile;
     // Full-jitter backoff after failed polls: rand(0, min(backoffCapMs, backoffBaseMs * 2^n)).
     int backoffBaseMs = 1000;
     int backoffCapMs = 60000;

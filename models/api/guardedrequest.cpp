@@ -6,10 +6,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
+#include <QHash>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+
+#include <algorithm>
 
 namespace cpn::api {
 namespace {
@@ -66,10 +71,79 @@ QString transportRefusal(const QUrl &url, bool allowPlainHttp)
         .arg(url.host());
 }
 
+std::optional<QSslConfiguration> sslConfigurationFor(const QString &caFile, QString *error)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    if (caFile.isEmpty())
+        return configuration;
+    // Read once per file and thread, again only when the file changes: requests run every second.
+    struct CachedCa
+    {
+        QDateTime modified;
+        qint64 size = -1;
+        QList<QSslCertificate> certificates;
+    };
+    thread_local QHash<QString, CachedCa> cache;
+    const QFileInfo info(caFile);
+    if (!info.isFile() || !info.isReadable()) {
+        *error = QCoreApplication::translate("cpn::api", "The CA file %1 cannot be read").arg(caFile);
+        return std::nullopt;
+    }
+    CachedCa &cached = cache[info.absoluteFilePath()];
+    if (cached.modified != info.lastModified() || cached.size != info.size()) {
+        cached.certificates = info.size() > 4 * 1024 * 1024 ? QList<QSslCertificate>()
+                                                            : QSslCertificate::fromPath(caFile, QSsl::Pem);
+        cached.modified = info.lastModified();
+        cached.size = info.size();
+    }
+    if (cached.certificates.isEmpty()) {
+        *error = QCoreApplication::translate("cpn::api", "The CA file %1 holds no PEM certificate").arg(caFile);
+        return std::nullopt;
+    }
+    configuration.addCaCertificates(cached.certificates);
+    return configuration;
+}
+
+QString tlsErrorSentence(const QList<QSslError> &errors, const QString &host, bool caFileConfigured)
+{
+    const auto has = [&errors](std::initializer_list<QSslError::SslError> kinds) {
+        return std::any_of(errors.begin(), errors.end(), [&](const QSslError &e) {
+            return std::find(kinds.begin(), kinds.end(), e.error()) != kinds.end();
+        });
+    };
+    const QString name = shortText(host, 100);
+    if (has({QSslError::CertificateExpired}))
+        return QCoreApplication::translate("cpn::api", "The certificate of %1 has expired").arg(name);
+    if (has({QSslError::CertificateNotYetValid}))
+        return QCoreApplication::translate("cpn::api", "The certificate of %1 is not valid yet; check the clocks")
+            .arg(name);
+    if (has({QSslError::CertificateRevoked}))
+        return QCoreApplication::translate("cpn::api", "The certificate of %1 has been revoked").arg(name);
+    if (has({QSslError::HostNameMismatch}))
+        return QCoreApplication::translate("cpn::api", "The certificate presented by %1 is issued for another host name")
+            .arg(name);
+    if (has({QSslError::UnableToGetLocalIssuerCertificate, QSslError::UnableToGetIssuerCertificate,
+             QSslError::SelfSignedCertificate, QSslError::SelfSignedCertificateInChain,
+             QSslError::UnableToVerifyFirstCertificate, QSslError::CertificateUntrusted,
+             QSslError::CertificateRejected})) {
+        return caFileConfigured
+                   ? QCoreApplication::translate("cpn::api", "The certificate of %1 is signed by an authority that is "
+                                                             "neither a system CA nor in the node's CA file")
+                         .arg(name)
+                   : QCoreApplication::translate("cpn::api", "The certificate of %1 is signed by an unknown "
+                                                             "authority; configure the node's CA file")
+                         .arg(name);
+    }
+    if (!errors.isEmpty())
+        return QCoreApplication::translate("cpn::api", "The certificate of %1 was refused: %2")
+            .arg(name, shortText(errors.constFirst().errorString()));
+    return QCoreApplication::translate("cpn::api", "The secure connection to %1 failed").arg(name);
+}
+
 GuardedRequest::GuardedRequest(const ClientOptions &options, const QUrl &url, QObject *context, Done done)
     : QObject(context), m_maxBodyBytes(options.maxBodyBytes), m_transferTimeoutMs(options.transferTimeoutMs),
       m_deadlineMs(options.deadlineMs), m_url(url.adjusted(QUrl::RemoveUserInfo)), m_context(context),
-      m_done(std::move(done))
+      m_done(std::move(done)), m_caFileConfigured(!options.caFile.isEmpty())
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
@@ -105,6 +179,15 @@ void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const C
     // A redirect could carry the bearer token to another host: never follow one.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                                 QNetworkRequest::ManualRedirectPolicy);
+    if (spec.url.scheme().compare(QStringLiteral("https"), Qt::CaseInsensitive) == 0) {
+        QString error;
+        const auto ssl = sslConfigurationFor(options.caFile, &error);
+        if (!ssl) {
+            request->complete(ApiError::tls(error));
+            return;
+        }
+        networkRequest.setSslConfiguration(*ssl);
+    }
     networkRequest.setRawHeader("Accept", "application/json");
     if (!spec.token.isEmpty())
         networkRequest.setRawHeader("Authorization", "Bearer " + spec.token.toUtf8());
@@ -128,6 +211,8 @@ void GuardedRequest::attach(QNetworkReply *reply)
                 QCoreApplication::translate("cpn::api", "more than %1 bytes").arg(m_maxBodyBytes)));
     });
     connect(reply, &QNetworkReply::finished, this, &GuardedRequest::onFinished);
+    // Recorded for the message, never ignored: the reply then fails with SslHandshakeFailedError.
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     m_deadline.start(m_deadlineMs);
 }
 
@@ -220,6 +305,8 @@ ApiError GuardedRequest::errorFromReply() const
         const int retryAfter = parseRetryAfter(m_reply->rawHeader("Retry-After"), now.toMSecsSinceEpoch());
         return ApiError::http(status, title, detail, retryAfter);
     }
+    if (!m_sslErrors.isEmpty() || m_reply->error() == QNetworkReply::SslHandshakeFailedError)
+        return ApiError::tls(tlsErrorSentence(m_sslErrors, m_url.host(), m_caFileConfigured));
     switch (m_reply->error()) {
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // Qt 6.4 reports an expired transfer timeout this way

@@ -4,8 +4,11 @@
 #include "api/clientoptions.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QTimer>
 #include <QUrl>
 
@@ -32,10 +35,19 @@ inline constexpr qsizetype kMaxProblemBytes = 64 * 1024;
 QString transportRefusal(const QUrl &url, bool allowPlainHttp);
 bool isLoopbackHost(const QString &host);
 
+// The TLS settings of one endpoint: the system CAs, plus the certificates of caFile when it is set
+// (a node's private CA). nullopt and *error when the file cannot be read or holds no certificate.
+// Files are read once and again only when they change on disk.
+std::optional<QSslConfiguration> sslConfigurationFor(const QString &caFile, QString *error);
+// One translated sentence saying why the certificate of host was refused, e.g. "The certificate of
+// 127.0.0.1 is signed by an unknown authority; configure the node's CA file".
+QString tlsErrorSentence(const QList<QSslError> &errors, const QString &host, bool caFileConfigured);
+
 // One HTTP exchange with the hardening QNetworkAccessManager lacks by default (RELIABILITY.md):
 // transfer timeout, wall-clock deadline, no HTTP/2, no redirects (a 3xx is an error, so a token never
 // travels to another host), a body cap checked against Content-Length and while bytes arrive, and
-// failed replies read only as a bounded problem+json.
+// failed replies read only as a bounded problem+json. https uses the endpoint's CA file besides the
+// system CAs; certificate errors are never ignored and fail the request as ApiError::Kind::Tls.
 //
 // The result is posted to `context` through its event loop, so `done` never runs inside the caller
 // and never runs once `context` is gone. Destroying the request (with its parent) aborts the transfer.
@@ -77,6 +89,8 @@ private:
     QTimer m_deadline;
     QByteArray m_body;
     bool m_discardBody = false; // a failed reply whose body is not worth reading
+    bool m_caFileConfigured = false;
+    QList<QSslError> m_sslErrors; // reported by the handshake; the reply then fails
     std::optional<ApiError> m_failure;
 };
 
