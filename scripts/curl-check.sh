@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks a running cpn-nodesim against docs/node-api.md with curl: every endpoint, a job from
-# submission to completion, a per-node base URL, the fault API and a set of bad requests.
+# submission to completion, reservations, a per-node base URL, the fault API and a set of bad requests.
 # Usage: scripts/curl-check.sh [path/to/cpn-nodesim]   (default build/bin/cpn-nodesim)
 set -u
 SIM=${1:-build/bin/cpn-nodesim}
@@ -76,11 +76,32 @@ check 201 $J POST /n/guian/api/v1/jobs "${AUTH[@]}" "${JSON[@]}" \
 JOB2=$(sed -n 's/.*"id":"\(job-[0-9]*\)".*/\1/p' "$BODY")
 check 200 $J POST "/n/guian/api/v1/jobs/$JOB2/cancel" "${AUTH[@]}"
 
+echo "--- reservations: hold, a job on it, cancel, a vanished offer and too few units are 409"
+check 201 $J POST /api/v1/reservations "${AUTH[@]}" "${JSON[@]}" -d '{"offerId":"guian.ascend-910b","count":8,"hours":1}'
+RSV=$(sed -n 's/.*"id":"\(rsv-[0-9]*\)".*/\1/p' "$BODY")
+grep -qi "^location: $BASE/api/v1/reservations/$RSV" "$HDRS" || { echo "FAIL: reservation Location header"; FAILURES=$((FAILURES + 1)); }
+check 200 $J GET /api/v1/reservations "${AUTH[@]}"
+check 200 $J GET "/n/guian/api/v1/reservations/$RSV" "${AUTH[@]}"
+check 201 $J POST /n/guian/api/v1/jobs "${AUTH[@]}" "${JSON[@]}" \
+    -d '{"name":"reserved","kind":"training","reservationId":"'"$RSV"'","requirements":{"acceleratorModel":"ascend-910b","accelerators":8,"durationHours":0.01}}'
+check 200 $J GET "/api/v1/reservations/$RSV" "${AUTH[@]}"
+grep -q '"state":"used"' "$BODY" || { echo "FAIL: reservation not used by the job"; FAILURES=$((FAILURES + 1)); }
+check 409 $P POST "/api/v1/reservations/$RSV/cancel" "${AUTH[@]}"
+check 201 $J POST /api/v1/reservations "${AUTH[@]}" "${JSON[@]}" -d '{"offerId":"guian.cpu","count":4,"hours":1}'
+RSV2=$(sed -n 's/.*"id":"\(rsv-[0-9]*\)".*/\1/p' "$BODY")
+check 200 $J POST "/api/v1/reservations/$RSV2/cancel" "${AUTH[@]}"
+check 409 $P POST /api/v1/reservations "${AUTH[@]}" "${JSON[@]}" -d '{"offerId":"guian.h800","count":9999999,"hours":1}'
+check 409 $P POST /api/v1/reservations "${AUTH[@]}" "${JSON[@]}" -d '{"offerId":"atlantis.h800","count":1,"hours":1}'
+check 400 $P POST /api/v1/reservations "${AUTH[@]}" "${JSON[@]}" -d '{"offerId":"guian.h800","count":0,"hours":1}'
+check 403 $P POST /api/v1/reservations -H "Authorization: Bearer $READER" "${JSON[@]}" -d '{"offerId":"guian.h800","count":1,"hours":1}'
+check 404 $P GET /api/v1/reservations/rsv-999999 "${AUTH[@]}"
+
 echo "--- the simulator's fault API"
 check 200 $J GET /sim/v1/faults "${AUTH[@]}"
 check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"node-down","target":"zhongwei"}'
 check 503 $P GET /n/zhongwei/api/v1/node "${AUTH[@]}"
 grep -qi '^retry-after:' "$HDRS" || { echo "FAIL: no Retry-After on 503"; FAILURES=$((FAILURES + 1)); }
+check 409 $P POST /api/v1/reservations "${AUTH[@]}" "${JSON[@]}" -d '{"offerId":"zhongwei.ascend-910b","count":1,"hours":1}'
 check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"link-congested","target":"l-guizhou-hub-guian"}'
 check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"slow","target":"qingyang","delayMs":200}'
 check 200 $J GET /n/qingyang/api/v1/node "${AUTH[@]}"

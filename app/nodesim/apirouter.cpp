@@ -32,12 +32,25 @@ const ProblemKind kProblems[] = {
     {503, "unavailable", "Unavailable"},
 };
 
-enum class Endpoint { Node, Nodes, Links, Metrics, Offers, Jobs, Job, CancelJob, Unknown };
+enum class Endpoint {
+    Node,
+    Nodes,
+    Links,
+    Metrics,
+    Offers,
+    Jobs,
+    Job,
+    CancelJob,
+    Reservations,
+    Reservation,
+    CancelReservation,
+    Unknown
+};
 
 struct Route
 {
     Endpoint endpoint = Endpoint::Unknown;
-    QString jobId;
+    QString jobId; // or the reservation id
 };
 
 Route matchApiPath(const QString &rest)
@@ -51,15 +64,17 @@ Route matchApiPath(const QString &rest)
             {QStringLiteral("node"), Endpoint::Node},       {QStringLiteral("nodes"), Endpoint::Nodes},
             {QStringLiteral("links"), Endpoint::Links},     {QStringLiteral("metrics"), Endpoint::Metrics},
             {QStringLiteral("offers"), Endpoint::Offers},   {QStringLiteral("jobs"), Endpoint::Jobs},
+            {QStringLiteral("reservations"), Endpoint::Reservations},
         };
         return {simple.value(s[0], Endpoint::Unknown), {}};
     }
-    if (s[0] != u"jobs" || s[1].isEmpty())
+    const bool jobs = s[0] == u"jobs";
+    if ((!jobs && s[0] != u"reservations") || s[1].isEmpty())
         return {};
     if (s.size() == 2)
-        return {Endpoint::Job, s[1]};
+        return {jobs ? Endpoint::Job : Endpoint::Reservation, s[1]};
     if (s.size() == 3 && s[2] == u"cancel")
-        return {Endpoint::CancelJob, s[1]};
+        return {jobs ? Endpoint::CancelJob : Endpoint::CancelReservation, s[1]};
     return {};
 }
 
@@ -76,10 +91,13 @@ QList<QPair<QByteArray, QString>> methodsOf(Endpoint e)
     case Endpoint::Offers:
         return {{"GET", QStringLiteral("offers:read")}};
     case Endpoint::Jobs:
+    case Endpoint::Reservations:
         return {{"GET", QStringLiteral("jobs:read")}, {"POST", QStringLiteral("jobs:write")}};
     case Endpoint::Job:
+    case Endpoint::Reservation:
         return {{"GET", QStringLiteral("jobs:read")}};
     case Endpoint::CancelJob:
+    case Endpoint::CancelReservation:
         return {{"POST", QStringLiteral("jobs:write")}};
     case Endpoint::Unknown:
         break;
@@ -228,6 +246,15 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
         case Endpoint::CancelJob:
             response = cancelJob(c, route.jobId);
             break;
+        case Endpoint::Reservations:
+            response = request.method == "POST" ? postReservation(c) : getReservations(c);
+            break;
+        case Endpoint::Reservation:
+            response = getReservation(c, route.jobId);
+            break;
+        case Endpoint::CancelReservation:
+            response = cancelReservation(c, route.jobId);
+            break;
         case Endpoint::Unknown:
             break;
         }
@@ -285,16 +312,25 @@ ApiResponse ApiRouter::getOffers(const Context &c)
     const QString model = c.request.query.queryItemValue(QStringLiteral("model"), QUrl::FullyDecoded);
     if (c.request.query.hasQueryItem(QStringLiteral("model")) && !JsonReader::isIdentifier(model))
         return problem(400, QStringLiteral("model must be a model identifier such as ascend-910b"), c.instance);
+    QJsonArray offers;
+    for (const Offer &o : currentOffers(c.node, model))
+        offers.append(protocol::toJson(o));
+    return json({{QStringLiteral("offers"), offers}});
+}
+
+QList<Offer> ApiRouter::currentOffers(const Node &addressed, const QString &model)
+{
     const qint64 now = m_sim.clock().nowMs();
     m_sim.jobs().update();
-    QJsonArray offers;
-    for (int i : m_sim.scenario().directory(c.node.id)) {
+    QList<Offer> offers;
+    for (int i : m_sim.scenario().directory(addressed.id)) {
         const Node &n = m_sim.scenario().nodes()[i];
         if (m_sim.faults().isNodeDown(n.id))
             continue; // a down node sells nothing
-        // Available = capacity minus what other tenants and our jobs use now.
+        // Available = capacity minus what other tenants and our jobs use now, and what is reserved.
         const BackgroundLoad load = m_sim.loadModel().background(n, now);
         const NodeUsage used = m_sim.jobs().usage(n.id);
+        const NodeUsage held = m_sim.jobs().reserved(n.id);
         const auto add = [&](Offer::Resource resource, const QString &suffix, const QString &slug, double capacity,
                              double fraction, double jobs, double price) {
             Offer o;
@@ -305,23 +341,24 @@ ApiResponse ApiRouter::getOffers(const Context &c)
             o.available = std::max(0.0, std::floor(capacity * (1 - fraction) - jobs));
             o.pricePerHour = price;
             o.validUntilMs = now + kOfferValidityMs;
-            offers.append(protocol::toJson(o));
+            offers.append(o);
         };
         for (const auto &pool : n.capacity.accelerators) {
             if (model.isEmpty() || pool.model == model)
                 add(Offer::Resource::Accelerator, pool.model, pool.model, pool.count, load.accelerators.value(pool.model),
-                    used.accelerators.value(pool.model), n.prices.acceleratorHour.value(pool.model));
+                    used.accelerators.value(pool.model) + held.accelerators.value(pool.model),
+                    n.prices.acceleratorHour.value(pool.model));
         }
         if (!model.isEmpty())
             continue;
-        add(Offer::Resource::Cpu, QStringLiteral("cpu"), {}, n.capacity.cpuCores, load.cpu, used.cpuCores,
+        add(Offer::Resource::Cpu, QStringLiteral("cpu"), {}, n.capacity.cpuCores, load.cpu, used.cpuCores + held.cpuCores,
             n.prices.cpuCoreHour);
         add(Offer::Resource::Memory, QStringLiteral("memory"), {}, n.capacity.memoryTiB * 1024, load.memory,
-            used.memoryGiB, n.prices.memoryGiBHour);
+            used.memoryGiB + held.memoryGiB, n.prices.memoryGiBHour);
         add(Offer::Resource::Storage, QStringLiteral("storage"), {}, n.capacity.storagePB * 1000, load.storage,
-            used.storageTB, n.prices.storageTBHour);
+            used.storageTB + held.storageTB, n.prices.storageTBHour);
     }
-    return json({{QStringLiteral("offers"), offers}});
+    return offers;
 }
 
 ApiResponse ApiRouter::getJobs(const Context &c)
@@ -376,6 +413,70 @@ ApiResponse ApiRouter::cancelJob(const Context &c, const QString &jobId)
     if (result.status != 200)
         return problem(result.status, result.detail, c.instance);
     return json(protocol::toJson(result.job));
+}
+
+ApiResponse ApiRouter::getReservations(const Context &c)
+{
+    m_sim.jobs().update();
+    const QList<Reservation> all = m_sim.jobs().reservations();
+    QJsonArray reservations;
+    for (auto it = all.crbegin(); it != all.crend(); ++it) { // newest first
+        if (m_sim.scenario().inDirectory(c.node.id, it->nodeId))
+            reservations.append(protocol::toJson(*it));
+    }
+    return json({{QStringLiteral("reservations"), reservations}});
+}
+
+ApiResponse ApiRouter::getReservation(const Context &c, const QString &reservationId)
+{
+    m_sim.jobs().update();
+    const auto reservation = m_sim.jobs().reservation(reservationId);
+    if (!reservation || !m_sim.scenario().inDirectory(c.node.id, reservation->nodeId))
+        return problem(404, QStringLiteral("No reservation '%1' at this node").arg(reservationId.left(64)), c.instance);
+    return json(protocol::toJson(*reservation));
+}
+
+ApiResponse ApiRouter::postReservation(const Context &c)
+{
+    if (auto bad = checkJsonBody(c.request, c.instance))
+        return *bad;
+    const auto parsed = protocol::parseReservationRequest(c.request.body);
+    if (!parsed.ok())
+        return problem(400, parsed.error(), c.instance);
+    const ReservationRequest &request = parsed.value();
+    // The offer as it stands now: it may have vanished (node down, out of the directory) or shrunk
+    // since the client read it.
+    const QList<Offer> offers = currentOffers(c.node, {});
+    const auto offer = std::find_if(offers.begin(), offers.end(), [&](const Offer &o) { return o.id == request.offerId; });
+    if (offer == offers.end())
+        return problem(409, QStringLiteral("The offer '%1' is no longer available").arg(request.offerId), c.instance);
+    if (offer->available < request.count) {
+        const QString what = offer->model.isEmpty() ? toWire(offer->resource) : offer->model;
+        return problem(409,
+                       QStringLiteral("Only %1 units of %2 are free at '%3'; %4 were asked for")
+                           .arg(qint64(offer->available))
+                           .arg(what, offer->nodeId)
+                           .arg(request.count),
+                       c.instance);
+    }
+    const JobEngine::ReservationResult result = m_sim.jobs().reserve(*offer, request.count, request.hours);
+    if (result.status != 201)
+        return problem(result.status, result.detail, c.instance);
+    ApiResponse r = json(protocol::toJson(result.reservation), 201);
+    r.addHeader("Location",
+                (c.node.baseUrl.toString() + QStringLiteral("/api/v1/reservations/") + result.reservation.id).toUtf8());
+    return r;
+}
+
+ApiResponse ApiRouter::cancelReservation(const Context &c, const QString &reservationId)
+{
+    const auto reservation = m_sim.jobs().reservation(reservationId);
+    if (!reservation || !m_sim.scenario().inDirectory(c.node.id, reservation->nodeId))
+        return problem(404, QStringLiteral("No reservation '%1' at this node").arg(reservationId.left(64)), c.instance);
+    const JobEngine::ReservationResult result = m_sim.jobs().cancelReservation(reservationId);
+    if (result.status != 200)
+        return problem(result.status, result.detail, c.instance);
+    return json(protocol::toJson(result.reservation));
 }
 
 ApiResponse ApiRouter::handleSim(const ApiRequest &request)

@@ -64,6 +64,12 @@ private:
     ApiResponse getJob(const Context &c, const QString &jobId);
     ApiResponse postJob(const Context &c);
     ApiResponse cancelJob(const Context &c, const QString &jobId);
+    ApiResponse getReservations(const Context &c);
+    ApiResponse getReservation(const Context &c, const QString &reservationId);
+    ApiResponse postReservation(const Context &c);
+    ApiResponse cancelReservation(const Context &c, const QString &reservationId);
+    // What the nodes in the addressed node's directory offer now (empty model: every resource).
+    QList<Offer> currentOffers(const Node &addressed, const QString &model);
 
     Node withStatus(const Node &node) const;
     // nullopt when allowed, else the 401/403 answer.

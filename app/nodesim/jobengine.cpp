@@ -53,6 +53,19 @@ JobEngine::Result JobEngine::submit(const JobRequest &request, const QString &no
     dropOldEndedJobs();
     if (m_jobs.size() >= kMaxJobs)
         return {503, QStringLiteral("The simulator holds %1 unfinished jobs; try again later").arg(kMaxJobs), {}};
+    Reservation *held = nullptr;
+    if (!request.reservationId.isEmpty()) {
+        for (auto &r : m_reservations) {
+            if (r.id == request.reservationId)
+                held = &r;
+        }
+        if (!held)
+            return {409, QStringLiteral("Reservation '%1' does not exist").arg(request.reservationId), {}};
+        if (held->state != Reservation::State::Active)
+            return {409, QStringLiteral("Reservation '%1' is %2").arg(held->id, toWire(held->state)), {}};
+        if (held->nodeId != nodeId)
+            return {409, QStringLiteral("Reservation '%1' holds units at '%2', not at '%3'").arg(held->id, held->nodeId, nodeId), {}};
+    }
 
     Job job;
     job.id = QStringLiteral("job-%1").arg(m_nextSerial++, 6, 10, QLatin1Char('0'));
@@ -64,6 +77,11 @@ JobEngine::Result JobEngine::submit(const JobRequest &request, const QString &no
     job.estimatedCostCny = estimatedCost(*node, q);
     job.submittedAtMs = m_clock.nowMs();
     m_jobs.append(job);
+    if (held) {
+        // The held units pass to the job: it starts as soon as everything else it needs is free.
+        held->state = Reservation::State::Used;
+        held->jobId = job.id;
+    }
     qCInfo(lcSim) << "job" << job.id << "queued on" << nodeId;
     startQueued(nodeId, job.submittedAtMs);
     return {201, {}, *this->job(job.id)};
@@ -92,6 +110,7 @@ JobEngine::Result JobEngine::cancel(const QString &jobId)
 void JobEngine::update()
 {
     const qint64 now = m_clock.nowMs();
+    expireReservations(now);
     // Complete jobs in the order they finish, starting queued work at each finish time.
     for (;;) {
         Job *next = nullptr;
@@ -121,6 +140,12 @@ void JobEngine::startQueued(const QString &nodeId, qint64 atMs)
     if (!node || m_downNodes.contains(nodeId))
         return;
     NodeUsage used = usage(nodeId);
+    // Units held for someone else are not free for queued jobs.
+    const NodeUsage held = reserved(nodeId);
+    used.cpuCores += held.cpuCores;
+    used.memoryGiB += held.memoryGiB;
+    for (auto it = held.accelerators.begin(); it != held.accelerators.end(); ++it)
+        used.accelerators[it.key()] += it.value();
     for (auto &j : m_jobs) {
         if (j.nodeId != nodeId || j.state != JobState::Queued)
             continue;
@@ -194,6 +219,102 @@ QHash<QString, NodeUsage> JobEngine::usageByNode() const
     for (const auto &id : active)
         result.insert(id, usage(id));
     return result;
+}
+
+JobEngine::ReservationResult JobEngine::reserve(const Offer &offer, int count, double hours)
+{
+    update();
+    const Node *node = m_scenario.node(offer.nodeId);
+    if (!node)
+        return {404, QStringLiteral("No node '%1' in this federation").arg(offer.nodeId), {}};
+    if (m_reservations.size() >= kMaxReservations) {
+        // Forget the oldest settled reservations first.
+        for (qsizetype i = 0; i < m_reservations.size() && m_reservations.size() >= kMaxReservations;) {
+            if (m_reservations[i].state != Reservation::State::Active)
+                m_reservations.removeAt(i);
+            else
+                ++i;
+        }
+        if (m_reservations.size() >= kMaxReservations)
+            return {503, QStringLiteral("The simulator holds %1 active reservations; try again later").arg(kMaxReservations), {}};
+    }
+    Reservation r;
+    r.id = QStringLiteral("rsv-%1").arg(m_nextReservation++, 6, 10, QLatin1Char('0'));
+    r.offerId = offer.id;
+    r.nodeId = offer.nodeId;
+    r.resource = offer.resource;
+    r.model = offer.model;
+    r.count = count;
+    r.hours = hours;
+    r.priceCnyPerHour = offer.pricePerHour;
+    r.createdAtMs = m_clock.nowMs();
+    r.expiresAtMs = r.createdAtMs + kReservationHoldMs;
+    r.state = Reservation::State::Active;
+    m_reservations.append(r);
+    qCInfo(lcSim) << "reservation" << r.id << "holds" << count << "of" << offer.id;
+    return {201, {}, r};
+}
+
+JobEngine::ReservationResult JobEngine::cancelReservation(const QString &reservationId)
+{
+    update();
+    for (auto &r : m_reservations) {
+        if (r.id != reservationId)
+            continue;
+        if (r.state != Reservation::State::Active)
+            return {409, QStringLiteral("Reservation '%1' is already %2").arg(r.id, toWire(r.state)), r};
+        r.state = Reservation::State::Cancelled;
+        const Reservation result = r;
+        startQueued(result.nodeId, m_clock.nowMs()); // the released units may start a queued job
+        return {200, {}, result};
+    }
+    return {404, QStringLiteral("No reservation '%1'").arg(reservationId), {}};
+}
+
+std::optional<Reservation> JobEngine::reservation(const QString &id) const
+{
+    for (const auto &r : m_reservations) {
+        if (r.id == id)
+            return r;
+    }
+    return std::nullopt;
+}
+
+NodeUsage JobEngine::reserved(const QString &nodeId) const
+{
+    NodeUsage u;
+    for (const auto &r : m_reservations) {
+        if (r.nodeId != nodeId || r.state != Reservation::State::Active)
+            continue;
+        switch (r.resource) {
+        case Offer::Resource::Accelerator:
+            u.accelerators[r.model] += r.count;
+            break;
+        case Offer::Resource::Cpu:
+            u.cpuCores += r.count;
+            break;
+        case Offer::Resource::Memory:
+            u.memoryGiB += r.count;
+            break;
+        case Offer::Resource::Storage:
+            u.storageTB += r.count;
+            break;
+        }
+    }
+    return u;
+}
+
+void JobEngine::expireReservations(qint64 nowMs)
+{
+    QSet<QString> released;
+    for (auto &r : m_reservations) {
+        if (r.state == Reservation::State::Active && r.expiresAtMs <= nowMs) {
+            r.state = Reservation::State::Expired;
+            released.insert(r.nodeId);
+        }
+    }
+    for (const QString &nodeId : std::as_const(released))
+        startQueued(nodeId, nowMs);
 }
 
 void JobEngine::dropOldEndedJobs()

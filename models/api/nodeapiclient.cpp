@@ -98,6 +98,30 @@ void NodeApiClient::cancelJob(const QString &jobId, Callback<Job> done)
          parsed<Job>(&protocol::parseJob, std::move(done)));
 }
 
+void NodeApiClient::reserve(const ReservationRequest &request, Callback<Reservation> done)
+{
+    post(endpointUrl(QStringLiteral("reservations")), protocol::toBody(protocol::toJson(request)),
+         parsed<Reservation>(&protocol::parseReservation, std::move(done)));
+}
+
+void NodeApiClient::fetchReservation(const QString &reservationId, Callback<Reservation> done)
+{
+    get(endpointUrl(QStringLiteral("reservations/") + segment(reservationId)),
+        parsed<Reservation>(&protocol::parseReservation, std::move(done)));
+}
+
+void NodeApiClient::fetchReservations(Callback<QList<Reservation>> done)
+{
+    get(endpointUrl(QStringLiteral("reservations")),
+        parsed<QList<Reservation>>(&protocol::parseReservations, std::move(done)));
+}
+
+void NodeApiClient::cancelReservation(const QString &reservationId, Callback<Reservation> done)
+{
+    post(endpointUrl(QStringLiteral("reservations/") + segment(reservationId) + QStringLiteral("/cancel")),
+         QByteArray("{}"), parsed<Reservation>(&protocol::parseReservation, std::move(done)));
+}
+
 template <typename T> NodeApiClient::RawCallback NodeApiClient::parsed(Parser<T> parse, Callback<T> done)
 {
     return [parse, done = std::move(done)](const ApiResult<RawReply> &raw) {

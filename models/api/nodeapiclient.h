@@ -9,6 +9,7 @@
 #include "domain/node.h"
 #include "domain/offer.h"
 #include "domain/protocoljson.h"
+#include "domain/reservation.h"
 
 #include <QHash>
 #include <QObject>
@@ -57,6 +58,10 @@ public:
     void fetchJob(const QString &jobId, Callback<Job> done);
     void fetchJobs(Callback<QList<Job>> done);
     void cancelJob(const QString &jobId, Callback<Job> done);
+    void reserve(const ReservationRequest &request, Callback<Reservation> done);
+    void fetchReservation(const QString &reservationId, Callback<Reservation> done);
+    void fetchReservations(Callback<QList<Reservation>> done);
+    void cancelReservation(const QString &reservationId, Callback<Reservation> done);
 
     // <baseUrl>/api/v1/<path>[?query]; path segments are percent-encoded by the caller.
     QUrl endpointUrl(const QString &path, const QString &query = {}) const;

@@ -24,6 +24,7 @@ struct JobRequest
     JobKind kind = JobKind::Batch;
     QString nodeId;
     JobRequirements requirements;
+    QString reservationId; // optional: run on units reserved earlier (POST /reservations)
     friend bool operator==(const JobRequest &, const JobRequest &) = default;
 };
 

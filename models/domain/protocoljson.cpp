@@ -23,6 +23,21 @@ QString toWire(Offer::Resource r)
     return {};
 }
 
+QString toWire(Reservation::State state)
+{
+    switch (state) {
+    case Reservation::State::Active:
+        return QStringLiteral("active");
+    case Reservation::State::Used:
+        return QStringLiteral("used");
+    case Reservation::State::Cancelled:
+        return QStringLiteral("cancelled");
+    case Reservation::State::Expired:
+        return QStringLiteral("expired");
+    }
+    return {};
+}
+
 } // namespace cpn
 
 namespace cpn::protocol {
@@ -233,6 +248,31 @@ Job readJob(JsonReader &r, const QJsonObject &o)
     return j;
 }
 
+Reservation readReservation(JsonReader &r, const QJsonObject &o)
+{
+    Reservation v;
+    v.id = r.identifier(o, QStringLiteral("id"));
+    v.offerId = r.identifier(o, QStringLiteral("offerId"));
+    v.nodeId = r.identifier(o, QStringLiteral("nodeId"));
+    v.resource = readResource(r, o);
+    if (v.resource == Offer::Resource::Accelerator)
+        v.model = r.identifier(o, QStringLiteral("model"));
+    v.count = int(r.integer(o, QStringLiteral("count"), 1, 10'000'000));
+    v.hours = r.number(o, QStringLiteral("hours"), 0, 24 * 366);
+    v.priceCnyPerHour = r.number(o, QStringLiteral("priceCnyPerHour"), 0, 1e6);
+    v.createdAtMs = r.integer(o, QStringLiteral("createdAt"), 0, kMaxEpochMs);
+    v.expiresAtMs = r.integer(o, QStringLiteral("expiresAt"), 0, kMaxEpochMs);
+    const QString state = r.oneOf(o, QStringLiteral("state"),
+                                  {QStringLiteral("active"), QStringLiteral("used"), QStringLiteral("cancelled"),
+                                   QStringLiteral("expired")});
+    v.state = state == u"used"        ? Reservation::State::Used
+              : state == u"cancelled" ? Reservation::State::Cancelled
+              : state == u"expired"   ? Reservation::State::Expired
+                                      : Reservation::State::Active;
+    v.jobId = r.optionalIdentifier(o, QStringLiteral("jobId"));
+    return v;
+}
+
 // Parses a body whose top-level object holds an array of items under `key`.
 template <typename T, typename ReadItem>
 Parsed<QList<T>> parseList(const QByteArray &body, const QString &key, int maxCount, ReadItem readItem)
@@ -357,6 +397,27 @@ Parsed<JobRequest> parseJobRequest(const QByteArray &body)
         const QJsonObject req = r.object(o, QStringLiteral("requirements"));
         JsonReader::Scope scope(r, QStringLiteral("requirements"));
         q.requirements = readRequirements(r, req);
+        q.reservationId = r.optionalIdentifier(o, QStringLiteral("reservationId"));
+        return q;
+    });
+}
+
+Parsed<Reservation> parseReservation(const QByteArray &body) { return parseOne<Reservation>(body, readReservation); }
+
+Parsed<QList<Reservation>> parseReservations(const QByteArray &body)
+{
+    return parseList<Reservation>(body, QStringLiteral("reservations"), kMaxReservations, readReservation);
+}
+
+Parsed<ReservationRequest> parseReservationRequest(const QByteArray &body)
+{
+    return parseOne<ReservationRequest>(body, [](JsonReader &r, const QJsonObject &o) {
+        ReservationRequest q;
+        q.offerId = r.identifier(o, QStringLiteral("offerId"));
+        q.count = int(r.integer(o, QStringLiteral("count"), 1, 10'000'000));
+        q.hours = r.number(o, QStringLiteral("hours"), 0, 24 * 366);
+        if (r.ok() && q.hours <= 0)
+            r.failAt(QStringLiteral("hours"), QStringLiteral("must be more than 0"));
         return q;
     });
 }
@@ -497,6 +558,8 @@ QJsonObject toJson(const JobRequest &q)
                   {QStringLiteral("requirements"), toJson(q.requirements)}};
     if (!q.nodeId.isEmpty())
         o.insert(QStringLiteral("nodeId"), q.nodeId);
+    if (!q.reservationId.isEmpty())
+        o.insert(QStringLiteral("reservationId"), q.reservationId);
     return o;
 }
 
@@ -526,6 +589,33 @@ QJsonObject toJson(const Problem &p)
     if (!p.instance.isEmpty())
         o.insert(QStringLiteral("instance"), p.instance);
     return o;
+}
+
+QJsonObject toJson(const Reservation &v)
+{
+    QJsonObject o{{QStringLiteral("id"), v.id},
+                  {QStringLiteral("offerId"), v.offerId},
+                  {QStringLiteral("nodeId"), v.nodeId},
+                  {QStringLiteral("resource"), toWire(v.resource)},
+                  {QStringLiteral("count"), v.count},
+                  {QStringLiteral("hours"), v.hours},
+                  {QStringLiteral("priceCnyPerHour"), v.priceCnyPerHour},
+                  {QStringLiteral("currency"), QStringLiteral("CNY")},
+                  {QStringLiteral("createdAt"), v.createdAtMs},
+                  {QStringLiteral("expiresAt"), v.expiresAtMs},
+                  {QStringLiteral("state"), toWire(v.state)}};
+    if (v.resource == Offer::Resource::Accelerator)
+        o.insert(QStringLiteral("model"), v.model);
+    if (!v.jobId.isEmpty())
+        o.insert(QStringLiteral("jobId"), v.jobId);
+    return o;
+}
+
+QJsonObject toJson(const ReservationRequest &q)
+{
+    return {{QStringLiteral("offerId"), q.offerId},
+            {QStringLiteral("count"), q.count},
+            {QStringLiteral("hours"), q.hours}};
 }
 
 QByteArray toBody(const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }

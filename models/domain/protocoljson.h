@@ -6,6 +6,7 @@
 #include "domain/node.h"
 #include "domain/offer.h"
 #include "domain/problem.h"
+#include "domain/reservation.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -24,6 +25,7 @@ inline constexpr int kMaxNodes = 20000;
 inline constexpr int kMaxLinks = 100000;
 inline constexpr int kMaxOffers = 100000;
 inline constexpr int kMaxJobs = 10000;
+inline constexpr int kMaxReservations = 10000;
 
 template <typename T> class Parsed
 {
@@ -65,6 +67,9 @@ Parsed<Job> parseJob(const QByteArray &body);
 Parsed<QList<Job>> parseJobs(const QByteArray &body);
 Parsed<JobRequest> parseJobRequest(const QByteArray &body);
 Parsed<Problem> parseProblem(const QByteArray &body);
+Parsed<Reservation> parseReservation(const QByteArray &body);
+Parsed<QList<Reservation>> parseReservations(const QByteArray &body);
+Parsed<ReservationRequest> parseReservationRequest(const QByteArray &body);
 
 QJsonObject toJson(const Node &node);
 QJsonObject toJson(const Link &link);
@@ -76,6 +81,8 @@ QJsonObject toJson(const JobRequirements &requirements);
 QJsonObject toJson(const JobRequest &request);
 QJsonObject toJson(const Job &job);
 QJsonObject toJson(const Problem &problem);
+QJsonObject toJson(const Reservation &reservation);
+QJsonObject toJson(const ReservationRequest &request);
 
 QByteArray toBody(const QJsonObject &object); // compact UTF-8
 

@@ -19,8 +19,12 @@ JobTracker::~JobTracker() = default;
 void JobTracker::setDirectory(const QList<Node> &nodes)
 {
     m_nodes.clear();
-    for (const Node &node : nodes)
+    m_rootNodeId.clear();
+    for (const Node &node : nodes) {
         m_nodes.insert(node.id, node);
+        if (node.role == NodeRole::National)
+            m_rootNodeId = node.id;
+    }
 }
 
 void JobTracker::setToken(const QString &token)
@@ -122,6 +126,42 @@ void JobTracker::cancel(const QString &jobId)
             return;
         }
         store(result.value());
+    });
+}
+
+void JobTracker::reserve(const QString &tag, const QString &nodeId, const ReservationRequest &request)
+{
+    api::NodeApiClient *client = clientFor(nodeId);
+    if (!client) {
+        const QString reason = QCoreApplication::translate("cpn::jobs::JobTracker",
+                                                           "The node %1 is not in the directory.")
+                                   .arg(nodeId);
+        QMetaObject::invokeMethod(
+            this, [this, tag, reason] { Q_EMIT reserveFailed(tag, reason, 0); }, Qt::QueuedConnection);
+        return;
+    }
+    client->reserve(request, [this, tag](const api::ApiResult<Reservation> &result) {
+        if (!result.ok()) {
+            qCWarning(lcApi).noquote() << "reservation refused:" << result.error().message();
+            Q_EMIT reserveFailed(tag, describe(result.error()), result.error().httpStatus);
+            return;
+        }
+        qCInfo(lcApi).noquote() << "reservation" << result.value().id << "at" << result.value().nodeId;
+        Q_EMIT reserved(tag, result.value());
+    });
+}
+
+void JobTracker::cancelReservation(const QString &nodeId, const QString &reservationId)
+{
+    api::NodeApiClient *client = clientFor(nodeId);
+    if (!client)
+        return;
+    client->cancelReservation(reservationId, [this, reservationId](const api::ApiResult<Reservation> &result) {
+        if (!result.ok()) {
+            qCWarning(lcApi).noquote() << "reservation" << reservationId << "not cancelled:" << result.error().message();
+            return;
+        }
+        Q_EMIT reservationCancelled(result.value());
     });
 }
 

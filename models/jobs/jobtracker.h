@@ -4,6 +4,7 @@
 #include "api/clientoptions.h"
 #include "domain/job.h"
 #include "domain/node.h"
+#include "domain/reservation.h"
 
 #include <QHash>
 #include <QObject>
@@ -37,6 +38,9 @@ public:
 
     void submit(const QString &tag, const QString &nodeId, const JobRequest &request);
     void cancel(const QString &jobId);
+    // Holds units of an offer at its node (POST /reservations); reserved() or reserveFailed() follows.
+    void reserve(const QString &tag, const QString &nodeId, const ReservationRequest &request);
+    void cancelReservation(const QString &nodeId, const QString &reservationId);
     // Starts following a job that was submitted elsewhere (e.g. found in a node's list).
     void track(const Job &job);
 
@@ -45,6 +49,9 @@ public:
     const Job *job(const QString &jobId) const;
     QString tagOf(const QString &jobId) const { return m_tags.value(jobId); }
     const Node *node(const QString &nodeId) const;
+    // The national node of the directory (where offers and reservations of the whole federation are
+    // asked for); empty when the directory has none.
+    QString rootNodeId() const { return m_rootNodeId; }
     int activeCount() const;
 
     // The client for a node's base URL (created on first use); nullptr for a node not in the directory.
@@ -58,6 +65,9 @@ Q_SIGNALS:
     void submitFailed(const QString &tag, const QString &reason, int httpStatus);
     void jobChanged(const cpn::Job &job);
     void cancelFailed(const QString &jobId, const QString &reason, int httpStatus);
+    void reserved(const QString &tag, const cpn::Reservation &reservation);
+    void reserveFailed(const QString &tag, const QString &reason, int httpStatus);
+    void reservationCancelled(const cpn::Reservation &reservation);
 
 private:
     void poll();
@@ -66,6 +76,7 @@ private:
     QNetworkAccessManager *m_nam;
     api::ClientOptions m_options;
     QHash<QString, Node> m_nodes;
+    QString m_rootNodeId;
     QHash<QUrl, api::NodeApiClient *> m_clients;
     QList<QString> m_order;
     QHash<QString, Job> m_jobs;
