@@ -382,7 +382,6 @@ void NodeMapWidget::dropTarget(const QPointF &pos, QString *nodeId, QString *pro
         return;
     if (const int node = nodeAt(pos); node >= 0) {
         *nodeId = m_scene->nodes().at(node).id;
-        *province = m_scene->nodes().at(node).province;
         return;
     }
     if (const int p = m_hits.provinceAt(m_viewport, *m_scene, pos); p >= 0) {

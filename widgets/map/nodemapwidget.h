@@ -83,7 +83,7 @@ Q_SIGNALS:
     void nodeActivated(const QString &nodeId); // double click
     void provinceActivated(const QString &isoCode);
     void viewportChanged();
-    // A workload was dropped on a node, or on a province (nodeId: its best fitting node).
+    // A workload was dropped on a node (province empty), or on a province (nodeId: its best fitting node).
     void workloadDropped(const QString &workloadId, const QString &nodeId, const QString &province);
 
 protected:

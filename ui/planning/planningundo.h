@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace cpn {
+
+namespace jobs {
+class WorkloadQueue;
+}
+
+// The planner's moves on the workload queue, undoable until the workload is submitted: plan on a node
+// or a province, unplan, move up or down, remove. Once a workload goes to a node its moves are
+// forgotten (a job cannot be "un-submitted" here; it is cancelled in the Jobs dock): they stay on the
+// stack as obsolete entries that undo and redo skip and drop.
+class PlanningUndoStack : public QUndoStack
+{
+    Q_OBJECT
+
+public:
+    explicit PlanningUndoStack(jobs::WorkloadQueue *queue, QObject *parent = nullptr);
+
+    jobs::WorkloadQueue *queue() const { return m_queue; }
+
+    // Each pushes one command (and does it); false if the workload cannot take that move.
+    bool plan(const QString &workloadId, const QString &nodeId, const QString &province);
+    bool unplan(const QString &workloadId);
+    bool moveTo(const QString &workloadId, int row);
+    bool remove(const QString &workloadId);
+
+    // The workload was submitted: its moves so far can no longer be undone or redone (if the node
+    // refuses it, it is back in the queue and new moves count again).
+    void forget(const QString &workloadId);
+    // Bumped by forget(): a command made in an earlier epoch of its workload is dead.
+    int epoch(const QString &workloadId) const { return m_epochs.value(workloadId); }
+    // A new queue (a loaded file): no history.
+    void reset();
+
+    // Undo/redo the last move that still counts (the actions call these, not QUndoStack's).
+    void undoMove();
+    void redoMove();
+    // Whether a move that still counts is there to undo/redo.
+    bool canUndoMove() const;
+    bool canRedoMove() const;
+
+Q_SIGNALS:
+    void movesChanged();
+
+private:
+    void dropForgotten();
+
+    jobs::WorkloadQueue *m_queue;
+    QHash<QString, int> m_epochs;
+};
+
+// One move on one workload.
+class PlanningCommand : public QUndoCommand
+{
+public:
+    PlanningCommand(PlanningUndoStack *stack, const QString &workloadId, const QString &text);
+    QString workloadId() const { return m_workloadId; }
+    bool isForgotten() const { return m_stack->epoch(m_workloadId) != m_epoch; }
+
+    void undo() final;
+    void redo() final;
+
+protected:
+    virtual void apply() = 0;
+    virtual void revert() = 0;
+    jobs::WorkloadQueue *queue() const { return m_stack->queue(); }
+
+private:
+    PlanningUndoStack *m_stack;
+    QString m_workloadId;
+    int m_epoch;
+};
+
+} // namespace cpn
