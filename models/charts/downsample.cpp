@@ -18,16 +18,29 @@ qsizetype upperIndex(std::span<const qint64> times, qint64 toMs)
 QList<QPointF> minMaxPerColumn(std::span<const qint64> times, std::span<const double> values, qint64 fromMs,
                                qint64 toMs, int columns)
 {
+    return minMaxEnvelopePerColumn(times, values, values, fromMs, toMs, columns);
+}
+
+QList<QPointF> minMaxEnvelopePerColumn(std::span<const qint64> times, std::span<const double> lows,
+                                       std::span<const double> highs, qint64 fromMs, qint64 toMs, int columns)
+{
     QList<QPointF> out;
     const qsizetype first = lowerIndex(times, fromMs);
     const qsizetype last = upperIndex(times, toMs);
     const qsizetype n = last - first;
     if (n <= 0 || columns <= 0)
         return out;
+    // One sample's low, then its high when that differs.
+    auto appendSample = [&](qsizetype i) {
+        const double t = double(times[size_t(i)]);
+        out.append(QPointF(t, lows[size_t(i)]));
+        if (highs[size_t(i)] != lows[size_t(i)])
+            out.append(QPointF(t, highs[size_t(i)]));
+    };
     if (n <= 2 * qsizetype(columns)) {
         out.reserve(n);
         for (qsizetype i = first; i < last; ++i)
-            out.append(QPointF(double(times[size_t(i)]), values[size_t(i)]));
+            appendSample(i);
         return out;
     }
     out.reserve(2 * columns);
@@ -43,17 +56,20 @@ QList<QPointF> minMaxPerColumn(std::span<const qint64> times, std::span<const do
         qsizetype maxAt = i;
         qsizetype j = i + 1;
         for (; j < last && times[size_t(j)] < columnEnd; ++j) {
-            const double v = values[size_t(j)];
-            if (v < values[size_t(minAt)])
+            if (lows[size_t(j)] < lows[size_t(minAt)])
                 minAt = j;
-            if (v > values[size_t(maxAt)])
+            if (highs[size_t(j)] > highs[size_t(maxAt)])
                 maxAt = j;
         }
-        const qsizetype a = std::min(minAt, maxAt);
-        const qsizetype b = std::max(minAt, maxAt);
-        out.append(QPointF(double(times[size_t(a)]), values[size_t(a)]));
-        if (b != a)
-            out.append(QPointF(double(times[size_t(b)]), values[size_t(b)]));
+        if (minAt == maxAt) {
+            appendSample(minAt);
+        } else if (minAt < maxAt) {
+            out.append(QPointF(double(times[size_t(minAt)]), lows[size_t(minAt)]));
+            out.append(QPointF(double(times[size_t(maxAt)]), highs[size_t(maxAt)]));
+        } else {
+            out.append(QPointF(double(times[size_t(maxAt)]), highs[size_t(maxAt)]));
+            out.append(QPointF(double(times[size_t(minAt)]), lows[size_t(minAt)]));
+        }
         i = j;
     }
     return out;

@@ -22,6 +22,13 @@ qsizetype upperIndex(std::span<const qint64> times, qint64 toMs);
 QList<QPointF> minMaxPerColumn(std::span<const qint64> times, std::span<const double> values, qint64 fromMs,
                                qint64 toMs, int columns);
 
+// The same over samples that each span a range (roll-up buckets from the cache: `lows` are their
+// minima, `highs` their maxima): each column yields its lowest low and its highest high, so a spike
+// inside a bucket survives however many buckets share a column. A bucket whose low and high differ
+// gives two points at its time (a vertical stroke). With lows equal to highs this is minMaxPerColumn.
+QList<QPointF> minMaxEnvelopePerColumn(std::span<const qint64> times, std::span<const double> lows,
+                                       std::span<const double> highs, qint64 fromMs, qint64 toMs, int columns);
+
 // Largest-Triangle-Three-Buckets (Steinarsson 2013) to `threshold` points over the whole input:
 // keeps the visual shape with fewer points, but may drop a lone spike. Input shorter than the
 // threshold (or a threshold under 3) comes back unchanged.

@@ -5,6 +5,7 @@
 #include "charts/chartdatahub.h"
 #include "domain/clock.h"
 #include "domain/provinces.h"
+#include "widgets/charts/plotlayer.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -71,6 +72,7 @@ ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReade
 {
     setObjectName(QStringLiteral("chartCard"));
     setFrameShape(QFrame::StyledPanel);
+    m_stepPhase = double(qHash(spec.entity, size_t(spec.kind)) % 1024) / 1024.0;
     m_lines = linesFor(spec);
     buildChart();
     buildHeader();
@@ -204,6 +206,8 @@ void ChartCard::buildChart()
             m_feeder.addSeries(series, unit, m_hub->store(key));
         }
     }
+    m_layer = new PlotLayer(m_chart, m_timeAxis, &m_feeder);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { m_layer->plotAreaChanged(); });
     m_view = new ChartView(m_chart, this);
     m_view->setMinimumHeight(160);
     m_view->setValueProvider([this](qint64 t) { return valuesAt(t); });
@@ -237,6 +241,24 @@ void ChartCard::buildHeader()
     menu->addSeparator();
     menu->addAction(tr("Unpin"), this, [this] { Q_EMIT unpinRequested(this); });
     m_menu->setMenu(menu);
+}
+
+qint64 ChartCard::axisStepMs() const
+{
+    // (QtCharts drawing the lines, the path before, kept the edge at now.)
+    return m_feeder.feedsSeries() ? 0 : std::max<qint64>(1, windowMs(m_window) / plotColumns());
+}
+
+ChartCard::LineRenderer ChartCard::lineRenderer() const
+{
+    return m_feeder.feedsSeries() ? LineRenderer::QtCharts : LineRenderer::PlotLayer;
+}
+
+void ChartCard::setLineRenderer(LineRenderer renderer)
+{
+    m_feeder.setFeedsSeries(renderer == LineRenderer::QtCharts);
+    m_layer->setVisible(renderer == LineRenderer::PlotLayer);
+    refresh();
 }
 
 void ChartCard::setWindow(Window window)
@@ -303,15 +325,29 @@ void ChartCard::readHistory()
         auto done = [this, i, scale, generation](const cache::Series &series) {
             if (generation != m_historyGeneration)
                 return; // a newer window was asked for meanwhile
+            const size_t n = size_t(series.points.size());
             std::vector<qint64> t;
-            std::vector<double> v;
-            t.reserve(size_t(series.points.size()));
-            v.reserve(size_t(series.points.size()));
+            std::vector<double> mean;
+            t.reserve(n);
+            mean.reserve(n);
             for (const cache::SeriesPoint &p : series.points) {
                 t.push_back(p.tsMs);
-                v.push_back(p.mean * scale);
+                mean.push_back(p.mean * scale);
             }
-            m_feeder.setHistory(i, std::move(t), std::move(v));
+            if (series.resolution == cache::Resolution::Raw) {
+                m_feeder.setHistory(i, std::move(t), std::move(mean));
+            } else {
+                // Roll-ups: the line goes through each bucket's min and max, so a spike survives.
+                std::vector<double> low;
+                std::vector<double> high;
+                low.reserve(n);
+                high.reserve(n);
+                for (const cache::SeriesPoint &p : series.points) {
+                    low.push_back(p.min * scale);
+                    high.push_back(p.max * scale);
+                }
+                m_feeder.setHistory(i, std::move(t), std::move(mean), std::move(low), std::move(high));
+            }
             if (--m_pendingReads == 0) {
                 const bool paused = m_paused;
                 m_paused = false;
@@ -344,11 +380,25 @@ void ChartCard::refresh()
     if (m_paused)
         return;
     if (m_following) {
-        m_to = m_clock.nowMs();
-        m_from = m_to - windowMs(m_window);
+        // The time axis moves by whole pixels only: a shift under a pixel shows nothing, while every
+        // axis change makes QtCharts lay out its labels again (most of a live tick of a dashboard).
+        // So the right edge runs up to a pixel ahead of now, never behind: the newest sample shows.
+        const qint64 now = m_clock.nowMs();
+        const qint64 window = windowMs(m_window);
+        const qint64 step = axisStepMs();
+        if (m_to - m_from != window || m_to - now > step) {
+            // A new window: its edge starts a card's own part of a pixel ahead, so that the cards of
+            // a dashboard take their one-pixel steps on different ticks rather than all on one.
+            m_to = now + qint64(m_stepPhase * double(step));
+            m_from = m_to - window;
+        } else if (now > m_to) {
+            m_to = now + step;
+            m_from = m_to - window;
+        }
     }
     m_feeder.prepare(m_from, m_to, plotColumns()); // series are empty now: axis changes cost little
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
+    if (m_timeAxis->min().toMSecsSinceEpoch() != m_from || m_timeAxis->max().toMSecsSinceEpoch() != m_to)
+        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
     // Value axes: % from 0 to 100; others from 0 to a rounded maximum of what is visible.
     for (QValueAxis *axis : {m_leftAxis, m_rightAxis}) {
         if (!axis)
@@ -373,6 +423,7 @@ void ChartCard::refresh()
         }
     }
     m_feeder.commit();
+    m_layer->pointsChanged();
 }
 
 QList<ChartView::CrosshairLine> ChartCard::valuesAt(qint64 tMs) const

@@ -26,6 +26,7 @@ namespace cpn::charts {
 
 class ChartDataHub;
 class ChartView;
+class PlotLayer;
 
 // One pinned chart: a header (title, window, pause, menu) over a ChartView. The samples live in
 // the ChartDataHub (live, 1 h) and, for longer windows or what came before the pin, in the cache
@@ -38,6 +39,10 @@ class ChartCard : public QFrame
 public:
     enum class Window { FiveMinutes, OneHour, OneDay, SevenDays };
     static qint64 windowMs(Window w);
+    // Who draws the lines: a PlotLayer over the plot area, the time axis moving by whole pixels (the
+    // default); or, the path before, QtCharts from the QLineSeries' points, re-stroking every line
+    // and moving the axis on each tick (kept for bench_charts' baseline).
+    enum class LineRenderer { PlotLayer, QtCharts };
 
     // reader may be null (no history); hub and clock must outlive the card.
     ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
@@ -53,6 +58,13 @@ public:
     bool isPaused() const { return m_paused; }
     bool isFollowing() const { return m_following; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
+    // The points drawn for a line (its series' index in the chart), in (epoch ms, value).
+    const QList<QPointF> &linePoints(int index) const { return m_feeder.points(index); }
+    // How far ahead of now the time axis' right edge may run while following: one pixel column's
+    // time with the PlotLayer, 0 with QtCharts.
+    qint64 axisStepMs() const;
+    LineRenderer lineRenderer() const;
+    void setLineRenderer(LineRenderer renderer);
 
     void setWindow(Window window);
     void setPaused(bool paused);
@@ -102,6 +114,7 @@ private:
     SeriesFeeder m_feeder;
     QChart *m_chart = nullptr;
     ChartView *m_view = nullptr;
+    PlotLayer *m_layer = nullptr;
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_leftAxis = nullptr;
     QValueAxis *m_rightAxis = nullptr;
@@ -114,6 +127,7 @@ private:
     bool m_following = true;
     qint64 m_from = 0;
     qint64 m_to = 0;
+    double m_stepPhase = 0; // in [0, 1): when this card's time axis takes its pixel steps
     int m_historyGeneration = 0;
     int m_pendingReads = 0;
 };

@@ -38,6 +38,19 @@ void SeriesFeeder::setHistory(int index, std::vector<qint64> times, std::vector<
     Source &s = m_sources[size_t(index)];
     s.historyTimes = std::move(times);
     s.historyValues = std::move(values);
+    s.historyLows.clear();
+    s.historyHighs.clear();
+}
+
+void SeriesFeeder::setHistory(int index, std::vector<qint64> times, std::vector<double> means,
+                              std::vector<double> lows, std::vector<double> highs)
+{
+    Q_ASSERT(means.size() == times.size() && lows.size() == times.size() && highs.size() == times.size());
+    Source &s = m_sources[size_t(index)];
+    s.historyTimes = std::move(times);
+    s.historyValues = std::move(means);
+    s.historyLows = std::move(lows);
+    s.historyHighs = std::move(highs);
 }
 
 void SeriesFeeder::clearHistory()
@@ -45,6 +58,19 @@ void SeriesFeeder::clearHistory()
     for (Source &s : m_sources) {
         s.historyTimes.clear();
         s.historyValues.clear();
+        s.historyLows.clear();
+        s.historyHighs.clear();
+    }
+}
+
+void SeriesFeeder::setFeedsSeries(bool feeds)
+{
+    m_feedsSeries = feeds;
+    for (Source &s : m_sources) {
+        if (feeds)
+            s.series->replace(s.points);
+        else if (s.series->count() > 0)
+            s.series->replace(QList<QPointF>{});
     }
 }
 
@@ -64,7 +90,6 @@ void SeriesFeeder::refresh(qint64 fromMs, qint64 toMs, int columns)
 void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
 {
     columns = std::max(1, columns);
-    const double range = double(std::max<qint64>(1, toMs - fromMs));
     for (Source &s : m_sources) {
         if (s.series->count() > 0)
             s.series->replace(QList<QPointF>{});
@@ -77,20 +102,16 @@ void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
         }
         const qsizetype hEnd = historyEnd(s);
         const std::span<const qint64> ht(s.historyTimes.data(), size_t(hEnd));
-        const std::span<const double> hv(s.historyValues.data(), size_t(hEnd));
-        qint64 liveFrom = toMs + 1;
+        const bool envelope = !s.historyLows.empty();
+        const std::span<const double> hLow(envelope ? s.historyLows.data() : s.historyValues.data(), size_t(hEnd));
+        const std::span<const double> hHigh(envelope ? s.historyHighs.data() : s.historyValues.data(),
+                                            size_t(hEnd));
+        // Both parts on the same grid of columns over [fromMs, toMs]: a column keeps its points from
+        // one tick to the next while the range stays, unless its own samples changed.
+        if (hEnd > 0)
+            points = minMaxEnvelopePerColumn(ht, hLow, hHigh, fromMs, toMs, columns);
         if (s.live && !s.live->isEmpty())
-            liveFrom = std::max(fromMs, s.live->firstTime());
-        if (hEnd > 0 && fromMs < liveFrom) {
-            // Columns split in proportion to the time each part covers, so the total stays ~width.
-            const qint64 hTo = std::min(toMs, liveFrom - 1);
-            const int c = std::max(1, int(columns * double(hTo - fromMs) / range));
-            points = minMaxPerColumn(ht, hv, fromMs, hTo, c);
-        }
-        if (s.live && !s.live->isEmpty() && liveFrom <= toMs) {
-            const int c = std::max(1, int(columns * double(toMs - liveFrom) / range));
-            points += minMaxPerColumn(s.live->times(), s.live->values(), liveFrom, toMs, c);
-        }
+            points += minMaxPerColumn(s.live->times(), s.live->values(), fromMs, toMs, columns);
         s.max = 0;
         for (const QPointF &p : std::as_const(points))
             s.max = std::max(s.max, p.y());
@@ -100,8 +121,10 @@ void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
 void SeriesFeeder::commit()
 {
     for (Source &s : m_sources) {
-        s.series->replace(s.reduced);
+        s.points = std::move(s.reduced);
         s.reduced = {};
+        if (m_feedsSeries)
+            s.series->replace(s.points);
     }
 }
 

@@ -14,10 +14,12 @@ class QXYSeries;
 
 namespace cpn::charts {
 
-// Hands QtCharts what a plot can show: for each line series, the stored samples (history read
-// from the cache, then the live SampleStore) reduced to min/max per pixel column of the visible
-// range, given over with QXYSeries::replace() (never clear-and-append). The samples stay here,
-// so the crosshair and the CSV export see exact stored values, not the reduced line.
+// Prepares what a plot can show: for each line series, the stored samples (history read from the
+// cache, then the live SampleStore) reduced to min/max per pixel column of the visible range. The
+// reduced points are kept here (points()) for a PlotLayer to draw, or, with setFeedsSeries(true),
+// given to the QLineSeries with QXYSeries::replace() (never clear-and-append) for QtCharts to draw.
+// The samples stay here, so the crosshair and the CSV export see exact stored values, not the
+// reduced line.
 class SeriesFeeder
 {
 public:
@@ -34,6 +36,10 @@ public:
     void setLive(int index, const SampleStore *live);
     // Older samples (from the cache); those at or after the first live sample are ignored.
     void setHistory(int index, std::vector<qint64> times, std::vector<double> values);
+    // Roll-up buckets: `means` are what the crosshair and the CSV give, while the line is drawn
+    // through each bucket's `lows` and `highs` (its min and max), so no spike is lost.
+    void setHistory(int index, std::vector<qint64> times, std::vector<double> means, std::vector<double> lows,
+                    std::vector<double> highs);
     void clearHistory();
 
     int count() const { return int(m_sources.size()); }
@@ -41,7 +47,12 @@ public:
     QString unit(int index) const { return m_sources[size_t(index)].unit; }
     bool isConstant(int index) const { return m_sources[size_t(index)].constant.has_value(); }
 
-    // Reduces each series over [fromMs, toMs] to `columns` pixel columns and replaces its points.
+    // True: commit() also replaces the points of the QLineSeries (QtCharts draws them). False (the
+    // default): the series stay empty and only points() changes (a PlotLayer draws them).
+    void setFeedsSeries(bool feeds);
+    bool feedsSeries() const { return m_feedsSeries; }
+
+    // Reduces each series over [fromMs, toMs] to `columns` pixel columns and commits the points.
     void refresh(qint64 fromMs, qint64 toMs, int columns);
     // refresh() in two steps, so the caller can set the axes in between: QtCharts recomputes a
     // series' geometry (and its hit-test stroke, the dominant cost) on every axis change, so the
@@ -50,6 +61,8 @@ public:
     void prepare(qint64 fromMs, qint64 toMs, int columns);
     double maxValue(int index) const { return m_sources[size_t(index)].max; }
     void commit();
+    // The reduced points of the last commit(), in (epoch ms, value): what the plot shows.
+    const QList<QPointF> &points(int index) const { return m_sources[size_t(index)].points; }
     // The stored sample nearest to tMs within [fromMs, toMs] (the visible range), if any.
     std::optional<Sample> nearest(int index, qint64 tMs, qint64 fromMs, qint64 toMs) const;
     // Time span covered by the stored samples of all series; false when there are none.
@@ -65,14 +78,18 @@ private:
         const SampleStore *live = nullptr;
         std::vector<qint64> historyTimes;
         std::vector<double> historyValues;
+        std::vector<double> historyLows; // empty: equal to historyValues (raw samples)
+        std::vector<double> historyHighs;
         std::optional<double> constant;
         QList<QPointF> reduced; // between prepare() and commit()
+        QList<QPointF> points;  // committed
         double max = 0;
     };
     // The history part that precedes the live samples.
     static qsizetype historyEnd(const Source &s);
 
     std::vector<Source> m_sources;
+    bool m_feedsSeries = false;
 };
 
 } // namespace cpn::charts

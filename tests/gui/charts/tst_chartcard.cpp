@@ -6,9 +6,12 @@
 #include "widgets/charts/chartcard.h"
 #include "widgets/charts/chartview.h"
 
+#include "cache/retention.h"
+
 #include <QChart>
 #include <QDateTimeAxis>
 #include <QFile>
+#include <QImage>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -17,8 +20,9 @@
 using namespace cpn;
 using namespace cpn::charts;
 
-// A pinned chart: its window reads the cache, live samples arrive through the hub, the crosshair
-// reports stored samples and the CSV export gives them back.
+// A pinned chart: its window reads the cache (roll-ups drawn through their min and max), live
+// samples arrive through the hub and are drawn by the plot layer (or by QtCharts, the old path), the
+// crosshair reports stored samples and the CSV export gives them back.
 class tst_ChartCard : public QObject
 {
     Q_OBJECT
@@ -26,7 +30,9 @@ class tst_ChartCard : public QObject
 private Q_SLOTS:
     void initTestCase();
     void dayWindowShowsTheCachedRange();
+    void weekWindowKeepsASpikeOfTheRollUps();
     void liveSamplesFollowTheClock();
+    void qtChartsRendererGetsTheSamePoints();
     void crosshairShowsTheStoredSample();
     void csvExportRoundTrip();
     void pauseFreezes();
@@ -39,6 +45,38 @@ private:
     QString m_path;
     Node m_node;
 };
+
+namespace {
+
+// While following, the time axis ends at now or up to one pixel column's time after it (it moves
+// by whole pixels), and spans the window.
+void verifyFollowsNow(const ChartCard &card, qint64 nowMs)
+{
+    const qint64 max = card.timeAxis()->max().toMSecsSinceEpoch();
+    const qint64 min = card.timeAxis()->min().toMSecsSinceEpoch();
+    QVERIFY2(max >= nowMs && max - nowMs <= card.axisStepMs(),
+             qPrintable(QStringLiteral("axis ends %1 ms after now, step %2").arg(max - nowMs).arg(card.axisStepMs())));
+    QCOMPARE(max - min, ChartCard::windowMs(card.window()));
+}
+
+// Pixels of the plot area clearly more blue than red (antialiased edges included).
+int bluishPixels(const ChartCard &card)
+{
+    const QImage image = card.view()->grab().toImage();
+    const QRectF plot = card.chart()->plotArea();
+    const QRect inView = card.view()->mapFromScene(card.chart()->mapToScene(plot)).boundingRect();
+    int n = 0;
+    for (int y = inView.top(); y <= inView.bottom(); ++y) {
+        for (int x = inView.left(); x <= inView.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.blue() - c.red() > 60)
+                ++n;
+        }
+    }
+    return n;
+}
+
+} // namespace
 
 void tst_ChartCard::initTestCase()
 {
@@ -82,11 +120,8 @@ void tst_ChartCard::dayWindowShowsTheCachedRange()
     card.setWindow(ChartCard::Window::OneDay);
     QVERIFY(loaded.wait(10000));
 
-    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
-    QCOMPARE(card.timeAxis()->min().toMSecsSinceEpoch(), clock.nowMs() - 24 * 3600 * 1000);
-    auto *cpu = qobject_cast<QLineSeries *>(card.chart()->series().first());
-    QVERIFY(cpu);
-    const QList<QPointF> points = cpu->points();
+    verifyFollowsNow(card, clock.nowMs());
+    const QList<QPointF> points = card.linePoints(0); // CPU
     QVERIFY(!points.isEmpty());
     QVERIFY(points.size() <= 2 * 900);
     // First and last stored samples, in %, at their own times.
@@ -98,9 +133,71 @@ void tst_ChartCard::dayWindowShowsTheCachedRange()
     // Back to 5 minutes: only the last samples of the cache are in range.
     card.setWindow(ChartCard::Window::FiveMinutes);
     QVERIFY(loaded.wait(10000));
-    const QList<QPointF> recent = cpu->points();
-    QCOMPARE(recent.size(), 5);
-    QVERIFY(recent.first().x() >= double(clock.nowMs() - 5 * 60 * 1000));
+    const QList<QPointF> recent = card.linePoints(0);
+    const qint64 from = card.timeAxis()->min().toMSecsSinceEpoch();
+    qsizetype inRange = 0;
+    for (int i = 0; i < kCount; ++i)
+        inRange += kT0 + i * kStep >= from ? 1 : 0;
+    QVERIFY(inRange == 4 || inRange == 5); // 5 min back from now, or up to a pixel less
+    QCOMPARE(recent.size(), inRange);
+    QVERIFY(recent.first().x() >= double(from));
+}
+
+void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()
+{
+    // Ten minutes at 1 s two days ago, CPU at 10 % but for one second at 99 %; retention rolls them
+    // up into 1-minute buckets and drops the raw samples (older than a day).
+    const qint64 start = kT0 - 2 * 24 * 3600 * 1000LL;
+    const qint64 spikeAt = start + 123'000;
+    const QString path = m_dir.filePath(QStringLiteral("spike.sqlite"));
+    ManualClock clock(kT0);
+    {
+        cache::CacheWriter::Options options;
+        options.path = path;
+        options.retentionIntervalMs = 0;
+        options.clock = &clock;
+        cache::CacheWriter writer(options);
+        QVERIFY(writer.waitUntilOpen());
+        writer.ingestDirectory({m_node}, {}, start);
+        for (qint64 t = start; t < start + 600'000; t += 1000) {
+            MetricsBatch batch;
+            batch.serverTimeMs = t;
+            NodeSample s;
+            s.nodeId = m_node.id;
+            s.tsMs = t;
+            s.cpuUtil = t == spikeAt ? 0.99 : 0.10;
+            batch.nodes.append(s);
+            writer.ingestMetrics(batch);
+        }
+        QVERIFY(writer.flushAndWait());
+        const cache::RetentionReport report = writer.runRetentionAndWait();
+        QVERIFY(report.ok);
+        QVERIFY(report.minuteBuckets > 0);
+        QVERIFY(report.rawDeleted > 0);
+    }
+
+    ChartDataHub hub;
+    hub.setDirectory({m_node}, {});
+    cache::CacheReader reader(path);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QSignalSpy loaded(&card, &ChartCard::historyLoaded);
+    card.setWindow(ChartCard::Window::SevenDays);
+    QVERIFY(loaded.wait(10000));
+
+    // The spike's bucket mean is under 12 %; the line still reaches 99 % at that minute.
+    const QList<QPointF> points = card.linePoints(0);
+    QVERIFY(!points.isEmpty());
+    const auto top = std::max_element(points.begin(), points.end(),
+                                      [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+    QVERIFY(qFuzzyCompare(top->y(), 99.0));
+    QCOMPARE(qint64(top->x()), spikeAt - spikeAt % cache::Retention::kMinuteMs);
+    // And the quiet minutes are drawn at 10 %, not lifted to the spike's mean.
+    const auto bottom = std::min_element(points.begin(), points.end(),
+                                         [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+    QVERIFY(qFuzzyCompare(bottom->y(), 10.0));
 }
 
 void tst_ChartCard::liveSamplesFollowTheClock()
@@ -123,10 +220,58 @@ void tst_ChartCard::liveSamplesFollowTheClock()
         batch.links.append(s);
         hub.ingest(batch);
     }
-    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
+    verifyFollowsNow(card, clock.nowMs());
+    // Every second's sample, the newest one included, drawn by the plot layer.
+    const QList<QPointF> ab = card.linePoints(0);
+    QCOMPARE(ab.size(), 30);
+    QCOMPARE(ab.last(), QPointF(double(clock.nowMs()), 30.0));
+    QCOMPARE(card.chart()->series().at(0)->type(), QAbstractSeries::SeriesTypeLine);
+    QCOMPARE(qobject_cast<QLineSeries *>(card.chart()->series().at(0))->count(), 0); // legend only
+    QVERIFY(bluishPixels(card) > 40); // the A → B line is light blue, the only bluish thing in the plot
+
+    // Ten more seconds: the axis moves only when a whole pixel has passed, never past the newest sample.
+    for (int i = 31; i <= 40; ++i) {
+        clock.advance(1000);
+        MetricsBatch batch;
+        LinkSample s;
+        s.linkId = QStringLiteral("l1");
+        s.tsMs = clock.nowMs();
+        s.abGbps = i;
+        batch.links.append(s);
+        hub.ingest(batch);
+        verifyFollowsNow(card, clock.nowMs());
+        QCOMPARE(card.linePoints(0).last(), QPointF(double(clock.nowMs()), double(i)));
+    }
+}
+
+void tst_ChartCard::qtChartsRendererGetsTheSamePoints()
+{
+    ManualClock clock(kT0);
+    ChartDataHub hub;
+    hub.setUpdateInterval(0);
+    ChartCard card(ChartSpec{ChartSpec::Kind::LinkThroughput, QStringLiteral("l1")}, &hub, nullptr, &clock);
+    card.resize(600, 300);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    card.setLineRenderer(ChartCard::LineRenderer::QtCharts);
+    for (int i = 1; i <= 20; ++i) {
+        clock.advance(1000);
+        MetricsBatch batch;
+        LinkSample s;
+        s.linkId = QStringLiteral("l1");
+        s.tsMs = clock.nowMs();
+        s.abGbps = i;
+        batch.links.append(s);
+        hub.ingest(batch);
+    }
     auto *ab = qobject_cast<QLineSeries *>(card.chart()->series().at(0));
-    QCOMPARE(ab->count(), 30);
-    QCOMPARE(ab->points().last(), QPointF(double(clock.nowMs()), 30.0));
+    QCOMPARE(ab->points(), card.linePoints(0));
+    QCOMPARE(ab->count(), 20);
+    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs()); // the old path: edge at now
+    // Back to the plot layer: the series are emptied, the layer draws.
+    card.setLineRenderer(ChartCard::LineRenderer::PlotLayer);
+    QCOMPARE(ab->count(), 0);
+    QCOMPARE(card.linePoints(0).size(), 20);
 }
 
 void tst_ChartCard::crosshairShowsTheStoredSample()
@@ -228,14 +373,14 @@ void tst_ChartCard::pauseFreezes()
     feed();
     QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), frozen);
     card.setPaused(false);
-    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
+    verifyFollowsNow(card, clock.nowMs());
     // Zoom: stops following until a double click asks for it again.
     card.view()->zoomTime(0.5, clock.nowMs() - 60'000);
     QVERIFY(!card.isFollowing());
     feed();
     QVERIFY(card.timeAxis()->max().toMSecsSinceEpoch() < clock.nowMs());
     card.follow();
-    QCOMPARE(card.timeAxis()->max().toMSecsSinceEpoch(), clock.nowMs());
+    verifyFollowsNow(card, clock.nowMs());
 }
 
 QTEST_MAIN(tst_ChartCard)

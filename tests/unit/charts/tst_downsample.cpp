@@ -17,6 +17,8 @@ private Q_SLOTS:
     void minAndMaxOfEachColumnKept();
     void shortRangeUnchanged();
     void onlyTheRangeIsUsed();
+    void envelopeKeepsBucketExtremes();
+    void envelopeOfFewBucketsDrawsEach();
     void lttbKeepsEndsAndSize();
     void nearestIndex_data();
     void nearestIndex();
@@ -118,6 +120,42 @@ void tst_Downsample::onlyTheRangeIsUsed()
     QVERIFY(out.first().x() >= double(from));
     QVERIFY(out.last().x() <= double(to));
     QVERIFY(minMaxPerColumn(d.t, d.v, 0, 1, 100).isEmpty());
+}
+
+void tst_Downsample::envelopeKeepsBucketExtremes()
+{
+    // A week of 1-minute buckets (10,080) into 200 columns: bucket means hover at 10, lows at 5,
+    // highs at 20, but one bucket's high is 99 and another's low is 0.5.
+    const qsizetype n = 7 * 24 * 60;
+    std::vector<qint64> t(static_cast<size_t>(n));
+    std::vector<double> lows(size_t(n), 5.0);
+    std::vector<double> highs(size_t(n), 20.0);
+    for (qsizetype i = 0; i < n; ++i)
+        t[size_t(i)] = 1'700'000'000'000 + i * 60'000;
+    highs[4321] = 99;
+    lows[777] = 0.5;
+    const QList<QPointF> out = minMaxEnvelopePerColumn(t, lows, highs, t.front(), t.back(), 200);
+    QVERIFY(out.size() <= 400);
+    const auto top = std::max_element(out.begin(), out.end(),
+                                      [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+    const auto bottom = std::min_element(out.begin(), out.end(),
+                                         [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+    QCOMPARE(*top, QPointF(double(t[4321]), 99.0));
+    QCOMPARE(*bottom, QPointF(double(t[777]), 0.5));
+    QVERIFY(std::is_sorted(out.begin(), out.end(),
+                           [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
+    // Every other column spans its buckets' full range, not their means.
+    QCOMPARE(std::count_if(out.begin(), out.end(), [](const QPointF &p) { return p.y() == 20.0; }), 199);
+}
+
+void tst_Downsample::envelopeOfFewBucketsDrawsEach()
+{
+    const std::vector<qint64> t{1000, 2000, 3000};
+    const std::vector<double> lows{1, 2, 3};
+    const std::vector<double> highs{1, 8, 3};
+    const QList<QPointF> out = minMaxEnvelopePerColumn(t, lows, highs, 0, 4000, 100);
+    const QList<QPointF> expected{{1000, 1}, {2000, 2}, {2000, 8}, {3000, 3}};
+    QCOMPARE(out, expected);
 }
 
 void tst_Downsample::lttbKeepsEndsAndSize()
