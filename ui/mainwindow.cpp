@@ -11,6 +11,10 @@
 #include "ui/nodedetailspanel.h"
 #include "ui/nodespanel.h"
 #include "ui/overviewpanel.h"
+#include "ui/planning/jobspanel.h"
+#include "ui/planning/jobwizard.h"
+#include "ui/planning/planningservices.h"
+#include "ui/planning/selectionwizard.h"
 #include "widgets/charts/sparklinedelegate.h"
 #include "widgets/map/nodemapwidget.h"
 
@@ -34,6 +38,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 
 #ifndef CPN_VERSION
 #define CPN_VERSION "0.0.0"
@@ -57,6 +62,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     Q_ASSERT(m_nodes && m_events && dependencies.clock);
     m_chartHub = dependencies.charts;
     m_cacheReader = dependencies.cacheReader;
+    m_planning = dependencies.planning;
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPN Control Center"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/cpn.svg")));
@@ -65,6 +71,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     createDocks();
     createMap();
     createDashboard();
+    createPlanning();
     createMenus();
 
     m_clockLabel = new QLabel(this);
@@ -280,6 +287,8 @@ void MainWindow::setWallMode(bool on)
         m_preWallWindowState = windowState();
         for (QDockWidget *dock : findChildren<QDockWidget *>())
             dock->hide();
+        for (QToolBar *bar : findChildren<QToolBar *>())
+            bar->hide();
         menuBar()->hide();
         statusBar()->hide();
         m_mapPanel->setToolBarVisible(false);
@@ -347,6 +356,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     QAction *reset = view->addAction(tr("&Reset Layout"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    createPlanningMenu();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About CPN Control Center"));
@@ -548,6 +559,95 @@ void MainWindow::showAbout()
            "Chinese text: Noto Sans CJK, SIL Open Font License 1.1.</p>"
            "<p>Built with Qt %2.</p>")
             .arg(version.toHtmlEscaped(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::createPlanning()
+{
+    if (!m_planning || !m_planning->jobs)
+        return;
+    m_jobsPanel = new JobsPanel(m_planning->jobs, m_clock, this);
+    m_jobsDock = new QDockWidget(tr("Jobs"), this);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    tabifyDockWidget(m_eventsDock, m_jobsDock);
+    m_eventsDock->raise();
+    connect(m_jobsPanel, &JobsPanel::nodeActivated, this, [this](const QString &nodeId) {
+        m_mapPanel->mapWidget()->jumpToNode(nodeId);
+    });
+}
+
+void MainWindow::createPlanningMenu()
+{
+    if (!m_planning)
+        return;
+    m_planningMenu = menuBar()->addMenu(tr("&Planning"));
+    m_selectAction = m_planningMenu->addAction(tr("&Select Resources…"));
+    m_selectAction->setObjectName(QStringLiteral("selectResourcesAction"));
+    m_selectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_selectAction->setToolTip(tr("Find and reserve the offers that fit a workload"));
+    m_selectAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
+    connect(m_selectAction, &QAction::triggered, this, [this] { openSelectionWizard(); });
+    m_placeAction = m_planningMenu->addAction(tr("&Place a Job…"));
+    m_placeAction->setObjectName(QStringLiteral("placeJobAction"));
+    m_placeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    m_placeAction->setToolTip(tr("Choose where a job runs and submit it"));
+    m_placeAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
+    connect(m_placeAction, &QAction::triggered, this, [this] { openJobWizard(); });
+    if (m_jobsDock) {
+        m_planningMenu->addSeparator();
+        QAction *jobsToggle = m_jobsDock->toggleViewAction();
+        jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+        m_planningMenu->addAction(jobsToggle);
+    }
+    m_planningToolBar = addToolBar(tr("Planning"));
+    m_planningToolBar->setObjectName(QStringLiteral("planningToolBar"));
+    m_planningToolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_planningToolBar->addAction(m_selectAction);
+    m_planningToolBar->addAction(m_placeAction);
+}
+
+void MainWindow::highlightOnMap(const QStringList &nodeIds)
+{
+    m_mapPanel->mapWidget()->setHighlights(nodeIds, {});
+}
+
+SelectionWizard *MainWindow::openSelectionWizard()
+{
+    if (!m_planning)
+        return nullptr;
+    auto *wizard = new SelectionWizard(m_planning, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &SelectionWizard::highlightRequested, this, &MainWindow::highlightOnMap);
+    connect(wizard, &SelectionWizard::reserved, this, [this](const Reservation &r) {
+        logEvent(EventLogModel::Severity::Info, tr("Planning"),
+                 tr("Reserved %1 unit(s) of %2 (%3).").arg(r.count).arg(r.offerId, r.id));
+    });
+    wizard->show();
+    return wizard;
+}
+
+JobWizard *MainWindow::openJobWizard()
+{
+    if (!m_planning)
+        return nullptr;
+    auto *wizard = new JobWizard(m_planning, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &JobWizard::highlightRequested, this, &MainWindow::highlightOnMap);
+    connect(wizard, &JobWizard::submitted, this, [this](const QList<Job> &jobs) {
+        for (const Job &job : jobs)
+            logEvent(EventLogModel::Severity::Info, tr("Planning"),
+                     tr("Job %1 (%2) submitted to %3.").arg(job.name, job.id, job.nodeId));
+        if (m_jobsDock) {
+            m_jobsDock->show();
+            m_jobsDock->raise();
+        }
+    });
+    connect(wizard, &JobWizard::submissionFailed, this, [this](const QString &reason) {
+        logEvent(EventLogModel::Severity::Warning, tr("Planning"), tr("A job was not submitted: %1").arg(reason));
+    });
+    wizard->show();
+    return wizard;
 }
 
 } // namespace cpn

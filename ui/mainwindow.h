@@ -13,6 +13,8 @@
 
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QToolBar;
 class QSettings;
 class QTimer;
 
@@ -32,6 +34,10 @@ namespace cache {
 class CacheReader;
 }
 class OverviewPanel;
+class JobsPanel;
+class JobWizard;
+class SelectionWizard;
+struct PlanningServices;
 
 // The console's main window: the national map in the centre; Nodes, Node details, Events and Overview
 // docks; one connection indicator per endpoint in the status bar; a wall mode (F11) that leaves only the
@@ -50,6 +56,7 @@ public:
         QSettings *settings = nullptr;   // optional: window state is not kept without it
         charts::ChartDataHub *charts = nullptr;   // optional: no Dashboard dock or sparklines without it
         cache::CacheReader *cacheReader = nullptr; // optional: charts then show live data only
+        PlanningServices *planning = nullptr;      // optional: no Planning menu or Jobs dock without it
     };
 
     explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
@@ -68,6 +75,14 @@ public:
     QDockWidget *dashboardDock() const { return m_dashboardDock; }
     // Pins a chart on the Dashboard dock and shows the dock; false without a chart hub.
     bool pinChart(const cpn::charts::ChartSpec &spec);
+    // Planning (null without PlanningServices): the Jobs dock, the Planning menu and its actions.
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    QDockWidget *jobsDock() const { return m_jobsDock; }
+    QMenu *planningMenu() const { return m_planningMenu; }
+    QToolBar *planningToolBar() const { return m_planningToolBar; }
+    QAction *selectResourcesAction() const { return m_selectAction; }
+    QAction *placeJobAction() const { return m_placeAction; }
+    PlanningServices *planning() const { return m_planning; }
     bool isWallMode() const { return m_wallMode; }
     QAction *wallModeAction() const { return m_wallAction; }
     // A GeoJSON basemap for the map (a file or a ":/" resource); false with the reason on failure.
@@ -97,6 +112,9 @@ public Q_SLOTS:
     // Wall mode: menus, docks, tool bar and status bar hidden, full screen, bigger type on the map.
     void setWallMode(bool on);
     void setShowFps(bool on);
+    // Opens the planning wizards (non-modal; the map shows their candidates). Null without planning.
+    SelectionWizard *openSelectionWizard();
+    JobWizard *openJobWizard();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -114,6 +132,9 @@ private:
     void createDashboard();
     // The "Pin chart" context menu of the map and the node table.
     void showPinMenu(const QString &nodeId, const QPoint &globalPos);
+    void createPlanning();
+    void createPlanningMenu();
+    void highlightOnMap(const QStringList &nodeIds);
 
     NodeTableModel *m_nodes;
     EventLogModel *m_events;
@@ -133,6 +154,13 @@ private:
     cache::CacheReader *m_cacheReader = nullptr;
     DashboardPanel *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
+    PlanningServices *m_planning = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
+    QDockWidget *m_jobsDock = nullptr;
+    QMenu *m_planningMenu = nullptr;
+    QToolBar *m_planningToolBar = nullptr;
+    QAction *m_selectAction = nullptr;
+    QAction *m_placeAction = nullptr;
     QAction *m_wallAction = nullptr;
     QAction *m_leaveWallAction = nullptr;
     bool m_wallMode = false;

@@ -1,0 +1,149 @@
+#include "ui/planning/reservationpage.h"
+
+#include "domain/enums.h"
+#include "domain/logging.h"
+#include "jobs/jobtracker.h"
+#include "ui/planning/planningservices.h"
+#include "ui/planning/rankedofferspage.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace cpn {
+
+ReservationPage::ReservationPage(PlanningServices *services, placement::Workload *draft, RankedOffersPage *offers,
+                                 QWidget *parent)
+    : QWizardPage(parent), m_services(services), m_draft(draft), m_offers(offers)
+{
+    setObjectName(QStringLiteral("reservationPage"));
+    setTitle(tr("Reservation"));
+    setSubTitle(tr("The node holds the units for you until a job uses them or the reservation expires."));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("reservationSummary"));
+    m_summary->setWordWrap(true);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("reservationStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QPushButton(tr("&Try Again"), this);
+    m_retry->setObjectName(QStringLiteral("retryReservation"));
+    m_retry->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &ReservationPage::reserve);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_status);
+    layout->addWidget(m_retry, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+
+    if (m_services && m_services->jobs) {
+        connect(m_services->jobs, &jobs::JobTracker::reserved, this, &ReservationPage::onReserved);
+        connect(m_services->jobs, &jobs::JobTracker::reserveFailed, this, &ReservationPage::onFailed);
+    }
+}
+
+void ReservationPage::initializePage()
+{
+    m_reservation.reset();
+    m_failure.clear();
+    reserve();
+}
+
+void ReservationPage::reserve()
+{
+    m_retry->hide();
+    m_failure.clear();
+    const placement::Candidate *candidate = m_offers->selectedCandidate();
+    if (!candidate || candidate->shares.isEmpty() || !m_services || !m_services->jobs) {
+        m_failure = tr("Nothing to reserve: choose an offer first.");
+        m_status->setText(m_failure);
+        Q_EMIT completeChanged();
+        return;
+    }
+    const placement::Share &share = candidate->shares.constFirst();
+    const Offer *offer = RankedOffersPage::offerFor(m_offers->snapshot(), share);
+    const bool cards = !share.acceleratorModel.isEmpty();
+    const int count = cards ? share.accelerators : m_draft->requirements.cpuCores;
+    const QString what = cards ? tr("%1 × %2").arg(count).arg(acceleratorDisplayName(share.acceleratorModel))
+                               : tr("%1 CPU cores").arg(count);
+    m_summary->setText(tr("%1 at %2 for %3 h, estimated ¥%4.")
+                           .arg(what, share.nodeId)
+                           .arg(m_draft->requirements.durationHours)
+                           .arg(QLocale().toString(candidate->estimatedCostCny, 'f', 0)));
+    if (!offer) {
+        m_failure = tr("%1 has no offer for this any more; go back and rank again.").arg(share.nodeId);
+        m_status->setText(m_failure);
+        Q_EMIT failed(m_failure);
+        Q_EMIT completeChanged();
+        return;
+    }
+    ReservationRequest request;
+    request.offerId = offer->id;
+    request.count = count;
+    request.hours = m_draft->requirements.durationHours;
+    m_pendingTag = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_status->setText(tr("Reserving…"));
+    // Reserved through the national node, which sees every offer: a vanished offer is then a clear
+    // 409 rather than the silence of a node that went away.
+    const QString via = m_services->jobs->rootNodeId().isEmpty() ? share.nodeId : m_services->jobs->rootNodeId();
+    m_services->jobs->reserve(m_pendingTag, via, request);
+    Q_EMIT completeChanged();
+}
+
+void ReservationPage::onReserved(const QString &tag, const Reservation &reservation)
+{
+    if (tag != m_pendingTag)
+        return;
+    m_pendingTag.clear();
+    m_reservation = reservation;
+    m_status->setText(
+        tr("Reserved: %1 holds %2 unit(s) of %3 until %4. Use it when you place the job.")
+            .arg(reservation.id)
+            .arg(reservation.count)
+            .arg(reservation.offerId,
+                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(reservation.expiresAtMs).time(), QLocale::ShortFormat)));
+    Q_EMIT reserved(reservation);
+    Q_EMIT completeChanged();
+}
+
+void ReservationPage::onFailed(const QString &tag, const QString &reason, int httpStatus)
+{
+    if (tag != m_pendingTag)
+        return;
+    m_pendingTag.clear();
+    m_failure = reason;
+    m_status->setText(httpStatus == 409 ? tr("The node could not reserve it: %1. Go back and rank again to pick "
+                                             "another offer.")
+                                              .arg(reason)
+                                        : tr("Not reserved: %1").arg(reason));
+    m_retry->show();
+    qCWarning(lcUi).noquote() << "reservation failed:" << reason;
+    Q_EMIT failed(reason);
+    Q_EMIT completeChanged();
+}
+
+void ReservationPage::release()
+{
+    if (m_reservation && m_services && m_services->jobs)
+        m_services->jobs->cancelReservation(m_reservation->nodeId, m_reservation->id);
+    m_reservation.reset();
+}
+
+void ReservationPage::cleanupPage()
+{
+    m_pendingTag.clear(); // a late answer for this attempt is ignored; its hold expires on its own
+    release();
+    m_status->clear();
+    m_retry->hide();
+}
+
+bool ReservationPage::isComplete() const
+{
+    return m_reservation.has_value();
+}
+
+} // namespace cpn

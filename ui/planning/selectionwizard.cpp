@@ -1,0 +1,57 @@
+#include "ui/planning/selectionwizard.h"
+
+#include "ui/planning/rankedofferspage.h"
+#include "ui/planning/requirementspage.h"
+#include "ui/planning/reservationpage.h"
+
+namespace cpn {
+
+placement::Workload SelectionWizard::defaultWorkload()
+{
+    placement::Workload w;
+    w.name = tr("Selection");
+    w.requirements.accelerators = 8;
+    w.acceleratorModels = placement::acceleratorModelsOfClass(placement::AcceleratorClass::Training);
+    w.requirements.cpuCores = 64;
+    w.requirements.memoryGiB = 512;
+    w.requirements.storageTB = 1;
+    w.requirements.durationHours = 4;
+    return w;
+}
+
+SelectionWizard::SelectionWizard(PlanningServices *services, QWidget *parent)
+    : QWizard(parent), m_draft(defaultWorkload())
+{
+    setObjectName(QStringLiteral("selectionWizard"));
+    setWindowTitle(tr("Select Resources"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    m_requirements = new RequirementsPage(services, &m_draft, this);
+    m_offers = new RankedOffersPage(services, &m_draft, this);
+    m_reservation = new ReservationPage(services, &m_draft, m_offers, this);
+    setPage(RequirementsPageId, m_requirements);
+    setPage(OffersPageId, m_offers);
+    setPage(ReservationPageId, m_reservation);
+    setButtonText(QWizard::FinishButton, tr("&Done"));
+
+    connect(m_offers, &RankedOffersPage::candidatesShown, this, &SelectionWizard::highlightRequested);
+    connect(m_reservation, &ReservationPage::reserved, this, &SelectionWizard::reserved);
+    // Leaving the offers page backwards clears the rings; they come back when it is shown again.
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id == RequirementsPageId)
+            Q_EMIT highlightRequested({});
+    });
+    resize(1180, 760);
+}
+
+SelectionWizard::~SelectionWizard() = default;
+
+void SelectionWizard::done(int result)
+{
+    if (result != QDialog::Accepted)
+        m_reservation->release(); // cancelled: the units go back to the node
+    Q_EMIT highlightRequested({});
+    QWizard::done(result);
+}
+
+} // namespace cpn
