@@ -6,6 +6,8 @@
 #include "cache/cachewriter.h"
 #include "domain/logging.h"
 #include "geo/basemap.h"
+#include "jobs/jobtracker.h"
+#include "jobs/offerbook.h"
 #include "offlinesession.h"
 #include "snapshotcommands.h"
 #include "ui/mainwindow.h"
@@ -67,6 +69,8 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         // Charts read older samples of the live cache (the writer below records into it).
         m_cacheReader = std::make_unique<cache::CacheReader>(m_cachePath);
         dependencies.cacheReader = m_cacheReader.get();
+        createPlanning();
+        dependencies.planning = &m_planning;
     }
     m_window = std::make_unique<MainWindow>(dependencies);
 
@@ -84,6 +88,11 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         });
         // The events log is recorded too, so a reviewer sees what the operators saw; not the
         // transitions a replay of the recording itself produces.
+        // Jobs and offers the planners saw are part of the record too.
+        connect(m_jobTracker.get(), &jobs::JobTracker::jobChanged, this,
+                [this](const Job &job) { m_cache->ingestJobs({job}, m_clock.nowMs()); });
+        connect(m_offerBook.get(), &jobs::OfferBook::offersChanged, this,
+                [this] { m_cache->ingestOffers(m_offerBook->offers(), m_clock.nowMs()); });
         connect(&m_events, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
             if (m_offline && m_offline->isActive())
                 return;
@@ -203,6 +212,8 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
                 m_cache->ingestDirectory(nodes, links, m_clock.nowMs());
                 m_liveNodes = nodes;
                 m_liveLinks = links;
+                if (m_jobTracker)
+                    m_jobTracker->setDirectory(nodes);
                 m_chartHub.setDirectory(nodes, links);
                 if (m_options.pinDemoCharts && !m_demoChartsPinned)
                     pinDemoCharts();
@@ -211,6 +222,18 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
             });
     connect(federation, &api::FederationClient::metricsReceived, m_cache.get(), &cache::CacheWriter::ingestMetrics);
     connect(federation, &api::FederationClient::metricsReceived, &m_chartHub, &charts::ChartDataHub::ingest);
+    connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
+        for (const LinkSample &sample : batch.links)
+            m_linkSamples.insert(sample.linkId, sample);
+    });
+    // Jobs go to each node with this root's token; offers come from the first root.
+    if (m_jobTracker) {
+        m_jobTracker->setToken(token);
+        if (m_offerBook->rootUrl().isEmpty()) {
+            m_offerBook->setToken(token);
+            m_offerBook->setRootUrl(rootUrl);
+        }
+    }
     connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
         if (!m_offline->isActive())
             m_window->applyMetrics(batch);
@@ -223,6 +246,37 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
         m_window->logEvent(EventLogModel::Severity::Warning, endpointId, message);
     });
     federation->start();
+}
+
+void ConsoleApp::createPlanning()
+{
+    api::ClientOptions options;
+    options.allowPlainHttp = m_options.allowPlainHttp;
+    m_jobTracker = std::make_unique<jobs::JobTracker>(&m_network, options);
+    m_offerBook = std::make_unique<jobs::OfferBook>(&m_network, options);
+    m_planning.jobs = m_jobTracker.get();
+    m_planning.offers = m_offerBook.get();
+    m_planning.snapshot = [this] { return planningSnapshot(); };
+}
+
+placement::FederationSnapshot ConsoleApp::planningSnapshot() const
+{
+    placement::FederationSnapshot snapshot;
+    snapshot.nowMs = m_clock.nowMs();
+    // A node is stale for planning once it missed a few samples, as the table shows it.
+    snapshot.staleAfterMs = std::max<qint64>(10'000, 3 * qint64(m_nodes.sampleIntervalMs()));
+    snapshot.requireSamples = m_nodes.newestSampleMs() > 0;
+    snapshot.nodes.reserve(m_nodes.rowCount());
+    for (int row = 0; row < m_nodes.rowCount(); ++row) {
+        snapshot.nodes.append(m_nodes.nodeAt(row));
+        if (const auto sample = m_nodes.sampleAt(row))
+            snapshot.nodeSamples.insert(sample->nodeId, *sample);
+    }
+    snapshot.links = m_liveLinks;
+    snapshot.linkSamples = m_linkSamples;
+    if (m_offerBook)
+        snapshot.offers = m_offerBook->offers();
+    return snapshot;
 }
 
 void ConsoleApp::pinDemoCharts()

@@ -9,6 +9,7 @@
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "reviewclock.h"
+#include "ui/planning/planningservices.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -22,6 +23,10 @@ class MainWindow;
 namespace cache {
 class CacheWriter;
 }
+namespace jobs {
+class JobTracker;
+class OfferBook;
+} // namespace jobs
 namespace api {
 class FederationClient;
 struct EndpointStatus;
@@ -51,6 +56,8 @@ public:
     OfflineSession *offlineSession() const { return m_offline.get(); }
     SnapshotCommands *snapshotCommands() const { return m_snapshots.get(); }
     QString cachePath() const { return m_cachePath; }
+    // The planning UI's services; null offline (nothing is planned on a recording).
+    PlanningServices *planning() { return m_jobTracker ? &m_planning : nullptr; }
 
 private:
     void loadBasemap();
@@ -61,6 +68,8 @@ private:
     void scheduleScreenshot();
     void backToLive();
     void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
+    void createPlanning();
+    placement::FederationSnapshot planningSnapshot() const;
 
     ConsoleOptions m_options;
     QSettings *m_settings;
@@ -82,6 +91,11 @@ private:
     QList<Node> m_liveNodes; // the live directory, for "Back to live"
     QList<Link> m_liveLinks;
     QList<api::FederationClient *> m_federations;
+    // Planning: jobs submitted from this console and the offers of the first federation root.
+    std::unique_ptr<jobs::JobTracker> m_jobTracker;
+    std::unique_ptr<jobs::OfferBook> m_offerBook;
+    PlanningServices m_planning;
+    QHash<QString, LinkSample> m_linkSamples; // newest per link, for the planning snapshot
 };
 
 } // namespace cpn::console
