@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks a running cpn-nodesim against docs/node-api.md with curl: every endpoint, a job from
-# submission to completion, reservations, a per-node base URL, the fault API and a set of bad requests.
+# submission to completion, reservations, a per-node base URL, the fault API, OAuth sign-in with PKCE
+# (needs openssl for the challenge) and a set of bad requests.
 # Usage: scripts/curl-check.sh [path/to/cpn-nodesim]   (default build/bin/cpn-nodesim)
 set -u
 SIM=${1:-build/bin/cpn-nodesim}
@@ -35,7 +36,7 @@ check() {
         verdict="FAIL (expected $want $wanttype)"
         FAILURES=$((FAILURES + 1))
     fi
-    printf '%-4s %-6s %-48s %s %-26s %s\n' "$got" "$method" "$path" "$verdict" "$type" "$(head -c 100 "$BODY" | tr '\n' ' ')"
+    printf '%-4s %-6s %-48s %s %-26s %s\n' "$got" "$method" "$path" "$verdict" "$type" "$(head -c 100 "$BODY" | tr '\n' ' ' | sed 's/_token":"[^"]*/_token":"(hidden)/g')"
 }
 AUTH=(-H "Authorization: Bearer $TOKEN")
 JSON=(-H 'Content-Type: application/json')
@@ -111,6 +112,67 @@ grep -q 'NaN' "$BODY" || { echo "FAIL: malformed nan body has no NaN"; FAILURES=
 check 200 $J DELETE /sim/v1/faults/node-down/zhongwei "${AUTH[@]}"
 check 404 $P DELETE /sim/v1/faults/node-down/zhongwei "${AUTH[@]}"
 check 200 $J DELETE /sim/v1/faults "${AUTH[@]}"
+
+echo "--- OAuth: metadata, sign-in with a PKCE code, scopes by role, refresh, revocation"
+H=text/html
+FORM=application/x-www-form-urlencoded
+REDIRECT=http://127.0.0.1:53682/callback
+check 200 $J GET /.well-known/oauth-authorization-server
+grep -q '"code_challenge_methods_supported":\["S256"\]' "$BODY" || { echo "FAIL: metadata lacks S256"; FAILURES=$((FAILURES + 1)); }
+check 401 $P GET /api/v1/metrics
+grep -qi '^www-authenticate: Bearer' "$HDRS" || { echo "FAIL: no WWW-Authenticate on 401"; FAILURES=$((FAILURES + 1)); }
+b64url() { base64 | tr '+/' '-_' | tr -d '=\n'; }
+VERIFIER=$(head -c 32 /dev/urandom | b64url)
+CHALLENGE=$(printf %s "$VERIFIER" | openssl dgst -sha256 -binary | b64url)
+AUTHZ="response_type=code&client_id=cpn-console&redirect_uri=$REDIRECT&state=curl-state"
+check 302 text/plain GET "/oauth/authorize?$AUTHZ&scope=metrics:read"
+grep -qi '^location: .*error=invalid_request' "$HDRS" || { echo "FAIL: no PKCE is not invalid_request"; FAILURES=$((FAILURES + 1)); }
+check 400 $H GET "/oauth/authorize?response_type=code&client_id=cpn-console&redirect_uri=http://evil.example/cb&state=s&code_challenge=$CHALLENGE&code_challenge_method=S256"
+# sign_in USER PASSWORD SCOPE: the code from the redirect, in $CODE
+sign_in() {
+    check 200 $H GET "/oauth/authorize?$AUTHZ&scope=$3&code_challenge=$CHALLENGE&code_challenge_method=S256"
+    local rid
+    rid=$(sed -n 's/.*name="request_id" value="\([^"]*\)".*/\1/p' "$BODY")
+    check 302 text/plain POST /oauth/authorize -H "Content-Type: $FORM" --data-urlencode "request_id=$rid" \
+        --data-urlencode "username=$1" --data-urlencode "password=$2"
+    CODE=$(tr -d '\r' <"$HDRS" | sed -n 's/^[Ll]ocation: .*[?&]code=\([^&]*\).*/\1/p')
+    grep -qi '^location: .*state=curl-state' "$HDRS" || { echo "FAIL: state not returned"; FAILURES=$((FAILURES + 1)); }
+}
+# exchange VERIFIER: the token answer in $BODY
+exchange() {
+    check "$2" $J POST /oauth/token -d grant_type=authorization_code -d client_id=cpn-console \
+        --data-urlencode "redirect_uri=$REDIRECT" --data-urlencode "code=$CODE" --data-urlencode "code_verifier=$1"
+}
+json_field() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' "$BODY"; }
+check 200 $H GET "/oauth/authorize?$AUTHZ&scope=metrics:read&code_challenge=$CHALLENGE&code_challenge_method=S256"
+RID=$(sed -n 's/.*name="request_id" value="\([^"]*\)".*/\1/p' "$BODY")
+check 401 $H POST /oauth/authorize -H "Content-Type: $FORM" -d "request_id=$RID&username=operator&password=wrong"
+grep -q 'Wrong user name or password' "$BODY" || { echo "FAIL: no wrong-password message"; FAILURES=$((FAILURES + 1)); }
+sign_in operator operator 'metrics:read%20jobs:write'
+exchange "$(head -c 32 /dev/urandom | b64url)" 400
+grep -q '"error":"invalid_grant"' "$BODY" || { echo "FAIL: wrong verifier not invalid_grant"; FAILURES=$((FAILURES + 1)); }
+sign_in operator operator 'metrics:read%20jobs:write'
+exchange "$VERIFIER" 200
+OPERATOR=$(json_field access_token)
+check 200 $J GET /api/v1/metrics -H "Authorization: Bearer $OPERATOR"
+check 403 $P POST /api/v1/jobs -H "Authorization: Bearer $OPERATOR" "${JSON[@]}" -d '{}'
+exchange "$VERIFIER" 400
+sign_in planner planner 'node:read%20metrics:read%20jobs:write'
+exchange "$VERIFIER" 200
+PLANNER=$(json_field access_token)
+REFRESH=$(json_field refresh_token)
+check 201 $J POST /n/guian/api/v1/jobs -H "Authorization: Bearer $PLANNER" "${JSON[@]}" \
+    -d '{"name":"oauth","kind":"batch","requirements":{"cpuCores":8,"durationHours":0.01}}'
+check 200 $J POST /oauth/token -d grant_type=refresh_token -d client_id=cpn-console --data-urlencode "refresh_token=$REFRESH"
+check 400 $J POST /oauth/token -d grant_type=refresh_token -d client_id=cpn-console --data-urlencode "refresh_token=$REFRESH"
+sign_in planner planner 'metrics:read'
+exchange "$VERIFIER" 200
+PLANNER=$(json_field access_token)
+REFRESH=$(json_field refresh_token)
+check 200 $J POST /oauth/revoke --data-urlencode "token=$REFRESH"
+check 401 $P GET /api/v1/metrics -H "Authorization: Bearer $PLANNER"
+grep -qi '^www-authenticate: Bearer error="invalid_token"' "$HDRS" || { echo "FAIL: revoked token not invalid_token"; FAILURES=$((FAILURES + 1)); }
+check 200 $J POST /oauth/revoke -d token=never-issued
 
 echo "--- bad requests"
 check 401 $P GET /api/v1/nodes
