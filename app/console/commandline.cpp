@@ -47,6 +47,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     const QCommandLineOption allowHttp(
         QStringLiteral("allow-plain-http"),
         QCoreApplication::translate("cpn::console", "Allow unencrypted http:// to hosts other than loopback."));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QCoreApplication::translate("cpn::console", "PEM file of a private certificate authority to trust, "
+                                                    "besides the system's, for the --connect endpoints."),
+        QStringLiteral("file"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QCoreApplication::translate("cpn::console", "Diagnostic: save the window as a PNG file once the "
@@ -77,7 +82,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         QStringLiteral("pin-demo-charts"),
         QCoreApplication::translate("cpn::console", "Diagnostic: pin a few node, link and national charts on "
                                                     "the dashboard at start."));
-    parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, screenshot,
+    parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, caFile, screenshot,
                        screenshotDelay, basemap, wall, fps, replayAt, pinDemoCharts});
 
     CommandLineResult result;
@@ -124,6 +129,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     o.offlineFile = parser.value(offline);
     o.language = parser.value(language);
     o.allowPlainHttp = parser.isSet(allowHttp);
+    o.caFile = parser.value(caFile);
+    if (parser.isSet(caFile) && o.caFile.trimmed().isEmpty())
+        return error(QCoreApplication::translate("cpn::console", "--ca-file needs the path of a PEM file."));
     o.screenshotFile = parser.value(screenshot);
     bool delayOk = false;
     const double delaySeconds = parser.value(screenshotDelay).toDouble(&delayOk);

@@ -18,6 +18,7 @@ struct ConsoleOptions
     qint64 replayAtMs = -1;      // diagnostic: with offlineFile, start the replay this far in
     QString language;            // e.g. "zh_CN"; empty: the system locale
     bool allowPlainHttp = false; // http:// to hosts other than loopback
+    QString caFile;              // PEM of a private CA trusted for the --connect endpoints, besides the system CAs
     QString screenshotFile;      // diagnostic: save the window to this PNG after screenshotDelayMs, then quit
     int screenshotDelayMs = 8000;
     QString basemapFile;         // GeoJSON basemap of the organisation's own; empty: settings, else the built-in

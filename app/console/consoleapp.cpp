@@ -201,6 +201,7 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
     api::ClientOptions options;
     options.token = token;
     options.allowPlainHttp = m_options.allowPlainHttp;
+    options.caFile = m_options.caFile;
     auto *federation = new api::FederationClient(&m_network, rootUrl, options, m_clock, this);
     m_federations.append(federation);
 
@@ -252,6 +253,7 @@ void ConsoleApp::createPlanning()
 {
     api::ClientOptions options;
     options.allowPlainHttp = m_options.allowPlainHttp;
+    options.caFile = m_options.caFile;
     m_jobTracker = std::make_unique<jobs::JobTracker>(&m_network, options);
     m_offerBook = std::make_unique<jobs::OfferBook>(&m_network, options);
     m_planning.jobs = m_jobTracker.get();

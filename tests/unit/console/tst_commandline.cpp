@@ -15,6 +15,7 @@ private Q_SLOTS:
     void parses();
     void tokenFromEnvironment();
     void mapOptions();
+    void caFile();
 };
 
 void TestCommandLine::parses_data()
@@ -51,6 +52,11 @@ void TestCommandLine::parses_data()
                                   << 0 << "";
     QTest::newRow("stray argument") << QStringList{u"file.txt"_s} << int(Action::Error) << false << 0
                                     << "Unexpected argument";
+    QTest::newRow("ca file") << QStringList{u"--connect"_s, u"https://n.example.cn"_s, u"--ca-file"_s, u"/etc/cpn/ca.pem"_s}
+                             << int(Action::Run) << false << 1 << "";
+    QTest::newRow("ca file without path") << QStringList{u"--ca-file"_s} << int(Action::Error) << false << 0 << "ca-file";
+    QTest::newRow("ca file empty") << QStringList{u"--ca-file"_s, u" "_s} << int(Action::Error) << false << 0
+                                   << "PEM file";
 }
 
 void TestCommandLine::parses()
@@ -79,6 +85,14 @@ void TestCommandLine::tokenFromEnvironment()
                               QStringLiteral("env-token"))
                  .options.token,
              QStringLiteral("arg"));
+}
+
+void TestCommandLine::caFile()
+{
+    QVERIFY(parseCommandLine({u"cpn-console"_s}).options.caFile.isEmpty());
+    const CommandLineResult result =
+        parseCommandLine({u"cpn-console"_s, u"--connect"_s, u"https://n.example.cn"_s, u"--ca-file"_s, u"/etc/cpn/ca.pem"_s});
+    QCOMPARE(result.options.caFile, u"/etc/cpn/ca.pem"_s);
 }
 
 void TestCommandLine::mapOptions()
