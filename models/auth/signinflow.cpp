@@ -89,8 +89,10 @@ void SignInFlow::cancel()
 void SignInFlow::stopListening()
 {
     if (m_handler) {
+        // No new connections from now on; the browser's connection still gets its page before
+        // the handler (and with it that socket) goes.
         m_handler->close();
-        m_handler->deleteLater();
+        QTimer::singleShot(10000, m_handler.data(), &QObject::deleteLater);
         m_handler.clear();
     }
 }
