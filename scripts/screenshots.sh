@@ -57,6 +57,8 @@ if [ "${1:-all}" != offline ]; then
     shoot map.png --demo --lang en
     shoot map-wall.png --demo --lang en --wall
     shoot_charts
+    # The resource selection wizard on its ranked offers, its candidates ringed on the map.
+    shoot selection-wizard.png --demo --lang en --open-planning selection --screenshot-delay 16
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.

@@ -78,12 +78,18 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         QCoreApplication::translate("cpn::console", "Diagnostic, with --offline: start the replay this many "
                                                     "seconds into the recording."),
         QStringLiteral("seconds"));
+    const QCommandLineOption openPlanning(
+        QStringLiteral("open-planning"),
+        QCoreApplication::translate("cpn::console", "Diagnostic: open the resource selection wizard on its ranked "
+                                                    "offers once the offers arrive (for screenshots)."),
+        QStringLiteral("selection"));
     const QCommandLineOption pinDemoCharts(
         QStringLiteral("pin-demo-charts"),
         QCoreApplication::translate("cpn::console", "Diagnostic: pin a few node, link and national charts on "
                                                     "the dashboard at start."));
     parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, caFile, screenshot,
                        screenshotDelay, basemap, wall, fps, replayAt, pinDemoCharts});
+    parser.addOption(openPlanning);
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -145,6 +151,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     o.wallMode = parser.isSet(wall);
     o.showFps = parser.isSet(fps);
     o.pinDemoCharts = parser.isSet(pinDemoCharts);
+    o.openPlanning = parser.value(openPlanning);
+    if (parser.isSet(openPlanning) && o.openPlanning != u"selection")
+        return error(QCoreApplication::translate("cpn::console", "--open-planning takes \"selection\"."));
     if (parser.isSet(replayAt)) {
         bool ok = false;
         const double seconds = parser.value(replayAt).toDouble(&ok);

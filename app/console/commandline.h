@@ -25,6 +25,7 @@ struct ConsoleOptions
     bool wallMode = false;       // start in wall mode (full screen map)
     bool showFps = false;        // diagnostic: frame time on the map
     bool pinDemoCharts = false;  // diagnostic: pin a few node, link and national charts at start
+    QString openPlanning;        // diagnostic: "selection" opens that wizard on its ranked offers once offers arrive
     QString cacheDirectory;      // folder of the SQLite cache; empty: QStandardPaths::CacheLocation
 };
 

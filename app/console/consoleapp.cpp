@@ -11,8 +11,15 @@
 #include "offlinesession.h"
 #include "snapshotcommands.h"
 #include "ui/mainwindow.h"
+#include "ui/planning/requirementspage.h"
+#include "ui/planning/selectionwizard.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
+#include <QPainter>
+#include <QWizard>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QSettings>
@@ -259,6 +266,36 @@ void ConsoleApp::createPlanning()
     m_planning.jobs = m_jobTracker.get();
     m_planning.offers = m_offerBook.get();
     m_planning.snapshot = [this] { return planningSnapshot(); };
+    if (!m_options.openPlanning.isEmpty()) {
+        // Once offers are in and a few seconds of samples have arrived, so the ranking has data.
+        connect(m_offerBook.get(), &jobs::OfferBook::offersChanged, this, [this] {
+            static bool opened = false;
+            if (!opened) {
+                opened = true;
+                QTimer::singleShot(3000, this, &ConsoleApp::openPlanningForScreenshot);
+            }
+        });
+    }
+}
+
+void ConsoleApp::openPlanningForScreenshot()
+{
+    SelectionWizard *wizard = m_window->openSelectionWizard();
+    if (!wizard)
+        return;
+    // A fine-tuning sized request with its data in Shanghai and users in Guangdong, so every part of the
+    // score has something to say; the wizard stands on the right, the ringed candidates on the left.
+    RequirementsPage *requirements = wizard->requirementsPage();
+    requirements->acceleratorCombo()->setCurrentIndex(requirements->acceleratorCombo()->findData(QStringLiteral("ascend-910b")));
+    requirements->acceleratorCount()->setValue(64);
+    requirements->dataLocation()->setCurrentIndex(requirements->dataLocation()->findData(QStringLiteral("province:CN-SH")));
+    requirements->dataTB()->setValue(50);
+    requirements->usersLocation()->setCurrentIndex(requirements->usersLocation()->findData(QStringLiteral("province:CN-GD")));
+    requirements->maxLatency()->setValue(40);
+    const QRect area = m_window->geometry();
+    wizard->resize(std::min(area.width() / 2, 990), std::min(area.height() - 160, 820));
+    wizard->move(area.right() - wizard->width() - 8, area.top() + 100);
+    wizard->next();
 }
 
 placement::FederationSnapshot ConsoleApp::planningSnapshot() const
@@ -321,7 +358,15 @@ void ConsoleApp::scheduleScreenshot()
 {
     QTimer::singleShot(m_options.screenshotDelayMs, this, [this] {
         const QString file = m_options.screenshotFile;
-        if (m_window->grab().save(file, "PNG"))
+        // Dialogs open over the window (e.g. --open-planning) are painted where they stand.
+        QPixmap shot = m_window->grab();
+        QPainter painter(&shot);
+        for (QWizard *dialog : m_window->findChildren<QWizard *>()) {
+            if (dialog->isVisible())
+                painter.drawPixmap(dialog->geometry().topLeft() - m_window->geometry().topLeft(), dialog->grab());
+        }
+        painter.end();
+        if (shot.save(file, "PNG"))
             qCInfo(lcApp) << "screenshot saved to" << file;
         else
             qCWarning(lcApp) << "could not save the screenshot to" << file;

@@ -69,6 +69,7 @@ private:
     void backToLive();
     void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
     void createPlanning();
+    void openPlanningForScreenshot(); // diagnostic --open-planning
     placement::FederationSnapshot planningSnapshot() const;
 
     ConsoleOptions m_options;

@@ -103,7 +103,6 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
     m_candidates->setSelectionMode(QAbstractItemView::SingleSelection);
     m_candidates->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_candidates->verticalHeader()->hide();
-    m_candidates->horizontalHeader()->setStretchLastSection(true);
     m_candidates->setAlternatingRowColors(true);
     auto *bars = new ScoreBarDelegate(m_candidates);
     for (int c = ScoreColumn; c <= EnergyScoreColumn; ++c)
