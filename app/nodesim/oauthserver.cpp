@@ -284,6 +284,10 @@ ApiResponse OAuthServer::authorizePost(const ApiRequest &request)
     const auto role = m_users.verify(username, form.value(QStringLiteral("password")));
     if (!role) {
         qCInfo(lcSim).noquote() << "sign-in failed for user" << username.left(64);
+        if (++it->failures >= kMaxLoginFailures) {
+            m_logins.erase(it);
+            return html(OAuthLoginPage::error(QStringLiteral("Too many wrong passwords for this sign-in request.")), 401);
+        }
         return html(OAuthLoginPage::login(it.key(), kClientId, it->scopes, QStringLiteral("Wrong user name or password")),
                     401);
     }

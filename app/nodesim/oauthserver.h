@@ -23,6 +23,7 @@ public:
     static constexpr qint64 kCodeLifetimeMs = 60'000;
     static constexpr qint64 kLoginLifetimeMs = 10 * 60'000;
     static constexpr qint64 kRefreshLifetimeMs = 30LL * 24 * 3600'000;
+    static constexpr int kMaxLoginFailures = 5; // per authorization request; then it must start again
 
     struct Config
     {
@@ -51,6 +52,7 @@ private:
         QString challenge;
         QStringList scopes;
         qint64 expiresAtMs = 0;
+        int failures = 0; // wrong passwords so far
     };
     struct Code
     {

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void invalidRequestRedirects();
     void loginPageHasTheForm();
     void wrongPasswordShowsTheFormAgain();
+    void guessingEndsTheRequest();
     void codeForTokens();
     void pkceVerifierChecked_data();
     void pkceVerifierChecked();
@@ -299,6 +300,26 @@ void TestOAuthServer::wrongPasswordShowsTheFormAgain()
     const ApiResponse right = call("POST", u"/oauth/authorize"_s,
                                    "request_id=" + requestId.toUtf8() + "&username=operator&password=operator");
     QCOMPARE(right.status, 302);
+    // The request is spent by the sign-in.
+    QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=operator")
+                 .status,
+             400);
+}
+
+void TestOAuthServer::guessingEndsTheRequest()
+{
+    const QString requestId = requestIdOf(authorize(u"metrics:read"_s, makePkce().challenge));
+    for (int i = 1; i < OAuthServer::kMaxLoginFailures; ++i)
+        QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=x")
+                     .status,
+                 401);
+    const ApiResponse last =
+        call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=x");
+    QCOMPARE(last.status, 401);
+    QVERIFY(requestIdOf(last).isEmpty()); // no form any more
+    QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=operator")
+                 .status,
+             400);
 }
 
 void TestOAuthServer::codeForTokens()
