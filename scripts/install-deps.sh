@@ -6,7 +6,7 @@ packages=(
     # toolchain
     g++ cmake ninja-build pkg-config
     # Qt 6.4 as Debian packages
-    qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
+    qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-qpa-plugins libqt6sql6-sqlite
     qt6-charts-dev qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libsqlite3-dev libgl-dev libvulkan-dev
