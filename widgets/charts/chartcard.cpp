@@ -207,6 +207,8 @@ void ChartCard::buildChart()
         }
     }
     m_layer = new PlotLayer(m_chart, m_timeAxis, &m_feeder);
+    for (QAbstractAxis *axis : m_chart->axes())
+        axis->setGridLineVisible(false); // the layer draws it
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { m_layer->plotAreaChanged(); });
     m_view = new ChartView(m_chart, this);
     m_view->setMinimumHeight(160);
@@ -258,6 +260,9 @@ void ChartCard::setLineRenderer(LineRenderer renderer)
 {
     m_feeder.setFeedsSeries(renderer == LineRenderer::QtCharts);
     m_layer->setVisible(renderer == LineRenderer::PlotLayer);
+    // The layer draws the grid with the lines; QtCharts' own grid otherwise.
+    for (QAbstractAxis *axis : m_chart->axes())
+        axis->setGridLineVisible(renderer == LineRenderer::QtCharts);
     refresh();
 }
 
@@ -423,7 +428,7 @@ void ChartCard::refresh()
         }
     }
     m_feeder.commit();
-    m_layer->pointsChanged();
+    m_layer->linesChanged();
 }
 
 QList<ChartView::CrosshairLine> ChartCard::valuesAt(qint64 tMs) const

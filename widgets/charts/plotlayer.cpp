@@ -6,8 +6,11 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QValueAxis>
 #include <QXYSeries>
+
+#include <algorithm>
 
 namespace cpn::charts {
 
@@ -17,6 +20,7 @@ PlotLayer::PlotLayer(QChart *chart, QDateTimeAxis *timeAxis, const SeriesFeeder 
     setZValue(4.5); // over QtCharts' grid and axes (4), under its legend (5)
     setFlag(ItemClipsToShape, false);
     setAcceptedMouseButtons(Qt::NoButton); // the view handles the mouse
+    setFlag(ItemUsesExtendedStyleOption);  // paint() gets the exposed rect: a live tick's strip
     plotAreaChanged();
 }
 
@@ -24,6 +28,49 @@ void PlotLayer::plotAreaChanged()
 {
     prepareGeometryChange();
     m_rect = m_chart->plotArea();
+    m_paintedKey.clear();
+}
+
+bool PlotLayer::isDense(int line) const
+{
+    return m_feeder->points(line).size() > m_rect.width();
+}
+
+QList<double> PlotLayer::layoutKey() const
+{
+    QList<double> key{double(m_timeAxis->min().toMSecsSinceEpoch()), double(m_timeAxis->max().toMSecsSinceEpoch()),
+                      m_rect.left(), m_rect.top(), m_rect.width(), m_rect.height()};
+    const auto vertical = m_chart->axes(Qt::Vertical);
+    for (const QAbstractAxis *axis : vertical) {
+        if (const auto *v = qobject_cast<const QValueAxis *>(axis))
+            key << v->min() << v->max();
+    }
+    for (int i = 0; i < m_feeder->count(); ++i)
+        key << (isDense(i) ? 1.0 : 0.0);
+    return key;
+}
+
+void PlotLayer::linesChanged()
+{
+    QList<double> key = layoutKey();
+    if (key != m_paintedKey) {
+        m_paintedKey = std::move(key);
+        update();
+        return;
+    }
+    const SeriesFeeder::Change &change = m_feeder->lastChange();
+    if (!change.any)
+        return;
+    const double fromMs = double(m_timeAxis->min().toMSecsSinceEpoch());
+    const double toMs = double(m_timeAxis->max().toMSecsSinceEpoch());
+    if (toMs <= fromMs)
+        return;
+    const double xScale = m_rect.width() / (toMs - fromMs);
+    // Two pixels of margin: antialiasing and the pen's width reach past a segment's ends.
+    const double left = std::max(m_rect.left(), m_rect.left() + (change.fromMs - fromMs) * xScale - 2);
+    const double right = std::min(m_rect.right(), m_rect.left() + (change.toMs - fromMs) * xScale + 2);
+    if (right > left)
+        update(QRectF(left, m_rect.top(), right - left, m_rect.height()));
 }
 
 static const QValueAxis *valueAxisOf(QXYSeries *series)
@@ -36,16 +83,43 @@ static const QValueAxis *valueAxisOf(QXYSeries *series)
     return nullptr;
 }
 
-void PlotLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void PlotLayer::paintGrid(QPainter *painter, const QRectF &plot) const
+{
+    // As QtCharts places them: ticks spread evenly over the plot, the first and last on its edges.
+    if (!m_timeAxis->isGridLineVisible() && m_timeAxis->tickCount() > 1) {
+        painter->setPen(m_timeAxis->gridLinePen());
+        const int n = m_timeAxis->tickCount();
+        for (int i = 0; i < n; ++i) {
+            const double x = plot.left() + plot.width() * i / (n - 1);
+            painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        }
+    }
+    const auto vertical = m_chart->axes(Qt::Vertical);
+    const auto *axis = vertical.isEmpty() ? nullptr : qobject_cast<const QValueAxis *>(vertical.first());
+    if (axis && !axis->isGridLineVisible() && axis->tickCount() > 1) {
+        painter->setPen(axis->gridLinePen());
+        const int n = axis->tickCount();
+        for (int i = 0; i < n; ++i) {
+            const double y = plot.bottom() - plot.height() * i / (n - 1);
+            painter->drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        }
+    }
+}
+
+void PlotLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF plot = m_rect;
+    const QRectF exposed = option->exposedRect.isEmpty() ? plot : option->exposedRect & plot;
     const double fromMs = double(m_timeAxis->min().toMSecsSinceEpoch());
     const double toMs = double(m_timeAxis->max().toMSecsSinceEpoch());
     if (plot.isEmpty() || toMs <= fromMs)
         return;
     const double xScale = plot.width() / (toMs - fromMs);
     painter->save();
-    painter->setClipRect(plot);
+    // The grid's edge lines straddle the plot's border: a pixel more for them.
+    painter->setClipRect((option->exposedRect.isEmpty() ? plot : option->exposedRect).adjusted(-1, -1, 1, 1));
+    paintGrid(painter, plot);
+    painter->setClipRect(exposed);
     QPolygonF line;
     for (int i = 0; i < m_feeder->count(); ++i) {
         QXYSeries *series = m_feeder->series(i);
@@ -54,12 +128,24 @@ void PlotLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         if (!series->isVisible() || !axis || points.isEmpty() || axis->max() <= axis->min())
             continue;
         const double yScale = plot.height() / (axis->max() - axis->min());
-        line.resize(points.size());
-        for (qsizetype k = 0; k < points.size(); ++k) {
-            line[k] = QPointF(plot.left() + (points[k].x() - fromMs) * xScale,
-                              plot.bottom() - (points[k].y() - axis->min()) * yScale);
+        // Only the points of the exposed strip, and one more on each side for the segments that
+        // cross its edges.
+        const double exposedFrom = fromMs + (exposed.left() - plot.left() - 2) / xScale;
+        const double exposedTo = fromMs + (exposed.right() - plot.left() + 2) / xScale;
+        auto byTime = [](const QPointF &p, double t) { return p.x() < t; };
+        const qsizetype first =
+            std::max<qsizetype>(0, std::lower_bound(points.begin(), points.end(), exposedFrom, byTime) -
+                                       points.begin() - 1);
+        const qsizetype last = std::min<qsizetype>(
+            points.size(), std::lower_bound(points.begin(), points.end(), exposedTo, byTime) - points.begin() + 1);
+        if (last <= first)
+            continue;
+        line.resize(last - first);
+        for (qsizetype k = first; k < last; ++k) {
+            line[k - first] = QPointF(plot.left() + (points[k].x() - fromMs) * xScale,
+                                      plot.bottom() - (points[k].y() - axis->min()) * yScale);
         }
-        const bool dense = points.size() > plot.width();
+        const bool dense = isDense(i);
         painter->setRenderHint(QPainter::Antialiasing, !dense);
         painter->setPen(series->pen());
         if (line.size() == 1)

@@ -5,6 +5,7 @@
 #include <QXYSeries>
 
 #include <algorithm>
+#include <limits>
 
 namespace cpn::charts {
 
@@ -118,9 +119,33 @@ void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
     }
 }
 
+// The time span holding every segment that differs between two lines: from the last point of their
+// common prefix to the first point of their common suffix.
+static std::optional<std::pair<double, double>> changedSpan(const QList<QPointF> &before,
+                                                            const QList<QPointF> &after)
+{
+    const qsizetype common = std::min(before.size(), after.size());
+    qsizetype head = 0;
+    while (head < common && before[head] == after[head])
+        ++head;
+    if (head == before.size() && head == after.size())
+        return std::nullopt;
+    qsizetype tail = 0;
+    while (tail < common - head && before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
+        ++tail;
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    return std::pair{head > 0 ? after[head - 1].x() : -inf, tail > 0 ? after[after.size() - tail].x() : inf};
+}
+
 void SeriesFeeder::commit()
 {
+    m_change = {};
     for (Source &s : m_sources) {
+        if (const auto span = changedSpan(s.points, s.reduced)) {
+            m_change.fromMs = m_change.any ? std::min(m_change.fromMs, span->first) : span->first;
+            m_change.toMs = m_change.any ? std::max(m_change.toMs, span->second) : span->second;
+            m_change.any = true;
+        }
         s.points = std::move(s.reduced);
         s.reduced = {};
         if (m_feedsSeries)

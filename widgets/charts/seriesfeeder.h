@@ -63,6 +63,16 @@ public:
     void commit();
     // The reduced points of the last commit(), in (epoch ms, value): what the plot shows.
     const QList<QPointF> &points(int index) const { return m_sources[size_t(index)].points; }
+    // Where the lines of the last commit() differ from those before it: every changed segment lies
+    // within [fromMs, toMs] (either may be infinite), so a plot whose axes stayed can repaint that
+    // strip alone. A live tick usually changes only the last column or two.
+    struct Change
+    {
+        bool any = false;
+        double fromMs = 0;
+        double toMs = 0;
+    };
+    const Change &lastChange() const { return m_change; }
     // The stored sample nearest to tMs within [fromMs, toMs] (the visible range), if any.
     std::optional<Sample> nearest(int index, qint64 tMs, qint64 fromMs, qint64 toMs) const;
     // Time span covered by the stored samples of all series; false when there are none.
@@ -90,6 +100,7 @@ private:
 
     std::vector<Source> m_sources;
     bool m_feedsSeries = false;
+    Change m_change;
 };
 
 } // namespace cpn::charts

@@ -12,6 +12,7 @@
 #include <QDateTimeAxis>
 #include <QFile>
 #include <QImage>
+#include <QScreen>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void weekWindowKeepsASpikeOfTheRollUps();
     void liveSamplesFollowTheClock();
     void qtChartsRendererGetsTheSamePoints();
+    void liveRepaintsMatchAFullRender();
     void crosshairShowsTheStoredSample();
     void csvExportRoundTrip();
     void pauseFreezes();
@@ -272,6 +274,51 @@ void tst_ChartCard::qtChartsRendererGetsTheSamePoints()
     card.setLineRenderer(ChartCard::LineRenderer::PlotLayer);
     QCOMPARE(ab->count(), 0);
     QCOMPARE(card.linePoints(0).size(), 20);
+}
+
+void tst_ChartCard::liveRepaintsMatchAFullRender()
+{
+    // The plot layer repaints only the strip where the lines changed while the axes stay: after each
+    // tick, what is on screen (the window's backing store) must equal a fresh render of the card.
+    ManualClock clock(kT0);
+    ChartDataHub hub;
+    hub.setUpdateInterval(0);
+    hub.setDirectory({m_node}, {});
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, nullptr, &clock);
+    card.setWindow(ChartCard::Window::OneHour);
+    card.resize(600, 300);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    quint32 rng = 99;
+    auto tick = [&] {
+        clock.advance(1000);
+        rng = rng * 1664525u + 1013904223u;
+        MetricsBatch batch;
+        NodeSample s;
+        s.nodeId = m_node.id;
+        s.tsMs = clock.nowMs();
+        s.cpuUtil = 0.2 + double(rng >> 24) / 512.0;
+        s.memoryUtil = 0.5 + double((rng >> 16) & 0xff) / 1024.0;
+        s.powerKw = 300 + double(rng & 0xff);
+        batch.nodes.append(s);
+        hub.ingest(batch);
+    };
+    for (int i = 0; i < 900; ++i) // 15 min: more points than pixel columns, drawn dense
+        tick();
+    QTRY_VERIFY(card.screen()->grabWindow(card.winId()).toImage() == card.grab().toImage());
+    int partial = 0;
+    for (int i = 0; i < 25; ++i) {
+        const qint64 axisEnd = card.timeAxis()->max().toMSecsSinceEpoch();
+        tick();
+        partial += card.timeAxis()->max().toMSecsSinceEpoch() == axisEnd ? 1 : 0;
+        for (int k = 0; k < 3; ++k)
+            QCoreApplication::processEvents();
+        const QImage onScreen = card.screen()->grabWindow(card.winId()).toImage().convertToFormat(QImage::Format_RGB32);
+        const QImage full = card.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(onScreen.size(), full.size());
+        QVERIFY2(onScreen == full, qPrintable(QStringLiteral("tick %1 differs from a full render").arg(i)));
+    }
+    QVERIFY(partial > 10); // most ticks were partial repaints (the axis steps every ~7 s)
 }
 
 void tst_ChartCard::crosshairShowsTheStoredSample()
