@@ -59,6 +59,9 @@ if [ "${1:-all}" != offline ]; then
     shoot_charts
     # The resource selection wizard on its ranked offers, its candidates ringed on the map.
     shoot selection-wizard.png --demo --lang en --open-planning selection --screenshot-delay 16
+    # A workload of the example queue held over the map mid-drag: where it fits (green), fits poorly
+    # (amber) or cannot run (red), and the label of the node under it.
+    CPN_SCREENSHOT_DRAG=med-imaging-finetune shoot map-drag.png --demo --lang en --screenshot-delay 16
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.

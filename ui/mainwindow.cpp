@@ -15,6 +15,9 @@
 #include "ui/planning/jobwizard.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/selectionwizard.h"
+#include "ui/planning/workloadqueuepanel.h"
+#include "jobs/workloadqueue.h"
+#include "jobs/workloadqueuesubmitter.h"
 #include "widgets/charts/sparklinedelegate.h"
 #include "widgets/map/nodemapwidget.h"
 
@@ -72,6 +75,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     createMap();
     createDashboard();
     createPlanning();
+    createWorkloadQueue();
     createMenus();
 
     m_clockLabel = new QLabel(this);
@@ -600,6 +604,11 @@ void MainWindow::createPlanningMenu()
         jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
         m_planningMenu->addAction(jobsToggle);
     }
+    if (m_queueDock) {
+        QAction *queueToggle = m_queueDock->toggleViewAction();
+        queueToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+        m_planningMenu->addAction(queueToggle);
+    }
     m_planningToolBar = addToolBar(tr("Planning"));
     m_planningToolBar->setObjectName(QStringLiteral("planningToolBar"));
     m_planningToolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -648,6 +657,31 @@ JobWizard *MainWindow::openJobWizard()
     });
     wizard->show();
     return wizard;
+}
+
+void MainWindow::createWorkloadQueue()
+{
+    if (!m_planning)
+        return;
+    m_workloadQueue = new jobs::WorkloadQueue(this);
+    m_queuePanel = new WorkloadQueuePanel(m_workloadQueue, m_planning, this);
+    m_queueDock = new QDockWidget(tr("Workload Queue"), this);
+    m_queueDock->setObjectName(QStringLiteral("workloadQueueDock"));
+    m_queueDock->setWidget(m_queuePanel);
+    // Under the map, beside the events and their tabs: rows are dragged up onto the map.
+    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock, Qt::Horizontal);
+    resizeDocks({m_eventsDock, m_queueDock}, {560, 440}, Qt::Horizontal);
+    map::NodeMapWidget *map = m_mapPanel->mapWidget();
+    map->setFitProvider([panel = m_queuePanel](const QString &id) { return panel->fitFor(id); });
+    connect(map, &map::NodeMapWidget::workloadDropped, m_queuePanel, &WorkloadQueuePanel::handleDrop);
+    connect(m_queuePanel, &WorkloadQueuePanel::eventLogged, this, &MainWindow::logEvent);
+    // A submitted workload's job is followed in the Jobs dock.
+    connect(m_queuePanel->submitter(), &jobs::WorkloadQueueSubmitter::workloadSubmitted, this, [this] {
+        if (m_jobsDock && !m_wallMode) {
+            m_jobsDock->show();
+            m_jobsDock->raise();
+        }
+    });
 }
 
 } // namespace cpn

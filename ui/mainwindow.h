@@ -35,6 +35,10 @@ class CacheReader;
 }
 class OverviewPanel;
 class JobsPanel;
+class WorkloadQueuePanel;
+namespace jobs {
+class WorkloadQueue;
+}
 class JobWizard;
 class SelectionWizard;
 struct PlanningServices;
@@ -82,6 +86,9 @@ public:
     QToolBar *planningToolBar() const { return m_planningToolBar; }
     QAction *selectResourcesAction() const { return m_selectAction; }
     QAction *placeJobAction() const { return m_placeAction; }
+    // The Workload Queue dock (null without planning): workloads dragged from it onto the map.
+    WorkloadQueuePanel *workloadQueuePanel() const { return m_queuePanel; }
+    QDockWidget *workloadQueueDock() const { return m_queueDock; }
     PlanningServices *planning() const { return m_planning; }
     bool isWallMode() const { return m_wallMode; }
     QAction *wallModeAction() const { return m_wallAction; }
@@ -134,6 +141,7 @@ private:
     void showPinMenu(const QString &nodeId, const QPoint &globalPos);
     void createPlanning();
     void createPlanningMenu();
+    void createWorkloadQueue();
     void highlightOnMap(const QStringList &nodeIds);
 
     NodeTableModel *m_nodes;
@@ -161,6 +169,9 @@ private:
     QToolBar *m_planningToolBar = nullptr;
     QAction *m_selectAction = nullptr;
     QAction *m_placeAction = nullptr;
+    jobs::WorkloadQueue *m_workloadQueue = nullptr;
+    WorkloadQueuePanel *m_queuePanel = nullptr;
+    QDockWidget *m_queueDock = nullptr;
     QAction *m_wallAction = nullptr;
     QAction *m_leaveWallAction = nullptr;
     bool m_wallMode = false;

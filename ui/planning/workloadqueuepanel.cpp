@@ -9,9 +9,12 @@
 #include "ui/planning/dropconfirmdialog.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/planningundo.h"
+#include "widgets/map/nodemapwidget.h"
 #include "widgets/map/placementfit.h"
 
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -83,6 +86,7 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(WorkloadQueue::NameColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(WorkloadQueue::NeedsColumn, QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
     m_view->setToolTip(tr("Drag a workload onto the map: green fits, amber fits poorly, red cannot run there."));
 
@@ -166,6 +170,11 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
 }
 
 WorkloadQueuePanel::~WorkloadQueuePanel() = default;
+
+DropConfirmDialog *WorkloadQueuePanel::pendingConfirmation() const
+{
+    return m_confirm;
+}
 
 QString WorkloadQueuePanel::selectedWorkloadId() const
 {
@@ -349,6 +358,30 @@ void WorkloadQueuePanel::moveSelected(int delta)
     const QString id = selectedWorkloadId();
     if (m_undo->moveTo(id, m_queue->rowOf(id) + delta))
         selectWorkload(id);
+}
+
+bool WorkloadQueuePanel::showDragPreview(map::NodeMapWidget *map, const QString &workloadId)
+{
+    const int row = m_queue->rowOf(workloadId);
+    if (!map || row < 0)
+        return false;
+    const map::FitShading shading = fitFor(workloadId);
+    QString best;
+    for (auto it = shading.nodes.begin(); it != shading.nodes.end(); ++it)
+        if (it->rank == 0)
+            best = it.key();
+    if (best.isEmpty())
+        return false;
+    selectWorkload(workloadId);
+    // The same events a drag from the row produces; the MIME data lives as long as the map.
+    QMimeData *mime = m_queue->mimeData({m_queue->index(row, 0)});
+    mime->setParent(map);
+    const QPoint pos = map->nodePosition(best).toPoint();
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(map, &enter);
+    QDragMoveEvent move(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(map, &move);
+    return enter.isAccepted();
 }
 
 bool WorkloadQueuePanel::loadFile(const QString &path, QString *error)

@@ -17,6 +17,9 @@ namespace cpn {
 struct PlanningServices;
 class DropConfirmDialog;
 class PlanningUndoStack;
+namespace map {
+class NodeMapWidget;
+}
 namespace jobs {
 class WorkloadQueue;
 class WorkloadQueueSubmitter;
@@ -46,7 +49,7 @@ public:
     QAction *loadAction() const { return m_loadAction; }
     QAction *saveAction() const { return m_saveAction; }
     // The confirmation of the last drop while it is open (tests answer it).
-    DropConfirmDialog *pendingConfirmation() const { return m_confirm; }
+    DropConfirmDialog *pendingConfirmation() const;
 
     // The map's fit provider: the workload ranked over the federation as it is now.
     map::FitShading fitFor(const QString &workloadId) const;
@@ -54,6 +57,10 @@ public:
     void handleDrop(const QString &workloadId, const QString &nodeId, const QString &province);
     // Submits now to the node (re-checking that it still fits); false with the reason shown if not sent.
     bool submitTo(const QString &workloadId, const QString &nodeId);
+
+    // For screenshots and demonstrations: the workload dragged over its best node on the map, held there
+    // (the map shows its fit shading and label) until a real drag or a drop ends it. False if it fits nowhere.
+    bool showDragPreview(map::NodeMapWidget *map, const QString &workloadId);
 
     bool loadFile(const QString &path, QString *error);
     bool saveFile(const QString &path, QString *error);

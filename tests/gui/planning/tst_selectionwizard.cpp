@@ -3,6 +3,15 @@
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/reservationpage.h"
 #include "ui/planning/selectionwizard.h"
+#include "domain/clock.h"
+#include "itemmodels/eventlogmodel.h"
+#include "itemmodels/nodetablemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/mappanel.h"
+#include "widgets/map/mapscene.h"
+
+#include <QAction>
+#include <QMenu>
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -34,6 +43,7 @@ private Q_SLOTS:
     void liveCountFollowsTheEntries();
     void rankReserveAndRunToCompletion();
     void vanishedOfferIsShownAndNothingIsHeld();
+    void fromTheMainWindowTheMapRingsTheCandidates();
 
 private:
     static void chooseModel(SelectionWizard &wizard, const QString &model, int cards);
@@ -234,6 +244,39 @@ void tst_SelectionWizard::vanishedOfferIsShownAndNothingIsHeld()
     wizard.reject();
     QVERIFY(released.wait(10000));
     QCOMPARE(released.first().at(0).value<Reservation>().id, r.id);
+}
+
+void tst_SelectionWizard::fromTheMainWindowTheMapRingsTheCandidates()
+{
+    SystemClock clock;
+    NodeTableModel nodes(clock);
+    EventLogModel events;
+    MainWindow::Dependencies dependencies;
+    dependencies.nodes = &nodes;
+    dependencies.events = &events;
+    dependencies.clock = &clock;
+    dependencies.planning = &m_fx.services;
+    MainWindow window(dependencies);
+    window.setDirectory(m_fx.nodes, m_fx.links);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.planningMenu());
+    QVERIFY(window.jobsDock());
+    // Actions that change something at the nodes say which scope they need.
+    QCOMPARE(window.selectResourcesAction()->property("cpnRequiresScope").toString(), QStringLiteral("jobs:write"));
+    QCOMPARE(window.placeJobAction()->property("cpnRequiresScope").toString(), QStringLiteral("jobs:write"));
+
+    window.selectResourcesAction()->trigger();
+    auto *wizard = window.findChild<SelectionWizard *>();
+    QVERIFY(wizard);
+    QVERIFY(wizard->isVisible());
+    chooseModel(*wizard, QStringLiteral("h800"), 8);
+    wizard->next();
+    const QSet<QString> &ringed = window.mapPanel()->scene()->highlightedNodeIds();
+    QVERIFY(!ringed.isEmpty());
+    QVERIFY(ringed.contains(wizard->offersPage()->result().ranked.first().nodeId()));
+    wizard->reject();
+    QVERIFY(window.mapPanel()->scene()->highlightedNodeIds().isEmpty());
 }
 
 QTEST_MAIN(tst_SelectionWizard)
