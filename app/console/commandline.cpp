@@ -87,9 +87,14 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         QStringLiteral("pin-demo-charts"),
         QCoreApplication::translate("cpn::console", "Diagnostic: pin a few node, link and national charts on "
                                                     "the dashboard at start."));
+    const QCommandLineOption signIn(
+        QStringLiteral("sign-in"),
+        QCoreApplication::translate("cpn::console", "Sign in at the federation root in the system browser at "
+                                                    "start (the demo otherwise keeps its development token)."));
     parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, caFile, screenshot,
                        screenshotDelay, basemap, wall, fps, replayAt, pinDemoCharts});
     parser.addOption(openPlanning);
+    parser.addOption(signIn);
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -154,6 +159,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     o.openPlanning = parser.value(openPlanning);
     if (parser.isSet(openPlanning) && o.openPlanning != u"selection")
         return error(QCoreApplication::translate("cpn::console", "--open-planning takes \"selection\"."));
+    o.signIn = parser.isSet(signIn);
     if (parser.isSet(replayAt)) {
         bool ok = false;
         const double seconds = parser.value(replayAt).toDouble(&ok);
@@ -162,6 +168,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
                                                      "--replay-at needs --offline and a number of seconds."));
         o.replayAtMs = qint64(seconds * 1000);
     }
+    if (!o.offlineFile.isEmpty() && o.signIn)
+        return error(QCoreApplication::translate("cpn::console", "--sign-in cannot be combined with --offline."));
     if (!o.offlineFile.isEmpty() && (o.demo || !o.connectUrls.isEmpty()))
         return error(QCoreApplication::translate("cpn::console",
                                                  "--offline cannot be combined with --demo or --connect."));

@@ -2,6 +2,8 @@
 
 #include "api/endpointstatus.h"
 #include "api/federationclient.h"
+#include "auth/accountsession.h"
+#include "auth/tokenvault.h"
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
 #include "domain/logging.h"
@@ -10,9 +12,14 @@
 #include "jobs/offerbook.h"
 #include "offlinesession.h"
 #include "snapshotcommands.h"
+#include "ui/accounts/accountsui.h"
 #include "ui/mainwindow.h"
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/selectionwizard.h"
+#include "ui/mappanel.h"
+#include "ui/planning/workloadqueuepanel.h"
+#include "widgets/map/nodemapwidget.h"
+#include "jobs/workloadqueue.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -20,6 +27,7 @@
 #include <QSpinBox>
 #include <QPainter>
 #include <QWizard>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QSettings>
@@ -116,6 +124,15 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     connect(m_snapshots.get(), &SnapshotCommands::backToLiveRequested, this, &ConsoleApp::backToLive);
     loadBasemap();
     m_window->setShowFps(m_options.showFps);
+    if (m_options.offlineFile.isEmpty()) {
+        m_vault = std::make_unique<auth::TokenVault>();
+        m_accountsUi = std::make_unique<AccountsUi>(m_window.get(), m_vault.get());
+        connect(m_accountsUi.get(), &AccountsUi::notice, this,
+                [this](const QString &source, const QString &message, bool isWarning) {
+                    m_window->logEvent(isWarning ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info,
+                                       source, message);
+                });
+    }
 
     connect(&m_simulator, &api::LocalSimulator::failed, this, [this](const QString &reason) {
         m_window->logEvent(EventLogModel::Severity::Error, tr("Demo"),
@@ -187,6 +204,12 @@ void ConsoleApp::start()
 void ConsoleApp::startDemo()
 {
     const QString token = randomToken();
+    // Something to drag onto the map: the example queue, unless the planner already has workloads.
+    if (WorkloadQueuePanel *queue = m_window->workloadQueuePanel(); queue && queue->queue()->rowCount() == 0) {
+        QString error;
+        if (!queue->loadFile(QStringLiteral(":/examples/workload-queue.json"), &error))
+            qCWarning(lcApp).noquote() << "the example workload queue could not be loaded:" << error;
+    }
     m_window->logEvent(EventLogModel::Severity::Info, tr("Demo"),
                        tr("Starting the simulated federation (scenario %1, seed %2)…")
                            .arg(m_options.demoScenario)
@@ -253,7 +276,53 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
     connect(federation, &api::FederationClient::problem, this, [this, endpointId](const QString &message) {
         m_window->logEvent(EventLogModel::Severity::Warning, endpointId, message);
     });
+    attachAccount(federation, token);
     federation->start();
+}
+
+void ConsoleApp::attachAccount(api::FederationClient *federation, const QString &fallbackToken)
+{
+    if (!m_vault)
+        return;
+    api::ClientOptions options;
+    options.allowPlainHttp = m_options.allowPlainHttp;
+    options.caFile = m_options.caFile;
+    auto *session = new auth::AccountSession(&m_network, federation->rootUrl(), options, m_vault.get(), this);
+    m_accounts.append(session);
+    m_accountsUi->addSession(session);
+    connect(session, &auth::AccountSession::accessTokenChanged, this, [this, session, federation, fallbackToken] {
+        const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;
+        federation->setToken(token);
+        // Jobs and offers follow the first root's account (as they follow its token above).
+        if (m_jobTracker && session == m_accounts.constFirst()) {
+            m_jobTracker->setToken(token);
+            m_offerBook->setToken(token);
+        }
+    });
+    // A 401 refreshes the account's token once and the request is sent again with it.
+    QPointer<auth::AccountSession> guarded(session);
+    federation->setUnauthorizedHandler([guarded](const QString &rejected, std::function<void(bool)> retry) {
+        if (guarded)
+            guarded->handleUnauthorized(rejected, std::move(retry));
+        else
+            retry(false);
+    });
+    if (m_jobTracker && m_accounts.size() == 1) {
+        // A job refused for lack of rights goes to the Events log too, saying who is signed in.
+        auto refused = [this, session](const QString &, const QString &reason, int httpStatus) {
+            if (httpStatus != 403)
+                return;
+            const auth::Account &account = session->account();
+            m_window->logEvent(EventLogModel::Severity::Warning, tr("Jobs"),
+                               account.signedIn ? tr("%1 (signed in as %2)").arg(reason, account.displayName())
+                                                : reason);
+        };
+        connect(m_jobTracker.get(), &jobs::JobTracker::submitFailed, this, refused);
+        connect(m_jobTracker.get(), &jobs::JobTracker::cancelFailed, this, refused);
+    }
+    session->restore(); // a refresh token in the keychain signs in again without the browser
+    if (m_options.signIn && m_accounts.size() == 1)
+        session->signIn();
 }
 
 void ConsoleApp::createPlanning()
@@ -356,6 +425,15 @@ void ConsoleApp::showEndpointStatus(const api::EndpointStatus &status)
 
 void ConsoleApp::scheduleScreenshot()
 {
+    // For scripts/screenshots.sh: CPN_SCREENSHOT_DRAG=<workload id> holds that workload of the queue
+    // over its best node on the map, so the picture shows the fit shading of a drag in progress.
+    if (const QString drag = qEnvironmentVariable("CPN_SCREENSHOT_DRAG"); !drag.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [this, drag] {
+            WorkloadQueuePanel *queue = m_window->workloadQueuePanel();
+            if (!queue || !queue->showDragPreview(m_window->mapPanel()->mapWidget(), drag))
+                qCWarning(lcApp).noquote() << "no drag preview for workload" << drag;
+        });
+    }
     QTimer::singleShot(m_options.screenshotDelayMs, this, [this] {
         const QString file = m_options.screenshotFile;
         // Dialogs open over the window (e.g. --open-planning) are painted where they stand.

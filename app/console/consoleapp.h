@@ -23,6 +23,11 @@ class MainWindow;
 namespace cache {
 class CacheWriter;
 }
+namespace auth {
+class AccountSession;
+class TokenVault;
+} // namespace auth
+class AccountsUi;
 namespace jobs {
 class JobTracker;
 class OfferBook;
@@ -52,10 +57,14 @@ public:
     void start();
     MainWindow *window() const { return m_window.get(); }
     const NodeTableModel &nodeModel() const { return m_nodes; }
+    const EventLogModel &eventModel() const { return m_events; }
     // Offline review and the live cache rewound; the File menu's snapshot entries.
     OfflineSession *offlineSession() const { return m_offline.get(); }
     SnapshotCommands *snapshotCommands() const { return m_snapshots.get(); }
     QString cachePath() const { return m_cachePath; }
+    // Sign-in: one account per federation root (none offline) and the window's Accounts menu.
+    const QList<auth::AccountSession *> &accounts() const { return m_accounts; }
+    AccountsUi *accountsUi() const { return m_accountsUi.get(); }
     // The planning UI's services; null offline (nothing is planned on a recording).
     PlanningServices *planning() { return m_jobTracker ? &m_planning : nullptr; }
 
@@ -68,6 +77,8 @@ private:
     void scheduleScreenshot();
     void backToLive();
     void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
+    // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
+    void attachAccount(api::FederationClient *federation, const QString &fallbackToken);
     void createPlanning();
     void openPlanningForScreenshot(); // diagnostic --open-planning
     placement::FederationSnapshot planningSnapshot() const;
@@ -92,6 +103,9 @@ private:
     QList<Node> m_liveNodes; // the live directory, for "Back to live"
     QList<Link> m_liveLinks;
     QList<api::FederationClient *> m_federations;
+    std::unique_ptr<auth::TokenVault> m_vault; // refresh tokens: the OS keychain, else memory only
+    std::unique_ptr<AccountsUi> m_accountsUi;
+    QList<auth::AccountSession *> m_accounts;
     // Planning: jobs submitted from this console and the offers of the first federation root.
     std::unique_ptr<jobs::JobTracker> m_jobTracker;
     std::unique_ptr<jobs::OfferBook> m_offerBook;

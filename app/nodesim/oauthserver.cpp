@@ -413,6 +413,7 @@ ApiResponse OAuthServer::issueTokens(const QString &grant, const QStringList &sc
         {QStringLiteral("expires_in"), m_config.accessTokenTtlSeconds},
         {QStringLiteral("refresh_token"), refreshToken},
         {QStringLiteral("scope"), scopes.join(u' ')},
+        {QStringLiteral("username"), username}, // for the console's "Signed in as"; not a secret
     });
 }
 

@@ -1,4 +1,5 @@
 #include "api/federationclient.h"
+#include "api/guardedrequest.h"
 #include "api/localsimulator.h"
 #include "api/nodeapiclient.h"
 #include "domain/clock.h"
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void federationClientWithCa();
     void federationClientWithoutCaReportsTheCertificate();
     void plainHttpToRemoteHostRefusedUnlessAllowed();
+    void sentences_data();
+    void sentences();
 
 private:
     std::unique_ptr<NodeApiClient> client(const QString &caFile, const QUrl &url = {});
@@ -211,6 +214,37 @@ void tst_Tls::plainHttpToRemoteHostRefusedUnlessAllowed()
     const auto tried = await<Node>([&](auto done) { allowed.fetchIdentity(done); });
     QVERIFY(tried && !tried->ok());
     QVERIFY2(tried->error().kind != ApiError::Kind::Refused, qPrintable(tried->error().message()));
+}
+
+void tst_Tls::sentences_data()
+{
+    QTest::addColumn<QList<QSslError>>("errors");
+    QTest::addColumn<bool>("caFileConfigured");
+    QTest::addColumn<QString>("expected");
+    using E = QSslError;
+    QTest::newRow("unknown issuer") << QList<QSslError>{E(E::UnableToGetLocalIssuerCertificate), E(E::CertificateUntrusted)}
+                                    << false << QStringLiteral("signed by an unknown authority; configure the node's CA file");
+    QTest::newRow("self-signed, CA file set") << QList<QSslError>{E(E::SelfSignedCertificate)} << true
+                                              << QStringLiteral("neither a system CA nor in the node's CA file");
+    QTest::newRow("expired beats untrusted") << QList<QSslError>{E(E::CertificateUntrusted), E(E::CertificateExpired)}
+                                             << false << QStringLiteral("has expired");
+    QTest::newRow("not yet valid") << QList<QSslError>{E(E::CertificateNotYetValid)} << false
+                                   << QStringLiteral("is not valid yet");
+    QTest::newRow("other host") << QList<QSslError>{E(E::HostNameMismatch)} << false
+                                << QStringLiteral("issued for another host name");
+    QTest::newRow("revoked") << QList<QSslError>{E(E::CertificateRevoked)} << false << QStringLiteral("has been revoked");
+    QTest::newRow("anything else") << QList<QSslError>{E(E::InvalidPurpose)} << false << QStringLiteral("was refused: ");
+    QTest::newRow("handshake without errors") << QList<QSslError>{} << false << QStringLiteral("secure connection to");
+}
+
+void tst_Tls::sentences()
+{
+    QFETCH(QList<QSslError>, errors);
+    QFETCH(bool, caFileConfigured);
+    QFETCH(QString, expected);
+    const QString sentence = tlsErrorSentence(errors, QStringLiteral("node.example.cn"), caFileConfigured);
+    QVERIFY2(sentence.contains(expected), qPrintable(sentence));
+    QVERIFY2(sentence.contains(QStringLiteral("node.example.cn")), qPrintable(sentence));
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)

@@ -4,7 +4,7 @@
 #include "auth/signinflow.h"
 #include "auth/tokenrefresher.h"
 #include "auth/tokenvault.h"
-#include "formuseragent.h"
+#include "support/formuseragent.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void tokenFromEnvironment();
     void mapOptions();
     void caFile();
+    void signIn();
 };
 
 void TestCommandLine::parses_data()
@@ -107,6 +108,23 @@ void TestCommandLine::mapOptions()
     QCOMPARE(custom.options.basemapFile, u"/srv/maps/org.geojson"_s);
     QVERIFY(custom.options.wallMode);
     QVERIFY(custom.options.showFps);
+}
+
+void TestCommandLine::signIn()
+{
+    QVERIFY(!parseCommandLine({u"cpn-console"_s, u"--demo"_s}).options.signIn); // the demo keeps its dev token
+    const CommandLineResult demo = parseCommandLine({u"cpn-console"_s, u"--demo"_s, u"--sign-in"_s});
+    QCOMPARE(demo.action, Action::Run);
+    QVERIFY(demo.options.signIn);
+    QVERIFY(demo.options.demo);
+    const CommandLineResult root =
+        parseCommandLine({u"cpn-console"_s, u"--connect"_s, u"https://n.example.cn"_s, u"--sign-in"_s});
+    QCOMPARE(root.action, Action::Run);
+    QVERIFY(root.options.signIn);
+    const CommandLineResult offline = parseCommandLine({u"cpn-console"_s, u"--offline"_s, u"a.cpnsnap"_s, u"--sign-in"_s});
+    QCOMPARE(offline.action, Action::Error);
+    QVERIFY(offline.message.contains(u"--sign-in"_s));
+    QVERIFY(parseCommandLine({u"cpn-console"_s, u"--help"_s}).message.contains(u"--sign-in"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -336,6 +336,7 @@ void TestOAuthServer::codeForTokens()
     QCOMPARE(t.value(u"token_type"_s).toString(), u"Bearer"_s);
     QCOMPARE(t.value(u"expires_in"_s).toInt(), 60);
     QCOMPARE(t.value(u"scope"_s).toString(), u"metrics:read jobs:write"_s);
+    QCOMPARE(t.value(u"username"_s).toString(), u"planner"_s);
     // 32 random bytes in base64url after the prefix.
     QCOMPARE(t.value(u"access_token"_s).toString().size(), 7 + 43);
     QCOMPARE(api("GET", u"/n/guian/api/v1/metrics"_s, t.value(u"access_token"_s).toString()).status, 200);

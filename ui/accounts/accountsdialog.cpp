@@ -1,0 +1,119 @@
+#include "ui/accounts/accountsdialog.h"
+
+#include "auth/accountsession.h"
+#include "auth/tokenvault.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace cpn {
+
+namespace {
+enum Column { EndpointColumn, UserColumn, RoleColumn, ExpiresColumn, ColumnCount };
+}
+
+AccountsDialog::AccountsDialog(const QList<auth::AccountSession *> &sessions, auth::TokenVault *vault,
+                               QWidget *parent)
+    : QDialog(parent), m_vault(vault), m_table(new QTableWidget(this)), m_storage(new QLabel(this)),
+      m_signIn(new QPushButton(tr("Sign In…"), this)), m_signOut(new QPushButton(tr("Sign Out"), this))
+{
+    setWindowTitle(tr("Accounts"));
+    setObjectName(QStringLiteral("accountsDialog"));
+    for (auth::AccountSession *session : sessions)
+        m_sessions.append(session);
+
+    m_table->setColumnCount(ColumnCount);
+    m_table->setHorizontalHeaderLabels({tr("Endpoint"), tr("User"), tr("Role"), tr("Token valid until")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_storage->setWordWrap(true);
+    m_signIn->setToolTip(tr("Opens the system browser at the endpoint's sign-in page"));
+    m_signOut->setToolTip(tr("Revokes the tokens at the server and forgets them here"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_signIn, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_signOut, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_table);
+    layout->addWidget(m_storage);
+    layout->addWidget(buttons);
+    resize(760, 280);
+
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        if (auth::AccountSession *session = selectedSession())
+            session->signIn();
+    });
+    connect(m_signOut, &QPushButton::clicked, this, [this] {
+        if (auth::AccountSession *session = selectedSession())
+            session->signOut();
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccountsDialog::refresh);
+    for (auth::AccountSession *session : sessions)
+        connect(session, &auth::AccountSession::accountChanged, this, &AccountsDialog::refresh);
+    if (m_vault)
+        connect(m_vault, &auth::TokenVault::persistenceChanged, this, &AccountsDialog::refresh);
+    refresh();
+    if (m_table->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+QString AccountsDialog::storageText(const auth::TokenVault *vault)
+{
+    if (!vault)
+        return tr("Tokens are kept in memory only.");
+    if (!vault->isReady())
+        return tr("Checking the keychain…");
+    if (vault->isPersistent())
+        return tr("Tokens are kept in the system keychain; the next start signs in again without the browser.");
+    return tr("Tokens are kept in memory only, because %1. You will sign in again at the next start.")
+        .arg(vault->reason());
+}
+
+auth::AccountSession *AccountsDialog::selectedSession() const
+{
+    const int row = m_table->currentRow();
+    return row >= 0 && row < m_sessions.size() ? m_sessions.at(row).data() : nullptr;
+}
+
+void AccountsDialog::refresh()
+{
+    const int current = std::max(0, m_table->currentRow());
+    m_table->blockSignals(true);
+    m_table->setRowCount(int(m_sessions.size()));
+    for (int row = 0; row < m_sessions.size(); ++row) {
+        const auth::AccountSession *session = m_sessions.at(row);
+        if (!session)
+            continue;
+        const auth::Account &account = session->account();
+        const QString expires = account.expiresAt.isValid()
+                                    ? QLocale().toString(account.expiresAt.toLocalTime(), QLocale::ShortFormat)
+                                    : QString();
+        const QStringList cells = {account.endpoint.toDisplayString(), account.signedIn ? account.displayName() : tr("—"),
+                                   account.roleName(), account.signedIn ? expires : QString()};
+        for (int column = 0; column < ColumnCount; ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column == RoleColumn && account.signedIn)
+                item->setToolTip(account.scopes.join(u' '));
+            m_table->setItem(row, column, item);
+        }
+    }
+    m_table->blockSignals(false);
+    if (m_table->rowCount() > 0 && m_table->currentRow() < 0)
+        m_table->selectRow(std::min(current, m_table->rowCount() - 1));
+    const auth::AccountSession *session = selectedSession();
+    m_signIn->setEnabled(session && !session->isSigningIn());
+    m_signOut->setEnabled(session && (session->isSignedIn() || session->hasRefreshToken()));
+    m_storage->setText(storageText(m_vault));
+}
+
+} // namespace cpn

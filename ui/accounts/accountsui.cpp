@@ -1,0 +1,88 @@
+#include "ui/accounts/accountsui.h"
+
+#include "auth/accountsession.h"
+#include "auth/tokenvault.h"
+#include "ui/accounts/accountsdialog.h"
+
+#include <QDesktopServices>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace cpn {
+
+AccountsUi::AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *parent)
+    : QObject(parent), m_window(window), m_vault(vault), m_status(new QLabel(window))
+{
+    m_menu = window->menuBar()->addMenu(tr("&Accounts"));
+    m_menu->setObjectName(QStringLiteral("accountsMenu"));
+    m_signIn = m_menu->addAction(tr("&Sign In…"));
+    m_signIn->setObjectName(QStringLiteral("signInAction"));
+    m_signIn->setStatusTip(tr("Sign in at the federation root in the system browser"));
+    m_signOut = m_menu->addAction(tr("Sign &Out"));
+    m_signOut->setObjectName(QStringLiteral("signOutAction"));
+    m_signOut->setStatusTip(tr("Revoke this console's tokens and forget them"));
+    m_menu->addSeparator();
+    m_manage = m_menu->addAction(tr("&Accounts…"));
+    m_manage->setObjectName(QStringLiteral("manageAccountsAction"));
+    connect(m_signIn, &QAction::triggered, this, [this] {
+        if (auto *session = primary())
+            session->signIn();
+    });
+    connect(m_signOut, &QAction::triggered, this, [this] {
+        if (auto *session = primary())
+            session->signOut();
+    });
+    connect(m_manage, &QAction::triggered, this, &AccountsUi::showDialog);
+    m_status->setObjectName(QStringLiteral("accountStatus"));
+    window->statusBar()->addPermanentWidget(m_status);
+    if (m_vault)
+        connect(m_vault, &auth::TokenVault::persistenceChanged, this, &AccountsUi::update);
+    update();
+}
+
+void AccountsUi::addSession(auth::AccountSession *session)
+{
+    m_sessions.append(session);
+    session->setBrowserOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); });
+    const QString source = session->endpoint().toDisplayString();
+    connect(session, &auth::AccountSession::accountChanged, this, &AccountsUi::update);
+    connect(session, &auth::AccountSession::notice, this,
+            [this, source](const QString &message) { Q_EMIT notice(source, message, false); });
+    connect(session, &auth::AccountSession::signInFailed, this, [this, source](const QString &message) {
+        Q_EMIT notice(source, tr("Sign-in failed: %1").arg(message), true);
+    });
+    update();
+}
+
+AccountsDialog *AccountsUi::showDialog()
+{
+    if (!m_dialog) {
+        QList<auth::AccountSession *> sessions;
+        for (const auto &session : std::as_const(m_sessions)) {
+            if (session)
+                sessions.append(session);
+        }
+        m_dialog = new AccountsDialog(sessions, m_vault, m_window);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_dialog->show();
+    m_dialog->raise();
+    return m_dialog;
+}
+
+void AccountsUi::update()
+{
+    auth::AccountSession *session = primary();
+    const auth::Account account = session ? session->account() : auth::Account();
+    m_signIn->setEnabled(session != nullptr);
+    m_signOut->setEnabled(session && account.signedIn);
+    m_status->setText(account.signedIn ? tr("Signed in as %1 (%2)").arg(account.displayName(), account.roleName())
+                                       : tr("Not signed in"));
+    m_status->setToolTip(AccountsDialog::storageText(m_vault));
+    m_gate.setAccount(account);
+}
+
+} // namespace cpn

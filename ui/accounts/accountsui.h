@@ -1,0 +1,60 @@
+#pragma once
+
+#include "auth/accountsession.h"
+#include "ui/accounts/scopegate.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QMainWindow;
+class QMenu;
+
+namespace cpn {
+namespace auth {
+class AccountSession;
+class TokenVault;
+} // namespace auth
+class AccountsDialog;
+
+// The window's side of sign-in: an Accounts menu (Sign In…, Sign Out, Accounts…), the signed-in
+// user in the status bar, the scope gate over planner actions, and the system browser as the
+// sessions' browser opener. The first session added is the primary one: its account gates actions.
+class AccountsUi : public QObject
+{
+    Q_OBJECT
+
+public:
+    AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *parent = nullptr);
+
+    void addSession(auth::AccountSession *session);
+    auth::AccountSession *primary() const { return m_sessions.isEmpty() ? nullptr : m_sessions.first().data(); }
+    QMenu *menu() const { return m_menu; }
+    QAction *signInAction() const { return m_signIn; }
+    QAction *signOutAction() const { return m_signOut; }
+    QLabel *statusLabel() const { return m_status; }
+    ScopeGate *gate() { return &m_gate; }
+    AccountsDialog *showDialog();
+
+Q_SIGNALS:
+    // For the Events log: the source (the endpoint) and a sentence.
+    void notice(const QString &source, const QString &message, bool isWarning);
+
+private:
+    void update();
+
+    QMainWindow *m_window;
+    auth::TokenVault *m_vault;
+    QList<QPointer<auth::AccountSession>> m_sessions;
+    ScopeGate m_gate;
+    QMenu *m_menu;
+    QAction *m_signIn;
+    QAction *m_signOut;
+    QAction *m_manage;
+    QLabel *m_status;
+    QPointer<AccountsDialog> m_dialog;
+};
+
+} // namespace cpn
