@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>cpn::AccountsDialog</name>
+    <message>
+        <source>Sign In…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the system browser at the endpoint&apos;s sign-in page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revokes the tokens at the server and forgets them here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens are kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens are kept in the system keychain; the next start signs in again without the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens are kept in memory only, because %1. You will sign in again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AccountsUi</name>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the federation root in the system browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke this console&apos;s tokens and forget them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::ChangeTableModel</name>
     <message>
         <source>Node status</source>
@@ -205,6 +303,93 @@
     </message>
 </context>
 <context>
+    <name>cpn::DropConfirmDialog</name>
+    <message>
+        <source>Place %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best fit in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ %1 CNY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts %1, done %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost %1 · transfer %2 · latency %3 · headroom %4 · energy %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, rank %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not submit jobs (jobs:write).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it in the queue, planned on this node; undoable until it is submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::EventLogModel</name>
     <message>
         <source>Info</source>
@@ -251,6 +436,83 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::JobKindPage</name>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the job and say what kind of work it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be split across nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference services and batch jobs may run in parts on several nodes; training and fine-tuning always run on one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the job a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::JobWizard</name>
+    <message>
+        <source>Place a Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the engine would run the job, best first; splits across nodes appear when the job allows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::JobsPanel</name>
+    <message>
+        <source>Double-click a job to centre the map on its node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not cancelled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 submitted to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling %1…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -385,6 +647,50 @@
     </message>
     <message>
         <source>Pin national chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Select Resources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find and reserve the offers that fit a workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Place a Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where a job runs and submit it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved %1 unit(s) of %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 (%2) submitted to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job was not submitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload Queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -732,6 +1038,168 @@ id %2
     </message>
 </context>
 <context>
+    <name>cpn::PlanningUndoStack</name>
+    <message>
+        <source>Plan %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RankedOffersPage</name>
+    <message>
+        <source>¥%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranked offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes that can take the work, best first. Bars show each part of the score (longer is better); the candidates are ringed on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank again against the newest offers and samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Est. cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥%1/core·h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥%1/card·h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 cards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted total of the five parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h to move the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms from the users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % busy after placing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kg CO₂ from non-renewable power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranked (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No federation directory yet: connect to a node first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node of %1 can take this work. The Rejected tab says why; go back to relax the requirements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 candidates among %2 nodes, ranked at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::ReplayBar</name>
     <message>
         <source>Play or pause the replay</source>
@@ -819,6 +1287,278 @@ id %2
     </message>
 </context>
 <context>
+    <name>cpn::RequirementsPage</name>
+    <message>
+        <source>Requirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the work needs and where it may run. The count below follows your entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anywhere, or province codes such as CN-GZ, CN-NM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer nodes running on renewable power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accelerators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CPU:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users &amp;at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Residency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accelerators (CPU only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any training-class card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any inference-class card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter how long the work runs (more than 0 hours).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The work needs at least one accelerator card or CPU core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an accelerator model or class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a province code (use ISO 3166-2:CN codes such as CN-GZ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline has already passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline is sooner than the work&apos;s own duration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where the %1 TB of data are, or set the amount to 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where the users are to limit their latency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the nodes that could take it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to count until the entries are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No federation directory yet: connect to a node first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) of %1 can take it; the best is %2 at about ¥%3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No node of %1 can take it; for example %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node can take it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReservationPage</name>
+    <message>
+        <source>Reservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node holds the units for you until a job uses them or the reservation expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to reserve: choose an offer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CPU cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 for %3 h, estimated ¥%4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no offer for this any more; go back and rank again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved: %1 holds %2 unit(s) of %3 until %4. Use it when you place the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node could not reserve it: %1. Go back and rank again to pick another offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reserved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check where the job will run, what it should cost and when it should finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserve the units first, so a vanished offer stops the submission early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proposal chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (budget ¥%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (deadline %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2, %3 h&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Node&lt;/th&gt;&lt;th align=left&gt;Runs on&lt;/th&gt;&lt;th&gt;Share&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;Estimated cost: &lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;Starts: %7&lt;br&gt;Finishes (ETA): &lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;Renewable share: %10 %&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::SaveSnapshotDialog</name>
     <message>
         <source>Save Snapshot</source>
@@ -866,6 +1606,264 @@ id %2
     </message>
     <message>
         <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ScopeGate</name>
+    <message>
+        <source>Needs a planner&apos;s sign-in (%1); you are signed in as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a sign-in with %1; you are signed in as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SelectionWizard</name>
+    <message>
+        <source>Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SubmitPage</name>
+    <message>
+        <source>Submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is sent to the node that runs it; the Jobs dock follows it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (part %2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to submit: choose a proposal first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer offers this; rank again to choose another node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reserving the units…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1: submitted as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#e06c5a&apos;&gt;✘ %1: %2&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Submitted.&lt;/b&gt; Follow the job in the Jobs dock.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Not everything was submitted.&lt;/b&gt; Your entries are kept: try again, or go back to change them or choose another proposal.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::WorkloadQueuePanel</name>
+    <message>
+        <source>Drag a workload onto the map: green fits, amber fits poorly, red cannot run there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the queue with a workload file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the queue to a workload file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last planning move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo the planning move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit the selected planned workload to its node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected workload off its node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected workload up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected workload down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 submitted to %2 as job %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 submitted to %2 as job %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is back in the queue: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not placed and is back in the queue: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That workload is no longer waiting for a place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot run on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer fits %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no node in %1 can run it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on its way to a node; load the file once it has an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Workload Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload queues (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n workload(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue was not changed: %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload file %1 not loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Workload Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload queues (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n workload(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue could not be saved to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -963,6 +1961,50 @@ id %2
         <source>%1 is offline after %2 failed requests: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The secure connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not valid yet; check the clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has been revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate presented by %1 is issued for another host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is signed by an authority that is neither a system CA nor in the node&apos;s CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is signed by an unknown authority; configure the node&apos;s CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::api::LocalSimulator</name>
@@ -980,6 +2022,165 @@ id %2
     </message>
     <message>
         <source>the simulator did not start within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth</name>
+    <message>
+        <source>not a usable URL (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected short strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not offer PKCE with S256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CPN console has your sign-in. You can close this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::AccountSession</name>
+    <message>
+        <source>%1 offers no usable sign-in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in at %1 has ended (%2); sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not refresh the sign-in at %1 (%2); trying again in %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in at %1 as %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 did not confirm the sign-out: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::SignInFlow</name>
+    <message>
+        <source>the browser could not be opened for the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sign-in was not completed in the browser in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console could not listen on 127.0.0.1 for the browser&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a callback without state was ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a callback with a state that is not this sign-in&apos;s was ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the authorization server refused the sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the authorization server refused the sign-in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the browser came back without an authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::TokenClient</name>
+    <message>
+        <source>the server offers no revocation endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only Bearer tokens are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token holds characters a bearer token cannot have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token endpoint&apos;s answer is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the authorization server answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the authorization server refused the request (HTTP %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the authorization server refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the authorization server refused the request: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the authorization server in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::TokenVault</name>
+    <message>
+        <source>this session keeps tokens in memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain service is running (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain refused access (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain could not store a token (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1204,6 +2405,30 @@ id %2
         <source>--replay-at needs --offline and a number of seconds.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PEM file of a private certificate authority to trust, besides the system&apos;s, for the --connect endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic: open the resource selection wizard on its ranked offers once the offers arrive (for screenshots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the federation root in the system browser at start (the demo otherwise keeps its development token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca-file needs the path of a PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--open-planning takes &quot;selection&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sign-in cannot be combined with --offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -1249,6 +2474,14 @@ id %2
     </message>
     <message>
         <source>Back to live data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (signed in as %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1431,6 +2664,236 @@ id %2
     </message>
     <message>
         <source>The snapshots cannot be compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::JobListModel</name>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA / finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::JobTracker</name>
+    <message>
+        <source>You are not signed in, or your sign-in has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in without permission to submit jobs (jobs:write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node %1 is not in the directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job %1 is not followed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node no longer knows this job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::WorkloadQueue</name>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted: job %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::WorkloadQueueSubmitter</name>
+    <message>
+        <source>Jobs cannot be submitted from this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workload is no longer in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::MapFitLayer</name>
+    <message>
+        <source>Not known to the placement engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nodes shown in this province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node here can run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1635,6 +3098,41 @@ id %2
     </message>
     <message>
         <source>Accelerators: %1 free of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::PlacementFit</name>
+    <message>
+        <source>rank %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue of %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fits well: rank %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fits poorly: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score %1 · ≈ %2 CNY · done %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run here: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>cpn::AccountsDialog</name>
+    <message>
+        <source>Sign In…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Token valid until</source>
+        <translation>令牌有效期至</translation>
+    </message>
+    <message>
+        <source>Opens the system browser at the endpoint&apos;s sign-in page</source>
+        <translation>在系统浏览器中打开该端点的登录页面</translation>
+    </message>
+    <message>
+        <source>Revokes the tokens at the server and forgets them here</source>
+        <translation>在服务器端吊销令牌，并从本地清除</translation>
+    </message>
+    <message>
+        <source>Tokens are kept in memory only.</source>
+        <translation>令牌仅保存在内存中。</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>正在检查钥匙串…</translation>
+    </message>
+    <message>
+        <source>Tokens are kept in the system keychain; the next start signs in again without the browser.</source>
+        <translation>令牌保存在系统钥匙串中；下次启动时无需浏览器即可自动登录。</translation>
+    </message>
+    <message>
+        <source>Tokens are kept in memory only, because %1. You will sign in again at the next start.</source>
+        <translation>令牌仅保存在内存中，原因：%1。下次启动时需重新登录。</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AccountsUi</name>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign in at the federation root in the system browser</source>
+        <translation>在系统浏览器中登录算力网根节点</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Revoke this console&apos;s tokens and forget them</source>
+        <translation>吊销此控制台的令牌并清除</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登录为 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+</context>
+<context>
     <name>cpn::ChangeTableModel</name>
     <message>
         <source>Node status</source>
@@ -205,6 +303,93 @@
     </message>
 </context>
 <context>
+    <name>cpn::DropConfirmDialog</name>
+    <message>
+        <source>Place %1</source>
+        <translation>部署 %1</translation>
+    </message>
+    <message>
+        <source>Workload:</source>
+        <translation>工作负载：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>best fit in %1</source>
+        <translation>%1 内最佳匹配</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>节点：</translation>
+    </message>
+    <message>
+        <source>Accelerators:</source>
+        <translation>加速卡：</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>≈ %1 CNY</source>
+        <translation>≈ %1 CNY</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>费用：</translation>
+    </message>
+    <message>
+        <source>starts %1, done %2</source>
+        <translation>%1 开始，%2 完成</translation>
+    </message>
+    <message>
+        <source>ETA:</source>
+        <translation>预计完成时间：</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>队列：</translation>
+    </message>
+    <message>
+        <source>%1 h before it starts</source>
+        <translation>排队 %1 小时后开始</translation>
+    </message>
+    <message>
+        <source>cost %1 · transfer %2 · latency %3 · headroom %4 · energy %5</source>
+        <translation>费用 %1 · 传输 %2 · 时延 %3 · 余量 %4 · 能耗 %5</translation>
+    </message>
+    <message>
+        <source>%1, rank %2 of %3</source>
+        <translation>%1，排名第 %2（共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>评分：</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>分项：</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Your account may not submit jobs (jobs:write).</source>
+        <translation>您的账户无权提交作业（jobs:write）。</translation>
+    </message>
+    <message>
+        <source>Plan Only</source>
+        <translation>仅规划</translation>
+    </message>
+    <message>
+        <source>Keep it in the queue, planned on this node; undoable until it is submitted.</source>
+        <translation>保留在队列中，并规划到此节点；提交前可撤销。</translation>
+    </message>
+</context>
+<context>
     <name>cpn::EventLogModel</name>
     <message>
         <source>Info</source>
@@ -250,6 +435,83 @@
         <translation>
             <numerusform>%n 条事件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::JobKindPage</name>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Name the job and say what kind of work it is.</source>
+        <translation>为作业命名，并说明工作类型。</translation>
+    </message>
+    <message>
+        <source>May be split across nodes</source>
+        <translation>可拆分到多个节点</translation>
+    </message>
+    <message>
+        <source>up to </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source> nodes</source>
+        <translation> 个节点</translation>
+    </message>
+    <message>
+        <source>Inference services and batch jobs may run in parts on several nodes; training and fine-tuning always run on one.</source>
+        <translation>推理服务和批处理作业可分成多部分在多个节点上运行；训练和微调始终在单个节点上运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Give the job a name.</source>
+        <translation>请为作业命名。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::JobWizard</name>
+    <message>
+        <source>Place a Job</source>
+        <translation>部署作业</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>部署方案</translation>
+    </message>
+    <message>
+        <source>Where the engine would run the job, best first; splits across nodes appear when the job allows them.</source>
+        <translation>引擎建议的作业运行位置，最优在前；作业允许拆分时，会列出跨节点的拆分方案。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::JobsPanel</name>
+    <message>
+        <source>Double-click a job to centre the map on its node</source>
+        <translation>双击作业可将地图居中到其所在节点</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>取消作业(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 was not cancelled: %2</source>
+        <translation>%1 未能取消：%2</translation>
+    </message>
+    <message>
+        <source>%1 submitted to %2.</source>
+        <translation>%1 已提交到 %2。</translation>
+    </message>
+    <message>
+        <source>Cancelling %1…</source>
+        <translation>正在取消 %1…</translation>
     </message>
 </context>
 <context>
@@ -385,6 +647,50 @@
     <message>
         <source>Pin national chart</source>
         <translation>固定全国图表</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>&amp;Planning</source>
+        <translation>规划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Select Resources…</source>
+        <translation>选择资源(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find and reserve the offers that fit a workload</source>
+        <translation>查找并预留适合工作负载的资源报价</translation>
+    </message>
+    <message>
+        <source>&amp;Place a Job…</source>
+        <translation>部署作业(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose where a job runs and submit it</source>
+        <translation>选择作业的运行位置并提交</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Reserved %1 unit(s) of %2 (%3).</source>
+        <translation>已预留 %2 的 %1 个单位（%3）。</translation>
+    </message>
+    <message>
+        <source>Job %1 (%2) submitted to %3.</source>
+        <translation>作业 %1（%2）已提交到 %3。</translation>
+    </message>
+    <message>
+        <source>A job was not submitted: %1</source>
+        <translation>有作业未能提交：%1</translation>
+    </message>
+    <message>
+        <source>Workload Queue</source>
+        <translation>工作负载队列</translation>
     </message>
 </context>
 <context>
@@ -733,6 +1039,168 @@ ID：%2
     </message>
 </context>
 <context>
+    <name>cpn::PlanningUndoStack</name>
+    <message>
+        <source>Plan %1 in %2</source>
+        <translation>在 %2 内规划 %1</translation>
+    </message>
+    <message>
+        <source>Plan %1 on %2</source>
+        <translation>在 %2 上规划 %1</translation>
+    </message>
+    <message>
+        <source>Unplan %1</source>
+        <translation>取消规划 %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RankedOffersPage</name>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>Ranked offers</source>
+        <translation>资源报价排名</translation>
+    </message>
+    <message>
+        <source>Nodes that can take the work, best first. Bars show each part of the score (longer is better); the candidates are ringed on the map.</source>
+        <translation>可承接该工作的节点，最优在前。条形显示评分的各分项（越长越好）；候选节点已在地图上圈出。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rank again against the newest offers and samples</source>
+        <translation>根据最新的报价和采样重新排名</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Est. cost</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>数据传输</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Headroom</source>
+        <translation>余量</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>未入选原因</translation>
+    </message>
+    <message>
+        <source>Ranked</source>
+        <translation>已排名</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>¥%1/core·h</source>
+        <translation>¥%1/核·小时</translation>
+    </message>
+    <message>
+        <source>¥%1/card·h</source>
+        <translation>¥%1/卡·小时</translation>
+    </message>
+    <message>
+        <source>%1 (%2 cards)</source>
+        <translation>%1（%2 张卡）</translation>
+    </message>
+    <message>
+        <source>Weighted total of the five parts</source>
+        <translation>五项得分的加权总和</translation>
+    </message>
+    <message>
+        <source>%1 h to move the data</source>
+        <translation>数据传输需 %1 小时</translation>
+    </message>
+    <message>
+        <source>%1 ms from the users</source>
+        <translation>距用户 %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 % busy after placing</source>
+        <translation>部署后利用率 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 kg CO₂ from non-renewable power</source>
+        <translation>非可再生电力产生 %1 kg CO₂</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>%1 小时后</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>Ranked (%1)</source>
+        <translation>已排名（%1）</translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation>已排除（%1）</translation>
+    </message>
+    <message>
+        <source>No federation directory yet: connect to a node first.</source>
+        <translation>尚无算力网目录：请先连接到一个节点。</translation>
+    </message>
+    <message>
+        <source>No node of %1 can take this work. The Rejected tab says why; go back to relax the requirements.</source>
+        <translation>%1 中没有节点能承接此工作。“已排除”标签页列出了原因；请返回放宽需求。</translation>
+    </message>
+    <message>
+        <source>%1 candidates among %2 nodes, ranked at %3.</source>
+        <translation>在 %2 个节点中找到 %1 个候选，排名时间 %3。</translation>
+    </message>
+</context>
+<context>
     <name>cpn::ReplayBar</name>
     <message>
         <source>Play or pause the replay</source>
@@ -820,6 +1288,277 @@ ID：%2
     </message>
 </context>
 <context>
+    <name>cpn::RequirementsPage</name>
+    <message>
+        <source>Requirements</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>What the work needs and where it may run. The count below follows your entries.</source>
+        <translation>工作所需的资源及可运行的位置。下方计数会随您的输入更新。</translation>
+    </message>
+    <message>
+        <source> cards</source>
+        <translation> 张卡</translation>
+    </message>
+    <message>
+        <source> cores</source>
+        <translation> 核</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source> TB</source>
+        <translation> TB</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Finish by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>¥</source>
+        <translation>¥</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Anywhere, or province codes such as CN-GZ, CN-NM</source>
+        <translation>任意位置，或填写省份代码，如 CN-GZ、CN-NM</translation>
+    </message>
+    <message>
+        <source>Prefer nodes running on renewable power</source>
+        <translation>优先选择使用绿电的节点</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>不超过</translation>
+    </message>
+    <message>
+        <source>&amp;Accelerators:</source>
+        <translation>加速卡(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;CPU:</source>
+        <translation>CPU(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Storage:</source>
+        <translation>存储(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>时长(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>截止时间：</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Data at:</source>
+        <translation>数据位置(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Users &amp;at:</source>
+        <translation>用户位置(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Residency:</source>
+        <translation>数据驻留(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>No accelerators (CPU only)</source>
+        <translation>不需要加速卡（仅 CPU）</translation>
+    </message>
+    <message>
+        <source>Any training-class card</source>
+        <translation>任意训练级加速卡</translation>
+    </message>
+    <message>
+        <source>Any inference-class card</source>
+        <translation>任意推理级加速卡</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>Enter how long the work runs (more than 0 hours).</source>
+        <translation>请输入工作运行时长（须大于 0 小时）。</translation>
+    </message>
+    <message>
+        <source>The work needs at least one accelerator card or CPU core.</source>
+        <translation>工作至少需要一张加速卡或一个 CPU 核。</translation>
+    </message>
+    <message>
+        <source>Choose an accelerator model or class.</source>
+        <translation>请选择加速卡型号或类别。</translation>
+    </message>
+    <message>
+        <source>%1 is not a province code (use ISO 3166-2:CN codes such as CN-GZ).</source>
+        <translation>%1 不是有效的省份代码（请使用 ISO 3166-2:CN 代码，如 CN-GZ）。</translation>
+    </message>
+    <message>
+        <source>The deadline has already passed.</source>
+        <translation>截止时间已过。</translation>
+    </message>
+    <message>
+        <source>The deadline is sooner than the work&apos;s own duration.</source>
+        <translation>距截止时间不足工作本身所需时长。</translation>
+    </message>
+    <message>
+        <source>Say where the %1 TB of data are, or set the amount to 0.</source>
+        <translation>请指明 %1 TB 数据所在位置，或将数据量设为 0。</translation>
+    </message>
+    <message>
+        <source>Say where the users are to limit their latency.</source>
+        <translation>如需限制用户时延，请指明用户所在位置。</translation>
+    </message>
+    <message>
+        <source>Counting the nodes that could take it…</source>
+        <translation>正在统计可承接的节点…</translation>
+    </message>
+    <message>
+        <source>Nothing to count until the entries are valid.</source>
+        <translation>输入有效后才会统计。</translation>
+    </message>
+    <message>
+        <source>No federation directory yet: connect to a node first.</source>
+        <translation>尚无算力网目录：请先连接到一个节点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) of %1 can take it; the best is %2 at about ¥%3.</source>
+        <translation>
+            <numerusform>%1 中有 %n 个节点可承接；最优为 %2，约 ¥%3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No node of %1 can take it; for example %2: %3</source>
+        <translation>%1 中没有节点可承接；例如 %2：%3</translation>
+    </message>
+    <message>
+        <source>No node can take it.</source>
+        <translation>没有节点可承接。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReservationPage</name>
+    <message>
+        <source>Reservation</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>The node holds the units for you until a job uses them or the reservation expires.</source>
+        <translation>节点将为您保留这些资源单元，直到作业使用它们或预留到期。</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Nothing to reserve: choose an offer first.</source>
+        <translation>无可预留内容：请先选择一个资源报价。</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 CPU cores</source>
+        <translation>%1 个 CPU 核</translation>
+    </message>
+    <message>
+        <source>%1 at %2 for %3 h, estimated ¥%4.</source>
+        <translation>%2 上的 %1，时长 %3 小时，预计 ¥%4。</translation>
+    </message>
+    <message>
+        <source>%1 has no offer for this any more; go back and rank again.</source>
+        <translation>%1 已不再提供此报价；请返回重新排名。</translation>
+    </message>
+    <message>
+        <source>Reserving…</source>
+        <translation>正在预留…</translation>
+    </message>
+    <message>
+        <source>Reserved: %1 holds %2 unit(s) of %3 until %4. Use it when you place the job.</source>
+        <translation>已预留：%1 为您保留 %2 个 %3 单元，直至 %4。部署作业时请使用此预留。</translation>
+    </message>
+    <message>
+        <source>The node could not reserve it: %1. Go back and rank again to pick another offer.</source>
+        <translation>节点无法完成预留：%1。请返回重新排名，选择其他报价。</translation>
+    </message>
+    <message>
+        <source>Not reserved: %1</source>
+        <translation>未预留：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Check where the job will run, what it should cost and when it should finish.</source>
+        <translation>请核对作业的运行位置、预计费用和预计完成时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reserve the units first, so a vanished offer stops the submission early</source>
+        <translation>先预留资源单元，以便报价失效时及早中止提交</translation>
+    </message>
+    <message>
+        <source>No proposal chosen.</source>
+        <translation>未选择方案。</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source> (budget ¥%1)</source>
+        <translation>（预算 ¥%1）</translation>
+    </message>
+    <message>
+        <source> (deadline %1)</source>
+        <translation>（截止 %1）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2, %3 h&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Node&lt;/th&gt;&lt;th align=left&gt;Runs on&lt;/th&gt;&lt;th&gt;Share&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;Estimated cost: &lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;Starts: %7&lt;br&gt;Finishes (ETA): &lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;Renewable share: %10 %&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2，%3 小时&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;节点&lt;/th&gt;&lt;th align=left&gt;运行于&lt;/th&gt;&lt;th&gt;份额&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;预计费用：&lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;开始时间：%7&lt;br&gt;预计完成时间：&lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;绿电占比：%10 %&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>cpn::SaveSnapshotDialog</name>
     <message>
         <source>Save Snapshot</source>
@@ -868,6 +1607,262 @@ ID：%2
     <message>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ScopeGate</name>
+    <message>
+        <source>Needs a planner&apos;s sign-in (%1); you are signed in as %2</source>
+        <translation>需要规划员登录（%1）；当前登录身份为 %2</translation>
+    </message>
+    <message>
+        <source>Needs a sign-in with %1; you are signed in as %2</source>
+        <translation>需要具备 %1 权限范围的登录；当前登录身份为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SelectionWizard</name>
+    <message>
+        <source>Selection</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Select Resources</source>
+        <translation>选择资源</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SubmitPage</name>
+    <message>
+        <source>Submission</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>The job is sent to the node that runs it; the Jobs dock follows it from there.</source>
+        <translation>作业将发送到运行它的节点；之后由“作业”停靠窗口跟踪。</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 (part %2 of %3)</source>
+        <translation>%1（第 %2 部分，共 %3 部分）</translation>
+    </message>
+    <message>
+        <source>Nothing to submit: choose a proposal first.</source>
+        <translation>没有可提交的内容：请先选择一个方案。</translation>
+    </message>
+    <message>
+        <source>%1 no longer offers this; rank again to choose another node.</source>
+        <translation>%1 已不再提供此报价；请重新排名以选择其他节点。</translation>
+    </message>
+    <message>
+        <source>%1: waiting</source>
+        <translation>%1：等待中</translation>
+    </message>
+    <message>
+        <source>%1: reserving the units…</source>
+        <translation>%1：正在预留资源单元…</translation>
+    </message>
+    <message>
+        <source>%1: submitting…</source>
+        <translation>%1：正在提交…</translation>
+    </message>
+    <message>
+        <source>✔ %1: submitted as %2</source>
+        <translation>✔ %1：已提交为 %2</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#e06c5a&apos;&gt;✘ %1: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#e06c5a&apos;&gt;✘ %1：%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Submitted.&lt;/b&gt; Follow the job in the Jobs dock.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;已提交。&lt;/b&gt;请在“作业”停靠窗口中跟踪该作业。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Not everything was submitted.&lt;/b&gt; Your entries are kept: try again, or go back to change them or choose another proposal.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;部分内容未能提交。&lt;/b&gt;您填写的内容已保留：可以重试，或返回修改，或选择其他方案。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::WorkloadQueuePanel</name>
+    <message>
+        <source>Drag a workload onto the map: green fits, amber fits poorly, red cannot run there.</source>
+        <translation>将工作负载拖到地图上：绿色表示适合，琥珀色表示勉强适合，红色表示无法在该处运行。</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <source>Replace the queue with a workload file</source>
+        <translation>用工作负载文件替换队列</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the queue to a workload file</source>
+        <translation>将队列保存到工作负载文件</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last planning move</source>
+        <translation>撤销上一步规划操作</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo the planning move</source>
+        <translation>重做规划操作</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Submit the selected planned workload to its node</source>
+        <translation>将选中的已规划工作负载提交到其节点</translation>
+    </message>
+    <message>
+        <source>Unplan</source>
+        <translation>取消规划</translation>
+    </message>
+    <message>
+        <source>Take the selected workload off its node</source>
+        <translation>将选中的工作负载从其节点移除</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected workload</source>
+        <translation>移除选中的工作负载</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected workload up</source>
+        <translation>上移选中的工作负载</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected workload down</source>
+        <translation>下移选中的工作负载</translation>
+    </message>
+    <message>
+        <source>%1 submitted to %2 as job %3.</source>
+        <translation>%1 已作为作业 %3 提交到 %2。</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>%1 submitted to %2 as job %3</source>
+        <translation>%1 已作为作业 %3 提交到 %2</translation>
+    </message>
+    <message>
+        <source>%1 is back in the queue: %2</source>
+        <translation>%1 已回到队列：%2</translation>
+    </message>
+    <message>
+        <source>%1 was not placed and is back in the queue: %2</source>
+        <translation>%1 未能部署，已回到队列：%2</translation>
+    </message>
+    <message>
+        <source>That workload is no longer waiting for a place.</source>
+        <translation>该工作负载已不再等待部署。</translation>
+    </message>
+    <message>
+        <source>%1 cannot run on %2: %3</source>
+        <translation>%1 无法在 %2 上运行：%3</translation>
+    </message>
+    <message>
+        <source>the node is not known</source>
+        <translation>该节点未知</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the federation</source>
+        <translation>%1 已不在算力网中</translation>
+    </message>
+    <message>
+        <source>no longer fits %1: %2</source>
+        <translation>已不再适合 %1：%2</translation>
+    </message>
+    <message>
+        <source>Submitting %1 to %2…</source>
+        <translation>正在将 %1 提交到 %2…</translation>
+    </message>
+    <message>
+        <source>no node in %1 can run it now</source>
+        <translation>%1 中当前没有可运行它的节点</translation>
+    </message>
+    <message>
+        <source>%1 is on its way to a node; load the file once it has an answer.</source>
+        <translation>%1 正在发往某个节点；请在其得到答复后再加载文件。</translation>
+    </message>
+    <message>
+        <source>Load Workload Queue</source>
+        <translation>加载工作负载队列</translation>
+    </message>
+    <message>
+        <source>Workload queues (*.json);;All files (*)</source>
+        <translation>工作负载队列 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n workload(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 加载 %n 个工作负载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue was not changed: %1 cannot be read (%2).</source>
+        <translation>队列未更改：无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Workload file %1 not loaded: %2</source>
+        <translation>工作负载文件 %1 未加载：%2</translation>
+    </message>
+    <message>
+        <source>Save Workload Queue</source>
+        <translation>保存工作负载队列</translation>
+    </message>
+    <message>
+        <source>Workload queues (*.json)</source>
+        <translation>工作负载队列 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n workload(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个工作负载保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue could not be saved to %1: %2</source>
+        <translation>无法将队列保存到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1959,50 @@ ID：%2
         <source>%1 is offline after %2 failed requests: %3</source>
         <translation>%1 连续 %2 次请求失败，已离线：%3</translation>
     </message>
+    <message>
+        <source>The secure connection failed</source>
+        <translation>安全连接失败</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read</source>
+        <translation>无法读取 CA 文件 %1</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate</source>
+        <translation>CA 文件 %1 中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has expired</source>
+        <translation>%1 的证书已过期</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not valid yet; check the clocks</source>
+        <translation>%1 的证书尚未生效；请检查时钟</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has been revoked</source>
+        <translation>%1 的证书已被吊销</translation>
+    </message>
+    <message>
+        <source>The certificate presented by %1 is issued for another host name</source>
+        <translation>%1 出示的证书是为其他主机名签发的</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is signed by an authority that is neither a system CA nor in the node&apos;s CA file</source>
+        <translation>%1 的证书由既非系统证书颁发机构 (CA)、也不在该节点 CA 文件中的机构签发</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is signed by an unknown authority; configure the node&apos;s CA file</source>
+        <translation>%1 的证书由未知机构签发；请配置该节点的 CA 文件</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was refused: %2</source>
+        <translation>%1 的证书被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed</source>
+        <translation>与 %1 的安全连接失败</translation>
+    </message>
 </context>
 <context>
     <name>cpn::api::LocalSimulator</name>
@@ -982,6 +2021,165 @@ ID：%2
     <message>
         <source>the simulator did not start within %1 s</source>
         <translation>模拟器未在 %1 秒内启动</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth</name>
+    <message>
+        <source>not a usable URL (%1)</source>
+        <translation>不是可用的 URL（%1）</translation>
+    </message>
+    <message>
+        <source>expected short strings</source>
+        <translation>应为短字符串</translation>
+    </message>
+    <message>
+        <source>the server does not offer PKCE with S256</source>
+        <translation>服务器不支持使用 S256 的 PKCE</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>值守员</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>规划员</translation>
+    </message>
+    <message>
+        <source>planner</source>
+        <translation>规划员</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>值守员</translation>
+    </message>
+    <message>
+        <source>The CPN console has your sign-in. You can close this page.</source>
+        <translation>CPN 控制台已获得您的登录信息。您可以关闭此页面。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::AccountSession</name>
+    <message>
+        <source>%1 offers no usable sign-in: %2</source>
+        <translation>%1 未提供可用的登录方式：%2</translation>
+    </message>
+    <message>
+        <source>The sign-in at %1 has ended (%2); sign in again.</source>
+        <translation>%1 上的登录已结束（%2）；请重新登录。</translation>
+    </message>
+    <message>
+        <source>Could not refresh the sign-in at %1 (%2); trying again in %3 s.</source>
+        <translation>无法刷新 %1 上的登录（%2）；将在 %3 s 后重试。</translation>
+    </message>
+    <message>
+        <source>Signed in at %1 as %2 (%3).</source>
+        <translation>已在 %1 以 %2（%3）身份登录。</translation>
+    </message>
+    <message>
+        <source>Signed out at %1.</source>
+        <translation>已在 %1 退出登录。</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not confirm the sign-out: %2</source>
+        <translation>%1 上的服务器未确认退出登录：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::SignInFlow</name>
+    <message>
+        <source>the browser could not be opened for the sign-in</source>
+        <translation>无法打开浏览器进行登录</translation>
+    </message>
+    <message>
+        <source>the sign-in was not completed in the browser in time</source>
+        <translation>未能在规定时间内于浏览器中完成登录</translation>
+    </message>
+    <message>
+        <source>the console could not listen on 127.0.0.1 for the browser&apos;s answer</source>
+        <translation>控制台无法在 127.0.0.1 上监听浏览器的回应</translation>
+    </message>
+    <message>
+        <source>a callback without state was ignored</source>
+        <translation>已忽略一个不带 state 的回调</translation>
+    </message>
+    <message>
+        <source>a callback with a state that is not this sign-in&apos;s was ignored</source>
+        <translation>已忽略一个 state 与本次登录不符的回调</translation>
+    </message>
+    <message>
+        <source>the authorization server refused the sign-in: %1</source>
+        <translation>授权服务器拒绝了登录：%1</translation>
+    </message>
+    <message>
+        <source>the authorization server refused the sign-in: %1 (%2)</source>
+        <translation>授权服务器拒绝了登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>the browser came back without an authorization code</source>
+        <translation>浏览器返回时未带授权码</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::TokenClient</name>
+    <message>
+        <source>the server offers no revocation endpoint</source>
+        <translation>服务器未提供令牌吊销端点</translation>
+    </message>
+    <message>
+        <source>only Bearer tokens are supported</source>
+        <translation>仅支持 Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>the token holds characters a bearer token cannot have</source>
+        <translation>令牌中含有 Bearer 令牌不允许的字符</translation>
+    </message>
+    <message>
+        <source>the token endpoint&apos;s answer is not usable: %1</source>
+        <translation>令牌端点的应答不可用：%1</translation>
+    </message>
+    <message>
+        <source>the authorization server answered HTTP %1</source>
+        <translation>授权服务器应答 HTTP %1</translation>
+    </message>
+    <message>
+        <source>the authorization server refused the request (HTTP %1)</source>
+        <translation>授权服务器拒绝了请求（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>the authorization server refused the request: %1</source>
+        <translation>授权服务器拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>the authorization server refused the request: %1 (%2)</source>
+        <translation>授权服务器拒绝了请求：%1（%2）</translation>
+    </message>
+    <message>
+        <source>no answer from the authorization server in time</source>
+        <translation>授权服务器未及时应答</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::auth::TokenVault</name>
+    <message>
+        <source>this session keeps tokens in memory only</source>
+        <translation>本会话仅在内存中保存令牌</translation>
+    </message>
+    <message>
+        <source>no keychain service is running (%1)</source>
+        <translation>没有正在运行的钥匙串服务（%1）</translation>
+    </message>
+    <message>
+        <source>the keychain refused access (%1)</source>
+        <translation>钥匙串拒绝访问（%1）</translation>
+    </message>
+    <message>
+        <source>the keychain could not store a token (%1)</source>
+        <translation>钥匙串无法保存令牌（%1）</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +2403,30 @@ ID：%2
         <source>Diagnostic: pin a few node, link and national charts on the dashboard at start.</source>
         <translation>诊断：启动时在仪表板上固定若干节点、链路和全国图表。</translation>
     </message>
+    <message>
+        <source>PEM file of a private certificate authority to trust, besides the system&apos;s, for the --connect endpoints.</source>
+        <translation>除系统证书颁发机构外，额外信任的私有证书颁发机构 (CA) 的 PEM 文件，用于 --connect 端点。</translation>
+    </message>
+    <message>
+        <source>Diagnostic: open the resource selection wizard on its ranked offers once the offers arrive (for screenshots).</source>
+        <translation>诊断：资源报价到达后，打开资源选择向导并显示已排名的报价（用于截图）。</translation>
+    </message>
+    <message>
+        <source>Sign in at the federation root in the system browser at start (the demo otherwise keeps its development token).</source>
+        <translation>启动时在系统浏览器中登录算力网根节点（否则演示版沿用其开发令牌）。</translation>
+    </message>
+    <message>
+        <source>--ca-file needs the path of a PEM file.</source>
+        <translation>--ca-file 需要一个 PEM 文件的路径。</translation>
+    </message>
+    <message>
+        <source>--open-planning takes &quot;selection&quot;.</source>
+        <translation>--open-planning 的取值为 &quot;selection&quot;。</translation>
+    </message>
+    <message>
+        <source>--sign-in cannot be combined with --offline.</source>
+        <translation>--sign-in 不能与 --offline 同时使用。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -1251,6 +2473,14 @@ ID：%2
     <message>
         <source>Back to live data.</source>
         <translation>已返回实时数据。</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>%1 (signed in as %2)</source>
+        <translation>%1（已登录为 %2）</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +2663,235 @@ ID：%2
     <message>
         <source>The snapshots cannot be compared.</source>
         <translation>无法比较快照。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::JobListModel</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Inference service</source>
+        <translation>推理服务</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批处理</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>ETA / finished</source>
+        <translation>预计完成时间 / 完成时间</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::JobTracker</name>
+    <message>
+        <source>You are not signed in, or your sign-in has expired.</source>
+        <translation>您尚未登录，或登录已过期。</translation>
+    </message>
+    <message>
+        <source>You are signed in without permission to submit jobs (jobs:write)</source>
+        <translation>您已登录，但没有提交作业的权限（jobs:write）</translation>
+    </message>
+    <message>
+        <source>The node %1 is not in the directory.</source>
+        <translation>目录中没有节点 %1。</translation>
+    </message>
+    <message>
+        <source>The job %1 is not followed here.</source>
+        <translation>此处未跟踪作业 %1。</translation>
+    </message>
+    <message>
+        <source>The node no longer knows this job.</source>
+        <translation>该节点已不再识别此作业。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::WorkloadQueue</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批处理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n 个模型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 核</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Planned in %1</source>
+        <translation>已规划于 %1</translation>
+    </message>
+    <message>
+        <source>Planned on %1</source>
+        <translation>已规划在 %1 上</translation>
+    </message>
+    <message>
+        <source>Submitting to %1…</source>
+        <translation>正在提交到 %1…</translation>
+    </message>
+    <message>
+        <source>Submitted: job %1 on %2</source>
+        <translation>已提交：作业 %1 位于 %2</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::jobs::WorkloadQueueSubmitter</name>
+    <message>
+        <source>Jobs cannot be submitted from this console.</source>
+        <translation>无法从此控制台提交作业。</translation>
+    </message>
+    <message>
+        <source>The workload is no longer in the queue.</source>
+        <translation>该工作负载已不在队列中。</translation>
+    </message>
+    <message>
+        <source>%1 is already submitted.</source>
+        <translation>%1 已提交。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::MapFitLayer</name>
+    <message>
+        <source>Not known to the placement engine</source>
+        <translation>部署引擎未收录</translation>
+    </message>
+    <message>
+        <source>No nodes shown in this province</source>
+        <translation>此省份中未显示任何节点</translation>
+    </message>
+    <message>
+        <source>Best here: %1</source>
+        <translation>此处最佳：%1</translation>
+    </message>
+    <message>
+        <source>No node here can run it</source>
+        <translation>此处没有节点可以运行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +3095,41 @@ ID：%2
     <message>
         <source>Accelerators: %1 free of %2</source>
         <translation>加速卡：%2 张中 %1 张空闲</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::map::PlacementFit</name>
+    <message>
+        <source>rank %1 of %2</source>
+        <translation>排名 %1 / %2</translation>
+    </message>
+    <message>
+        <source>low score</source>
+        <translation>评分低</translation>
+    </message>
+    <message>
+        <source>queue of %1 h</source>
+        <translation>队列 %1 h</translation>
+    </message>
+    <message>
+        <source>%1 % of the budget</source>
+        <translation>占预算的 %1 %</translation>
+    </message>
+    <message>
+        <source>Fits well: rank %1 of %2</source>
+        <translation>适配良好：排名 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Fits poorly: %1</source>
+        <translation>适配较差：%1</translation>
+    </message>
+    <message>
+        <source>score %1 · ≈ %2 CNY · done %3</source>
+        <translation>评分 %1 · ≈ %2 CNY · 完成于 %3</translation>
+    </message>
+    <message>
+        <source>Cannot run here: %1</source>
+        <translation>无法在此运行：%1</translation>
     </message>
 </context>
 <context>
