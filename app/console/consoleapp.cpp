@@ -228,10 +228,8 @@ void ConsoleApp::startDemo()
 
 void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, const QString &label)
 {
-    api::ClientOptions options;
+    api::ClientOptions options = clientOptions();
     options.token = token;
-    options.allowPlainHttp = m_options.allowPlainHttp;
-    options.caFile = m_options.caFile;
     auto *federation = new api::FederationClient(&m_network, rootUrl, options, m_clock, this);
     m_federations.append(federation);
 
@@ -284,10 +282,7 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, const QString 
 {
     if (!m_vault)
         return;
-    api::ClientOptions options;
-    options.allowPlainHttp = m_options.allowPlainHttp;
-    options.caFile = m_options.caFile;
-    auto *session = new auth::AccountSession(&m_network, federation->rootUrl(), options, m_vault.get(), this);
+    auto *session = new auth::AccountSession(&m_network, federation->rootUrl(), clientOptions(), m_vault.get(), this);
     m_accounts.append(session);
     m_accountsUi->addSession(session);
     connect(session, &auth::AccountSession::accessTokenChanged, this, [this, session, federation, fallbackToken] {
@@ -325,11 +320,17 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, const QString 
         session->signIn();
 }
 
-void ConsoleApp::createPlanning()
+api::ClientOptions ConsoleApp::clientOptions() const
 {
     api::ClientOptions options;
     options.allowPlainHttp = m_options.allowPlainHttp;
     options.caFile = m_options.caFile;
+    return options;
+}
+
+void ConsoleApp::createPlanning()
+{
+    const api::ClientOptions options = clientOptions();
     m_jobTracker = std::make_unique<jobs::JobTracker>(&m_network, options);
     m_offerBook = std::make_unique<jobs::OfferBook>(&m_network, options);
     m_planning.jobs = m_jobTracker.get();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/clientoptions.h"
 #include "api/localsimulator.h"
 #include "cache/cachereader.h"
 #include "charts/chartdatahub.h"
@@ -79,6 +80,8 @@ private:
     void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
     // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
     void attachAccount(api::FederationClient *federation, const QString &fallbackToken);
+    // Transport rules of every client the console makes (plain http, private CA), without a token.
+    api::ClientOptions clientOptions() const;
     void createPlanning();
     void openPlanningForScreenshot(); // diagnostic --open-planning
     placement::FederationSnapshot planningSnapshot() const;

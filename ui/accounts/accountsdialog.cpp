@@ -57,7 +57,7 @@ AccountsDialog::AccountsDialog(const QList<auth::AccountSession *> &sessions, au
         if (auth::AccountSession *session = selectedSession())
             session->signOut();
     });
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccountsDialog::refresh);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccountsDialog::updateButtons);
     for (auth::AccountSession *session : sessions)
         connect(session, &auth::AccountSession::accountChanged, this, &AccountsDialog::refresh);
     if (m_vault)
@@ -110,10 +110,15 @@ void AccountsDialog::refresh()
     m_table->blockSignals(false);
     if (m_table->rowCount() > 0 && m_table->currentRow() < 0)
         m_table->selectRow(std::min(current, m_table->rowCount() - 1));
+    updateButtons();
+    m_storage->setText(storageText(m_vault));
+}
+
+void AccountsDialog::updateButtons()
+{
     const auth::AccountSession *session = selectedSession();
     m_signIn->setEnabled(session && !session->isSigningIn());
     m_signOut->setEnabled(session && (session->isSignedIn() || session->hasRefreshToken()));
-    m_storage->setText(storageText(m_vault));
 }
 
 } // namespace cpn

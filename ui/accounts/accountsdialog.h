@@ -35,7 +35,8 @@ public:
     static QString storageText(const auth::TokenVault *vault);
 
 private:
-    void refresh();
+    void refresh(); // rows, buttons and the storage sentence
+    void updateButtons();
     auth::AccountSession *selectedSession() const;
 
     QList<QPointer<auth::AccountSession>> m_sessions;
