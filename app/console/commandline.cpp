@@ -89,8 +89,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
                                                     "the dashboard at start."));
     const QCommandLineOption signIn(
         QStringLiteral("sign-in"),
-        QCoreApplication::translate("cpn::console", "Sign in at the federation root in the system browser at "
-                                                    "start (the demo otherwise keeps its development token)."));
+        QCoreApplication::translate("cpn::console",
+                                    "Sign in at the federation root in the system browser at "
+                                    "start (the demo otherwise keeps its development token)."));
     parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, caFile, screenshot,
                        screenshotDelay, basemap, wall, fps, replayAt, pinDemoCharts});
     parser.addOption(openPlanning);
@@ -169,7 +170,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
         o.replayAtMs = qint64(seconds * 1000);
     }
     if (!o.offlineFile.isEmpty() && o.signIn)
-        return error(QCoreApplication::translate("cpn::console", "--sign-in cannot be combined with --offline."));
+        return error(
+            QCoreApplication::translate("cpn::console", "--sign-in cannot be combined with --offline."));
     if (!o.offlineFile.isEmpty() && (o.demo || !o.connectUrls.isEmpty()))
         return error(QCoreApplication::translate("cpn::console",
                                                  "--offline cannot be combined with --demo or --connect."));

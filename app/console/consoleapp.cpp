@@ -10,27 +10,27 @@
 #include "geo/basemap.h"
 #include "jobs/jobtracker.h"
 #include "jobs/offerbook.h"
+#include "jobs/workloadqueue.h"
 #include "offlinesession.h"
 #include "snapshotcommands.h"
 #include "ui/accounts/accountsui.h"
 #include "ui/mainwindow.h"
+#include "ui/mappanel.h"
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/selectionwizard.h"
-#include "ui/mappanel.h"
 #include "ui/planning/workloadqueuepanel.h"
 #include "widgets/map/nodemapwidget.h"
-#include "jobs/workloadqueue.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
-#include <QSpinBox>
 #include <QPainter>
-#include <QWizard>
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QTimer>
 #include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
+#include <QWizard>
 
 namespace cpn::console {
 namespace {
@@ -129,7 +129,8 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         m_accountsUi = std::make_unique<AccountsUi>(m_window.get(), m_vault.get());
         connect(m_accountsUi.get(), &AccountsUi::notice, this,
                 [this](const QString &source, const QString &message, bool isWarning) {
-                    m_window->logEvent(isWarning ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info,
+                    m_window->logEvent(isWarning ? EventLogModel::Severity::Warning
+                                                 : EventLogModel::Severity::Info,
                                        source, message);
                 });
     }
@@ -205,7 +206,8 @@ void ConsoleApp::startDemo()
 {
     const QString token = randomToken();
     // Something to drag onto the map: the example queue, unless the planner already has workloads.
-    if (WorkloadQueuePanel *queue = m_window->workloadQueuePanel(); queue && queue->queue()->rowCount() == 0) {
+    if (WorkloadQueuePanel *queue = m_window->workloadQueuePanel();
+        queue && queue->queue()->rowCount() == 0) {
         QString error;
         if (!queue->loadFile(QStringLiteral(":/examples/workload-queue.json"), &error))
             qCWarning(lcApp).noquote() << "the example workload queue could not be loaded:" << error;
@@ -282,18 +284,20 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, const QString 
 {
     if (!m_vault)
         return;
-    auto *session = new auth::AccountSession(&m_network, federation->rootUrl(), clientOptions(), m_vault.get(), this);
+    auto *session =
+        new auth::AccountSession(&m_network, federation->rootUrl(), clientOptions(), m_vault.get(), this);
     m_accounts.append(session);
     m_accountsUi->addSession(session);
-    connect(session, &auth::AccountSession::accessTokenChanged, this, [this, session, federation, fallbackToken] {
-        const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;
-        federation->setToken(token);
-        // Jobs and offers follow the first root's account (as they follow its token above).
-        if (m_jobTracker && session == m_accounts.constFirst()) {
-            m_jobTracker->setToken(token);
-            m_offerBook->setToken(token);
-        }
-    });
+    connect(session, &auth::AccountSession::accessTokenChanged, this,
+            [this, session, federation, fallbackToken] {
+                const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;
+                federation->setToken(token);
+                // Jobs and offers follow the first root's account (as they follow its token above).
+                if (m_jobTracker && session == m_accounts.constFirst()) {
+                    m_jobTracker->setToken(token);
+                    m_offerBook->setToken(token);
+                }
+            });
     // A 401 refreshes the account's token once and the request is sent again with it.
     QPointer<auth::AccountSession> guarded(session);
     federation->setUnauthorizedHandler([guarded](const QString &rejected, std::function<void(bool)> retry) {
@@ -308,9 +312,9 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, const QString 
             if (httpStatus != 403)
                 return;
             const auth::Account &account = session->account();
-            m_window->logEvent(EventLogModel::Severity::Warning, tr("Jobs"),
-                               account.signedIn ? tr("%1 (signed in as %2)").arg(reason, account.displayName())
-                                                : reason);
+            m_window->logEvent(
+                EventLogModel::Severity::Warning, tr("Jobs"),
+                account.signedIn ? tr("%1 (signed in as %2)").arg(reason, account.displayName()) : reason);
         };
         connect(m_jobTracker.get(), &jobs::JobTracker::submitFailed, this, refused);
         connect(m_jobTracker.get(), &jobs::JobTracker::cancelFailed, this, refused);

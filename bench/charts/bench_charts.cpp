@@ -173,7 +173,8 @@ TickFigures dashboardTick(ChartCard::LineRenderer renderer, quint32 &rng)
             QCoreApplication::processEvents();
     };
     settle();
-    const int runs = qEnvironmentVariableIsSet("SKIP1M") ? 100 : 60; // 60: two or three steps of the time axis
+    const int runs =
+        qEnvironmentVariableIsSet("SKIP1M") ? 100 : 60; // 60: two or three steps of the time axis
     const char *name = renderer == ChartCard::LineRenderer::PlotLayer ? "plot layer" : "QtCharts";
     QList<double> ticks;
     QList<double> axisSteps; // the ticks in which the time axes moved on by a pixel: every chart redrawn

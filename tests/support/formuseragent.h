@@ -27,7 +27,8 @@ public:
         m_authorizationUrl = url;
         ++m_opened;
         if (m_autoLogin)
-            QMetaObject::invokeMethod(this, [this, url] { logIn(url); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, url] { logIn(url); }, Qt::QueuedConnection);
         return true;
     }
     void setAutoLogin(bool on) { m_autoLogin = on; }
@@ -36,7 +37,8 @@ public:
     QString stateOf() const { return QUrlQuery(m_authorizationUrl).queryItemValue(QStringLiteral("state")); }
     QString redirectUri() const
     {
-        return QUrlQuery(m_authorizationUrl).queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded);
+        return QUrlQuery(m_authorizationUrl)
+            .queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded);
     }
 
     // Loads the redirect URI with these query items, as a forged or replayed redirect would.
@@ -53,7 +55,8 @@ public:
     {
         get(url, [this, url](QNetworkReply *reply) {
             const QString page = QString::fromUtf8(reply->readAll());
-            const auto match = QRegularExpression(QStringLiteral("name=\"request_id\" value=\"([^\"]+)\"")).match(page);
+            const auto match =
+                QRegularExpression(QStringLiteral("name=\"request_id\" value=\"([^\"]+)\"")).match(page);
             if (!match.hasMatch()) {
                 Q_EMIT finished(false);
                 return;
@@ -63,7 +66,8 @@ public:
             form.addQueryItem(QStringLiteral("username"), m_user);
             form.addQueryItem(QStringLiteral("password"), m_password);
             QNetworkRequest request(url.adjusted(QUrl::RemoveQuery));
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
             QNetworkReply *post = m_nam.post(request, form.toString(QUrl::FullyEncoded).toUtf8());
             connect(post, &QNetworkReply::finished, this, [this, post] {
                 post->deleteLater();

@@ -74,7 +74,8 @@ QString AccountsDialog::storageText(const auth::TokenVault *vault)
     if (!vault->isReady())
         return tr("Checking the keychain…");
     if (vault->isPersistent())
-        return tr("Tokens are kept in the system keychain; the next start signs in again without the browser.");
+        return tr(
+            "Tokens are kept in the system keychain; the next start signs in again without the browser.");
     return tr("Tokens are kept in memory only, because %1. You will sign in again at the next start.")
         .arg(vault->reason());
 }
@@ -95,11 +96,13 @@ void AccountsDialog::refresh()
         if (!session)
             continue;
         const auth::Account &account = session->account();
-        const QString expires = account.expiresAt.isValid()
-                                    ? QLocale().toString(account.expiresAt.toLocalTime(), QLocale::ShortFormat)
-                                    : QString();
-        const QStringList cells = {account.endpoint.toDisplayString(), account.signedIn ? account.displayName() : tr("—"),
-                                   account.roleName(), account.signedIn ? expires : QString()};
+        const QString expires =
+            account.expiresAt.isValid()
+                ? QLocale().toString(account.expiresAt.toLocalTime(), QLocale::ShortFormat)
+                : QString();
+        const QStringList cells = {account.endpoint.toDisplayString(),
+                                   account.signedIn ? account.displayName() : tr("—"), account.roleName(),
+                                   account.signedIn ? expires : QString()};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == RoleColumn && account.signedIn)

@@ -24,7 +24,8 @@ class AccountsDialog : public QDialog
     Q_OBJECT
 
 public:
-    AccountsDialog(const QList<auth::AccountSession *> &sessions, auth::TokenVault *vault, QWidget *parent = nullptr);
+    AccountsDialog(const QList<auth::AccountSession *> &sessions, auth::TokenVault *vault,
+                   QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
     QPushButton *signInButton() const { return m_signIn; }

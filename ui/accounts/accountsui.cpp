@@ -79,8 +79,9 @@ void AccountsUi::update()
     const auth::Account account = session ? session->account() : auth::Account();
     m_signIn->setEnabled(session != nullptr);
     m_signOut->setEnabled(session && account.signedIn);
-    m_status->setText(account.signedIn ? tr("Signed in as %1 (%2)").arg(account.displayName(), account.roleName())
-                                       : tr("Not signed in"));
+    m_status->setText(account.signedIn
+                          ? tr("Signed in as %1 (%2)").arg(account.displayName(), account.roleName())
+                          : tr("Not signed in"));
     m_status->setToolTip(AccountsDialog::storageText(m_vault));
     m_gate.setAccount(account);
 }

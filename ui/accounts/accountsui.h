@@ -30,7 +30,10 @@ public:
     AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *parent = nullptr);
 
     void addSession(auth::AccountSession *session);
-    auth::AccountSession *primary() const { return m_sessions.isEmpty() ? nullptr : m_sessions.first().data(); }
+    auth::AccountSession *primary() const
+    {
+        return m_sessions.isEmpty() ? nullptr : m_sessions.first().data();
+    }
     QMenu *menu() const { return m_menu; }
     QAction *signInAction() const { return m_signIn; }
     QAction *signOutAction() const { return m_signOut; }

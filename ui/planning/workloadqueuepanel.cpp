@@ -14,12 +14,12 @@
 
 #include <QAction>
 #include <QDragEnterEvent>
-#include <QMimeData>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMimeData>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -86,7 +86,8 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(WorkloadQueue::NameColumn, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(WorkloadQueue::NeedsColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(WorkloadQueue::NeedsColumn,
+                                                     QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
     m_view->setToolTip(tr("Drag a workload onto the map: green fits, amber fits poorly, red cannot run there."));
 

@@ -59,7 +59,8 @@ public:
     bool submitTo(const QString &workloadId, const QString &nodeId);
 
     // For screenshots and demonstrations: the workload dragged over its best node on the map, held there
-    // (the map shows its fit shading and label) until a real drag or a drop ends it. False if it fits nowhere.
+    // (the map shows its fit shading and label) until a real drag or a drop ends it. False if it fits
+    // nowhere.
     bool showDragPreview(map::NodeMapWidget *map, const QString &workloadId);
 
     bool loadFile(const QString &path, QString *error);

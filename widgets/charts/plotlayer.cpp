@@ -38,8 +38,12 @@ bool PlotLayer::isDense(int line) const
 
 QList<double> PlotLayer::layoutKey() const
 {
-    QList<double> key{double(m_timeAxis->min().toMSecsSinceEpoch()), double(m_timeAxis->max().toMSecsSinceEpoch()),
-                      m_rect.left(), m_rect.top(), m_rect.width(), m_rect.height()};
+    QList<double> key{double(m_timeAxis->min().toMSecsSinceEpoch()),
+                      double(m_timeAxis->max().toMSecsSinceEpoch()),
+                      m_rect.left(),
+                      m_rect.top(),
+                      m_rect.width(),
+                      m_rect.height()};
     const auto vertical = m_chart->axes(Qt::Vertical);
     for (const QAbstractAxis *axis : vertical) {
         if (const auto *v = qobject_cast<const QValueAxis *>(axis))
@@ -133,11 +137,11 @@ void PlotLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         const double exposedFrom = fromMs + (exposed.left() - plot.left() - 2) / xScale;
         const double exposedTo = fromMs + (exposed.right() - plot.left() + 2) / xScale;
         auto byTime = [](const QPointF &p, double t) { return p.x() < t; };
-        const qsizetype first =
-            std::max<qsizetype>(0, std::lower_bound(points.begin(), points.end(), exposedFrom, byTime) -
-                                       points.begin() - 1);
+        const qsizetype first = std::max<qsizetype>(
+            0, std::lower_bound(points.begin(), points.end(), exposedFrom, byTime) - points.begin() - 1);
         const qsizetype last = std::min<qsizetype>(
-            points.size(), std::lower_bound(points.begin(), points.end(), exposedTo, byTime) - points.begin() + 1);
+            points.size(),
+            std::lower_bound(points.begin(), points.end(), exposedTo, byTime) - points.begin() + 1);
         if (last <= first)
             continue;
         line.resize(last - first);

@@ -12,8 +12,8 @@
 #include <QDateTimeAxis>
 #include <QFile>
 #include <QImage>
-#include <QScreen>
 #include <QLineSeries>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -313,7 +313,8 @@ void tst_ChartCard::liveRepaintsMatchAFullRender()
         partial += card.timeAxis()->max().toMSecsSinceEpoch() == axisEnd ? 1 : 0;
         for (int k = 0; k < 3; ++k)
             QCoreApplication::processEvents();
-        const QImage onScreen = card.screen()->grabWindow(card.winId()).toImage().convertToFormat(QImage::Format_RGB32);
+        const QImage onScreen =
+            card.screen()->grabWindow(card.winId()).toImage().convertToFormat(QImage::Format_RGB32);
         const QImage full = card.grab().toImage().convertToFormat(QImage::Format_RGB32);
         QCOMPARE(onScreen.size(), full.size());
         QVERIFY2(onScreen == full, qPrintable(QStringLiteral("tick %1 differs from a full render").arg(i)));

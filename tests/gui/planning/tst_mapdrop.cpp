@@ -4,10 +4,10 @@
 // A QDrag from a test blocks, so the map gets the drag events the row's MIME data would produce.
 #include "api/localsimulator.h"
 #include "consoleapp.h"
+#include "itemmodels/eventlogmodel.h"
 #include "jobs/jobtracker.h"
 #include "jobs/offerbook.h"
 #include "jobs/workloadqueue.h"
-#include "itemmodels/eventlogmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
 #include "ui/planning/dropconfirmdialog.h"
@@ -18,15 +18,15 @@
 
 #include <QDragEnterEvent>
 #include <QJsonArray>
-#include <QLabel>
-#include <QTableView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -124,13 +124,14 @@ QString tst_MapDrop::fittingNode(const QString &workloadId, map::FitLevel level)
         if (it->level != level)
             continue;
         const QPointF pos = m_map->nodePosition(it.key());
-        if (!QRectF(m_map->rect()).adjusted(20, 20, -20, -20).contains(pos) || m_map->nodeIdAt(pos) != it.key())
+        if (!QRectF(m_map->rect()).adjusted(20, 20, -20, -20).contains(pos) ||
+            m_map->nodeIdAt(pos) != it.key())
             continue;
         byRank.insert(level == map::FitLevel::Cannot ? byRank.size() : it->rank, it.key());
     }
     if (byRank.isEmpty())
-        qWarning() << "no node of level" << int(level) << "among" << shading.nodes.size() << "map" << m_map->size()
-                   << "scene nodes" << m_map->nodePosition(shading.nodes.keys().value(0))
+        qWarning() << "no node of level" << int(level) << "among" << shading.nodes.size() << "map"
+                   << m_map->size() << "scene nodes" << m_map->nodePosition(shading.nodes.keys().value(0))
                    << m_map->nodeIdAt(m_map->nodePosition(shading.nodes.keys().value(0)));
     return byRank.isEmpty() ? QString() : byRank.first();
 }
@@ -165,7 +166,8 @@ QJsonArray tst_MapDrop::jobsOn(const QString &nodeId, const QString &token)
     QNetworkReply *reply = m_network.get(request);
     QSignalSpy done(reply, &QNetworkReply::finished);
     done.wait(10000);
-    const QJsonArray all = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("jobs")).toArray();
+    const QJsonArray all =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("jobs")).toArray();
     reply->deleteLater();
     QJsonArray mine;
     for (const QJsonValue &job : all)
@@ -205,15 +207,18 @@ void tst_MapDrop::dropOnNodeSubmitsAJob()
     QTest::mouseClick(confirm->submitButton(), Qt::LeftButton);
 
     // The row shows the job id once the node answered, and the node has the job.
-    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-submit"))->state, QueuedWorkload::State::Submitted, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-submit"))->state,
+                              QueuedWorkload::State::Submitted, 15000);
     const QString jobId = queue->find(QStringLiteral("drop-submit"))->jobId;
     QVERIFY(!jobId.isEmpty());
-    const QModelIndex state = queue->index(queue->rowOf(QStringLiteral("drop-submit")), WorkloadQueue::StateColumn);
+    const QModelIndex state =
+        queue->index(queue->rowOf(QStringLiteral("drop-submit")), WorkloadQueue::StateColumn);
     QVERIFY2(state.data().toString().contains(jobId), qPrintable(state.data().toString()));
     const QJsonArray jobs = jobsOn(node, kDevToken);
     QCOMPARE(jobs.size(), 1);
     QCOMPARE(jobs.first().toObject().value(QStringLiteral("id")).toString(), jobId);
-    QCOMPARE(jobs.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("tst-mapdrop drop-submit"));
+    QCOMPARE(jobs.first().toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("tst-mapdrop drop-submit"));
     // The Jobs dock follows it; a submitted workload can no longer be dragged.
     QTRY_VERIFY_WITH_TIMEOUT(m_window->planning()->jobs->job(jobId) != nullptr, 5000);
     QVERIFY(!(queue->flags(state) & Qt::ItemIsDragEnabled));
@@ -255,7 +260,8 @@ void tst_MapDrop::undoBeforeSubmitLeavesTheNodeUntouched()
     m_panel->selectWorkload(QStringLiteral("drop-undo"));
     QVERIFY(m_panel->submitAction()->isEnabled());
     m_panel->submitAction()->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-undo"))->state, QueuedWorkload::State::Submitted, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-undo"))->state,
+                              QueuedWorkload::State::Submitted, 15000);
     QVERIFY(!m_panel->undoStack()->canUndoMove());
     m_panel->undoAction()->trigger(); // does nothing
     QCOMPARE(queue->find(QStringLiteral("drop-undo"))->state, QueuedWorkload::State::Submitted);
@@ -276,12 +282,14 @@ void tst_MapDrop::refusedJobReturnsToTheQueue()
 
     QVERIFY(dragOntoMap(QStringLiteral("drop-403"), m_map->nodePosition(node)));
     QTest::mouseClick(m_panel->pendingConfirmation()->submitButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-403"))->state, QueuedWorkload::State::Refused, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-403"))->state, QueuedWorkload::State::Refused,
+                              15000);
     tracker->setToken(kDevToken);
     const QueuedWorkload *item = queue->find(QStringLiteral("drop-403"));
     QVERIFY2(item->reason.contains(QStringLiteral("jobs:write")), qPrintable(item->reason));
     QVERIFY(item->isPlaceable()); // back in the queue, never lost
-    const QModelIndex state = queue->index(queue->rowOf(QStringLiteral("drop-403")), WorkloadQueue::StateColumn);
+    const QModelIndex state =
+        queue->index(queue->rowOf(QStringLiteral("drop-403")), WorkloadQueue::StateColumn);
     QVERIFY(state.data().toString().contains(QStringLiteral("jobs:write")));
     QVERIFY(m_panel->messageLabel()->isVisible());
     QCOMPARE(jobsOn(node, kDevToken).size(), before);
@@ -293,7 +301,8 @@ void tst_MapDrop::refusedJobReturnsToTheQueue()
     // And it can be placed again, this time with the right to do so.
     QVERIFY(dragOntoMap(QStringLiteral("drop-403"), m_map->nodePosition(node)));
     QTest::mouseClick(m_panel->pendingConfirmation()->submitButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-403"))->state, QueuedWorkload::State::Submitted, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-403"))->state,
+                              QueuedWorkload::State::Submitted, 15000);
 }
 
 void tst_MapDrop::nodeDownBetweenDropAndSubmit()
@@ -309,7 +318,8 @@ void tst_MapDrop::nodeDownBetweenDropAndSubmit()
     QVERIFY(sim("POST", QStringLiteral("/sim/v1/faults"),
                 {{QStringLiteral("kind"), QStringLiteral("node-down")}, {QStringLiteral("target"), node}}));
     QTest::mouseClick(confirm->submitButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-down"))->state, QueuedWorkload::State::Refused, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-down"))->state, QueuedWorkload::State::Refused,
+                              20000);
     const QString reason = queue->find(QStringLiteral("drop-down"))->reason;
     qInfo().noquote() << "refused after node-down:" << reason;
     QVERIFY(!reason.isEmpty());

@@ -1,13 +1,13 @@
-#include "gui/planning/planningfixture.h"
-#include "ui/planning/rankedofferspage.h"
-#include "ui/planning/requirementspage.h"
-#include "ui/planning/reservationpage.h"
-#include "ui/planning/selectionwizard.h"
 #include "domain/clock.h"
+#include "gui/planning/planningfixture.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
+#include "ui/planning/rankedofferspage.h"
+#include "ui/planning/requirementspage.h"
+#include "ui/planning/reservationpage.h"
+#include "ui/planning/selectionwizard.h"
 #include "widgets/map/mapscene.h"
 
 #include <QAction>
@@ -263,7 +263,8 @@ void tst_SelectionWizard::fromTheMainWindowTheMapRingsTheCandidates()
     QVERIFY(window.planningMenu());
     QVERIFY(window.jobsDock());
     // Actions that change something at the nodes say which scope they need.
-    QCOMPARE(window.selectResourcesAction()->property("cpnRequiresScope").toString(), QStringLiteral("jobs:write"));
+    QCOMPARE(window.selectResourcesAction()->property("cpnRequiresScope").toString(),
+             QStringLiteral("jobs:write"));
     QCOMPARE(window.placeJobAction()->property("cpnRequiresScope").toString(), QStringLiteral("jobs:write"));
 
     window.selectResourcesAction()->trigger();

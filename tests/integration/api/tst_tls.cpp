@@ -222,19 +222,25 @@ void tst_Tls::sentences_data()
     QTest::addColumn<bool>("caFileConfigured");
     QTest::addColumn<QString>("expected");
     using E = QSslError;
-    QTest::newRow("unknown issuer") << QList<QSslError>{E(E::UnableToGetLocalIssuerCertificate), E(E::CertificateUntrusted)}
-                                    << false << QStringLiteral("signed by an unknown authority; configure the node's CA file");
-    QTest::newRow("self-signed, CA file set") << QList<QSslError>{E(E::SelfSignedCertificate)} << true
-                                              << QStringLiteral("neither a system CA nor in the node's CA file");
-    QTest::newRow("expired beats untrusted") << QList<QSslError>{E(E::CertificateUntrusted), E(E::CertificateExpired)}
-                                             << false << QStringLiteral("has expired");
+    QTest::newRow("unknown issuer")
+        << QList<QSslError>{E(E::UnableToGetLocalIssuerCertificate), E(E::CertificateUntrusted)} << false
+        << QStringLiteral("signed by an unknown authority; configure the node's CA file");
+    QTest::newRow("self-signed, CA file set")
+        << QList<QSslError>{E(E::SelfSignedCertificate)} << true
+        << QStringLiteral("neither a system CA nor in the node's CA file");
+    QTest::newRow("expired beats untrusted")
+        << QList<QSslError>{E(E::CertificateUntrusted), E(E::CertificateExpired)} << false
+        << QStringLiteral("has expired");
     QTest::newRow("not yet valid") << QList<QSslError>{E(E::CertificateNotYetValid)} << false
                                    << QStringLiteral("is not valid yet");
     QTest::newRow("other host") << QList<QSslError>{E(E::HostNameMismatch)} << false
                                 << QStringLiteral("issued for another host name");
-    QTest::newRow("revoked") << QList<QSslError>{E(E::CertificateRevoked)} << false << QStringLiteral("has been revoked");
-    QTest::newRow("anything else") << QList<QSslError>{E(E::InvalidPurpose)} << false << QStringLiteral("was refused: ");
-    QTest::newRow("handshake without errors") << QList<QSslError>{} << false << QStringLiteral("secure connection to");
+    QTest::newRow("revoked") << QList<QSslError>{E(E::CertificateRevoked)} << false
+                             << QStringLiteral("has been revoked");
+    QTest::newRow("anything else") << QList<QSslError>{E(E::InvalidPurpose)} << false
+                                   << QStringLiteral("was refused: ");
+    QTest::newRow("handshake without errors")
+        << QList<QSslError>{} << false << QStringLiteral("secure connection to");
 }
 
 void tst_Tls::sentences()

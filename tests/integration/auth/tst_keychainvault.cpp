@@ -60,7 +60,8 @@ void tst_KeychainVault::persistenceIsWhatTheMachineOffers()
         QVERIFY(vault->reason().isEmpty());
     } else {
         QVERIFY(!vault->isPersistent());
-        QVERIFY2(vault->reason().contains(QStringLiteral("no keychain service")), qPrintable(vault->reason()));
+        QVERIFY2(vault->reason().contains(QStringLiteral("no keychain service")),
+                 qPrintable(vault->reason()));
     }
 }
 

@@ -93,7 +93,8 @@ void tst_ConsoleSignIn::initTestCase()
     m_sim.start(options);
     QVERIFY2(m_sim.waitForStarted(), qPrintable(m_sim.errorString()));
 
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
+    m_settings =
+        std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
     ConsoleOptions console;
     console.connectUrls = {m_sim.baseUrl()}; // no token: nothing is read before the sign-in
     console.cacheDirectory = m_dir.path();
@@ -143,7 +144,8 @@ void tst_ConsoleSignIn::operatorSeesWhyPlannerActionsAreOff()
     QCOMPARE(m_console->nodeModel().rowCount(), 0); // the API is closed without a token
 
     QVERIFY(signInAs(QStringLiteral("operator")));
-    QVERIFY(session()->accessToken().startsWith(QString::fromLatin1(kCanary))); // the canary is what to look for
+    QVERIFY(
+        session()->accessToken().startsWith(QString::fromLatin1(kCanary))); // the canary is what to look for
     QCOMPARE(status->text(), QStringLiteral("Signed in as operator (Operator)"));
     // The console now reads the federation with the operator's token.
     QTRY_VERIFY_WITH_TIMEOUT(m_console->nodeModel().rowCount() >= 30, 20000);
@@ -198,7 +200,8 @@ void tst_ConsoleSignIn::signOutRevokes()
 void tst_ConsoleSignIn::plannerGetsTheActions()
 {
     QVERIFY(signInAs(QStringLiteral("planner")));
-    QCOMPARE(m_console->accountsUi()->statusLabel()->text(), QStringLiteral("Signed in as planner (Planner)"));
+    QCOMPARE(m_console->accountsUi()->statusLabel()->text(),
+             QStringLiteral("Signed in as planner (Planner)"));
     MainWindow *window = m_console->window();
     for (QAction *action : {window->selectResourcesAction(), window->placeJobAction()}) {
         QTRY_VERIFY(action->isEnabled());

@@ -112,7 +112,8 @@ void TestCommandLine::mapOptions()
 
 void TestCommandLine::signIn()
 {
-    QVERIFY(!parseCommandLine({u"cpn-console"_s, u"--demo"_s}).options.signIn); // the demo keeps its dev token
+    QVERIFY(
+        !parseCommandLine({u"cpn-console"_s, u"--demo"_s}).options.signIn); // the demo keeps its dev token
     const CommandLineResult demo = parseCommandLine({u"cpn-console"_s, u"--demo"_s, u"--sign-in"_s});
     QCOMPARE(demo.action, Action::Run);
     QVERIFY(demo.options.signIn);
@@ -121,7 +122,8 @@ void TestCommandLine::signIn()
         parseCommandLine({u"cpn-console"_s, u"--connect"_s, u"https://n.example.cn"_s, u"--sign-in"_s});
     QCOMPARE(root.action, Action::Run);
     QVERIFY(root.options.signIn);
-    const CommandLineResult offline = parseCommandLine({u"cpn-console"_s, u"--offline"_s, u"a.cpnsnap"_s, u"--sign-in"_s});
+    const CommandLineResult offline =
+        parseCommandLine({u"cpn-console"_s, u"--offline"_s, u"a.cpnsnap"_s, u"--sign-in"_s});
     QCOMPARE(offline.action, Action::Error);
     QVERIFY(offline.message.contains(u"--sign-in"_s));
     QVERIFY(parseCommandLine({u"cpn-console"_s, u"--help"_s}).message.contains(u"--sign-in"_s));
