@@ -85,6 +85,7 @@ void OfflineSession::reviewCache(const QString &cachePath, qint64 fromMs)
 void OfflineSession::start(const QString &file, qint64 fromMs, bool live)
 {
     m_openingFile = file;
+    m_comparedWhileOpening = false;
     // A new source for each file: a refused one leaves the recording on screen untouched.
     m_opening = std::make_unique<cache::RecordingSource>();
     connect(m_opening.get(), &cache::RecordingSource::opened, this,
@@ -123,11 +124,13 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     m_shownMs = -1;
     m_shownNodes.clear();
     m_shownLinks.clear();
-    m_changes.clear();
+    if (!m_comparedWhileOpening) {
+        m_changes.clear();
+        m_window->mapPanel()->mapWidget()->setHighlights({}, {});
+    }
     // A clean slate: the models keep the newest sample per node, which may be live data or another
     // recording's.
     m_window->setDirectory({}, {});
-    m_window->mapPanel()->mapWidget()->setHighlights({}, {});
 
     const cache::ContentSummary &summary = m_source->info().summary;
     const qint64 from = live ? qMax(summary.fromMs, m_fromMs) : summary.fromMs;
@@ -217,6 +220,7 @@ void OfflineSession::compareMoments(qint64 aMs, qint64 bMs)
 void OfflineSession::showComparison(const cache::DiffResult &diff, const QString &aLabel,
                                     const QString &bLabel)
 {
+    m_comparedWhileOpening = m_opening != nullptr;
     m_changes.setDiff(diff);
     m_window->mapPanel()->mapWidget()->setHighlights(m_changes.changedNodeIds(), m_changes.changedLinkIds());
     m_comparePanel->setMoments(diff.fromMs, diff.toMs, aLabel, bLabel);

@@ -86,6 +86,8 @@ private:
     bool m_active = false;
     bool m_live = false; // the live cache rewound
     QString m_openingFile;
+    // A comparison shown while a file was opening is newer than that file: its opening keeps it.
+    bool m_comparedWhileOpening = false;
     qint64 m_fromMs = 0; // requested start, for the live cache
     qint64 m_initialOffsetMs = -1;
     qint64 m_shownMs = -1;

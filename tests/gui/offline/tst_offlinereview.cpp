@@ -298,11 +298,27 @@ void TestOfflineReview::comparesTwoSnapshotFiles()
     QVERIFY2(cache::SnapshotExporter::exportRange(m_dir.filePath(QStringLiteral("cache.sqlite")), half,
                                                   request, &error),
              qPrintable(error));
-    auto console = openOffline(m_snapshot);
+    QSignalSpy *opened = nullptr;
+    auto console = openOffline(m_snapshot, &opened);
+    std::unique_ptr<QSignalSpy> ownedSpy(opened);
+    QTRY_COMPARE_WITH_TIMEOUT(opened->size(), 1, 10000);
     QSignalSpy compared(console->offlineSession(), &OfflineSession::compared);
     console->snapshotCommands()->compareFiles(half, m_snapshot);
     QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 10000);
-    QCOMPARE(console->offlineSession()->changes()->changedNodeIds(), QStringList{recordedNodes().at(1).id});
+    const QStringList node1{recordedNodes().at(1).id};
+    QCOMPARE(console->offlineSession()->changes()->changedNodeIds(), node1);
+
+    // A comparison that arrives while another recording is still opening is newer than it: the
+    // opening keeps the comparison and its highlights.
+    OfflineSession *session = console->offlineSession();
+    const cache::DiffResult diff = session->changes()->diff();
+    session->openFile(half);
+    session->showComparison(diff, {}, {});
+    QCOMPARE(opened->size(), 1); // the file is verified off the UI thread: not opened yet
+    QTRY_COMPARE_WITH_TIMEOUT(opened->size(), 2, 10000);
+    QVERIFY(opened->constLast().at(0).toBool());
+    QCOMPARE(session->changes()->changedNodeIds(), node1);
+    QCOMPARE(console->window()->mapPanel()->scene()->highlightedNodeIds(), QSet<QString>{node1.constFirst()});
 
     // A bad file on either side is refused with its reason.
     const QString bad = m_dir.filePath(QStringLiteral("bad-compare.cpnsnap"));
@@ -310,10 +326,11 @@ void TestOfflineReview::comparesTwoSnapshotFiles()
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.write(QByteArray(4096, 'x')) == 4096);
     }
+    const qsizetype comparisons = compared.size();
     console->snapshotCommands()->compareFiles(half, bad);
     QTRY_VERIFY_WITH_TIMEOUT(console->window()->findChild<QMessageBox *>(QStringLiteral("compareError")),
                              10000);
-    QCOMPARE(compared.size(), 1);
+    QCOMPARE(compared.size(), comparisons);
 }
 
 // File > Save Snapshot's export from a live console's cache, opened offline afterwards; File >
