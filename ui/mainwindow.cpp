@@ -420,6 +420,14 @@ void MainWindow::addEndpoint(const QString &endpointId, const QString &label, co
     indicator->setUrl(baseUrl);
 }
 
+void MainWindow::removeEndpoint(const QString &endpointId)
+{
+    if (ConnectionIndicator *indicator = m_indicators.take(endpointId)) {
+        statusBar()->removeWidget(indicator);
+        indicator->deleteLater();
+    }
+}
+
 void MainWindow::setEndpointStatus(const QString &endpointId, ConnectionIndicator::State state, qint64 lastDataMs,
                                    const QString &lastError, int consecutiveFailures)
 {

@@ -105,6 +105,7 @@ public Q_SLOTS:
     void applyMetrics(const cpn::MetricsBatch &batch);
     // Declares an endpoint for the status bar; setEndpointStatus() also adds unknown ids on first use.
     void addEndpoint(const QString &endpointId, const QString &label, const QUrl &baseUrl = {});
+    void removeEndpoint(const QString &endpointId);
     void setEndpointStatus(const QString &endpointId, cpn::ConnectionIndicator::State state, qint64 lastDataMs,
                            const QString &lastError = {}, int consecutiveFailures = 0);
     // Appends to the Events dock, stamped with the clock's time.

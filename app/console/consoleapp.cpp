@@ -14,6 +14,7 @@
 #include "offlinesession.h"
 #include "snapshotcommands.h"
 #include "ui/accounts/accountsui.h"
+#include "ui/connectdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
 #include "ui/planning/requirementspage.h"
@@ -21,9 +22,12 @@
 #include "ui/planning/workloadqueuepanel.h"
 #include "widgets/map/nodemapwidget.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPainter>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -35,7 +39,6 @@
 namespace cpn::console {
 namespace {
 
-const QString kRootsKey = QStringLiteral("connection/roots");
 const QString kBasemapKey = QStringLiteral("map/basemap"); // an organisation's own GeoJSON basemap
 
 // A development token for the demo simulator: 32 random bytes, never stored.
@@ -133,6 +136,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
                                                  : EventLogModel::Severity::Info,
                                        source, message);
                 });
+        addConnectActions();
     }
 
     connect(&m_simulator, &api::LocalSimulator::failed, this, [this](const QString &reason) {
@@ -188,18 +192,58 @@ void ConsoleApp::start()
         m_offline->openFile(m_options.offlineFile); // no network at all
         return;
     }
-    QList<QUrl> roots = m_options.connectUrls;
-    if (roots.isEmpty() && !m_options.demo && m_settings) {
-        for (const QString &url : m_settings->value(kRootsKey).toStringList())
-            roots.append(QUrl(url));
-    }
-    if (m_options.demo || roots.isEmpty()) {
+    // --allow-plain-http and --ca-file are the command line's endpoints' own rules.
+    QList<api::EndpointSetting> endpoints;
+    for (const QUrl &url : std::as_const(m_options.connectUrls))
+        endpoints.append({url, m_options.allowPlainHttp, m_options.caFile});
+    if (endpoints.isEmpty() && !m_options.demo && m_settings)
+        endpoints = api::loadEndpoints(*m_settings);
+    if (m_options.demo || endpoints.isEmpty()) {
         startDemo(); // the embedded default: the simulated federation on loopback
         return;
     }
-    for (const QUrl &root : std::as_const(roots))
-        connectFederation(root, m_options.token, root.host());
+    for (const api::EndpointSetting &endpoint : std::as_const(endpoints)) {
+        connectFederation(endpoint, m_options.token, endpoint.url.host());
+        m_rememberedEndpoints.append(endpoint);
+    }
     rememberRoots();
+}
+
+bool ConsoleApp::connectEndpoint(const api::EndpointSetting &endpoint, bool signIn)
+{
+    const QString source = tr("Connect");
+    if (!m_cache) {
+        m_window->logEvent(EventLogModel::Severity::Error, source,
+                           tr("An offline review does not connect to nodes; start the console without "
+                              "--offline."));
+        return false;
+    }
+    if (const QString problem = endpoint.problem(); !problem.isEmpty()) {
+        m_window->logEvent(EventLogModel::Severity::Error, source,
+                           tr("%1 cannot be connected: %2").arg(endpoint.url.toDisplayString(), problem));
+        return false;
+    }
+    // No token of another endpoint goes to it: it is read with the account signed in there, or
+    // with its own token from before when it is connected again with other rules.
+    QString token;
+    if (const api::FederationClient *connected = federationAt(endpoint.url)) {
+        if (connected->options().allowPlainHttp == endpoint.allowPlainHttp &&
+            connected->options().caFile == endpoint.caFile) {
+            m_window->logEvent(EventLogModel::Severity::Warning, source,
+                               tr("%1 is already connected.").arg(endpoint.url.toDisplayString()));
+            return false;
+        }
+        token = m_roots.value(connected).fallbackToken;
+        disconnectEndpoint(endpoint.url);
+    }
+    connectFederation(endpoint, token, endpoint.url.host());
+    m_rememberedEndpoints.append(endpoint);
+    rememberRoots();
+    m_window->logEvent(EventLogModel::Severity::Info, source,
+                       tr("Connecting to %1.").arg(endpoint.url.toDisplayString()));
+    if (signIn && m_accounts.size() == m_federations.size())
+        m_accounts.constLast()->signIn();
+    return true;
 }
 
 void ConsoleApp::startDemo()
@@ -219,7 +263,7 @@ void ConsoleApp::startDemo()
     connect(&m_simulator, &api::LocalSimulator::started, this, [this, token](const QUrl &url) {
         m_window->logEvent(EventLogModel::Severity::Info, tr("Demo"),
                            tr("Simulator listening on %1").arg(url.toString()));
-        connectFederation(url, token, tr("Simulated federation"));
+        connectFederation({url, false, {}}, token, tr("Simulated federation"));
     });
     api::LocalSimulator::Options options;
     options.scenario = m_options.demoScenario;
@@ -228,28 +272,149 @@ void ConsoleApp::startDemo()
     m_simulator.start(options);
 }
 
-void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, const QString &label)
+void ConsoleApp::addConnectActions()
 {
-    api::ClientOptions options = clientOptions();
+    auto *connectAction = new QAction(tr("&Connect to Federation…"), this);
+    connectAction->setObjectName(QStringLiteral("connectFederationAction"));
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(connectAction, &QAction::triggered, this, &ConsoleApp::openConnectDialog);
+    // One entry per connected root, listed when the menu opens.
+    auto *disconnectMenu = new QMenu(tr("&Disconnect"), m_window.get());
+    disconnectMenu->setObjectName(QStringLiteral("disconnectMenu"));
+    connect(disconnectMenu, &QMenu::aboutToShow, this, [this, disconnectMenu] {
+        disconnectMenu->clear();
+        for (const api::FederationClient *federation : std::as_const(m_federations)) {
+            const QUrl root = federation->rootUrl();
+            QAction *action = disconnectMenu->addAction(root.toDisplayString());
+            connect(action, &QAction::triggered, this, [this, root] { disconnectEndpoint(root); });
+        }
+        if (m_federations.isEmpty())
+            disconnectMenu->addAction(tr("No federation connected"))->setEnabled(false);
+    });
+    // The window's first menu is File: connections go first, above the snapshots.
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    if (QMenu *file = menus.value(0) ? menus.value(0)->menu() : nullptr) {
+        QAction *before = file->actions().value(0);
+        file->insertAction(before, connectAction);
+        file->insertMenu(before, disconnectMenu);
+        file->insertSeparator(before);
+    }
+}
+
+api::FederationClient *ConsoleApp::federationAt(const QUrl &rootUrl) const
+{
+    const QUrl wanted = rootUrl.adjusted(QUrl::StripTrailingSlash);
+    for (api::FederationClient *federation : m_federations) {
+        if (federation->rootUrl().adjusted(QUrl::StripTrailingSlash) == wanted)
+            return federation;
+    }
+    return nullptr;
+}
+
+bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
+{
+    api::FederationClient *federation = federationAt(rootUrl);
+    if (!federation)
+        return false;
+    const bool wasFirst = federation == m_federations.constFirst();
+    federation->disconnect(); // nothing it still says reaches the window, cache or charts
+    federation->stop();
+    m_federations.removeOne(federation);
+    if (auth::AccountSession *session = m_roots.take(federation).account) {
+        m_accounts.removeOne(session);
+        m_accountsUi->removeSession(session);
+        session->deleteLater();
+    }
+    const QString endpointId = federation->rootUrl().toString();
+    federation->deleteLater();
+    m_rememberedEndpoints.removeIf(
+        [&](const api::EndpointSetting &e) { return e.url.adjusted(QUrl::StripTrailingSlash) == rootUrl.adjusted(QUrl::StripTrailingSlash); });
+    rememberRoots();
+    m_window->removeEndpoint(endpointId);
+    applyLiveDirectory();
+    // Offers and new jobs go through the first root: the next one, if any.
+    if (wasFirst && m_offerBook) {
+        if (m_federations.isEmpty()) {
+            m_offerBook->setRootUrl({});
+        } else {
+            const api::FederationClient *next = m_federations.constFirst();
+            api::ClientOptions options = next->options();
+            m_jobTracker->setClientOptions(options);
+            m_offerBook->setClientOptions(options);
+            m_offerBook->setRootUrl(next->rootUrl());
+        }
+    }
+    m_window->logEvent(EventLogModel::Severity::Info, tr("Connect"),
+                       tr("Disconnected from %1.").arg(rootUrl.toDisplayString()));
+    return true;
+}
+
+void ConsoleApp::applyLiveDirectory()
+{
+    // Every root's nodes and links together, in the order the roots were connected; a node or
+    // link listed by two roots is the first one's.
+    QList<Node> nodes;
+    QList<Link> links;
+    QSet<QString> nodeIds;
+    QSet<QString> linkIds;
+    for (const api::FederationClient *federation : std::as_const(m_federations)) {
+        const auto it = m_roots.constFind(federation);
+        if (it == m_roots.constEnd())
+            continue;
+        for (const Node &node : it->nodes) {
+            if (!nodeIds.contains(node.id)) {
+                nodeIds.insert(node.id);
+                nodes.append(node);
+            }
+        }
+        for (const Link &link : it->links) {
+            if (!linkIds.contains(link.id)) {
+                linkIds.insert(link.id);
+                links.append(link);
+            }
+        }
+    }
+    m_cache->ingestDirectory(nodes, links, m_clock.nowMs());
+    m_liveNodes = nodes;
+    m_liveLinks = links;
+    if (m_jobTracker)
+        m_jobTracker->setDirectory(nodes);
+    m_chartHub.setDirectory(nodes, links);
+    if (m_options.pinDemoCharts && !m_demoChartsPinned && !nodes.isEmpty())
+        pinDemoCharts();
+    if (!m_offline->isActive())
+        m_window->setDirectory(nodes, links);
+}
+
+void ConsoleApp::openConnectDialog()
+{
+    auto *dialog = new ConnectDialog(m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { connectEndpoint(dialog->endpoint(), dialog->signInAfterConnecting()); });
+    dialog->open();
+}
+
+void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const QString &token,
+                                   const QString &label)
+{
+    const QUrl &rootUrl = endpoint.url;
+    const api::ClientOptions transport = endpoint.applyTo({});
+    api::ClientOptions options = transport;
     options.token = token;
     auto *federation = new api::FederationClient(&m_network, rootUrl, options, m_clock, this);
     m_federations.append(federation);
+    m_roots[federation].fallbackToken = token;
 
     const QString endpointId = rootUrl.toString();
     m_window->addEndpoint(endpointId, label, rootUrl);
     // While a recording is reviewed the window shows it alone; the cache keeps recording.
     connect(federation, &api::FederationClient::directoryChanged, this,
-            [this](const QList<Node> &nodes, const QList<Link> &links) {
-                m_cache->ingestDirectory(nodes, links, m_clock.nowMs());
-                m_liveNodes = nodes;
-                m_liveLinks = links;
-                if (m_jobTracker)
-                    m_jobTracker->setDirectory(nodes);
-                m_chartHub.setDirectory(nodes, links);
-                if (m_options.pinDemoCharts && !m_demoChartsPinned)
-                    pinDemoCharts();
-                if (!m_offline->isActive())
-                    m_window->setDirectory(nodes, links);
+            [this, federation](const QList<Node> &nodes, const QList<Link> &links) {
+                Root &root = m_roots[federation];
+                root.nodes = nodes;
+                root.links = links;
+                applyLiveDirectory();
             });
     connect(federation, &api::FederationClient::metricsReceived, m_cache.get(), &cache::CacheWriter::ingestMetrics);
     connect(federation, &api::FederationClient::metricsReceived, &m_chartHub, &charts::ChartDataHub::ingest);
@@ -257,13 +422,11 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
         for (const LinkSample &sample : batch.links)
             m_linkSamples.insert(sample.linkId, sample);
     });
-    // Jobs go to each node with this root's token; offers come from the first root.
-    if (m_jobTracker) {
-        m_jobTracker->setToken(token);
-        if (m_offerBook->rootUrl().isEmpty()) {
-            m_offerBook->setToken(token);
-            m_offerBook->setRootUrl(rootUrl);
-        }
+    // Jobs and offers go through the first root, with its token and transport rules.
+    if (m_jobTracker && m_offerBook->rootUrl().isEmpty()) {
+        m_jobTracker->setClientOptions(options);
+        m_offerBook->setClientOptions(options);
+        m_offerBook->setRootUrl(rootUrl);
     }
     connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
         if (!m_offline->isActive())
@@ -276,17 +439,18 @@ void ConsoleApp::connectFederation(const QUrl &rootUrl, const QString &token, co
     connect(federation, &api::FederationClient::problem, this, [this, endpointId](const QString &message) {
         m_window->logEvent(EventLogModel::Severity::Warning, endpointId, message);
     });
-    attachAccount(federation, token);
+    attachAccount(federation, transport, token);
     federation->start();
 }
 
-void ConsoleApp::attachAccount(api::FederationClient *federation, const QString &fallbackToken)
+void ConsoleApp::attachAccount(api::FederationClient *federation, const api::ClientOptions &transport,
+                               const QString &fallbackToken)
 {
     if (!m_vault)
         return;
-    auto *session =
-        new auth::AccountSession(&m_network, federation->rootUrl(), clientOptions(), m_vault.get(), this);
+    auto *session = new auth::AccountSession(&m_network, federation->rootUrl(), transport, m_vault.get(), this);
     m_accounts.append(session);
+    m_roots[federation].account = session;
     m_accountsUi->addSession(session);
     connect(session, &auth::AccountSession::accessTokenChanged, this,
             [this, session, federation, fallbackToken] {
@@ -324,19 +488,11 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, const QString 
         session->signIn();
 }
 
-api::ClientOptions ConsoleApp::clientOptions() const
-{
-    api::ClientOptions options;
-    options.allowPlainHttp = m_options.allowPlainHttp;
-    options.caFile = m_options.caFile;
-    return options;
-}
-
 void ConsoleApp::createPlanning()
 {
-    const api::ClientOptions options = clientOptions();
-    m_jobTracker = std::make_unique<jobs::JobTracker>(&m_network, options);
-    m_offerBook = std::make_unique<jobs::OfferBook>(&m_network, options);
+    // Their transport rules and token are the first root's, set when it connects.
+    m_jobTracker = std::make_unique<jobs::JobTracker>(&m_network, api::ClientOptions());
+    m_offerBook = std::make_unique<jobs::OfferBook>(&m_network, api::ClientOptions());
     m_planning.jobs = m_jobTracker.get();
     m_planning.offers = m_offerBook.get();
     m_planning.snapshot = [this] { return planningSnapshot(); };
@@ -469,10 +625,7 @@ void ConsoleApp::rememberRoots() const
 {
     if (!m_settings)
         return;
-    QStringList urls;
-    for (const auto *federation : m_federations)
-        urls << federation->rootUrl().toString();
-    m_settings->setValue(kRootsKey, urls); // never the token
+    api::saveEndpoints(*m_settings, m_rememberedEndpoints); // never a token
 }
 
 } // namespace cpn::console

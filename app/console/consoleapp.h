@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/clientoptions.h"
+#include "api/endpointsetting.h"
 #include "api/localsimulator.h"
 #include "cache/cachereader.h"
 #include "charts/chartdatahub.h"
@@ -68,20 +69,33 @@ public:
     AccountsUi *accountsUi() const { return m_accountsUi.get(); }
     // The planning UI's services; null offline (nothing is planned on a recording).
     PlanningServices *planning() { return m_jobTracker ? &m_planning : nullptr; }
+    // File > Connect to Federation…: connects to another root with its own transport rules,
+    // remembers it for the next start, and signs in there when asked. False, with the reason in
+    // the Events log, when the endpoint is refused as set or already connected.
+    // The same URL with other rules connects again with them.
+    bool connectEndpoint(const api::EndpointSetting &endpoint, bool signIn);
+    // File > Disconnect: stops polling the root, takes its nodes off the window and forgets it for
+    // the next start. Its keychain entry stays, so connecting again signs in without the browser.
+    bool disconnectEndpoint(const QUrl &rootUrl);
+    // The roots remembered for the next start (never the demo's simulator).
+    const QList<api::EndpointSetting> &rememberedEndpoints() const { return m_rememberedEndpoints; }
 
 private:
     void loadBasemap();
     void startDemo();
-    void connectFederation(const QUrl &rootUrl, const QString &token, const QString &label);
+    void connectFederation(const api::EndpointSetting &endpoint, const QString &token, const QString &label);
+    void addConnectActions(); // File > Connect to Federation…, Disconnect
+    api::FederationClient *federationAt(const QUrl &rootUrl) const;
+    void applyLiveDirectory();
+    void openConnectDialog();
     void showEndpointStatus(const api::EndpointStatus &status);
     void rememberRoots() const;
     void scheduleScreenshot();
     void backToLive();
     void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
     // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
-    void attachAccount(api::FederationClient *federation, const QString &fallbackToken);
-    // Transport rules of every client the console makes (plain http, private CA), without a token.
-    api::ClientOptions clientOptions() const;
+    void attachAccount(api::FederationClient *federation, const api::ClientOptions &transport,
+                       const QString &fallbackToken);
     void createPlanning();
     void openPlanningForScreenshot(); // diagnostic --open-planning
     placement::FederationSnapshot planningSnapshot() const;
@@ -106,6 +120,16 @@ private:
     QList<Node> m_liveNodes; // the live directory, for "Back to live"
     QList<Link> m_liveLinks;
     QList<api::FederationClient *> m_federations;
+    // What the console keeps of each root beside its client.
+    struct Root
+    {
+        QString fallbackToken; // dev token or CPN_TOKEN: used while nobody is signed in there
+        auth::AccountSession *account = nullptr;
+        QList<Node> nodes; // its directory; the window shows every root's merged
+        QList<Link> links;
+    };
+    QHash<const api::FederationClient *, Root> m_roots;
+    QList<api::EndpointSetting> m_rememberedEndpoints;
     std::unique_ptr<auth::TokenVault> m_vault; // refresh tokens: the OS keychain, else memory only
     std::unique_ptr<AccountsUi> m_accountsUi;
     QList<auth::AccountSession *> m_accounts;

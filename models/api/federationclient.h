@@ -45,6 +45,7 @@ public:
     bool isRunning() const { return m_running; }
 
     QUrl rootUrl() const;
+    const ClientOptions &options() const { return m_options; }
     const QList<Node> &nodes() const { return m_nodes; }
     const QList<Link> &links() const { return m_links; }
     // Evaluated now against the clock, so a reader always sees current staleness.

@@ -34,6 +34,12 @@ void JobTracker::setToken(const QString &token)
         client->setToken(token);
 }
 
+void JobTracker::setClientOptions(const api::ClientOptions &options)
+{
+    m_options = options;
+    setToken(options.token);
+}
+
 void JobTracker::setPollIntervalMs(int ms)
 {
     m_timer.setInterval(ms);

@@ -34,6 +34,8 @@ public:
 
     void setDirectory(const QList<Node> &nodes);
     void setToken(const QString &token);
+    // Transport rules and token for the node clients made from now on (the first root's).
+    void setClientOptions(const api::ClientOptions &options);
     void setPollIntervalMs(int ms);
 
     void submit(const QString &tag, const QString &nodeId, const JobRequest &request);

@@ -22,9 +22,15 @@ void OfferBook::setRootUrl(const QUrl &rootUrl)
         return;
     m_rootUrl = rootUrl;
     delete m_client;
-    m_client = new api::NodeApiClient(m_nam, rootUrl, m_options, this);
+    m_client = nullptr;
     ++m_generation;
     m_inFlight = false;
+    if (rootUrl.isEmpty()) { // no root left: nothing is offered
+        m_timer.stop();
+        setOffers({});
+        return;
+    }
+    m_client = new api::NodeApiClient(m_nam, rootUrl, m_options, this);
     m_timer.start();
     refresh();
 }
@@ -34,6 +40,12 @@ void OfferBook::setToken(const QString &token)
     m_options.token = token;
     if (m_client)
         m_client->setToken(token);
+}
+
+void OfferBook::setClientOptions(const api::ClientOptions &options)
+{
+    m_options = options;
+    setToken(options.token);
 }
 
 void OfferBook::refresh()

@@ -27,10 +27,13 @@ public:
     OfferBook(QNetworkAccessManager *nam, const api::ClientOptions &options, QObject *parent = nullptr);
     ~OfferBook() override;
 
-    // The federation root whose /offers is read; refreshes at once and then periodically.
+    // The federation root whose /offers is read; refreshes at once and then periodically. An empty
+    // URL stops reading and empties the book.
     void setRootUrl(const QUrl &rootUrl);
     QUrl rootUrl() const { return m_rootUrl; }
     void setToken(const QString &token);
+    // Transport rules and token; call before setRootUrl, which makes the client with them.
+    void setClientOptions(const api::ClientOptions &options);
     void setRefreshIntervalMs(int ms) { m_timer.setInterval(ms); }
 
     // Asks now unless a request is already in flight.

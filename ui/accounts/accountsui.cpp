@@ -55,6 +55,23 @@ void AccountsUi::addSession(auth::AccountSession *session)
         Q_EMIT notice(source, tr("Sign-in failed: %1").arg(message), true);
     });
     update();
+    reopenDialog();
+}
+
+void AccountsUi::removeSession(auth::AccountSession *session)
+{
+    m_sessions.removeAll(session);
+    disconnect(session, nullptr, this, nullptr);
+    update();
+    reopenDialog();
+}
+
+void AccountsUi::reopenDialog()
+{
+    if (!m_dialog || !m_dialog->isVisible())
+        return;
+    delete m_dialog.data();
+    showDialog();
 }
 
 AccountsDialog *AccountsUi::showDialog()

@@ -30,6 +30,7 @@ public:
     AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *parent = nullptr);
 
     void addSession(auth::AccountSession *session);
+    void removeSession(auth::AccountSession *session);
     auth::AccountSession *primary() const
     {
         return m_sessions.isEmpty() ? nullptr : m_sessions.first().data();
@@ -47,6 +48,7 @@ Q_SIGNALS:
 
 private:
     void update();
+    void reopenDialog(); // its rows are the sessions it was opened with
 
     QMainWindow *m_window;
     auth::TokenVault *m_vault;

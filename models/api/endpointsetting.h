@@ -1,0 +1,33 @@
+#pragma once
+
+#include "api/clientoptions.h"
+
+#include <QList>
+#include <QUrl>
+
+class QSettings;
+
+namespace cpn::api {
+
+// A federation root the console connects to, with the transport rules chosen for it alone:
+// plain http beyond loopback, and a private CA besides the system's. Remembered in the
+// settings; a token never is.
+struct EndpointSetting
+{
+    QUrl url;
+    bool allowPlainHttp = false;
+    QString caFile; // PEM; empty: the system CAs only
+
+    // Why the console cannot connect to it as it is set, as a sentence; empty when it can.
+    QString problem() const;
+    // base with this endpoint's transport rules.
+    ClientOptions applyTo(ClientOptions base) const;
+
+    bool operator==(const EndpointSetting &other) const = default;
+};
+
+// The remembered roots, in the order they were connected. Entries that do not parse are skipped.
+QList<EndpointSetting> loadEndpoints(QSettings &settings);
+void saveEndpoints(QSettings &settings, const QList<EndpointSetting> &endpoints);
+
+} // namespace cpn::api
