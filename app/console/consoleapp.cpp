@@ -64,16 +64,21 @@ ConnectionIndicator::State indicatorState(api::ConnectionState state)
     return ConnectionIndicator::State::Connecting;
 }
 
+// Tokens must never follow a redirect to another host, and Debian's Qt 6.4 lacks HTTP/2 fixes: the
+// protocol client sets both per request; this is the belt to those braces.
+void configureNetwork(QNetworkAccessManager &network)
+{
+    network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    network.setAutoDeleteReplies(true);
+}
+
 } // namespace
 
 ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent)
     : QObject(parent), m_options(options), m_settings(settings), m_nodes(m_viewClock)
 {
     api::registerMetaTypes();
-    // Tokens must never follow a redirect to another host, and Debian's Qt 6.4 lacks HTTP/2 fixes:
-    // the protocol client sets both per request; this is the belt to those braces.
-    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_network.setAutoDeleteReplies(true);
+    configureNetwork(m_network);
 
     MainWindow::Dependencies dependencies;
     dependencies.nodes = &m_nodes;
@@ -154,8 +159,13 @@ ConsoleApp::~ConsoleApp()
     // Members die in reverse order; the simulator's exit must not log into a half-destroyed console.
     disconnect(&m_simulator, nullptr, this, nullptr);
     disconnect(&m_events, nullptr, this, nullptr);
-    for (auto *federation : std::as_const(m_federations))
+    for (auto *federation : std::as_const(m_federations)) {
         federation->stop();
+        const Root root = m_roots.value(federation);
+        delete root.account; // before the network manager its requests use
+        delete federation;
+        delete root.network;
+    }
 }
 
 void ConsoleApp::loadBasemap()
@@ -274,7 +284,7 @@ void ConsoleApp::startDemo()
 
 void ConsoleApp::addConnectActions()
 {
-    auto *connectAction = new QAction(tr("&Connect to Federation…"), this);
+    auto *connectAction = new QAction(tr("&Connect to Federation…"), m_window.get());
     connectAction->setObjectName(QStringLiteral("connectFederationAction"));
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     connect(connectAction, &QAction::triggered, this, &ConsoleApp::openConnectDialog);
@@ -320,13 +330,15 @@ bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
     federation->disconnect(); // nothing it still says reaches the window, cache or charts
     federation->stop();
     m_federations.removeOne(federation);
-    if (auth::AccountSession *session = m_roots.take(federation).account) {
-        m_accounts.removeOne(session);
-        m_accountsUi->removeSession(session);
-        session->deleteLater();
+    const Root root = m_roots.take(federation);
+    if (root.account) {
+        m_accounts.removeOne(root.account);
+        m_accountsUi->removeSession(root.account);
+        root.account->deleteLater();
     }
     const QString endpointId = federation->rootUrl().toString();
     federation->deleteLater();
+    root.network->deleteLater(); // last: its connections, and the trust they were opened with, go
     m_rememberedEndpoints.removeIf(
         [&](const api::EndpointSetting &e) { return e.url.adjusted(QUrl::StripTrailingSlash) == rootUrl.adjusted(QUrl::StripTrailingSlash); });
     rememberRoots();
@@ -402,9 +414,15 @@ void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const Q
     const api::ClientOptions transport = endpoint.applyTo({});
     api::ClientOptions options = transport;
     options.token = token;
-    auto *federation = new api::FederationClient(&m_network, rootUrl, options, m_clock, this);
+    // Each root has its own network manager: Qt keeps https connections per host and port whatever
+    // the TLS settings they were opened with, so a shared one would let one root's CA (or an
+    // earlier connection's) decide another's trust.
+    auto *network = new QNetworkAccessManager(this);
+    configureNetwork(*network);
+    auto *federation = new api::FederationClient(network, rootUrl, options, m_clock, this);
     m_federations.append(federation);
     m_roots[federation].fallbackToken = token;
+    m_roots[federation].network = network;
 
     const QString endpointId = rootUrl.toString();
     m_window->addEndpoint(endpointId, label, rootUrl);
@@ -448,7 +466,8 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, const api::Cli
 {
     if (!m_vault)
         return;
-    auto *session = new auth::AccountSession(&m_network, federation->rootUrl(), transport, m_vault.get(), this);
+    auto *session = new auth::AccountSession(m_roots.value(federation).network, federation->rootUrl(), transport,
+                                             m_vault.get(), this);
     m_accounts.append(session);
     m_roots[federation].account = session;
     m_accountsUi->addSession(session);

@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QObject>
 #include <QRegularExpression>
+#include <QSslConfiguration>
 #include <QUrlQuery>
 
 class FormUserAgent : public QObject
@@ -21,7 +22,15 @@ public:
         m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     }
 
-    // As a SignInFlow::BrowserOpener: remembers the URL and plays the user later (never inside the call).
+    // Trusts this private CA besides the system's, as a browser where the user installed it.
+    void setCaFile(const QString &pemFile)
+    {
+        m_ssl.addCaCertificates(QSslCertificate::fromPath(pemFile, QSsl::Pem));
+    }
+
+public Q_SLOTS:
+    // As a SignInFlow::BrowserOpener, or a QDesktopServices URL handler: remembers the URL and plays
+    // the user later (never inside the call).
     bool open(const QUrl &url)
     {
         m_authorizationUrl = url;
@@ -31,6 +40,7 @@ public:
                 this, [this, url] { logIn(url); }, Qt::QueuedConnection);
         return true;
     }
+public:
     void setAutoLogin(bool on) { m_autoLogin = on; }
     int openedCount() const { return m_opened; }
     QUrl authorizationUrl() const { return m_authorizationUrl; }
@@ -66,6 +76,7 @@ public:
             form.addQueryItem(QStringLiteral("username"), m_user);
             form.addQueryItem(QStringLiteral("password"), m_password);
             QNetworkRequest request(url.adjusted(QUrl::RemoveQuery));
+            request.setSslConfiguration(m_ssl);
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/x-www-form-urlencoded"));
             QNetworkReply *post = m_nam.post(request, form.toString(QUrl::FullyEncoded).toUtf8());
@@ -88,7 +99,9 @@ Q_SIGNALS:
 private:
     template <typename F> void get(const QUrl &url, F then)
     {
-        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
+        QNetworkRequest request(url);
+        request.setSslConfiguration(m_ssl);
+        QNetworkReply *reply = m_nam.get(request);
         connect(reply, &QNetworkReply::finished, this, [reply, then] {
             reply->deleteLater();
             then(reply);
@@ -96,6 +109,7 @@ private:
     }
 
     QNetworkAccessManager m_nam;
+    QSslConfiguration m_ssl = QSslConfiguration::defaultConfiguration();
     QString m_user;
     QString m_password;
     QUrl m_authorizationUrl;
