@@ -127,11 +127,12 @@ private:
         // The page target's WebSocket, from the DevTools HTTP endpoint.
         QString pageSocket;
         QNetworkAccessManager nam;
-        QTest::qWaitFor(
+        const bool found = QTest::qWaitFor(
             [&] {
                 QNetworkReply *reply =
                     nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/json/list").arg(m_devToolsPort))));
-                QTest::qWaitFor([&] { return reply->isFinished(); }, 5000);
+                if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 5000))
+                    reply->abort(); // asked again below
                 const QJsonArray targets = QJsonDocument::fromJson(reply->readAll()).array();
                 reply->deleteLater();
                 for (const QJsonValue &t : targets) {
@@ -145,7 +146,7 @@ private:
                 return !pageSocket.isEmpty();
             },
             timeoutMs);
-        if (pageSocket.isEmpty()) {
+        if (!found) {
             m_error = QStringLiteral("no page target in Chromium");
             return false;
         }

@@ -36,7 +36,8 @@ std::optional<QByteArray> loadFrom(TokenVault &vault, const QString &key)
 {
     std::optional<std::optional<QByteArray>> result;
     vault.load(key, [&](const std::optional<QByteArray> &value) { result = value; });
-    QTest::qWaitFor([&] { return result.has_value(); }, 10000);
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+        qWarning("the vault did not answer within 10 s");
     return result.value_or(std::nullopt);
 }
 } // namespace
