@@ -182,6 +182,65 @@
     </message>
 </context>
 <context>
+    <name>cpn::ConnectDialog</name>
+    <message>
+        <source>Allow unencrypted HTTP to this endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in after connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The root (national) node of a federation. Its nodes and links join the ones already shown; the console connects to it again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificate authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file of the private certificate authority that signed this node&apos;s certificate, trusted for this endpoint only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens and data would cross the network readable by anyone on the way. Only for a node on a private network you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the system browser at the node&apos;s sign-in page once connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private CA:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private Certificate Authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::ConnectionIndicator</name>
     <message>
         <source>connecting</source>
@@ -2005,6 +2064,10 @@ id %2
         <source>The secure connection to %1 failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Leave the user name and password out of the URL; sign in after connecting instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::api::LocalSimulator</name>
@@ -2482,6 +2545,42 @@ id %2
     </message>
     <message>
         <source>%1 (signed in as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An offline review does not connect to nodes; start the console without --offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be connected: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Federation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No federation connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

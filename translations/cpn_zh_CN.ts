@@ -182,6 +182,65 @@
     </message>
 </context>
 <context>
+    <name>cpn::ConnectDialog</name>
+    <message>
+        <source>Allow unencrypted HTTP to this endpoint</source>
+        <translation>允许以未加密的 HTTP 访问此端点</translation>
+    </message>
+    <message>
+        <source>Sign in after connecting</source>
+        <translation>连接后登录</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Connect to Federation</source>
+        <translation>连接算力网</translation>
+    </message>
+    <message>
+        <source>The root (national) node of a federation. Its nodes and links join the ones already shown; the console connects to it again at the next start.</source>
+        <translation>算力网的根节点（国家节点）。其节点和链路将与已显示的一并呈现；下次启动时控制台会再次连接它。</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificate authorities</source>
+        <translation>系统的证书颁发机构</translation>
+    </message>
+    <message>
+        <source>A PEM file of the private certificate authority that signed this node&apos;s certificate, trusted for this endpoint only</source>
+        <translation>签发该节点证书的私有证书颁发机构的 PEM 文件，仅对此端点受信任</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Tokens and data would cross the network readable by anyone on the way. Only for a node on a private network you trust.</source>
+        <translation>令牌和数据将以明文在网络中传输，途经的任何人都能读取。仅用于您信任的私有网络中的节点。</translation>
+    </message>
+    <message>
+        <source>Opens the system browser at the node&apos;s sign-in page once connected</source>
+        <translation>连接后在系统浏览器中打开该节点的登录页面</translation>
+    </message>
+    <message>
+        <source>Root URL:</source>
+        <translation>根节点 URL：</translation>
+    </message>
+    <message>
+        <source>Private CA:</source>
+        <translation>私有 CA：</translation>
+    </message>
+    <message>
+        <source>Private Certificate Authority</source>
+        <translation>私有证书颁发机构</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>cpn::ConnectionIndicator</name>
     <message>
         <source>connecting</source>
@@ -2003,6 +2062,10 @@ ID：%2
         <source>The secure connection to %1 failed</source>
         <translation>与 %1 的安全连接失败</translation>
     </message>
+    <message>
+        <source>Leave the user name and password out of the URL; sign in after connecting instead.</source>
+        <translation>请勿在 URL 中包含用户名和密码；请在连接后登录。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::api::LocalSimulator</name>
@@ -2481,6 +2544,42 @@ ID：%2
     <message>
         <source>%1 (signed in as %2)</source>
         <translation>%1（已登录为 %2）</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>An offline review does not connect to nodes; start the console without --offline.</source>
+        <translation>离线审阅不会连接节点；请在不带 --offline 的情况下启动控制台。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be connected: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is already connected.</source>
+        <translation>%1 已连接。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation>正在连接 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Federation…</source>
+        <translation>连接算力网(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No federation connected</source>
+        <translation>未连接任何算力网</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1.</source>
+        <translation>已断开与 %1 的连接。</translation>
     </message>
 </context>
 <context>
