@@ -55,7 +55,7 @@ const QString kStateKey = QStringLiteral("ui/mainWindow/state");
 const QString kNodesHeaderKey = QStringLiteral("ui/nodes/header");
 const QString kDashboardKey = QStringLiteral("ui/dashboard/charts"); // pinned charts, in grid order
 // Bump when docks change so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 2; // 2: the map in the centre, Overview and Node details docks
+constexpr int kStateVersion = 3; // 2: the map in the centre, Overview and Node details docks; 3: the queue a tab
 } // namespace
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
@@ -676,9 +676,11 @@ void MainWindow::createWorkloadQueue()
     m_queueDock = new QDockWidget(tr("Workload Queue"), this);
     m_queueDock->setObjectName(QStringLiteral("workloadQueueDock"));
     m_queueDock->setWidget(m_queuePanel);
-    // Under the map, beside the events and their tabs: rows are dragged up onto the map.
-    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock, Qt::Horizontal);
-    resizeDocks({m_eventsDock, m_queueDock}, {560, 440}, Qt::Horizontal);
+    // Under the map, a tab beside the events: the full width its rows need, and they are dragged up
+    // onto the map. Events stay in front for the operators.
+    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
+    tabifyDockWidget(m_eventsDock, m_queueDock);
+    m_eventsDock->raise();
     map::NodeMapWidget *map = m_mapPanel->mapWidget();
     map->setFitProvider([panel = m_queuePanel](const QString &id) { return panel->fitFor(id); });
     connect(map, &map::NodeMapWidget::workloadDropped, m_queuePanel, &WorkloadQueuePanel::handleDrop);

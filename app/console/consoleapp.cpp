@@ -25,6 +25,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QMenu>
 #include <QMenuBar>
@@ -610,6 +611,8 @@ void ConsoleApp::scheduleScreenshot()
     if (const QString drag = qEnvironmentVariable("CPN_SCREENSHOT_DRAG"); !drag.isEmpty()) {
         QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [this, drag] {
             WorkloadQueuePanel *queue = m_window->workloadQueuePanel();
+            if (queue)
+                m_window->workloadQueueDock()->raise(); // the row being dragged is in the picture
             if (!queue || !queue->showDragPreview(m_window->mapPanel()->mapWidget(), drag))
                 qCWarning(lcApp).noquote() << "no drag preview for workload" << drag;
         });
