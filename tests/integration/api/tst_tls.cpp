@@ -3,10 +3,10 @@
 #include "api/localsimulator.h"
 #include "api/nodeapiclient.h"
 #include "domain/clock.h"
+#include "support/testca.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -17,6 +17,7 @@
 
 using namespace cpn;
 using namespace cpn::api;
+using cpn::testing::makeTestCa;
 
 namespace {
 
@@ -29,16 +30,6 @@ template <typename T, typename Call> std::optional<ApiResult<T>> await(Call call
     if (!QTest::qWaitFor([&] { return result->has_value(); }, timeoutMs))
         qWarning("no answer within %d ms", timeoutMs);
     return *result;
-}
-
-// scripts/make-test-ca.sh into dir; empty on success, else why not.
-QString makeTestCa(const QString &dir)
-{
-    QProcess process;
-    process.start(QStringLiteral("/bin/sh"), {QStringLiteral(CPN_MAKE_TEST_CA), dir});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return QString::fromLocal8Bit(process.readAllStandardError());
-    return {};
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "auth/accountsession.h"
 #include "consoleapp.h"
 #include "support/formuseragent.h"
+#include "support/testca.h"
 #include "ui/connectdialog.h"
 #include "ui/mainwindow.h"
 
@@ -17,7 +18,6 @@
 #include <QDesktopServices>
 #include <QLineEdit>
 #include <QMenu>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -63,10 +63,8 @@ private:
 void tst_ConsoleConnect::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QProcess ca;
-    ca.start(QStringLiteral("/bin/sh"), {QStringLiteral(CPN_MAKE_TEST_CA), m_dir.filePath(QStringLiteral("ca"))});
-    QVERIFY(ca.waitForFinished(30000));
-    QVERIFY2(ca.exitCode() == 0, ca.readAllStandardError().constData());
+    const QString made = testing::makeTestCa(m_dir.filePath(QStringLiteral("ca")));
+    QVERIFY2(made.isEmpty(), qPrintable(made));
     m_caFile = m_dir.filePath(QStringLiteral("ca/ca.pem"));
 
     api::LocalSimulator::Options plain;
