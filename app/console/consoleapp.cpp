@@ -73,6 +73,12 @@ void configureNetwork(QNetworkAccessManager &network)
     network.setAutoDeleteReplies(true);
 }
 
+// One root whether or not its URL was written with a trailing slash.
+bool sameRoot(const QUrl &a, const QUrl &b)
+{
+    return a.adjusted(QUrl::StripTrailingSlash) == b.adjusted(QUrl::StripTrailingSlash);
+}
+
 } // namespace
 
 ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent)
@@ -314,9 +320,8 @@ void ConsoleApp::addConnectActions()
 
 api::FederationClient *ConsoleApp::federationAt(const QUrl &rootUrl) const
 {
-    const QUrl wanted = rootUrl.adjusted(QUrl::StripTrailingSlash);
     for (api::FederationClient *federation : m_federations) {
-        if (federation->rootUrl().adjusted(QUrl::StripTrailingSlash) == wanted)
+        if (sameRoot(federation->rootUrl(), rootUrl))
             return federation;
     }
     return nullptr;
@@ -340,8 +345,7 @@ bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
     const QString endpointId = federation->rootUrl().toString();
     federation->deleteLater();
     root.network->deleteLater(); // last: its connections, and the trust they were opened with, go
-    m_rememberedEndpoints.removeIf(
-        [&](const api::EndpointSetting &e) { return e.url.adjusted(QUrl::StripTrailingSlash) == rootUrl.adjusted(QUrl::StripTrailingSlash); });
+    m_rememberedEndpoints.removeIf([&](const api::EndpointSetting &e) { return sameRoot(e.url, rootUrl); });
     rememberRoots();
     m_window->removeEndpoint(endpointId);
     applyLiveDirectory();
