@@ -100,8 +100,9 @@ QString ConnectDialog::problem() const
 
 void ConnectDialog::chooseCaFile()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Private Certificate Authority"), m_caFile->text(),
-                                                      tr("PEM certificates (*.pem *.crt);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Private Certificate Authority"), m_caFile->text(),
+                                     tr("PEM certificates (*.pem *.crt);;All files (*)"));
     if (!file.isEmpty())
         m_caFile->setText(file);
 }

@@ -55,7 +55,8 @@ const QString kStateKey = QStringLiteral("ui/mainWindow/state");
 const QString kNodesHeaderKey = QStringLiteral("ui/nodes/header");
 const QString kDashboardKey = QStringLiteral("ui/dashboard/charts"); // pinned charts, in grid order
 // Bump when docks change so an old saved layout is not applied to a different set of docks.
-constexpr int kStateVersion = 3; // 2: the map in the centre, Overview and Node details docks; 3: the queue a tab
+constexpr int kStateVersion =
+    3; // 2: the map in the centre, Overview and Node details docks; 3: the queue a tab
 } // namespace
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)

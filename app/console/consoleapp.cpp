@@ -471,8 +471,8 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, const api::Cli
 {
     if (!m_vault)
         return;
-    auto *session = new auth::AccountSession(m_roots.value(federation).network, federation->rootUrl(), transport,
-                                             m_vault.get(), this);
+    auto *session = new auth::AccountSession(m_roots.value(federation).network, federation->rootUrl(),
+                                             transport, m_vault.get(), this);
     m_accounts.append(session);
     m_roots[federation].account = session;
     m_accountsUi->addSession(session);

@@ -126,7 +126,7 @@ private:
         QString fallbackToken; // dev token or CPN_TOKEN: used while nobody is signed in there
         auth::AccountSession *account = nullptr;
         QNetworkAccessManager *network = nullptr; // its own: see connectFederation
-        QList<Node> nodes; // its directory; the window shows every root's merged
+        QList<Node> nodes;                        // its directory; the window shows every root's merged
         QList<Link> links;
     };
     QHash<const api::FederationClient *, Root> m_roots;

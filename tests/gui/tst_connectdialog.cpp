@@ -25,8 +25,14 @@ private Q_SLOTS:
 
 private:
     void type(const QString &url);
-    QCheckBox *allowPlainHttp() const { return m_dialog->findChild<QCheckBox *>(QStringLiteral("allowPlainHttpCheck")); }
-    QPushButton *connectButton() const { return m_dialog->findChild<QPushButton *>(QStringLiteral("connectButton")); }
+    QCheckBox *allowPlainHttp() const
+    {
+        return m_dialog->findChild<QCheckBox *>(QStringLiteral("allowPlainHttpCheck"));
+    }
+    QPushButton *connectButton() const
+    {
+        return m_dialog->findChild<QPushButton *>(QStringLiteral("connectButton"));
+    }
 
     std::unique_ptr<ConnectDialog> m_dialog;
 };
@@ -90,9 +96,12 @@ void TestConnectDialog::refusedAsTyped_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("another scheme") << "ftp://node.example.cn" << "ftp scheme is not supported";
-    QTest::newRow("credentials") << "https://ops:secret@node.example.cn" << "Leave the user name and password out";
-    QTest::newRow("no host") << "https://" << "not a valid node URL";
+    QTest::newRow("another scheme") << "ftp://node.example.cn"
+                                    << "ftp scheme is not supported";
+    QTest::newRow("credentials") << "https://ops:secret@node.example.cn"
+                                 << "Leave the user name and password out";
+    QTest::newRow("no host") << "https://"
+                             << "not a valid node URL";
 }
 
 void TestConnectDialog::refusedAsTyped()

@@ -40,6 +40,7 @@ public Q_SLOTS:
                 this, [this, url] { logIn(url); }, Qt::QueuedConnection);
         return true;
     }
+
 public:
     void setAutoLogin(bool on) { m_autoLogin = on; }
     int openedCount() const { return m_opened; }

@@ -15,7 +15,8 @@ inline QString makeTestCa(const QString &dir)
     QProcess process;
     process.start(QStringLiteral("/bin/sh"), {QStringLiteral(CPN_MAKE_TEST_CA), dir});
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return QStringLiteral("scripts/make-test-ca.sh failed: ") + QString::fromLocal8Bit(process.readAllStandardError());
+        return QStringLiteral("scripts/make-test-ca.sh failed: ") +
+               QString::fromLocal8Bit(process.readAllStandardError());
     return {};
 }
 

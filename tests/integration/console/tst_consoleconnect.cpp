@@ -84,7 +84,8 @@ void tst_ConsoleConnect::initTestCase()
     m_browser.setCaFile(m_caFile);
     QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_browser, "open");
 
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
+    m_settings =
+        std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
     ConsoleOptions options;
     options.connectUrls = {m_plain.baseUrl()};
     options.token = kToken; // the command line's token is the command line root's only
@@ -188,10 +189,12 @@ void tst_ConsoleConnect::secondRootSignsInAndJoinsTheMap()
     QTRY_VERIFY_WITH_TIMEOUT(second->isSignedIn(), 20000);
     QCOMPARE(second->account().user, QStringLiteral("planner"));
     QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("hub-")), 15000);
-    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_tls.baseUrl())->state(), ConnectionIndicator::State::Online, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_tls.baseUrl())->state(), ConnectionIndicator::State::Online,
+                              10000);
     // Both roots on one map: the first one's nodes stay beside the second's.
     QVERIFY(m_console->nodeModel().rowCount() > m_firstRootNodes);
-    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_plain.baseUrl())->state(), ConnectionIndicator::State::Online, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_plain.baseUrl())->state(), ConnectionIndicator::State::Online,
+                              5000);
     // The first root's account was not used for the second: nobody signed in there.
     QVERIFY(!m_console->accounts().constFirst()->isSignedIn());
 
@@ -211,7 +214,8 @@ void tst_ConsoleConnect::nextStartConnectsBothWithTheirRules()
     m_console->start();
     QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("hub-")), 15000);
     QVERIFY(indicatorOf(m_plain.baseUrl()));
-    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_tls.baseUrl())->state(), ConnectionIndicator::State::Online, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_tls.baseUrl())->state(), ConnectionIndicator::State::Online,
+                              10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_console->nodeModel().rowCount() > m_firstRootNodes, 10000);
 }
 
@@ -225,7 +229,8 @@ void tst_ConsoleConnect::droppingTheCaDropsTheTrust()
     QTRY_VERIFY_WITH_TIMEOUT(!hasNode(QStringLiteral("hub-")), 5000);
 
     QVERIFY(m_console->connectEndpoint({m_tls.baseUrl(), false, m_caFile}, false));
-    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_tls.baseUrl())->state(), ConnectionIndicator::State::Online, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_tls.baseUrl())->state(), ConnectionIndicator::State::Online,
+                              10000);
     QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("hub-")), 10000);
 }
 

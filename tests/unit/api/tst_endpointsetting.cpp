@@ -40,20 +40,29 @@ void TestEndpointSetting::problem_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("allowPlainHttp");
-    QTest::addColumn<QString>("caFile"); // relative to the test's directory
+    QTest::addColumn<QString>("caFile");  // relative to the test's directory
     QTest::addColumn<QString>("problem"); // a part of the sentence; empty: none
 
-    QTest::newRow("https") << "https://node.example.cn" << false << "" << "";
-    QTest::newRow("http to loopback") << "http://127.0.0.1:8080" << false << "" << "";
-    QTest::newRow("http to localhost") << "http://localhost:8080" << false << "" << "";
-    QTest::newRow("http beyond loopback") << "http://10.20.0.5:8080" << false << "" << "plain http to 10.20.0.5";
-    QTest::newRow("http allowed for it") << "http://10.20.0.5:8080" << true << "" << "";
-    QTest::newRow("another scheme") << "ftp://node.example.cn" << false << "" << "ftp scheme";
-    QTest::newRow("no host") << "https://" << false << "" << "not a valid node URL";
+    QTest::newRow("https") << "https://node.example.cn" << false << ""
+                           << "";
+    QTest::newRow("http to loopback") << "http://127.0.0.1:8080" << false << ""
+                                      << "";
+    QTest::newRow("http to localhost") << "http://localhost:8080" << false << ""
+                                       << "";
+    QTest::newRow("http beyond loopback") << "http://10.20.0.5:8080" << false << ""
+                                          << "plain http to 10.20.0.5";
+    QTest::newRow("http allowed for it") << "http://10.20.0.5:8080" << true << ""
+                                         << "";
+    QTest::newRow("another scheme") << "ftp://node.example.cn" << false << ""
+                                    << "ftp scheme";
+    QTest::newRow("no host") << "https://" << false << ""
+                             << "not a valid node URL";
     QTest::newRow("credentials in the URL") << "https://ops:secret@node.example.cn" << false << ""
                                             << "user name and password";
-    QTest::newRow("private CA") << "https://node.example.cn" << false << "ca/ca.pem" << "";
-    QTest::newRow("CA file missing") << "https://node.example.cn" << false << "nowhere.pem" << "cannot be read";
+    QTest::newRow("private CA") << "https://node.example.cn" << false << "ca/ca.pem"
+                                << "";
+    QTest::newRow("CA file missing") << "https://node.example.cn" << false << "nowhere.pem"
+                                     << "cannot be read";
     QTest::newRow("CA file not PEM") << "https://node.example.cn" << false << "not-a-ca.pem"
                                      << "holds no PEM certificate";
 }
