@@ -50,6 +50,19 @@ if [ "${1:-all}" = charts ]; then
     exit 0
 fi
 
+# Signed in as planner through the simulator's login page (scripts/screenshot-browser/xdg-open plays
+# the system browser) with the Accounts dialog open; and the Connect to Federation dialog.
+shoot_accounts() {
+    PATH=$root/scripts/screenshot-browser:$PATH CPN_SCREENSHOT_DIALOG=accounts \
+        shoot accounts.png --demo --lang en --sign-in --screenshot-delay 10
+    CPN_SCREENSHOT_DIALOG=connect shoot connect.png --demo --lang en --screenshot-delay 8
+}
+# `screenshots.sh accounts` shoots those two alone.
+if [ "${1:-all}" = accounts ]; then
+    shoot_accounts
+    exit 0
+fi
+
 # `screenshots.sh offline` shoots the offline replay alone.
 if [ "${1:-all}" != offline ]; then
     shoot console.png --demo --lang en
@@ -62,6 +75,7 @@ if [ "${1:-all}" != offline ]; then
     # A workload of the example queue held over the map mid-drag: where it fits (green), fits poorly
     # (amber) or cannot run (red), and the label of the node under it.
     CPN_SCREENSHOT_DRAG=med-imaging-finetune shoot map-drag.png --demo --lang en --screenshot-delay 16
+    shoot_accounts
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.

@@ -88,6 +88,13 @@ api::EndpointSetting ConnectDialog::endpoint() const
     return endpoint;
 }
 
+void ConnectDialog::setEndpoint(const api::EndpointSetting &endpoint)
+{
+    m_url->setText(endpoint.url.toString());
+    m_caFile->setText(endpoint.caFile);
+    m_allowPlainHttp->setChecked(endpoint.allowPlainHttp);
+}
+
 bool ConnectDialog::signInAfterConnecting() const
 {
     return m_signIn->isChecked();

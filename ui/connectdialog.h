@@ -23,6 +23,7 @@ public:
 
     // What was entered; a bare host name means https.
     api::EndpointSetting endpoint() const;
+    void setEndpoint(const api::EndpointSetting &endpoint);
     bool signInAfterConnecting() const;
     // Why Connect is disabled; empty when it is not.
     QString problem() const;

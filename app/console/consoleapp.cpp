@@ -403,13 +403,14 @@ void ConsoleApp::applyLiveDirectory()
         m_window->setDirectory(nodes, links);
 }
 
-void ConsoleApp::openConnectDialog()
+ConnectDialog *ConsoleApp::openConnectDialog()
 {
     auto *dialog = new ConnectDialog(m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { connectEndpoint(dialog->endpoint(), dialog->signInAfterConnecting()); });
     dialog->open();
+    return dialog;
 }
 
 void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const QString &token,
@@ -621,12 +622,23 @@ void ConsoleApp::scheduleScreenshot()
                 qCWarning(lcApp).noquote() << "no drag preview for workload" << drag;
         });
     }
+    // CPN_SCREENSHOT_DIALOG=accounts|connect opens that dialog over the window for the picture.
+    if (const QString dialog = qEnvironmentVariable("CPN_SCREENSHOT_DIALOG"); !dialog.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [this, dialog] {
+            if (dialog == u"accounts" && m_accountsUi)
+                m_accountsUi->showDialog();
+            else if (dialog == u"connect" && m_accountsUi)
+                openConnectDialog()->setEndpoint({QUrl(QStringLiteral("https://cpn-east.example.cn:8443")), false, {}});
+            else
+                qCWarning(lcApp).noquote() << "no dialog" << dialog << "for the screenshot";
+        });
+    }
     QTimer::singleShot(m_options.screenshotDelayMs, this, [this] {
         const QString file = m_options.screenshotFile;
         // Dialogs open over the window (e.g. --open-planning) are painted where they stand.
         QPixmap shot = m_window->grab();
         QPainter painter(&shot);
-        for (QWizard *dialog : m_window->findChildren<QWizard *>()) {
+        for (QDialog *dialog : m_window->findChildren<QDialog *>()) {
             if (dialog->isVisible())
                 painter.drawPixmap(dialog->geometry().topLeft() - m_window->geometry().topLeft(), dialog->grab());
         }

@@ -30,6 +30,7 @@ class AccountSession;
 class TokenVault;
 } // namespace auth
 class AccountsUi;
+class ConnectDialog;
 namespace jobs {
 class JobTracker;
 class OfferBook;
@@ -87,7 +88,7 @@ private:
     void addConnectActions(); // File > Connect to Federation…, Disconnect
     api::FederationClient *federationAt(const QUrl &rootUrl) const;
     void applyLiveDirectory();
-    void openConnectDialog();
+    ConnectDialog *openConnectDialog();
     void showEndpointStatus(const api::EndpointStatus &status);
     void rememberRoots() const;
     void scheduleScreenshot();

@@ -34,6 +34,9 @@ AccountsDialog::AccountsDialog(const QList<auth::AccountSession *> &sessions, au
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // The endpoint's URL whole, on one line: it says which federation the row is.
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(EndpointColumn, QHeaderView::ResizeToContents);
     m_storage->setWordWrap(true);
     m_signIn->setToolTip(tr("Opens the system browser at the endpoint's sign-in page"));
     m_signOut->setToolTip(tr("Revokes the tokens at the server and forgets them here"));
