@@ -212,7 +212,7 @@ void ConsoleApp::start()
     // --allow-plain-http and --ca-file are the command line's endpoints' own rules.
     QList<api::EndpointSetting> endpoints;
     for (const QUrl &url : std::as_const(m_options.connectUrls))
-        endpoints.append({url, m_options.allowPlainHttp, m_options.caFile});
+        endpoints.append({url, m_options.allowPlainHttp, m_options.caFile, true});
     if (endpoints.isEmpty() && !m_options.demo && m_settings)
         endpoints = api::loadEndpoints(*m_settings);
     if (m_options.demo || endpoints.isEmpty()) {
@@ -220,13 +220,13 @@ void ConsoleApp::start()
         return;
     }
     for (const api::EndpointSetting &endpoint : std::as_const(endpoints)) {
-        connectFederation(endpoint, m_options.token, endpoint.url.host());
+        connectFederation(endpoint, endpoint.commandLineToken ? m_options.token : QString(), endpoint.url.host());
         m_rememberedEndpoints.append(endpoint);
     }
     rememberRoots();
 }
 
-bool ConsoleApp::connectEndpoint(const api::EndpointSetting &endpoint, bool signIn)
+bool ConsoleApp::connectEndpoint(api::EndpointSetting endpoint, bool signIn)
 {
     const QString source = tr("Connect");
     if (!m_cache) {
@@ -251,6 +251,10 @@ bool ConsoleApp::connectEndpoint(const api::EndpointSetting &endpoint, bool sign
             return false;
         }
         token = m_roots.value(connected).fallbackToken;
+        for (const api::EndpointSetting &remembered : std::as_const(m_rememberedEndpoints)) {
+            if (sameRoot(remembered.url, endpoint.url))
+                endpoint.commandLineToken = remembered.commandLineToken;
+        }
         disconnectEndpoint(endpoint.url);
     }
     connectFederation(endpoint, token, endpoint.url.host());
@@ -280,7 +284,7 @@ void ConsoleApp::startDemo()
     connect(&m_simulator, &api::LocalSimulator::started, this, [this, token](const QUrl &url) {
         m_window->logEvent(EventLogModel::Severity::Info, tr("Demo"),
                            tr("Simulator listening on %1").arg(url.toString()));
-        connectFederation({url, false, {}}, token, tr("Simulated federation"));
+        connectFederation({url, false, {}, false}, token, tr("Simulated federation"));
     });
     api::LocalSimulator::Options options;
     options.scenario = m_options.demoScenario;
@@ -628,7 +632,7 @@ void ConsoleApp::scheduleScreenshot()
             if (dialog == u"accounts" && m_accountsUi)
                 m_accountsUi->showDialog();
             else if (dialog == u"connect" && m_accountsUi)
-                openConnectDialog()->setEndpoint({QUrl(QStringLiteral("https://cpn-east.example.cn:8443")), false, {}});
+                openConnectDialog()->setEndpoint({QUrl(QStringLiteral("https://cpn-east.example.cn:8443")), false, {}, false});
             else
                 qCWarning(lcApp).noquote() << "no dialog" << dialog << "for the screenshot";
         });

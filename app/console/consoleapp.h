@@ -74,7 +74,7 @@ public:
     // remembers it for the next start, and signs in there when asked. False, with the reason in
     // the Events log, when the endpoint is refused as set or already connected.
     // The same URL with other rules connects again with them.
-    bool connectEndpoint(const api::EndpointSetting &endpoint, bool signIn);
+    bool connectEndpoint(api::EndpointSetting endpoint, bool signIn);
     // File > Disconnect: stops polling the root, takes its nodes off the window and forgets it for
     // the next start. Its keychain entry stays, so connecting again signs in without the browser.
     bool disconnectEndpoint(const QUrl &rootUrl);

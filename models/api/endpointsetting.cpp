@@ -12,6 +12,7 @@ const QString kEndpointsArray = QStringLiteral("connection/endpoints");
 const QString kUrlKey = QStringLiteral("url");
 const QString kAllowPlainHttpKey = QStringLiteral("allowPlainHttp");
 const QString kCaFileKey = QStringLiteral("caFile");
+const QString kCommandLineTokenKey = QStringLiteral("commandLineToken");
 } // namespace
 
 QString EndpointSetting::problem() const
@@ -47,6 +48,7 @@ QList<EndpointSetting> loadEndpoints(QSettings &settings)
         endpoint.url = QUrl(settings.value(kUrlKey).toString(), QUrl::StrictMode);
         endpoint.allowPlainHttp = settings.value(kAllowPlainHttpKey, false).toBool();
         endpoint.caFile = settings.value(kCaFileKey).toString();
+        endpoint.commandLineToken = settings.value(kCommandLineTokenKey, false).toBool();
         if (endpoint.url.isValid() && !endpoint.url.host().isEmpty())
             endpoints.append(endpoint);
     }
@@ -64,6 +66,7 @@ void saveEndpoints(QSettings &settings, const QList<EndpointSetting> &endpoints)
         settings.setValue(kUrlKey, endpoint.url.toString());
         settings.setValue(kAllowPlainHttpKey, endpoint.allowPlainHttp);
         settings.setValue(kCaFileKey, endpoint.caFile);
+        settings.setValue(kCommandLineTokenKey, endpoint.commandLineToken);
     }
     settings.endArray();
 }

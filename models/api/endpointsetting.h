@@ -17,6 +17,9 @@ struct EndpointSetting
     QUrl url;
     bool allowPlainHttp = false;
     QString caFile; // PEM; empty: the system CAs only
+    // Connected from the command line: --token or CPN_TOKEN is its token at later starts too. The
+    // roots connected in the window never get that token.
+    bool commandLineToken = false;
 
     // Why the console cannot connect to it as it is set, as a sentence; empty when it can.
     QString problem() const;

@@ -90,13 +90,13 @@ void TestEndpointSetting::applyToKeepsTheRest()
     base.token = QStringLiteral("t");
     base.refreshIntervalMs = 250;
     base.caFile = QStringLiteral("/another/ca.pem");
-    const EndpointSetting endpoint{QUrl(QStringLiteral("http://10.20.0.5")), true, m_caFile};
+    const EndpointSetting endpoint{QUrl(QStringLiteral("http://10.20.0.5")), true, m_caFile, false};
     const ClientOptions options = endpoint.applyTo(base);
     QCOMPARE(options.token, base.token);
     QCOMPARE(options.refreshIntervalMs, 250);
     QVERIFY(options.allowPlainHttp);
     QCOMPARE(options.caFile, m_caFile);
-    const EndpointSetting https{QUrl(QStringLiteral("https://a.example.cn")), false, {}};
+    const EndpointSetting https{QUrl(QStringLiteral("https://a.example.cn")), false, {}, false};
     QVERIFY(!https.applyTo(options).allowPlainHttp);
 }
 
@@ -104,9 +104,9 @@ void TestEndpointSetting::rememberedBetweenRuns()
 {
     const QString file = m_dir.filePath(QStringLiteral("console.ini"));
     const QList<EndpointSetting> three{
-        {QUrl(QStringLiteral("https://national.example.cn")), false, m_caFile},
-        {QUrl(QStringLiteral("http://10.20.0.5:8080")), true, {}},
-        {QUrl(QStringLiteral("https://east.example.cn")), false, {}},
+        {QUrl(QStringLiteral("https://national.example.cn")), false, m_caFile, true},
+        {QUrl(QStringLiteral("http://10.20.0.5:8080")), true, {}, false},
+        {QUrl(QStringLiteral("https://east.example.cn")), false, {}, false},
     };
     {
         QSettings settings(file, QSettings::IniFormat);
