@@ -243,6 +243,8 @@ bool ConsoleApp::connectEndpoint(api::EndpointSetting endpoint, bool signIn)
     // No token of another endpoint goes to it: it is read with the account signed in there, or
     // with its own token from before when it is connected again with other rules.
     QString token;
+    qsizetype position = -1;
+    qsizetype rememberedAt = -1;
     if (const api::FederationClient *connected = federationAt(endpoint.url)) {
         if (connected->options().allowPlainHttp == endpoint.allowPlainHttp &&
             connected->options().caFile == endpoint.caFile) {
@@ -250,20 +252,24 @@ bool ConsoleApp::connectEndpoint(api::EndpointSetting endpoint, bool signIn)
                                tr("%1 is already connected.").arg(endpoint.url.toDisplayString()));
             return false;
         }
+        // Connected again in its place: the same order of roots, the same first root for planning.
         token = m_roots.value(connected).fallbackToken;
-        for (const api::EndpointSetting &remembered : std::as_const(m_rememberedEndpoints)) {
-            if (sameRoot(remembered.url, endpoint.url))
-                endpoint.commandLineToken = remembered.commandLineToken;
+        position = m_federations.indexOf(connected);
+        for (qsizetype i = 0; i < m_rememberedEndpoints.size(); ++i) {
+            if (sameRoot(m_rememberedEndpoints.at(i).url, endpoint.url)) {
+                endpoint.commandLineToken = m_rememberedEndpoints.at(i).commandLineToken;
+                rememberedAt = i;
+            }
         }
         disconnectEndpoint(endpoint.url);
     }
-    connectFederation(endpoint, token, endpoint.url.host());
-    m_rememberedEndpoints.append(endpoint);
+    connectFederation(endpoint, token, endpoint.url.host(), position);
+    m_rememberedEndpoints.insert(rememberedAt < 0 ? m_rememberedEndpoints.size() : rememberedAt, endpoint);
     rememberRoots();
     m_window->logEvent(EventLogModel::Severity::Info, source,
                        tr("Connecting to %1.").arg(endpoint.url.toDisplayString()));
-    if (signIn && m_accounts.size() == m_federations.size())
-        m_accounts.constLast()->signIn();
+    if (auth::AccountSession *session = m_roots.value(federationAt(endpoint.url)).account; signIn && session)
+        session->signIn();
     return true;
 }
 
@@ -322,6 +328,18 @@ void ConsoleApp::addConnectActions()
     }
 }
 
+void ConsoleApp::followFirstRootForPlanning()
+{
+    const api::FederationClient *first = m_federations.value(0, nullptr);
+    if (!m_offerBook || first == m_planningRoot)
+        return;
+    m_planningRoot = first;
+    const api::ClientOptions options = first ? first->options() : api::ClientOptions();
+    m_jobTracker->setClientOptions(options);
+    m_offerBook->setClientOptions(options);
+    m_offerBook->setRootUrl(first ? first->rootUrl() : QUrl());
+}
+
 api::FederationClient *ConsoleApp::federationAt(const QUrl &rootUrl) const
 {
     for (api::FederationClient *federation : m_federations) {
@@ -336,7 +354,6 @@ bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
     api::FederationClient *federation = federationAt(rootUrl);
     if (!federation)
         return false;
-    const bool wasFirst = federation == m_federations.constFirst();
     federation->disconnect(); // nothing it still says reaches the window, cache or charts
     federation->stop();
     m_federations.removeOne(federation);
@@ -354,17 +371,7 @@ bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
     m_window->removeEndpoint(endpointId);
     applyLiveDirectory();
     // Offers and new jobs go through the first root: the next one, if any.
-    if (wasFirst && m_offerBook) {
-        if (m_federations.isEmpty()) {
-            m_offerBook->setRootUrl({});
-        } else {
-            const api::FederationClient *next = m_federations.constFirst();
-            api::ClientOptions options = next->options();
-            m_jobTracker->setClientOptions(options);
-            m_offerBook->setClientOptions(options);
-            m_offerBook->setRootUrl(next->rootUrl());
-        }
-    }
+    followFirstRootForPlanning();
     m_window->logEvent(EventLogModel::Severity::Info, tr("Connect"),
                        tr("Disconnected from %1.").arg(rootUrl.toDisplayString()));
     return true;
@@ -418,8 +425,10 @@ ConnectDialog *ConsoleApp::openConnectDialog()
 }
 
 void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const QString &token,
-                                   const QString &label)
+                                   const QString &label, qsizetype position)
 {
+    if (position < 0 || position > m_federations.size())
+        position = m_federations.size();
     const QUrl &rootUrl = endpoint.url;
     const api::ClientOptions transport = endpoint.applyTo({});
     api::ClientOptions options = transport;
@@ -430,7 +439,7 @@ void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const Q
     auto *network = new QNetworkAccessManager(this);
     configureNetwork(*network);
     auto *federation = new api::FederationClient(network, rootUrl, options, m_clock, this);
-    m_federations.append(federation);
+    m_federations.insert(position, federation);
     m_roots[federation].fallbackToken = token;
     m_roots[federation].network = network;
 
@@ -451,11 +460,6 @@ void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const Q
             m_linkSamples.insert(sample.linkId, sample);
     });
     // Jobs and offers go through the first root, with its token and transport rules.
-    if (m_jobTracker && m_offerBook->rootUrl().isEmpty()) {
-        m_jobTracker->setClientOptions(options);
-        m_offerBook->setClientOptions(options);
-        m_offerBook->setRootUrl(rootUrl);
-    }
     connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
         if (!m_offline->isActive())
             m_window->applyMetrics(batch);
@@ -467,20 +471,21 @@ void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const Q
     connect(federation, &api::FederationClient::problem, this, [this, endpointId](const QString &message) {
         m_window->logEvent(EventLogModel::Severity::Warning, endpointId, message);
     });
-    attachAccount(federation, transport, token);
+    attachAccount(federation, position, transport, token);
+    followFirstRootForPlanning();
     federation->start();
 }
 
-void ConsoleApp::attachAccount(api::FederationClient *federation, const api::ClientOptions &transport,
-                               const QString &fallbackToken)
+void ConsoleApp::attachAccount(api::FederationClient *federation, qsizetype position,
+                               const api::ClientOptions &transport, const QString &fallbackToken)
 {
     if (!m_vault)
         return;
     auto *session = new auth::AccountSession(m_roots.value(federation).network, federation->rootUrl(),
                                              transport, m_vault.get(), this);
-    m_accounts.append(session);
+    m_accounts.insert(std::min(position, m_accounts.size()), session);
     m_roots[federation].account = session;
-    m_accountsUi->addSession(session);
+    m_accountsUi->addSession(session, position);
     connect(session, &auth::AccountSession::accessTokenChanged, this,
             [this, session, federation, fallbackToken] {
                 const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;

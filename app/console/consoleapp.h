@@ -84,7 +84,11 @@ public:
 private:
     void loadBasemap();
     void startDemo();
-    void connectFederation(const api::EndpointSetting &endpoint, const QString &token, const QString &label);
+    // At `position` among the roots (the order their nodes win and planning's first root); -1: last.
+    void connectFederation(const api::EndpointSetting &endpoint, const QString &token, const QString &label,
+                           qsizetype position = -1);
+    // Offers and new jobs go through the first root, with its transport rules and token.
+    void followFirstRootForPlanning();
     void addConnectActions(); // File > Connect to Federation…, Disconnect
     api::FederationClient *federationAt(const QUrl &rootUrl) const;
     void applyLiveDirectory();
@@ -95,7 +99,7 @@ private:
     void backToLive();
     void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
     // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
-    void attachAccount(api::FederationClient *federation, const api::ClientOptions &transport,
+    void attachAccount(api::FederationClient *federation, qsizetype position, const api::ClientOptions &transport,
                        const QString &fallbackToken);
     void createPlanning();
     void openPlanningForScreenshot(); // diagnostic --open-planning
@@ -121,6 +125,7 @@ private:
     QList<Node> m_liveNodes; // the live directory, for "Back to live"
     QList<Link> m_liveLinks;
     QList<api::FederationClient *> m_federations;
+    const api::FederationClient *m_planningRoot = nullptr;
     // What the console keeps of each root beside its client.
     struct Root
     {

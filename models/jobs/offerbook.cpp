@@ -45,7 +45,8 @@ void OfferBook::setToken(const QString &token)
 void OfferBook::setClientOptions(const api::ClientOptions &options)
 {
     m_options = options;
-    setToken(options.token);
+    delete m_client; // made again with them by setRootUrl
+    m_client = nullptr;
 }
 
 void OfferBook::refresh()

@@ -43,9 +43,9 @@ AccountsUi::AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *pa
     update();
 }
 
-void AccountsUi::addSession(auth::AccountSession *session)
+void AccountsUi::addSession(auth::AccountSession *session, qsizetype position)
 {
-    m_sessions.append(session);
+    m_sessions.insert(position < 0 ? m_sessions.size() : std::min(position, m_sessions.size()), session);
     session->setBrowserOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); });
     const QString source = session->endpoint().toDisplayString();
     connect(session, &auth::AccountSession::accountChanged, this, &AccountsUi::update);

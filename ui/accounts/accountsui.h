@@ -29,7 +29,8 @@ class AccountsUi : public QObject
 public:
     AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *parent = nullptr);
 
-    void addSession(auth::AccountSession *session);
+    // At `position` in the list (the first is the primary); -1: last.
+    void addSession(auth::AccountSession *session, qsizetype position = -1);
     void removeSession(auth::AccountSession *session);
     auth::AccountSession *primary() const
     {

@@ -8,6 +8,7 @@
 #include "api/localsimulator.h"
 #include "auth/accountsession.h"
 #include "consoleapp.h"
+#include "jobs/offerbook.h"
 #include "support/formuseragent.h"
 #include "support/testca.h"
 #include "ui/connectdialog.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void secondRootSignsInAndJoinsTheMap();
     void nextStartConnectsBothWithTheirRules();
     void droppingTheCaDropsTheTrust();
+    void reconnectingTheFirstRootKeepsItFirst();
     void disconnectTakesTheRootAway();
     void plainHttpBeyondLoopbackNeedsPermission();
 
@@ -244,6 +246,27 @@ void tst_ConsoleConnect::droppingTheCaDropsTheTrust()
     QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_tls.baseUrl())->state(), ConnectionIndicator::State::Online,
                               10000);
     QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("hub-")), 10000);
+    // Connected again in its place: the first root stays first (its account is the primary one).
+    QCOMPARE(m_console->accounts().constFirst()->endpoint(), m_plain.baseUrl());
+    const QList<api::EndpointSetting> remembered = api::loadEndpoints(*m_settings);
+    QCOMPARE(remembered.size(), 2);
+    QCOMPARE(remembered.at(0).url, m_plain.baseUrl());
+    QCOMPARE(remembered.at(1), (api::EndpointSetting{m_tls.baseUrl(), false, m_caFile, false}));
+}
+
+// With other rules the first root is connected again in its place, with the command line's token:
+// it stays the primary account and planning's root.
+void tst_ConsoleConnect::reconnectingTheFirstRootKeepsItFirst()
+{
+    QVERIFY(m_console->connectEndpoint({m_plain.baseUrl(), true, {}, false}, false));
+    QCOMPARE(m_console->accounts().size(), 2);
+    QCOMPARE(m_console->accounts().constFirst()->endpoint(), m_plain.baseUrl());
+    QCOMPARE(m_console->planning()->offers->rootUrl(), m_plain.baseUrl());
+    const QList<api::EndpointSetting> remembered = api::loadEndpoints(*m_settings);
+    QCOMPARE(remembered.size(), 2);
+    QCOMPARE(remembered.at(0), (api::EndpointSetting{m_plain.baseUrl(), true, {}, true}));
+    QTRY_COMPARE_WITH_TIMEOUT(indicatorOf(m_plain.baseUrl())->state(), ConnectionIndicator::State::Online,
+                              10000);
 }
 
 void tst_ConsoleConnect::disconnectTakesTheRootAway()
