@@ -336,7 +336,9 @@ void ConsoleApp::followFirstRootForPlanning()
     m_planningRoot = first;
     const api::ClientOptions options = first ? first->options() : api::ClientOptions();
     m_jobTracker->setClientOptions(options);
-    m_offerBook->setClientOptions(options);
+    // Offers through the root's own network manager, so they are trusted as the root is. Jobs keep
+    // the console's: their node clients outlive a change of first root.
+    m_offerBook->setTransport(first ? m_roots.value(first).network : &m_network, options);
     m_offerBook->setRootUrl(first ? first->rootUrl() : QUrl());
 }
 

@@ -42,8 +42,9 @@ void OfferBook::setToken(const QString &token)
         m_client->setToken(token);
 }
 
-void OfferBook::setClientOptions(const api::ClientOptions &options)
+void OfferBook::setTransport(QNetworkAccessManager *nam, const api::ClientOptions &options)
 {
+    m_nam = nam;
     m_options = options;
     delete m_client; // made again with them by setRootUrl
     m_client = nullptr;

@@ -32,8 +32,9 @@ public:
     void setRootUrl(const QUrl &rootUrl);
     QUrl rootUrl() const { return m_rootUrl; }
     void setToken(const QString &token);
-    // Transport rules and token; call before setRootUrl, which makes the client with them.
-    void setClientOptions(const api::ClientOptions &options);
+    // The root's network manager, transport rules and token; call before setRootUrl, which makes the
+    // client with them.
+    void setTransport(QNetworkAccessManager *nam, const api::ClientOptions &options);
     void setRefreshIntervalMs(int ms) { m_timer.setInterval(ms); }
 
     // Asks now unless a request is already in flight.
