@@ -5,6 +5,11 @@
 //   cache.raw_ingest_per_s  the same rows into the same schema with the bare C API (prepared
 //                           100-row INSERTs, all rows in one transaction, series ids known)
 //   cache.read_24h_ms       SeriesReader::readNodeSeries over 24 h of 1 s samples of one series
+//   cache.read_region_1h_ms.500
+//                           SeriesReader::readRegionSeries: the national CPU mean over 1 h of 1 s
+//                           samples of 500 nodes (a national chart's history), beside
+//   cache.read_region_1h_ms.500_per_node
+//                           the same from 500 readNodeSeries calls averaged here
 // Medians of several runs, in a temporary directory.
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
@@ -22,6 +27,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -236,6 +242,61 @@ double read24h(const QString &dir)
     return median(times);
 }
 
+// The national CPU mean over an hour of 500 nodes: in one query, and series by series.
+std::pair<double, double> readRegionHour(const QString &dir)
+{
+    const QString path = CacheDatabase::defaultPathIn(dir);
+    constexpr int kMembers = 500;
+    constexpr int kHour = 3600;
+    {
+        sqlite3 *db = openRaw(path);
+        sql::exec(db, "BEGIN");
+        for (int s = 1; s <= kMembers; ++s) {
+            const QByteArray insert = QStringLiteral("INSERT INTO series(series_id, kind, entity_id, metric) "
+                                                     "VALUES (%1, 0, 'node-%1', 'cpu')")
+                                          .arg(s)
+                                          .toUtf8();
+            sql::exec(db, insert.constData());
+        }
+        sql::exec(db, "COMMIT");
+        std::vector<Row> rows;
+        rows.reserve(size_t(kMembers) * kHour);
+        for (int s = 1; s <= kMembers; ++s) {
+            for (int t = 0; t < kHour; ++t)
+                rows.push_back({s, kStartMs + qint64(t) * 1000, ((t + s) % 100) / 100.0});
+        }
+        insertRaw(db, rows);
+        sqlite3_close(db);
+    }
+    CacheDatabase database;
+    if (!database.open(path, QStringLiteral("bench.region"), CacheDatabase::Role::Reader))
+        qFatal("reader: %s", qPrintable(database.errorString()));
+    SeriesReader reader(database.handle());
+    const qint64 to = kStartMs + qint64(kHour - 1) * 1000;
+    std::vector<double> query;
+    std::vector<double> perNode;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        const Series series = reader.readRegionSeries(QString(), QStringLiteral("cpu"), kStartMs, to);
+        query.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (series.points.size() != kHour || series.points.first().count != kMembers)
+            qFatal("region: %lld points", qint64(series.points.size()));
+
+        timer.start();
+        std::vector<double> sum(kHour, 0);
+        for (int s = 1; s <= kMembers; ++s) {
+            const Series one = reader.readNodeSeries(QStringLiteral("node-%1").arg(s), QStringLiteral("cpu"), kStartMs, to);
+            for (const SeriesPoint &p : one.points)
+                sum[size_t((p.tsMs - kStartMs) / 1000)] += p.mean;
+        }
+        perNode.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (std::abs(sum[0] / kMembers - series.points.first().mean) > 1e-9)
+            qFatal("region mean differs from the per-node mean");
+    }
+    return {median(query), median(perNode)};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -263,5 +324,9 @@ int main(int argc, char **argv)
     std::printf("cache.raw_ingest_per_s: %.0f samples/s\n", r);
     std::printf("cache.ingest_vs_raw: %.2f x\n", w / r);
     std::printf("cache.read_24h_ms: %.1f ms\n", readMs);
+    QTemporaryDir d;
+    const auto [regionMs, perNodeMs] = readRegionHour(d.path());
+    std::printf("cache.read_region_1h_ms.500: %.1f ms\n", regionMs);
+    std::printf("cache.read_region_1h_ms.500_per_node: %.1f ms\n", perNodeMs);
     return 0;
 }

@@ -84,6 +84,13 @@ void CacheReader::readLinkSeries(const QString &linkId, const QString &metric, q
                 std::move(done));
 }
 
+void CacheReader::readRegionSeries(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+                                   QObject *context, std::function<void(const Series &)> done)
+{
+    run<Series>([=](SeriesReader &r) { return r.readRegionSeries(province, metric, fromMs, toMs); }, context,
+                std::move(done));
+}
+
 void CacheReader::readStateAt(qint64 atMs, QObject *context, std::function<void(const ReplayState &)> done)
 {
     run<ReplayState>([=](SeriesReader &r) { return r.stateAt(atMs); }, context, std::move(done));

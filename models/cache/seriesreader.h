@@ -29,6 +29,16 @@ public:
                       qint64 toMs, Resolution resolution = Resolution::Auto) const;
     static Resolution chooseResolution(qint64 fromMs, qint64 toMs);
 
+    // A region's totals over time, computed from the stored node series as the live charts compute
+    // them: for "cpu", "memory" and "accel" (each node's mean over its accelerator models) the mean
+    // over the nodes that reported in that second, for "power_kw" their sum. province: an ISO code
+    // as in the directory, or empty for the whole country. From roll-ups, each bucket's value is
+    // the mean (sum) of the node means and its bounds the mean (sum) of the node minima and maxima:
+    // never narrower than the true range, so a spike still shows. Values are stored units
+    // (utilizations as fractions).
+    Series readRegionSeries(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+                            Resolution resolution = Resolution::Auto) const;
+
     // The directory valid at atMs and, per entity in it, the latest sample at or before atMs no
     // older than lookbackMs (raw first, else the last value of a roll-up bucket, looking back at
     // least one bucket). An entity without one had no data then, as the live console would show.
@@ -42,6 +52,8 @@ public:
 private:
     qint64 findSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric) const;
     Series readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs, Resolution resolution) const;
+    Series readRegionResolution(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+                                Resolution resolution) const;
 
     sqlite3 *m_db;
 };

@@ -315,8 +315,8 @@ void ChartCard::showRange(qint64 fromMs, qint64 toMs)
 void ChartCard::readHistory()
 {
     const int generation = ++m_historyGeneration;
-    if (!m_reader || m_spec.kind == ChartSpec::Kind::Region)
-        return; // totals are computed live; the cache keeps per-entity series only
+    if (!m_reader)
+        return;
     const qint64 to = m_following ? m_clock.nowMs() : m_to;
     const qint64 from = m_following ? to - windowMs(m_window) : m_from;
     const SeriesKey::Kind kind = keyKind(m_spec.kind);
@@ -363,6 +363,8 @@ void ChartCard::readHistory()
         };
         if (kind == SeriesKey::Kind::Node)
             m_reader->readNodeSeries(m_spec.entity, line.metric, from, to, this, done);
+        else if (kind == SeriesKey::Kind::Region)
+            m_reader->readRegionSeries(m_spec.entity, line.metric, from, to, this, done);
         else
             m_reader->readLinkSeries(m_spec.entity, line.metric, from, to, this, done);
     }

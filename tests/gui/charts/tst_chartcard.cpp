@@ -32,6 +32,7 @@ private Q_SLOTS:
     void initTestCase();
     void dayWindowShowsTheCachedRange();
     void weekWindowKeepsASpikeOfTheRollUps();
+    void nationalChartReadsTheCachedTotals();
     void liveSamplesFollowTheClock();
     void qtChartsRendererGetsTheSamePoints();
     void liveRepaintsMatchAFullRender();
@@ -143,6 +144,31 @@ void tst_ChartCard::dayWindowShowsTheCachedRange()
     QVERIFY(inRange == 4 || inRange == 5); // 5 min back from now, or up to a pixel less
     QCOMPARE(recent.size(), inRange);
     QVERIFY(recent.first().x() >= double(from));
+}
+
+// National totals have a history too: computed from the cached node series (here one node's).
+void tst_ChartCard::nationalChartReadsTheCachedTotals()
+{
+    ManualClock clock(kT0 + kCount * kStep);
+    ChartDataHub hub;
+    hub.setDirectory({m_node}, {});
+    cache::CacheReader reader(m_path);
+    ChartCard card(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, &reader, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QSignalSpy loaded(&card, &ChartCard::historyLoaded);
+    card.setWindow(ChartCard::Window::OneDay);
+    QVERIFY(loaded.wait(10000));
+    const QList<QPointF> cpu = card.linePoints(0);
+    QVERIFY(!cpu.isEmpty());
+    QCOMPARE(qint64(cpu.first().x()), kT0);
+    QCOMPARE(cpu.first().y(), 10.0);
+    QCOMPARE(qint64(cpu.last().x()), kT0 + (kCount - 1) * kStep);
+    QCOMPARE(cpu.last().y(), 100 * (0.1 + 0.8 * (kCount - 1) / kCount));
+    const QList<QPointF> memory = card.linePoints(2);
+    QVERIFY(!memory.isEmpty());
+    QCOMPARE(memory.first().y(), 50.0);
 }
 
 void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()

@@ -23,6 +23,9 @@ private Q_SLOTS:
     void replayShowsTheStateRecordedAt_data();
     void replayShowsTheStateRecordedAt();
     void fallsBackToRollUps();
+    void regionTotals_data();
+    void regionTotals();
+    void regionTotalsFromRollUps();
     void summarizes();
 
 private:
@@ -142,6 +145,124 @@ void TestSeriesReader::fallsBackToRollUps()
     // The state at a time whose raw samples are gone comes from the bucket's last value.
     const ReplayState state = reader.stateAt(kT0 + 30'000);
     QCOMPARE(state.nodeSamples.value(QStringLiteral("guian")).status, NodeStatus::Maintenance);
+}
+
+namespace {
+
+// Three nodes, two in Beijing (one with two accelerator models, one with one) and one in Shanghai
+// without accelerators, ten seconds of constant values; bj-2 misses tick 5.
+bool recordRegions(const QString &path)
+{
+    CacheDatabase db;
+    if (!db.open(path, CacheDatabase::uniqueConnectionName(QStringLiteral("t.regions")), CacheDatabase::Role::Writer))
+        return false;
+    CacheStore store(db.handle());
+    if (!store.load())
+        return false;
+    QList<Node> nodes;
+    for (const auto &[id, province] : {std::pair{"bj-1", "CN-BJ"}, {"bj-2", "CN-BJ"}, {"sh-1", "CN-SH"}}) {
+        Node n;
+        n.id = QString::fromLatin1(id);
+        n.name = n.id;
+        n.province = QString::fromLatin1(province);
+        nodes.append(n);
+    }
+    if (!store.addDirectory(nodes, {}, kT0))
+        return false;
+    for (int i = 0; i < 10; ++i) {
+        MetricsBatch batch;
+        batch.serverTimeMs = kT0 + i * 1000;
+        auto sample = [&](const char *id, double cpu, double power) {
+            NodeSample s;
+            s.nodeId = QString::fromLatin1(id);
+            s.tsMs = batch.serverTimeMs;
+            s.status = NodeStatus::Online;
+            s.cpuUtil = cpu;
+            s.memoryUtil = 0.5;
+            s.powerKw = power;
+            return s;
+        };
+        NodeSample bj1 = sample("bj-1", 0.2, 100);
+        bj1.acceleratorUtil = {{QStringLiteral("a800"), 0.1}, {QStringLiteral("ascend-910b"), 0.3}};
+        batch.nodes.append(bj1);
+        if (i != 5) {
+            NodeSample bj2 = sample("bj-2", 0.4, 200);
+            bj2.acceleratorUtil = {{QStringLiteral("a800"), 0.6}};
+            batch.nodes.append(bj2);
+        }
+        batch.nodes.append(sample("sh-1", 0.9, 50));
+        if (!store.addMetrics(batch) || !store.commit())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void TestSeriesReader::regionTotals_data()
+{
+    QTest::addColumn<QString>("province");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<double>("allReport");  // at every tick but 5
+    QTest::addColumn<double>("bj2Missing"); // at tick 5
+    // Utilizations: the mean over the nodes that reported; accelerators: over each node's mean.
+    QTest::newRow("national cpu") << "" << "cpu" << (0.2 + 0.4 + 0.9) / 3 << (0.2 + 0.9) / 2;
+    QTest::newRow("Beijing cpu") << "CN-BJ" << "cpu" << 0.3 << 0.2;
+    QTest::newRow("Shanghai cpu") << "CN-SH" << "cpu" << 0.9 << 0.9;
+    QTest::newRow("national accelerators") << "" << "accel" << (0.2 + 0.6) / 2 << 0.2;
+    QTest::newRow("national memory") << "" << "memory" << 0.5 << 0.5;
+    // Power: the sum.
+    QTest::newRow("national power") << "" << "power_kw" << 350.0 << 150.0;
+    QTest::newRow("Beijing power") << "CN-BJ" << "power_kw" << 300.0 << 100.0;
+}
+
+void TestSeriesReader::regionTotals()
+{
+    QFETCH(QString, province);
+    QFETCH(QString, metric);
+    QFETCH(double, allReport);
+    QFETCH(double, bj2Missing);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QVERIFY(recordRegions(path));
+    CacheDatabase db;
+    QVERIFY(db.open(path, QStringLiteral("t.regions.read"), CacheDatabase::Role::Reader));
+    const Series series = SeriesReader(db.handle()).readRegionSeries(province, metric, kT0, kT0 + 9000);
+    QCOMPARE(int(series.resolution), int(Resolution::Raw));
+    QCOMPARE(series.points.size(), 10);
+    for (int i = 0; i < 10; ++i) {
+        const SeriesPoint &p = series.points.at(i);
+        QCOMPARE(p.tsMs, kT0 + i * 1000);
+        QVERIFY2(qAbs(p.mean - (i == 5 ? bj2Missing : allReport)) < 1e-9,
+                 qPrintable(QStringLiteral("tick %1: %2").arg(i).arg(p.mean)));
+        QCOMPARE(p.min, p.mean);
+        QCOMPARE(p.max, p.mean);
+    }
+}
+
+void TestSeriesReader::regionTotalsFromRollUps()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QVERIFY(recordRegions(path));
+    CacheDatabase writer;
+    QVERIFY(writer.open(path, QStringLiteral("t.regions.rollup"), CacheDatabase::Role::Writer));
+    RetentionPolicy policy;
+    policy.rawWindowMs = 60'000;
+    QVERIFY(Retention(policy).run(writer.handle(), kT0 + 3600'000).ok);
+    SeriesReader reader(writer.handle());
+    // Raw samples are gone: the minute bucket, the mean of the node means and the sum of powers.
+    const Series cpu = reader.readRegionSeries(QString(), QStringLiteral("cpu"), kT0, kT0 + 9000);
+    QCOMPARE(int(cpu.resolution), int(Resolution::Minute));
+    QCOMPARE(cpu.points.size(), 1);
+    QVERIFY(qAbs(cpu.points.first().mean - (0.2 + 0.4 + 0.9) / 3) < 1e-9);
+    const Series power = reader.readRegionSeries(QStringLiteral("CN-BJ"), QStringLiteral("power_kw"), kT0, kT0 + 9000);
+    QCOMPARE(power.points.size(), 1);
+    QVERIFY(qAbs(power.points.first().mean - 300) < 1e-9);
+    // Nothing for a region without nodes, a metric without a region total, or accelerators in Shanghai.
+    QVERIFY(reader.readRegionSeries(QStringLiteral("CN-XZ"), QStringLiteral("cpu"), kT0, kT0 + 9000).points.isEmpty());
+    QVERIFY(reader.readRegionSeries(QString(), QStringLiteral("storage"), kT0, kT0 + 9000).points.isEmpty());
+    QVERIFY(reader.readRegionSeries(QStringLiteral("CN-SH"), QStringLiteral("accel"), kT0, kT0 + 9000).points.isEmpty());
 }
 
 void TestSeriesReader::summarizes()
