@@ -200,31 +200,35 @@ double ingestRaw(const QString &dir, const std::vector<Row> &rows)
     return rate;
 }
 
+// A fresh cache at path with the CPU series of node-1 .. node-<members>, `seconds` of 1 s samples each.
+void writeCpuSeries(const QString &path, int members, int seconds)
+{
+    sqlite3 *db = openRaw(path);
+    sql::exec(db, "BEGIN");
+    for (int s = 1; s <= members; ++s) {
+        const QByteArray insert = QStringLiteral("INSERT INTO series(series_id, kind, entity_id, metric) "
+                                                 "VALUES (%1, 0, 'node-%1', 'cpu')")
+                                      .arg(s)
+                                      .toUtf8();
+        sql::exec(db, insert.constData());
+    }
+    sql::exec(db, "COMMIT");
+    std::vector<Row> rows;
+    rows.reserve(size_t(members) * size_t(seconds));
+    for (int s = 1; s <= members; ++s) {
+        for (int t = 0; t < seconds; ++t)
+            rows.push_back({s, kStartMs + qint64(t) * 1000, ((t + s) % 100) / 100.0});
+    }
+    insertRaw(db, rows);
+    sqlite3_close(db);
+}
+
 double read24h(const QString &dir)
 {
     const QString path = CacheDatabase::defaultPathIn(dir);
     constexpr int kSeries = 8;
     constexpr int kDay = 86400;
-    {
-        sqlite3 *db = openRaw(path);
-        sql::exec(db, "BEGIN");
-        for (int s = 1; s <= kSeries; ++s) {
-            const QByteArray insert = QStringLiteral("INSERT INTO series(series_id, kind, entity_id, metric) "
-                                                     "VALUES (%1, 0, 'node-%1', 'cpu')")
-                                          .arg(s)
-                                          .toUtf8();
-            sql::exec(db, insert.constData());
-        }
-        sql::exec(db, "COMMIT");
-        std::vector<Row> rows;
-        rows.reserve(size_t(kSeries) * kDay);
-        for (int t = 0; t < kDay; ++t) {
-            for (int s = 1; s <= kSeries; ++s)
-                rows.push_back({s, kStartMs + qint64(t) * 1000, (t % 100) / 100.0});
-        }
-        insertRaw(db, rows);
-        sqlite3_close(db);
-    }
+    writeCpuSeries(path, kSeries, kDay);
     CacheDatabase database;
     if (!database.open(path, QStringLiteral("bench.reader"), CacheDatabase::Role::Reader))
         qFatal("reader: %s", qPrintable(database.errorString()));
@@ -248,26 +252,7 @@ std::pair<double, double> readRegionHour(const QString &dir)
     const QString path = CacheDatabase::defaultPathIn(dir);
     constexpr int kMembers = 500;
     constexpr int kHour = 3600;
-    {
-        sqlite3 *db = openRaw(path);
-        sql::exec(db, "BEGIN");
-        for (int s = 1; s <= kMembers; ++s) {
-            const QByteArray insert = QStringLiteral("INSERT INTO series(series_id, kind, entity_id, metric) "
-                                                     "VALUES (%1, 0, 'node-%1', 'cpu')")
-                                          .arg(s)
-                                          .toUtf8();
-            sql::exec(db, insert.constData());
-        }
-        sql::exec(db, "COMMIT");
-        std::vector<Row> rows;
-        rows.reserve(size_t(kMembers) * kHour);
-        for (int s = 1; s <= kMembers; ++s) {
-            for (int t = 0; t < kHour; ++t)
-                rows.push_back({s, kStartMs + qint64(t) * 1000, ((t + s) % 100) / 100.0});
-        }
-        insertRaw(db, rows);
-        sqlite3_close(db);
-    }
+    writeCpuSeries(path, kMembers, kHour);
     CacheDatabase database;
     if (!database.open(path, QStringLiteral("bench.region"), CacheDatabase::Role::Reader))
         qFatal("reader: %s", qPrintable(database.errorString()));
