@@ -9,9 +9,34 @@
 #include <QHash>
 #include <QSet>
 
-#include <algorithm>
+#include <vector>
 
 namespace cpn::cache {
+
+namespace {
+
+// A raw sample's second, or a roll-up bucket's length.
+qint64 stepMs(Resolution resolution)
+{
+    return resolution == Resolution::Raw      ? 1000
+           : resolution == Resolution::Minute ? Retention::kMinuteMs
+                                              : Retention::kHourMs;
+}
+
+// read(r) at the resolution asked for; for Auto, at the finest one for the range that holds points
+// (raw samples already purged, say), else the coarsest.
+template <typename Read> Series readAtResolution(qint64 fromMs, qint64 toMs, Resolution resolution, Read read)
+{
+    if (resolution != Resolution::Auto)
+        return read(resolution);
+    for (Resolution r = SeriesReader::chooseResolution(fromMs, toMs);; r = Resolution(int(r) + 1)) {
+        Series series = read(r);
+        if (!series.points.isEmpty() || r == Resolution::Hour)
+            return series;
+    }
+}
+
+} // namespace
 
 QString toString(Resolution r)
 {
@@ -63,7 +88,7 @@ Series SeriesReader::readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs,
         return series;
     }
     // A bucket belongs to the range when any of it overlaps [from, to].
-    const qint64 step = resolution == Resolution::Minute ? Retention::kMinuteMs : Retention::kHourMs;
+    const qint64 step = stepMs(resolution);
     sql::Statement s(m_db, resolution == Resolution::Minute
                                ? "SELECT ts, min, max, mean, count, last FROM samples_1m "
                                  "WHERE series_id = ? AND ts > ? AND ts <= ? ORDER BY ts"
@@ -86,27 +111,16 @@ Series SeriesReader::readSeries(schema::SeriesKind kind, const QString &entityId
         none.resolution = resolution == Resolution::Auto ? chooseResolution(fromMs, toMs) : resolution;
         return none;
     }
-    if (resolution != Resolution::Auto)
-        return readResolution(id, fromMs, toMs, resolution);
-    Series series;
-    for (Resolution r = chooseResolution(fromMs, toMs);; r = Resolution(int(r) + 1)) {
-        series = readResolution(id, fromMs, toMs, r);
-        if (!series.points.isEmpty() || r == Resolution::Hour)
-            return series;
-    }
+    return readAtResolution(fromMs, toMs, resolution,
+                            [&](Resolution r) { return readResolution(id, fromMs, toMs, r); });
 }
 
 Series SeriesReader::readRegionSeries(const QString &province, const QString &metric, qint64 fromMs,
                                       qint64 toMs, Resolution resolution) const
 {
-    if (resolution != Resolution::Auto)
-        return readRegionResolution(province, metric, fromMs, toMs, resolution);
-    Series series;
-    for (Resolution r = chooseResolution(fromMs, toMs);; r = Resolution(int(r) + 1)) {
-        series = readRegionResolution(province, metric, fromMs, toMs, r);
-        if (!series.points.isEmpty() || r == Resolution::Hour)
-            return series;
-    }
+    return readAtResolution(fromMs, toMs, resolution, [&](Resolution r) {
+        return readRegionResolution(province, metric, fromMs, toMs, r);
+    });
 }
 
 Series SeriesReader::readRegionResolution(const QString &province, const QString &metric, qint64 fromMs,
@@ -136,9 +150,7 @@ Series SeriesReader::readRegionResolution(const QString &province, const QString
     // Read series by series and combine here, in slots of the resolution's step: one query per
     // series on its primary key is several times faster than grouping the region's samples in SQL
     // (bench_cache).
-    const qint64 step = resolution == Resolution::Raw      ? 1000
-                        : resolution == Resolution::Minute ? Retention::kMinuteMs
-                                                           : Retention::kHourMs;
+    const qint64 step = stepMs(resolution);
     const qint64 base = (fromMs / step - 1) * step; // roll-up buckets may start up to a step before
     const size_t slots = size_t((toMs - base) / step + 1);
     struct Sum
