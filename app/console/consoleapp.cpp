@@ -149,6 +149,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
                                        source, message);
                 });
         addConnectActions();
+        explainRefusedJobs();
     }
 
     connect(&m_simulator, &api::LocalSimulator::failed, this, [this](const QString &reason) {
@@ -361,7 +362,6 @@ bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
     m_federations.removeOne(federation);
     const Root root = m_roots.take(federation);
     if (root.account) {
-        m_accounts.removeOne(root.account);
         m_accountsUi->removeSession(root.account);
         root.account->deleteLater();
     }
@@ -485,7 +485,6 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, qsizetype posi
         return;
     auto *session = new auth::AccountSession(m_roots.value(federation).network, federation->rootUrl(),
                                              transport, m_vault.get(), this);
-    m_accounts.insert(std::min(position, m_accounts.size()), session);
     m_roots[federation].account = session;
     m_accountsUi->addSession(session, position);
     connect(session, &auth::AccountSession::accessTokenChanged, this,
@@ -493,7 +492,7 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, qsizetype posi
                 const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;
                 federation->setToken(token);
                 // Jobs and offers follow the first root's account (as they follow its token above).
-                if (m_jobTracker && session == m_accounts.constFirst()) {
+                if (m_jobTracker && federation == m_federations.constFirst()) {
                     m_jobTracker->setToken(token);
                     m_offerBook->setToken(token);
                 }
@@ -506,22 +505,36 @@ void ConsoleApp::attachAccount(api::FederationClient *federation, qsizetype posi
         else
             retry(false);
     });
-    if (m_jobTracker && m_accounts.size() == 1) {
-        // A job refused for lack of rights goes to the Events log too, saying who is signed in.
-        auto refused = [this, session](const QString &, const QString &reason, int httpStatus) {
-            if (httpStatus != 403)
-                return;
-            const auth::Account &account = session->account();
-            m_window->logEvent(
-                EventLogModel::Severity::Warning, tr("Jobs"),
-                account.signedIn ? tr("%1 (signed in as %2)").arg(reason, account.displayName()) : reason);
-        };
-        connect(m_jobTracker.get(), &jobs::JobTracker::submitFailed, this, refused);
-        connect(m_jobTracker.get(), &jobs::JobTracker::cancelFailed, this, refused);
-    }
     session->restore(); // a refresh token in the keychain signs in again without the browser
-    if (m_options.signIn && m_accounts.size() == 1)
+    if (m_options.signIn && m_roots.size() == 1)
         session->signIn();
+}
+
+QList<auth::AccountSession *> ConsoleApp::accounts() const
+{
+    QList<auth::AccountSession *> sessions;
+    for (const api::FederationClient *federation : m_federations) {
+        if (auth::AccountSession *session = m_roots.value(federation).account)
+            sessions.append(session);
+    }
+    return sessions;
+}
+
+void ConsoleApp::explainRefusedJobs()
+{
+    if (!m_jobTracker)
+        return;
+    // Jobs go with the primary (first root's) account of the moment.
+    auto refused = [this](const QString &, const QString &reason, int httpStatus) {
+        if (httpStatus != 403)
+            return;
+        const auth::AccountSession *session = m_accountsUi->primary();
+        const auth::Account account = session ? session->account() : auth::Account();
+        m_window->logEvent(EventLogModel::Severity::Warning, tr("Jobs"),
+                           account.signedIn ? tr("%1 (signed in as %2)").arg(reason, account.displayName()) : reason);
+    };
+    connect(m_jobTracker.get(), &jobs::JobTracker::submitFailed, this, refused);
+    connect(m_jobTracker.get(), &jobs::JobTracker::cancelFailed, this, refused);
 }
 
 void ConsoleApp::createPlanning()

@@ -66,7 +66,7 @@ public:
     SnapshotCommands *snapshotCommands() const { return m_snapshots.get(); }
     QString cachePath() const { return m_cachePath; }
     // Sign-in: one account per federation root (none offline) and the window's Accounts menu.
-    const QList<auth::AccountSession *> &accounts() const { return m_accounts; }
+    QList<auth::AccountSession *> accounts() const;
     AccountsUi *accountsUi() const { return m_accountsUi.get(); }
     // The planning UI's services; null offline (nothing is planned on a recording).
     PlanningServices *planning() { return m_jobTracker ? &m_planning : nullptr; }
@@ -78,8 +78,6 @@ public:
     // File > Disconnect: stops polling the root, takes its nodes off the window and forgets it for
     // the next start. Its keychain entry stays, so connecting again signs in without the browser.
     bool disconnectEndpoint(const QUrl &rootUrl);
-    // The roots remembered for the next start (never the demo's simulator).
-    const QList<api::EndpointSetting> &rememberedEndpoints() const { return m_rememberedEndpoints; }
 
 private:
     void loadBasemap();
@@ -101,6 +99,8 @@ private:
     // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
     void attachAccount(api::FederationClient *federation, qsizetype position, const api::ClientOptions &transport,
                        const QString &fallbackToken);
+    // A job refused for lack of rights goes to the Events log too, saying who is signed in.
+    void explainRefusedJobs();
     void createPlanning();
     void openPlanningForScreenshot(); // diagnostic --open-planning
     placement::FederationSnapshot planningSnapshot() const;
@@ -136,10 +136,9 @@ private:
         QList<Link> links;
     };
     QHash<const api::FederationClient *, Root> m_roots;
-    QList<api::EndpointSetting> m_rememberedEndpoints;
+    QList<api::EndpointSetting> m_rememberedEndpoints; // the roots for the next start (never the demo's)
     std::unique_ptr<auth::TokenVault> m_vault; // refresh tokens: the OS keychain, else memory only
     std::unique_ptr<AccountsUi> m_accountsUi;
-    QList<auth::AccountSession *> m_accounts;
     // Planning: jobs submitted from this console and the offers of the first federation root.
     std::unique_ptr<jobs::JobTracker> m_jobTracker;
     std::unique_ptr<jobs::OfferBook> m_offerBook;
