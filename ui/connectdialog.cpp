@@ -122,6 +122,7 @@ void ConnectDialog::validate()
                                          !api::isLoopbackHost(typed.url.host());
     m_allowPlainHttp->setEnabled(plainHttpBeyondLoopback);
     const bool empty = m_url->text().trimmed().isEmpty();
+    // Read again: the permission counts only where it is enabled now.
     QString problem = empty ? QString() : endpoint().problem();
     if (!problem.isEmpty())
         problem[0] = problem.at(0).toUpper(); // the client's sentences start in lower case
