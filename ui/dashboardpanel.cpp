@@ -131,7 +131,7 @@ void DashboardPanel::restorePinned(const QStringList &specs)
         const auto spec = ChartSpec::fromString(text);
         if (!spec)
             continue;
-        if (m_hub->nodes().isEmpty())
+        if (!m_hub->hasDirectory())
             m_pending.append(*spec);
         else
             pin(*spec);

@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "jobs/workloadqueue.h"
 #include "jobs/workloadqueuesubmitter.h"
 #include "ui/dashboardpanel.h"
@@ -63,7 +64,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     : QMainWindow(parent), m_nodes(dependencies.nodes), m_events(dependencies.events),
       m_clock(*dependencies.clock), m_settings(dependencies.settings)
 {
-    Q_ASSERT(m_nodes && m_events && dependencies.clock);
+    Q_ASSERT(m_nodes && m_events && dependencies.clock && dependencies.state);
     m_chartHub = dependencies.charts;
     m_cacheReader = dependencies.cacheReader;
     m_planning = dependencies.planning;
@@ -95,7 +96,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_overviewTimer->setInterval(200);
     connect(m_overviewTimer, &QTimer::timeout, this, &MainWindow::refreshOverview);
 
-    connect(m_nodes, &NodeTableModel::nodeStatusChanged, this, &MainWindow::onNodeStatusChanged);
+    showState(dependencies.state);
 
     resize(1600, 1000);
     m_defaultState = saveState(kStateVersion);
@@ -254,7 +255,7 @@ void MainWindow::showPinMenu(const QString &nodeId, const QPoint &globalPos)
         menu.addAction(tr("Pin chart of %1").arg(name), this,
                        [this, nodeId] { pinChart(ChartSpec{ChartSpec::Kind::NodeUtilization, nodeId}); });
         QMenu *links = menu.addMenu(tr("Pin link chart"));
-        for (const Link &link : std::as_const(m_links)) {
+        for (const Link &link : m_state->links()) {
             if (link.a != nodeId && link.b != nodeId)
                 continue;
             links->addAction(tr("%1 → %2").arg(link.a, link.b), this, [this, id = link.id] {
@@ -375,37 +376,34 @@ ConnectionIndicator *MainWindow::endpointIndicator(const QString &endpointId) co
     return m_indicators.value(endpointId, nullptr);
 }
 
-void MainWindow::setDirectory(const QList<Node> &nodes, const QList<Link> &links)
+void MainWindow::showState(FederationState *state)
 {
-    m_links = links;
-    // Forget samples of links that left the directory.
-    QHash<QString, LinkSample> kept;
-    for (const Link &link : links) {
-        if (const auto it = m_linkSamples.constFind(link.id); it != m_linkSamples.constEnd())
-            kept.insert(link.id, *it);
-    }
-    m_linkSamples = std::move(kept);
-    m_nodes->setDirectory(nodes);
-    m_mapPanel->setLinks(links);
+    Q_ASSERT(state);
+    if (m_state)
+        disconnect(m_state, nullptr, this, nullptr);
+    m_state = state;
+    m_nodes->setState(state);
+    connect(state, &FederationState::nodeStatusChanged, this, &MainWindow::onNodeStatusChanged);
+    connect(state, &FederationState::directoryChanged, this, &MainWindow::showLinks);
+    connect(state, &FederationState::linkSamplesUpdated, this, &MainWindow::showLinkSamples);
+    connect(state, &FederationState::refreshed, this, &MainWindow::showLinkSamples);
+    connect(state, &FederationState::tickComputed, this, &MainWindow::scheduleOverview);
+    showLinks();
     refreshOverview();
 }
 
-void MainWindow::applyMetrics(const MetricsBatch &batch)
+void MainWindow::showLinks()
 {
-    if (batch.intervalMs > 0 && batch.intervalMs != m_intervalMs) {
-        m_intervalMs = batch.intervalMs;
-        m_nodes->setSampleIntervalMs(m_intervalMs);
-    }
-    m_nodes->applySamples(batch.nodes);
-    for (const LinkSample &sample : batch.links) {
-        auto it = m_linkSamples.find(sample.linkId);
-        if (it == m_linkSamples.end())
-            m_linkSamples.insert(sample.linkId, sample);
-        else if (sample.tsMs >= it->tsMs)
-            *it = sample;
-    }
-    m_mapPanel->setLinkSamples(m_linkSamples);
+    m_mapPanel->setLinks(m_state->links());
+    showLinkSamples();
     scheduleOverview();
+}
+
+void MainWindow::showLinkSamples()
+{
+    // Only loads that are current: a link whose sample is too old, or an end of which no longer
+    // reports, is drawn as unknown rather than at its last load.
+    m_mapPanel->setLinkSamples(m_state->currentLinkSamples());
 }
 
 void MainWindow::addEndpoint(const QString &endpointId, const QString &label, const QUrl &baseUrl)
@@ -463,8 +461,8 @@ void MainWindow::logEvent(EventLogModel::Severity severity, const QString &sourc
 
 void MainWindow::onNodeStatusChanged(const QString &nodeId, DisplayStatus oldStatus, DisplayStatus newStatus)
 {
-    const QModelIndex index = m_nodes->nodeIndex(nodeId);
-    const QString name = index.isValid() ? m_nodes->nodeAt(index.row()).name : nodeId;
+    const Node *node = m_state->node(nodeId);
+    const QString name = node ? node->name : nodeId;
     EventLogModel::Severity severity = EventLogModel::Severity::Info;
     QString message;
     switch (newStatus) {
@@ -477,7 +475,7 @@ void MainWindow::onNodeStatusChanged(const QString &nodeId, DisplayStatus oldSta
         break;
     case DisplayStatus::Stale:
         severity = EventLogModel::Severity::Warning;
-        message = tr("%1 stopped reporting: no data for more than %2 s").arg(name).arg(2 * m_intervalMs / 1000.0);
+        message = tr("%1 stopped reporting: no data for more than %2 s").arg(name).arg(m_state->freshnessRule().staleAfterMs() / 1000.0);
         break;
     case DisplayStatus::Maintenance:
         message = tr("%1 entered maintenance").arg(name);
@@ -493,7 +491,7 @@ void MainWindow::onNodeStatusChanged(const QString &nodeId, DisplayStatus oldSta
 
 void MainWindow::tick()
 {
-    m_nodes->refreshStaleness();
+    m_state->refresh();
     for (ConnectionIndicator *indicator : std::as_const(m_indicators))
         indicator->refresh();
     m_clockLabel->setText(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).toString(QStringLiteral("yyyy-MM-dd  HH:mm:ss")));
@@ -509,9 +507,9 @@ void MainWindow::scheduleOverview()
 void MainWindow::refreshOverview()
 {
     m_overviewTimer->stop();
-    const FederationSummary summary = FederationSummary::compute(*m_nodes, m_links, m_linkSamples);
-    m_overview->showSummary(summary, m_clock.nowMs(), m_intervalMs);
-    m_mapPanel->setSummary(summary, m_clock.nowMs(), m_intervalMs);
+    const FederationSummary summary = FederationSummary::compute(*m_state);
+    m_overview->showSummary(summary, m_clock.nowMs(), m_state->intervalMs());
+    m_mapPanel->setSummary(summary, m_clock.nowMs(), m_state->intervalMs());
 }
 
 void MainWindow::resetLayout()

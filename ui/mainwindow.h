@@ -3,7 +3,7 @@
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "domain/node.h"
-#include "itemmodels/displaystatus.h"
+#include "state/displaystatus.h"
 #include "itemmodels/eventlogmodel.h"
 #include "charts/chartspec.h"
 #include "widgets/connectionindicator.h"
@@ -21,6 +21,7 @@ class QTimer;
 namespace cpn {
 
 class Clock;
+class FederationState;
 class EventsPanel;
 class MapPanel;
 class NodeDetailsPanel;
@@ -54,7 +55,8 @@ class MainWindow : public QMainWindow
 public:
     struct Dependencies
     {
-        NodeTableModel *nodes = nullptr; // required; owned by the caller
+        FederationState *state = nullptr; // required: what the window shows first; owned by the caller
+        NodeTableModel *nodes = nullptr;  // required; owned by the caller
         EventLogModel *events = nullptr; // required; owned by the caller
         const Clock *clock = nullptr;    // required
         QSettings *settings = nullptr;   // optional: window state is not kept without it
@@ -90,6 +92,7 @@ public:
     WorkloadQueuePanel *workloadQueuePanel() const { return m_queuePanel; }
     QDockWidget *workloadQueueDock() const { return m_queueDock; }
     PlanningServices *planning() const { return m_planning; }
+    FederationState *shownState() const { return m_state; }
     bool isWallMode() const { return m_wallMode; }
     QAction *wallModeAction() const { return m_wallAction; }
     // A GeoJSON basemap for the map (a file or a ":/" resource); false with the reason on failure.
@@ -99,10 +102,8 @@ public:
     bool hasSavedGeometry() const { return m_hasSavedGeometry; }
 
 public Q_SLOTS:
-    // The directory of the national node: resets the node table (keeping samples of known nodes).
-    void setDirectory(const QList<cpn::Node> &nodes, const QList<cpn::Link> &links);
-    // One poll's worth of samples; also takes the sampling interval for staleness.
-    void applyMetrics(const cpn::MetricsBatch &batch);
+    // Shows this state (the live federation, or a recording's) in the table, the map and the overview.
+    void showState(cpn::FederationState *state);
     // Declares an endpoint for the status bar; setEndpointStatus() also adds unknown ids on first use.
     void addEndpoint(const QString &endpointId, const QString &label, const QUrl &baseUrl = {});
     void removeEndpoint(const QString &endpointId);
@@ -132,6 +133,8 @@ private:
     void createMenus();
     void restoreSettings();
     void scheduleOverview();
+    void showLinks();
+    void showLinkSamples();
     void onNodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
     void showAbout();
     void createMap();
@@ -184,9 +187,7 @@ private:
     QTimer *m_overviewTimer = nullptr;
     QByteArray m_defaultState;
 
-    QList<Link> m_links;
-    QHash<QString, LinkSample> m_linkSamples; // newest per link
-    int m_intervalMs = 1000;
+    FederationState *m_state = nullptr; // the state shown
     bool m_hasSavedGeometry = false;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "itemmodels/displaystatus.h"
+#include "state/displaystatus.h"
 #include "itemmodels/eventlogmodel.h"
 
 #include <QColor>

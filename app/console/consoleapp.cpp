@@ -82,12 +82,14 @@ bool sameRoot(const QUrl &a, const QUrl &b)
 } // namespace
 
 ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent)
-    : QObject(parent), m_options(options), m_settings(settings), m_nodes(m_viewClock)
+    : QObject(parent), m_options(options), m_settings(settings), m_liveState(m_clock), m_nodes(&m_liveState),
+      m_chartHub(&m_liveState)
 {
     api::registerMetaTypes();
     configureNetwork(m_network);
 
     MainWindow::Dependencies dependencies;
+    dependencies.state = &m_liveState;
     dependencies.nodes = &m_nodes;
     dependencies.events = &m_events;
     dependencies.clock = &m_viewClock;
@@ -130,6 +132,16 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
                 const EventLogModel::Event &event = m_events.eventAt(row);
                 m_cache->ingestEvent({event.timeMs, int(event.severity), event.source, event.message});
             }
+        });
+    }
+    if (m_cache) {
+        // The directory the cache records is the merged one the window shows.
+        connect(&m_liveState, &FederationState::directoryChanged, this, [this] {
+            m_cache->ingestDirectory(m_liveState.nodes(), m_liveState.links(), m_clock.nowMs());
+            if (m_jobTracker)
+                m_jobTracker->setDirectory(m_liveState.nodes());
+            if (m_options.pinDemoCharts && !m_demoChartsPinned && m_liveState.nodeCount() > 0)
+                pinDemoCharts();
         });
     }
     m_offline = std::make_unique<OfflineSession>(m_window.get(), &m_viewClock);
@@ -371,49 +383,12 @@ bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
     m_rememberedEndpoints.removeIf([&](const api::EndpointSetting &e) { return sameRoot(e.url, rootUrl); });
     rememberRoots();
     m_window->removeEndpoint(endpointId);
-    applyLiveDirectory();
+    m_liveState.removeRoot(endpointId);
     // Offers and new jobs go through the first root: the next one, if any.
     followFirstRootForPlanning();
     m_window->logEvent(EventLogModel::Severity::Info, tr("Connect"),
                        tr("Disconnected from %1.").arg(rootUrl.toDisplayString()));
     return true;
-}
-
-void ConsoleApp::applyLiveDirectory()
-{
-    // Every root's nodes and links together, in the order the roots were connected; a node or
-    // link listed by two roots is the first one's.
-    QList<Node> nodes;
-    QList<Link> links;
-    QSet<QString> nodeIds;
-    QSet<QString> linkIds;
-    for (const api::FederationClient *federation : std::as_const(m_federations)) {
-        const auto it = m_roots.constFind(federation);
-        if (it == m_roots.constEnd())
-            continue;
-        for (const Node &node : it->nodes) {
-            if (!nodeIds.contains(node.id)) {
-                nodeIds.insert(node.id);
-                nodes.append(node);
-            }
-        }
-        for (const Link &link : it->links) {
-            if (!linkIds.contains(link.id)) {
-                linkIds.insert(link.id);
-                links.append(link);
-            }
-        }
-    }
-    m_cache->ingestDirectory(nodes, links, m_clock.nowMs());
-    m_liveNodes = nodes;
-    m_liveLinks = links;
-    if (m_jobTracker)
-        m_jobTracker->setDirectory(nodes);
-    m_chartHub.setDirectory(nodes, links);
-    if (m_options.pinDemoCharts && !m_demoChartsPinned && !nodes.isEmpty())
-        pinDemoCharts();
-    if (!m_offline->isActive())
-        m_window->setDirectory(nodes, links);
 }
 
 ConnectDialog *ConsoleApp::openConnectDialog()
@@ -449,23 +424,11 @@ void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const Q
     m_window->addEndpoint(endpointId, label, rootUrl);
     // While a recording is reviewed the window shows it alone; the cache keeps recording.
     connect(federation, &api::FederationClient::directoryChanged, this,
-            [this, federation](const QList<Node> &nodes, const QList<Link> &links) {
-                Root &root = m_roots[federation];
-                root.nodes = nodes;
-                root.links = links;
-                applyLiveDirectory();
+            [this, federation, endpointId](const QList<Node> &nodes, const QList<Link> &links) {
+                m_liveState.setRootDirectory(endpointId, nodes, links, m_federations.indexOf(federation));
             });
     connect(federation, &api::FederationClient::metricsReceived, m_cache.get(), &cache::CacheWriter::ingestMetrics);
-    connect(federation, &api::FederationClient::metricsReceived, &m_chartHub, &charts::ChartDataHub::ingest);
-    connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
-        for (const LinkSample &sample : batch.links)
-            m_linkSamples.insert(sample.linkId, sample);
-    });
-    // Jobs and offers go through the first root, with its token and transport rules.
-    connect(federation, &api::FederationClient::metricsReceived, this, [this](const MetricsBatch &batch) {
-        if (!m_offline->isActive())
-            m_window->applyMetrics(batch);
-    });
+    connect(federation, &api::FederationClient::metricsReceived, &m_liveState, &FederationState::ingest);
     // statusChanged fires on changes of state only; the age of the data shown moves with every answer.
     connect(federation, &api::FederationClient::metricsReceived, this,
             [this, federation] { showEndpointStatus(federation->status()); });
@@ -582,16 +545,17 @@ placement::FederationSnapshot ConsoleApp::planningSnapshot() const
     placement::FederationSnapshot snapshot;
     snapshot.nowMs = m_clock.nowMs();
     // A node is stale for planning once it missed a few samples, as the table shows it.
-    snapshot.staleAfterMs = std::max<qint64>(10'000, 3 * qint64(m_nodes.sampleIntervalMs()));
-    snapshot.requireSamples = m_nodes.newestSampleMs() > 0;
-    snapshot.nodes.reserve(m_nodes.rowCount());
-    for (int row = 0; row < m_nodes.rowCount(); ++row) {
-        snapshot.nodes.append(m_nodes.nodeAt(row));
-        if (const auto sample = m_nodes.sampleAt(row))
-            snapshot.nodeSamples.insert(sample->nodeId, *sample);
+    snapshot.staleAfterMs = std::max<qint64>(10'000, 3 * qint64(m_liveState.intervalMs()));
+    snapshot.requireSamples = m_liveState.newestSampleMs() > 0;
+    snapshot.nodes.reserve(m_liveState.nodeCount());
+    for (const NodeEntry &entry : m_liveState.entries()) {
+        snapshot.nodes.append(entry.node);
+        if (entry.sample)
+            snapshot.nodeSamples.insert(entry.node.id, *entry.sample);
     }
-    snapshot.links = m_liveLinks;
-    snapshot.linkSamples = m_linkSamples;
+    snapshot.links = m_liveState.links();
+    // The same loads the map shows: none for a link that is not reporting.
+    snapshot.linkSamples = m_liveState.currentLinkSamples();
     if (m_offerBook)
         snapshot.offers = m_offerBook->offers();
     return snapshot;
@@ -604,7 +568,8 @@ void ConsoleApp::pinDemoCharts()
     m_window->pinChart(ChartSpec{ChartSpec::Kind::Region, QString()});
     // The busiest kind of node: one with accelerators; then a link from it and its province.
     const Node *node = nullptr;
-    for (const Node &n : std::as_const(m_liveNodes)) {
+    for (const NodeEntry &entry : m_liveState.entries()) {
+        const Node &n = entry.node;
         if (!n.capacity.accelerators.isEmpty() && n.tier != NodeTier::National) {
             node = &n;
             break;
@@ -612,7 +577,7 @@ void ConsoleApp::pinDemoCharts()
     }
     if (node) {
         m_window->pinChart(ChartSpec{ChartSpec::Kind::NodeUtilization, node->id});
-        for (const Link &link : std::as_const(m_liveLinks)) {
+        for (const Link &link : m_liveState.links()) {
             if (link.a == node->id || link.b == node->id) {
                 m_window->pinChart(ChartSpec{ChartSpec::Kind::LinkThroughput, link.id});
                 m_window->pinChart(ChartSpec{ChartSpec::Kind::LinkQuality, link.id});
@@ -678,8 +643,8 @@ void ConsoleApp::scheduleScreenshot()
 
 void ConsoleApp::backToLive()
 {
-    m_offline->close(); // clears the replayed rows; the next poll fills in the live samples
-    m_window->setDirectory(m_liveNodes, m_liveLinks);
+    m_offline->close();
+    m_window->showState(&m_liveState);
     m_window->logEvent(EventLogModel::Severity::Info, tr("Offline review"), tr("Back to live data."));
 }
 

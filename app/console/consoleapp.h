@@ -10,6 +10,7 @@
 #include "domain/link.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "reviewclock.h"
 #include "ui/planning/planningservices.h"
 
@@ -89,7 +90,6 @@ private:
     void followFirstRootForPlanning();
     void addConnectActions(); // File > Connect to Federation…, Disconnect
     api::FederationClient *federationAt(const QUrl &rootUrl) const;
-    void applyLiveDirectory();
     ConnectDialog *openConnectDialog();
     void showEndpointStatus(const api::EndpointStatus &status);
     void rememberRoots() const;
@@ -110,6 +110,7 @@ private:
     SystemClock m_clock;
     ReviewClock m_viewClock{m_clock}; // what the window shows: pinned to the replayed moment in a review
     QNetworkAccessManager m_network;
+    FederationState m_liveState; // what every root reports now; the window shows it unless reviewing
     NodeTableModel m_nodes;
     EventLogModel m_events;
     // The charts' live samples and their history reads; both outlive the window that shows them.
@@ -122,8 +123,6 @@ private:
     std::unique_ptr<cache::CacheWriter> m_cache; // everything the federations report, on its own thread; none offline
     std::unique_ptr<OfflineSession> m_offline;
     std::unique_ptr<SnapshotCommands> m_snapshots;
-    QList<Node> m_liveNodes; // the live directory, for "Back to live"
-    QList<Link> m_liveLinks;
     QList<api::FederationClient *> m_federations;
     const api::FederationClient *m_planningRoot = nullptr;
     // What the console keeps of each root beside its client.
@@ -132,8 +131,6 @@ private:
         QString fallbackToken; // dev token or CPN_TOKEN: used while nobody is signed in there
         auth::AccountSession *account = nullptr;
         QNetworkAccessManager *network = nullptr; // its own: see connectFederation
-        QList<Node> nodes;                        // its directory; the window shows every root's merged
-        QList<Link> links;
     };
     QHash<const api::FederationClient *, Root> m_roots;
     QList<api::EndpointSetting> m_rememberedEndpoints; // the roots for the next start (never the demo's)
@@ -143,7 +140,6 @@ private:
     std::unique_ptr<jobs::JobTracker> m_jobTracker;
     std::unique_ptr<jobs::OfferBook> m_offerBook;
     PlanningServices m_planning;
-    QHash<QString, LinkSample> m_linkSamples; // newest per link, for the planning snapshot
 };
 
 } // namespace cpn::console

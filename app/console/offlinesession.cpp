@@ -36,7 +36,8 @@ QString rangeText(qint64 fromMs, qint64 toMs)
 } // namespace
 
 OfflineSession::OfflineSession(MainWindow *window, ReviewClock *clock, QObject *parent)
-    : QObject(parent), m_window(window), m_clock(clock), m_source(std::make_unique<cache::RecordingSource>())
+    : QObject(parent), m_window(window), m_clock(clock), m_source(std::make_unique<cache::RecordingSource>()),
+      m_state(*clock)
 {
     m_controller = new ReplayController(
         *clock,
@@ -119,6 +120,8 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     m_source = std::move(m_opening);
     if (!m_active)
         m_liveTitle = m_window->windowTitle();
+    if (!m_active)
+        m_stateBefore = m_window->shownState();
     m_active = true;
     m_live = live;
     m_shownMs = -1;
@@ -128,9 +131,9 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
         m_changes.clear();
         m_window->mapPanel()->mapWidget()->setHighlights({}, {});
     }
-    // A clean slate: the models keep the newest sample per node, which may be live data or another
-    // recording's.
-    m_window->setDirectory({}, {});
+    // The recording's own state, from a clean slate (another recording may have been shown).
+    m_state.clear();
+    m_window->showState(&m_state);
 
     const cache::ContentSummary &summary = m_source->info().summary;
     const qint64 from = live ? qMax(summary.fromMs, m_fromMs) : summary.fromMs;
@@ -173,7 +176,9 @@ void OfflineSession::close()
     m_source = std::make_unique<cache::RecordingSource>(); // lets the reader connection go
     m_changes.clear();
     m_window->mapPanel()->mapWidget()->setHighlights({}, {});
-    m_window->setDirectory({}, {});
+    if (m_stateBefore)
+        m_window->showState(m_stateBefore);
+    m_state.clear();
 }
 
 void OfflineSession::show(const cache::ReplayState &state)
@@ -181,23 +186,23 @@ void OfflineSession::show(const cache::ReplayState &state)
     if (!m_active)
         return;
     m_clock->pin(state.atMs);
-    // The models keep the newest sample per node: going back in time needs a clean slate.
+    // The state keeps the newest sample per node: going back in time needs a clean slate.
     if (m_shownMs >= 0 && state.atMs < m_shownMs) {
-        m_window->setDirectory({}, {});
+        m_state.clear();
         m_shownNodes.clear();
         m_shownLinks.clear();
     }
     if (state.nodes != m_shownNodes || state.links != m_shownLinks) {
         m_shownNodes = state.nodes;
         m_shownLinks = state.links;
-        m_window->setDirectory(state.nodes, state.links);
+        m_state.setDirectory(state.nodes, state.links);
     }
     MetricsBatch batch;
     batch.serverTimeMs = state.atMs;
     batch.intervalMs = 1000;
     batch.nodes = state.nodeSamples.values();
     batch.links = state.linkSamples.values();
-    m_window->applyMetrics(batch);
+    m_state.ingest(batch);
     m_window->tick();
     m_shownMs = state.atMs;
     Q_EMIT stateShown(state.atMs);

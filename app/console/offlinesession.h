@@ -2,6 +2,7 @@
 
 #include "cache/recordingsource.h"
 #include "cache/snapshotdiff.h"
+#include "state/federationstate.h"
 #include "ui/replay/changetablemodel.h"
 
 #include <QObject>
@@ -24,8 +25,8 @@ class ReviewClock;
 
 // A recording shown in the main window instead of the federations: opens a snapshot or cache
 // file through RecordingSource (reader thread), drives a ReplayController over its range and
-// feeds each replayed state to the window's own slots (setDirectory, applyMetrics) as the live
-// client would, with the window's clock pinned to the replayed moment. While active it shows the
+// feeds each replayed state into a FederationState of its own, which the window shows instead of the
+// live one, with the window's clock pinned to the replayed moment. While active it shows the
 // amber banner and the replay bar, and titles the window as a recording. The compare marks run
 // SnapshotDiff over two replayed states into the Compare dock. A file that is refused changes
 // nothing and leaves the window as it was, with the reason in a dialog and the Events log.
@@ -91,6 +92,8 @@ private:
     qint64 m_fromMs = 0; // requested start, for the live cache
     qint64 m_initialOffsetMs = -1;
     qint64 m_shownMs = -1;
+    FederationState m_state;                // the recording at the replayed moment
+    FederationState *m_stateBefore = nullptr; // what the window showed before: shown again on close
     QList<Node> m_shownNodes;
     QList<Link> m_shownLinks;
 };

@@ -14,6 +14,7 @@
 #include "widgets/charts/chartcard.h"
 #include "widgets/charts/chartview.h"
 #include "widgets/charts/seriesfeeder.h"
+#include "state/federationstate.h"
 
 #include <QApplication>
 #include <QChart>
@@ -117,7 +118,9 @@ struct TickFigures
 TickFigures dashboardTick(ChartCard::LineRenderer renderer, quint32 &rng)
 {
     ManualClock clock(kBase);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     hub.setUpdateInterval(0);
     QList<Node> nodes;
     for (int i = 0; i < 50; ++i) {
@@ -127,7 +130,7 @@ TickFigures dashboardTick(ChartCard::LineRenderer renderer, quint32 &rng)
         node.capacity.accelerators.append(AcceleratorPool{QStringLiteral("ascend-910b"), 64});
         nodes.append(node);
     }
-    hub.setDirectory(nodes, {});
+    hubState.setDirectory(nodes, {});
     auto batchAt = [&](qint64 ts) {
         MetricsBatch b;
         b.serverTimeMs = ts;
@@ -165,7 +168,7 @@ TickFigures dashboardTick(ChartCard::LineRenderer renderer, quint32 &rng)
     hub.blockSignals(true); // the hour before the measured ticks: no repaints while filling
     for (int s = 0; s < 3600; ++s) {
         clock.advance(1000);
-        hub.ingest(batchAt(clock.nowMs()));
+        hubState.ingest(batchAt(clock.nowMs()));
     }
     hub.blockSignals(false);
     auto settle = [] {
@@ -186,7 +189,7 @@ TickFigures dashboardTick(ChartCard::LineRenderer renderer, quint32 &rng)
         const QDateTime axisEnd = first->timeAxis()->max();
         QElapsedTimer t;
         t.start();
-        hub.ingest(batch); // every card refreshes: reduce to its width, hand over the points
+        hubState.ingest(batch); // every card refreshes: reduce to its width, hand over the points
         const double ingestMs = double(t.nsecsElapsed()) / 1e6;
         // The event loop runs until the tick's repaints are done: the scenes' dirty items, then the
         // window's update request. A chart whose visible lines did not change is not repainted.
@@ -214,7 +217,7 @@ TickFigures dashboardTick(ChartCard::LineRenderer renderer, quint32 &rng)
         const MetricsBatch batch = batchAt(clock.nowMs());
         QElapsedTimer t;
         t.start();
-        hub.ingest(batch);
+        hubState.ingest(batch);
         dashboard.render(&dash);
         full << double(t.nsecsElapsed()) / 1e6;
         settle(); // the update requests the tick queued: not measured, render() painted it all

@@ -12,6 +12,7 @@
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "widgets/map/basemapscene.h"
 #include "widgets/map/mapscene.h"
 #include "widgets/map/mapscenefeeder.h"
@@ -200,10 +201,10 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
                  qlonglong(data->nodes.size()), qlonglong(data->links.size()), qlonglong(fetchTimer.elapsed()));
 
     SystemClock clock;
-    NodeTableModel model(clock);
-    model.setDirectory(data->nodes);
-    model.setSampleIntervalMs(data->batches.constFirst().intervalMs);
-    model.applySamples(data->batches.constFirst().nodes);
+    FederationState state(clock);
+    NodeTableModel model(&state);
+    state.setDirectory(data->nodes, data->links);
+    state.ingest(data->batches.constFirst());
     NodeFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     map::MapScene scene;
@@ -221,7 +222,7 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
     widget.resize(1920, 1080);
     widget.show(); // offscreen platform: a real, sized widget without a window on any screen
     widget.fitCountry();
-    widget.setSummary(FederationSummary::compute(model, data->links, linkSamples(data->batches.constFirst())),
+    widget.setSummary(FederationSummary::compute(state),
                       data->batches.constFirst().serverTimeMs, data->batches.constFirst().intervalMs);
     QImage frame(1920, 1080, QImage::Format_RGB32);
     const auto render = [&] {
@@ -272,7 +273,7 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
     QList<double> full;
     for (int i = 0; i < runs; ++i) {
         const MetricsBatch &batch = data->batches[(i + 1) % data->batches.size()];
-        model.applySamples(batch.nodes);
+        state.ingest(batch);
         QElapsedTimer timer;
         timer.start();
         feeder.setLinkSamples(linkSamples(batch));

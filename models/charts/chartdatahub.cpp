@@ -1,6 +1,7 @@
 #include "charts/chartdatahub.h"
 
 #include "cache/metricnames.h"
+#include "state/federationstate.h"
 
 namespace cpn::charts {
 
@@ -24,8 +25,12 @@ MetricUnit unitOf(SeriesKey::Kind kind, const QString &metric)
     return {QString(), 1};
 }
 
-ChartDataHub::ChartDataHub(QObject *parent) : QObject(parent)
+ChartDataHub::ChartDataHub(const FederationState *state, QObject *parent) : QObject(parent), m_state(state)
 {
+    Q_ASSERT(state);
+    connect(state, &FederationState::batchIngested, this, &ChartDataHub::ingest);
+    connect(state, &FederationState::tickComputed, this, &ChartDataHub::appendTotals);
+    connect(state, &FederationState::directoryChanged, this, &ChartDataHub::onDirectoryChanged);
     m_timer.setSingleShot(true);
     m_timer.setInterval(kUpdateIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &ChartDataHub::onTimer);
@@ -41,8 +46,6 @@ void ChartDataHub::subscribe(const SeriesKey &key, qsizetype capacity)
         entry.store = std::make_shared<SampleStore>(capacity);
     else if (entry.store->capacity() < capacity)
         entry.store->growCapacity(capacity); // in place: feeders hold the pointer
-    if (key.kind == SeriesKey::Kind::Region)
-        m_hasRegionKeys = true;
 }
 
 void ChartDataHub::unsubscribe(const SeriesKey &key)
@@ -71,7 +74,8 @@ void ChartDataHub::setSparklinesEnabled(bool on)
 
 void ChartDataHub::ensureSparklineStores()
 {
-    for (const Node &n : std::as_const(m_nodeList)) {
+    for (const NodeEntry &entry : m_state->entries()) {
+        const Node &n = entry.node;
         for (const QString &metric : {QStringLiteral("cpu"), sparklineAccelMetric()}) {
             const SeriesKey key{SeriesKey::Kind::Node, n.id, metric};
             if (!m_entries.contains(key))
@@ -82,26 +86,21 @@ void ChartDataHub::ensureSparklineStores()
 
 const Node *ChartDataHub::node(const QString &id) const
 {
-    const qsizetype i = m_nodeIndex.value(id, -1);
-    return i < 0 ? nullptr : &m_nodeList.at(i);
+    return m_state->node(id);
 }
 
 const Link *ChartDataHub::link(const QString &id) const
 {
-    const qsizetype i = m_linkIndex.value(id, -1);
-    return i < 0 ? nullptr : &m_linkList.at(i);
+    return m_state->link(id);
 }
 
-void ChartDataHub::setDirectory(const QList<Node> &nodes, const QList<Link> &links)
+bool ChartDataHub::hasDirectory() const
 {
-    m_nodeList = nodes;
-    m_linkList = links;
-    m_nodeIndex.clear();
-    m_linkIndex.clear();
-    for (qsizetype i = 0; i < nodes.size(); ++i)
-        m_nodeIndex.insert(nodes.at(i).id, i);
-    for (qsizetype i = 0; i < links.size(); ++i)
-        m_linkIndex.insert(links.at(i).id, i);
+    return m_state->nodeCount() > 0;
+}
+
+void ChartDataHub::onDirectoryChanged()
+{
     if (m_sparklines)
         ensureSparklineStores();
     Q_EMIT directoryChanged();
@@ -117,56 +116,19 @@ void ChartDataHub::append(const SeriesKey &key, qint64 tsMs, double value)
 void ChartDataHub::ingest(const MetricsBatch &batch)
 {
     using Kind = SeriesKey::Kind;
-    struct Totals
-    {
-        double cpu = 0, accel = 0, memory = 0, power = 0;
-        int n = 0, accelN = 0;
-    };
-    QHash<QString, Totals> regions; // "" = national
     for (const NodeSample &s : batch.nodes) {
         double accelSum = 0;
         for (auto a = s.acceleratorUtil.cbegin(); a != s.acceleratorUtil.cend(); ++a) {
-            append({Kind::Node, s.nodeId, cache::metrics::acceleratorMetric(a.key())}, s.tsMs,
-                   a.value() * 100);
+            append({Kind::Node, s.nodeId, cache::metrics::acceleratorMetric(a.key())}, s.tsMs, a.value() * 100);
             accelSum += a.value();
         }
-        const double accelMean =
-            s.acceleratorUtil.isEmpty() ? 0 : accelSum / double(s.acceleratorUtil.size());
         append({Kind::Node, s.nodeId, QStringLiteral("cpu")}, s.tsMs, s.cpuUtil * 100);
         append({Kind::Node, s.nodeId, QStringLiteral("memory")}, s.tsMs, s.memoryUtil * 100);
         append({Kind::Node, s.nodeId, QStringLiteral("storage")}, s.tsMs, s.storageUtil * 100);
         append({Kind::Node, s.nodeId, QStringLiteral("power_kw")}, s.tsMs, s.powerKw);
         if (!s.acceleratorUtil.isEmpty())
-            append({Kind::Node, s.nodeId, sparklineAccelMetric()}, s.tsMs, accelMean * 100);
-        if (!m_hasRegionKeys)
-            continue;
-        const Node *n = node(s.nodeId);
-        QStringList targets{QString()};
-        if (n && !n->province.isEmpty())
-            targets << n->province;
-        for (const QString &region : std::as_const(targets)) {
-            Totals &t = regions[region];
-            t.cpu += s.cpuUtil;
-            t.memory += s.memoryUtil;
-            t.power += s.powerKw;
-            ++t.n;
-            if (!s.acceleratorUtil.isEmpty()) {
-                t.accel += accelMean;
-                ++t.accelN;
-            }
-        }
-    }
-    const qint64 ts = batch.serverTimeMs > 0 ? batch.serverTimeMs
-                                             : (batch.nodes.isEmpty() ? 0 : batch.nodes.constLast().tsMs);
-    for (auto r = regions.cbegin(); r != regions.cend(); ++r) {
-        const Totals &t = r.value();
-        if (t.n == 0)
-            continue;
-        append({Kind::Region, r.key(), regionmetrics::cpu()}, ts, 100 * t.cpu / t.n);
-        append({Kind::Region, r.key(), regionmetrics::memory()}, ts, 100 * t.memory / t.n);
-        append({Kind::Region, r.key(), regionmetrics::powerKw()}, ts, t.power);
-        if (t.accelN > 0)
-            append({Kind::Region, r.key(), regionmetrics::accelerators()}, ts, 100 * t.accel / t.accelN);
+            append({Kind::Node, s.nodeId, sparklineAccelMetric()}, s.tsMs,
+                   100 * accelSum / double(s.acceleratorUtil.size()));
     }
     for (const LinkSample &s : batch.links) {
         append({Kind::Link, s.linkId, QStringLiteral("ab_gbps")}, s.tsMs, s.abGbps);
@@ -174,6 +136,24 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
         append({Kind::Link, s.linkId, QStringLiteral("latency_ms")}, s.tsMs, s.latencyMs);
         append({Kind::Link, s.linkId, QStringLiteral("loss_pct")}, s.tsMs, s.lossPct);
     }
+    scheduleUpdate();
+}
+
+void ChartDataHub::appendTotals(const FederationTotals &totals)
+{
+    using Kind = SeriesKey::Kind;
+    const auto appendRegion = [this, &totals](const QString &region, const RegionTotals &t) {
+        if (t.reporting == 0)
+            return; // nothing reported: a gap, not a zero
+        append({Kind::Region, region, regionmetrics::cpu()}, totals.tsMs, 100 * t.cpuUtil);
+        append({Kind::Region, region, regionmetrics::memory()}, totals.tsMs, 100 * t.memoryUtil);
+        append({Kind::Region, region, regionmetrics::powerKw()}, totals.tsMs, t.powerKw);
+        if (t.acceleratorsReporting > 0)
+            append({Kind::Region, region, regionmetrics::accelerators()}, totals.tsMs, 100 * t.acceleratorUtil());
+    };
+    appendRegion(QString(), totals.national);
+    for (auto it = totals.byProvince.cbegin(); it != totals.byProvince.cend(); ++it)
+        appendRegion(it.key(), it.value());
     scheduleUpdate();
 }
 

@@ -5,12 +5,17 @@
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "domain/node.h"
+#include "state/federationtotals.h"
 
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
 #include <memory>
+
+namespace cpn {
+class FederationState;
+}
 
 namespace cpn::charts {
 
@@ -28,7 +33,7 @@ public:
     static constexpr qsizetype kSparklineCapacity = 300; // 5 min at 1 s
     static constexpr int kUpdateIntervalMs = 1000;
 
-    explicit ChartDataHub(QObject *parent = nullptr);
+    explicit ChartDataHub(const FederationState *state, QObject *parent = nullptr);
     ~ChartDataHub() override;
 
     // Reference-counted; the store keeps the largest capacity asked for.
@@ -45,12 +50,12 @@ public:
 
     const Node *node(const QString &id) const;
     const Link *link(const QString &id) const;
-    const QList<Node> &nodes() const { return m_nodeList; }
-    const QList<Link> &links() const { return m_linkList; }
+    bool hasDirectory() const;
 
-public Q_SLOTS:
-    void setDirectory(const QList<cpn::Node> &nodes, const QList<cpn::Link> &links);
+private Q_SLOTS:
     void ingest(const cpn::MetricsBatch &batch);
+    void appendTotals(const cpn::FederationTotals &totals);
+    void onDirectoryChanged();
 
 Q_SIGNALS:
     void updated();
@@ -67,13 +72,9 @@ private:
     void scheduleUpdate();
     void onTimer();
 
+    const FederationState *m_state;
     QHash<SeriesKey, Entry> m_entries;
-    QHash<QString, qsizetype> m_nodeIndex;
-    QHash<QString, qsizetype> m_linkIndex;
-    QList<Node> m_nodeList;
-    QList<Link> m_linkList;
     bool m_sparklines = false;
-    bool m_hasRegionKeys = false;
     bool m_pending = false;
     QTimer m_timer;
 };

@@ -12,8 +12,12 @@ SampleStore::SampleStore(qsizetype capacity) : m_capacity(std::max<qsizetype>(1,
 
 bool SampleStore::append(qint64 tsMs, double value)
 {
-    if (!isEmpty() && tsMs <= lastTime())
+    if (!isEmpty() && tsMs < lastTime())
         return false;
+    if (!isEmpty() && tsMs == lastTime()) {
+        m_values.back() = value; // the same moment told again (a second root's view of a tick) replaces it
+        return true;
+    }
     if (qsizetype(m_times.size()) == 2 * m_capacity) {
         // Compact: keep the newest capacity - 1 samples, so with the new one there are `capacity`.
         const auto keepFrom = m_times.size() - size_t(m_capacity - 1);

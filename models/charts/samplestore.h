@@ -20,7 +20,8 @@ public:
     qsizetype size() const { return qsizetype(m_times.size()) - m_begin; }
     bool isEmpty() const { return size() == 0; }
 
-    // Samples not newer than the last one are dropped: the charts draw time-ordered lines.
+    // Samples older than the last one are dropped (the charts draw time-ordered lines); one at the
+    // same time replaces the last value.
     bool append(qint64 tsMs, double value);
     void clear();
     // Keeps what is stored; never shrinks.

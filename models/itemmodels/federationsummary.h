@@ -10,10 +10,11 @@
 
 namespace cpn {
 
-class NodeTableModel;
+class FederationState;
 
-// The national totals the overview panel shows, computed from the node model and the newest link
-// samples. A plain value so the figures are testable without a window.
+// The national figures the overview panel and the map's overlay show: node and link counts by status
+// now, and the load, power and jobs of the state's totals at its newest tick (the same figures the
+// national chart draws). A plain value so the figures are testable without a window.
 struct FederationSummary
 {
     struct Totals
@@ -23,7 +24,7 @@ struct FederationSummary
         int degraded = 0;
         int stale = 0;
         int offline = 0; // offline or maintenance
-        int reporting = 0; // nodes with at least one sample
+        int reporting = 0; // nodes whose samples count in the totals (not past the not-reporting limit)
         int acceleratorsTotal = 0;
         int acceleratorsInUse = 0;
         double cpuUtil = 0; // mean over reporting nodes, weighted by CPU cores
@@ -38,12 +39,10 @@ struct FederationSummary
     int linksUp = 0;
     int linksCongested = 0;
     int linksDown = 0;
-    int linksUnreported = 0;
-    qint64 newestSampleMs = 0; // 0: no data yet
+    int linksUnreported = 0; // no current sample: never reported, too old, or an end not reporting
+    qint64 newestSampleMs = 0; // the tick of the totals; 0: no data yet
 
-    // linkSamples: the newest sample per link id; samples of links not in `links` are ignored.
-    static FederationSummary compute(const NodeTableModel &nodes, const QList<Link> &links,
-                                     const QHash<QString, LinkSample> &linkSamples);
+    static FederationSummary compute(const FederationState &state);
 };
 
 } // namespace cpn

@@ -25,13 +25,56 @@ QString percent(double fraction)
 
 } // namespace
 
-NodeTableModel::NodeTableModel(const Clock &clock, QObject *parent) : QAbstractTableModel(parent), m_clock(clock)
+NodeTableModel::NodeTableModel(const FederationState *state, QObject *parent)
+    : QAbstractTableModel(parent), m_state(nullptr)
 {
+    setState(state);
+}
+
+void NodeTableModel::setState(const FederationState *state)
+{
+    Q_ASSERT(state);
+    if (state == m_state)
+        return;
+    beginResetModel();
+    if (m_state)
+        disconnect(m_state, nullptr, this, nullptr);
+    m_state = state;
+    connect(state, &FederationState::directoryAboutToChange, this, &NodeTableModel::onDirectoryAboutToChange);
+    connect(state, &FederationState::directoryChanged, this, &NodeTableModel::onDirectoryChanged);
+    connect(state, &FederationState::nodesUpdated, this,
+            [this](const QList<int> &rows) { emitRowRuns(rows, kFirstSampleColumn, kLastSampleColumn); });
+    connect(state, &FederationState::refreshed, this, &NodeTableModel::onRefreshed);
+    endResetModel();
+}
+
+void NodeTableModel::onDirectoryAboutToChange(bool rowsChange)
+{
+    if (rowsChange)
+        beginResetModel();
+}
+
+void NodeTableModel::onDirectoryChanged(bool rowsChanged)
+{
+    // The same ids in the same order: rows are updated in place, so a periodic refresh keeps the selection.
+    if (rowsChanged)
+        endResetModel();
+    else if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void NodeTableModel::onRefreshed(const QList<int> &rows)
+{
+    if (rowCount() == 0)
+        return;
+    emitRowRuns(rows, StatusColumn, StatusColumn);
+    // Every age moves with the clock: one signal for the whole column.
+    Q_EMIT dataChanged(index(0, DataAgeColumn), index(rowCount() - 1, DataAgeColumn));
 }
 
 int NodeTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_state->nodeCount());
 }
 
 int NodeTableModel::columnCount(const QModelIndex &parent) const
@@ -39,7 +82,7 @@ int NodeTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-NodeTableModel::Figures NodeTableModel::figures(const Row &row)
+NodeTableModel::Figures NodeTableModel::figures(const NodeEntry &row)
 {
     Figures f;
     const Node &node = row.node;
@@ -73,37 +116,7 @@ NodeTableModel::Figures NodeTableModel::figures(const Row &row)
     return f;
 }
 
-qint64 NodeTableModel::dataAgeMsAt(int row) const
-{
-    const Row &r = m_rows.at(row);
-    if (!r.sample)
-        return -1;
-    return std::max<qint64>(0, m_clock.nowMs() - r.sample->tsMs);
-}
-
-qint64 NodeTableModel::newestSampleMs() const
-{
-    qint64 newest = 0;
-    for (const Row &r : m_rows) {
-        if (r.sample)
-            newest = std::max(newest, r.sample->tsMs);
-    }
-    return newest;
-}
-
-DisplayStatus NodeTableModel::computeStatus(const Row &row) const
-{
-    const DisplayStatus reported = toDisplayStatus(row.sample ? row.sample->status : row.node.status);
-    // Offline and maintenance are already "not live"; only a claim of being up can go stale.
-    if (reported != DisplayStatus::Online && reported != DisplayStatus::Degraded)
-        return reported;
-    const qint64 reference = row.sample ? row.sample->tsMs : row.sinceMs;
-    if (m_clock.nowMs() - reference > 2 * qint64(m_intervalMs))
-        return DisplayStatus::Stale;
-    return reported;
-}
-
-QString NodeTableModel::searchText(const Row &row) const
+QString NodeTableModel::searchText(const NodeEntry &row) const
 {
     const Node &n = row.node;
     return QStringList{n.name, n.nameZh, n.id, n.city, provinceDisplayName(n.province), provinceAlternateName(n.province),
@@ -112,7 +125,7 @@ QString NodeTableModel::searchText(const Row &row) const
         .toLower();
 }
 
-QVariant NodeTableModel::displayData(const Row &row, int column) const
+QVariant NodeTableModel::displayData(const NodeEntry &row, int column) const
 {
     const Node &n = row.node;
     const Figures f = figures(row);
@@ -155,7 +168,7 @@ QVariant NodeTableModel::displayData(const Row &row, int column) const
     case DataAgeColumn: {
         if (!row.sample)
             return none;
-        const qint64 ageS = std::max<qint64>(0, m_clock.nowMs() - row.sample->tsMs) / 1000;
+        const qint64 ageS = std::max<qint64>(0, m_state->clock().nowMs() - row.sample->tsMs) / 1000;
         if (ageS < 120)
             return tr("%1 s").arg(ageS);
         if (ageS < 2 * 3600)
@@ -166,7 +179,7 @@ QVariant NodeTableModel::displayData(const Row &row, int column) const
     return {};
 }
 
-QVariant NodeTableModel::sortData(const Row &row, int column) const
+QVariant NodeTableModel::sortData(const NodeEntry &row, int column) const
 {
     const Node &n = row.node;
     const Figures f = figures(row);
@@ -205,7 +218,7 @@ QVariant NodeTableModel::sortData(const Row &row, int column) const
     case JobsColumn:
         return f.hasSample ? f.runningJobs + f.queuedJobs : int(missing);
     case DataAgeColumn:
-        return row.sample ? std::max<qint64>(0, m_clock.nowMs() - row.sample->tsMs)
+        return row.sample ? std::max<qint64>(0, m_state->clock().nowMs() - row.sample->tsMs)
                           : std::numeric_limits<qint64>::max();
     }
     return {};
@@ -215,7 +228,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const NodeEntry &row = m_state->entryAt(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -276,7 +289,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     case DataAgeMsRole:
-        return row.sample ? std::max<qint64>(0, m_clock.nowMs() - row.sample->tsMs) : qint64(-1);
+        return row.sample ? std::max<qint64>(0, m_state->clock().nowMs() - row.sample->tsMs) : qint64(-1);
     case ProvinceRole:
         return row.node.province;
     case SearchTextRole:
@@ -346,115 +359,10 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
-void NodeTableModel::rebuildIndex()
-{
-    m_rowById.clear();
-    m_rowById.reserve(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_rowById.insert(m_rows.at(i).node.id, i);
-}
-
-void NodeTableModel::setDirectory(const QList<Node> &nodes)
-{
-    const qint64 now = m_clock.nowMs();
-    const bool sameIds = nodes.size() == m_rows.size()
-                         && std::equal(nodes.cbegin(), nodes.cend(), m_rows.cbegin(),
-                                       [](const Node &n, const Row &r) { return n.id == r.node.id; });
-    QList<std::pair<int, DisplayStatus>> before;
-    if (sameIds) {
-        for (int i = 0; i < m_rows.size(); ++i) {
-            m_rows[i].node = nodes.at(i);
-            const DisplayStatus old = m_rows[i].status;
-            m_rows[i].status = computeStatus(m_rows[i]);
-            before.append({i, old});
-        }
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-    } else {
-        beginResetModel();
-        QList<Row> rows;
-        rows.reserve(nodes.size());
-        for (const Node &node : nodes) {
-            Row row;
-            row.node = node;
-            row.sinceMs = now;
-            if (const auto it = m_rowById.constFind(node.id); it != m_rowById.constEnd()) {
-                const Row &old = m_rows.at(*it);
-                row.sample = old.sample;
-                row.sinceMs = old.sinceMs;
-                before.append({int(rows.size()), old.status});
-            }
-            row.status = computeStatus(row);
-            rows.append(row);
-        }
-        m_rows = std::move(rows);
-        rebuildIndex();
-        endResetModel();
-    }
-    for (const auto &[row, old] : before) {
-        if (m_rows.at(row).status != old)
-            Q_EMIT nodeStatusChanged(m_rows.at(row).node.id, old, m_rows.at(row).status);
-    }
-}
-
-void NodeTableModel::applySamples(const QList<NodeSample> &samples)
-{
-    QList<int> changed;
-    QList<std::pair<int, DisplayStatus>> transitions;
-    for (const NodeSample &sample : samples) {
-        const auto it = m_rowById.constFind(sample.nodeId);
-        if (it == m_rowById.constEnd())
-            continue; // not (yet) in the directory
-        Row &row = m_rows[*it];
-        if (row.sample && row.sample->tsMs > sample.tsMs)
-            continue; // an older sample arriving late never overwrites a newer one
-        row.sample = sample;
-        changed.append(*it);
-        const DisplayStatus status = computeStatus(row);
-        if (status != row.status) {
-            transitions.append({*it, row.status});
-            row.status = status;
-        }
-    }
-    emitRowRuns(changed, kFirstSampleColumn, kLastSampleColumn);
-    for (const auto &[row, old] : transitions) {
-        // A node may move twice within one batch (A -> B -> A); report only real net changes.
-        if (m_rows.at(row).status != old)
-            Q_EMIT nodeStatusChanged(m_rows.at(row).node.id, old, m_rows.at(row).status);
-    }
-}
-
-void NodeTableModel::refreshStaleness()
-{
-    if (m_rows.isEmpty())
-        return;
-    QList<int> changed;
-    QList<std::pair<int, DisplayStatus>> transitions;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        Row &row = m_rows[i];
-        const DisplayStatus status = computeStatus(row);
-        if (status != row.status) {
-            transitions.append({i, row.status});
-            row.status = status;
-            changed.append(i);
-        }
-    }
-    emitRowRuns(changed, StatusColumn, StatusColumn);
-    // Every age moves with the clock: one signal for the whole column.
-    Q_EMIT dataChanged(index(0, DataAgeColumn), index(int(m_rows.size()) - 1, DataAgeColumn));
-    for (const auto &[row, old] : transitions)
-        Q_EMIT nodeStatusChanged(m_rows.at(row).node.id, old, m_rows.at(row).status);
-}
-
-void NodeTableModel::setSampleIntervalMs(int intervalMs)
-{
-    m_intervalMs = std::max(1, intervalMs);
-}
-
 QModelIndex NodeTableModel::nodeIndex(const QString &nodeId, int column) const
 {
-    const auto it = m_rowById.constFind(nodeId);
-    return it == m_rowById.constEnd() ? QModelIndex() : index(*it, column);
+    const int row = m_state->rowOf(nodeId);
+    return row < 0 ? QModelIndex() : index(row, column);
 }
 
 void NodeTableModel::emitRowRuns(QList<int> rows, int firstColumn, int lastColumn)

@@ -2,7 +2,7 @@
 
 #include "domain/metrics.h"
 #include "domain/node.h"
-#include "itemmodels/displaystatus.h"
+#include "state/federationstate.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -12,11 +12,9 @@
 
 namespace cpn {
 
-class Clock;
-
-// The federation's nodes, one row each, with the newest sample of each node folded in.
-// Rows come from the directory; samples only update values. Staleness is derived from the
-// injected clock, so the view never shows an old number as if it were live.
+// The federation's nodes, one row each, as the FederationState it shows holds them: rows are its
+// directory, values its newest samples, the status its freshness. The model keeps no copy; it turns
+// the state's signals into the item-model ones.
 class NodeTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -73,59 +71,37 @@ public:
         QString cheapestAcceleratorModel;
     };
 
-    explicit NodeTableModel(const Clock &clock, QObject *parent = nullptr);
+    explicit NodeTableModel(const FederationState *state, QObject *parent = nullptr);
+    // Shows another state (the live one, or a recording's); resets the rows.
+    void setState(const FederationState *state);
+    const FederationState &state() const { return *m_state; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Replaces the directory. Samples of nodes that stay are kept. When the ids are the same and in
-    // the same order, rows are updated in place (so a periodic directory refresh keeps the selection).
-    void setDirectory(const QList<Node> &nodes);
-    // Folds samples in; per node only the newest (by ts) is kept. Emits one dataChanged per run of
-    // consecutive changed rows, spanning the sample-driven columns.
-    void applySamples(const QList<NodeSample> &samples);
-    // Recomputes staleness and data age against the clock; the window calls this once a second.
-    void refreshStaleness();
-
-    // A node is stale once its newest sample is older than twice this interval.
-    void setSampleIntervalMs(int intervalMs);
-    int sampleIntervalMs() const { return m_intervalMs; }
+    int sampleIntervalMs() const { return m_state->intervalMs(); }
 
     QModelIndex nodeIndex(const QString &nodeId, int column = NameColumn) const;
-    const Node &nodeAt(int row) const { return m_rows.at(row).node; }
-    std::optional<NodeSample> sampleAt(int row) const { return m_rows.at(row).sample; }
-    DisplayStatus statusAt(int row) const { return m_rows.at(row).status; }
-    Figures figuresAt(int row) const { return figures(m_rows.at(row)); }
-    qint64 dataAgeMsAt(int row) const; // -1 without a sample
-    qint64 newestSampleMs() const;     // 0 without any
-
-Q_SIGNALS:
-    // A node's displayed status moved, e.g. online -> stale, stale -> online (recovered), online -> offline.
-    void nodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
+    const Node &nodeAt(int row) const { return m_state->entryAt(row).node; }
+    std::optional<NodeSample> sampleAt(int row) const { return m_state->entryAt(row).sample; }
+    DisplayStatus statusAt(int row) const { return m_state->entryAt(row).status; }
+    Figures figuresAt(int row) const { return figures(m_state->entryAt(row)); }
+    qint64 dataAgeMsAt(int row) const { return m_state->ageMsAt(row); } // -1 without a sample
+    qint64 newestSampleMs() const { return m_state->newestSampleMs(); } // 0 without any
 
 private:
-    struct Row
-    {
-        Node node;
-        std::optional<NodeSample> sample;
-        DisplayStatus status = DisplayStatus::Online;
-        qint64 sinceMs = 0; // when the directory first listed the node: ages nodes that never reported
-    };
-
-    static Figures figures(const Row &row);
-    DisplayStatus computeStatus(const Row &row) const;
-    QVariant displayData(const Row &row, int column) const;
-    QVariant sortData(const Row &row, int column) const;
-    QString searchText(const Row &row) const;
+    static Figures figures(const NodeEntry &row);
+    QVariant displayData(const NodeEntry &row, int column) const;
+    QVariant sortData(const NodeEntry &row, int column) const;
+    QString searchText(const NodeEntry &row) const;
     void emitRowRuns(QList<int> rows, int firstColumn, int lastColumn);
-    void rebuildIndex();
+    void onDirectoryAboutToChange(bool rowsChange);
+    void onDirectoryChanged(bool rowsChanged);
+    void onRefreshed(const QList<int> &rows);
 
-    const Clock &m_clock;
-    QList<Row> m_rows;
-    QHash<QString, int> m_rowById;
-    int m_intervalMs = 1000;
+    const FederationState *m_state;
 };
 
 } // namespace cpn

@@ -2,6 +2,7 @@
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "support/samplefederation.h"
 #include "ui/eventspanel.h"
 #include "ui/mainwindow.h"
@@ -54,6 +55,7 @@ private:
     static constexpr qint64 kT0 = 1764064800000;
     QTemporaryDir m_dir;
     std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<FederationState> m_state;
     std::unique_ptr<NodeTableModel> m_nodes;
     std::unique_ptr<EventLogModel> m_events;
     std::unique_ptr<QSettings> m_settings;
@@ -72,12 +74,13 @@ void tst_MainWindow::initTestCase()
 void tst_MainWindow::init()
 {
     m_clock = std::make_unique<ManualClock>(kT0);
-    m_nodes = std::make_unique<NodeTableModel>(*m_clock);
+    m_state = std::make_unique<FederationState>(*m_clock);
+    m_nodes = std::make_unique<NodeTableModel>(m_state.get());
     m_events = std::make_unique<EventLogModel>();
     m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     m_settings->clear(); // each test starts from the default layout
     m_window = std::make_unique<MainWindow>(
-        MainWindow::Dependencies{m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
+        MainWindow::Dependencies{m_state.get(), m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
     m_directory = testing::sampleNodes();
     m_links = testing::sampleLinks(m_directory);
 }
@@ -88,6 +91,7 @@ void tst_MainWindow::cleanup()
     m_settings.reset();
     m_events.reset();
     m_nodes.reset();
+    m_state.reset();
     m_clock.reset();
 }
 
@@ -99,7 +103,7 @@ void tst_MainWindow::feed(int ticks)
         batch.serverTimeMs = m_clock->nowMs();
         batch.nodes = testing::sampleTick(m_directory, m_clock->nowMs(), t);
         batch.links = testing::sampleLinkTick(m_links, m_clock->nowMs(), t);
-        m_window->applyMetrics(batch);
+        m_state->ingest(batch);
         m_clock->advance(1000);
     }
     m_clock->advance(-1000 + 300); // just after the newest tick
@@ -121,7 +125,7 @@ void tst_MainWindow::buildsWithDocks()
 
 void tst_MainWindow::directoryFillsTable()
 {
-    m_window->setDirectory(m_directory, m_links);
+    m_state->setDirectory(m_directory, m_links);
     QTableView *view = m_window->nodesPanel()->view();
     QCOMPARE(view->model()->rowCount(), 35);
     feed(3);
@@ -131,7 +135,7 @@ void tst_MainWindow::directoryFillsTable()
 
 void tst_MainWindow::searchFiltersRows()
 {
-    m_window->setDirectory(m_directory, m_links);
+    m_state->setDirectory(m_directory, m_links);
     NodesPanel *panel = m_window->nodesPanel();
     QTest::keyClicks(panel->searchField(), u"hub"_s);
     QCOMPARE(panel->view()->model()->rowCount(), 9); // the eight hubs, and Wuhan in Hubei
@@ -145,7 +149,7 @@ void tst_MainWindow::searchFiltersRows()
 
 void tst_MainWindow::filterCombos()
 {
-    m_window->setDirectory(m_directory, m_links);
+    m_state->setDirectory(m_directory, m_links);
     NodesPanel *panel = m_window->nodesPanel();
     panel->tierCombo()->setCurrentIndex(panel->tierCombo()->findText(u"Industry"_s));
     QCOMPARE(panel->view()->model()->rowCount(), 16);
@@ -175,7 +179,7 @@ void tst_MainWindow::ctrlFFocusesSearch()
 
 void tst_MainWindow::overviewMatchesData()
 {
-    m_window->setDirectory(m_directory, m_links);
+    m_state->setDirectory(m_directory, m_links);
     feed(1);
     m_window->refreshOverview();
     OverviewPanel *overview = m_window->overviewPanel();
@@ -211,7 +215,7 @@ void tst_MainWindow::overviewMatchesData()
 
 void tst_MainWindow::nodeTransitionsAreLogged()
 {
-    m_window->setDirectory(m_directory, m_links);
+    m_state->setDirectory(m_directory, m_links);
     feed(1);
     const int before = m_events->rowCount();
     // Everyone reports again except guian.
@@ -219,7 +223,7 @@ void tst_MainWindow::nodeTransitionsAreLogged()
     MetricsBatch batch;
     batch.nodes = testing::sampleTick(m_directory, m_clock->nowMs(), 1);
     batch.nodes.removeIf([](const NodeSample &s) { return s.nodeId == u"guian"_s; });
-    m_window->applyMetrics(batch);
+    m_state->ingest(batch);
     m_clock->advance(1500);
     m_window->tick();
     QCOMPARE(m_events->rowCount(), before + 1);
@@ -264,7 +268,7 @@ void tst_MainWindow::settingsRoundTrip()
     m_window->saveSettings();
     m_settings->sync();
     QVERIFY(m_settings->contains(u"ui/mainWindow/state"_s));
-    MainWindow second({m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
+    MainWindow second({m_state.get(), m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
     second.show();
     QVERIFY(QTest::qWaitForWindowExposed(&second));
     QVERIFY(second.eventsDock()->isHidden());
@@ -275,7 +279,7 @@ void tst_MainWindow::settingsRoundTrip()
 void tst_MainWindow::rendersNonEmpty()
 {
     m_window->addEndpoint(u"national"_s, u"National node"_s, QUrl(u"http://127.0.0.1:8080"_s));
-    m_window->setDirectory(m_directory, m_links);
+    m_state->setDirectory(m_directory, m_links);
     m_window->logEvent(EventLogModel::Severity::Info, u"National node"_s, u"Connected to http://127.0.0.1:8080"_s);
     feed(5);
     // Some trouble so the screenshot shows every state.
@@ -294,7 +298,7 @@ void tst_MainWindow::rendersNonEmpty()
             s.status = NodeStatus::Maintenance;
     }
     batch.links[3].status = LinkStatus::Congested;
-    m_window->applyMetrics(batch);
+    m_state->ingest(batch);
     m_clock->advance(1500);
     m_window->setEndpointStatus(u"national"_s, ConnectionIndicator::State::Online, m_clock->nowMs() - 1500);
     m_window->tick();

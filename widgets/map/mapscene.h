@@ -3,7 +3,7 @@
 #include "domain/enums.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
-#include "itemmodels/displaystatus.h"
+#include "state/displaystatus.h"
 
 #include <QColor>
 #include <QHash>

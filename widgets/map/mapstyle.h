@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/enums.h"
-#include "itemmodels/displaystatus.h"
+#include "state/displaystatus.h"
 
 #include <QColor>
 #include <QList>

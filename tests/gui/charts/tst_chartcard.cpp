@@ -5,6 +5,7 @@
 #include "domain/clock.h"
 #include "widgets/charts/chartcard.h"
 #include "widgets/charts/chartview.h"
+#include "state/federationstate.h"
 
 #include "cache/retention.h"
 
@@ -112,8 +113,10 @@ void tst_ChartCard::initTestCase()
 void tst_ChartCard::dayWindowShowsTheCachedRange()
 {
     ManualClock clock(kT0 + kCount * kStep);
-    ChartDataHub hub;
-    hub.setDirectory({m_node}, {});
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(m_path);
     ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
     card.resize(900, 400);
@@ -150,8 +153,10 @@ void tst_ChartCard::dayWindowShowsTheCachedRange()
 void tst_ChartCard::nationalChartReadsTheCachedTotals()
 {
     ManualClock clock(kT0 + kCount * kStep);
-    ChartDataHub hub;
-    hub.setDirectory({m_node}, {});
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(m_path);
     ChartCard card(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, &reader, &clock);
     card.resize(900, 400);
@@ -204,8 +209,12 @@ void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()
         QVERIFY(report.rawDeleted > 0);
     }
 
-    ChartDataHub hub;
-    hub.setDirectory({m_node}, {});
+    ManualClock hubClock;
+
+    FederationState hubState(hubClock);
+
+    ChartDataHub hub(&hubState);
+    hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(path);
     ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
     card.resize(900, 400);
@@ -231,7 +240,9 @@ void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()
 void tst_ChartCard::liveSamplesFollowTheClock()
 {
     ManualClock clock(kT0);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     hub.setUpdateInterval(0);
     ChartCard card(ChartSpec{ChartSpec::Kind::LinkThroughput, QStringLiteral("l1")}, &hub, nullptr, &clock);
     card.resize(600, 300);
@@ -246,7 +257,7 @@ void tst_ChartCard::liveSamplesFollowTheClock()
         s.abGbps = i;
         s.baGbps = 2 * i;
         batch.links.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
     }
     verifyFollowsNow(card, clock.nowMs());
     // Every second's sample, the newest one included, drawn by the plot layer.
@@ -266,7 +277,7 @@ void tst_ChartCard::liveSamplesFollowTheClock()
         s.tsMs = clock.nowMs();
         s.abGbps = i;
         batch.links.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
         verifyFollowsNow(card, clock.nowMs());
         QCOMPARE(card.linePoints(0).last(), QPointF(double(clock.nowMs()), double(i)));
     }
@@ -275,7 +286,9 @@ void tst_ChartCard::liveSamplesFollowTheClock()
 void tst_ChartCard::qtChartsRendererGetsTheSamePoints()
 {
     ManualClock clock(kT0);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     hub.setUpdateInterval(0);
     ChartCard card(ChartSpec{ChartSpec::Kind::LinkThroughput, QStringLiteral("l1")}, &hub, nullptr, &clock);
     card.resize(600, 300);
@@ -290,7 +303,7 @@ void tst_ChartCard::qtChartsRendererGetsTheSamePoints()
         s.tsMs = clock.nowMs();
         s.abGbps = i;
         batch.links.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
     }
     auto *ab = qobject_cast<QLineSeries *>(card.chart()->series().at(0));
     QCOMPARE(ab->points(), card.linePoints(0));
@@ -307,9 +320,11 @@ void tst_ChartCard::liveRepaintsMatchAFullRender()
     // The plot layer repaints only the strip where the lines changed while the axes stay: after each
     // tick, what is on screen (the window's backing store) must equal a fresh render of the card.
     ManualClock clock(kT0);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     hub.setUpdateInterval(0);
-    hub.setDirectory({m_node}, {});
+    hubState.setDirectory({m_node}, {});
     ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, nullptr, &clock);
     card.setWindow(ChartCard::Window::OneHour);
     card.resize(600, 300);
@@ -327,7 +342,7 @@ void tst_ChartCard::liveRepaintsMatchAFullRender()
         s.memoryUtil = 0.5 + double((rng >> 16) & 0xff) / 1024.0;
         s.powerKw = 300 + double(rng & 0xff);
         batch.nodes.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
     };
     for (int i = 0; i < 900; ++i) // 15 min: more points than pixel columns, drawn dense
         tick();
@@ -351,9 +366,11 @@ void tst_ChartCard::liveRepaintsMatchAFullRender()
 void tst_ChartCard::crosshairShowsTheStoredSample()
 {
     ManualClock clock(kT0);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     hub.setUpdateInterval(0);
-    hub.setDirectory({m_node}, {});
+    hubState.setDirectory({m_node}, {});
     ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, nullptr, &clock);
     card.resize(900, 400);
     card.show();
@@ -367,7 +384,7 @@ void tst_ChartCard::crosshairShowsTheStoredSample()
         s.tsMs = clock.nowMs();
         s.cpuUtil = (i % 7) / 10.0 + 0.013;
         batch.nodes.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
     }
     ChartView *view = card.view();
     const QRectF plot = card.chart()->plotArea();
@@ -395,7 +412,9 @@ void tst_ChartCard::crosshairShowsTheStoredSample()
 void tst_ChartCard::csvExportRoundTrip()
 {
     ManualClock clock(kT0);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     hub.setUpdateInterval(0);
     ChartCard card(ChartSpec{ChartSpec::Kind::LinkQuality, QStringLiteral("l1")}, &hub, nullptr, &clock);
     for (int i = 1; i <= 100; ++i) {
@@ -407,7 +426,7 @@ void tst_ChartCard::csvExportRoundTrip()
         s.latencyMs = 10 + i / 3.0;
         s.lossPct = i / 7.0;
         batch.links.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
     }
     const QString file = m_dir.filePath(QStringLiteral("chart.csv"));
     QVERIFY(card.exportCsv(file));
@@ -428,7 +447,9 @@ void tst_ChartCard::csvExportRoundTrip()
 void tst_ChartCard::pauseFreezes()
 {
     ManualClock clock(kT0);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     hub.setUpdateInterval(0);
     ChartCard card(ChartSpec{ChartSpec::Kind::LinkThroughput, QStringLiteral("l1")}, &hub, nullptr, &clock);
     auto feed = [&] {
@@ -438,7 +459,7 @@ void tst_ChartCard::pauseFreezes()
         s.linkId = QStringLiteral("l1");
         s.tsMs = clock.nowMs();
         batch.links.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
     };
     feed();
     card.setPaused(true);

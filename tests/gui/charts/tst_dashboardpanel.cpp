@@ -2,6 +2,7 @@
 #include "domain/clock.h"
 #include "ui/dashboardpanel.h"
 #include "widgets/charts/chartcard.h"
+#include "state/federationstate.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -24,7 +25,9 @@ private Q_SLOTS:
 void tst_DashboardPanel::pinsOnceAndRestores()
 {
     ManualClock clock(1'760'000'000'000);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     DashboardPanel panel(&hub, nullptr, &clock);
     QSignalSpy changed(&panel, &DashboardPanel::pinnedChanged);
     QVERIFY(panel.pin(ChartSpec{ChartSpec::Kind::Region, QString()}));
@@ -36,14 +39,16 @@ void tst_DashboardPanel::pinsOnceAndRestores()
     const QStringList saved = panel.pinnedSpecs();
 
     // Restored before the directory: pinned once the nodes are known, saved meanwhile all the same.
-    ChartDataHub fresh;
+    ManualClock freshClock;
+    FederationState freshState(freshClock);
+    ChartDataHub fresh(&freshState);
     DashboardPanel restored(&fresh, nullptr, &clock);
     restored.restorePinned(saved + QStringList{QStringLiteral("garbage")});
     QCOMPARE(restored.pinnedSpecs(), saved);
     QCOMPARE(restored.count(), 0);
     Node node;
     node.id = QStringLiteral("guian");
-    fresh.setDirectory({node}, {});
+    freshState.setDirectory({node}, {});
     QCOMPARE(restored.count(), 3);
     QCOMPARE(restored.pinnedSpecs(), saved);
 
@@ -55,7 +60,9 @@ void tst_DashboardPanel::pinsOnceAndRestores()
 void tst_DashboardPanel::exportsPdf()
 {
     ManualClock clock(1'760'000'000'000);
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     DashboardPanel panel(&hub, nullptr, &clock);
     for (int i = 0; i < 5; ++i)
         panel.pin(ChartSpec{ChartSpec::Kind::NodeUtilization, QStringLiteral("n%1").arg(i)});

@@ -1,5 +1,7 @@
+#include "domain/clock.h"
 #include "charts/chartdatahub.h"
 #include "widgets/charts/sparklinedelegate.h"
+#include "state/federationstate.h"
 
 #include <QImage>
 #include <QPainter>
@@ -33,10 +35,12 @@ int litPixels(const QImage &image)
 void tst_SparklineDelegate::drawsTheStoredLine()
 {
     const int idRole = Qt::UserRole + 1;
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     Node node;
     node.id = QStringLiteral("guian");
-    hub.setDirectory({node}, {});
+    hubState.setDirectory({node}, {});
     hub.setSparklinesEnabled(true);
     QStandardItemModel model(2, 1);
     model.setData(model.index(0, 0), QStringLiteral("guian"), idRole);
@@ -62,7 +66,7 @@ void tst_SparklineDelegate::drawsTheStoredLine()
         s.tsMs = 1'760'000'000'000 + i * 1000;
         s.cpuUtil = (i % 20) / 20.0;
         batch.nodes.append(s);
-        hub.ingest(batch);
+        hubState.ingest(batch);
     }
     QCOMPARE(hub.store({SeriesKey::Kind::Node, node.id, QStringLiteral("cpu")})->size(),
              ChartDataHub::kSparklineCapacity);

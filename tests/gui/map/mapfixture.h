@@ -7,6 +7,7 @@
 #include "geo/basemap.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "support/samplefederation.h"
 #include "widgets/map/basemapscene.h"
 #include "widgets/map/mapscene.h"
@@ -26,7 +27,8 @@ struct MapFixture
     explicit MapFixture(bool withBasemap = true)
     {
         clock = std::make_unique<ManualClock>(kT0);
-        model = std::make_unique<NodeTableModel>(*clock);
+        state = std::make_unique<FederationState>(*clock);
+        model = std::make_unique<NodeTableModel>(state.get());
         proxy = std::make_unique<NodeFilterProxyModel>();
         proxy->setSourceModel(model.get());
         scene = std::make_unique<map::MapScene>();
@@ -39,7 +41,7 @@ struct MapFixture
         feeder->setFilter(proxy.get());
         nodes = sampleNodes();
         links = sampleLinks(nodes);
-        model->setDirectory(nodes);
+        state->setDirectory(nodes, links);
         feeder->setLinks(links);
         tick(0);
     }
@@ -47,7 +49,7 @@ struct MapFixture
     void tick(qint64 n)
     {
         clock->advance(n == 0 ? 0 : 1000);
-        model->applySamples(sampleTick(nodes, clock->nowMs(), n));
+        state->ingestSamples(sampleTick(nodes, clock->nowMs(), n));
         QHash<QString, LinkSample> samples;
         for (const LinkSample &s : sampleLinkTick(links, clock->nowMs(), n))
             samples.insert(s.linkId, s);
@@ -56,6 +58,7 @@ struct MapFixture
     }
 
     std::unique_ptr<ManualClock> clock;
+    std::unique_ptr<FederationState> state;
     std::unique_ptr<NodeTableModel> model;
     std::unique_ptr<NodeFilterProxyModel> proxy;
     std::unique_ptr<map::MapScene> scene;

@@ -44,8 +44,8 @@ void tst_MapSceneFeeder::burstCoalescesIntoOneChange()
     QSignalSpy changed(m_fx->feeder.get(), &MapSceneFeeder::sceneChanged);
     for (int t = 1; t <= 5; ++t) {
         m_fx->clock->advance(1000);
-        m_fx->model->applySamples(testing::sampleTick(m_fx->nodes, m_fx->clock->nowMs(), t));
-        m_fx->model->refreshStaleness();
+        m_fx->state->ingestSamples(testing::sampleTick(m_fx->nodes, m_fx->clock->nowMs(), t));
+        m_fx->state->refresh();
     }
     QCOMPARE(changed.size(), 0); // nothing until the coalescing timer fires
     QTRY_COMPARE(changed.size(), 1);

@@ -1,6 +1,7 @@
 #include "domain/clock.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "support/samplefederation.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<FederationState> m_state;
     std::unique_ptr<NodeTableModel> m_nodes;
     std::unique_ptr<EventLogModel> m_events;
     std::unique_ptr<MainWindow> m_window;
@@ -36,15 +38,17 @@ private:
 void tst_WallMode::init()
 {
     m_clock = std::make_unique<ManualClock>(1764064800000);
-    m_nodes = std::make_unique<NodeTableModel>(*m_clock);
+    m_state = std::make_unique<FederationState>(*m_clock);
+    m_nodes = std::make_unique<NodeTableModel>(m_state.get());
     m_events = std::make_unique<EventLogModel>();
     MainWindow::Dependencies deps;
+    deps.state = m_state.get();
     deps.nodes = m_nodes.get();
     deps.events = m_events.get();
     deps.clock = m_clock.get();
     m_window = std::make_unique<MainWindow>(deps);
     const QList<Node> nodes = testing::sampleNodes();
-    m_window->setDirectory(nodes, testing::sampleLinks(nodes));
+    m_state->setDirectory(nodes, testing::sampleLinks(nodes));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -54,6 +58,7 @@ void tst_WallMode::cleanup()
     m_window.reset();
     m_events.reset();
     m_nodes.reset();
+    m_state.reset();
     m_clock.reset();
 }
 

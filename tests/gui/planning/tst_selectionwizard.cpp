@@ -2,6 +2,7 @@
 #include "gui/planning/planningfixture.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
 #include "ui/planning/rankedofferspage.h"
@@ -249,15 +250,17 @@ void tst_SelectionWizard::vanishedOfferIsShownAndNothingIsHeld()
 void tst_SelectionWizard::fromTheMainWindowTheMapRingsTheCandidates()
 {
     SystemClock clock;
-    NodeTableModel nodes(clock);
+    FederationState state(clock);
+    NodeTableModel nodes(&state);
     EventLogModel events;
     MainWindow::Dependencies dependencies;
+    dependencies.state = &state;
     dependencies.nodes = &nodes;
     dependencies.events = &events;
     dependencies.clock = &clock;
     dependencies.planning = &m_fx.services;
     MainWindow window(dependencies);
-    window.setDirectory(m_fx.nodes, m_fx.links);
+    state.setDirectory(m_fx.nodes, m_fx.links);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.planningMenu());

@@ -1,4 +1,6 @@
+#include "domain/clock.h"
 #include "charts/chartdatahub.h"
+#include "state/federationstate.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -42,13 +44,15 @@ MetricsBatch batch(qint64 ts, double cpu)
 
 void tst_ChartDataHub::keepsOnlySubscribedSeries()
 {
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     const SeriesKey cpu{SeriesKey::Kind::Node, QStringLiteral("a"), QStringLiteral("cpu")};
     const SeriesKey ab{SeriesKey::Kind::Link, QStringLiteral("l"), QStringLiteral("ab_gbps")};
     hub.subscribe(cpu);
     hub.subscribe(ab);
-    hub.ingest(batch(1000, 0.25));
-    hub.ingest(batch(2000, 0.75));
+    hubState.ingest(batch(1000, 0.25));
+    hubState.ingest(batch(2000, 0.75));
     QCOMPARE(hub.store(cpu)->size(), 2);
     QCOMPARE(hub.store(cpu)->lastValue(), 75.0); // stored in %
     QCOMPARE(hub.store(ab)->lastValue(), 40.0);
@@ -62,21 +66,23 @@ void tst_ChartDataHub::keepsOnlySubscribedSeries()
 
 void tst_ChartDataHub::regionTotals()
 {
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     Node a;
     a.id = QStringLiteral("a");
     a.province = QStringLiteral("CN-GZ");
     Node b;
     b.id = QStringLiteral("b");
     b.province = QStringLiteral("CN-BJ");
-    hub.setDirectory({a, b}, {});
+    hubState.setDirectory({a, b}, {});
     const SeriesKey national{SeriesKey::Kind::Region, QString(), regionmetrics::cpu()};
     const SeriesKey gz{SeriesKey::Kind::Region, QStringLiteral("CN-GZ"), regionmetrics::cpu()};
     const SeriesKey power{SeriesKey::Kind::Region, QString(), regionmetrics::powerKw()};
     hub.subscribe(national);
     hub.subscribe(gz);
     hub.subscribe(power);
-    hub.ingest(batch(1000, 0.6));
+    hubState.ingest(batch(1000, 0.6));
     QCOMPARE(hub.store(national)->lastValue(), 40.0);
     QCOMPARE(hub.store(gz)->lastValue(), 60.0);
     QCOMPARE(hub.store(power)->lastValue(), 20.0);
@@ -84,10 +90,12 @@ void tst_ChartDataHub::regionTotals()
 
 void tst_ChartDataHub::updatesCoalesced()
 {
-    ChartDataHub hub;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
     QSignalSpy spy(&hub, &ChartDataHub::updated);
     for (int i = 1; i <= 10; ++i)
-        hub.ingest(batch(i * 100, 0.5));
+        hubState.ingest(batch(i * 100, 0.5));
     QCOMPARE(spy.count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 3000);
     QTest::qWait(1300);

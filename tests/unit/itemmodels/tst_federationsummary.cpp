@@ -1,6 +1,7 @@
 #include "domain/clock.h"
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "support/samplefederation.h"
 
 #include <QAbstractItemModelTester>
@@ -25,8 +26,8 @@ static constexpr qint64 kT0 = 1764064800000;
 void tst_FederationSummary::emptyDirectory()
 {
     ManualClock clock(kT0);
-    NodeTableModel model(clock);
-    const auto s = FederationSummary::compute(model, {}, {});
+    FederationState state(clock);
+    const auto s = FederationSummary::compute(state);
     QCOMPARE(s.all.nodes, 0);
     QCOMPARE(s.all.cpuUtil, 0.0);
     QCOMPARE(s.newestSampleMs, 0);
@@ -35,12 +36,13 @@ void tst_FederationSummary::emptyDirectory()
 void tst_FederationSummary::totalsMatchTheSamples()
 {
     ManualClock clock(kT0);
-    NodeTableModel model(clock);
+    FederationState state(clock);
+    NodeTableModel model(&state);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QList<Node> nodes = testing::sampleNodes();
-    model.setDirectory(nodes);
+    state.setDirectory(nodes);
     const QList<NodeSample> samples = testing::sampleTick(nodes, kT0);
-    model.applySamples(samples);
+    state.ingestSamples(samples);
 
     double power = 0, busyCores = 0, cores = 0, busyCards = 0;
     int cards = 0, industryNodes = 0;
@@ -53,7 +55,7 @@ void tst_FederationSummary::totalsMatchTheSamples()
             busyCards += pool.count * samples.at(i).acceleratorUtil.value(pool.model);
         industryNodes += nodes.at(i).tier == NodeTier::Industry;
     }
-    const auto s = FederationSummary::compute(model, {}, {});
+    const auto s = FederationSummary::compute(state);
     QCOMPARE(s.all.nodes, 35);
     QCOMPARE(s.all.online, 35);
     QCOMPARE(s.all.reporting, 35);
@@ -70,25 +72,25 @@ void tst_FederationSummary::totalsMatchTheSamples()
 void tst_FederationSummary::statusCounts()
 {
     ManualClock clock(kT0);
-    NodeTableModel model(clock);
+    FederationState state(clock);
     const QList<Node> nodes = testing::sampleNodes();
-    model.setDirectory(nodes);
+    state.setDirectory(nodes);
     QList<NodeSample> samples = testing::sampleTick(nodes, kT0);
     samples[1].status = NodeStatus::Degraded;
     samples[2].status = NodeStatus::Maintenance;
     samples[3].status = NodeStatus::Offline;
-    model.applySamples(samples);
+    state.ingestSamples(samples);
     clock.advance(1000);
     QList<NodeSample> next = testing::sampleTick(nodes, kT0 + 1000, 1);
     next.removeAt(4); // goes stale
     next.removeAt(3);
     next.removeAt(2);
     next[1].status = NodeStatus::Degraded;
-    model.applySamples(next);
+    state.ingestSamples(next);
     clock.advance(1500);
-    model.refreshStaleness();
+    state.refresh();
 
-    const auto s = FederationSummary::compute(model, {}, {});
+    const auto s = FederationSummary::compute(state);
     QCOMPARE(s.all.online, 32); // 31 online + 1 degraded
     QCOMPARE(s.all.degraded, 1);
     QCOMPARE(s.all.stale, 1);
@@ -98,18 +100,21 @@ void tst_FederationSummary::statusCounts()
 void tst_FederationSummary::linkCounts()
 {
     ManualClock clock(kT0);
-    NodeTableModel model(clock);
+    FederationState state(clock);
     const QList<Node> nodes = testing::sampleNodes();
     const QList<Link> links = testing::sampleLinks(nodes);
     QCOMPARE(links.size(), 34);
-    QHash<QString, LinkSample> latest;
+    state.setDirectory(nodes, links);
+    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    QList<LinkSample> latest;
     LinkSample congested{links.at(0).id, kT0 + 5, LinkStatus::Congested, 790, 400, 3, 1.5};
     LinkSample down{links.at(1).id, kT0, LinkStatus::Down, 0, 0, 0, 100};
     LinkSample up{links.at(2).id, kT0, LinkStatus::Up, 10, 10, 3, 0};
     LinkSample foreign{u"l-unknown"_s, kT0 + 99, LinkStatus::Congested, 1, 1, 1, 0};
     for (const auto &s : {congested, down, up, foreign})
-        latest.insert(s.linkId, s);
-    const auto s = FederationSummary::compute(model, links, latest);
+        latest.append(s);
+    state.ingestSamples({}, latest);
+    const auto s = FederationSummary::compute(state);
     QCOMPARE(s.links, 34);
     QCOMPARE(s.linksCongested, 1);
     QCOMPARE(s.linksDown, 1);

@@ -1,6 +1,7 @@
 #include "domain/clock.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "support/samplefederation.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +32,7 @@ private:
 
     static constexpr qint64 kT0 = 1764064800000;
     ManualClock *m_clock = nullptr;
+    FederationState *m_state = nullptr;
     NodeTableModel *m_model = nullptr;
     NodeFilterProxyModel *m_proxy = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
@@ -40,13 +42,14 @@ private:
 void tst_NodeFilterProxyModel::init()
 {
     m_clock = new ManualClock(kT0);
-    m_model = new NodeTableModel(*m_clock);
+    m_state = new FederationState(*m_clock);
+    m_model = new NodeTableModel(m_state);
     m_proxy = new NodeFilterProxyModel;
     m_proxy->setSourceModel(m_model);
     m_tester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_nodes = testing::sampleNodes();
-    m_model->setDirectory(m_nodes);
-    m_model->applySamples(testing::sampleTick(m_nodes, kT0));
+    m_state->setDirectory(m_nodes);
+    m_state->ingestSamples(testing::sampleTick(m_nodes, kT0));
 }
 
 void tst_NodeFilterProxyModel::cleanup()
@@ -54,6 +57,7 @@ void tst_NodeFilterProxyModel::cleanup()
     delete m_tester;
     delete m_proxy;
     delete m_model;
+    delete m_state;
     delete m_clock;
 }
 
@@ -116,9 +120,9 @@ void tst_NodeFilterProxyModel::statusFilterIncludesStale()
         if (s.nodeId == u"tj-port"_s)
             s.status = NodeStatus::Offline;
     }
-    m_model->applySamples(tick);
+    m_state->ingestSamples(tick);
     m_clock->advance(1500);
-    m_model->refreshStaleness();
+    m_state->refresh();
 
     m_proxy->setStatusFilter({DisplayStatus::Stale});
     QCOMPARE(visibleIds(), QStringList{u"guian"_s});
@@ -128,7 +132,7 @@ void tst_NodeFilterProxyModel::statusFilterIncludesStale()
     QCOMPARE(m_proxy->rowCount(), 33);
     // The filter follows live changes: guian recovers and leaves the "stale" view.
     m_proxy->setStatusFilter({DisplayStatus::Stale});
-    m_model->applySamples({testing::sampleFor(m_nodes.at(m_model->nodeIndex(u"guian"_s).row()),
+    m_state->ingestSamples({testing::sampleFor(m_nodes.at(m_model->nodeIndex(u"guian"_s).row()),
                                               m_clock->nowMs())});
     QCOMPARE(m_proxy->rowCount(), 0);
 }
@@ -165,7 +169,7 @@ void tst_NodeFilterProxyModel::sortsByRawValue()
     nine.cpuUtil = 0.09;
     NodeSample hundred = testing::sampleFor(m_nodes.at(1), kT0 + 1);
     hundred.cpuUtil = 1.0;
-    m_model->applySamples({nine, hundred});
+    m_state->ingestSamples({nine, hundred});
     m_proxy->sort(NodeTableModel::CpuColumn, Qt::DescendingOrder);
     QCOMPARE(m_proxy->index(0, NodeTableModel::CpuColumn).data().toString(), u"100 %"_s);
     m_proxy->sort(NodeTableModel::CpuColumn, Qt::AscendingOrder);
@@ -177,7 +181,7 @@ void tst_NodeFilterProxyModel::sortFollowsLiveSamples()
     m_proxy->sort(NodeTableModel::CpuColumn, Qt::DescendingOrder);
     NodeSample hot = testing::sampleFor(m_nodes.at(20), kT0 + 1);
     hot.cpuUtil = 0.999;
-    m_model->applySamples({hot});
+    m_state->ingestSamples({hot});
     QCOMPARE(m_proxy->index(0, 0).data(NodeTableModel::NodeIdRole).toString(), m_nodes.at(20).id);
 }
 

@@ -1,5 +1,6 @@
 #include "domain/clock.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
 #include "support/samplefederation.h"
 
 #include <QAbstractItemModelTester>
@@ -33,6 +34,7 @@ private Q_SLOTS:
 private:
     static constexpr qint64 kT0 = 1764064800000;
     ManualClock *m_clock = nullptr;
+    FederationState *m_state = nullptr;
     NodeTableModel *m_model = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
     QList<Node> m_nodes;
@@ -47,7 +49,8 @@ void tst_NodeTableModel::initTestCase()
 void tst_NodeTableModel::init()
 {
     m_clock = new ManualClock(kT0);
-    m_model = new NodeTableModel(*m_clock);
+    m_state = new FederationState(*m_clock);
+    m_model = new NodeTableModel(m_state);
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_nodes = testing::sampleNodes();
 }
@@ -56,13 +59,14 @@ void tst_NodeTableModel::cleanup()
 {
     delete m_tester;
     delete m_model;
+    delete m_state;
     delete m_clock;
 }
 
 void tst_NodeTableModel::directoryFillsRows()
 {
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
-    m_model->setDirectory(m_nodes);
+    m_state->setDirectory(m_nodes);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 35);
     QCOMPARE(m_model->columnCount(), int(NodeTableModel::ColumnCount));
@@ -109,7 +113,7 @@ void tst_NodeTableModel::displayValues()
     QFETCH(QString, display);
     QFETCH(QVariant, sort);
 
-    m_model->setDirectory(m_nodes);
+    m_state->setDirectory(m_nodes);
     NodeSample s;
     s.nodeId = u"guian"_s;
     s.tsMs = kT0;
@@ -119,7 +123,7 @@ void tst_NodeTableModel::displayValues()
     s.powerKw = 10450.4;
     s.runningJobs = 14;
     s.queuedJobs = 2;
-    m_model->applySamples({s});
+    m_state->ingestSamples({s});
     m_clock->advance(3400);
 
     const QModelIndex index = m_model->nodeIndex(u"guian"_s, column);
@@ -134,28 +138,28 @@ void tst_NodeTableModel::displayValues()
 
 void tst_NodeTableModel::samplesNewestWins()
 {
-    m_model->setDirectory(m_nodes);
+    m_state->setDirectory(m_nodes);
     NodeSample older = testing::sampleFor(m_nodes.at(1), kT0 - 1000);
     older.cpuUtil = 0.10;
     NodeSample newer = older;
     newer.tsMs = kT0;
     newer.cpuUtil = 0.90;
     // Within one batch and across batches, order of arrival does not matter.
-    m_model->applySamples({newer, older});
+    m_state->ingestSamples({newer, older});
     QCOMPARE(m_model->sampleAt(1)->cpuUtil, 0.90);
-    m_model->applySamples({older});
+    m_state->ingestSamples({older});
     QCOMPARE(m_model->sampleAt(1)->cpuUtil, 0.90);
     QCOMPARE(m_model->newestSampleMs(), kT0);
 }
 
 void tst_NodeTableModel::samplesForUnknownNodesAreIgnored()
 {
-    m_model->setDirectory(m_nodes);
+    m_state->setDirectory(m_nodes);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     NodeSample s;
     s.nodeId = u"not-in-directory"_s;
     s.tsMs = kT0;
-    m_model->applySamples({s});
+    m_state->ingestSamples({s});
     QCOMPARE(changed.count(), 0);
 }
 
@@ -180,12 +184,12 @@ void tst_NodeTableModel::batchedDataChanged()
     QFETCH(QList<int>, rows);
     QFETCH(int, signals);
 
-    m_model->setDirectory(m_nodes);
+    m_state->setDirectory(m_nodes);
     QList<NodeSample> batch;
     for (int row : rows)
         batch << testing::sampleFor(m_nodes.at(row), kT0);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-    m_model->applySamples(batch);
+    m_state->ingestSamples(batch);
     QCOMPARE(changed.count(), signals);
     for (const auto &args : changed) {
         const auto topLeft = args.at(0).value<QModelIndex>();
@@ -199,22 +203,22 @@ void tst_NodeTableModel::batchedDataChanged()
 
 void tst_NodeTableModel::stalenessTransition()
 {
-    m_model->setSampleIntervalMs(1000);
-    m_model->setDirectory(m_nodes);
-    m_model->applySamples(testing::sampleTick(m_nodes, kT0));
-    QSignalSpy transitions(m_model, &NodeTableModel::nodeStatusChanged);
+    m_state->setIntervalMs(1000);
+    m_state->setDirectory(m_nodes);
+    m_state->ingestSamples(testing::sampleTick(m_nodes, kT0));
+    QSignalSpy transitions(m_state, &FederationState::nodeStatusChanged);
 
     // Exactly twice the interval is still fresh.
     m_clock->advance(2000);
-    m_model->refreshStaleness();
+    m_state->refresh();
     QCOMPARE(transitions.count(), 0);
 
     // Everyone but guian keeps reporting; guian goes stale.
     QList<NodeSample> tick = testing::sampleTick(m_nodes, kT0 + 2000, 2);
     tick.removeIf([](const NodeSample &s) { return s.nodeId == u"guian"_s; });
-    m_model->applySamples(tick);
+    m_state->ingestSamples(tick);
     m_clock->advance(1);
-    m_model->refreshStaleness();
+    m_state->refresh();
     QCOMPARE(transitions.count(), 1);
     QCOMPARE(transitions.at(0).at(0).toString(), u"guian"_s);
     QCOMPARE(transitions.at(0).at(1).value<DisplayStatus>(), DisplayStatus::Online);
@@ -227,49 +231,49 @@ void tst_NodeTableModel::stalenessTransition()
     m_clock->advance(900);
     tick = testing::sampleTick(m_nodes, m_clock->nowMs(), 3);
     tick.removeIf([](const NodeSample &s) { return s.nodeId == u"guian"_s; });
-    m_model->applySamples(tick);
-    m_model->refreshStaleness();
+    m_state->ingestSamples(tick);
+    m_state->refresh();
     QCOMPARE(transitions.count(), 1);
 
     // A fresh sample recovers it.
-    m_model->applySamples({testing::sampleFor(m_nodes.at(status.row()), m_clock->nowMs())});
+    m_state->ingestSamples({testing::sampleFor(m_nodes.at(status.row()), m_clock->nowMs())});
     QCOMPARE(transitions.count(), 2);
     QCOMPARE(transitions.at(1).at(2).value<DisplayStatus>(), DisplayStatus::Online);
 
     // A longer interval makes the same age fresh.
     m_clock->advance(3000);
-    m_model->setSampleIntervalMs(5000);
-    m_model->refreshStaleness();
+    m_state->setIntervalMs(5000);
+    m_state->refresh();
     QCOMPARE(m_model->statusAt(status.row()), DisplayStatus::Online);
 }
 
 void tst_NodeTableModel::sampleStatusTransition()
 {
-    m_model->setDirectory(m_nodes);
-    m_model->applySamples(testing::sampleTick(m_nodes, kT0));
-    QSignalSpy transitions(m_model, &NodeTableModel::nodeStatusChanged);
+    m_state->setDirectory(m_nodes);
+    m_state->ingestSamples(testing::sampleTick(m_nodes, kT0));
+    QSignalSpy transitions(m_state, &FederationState::nodeStatusChanged);
     NodeSample down = testing::sampleFor(m_nodes.at(5), kT0 + 1000);
     down.status = NodeStatus::Offline;
-    m_model->applySamples({down});
+    m_state->ingestSamples({down});
     QCOMPARE(transitions.count(), 1);
     QCOMPARE(transitions.at(0).at(2).value<DisplayStatus>(), DisplayStatus::Offline);
     // Offline does not turn into stale as time passes: it is already "not live".
     m_clock->advance(60000);
-    m_model->refreshStaleness();
+    m_state->refresh();
     QCOMPARE(m_model->statusAt(5), DisplayStatus::Offline);
 }
 
 void tst_NodeTableModel::directoryRefreshKeepsSamples()
 {
-    m_model->setDirectory(m_nodes);
-    m_model->applySamples(testing::sampleTick(m_nodes, kT0));
+    m_state->setDirectory(m_nodes);
+    m_state->ingestSamples(testing::sampleTick(m_nodes, kT0));
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
 
     // Same ids in the same order: updated in place, no reset.
     QList<Node> renamed = m_nodes;
     renamed[3].name = u"Renamed hub"_s;
-    m_model->setDirectory(renamed);
+    m_state->setDirectory(renamed);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(m_model->nodeAt(3).name, u"Renamed hub"_s);
@@ -277,7 +281,7 @@ void tst_NodeTableModel::directoryRefreshKeepsSamples()
     // A node leaves: reset, but the others keep their samples.
     QList<Node> fewer = m_nodes;
     fewer.removeAt(0);
-    m_model->setDirectory(fewer);
+    m_state->setDirectory(fewer);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 34);
     QVERIFY(m_model->sampleAt(0).has_value());
@@ -286,8 +290,8 @@ void tst_NodeTableModel::directoryRefreshKeepsSamples()
 
 void tst_NodeTableModel::sortRoleIsRaw()
 {
-    m_model->setDirectory(m_nodes);
-    m_model->applySamples(testing::sampleTick(m_nodes, kT0));
+    m_state->setDirectory(m_nodes);
+    m_state->ingestSamples(testing::sampleTick(m_nodes, kT0));
     const QVariant v = m_model->index(0, NodeTableModel::PowerColumn).data(NodeTableModel::SortRole);
     QCOMPARE(v.typeId(), QMetaType::Double);
     const QVariant u = m_model->index(0, NodeTableModel::CpuColumn).data(NodeTableModel::UtilizationRole);
@@ -297,7 +301,7 @@ void tst_NodeTableModel::sortRoleIsRaw()
 
 void tst_NodeTableModel::nodeIndexLookup()
 {
-    m_model->setDirectory(m_nodes);
+    m_state->setDirectory(m_nodes);
     const QModelIndex index = m_model->nodeIndex(u"sh-finance"_s, NodeTableModel::CityColumn);
     QVERIFY(index.isValid());
     QCOMPARE(index.column(), int(NodeTableModel::CityColumn));

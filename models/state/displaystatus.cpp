@@ -1,4 +1,4 @@
-#include "itemmodels/displaystatus.h"
+#include "state/displaystatus.h"
 
 #include <QCoreApplication>
 

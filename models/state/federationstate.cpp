@@ -1,0 +1,295 @@
+#include "state/federationstate.h"
+
+#include "domain/clock.h"
+
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+
+namespace cpn {
+
+FederationState::FederationState(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock) {}
+
+void FederationState::setRootDirectory(const QString &rootId, const QList<Node> &nodes,
+                                       const QList<Link> &links, qsizetype position)
+{
+    auto it =
+        std::find_if(m_roots.begin(), m_roots.end(), [&rootId](const Root &r) { return r.id == rootId; });
+    if (it != m_roots.end()) {
+        it->nodes = nodes;
+        it->links = links;
+    } else {
+        if (position < 0 || position > m_roots.size())
+            position = m_roots.size();
+        m_roots.insert(position, Root{rootId, nodes, links});
+    }
+    applyDirectory();
+}
+
+void FederationState::removeRoot(const QString &rootId)
+{
+    const auto removed = m_roots.removeIf([&rootId](const Root &r) { return r.id == rootId; });
+    if (removed > 0)
+        applyDirectory();
+}
+
+void FederationState::setDirectory(const QList<Node> &nodes, const QList<Link> &links)
+{
+    m_roots = {Root{QString(), nodes, links}};
+    applyDirectory();
+}
+
+void FederationState::clear()
+{
+    m_roots.clear();
+    m_linkSamples.clear();
+    for (NodeEntry &entry : m_entries)
+        entry.sample.reset();
+    m_newestTickMs = 0;
+    m_totals = {};
+    applyDirectory();
+}
+
+const Node *FederationState::node(const QString &nodeId) const
+{
+    const int row = rowOf(nodeId);
+    return row < 0 ? nullptr : &m_entries.at(row).node;
+}
+
+QList<Node> FederationState::nodes() const
+{
+    QList<Node> nodes;
+    nodes.reserve(m_entries.size());
+    for (const NodeEntry &entry : m_entries)
+        nodes.append(entry.node);
+    return nodes;
+}
+
+const Link *FederationState::link(const QString &linkId) const
+{
+    const auto it = m_linkById.constFind(linkId);
+    return it == m_linkById.constEnd() ? nullptr : &m_links.at(*it);
+}
+
+void FederationState::applyDirectory()
+{
+    // Every root's nodes and links together, in root order; the first root listing an id wins.
+    QList<Node> nodes;
+    QList<Link> links;
+    QSet<QString> nodeIds;
+    QSet<QString> linkIds;
+    for (const Root &root : std::as_const(m_roots)) {
+        for (const Node &node : root.nodes) {
+            if (!nodeIds.contains(node.id)) {
+                nodeIds.insert(node.id);
+                nodes.append(node);
+            }
+        }
+        for (const Link &link : root.links) {
+            if (!linkIds.contains(link.id)) {
+                linkIds.insert(link.id);
+                links.append(link);
+            }
+        }
+    }
+    const bool rowsChange = nodes.size() != m_entries.size() ||
+                            !std::equal(nodes.cbegin(), nodes.cend(), m_entries.cbegin(),
+                                        [](const Node &n, const NodeEntry &e) { return n.id == e.node.id; });
+    Q_EMIT directoryAboutToChange(rowsChange);
+
+    const qint64 now = m_clock.nowMs();
+    QList<std::pair<QString, DisplayStatus>> before;
+    QList<NodeEntry> entries;
+    entries.reserve(nodes.size());
+    for (const Node &node : std::as_const(nodes)) {
+        NodeEntry entry;
+        entry.node = node;
+        entry.listedSinceMs = now;
+        if (const int old = rowOf(node.id); old >= 0) {
+            entry.sample = m_entries.at(old).sample;
+            entry.listedSinceMs = m_entries.at(old).listedSinceMs;
+            before.append({node.id, m_entries.at(old).status});
+        }
+        entry.status = statusOf(entry);
+        entries.append(std::move(entry));
+    }
+    m_entries = std::move(entries);
+    m_rowById.clear();
+    m_rowById.reserve(m_entries.size());
+    for (int i = 0; i < m_entries.size(); ++i)
+        m_rowById.insert(m_entries.at(i).node.id, i);
+
+    m_links = std::move(links);
+    m_linkById.clear();
+    for (int i = 0; i < m_links.size(); ++i)
+        m_linkById.insert(m_links.at(i).id, i);
+    m_linkSamples.removeIf(
+        [this](const QHash<QString, LinkSample>::iterator it) { return !m_linkById.contains(it.key()); });
+
+    if (m_newestTickMs > 0)
+        m_totals = FederationTotals::compute(m_entries, m_rowById, m_newestTickMs, m_rule);
+    Q_EMIT directoryChanged(rowsChange);
+    for (const auto &[id, old] : before) {
+        const DisplayStatus now = m_entries.at(rowOf(id)).status;
+        if (now != old)
+            Q_EMIT nodeStatusChanged(id, old, now);
+    }
+}
+
+DisplayStatus FederationState::statusOf(const NodeEntry &entry) const
+{
+    const DisplayStatus reported = toDisplayStatus(entry.sample ? entry.sample->status : entry.node.status);
+    // Offline and maintenance are already "not live"; only a claim of being up can go stale.
+    if (reported != DisplayStatus::Online && reported != DisplayStatus::Degraded)
+        return reported;
+    const qint64 reference = entry.sample ? entry.sample->tsMs : entry.listedSinceMs;
+    switch (m_rule.of(m_clock.nowMs() - reference)) {
+    case Freshness::NotReporting:
+        return DisplayStatus::Offline;
+    case Freshness::Stale:
+        return DisplayStatus::Stale;
+    case Freshness::Fresh:
+        break;
+    }
+    return reported;
+}
+
+void FederationState::ingestSamples(const QList<NodeSample> &nodes, const QList<LinkSample> &links)
+{
+    MetricsBatch batch;
+    batch.intervalMs = m_rule.intervalMs;
+    batch.nodes = nodes;
+    batch.links = links;
+    ingest(batch);
+}
+
+void FederationState::ingest(const MetricsBatch &batch)
+{
+    if (batch.intervalMs > 0)
+        setIntervalMs(batch.intervalMs);
+    // Tick by tick, in time order, whatever order the samples came in; samples of nodes and links
+    // the directory does not list make no tick.
+    QMap<qint64, std::pair<QList<const NodeSample *>, QList<const LinkSample *>>> ticks;
+    for (const NodeSample &sample : batch.nodes) {
+        if (m_rowById.contains(sample.nodeId))
+            ticks[sample.tsMs].first.append(&sample);
+    }
+    for (const LinkSample &sample : batch.links) {
+        if (m_linkById.contains(sample.linkId))
+            ticks[sample.tsMs].second.append(&sample);
+    }
+
+    QList<int> changedRows;
+    QHash<int, DisplayStatus> before;
+    bool linksChanged = false;
+    for (auto tick = ticks.cbegin(); tick != ticks.cend(); ++tick) {
+        applyTick(tick->first, tick->second, changedRows, before);
+        linksChanged = linksChanged || !tick->second.isEmpty();
+        // A tick older than the one shown is history: it is recorded, but the present stays.
+        if (tick.key() >= m_newestTickMs) {
+            m_newestTickMs = tick.key();
+            m_totals = FederationTotals::compute(m_entries, m_rowById, tick.key(), m_rule);
+            Q_EMIT tickComputed(m_totals);
+        }
+    }
+    std::sort(changedRows.begin(), changedRows.end());
+    changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
+    if (!changedRows.isEmpty())
+        Q_EMIT nodesUpdated(changedRows);
+    if (linksChanged)
+        Q_EMIT linkSamplesUpdated();
+    Q_EMIT batchIngested(batch);
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        const NodeEntry &entry = m_entries.at(it.key());
+        // A node may move twice within one batch (A -> B -> A); only net changes are reported.
+        if (entry.status != it.value())
+            Q_EMIT nodeStatusChanged(entry.node.id, it.value(), entry.status);
+    }
+}
+
+void FederationState::applyTick(const QList<const NodeSample *> &nodes,
+                                const QList<const LinkSample *> &links, QList<int> &changedRows,
+                                QHash<int, DisplayStatus> &before)
+{
+    for (const NodeSample *sample : nodes) {
+        const int row = rowOf(sample->nodeId);
+        NodeEntry &entry = m_entries[row];
+        if (entry.sample && entry.sample->tsMs > sample->tsMs)
+            continue; // a late sample never replaces a newer one
+        entry.sample = *sample;
+        if (!before.contains(row))
+            before.insert(row, entry.status);
+        entry.status = statusOf(entry);
+        changedRows.append(row);
+    }
+    for (const LinkSample *sample : links) {
+        auto it = m_linkSamples.find(sample->linkId);
+        if (it == m_linkSamples.end())
+            m_linkSamples.insert(sample->linkId, *sample);
+        else if (sample->tsMs >= it->tsMs)
+            *it = *sample;
+    }
+}
+
+QHash<QString, LinkSample> FederationState::currentLinkSamples() const
+{
+    const qint64 now = m_clock.nowMs();
+    const auto reporting = [this](const QString &nodeId) {
+        const int row = rowOf(nodeId);
+        return row >= 0 && freshnessAt(row) != Freshness::NotReporting;
+    };
+    QHash<QString, LinkSample> current;
+    for (auto it = m_linkSamples.cbegin(); it != m_linkSamples.cend(); ++it) {
+        const Link *l = link(it.key());
+        // An unknown load is not shown as the last one known.
+        if (!l || m_rule.of(now - it->tsMs) == Freshness::NotReporting || !reporting(l->a) ||
+            !reporting(l->b))
+            continue;
+        current.insert(it.key(), *it);
+    }
+    return current;
+}
+
+void FederationState::setIntervalMs(int intervalMs)
+{
+    m_rule.intervalMs = std::max(1, intervalMs);
+}
+
+void FederationState::setNotReportingAfterMs(qint64 ms)
+{
+    m_rule.notReportingAfterMs = std::max<qint64>(ms, m_rule.staleAfterMs());
+}
+
+qint64 FederationState::ageMsAt(qsizetype row) const
+{
+    const NodeEntry &entry = m_entries.at(row);
+    return entry.sample ? std::max<qint64>(0, m_clock.nowMs() - entry.sample->tsMs) : -1;
+}
+
+Freshness FederationState::freshnessAt(qsizetype row) const
+{
+    const NodeEntry &entry = m_entries.at(row);
+    const qint64 reference = entry.sample ? entry.sample->tsMs : entry.listedSinceMs;
+    return m_rule.of(m_clock.nowMs() - reference);
+}
+
+void FederationState::refresh()
+{
+    QList<int> rows;
+    QList<std::pair<int, DisplayStatus>> transitions;
+    for (int i = 0; i < m_entries.size(); ++i) {
+        NodeEntry &entry = m_entries[i];
+        const DisplayStatus status = statusOf(entry);
+        if (status != entry.status) {
+            transitions.append({i, entry.status});
+            entry.status = status;
+            rows.append(i);
+        }
+    }
+    Q_EMIT refreshed(rows);
+    for (const auto &[row, old] : transitions)
+        Q_EMIT nodeStatusChanged(m_entries.at(row).node.id, old, m_entries.at(row).status);
+}
+
+} // namespace cpn

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "domain/link.h"
+#include "domain/metrics.h"
+#include "state/federationtotals.h"
+#include "state/freshness.h"
+#include "state/nodeentry.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace cpn {
+
+class Clock;
+
+// The one owner of what the console knows about the federation now: the merged directory of every
+// root, the newest sample of each node and link, each node's freshness and the totals, computed once
+// per tick. The node table, the map, the overview, the charts and planning read it; the live console
+// feeds one instance from its federation clients, an offline review its own from the recording.
+//
+// Merge rule: the newest sample by sample time wins, and a late sample never replaces a newer one.
+// A batch that carries several ticks (after a slow answer) is applied tick by tick, and each tick's
+// totals are computed from the nodes' samples at that tick, never by adding up several ticks.
+class FederationState : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FederationState(const Clock &clock, QObject *parent = nullptr);
+
+    // --- directory ---
+    // A root's nodes and links; roots merge in order, a node or link listed by two is the first one's.
+    // position: where a new root goes among the roots (-1: last); an existing root keeps its place.
+    void setRootDirectory(const QString &rootId, const QList<Node> &nodes, const QList<Link> &links,
+                          qsizetype position = -1);
+    void removeRoot(const QString &rootId);
+    // One directory replacing every root's (a recording, tests).
+    void setDirectory(const QList<Node> &nodes, const QList<Link> &links = {});
+    // Forgets the directory and every sample.
+    void clear();
+
+    const QList<NodeEntry> &entries() const { return m_entries; }
+    qsizetype nodeCount() const { return m_entries.size(); }
+    const NodeEntry &entryAt(qsizetype row) const { return m_entries.at(row); }
+    int rowOf(const QString &nodeId) const { return m_rowById.value(nodeId, -1); }
+    const Node *node(const QString &nodeId) const;
+    QList<Node> nodes() const;
+    const QList<Link> &links() const { return m_links; }
+    const Link *link(const QString &linkId) const;
+
+    // --- samples ---
+    void ingest(const cpn::MetricsBatch &batch);
+    void ingestSamples(const QList<NodeSample> &nodes, const QList<LinkSample> &links = {});
+    const QHash<QString, LinkSample> &linkSamples() const { return m_linkSamples; }
+    // The links whose newest sample can be shown as current: fresh enough, both ends reporting.
+    QHash<QString, LinkSample> currentLinkSamples() const;
+    qint64 newestSampleMs() const { return m_newestTickMs; }
+    // Totals at the newest tick (tsMs 0 before any).
+    const FederationTotals &totals() const { return m_totals; }
+
+    // --- freshness ---
+    int intervalMs() const { return m_rule.intervalMs; }
+    void setIntervalMs(int intervalMs);
+    const FreshnessRule &freshnessRule() const { return m_rule; }
+    void setNotReportingAfterMs(qint64 ms);
+    // Age of the node's newest sample against the clock; -1 without one.
+    qint64 ageMsAt(qsizetype row) const;
+    Freshness freshnessAt(qsizetype row) const;
+    // Recomputes every node's status against the clock (the console does so once a second).
+    void refresh();
+
+    const Clock &clock() const { return m_clock; }
+
+Q_SIGNALS:
+    // Around a change of the directory; rowsChange: the node rows are not the same ids in the same order.
+    void directoryAboutToChange(bool rowsChange);
+    void directoryChanged(bool rowsChanged);
+    // Rows whose sample or status changed (ascending, unique).
+    void nodesUpdated(const QList<int> &rows);
+    void linkSamplesUpdated();
+    // After a batch is applied: every sample it carried, the late ones too (history for the charts).
+    void batchIngested(const cpn::MetricsBatch &batch);
+    // Once per tick, in tick order.
+    void tickComputed(const cpn::FederationTotals &totals);
+    // A node's displayed status moved (net change per batch or refresh).
+    void nodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
+    // After refresh(): every age moved; `rows` changed status.
+    void refreshed(const QList<int> &rows);
+
+private:
+    struct Root
+    {
+        QString id;
+        QList<Node> nodes;
+        QList<Link> links;
+    };
+    void applyDirectory();
+    DisplayStatus statusOf(const NodeEntry &entry) const;
+    void applyTick(const QList<const NodeSample *> &nodes, const QList<const LinkSample *> &links,
+                   QList<int> &changedRows, QHash<int, DisplayStatus> &before);
+
+    const Clock &m_clock;
+    QList<Root> m_roots;
+    QList<NodeEntry> m_entries;
+    QHash<QString, int> m_rowById;
+    QList<Link> m_links;
+    QHash<QString, int> m_linkById;
+    QHash<QString, LinkSample> m_linkSamples;
+    FreshnessRule m_rule;
+    FederationTotals m_totals;
+    qint64 m_newestTickMs = 0;
+};
+
+} // namespace cpn

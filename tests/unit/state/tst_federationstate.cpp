@@ -1,0 +1,194 @@
+#include "domain/clock.h"
+#include "state/federationstate.h"
+#include "support/samplefederation.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cpn;
+using namespace Qt::StringLiterals;
+
+class tst_FederationState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lateSampleNeverReplacesNewer();
+    void severalTicksInOneBatchAreTotalledTickByTick();
+    void totalsMatchAcrossRegions();
+    void freshnessStaleThenNotReporting();
+    void linksOfSilentNodesAreUnknown();
+    void rootsMergeInOrder();
+    void subtreeTotalsFollowParents();
+};
+
+static constexpr qint64 kT0 = 1764064800000;
+
+void tst_FederationState::lateSampleNeverReplacesNewer()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    state.setDirectory(nodes);
+    NodeSample newer = testing::sampleFor(nodes.at(0), kT0);
+    newer.cpuUtil = 0.9;
+    NodeSample older = testing::sampleFor(nodes.at(0), kT0 - 5000);
+    older.cpuUtil = 0.1;
+    state.ingestSamples({newer});
+    state.ingestSamples({older});
+    QCOMPARE(state.entryAt(0).sample->cpuUtil, 0.9);
+    QCOMPARE(state.newestSampleMs(), kT0);
+    // The late sample is history: no totals for a tick older than the one shown.
+    QCOMPARE(state.totals().tsMs, kT0);
+}
+
+// After a slow answer, one batch carries 15 ticks: each tick's totals are those of its own samples,
+// never the sum of several ticks (the national chart once showed nine times the real power).
+void tst_FederationState::severalTicksInOneBatchAreTotalledTickByTick()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    state.setDirectory(nodes);
+    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    const double powerPerTick = state.totals().national.powerKw;
+    QVERIFY(powerPerTick > 0);
+
+    QSignalSpy ticks(&state, &FederationState::tickComputed);
+    MetricsBatch batch;
+    for (int t = 1; t <= 15; ++t) {
+        QList<NodeSample> tick = testing::sampleTick(nodes, kT0 + t * 1000);
+        for (NodeSample &s : tick)
+            s.powerKw = nodes.size() > 0 ? powerPerTick / nodes.size() : 0;
+        batch.nodes += tick;
+    }
+    std::reverse(batch.nodes.begin(), batch.nodes.end()); // arrival order must not matter
+    clock.advance(15'000);
+    state.ingest(batch);
+    QCOMPARE(ticks.count(), 15);
+    qint64 previous = 0;
+    for (const QList<QVariant> &args : std::as_const(ticks)) {
+        const auto totals = args.at(0).value<FederationTotals>();
+        QVERIFY(totals.tsMs > previous);
+        previous = totals.tsMs;
+        QCOMPARE(totals.national.reporting, int(nodes.size()));
+        QVERIFY(qAbs(totals.national.powerKw - powerPerTick) < 1e-6 * powerPerTick);
+    }
+}
+
+void tst_FederationState::totalsMatchAcrossRegions()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    state.setDirectory(nodes);
+    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    const FederationTotals &totals = state.totals();
+    double provincePower = 0;
+    int provinceNodes = 0;
+    for (const RegionTotals &t : totals.byProvince) {
+        provincePower += t.powerKw;
+        provinceNodes += t.nodes;
+    }
+    double tierPower = 0;
+    for (const RegionTotals &t : totals.byTier)
+        tierPower += t.powerKw;
+    QCOMPARE(provinceNodes, int(nodes.size()));
+    QVERIFY(qFuzzyCompare(provincePower, totals.national.powerKw));
+    QVERIFY(qFuzzyCompare(tierPower, totals.national.powerKw));
+}
+
+void tst_FederationState::freshnessStaleThenNotReporting()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    state.setDirectory(nodes);
+    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    QSignalSpy transitions(&state, &FederationState::nodeStatusChanged);
+    // The others keep reporting; node 0 falls silent.
+    for (int t = 1; t <= 31; ++t) {
+        clock.advance(1000);
+        QList<NodeSample> tick = testing::sampleTick(nodes, clock.nowMs(), t);
+        tick.removeFirst();
+        state.ingestSamples(tick);
+        state.refresh();
+        if (t == 2)
+            QCOMPARE(state.entryAt(0).status, DisplayStatus::Online); // two intervals: still fresh
+        if (t == 3)
+            QCOMPARE(state.entryAt(0).status, DisplayStatus::Stale);
+    }
+    QCOMPARE(state.entryAt(0).status, DisplayStatus::Offline);
+    QCOMPARE(state.freshnessAt(0), Freshness::NotReporting);
+    QCOMPARE(state.ageMsAt(0), 31'000);
+    QCOMPARE(transitions.count(), 2); // online -> stale -> offline
+    // A node that does not report adds nothing to the totals, but is still counted.
+    QCOMPARE(state.totals().national.nodes, int(nodes.size()));
+    QCOMPARE(state.totals().national.reporting, int(nodes.size()) - 1);
+}
+
+void tst_FederationState::linksOfSilentNodesAreUnknown()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    const QList<Link> links = testing::sampleLinks(nodes);
+    state.setDirectory(nodes, links);
+    state.ingestSamples(testing::sampleTick(nodes, kT0), testing::sampleLinkTick(links, kT0));
+    QCOMPARE(state.currentLinkSamples().size(), links.size());
+    const QString silent = links.at(0).a;
+    for (int t = 1; t <= 31; ++t) {
+        clock.advance(1000);
+        QList<NodeSample> tick = testing::sampleTick(nodes, clock.nowMs(), t);
+        tick.removeIf([&silent](const NodeSample &s) { return s.nodeId == silent; });
+        state.ingestSamples(tick, testing::sampleLinkTick(links, clock.nowMs(), t));
+    }
+    const QHash<QString, LinkSample> current = state.currentLinkSamples();
+    for (const Link &link : links)
+        QCOMPARE(current.contains(link.id), link.a != silent && link.b != silent);
+}
+
+void tst_FederationState::rootsMergeInOrder()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    Node shared;
+    shared.id = u"shared"_s;
+    shared.name = u"first root's"_s;
+    Node other = shared;
+    other.name = u"second root's"_s;
+    Node own;
+    own.id = u"own"_s;
+    state.setRootDirectory(u"b"_s, {other, own}, {});
+    state.setRootDirectory(u"a"_s, {shared}, {}, 0);
+    QCOMPARE(state.nodeCount(), 2);
+    QCOMPARE(state.node(u"shared"_s)->name, u"first root's"_s);
+    state.removeRoot(u"a"_s);
+    QCOMPARE(state.node(u"shared"_s)->name, u"second root's"_s);
+    state.removeRoot(u"b"_s);
+    QCOMPARE(state.nodeCount(), 0);
+}
+
+void tst_FederationState::subtreeTotalsFollowParents()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    state.setDirectory(nodes);
+    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    const Node &national = nodes.at(0);
+    QVERIFY(national.parentId.isEmpty());
+    const RegionTotals whole = state.totals().bySubtree.value(national.id);
+    QCOMPARE(whole.nodes, int(nodes.size()));
+    QVERIFY(qFuzzyCompare(whole.powerKw, state.totals().national.powerKw));
+    // Every node with children has its subtree, itself included.
+    for (const Node &n : nodes) {
+        if (n.parentId.isEmpty())
+            continue;
+        QVERIFY(state.totals().bySubtree.contains(n.parentId));
+        QVERIFY(state.totals().bySubtree.value(n.parentId).nodes >= 2);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_FederationState)
+#include "tst_federationstate.moc"
