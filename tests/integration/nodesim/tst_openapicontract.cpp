@@ -308,18 +308,26 @@ void TestOpenApiContract::jobs()
                                      "requirements":{"acceleratorModel":"ascend-910b","accelerators":8,"durationHours":0.01}})"});
     m_jobId = jsonOf(created).value(u"id"_s).toString();
     QVERIFY(!m_jobId.isEmpty());
-    const auto longJob = expect(
-        jobs, "POST", 201,
-        {"POST", u"/n/guian/api/v1/jobs"_s,
-         R"({"name":"long","kind":"training","requirements":{"cpuCores":8,"memoryGiB":64,"durationHours":1000}})"});
+    // One job takes every card of guian and runs; a second one like it waits, queued with startedAt null.
+    const QByteArray allCards = R"({"name":"all-cards","kind":"training","requirements":
+                                    {"acceleratorModel":"ascend-910b","accelerators":4096,"durationHours":1000}})";
+    const auto longJob = expect(jobs, "POST", 201, {"POST", u"/n/guian/api/v1/jobs"_s, allCards});
+    QCOMPARE(jsonOf(longJob).value(u"state"_s).toString(), u"running"_s);
+    const auto waiting = expect(jobs, "POST", 201, {"POST", u"/n/guian/api/v1/jobs"_s, allCards});
+    QCOMPARE(jsonOf(waiting).value(u"state"_s).toString(), u"queued"_s);
+    QVERIFY(jsonOf(waiting).value(u"startedAt"_s).isNull());
+    expect(jobs, "GET", 200, {"GET", jobs}); // queued, running and completed jobs
     const QString cancel = u"/api/v1/jobs/%1/cancel"_s.arg(jsonOf(longJob).value(u"id"_s).toString());
     expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 200, {"POST", cancel});
     expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 409, {"POST", cancel});
     expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 404, {"POST", u"/api/v1/jobs/job-999999/cancel"_s});
 
-    expect(jobs, "GET", 200, {"GET", jobs});
+    expect(jobs, "GET", 200, {"GET", jobs}); // a cancelled one too
     expect(u"/api/v1/jobs/{id}"_s, "GET", 200, {"GET", jobs + u'/' + m_jobId});
     expect(u"/api/v1/jobs/{id}"_s, "GET", 404, {"GET", u"/api/v1/jobs/job-999999"_s});
+    // It runs now on the cards the first one freed, which the reservations below need.
+    expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 200,
+           {"POST", u"/api/v1/jobs/%1/cancel"_s.arg(jsonOf(waiting).value(u"id"_s).toString())});
 
     expect(jobs, "POST", 400, {"POST", jobs, R"({"name": tru)"});
     expect(jobs, "POST", 400,
