@@ -394,10 +394,10 @@ Parsed<JobRequest> parseJobRequest(const QByteArray &body)
             r.failAt(QStringLiteral("name"), QStringLiteral("must not be empty"));
         q.kind = readEnum<JobKind>(r, o, QStringLiteral("kind"));
         q.nodeId = r.optionalIdentifier(o, QStringLiteral("nodeId"));
-        const QJsonObject req = r.object(o, QStringLiteral("requirements"));
-        JsonReader::Scope scope(r, QStringLiteral("requirements"));
-        q.requirements = readRequirements(r, req);
         q.reservationId = r.optionalIdentifier(o, QStringLiteral("reservationId"));
+        const QJsonObject req = r.object(o, QStringLiteral("requirements"));
+        JsonReader::Scope scope(r, QStringLiteral("requirements")); // until the end: read top-level fields above
+        q.requirements = readRequirements(r, req);
         return q;
     });
 }

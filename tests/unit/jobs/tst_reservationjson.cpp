@@ -151,7 +151,10 @@ void tst_ReservationJson::jobRequestCarriesReservation()
 
     QJsonObject bad = without;
     bad.insert(QStringLiteral("reservationId"), QStringLiteral("not an id!"));
-    QVERIFY(!protocol::parseJobRequest(protocol::toBody(bad)).ok());
+    const auto refused = protocol::parseJobRequest(protocol::toBody(bad));
+    QVERIFY(!refused.ok());
+    // The problem detail names the field where it is, not inside requirements.
+    QVERIFY2(refused.error().startsWith(QStringLiteral("reservationId:")), qPrintable(refused.error()));
 }
 
 QTEST_GUILESS_MAIN(tst_ReservationJson)

@@ -1,0 +1,517 @@
+#include "api/localsimulator.h"
+#include "support/openapivalidator.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace cpn;
+using namespace Qt::StringLiterals;
+
+// Every response docs/openapi.yaml documents, produced by the real cpn-nodesim over loopback and
+// checked against the document: status, Content-Type, required headers and the body's schema. Each
+// documented path, method and status must be exercised, so a new endpoint or error cannot escape.
+class TestOpenApiContract : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void validatorNamesTheOffendingValue();
+    void readOperations();
+    void jobs();
+    void reservations();
+    void faults();
+    void tokensRoutesAndMethods();
+    void unavailableNode();
+    void everyDocumentedResponseIsExercised();
+
+private:
+    struct Call
+    {
+        Call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+             const QByteArray &token = "dev-token", const QByteArray &contentType = "application/json")
+            : method(method), path(path), body(body), token(token), contentType(contentType)
+        {
+        }
+        QByteArray method;
+        QString path; // under the national node's base URL, with its query
+        QByteArray body;
+        QByteArray token; // none: no Authorization header
+        QByteArray contentType;
+    };
+    OpenApiValidator::Response send(const Call &call);
+    // Sends call, which should be answered with status as documented for the operation (path,
+    // method); collects every mismatch and records the documented response as exercised.
+    OpenApiValidator::Response expect(const QString &path, const QByteArray &method, int status,
+                                      const Call &call);
+    // Checks r, the answer to call, against the documented response of (path, method) for its status.
+    void check(const QString &path, const QByteArray &method, const Call &call,
+               const OpenApiValidator::Response &r);
+    QString signIn(const QString &scope);
+    QString sampleArgument(const QString &documentedPath) const;
+    QByteArray sampleBody(const QString &operationId) const;
+    QByteArray tokenWithout(const QStringList &scopes) const;
+
+    api::LocalSimulator m_sim;
+    QNetworkAccessManager m_nam;
+    QJsonObject m_document;
+    std::unique_ptr<OpenApiValidator> m_validator;
+    QHash<QByteArray, QStringList> m_tokenScopes; // tokens short of some scope, for the 403s
+    QString m_jobId;
+    QString m_reservationId;
+    QSet<QString> m_exercised; // "GET /api/v1/node 200"
+    QStringList m_mismatches;
+};
+
+namespace {
+
+const QString kRedirect = u"http://127.0.0.1:9/callback"_s;
+
+QString key(const QString &path, const QByteArray &method, int status)
+{
+    return u"%1 %2 %3"_s.arg(QString::fromLatin1(method), path).arg(status);
+}
+
+QJsonObject jsonOf(const OpenApiValidator::Response &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+} // namespace
+
+void TestOpenApiContract::initTestCase()
+{
+    QFile file(QStringLiteral(CPN_OPENAPI_JSON));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    m_document = QJsonDocument::fromJson(file.readAll()).object();
+    QVERIFY(m_document.contains(u"paths"_s));
+    m_validator = std::make_unique<OpenApiValidator>(m_document);
+    // The simulator should send no field the protocol file does not describe.
+    m_validator->setUndocumentedPropertiesAreErrors(true);
+
+    api::LocalSimulator::Options options;
+    options.devToken = u"dev-token"_s;
+    options.extraArguments = {u"--read-token"_s, u"reader"_s, u"--job-speedup"_s, u"36000"_s};
+    m_sim.start(options);
+    QVERIFY2(m_sim.waitForStarted(15000), qPrintable(m_sim.errorString()));
+    m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+
+    // Narrow tokens from the real authorization server, so every scope has a token without it.
+    const QString nodeOnly = signIn(u"node:read"_s);
+    const QString jobsReadOnly = signIn(u"jobs:read"_s);
+    QVERIFY(!nodeOnly.isEmpty() && !jobsReadOnly.isEmpty());
+    m_tokenScopes.insert(nodeOnly.toUtf8(), {u"node:read"_s});
+    m_tokenScopes.insert(jobsReadOnly.toUtf8(), {u"jobs:read"_s});
+    m_tokenScopes.insert("reader", {u"node:read"_s, u"metrics:read"_s, u"offers:read"_s, u"jobs:read"_s});
+}
+
+void TestOpenApiContract::cleanupTestCase()
+{
+    m_sim.stop();
+}
+
+void TestOpenApiContract::cleanup()
+{
+    const QStringList mismatches = std::exchange(m_mismatches, {});
+    QVERIFY2(mismatches.isEmpty(), qPrintable(u"\n"_s + mismatches.join(u'\n')));
+}
+
+OpenApiValidator::Response TestOpenApiContract::send(const Call &call)
+{
+    QNetworkRequest request(QUrl(m_sim.baseUrl().toString() + call.path));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(10000);
+    if (!call.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + call.token);
+    if (!call.body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, call.contentType);
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, call.method, call.body);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec(); // the transfer timeout above ends a hung request
+    OpenApiValidator::Response r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.contentType = reply->rawHeader("Content-Type");
+    r.body = reply->readAll();
+    for (const auto &pair : reply->rawHeaderPairs())
+        r.headers.insert(pair.first.toLower(), pair.second);
+    reply->deleteLater();
+    return r;
+}
+
+OpenApiValidator::Response TestOpenApiContract::expect(const QString &path, const QByteArray &method,
+                                                       int status, const Call &call)
+{
+    const OpenApiValidator::Response r = send(call);
+    const QString sent = u"%1 %2"_s.arg(QString::fromLatin1(call.method), call.path);
+    // The request side: the document must allow what the server takes and forbid what it refuses as 400.
+    if (call.method == method && !call.body.isEmpty() && status != 413 && status != 415) {
+        const QStringList invalid =
+            m_validator->validateRequestBody(path, QString::fromLatin1(method), call.body);
+        if (status == 400 && invalid.isEmpty())
+            m_mismatches.append(u"%1: refused with 400, but the document allows %2"_s.arg(
+                sent, QString::fromUtf8(call.body)));
+        if (status != 400 && !invalid.isEmpty())
+            m_mismatches.append(u"%1: the document forbids this body: %2"_s.arg(sent, invalid.join(u"; "_s)));
+    }
+    if (r.status != status) {
+        m_mismatches.append(
+            u"%1 (for %2 %3): expected %4, got %5 %6"_s.arg(sent, QString::fromLatin1(method), path)
+                .arg(status)
+                .arg(r.status)
+                .arg(QString::fromUtf8(r.body.left(300))));
+        return r;
+    }
+    check(path, method, call, r);
+    return r;
+}
+
+void TestOpenApiContract::check(const QString &path, const QByteArray &method, const Call &call,
+                                const OpenApiValidator::Response &r)
+{
+    for (const QString &e : m_validator->validateResponse(path, QString::fromLatin1(method), r))
+        m_mismatches.append(u"%1 [sent %2 %3]"_s.arg(e, QString::fromLatin1(call.method), call.path));
+    m_exercised.insert(key(path, method, r.status));
+}
+
+QString TestOpenApiContract::signIn(const QString &scope)
+{
+    QByteArray random(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), 8);
+    const auto base64url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+    const QByteArray verifier = random.toBase64(base64url);
+    QUrlQuery query;
+    query.addQueryItem(u"response_type"_s, u"code"_s);
+    query.addQueryItem(u"client_id"_s, u"cpn-console"_s);
+    query.addQueryItem(u"redirect_uri"_s, QString::fromLatin1(QUrl::toPercentEncoding(kRedirect)));
+    query.addQueryItem(u"scope"_s, QString::fromLatin1(QUrl::toPercentEncoding(scope)));
+    query.addQueryItem(u"state"_s, u"s"_s);
+    query.addQueryItem(
+        u"code_challenge"_s,
+        QString::fromLatin1(
+            QCryptographicHash::hash(verifier, QCryptographicHash::Sha256).toBase64(base64url)));
+    query.addQueryItem(u"code_challenge_method"_s, u"S256"_s);
+    const auto page = send({"GET", u"/oauth/authorize?"_s + query.query(), {}, {}});
+    static const QRegularExpression field(uR"re(name="request_id" value="([^"]+)")re"_s);
+    const QString requestId = field.match(QString::fromUtf8(page.body)).captured(1);
+    const auto redirect =
+        send({"POST",
+              u"/oauth/authorize"_s,
+              "request_id=" + QUrl::toPercentEncoding(requestId) + "&username=operator&password=operator",
+              {},
+              "application/x-www-form-urlencoded"});
+    const QString code = QUrlQuery(QUrl::fromEncoded(redirect.headers.value("location")))
+                             .queryItemValue(u"code"_s, QUrl::FullyDecoded);
+    const auto tokens = send({"POST",
+                              u"/oauth/token"_s,
+                              "grant_type=authorization_code&client_id=cpn-console&redirect_uri=" +
+                                  QUrl::toPercentEncoding(kRedirect) +
+                                  "&code=" + QUrl::toPercentEncoding(code) + "&code_verifier=" + verifier,
+                              {},
+                              "application/x-www-form-urlencoded"});
+    return jsonOf(tokens).value(u"access_token"_s).toString();
+}
+
+// A path of the national node for a documented path, its parameters filled with things that exist.
+QString TestOpenApiContract::sampleArgument(const QString &documentedPath) const
+{
+    QString path = documentedPath;
+    if (path.startsWith(u"/api/v1/jobs/"))
+        path.replace(u"{id}"_s, m_jobId);
+    if (path.startsWith(u"/api/v1/reservations/"))
+        path.replace(u"{id}"_s, m_reservationId);
+    path.replace(u"{kind}"_s, u"slow"_s).replace(u"{target}"_s, u"guian"_s);
+    return path;
+}
+
+// A valid request body for an operation that takes one.
+QByteArray TestOpenApiContract::sampleBody(const QString &operationId) const
+{
+    if (operationId == u"submitJob")
+        return R"({"name":"contract","kind":"batch","nodeId":"guian","requirements":{"cpuCores":1,"durationHours":1}})";
+    if (operationId == u"reserve")
+        return R"({"offerId":"guian.cpu","count":1,"hours":1})";
+    if (operationId == u"addFault")
+        return R"({"kind":"slow","target":"guian","delayMs":1})";
+    return {};
+}
+
+QByteArray TestOpenApiContract::tokenWithout(const QStringList &scopes) const
+{
+    for (auto it = m_tokenScopes.begin(); it != m_tokenScopes.end(); ++it) {
+        if (std::none_of(scopes.begin(), scopes.end(),
+                         [&](const QString &s) { return it.value().contains(s); }))
+            return it.key();
+    }
+    return {}; // none: the request gets a 401 instead, reported as a mismatch
+}
+
+void TestOpenApiContract::validatorNamesTheOffendingValue()
+{
+    // The national node's parentId is null: accepted as the document says nullable, refused by the
+    // same schema without nullable, with the pointer of the value.
+    const auto r = expect(u"/api/v1/nodes"_s, "GET", 200, {"GET", u"/api/v1/nodes"_s});
+    const QJsonArray nodes = jsonOf(r).value(u"nodes"_s).toArray();
+    QVERIFY(!nodes.isEmpty());
+    QVERIFY(nodes.at(0).toObject().value(u"parentId"_s).isNull());
+    QJsonObject node = m_document.value(u"components"_s)
+                           .toObject()
+                           .value(u"schemas"_s)
+                           .toObject()
+                           .value(u"Node"_s)
+                           .toObject();
+    QJsonObject properties = node.value(u"properties"_s).toObject();
+    QJsonObject parentId = properties.value(u"parentId"_s).toObject();
+    QVERIFY(m_validator->validate(nodes.at(0), node, u"/nodes/0"_s).isEmpty());
+    parentId.remove(u"nullable"_s);
+    properties.insert(u"parentId"_s, parentId);
+    node.insert(u"properties"_s, properties);
+    const QStringList errors = m_validator->validate(nodes.at(0), node, u"/nodes/0"_s);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().startsWith(u"#/nodes/0/parentId: null"_s), qPrintable(errors.first()));
+}
+
+void TestOpenApiContract::readOperations()
+{
+    for (const char *path : {"/api/v1/node", "/api/v1/nodes", "/api/v1/links", "/api/v1/offers",
+                             "/api/v1/jobs", "/api/v1/reservations"})
+        expect(QLatin1String(path), "GET", 200, {"GET", QLatin1String(path)});
+    // A cluster's view, whose node has a parent.
+    expect(u"/api/v1/node"_s, "GET", 200, {"GET", u"/n/guian/api/v1/node"_s});
+    expect(u"/api/v1/offers"_s, "GET", 200, {"GET", u"/api/v1/offers?model=ascend-910b"_s});
+    expect(u"/api/v1/offers"_s, "GET", 400, {"GET", u"/api/v1/offers?model=Not%20A%20Slug"_s});
+
+    const auto first = expect(u"/api/v1/metrics"_s, "GET", 200, {"GET", u"/api/v1/metrics?limit=5"_s});
+    const QString cursor = jsonOf(first).value(u"cursor"_s).toString();
+    expect(u"/api/v1/metrics"_s, "GET", 200, {"GET", u"/api/v1/metrics?since="_s + cursor});
+    expect(u"/api/v1/metrics"_s, "GET", 400, {"GET", u"/api/v1/metrics?limit=-3"_s});
+    expect(u"/api/v1/metrics"_s, "GET", 400, {"GET", u"/api/v1/metrics?since="_s + QString(129, u'x')});
+}
+
+void TestOpenApiContract::jobs()
+{
+    const QString jobs = u"/api/v1/jobs"_s;
+    const auto created = expect(jobs, "POST", 201,
+                                {"POST", jobs,
+                                 R"({"name":"tiny","kind":"inference","nodeId":"zhongwei",
+                                     "requirements":{"acceleratorModel":"ascend-910b","accelerators":8,"durationHours":0.01}})"});
+    m_jobId = jsonOf(created).value(u"id"_s).toString();
+    QVERIFY(!m_jobId.isEmpty());
+    // One job takes every card of guian and runs; a second one like it waits, queued with startedAt null.
+    const QByteArray allCards = R"({"name":"all-cards","kind":"training","requirements":
+                                    {"acceleratorModel":"ascend-910b","accelerators":4096,"durationHours":1000}})";
+    const auto longJob = expect(jobs, "POST", 201, {"POST", u"/n/guian/api/v1/jobs"_s, allCards});
+    QCOMPARE(jsonOf(longJob).value(u"state"_s).toString(), u"running"_s);
+    const auto waiting = expect(jobs, "POST", 201, {"POST", u"/n/guian/api/v1/jobs"_s, allCards});
+    QCOMPARE(jsonOf(waiting).value(u"state"_s).toString(), u"queued"_s);
+    QVERIFY(jsonOf(waiting).value(u"startedAt"_s).isNull());
+    expect(jobs, "GET", 200, {"GET", jobs}); // queued, running and completed jobs
+    const QString cancel = u"/api/v1/jobs/%1/cancel"_s.arg(jsonOf(longJob).value(u"id"_s).toString());
+    expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 200, {"POST", cancel});
+    expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 409, {"POST", cancel});
+    expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 404, {"POST", u"/api/v1/jobs/job-999999/cancel"_s});
+
+    expect(jobs, "GET", 200, {"GET", jobs}); // a cancelled one too
+    expect(u"/api/v1/jobs/{id}"_s, "GET", 200, {"GET", jobs + u'/' + m_jobId});
+    expect(u"/api/v1/jobs/{id}"_s, "GET", 404, {"GET", u"/api/v1/jobs/job-999999"_s});
+    // It runs now on the cards the first one freed, which the reservations below need.
+    expect(u"/api/v1/jobs/{id}/cancel"_s, "POST", 200,
+           {"POST", u"/api/v1/jobs/%1/cancel"_s.arg(jsonOf(waiting).value(u"id"_s).toString())});
+
+    expect(jobs, "POST", 400, {"POST", jobs, R"({"name": tru)"});
+    expect(jobs, "POST", 400,
+           {"POST", jobs, R"({"name":5,"kind":"batch","requirements":{"durationHours":1}})"});
+    // The node's limits, just past them: the document must say so too.
+    expect(jobs, "POST", 400,
+           {"POST", jobs, R"({"name":"   ","kind":"batch","requirements":{"durationHours":1}})"});
+    expect(
+        jobs, "POST", 400,
+        {"POST", jobs,
+         R"({"name":"j","kind":"batch","requirements":{"acceleratorModel":"h800","accelerators":100001,"durationHours":1}})"});
+    expect(jobs, "POST", 400,
+           {"POST", jobs,
+            R"({"name":"j","kind":"batch","requirements":{"cpuCores":10000001,"durationHours":1}})"});
+    expect(
+        jobs, "POST", 400,
+        {"POST", jobs, R"({"name":"j","kind":"batch","requirements":{"memoryGiB":1e10,"durationHours":1}})"});
+    expect(
+        jobs, "POST", 400,
+        {"POST", jobs, R"({"name":"j","kind":"batch","requirements":{"storageTB":1e10,"durationHours":1}})"});
+    expect(jobs, "POST", 400,
+           {"POST", jobs, R"({"name":"j","kind":"batch","requirements":{"durationHours":8784.5}})"});
+    expect(
+        jobs, "POST", 400,
+        {"POST", jobs, R"({"name":"j","kind":"batch","requirements":{"accelerators":1,"durationHours":1}})"});
+    expect(jobs, "POST", 404,
+           {"POST", jobs,
+            R"({"name":"j","kind":"batch","nodeId":"atlantis","requirements":{"durationHours":1}})"});
+    expect(jobs, "POST", 413, {"POST", jobs, QByteArray(70 * 1024, ' ')});
+    expect(jobs, "POST", 415, {"POST", jobs, sampleBody(u"submitJob"_s), "dev-token", "text/plain"});
+    expect(
+        jobs, "POST", 422,
+        {"POST", jobs,
+         R"({"name":"j","kind":"batch","nodeId":"guian","requirements":{"acceleratorModel":"no-such-card","accelerators":1,"durationHours":1}})"});
+    expect(
+        jobs, "POST", 409,
+        {"POST", jobs,
+         R"({"name":"j","kind":"batch","nodeId":"guian","reservationId":"rsv-999999","requirements":{"durationHours":1}})"});
+}
+
+void TestOpenApiContract::reservations()
+{
+    const QString reservations = u"/api/v1/reservations"_s;
+    const auto cpu = expect(reservations, "POST", 201,
+                            {"POST", reservations, R"({"offerId":"guian.cpu","count":4,"hours":2})"});
+    m_reservationId = jsonOf(cpu).value(u"id"_s).toString();
+    QVERIFY(!m_reservationId.isEmpty());
+    // A reservation a job uses: state used, with its jobId.
+    const auto cards =
+        expect(reservations, "POST", 201,
+               {"POST", reservations, R"({"offerId":"guian.ascend-910b","count":2,"hours":1})"});
+    const QString cardsId = jsonOf(cards).value(u"id"_s).toString();
+    expect(
+        u"/api/v1/jobs"_s, "POST", 201,
+        {"POST", u"/api/v1/jobs"_s,
+         R"({"name":"held","kind":"inference","nodeId":"guian","reservationId":")" + cardsId.toUtf8() +
+             R"(","requirements":{"acceleratorModel":"ascend-910b","accelerators":2,"durationHours":1}})"});
+
+    expect(reservations, "GET", 200, {"GET", reservations});
+    const QString one = reservations + u'/' + m_reservationId;
+    expect(u"/api/v1/reservations/{id}"_s, "GET", 200, {"GET", one});
+    expect(u"/api/v1/reservations/{id}"_s, "GET", 200, {"GET", reservations + u'/' + cardsId});
+    expect(u"/api/v1/reservations/{id}"_s, "GET", 404, {"GET", u"/api/v1/reservations/rsv-999999"_s});
+
+    const QString cancel = u"/api/v1/reservations/{id}/cancel"_s;
+    expect(cancel, "POST", 200, {"POST", one + u"/cancel"_s});
+    expect(cancel, "POST", 409, {"POST", one + u"/cancel"_s});
+    expect(cancel, "POST", 404, {"POST", u"/api/v1/reservations/rsv-999999/cancel"_s});
+
+    expect(reservations, "POST", 400,
+           {"POST", reservations, R"({"offerId":"guian.cpu","count":0,"hours":1})"});
+    expect(reservations, "POST", 400,
+           {"POST", reservations, R"({"offerId":"guian.cpu","count":10000001,"hours":1})"});
+    expect(reservations, "POST", 400,
+           {"POST", reservations, R"({"offerId":"guian.cpu","count":1,"hours":0})"});
+    expect(reservations, "POST", 409,
+           {"POST", reservations, R"({"offerId":"atlantis.cpu","count":1,"hours":1})"});
+    expect(reservations, "POST", 413, {"POST", reservations, QByteArray(70 * 1024, ' ')});
+    expect(reservations, "POST", 415,
+           {"POST", reservations, sampleBody(u"reserve"_s), "dev-token", "text/plain"});
+    // A job on a reservation that is no longer active.
+    expect(u"/api/v1/jobs"_s, "POST", 409,
+           {"POST", u"/api/v1/jobs"_s,
+            R"({"name":"late","kind":"batch","nodeId":"guian","reservationId":")" + m_reservationId.toUtf8() +
+                R"(","requirements":{"cpuCores":4,"durationHours":1}})"});
+}
+
+void TestOpenApiContract::faults()
+{
+    const QString faults = u"/sim/v1/faults"_s;
+    const QString one = u"/sim/v1/faults/{kind}/{target}"_s;
+    expect(faults, "GET", 200, {"GET", faults});
+    // sh-finance is not asked anything else here, so its slow and malformed answers disturb nothing.
+    expect(faults, "POST", 201, {"POST", faults, R"({"kind":"slow","target":"sh-finance","delayMs":1})"});
+    expect(faults, "POST", 201,
+           {"POST", faults, R"({"kind":"malformed","target":"sh-finance","mode":"nan"})"});
+    expect(faults, "POST", 201,
+           {"POST", faults, R"({"kind":"link-congested","target":"l-yrd-hub-sh-finance"})"});
+    expect(faults, "GET", 200, {"GET", faults});
+    expect(one, "DELETE", 200, {"DELETE", u"/sim/v1/faults/slow/sh-finance"_s});
+    expect(one, "DELETE", 404, {"DELETE", u"/sim/v1/faults/slow/sh-finance"_s});
+    expect(faults, "POST", 400, {"POST", faults, R"({"kind":"earthquake","target":"guian"})"});
+    expect(faults, "POST", 400, {"POST", faults, R"({"kind":"slow","target":"guian","delayMs":60001})"});
+    expect(faults, "POST", 400, {"POST", faults, R"({"kind":"malformed","target":"guian"})"});
+    expect(faults, "POST", 404, {"POST", faults, R"({"kind":"node-down","target":"atlantis"})"});
+    expect(faults, "POST", 413, {"POST", faults, QByteArray(70 * 1024, ' ')});
+    expect(faults, "POST", 415, {"POST", faults, sampleBody(u"addFault"_s), "dev-token", "text/plain"});
+    expect(faults, "DELETE", 200, {"DELETE", faults});
+}
+
+// 401, 403 and 404 (an unknown node) for every documented operation that lists them, and a wrong method
+// on every documented path.
+void TestOpenApiContract::tokensRoutesAndMethods()
+{
+    QVERIFY(!m_jobId.isEmpty() && !m_reservationId.isEmpty());
+    const QJsonObject paths = m_document.value(u"paths"_s).toObject();
+    for (const auto &op : m_validator->operations()) {
+        const QByteArray method = op.method.toLatin1();
+        const QString path = sampleArgument(op.path);
+        const QByteArray body = sampleBody(op.operationId);
+        if (op.statuses.contains(401)) {
+            expect(op.path, method, 401, {method, path, body, {}});
+            expect(op.path, method, 401, {method, path, body, "no-such-token"});
+        }
+        if (op.statuses.contains(403))
+            expect(op.path, method, 403, {method, path, body, tokenWithout(op.scopes)});
+        if (op.statuses.contains(404) && path.startsWith(u"/api/"))
+            expect(op.path, method, 404, {method, u"/n/atlantis"_s + path, body});
+    }
+    // A method no operation of the path has: the answer must be documented by the path's operations.
+    for (auto item = paths.begin(); item != paths.end(); ++item) {
+        QByteArray wrong;
+        for (const char *candidate : {"PUT", "PATCH", "DELETE"}) {
+            if (wrong.isEmpty() &&
+                !item.value().toObject().contains(QString::fromLatin1(candidate).toLower()))
+                wrong = candidate;
+        }
+        const Call call{wrong, sampleArgument(item.key()), "{}"};
+        const OpenApiValidator::Response r = send(call);
+        if (r.status != 405) {
+            m_mismatches.append(
+                u"%1 %2: expected 405, got %3"_s.arg(QString::fromLatin1(wrong), call.path).arg(r.status));
+            continue;
+        }
+        bool documented = false;
+        for (const auto &op : m_validator->operations()) {
+            if (op.path == item.key() && op.statuses.contains(405)) {
+                documented = true;
+                check(op.path, op.method.toLatin1(), call, r);
+            }
+        }
+        if (!documented)
+            m_mismatches.append(u"%1 %2: 405, which no operation of %3 documents"_s.arg(
+                QString::fromLatin1(wrong), call.path, item.key()));
+    }
+}
+
+void TestOpenApiContract::unavailableNode()
+{
+    expect(u"/sim/v1/faults"_s, "POST", 201,
+           {"POST", u"/sim/v1/faults"_s, R"({"kind":"node-down","target":"guian"})"});
+    for (const auto &op : m_validator->operations()) {
+        if (op.statuses.contains(503)) {
+            const QByteArray method = op.method.toLatin1();
+            expect(op.path, method, 503,
+                   {method, u"/n/guian"_s + sampleArgument(op.path), sampleBody(op.operationId)});
+        }
+    }
+    expect(u"/sim/v1/faults"_s, "DELETE", 200, {"DELETE", u"/sim/v1/faults"_s});
+}
+
+void TestOpenApiContract::everyDocumentedResponseIsExercised()
+{
+    QStringList missing;
+    for (const auto &op : m_validator->operations()) {
+        for (int status : op.statuses) {
+            if (!m_exercised.contains(key(op.path, op.method.toLatin1(), status)))
+                missing.append(key(op.path, op.method.toLatin1(), status));
+        }
+    }
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(u"documented but never produced and checked:\n"_s + missing.join(u'\n')));
+}
+
+QTEST_GUILESS_MAIN(TestOpenApiContract)
+#include "tst_openapicontract.moc"
