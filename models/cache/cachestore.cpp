@@ -1,7 +1,7 @@
 #include "cache/cachestore.h"
 
 #include "cache/cachelogging.h"
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 #include "domain/protocoljson.h"
 
 #include <QSet>
