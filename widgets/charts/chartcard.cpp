@@ -189,7 +189,7 @@ void ChartCard::buildChart()
         }
         auto *series = new QLineSeries;
         series->setName(line.name);
-        series->setUseOpenGL(false); // OpenGL series break offscreen grabs (PERFORMANCE.md)
+        series->setUseOpenGL(false); // OpenGL series are missing from offscreen grabs and tests
         QPen pen(line.color, 1.0);   // 1 px: the rasterizer's fast path
         if (line.constant)
             pen.setStyle(Qt::DashLine);
