@@ -169,6 +169,22 @@
         <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Link status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>congested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::ComparePanel</name>

@@ -169,6 +169,22 @@
         <source>Moved</source>
         <translation>变动</translation>
     </message>
+    <message>
+        <source>Link status</source>
+        <translation>链路状态</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>congested</source>
+        <translation>拥塞</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>中断</translation>
+    </message>
 </context>
 <context>
     <name>cpn::ComparePanel</name>

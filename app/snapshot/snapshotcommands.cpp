@@ -262,6 +262,10 @@ QString formatDiff(const cache::DiffResult &d, const QString &nameA, const QStri
       << (d.nodesRemoved.isEmpty() ? QString()
                                    : QStringLiteral(" (") + d.nodesRemoved.join(QStringLiteral(", ")) + QLatin1Char(')'))
       << '\n';
+    s << "links that changed status: " << d.linkStatusChanges.size() << '\n';
+    for (const auto &c : d.linkStatusChanges)
+        s << "  " << c.id << " (" << c.label << "): " << toWire(c.before) << " -> " << toWire(c.after)
+          << '\n';
     s << "links whose utilization moved most: " << d.linkChanges.size() << '\n';
     for (const auto &c : d.linkChanges)
         s << "  " << c.id << " (" << c.label << "): " << percent(c.before) << " -> " << percent(c.after) << " ("

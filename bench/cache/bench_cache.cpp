@@ -13,7 +13,7 @@
 // Medians of several runs, in a temporary directory.
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 #include "cache/schema.h"
 #include "cache/seriesreader.h"
 #include "cache/sqlite.h"

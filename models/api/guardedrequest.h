@@ -43,7 +43,7 @@ std::optional<QSslConfiguration> sslConfigurationFor(const QString &caFile, QStr
 // 127.0.0.1 is signed by an unknown authority; configure the node's CA file".
 QString tlsErrorSentence(const QList<QSslError> &errors, const QString &host, bool caFileConfigured);
 
-// One HTTP exchange with the hardening QNetworkAccessManager lacks by default (RELIABILITY.md):
+// One HTTP exchange with the hardening QNetworkAccessManager lacks by default:
 // transfer timeout, wall-clock deadline, no HTTP/2, no redirects (a 3xx is an error, so a token never
 // travels to another host), a body cap checked against Content-Length and while bytes arrive, and
 // failed replies read only as a bounded problem+json. https uses the endpoint's CA file besides the

@@ -19,7 +19,7 @@ namespace cpn::auth {
 // One browser sign-in against one authorization server (RFC 8252): QOAuth2AuthorizationCodeFlow
 // builds the authorization request and QOAuthHttpServerReplyHandler receives the redirect on
 // 127.0.0.1 at an ephemeral port, listening only while a sign-in is under way. Around them, the
-// workarounds QtNetworkAuth 6.4 needs (RELIABILITY.md): PKCE S256 through the parameter hook, a
+// workarounds QtNetworkAuth 6.4 needs: PKCE S256 through the parameter hook, a
 // fresh 32-byte state before every grant() that is accepted once, callbacks judged here (a wrong
 // state, or an error under a state that is not ours, is ignored and the sign-in goes on), and the
 // code exchanged by TokenClient rather than by the flow.

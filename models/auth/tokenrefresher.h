@@ -10,9 +10,9 @@
 
 namespace cpn::auth {
 
-// Keeps one account's access token fresh by doing the refresh POST itself (QtNetworkAuth 6.4
-// cannot be trusted with it, RELIABILITY.md): at about 80 % of expires_in on the monotonic clock,
-// and on demand after a 401. One refresh at a time; callers that ask meanwhile wait for it.
+// Keeps one account's access token fresh by doing the refresh POST itself (QtNetworkAuth 6.4 has no
+// timed refresh, and the console must tell a rejected refresh token from network trouble): at about
+// 80 % of expires_in on the monotonic clock, and on demand after a 401. One refresh at a time; callers that ask meanwhile wait for it.
 // invalid_grant is final (rejected()); network trouble and 5xx back off and keep the refresh token.
 class TokenRefresher : public QObject
 {

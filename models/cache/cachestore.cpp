@@ -1,7 +1,7 @@
 #include "cache/cachestore.h"
 
 #include "cache/cachelogging.h"
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 #include "domain/protocoljson.h"
 
 #include <QSet>
@@ -12,7 +12,7 @@ namespace cpn::cache {
 
 namespace {
 
-// 100 rows per INSERT doubles the row rate of one row per INSERT (PERFORMANCE.md).
+// 100 rows per INSERT doubles the row rate of one row per INSERT (docs/cache.md, "Why SQLite this way").
 constexpr int kRowsPerInsert = 100;
 
 QByteArray multiRowInsert(int rows)

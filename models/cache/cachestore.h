@@ -17,7 +17,7 @@ namespace cpn::cache {
 
 // Ingestion on one open writer connection, synchronous: the writer thread drives it, and tests
 // and tools may use it directly. add*() opens a transaction when none is open; commit() ends it,
-// so the caller decides how many batches share one (at least ~1,000 rows pays, PERFORMANCE.md).
+// so the caller decides how many batches share one (at least ~1,000 rows pays, docs/cache.md).
 class CacheStore
 {
 public:

@@ -7,7 +7,7 @@ namespace {
 // Directory entries are stored as versions [valid_from, valid_to) so a replay at T finds the
 // directory as it was then; bodies are the protocol's JSON (protocol::toJson), re-validated on read.
 // Samples live in one WITHOUT ROWID table keyed (series_id, ts): the fastest layout measured for
-// both appending and reading one series (PERFORMANCE.md, SQLite).
+// both appending and reading one series (docs/cache.md).
 const char *const kVersion1 = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE node_versions(node_id TEXT NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER,

@@ -1,7 +1,7 @@
 #include "cache/seriesreader.h"
 
 #include "cache/cachelogging.h"
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 #include "cache/retention.h"
 #include "cache/sqlite.h"
 #include "domain/protocoljson.h"

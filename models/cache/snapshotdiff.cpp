@@ -90,9 +90,15 @@ DiffResult SnapshotDiff::compare(const ReplayState &before, const ReplayState &a
         const auto old = beforeLinks.constFind(link.id);
         if (sample == after.linkSamples.cend() || old == beforeLinks.cend() || *old < 0)
             continue;
+        const QString label = link.a + QStringLiteral(" - ") + link.b;
+        const LinkStatus was = before.linkSamples.value(link.id).status;
+        if (was != sample->status) {
+            result.linkStatusChanges.append({link.id, label, was, sample->status});
+            continue;
+        }
         const double now = linkUtilization(link, *sample);
         if (now >= 0 && std::abs(now - *old) >= minDelta)
-            result.linkChanges.append({link.id, link.a + QStringLiteral(" - ") + link.b, *old, now});
+            result.linkChanges.append({link.id, label, *old, now});
     }
     keepLargest(result.linkChanges, top);
 

@@ -37,7 +37,18 @@ struct DiffResult
         double delta() const { return after - before; }
     };
 
+    // A link whose reported status moved (up, congested, down): a link that went down is that,
+    // not a fall in utilization, so it is listed here and not among linkChanges.
+    struct LinkStatusChange
+    {
+        QString id;
+        QString label; // "a - b"
+        LinkStatus before = LinkStatus::Up;
+        LinkStatus after = LinkStatus::Up;
+    };
+
     QList<StatusChange> statusChanges;        // by node id; status from samples, else the directory
+    QList<LinkStatusChange> linkStatusChanges; // in directory order
     QList<UtilizationChange> linkChanges;     // largest |delta| first, at most `top`
     QList<UtilizationChange> regionChanges;   // largest |delta| first, at most `top`
     QStringList nodesAdded;

@@ -10,7 +10,7 @@ struct sqlite3;
 
 namespace cpn::cache {
 
-// Opens a .cpnsnap from anywhere, as a hostile file (RELIABILITY.md, "Files from elsewhere"):
+// Opens a .cpnsnap from anywhere, as a hostile file (docs/cache.md, "Opening a snapshot from elsewhere"):
 // size and "SQLite format 3" header first; never opened in place (a -wal or -journal beside it
 // would be read, and replayed into it): the bytes are loaded into memory and handed to
 // sqlite3_deserialize read-only; before the first query the connection is made defensive, with

@@ -9,7 +9,7 @@ class QSqlDatabase;
 
 // A thin layer over the SQLite C API. The cache opens its connections through QtSql (named
 // connections, one per thread), but runs its statements through the C API on the same handle:
-// multi-row INSERTs and series reads are 2-3x faster that way (docs/cache.md, PERFORMANCE.md).
+// multi-row INSERTs and series reads are 2-3x faster that way (docs/cache.md).
 namespace cpn::cache::sql {
 
 // The sqlite3* behind a QSQLITE connection; nullptr when it is not open or not SQLite.

@@ -1,6 +1,6 @@
 #include "charts/chartdatahub.h"
 
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 #include "state/federationstate.h"
 
 namespace cpn::charts {
@@ -119,7 +119,8 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
     for (const NodeSample &s : batch.nodes) {
         double accelSum = 0;
         for (auto a = s.acceleratorUtil.cbegin(); a != s.acceleratorUtil.cend(); ++a) {
-            append({Kind::Node, s.nodeId, cache::metrics::acceleratorMetric(a.key())}, s.tsMs, a.value() * 100);
+            append({Kind::Node, s.nodeId, metrics::acceleratorMetric(a.key())}, s.tsMs,
+                   a.value() * 100);
             accelSum += a.value();
         }
         append({Kind::Node, s.nodeId, QStringLiteral("cpu")}, s.tsMs, s.cpuUtil * 100);

@@ -5,8 +5,8 @@
 
 namespace cpn::charts {
 
-// Names one live series: a node's or a link's metric (the cache's metric names, see
-// cache/metricnames.h), or a total over a region ("" = national, else a province ISO code).
+// Names one live series: a node's or a link's metric (the metric names the cache stores too, see
+// domain/metricnames.h), or a total over a region ("" = national, else a province ISO code).
 struct SeriesKey
 {
     enum class Kind { Node, Link, Region };

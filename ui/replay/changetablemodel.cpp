@@ -13,6 +13,8 @@ QString ChangeTableModel::kindName(Kind kind) const
         return tr("Node added");
     case Kind::NodeRemoved:
         return tr("Node removed");
+    case Kind::LinkStatus:
+        return tr("Link status");
     case Kind::Link:
         return tr("Link utilization");
     case Kind::Region:
@@ -38,6 +40,19 @@ QString ChangeTableModel::statusText(NodeStatus status, bool reported) const
         return tr("offline");
     case NodeStatus::Maintenance:
         return tr("maintenance");
+    }
+    return {};
+}
+
+QString ChangeTableModel::linkStatusText(LinkStatus status) const
+{
+    switch (status) {
+    case LinkStatus::Up:
+        return tr("up");
+    case LinkStatus::Congested:
+        return tr("congested");
+    case LinkStatus::Down:
+        return tr("down");
     }
     return {};
 }
@@ -68,6 +83,15 @@ void ChangeTableModel::setDiff(const cache::DiffResult &diff)
         m_rows.append({Kind::NodeAdded, id, id, {}, {}, {}, 1.0});
     for (const QString &id : diff.nodesRemoved)
         m_rows.append({Kind::NodeRemoved, id, id, {}, {}, {}, 1.0});
+    for (const auto &c : diff.linkStatusChanges) {
+        m_rows.append({Kind::LinkStatus,
+                       c.id,
+                       c.label.isEmpty() ? c.id : c.label,
+                       linkStatusText(c.before),
+                       linkStatusText(c.after),
+                       {},
+                       1.0});
+    }
     for (const auto &c : diff.linkChanges) {
         m_rows.append({Kind::Link, c.id, c.label.isEmpty() ? c.id : c.label, percent(c.before),
                        percent(c.after), points(c.delta()), qAbs(c.delta())});
@@ -104,7 +128,7 @@ QStringList ChangeTableModel::changedLinkIds() const
 {
     QStringList ids;
     for (const Row &row : m_rows) {
-        if (row.kind == Kind::Link)
+        if (row.kind == Kind::Link || row.kind == Kind::LinkStatus)
             ids.append(row.id);
     }
     return ids;

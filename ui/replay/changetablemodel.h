@@ -7,8 +7,9 @@
 namespace cpn {
 
 // What changed between two moments (a SnapshotDiff result), one row per change: nodes whose
-// status moved, nodes added or removed, the links and regions whose utilization moved most, and
-// jobs started or finished. The Compare dock shows it; the map rings the same nodes and links.
+// status moved, nodes added or removed, links whose status moved (up, congested, down), the links
+// and regions whose utilization moved most, and jobs started or finished. The Compare dock shows it; the map
+// rings the same nodes and links.
 class ChangeTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -16,7 +17,7 @@ class ChangeTableModel : public QAbstractTableModel
 public:
     enum Column { KindColumn, ItemColumn, BeforeColumn, AfterColumn, ChangeColumn, ColumnCount };
     Q_ENUM(Column)
-    enum class Kind { NodeStatus, NodeAdded, NodeRemoved, Link, Region, JobStarted, JobFinished };
+    enum class Kind { NodeStatus, NodeAdded, NodeRemoved, Link, Region, JobStarted, JobFinished, LinkStatus };
     Q_ENUM(Kind)
     enum Role {
         SortRole = Qt::UserRole, // raw value: |change| sorts as a number
@@ -30,7 +31,8 @@ public:
     void setDiff(const cache::DiffResult &diff);
     void clear();
     const cache::DiffResult &diff() const { return m_diff; }
-    // Ids the map highlights: nodes that changed status, appeared or vanished; links that moved.
+    // Ids the map highlights: nodes that changed status, appeared or vanished; links that changed
+    // status or moved.
     QStringList changedNodeIds() const;
     QStringList changedLinkIds() const;
 
@@ -52,6 +54,7 @@ private:
     };
     QString kindName(Kind kind) const;
     QString statusText(NodeStatus status, bool reported) const;
+    QString linkStatusText(LinkStatus status) const;
 
     cache::DiffResult m_diff;
     QList<Row> m_rows;

@@ -1,7 +1,7 @@
 #include "widgets/charts/chartcard.h"
 
 #include "cache/cachereader.h"
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 #include "charts/chartdatahub.h"
 #include "domain/clock.h"
 #include "domain/provinces.h"
@@ -128,7 +128,7 @@ QList<ChartCard::Line> ChartCard::linesFor(const ChartSpec &spec) const
         add(QStringLiteral("cpu"), tr("CPU"));
         if (const Node *n = m_hub->node(spec.entity)) {
             for (const AcceleratorPool &pool : n->capacity.accelerators)
-                add(cache::metrics::acceleratorMetric(pool.model), pool.model);
+                add(metrics::acceleratorMetric(pool.model), pool.model);
         }
         add(QStringLiteral("memory"), tr("Memory"));
         add(QStringLiteral("storage"), tr("Storage"));
@@ -189,7 +189,7 @@ void ChartCard::buildChart()
         }
         auto *series = new QLineSeries;
         series->setName(line.name);
-        series->setUseOpenGL(false); // OpenGL series break offscreen grabs (PERFORMANCE.md)
+        series->setUseOpenGL(false); // OpenGL series are missing from offscreen grabs and tests
         QPen pen(line.color, 1.0);   // 1 px: the rasterizer's fast path
         if (line.constant)
             pen.setStyle(Qt::DashLine);

@@ -250,7 +250,7 @@ MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport,
     // Links are batched by pen: one drawLines() per load colour and capacity class. Every pen is a
     // 1 px cosmetic pen, which the raster engine draws on its fast path; a wider link is drawn as
     // parallel strokes offset by under a pixel, which antialiasing fuses into one wider line at a
-    // fraction of the cost of a real wide pen (see PERFORMANCE.md).
+    // fraction of the cost of a real wide pen.
     constexpr int kUnreported = kLinkColorSteps;
     LinkBatch out;
     auto &buckets = out.buckets;

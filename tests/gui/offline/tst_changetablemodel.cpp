@@ -56,6 +56,7 @@ class TestChangeTableModel : public QObject
 
 private Q_SLOTS:
     void showsTheDiffOfTwoKnownStates();
+    void showsALinkThatWentDownAsAStatusChange();
     void clears();
 };
 
@@ -100,6 +101,22 @@ void TestChangeTableModel::showsTheDiffOfTwoKnownStates()
     }
     QCOMPARE(model.changedNodeIds(), (QStringList{nodes.at(1).id, nodes.at(2).id}));
     QCOMPARE(model.changedLinkIds().size(), 1);
+}
+
+void TestChangeTableModel::showsALinkThatWentDownAsAStatusChange()
+{
+    ChangeTableModel model;
+    DiffResult diff;
+    diff.linkStatusChanges.append(
+        {QStringLiteral("l-a-b"), QStringLiteral("a - b"), LinkStatus::Up, LinkStatus::Down});
+    model.setDiff(diff);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 0).data(ChangeTableModel::KindRole).toInt(),
+             int(ChangeTableModel::Kind::LinkStatus));
+    QCOMPARE(model.index(0, ChangeTableModel::ItemColumn).data().toString(), QStringLiteral("a - b"));
+    QCOMPARE(model.index(0, ChangeTableModel::BeforeColumn).data().toString(), QStringLiteral("up"));
+    QCOMPARE(model.index(0, ChangeTableModel::AfterColumn).data().toString(), QStringLiteral("down"));
+    QCOMPARE(model.changedLinkIds(), QStringList{QStringLiteral("l-a-b")});
 }
 
 void TestChangeTableModel::clears()

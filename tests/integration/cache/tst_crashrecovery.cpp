@@ -1,5 +1,5 @@
 #include "cache/cachedatabase.h"
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 #include "cache/sqlite.h"
 
 #include <QProcess>
@@ -80,7 +80,7 @@ void TestCrashRecovery::survivesSigkill()
     sql::Statement all(db.handle(), "SELECT count(*) FROM samples WHERE ts <= ?");
     all.bind(1, lastReported * 1000);
     QVERIFY(all.step());
-    QCOMPARE(all.int64(0), lastReported * 40 * cpn::cache::metrics::NodeMetricCount);
+    QCOMPARE(all.int64(0), lastReported * 40 * cpn::metrics::NodeMetricCount);
 }
 
 QTEST_GUILESS_MAIN(TestCrashRecovery)

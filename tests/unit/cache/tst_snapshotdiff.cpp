@@ -101,6 +101,7 @@ private Q_SLOTS:
     void utilizationMovesMost_data();
     void utilizationMovesMost();
     void jobsAndMembership();
+    void linkThatWentDownIsAStatusChange();
     void identicalStatesDiffer_not();
 };
 
@@ -167,12 +168,31 @@ void TestSnapshotDiff::jobsAndMembership()
     QCOMPARE(d.jobsFinished[0].id, QStringLiteral("j2"));
 }
 
+void TestSnapshotDiff::linkThatWentDownIsAStatusChange()
+{
+    auto [before, after] = knownStates();
+    // l1 carried 30 % and then nothing: its end node went down, as the simulator reports it.
+    LinkSample down = after.linkSamples.value(QStringLiteral("l1"));
+    down.status = LinkStatus::Down;
+    down.abGbps = down.baGbps = 0;
+    after.linkSamples.insert(down.linkId, down);
+    const DiffResult d = SnapshotDiff::compare(before, after);
+    QCOMPARE(d.linkStatusChanges.size(), 1);
+    QCOMPARE(d.linkStatusChanges[0].id, QStringLiteral("l1"));
+    QCOMPARE(d.linkStatusChanges[0].label, QStringLiteral("a - b"));
+    QCOMPARE(d.linkStatusChanges[0].before, LinkStatus::Up);
+    QCOMPARE(d.linkStatusChanges[0].after, LinkStatus::Down);
+    for (const auto &c : d.linkChanges)
+        QVERIFY2(c.id != QStringLiteral("l1"), "a link that went down is no utilization change");
+}
+
 void TestSnapshotDiff::identicalStatesDiffer_not()
 {
     const auto [before, after] = knownStates();
     const DiffResult d = SnapshotDiff::compare(after, after);
     QVERIFY(d.statusChanges.isEmpty());
     QVERIFY(d.linkChanges.isEmpty());
+    QVERIFY(d.linkStatusChanges.isEmpty());
     QVERIFY(d.regionChanges.isEmpty());
     QVERIFY(d.nodesAdded.isEmpty() && d.nodesRemoved.isEmpty());
     QVERIFY(d.jobsStarted.isEmpty() && d.jobsFinished.isEmpty());

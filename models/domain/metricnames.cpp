@@ -1,8 +1,8 @@
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 
 #include <cmath>
 
-namespace cpn::cache::metrics {
+namespace cpn::metrics {
 
 namespace {
 const QString kAccelPrefix = QStringLiteral("accel:");
@@ -137,4 +137,4 @@ bool setLinkValue(LinkSample &s, const QString &metric, double v)
     }
 }
 
-} // namespace cpn::cache::metrics
+} // namespace cpn::metrics

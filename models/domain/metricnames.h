@@ -5,10 +5,10 @@
 #include <QString>
 #include <QStringList>
 
-// Every NodeSample and LinkSample field is stored as its own series, named here. Enumerations
-// (status) are stored as their index. Adding a field means adding a name: old caches simply lack
-// that series.
-namespace cpn::cache::metrics {
+// The name of every NodeSample and LinkSample field as a series: the cache stores each field as
+// its own series and the live charts key theirs the same way. Enumerations (status) are stored as
+// their index. Adding a field means adding a name: old caches simply lack that series.
+namespace cpn::metrics {
 
 // Fixed node metrics, in this order; accelerator utilization is "accel:<model>".
 enum NodeMetric { NodeStatus, Cpu, Memory, Storage, PowerKw, QueuedJobs, RunningJobs, NodeMetricCount };
@@ -27,4 +27,4 @@ double linkValue(const LinkSample &s, LinkMetric m);
 bool setNodeValue(NodeSample &s, const QString &metric, double value);
 bool setLinkValue(LinkSample &s, const QString &metric, double value);
 
-} // namespace cpn::cache::metrics
+} // namespace cpn::metrics
