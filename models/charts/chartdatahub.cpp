@@ -117,6 +117,8 @@ void ChartDataHub::append(const SeriesKey &key, qint64 tsMs, double value)
 void ChartDataHub::ingest(const MetricsBatch &batch)
 {
     using Kind = SeriesKey::Kind;
+    if (batch.intervalMs > 0)
+        m_samplingIntervalMs = batch.intervalMs;
     struct Totals
     {
         double cpu = 0, accel = 0, memory = 0, power = 0;

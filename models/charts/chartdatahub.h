@@ -43,6 +43,10 @@ public:
     bool sparklinesEnabled() const { return m_sparklines; }
     static QString sparklineAccelMetric() { return QStringLiteral("accel"); }
 
+    // The federation's sampling interval (MetricsBatch::intervalMs of the last batch): the charts
+    // break a line where samples stopped coming for a few of these.
+    qint64 samplingIntervalMs() const { return m_samplingIntervalMs; }
+
     const Node *node(const QString &id) const;
     const Link *link(const QString &id) const;
     const QList<Node> &nodes() const { return m_nodeList; }
@@ -75,6 +79,7 @@ private:
     bool m_sparklines = false;
     bool m_hasRegionKeys = false;
     bool m_pending = false;
+    qint64 m_samplingIntervalMs = 1000;
     QTimer m_timer;
 };
 
