@@ -262,7 +262,7 @@ void ChartCard::buildChart()
 
 void ChartCard::buildLines()
 {
-    QFont small = m_chart->legend()->font();
+    const QFont small = m_chart->legend()->font(); // a point smaller: buildChart()
     const bool qtChartsGrid = m_feeder.feedsSeries(); // the layer draws the grid otherwise
     const SeriesKey::Kind kind = keyKind(m_spec.kind);
     for (const Line &line : std::as_const(m_lines)) {
