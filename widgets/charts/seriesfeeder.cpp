@@ -10,6 +10,23 @@
 
 namespace cpn::charts {
 
+// Equal, a break being equal to a break at the same time (NaN equals nothing).
+static bool samePoint(const QPointF &a, const QPointF &b)
+{
+    return a.x() == b.x() && (a.y() == b.y() || (isLineBreak(a) && isLineBreak(b)));
+}
+
+// What QtCharts is given: it has no notion of a break, so the breaks are left out (that renderer is
+// only kept as bench_charts' baseline).
+static QList<QPointF> withoutBreaks(const QList<QPointF> &points)
+{
+    QList<QPointF> out;
+    out.reserve(points.size());
+    std::copy_if(points.begin(), points.end(), std::back_inserter(out),
+                 [](const QPointF &p) { return !isLineBreak(p); });
+    return out;
+}
+
 int SeriesFeeder::addSeries(QXYSeries *series, const QString &unit, const SampleStore *live)
 {
     Source s;
@@ -129,23 +146,6 @@ void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
                 s.max = std::max(s.max, p.y());
         }
     }
-}
-
-// Equal, a break being equal to a break at the same time (NaN equals nothing).
-static bool samePoint(const QPointF &a, const QPointF &b)
-{
-    return a.x() == b.x() && (a.y() == b.y() || (isLineBreak(a) && isLineBreak(b)));
-}
-
-// What QtCharts is given: it has no notion of a break, so the breaks are left out (that renderer is
-// only kept as bench_charts' baseline).
-static QList<QPointF> withoutBreaks(const QList<QPointF> &points)
-{
-    QList<QPointF> out;
-    out.reserve(points.size());
-    std::copy_if(points.begin(), points.end(), std::back_inserter(out),
-                 [](const QPointF &p) { return !isLineBreak(p); });
-    return out;
 }
 
 // The time span holding every segment that differs between two lines: from the last point of their
