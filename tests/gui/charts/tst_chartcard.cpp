@@ -562,7 +562,7 @@ void tst_ChartCard::historyGapBreaksTheLine()
                 continue;
             MetricsBatch batch;
             batch.serverTimeMs = t;
-            batch.nodes.append(cpuSample(m_node.id, t, 0.5));
+            batch.nodes.append(cpuSample(m_node.id, t, 0.7)); // above the power line (at half height)
             writer.ingestMetrics(batch);
         }
         QVERIFY(writer.flushAndWait());
@@ -571,10 +571,11 @@ void tst_ChartCard::historyGapBreaksTheLine()
     hub.setDirectory({m_node}, {});
     cache::CacheReader reader(path);
     ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
-    QSignalSpy history(&card, &ChartCard::historyLoaded);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QSignalSpy history(&card, &ChartCard::historyLoaded);
+    card.setWindow(ChartCard::Window::FiveMinutes); // read again, now that the plot has its width
     QVERIFY(history.wait(10000));
     verifyGapIsBlank(card, gapFrom, gapTo);
 }
