@@ -81,11 +81,22 @@ QStringList TestPinnedElsewhere::nodeIds(const ConsoleApp &console)
 
 void TestPinnedElsewhere::chartOfAMissingNodeIsGreyedAndEmpty()
 {
+    QStringList elsewhereIds;
+    {
+        auto console = connectTo(m_elsewhere);
+        QVERIFY(console);
+        elsewhereIds = nodeIds(*console);
+    }
     QString nodeId;
     {
         auto console = connectTo(m_pinnedIn);
         QVERIFY(console);
-        nodeId = nodeIds(*console).constFirst();
+        // A node the other federation does not have (both have a national hub, say).
+        for (const QString &id : nodeIds(*console)) {
+            if (!elsewhereIds.contains(id) && nodeId.isEmpty())
+                nodeId = id;
+        }
+        QVERIFY(!nodeId.isEmpty());
         QVERIFY(console->window()->pinChart({charts::ChartSpec::Kind::NodeUtilization, nodeId}));
         charts::ChartCard *card = console->window()->dashboard()->card(0);
         QTRY_VERIFY_WITH_TIMEOUT(!card->linePoints(0).isEmpty(), 15000); // its samples, drawn
