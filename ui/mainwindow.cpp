@@ -546,7 +546,8 @@ void MainWindow::saveSettings()
     if (!m_wallMode)
         m_settings->setValue(m_settingsPrefix + kGeometryKey, saveGeometry());
     // In wall mode, the layout to come back to is the one before it.
-    m_settings->setValue(m_settingsPrefix + kStateKey, m_wallMode ? m_preWallState : saveState(kStateVersion));
+    m_settings->setValue(m_settingsPrefix + kStateKey,
+                         m_wallMode ? m_preWallState : saveState(kStateVersion));
     m_settings->setValue(m_settingsPrefix + kNodesHeaderKey, m_nodesPanel->saveHeaderState());
     if (m_dashboard)
         m_settings->setValue(m_settingsPrefix + kDashboardKey, m_dashboard->pinnedSpecs());

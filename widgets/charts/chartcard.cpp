@@ -161,8 +161,8 @@ void ChartCard::showPresence()
 QString ChartCard::title() const
 {
     if (!m_present) {
-        const QString what = keyKind(m_spec.kind) == SeriesKey::Kind::Link ? tr("Link %1").arg(m_spec.entity)
-                                                                            : m_spec.entity;
+        const QString what =
+            keyKind(m_spec.kind) == SeriesKey::Kind::Link ? tr("Link %1").arg(m_spec.entity) : m_spec.entity;
         return tr("%1: not in this federation").arg(what);
     }
     QString name = m_spec.entity;
@@ -262,7 +262,7 @@ void ChartCard::buildChart()
 
 void ChartCard::buildLines()
 {
-    const QFont small = m_chart->legend()->font(); // a point smaller: buildChart()
+    const QFont small = m_chart->legend()->font();    // a point smaller: buildChart()
     const bool qtChartsGrid = m_feeder.feedsSeries(); // the layer draws the grid otherwise
     const SeriesKey::Kind kind = keyKind(m_spec.kind);
     for (const Line &line : std::as_const(m_lines)) {

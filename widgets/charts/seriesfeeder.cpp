@@ -130,7 +130,8 @@ void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
         // Both parts on the same grid of columns over [fromMs, toMs]: a column keeps its points from
         // one tick to the next while the range stays, unless its own samples changed.
         if (hEnd > 0)
-            points = minMaxEnvelopePerColumn(ht, hLow, hHigh, fromMs, toMs, columns, maxGapFor(s.historyStepMs));
+            points =
+                minMaxEnvelopePerColumn(ht, hLow, hHigh, fromMs, toMs, columns, maxGapFor(s.historyStepMs));
         if (s.live && !s.live->isEmpty()) {
             const qint64 maxGap = maxGapFor(m_liveStepMs);
             const QList<QPointF> live =
@@ -160,7 +161,8 @@ static std::optional<std::pair<double, double>> changedSpan(const QList<QPointF>
     if (head == before.size() && head == after.size())
         return std::nullopt;
     qsizetype tail = 0;
-    while (tail < common - head && samePoint(before[before.size() - 1 - tail], after[after.size() - 1 - tail]))
+    while (tail < common - head &&
+           samePoint(before[before.size() - 1 - tail], after[after.size() - 1 - tail]))
         ++tail;
     constexpr double inf = std::numeric_limits<double>::infinity();
     return std::pair{head > 0 ? after[head - 1].x() : -inf, tail > 0 ? after[after.size() - tail].x() : inf};

@@ -2,11 +2,11 @@
 #include "cache/cachewriter.h"
 #include "charts/chartcsv.h"
 #include "charts/chartdatahub.h"
+#include "charts/downsample.h"
 #include "domain/clock.h"
 #include "widgets/charts/chartcard.h"
 #include "widgets/charts/chartview.h"
 #include "widgets/charts/seriescolors.h"
-#include "charts/downsample.h"
 
 #include "cache/retention.h"
 
@@ -613,11 +613,13 @@ void tst_ChartCard::metricKeepsItsColour()
     QCOMPARE(withTwo.value(QStringLiteral("Storage")), plain.value(QStringLiteral("Storage")));
     QCOMPARE(withTwo.value(QStringLiteral("h800")), withOne.value(QStringLiteral("h800")));
     // Every line of a chart has its own colour.
-    QCOMPARE(QSet<QRgb>({withTwo.value(QStringLiteral("ascend-910b")).rgb(), withTwo.value(QStringLiteral("h800")).rgb(),
-                         withTwo.value(QStringLiteral("CPU")).rgb(), withTwo.value(QStringLiteral("Memory")).rgb(),
-                         withTwo.value(QStringLiteral("Storage")).rgb(), withTwo.value(QStringLiteral("Power")).rgb()})
-                 .size(),
-             6);
+    QCOMPARE(
+        QSet<QRgb>(
+            {withTwo.value(QStringLiteral("ascend-910b")).rgb(), withTwo.value(QStringLiteral("h800")).rgb(),
+             withTwo.value(QStringLiteral("CPU")).rgb(), withTwo.value(QStringLiteral("Memory")).rgb(),
+             withTwo.value(QStringLiteral("Storage")).rgb(), withTwo.value(QStringLiteral("Power")).rgb()})
+            .size(),
+        6);
     // The same in every run: not from qHash, whose seed changes from one process to the next.
     QCOMPARE(seriesColor(QStringLiteral("cpu")), QColor(0x4f, 0xc3, 0xf7));
     QCOMPARE(seriesColor(QStringLiteral("accel:h800")), QColor(0xf48fb1));

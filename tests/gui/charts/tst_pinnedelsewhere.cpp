@@ -100,7 +100,7 @@ void TestPinnedElsewhere::chartOfAMissingNodeIsGreyedAndEmpty()
         QVERIFY(console->window()->pinChart({charts::ChartSpec::Kind::NodeUtilization, nodeId}));
         charts::ChartCard *card = console->window()->dashboard()->card(0);
         QTRY_VERIFY_WITH_TIMEOUT(!card->linePoints(0).isEmpty(), 15000); // its samples, drawn
-        console->window()->close(); // saves the pinned chart
+        console->window()->close();                                      // saves the pinned chart
     }
     {
         auto console = connectTo(m_elsewhere);
