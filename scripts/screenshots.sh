@@ -2,7 +2,7 @@
 # Regenerates docs/screenshots/ from a build: the console on the simulated federation at 1920x1080,
 # in English and in Simplified Chinese, and the national map in the window and in wall mode (--wall),
 # in a real X server (Xvfb) with a throwaway settings folder; and an offline replay of a short snapshot
-# recorded from the simulator with cpn-snapshot.
+# recorded from the simulator with cpn-snapshot, alone and after a live run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${CPN_BUILD_DIR:-$root/build}/bin
@@ -82,4 +82,19 @@ fi
 snapshot=$(mktemp -d)/drill.cpnsnap
 record_snapshot "$snapshot"
 shoot offline-replay.png --lang en --offline "$snapshot" --replay-at 12 --screenshot-delay 4
+# The same review opened after a live run in the same settings: the live run's saved window state
+# (its tool bars and docks) must not shape the review's banner and replay bar.
+shoot_offline_after_live() {
+    rm -rf "${settings:?}"/*
+    XDG_CONFIG_HOME=$settings XDG_CACHE_HOME=$settings/cache \
+        xvfb-run -a -s "-screen 0 1920x1080x24" \
+        "$bin/cpn-console" -qwindowgeometry 1920x1080+0+0 --screenshot "$settings/live.png" \
+        --demo --lang en --screenshot-delay 10
+    XDG_CONFIG_HOME=$settings XDG_CACHE_HOME=$settings/cache \
+        xvfb-run -a -s "-screen 0 1920x1080x24" \
+        "$bin/cpn-console" -qwindowgeometry 1920x1080+0+0 --screenshot "$out/offline-after-live.png" \
+        --lang en --offline "$snapshot" --replay-at 12 --screenshot-delay 4
+    echo "wrote docs/screenshots/offline-after-live.png"
+}
+shoot_offline_after_live
 rm -rf "$(dirname "$snapshot")"

@@ -2385,6 +2385,18 @@ id %2
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connected federations do not report %1: nothing to show. The chart comes back if it appears; unpin it from the … menu otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not in this federation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console</name>

@@ -2383,6 +2383,18 @@ ID：%2
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
+    <message>
+        <source>The connected federations do not report %1: nothing to show. The chart comes back if it appears; unpin it from the … menu otherwise.</source>
+        <translation>已连接的联邦未报告 %1：没有可显示的数据。它出现时图表会恢复；否则可从 … 菜单取消固定。</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>链路 %1</translation>
+    </message>
+    <message>
+        <source>%1: not in this federation</source>
+        <translation>%1：不在此联邦中</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console</name>

@@ -140,6 +140,9 @@ void DashboardPanel::restorePinned(const QStringList &specs)
 
 void DashboardPanel::pinPending()
 {
+    // A card judges on the first real directory whether its node is in this federation.
+    if (m_hub->nodes().isEmpty())
+        return;
     const QList<ChartSpec> pending = std::exchange(m_pending, {});
     for (const ChartSpec &spec : pending)
         pin(spec);

@@ -51,10 +51,11 @@
 namespace cpn {
 
 namespace {
-const QString kGeometryKey = QStringLiteral("ui/mainWindow/geometry");
-const QString kStateKey = QStringLiteral("ui/mainWindow/state");
-const QString kNodesHeaderKey = QStringLiteral("ui/nodes/header");
-const QString kDashboardKey = QStringLiteral("ui/dashboard/charts"); // pinned charts, in grid order
+// Under "ui/" for the live console, "ui/review/" for an offline review (Dependencies::review).
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kNodesHeaderKey = QStringLiteral("nodes/header");
+const QString kDashboardKey = QStringLiteral("dashboard/charts"); // pinned charts, in grid order
 // Bump when docks change so an old saved layout is not applied to a different set of docks.
 constexpr int kStateVersion =
     3; // 2: the map in the centre, Overview and Node details docks; 3: the queue a tab
@@ -62,7 +63,8 @@ constexpr int kStateVersion =
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     : QMainWindow(parent), m_nodes(dependencies.nodes), m_events(dependencies.events),
-      m_clock(*dependencies.clock), m_settings(dependencies.settings)
+      m_clock(*dependencies.clock), m_settings(dependencies.settings),
+      m_settingsPrefix(dependencies.review ? QStringLiteral("ui/review/") : QStringLiteral("ui/"))
 {
     Q_ASSERT(m_nodes && m_events && dependencies.clock && dependencies.state);
     m_chartHub = dependencies.charts;
@@ -525,14 +527,14 @@ void MainWindow::restoreSettings()
 {
     if (!m_settings)
         return;
-    const QByteArray geometry = m_settings->value(kGeometryKey).toByteArray();
+    const QByteArray geometry = m_settings->value(m_settingsPrefix + kGeometryKey).toByteArray();
     m_hasSavedGeometry = !geometry.isEmpty() && restoreGeometry(geometry);
-    const QByteArray state = m_settings->value(kStateKey).toByteArray();
+    const QByteArray state = m_settings->value(m_settingsPrefix + kStateKey).toByteArray();
     if (!state.isEmpty())
         restoreState(state, kStateVersion);
-    m_nodesPanel->restoreHeaderState(m_settings->value(kNodesHeaderKey).toByteArray());
+    m_nodesPanel->restoreHeaderState(m_settings->value(m_settingsPrefix + kNodesHeaderKey).toByteArray());
     if (m_dashboard)
-        m_dashboard->restorePinned(m_settings->value(kDashboardKey).toStringList());
+        m_dashboard->restorePinned(m_settings->value(m_settingsPrefix + kDashboardKey).toStringList());
 }
 
 void MainWindow::saveSettings()
@@ -540,12 +542,13 @@ void MainWindow::saveSettings()
     if (!m_settings)
         return;
     if (!m_wallMode)
-        m_settings->setValue(kGeometryKey, saveGeometry());
+        m_settings->setValue(m_settingsPrefix + kGeometryKey, saveGeometry());
     // In wall mode, the layout to come back to is the one before it.
-    m_settings->setValue(kStateKey, m_wallMode ? m_preWallState : saveState(kStateVersion));
-    m_settings->setValue(kNodesHeaderKey, m_nodesPanel->saveHeaderState());
+    m_settings->setValue(m_settingsPrefix + kStateKey,
+                         m_wallMode ? m_preWallState : saveState(kStateVersion));
+    m_settings->setValue(m_settingsPrefix + kNodesHeaderKey, m_nodesPanel->saveHeaderState());
     if (m_dashboard)
-        m_settings->setValue(kDashboardKey, m_dashboard->pinnedSpecs());
+        m_settings->setValue(m_settingsPrefix + kDashboardKey, m_dashboard->pinnedSpecs());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

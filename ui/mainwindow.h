@@ -63,6 +63,9 @@ public:
         charts::ChartDataHub *charts = nullptr;   // optional: no Dashboard dock or sparklines without it
         cache::CacheReader *cacheReader = nullptr; // optional: charts then show live data only
         PlanningServices *planning = nullptr;      // optional: no Planning menu or Jobs dock without it
+        // An offline review: its window layout is kept under settings keys of its own, so the live
+        // console's saved docks and tool bars never shape the review (nor the reverse).
+        bool review = false;
     };
 
     explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
@@ -152,6 +155,7 @@ private:
     EventLogModel *m_events;
     const Clock &m_clock;
     QSettings *m_settings;
+    QString m_settingsPrefix; // "ui/" live, "ui/review/" in an offline review
 
     OverviewPanel *m_overview = nullptr;
     NodesPanel *m_nodesPanel = nullptr;

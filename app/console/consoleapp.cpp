@@ -95,6 +95,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     dependencies.clock = &m_viewClock;
     dependencies.settings = m_settings;
     dependencies.charts = &m_chartHub;
+    dependencies.review = !m_options.offlineFile.isEmpty();
     m_cachePath = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
                                                      : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
     if (m_options.offlineFile.isEmpty()) {

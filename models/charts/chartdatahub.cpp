@@ -94,6 +94,11 @@ const Link *ChartDataHub::link(const QString &id) const
     return m_state->link(id);
 }
 
+qint64 ChartDataHub::samplingIntervalMs() const
+{
+    return m_state->intervalMs();
+}
+
 bool ChartDataHub::hasDirectory() const
 {
     return m_state->nodeCount() > 0;

@@ -48,6 +48,10 @@ public:
     bool sparklinesEnabled() const { return m_sparklines; }
     static QString sparklineAccelMetric() { return QStringLiteral("accel"); }
 
+    // The federation's sampling interval (MetricsBatch::intervalMs of the last batch): the charts
+    // break a line where samples stopped coming for a few of these.
+    qint64 samplingIntervalMs() const;
+
     const Node *node(const QString &id) const;
     const Link *link(const QString &id) const;
     bool hasDirectory() const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace cpn::charts {
 
@@ -16,13 +17,14 @@ qsizetype upperIndex(std::span<const qint64> times, qint64 toMs)
 }
 
 QList<QPointF> minMaxPerColumn(std::span<const qint64> times, std::span<const double> values, qint64 fromMs,
-                               qint64 toMs, int columns)
+                               qint64 toMs, int columns, qint64 maxGapMs)
 {
-    return minMaxEnvelopePerColumn(times, values, values, fromMs, toMs, columns);
+    return minMaxEnvelopePerColumn(times, values, values, fromMs, toMs, columns, maxGapMs);
 }
 
 QList<QPointF> minMaxEnvelopePerColumn(std::span<const qint64> times, std::span<const double> lows,
-                                       std::span<const double> highs, qint64 fromMs, qint64 toMs, int columns)
+                                       std::span<const double> highs, qint64 fromMs, qint64 toMs, int columns,
+                                       qint64 maxGapMs)
 {
     QList<QPointF> out;
     const qsizetype first = lowerIndex(times, fromMs);
@@ -30,6 +32,11 @@ QList<QPointF> minMaxEnvelopePerColumn(std::span<const qint64> times, std::span<
     const qsizetype n = last - first;
     if (n <= 0 || columns <= 0)
         return out;
+    // A break before sample i when no sample lies within maxGapMs before it (in the range).
+    auto breakBefore = [&](qsizetype i) {
+        if (maxGapMs > 0 && i > first && times[size_t(i)] - times[size_t(i - 1)] > maxGapMs)
+            out.append(lineBreak(0.5 * double(times[size_t(i - 1)] + times[size_t(i)])));
+    };
     // One sample's low, then its high when that differs.
     auto appendSample = [&](qsizetype i) {
         const double t = double(times[size_t(i)]);
@@ -39,8 +46,10 @@ QList<QPointF> minMaxEnvelopePerColumn(std::span<const qint64> times, std::span<
     };
     if (n <= 2 * qsizetype(columns)) {
         out.reserve(n);
-        for (qsizetype i = first; i < last; ++i)
+        for (qsizetype i = first; i < last; ++i) {
+            breakBefore(i);
             appendSample(i);
+        }
         return out;
     }
     out.reserve(2 * columns);
@@ -52,6 +61,8 @@ QList<QPointF> minMaxEnvelopePerColumn(std::span<const qint64> times, std::span<
         const int column = std::min(columns - 1, int(double(times[size_t(i)] - fromMs) / perColumn));
         const qint64 columnEnd =
             column == columns - 1 ? toMs + 1 : fromMs + qint64(std::ceil((column + 1) * perColumn));
+        // A gap inside a column is narrower than a pixel: only those between columns show.
+        breakBefore(i);
         qsizetype minAt = i;
         qsizetype maxAt = i;
         qsizetype j = i + 1;
@@ -122,6 +133,19 @@ QList<QPointF> lttb(std::span<const qint64> times, std::span<const double> value
     }
     out.append(QPointF(double(times[size_t(n - 1)]), values[size_t(n - 1)]));
     return out;
+}
+
+qint64 typicalStepMs(std::span<const qint64> times)
+{
+    if (times.size() < 2)
+        return 0;
+    std::vector<qint64> steps;
+    steps.reserve(times.size() - 1);
+    for (size_t i = 1; i < times.size(); ++i)
+        steps.push_back(times[i] - times[i - 1]);
+    const auto middle = steps.begin() + std::ptrdiff_t(steps.size() / 2);
+    std::nth_element(steps.begin(), middle, steps.end());
+    return *middle;
 }
 
 qsizetype nearestIndex(std::span<const qint64> times, qint64 tMs)

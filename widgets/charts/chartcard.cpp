@@ -6,6 +6,7 @@
 #include "domain/clock.h"
 #include "domain/provinces.h"
 #include "widgets/charts/plotlayer.h"
+#include "widgets/charts/seriescolors.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -25,15 +26,6 @@
 
 namespace cpn::charts {
 namespace {
-
-const QColor kPalette[] = {QColor(0x4f, 0xc3, 0xf7), QColor(0xff, 0xb7, 0x4d), QColor(0x81, 0xc7, 0x84),
-                           QColor(0xba, 0x68, 0xc8), QColor(0xf0, 0x62, 0x92), QColor(0x4d, 0xd0, 0xe1),
-                           QColor(0xdc, 0xe7, 0x75), QColor(0xa1, 0x88, 0x7f)};
-
-QColor paletteColor(int i)
-{
-    return kPalette[i % int(std::size(kPalette))];
-}
 
 SeriesKey::Kind keyKind(ChartSpec::Kind kind)
 {
@@ -73,9 +65,18 @@ ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReade
     setObjectName(QStringLiteral("chartCard"));
     setFrameShape(QFrame::StyledPanel);
     m_stepPhase = double(qHash(spec.entity, size_t(spec.kind)) % 1024) / 1024.0;
+    m_present = directoryIsEmpty() || entityInFederation();
     m_lines = linesFor(spec);
     buildChart();
     buildHeader();
+    m_absent = new QLabel(tr("The connected federations do not report %1: nothing to show. The chart comes "
+                             "back if it appears; unpin it from the … menu otherwise.")
+                              .arg(m_spec.entity),
+                          this);
+    m_absent->setObjectName(QStringLiteral("chartAbsent"));
+    m_absent->setWordWrap(true);
+    m_absent->setAlignment(Qt::AlignCenter);
+    m_absent->setEnabled(false); // greyed, as the title
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(2);
@@ -86,7 +87,10 @@ ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReade
     header->addWidget(m_menu);
     layout->addLayout(header);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_absent, 1);
     connect(m_hub, &ChartDataHub::updated, this, &ChartCard::onHubUpdated);
+    connect(m_hub, &ChartDataHub::directoryChanged, this, &ChartCard::onDirectoryChanged);
+    showPresence();
     readHistory();
     refresh();
 }
@@ -97,8 +101,70 @@ ChartCard::~ChartCard()
         m_hub->unsubscribe(key);
 }
 
+bool ChartCard::directoryIsEmpty() const
+{
+    return m_hub->nodes().isEmpty() && m_hub->links().isEmpty();
+}
+
+bool ChartCard::entityInFederation() const
+{
+    switch (keyKind(m_spec.kind)) {
+    case SeriesKey::Kind::Node:
+        return m_hub->node(m_spec.entity) != nullptr;
+    case SeriesKey::Kind::Link:
+        return m_hub->link(m_spec.entity) != nullptr;
+    case SeriesKey::Kind::Region:
+        return true; // national, or a province: there whatever the federation
+    }
+    return true;
+}
+
+QStringList ChartCard::lineKeys(const QList<Line> &lines)
+{
+    QStringList keys;
+    for (const Line &line : lines)
+        keys << (line.constant ? QStringLiteral("=%1").arg(*line.constant) : line.metric);
+    return keys;
+}
+
+void ChartCard::onDirectoryChanged()
+{
+    // An empty directory is a console between federations, or a replay starting over: no answer.
+    if (directoryIsEmpty())
+        return;
+    const bool present = entityInFederation();
+    const QList<Line> lines = linesFor(m_spec);
+    if (present == m_present && lineKeys(lines) == lineKeys(m_lines)) {
+        m_title->setText(title()); // a node may have been renamed
+        return;
+    }
+    // Lines built again from scratch: no point drawn before the change (another federation's) stays.
+    m_present = present;
+    clearLines();
+    m_lines = lines;
+    buildLines();
+    showPresence();
+    readHistory();
+    refresh();
+}
+
+void ChartCard::showPresence()
+{
+    m_title->setText(title());
+    m_title->setEnabled(m_present);
+    m_view->setVisible(m_present);
+    m_absent->setVisible(!m_present);
+    m_windowCombo->setEnabled(m_present);
+    m_pause->setEnabled(m_present);
+}
+
 QString ChartCard::title() const
 {
+    if (!m_present) {
+        const QString what =
+            keyKind(m_spec.kind) == SeriesKey::Kind::Link ? tr("Link %1").arg(m_spec.entity) : m_spec.entity;
+        return tr("%1: not in this federation").arg(what);
+    }
     QString name = m_spec.entity;
     switch (m_spec.kind) {
     case ChartSpec::Kind::NodeUtilization:
@@ -119,9 +185,8 @@ QString ChartCard::title() const
 QList<ChartCard::Line> ChartCard::linesFor(const ChartSpec &spec) const
 {
     QList<Line> lines;
-    int c = 0;
     auto add = [&](const QString &metric, const QString &name, bool right = false) {
-        lines.append(Line{metric, name, paletteColor(c++), right, std::nullopt});
+        lines.append(Line{metric, name, QColor(), right, std::nullopt});
     };
     switch (spec.kind) {
     case ChartSpec::Kind::NodeUtilization: {
@@ -153,6 +218,15 @@ QList<ChartCard::Line> ChartCard::linesFor(const ChartSpec &spec) const
         add(regionmetrics::powerKw(), tr("Power"), true);
         break;
     }
+    // By metric, not by place in the chart: a metric has its colour on every card and in every run.
+    QStringList metrics;
+    for (const Line &line : std::as_const(lines))
+        metrics.append(line.metric);
+    const QList<QColor> colors = seriesColors(metrics);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!lines.at(i).constant)
+            lines[i].color = colors.at(i);
+    }
     return lines;
 }
 
@@ -174,7 +248,22 @@ void ChartCard::buildChart()
     m_timeAxis->setTickCount(6);
     m_timeAxis->setLabelsFont(small);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_timeAxis->setGridLineVisible(false); // the layer draws it
 
+    m_layer = new PlotLayer(m_chart, m_timeAxis, &m_feeder);
+    buildLines();
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { m_layer->plotAreaChanged(); });
+    m_view = new ChartView(m_chart, this);
+    m_view->setMinimumHeight(160);
+    m_view->setValueProvider([this](qint64 t) { return valuesAt(t); });
+    connect(m_view, &ChartView::userRangeChanged, this, &ChartCard::showRange);
+    connect(m_view, &ChartView::followRequested, this, &ChartCard::follow);
+}
+
+void ChartCard::buildLines()
+{
+    const QFont small = m_chart->legend()->font();    // a point smaller: buildChart()
+    const bool qtChartsGrid = m_feeder.feedsSeries(); // the layer draws the grid otherwise
     const SeriesKey::Kind kind = keyKind(m_spec.kind);
     for (const Line &line : std::as_const(m_lines)) {
         const QString unit = line.constant ? QStringLiteral("Gbit/s") : unitOf(kind, line.metric).unit;
@@ -185,6 +274,7 @@ void ChartCard::buildChart()
             axis->setLabelsFont(small);
             axis->setTitleFont(small);
             axis->setLabelFormat(QStringLiteral("%.0f"));
+            axis->setGridLineVisible(qtChartsGrid);
             m_chart->addAxis(axis, line.rightAxis ? Qt::AlignRight : Qt::AlignLeft);
         }
         auto *series = new QLineSeries;
@@ -206,15 +296,24 @@ void ChartCard::buildChart()
             m_feeder.addSeries(series, unit, m_hub->store(key));
         }
     }
-    m_layer = new PlotLayer(m_chart, m_timeAxis, &m_feeder);
-    for (QAbstractAxis *axis : m_chart->axes())
-        axis->setGridLineVisible(false); // the layer draws it
-    connect(m_chart, &QChart::plotAreaChanged, this, [this] { m_layer->plotAreaChanged(); });
-    m_view = new ChartView(m_chart, this);
-    m_view->setMinimumHeight(160);
-    m_view->setValueProvider([this](qint64 t) { return valuesAt(t); });
-    connect(m_view, &ChartView::userRangeChanged, this, &ChartCard::showRange);
-    connect(m_view, &ChartView::followRequested, this, &ChartCard::follow);
+}
+
+void ChartCard::clearLines()
+{
+    for (const SeriesKey &key : std::as_const(m_keys))
+        m_hub->unsubscribe(key);
+    m_keys.clear();
+    const bool feedsSeries = m_feeder.feedsSeries();
+    m_feeder = SeriesFeeder();
+    m_feeder.setFeedsSeries(feedsSeries);
+    m_chart->removeAllSeries();
+    for (QValueAxis **axis : {&m_leftAxis, &m_rightAxis}) {
+        if (*axis) {
+            m_chart->removeAxis(*axis);
+            delete *axis;
+            *axis = nullptr;
+        }
+    }
 }
 
 void ChartCard::buildHeader()
@@ -315,8 +414,8 @@ void ChartCard::showRange(qint64 fromMs, qint64 toMs)
 void ChartCard::readHistory()
 {
     const int generation = ++m_historyGeneration;
-    if (!m_reader)
-        return;
+    if (!m_reader || !m_present)
+        return; // what the cache holds under that id is another federation's
     const qint64 to = m_following ? m_clock.nowMs() : m_to;
     const qint64 from = m_following ? to - windowMs(m_window) : m_from;
     const SeriesKey::Kind kind = keyKind(m_spec.kind);
@@ -384,8 +483,9 @@ int ChartCard::plotColumns() const
 
 void ChartCard::refresh()
 {
-    if (m_paused)
+    if (m_paused || !m_present)
         return;
+    m_feeder.setLiveStepMs(m_hub->samplingIntervalMs());
     if (m_following) {
         // The time axis moves by whole pixels only: a shift under a pixel shows nothing, while every
         // axis change makes QtCharts lay out its labels again (most of a live tick of a dashboard).

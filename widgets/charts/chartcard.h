@@ -50,7 +50,11 @@ public:
     ~ChartCard() override;
 
     const ChartSpec &spec() const { return m_spec; }
+    // "<id>: not in this federation" while the connected federations do not report the chart's
+    // node or link (pinned in another federation): greyed, with nothing drawn, not even what the
+    // cache holds under that id. It comes back to life when a directory names it.
     QString title() const;
+    bool isInFederation() const { return m_present; }
     ChartView *view() const { return m_view; }
     QChart *chart() const { return m_chart; }
     SeriesFeeder &feeder() { return m_feeder; }
@@ -96,7 +100,16 @@ private:
         std::optional<double> constant;
     };
     QList<Line> linesFor(const ChartSpec &spec) const;
+    // The metric (or the constant) of each line: what decides whether the lines must be built again.
+    static QStringList lineKeys(const QList<Line> &lines);
+    bool directoryIsEmpty() const;
+    bool entityInFederation() const;
+    void onDirectoryChanged();
+    void showPresence();
     void buildChart();
+    // The value axes and a series for each of m_lines; clearLines() takes them all away.
+    void buildLines();
+    void clearLines();
     void buildHeader();
     void readHistory();
     void onHubUpdated();
@@ -119,10 +132,12 @@ private:
     QValueAxis *m_leftAxis = nullptr;
     QValueAxis *m_rightAxis = nullptr;
     QLabel *m_title = nullptr;
+    QLabel *m_absent = nullptr; // in the plot's place while not in the federation
     QComboBox *m_windowCombo = nullptr;
     QToolButton *m_pause = nullptr;
     QToolButton *m_menu = nullptr;
     Window m_window = Window::FiveMinutes;
+    bool m_present = true; // the node or link is in the connected federations' directory
     bool m_paused = false;
     bool m_following = true;
     qint64 m_from = 0;

@@ -1,5 +1,6 @@
 #include "widgets/charts/plotlayer.h"
 
+#include "charts/downsample.h"
 #include "widgets/charts/seriesfeeder.h"
 
 #include <QChart>
@@ -144,18 +145,27 @@ void PlotLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
             std::lower_bound(points.begin(), points.end(), exposedTo, byTime) - points.begin() + 1);
         if (last <= first)
             continue;
-        line.resize(last - first);
-        for (qsizetype k = first; k < last; ++k) {
-            line[k - first] = QPointF(plot.left() + (points[k].x() - fromMs) * xScale,
-                                      plot.bottom() - (points[k].y() - axis->min()) * yScale);
-        }
         const bool dense = isDense(i);
         painter->setRenderHint(QPainter::Antialiasing, !dense);
         painter->setPen(series->pen());
-        if (line.size() == 1)
-            painter->drawPoint(line.first());
-        else
-            painter->drawPolyline(line);
+        // One polyline per stretch between breaks: the pen lifts over a gap in the data.
+        auto drawStretch = [&] {
+            if (line.size() == 1)
+                painter->drawPoint(line.first());
+            else if (line.size() > 1)
+                painter->drawPolyline(line);
+            line.clear();
+        };
+        line.clear();
+        for (qsizetype k = first; k < last; ++k) {
+            if (isLineBreak(points[k])) {
+                drawStretch();
+                continue;
+            }
+            line.append(QPointF(plot.left() + (points[k].x() - fromMs) * xScale,
+                                plot.bottom() - (points[k].y() - axis->min()) * yScale));
+        }
+        drawStretch();
     }
     painter->restore();
 }

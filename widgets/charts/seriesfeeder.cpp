@@ -5,9 +5,27 @@
 #include <QXYSeries>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace cpn::charts {
+
+// Equal, a break being equal to a break at the same time (NaN equals nothing).
+static bool samePoint(const QPointF &a, const QPointF &b)
+{
+    return a.x() == b.x() && (a.y() == b.y() || (isLineBreak(a) && isLineBreak(b)));
+}
+
+// What QtCharts is given: it has no notion of a break, so the breaks are left out (that renderer is
+// only kept as bench_charts' baseline).
+static QList<QPointF> withoutBreaks(const QList<QPointF> &points)
+{
+    QList<QPointF> out;
+    out.reserve(points.size());
+    std::copy_if(points.begin(), points.end(), std::back_inserter(out),
+                 [](const QPointF &p) { return !isLineBreak(p); });
+    return out;
+}
 
 int SeriesFeeder::addSeries(QXYSeries *series, const QString &unit, const SampleStore *live)
 {
@@ -39,6 +57,7 @@ void SeriesFeeder::setHistory(int index, std::vector<qint64> times, std::vector<
     Source &s = m_sources[size_t(index)];
     s.historyTimes = std::move(times);
     s.historyValues = std::move(values);
+    s.historyStepMs = typicalStepMs(s.historyTimes);
     s.historyLows.clear();
     s.historyHighs.clear();
 }
@@ -50,6 +69,7 @@ void SeriesFeeder::setHistory(int index, std::vector<qint64> times, std::vector<
     Source &s = m_sources[size_t(index)];
     s.historyTimes = std::move(times);
     s.historyValues = std::move(means);
+    s.historyStepMs = typicalStepMs(s.historyTimes);
     s.historyLows = std::move(lows);
     s.historyHighs = std::move(highs);
 }
@@ -69,7 +89,7 @@ void SeriesFeeder::setFeedsSeries(bool feeds)
     m_feedsSeries = feeds;
     for (Source &s : m_sources) {
         if (feeds)
-            s.series->replace(s.points);
+            s.series->replace(withoutBreaks(s.points));
         else if (s.series->count() > 0)
             s.series->replace(QList<QPointF>{});
     }
@@ -110,12 +130,22 @@ void SeriesFeeder::prepare(qint64 fromMs, qint64 toMs, int columns)
         // Both parts on the same grid of columns over [fromMs, toMs]: a column keeps its points from
         // one tick to the next while the range stays, unless its own samples changed.
         if (hEnd > 0)
-            points = minMaxEnvelopePerColumn(ht, hLow, hHigh, fromMs, toMs, columns);
-        if (s.live && !s.live->isEmpty())
-            points += minMaxPerColumn(s.live->times(), s.live->values(), fromMs, toMs, columns);
+            points =
+                minMaxEnvelopePerColumn(ht, hLow, hHigh, fromMs, toMs, columns, maxGapFor(s.historyStepMs));
+        if (s.live && !s.live->isEmpty()) {
+            const qint64 maxGap = maxGapFor(m_liveStepMs);
+            const QList<QPointF> live =
+                minMaxPerColumn(s.live->times(), s.live->values(), fromMs, toMs, columns, maxGap);
+            // The console was not running, or not connected, between the cache's samples and these.
+            if (!points.isEmpty() && !live.isEmpty() && live.first().x() - points.last().x() > double(maxGap))
+                points.append(lineBreak(0.5 * (points.last().x() + live.first().x())));
+            points += live;
+        }
         s.max = 0;
-        for (const QPointF &p : std::as_const(points))
-            s.max = std::max(s.max, p.y());
+        for (const QPointF &p : std::as_const(points)) {
+            if (!isLineBreak(p))
+                s.max = std::max(s.max, p.y());
+        }
     }
 }
 
@@ -126,12 +156,13 @@ static std::optional<std::pair<double, double>> changedSpan(const QList<QPointF>
 {
     const qsizetype common = std::min(before.size(), after.size());
     qsizetype head = 0;
-    while (head < common && before[head] == after[head])
+    while (head < common && samePoint(before[head], after[head]))
         ++head;
     if (head == before.size() && head == after.size())
         return std::nullopt;
     qsizetype tail = 0;
-    while (tail < common - head && before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
+    while (tail < common - head &&
+           samePoint(before[before.size() - 1 - tail], after[after.size() - 1 - tail]))
         ++tail;
     constexpr double inf = std::numeric_limits<double>::infinity();
     return std::pair{head > 0 ? after[head - 1].x() : -inf, tail > 0 ? after[after.size() - tail].x() : inf};
@@ -149,7 +180,7 @@ void SeriesFeeder::commit()
         s.points = std::move(s.reduced);
         s.reduced = {};
         if (m_feedsSeries)
-            s.series->replace(s.points);
+            s.series->replace(withoutBreaks(s.points));
     }
 }
 

@@ -15,7 +15,8 @@ class QXYSeries;
 namespace cpn::charts {
 
 // Prepares what a plot can show: for each line series, the stored samples (history read from the
-// cache, then the live SampleStore) reduced to min/max per pixel column of the visible range. The
+// cache, then the live SampleStore) reduced to min/max per pixel column of the visible range, with
+// a break (isLineBreak()) wherever the samples have a gap, so a gap looks like one. The
 // reduced points are kept here (points()) for a PlotLayer to draw, or, with setFeedsSeries(true),
 // given to the QLineSeries with QXYSeries::replace() (never clear-and-append) for QtCharts to draw.
 // The samples stay here, so the crosshair and the CSV export see exact stored values, not the
@@ -34,6 +35,9 @@ public:
     // A horizontal reference line (a link's capacity): no samples of its own.
     int addConstant(QXYSeries *series, const QString &unit, double value);
     void setLive(int index, const SampleStore *live);
+    // How often live samples come (the federation's sampling interval): where none came for more
+    // than about two of these, the line breaks. History breaks by its own usual spacing.
+    void setLiveStepMs(qint64 stepMs) { m_liveStepMs = stepMs; }
     // Older samples (from the cache); those at or after the first live sample are ignored.
     void setHistory(int index, std::vector<qint64> times, std::vector<double> values);
     // Roll-up buckets: `means` are what the crosshair and the CSV give, while the line is drawn
@@ -61,7 +65,8 @@ public:
     void prepare(qint64 fromMs, qint64 toMs, int columns);
     double maxValue(int index) const { return m_sources[size_t(index)].max; }
     void commit();
-    // The reduced points of the last commit(), in (epoch ms, value): what the plot shows.
+    // The reduced points of the last commit(), in (epoch ms, value): what the plot shows; a point
+    // with a NaN value (isLineBreak()) is a gap, where the line is not drawn.
     const QList<QPointF> &points(int index) const { return m_sources[size_t(index)].points; }
     // Where the lines of the last commit() differ from those before it: every changed segment lies
     // within [fromMs, toMs] (either may be infinite), so a plot whose axes stayed can repaint that
@@ -90,6 +95,7 @@ private:
         std::vector<double> historyValues;
         std::vector<double> historyLows; // empty: equal to historyValues (raw samples)
         std::vector<double> historyHighs;
+        qint64 historyStepMs = 0; // the usual spacing of historyTimes
         std::optional<double> constant;
         QList<QPointF> reduced; // between prepare() and commit()
         QList<QPointF> points;  // committed
@@ -100,6 +106,7 @@ private:
 
     std::vector<Source> m_sources;
     bool m_feedsSeries = false;
+    qint64 m_liveStepMs = 1000;
     Change m_change;
 };
 

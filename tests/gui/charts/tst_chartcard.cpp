@@ -2,9 +2,11 @@
 #include "cache/cachewriter.h"
 #include "charts/chartcsv.h"
 #include "charts/chartdatahub.h"
+#include "charts/downsample.h"
 #include "domain/clock.h"
 #include "widgets/charts/chartcard.h"
 #include "widgets/charts/chartview.h"
+#include "widgets/charts/seriescolors.h"
 #include "state/federationstate.h"
 
 #include "cache/retention.h"
@@ -40,6 +42,10 @@ private Q_SLOTS:
     void crosshairShowsTheStoredSample();
     void csvExportRoundTrip();
     void pauseFreezes();
+    void liveGapBreaksTheLine();
+    void historyGapBreaksTheLine();
+    void metricKeepsItsColour();
+    void notInThisFederationUntilItAppears();
 
 private:
     static constexpr qint64 kT0 = 1'760'000'000'000;
@@ -78,6 +84,53 @@ int bluishPixels(const ChartCard &card)
         }
     }
     return n;
+}
+
+// Bluish pixels in the plot's vertical strip (5 px wide) at time tMs.
+int bluishPixelsAt(const ChartCard &card, qint64 tMs)
+{
+    const QImage image = card.view()->grab().toImage();
+    const QRectF plot = card.chart()->plotArea();
+    const double from = double(card.timeAxis()->min().toMSecsSinceEpoch());
+    const double to = double(card.timeAxis()->max().toMSecsSinceEpoch());
+    const double x = plot.left() + (double(tMs) - from) / (to - from) * plot.width();
+    const QRectF strip(x - 2, plot.top(), 5, plot.height());
+    const QRect inView = card.view()->mapFromScene(card.chart()->mapToScene(strip)).boundingRect();
+    int n = 0;
+    for (int y = inView.top(); y <= inView.bottom(); ++y) {
+        for (int px = inView.left(); px <= inView.right(); ++px) {
+            const QColor c = image.pixelColor(px, y);
+            if (c.blue() - c.red() > 60)
+                ++n;
+        }
+    }
+    return n;
+}
+
+// The CPU line (light blue) of a card whose samples stop at gapFrom and resume at gapTo: one break
+// between them, nothing drawn in the middle of the gap, the line drawn on both sides.
+void verifyGapIsBlank(const ChartCard &card, qint64 gapFrom, qint64 gapTo)
+{
+    const QList<QPointF> cpu = card.linePoints(0);
+    QList<QPointF> breaks;
+    std::copy_if(cpu.begin(), cpu.end(), std::back_inserter(breaks), isLineBreak);
+    QCOMPARE(breaks.size(), 1);
+    QVERIFY(breaks.first().x() > double(gapFrom) && breaks.first().x() < double(gapTo));
+    QCOMPARE(bluishPixelsAt(card, (gapFrom + gapTo) / 2), 0);
+    QVERIFY(bluishPixelsAt(card, gapFrom - 20'000) > 0);
+    QVERIFY(bluishPixelsAt(card, gapTo + 20'000) > 0);
+}
+
+NodeSample cpuSample(const QString &nodeId, qint64 tsMs, double cpu)
+{
+    NodeSample s;
+    s.nodeId = nodeId;
+    s.tsMs = tsMs;
+    s.cpuUtil = cpu;
+    s.memoryUtil = 0.3;
+    s.storageUtil = 0.2;
+    s.powerKw = 100;
+    return s;
 }
 
 } // namespace
@@ -476,6 +529,170 @@ void tst_ChartCard::pauseFreezes()
     QVERIFY(card.timeAxis()->max().toMSecsSinceEpoch() < clock.nowMs());
     card.follow();
     verifyFollowsNow(card, clock.nowMs());
+}
+
+// A minute of samples, a minute and a half without any (the node did not answer), a minute again:
+// the line stops at the last sample and starts again at the next, with nothing drawn between.
+void tst_ChartCard::liveGapBreaksTheLine()
+{
+    ManualClock clock(kT0);
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    hub.setUpdateInterval(0);
+    hubState.setDirectory({m_node}, {});
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, nullptr, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    auto feedMinute = [&] {
+        for (int i = 0; i < 60; ++i) {
+            clock.advance(1000);
+            MetricsBatch batch;
+            batch.serverTimeMs = clock.nowMs();
+            batch.intervalMs = 1000;
+            batch.nodes.append(cpuSample(m_node.id, clock.nowMs(), 0.5 + 0.002 * i));
+            hubState.ingest(batch);
+        }
+    };
+    feedMinute();
+    const qint64 gapFrom = clock.nowMs();
+    clock.advance(90'000);
+    feedMinute();
+    const qint64 gapTo = gapFrom + 91'000;
+    QCOMPARE(card.linePoints(0).size(), 121); // every sample, and the break
+    verifyGapIsBlank(card, gapFrom, gapTo);
+}
+
+// The same gap read from the cache (raw samples at 1 s).
+void tst_ChartCard::historyGapBreaksTheLine()
+{
+    const QString path = m_dir.filePath(QStringLiteral("gap.sqlite"));
+    const qint64 start = kT0;
+    const qint64 gapFrom = start + 99'000;
+    const qint64 gapTo = start + 200'000;
+    ManualClock clock(start + 300'000);
+    {
+        cache::CacheWriter::Options options;
+        options.path = path;
+        options.retentionIntervalMs = 0;
+        options.clock = &clock;
+        cache::CacheWriter writer(options);
+        QVERIFY(writer.waitUntilOpen());
+        writer.ingestDirectory({m_node}, {}, start);
+        for (qint64 t = start; t < start + 300'000; t += 1000) {
+            if (t > gapFrom && t < gapTo)
+                continue;
+            MetricsBatch batch;
+            batch.serverTimeMs = t;
+            batch.nodes.append(cpuSample(m_node.id, t, 0.7)); // above the power line (at half height)
+            writer.ingestMetrics(batch);
+        }
+        QVERIFY(writer.flushAndWait());
+    }
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    hubState.setDirectory({m_node}, {});
+    cache::CacheReader reader(path);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QSignalSpy history(&card, &ChartCard::historyLoaded);
+    card.setWindow(ChartCard::Window::FiveMinutes); // read again, now that the plot has its width
+    QVERIFY(history.wait(10000));
+    verifyGapIsBlank(card, gapFrom, gapTo);
+}
+
+// Colours by metric: the same metric has the same colour whatever else a chart shows, and an
+// accelerator model's colour does not depend on the other models of its node or on the run.
+void tst_ChartCard::metricKeepsItsColour()
+{
+    ManualClock clock(kT0);
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    Node two = m_node;
+    two.id = QStringLiteral("n2");
+    two.capacity.accelerators = {{QStringLiteral("ascend-910b"), 8}, {QStringLiteral("h800"), 8}};
+    Node one = m_node;
+    one.id = QStringLiteral("n3");
+    one.capacity.accelerators = {{QStringLiteral("h800"), 4}};
+    hubState.setDirectory({m_node, two, one}, {});
+    auto colours = [&](const ChartSpec &spec) {
+        ChartCard card(spec, &hub, nullptr, &clock);
+        QHash<QString, QColor> byName;
+        const auto series = card.chart()->series();
+        for (QAbstractSeries *s : series)
+            byName.insert(s->name(), qobject_cast<QLineSeries *>(s)->pen().color());
+        return byName;
+    };
+    const auto plain = colours({ChartSpec::Kind::NodeUtilization, m_node.id});
+    const auto withTwo = colours({ChartSpec::Kind::NodeUtilization, two.id});
+    const auto withOne = colours({ChartSpec::Kind::NodeUtilization, one.id});
+    const auto national = colours({ChartSpec::Kind::Region, QString()});
+    for (const QString &metric : {QStringLiteral("CPU"), QStringLiteral("Memory"), QStringLiteral("Power")}) {
+        QCOMPARE(withTwo.value(metric), plain.value(metric));
+        QCOMPARE(withOne.value(metric), plain.value(metric));
+        QCOMPARE(national.value(metric), plain.value(metric));
+    }
+    QCOMPARE(withTwo.value(QStringLiteral("Storage")), plain.value(QStringLiteral("Storage")));
+    QCOMPARE(withTwo.value(QStringLiteral("h800")), withOne.value(QStringLiteral("h800")));
+    // Every line of a chart has its own colour.
+    QCOMPARE(
+        QSet<QRgb>(
+            {withTwo.value(QStringLiteral("ascend-910b")).rgb(), withTwo.value(QStringLiteral("h800")).rgb(),
+             withTwo.value(QStringLiteral("CPU")).rgb(), withTwo.value(QStringLiteral("Memory")).rgb(),
+             withTwo.value(QStringLiteral("Storage")).rgb(), withTwo.value(QStringLiteral("Power")).rgb()})
+            .size(),
+        6);
+    // The same in every run: not from qHash, whose seed changes from one process to the next.
+    QCOMPARE(seriesColor(QStringLiteral("cpu")), QColor(0x4f, 0xc3, 0xf7));
+    QCOMPARE(seriesColor(QStringLiteral("accel:h800")), QColor(0xf48fb1));
+    QCOMPARE(seriesColor(QStringLiteral("accel:ascend-910b")), QColor(0xdce775));
+}
+
+// A chart pinned for a node of another federation: greyed, titled as such, nothing drawn (not the
+// cache's samples under that id either) until a directory names the node; then a chart as any other.
+void tst_ChartCard::notInThisFederationUntilItAppears()
+{
+    ManualClock clock(kT0 + kCount * kStep);
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    Node other;
+    other.id = QStringLiteral("elsewhere");
+    other.name = QStringLiteral("Another node");
+    hubState.setDirectory({other}, {});
+    cache::CacheReader reader(m_path); // holds n1's samples
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QSignalSpy loaded(&card, &ChartCard::historyLoaded);
+    card.setWindow(ChartCard::Window::OneDay);
+    QVERIFY(!card.isInFederation());
+    QCOMPARE(card.title(), QStringLiteral("n1: not in this federation"));
+    QVERIFY(!card.view()->isVisible());
+    QVERIFY(!loaded.wait(500)); // nothing asked of the cache
+    for (int i = 0; i < card.feeder().count(); ++i)
+        QVERIFY(card.linePoints(i).isEmpty());
+    // An empty directory (a console between federations) changes nothing.
+    hubState.setDirectory({}, {});
+    QVERIFY(!card.isInFederation());
+
+    hubState.setDirectory({other, m_node}, {});
+    QVERIFY(card.isInFederation());
+    QCOMPARE(card.title(), QStringLiteral("Node one — utilization and power"));
+    QVERIFY(card.view()->isVisible());
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(!card.linePoints(0).isEmpty());
+
+    // Gone again (another federation connected instead): greyed, its lines emptied.
+    hubState.setDirectory({other}, {});
+    QVERIFY(!card.isInFederation());
+    QVERIFY(card.linePoints(0).isEmpty());
 }
 
 QTEST_MAIN(tst_ChartCard)

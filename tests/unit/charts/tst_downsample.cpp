@@ -22,6 +22,9 @@ private Q_SLOTS:
     void lttbKeepsEndsAndSize();
     void nearestIndex_data();
     void nearestIndex();
+    void gapBreaksTheLine_data();
+    void gapBreaksTheLine();
+    void typicalStep();
 };
 
 namespace {
@@ -188,6 +191,47 @@ void tst_Downsample::nearestIndex()
     const std::vector<qint64> times{1000, 2000, 3000, 4000};
     QCOMPARE(cpn::charts::nearestIndex(times, t), expected);
     QCOMPARE(cpn::charts::nearestIndex(std::span<const qint64>(), t), qsizetype(-1));
+}
+
+// Samples each second with two minutes missing in the middle: one break inside the gap, whether
+// the range is drawn sample by sample or reduced per column; none where only one sample is missing.
+void tst_Downsample::gapBreaksTheLine_data()
+{
+    QTest::addColumn<int>("columns");
+    QTest::newRow("each sample") << 2000;
+    QTest::newRow("min/max per column") << 100;
+}
+
+void tst_Downsample::gapBreaksTheLine()
+{
+    QFETCH(int, columns);
+    std::vector<qint64> t;
+    std::vector<double> v;
+    for (qint64 s = 0; s < 600; ++s) {
+        if ((s > 200 && s < 320) || s == 400) // a gap, and one missed sample
+            continue;
+        t.push_back(s * 1000);
+        v.push_back(double(s % 7));
+    }
+    const QList<QPointF> out = minMaxPerColumn(t, v, 0, 599'000, columns, maxGapFor(1000));
+    QList<QPointF> breaks;
+    std::copy_if(out.begin(), out.end(), std::back_inserter(breaks), isLineBreak);
+    QCOMPARE(breaks.size(), 1);
+    QVERIFY(breaks.first().x() > 200'000 && breaks.first().x() < 320'000);
+    // In time order, with drawn points on both sides.
+    const auto at = std::find_if(out.begin(), out.end(), isLineBreak) - out.begin();
+    QVERIFY(at > 0 && at < out.size() - 1);
+    QVERIFY(out.at(at - 1).x() <= 200'000 && out.at(at + 1).x() >= 320'000);
+    // Without a gap limit, no break.
+    const QList<QPointF> joined = minMaxPerColumn(t, v, 0, 599'000, columns);
+    QVERIFY(std::none_of(joined.begin(), joined.end(), isLineBreak));
+}
+
+void tst_Downsample::typicalStep()
+{
+    const std::vector<qint64> t{0, 1000, 2000, 3000, 60'000, 61'000, 62'000};
+    QCOMPARE(typicalStepMs(t), qint64(1000));
+    QCOMPARE(typicalStepMs(std::vector<qint64>{5}), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(tst_Downsample)

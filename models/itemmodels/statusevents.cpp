@@ -1,0 +1,238 @@
+#include "itemmodels/statusevents.h"
+
+#include "domain/clock.h"
+#include "state/federationstate.h"
+
+#include <algorithm>
+
+namespace cpn {
+
+namespace {
+
+EventLogModel::Severity severityOf(DisplayStatus status)
+{
+    switch (status) {
+    case DisplayStatus::Offline:
+        return EventLogModel::Severity::Error;
+    case DisplayStatus::Degraded:
+    case DisplayStatus::Stale:
+        return EventLogModel::Severity::Warning;
+    case DisplayStatus::Online:
+    case DisplayStatus::Maintenance:
+        break;
+    }
+    return EventLogModel::Severity::Info;
+}
+
+bool isProblem(StatusEvents::RootHealth health)
+{
+    return health == StatusEvents::RootHealth::Late || health == StatusEvents::RootHealth::Unreachable;
+}
+
+} // namespace
+
+StatusEvents::StatusEvents(const FederationState *state, EventLogModel *log, QObject *parent)
+    : QObject(parent), m_state(state), m_log(log)
+{
+    Q_ASSERT(state && log);
+}
+
+QString StatusEvents::durationText(qint64 ms)
+{
+    const qint64 s = std::max<qint64>(0, ms) / 1000;
+    if (s < 60)
+        return tr("%n s", nullptr, int(s));
+    if (s < 3600)
+        return s % 60 ? tr("%1 min %2 s").arg(s / 60).arg(s % 60) : tr("%1 min").arg(s / 60);
+    if (s < 86400)
+        return (s % 3600) / 60 ? tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60) : tr("%1 h").arg(s / 3600);
+    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
+
+void StatusEvents::setRootHealth(const QString &rootId, const QString &label, RootHealth health,
+                                 const QString &error)
+{
+    RootTrack &root = m_roots[rootId];
+    root.label = label;
+    if (!isProblem(root.health) && isProblem(health))
+        root.sinceMs = m_state->clock().nowMs();
+    root.health = health;
+    root.error = error;
+    evaluateRoots(m_state->clock().nowMs()); // an unreachable root is told at once
+}
+
+void StatusEvents::removeRoot(const QString &rootId)
+{
+    m_roots.remove(rootId);
+}
+
+void StatusEvents::evaluate()
+{
+    const qint64 now = m_state->clock().nowMs();
+    evaluateRoots(now);
+    evaluateNodes(now);
+    evaluateLinks(now);
+}
+
+int StatusEvents::nodesOf(const QString &rootId) const
+{
+    return int(std::count_if(m_state->entries().cbegin(), m_state->entries().cend(),
+                             [&rootId](const NodeEntry &e) { return e.rootId == rootId; }));
+}
+
+QString StatusEvents::nodeName(const QString &nodeId) const
+{
+    const Node *node = m_state->node(nodeId);
+    return node && !node->name.isEmpty() ? node->name : nodeId;
+}
+
+void StatusEvents::log(EventLogModel::Severity severity, const QString &source, const QString &message)
+{
+    m_log->append(m_state->clock().nowMs(), severity, source, message);
+}
+
+void StatusEvents::evaluateRoots(qint64 now)
+{
+    for (auto it = m_roots.begin(); it != m_roots.end(); ++it) {
+        RootTrack &root = it.value();
+        if (isProblem(root.health)) {
+            // Unreachable is told at once (it failed several times already); late only once it lasts.
+            const bool lasted = root.health == RootHealth::Unreachable || now - root.sinceMs >= m_holdMs;
+            if (!lasted || root.told == root.health || root.told == RootHealth::Unreachable)
+                continue;
+            const int hidden = nodesOf(it.key());
+            if (root.health == RootHealth::Unreachable)
+                log(EventLogModel::Severity::Error, root.label,
+                    (root.error.isEmpty() ? tr("Cannot be reached; no news of its %n node(s).", nullptr, hidden)
+                                          : tr("Cannot be reached (%1); no news of its %n node(s).", nullptr, hidden)
+                                                .arg(root.error)));
+            else
+                log(EventLogModel::Severity::Warning, root.label,
+                    tr("No new data for %1; its %n node(s) are not updated.", nullptr, hidden)
+                        .arg(durationText(now - root.sinceMs)));
+            root.told = root.health;
+        } else if (root.health == RootHealth::Reporting && root.told != RootHealth::Reporting) {
+            log(EventLogModel::Severity::Info, root.label,
+                root.told == RootHealth::Unreachable
+                    ? tr("Reachable again after %1.").arg(durationText(now - root.sinceMs))
+                    : tr("Data is current again after %1.").arg(durationText(now - root.sinceMs)));
+            root.told = RootHealth::Reporting;
+        }
+    }
+}
+
+void StatusEvents::evaluateNodes(qint64 now)
+{
+    QSet<QString> listed;
+    for (const NodeEntry &entry : m_state->entries()) {
+        const QString &id = entry.node.id;
+        listed.insert(id);
+        // While its root is silent, a node's silence is the root's problem, already told once.
+        if (const auto root = m_roots.constFind(entry.rootId);
+            root != m_roots.constEnd() && root->health != RootHealth::Reporting)
+            continue;
+        NodeTrack &track = m_nodes[id];
+        const DisplayStatus status = entry.status;
+        if (status == DisplayStatus::Online) {
+            if (track.told != DisplayStatus::Online)
+                log(EventLogModel::Severity::Info, id,
+                    tr("%1 recovered after %2 (was %3)")
+                        .arg(nodeName(id), durationText(now - track.problemSinceMs),
+                             displayStatusName(track.told).toLower()));
+            track = {};
+            continue;
+        }
+        if (track.problemSinceMs == 0)
+            track.problemSinceMs = now;
+        // A problem is told once it lasted; a worse one (stale -> offline) is told again.
+        if (now - track.problemSinceMs < m_holdMs || (track.told != DisplayStatus::Online && status <= track.told))
+            continue;
+        QString message;
+        switch (status) {
+        case DisplayStatus::Degraded:
+            message = tr("%1 is degraded").arg(nodeName(id));
+            break;
+        case DisplayStatus::Stale:
+            message = tr("%1 stopped reporting: no data for %2")
+                          .arg(nodeName(id), durationText(std::max<qint64>(0, m_state->ageMsAt(m_state->rowOf(id)))));
+            break;
+        case DisplayStatus::Maintenance:
+            message = tr("%1 entered maintenance").arg(nodeName(id));
+            break;
+        case DisplayStatus::Offline:
+            message = entry.sample && entry.sample->status == NodeStatus::Offline
+                          ? tr("%1 went offline").arg(nodeName(id))
+                          : tr("%1 is not reporting: no data for %2, shown offline")
+                                .arg(nodeName(id), durationText(now - (entry.sample ? entry.sample->tsMs
+                                                                                     : entry.listedSinceMs)));
+            break;
+        case DisplayStatus::Online:
+            break;
+        }
+        log(severityOf(status), id, message);
+        track.told = status;
+    }
+    m_nodes.removeIf([&listed](const QHash<QString, NodeTrack>::iterator it) { return !listed.contains(it.key()); });
+}
+
+void StatusEvents::evaluateLinks(qint64 now)
+{
+    const QHash<QString, LinkSample> current = m_state->currentLinkSamples();
+    const auto endUp = [this](const QString &nodeId) {
+        const int row = m_state->rowOf(nodeId);
+        if (row < 0)
+            return false;
+        const DisplayStatus s = m_state->entryAt(row).status;
+        return s == DisplayStatus::Online || s == DisplayStatus::Degraded;
+    };
+    QSet<QString> listed;
+    for (const Link &link : m_state->links()) {
+        listed.insert(link.id);
+        LinkTrack &track = m_links[link.id];
+        const auto sample = current.constFind(link.id);
+        // Unknown, or an end that is down (its own event says so): nothing to say of the link.
+        if (sample == current.constEnd() || !endUp(link.a) || !endUp(link.b)) {
+            track = {};
+            continue;
+        }
+        const QString name = tr("%1 – %2").arg(nodeName(link.a), nodeName(link.b));
+        if (sample->status == LinkStatus::Down) {
+            if (track.downSinceMs == 0)
+                track.downSinceMs = now;
+            if (!track.downTold && now - track.downSinceMs >= m_holdMs) {
+                log(EventLogModel::Severity::Error, link.id, tr("Link %1 is down").arg(name));
+                track.downTold = true;
+            }
+            continue;
+        }
+        if (track.downTold)
+            log(EventLogModel::Severity::Info, link.id,
+                tr("Link %1 is up again after %2").arg(name, durationText(now - track.downSinceMs)));
+        track.downSinceMs = 0;
+        track.downTold = false;
+
+        const double load = link.capacityGbps > 0 ? std::max(sample->abGbps, sample->baGbps) / link.capacityGbps : 0;
+        if (load > kCongestedAbove) {
+            if (track.congestedSinceTs == 0)
+                track.congestedSinceTs = sample->tsMs;
+            track.peak = std::max(track.peak, load);
+            if (!track.congestionTold && sample->tsMs - track.congestedSinceTs >= kCongestedForMs) {
+                log(EventLogModel::Severity::Warning, link.id,
+                    tr("Link %1 above 90 % of its capacity for a minute (peak %2 %)")
+                        .arg(name)
+                        .arg(qRound(track.peak * 100)));
+                track.congestionTold = true;
+            }
+        } else if (load < kCongestionClearsBelow || track.congestedSinceTs == 0) {
+            if (track.congestionTold)
+                log(EventLogModel::Severity::Info, link.id,
+                    tr("Link %1 below 90 % again after %2").arg(name, durationText(sample->tsMs - track.congestedSinceTs)));
+            track.congestedSinceTs = 0;
+            track.peak = 0;
+            track.congestionTold = false;
+        }
+    }
+    m_links.removeIf([&listed](const QHash<QString, LinkTrack>::iterator it) { return !listed.contains(it.key()); });
+}
+
+} // namespace cpn

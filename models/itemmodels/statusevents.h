@@ -1,0 +1,84 @@
+#pragma once
+
+#include "itemmodels/eventlogmodel.h"
+#include "state/displaystatus.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+namespace cpn {
+
+class FederationState;
+
+// Turns what the live federation does into the events an operator reads: one problem, one event.
+// - A root that cannot be reached, or whose data is late, is one event naming how many nodes it
+//   leaves without news; its nodes' own changes are not events meanwhile.
+// - A change is told only once it has lasted `holdMs` (a 3 s hiccup is no event), and its recovery
+//   says how long the problem lasted.
+// - A link that goes down (its ends reporting) is an event, and so is a link above 90 % of its
+//   capacity for a minute by sample time.
+// evaluate() runs once a second after the state's refresh; the composition root feeds each root's
+// connection health.
+class StatusEvents : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class RootHealth { Connecting, Reporting, Late, Unreachable };
+
+    static constexpr qint64 kDefaultHoldMs = 10'000;
+    static constexpr qint64 kCongestedForMs = 60'000;
+    static constexpr double kCongestedAbove = 0.9;
+    static constexpr double kCongestionClearsBelow = 0.85;
+
+    StatusEvents(const FederationState *state, EventLogModel *log, QObject *parent = nullptr);
+
+    void setRootHealth(const QString &rootId, const QString &label, RootHealth health, const QString &error = {});
+    void removeRoot(const QString &rootId);
+    void setHoldMs(qint64 ms) { m_holdMs = ms; }
+
+    void evaluate();
+
+    // "2 min 5 s", "1 h 3 min", "45 s".
+    static QString durationText(qint64 ms);
+
+private:
+    struct RootTrack
+    {
+        QString label;
+        RootHealth health = RootHealth::Connecting;
+        QString error;
+        qint64 sinceMs = 0; // when it stopped reporting
+        RootHealth told = RootHealth::Reporting; // the problem logged, Reporting: none
+    };
+    struct NodeTrack
+    {
+        qint64 problemSinceMs = 0; // 0: no problem
+        DisplayStatus told = DisplayStatus::Online; // the problem logged, Online: none
+    };
+    struct LinkTrack
+    {
+        qint64 downSinceMs = 0;
+        bool downTold = false;
+        qint64 congestedSinceTs = 0; // sample time the load went above the limit
+        double peak = 0;
+        bool congestionTold = false;
+    };
+
+    void evaluateRoots(qint64 now);
+    void evaluateNodes(qint64 now);
+    void evaluateLinks(qint64 now);
+    int nodesOf(const QString &rootId) const;
+    QString nodeName(const QString &nodeId) const;
+    void log(EventLogModel::Severity severity, const QString &source, const QString &message);
+
+    const FederationState *m_state;
+    EventLogModel *m_log;
+    qint64 m_holdMs = kDefaultHoldMs;
+    QHash<QString, RootTrack> m_roots;
+    QHash<QString, NodeTrack> m_nodes;
+    QHash<QString, LinkTrack> m_links;
+};
+
+} // namespace cpn
