@@ -637,42 +637,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Endpoint online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Endpoint data is stale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Endpoint offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Endpoint offline: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 recovered (was %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is degraded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 stopped reporting: no data for more than %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 entered maintenance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 went offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About CPN Control Center</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,6 +1671,109 @@ id %2
     </message>
     <message>
         <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::StatusEvents</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot be reached; no news of its %n node(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot be reached (%1); no news of its %n node(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No new data for %1; its %n node(s) are not updated.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reachable again after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data is current again after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recovered after %2 (was %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped reporting: no data for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entered maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not reporting: no data for %2, shown offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 is up again after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 above 90 % of its capacity for a minute (peak %2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 below 90 % again after %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -636,42 +636,6 @@
         <translation>关于 CPN 控制中心(&amp;A)</translation>
     </message>
     <message>
-        <source>Endpoint online</source>
-        <translation>端点在线</translation>
-    </message>
-    <message>
-        <source>Endpoint data is stale</source>
-        <translation>端点数据已过期</translation>
-    </message>
-    <message>
-        <source>Endpoint offline</source>
-        <translation>端点离线</translation>
-    </message>
-    <message>
-        <source>Endpoint offline: %1</source>
-        <translation>端点离线：%1</translation>
-    </message>
-    <message>
-        <source>%1 recovered (was %2)</source>
-        <translation>%1 已恢复（原状态：%2）</translation>
-    </message>
-    <message>
-        <source>%1 is degraded</source>
-        <translation>%1 处于降级状态</translation>
-    </message>
-    <message>
-        <source>%1 stopped reporting: no data for more than %2 s</source>
-        <translation>%1 已停止上报：超过 %2 秒无数据</translation>
-    </message>
-    <message>
-        <source>%1 entered maintenance</source>
-        <translation>%1 已进入维护状态</translation>
-    </message>
-    <message>
-        <source>%1 went offline</source>
-        <translation>%1 已离线</translation>
-    </message>
-    <message>
         <source>About CPN Control Center</source>
         <translation>关于 CPN 控制中心</translation>
     </message>
@@ -1708,6 +1672,105 @@ ID：%2
     <message>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::StatusEvents</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot be reached; no news of its %n node(s).</source>
+        <translation>
+            <numerusform>无法连接；其 %n 个节点无最新消息。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot be reached (%1); no news of its %n node(s).</source>
+        <translation>
+            <numerusform>无法连接（%1）；其 %n 个节点无最新消息。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No new data for %1; its %n node(s) are not updated.</source>
+        <translation>
+            <numerusform>已 %1 没有新数据；其 %n 个节点未更新。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reachable again after %1.</source>
+        <translation>中断 %1 后已恢复连接。</translation>
+    </message>
+    <message>
+        <source>Data is current again after %1.</source>
+        <translation>延迟 %1 后数据已恢复为最新。</translation>
+    </message>
+    <message>
+        <source>%1 recovered after %2 (was %3)</source>
+        <translation>%1 在 %2 后恢复（此前为%3）</translation>
+    </message>
+    <message>
+        <source>%1 is degraded</source>
+        <translation>%1 性能降级</translation>
+    </message>
+    <message>
+        <source>%1 stopped reporting: no data for %2</source>
+        <translation>%1 停止上报：已 %2 无数据</translation>
+    </message>
+    <message>
+        <source>%1 entered maintenance</source>
+        <translation>%1 进入维护</translation>
+    </message>
+    <message>
+        <source>%1 went offline</source>
+        <translation>%1 已离线</translation>
+    </message>
+    <message>
+        <source>%1 is not reporting: no data for %2, shown offline</source>
+        <translation>%1 未上报：已 %2 无数据，显示为离线</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Link %1 is down</source>
+        <translation>链路 %1 中断</translation>
+    </message>
+    <message>
+        <source>Link %1 is up again after %2</source>
+        <translation>链路 %1 中断 %2 后已恢复</translation>
+    </message>
+    <message>
+        <source>Link %1 above 90 % of its capacity for a minute (peak %2 %)</source>
+        <translation>链路 %1 利用率超过容量的 90 % 已持续一分钟（峰值 %2 %）</translation>
+    </message>
+    <message>
+        <source>Link %1 below 90 % again after %2</source>
+        <translation>链路 %1 在 %2 后回落到 90 % 以下</translation>
     </message>
 </context>
 <context>

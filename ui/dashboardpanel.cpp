@@ -141,7 +141,7 @@ void DashboardPanel::restorePinned(const QStringList &specs)
 void DashboardPanel::pinPending()
 {
     // A card judges on the first real directory whether its node is in this federation.
-    if (m_hub->nodes().isEmpty())
+    if (!m_hub->hasDirectory())
         return;
     const QList<ChartSpec> pending = std::exchange(m_pending, {});
     for (const ChartSpec &spec : pending)

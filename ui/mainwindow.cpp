@@ -385,7 +385,6 @@ void MainWindow::showState(FederationState *state)
         disconnect(m_state, nullptr, this, nullptr);
     m_state = state;
     m_nodes->setState(state);
-    connect(state, &FederationState::nodeStatusChanged, this, &MainWindow::onNodeStatusChanged);
     connect(state, &FederationState::directoryChanged, this, &MainWindow::showLinks);
     connect(state, &FederationState::linkSamplesUpdated, this, &MainWindow::showLinkSamples);
     connect(state, &FederationState::refreshed, this, &MainWindow::showLinkSamples);
@@ -435,60 +434,13 @@ void MainWindow::setEndpointStatus(const QString &endpointId, ConnectionIndicato
     if (!m_indicators.contains(endpointId))
         addEndpoint(endpointId, endpointId);
     ConnectionIndicator *indicator = m_indicators.value(endpointId);
-    const ConnectionIndicator::State old = indicator->state();
+    // Its changes become events in StatusEvents (one per problem, with hysteresis), not here.
     indicator->setStatus(state, lastDataMs, lastError, consecutiveFailures);
-    if (old == state)
-        return;
-    // Connection changes belong in the log too: the status bar only shows the present.
-    switch (state) {
-    case ConnectionIndicator::State::Online:
-        logEvent(EventLogModel::Severity::Info, indicator->label(), tr("Endpoint online"));
-        break;
-    case ConnectionIndicator::State::Stale:
-        logEvent(EventLogModel::Severity::Warning, indicator->label(), tr("Endpoint data is stale"));
-        break;
-    case ConnectionIndicator::State::Offline:
-        logEvent(EventLogModel::Severity::Error, indicator->label(),
-                 lastError.isEmpty() ? tr("Endpoint offline") : tr("Endpoint offline: %1").arg(lastError));
-        break;
-    case ConnectionIndicator::State::Connecting:
-        break;
-    }
 }
 
 void MainWindow::logEvent(EventLogModel::Severity severity, const QString &source, const QString &message)
 {
     m_events->append(m_clock.nowMs(), severity, source, message);
-}
-
-void MainWindow::onNodeStatusChanged(const QString &nodeId, DisplayStatus oldStatus, DisplayStatus newStatus)
-{
-    const Node *node = m_state->node(nodeId);
-    const QString name = node ? node->name : nodeId;
-    EventLogModel::Severity severity = EventLogModel::Severity::Info;
-    QString message;
-    switch (newStatus) {
-    case DisplayStatus::Online:
-        message = tr("%1 recovered (was %2)").arg(name, displayStatusName(oldStatus).toLower());
-        break;
-    case DisplayStatus::Degraded:
-        severity = EventLogModel::Severity::Warning;
-        message = tr("%1 is degraded").arg(name);
-        break;
-    case DisplayStatus::Stale:
-        severity = EventLogModel::Severity::Warning;
-        message = tr("%1 stopped reporting: no data for more than %2 s").arg(name).arg(m_state->freshnessRule().staleAfterMs() / 1000.0);
-        break;
-    case DisplayStatus::Maintenance:
-        message = tr("%1 entered maintenance").arg(name);
-        break;
-    case DisplayStatus::Offline:
-        severity = EventLogModel::Severity::Error;
-        message = tr("%1 went offline").arg(name);
-        break;
-    }
-    logEvent(severity, nodeId, message);
-    scheduleOverview();
 }
 
 void MainWindow::tick()

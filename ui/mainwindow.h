@@ -138,7 +138,6 @@ private:
     void scheduleOverview();
     void showLinks();
     void showLinkSamples();
-    void onNodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
     void showAbout();
     void createMap();
     void onSelectionChanged();

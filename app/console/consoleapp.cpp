@@ -50,6 +50,21 @@ QString randomToken()
     return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+StatusEvents::RootHealth rootHealth(api::ConnectionState state)
+{
+    switch (state) {
+    case api::ConnectionState::Connecting:
+        return StatusEvents::RootHealth::Connecting;
+    case api::ConnectionState::Online:
+        return StatusEvents::RootHealth::Reporting;
+    case api::ConnectionState::Stale:
+        return StatusEvents::RootHealth::Late;
+    case api::ConnectionState::Offline:
+        return StatusEvents::RootHealth::Unreachable;
+    }
+    return StatusEvents::RootHealth::Connecting;
+}
+
 ConnectionIndicator::State indicatorState(api::ConnectionState state)
 {
     switch (state) {
@@ -83,7 +98,7 @@ bool sameRoot(const QUrl &a, const QUrl &b)
 
 ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent)
     : QObject(parent), m_options(options), m_settings(settings), m_liveState(m_clock), m_nodes(&m_liveState),
-      m_chartHub(&m_liveState)
+      m_statusEvents(&m_liveState, &m_events), m_chartHub(&m_liveState)
 {
     api::registerMetaTypes();
     configureNetwork(m_network);
@@ -145,6 +160,16 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
                 pinDemoCharts();
         });
     }
+    // Once a second the live state's freshness moves on and what lasted becomes events; the window
+    // refreshes the state it shows itself.
+    m_liveTicker.setInterval(1000);
+    connect(&m_liveTicker, &QTimer::timeout, this, [this] {
+        if (m_window->shownState() != &m_liveState)
+            m_liveState.refresh();
+        m_statusEvents.evaluate();
+    });
+    if (m_options.offlineFile.isEmpty())
+        m_liveTicker.start();
     m_offline = std::make_unique<OfflineSession>(m_window.get(), &m_viewClock);
     m_offline->setInitialOffsetMs(m_options.replayAtMs);
     m_snapshots = std::make_unique<SnapshotCommands>(m_window.get(), m_offline.get(), m_cache.get(), m_cachePath,
@@ -385,6 +410,7 @@ bool ConsoleApp::disconnectEndpoint(const QUrl &rootUrl)
     rememberRoots();
     m_window->removeEndpoint(endpointId);
     m_liveState.removeRoot(endpointId);
+    m_statusEvents.removeRoot(endpointId);
     // Offers and new jobs go through the first root: the next one, if any.
     followFirstRootForPlanning();
     m_window->logEvent(EventLogModel::Severity::Info, tr("Connect"),
@@ -433,9 +459,13 @@ void ConsoleApp::connectFederation(const api::EndpointSetting &endpoint, const Q
     // statusChanged fires on changes of state only; the age of the data shown moves with every answer.
     connect(federation, &api::FederationClient::metricsReceived, this,
             [this, federation] { showEndpointStatus(federation->status()); });
-    connect(federation, &api::FederationClient::statusChanged, this, &ConsoleApp::showEndpointStatus);
+    connect(federation, &api::FederationClient::statusChanged, this,
+            [this, endpointId, label](const api::EndpointStatus &status) {
+                showEndpointStatus(status);
+                m_statusEvents.setRootHealth(endpointId, label, rootHealth(status.state), status.lastError);
+            });
     connect(federation, &api::FederationClient::problem, this, [this, endpointId](const QString &message) {
-        m_window->logEvent(EventLogModel::Severity::Warning, endpointId, message);
+        m_statusEvents.rootProblem(endpointId, message);
     });
     attachAccount(federation, position, transport, token);
     followFirstRootForPlanning();

@@ -10,12 +10,14 @@
 #include "domain/link.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "itemmodels/statusevents.h"
 #include "state/federationstate.h"
 #include "reviewclock.h"
 #include "ui/planning/planningservices.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -113,6 +115,8 @@ private:
     FederationState m_liveState; // what every root reports now; the window shows it unless reviewing
     NodeTableModel m_nodes;
     EventLogModel m_events;
+    StatusEvents m_statusEvents; // the live federation's changes, told once per problem
+    QTimer m_liveTicker;
     // The charts' live samples and their history reads; both outlive the window that shows them.
     charts::ChartDataHub m_chartHub;
     std::unique_ptr<cache::CacheReader> m_cacheReader;

@@ -101,7 +101,7 @@ qint64 ChartDataHub::samplingIntervalMs() const
 
 bool ChartDataHub::hasDirectory() const
 {
-    return m_state->nodeCount() > 0;
+    return m_state->nodeCount() > 0 || !m_state->links().isEmpty();
 }
 
 void ChartDataHub::onDirectoryChanged()

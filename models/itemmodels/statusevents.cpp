@@ -45,7 +45,8 @@ QString StatusEvents::durationText(qint64 ms)
     if (s < 3600)
         return s % 60 ? tr("%1 min %2 s").arg(s / 60).arg(s % 60) : tr("%1 min").arg(s / 60);
     if (s < 86400)
-        return (s % 3600) / 60 ? tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60) : tr("%1 h").arg(s / 3600);
+        return (s % 3600) / 60 ? tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
+                               : tr("%1 h").arg(s / 3600);
     return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
@@ -64,6 +65,16 @@ void StatusEvents::setRootHealth(const QString &rootId, const QString &label, Ro
 void StatusEvents::removeRoot(const QString &rootId)
 {
     m_roots.remove(rootId);
+}
+
+void StatusEvents::rootProblem(const QString &rootId, const QString &message)
+{
+    constexpr qsizetype kMaxPending = 8; // a root failing in many ways at once is told by its outage
+    RootTrack &root = m_roots[rootId];
+    if (root.label.isEmpty())
+        root.label = rootId;
+    if (root.pendingProblems.size() < kMaxPending)
+        root.pendingProblems.append({m_state->clock().nowMs(), message});
 }
 
 void StatusEvents::evaluate()
@@ -96,6 +107,7 @@ void StatusEvents::evaluateRoots(qint64 now)
     for (auto it = m_roots.begin(); it != m_roots.end(); ++it) {
         RootTrack &root = it.value();
         if (isProblem(root.health)) {
+            root.pendingProblems.clear(); // the outage says it
             // Unreachable is told at once (it failed several times already); late only once it lasts.
             const bool lasted = root.health == RootHealth::Unreachable || now - root.sinceMs >= m_holdMs;
             if (!lasted || root.told == root.health || root.told == RootHealth::Unreachable)
@@ -103,15 +115,25 @@ void StatusEvents::evaluateRoots(qint64 now)
             const int hidden = nodesOf(it.key());
             if (root.health == RootHealth::Unreachable)
                 log(EventLogModel::Severity::Error, root.label,
-                    (root.error.isEmpty() ? tr("Cannot be reached; no news of its %n node(s).", nullptr, hidden)
-                                          : tr("Cannot be reached (%1); no news of its %n node(s).", nullptr, hidden)
-                                                .arg(root.error)));
+                    (root.error.isEmpty()
+                         ? tr("Cannot be reached; no news of its %n node(s).", nullptr, hidden)
+                         : tr("Cannot be reached (%1); no news of its %n node(s).", nullptr, hidden)
+                               .arg(root.error)));
             else
                 log(EventLogModel::Severity::Warning, root.label,
                     tr("No new data for %1; its %n node(s) are not updated.", nullptr, hidden)
                         .arg(durationText(now - root.sinceMs)));
             root.told = root.health;
-        } else if (root.health == RootHealth::Reporting && root.told != RootHealth::Reporting) {
+        } else if (root.health == RootHealth::Reporting && root.told == RootHealth::Reporting) {
+            while (!root.pendingProblems.isEmpty() &&
+                   now - root.pendingProblems.constFirst().first >= m_holdMs) {
+                const QString message = root.pendingProblems.takeFirst().second;
+                if (message != root.lastProblemTold)
+                    log(EventLogModel::Severity::Warning, root.label, message);
+                root.lastProblemTold = message;
+            }
+        }
+        if (root.health == RootHealth::Reporting && root.told != RootHealth::Reporting) {
             log(EventLogModel::Severity::Info, root.label,
                 root.told == RootHealth::Unreachable
                     ? tr("Reachable again after %1.").arg(durationText(now - root.sinceMs))
@@ -144,9 +166,16 @@ void StatusEvents::evaluateNodes(qint64 now)
         }
         if (track.problemSinceMs == 0)
             track.problemSinceMs = now;
-        // A problem is told once it lasted; a worse one (stale -> offline) is told again.
-        if (now - track.problemSinceMs < m_holdMs || (track.told != DisplayStatus::Online && status <= track.told))
+        // A problem is told once it lasted; a worse one is told again, but not a silence that merely
+        // passed the not-reporting limit (stale -> offline): that is the same problem.
+        if (now - track.problemSinceMs < m_holdMs ||
+            (track.told != DisplayStatus::Online && status <= track.told))
             continue;
+        if (track.told == DisplayStatus::Stale &&
+            m_state->freshnessAt(m_state->rowOf(id)) == Freshness::NotReporting) {
+            track.told = status;
+            continue;
+        }
         QString message;
         switch (status) {
         case DisplayStatus::Degraded:
@@ -154,17 +183,19 @@ void StatusEvents::evaluateNodes(qint64 now)
             break;
         case DisplayStatus::Stale:
             message = tr("%1 stopped reporting: no data for %2")
-                          .arg(nodeName(id), durationText(std::max<qint64>(0, m_state->ageMsAt(m_state->rowOf(id)))));
+                          .arg(nodeName(id),
+                               durationText(std::max<qint64>(0, m_state->ageMsAt(m_state->rowOf(id)))));
             break;
         case DisplayStatus::Maintenance:
             message = tr("%1 entered maintenance").arg(nodeName(id));
             break;
         case DisplayStatus::Offline:
-            message = entry.sample && entry.sample->status == NodeStatus::Offline
-                          ? tr("%1 went offline").arg(nodeName(id))
-                          : tr("%1 is not reporting: no data for %2, shown offline")
-                                .arg(nodeName(id), durationText(now - (entry.sample ? entry.sample->tsMs
-                                                                                     : entry.listedSinceMs)));
+            message =
+                entry.sample && entry.sample->status == NodeStatus::Offline
+                    ? tr("%1 went offline").arg(nodeName(id))
+                    : tr("%1 is not reporting: no data for %2, shown offline")
+                          .arg(nodeName(id),
+                               durationText(now - (entry.sample ? entry.sample->tsMs : entry.listedSinceMs)));
             break;
         case DisplayStatus::Online:
             break;
@@ -172,7 +203,8 @@ void StatusEvents::evaluateNodes(qint64 now)
         log(severityOf(status), id, message);
         track.told = status;
     }
-    m_nodes.removeIf([&listed](const QHash<QString, NodeTrack>::iterator it) { return !listed.contains(it.key()); });
+    m_nodes.removeIf(
+        [&listed](const QHash<QString, NodeTrack>::iterator it) { return !listed.contains(it.key()); });
 }
 
 void StatusEvents::evaluateLinks(qint64 now)
@@ -211,12 +243,13 @@ void StatusEvents::evaluateLinks(qint64 now)
         track.downSinceMs = 0;
         track.downTold = false;
 
-        const double load = link.capacityGbps > 0 ? std::max(sample->abGbps, sample->baGbps) / link.capacityGbps : 0;
+        const double load =
+            link.capacityGbps > 0 ? std::max(sample->abGbps, sample->baGbps) / link.capacityGbps : 0;
         if (load > kCongestedAbove) {
             if (track.congestedSinceTs == 0)
                 track.congestedSinceTs = sample->tsMs;
             track.peak = std::max(track.peak, load);
-            if (!track.congestionTold && sample->tsMs - track.congestedSinceTs >= kCongestedForMs) {
+            if (!track.congestionTold && sample->tsMs - track.congestedSinceTs >= m_congestedForMs) {
                 log(EventLogModel::Severity::Warning, link.id,
                     tr("Link %1 above 90 % of its capacity for a minute (peak %2 %)")
                         .arg(name)
@@ -226,13 +259,15 @@ void StatusEvents::evaluateLinks(qint64 now)
         } else if (load < kCongestionClearsBelow || track.congestedSinceTs == 0) {
             if (track.congestionTold)
                 log(EventLogModel::Severity::Info, link.id,
-                    tr("Link %1 below 90 % again after %2").arg(name, durationText(sample->tsMs - track.congestedSinceTs)));
+                    tr("Link %1 below 90 % again after %2")
+                        .arg(name, durationText(sample->tsMs - track.congestedSinceTs)));
             track.congestedSinceTs = 0;
             track.peak = 0;
             track.congestionTold = false;
         }
     }
-    m_links.removeIf([&listed](const QHash<QString, LinkTrack>::iterator it) { return !listed.contains(it.key()); });
+    m_links.removeIf(
+        [&listed](const QHash<QString, LinkTrack>::iterator it) { return !listed.contains(it.key()); });
 }
 
 } // namespace cpn

@@ -34,9 +34,15 @@ public:
 
     StatusEvents(const FederationState *state, EventLogModel *log, QObject *parent = nullptr);
 
-    void setRootHealth(const QString &rootId, const QString &label, RootHealth health, const QString &error = {});
+    void setRootHealth(const QString &rootId, const QString &label, RootHealth health,
+                       const QString &error = {});
     void removeRoot(const QString &rootId);
+    // A problem with one of a root's answers (a failed or malformed one): told once it lasted the
+    // hold with the root still reporting; if the root stops reporting meanwhile, its outage event
+    // says it all.
+    void rootProblem(const QString &rootId, const QString &message);
     void setHoldMs(qint64 ms) { m_holdMs = ms; }
+    void setCongestedForMs(qint64 ms) { m_congestedForMs = ms; }
 
     void evaluate();
 
@@ -49,12 +55,14 @@ private:
         QString label;
         RootHealth health = RootHealth::Connecting;
         QString error;
-        qint64 sinceMs = 0; // when it stopped reporting
-        RootHealth told = RootHealth::Reporting; // the problem logged, Reporting: none
+        qint64 sinceMs = 0;                                // when it stopped reporting
+        RootHealth told = RootHealth::Reporting;           // the problem logged, Reporting: none
+        QList<std::pair<qint64, QString>> pendingProblems; // (when, message), not yet told
+        QString lastProblemTold;
     };
     struct NodeTrack
     {
-        qint64 problemSinceMs = 0; // 0: no problem
+        qint64 problemSinceMs = 0;                  // 0: no problem
         DisplayStatus told = DisplayStatus::Online; // the problem logged, Online: none
     };
     struct LinkTrack
@@ -76,6 +84,7 @@ private:
     const FederationState *m_state;
     EventLogModel *m_log;
     qint64 m_holdMs = kDefaultHoldMs;
+    qint64 m_congestedForMs = kCongestedForMs;
     QHash<QString, RootTrack> m_roots;
     QHash<QString, NodeTrack> m_nodes;
     QHash<QString, LinkTrack> m_links;

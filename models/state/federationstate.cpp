@@ -76,6 +76,7 @@ void FederationState::applyDirectory()
 {
     // Every root's nodes and links together, in root order; the first root listing an id wins.
     QList<Node> nodes;
+    QStringList rootOfNode;
     QList<Link> links;
     QSet<QString> nodeIds;
     QSet<QString> linkIds;
@@ -84,6 +85,7 @@ void FederationState::applyDirectory()
             if (!nodeIds.contains(node.id)) {
                 nodeIds.insert(node.id);
                 nodes.append(node);
+                rootOfNode.append(root.id);
             }
         }
         for (const Link &link : root.links) {
@@ -102,9 +104,11 @@ void FederationState::applyDirectory()
     QList<std::pair<QString, DisplayStatus>> before;
     QList<NodeEntry> entries;
     entries.reserve(nodes.size());
-    for (const Node &node : std::as_const(nodes)) {
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        const Node &node = nodes.at(i);
         NodeEntry entry;
         entry.node = node;
+        entry.rootId = rootOfNode.at(i);
         entry.listedSinceMs = now;
         if (const int old = rowOf(node.id); old >= 0) {
             entry.sample = m_entries.at(old).sample;

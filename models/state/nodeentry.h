@@ -15,6 +15,7 @@ struct NodeEntry
     std::optional<NodeSample> sample;
     DisplayStatus status = DisplayStatus::Online;
     qint64 listedSinceMs = 0; // when the directory first listed it: ages a node that never reported
+    QString rootId;           // the root whose directory it came from
 };
 
 } // namespace cpn

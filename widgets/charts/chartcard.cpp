@@ -103,7 +103,7 @@ ChartCard::~ChartCard()
 
 bool ChartCard::directoryIsEmpty() const
 {
-    return m_hub->nodes().isEmpty() && m_hub->links().isEmpty();
+    return !m_hub->hasDirectory();
 }
 
 bool ChartCard::entityInFederation() const

@@ -1,6 +1,6 @@
 #include "widgets/charts/seriescolors.h"
 
-#include "cache/metricnames.h"
+#include "domain/metricnames.h"
 
 #include <QHash>
 
@@ -48,7 +48,7 @@ int acceleratorSlot(const QString &model)
 QColor seriesColor(const QString &metric)
 {
     QString model;
-    if (cache::metrics::isAcceleratorMetric(metric, &model))
+    if (metrics::isAcceleratorMetric(metric, &model))
         return kAcceleratorPalette[acceleratorSlot(model)];
     const QColor fixed = fixedColor(metric);
     return fixed.isValid() ? fixed : QColor(0xb0, 0xbe, 0xc5);
@@ -62,7 +62,7 @@ QList<QColor> seriesColors(const QStringList &metrics)
     // Accelerator models sharing a slot: the first by name keeps it, the others probe onwards.
     QList<qsizetype> accelerators;
     for (qsizetype i = 0; i < metrics.size(); ++i) {
-        if (cache::metrics::isAcceleratorMetric(metrics.at(i)))
+        if (metrics::isAcceleratorMetric(metrics.at(i)))
             accelerators.append(i);
     }
     std::sort(accelerators.begin(), accelerators.end(),
@@ -70,7 +70,7 @@ QList<QColor> seriesColors(const QStringList &metrics)
     QList<int> taken;
     for (const qsizetype i : std::as_const(accelerators)) {
         QString model;
-        cache::metrics::isAcceleratorMetric(metrics.at(i), &model);
+        metrics::isAcceleratorMetric(metrics.at(i), &model);
         int slot = acceleratorSlot(model);
         for (int probe = 0; probe < kAcceleratorSlots && taken.contains(slot); ++probe)
             slot = (slot + 1) % kAcceleratorSlots;
