@@ -1677,33 +1677,6 @@ id %2
 <context>
     <name>cpn::StatusEvents</name>
     <message numerus="yes">
-        <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
         <source>Cannot be reached; no news of its %n node(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3292,6 +3265,10 @@ id %2
     </message>
     <message>
         <source>Accelerators: %1 free of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last known figures, %1 old:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1677,32 +1677,6 @@ ID：%2
 <context>
     <name>cpn::StatusEvents</name>
     <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 天 %2 小时</translation>
-    </message>
-    <message numerus="yes">
         <source>Cannot be reached; no news of its %n node(s).</source>
         <translation>
             <numerusform>无法连接；其 %n 个节点无最新消息。</numerusform>
@@ -3285,6 +3259,10 @@ ID：%2
     <message>
         <source>Accelerators: %1 free of %2</source>
         <translation>加速卡：%2 张中 %1 张空闲</translation>
+    </message>
+    <message>
+        <source>Last known figures, %1 old:</source>
+        <translation>最后已知数据，%1 前：</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "domain/provinces.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "widgets/delegates/lastknowndelegate.h"
 #include "widgets/delegates/statusdelegate.h"
 #include "widgets/delegates/utilizationbardelegate.h"
 
@@ -64,6 +65,7 @@ NodesPanel::NodesPanel(NodeTableModel *model, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
 
+    m_view->setItemDelegate(new LastKnownDelegate(m_view));
     auto *bars = new UtilizationBarDelegate(UtilizationBarDelegate::Ramp::Load, m_view);
     for (int column : {NodeTableModel::CpuColumn, NodeTableModel::AcceleratorsColumn, NodeTableModel::MemoryColumn})
         m_view->setItemDelegateForColumn(column, bars);

@@ -296,6 +296,17 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
         return searchText(row);
     case HasSampleRole:
         return row.sample.has_value();
+    case FiguresCurrentRole:
+        switch (column) {
+        case CpuColumn:
+        case AcceleratorsColumn:
+        case AcceleratorsFreeColumn:
+        case MemoryColumn:
+        case PowerColumn:
+        case JobsColumn:
+            return !row.sample || m_state->freshnessAt(index.row()) == Freshness::Fresh;
+        }
+        return true;
     }
     return {};
 }

@@ -52,6 +52,8 @@ public:
         ProvinceRole,            // ISO 3166-2:CN code, any column
         SearchTextRole,          // lower-case text that free-text search matches, any column
         HasSampleRole,           // bool, any column
+        FiguresCurrentRole,      // bool: false on a sample figure (CPU, cards, memory, power, jobs) of a node
+                                 // that is late or silent: its last known value, to be shown greyed
     };
     Q_ENUM(Role)
 

@@ -37,19 +37,6 @@ StatusEvents::StatusEvents(const FederationState *state, EventLogModel *log, QOb
     Q_ASSERT(state && log);
 }
 
-QString StatusEvents::durationText(qint64 ms)
-{
-    const qint64 s = std::max<qint64>(0, ms) / 1000;
-    if (s < 60)
-        return tr("%n s", nullptr, int(s));
-    if (s < 3600)
-        return s % 60 ? tr("%1 min %2 s").arg(s / 60).arg(s % 60) : tr("%1 min").arg(s / 60);
-    if (s < 86400)
-        return (s % 3600) / 60 ? tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
-                               : tr("%1 h").arg(s / 3600);
-    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
-}
-
 void StatusEvents::setRootHealth(const QString &rootId, const QString &label, RootHealth health,
                                  const QString &error)
 {

@@ -46,9 +46,6 @@ public:
 
     void evaluate();
 
-    // "2 min 5 s", "1 h 3 min", "45 s".
-    static QString durationText(qint64 ms);
-
 private:
     struct RootTrack
     {

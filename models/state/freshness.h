@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace cpn {
@@ -19,5 +20,8 @@ struct FreshnessRule
     // ageMs < 0: no sample at all, judged by how long the node has been listed (listedForMs).
     Freshness of(qint64 ageMs) const;
 };
+
+// How long something lasted or how old it is, for people: "45 s", "2 min 5 s", "1 h 3 min", "2 d 4 h".
+QString durationText(qint64 ms);
 
 } // namespace cpn

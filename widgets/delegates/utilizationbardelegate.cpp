@@ -44,7 +44,11 @@ void UtilizationBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     painter->setBrush(trackColor);
     painter->drawRoundedRect(track, 2, 2);
 
-    QColor fill = m_ramp == Ramp::Load ? colors::utilization(fraction) : colors::greenShare(fraction);
+    // A last known value, not a current one: grey, whatever it was.
+    const bool current = index.data(NodeTableModel::FiguresCurrentRole).toBool();
+    QColor fill = !current                ? option.palette.color(QPalette::PlaceholderText)
+                  : m_ramp == Ramp::Load ? colors::utilization(fraction)
+                                         : colors::greenShare(fraction);
     // Translucent on dark backgrounds so the text on top keeps its contrast; firmer on light ones.
     fill.setAlphaF(dark ? 0.55f : 0.45f);
     QRectF bar = track;
@@ -54,7 +58,9 @@ void UtilizationBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem
         painter->drawRoundedRect(bar, 2, 2);
 
     const bool selected = option.state & QStyle::State_Selected;
-    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText
+                                         : current ? QPalette::Text
+                                                   : QPalette::PlaceholderText));
     painter->setFont(opt.font);
     painter->drawText(track.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter, text);
     painter->restore();

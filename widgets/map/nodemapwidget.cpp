@@ -2,6 +2,7 @@
 
 #include "domain/provinces.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/freshness.h"
 #include "widgets/map/mapscene.h"
 
 #include <QAbstractProxyModel>
@@ -521,20 +522,30 @@ QString NodeMapWidget::nodeTooltip(int node) const
     html += QStringLiteral("<br>%1 · %2 · %3")
                 .arg(roleName(n.role), provinceDisplayName(n.province).toHtmlEscaped(), n.city.toHtmlEscaped());
     html += QStringLiteral("<br>") + tr("Status: %1").arg(displayStatusName(n.status));
-    if (n.hasSample) {
-        if (n.acceleratorsTotal > 0)
-            html += QStringLiteral("<br>")
-                    + tr("Accelerators: %1 free of %2, %3 busy")
-                          .arg(locale.toString(n.acceleratorsFree), locale.toString(n.acceleratorsTotal),
-                               percent(n.utilization));
-        else
-            html += QStringLiteral("<br>") + tr("CPU: %1 busy").arg(percent(n.utilization));
-        if (n.cheapestAcceleratorHour)
-            html += QStringLiteral("<br>")
-                    + tr("From %1 CNY per card-hour").arg(locale.toString(*n.cheapestAcceleratorHour, 'f', 2));
-    } else {
+    if (!n.hasSample) {
         html += QStringLiteral("<br>") + tr("No data yet");
+        return html;
     }
+    QString figures;
+    if (n.acceleratorsTotal > 0)
+        figures = tr("Accelerators: %1 free of %2, %3 busy")
+                      .arg(locale.toString(n.acceleratorsFree), locale.toString(n.acceleratorsTotal),
+                           percent(n.utilization));
+    else
+        figures = tr("CPU: %1 busy").arg(percent(n.utilization));
+    if (n.cheapestAcceleratorHour)
+        figures += QStringLiteral("<br>")
+                   + tr("From %1 CNY per card-hour").arg(locale.toString(*n.cheapestAcceleratorHour, 'f', 2));
+    // Figures of a node that is late or silent are its last known ones: said so, with their age, greyed.
+    const QModelIndex row = m_nodes->nodeIndex(n.id);
+    const qint64 ageMs = row.isValid() ? m_nodes->dataAgeMsAt(row.row()) : -1;
+    const bool current = n.status != DisplayStatus::Stale && n.status != DisplayStatus::Offline;
+    if (current || ageMs < 0) {
+        html += QStringLiteral("<br>") + figures;
+        return html;
+    }
+    html += QStringLiteral("<br><span style='color:#7d8794'>%1<br>%2</span>")
+                .arg(tr("Last known figures, %1 old:").arg(durationText(ageMs)), figures);
     return html;
 }
 
