@@ -137,11 +137,32 @@ Series SeriesReader::readRegionResolution(qint64 seriesId, const QString &region
     const qint64 step = stepMs(resolution);
     const qint64 firstMs = series.points.isEmpty() ? toMs + 1 : series.points.constFirst().tsMs;
     const qint64 coveredFromMs = resolution == Resolution::Raw ? fromMs + step : fromMs / step * step;
-    if (firstMs <= coveredFromMs)
+    if (firstMs <= coveredFromMs || !hasNodeSamples(metric, fromMs, firstMs - 1, resolution))
         return series;
     Series earlier = computeRegionResolution(region, metric, fromMs, firstMs - 1, resolution);
     earlier.points.append(series.points);
     return earlier;
+}
+
+bool SeriesReader::hasNodeSamples(const QString &metric, qint64 fromMs, qint64 toMs,
+                                  Resolution resolution) const
+{
+    // One key seek per node series, in one statement: a chart whose window starts before the
+    // recording asks this each time, and computing from every node series finds nothing there.
+    const char *table = resolution == Resolution::Raw      ? "samples"
+                        : resolution == Resolution::Minute ? "samples_1m"
+                                                           : "samples_1h";
+    const bool accelerators = metric == u"accel";
+    const QByteArray sql = QByteArray("SELECT EXISTS (SELECT 1 FROM series r JOIN ") + table +
+                           " s ON s.series_id = r.series_id WHERE r.kind = 0 AND " +
+                           (accelerators ? "r.metric LIKE 'accel:%'" : "r.metric = ?3") +
+                           " AND s.ts > ?1 AND s.ts <= ?2)";
+    sql::Statement s(m_db, sql);
+    s.bind(1, resolution == Resolution::Raw ? fromMs - 1 : fromMs - stepMs(resolution));
+    s.bind(2, toMs);
+    if (!accelerators)
+        s.bind(3, metric);
+    return s.step() && s.int64(0) != 0;
 }
 
 Series SeriesReader::computeRegionSeries(const QString &province, const QString &metric, qint64 fromMs,

@@ -63,6 +63,7 @@ private:
     Series readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs, Resolution resolution) const;
     Series readRegionResolution(qint64 seriesId, const QString &region, const QString &metric, qint64 fromMs,
                                 qint64 toMs, Resolution resolution) const;
+    bool hasNodeSamples(const QString &metric, qint64 fromMs, qint64 toMs, Resolution resolution) const;
     Series computeRegionResolution(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
                                    Resolution resolution) const;
 
