@@ -151,6 +151,9 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         });
     }
     if (m_cache) {
+        // Each tick's totals as region series: a national or province chart's history in one read.
+        connect(&m_liveState, &FederationState::tickComputed, m_cache.get(),
+                &cache::CacheWriter::ingestTotals);
         // The directory the cache records is the merged one the window shows.
         connect(&m_liveState, &FederationState::directoryChanged, this, [this] {
             m_cache->ingestDirectory(m_liveState.nodes(), m_liveState.links(), m_clock.nowMs());

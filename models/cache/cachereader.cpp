@@ -84,10 +84,10 @@ void CacheReader::readLinkSeries(const QString &linkId, const QString &metric, q
                 std::move(done));
 }
 
-void CacheReader::readRegionSeries(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+void CacheReader::readRegionSeries(const QString &region, const QString &metric, qint64 fromMs, qint64 toMs,
                                    QObject *context, std::function<void(const Series &)> done)
 {
-    run<Series>([=](SeriesReader &r) { return r.readRegionSeries(province, metric, fromMs, toMs); }, context,
+    run<Series>([=](SeriesReader &r) { return r.readRegionSeries(region, metric, fromMs, toMs); }, context,
                 std::move(done));
 }
 

@@ -27,8 +27,8 @@ public:
                         QObject *context, std::function<void(const Series &)> done);
     void readLinkSeries(const QString &linkId, const QString &metric, qint64 fromMs, qint64 toMs,
                         QObject *context, std::function<void(const Series &)> done);
-    // A region's totals (SeriesReader::readRegionSeries); province empty: the whole country.
-    void readRegionSeries(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+    // A region's totals (SeriesReader::readRegionSeries); region empty: the whole country.
+    void readRegionSeries(const QString &region, const QString &metric, qint64 fromMs, qint64 toMs,
                           QObject *context, std::function<void(const Series &)> done);
     void readStateAt(qint64 atMs, QObject *context, std::function<void(const ReplayState &)> done);
     // The content and the file's size on disk (with its side files).

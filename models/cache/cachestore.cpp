@@ -60,6 +60,7 @@ bool CacheStore::load()
         return fail(QStringLiteral("preparing the sample insert"), m_insertMany);
     m_nodeSeries.clear();
     m_linkSeries.clear();
+    m_regionSeries.clear();
     m_openNodes.clear();
     m_openLinks.clear();
     sql::Statement series(m_db, "SELECT series_id, kind, entity_id, metric FROM series");
@@ -67,7 +68,8 @@ bool CacheStore::load()
         const qint64 id = series.int64(0);
         const QString entity = series.text(2);
         const QString metric = series.text(3);
-        if (series.int64(1) == int(schema::SeriesKind::Node)) {
+        const auto kind = schema::SeriesKind(series.int64(1));
+        if (kind == schema::SeriesKind::Node) {
             NodeSeriesIds &ids = m_nodeSeries[entity];
             const int index = metrics::nodeMetricNames().indexOf(metric);
             QString model;
@@ -75,10 +77,14 @@ bool CacheStore::load()
                 ids.fixed[size_t(index)] = id;
             else if (metrics::isAcceleratorMetric(metric, &model))
                 ids.accelerators.insert(model, id);
-        } else {
+        } else if (kind == schema::SeriesKind::Link) {
             const int index = metrics::linkMetricNames().indexOf(metric);
             if (index >= 0)
                 m_linkSeries[entity].fixed[size_t(index)] = id;
+        } else if (kind == schema::SeriesKind::Region) {
+            const int index = metrics::regionMetricNames().indexOf(metric);
+            if (index >= 0)
+                m_regionSeries[entity][size_t(index)] = id;
         }
     }
     sql::Statement nodes(m_db, "SELECT node_id, valid_from, body FROM node_versions WHERE valid_to IS NULL");
@@ -209,6 +215,42 @@ bool CacheStore::addMetrics(const MetricsBatch &batch)
     }
     // Insert in full multi-row statements as rows accumulate; the rest waits for commit().
     return qsizetype(m_pending.size()) < kRowsPerInsert * 32 || flushSamples(false);
+}
+
+bool CacheStore::addTotals(const FederationTotals &totals)
+{
+    if (!ensureTransaction())
+        return false;
+    if (!addRegion(QString(), totals.national, totals.tsMs))
+        return false;
+    for (auto it = totals.byProvince.cbegin(); it != totals.byProvince.cend(); ++it) {
+        if (!addRegion(it.key(), it.value(), totals.tsMs))
+            return false;
+    }
+    for (auto it = totals.bySubtree.cbegin(); it != totals.bySubtree.cend(); ++it) {
+        if (!addRegion(schema::subtreeEntity(it.key()), it.value(), totals.tsMs))
+            return false;
+    }
+    return true;
+}
+
+bool CacheStore::addRegion(const QString &entity, const RegionTotals &totals, qint64 tsMs)
+{
+    // As the live charts: no reporting node is a gap, not a zero; so is accelerator use without cards.
+    if (totals.reporting == 0)
+        return true;
+    using namespace metrics;
+    RegionSeriesIds &ids = m_regionSeries[entity];
+    auto add = [&](RegionMetric m, double value) {
+        qint64 &id = ids[size_t(m)];
+        if (!id && !(id = seriesId(schema::SeriesKind::Region, entity, regionMetricNames().at(m))))
+            return false;
+        addSample(id, tsMs, value);
+        return true;
+    };
+    return add(RegionCpu, totals.cpuUtil) && add(RegionMemory, totals.memoryUtil) &&
+           add(RegionPowerKw, totals.powerKw) &&
+           (totals.acceleratorsReporting == 0 || add(RegionAccelerators, totals.acceleratorUtil()));
 }
 
 bool CacheStore::putVersion(Entity entity, const QString &id, const QString &province, const QByteArray &body,

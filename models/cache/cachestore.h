@@ -4,6 +4,7 @@
 #include "cache/schema.h"
 #include "cache/sqlite.h"
 #include "domain/offer.h"
+#include "state/federationtotals.h"
 
 #include <QHash>
 #include <QList>
@@ -31,6 +32,8 @@ public:
 
     bool addDirectory(const QList<Node> &nodes, const QList<Link> &links, qint64 tsMs);
     bool addMetrics(const MetricsBatch &batch);
+    // One sample per region series at totals.tsMs: the nation, each province and each subtree.
+    bool addTotals(const FederationTotals &totals);
     bool addJobs(const QList<Job> &jobs, qint64 tsMs);
     bool addOffers(const QList<Offer> &offers, qint64 tsMs);
     bool addEvent(const CacheEvent &event);
@@ -58,6 +61,7 @@ private:
     {
         std::array<qint64, 5> fixed{};
     };
+    using RegionSeriesIds = std::array<qint64, 4>; // metrics::RegionMetric order
     struct OpenVersion
     {
         qint64 validFrom = 0;
@@ -69,6 +73,7 @@ private:
     bool fail(const QString &what, const sql::Statement &statement);
     void addSample(qint64 seriesId, qint64 ts, double value);
     bool flushSamples(bool all);
+    bool addRegion(const QString &entity, const RegionTotals &totals, qint64 tsMs);
     bool putVersion(Entity entity, const QString &id, const QString &province, const QByteArray &body,
                     qint64 tsMs);
     bool closeMissing(Entity entity, const QSet<QString> &present, qint64 tsMs);
@@ -80,6 +85,7 @@ private:
 
     QHash<QString, NodeSeriesIds> m_nodeSeries;
     QHash<QString, LinkSeriesIds> m_linkSeries;
+    QHash<QString, RegionSeriesIds> m_regionSeries;
     QHash<QString, OpenVersion> m_openNodes;
     QHash<QString, OpenVersion> m_openLinks;
 

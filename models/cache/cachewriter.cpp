@@ -174,6 +174,15 @@ qint64 CacheWriter::ingestMetrics(const MetricsBatch &batch)
     return id;
 }
 
+qint64 CacheWriter::ingestTotals(const FederationTotals &totals)
+{
+    const qint64 id = ++m_nextId;
+    post([=](CacheWriterWorker *w) {
+        w->ingest(id, [&](CacheStore &store) { return store.addTotals(totals); });
+    });
+    return id;
+}
+
 qint64 CacheWriter::ingestJobs(const QList<Job> &jobs, qint64 tsMs)
 {
     const qint64 id = ++m_nextId;

@@ -9,7 +9,8 @@
 
 namespace cpn {
 class Clock;
-}
+struct FederationTotals;
+} // namespace cpn
 
 namespace cpn::cache {
 
@@ -43,6 +44,8 @@ public:
     // Each returns the batch id that committed() will report once the batch is on disk.
     qint64 ingestDirectory(const QList<Node> &nodes, const QList<Link> &links, qint64 tsMs);
     qint64 ingestMetrics(const MetricsBatch &batch);
+    // The totals of one tick as region series (CacheStore::addTotals).
+    qint64 ingestTotals(const FederationTotals &totals);
     qint64 ingestJobs(const QList<Job> &jobs, qint64 tsMs);
     qint64 ingestOffers(const QList<Offer> &offers, qint64 tsMs);
     qint64 ingestEvent(const CacheEvent &event);

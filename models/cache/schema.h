@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 
 // The cache file's schema, all of its SQL in one place. Each version is a step from the one
 // before, applied in its own transaction; the SQL of a step never changes once released, so the
@@ -21,7 +22,16 @@ struct Migration
 // Version 2: the 1-minute and 1-hour roll-up tables that retention fills.
 const QList<Migration> &migrations();
 
-// Kinds of the series table.
-enum class SeriesKind { Node = 0, Link = 1 };
+// Kinds of the series table. Region series hold the totals the console computes once per tick
+// (FederationTotals): entity "" for the nation, a province's ISO code as in the directory, or
+// subtreeEntity(). The column takes any integer, so a kind needs no migration: caches recorded
+// before region series simply lack them.
+enum class SeriesKind { Node = 0, Link = 1, Region = 2 };
+
+// The entity of a 1+M+N subtree's series: its root node's id behind a prefix no ISO code has.
+inline QString subtreeEntity(const QString &rootNodeId)
+{
+    return QStringLiteral("subtree:") + rootNodeId;
+}
 
 } // namespace cpn::cache::schema

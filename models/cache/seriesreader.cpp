@@ -115,16 +115,66 @@ Series SeriesReader::readSeries(schema::SeriesKind kind, const QString &entityId
                             [&](Resolution r) { return readResolution(id, fromMs, toMs, r); });
 }
 
-Series SeriesReader::readRegionSeries(const QString &province, const QString &metric, qint64 fromMs,
+Series SeriesReader::readRegionSeries(const QString &region, const QString &metric, qint64 fromMs,
                                       qint64 toMs, Resolution resolution) const
 {
+    const qint64 id = findSeries(schema::SeriesKind::Region, region, metric);
     return readAtResolution(fromMs, toMs, resolution, [&](Resolution r) {
-        return readRegionResolution(province, metric, fromMs, toMs, r);
+        return readRegionResolution(id, region, metric, fromMs, toMs, r);
     });
 }
 
-Series SeriesReader::readRegionResolution(const QString &province, const QString &metric, qint64 fromMs,
-                                          qint64 toMs, Resolution resolution) const
+Series SeriesReader::readRegionResolution(qint64 seriesId, const QString &region, const QString &metric,
+                                          qint64 fromMs, qint64 toMs, Resolution resolution) const
+{
+    Series series;
+    series.resolution = resolution;
+    if (seriesId)
+        series = readResolution(seriesId, fromMs, toMs, resolution);
+    if (region.startsWith(schema::subtreeEntity(QString())))
+        return series; // recorded only as region series
+    // Does the stored series start late? Raw samples come once a tick, roll-up buckets on the step.
+    const qint64 step = stepMs(resolution);
+    const qint64 firstMs = series.points.isEmpty() ? toMs + 1 : series.points.constFirst().tsMs;
+    const qint64 coveredFromMs = resolution == Resolution::Raw ? fromMs + step : fromMs / step * step;
+    if (firstMs <= coveredFromMs || !hasNodeSamples(metric, fromMs, firstMs - 1, resolution))
+        return series;
+    Series earlier = computeRegionResolution(region, metric, fromMs, firstMs - 1, resolution);
+    earlier.points.append(series.points);
+    return earlier;
+}
+
+bool SeriesReader::hasNodeSamples(const QString &metric, qint64 fromMs, qint64 toMs,
+                                  Resolution resolution) const
+{
+    // One key seek per node series, in one statement: a chart whose window starts before the
+    // recording asks this each time, and computing from every node series finds nothing there.
+    const char *table = resolution == Resolution::Raw      ? "samples"
+                        : resolution == Resolution::Minute ? "samples_1m"
+                                                           : "samples_1h";
+    const bool accelerators = metric == u"accel";
+    const QByteArray sql = QByteArray("SELECT EXISTS (SELECT 1 FROM series r JOIN ") + table +
+                           " s ON s.series_id = r.series_id WHERE r.kind = 0 AND " +
+                           (accelerators ? "r.metric LIKE 'accel:%'" : "r.metric = ?3") +
+                           " AND s.ts > ?1 AND s.ts <= ?2)";
+    sql::Statement s(m_db, sql);
+    s.bind(1, resolution == Resolution::Raw ? fromMs - 1 : fromMs - stepMs(resolution));
+    s.bind(2, toMs);
+    if (!accelerators)
+        s.bind(3, metric);
+    return s.step() && s.int64(0) != 0;
+}
+
+Series SeriesReader::computeRegionSeries(const QString &province, const QString &metric, qint64 fromMs,
+                                         qint64 toMs, Resolution resolution) const
+{
+    return readAtResolution(fromMs, toMs, resolution, [&](Resolution r) {
+        return computeRegionResolution(province, metric, fromMs, toMs, r);
+    });
+}
+
+Series SeriesReader::computeRegionResolution(const QString &province, const QString &metric, qint64 fromMs,
+                                             qint64 toMs, Resolution resolution) const
 {
     Series series;
     series.resolution = resolution;
@@ -242,8 +292,8 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
             qCWarning(lcCache).noquote() << "skipping a stored link:" << parsed.error();
     }
 
-    // One seek per series and tier on the (series_id, ts) key.
-    sql::Statement series(m_db, "SELECT series_id, kind, entity_id, metric FROM series");
+    // One seek per series and tier on the (series_id, ts) key; region totals are not part of a state.
+    sql::Statement series(m_db, "SELECT series_id, kind, entity_id, metric FROM series WHERE kind IN (0, 1)");
     sql::Statement raw(m_db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts <= ? AND ts >= ? "
                              "ORDER BY ts DESC LIMIT 1");
     sql::Statement minute(m_db, "SELECT ts, last FROM samples_1m WHERE series_id = ? AND ts <= ? AND ts >= ? "
@@ -281,12 +331,13 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
             continue;
         const QString entity = series.text(2);
         const QString metric = series.text(3);
-        if (series.int64(1) == int(schema::SeriesKind::Node)) {
+        const auto kind = schema::SeriesKind(series.int64(1));
+        if (kind == schema::SeriesKind::Node) {
             NodeSample &sample = state.nodeSamples[entity];
             sample.nodeId = entity;
             sample.tsMs = qMax(sample.tsMs, ts);
             metrics::setNodeValue(sample, metric, value);
-        } else {
+        } else if (kind == schema::SeriesKind::Link) {
             LinkSample &sample = state.linkSamples[entity];
             sample.linkId = entity;
             sample.tsMs = qMax(sample.tsMs, ts);

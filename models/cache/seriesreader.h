@@ -29,15 +29,24 @@ public:
                       qint64 toMs, Resolution resolution = Resolution::Auto) const;
     static Resolution chooseResolution(qint64 fromMs, qint64 toMs);
 
-    // A region's totals over time, computed from the stored node series as the live charts compute
-    // them: for "cpu", "memory" and "accel" (each node's mean over its accelerator models) the mean
-    // over the nodes that reported in that second, for "power_kw" their sum. province: an ISO code
-    // as in the directory, or empty for the whole country. From roll-ups, each bucket's value is
-    // the mean (sum) of the node means and its bounds the mean (sum) of the node minima and maxima:
-    // never narrower than the true range, so a spike still shows. Values are stored units
-    // (utilizations as fractions).
-    Series readRegionSeries(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+    // A region's totals over time: region "" is the nation, else a province's ISO code as in the
+    // directory or schema::subtreeEntity(); metric one of metrics::regionMetricNames(). Reads the
+    // region series recorded at ingest (CacheStore::addTotals: the totals the console computed, as
+    // FederationTotals defines them); from roll-ups, each bucket's min, max and mean of those. For
+    // the nation and provinces, the part of the range before the first of them (a cache recorded
+    // before region series existed) comes from computeRegionSeries, so that history is not lost.
+    // Values are stored units (utilizations as fractions).
+    Series readRegionSeries(const QString &region, const QString &metric, qint64 fromMs, qint64 toMs,
                             Resolution resolution = Resolution::Auto) const;
+
+    // A region's totals computed from the stored node series: for "cpu", "memory" and "accel" (each
+    // node's mean over its accelerator models) the plain mean over the nodes that reported in that
+    // second, for "power_kw" their sum. From roll-ups, each bucket's value is the mean (sum) of the
+    // node means and its bounds the mean (sum) of the node minima and maxima: never narrower than
+    // the true range, so a spike still shows. One read per node series: what readRegionSeries
+    // avoids, and bench_cache's baseline.
+    Series computeRegionSeries(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+                               Resolution resolution = Resolution::Auto) const;
 
     // The directory valid at atMs and, per entity in it, the latest sample at or before atMs no
     // older than lookbackMs (raw first, else the last value of a roll-up bucket, looking back at
@@ -52,8 +61,11 @@ public:
 private:
     qint64 findSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric) const;
     Series readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs, Resolution resolution) const;
-    Series readRegionResolution(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
-                                Resolution resolution) const;
+    Series readRegionResolution(qint64 seriesId, const QString &region, const QString &metric, qint64 fromMs,
+                                qint64 toMs, Resolution resolution) const;
+    bool hasNodeSamples(const QString &metric, qint64 fromMs, qint64 toMs, Resolution resolution) const;
+    Series computeRegionResolution(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
+                                   Resolution resolution) const;
 
     sqlite3 *m_db;
 };

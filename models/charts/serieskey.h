@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/metricnames.h"
+
 #include <QHash>
 #include <QString>
 
@@ -21,23 +23,24 @@ inline size_t qHash(const SeriesKey &key, size_t seed = 0)
     return qHashMulti(seed, int(key.kind), key.entity, key.metric);
 }
 
-// Region metrics: mean utilizations (%) over the region's reporting nodes and total power.
+// Region metrics: mean utilizations (%) over the region's reporting nodes and total power; the cache
+// stores region series under the same names (domain/metricnames.h).
 namespace regionmetrics {
 inline QString cpu()
 {
-    return QStringLiteral("cpu");
+    return metrics::regionMetricNames().at(metrics::RegionCpu);
 }
 inline QString accelerators()
 {
-    return QStringLiteral("accel");
+    return metrics::regionMetricNames().at(metrics::RegionAccelerators);
 }
 inline QString memory()
 {
-    return QStringLiteral("memory");
+    return metrics::regionMetricNames().at(metrics::RegionMemory);
 }
 inline QString powerKw()
 {
-    return QStringLiteral("power_kw");
+    return metrics::regionMetricNames().at(metrics::RegionPowerKw);
 }
 } // namespace regionmetrics
 

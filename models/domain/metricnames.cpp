@@ -28,6 +28,13 @@ const QStringList &linkMetricNames()
     return names;
 }
 
+const QStringList &regionMetricNames()
+{
+    static const QStringList names = {QStringLiteral("cpu"), QStringLiteral("memory"),
+                                      QStringLiteral("accel"), QStringLiteral("power_kw")};
+    return names;
+}
+
 QString acceleratorMetric(const QString &model) { return kAccelPrefix + model; }
 
 bool isAcceleratorMetric(const QString &metric, QString *model)

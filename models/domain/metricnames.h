@@ -13,9 +13,12 @@ namespace cpn::metrics {
 // Fixed node metrics, in this order; accelerator utilization is "accel:<model>".
 enum NodeMetric { NodeStatus, Cpu, Memory, Storage, PowerKw, QueuedJobs, RunningJobs, NodeMetricCount };
 enum LinkMetric { LinkStatus, AbGbps, BaGbps, LatencyMs, LossPct, LinkMetricCount };
+// Totals over a region (the nation, a province, a subtree): utilizations as fractions, power in kW.
+enum RegionMetric { RegionCpu, RegionMemory, RegionAccelerators, RegionPowerKw, RegionMetricCount };
 
 const QStringList &nodeMetricNames();
 const QStringList &linkMetricNames();
+const QStringList &regionMetricNames();
 QString acceleratorMetric(const QString &model);
 bool isAcceleratorMetric(const QString &metric, QString *model = nullptr);
 bool isNodeMetric(const QString &metric);

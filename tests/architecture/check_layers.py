@@ -26,7 +26,7 @@ MODELS_DEPENDS = {
     "domain": set(),
     "geo": {"domain"},
     "api": {"domain"},
-    "cache": {"domain"},
+    "cache": {"domain", "state"},
     "state": {"domain"},
     "charts": {"domain", "state"},
     "itemmodels": {"domain", "state"},

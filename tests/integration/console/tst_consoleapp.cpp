@@ -1,4 +1,7 @@
+#include "cache/cachedatabase.h"
+#include "cache/seriesreader.h"
 #include "consoleapp.h"
+#include "state/federationstate.h"
 #include "ui/mainwindow.h"
 
 #include <QFile>
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void demoListsTheLiveFederation();
     void unreachableRootIsShownOffline();
     void eventsAreRecordedInTheCache();
+    void liveTotalsAreRecordedAsRegionSeries();
 };
 
 void TestConsoleApp::demoListsTheLiveFederation()
@@ -111,6 +115,54 @@ void TestConsoleApp::unreachableRootIsShownOffline()
     QCOMPARE(indicators.size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(indicators.constFirst()->state(), ConnectionIndicator::State::Offline, 20000);
     QCOMPARE(console.nodeModel().rowCount(), 0);
+}
+
+// The totals the live state computes each tick reach the cache as region series, value for value.
+void TestConsoleApp::liveTotalsAreRecordedAsRegionSeries()
+{
+    QTemporaryDir dir;
+    QList<FederationTotals> computed;
+    {
+        ConsoleOptions options;
+        options.demo = true;
+        options.cacheDirectory = dir.path();
+        ConsoleApp console(options, nullptr);
+        console.start();
+        FederationState *live = console.window()->shownState();
+        connect(live, &FederationState::tickComputed, live,
+                [&computed](const FederationTotals &totals) { computed.append(totals); });
+        QTRY_VERIFY_WITH_TIMEOUT(computed.size() >= 3 && computed.constLast().national.reporting > 0, 20000);
+    } // the writer thread drains its queue as the console closes
+
+    cache::CacheDatabase db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("cache.sqlite")), QStringLiteral("tst_consoleapp_totals"),
+                    cache::CacheDatabase::Role::Reader));
+    const cache::SeriesReader reader(db.handle());
+    const QString province = computed.constLast().byProvince.keys().constFirst();
+    auto stored = [&](const QString &region) {
+        QHash<qint64, double> values;
+        const cache::Series series =
+            reader.readSeries(cache::schema::SeriesKind::Region, region, QStringLiteral("cpu"),
+                              computed.constFirst().tsMs, computed.constLast().tsMs, cache::Resolution::Raw);
+        for (const cache::SeriesPoint &p : series.points)
+            values.insert(p.tsMs, p.mean);
+        return values;
+    };
+    const QHash<qint64, double> national = stored(QString());
+    const QHash<qint64, double> inProvince = stored(province);
+    int compared = 0;
+    for (const FederationTotals &totals : std::as_const(computed)) {
+        if (totals.national.reporting > 0) {
+            QVERIFY2(national.contains(totals.tsMs), qPrintable(QString::number(totals.tsMs)));
+            QCOMPARE(national.value(totals.tsMs), totals.national.cpuUtil);
+            ++compared;
+        }
+        if (totals.byProvince.value(province).reporting > 0) {
+            QVERIFY2(inProvince.contains(totals.tsMs), qPrintable(province));
+            QCOMPARE(inProvince.value(totals.tsMs), totals.byProvince.value(province).cpuUtil);
+        }
+    }
+    QVERIFY(compared >= 1);
 }
 
 QTEST_MAIN(TestConsoleApp)
