@@ -17,18 +17,17 @@ Freshness FreshnessRule::of(qint64 ageMs) const
 
 QString durationText(qint64 ms)
 {
-    const char *context = "cpn::Duration";
     const qint64 s = std::max<qint64>(0, ms) / 1000;
     if (s < 60)
-        return QCoreApplication::translate(context, "%n s", nullptr, int(s));
+        return QCoreApplication::translate("cpn::Duration", "%n s", nullptr, int(s));
     if (s < 3600)
-        return s % 60 ? QCoreApplication::translate(context, "%1 min %2 s").arg(s / 60).arg(s % 60)
-                      : QCoreApplication::translate(context, "%1 min").arg(s / 60);
+        return s % 60 ? QCoreApplication::translate("cpn::Duration", "%1 min %2 s").arg(s / 60).arg(s % 60)
+                      : QCoreApplication::translate("cpn::Duration", "%1 min").arg(s / 60);
     if (s < 86400)
         return (s % 3600) / 60
-                   ? QCoreApplication::translate(context, "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
-                   : QCoreApplication::translate(context, "%1 h").arg(s / 3600);
-    return QCoreApplication::translate(context, "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+                   ? QCoreApplication::translate("cpn::Duration", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
+                   : QCoreApplication::translate("cpn::Duration", "%1 h").arg(s / 3600);
+    return QCoreApplication::translate("cpn::Duration", "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 } // namespace cpn
