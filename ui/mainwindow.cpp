@@ -2,6 +2,7 @@
 
 #include "charts/chartdatahub.h"
 #include "domain/clock.h"
+#include "itemmodels/eventlog.h"
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/federationstate.h"
@@ -66,7 +67,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 {
     Q_ASSERT(m_nodes && m_events && dependencies.clock && dependencies.state);
     m_chartHub = dependencies.charts;
-    m_cacheReader = dependencies.cacheReader;
+    m_history = dependencies.history;
     m_planning = dependencies.planning;
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPN Control Center"));
@@ -114,7 +115,7 @@ void MainWindow::createDocks()
     m_nodesDock->setWidget(m_nodesPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_nodesDock);
 
-    m_eventsPanel = new EventsPanel(m_events, this);
+    m_eventsPanel = new EventsPanel(m_events->model(), this);
     m_eventsDock = new QDockWidget(tr("Events"), this);
     m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
     m_eventsDock->setWidget(m_eventsPanel);
@@ -197,7 +198,7 @@ void MainWindow::createDashboard()
 {
     if (!m_chartHub)
         return;
-    m_dashboard = new DashboardPanel(m_chartHub, m_cacheReader, &m_clock, this);
+    m_dashboard = new DashboardPanel(m_chartHub, m_history, &m_clock, this);
     m_dashboardDock = new QDockWidget(tr("Dashboard"), this);
     m_dashboardDock->setObjectName(QStringLiteral("dashboardDock"));
     m_dashboardDock->setWidget(m_dashboard);
@@ -316,13 +317,17 @@ void MainWindow::setWallMode(bool on)
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    // Empty sections' separators collapse (QMenu::separatorsCollapsible).
+    m_connectionsEnd = m_fileMenu->addSeparator();
+    m_recordingEnd = m_fileMenu->addSeparator();
+    QAction *quit = m_fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu;
     QAction *find = view->addAction(tr("&Find Node"));
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WindowShortcut);
@@ -456,7 +461,18 @@ void MainWindow::setEndpointStatus(const QString &endpointId, ConnectionIndicato
 
 void MainWindow::logEvent(EventLogModel::Severity severity, const QString &source, const QString &message)
 {
-    m_events->append(m_clock.nowMs(), severity, source, message);
+    m_events->log(severity, source, message);
+}
+
+void MainWindow::addFileActions(FileSection section, const QList<QAction *> &actions)
+{
+    m_fileMenu->insertActions(section == FileSection::Connections ? m_connectionsEnd : m_recordingEnd, actions);
+}
+
+void MainWindow::addViewActions(const QList<QAction *> &actions)
+{
+    m_viewMenu->addSeparator();
+    m_viewMenu->addActions(actions);
 }
 
 void MainWindow::onNodeStatusChanged(const QString &nodeId, DisplayStatus oldStatus, DisplayStatus newStatus)

@@ -30,10 +30,9 @@ class NodesPanel;
 class DashboardPanel;
 namespace charts {
 class ChartDataHub;
+class HistorySource;
 }
-namespace cache {
-class CacheReader;
-}
+class EventLog;
 class OverviewPanel;
 class JobsPanel;
 class WorkloadQueuePanel;
@@ -57,11 +56,11 @@ public:
     {
         FederationState *state = nullptr; // required: what the window shows first; owned by the caller
         NodeTableModel *nodes = nullptr;  // required; owned by the caller
-        EventLogModel *events = nullptr; // required; owned by the caller
+        EventLog *events = nullptr;       // required: the Events dock shows its model; owned by the caller
         const Clock *clock = nullptr;    // required
         QSettings *settings = nullptr;   // optional: window state is not kept without it
         charts::ChartDataHub *charts = nullptr;   // optional: no Dashboard dock or sparklines without it
-        cache::CacheReader *cacheReader = nullptr; // optional: charts then show live data only
+        charts::HistorySource *history = nullptr;  // optional: charts then show live data only
         PlanningServices *planning = nullptr;      // optional: no Planning menu or Jobs dock without it
     };
 
@@ -101,6 +100,17 @@ public:
     // False on a first start: the window has no size of the user's to come back to.
     bool hasSavedGeometry() const { return m_hasSavedGeometry; }
 
+    // Extension points of the menus for the parts the composition root adds (connections,
+    // snapshots). The File menu has two sections above Quit: connections first, then the recording.
+    enum class FileSection { Connections, Recording };
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+    // Appends to the section, in order; a separator follows each section that has entries.
+    void addFileActions(FileSection section, const QList<QAction *> &actions);
+    // Appends a group of actions at the end of the View menu, after a separator.
+    void addViewActions(const QList<QAction *> &actions);
+    EventLog *eventLog() const { return m_events; }
+
 public Q_SLOTS:
     // Shows this state (the live federation, or a recording's) in the table, the map and the overview.
     void showState(cpn::FederationState *state);
@@ -109,7 +119,7 @@ public Q_SLOTS:
     void removeEndpoint(const QString &endpointId);
     void setEndpointStatus(const QString &endpointId, cpn::ConnectionIndicator::State state, qint64 lastDataMs,
                            const QString &lastError = {}, int consecutiveFailures = 0);
-    // Appends to the Events dock, stamped with the clock's time.
+    // Appends to the Events dock through the injected EventLog (a shorthand for eventLog()->log()).
     void logEvent(cpn::EventLogModel::Severity severity, const QString &source, const QString &message);
 
     // Once a second (from an internal timer; public so tests can step it with a ManualClock).
@@ -149,7 +159,7 @@ private:
     void highlightOnMap(const QStringList &nodeIds);
 
     NodeTableModel *m_nodes;
-    EventLogModel *m_events;
+    EventLog *m_events;
     const Clock &m_clock;
     QSettings *m_settings;
 
@@ -163,12 +173,16 @@ private:
     QDockWidget *m_overviewDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     charts::ChartDataHub *m_chartHub = nullptr;
-    cache::CacheReader *m_cacheReader = nullptr;
+    charts::HistorySource *m_history = nullptr;
     DashboardPanel *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
     PlanningServices *m_planning = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QDockWidget *m_jobsDock = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_connectionsEnd = nullptr; // the separators closing the File menu's sections
+    QAction *m_recordingEnd = nullptr;
     QMenu *m_planningMenu = nullptr;
     QToolBar *m_planningToolBar = nullptr;
     QAction *m_selectAction = nullptr;

@@ -1,4 +1,5 @@
 #include "domain/clock.h"
+#include "itemmodels/eventlog.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<FederationState> m_state;
     std::unique_ptr<NodeTableModel> m_nodes;
     std::unique_ptr<EventLogModel> m_events;
+    std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
     QList<Node> m_directory;
@@ -77,10 +79,11 @@ void tst_MainWindow::init()
     m_state = std::make_unique<FederationState>(*m_clock);
     m_nodes = std::make_unique<NodeTableModel>(m_state.get());
     m_events = std::make_unique<EventLogModel>();
+    m_eventLog = std::make_unique<EventLog>(m_events.get(), *m_clock);
     m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     m_settings->clear(); // each test starts from the default layout
     m_window = std::make_unique<MainWindow>(
-        MainWindow::Dependencies{m_state.get(), m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
+        MainWindow::Dependencies{m_state.get(), m_nodes.get(), m_eventLog.get(), m_clock.get(), m_settings.get()});
     m_directory = testing::sampleNodes();
     m_links = testing::sampleLinks(m_directory);
 }
@@ -89,6 +92,7 @@ void tst_MainWindow::cleanup()
 {
     m_window.reset();
     m_settings.reset();
+    m_eventLog.reset();
     m_events.reset();
     m_nodes.reset();
     m_state.reset();
@@ -268,7 +272,7 @@ void tst_MainWindow::settingsRoundTrip()
     m_window->saveSettings();
     m_settings->sync();
     QVERIFY(m_settings->contains(u"ui/mainWindow/state"_s));
-    MainWindow second({m_state.get(), m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
+    MainWindow second({m_state.get(), m_nodes.get(), m_eventLog.get(), m_clock.get(), m_settings.get()});
     second.show();
     QVERIFY(QTest::qWaitForWindowExposed(&second));
     QVERIFY(second.eventsDock()->isHidden());

@@ -1,4 +1,5 @@
 #include "cache/cachereader.h"
+#include "cachehistorysource.h"
 #include "cache/cachewriter.h"
 #include "charts/chartcsv.h"
 #include "charts/chartdatahub.h"
@@ -118,7 +119,8 @@ void tst_ChartCard::dayWindowShowsTheCachedRange()
     ChartDataHub hub(&hubState);
     hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(m_path);
-    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
@@ -158,7 +160,8 @@ void tst_ChartCard::nationalChartReadsTheCachedTotals()
     ChartDataHub hub(&hubState);
     hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(m_path);
-    ChartCard card(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
@@ -216,7 +219,8 @@ void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()
     ChartDataHub hub(&hubState);
     hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(path);
-    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
