@@ -22,6 +22,9 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +50,7 @@ private Q_SLOTS:
     void nodeTransitionsAreLogged();
     void endpointsInStatusBar();
     void eventsClearButton();
+    void menuExtensionPoints();
     void settingsRoundTrip();
     void rendersNonEmpty();
 
@@ -264,6 +268,31 @@ void tst_MainWindow::eventsClearButton()
     QCOMPARE(m_events->eventAt(0).timeMs, kT0);
     QTest::mouseClick(m_window->eventsPanel()->clearButton(), Qt::LeftButton);
     QCOMPARE(m_events->rowCount(), 0);
+}
+
+// The parts the composition root adds find their place by name, whatever order they are added in:
+// connections first in File, then the recording's entries, then Quit; view groups at the end of View.
+void tst_MainWindow::menuExtensionPoints()
+{
+    auto action = [this](const QString &text) { return new QAction(text, m_window.get()); };
+    QAction *open = action(u"Open"_s);
+    QAction *clear = action(u"Clear"_s);
+    auto *separator = action(QString());
+    separator->setSeparator(true);
+    m_window->addFileActions(MainWindow::FileSection::Recording, {open, separator, clear});
+    QAction *connect = action(u"Connect"_s);
+    m_window->addFileActions(MainWindow::FileSection::Connections, {connect});
+    QAction *review = action(u"Review"_s);
+    m_window->addViewActions({review});
+
+    QStringList file;
+    for (const QAction *entry : m_window->fileMenu()->actions())
+        file.append(entry->isSeparator() ? u"--"_s : entry->text());
+    QCOMPARE(file, (QStringList{u"Connect"_s, u"--"_s, u"Open"_s, u"--"_s, u"Clear"_s, u"--"_s, u"&Quit"_s}));
+    const QList<QAction *> view = m_window->viewMenu()->actions();
+    QCOMPARE(view.constLast(), review);
+    QVERIFY(view.at(view.size() - 2)->isSeparator());
+    QCOMPARE(m_window->menuBar()->actions().value(0), m_window->fileMenu()->menuAction());
 }
 
 void tst_MainWindow::settingsRoundTrip()
