@@ -6,8 +6,6 @@
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/federationstate.h"
-#include "jobs/workloadqueue.h"
-#include "jobs/workloadqueuesubmitter.h"
 #include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
 #include "ui/mappanel.h"
@@ -15,11 +13,8 @@
 #include "ui/nodedragsource.h"
 #include "ui/nodespanel.h"
 #include "ui/overviewpanel.h"
-#include "ui/planning/jobspanel.h"
-#include "ui/planning/jobwizard.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/selectionwizard.h"
-#include "ui/planning/workloadqueuepanel.h"
 #include "widgets/charts/sparklinedelegate.h"
 #include "widgets/map/nodemapwidget.h"
 
@@ -77,8 +72,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     createDocks();
     createMap();
     createDashboard();
-    createPlanning();
-    createWorkloadQueue();
+    if (m_planning)
+        m_planningUi = new PlanningUi(m_planning, this, m_clock);
     createMenus();
 
     m_clockLabel = new QLabel(this);
@@ -368,7 +363,8 @@ void MainWindow::createMenus()
     QAction *reset = view->addAction(tr("&Reset Layout"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
 
-    createPlanningMenu();
+    if (m_planningUi)
+        m_planningUi->addMenu(); // after View, before Help
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About CPN Control Center"));
@@ -588,125 +584,14 @@ void MainWindow::showAbout()
             .arg(version.toHtmlEscaped(), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::createPlanning()
-{
-    if (!m_planning || !m_planning->jobs)
-        return;
-    m_jobsPanel = new JobsPanel(m_planning->jobs, m_clock, this);
-    m_jobsDock = new QDockWidget(tr("Jobs"), this);
-    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
-    m_jobsDock->setWidget(m_jobsPanel);
-    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
-    tabifyDockWidget(m_eventsDock, m_jobsDock);
-    m_eventsDock->raise();
-    connect(m_jobsPanel, &JobsPanel::nodeActivated, this, [this](const QString &nodeId) {
-        m_mapPanel->mapWidget()->jumpToNode(nodeId);
-    });
-}
-
-void MainWindow::createPlanningMenu()
-{
-    if (!m_planning)
-        return;
-    m_planningMenu = menuBar()->addMenu(tr("&Planning"));
-    m_selectAction = m_planningMenu->addAction(tr("&Select Resources…"));
-    m_selectAction->setObjectName(QStringLiteral("selectResourcesAction"));
-    m_selectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_selectAction->setToolTip(tr("Find and reserve the offers that fit a workload"));
-    m_selectAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
-    connect(m_selectAction, &QAction::triggered, this, [this] { openSelectionWizard(); });
-    m_placeAction = m_planningMenu->addAction(tr("&Place a Job…"));
-    m_placeAction->setObjectName(QStringLiteral("placeJobAction"));
-    m_placeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
-    m_placeAction->setToolTip(tr("Choose where a job runs and submit it"));
-    m_placeAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
-    connect(m_placeAction, &QAction::triggered, this, [this] { openJobWizard(); });
-    if (m_jobsDock) {
-        m_planningMenu->addSeparator();
-        QAction *jobsToggle = m_jobsDock->toggleViewAction();
-        jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
-        m_planningMenu->addAction(jobsToggle);
-    }
-    if (m_queueDock) {
-        QAction *queueToggle = m_queueDock->toggleViewAction();
-        queueToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
-        m_planningMenu->addAction(queueToggle);
-    }
-    m_planningToolBar = addToolBar(tr("Planning"));
-    m_planningToolBar->setObjectName(QStringLiteral("planningToolBar"));
-    m_planningToolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_planningToolBar->addAction(m_selectAction);
-    m_planningToolBar->addAction(m_placeAction);
-}
-
-void MainWindow::highlightOnMap(const QStringList &nodeIds)
-{
-    m_mapPanel->mapWidget()->setHighlights(nodeIds, {});
-}
-
 SelectionWizard *MainWindow::openSelectionWizard()
 {
-    if (!m_planning)
-        return nullptr;
-    auto *wizard = new SelectionWizard(m_planning, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &SelectionWizard::highlightRequested, this, &MainWindow::highlightOnMap);
-    connect(wizard, &SelectionWizard::reserved, this, [this](const Reservation &r) {
-        logEvent(EventLogModel::Severity::Info, tr("Planning"),
-                 tr("Reserved %1 unit(s) of %2 (%3).").arg(r.count).arg(r.offerId, r.id));
-    });
-    wizard->show();
-    return wizard;
+    return m_planningUi ? m_planningUi->openSelectionWizard() : nullptr;
 }
 
 JobWizard *MainWindow::openJobWizard()
 {
-    if (!m_planning)
-        return nullptr;
-    auto *wizard = new JobWizard(m_planning, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &JobWizard::highlightRequested, this, &MainWindow::highlightOnMap);
-    connect(wizard, &JobWizard::submitted, this, [this](const QList<Job> &jobs) {
-        for (const Job &job : jobs)
-            logEvent(EventLogModel::Severity::Info, tr("Planning"),
-                     tr("Job %1 (%2) submitted to %3.").arg(job.name, job.id, job.nodeId));
-        if (m_jobsDock) {
-            m_jobsDock->show();
-            m_jobsDock->raise();
-        }
-    });
-    connect(wizard, &JobWizard::submissionFailed, this, [this](const QString &reason) {
-        logEvent(EventLogModel::Severity::Warning, tr("Planning"), tr("A job was not submitted: %1").arg(reason));
-    });
-    wizard->show();
-    return wizard;
-}
-
-void MainWindow::createWorkloadQueue()
-{
-    if (!m_planning)
-        return;
-    m_workloadQueue = new jobs::WorkloadQueue(this);
-    m_queuePanel = new WorkloadQueuePanel(m_workloadQueue, m_planning, this);
-    m_queueDock = new QDockWidget(tr("Workload Queue"), this);
-    m_queueDock->setObjectName(QStringLiteral("workloadQueueDock"));
-    m_queueDock->setWidget(m_queuePanel);
-    // Under the map, a tab beside the events: the full width its rows need, and they are dragged up
-    // onto the map. Events stay in front for the operators.
-    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
-    tabifyDockWidget(m_eventsDock, m_queueDock);
-    m_eventsDock->raise();
-    map::NodeMapWidget *map = m_mapPanel->mapWidget();
-    map->setFitProvider([panel = m_queuePanel](const QString &id) { return panel->fitFor(id); });
-    connect(map, &map::NodeMapWidget::workloadDropped, m_queuePanel, &WorkloadQueuePanel::handleDrop);
-    connect(m_queuePanel, &WorkloadQueuePanel::eventLogged, this, &MainWindow::logEvent);
-    // A submitted workload's job is followed in the Jobs dock.
-    connect(m_queuePanel->submitter(), &jobs::WorkloadQueueSubmitter::workloadSubmitted, this, [this] {
-        if (m_jobsDock && !m_wallMode) {
-            m_jobsDock->show();
-            m_jobsDock->raise();
-        }
-    });
+    return m_planningUi ? m_planningUi->openJobWizard() : nullptr;
 }
 
 } // namespace cpn

@@ -6,6 +6,7 @@
 #include "state/displaystatus.h"
 #include "itemmodels/eventlogmodel.h"
 #include "charts/chartspec.h"
+#include "ui/planning/planningui.h"
 #include "widgets/connectionindicator.h"
 
 #include <QHash>
@@ -34,13 +35,6 @@ class HistorySource;
 }
 class EventLog;
 class OverviewPanel;
-class JobsPanel;
-class WorkloadQueuePanel;
-namespace jobs {
-class WorkloadQueue;
-}
-class JobWizard;
-class SelectionWizard;
 struct PlanningServices;
 
 // The console's main window: the national map in the centre; Nodes, Node details, Events and Overview
@@ -81,15 +75,16 @@ public:
     // Pins a chart on the Dashboard dock and shows the dock; false without a chart hub.
     bool pinChart(const cpn::charts::ChartSpec &spec);
     // Planning (null without PlanningServices): the Jobs dock, the Planning menu and its actions.
-    JobsPanel *jobsPanel() const { return m_jobsPanel; }
-    QDockWidget *jobsDock() const { return m_jobsDock; }
-    QMenu *planningMenu() const { return m_planningMenu; }
-    QToolBar *planningToolBar() const { return m_planningToolBar; }
-    QAction *selectResourcesAction() const { return m_selectAction; }
-    QAction *placeJobAction() const { return m_placeAction; }
+    PlanningUi *planningUi() const { return m_planningUi; }
+    JobsPanel *jobsPanel() const { return m_planningUi ? m_planningUi->jobsPanel() : nullptr; }
+    QDockWidget *jobsDock() const { return m_planningUi ? m_planningUi->jobsDock() : nullptr; }
+    QMenu *planningMenu() const { return m_planningUi ? m_planningUi->menu() : nullptr; }
+    QToolBar *planningToolBar() const { return m_planningUi ? m_planningUi->toolBar() : nullptr; }
+    QAction *selectResourcesAction() const { return m_planningUi ? m_planningUi->selectResourcesAction() : nullptr; }
+    QAction *placeJobAction() const { return m_planningUi ? m_planningUi->placeJobAction() : nullptr; }
     // The Workload Queue dock (null without planning): workloads dragged from it onto the map.
-    WorkloadQueuePanel *workloadQueuePanel() const { return m_queuePanel; }
-    QDockWidget *workloadQueueDock() const { return m_queueDock; }
+    WorkloadQueuePanel *workloadQueuePanel() const { return m_planningUi ? m_planningUi->workloadQueuePanel() : nullptr; }
+    QDockWidget *workloadQueueDock() const { return m_planningUi ? m_planningUi->workloadQueueDock() : nullptr; }
     PlanningServices *planning() const { return m_planning; }
     FederationState *shownState() const { return m_state; }
     bool isWallMode() const { return m_wallMode; }
@@ -153,10 +148,6 @@ private:
     void createDashboard();
     // The "Pin chart" context menu of the map and the node table.
     void showPinMenu(const QString &nodeId, const QPoint &globalPos);
-    void createPlanning();
-    void createPlanningMenu();
-    void createWorkloadQueue();
-    void highlightOnMap(const QStringList &nodeIds);
 
     NodeTableModel *m_nodes;
     EventLog *m_events;
@@ -177,19 +168,11 @@ private:
     DashboardPanel *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
     PlanningServices *m_planning = nullptr;
-    JobsPanel *m_jobsPanel = nullptr;
-    QDockWidget *m_jobsDock = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_connectionsEnd = nullptr; // the separators closing the File menu's sections
     QAction *m_recordingEnd = nullptr;
-    QMenu *m_planningMenu = nullptr;
-    QToolBar *m_planningToolBar = nullptr;
-    QAction *m_selectAction = nullptr;
-    QAction *m_placeAction = nullptr;
-    jobs::WorkloadQueue *m_workloadQueue = nullptr;
-    WorkloadQueuePanel *m_queuePanel = nullptr;
-    QDockWidget *m_queueDock = nullptr;
+    PlanningUi *m_planningUi = nullptr; // null without planning
     QAction *m_wallAction = nullptr;
     QAction *m_leaveWallAction = nullptr;
     bool m_wallMode = false;
