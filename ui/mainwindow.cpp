@@ -462,7 +462,8 @@ void MainWindow::logEvent(EventLogModel::Severity severity, const QString &sourc
 
 void MainWindow::addFileActions(FileSection section, const QList<QAction *> &actions)
 {
-    m_fileMenu->insertActions(section == FileSection::Connections ? m_connectionsEnd : m_recordingEnd, actions);
+    m_fileMenu->insertActions(section == FileSection::Connections ? m_connectionsEnd : m_recordingEnd,
+                              actions);
 }
 
 void MainWindow::addViewActions(const QList<QAction *> &actions)

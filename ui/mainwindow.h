@@ -54,7 +54,7 @@ public:
         const Clock *clock = nullptr;    // required
         QSettings *settings = nullptr;   // optional: window state is not kept without it
         charts::ChartDataHub *charts = nullptr;   // optional: no Dashboard dock or sparklines without it
-        charts::HistorySource *history = nullptr;  // optional: charts then show live data only
+        charts::HistorySource *history = nullptr; // optional: charts then show live data only
         PlanningServices *planning = nullptr;      // optional: no Planning menu or Jobs dock without it
     };
 
@@ -80,11 +80,20 @@ public:
     QDockWidget *jobsDock() const { return m_planningUi ? m_planningUi->jobsDock() : nullptr; }
     QMenu *planningMenu() const { return m_planningUi ? m_planningUi->menu() : nullptr; }
     QToolBar *planningToolBar() const { return m_planningUi ? m_planningUi->toolBar() : nullptr; }
-    QAction *selectResourcesAction() const { return m_planningUi ? m_planningUi->selectResourcesAction() : nullptr; }
+    QAction *selectResourcesAction() const
+    {
+        return m_planningUi ? m_planningUi->selectResourcesAction() : nullptr;
+    }
     QAction *placeJobAction() const { return m_planningUi ? m_planningUi->placeJobAction() : nullptr; }
     // The Workload Queue dock (null without planning): workloads dragged from it onto the map.
-    WorkloadQueuePanel *workloadQueuePanel() const { return m_planningUi ? m_planningUi->workloadQueuePanel() : nullptr; }
-    QDockWidget *workloadQueueDock() const { return m_planningUi ? m_planningUi->workloadQueueDock() : nullptr; }
+    WorkloadQueuePanel *workloadQueuePanel() const
+    {
+        return m_planningUi ? m_planningUi->workloadQueuePanel() : nullptr;
+    }
+    QDockWidget *workloadQueueDock() const
+    {
+        return m_planningUi ? m_planningUi->workloadQueueDock() : nullptr;
+    }
     PlanningServices *planning() const { return m_planning; }
     FederationState *shownState() const { return m_state; }
     bool isWallMode() const { return m_wallMode; }

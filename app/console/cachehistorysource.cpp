@@ -22,8 +22,8 @@ CacheHistorySource::CacheHistorySource(cache::CacheReader *reader, QObject *pare
 {
 }
 
-void CacheHistorySource::readSeries(const charts::SeriesKey &key, qint64 fromMs, qint64 toMs, QObject *context,
-                                    Done done)
+void CacheHistorySource::readSeries(const charts::SeriesKey &key, qint64 fromMs, qint64 toMs,
+                                    QObject *context, Done done)
 {
     if (!m_reader)
         return;

@@ -19,7 +19,8 @@ public:
     // reader must outlive the source or be gone before a read; without it reads never answer.
     explicit CacheHistorySource(cache::CacheReader *reader, QObject *parent = nullptr);
 
-    void readSeries(const charts::SeriesKey &key, qint64 fromMs, qint64 toMs, QObject *context, Done done) override;
+    void readSeries(const charts::SeriesKey &key, qint64 fromMs, qint64 toMs, QObject *context,
+                    Done done) override;
 
 private:
     QPointer<cache::CacheReader> m_reader;

@@ -99,14 +99,16 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
                 [this](const Job &job) { m_cache->ingestJobs({job}, m_clock.nowMs()); });
         connect(m_offerBook.get(), &jobs::OfferBook::offersChanged, this,
                 [this] { m_cache->ingestOffers(m_offerBook->offers(), m_clock.nowMs()); });
-        connect(&m_events, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-            if (m_offline && m_offline->isActive())
-                return;
-            for (int row = first; row <= last; ++row) {
-                const EventLogModel::Event &event = m_events.eventAt(row);
-                m_cache->ingestEvent({event.timeMs, int(event.severity), event.source, event.message});
-            }
-        });
+        connect(
+            &m_events, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (m_offline && m_offline->isActive())
+                    return;
+                for (int row = first; row <= last; ++row) {
+                    const EventLogModel::Event &event = m_events.eventAt(row);
+                    m_cache->ingestEvent({event.timeMs, int(event.severity), event.source, event.message});
+                }
+            });
         // The directory the cache records is the merged one the window shows.
         connect(&m_liveState, &FederationState::directoryChanged, this, [this] {
             m_cache->ingestDirectory(m_liveState.nodes(), m_liveState.links(), m_clock.nowMs());
@@ -125,7 +127,8 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         m_accountsUi = std::make_unique<AccountsUi>(m_window.get(), m_vault.get());
         connect(m_accountsUi.get(), &AccountsUi::notice, this,
                 [this](const QString &source, const QString &message, bool isWarning) {
-                    m_eventLog.log(isWarning ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info,
+                    m_eventLog.log(isWarning ? EventLogModel::Severity::Warning
+                                             : EventLogModel::Severity::Info,
                                    source, message);
                 });
         createRoots();
@@ -235,7 +238,8 @@ void ConsoleApp::startDemo()
                        .arg(m_options.demoScenario)
                        .arg(m_options.demoSeed));
     connect(&m_simulator, &api::LocalSimulator::started, this, [this, token](const QUrl &url) {
-        m_eventLog.log(EventLogModel::Severity::Info, tr("Demo"), tr("Simulator listening on %1").arg(url.toString()));
+        m_eventLog.log(EventLogModel::Severity::Info, tr("Demo"),
+                       tr("Simulator listening on %1").arg(url.toString()));
         m_roots->connectTransient({url, false, {}, false}, token, tr("Simulated federation"));
     });
     api::LocalSimulator::Options options;
@@ -286,7 +290,8 @@ void ConsoleApp::addConnectActions()
         if (roots.isEmpty())
             disconnectMenu->addAction(tr("No federation connected"))->setEnabled(false);
     });
-    m_window->addFileActions(MainWindow::FileSection::Connections, {connectAction, disconnectMenu->menuAction()});
+    m_window->addFileActions(MainWindow::FileSection::Connections,
+                             {connectAction, disconnectMenu->menuAction()});
 }
 
 ConnectDialog *ConsoleApp::openConnectDialog()
@@ -310,7 +315,8 @@ void ConsoleApp::explainRefusedJobs()
         const auth::AccountSession *session = m_accountsUi->primary();
         const auth::Account account = session ? session->account() : auth::Account();
         m_eventLog.log(EventLogModel::Severity::Warning, tr("Jobs"),
-                       account.signedIn ? tr("%1 (signed in as %2)").arg(reason, account.displayName()) : reason);
+                       account.signedIn ? tr("%1 (signed in as %2)").arg(reason, account.displayName())
+                                        : reason);
     };
     connect(m_jobTracker.get(), &jobs::JobTracker::submitFailed, this, refused);
     connect(m_jobTracker.get(), &jobs::JobTracker::cancelFailed, this, refused);

@@ -9,8 +9,8 @@
 #include "itemmodels/eventlog.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
-#include "state/federationstate.h"
 #include "reviewclock.h"
+#include "state/federationstate.h"
 #include "ui/planning/planningservices.h"
 
 #include <QNetworkAccessManager>
@@ -86,7 +86,7 @@ private:
     void loadBasemap();
     void startDemo();
     void createPlanning();
-    void createRoots(); // the registry of federation roots, and the window following it
+    void createRoots();       // the registry of federation roots, and the window following it
     void addConnectActions(); // File > Connect to Federation…, Disconnect
     ConnectDialog *openConnectDialog();
     void showEndpointStatus(const api::EndpointStatus &status);

@@ -69,11 +69,14 @@ void DemoScript::openPlanning()
     // A fine-tuning sized request with its data in Shanghai and users in Guangdong, so every part of the
     // score has something to say; the wizard stands on the right, the ringed candidates on the left.
     RequirementsPage *requirements = wizard->requirementsPage();
-    requirements->acceleratorCombo()->setCurrentIndex(requirements->acceleratorCombo()->findData(QStringLiteral("ascend-910b")));
+    requirements->acceleratorCombo()->setCurrentIndex(
+        requirements->acceleratorCombo()->findData(QStringLiteral("ascend-910b")));
     requirements->acceleratorCount()->setValue(64);
-    requirements->dataLocation()->setCurrentIndex(requirements->dataLocation()->findData(QStringLiteral("province:CN-SH")));
+    requirements->dataLocation()->setCurrentIndex(
+        requirements->dataLocation()->findData(QStringLiteral("province:CN-SH")));
     requirements->dataTB()->setValue(50);
-    requirements->usersLocation()->setCurrentIndex(requirements->usersLocation()->findData(QStringLiteral("province:CN-GD")));
+    requirements->usersLocation()->setCurrentIndex(
+        requirements->usersLocation()->findData(QStringLiteral("province:CN-GD")));
     requirements->maxLatency()->setValue(40);
     const QRect area = window->geometry();
     wizard->resize(std::min(area.width() / 2, 990), std::min(area.height() - 160, 820));
@@ -146,7 +149,8 @@ void DemoScript::scheduleScreenshot()
         QPainter painter(&shot);
         for (QDialog *dialog : window->findChildren<QDialog *>()) {
             if (dialog->isVisible())
-                painter.drawPixmap(dialog->geometry().topLeft() - window->geometry().topLeft(), dialog->grab());
+                painter.drawPixmap(dialog->geometry().topLeft() - window->geometry().topLeft(),
+                                   dialog->grab());
         }
         painter.end();
         if (shot.save(file, "PNG"))

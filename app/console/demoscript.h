@@ -28,10 +28,10 @@ class DemoScript : public QObject
 public:
     struct Parts
     {
-        MainWindow *window = nullptr;                // required
+        MainWindow *window = nullptr;               // required
         const FederationState *liveState = nullptr; // optional (none offline): charts are pinned from it
-        jobs::OfferBook *offers = nullptr;           // optional (none offline): planning opens on its offers
-        AccountsUi *accounts = nullptr;              // optional: CPN_SCREENSHOT_DIALOG needs it
+        jobs::OfferBook *offers = nullptr;          // optional (none offline): planning opens on its offers
+        AccountsUi *accounts = nullptr;             // optional: CPN_SCREENSHOT_DIALOG needs it
         std::function<ConnectDialog *()> openConnectDialog; // with accounts
     };
 

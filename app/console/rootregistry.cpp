@@ -46,16 +46,19 @@ RootRegistry::~RootRegistry()
     }
 }
 
-void RootRegistry::connectRemembered(const QList<api::EndpointSetting> &endpoints, const QString &commandLineToken)
+void RootRegistry::connectRemembered(const QList<api::EndpointSetting> &endpoints,
+                                     const QString &commandLineToken)
 {
     for (const api::EndpointSetting &endpoint : endpoints) {
-        connectFederation(endpoint, endpoint.commandLineToken ? commandLineToken : QString(), endpoint.url.host());
+        connectFederation(endpoint, endpoint.commandLineToken ? commandLineToken : QString(),
+                          endpoint.url.host());
         m_rememberedEndpoints.append(endpoint);
     }
     rememberRoots();
 }
 
-void RootRegistry::connectTransient(const api::EndpointSetting &endpoint, const QString &token, const QString &label)
+void RootRegistry::connectTransient(const api::EndpointSetting &endpoint, const QString &token,
+                                    const QString &label)
 {
     connectFederation(endpoint, token, label);
 }
@@ -95,7 +98,8 @@ bool RootRegistry::connectEndpoint(api::EndpointSetting endpoint, bool signIn)
     connectFederation(endpoint, token, endpoint.url.host(), position);
     m_rememberedEndpoints.insert(rememberedAt < 0 ? m_rememberedEndpoints.size() : rememberedAt, endpoint);
     rememberRoots();
-    events.log(EventLogModel::Severity::Info, source, tr("Connecting to %1.").arg(endpoint.url.toDisplayString()));
+    events.log(EventLogModel::Severity::Info, source,
+               tr("Connecting to %1.").arg(endpoint.url.toDisplayString()));
     if (auth::AccountSession *session = m_roots.value(federationAt(endpoint.url)).account; signIn && session)
         session->signIn();
     return true;
@@ -173,7 +177,8 @@ void RootRegistry::connectFederation(const api::EndpointSetting &endpoint, const
             [this, state, federation, endpointId](const QList<Node> &nodes, const QList<Link> &links) {
                 state->setRootDirectory(endpointId, nodes, links, m_federations.indexOf(federation));
             });
-    connect(federation, &api::FederationClient::metricsReceived, m_services.cache, &cache::CacheWriter::ingestMetrics);
+    connect(federation, &api::FederationClient::metricsReceived, m_services.cache,
+            &cache::CacheWriter::ingestMetrics);
     connect(federation, &api::FederationClient::metricsReceived, state, &FederationState::ingest);
     // statusChanged fires on changes of state only; the age of the data shown moves with every answer.
     connect(federation, &api::FederationClient::metricsReceived, this,
@@ -192,19 +197,20 @@ void RootRegistry::attachAccount(api::FederationClient *federation, qsizetype po
 {
     if (!m_services.vault)
         return;
-    auto *session = new auth::AccountSession(m_roots.value(federation).network, federation->rootUrl(), transport,
-                                             m_services.vault, this);
+    auto *session = new auth::AccountSession(m_roots.value(federation).network, federation->rootUrl(),
+                                             transport, m_services.vault, this);
     m_roots[federation].account = session;
     Q_EMIT accountAdded(session, position);
-    connect(session, &auth::AccountSession::accessTokenChanged, this, [this, session, federation, fallbackToken] {
-        const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;
-        federation->setToken(token);
-        // Jobs and offers follow the first root's account (as they follow its token above).
-        if (m_services.jobs && federation == m_federations.constFirst()) {
-            m_services.jobs->setToken(token);
-            m_services.offers->setToken(token);
-        }
-    });
+    connect(session, &auth::AccountSession::accessTokenChanged, this,
+            [this, session, federation, fallbackToken] {
+                const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;
+                federation->setToken(token);
+                // Jobs and offers follow the first root's account (as they follow its token above).
+                if (m_services.jobs && federation == m_federations.constFirst()) {
+                    m_services.jobs->setToken(token);
+                    m_services.offers->setToken(token);
+                }
+            });
     // A 401 refreshes the account's token once and the request is sent again with it.
     QPointer<auth::AccountSession> guarded(session);
     federation->setUnauthorizedHandler([guarded](const QString &rejected, std::function<void(bool)> retry) {

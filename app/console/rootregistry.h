@@ -49,16 +49,16 @@ class RootRegistry : public QObject
 public:
     struct Services
     {
-        const Clock *clock = nullptr;                 // required
-        QNetworkAccessManager *network = nullptr;     // required: the console's, for offers without a root
-        FederationState *state = nullptr;             // required: what the roots report goes there
-        cache::CacheWriter *cache = nullptr;          // required: and is recorded there
-        EventLog *events = nullptr;                   // required
-        QSettings *settings = nullptr;                // optional: the roots are then not remembered
-        auth::TokenVault *vault = nullptr;            // optional: no accounts without it
-        jobs::JobTracker *jobs = nullptr;             // optional: planning follows the first root
-        jobs::OfferBook *offers = nullptr;            // with jobs
-        bool signInFirstRoot = false;                 // --sign-in: the first root's account signs in
+        const Clock *clock = nullptr;             // required
+        QNetworkAccessManager *network = nullptr; // required: the console's, for offers without a root
+        FederationState *state = nullptr;         // required: what the roots report goes there
+        cache::CacheWriter *cache = nullptr;      // required: and is recorded there
+        EventLog *events = nullptr;               // required
+        QSettings *settings = nullptr;            // optional: the roots are then not remembered
+        auth::TokenVault *vault = nullptr;        // optional: no accounts without it
+        jobs::JobTracker *jobs = nullptr;         // optional: planning follows the first root
+        jobs::OfferBook *offers = nullptr;        // with jobs
+        bool signInFirstRoot = false;             // --sign-in: the first root's account signs in
     };
 
     explicit RootRegistry(const Services &services, QObject *parent = nullptr);
@@ -90,8 +90,8 @@ private:
     void connectFederation(const api::EndpointSetting &endpoint, const QString &token, const QString &label,
                            qsizetype position = -1);
     // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
-    void attachAccount(api::FederationClient *federation, qsizetype position, const api::ClientOptions &transport,
-                       const QString &fallbackToken);
+    void attachAccount(api::FederationClient *federation, qsizetype position,
+                       const api::ClientOptions &transport, const QString &fallbackToken);
     void followFirstRootForPlanning();
     api::FederationClient *federationAt(const QUrl &rootUrl) const;
     void rememberRoots() const;

@@ -20,7 +20,7 @@ struct HistoryPoint
 
 struct HistorySeries
 {
-    bool rolledUp = false;     // buckets of several samples: draw through their min and max
+    bool rolledUp = false;      // buckets of several samples: draw through their min and max
     QList<HistoryPoint> points; // ascending time
 };
 
@@ -38,7 +38,8 @@ public:
 
     // Reads the series of `key` (a node's, a link's or a region's metric) between the two times,
     // without blocking; `done` runs later on the caller's thread, and not at all once `context` is gone.
-    virtual void readSeries(const SeriesKey &key, qint64 fromMs, qint64 toMs, QObject *context, Done done) = 0;
+    virtual void readSeries(const SeriesKey &key, qint64 fromMs, qint64 toMs, QObject *context,
+                            Done done) = 0;
 };
 
 } // namespace cpn::charts

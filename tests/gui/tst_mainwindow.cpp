@@ -12,19 +12,19 @@
 #include "ui/theme.h"
 #include "widgets/keyfiguretile.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QImage>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
-#include <QAction>
-#include <QMenu>
-#include <QMenuBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,8 +86,8 @@ void tst_MainWindow::init()
     m_eventLog = std::make_unique<EventLog>(m_events.get(), *m_clock);
     m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     m_settings->clear(); // each test starts from the default layout
-    m_window = std::make_unique<MainWindow>(
-        MainWindow::Dependencies{m_state.get(), m_nodes.get(), m_eventLog.get(), m_clock.get(), m_settings.get()});
+    m_window = std::make_unique<MainWindow>(MainWindow::Dependencies{
+        m_state.get(), m_nodes.get(), m_eventLog.get(), m_clock.get(), m_settings.get()});
     m_directory = testing::sampleNodes();
     m_links = testing::sampleLinks(m_directory);
 }

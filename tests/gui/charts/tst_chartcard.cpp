@@ -1,12 +1,12 @@
 #include "cache/cachereader.h"
-#include "cachehistorysource.h"
 #include "cache/cachewriter.h"
+#include "cachehistorysource.h"
 #include "charts/chartcsv.h"
 #include "charts/chartdatahub.h"
 #include "domain/clock.h"
+#include "state/federationstate.h"
 #include "widgets/charts/chartcard.h"
 #include "widgets/charts/chartview.h"
-#include "state/federationstate.h"
 
 #include "cache/retention.h"
 

@@ -40,13 +40,15 @@ void TestConsoleApp::demoListsTheLiveFederation()
     QStringList file;
     for (const QAction *action : console.window()->fileMenu()->actions()) {
         if (!action->isSeparator())
-            file.append(action->objectName().isEmpty() ? action->menu() ? action->menu()->objectName() : action->text()
-                                                       : action->objectName());
+            file.append(action->objectName().isEmpty()
+                            ? action->menu() ? action->menu()->objectName() : action->text()
+                            : action->objectName());
     }
-    QCOMPARE(file, (QStringList{QStringLiteral("connectFederationAction"), QStringLiteral("disconnectMenu"),
-                                QStringLiteral("openSnapshotAction"), QStringLiteral("saveSnapshotAction"),
-                                QStringLiteral("importSnapshotAction"), QStringLiteral("compareSnapshotsAction"),
-                                QStringLiteral("clearCacheAction"), QStringLiteral("&Quit")}));
+    QCOMPARE(file,
+             (QStringList{QStringLiteral("connectFederationAction"), QStringLiteral("disconnectMenu"),
+                          QStringLiteral("openSnapshotAction"), QStringLiteral("saveSnapshotAction"),
+                          QStringLiteral("importSnapshotAction"), QStringLiteral("compareSnapshotsAction"),
+                          QStringLiteral("clearCacheAction"), QStringLiteral("&Quit")}));
 
     const NodeTableModel &nodes = console.nodeModel();
     QTRY_VERIFY_WITH_TIMEOUT(nodes.rowCount() >= 30, 15000);
