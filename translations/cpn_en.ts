@@ -718,50 +718,6 @@
         <source>Pin national chart</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Planning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Select Resources…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find and reserve the offers that fit a workload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Place a Job…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose where a job runs and submit it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reserved %1 unit(s) of %2 (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Job %1 (%2) submitted to %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A job was not submitted: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workload Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -1103,6 +1059,53 @@ id %2
     </message>
     <message>
         <source>no data received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::PlanningUi</name>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Select Resources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find and reserve the offers that fit a workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Place a Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where a job runs and submit it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved %1 unit(s) of %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 (%2) submitted to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job was not submitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload Queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2654,18 +2657,6 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot be connected: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Connect to Federation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,10 +2666,6 @@ id %2
     </message>
     <message>
         <source>No federation connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnected from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2726,6 +2713,29 @@ id %2
     </message>
     <message>
         <source>RECORDING — cache %1, %2, not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::RootRegistry</name>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be connected: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

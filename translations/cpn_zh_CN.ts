@@ -716,50 +716,6 @@
         <source>Pin national chart</source>
         <translation>固定全国图表</translation>
     </message>
-    <message>
-        <source>Jobs</source>
-        <translation>作业</translation>
-    </message>
-    <message>
-        <source>&amp;Planning</source>
-        <translation>规划(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Select Resources…</source>
-        <translation>选择资源(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Find and reserve the offers that fit a workload</source>
-        <translation>查找并预留适合工作负载的资源报价</translation>
-    </message>
-    <message>
-        <source>&amp;Place a Job…</source>
-        <translation>部署作业(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Choose where a job runs and submit it</source>
-        <translation>选择作业的运行位置并提交</translation>
-    </message>
-    <message>
-        <source>Planning</source>
-        <translation>规划</translation>
-    </message>
-    <message>
-        <source>Reserved %1 unit(s) of %2 (%3).</source>
-        <translation>已预留 %2 的 %1 个单位（%3）。</translation>
-    </message>
-    <message>
-        <source>Job %1 (%2) submitted to %3.</source>
-        <translation>作业 %1（%2）已提交到 %3。</translation>
-    </message>
-    <message>
-        <source>A job was not submitted: %1</source>
-        <translation>有作业未能提交：%1</translation>
-    </message>
-    <message>
-        <source>Workload Queue</source>
-        <translation>工作负载队列</translation>
-    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -1104,6 +1060,53 @@ ID：%2
     <message>
         <source>no data received yet</source>
         <translation>尚未收到数据</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::PlanningUi</name>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>&amp;Planning</source>
+        <translation>规划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Select Resources…</source>
+        <translation>选择资源(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find and reserve the offers that fit a workload</source>
+        <translation>查找并预留适合工作负载的资源报价</translation>
+    </message>
+    <message>
+        <source>&amp;Place a Job…</source>
+        <translation>部署作业(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose where a job runs and submit it</source>
+        <translation>选择作业的运行位置并提交</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Reserved %1 unit(s) of %2 (%3).</source>
+        <translation>已预留 %2 的 %1 个单位（%3）。</translation>
+    </message>
+    <message>
+        <source>Job %1 (%2) submitted to %3.</source>
+        <translation>作业 %1（%2）已提交到 %3。</translation>
+    </message>
+    <message>
+        <source>A job was not submitted: %1</source>
+        <translation>有作业未能提交：%1</translation>
+    </message>
+    <message>
+        <source>Workload Queue</source>
+        <translation>工作负载队列</translation>
     </message>
 </context>
 <context>
@@ -2648,18 +2651,6 @@ ID：%2
         <translation>离线审阅不会连接节点；请在不带 --offline 的情况下启动控制台。</translation>
     </message>
     <message>
-        <source>%1 cannot be connected: %2</source>
-        <translation>无法连接 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is already connected.</source>
-        <translation>%1 已连接。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1.</source>
-        <translation>正在连接 %1。</translation>
-    </message>
-    <message>
         <source>&amp;Connect to Federation…</source>
         <translation>连接算力网(&amp;C)…</translation>
     </message>
@@ -2670,10 +2661,6 @@ ID：%2
     <message>
         <source>No federation connected</source>
         <translation>未连接任何算力网</translation>
-    </message>
-    <message>
-        <source>Disconnected from %1.</source>
-        <translation>已断开与 %1 的连接。</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2708,29 @@ ID：%2
     <message>
         <source>RECORDING — cache %1, %2, not live</source>
         <translation>记录回放 — 缓存 %1，%2，非实时</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::console::RootRegistry</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>%1 cannot be connected: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is already connected.</source>
+        <translation>%1 已连接。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation>正在连接 %1。</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1.</source>
+        <translation>已断开与 %1 的连接。</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ namespace cpn {
 using charts::ChartCard;
 using charts::ChartSpec;
 
-DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
+DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, charts::HistorySource *reader, const Clock *clock,
                                QWidget *parent)
     : QWidget(parent), m_hub(hub), m_reader(reader), m_clock(clock)
 {

@@ -12,12 +12,10 @@ class QScrollArea;
 namespace cpn {
 
 class Clock;
-namespace cache {
-class CacheReader;
-}
 namespace charts {
 class ChartCard;
 class ChartDataHub;
+class HistorySource;
 } // namespace charts
 
 // The Dashboard dock: charts the user pinned (from the map's or the node table's context menu, or dragged
@@ -32,8 +30,8 @@ public:
     // The MIME type of a drag of node ids (one per line) onto the dashboard.
     static QString nodeIdsMimeType() { return QStringLiteral("application/x-cpn-node-ids"); }
 
-    // reader may be null (no history from the cache).
-    DashboardPanel(charts::ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
+    // reader may be null (no history).
+    DashboardPanel(charts::ChartDataHub *hub, charts::HistorySource *reader, const Clock *clock,
                    QWidget *parent = nullptr);
 
     // False when that chart is pinned already.
@@ -63,7 +61,7 @@ private:
     void pinPending();
 
     charts::ChartDataHub *m_hub;
-    cache::CacheReader *m_reader;
+    charts::HistorySource *m_reader;
     const Clock *m_clock;
     QList<charts::ChartCard *> m_cards;
     // Restored before the first directory: a node chart needs the node's accelerator models.

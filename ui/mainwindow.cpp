@@ -2,11 +2,10 @@
 
 #include "charts/chartdatahub.h"
 #include "domain/clock.h"
+#include "itemmodels/eventlog.h"
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/federationstate.h"
-#include "jobs/workloadqueue.h"
-#include "jobs/workloadqueuesubmitter.h"
 #include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
 #include "ui/mappanel.h"
@@ -14,11 +13,8 @@
 #include "ui/nodedragsource.h"
 #include "ui/nodespanel.h"
 #include "ui/overviewpanel.h"
-#include "ui/planning/jobspanel.h"
-#include "ui/planning/jobwizard.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/selectionwizard.h"
-#include "ui/planning/workloadqueuepanel.h"
 #include "widgets/charts/sparklinedelegate.h"
 #include "widgets/map/nodemapwidget.h"
 
@@ -68,7 +64,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 {
     Q_ASSERT(m_nodes && m_events && dependencies.clock && dependencies.state);
     m_chartHub = dependencies.charts;
-    m_cacheReader = dependencies.cacheReader;
+    m_history = dependencies.history;
     m_planning = dependencies.planning;
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPN Control Center"));
@@ -78,8 +74,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     createDocks();
     createMap();
     createDashboard();
-    createPlanning();
-    createWorkloadQueue();
+    if (m_planning)
+        m_planningUi = new PlanningUi(m_planning, this, m_clock);
     createMenus();
 
     m_clockLabel = new QLabel(this);
@@ -116,7 +112,7 @@ void MainWindow::createDocks()
     m_nodesDock->setWidget(m_nodesPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_nodesDock);
 
-    m_eventsPanel = new EventsPanel(m_events, this);
+    m_eventsPanel = new EventsPanel(m_events->model(), this);
     m_eventsDock = new QDockWidget(tr("Events"), this);
     m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
     m_eventsDock->setWidget(m_eventsPanel);
@@ -199,7 +195,7 @@ void MainWindow::createDashboard()
 {
     if (!m_chartHub)
         return;
-    m_dashboard = new DashboardPanel(m_chartHub, m_cacheReader, &m_clock, this);
+    m_dashboard = new DashboardPanel(m_chartHub, m_history, &m_clock, this);
     m_dashboardDock = new QDockWidget(tr("Dashboard"), this);
     m_dashboardDock->setObjectName(QStringLiteral("dashboardDock"));
     m_dashboardDock->setWidget(m_dashboard);
@@ -318,13 +314,17 @@ void MainWindow::setWallMode(bool on)
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    // Empty sections' separators collapse (QMenu::separatorsCollapsible).
+    m_connectionsEnd = m_fileMenu->addSeparator();
+    m_recordingEnd = m_fileMenu->addSeparator();
+    QAction *quit = m_fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu;
     QAction *find = view->addAction(tr("&Find Node"));
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WindowShortcut);
@@ -365,7 +365,8 @@ void MainWindow::createMenus()
     QAction *reset = view->addAction(tr("&Reset Layout"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
 
-    createPlanningMenu();
+    if (m_planningUi)
+        m_planningUi->addMenu(); // after View, before Help
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About CPN Control Center"));
@@ -440,7 +441,19 @@ void MainWindow::setEndpointStatus(const QString &endpointId, ConnectionIndicato
 
 void MainWindow::logEvent(EventLogModel::Severity severity, const QString &source, const QString &message)
 {
-    m_events->append(m_clock.nowMs(), severity, source, message);
+    m_events->log(severity, source, message);
+}
+
+void MainWindow::addFileActions(FileSection section, const QList<QAction *> &actions)
+{
+    m_fileMenu->insertActions(section == FileSection::Connections ? m_connectionsEnd : m_recordingEnd,
+                              actions);
+}
+
+void MainWindow::addViewActions(const QList<QAction *> &actions)
+{
+    m_viewMenu->addSeparator();
+    m_viewMenu->addActions(actions);
 }
 
 void MainWindow::tick()
@@ -527,125 +540,14 @@ void MainWindow::showAbout()
             .arg(version.toHtmlEscaped(), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::createPlanning()
-{
-    if (!m_planning || !m_planning->jobs)
-        return;
-    m_jobsPanel = new JobsPanel(m_planning->jobs, m_clock, this);
-    m_jobsDock = new QDockWidget(tr("Jobs"), this);
-    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
-    m_jobsDock->setWidget(m_jobsPanel);
-    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
-    tabifyDockWidget(m_eventsDock, m_jobsDock);
-    m_eventsDock->raise();
-    connect(m_jobsPanel, &JobsPanel::nodeActivated, this, [this](const QString &nodeId) {
-        m_mapPanel->mapWidget()->jumpToNode(nodeId);
-    });
-}
-
-void MainWindow::createPlanningMenu()
-{
-    if (!m_planning)
-        return;
-    m_planningMenu = menuBar()->addMenu(tr("&Planning"));
-    m_selectAction = m_planningMenu->addAction(tr("&Select Resources…"));
-    m_selectAction->setObjectName(QStringLiteral("selectResourcesAction"));
-    m_selectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_selectAction->setToolTip(tr("Find and reserve the offers that fit a workload"));
-    m_selectAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
-    connect(m_selectAction, &QAction::triggered, this, [this] { openSelectionWizard(); });
-    m_placeAction = m_planningMenu->addAction(tr("&Place a Job…"));
-    m_placeAction->setObjectName(QStringLiteral("placeJobAction"));
-    m_placeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
-    m_placeAction->setToolTip(tr("Choose where a job runs and submit it"));
-    m_placeAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
-    connect(m_placeAction, &QAction::triggered, this, [this] { openJobWizard(); });
-    if (m_jobsDock) {
-        m_planningMenu->addSeparator();
-        QAction *jobsToggle = m_jobsDock->toggleViewAction();
-        jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
-        m_planningMenu->addAction(jobsToggle);
-    }
-    if (m_queueDock) {
-        QAction *queueToggle = m_queueDock->toggleViewAction();
-        queueToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
-        m_planningMenu->addAction(queueToggle);
-    }
-    m_planningToolBar = addToolBar(tr("Planning"));
-    m_planningToolBar->setObjectName(QStringLiteral("planningToolBar"));
-    m_planningToolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_planningToolBar->addAction(m_selectAction);
-    m_planningToolBar->addAction(m_placeAction);
-}
-
-void MainWindow::highlightOnMap(const QStringList &nodeIds)
-{
-    m_mapPanel->mapWidget()->setHighlights(nodeIds, {});
-}
-
 SelectionWizard *MainWindow::openSelectionWizard()
 {
-    if (!m_planning)
-        return nullptr;
-    auto *wizard = new SelectionWizard(m_planning, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &SelectionWizard::highlightRequested, this, &MainWindow::highlightOnMap);
-    connect(wizard, &SelectionWizard::reserved, this, [this](const Reservation &r) {
-        logEvent(EventLogModel::Severity::Info, tr("Planning"),
-                 tr("Reserved %1 unit(s) of %2 (%3).").arg(r.count).arg(r.offerId, r.id));
-    });
-    wizard->show();
-    return wizard;
+    return m_planningUi ? m_planningUi->openSelectionWizard() : nullptr;
 }
 
 JobWizard *MainWindow::openJobWizard()
 {
-    if (!m_planning)
-        return nullptr;
-    auto *wizard = new JobWizard(m_planning, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &JobWizard::highlightRequested, this, &MainWindow::highlightOnMap);
-    connect(wizard, &JobWizard::submitted, this, [this](const QList<Job> &jobs) {
-        for (const Job &job : jobs)
-            logEvent(EventLogModel::Severity::Info, tr("Planning"),
-                     tr("Job %1 (%2) submitted to %3.").arg(job.name, job.id, job.nodeId));
-        if (m_jobsDock) {
-            m_jobsDock->show();
-            m_jobsDock->raise();
-        }
-    });
-    connect(wizard, &JobWizard::submissionFailed, this, [this](const QString &reason) {
-        logEvent(EventLogModel::Severity::Warning, tr("Planning"), tr("A job was not submitted: %1").arg(reason));
-    });
-    wizard->show();
-    return wizard;
-}
-
-void MainWindow::createWorkloadQueue()
-{
-    if (!m_planning)
-        return;
-    m_workloadQueue = new jobs::WorkloadQueue(this);
-    m_queuePanel = new WorkloadQueuePanel(m_workloadQueue, m_planning, this);
-    m_queueDock = new QDockWidget(tr("Workload Queue"), this);
-    m_queueDock->setObjectName(QStringLiteral("workloadQueueDock"));
-    m_queueDock->setWidget(m_queuePanel);
-    // Under the map, a tab beside the events: the full width its rows need, and they are dragged up
-    // onto the map. Events stay in front for the operators.
-    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
-    tabifyDockWidget(m_eventsDock, m_queueDock);
-    m_eventsDock->raise();
-    map::NodeMapWidget *map = m_mapPanel->mapWidget();
-    map->setFitProvider([panel = m_queuePanel](const QString &id) { return panel->fitFor(id); });
-    connect(map, &map::NodeMapWidget::workloadDropped, m_queuePanel, &WorkloadQueuePanel::handleDrop);
-    connect(m_queuePanel, &WorkloadQueuePanel::eventLogged, this, &MainWindow::logEvent);
-    // A submitted workload's job is followed in the Jobs dock.
-    connect(m_queuePanel->submitter(), &jobs::WorkloadQueueSubmitter::workloadSubmitted, this, [this] {
-        if (m_jobsDock && !m_wallMode) {
-            m_jobsDock->show();
-            m_jobsDock->raise();
-        }
-    });
+    return m_planningUi ? m_planningUi->openJobWizard() : nullptr;
 }
 
 } // namespace cpn

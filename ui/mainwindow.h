@@ -6,6 +6,7 @@
 #include "state/displaystatus.h"
 #include "itemmodels/eventlogmodel.h"
 #include "charts/chartspec.h"
+#include "ui/planning/planningui.h"
 #include "widgets/connectionindicator.h"
 
 #include <QHash>
@@ -30,18 +31,10 @@ class NodesPanel;
 class DashboardPanel;
 namespace charts {
 class ChartDataHub;
+class HistorySource;
 }
-namespace cache {
-class CacheReader;
-}
+class EventLog;
 class OverviewPanel;
-class JobsPanel;
-class WorkloadQueuePanel;
-namespace jobs {
-class WorkloadQueue;
-}
-class JobWizard;
-class SelectionWizard;
 struct PlanningServices;
 
 // The console's main window: the national map in the centre; Nodes, Node details, Events and Overview
@@ -57,11 +50,11 @@ public:
     {
         FederationState *state = nullptr; // required: what the window shows first; owned by the caller
         NodeTableModel *nodes = nullptr;  // required; owned by the caller
-        EventLogModel *events = nullptr; // required; owned by the caller
+        EventLog *events = nullptr;       // required: the Events dock shows its model; owned by the caller
         const Clock *clock = nullptr;    // required
         QSettings *settings = nullptr;   // optional: window state is not kept without it
         charts::ChartDataHub *charts = nullptr;   // optional: no Dashboard dock or sparklines without it
-        cache::CacheReader *cacheReader = nullptr; // optional: charts then show live data only
+        charts::HistorySource *history = nullptr; // optional: charts then show live data only
         PlanningServices *planning = nullptr;      // optional: no Planning menu or Jobs dock without it
         // An offline review: its window layout is kept under settings keys of its own, so the live
         // console's saved docks and tool bars never shape the review (nor the reverse).
@@ -85,15 +78,25 @@ public:
     // Pins a chart on the Dashboard dock and shows the dock; false without a chart hub.
     bool pinChart(const cpn::charts::ChartSpec &spec);
     // Planning (null without PlanningServices): the Jobs dock, the Planning menu and its actions.
-    JobsPanel *jobsPanel() const { return m_jobsPanel; }
-    QDockWidget *jobsDock() const { return m_jobsDock; }
-    QMenu *planningMenu() const { return m_planningMenu; }
-    QToolBar *planningToolBar() const { return m_planningToolBar; }
-    QAction *selectResourcesAction() const { return m_selectAction; }
-    QAction *placeJobAction() const { return m_placeAction; }
+    PlanningUi *planningUi() const { return m_planningUi; }
+    JobsPanel *jobsPanel() const { return m_planningUi ? m_planningUi->jobsPanel() : nullptr; }
+    QDockWidget *jobsDock() const { return m_planningUi ? m_planningUi->jobsDock() : nullptr; }
+    QMenu *planningMenu() const { return m_planningUi ? m_planningUi->menu() : nullptr; }
+    QToolBar *planningToolBar() const { return m_planningUi ? m_planningUi->toolBar() : nullptr; }
+    QAction *selectResourcesAction() const
+    {
+        return m_planningUi ? m_planningUi->selectResourcesAction() : nullptr;
+    }
+    QAction *placeJobAction() const { return m_planningUi ? m_planningUi->placeJobAction() : nullptr; }
     // The Workload Queue dock (null without planning): workloads dragged from it onto the map.
-    WorkloadQueuePanel *workloadQueuePanel() const { return m_queuePanel; }
-    QDockWidget *workloadQueueDock() const { return m_queueDock; }
+    WorkloadQueuePanel *workloadQueuePanel() const
+    {
+        return m_planningUi ? m_planningUi->workloadQueuePanel() : nullptr;
+    }
+    QDockWidget *workloadQueueDock() const
+    {
+        return m_planningUi ? m_planningUi->workloadQueueDock() : nullptr;
+    }
     PlanningServices *planning() const { return m_planning; }
     FederationState *shownState() const { return m_state; }
     bool isWallMode() const { return m_wallMode; }
@@ -104,6 +107,17 @@ public:
     // False on a first start: the window has no size of the user's to come back to.
     bool hasSavedGeometry() const { return m_hasSavedGeometry; }
 
+    // Extension points of the menus for the parts the composition root adds (connections,
+    // snapshots). The File menu has two sections above Quit: connections first, then the recording.
+    enum class FileSection { Connections, Recording };
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+    // Appends to the section, in order; a separator follows each section that has entries.
+    void addFileActions(FileSection section, const QList<QAction *> &actions);
+    // Appends a group of actions at the end of the View menu, after a separator.
+    void addViewActions(const QList<QAction *> &actions);
+    EventLog *eventLog() const { return m_events; }
+
 public Q_SLOTS:
     // Shows this state (the live federation, or a recording's) in the table, the map and the overview.
     void showState(cpn::FederationState *state);
@@ -112,7 +126,7 @@ public Q_SLOTS:
     void removeEndpoint(const QString &endpointId);
     void setEndpointStatus(const QString &endpointId, cpn::ConnectionIndicator::State state, qint64 lastDataMs,
                            const QString &lastError = {}, int consecutiveFailures = 0);
-    // Appends to the Events dock, stamped with the clock's time.
+    // Appends to the Events dock through the injected EventLog (a shorthand for eventLog()->log()).
     void logEvent(cpn::EventLogModel::Severity severity, const QString &source, const QString &message);
 
     // Once a second (from an internal timer; public so tests can step it with a ManualClock).
@@ -145,13 +159,9 @@ private:
     void createDashboard();
     // The "Pin chart" context menu of the map and the node table.
     void showPinMenu(const QString &nodeId, const QPoint &globalPos);
-    void createPlanning();
-    void createPlanningMenu();
-    void createWorkloadQueue();
-    void highlightOnMap(const QStringList &nodeIds);
 
     NodeTableModel *m_nodes;
-    EventLogModel *m_events;
+    EventLog *m_events;
     const Clock &m_clock;
     QSettings *m_settings;
     QString m_settingsPrefix; // "ui/" live, "ui/review/" in an offline review
@@ -166,19 +176,15 @@ private:
     QDockWidget *m_overviewDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     charts::ChartDataHub *m_chartHub = nullptr;
-    cache::CacheReader *m_cacheReader = nullptr;
+    charts::HistorySource *m_history = nullptr;
     DashboardPanel *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
     PlanningServices *m_planning = nullptr;
-    JobsPanel *m_jobsPanel = nullptr;
-    QDockWidget *m_jobsDock = nullptr;
-    QMenu *m_planningMenu = nullptr;
-    QToolBar *m_planningToolBar = nullptr;
-    QAction *m_selectAction = nullptr;
-    QAction *m_placeAction = nullptr;
-    jobs::WorkloadQueue *m_workloadQueue = nullptr;
-    WorkloadQueuePanel *m_queuePanel = nullptr;
-    QDockWidget *m_queueDock = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_connectionsEnd = nullptr; // the separators closing the File menu's sections
+    QAction *m_recordingEnd = nullptr;
+    PlanningUi *m_planningUi = nullptr; // null without planning
     QAction *m_wallAction = nullptr;
     QAction *m_leaveWallAction = nullptr;
     bool m_wallMode = false;

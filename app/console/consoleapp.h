@@ -1,18 +1,17 @@
 #pragma once
 
-#include "api/clientoptions.h"
 #include "api/endpointsetting.h"
 #include "api/localsimulator.h"
 #include "cache/cachereader.h"
 #include "charts/chartdatahub.h"
 #include "commandline.h"
 #include "domain/clock.h"
-#include "domain/link.h"
+#include "itemmodels/eventlog.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "itemmodels/statusevents.h"
-#include "state/federationstate.h"
 #include "reviewclock.h"
+#include "state/federationstate.h"
 #include "ui/planning/planningservices.h"
 
 #include <QNetworkAccessManager>
@@ -39,18 +38,21 @@ class JobTracker;
 class OfferBook;
 } // namespace jobs
 namespace api {
-class FederationClient;
 struct EndpointStatus;
 } // namespace api
 } // namespace cpn
 
 namespace cpn::console {
 
+class CacheHistorySource;
+class DemoScript;
 class OfflineSession;
+class RootRegistry;
 class SnapshotCommands;
 
-// The composition root: builds the clock, network manager, models and window once, and wires the
-// protocol clients of every federation root to the window. Nothing below it reaches for globals.
+// The composition root: builds the clock, network manager, models, window and the parts with one job
+// each (the registry of federation roots, the cache, offline review, snapshots, accounts, planning,
+// the demo's scripting) once, and wires them together. Nothing below it reaches for globals.
 class ConsoleApp : public QObject
 {
     Q_OBJECT
@@ -85,26 +87,14 @@ public:
 private:
     void loadBasemap();
     void startDemo();
-    // At `position` among the roots (the order their nodes win and planning's first root); -1: last.
-    void connectFederation(const api::EndpointSetting &endpoint, const QString &token, const QString &label,
-                           qsizetype position = -1);
-    // Offers and new jobs go through the first root, with its transport rules and token.
-    void followFirstRootForPlanning();
+    void createPlanning();
+    void createRoots();       // the registry of federation roots, and the window following it
     void addConnectActions(); // File > Connect to Federation…, Disconnect
-    api::FederationClient *federationAt(const QUrl &rootUrl) const;
     ConnectDialog *openConnectDialog();
     void showEndpointStatus(const api::EndpointStatus &status);
-    void rememberRoots() const;
-    void scheduleScreenshot();
     void backToLive();
-    void pinDemoCharts(); // diagnostic --pin-demo-charts: a few node, link and national charts
-    // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
-    void attachAccount(api::FederationClient *federation, qsizetype position, const api::ClientOptions &transport,
-                       const QString &fallbackToken);
     // A job refused for lack of rights goes to the Events log too, saying who is signed in.
     void explainRefusedJobs();
-    void createPlanning();
-    void openPlanningForScreenshot(); // diagnostic --open-planning
     placement::FederationSnapshot planningSnapshot() const;
 
     ConsoleOptions m_options;
@@ -115,35 +105,27 @@ private:
     FederationState m_liveState; // what every root reports now; the window shows it unless reviewing
     NodeTableModel m_nodes;
     EventLogModel m_events;
+    EventLog m_eventLog{&m_events, m_viewClock}; // the logger of record, stamped as the window shows time
     StatusEvents m_statusEvents; // the live federation's changes, told once per problem
     QTimer m_liveTicker;
     // The charts' live samples and their history reads; both outlive the window that shows them.
     charts::ChartDataHub m_chartHub;
     std::unique_ptr<cache::CacheReader> m_cacheReader;
-    bool m_demoChartsPinned = false;
+    std::unique_ptr<CacheHistorySource> m_history;
     std::unique_ptr<MainWindow> m_window;
     api::LocalSimulator m_simulator;
     QString m_cachePath;
     std::unique_ptr<cache::CacheWriter> m_cache; // everything the federations report, on its own thread; none offline
     std::unique_ptr<OfflineSession> m_offline;
     std::unique_ptr<SnapshotCommands> m_snapshots;
-    QList<api::FederationClient *> m_federations;
-    const api::FederationClient *m_planningRoot = nullptr;
-    // What the console keeps of each root beside its client.
-    struct Root
-    {
-        QString fallbackToken; // dev token or CPN_TOKEN: used while nobody is signed in there
-        auth::AccountSession *account = nullptr;
-        QNetworkAccessManager *network = nullptr; // its own: see connectFederation
-    };
-    QHash<const api::FederationClient *, Root> m_roots;
-    QList<api::EndpointSetting> m_rememberedEndpoints; // the roots for the next start (never the demo's)
     std::unique_ptr<auth::TokenVault> m_vault; // refresh tokens: the OS keychain, else memory only
     std::unique_ptr<AccountsUi> m_accountsUi;
     // Planning: jobs submitted from this console and the offers of the first federation root.
     std::unique_ptr<jobs::JobTracker> m_jobTracker;
     std::unique_ptr<jobs::OfferBook> m_offerBook;
     PlanningServices m_planning;
+    std::unique_ptr<RootRegistry> m_roots; // none offline
+    std::unique_ptr<DemoScript> m_demo;
 };
 
 } // namespace cpn::console

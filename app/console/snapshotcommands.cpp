@@ -16,8 +16,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
-#include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QThread>
@@ -108,23 +106,12 @@ SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, 
 
 void SnapshotCommands::addToMenus()
 {
-    // The window's first menu is File and its second View; entries go above Quit and at the end.
-    const QList<QAction *> menus = m_window->menuBar()->actions();
-    if (QMenu *file = menus.value(0) ? menus.value(0)->menu() : nullptr) {
-        QAction *before = file->actions().value(0);
-        file->insertAction(before, m_open);
-        file->insertAction(before, m_save);
-        file->insertAction(before, m_import);
-        file->insertAction(before, m_compareFiles);
-        file->insertSeparator(before);
-        file->insertAction(before, m_clear);
-        file->insertSeparator(before);
-    }
-    if (QMenu *view = menus.value(1) ? menus.value(1)->menu() : nullptr) {
-        view->addSeparator();
-        view->addAction(m_review);
-        view->addAction(m_backToLive);
-    }
+    // The recording's entries in the File menu (above Quit); reviewing in the View menu.
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_window->addFileActions(MainWindow::FileSection::Recording,
+                             {m_open, m_save, m_import, m_compareFiles, separator, m_clear});
+    m_window->addViewActions({m_review, m_backToLive});
 }
 
 void SnapshotCommands::onReviewChanged()

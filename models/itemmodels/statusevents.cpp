@@ -37,11 +37,16 @@ StatusEvents::StatusEvents(const FederationState *state, EventLogModel *log, QOb
     Q_ASSERT(state && log);
 }
 
-void StatusEvents::setRootHealth(const QString &rootId, const QString &label, RootHealth health,
-                                 const QString &error)
+void StatusEvents::addRoot(const QString &rootId, const QString &label)
+{
+    m_roots[rootId].label = label;
+}
+
+void StatusEvents::setRootHealth(const QString &rootId, RootHealth health, const QString &error)
 {
     RootTrack &root = m_roots[rootId];
-    root.label = label;
+    if (root.label.isEmpty())
+        root.label = rootId;
     if (!isProblem(root.health) && isProblem(health))
         root.sinceMs = m_state->clock().nowMs();
     root.health = health;

@@ -34,8 +34,9 @@ public:
 
     StatusEvents(const FederationState *state, EventLogModel *log, QObject *parent = nullptr);
 
-    void setRootHealth(const QString &rootId, const QString &label, RootHealth health,
-                       const QString &error = {});
+    // label: what the operator calls the root (the status bar's name for it).
+    void addRoot(const QString &rootId, const QString &label);
+    void setRootHealth(const QString &rootId, RootHealth health, const QString &error = {});
     void removeRoot(const QString &rootId);
     // A problem with one of a root's answers (a failed or malformed one): told once it lasted the
     // hold with the root still reporting; if the root stops reporting meanwhile, its outage event

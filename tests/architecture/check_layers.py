@@ -6,8 +6,8 @@ Two checks, both printing one line per violation and exiting 1 if any:
     the including file's folder first, then the project's include roots) to a file of the same or a
     lower layer, and inside models/ only to a sub-library it may depend on;
   * every target below the GUI (models/, app/nodesim, app/snapshot) links, directly or through
-    other targets, neither Qt6::Gui nor Qt6::Widgets, and models/ targets link only the models/
-    sub-libraries they may depend on. The link graph is the file tests/architecture/CMakeLists.txt
+    other targets, neither Qt6::Gui nor Qt6::Widgets, models/ targets link only the models/
+    sub-libraries they may depend on, and widgets/ targets never link models/cache (SQLite). The link graph is the file tests/architecture/CMakeLists.txt
     writes at configure time.
 
 Usage: check_layers.py --root <source dir> [--links <targets file>]
@@ -34,6 +34,10 @@ MODELS_DEPENDS = {
     "auth": {"domain", "api"},
     "jobs": {"domain", "api", "placement"},
 }
+
+# models/ sub-libraries widgets/ never uses, not even through another library: the charts read the
+# cache through charts::HistorySource, which the console implements, so no widget links SQLite.
+WIDGETS_NEVER_USE = {"cache"}
 
 # Programs of app/ that run without a window: they may use models/ only.
 HEADLESS_APPS = {"nodesim", "snapshot"}
@@ -72,6 +76,8 @@ def may_use(user, used):
     (user_layer, user_part), (used_layer, used_part) = user, used
     if user_layer == "models" and used_layer == "models":
         return used_part in MODELS_DEPENDS.get(user_part, set())
+    if user_layer == "widgets" and used_layer == "models" and used_part in WIDGETS_NEVER_USE:
+        return False
     if user_layer == "app":
         if user_part in HEADLESS_APPS:
             return used_layer == "models"
@@ -148,6 +154,12 @@ def link_violations(targets):
             if used is not None and not may_use(user, used):
                 found.append(f"{src}: target {name} ({unit_name(user)}) links {lib} "
                              f"({unit_name(used)})")
+        if user[0] == "widgets":
+            for lib in sorted(closure - direct):
+                used = unit_of_target.get(lib)
+                if used is not None and used[0] == "models" and used[1] in WIDGETS_NEVER_USE:
+                    found.append(f"{src}: target {name} ({unit_name(user)}) links {lib} "
+                                 f"({unit_name(used)}) through another library")
     return found
 
 

@@ -71,6 +71,11 @@ class IncludeChecks(unittest.TestCase):
         found = self.violations("app/nodesim/simulator.cpp", '#include "widgets/statuscolors.h"\n')
         self.assertEqual(found, ["app/nodesim/simulator.cpp:1: app/nodesim includes widgets/statuscolors.h (widgets)"])
 
+    def test_widgets_including_the_cache_fails(self):
+        found = self.violations("widgets/charts/chartview.cpp", '#include "cache/cachestore.h"\n')
+        self.assertEqual(found, ["widgets/charts/chartview.cpp:1: widgets includes models/cache/cachestore.h "
+                                 "(models/cache)"])
+
     def test_local_header_wins_over_an_include_root(self):
         # widgets/charts/samplestore.h shadows models/charts/samplestore.h for its neighbours only.
         self.tree.write("widgets/charts/samplestore.h")
@@ -111,6 +116,20 @@ class LinkChecks(unittest.TestCase):
             ("cpn_cache", "models/cache", "Qt6::Sql", "Qt6::Sql"),
             ("cpn_chartdata", "models/charts", "cpn_cache", "cpn_cache;Qt6::Sql"),
         ]), ["models/charts: target cpn_chartdata (models/charts) links cpn_cache (models/cache)"])
+
+    def test_widgets_linking_the_cache_fails_even_through_another_library(self):
+        self.assertEqual(self.violations([
+            ("cpn_cache", "models/cache", "Qt6::Sql", "Qt6::Sql"),
+            ("cpn_charts", "widgets/charts", "cpn_cache", "cpn_cache;Qt6::Sql"),
+            ("cpn_map", "widgets/map", "cpn_charts", "cpn_charts;cpn_cache;Qt6::Sql"),
+        ]), ["widgets/charts: target cpn_charts (widgets) links cpn_cache (models/cache)",
+             "widgets/map: target cpn_map (widgets) links cpn_cache (models/cache) through another library"])
+
+    def test_ui_may_link_the_cache(self):
+        self.assertEqual(self.violations([
+            ("cpn_cache", "models/cache", "Qt6::Sql", "Qt6::Sql"),
+            ("cpn_ui_replay", "ui/replay", "cpn_cache", "cpn_cache;Qt6::Sql"),
+        ]), [])
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 #include "domain/clock.h"
+#include "itemmodels/eventlog.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
@@ -11,11 +12,14 @@
 #include "ui/theme.h"
 #include "widgets/keyfiguretile.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QImage>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +50,7 @@ private Q_SLOTS:
     void staleNodeNeedsAttention();
     void endpointsInStatusBar();
     void eventsClearButton();
+    void menuExtensionPoints();
     void settingsRoundTrip();
     void rendersNonEmpty();
 
@@ -58,6 +63,7 @@ private:
     std::unique_ptr<FederationState> m_state;
     std::unique_ptr<NodeTableModel> m_nodes;
     std::unique_ptr<EventLogModel> m_events;
+    std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
     QList<Node> m_directory;
@@ -77,10 +83,11 @@ void tst_MainWindow::init()
     m_state = std::make_unique<FederationState>(*m_clock);
     m_nodes = std::make_unique<NodeTableModel>(m_state.get());
     m_events = std::make_unique<EventLogModel>();
+    m_eventLog = std::make_unique<EventLog>(m_events.get(), *m_clock);
     m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     m_settings->clear(); // each test starts from the default layout
-    m_window = std::make_unique<MainWindow>(
-        MainWindow::Dependencies{m_state.get(), m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
+    m_window = std::make_unique<MainWindow>(MainWindow::Dependencies{
+        m_state.get(), m_nodes.get(), m_eventLog.get(), m_clock.get(), m_settings.get()});
     m_directory = testing::sampleNodes();
     m_links = testing::sampleLinks(m_directory);
 }
@@ -89,6 +96,7 @@ void tst_MainWindow::cleanup()
 {
     m_window.reset();
     m_settings.reset();
+    m_eventLog.reset();
     m_events.reset();
     m_nodes.reset();
     m_state.reset();
@@ -258,13 +266,38 @@ void tst_MainWindow::eventsClearButton()
     QCOMPARE(m_events->rowCount(), 0);
 }
 
+// The parts the composition root adds find their place by name, whatever order they are added in:
+// connections first in File, then the recording's entries, then Quit; view groups at the end of View.
+void tst_MainWindow::menuExtensionPoints()
+{
+    auto action = [this](const QString &text) { return new QAction(text, m_window.get()); };
+    QAction *open = action(u"Open"_s);
+    QAction *clear = action(u"Clear"_s);
+    auto *separator = action(QString());
+    separator->setSeparator(true);
+    m_window->addFileActions(MainWindow::FileSection::Recording, {open, separator, clear});
+    QAction *connect = action(u"Connect"_s);
+    m_window->addFileActions(MainWindow::FileSection::Connections, {connect});
+    QAction *review = action(u"Review"_s);
+    m_window->addViewActions({review});
+
+    QStringList file;
+    for (const QAction *entry : m_window->fileMenu()->actions())
+        file.append(entry->isSeparator() ? u"--"_s : entry->text());
+    QCOMPARE(file, (QStringList{u"Connect"_s, u"--"_s, u"Open"_s, u"--"_s, u"Clear"_s, u"--"_s, u"&Quit"_s}));
+    const QList<QAction *> view = m_window->viewMenu()->actions();
+    QCOMPARE(view.constLast(), review);
+    QVERIFY(view.at(view.size() - 2)->isSeparator());
+    QCOMPARE(m_window->menuBar()->actions().value(0), m_window->fileMenu()->menuAction());
+}
+
 void tst_MainWindow::settingsRoundTrip()
 {
     m_window->eventsDock()->hide();
     m_window->saveSettings();
     m_settings->sync();
     QVERIFY(m_settings->contains(u"ui/mainWindow/state"_s));
-    MainWindow second({m_state.get(), m_nodes.get(), m_events.get(), m_clock.get(), m_settings.get()});
+    MainWindow second({m_state.get(), m_nodes.get(), m_eventLog.get(), m_clock.get(), m_settings.get()});
     second.show();
     QVERIFY(QTest::qWaitForWindowExposed(&second));
     QVERIFY(second.eventsDock()->isHidden());

@@ -1,8 +1,8 @@
 #include "widgets/charts/chartcard.h"
 
-#include "cache/cachereader.h"
 #include "domain/metricnames.h"
 #include "charts/chartdatahub.h"
+#include "charts/historysource.h"
 #include "domain/clock.h"
 #include "domain/provinces.h"
 #include "widgets/charts/plotlayer.h"
@@ -58,7 +58,7 @@ qint64 ChartCard::windowMs(Window w)
     return 5 * 60 * 1000;
 }
 
-ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
+ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, HistorySource *reader, const Clock *clock,
                      QWidget *parent)
     : QFrame(parent), m_spec(spec), m_hub(hub), m_reader(reader), m_clock(*clock)
 {
@@ -426,7 +426,7 @@ void ChartCard::readHistory()
             continue;
         ++m_pendingReads;
         const double scale = unitOf(kind, line.metric).scale;
-        auto done = [this, i, scale, generation](const cache::Series &series) {
+        auto done = [this, i, scale, generation](const HistorySeries &series) {
             if (generation != m_historyGeneration)
                 return; // a newer window was asked for meanwhile
             const size_t n = size_t(series.points.size());
@@ -434,11 +434,11 @@ void ChartCard::readHistory()
             std::vector<double> mean;
             t.reserve(n);
             mean.reserve(n);
-            for (const cache::SeriesPoint &p : series.points) {
+            for (const HistoryPoint &p : series.points) {
                 t.push_back(p.tsMs);
                 mean.push_back(p.mean * scale);
             }
-            if (series.resolution == cache::Resolution::Raw) {
+            if (!series.rolledUp) {
                 m_feeder.setHistory(i, std::move(t), std::move(mean));
             } else {
                 // Roll-ups: the line goes through each bucket's min and max, so a spike survives.
@@ -446,7 +446,7 @@ void ChartCard::readHistory()
                 std::vector<double> high;
                 low.reserve(n);
                 high.reserve(n);
-                for (const cache::SeriesPoint &p : series.points) {
+                for (const HistoryPoint &p : series.points) {
                     low.push_back(p.min * scale);
                     high.push_back(p.max * scale);
                 }
@@ -460,12 +460,7 @@ void ChartCard::readHistory()
                 Q_EMIT historyLoaded();
             }
         };
-        if (kind == SeriesKey::Kind::Node)
-            m_reader->readNodeSeries(m_spec.entity, line.metric, from, to, this, done);
-        else if (kind == SeriesKey::Kind::Region)
-            m_reader->readRegionSeries(m_spec.entity, line.metric, from, to, this, done);
-        else
-            m_reader->readLinkSeries(m_spec.entity, line.metric, from, to, this, done);
+        m_reader->readSeries(SeriesKey{kind, m_spec.entity, line.metric}, from, to, this, done);
     }
 }
 

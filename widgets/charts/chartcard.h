@@ -17,20 +17,18 @@ class QValueAxis;
 
 namespace cpn {
 class Clock;
-namespace cache {
-class CacheReader;
-}
 } // namespace cpn
 
 namespace cpn::charts {
 
 class ChartDataHub;
 class ChartView;
+class HistorySource;
 class PlotLayer;
 
 // One pinned chart: a header (title, window, pause, menu) over a ChartView. The samples live in
 // the ChartDataHub (live, 1 h) and, for longer windows or what came before the pin, in the cache
-// (read asynchronously through CacheReader); a SeriesFeeder reduces them to the plot's width.
+// (read asynchronously through a HistorySource); a SeriesFeeder reduces them to the plot's width.
 // Repaints follow the hub's coalesced updated() signal: one per second at most.
 class ChartCard : public QFrame
 {
@@ -45,7 +43,7 @@ public:
     enum class LineRenderer { PlotLayer, QtCharts };
 
     // reader may be null (no history); hub and clock must outlive the card.
-    ChartCard(const ChartSpec &spec, ChartDataHub *hub, cache::CacheReader *reader, const Clock *clock,
+    ChartCard(const ChartSpec &spec, ChartDataHub *hub, HistorySource *reader, const Clock *clock,
               QWidget *parent = nullptr);
     ~ChartCard() override;
 
@@ -120,7 +118,7 @@ private:
 
     ChartSpec m_spec;
     ChartDataHub *m_hub;
-    QPointer<cache::CacheReader> m_reader;
+    QPointer<HistorySource> m_reader;
     const Clock &m_clock;
     QList<Line> m_lines;
     QList<SeriesKey> m_keys; // subscribed

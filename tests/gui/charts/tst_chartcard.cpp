@@ -1,13 +1,14 @@
 #include "cache/cachereader.h"
 #include "cache/cachewriter.h"
+#include "cachehistorysource.h"
 #include "charts/chartcsv.h"
 #include "charts/chartdatahub.h"
 #include "charts/downsample.h"
 #include "domain/clock.h"
+#include "state/federationstate.h"
 #include "widgets/charts/chartcard.h"
 #include "widgets/charts/chartview.h"
 #include "widgets/charts/seriescolors.h"
-#include "state/federationstate.h"
 
 #include "cache/retention.h"
 
@@ -171,7 +172,8 @@ void tst_ChartCard::dayWindowShowsTheCachedRange()
     ChartDataHub hub(&hubState);
     hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(m_path);
-    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
@@ -211,7 +213,8 @@ void tst_ChartCard::nationalChartReadsTheCachedTotals()
     ChartDataHub hub(&hubState);
     hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(m_path);
-    ChartCard card(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
@@ -269,7 +272,8 @@ void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()
     ChartDataHub hub(&hubState);
     hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(path);
-    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
@@ -595,13 +599,14 @@ void tst_ChartCard::historyGapBreaksTheLine()
     ChartDataHub hub(&hubState);
     hubState.setDirectory({m_node}, {});
     cache::CacheReader reader(path);
-    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));
-    QSignalSpy history(&card, &ChartCard::historyLoaded);
+    QSignalSpy loaded(&card, &ChartCard::historyLoaded);
     card.setWindow(ChartCard::Window::FiveMinutes); // read again, now that the plot has its width
-    QVERIFY(history.wait(10000));
+    QVERIFY(loaded.wait(10000));
     verifyGapIsBlank(card, gapFrom, gapTo);
 }
 
@@ -666,7 +671,8 @@ void tst_ChartCard::notInThisFederationUntilItAppears()
     other.name = QStringLiteral("Another node");
     hubState.setDirectory({other}, {});
     cache::CacheReader reader(m_path); // holds n1's samples
-    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &reader, &clock);
+    console::CacheHistorySource history(&reader);
+    ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, m_node.id}, &hub, &history, &clock);
     card.resize(900, 400);
     card.show();
     QVERIFY(QTest::qWaitForWindowExposed(&card));

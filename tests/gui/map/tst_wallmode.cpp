@@ -1,4 +1,5 @@
 #include "domain/clock.h"
+#include "itemmodels/eventlog.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/federationstate.h"
@@ -32,6 +33,7 @@ private:
     std::unique_ptr<FederationState> m_state;
     std::unique_ptr<NodeTableModel> m_nodes;
     std::unique_ptr<EventLogModel> m_events;
+    std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -41,10 +43,11 @@ void tst_WallMode::init()
     m_state = std::make_unique<FederationState>(*m_clock);
     m_nodes = std::make_unique<NodeTableModel>(m_state.get());
     m_events = std::make_unique<EventLogModel>();
+    m_eventLog = std::make_unique<EventLog>(m_events.get(), *m_clock);
     MainWindow::Dependencies deps;
     deps.state = m_state.get();
     deps.nodes = m_nodes.get();
-    deps.events = m_events.get();
+    deps.events = m_eventLog.get();
     deps.clock = m_clock.get();
     m_window = std::make_unique<MainWindow>(deps);
     const QList<Node> nodes = testing::sampleNodes();
@@ -56,6 +59,7 @@ void tst_WallMode::init()
 void tst_WallMode::cleanup()
 {
     m_window.reset();
+    m_eventLog.reset();
     m_events.reset();
     m_nodes.reset();
     m_state.reset();

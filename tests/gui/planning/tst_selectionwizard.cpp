@@ -1,5 +1,6 @@
 #include "domain/clock.h"
 #include "gui/planning/planningfixture.h"
+#include "itemmodels/eventlog.h"
 #include "itemmodels/eventlogmodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/federationstate.h"
@@ -252,7 +253,8 @@ void tst_SelectionWizard::fromTheMainWindowTheMapRingsTheCandidates()
     SystemClock clock;
     FederationState state(clock);
     NodeTableModel nodes(&state);
-    EventLogModel events;
+    EventLogModel eventModel;
+    EventLog events(&eventModel, clock);
     MainWindow::Dependencies dependencies;
     dependencies.state = &state;
     dependencies.nodes = &nodes;

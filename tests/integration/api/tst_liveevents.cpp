@@ -36,6 +36,7 @@ struct LivePipeline
         client = std::make_unique<FederationClient>(&nam, root, options, clock);
         client->setRandomSource([](qint64 upper) { return upper; });
         const QString rootId = root.toString();
+        events.addRoot(rootId, QStringLiteral("root"));
         // Beyond the 3 s of the simulator's slow fault, as 30 s is beyond any answer in service.
         state.setNotReportingAfterMs(6000);
         events.setHoldMs(4000);
@@ -53,7 +54,7 @@ struct LivePipeline
                                  health = StatusEvents::RootHealth::Late;
                              else if (status.state == ConnectionState::Offline)
                                  health = StatusEvents::RootHealth::Unreachable;
-                             events.setRootHealth(rootId, QStringLiteral("root"), health, status.lastError);
+                             events.setRootHealth(rootId, health, status.lastError);
                          });
         QObject::connect(client.get(), &FederationClient::problem, &state,
                          [this, rootId](const QString &message) { events.rootProblem(rootId, message); });

@@ -4,7 +4,9 @@
 #include "state/federationstate.h"
 #include "ui/mainwindow.h"
 
+#include <QAction>
 #include <QFile>
+#include <QMenu>
 #include <QSet>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -38,6 +40,19 @@ void TestConsoleApp::demoListsTheLiveFederation()
     ConsoleApp console(options, &settings);
     console.start();
     QVERIFY(console.window()->isVisible());
+    // The File menu the parts built: connections, the recording's entries, Quit.
+    QStringList file;
+    for (const QAction *action : console.window()->fileMenu()->actions()) {
+        if (!action->isSeparator())
+            file.append(action->objectName().isEmpty()
+                            ? action->menu() ? action->menu()->objectName() : action->text()
+                            : action->objectName());
+    }
+    QCOMPARE(file,
+             (QStringList{QStringLiteral("connectFederationAction"), QStringLiteral("disconnectMenu"),
+                          QStringLiteral("openSnapshotAction"), QStringLiteral("saveSnapshotAction"),
+                          QStringLiteral("importSnapshotAction"), QStringLiteral("compareSnapshotsAction"),
+                          QStringLiteral("clearCacheAction"), QStringLiteral("&Quit")}));
 
     const NodeTableModel &nodes = console.nodeModel();
     QTRY_VERIFY_WITH_TIMEOUT(nodes.rowCount() >= 30, 15000);

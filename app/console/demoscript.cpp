@@ -1,0 +1,165 @@
+#include "demoscript.h"
+
+#include "domain/logging.h"
+#include "jobs/offerbook.h"
+#include "jobs/workloadqueue.h"
+#include "state/federationstate.h"
+#include "ui/accounts/accountsui.h"
+#include "ui/connectdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/mappanel.h"
+#include "ui/planning/requirementspage.h"
+#include "ui/planning/selectionwizard.h"
+#include "ui/planning/workloadqueuepanel.h"
+#include "widgets/map/nodemapwidget.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QPainter>
+#include <QSpinBox>
+#include <QTimer>
+
+namespace cpn::console {
+
+DemoScript::DemoScript(const ConsoleOptions &options, const Parts &parts, QObject *parent)
+    : QObject(parent), m_options(options), m_parts(parts)
+{
+    Q_ASSERT(m_parts.window);
+    if (m_options.pinDemoCharts && m_parts.liveState) {
+        connect(m_parts.liveState, &FederationState::directoryChanged, this, [this] {
+            if (!m_chartsPinned && m_parts.liveState->nodeCount() > 0)
+                pinDemoCharts();
+        });
+    }
+    if (!m_options.openPlanning.isEmpty() && m_parts.offers) {
+        // Once offers are in and a few seconds of samples have arrived, so the ranking has data.
+        connect(m_parts.offers, &jobs::OfferBook::offersChanged, this, [this] {
+            if (!m_planningOpened) {
+                m_planningOpened = true;
+                QTimer::singleShot(3000, this, &DemoScript::openPlanning);
+            }
+        });
+    }
+}
+
+void DemoScript::start()
+{
+    if (!m_options.screenshotFile.isEmpty())
+        scheduleScreenshot();
+}
+
+void DemoScript::loadExampleQueue()
+{
+    WorkloadQueuePanel *queue = m_parts.window->workloadQueuePanel();
+    if (!queue || queue->queue()->rowCount() != 0)
+        return;
+    QString error;
+    if (!queue->loadFile(QStringLiteral(":/examples/workload-queue.json"), &error))
+        qCWarning(lcApp).noquote() << "the example workload queue could not be loaded:" << error;
+}
+
+void DemoScript::openPlanning()
+{
+    MainWindow *window = m_parts.window;
+    SelectionWizard *wizard = window->openSelectionWizard();
+    if (!wizard)
+        return;
+    // A fine-tuning sized request with its data in Shanghai and users in Guangdong, so every part of the
+    // score has something to say; the wizard stands on the right, the ringed candidates on the left.
+    RequirementsPage *requirements = wizard->requirementsPage();
+    requirements->acceleratorCombo()->setCurrentIndex(
+        requirements->acceleratorCombo()->findData(QStringLiteral("ascend-910b")));
+    requirements->acceleratorCount()->setValue(64);
+    requirements->dataLocation()->setCurrentIndex(
+        requirements->dataLocation()->findData(QStringLiteral("province:CN-SH")));
+    requirements->dataTB()->setValue(50);
+    requirements->usersLocation()->setCurrentIndex(
+        requirements->usersLocation()->findData(QStringLiteral("province:CN-GD")));
+    requirements->maxLatency()->setValue(40);
+    const QRect area = window->geometry();
+    wizard->resize(std::min(area.width() / 2, 990), std::min(area.height() - 160, 820));
+    wizard->move(area.right() - wizard->width() - 8, area.top() + 100);
+    wizard->next();
+}
+
+void DemoScript::pinDemoCharts()
+{
+    using charts::ChartSpec;
+    m_chartsPinned = true;
+    MainWindow *window = m_parts.window;
+    window->pinChart(ChartSpec{ChartSpec::Kind::Region, QString()});
+    // The busiest kind of node: one with accelerators; then a link from it and its province.
+    const Node *node = nullptr;
+    for (const NodeEntry &entry : m_parts.liveState->entries()) {
+        const Node &n = entry.node;
+        if (!n.capacity.accelerators.isEmpty() && n.tier != NodeTier::National) {
+            node = &n;
+            break;
+        }
+    }
+    if (node) {
+        window->pinChart(ChartSpec{ChartSpec::Kind::NodeUtilization, node->id});
+        for (const Link &link : m_parts.liveState->links()) {
+            if (link.a == node->id || link.b == node->id) {
+                window->pinChart(ChartSpec{ChartSpec::Kind::LinkThroughput, link.id});
+                window->pinChart(ChartSpec{ChartSpec::Kind::LinkQuality, link.id});
+                break;
+            }
+        }
+        if (!node->province.isEmpty())
+            window->pinChart(ChartSpec{ChartSpec::Kind::Region, node->province});
+    }
+    // Room for the charts: wider than the Nodes dock's default, and most of the right column's height.
+    window->resizeDocks({window->dashboardDock()}, {960}, Qt::Horizontal);
+    window->resizeDocks({window->dashboardDock(), window->detailsDock()}, {860, 120}, Qt::Vertical);
+}
+
+void DemoScript::scheduleScreenshot()
+{
+    MainWindow *window = m_parts.window;
+    // For scripts/screenshots.sh: CPN_SCREENSHOT_DRAG=<workload id> holds that workload of the queue
+    // over its best node on the map, so the picture shows the fit shading of a drag in progress.
+    if (const QString drag = qEnvironmentVariable("CPN_SCREENSHOT_DRAG"); !drag.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [window, drag] {
+            WorkloadQueuePanel *queue = window->workloadQueuePanel();
+            if (queue)
+                window->workloadQueueDock()->raise(); // the row being dragged is in the picture
+            if (!queue || !queue->showDragPreview(window->mapPanel()->mapWidget(), drag))
+                qCWarning(lcApp).noquote() << "no drag preview for workload" << drag;
+        });
+    }
+    // CPN_SCREENSHOT_DIALOG=accounts|connect opens that dialog over the window for the picture.
+    if (const QString dialog = qEnvironmentVariable("CPN_SCREENSHOT_DIALOG"); !dialog.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [this, dialog] {
+            if (dialog == u"accounts" && m_parts.accounts)
+                m_parts.accounts->showDialog();
+            else if (dialog == u"connect" && m_parts.accounts)
+                m_parts.openConnectDialog()->setEndpoint(
+                    {QUrl(QStringLiteral("https://cpn-east.example.cn:8443")), false, {}, false});
+            else
+                qCWarning(lcApp).noquote() << "no dialog" << dialog << "for the screenshot";
+        });
+    }
+    QTimer::singleShot(m_options.screenshotDelayMs, this, [this, window] {
+        const QString file = m_options.screenshotFile;
+        // Dialogs open over the window (e.g. --open-planning) are painted where they stand.
+        QPixmap shot = window->grab();
+        QPainter painter(&shot);
+        for (QDialog *dialog : window->findChildren<QDialog *>()) {
+            if (dialog->isVisible())
+                painter.drawPixmap(dialog->geometry().topLeft() - window->geometry().topLeft(),
+                                   dialog->grab());
+        }
+        painter.end();
+        if (shot.save(file, "PNG"))
+            qCInfo(lcApp) << "screenshot saved to" << file;
+        else
+            qCWarning(lcApp) << "could not save the screenshot to" << file;
+        window->close();
+        QCoreApplication::exit(0);
+    });
+}
+
+} // namespace cpn::console

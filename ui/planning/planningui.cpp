@@ -1,0 +1,144 @@
+#include "ui/planning/planningui.h"
+
+#include "itemmodels/eventlog.h"
+#include "jobs/workloadqueue.h"
+#include "jobs/workloadqueuesubmitter.h"
+#include "ui/mainwindow.h"
+#include "ui/mappanel.h"
+#include "ui/planning/jobspanel.h"
+#include "ui/planning/jobwizard.h"
+#include "ui/planning/planningservices.h"
+#include "ui/planning/selectionwizard.h"
+#include "ui/planning/workloadqueuepanel.h"
+#include "widgets/map/nodemapwidget.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+
+namespace cpn {
+
+PlanningUi::PlanningUi(PlanningServices *services, MainWindow *window, const Clock &clock)
+    : QObject(window), m_services(services), m_window(window), m_clock(clock)
+{
+    Q_ASSERT(m_services && m_window);
+    createJobsDock();
+    createWorkloadQueue();
+}
+
+void PlanningUi::createJobsDock()
+{
+    if (!m_services->jobs)
+        return;
+    m_jobsPanel = new JobsPanel(m_services->jobs, m_clock, m_window);
+    m_jobsDock = new QDockWidget(tr("Jobs"), m_window);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    m_window->tabifyDockWidget(m_window->eventsDock(), m_jobsDock);
+    m_window->eventsDock()->raise();
+    connect(m_jobsPanel, &JobsPanel::nodeActivated, this,
+            [this](const QString &nodeId) { m_window->mapPanel()->mapWidget()->jumpToNode(nodeId); });
+}
+
+void PlanningUi::addMenu()
+{
+    m_menu = m_window->menuBar()->addMenu(tr("&Planning"));
+    m_selectAction = m_menu->addAction(tr("&Select Resources…"));
+    m_selectAction->setObjectName(QStringLiteral("selectResourcesAction"));
+    m_selectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_selectAction->setToolTip(tr("Find and reserve the offers that fit a workload"));
+    m_selectAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
+    connect(m_selectAction, &QAction::triggered, this, [this] { openSelectionWizard(); });
+    m_placeAction = m_menu->addAction(tr("&Place a Job…"));
+    m_placeAction->setObjectName(QStringLiteral("placeJobAction"));
+    m_placeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    m_placeAction->setToolTip(tr("Choose where a job runs and submit it"));
+    m_placeAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
+    connect(m_placeAction, &QAction::triggered, this, [this] { openJobWizard(); });
+    if (m_jobsDock) {
+        m_menu->addSeparator();
+        QAction *jobsToggle = m_jobsDock->toggleViewAction();
+        jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+        m_menu->addAction(jobsToggle);
+    }
+    if (m_queueDock) {
+        QAction *queueToggle = m_queueDock->toggleViewAction();
+        queueToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+        m_menu->addAction(queueToggle);
+    }
+    m_toolBar = m_window->addToolBar(tr("Planning"));
+    m_toolBar->setObjectName(QStringLiteral("planningToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_selectAction);
+    m_toolBar->addAction(m_placeAction);
+}
+
+void PlanningUi::highlightOnMap(const QStringList &nodeIds)
+{
+    m_window->mapPanel()->mapWidget()->setHighlights(nodeIds, {});
+}
+
+SelectionWizard *PlanningUi::openSelectionWizard()
+{
+    auto *wizard = new SelectionWizard(m_services, m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &SelectionWizard::highlightRequested, this, &PlanningUi::highlightOnMap);
+    connect(wizard, &SelectionWizard::reserved, this, [this](const Reservation &r) {
+        m_window->logEvent(EventLogModel::Severity::Info, tr("Planning"),
+                           tr("Reserved %1 unit(s) of %2 (%3).").arg(r.count).arg(r.offerId, r.id));
+    });
+    wizard->show();
+    return wizard;
+}
+
+JobWizard *PlanningUi::openJobWizard()
+{
+    auto *wizard = new JobWizard(m_services, m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &JobWizard::highlightRequested, this, &PlanningUi::highlightOnMap);
+    connect(wizard, &JobWizard::submitted, this, [this](const QList<Job> &jobs) {
+        for (const Job &job : jobs)
+            m_window->logEvent(EventLogModel::Severity::Info, tr("Planning"),
+                               tr("Job %1 (%2) submitted to %3.").arg(job.name, job.id, job.nodeId));
+        if (m_jobsDock) {
+            m_jobsDock->show();
+            m_jobsDock->raise();
+        }
+    });
+    connect(wizard, &JobWizard::submissionFailed, this, [this](const QString &reason) {
+        m_window->logEvent(EventLogModel::Severity::Warning, tr("Planning"),
+                           tr("A job was not submitted: %1").arg(reason));
+    });
+    wizard->show();
+    return wizard;
+}
+
+void PlanningUi::createWorkloadQueue()
+{
+    m_workloadQueue = new jobs::WorkloadQueue(this);
+    m_queuePanel = new WorkloadQueuePanel(m_workloadQueue, m_services, m_window);
+    m_queueDock = new QDockWidget(tr("Workload Queue"), m_window);
+    m_queueDock->setObjectName(QStringLiteral("workloadQueueDock"));
+    m_queueDock->setWidget(m_queuePanel);
+    // Under the map, a tab beside the events: the full width its rows need, and they are dragged up
+    // onto the map. Events stay in front for the operators.
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
+    m_window->tabifyDockWidget(m_window->eventsDock(), m_queueDock);
+    m_window->eventsDock()->raise();
+    map::NodeMapWidget *map = m_window->mapPanel()->mapWidget();
+    map->setFitProvider([panel = m_queuePanel](const QString &id) { return panel->fitFor(id); });
+    connect(map, &map::NodeMapWidget::workloadDropped, m_queuePanel, &WorkloadQueuePanel::handleDrop);
+    connect(m_queuePanel, &WorkloadQueuePanel::eventLogged, m_window->eventLog(), &EventLog::log);
+    // A submitted workload's job is followed in the Jobs dock.
+    connect(m_queuePanel->submitter(), &jobs::WorkloadQueueSubmitter::workloadSubmitted, this, [this] {
+        if (m_jobsDock && !m_window->isWallMode()) {
+            m_jobsDock->show();
+            m_jobsDock->raise();
+        }
+    });
+}
+
+} // namespace cpn
