@@ -4,13 +4,16 @@
 #include "widgets/map/nodemapwidget.h"
 
 #include <QApplication>
+#include <QHelpEvent>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QToolTip>
 #include <QWheelEvent>
 
 using namespace cpn;
 using namespace cpn::map;
+using namespace Qt::StringLiterals;
 
 class tst_NodeMapWidget : public QObject
 {
@@ -27,6 +30,7 @@ private Q_SLOTS:
     void tableSelectionHighlightsOnMap();
     void filterHidesNodes();
     void jumpToNodeCentresAndSelects();
+    void silentNodeShowsLastKnownFiguresWithTheirAge();
 
 private:
     void sendMouse(QEvent::Type type, const QPointF &pos, Qt::MouseButton button, Qt::MouseButtons buttons);
@@ -76,8 +80,8 @@ void tst_NodeMapWidget::wheelZoomKeepsPointUnderCursor()
     const QPointF cursor(700, 300);
     const QPointF km = m_map->viewport().toKm(cursor);
     const double scale = m_map->viewport().scale();
-    QWheelEvent wheel(cursor, m_map->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent wheel(cursor, m_map->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(m_map.get(), &wheel);
     QVERIFY(m_map->viewport().scale() > scale * 1.4);
     const QPointF after = m_map->viewport().toScreen(km);
@@ -122,9 +126,11 @@ void tst_NodeMapWidget::clickSelectsInTable()
     const QPointF p = m_map->nodePosition(QStringLiteral("guizhou-hub"));
     QTest::mouseClick(m_map.get(), Qt::LeftButton, {}, p.toPoint());
     QCOMPARE(selectedId(), QStringLiteral("guizhou-hub"));
-    QCOMPARE(m_table->currentIndex().data(NodeTableModel::NodeIdRole).toString(), QStringLiteral("guizhou-hub"));
+    QCOMPARE(m_table->currentIndex().data(NodeTableModel::NodeIdRole).toString(),
+             QStringLiteral("guizhou-hub"));
     QCOMPARE(clicked.size(), 1);
-    QCOMPARE(m_map->frameState().selectedNodes, QList<int>{m_fx->scene->nodeIndex(QStringLiteral("guizhou-hub"))});
+    QCOMPARE(m_map->frameState().selectedNodes,
+             QList<int>{m_fx->scene->nodeIndex(QStringLiteral("guizhou-hub"))});
 }
 
 void tst_NodeMapWidget::clickOnEmptySeaClearsSelection()
@@ -148,12 +154,14 @@ void tst_NodeMapWidget::tableSelectionHighlightsOnMap()
     // The selection ring is drawn around the node (left of it: the name sits on the right).
     const QImage image = m_map->grab().toImage();
     const QPointF p = m_map->nodePosition(QStringLiteral("shaoguan")) * image.devicePixelRatio();
-    const double r = (m_map->renderer().sprites().outerRadius(NodeRole::Cluster) + 4) * image.devicePixelRatio();
+    const double r =
+        (m_map->renderer().sprites().outerRadius(NodeRole::Cluster) + 4) * image.devicePixelRatio();
     bool ring = false;
     for (int dx = -2; dx <= 2 && !ring; ++dx) {
         const QColor c = image.pixelColor(QPoint(int(p.x() - r) + dx, int(p.y())));
-        ring = std::abs(c.red() - style::kSelection.red()) < 40 && std::abs(c.green() - style::kSelection.green()) < 40
-               && std::abs(c.blue() - style::kSelection.blue()) < 40;
+        ring = std::abs(c.red() - style::kSelection.red()) < 40 &&
+               std::abs(c.green() - style::kSelection.green()) < 40 &&
+               std::abs(c.blue() - style::kSelection.blue()) < 40;
     }
     QVERIFY2(ring, "selection ring around the node selected in the table");
     m_table->clearSelection();
@@ -178,6 +186,36 @@ void tst_NodeMapWidget::jumpToNodeCentresAndSelects()
     QVERIFY(std::hypot(p.x() - 600, p.y() - 400) < 1e-6);
     QCOMPARE(selectedId(), QStringLiteral("horinger"));
     QVERIFY(!m_map->jumpToNode(QStringLiteral("no-such-node")));
+}
+
+// A node that stopped reporting once showed its old figures on the hover card as if current.
+void tst_NodeMapWidget::silentNodeShowsLastKnownFiguresWithTheirAge()
+{
+    const QString id = u"guian"_s;
+    const auto hoverText = [this, &id] {
+        QVERIFY(m_map->jumpToNode(id));
+        const QPointF pos = m_map->nodePosition(id);
+        QHelpEvent help(QEvent::ToolTip, pos.toPoint(), m_map->mapToGlobal(pos.toPoint()));
+        QApplication::sendEvent(m_map.get(), &help);
+    };
+    hoverText();
+    QVERIFY2(QToolTip::text().contains(u"busy"_s), qPrintable(QToolTip::text()));
+    QVERIFY(!QToolTip::text().contains(u"Last known"_s));
+    // Everyone else reports for 40 s more; guian falls silent.
+    for (int t = 1; t <= 40; ++t) {
+        m_fx->clock->advance(1000);
+        QList<NodeSample> tick = testing::sampleTick(m_fx->nodes, m_fx->clock->nowMs(), t);
+        tick.removeIf([&id](const NodeSample &s) { return s.nodeId == id; });
+        m_fx->state->ingestSamples(tick);
+    }
+    m_fx->state->refresh();
+    m_fx->feeder->flush();
+    hoverText();
+    const QString text = QToolTip::text();
+    QVERIFY2(text.contains(u"Status: Offline"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Last known figures, 40 s old"_s), qPrintable(text));
+    const QModelIndex cpu = m_fx->model->nodeIndex(id, NodeTableModel::CpuColumn);
+    QCOMPARE(cpu.data(NodeTableModel::FiguresCurrentRole).toBool(), false);
 }
 
 QTEST_MAIN(tst_NodeMapWidget)
