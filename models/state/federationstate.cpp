@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace cpn {
 
@@ -126,8 +127,12 @@ void FederationState::applyDirectory()
 
     m_links = std::move(links);
     m_linkById.clear();
-    for (int i = 0; i < m_links.size(); ++i)
+    m_linkEnds.clear();
+    m_linkEnds.reserve(m_links.size());
+    for (int i = 0; i < m_links.size(); ++i) {
         m_linkById.insert(m_links.at(i).id, i);
+        m_linkEnds.append({rowOf(m_links.at(i).a), rowOf(m_links.at(i).b)});
+    }
     m_linkSamples.removeIf(
         [this](const QHash<QString, LinkSample>::iterator it) { return !m_linkById.contains(it.key()); });
 
@@ -239,18 +244,19 @@ void FederationState::applyTick(const QList<const NodeSample *> &nodes,
 QHash<QString, LinkSample> FederationState::currentLinkSamples() const
 {
     const qint64 now = m_clock.nowMs();
-    const auto reporting = [this](const QString &nodeId) {
-        const int row = rowOf(nodeId);
-        return row >= 0 && freshnessAt(row) != Freshness::NotReporting;
-    };
+    std::vector<char> reporting(size_t(m_entries.size()));
+    for (qsizetype row = 0; row < m_entries.size(); ++row)
+        reporting[size_t(row)] = freshnessAt(row) != Freshness::NotReporting;
+    const auto ends = [&reporting](int row) { return row >= 0 && reporting[size_t(row)]; };
     QHash<QString, LinkSample> current;
-    for (auto it = m_linkSamples.cbegin(); it != m_linkSamples.cend(); ++it) {
-        const Link *l = link(it.key());
+    current.reserve(m_linkSamples.size());
+    for (qsizetype i = 0; i < m_links.size(); ++i) {
+        const auto sample = m_linkSamples.constFind(m_links.at(i).id);
         // An unknown load is not shown as the last one known.
-        if (!l || m_rule.of(now - it->tsMs) == Freshness::NotReporting || !reporting(l->a) ||
-            !reporting(l->b))
+        if (sample == m_linkSamples.constEnd() || m_rule.of(now - sample->tsMs) == Freshness::NotReporting
+            || !ends(m_linkEnds.at(i).first) || !ends(m_linkEnds.at(i).second))
             continue;
-        current.insert(it.key(), *it);
+        current.insert(sample.key(), *sample);
     }
     return current;
 }

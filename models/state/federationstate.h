@@ -109,6 +109,7 @@ private:
     QHash<QString, int> m_rowById;
     QList<Link> m_links;
     QHash<QString, int> m_linkById;
+    QList<std::pair<int, int>> m_linkEnds; // rows of each link's ends, -1 when not listed
     QHash<QString, LinkSample> m_linkSamples;
     FreshnessRule m_rule;
     FederationTotals m_totals;
