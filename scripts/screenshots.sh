@@ -63,6 +63,18 @@ if [ "${1:-all}" = accounts ]; then
     exit 0
 fi
 
+# A cluster that went down 40 s before the picture: offline on the map, its hover card giving its last
+# known figures greyed with their age, and its one event in the Events dock.
+shoot_node_down() {
+    CPN_SCREENSHOT_FAULT=node-down:guian CPN_SCREENSHOT_HOVER=guian \
+        shoot node-down.png --demo --lang en --screenshot-delay 55
+}
+# `screenshots.sh node-down` shoots it alone.
+if [ "${1:-all}" = node-down ]; then
+    shoot_node_down
+    exit 0
+fi
+
 # `screenshots.sh offline` shoots the offline replay alone.
 if [ "${1:-all}" != offline ]; then
     shoot console.png --demo --lang en
@@ -76,6 +88,7 @@ if [ "${1:-all}" != offline ]; then
     # (amber) or cannot run (red), and the label of the node under it.
     CPN_SCREENSHOT_DRAG=med-imaging-finetune shoot map-drag.png --demo --lang en --screenshot-delay 16
     shoot_accounts
+    shoot_node_down
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.

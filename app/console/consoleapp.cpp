@@ -171,6 +171,9 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     demo.offers = m_offerBook.get();
     demo.accounts = m_accountsUi.get();
     demo.openConnectDialog = [this] { return openConnectDialog(); };
+    demo.injectFault = [this](const QString &kind, const QString &target) {
+        m_simulator.addFault(&m_network, kind, target);
+    };
     m_demo = std::make_unique<DemoScript>(m_options, demo);
 
     connect(&m_simulator, &api::LocalSimulator::failed, this, [this](const QString &reason) {

@@ -13,10 +13,12 @@
 #include "ui/planning/workloadqueuepanel.h"
 #include "widgets/map/nodemapwidget.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QSpinBox>
 #include <QTimer>
@@ -116,6 +118,32 @@ void DemoScript::pinDemoCharts()
     window->resizeDocks({window->dashboardDock(), window->detailsDock()}, {860, 120}, Qt::Vertical);
 }
 
+void DemoScript::injectFault(const QString &spec)
+{
+    const qsizetype colon = spec.indexOf(u':');
+    if (colon <= 0 || !m_parts.injectFault) {
+        qCWarning(lcApp).noquote() << "no fault" << spec << "for the screenshot (kind:target, --demo only)";
+        return;
+    }
+    m_parts.injectFault(spec.left(colon), spec.mid(colon + 1));
+}
+
+void DemoScript::hoverNode(const QString &nodeId)
+{
+    map::NodeMapWidget *map = m_parts.window->mapPanel()->mapWidget();
+    const QPointF at = map->nodePosition(nodeId);
+    if (map->nodeIdAt(at) != nodeId) {
+        qCWarning(lcApp).noquote() << "node" << nodeId << "is not on the map to hover";
+        return;
+    }
+    // What resting the mouse there does: the hover highlight, then the hover card (a tooltip).
+    const QPoint global = map->mapToGlobal(at.toPoint());
+    QMouseEvent move(QEvent::MouseMove, at, QPointF(global), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(map, &move);
+    QHelpEvent help(QEvent::ToolTip, at.toPoint(), global);
+    QCoreApplication::sendEvent(map, &help);
+}
+
 void DemoScript::scheduleScreenshot()
 {
     MainWindow *window = m_parts.window;
@@ -142,15 +170,35 @@ void DemoScript::scheduleScreenshot()
                 qCWarning(lcApp).noquote() << "no dialog" << dialog << "for the screenshot";
         });
     }
+    // CPN_SCREENSHOT_FAULT=<kind>:<target> (e.g. node-down:guian) sets that fault on the demo's
+    // simulator 40 s before the picture (10 s after the start at the earliest, so the console has
+    // figures from it first): long enough for a node to be shown offline and its one event told.
+    if (const QString fault = qEnvironmentVariable("CPN_SCREENSHOT_FAULT"); !fault.isEmpty()) {
+        QTimer::singleShot(std::max(10000, m_options.screenshotDelayMs - 40000), this,
+                           [this, fault] { injectFault(fault); });
+    }
+    // CPN_SCREENSHOT_HOVER=<node id> holds the mouse over that node on the map: its hover card.
+    if (const QString node = qEnvironmentVariable("CPN_SCREENSHOT_HOVER"); !node.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this,
+                           [this, node] { hoverNode(node); });
+    }
     QTimer::singleShot(m_options.screenshotDelayMs, this, [this, window] {
         const QString file = m_options.screenshotFile;
-        // Dialogs open over the window (e.g. --open-planning) are painted where they stand.
+        // Dialogs open over the window (e.g. --open-planning) and a tooltip (a hover card) are
+        // painted where they stand.
         QPixmap shot = window->grab();
         QPainter painter(&shot);
-        for (QDialog *dialog : window->findChildren<QDialog *>()) {
-            if (dialog->isVisible())
-                painter.drawPixmap(dialog->geometry().topLeft() - window->geometry().topLeft(),
-                                   dialog->grab());
+        QList<QWidget *> over;
+        for (QDialog *dialog : window->findChildren<QDialog *>())
+            over.append(dialog);
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (top->inherits("QTipLabel"))
+                over.append(top);
+        }
+        for (QWidget *widget : std::as_const(over)) {
+            if (widget->isVisible())
+                painter.drawPixmap(widget->geometry().topLeft() - window->geometry().topLeft(),
+                                   widget->grab());
         }
         painter.end();
         if (shot.save(file, "PNG"))

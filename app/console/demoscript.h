@@ -19,8 +19,9 @@ class OfferBook;
 namespace cpn::console {
 
 // What the demo and scripts/screenshots.sh script on the window: the example workload queue, the
-// screenshot (--screenshot and the CPN_SCREENSHOT_* variables), --open-planning and
-// --pin-demo-charts. None of it runs unless asked for on the command line or by the demo.
+// screenshot (--screenshot and the CPN_SCREENSHOT_* variables, which may also set a fault on the
+// demo's simulator and hover a node on the map), --open-planning and --pin-demo-charts. None of it runs
+// unless asked for on the command line or by the demo.
 class DemoScript : public QObject
 {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
         jobs::OfferBook *offers = nullptr;          // optional (none offline): planning opens on its offers
         AccountsUi *accounts = nullptr;             // optional: CPN_SCREENSHOT_DIALOG needs it
         std::function<ConnectDialog *()> openConnectDialog; // with accounts
+        // Sets a fault on the demo's simulator (kind, target); optional: CPN_SCREENSHOT_FAULT needs it
+        std::function<void(const QString &, const QString &)> injectFault;
     };
 
     DemoScript(const ConsoleOptions &options, const Parts &parts, QObject *parent = nullptr);
@@ -46,6 +49,8 @@ private:
     void scheduleScreenshot();
     void openPlanning();  // --open-planning
     void pinDemoCharts(); // --pin-demo-charts: a few node, link and national charts
+    void injectFault(const QString &spec); // CPN_SCREENSHOT_FAULT
+    void hoverNode(const QString &nodeId); // CPN_SCREENSHOT_HOVER
 
     ConsoleOptions m_options;
     Parts m_parts;

@@ -6,6 +6,10 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -63,6 +67,7 @@ void LocalSimulator::start(const Options &options)
     stop();
     m_error.clear();
     m_pendingOutput.clear();
+    m_devToken = options.devToken;
     const QString program = options.program.isEmpty() ? defaultProgram() : options.program;
     if (program.isEmpty()) {
         fail(tr("cpn-nodesim was not found beside the console or on PATH"));
@@ -101,6 +106,28 @@ void LocalSimulator::readStandardOutput()
     }
     qCInfo(lcApi) << "simulator ready at" << m_baseUrl.toString();
     Q_EMIT started(m_baseUrl);
+}
+
+void LocalSimulator::addFault(QNetworkAccessManager *network, const QString &kind, const QString &target)
+{
+    if (!m_baseUrl.isValid())
+        return;
+    QUrl url = m_baseUrl;
+    url.setPath(url.path() + QStringLiteral("/sim/v1/faults"));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_devToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QJsonObject fault{{QStringLiteral("kind"), kind}, {QStringLiteral("target"), target}};
+    QNetworkReply *reply = network->post(request, QJsonDocument(fault).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [reply, kind, target] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 201)
+            qCInfo(lcApi).noquote() << "simulator fault set:" << kind << target;
+        else
+            qCWarning(lcApi).noquote() << "the simulator refused the fault" << kind << target << "with"
+                                       << status << reply->readAll().left(300);
+    });
 }
 
 bool LocalSimulator::waitForStarted(int timeoutMs)

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QUrl>
 
+class QNetworkAccessManager;
+
 namespace cpn::api {
 
 // Runs cpn-nodesim as a child process on an ephemeral loopback port and reports the national
@@ -36,6 +38,11 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     QString errorString() const { return m_error; }
 
+    // Sets a fault through the running simulator's control API with the development token it was
+    // started with (docs/node-api.md, the simulator's section), e.g. kind "node-down" on a node id.
+    // Asynchronous: a refusal is logged, not returned.
+    void addFault(QNetworkAccessManager *network, const QString &kind, const QString &target);
+
     // $CPN_NODESIM, else cpn-nodesim beside the running executable, else on PATH.
     static QString defaultProgram();
 
@@ -51,6 +58,7 @@ private:
     QProcess m_process;
     QByteArray m_pendingOutput;
     QUrl m_baseUrl;
+    QString m_devToken;
     QString m_error;
 };
 

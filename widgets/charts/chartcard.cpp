@@ -267,16 +267,19 @@ void ChartCard::buildLines()
     const SeriesKey::Kind kind = keyKind(m_spec.kind);
     for (const Line &line : std::as_const(m_lines)) {
         const QString unit = line.constant ? QStringLiteral("Gbit/s") : unitOf(kind, line.metric).unit;
-        QValueAxis *&axis = line.rightAxis ? m_rightAxis : m_leftAxis;
-        if (!axis) {
-            axis = new QValueAxis;
-            axis->setTitleText(unit);
-            axis->setLabelsFont(small);
-            axis->setTitleFont(small);
-            axis->setLabelFormat(QStringLiteral("%.0f"));
-            axis->setGridLineVisible(qtChartsGrid);
-            m_chart->addAxis(axis, line.rightAxis ? Qt::AlignRight : Qt::AlignLeft);
+        ValueAxis &side = line.rightAxis ? m_right : m_left;
+        if (!side.axis) {
+            side.storedUnit = unit;
+            side.scale = ValueScale{unit};
+            side.axis = new QValueAxis;
+            side.axis->setTitleText(unit);
+            side.axis->setLabelsFont(small);
+            side.axis->setTitleFont(small);
+            side.axis->setLabelFormat(QStringLiteral("%.0f"));
+            side.axis->setGridLineVisible(qtChartsGrid);
+            m_chart->addAxis(side.axis, line.rightAxis ? Qt::AlignRight : Qt::AlignLeft);
         }
+        QValueAxis *axis = side.axis;
         auto *series = new QLineSeries;
         series->setName(line.name);
         series->setUseOpenGL(false); // OpenGL series are missing from offscreen grabs and tests
@@ -307,12 +310,12 @@ void ChartCard::clearLines()
     m_feeder = SeriesFeeder();
     m_feeder.setFeedsSeries(feedsSeries);
     m_chart->removeAllSeries();
-    for (QValueAxis **axis : {&m_leftAxis, &m_rightAxis}) {
-        if (*axis) {
-            m_chart->removeAxis(*axis);
-            delete *axis;
-            *axis = nullptr;
+    for (ValueAxis *side : {&m_left, &m_right}) {
+        if (side->axis) {
+            m_chart->removeAxis(side->axis);
+            delete side->axis;
         }
+        *side = ValueAxis();
     }
 }
 
@@ -501,31 +504,43 @@ void ChartCard::refresh()
     m_feeder.prepare(m_from, m_to, plotColumns()); // series are empty now: axis changes cost little
     if (m_timeAxis->min().toMSecsSinceEpoch() != m_from || m_timeAxis->max().toMSecsSinceEpoch() != m_to)
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
-    // Value axes: % from 0 to 100; others from 0 to a rounded maximum of what is visible.
-    for (QValueAxis *axis : {m_leftAxis, m_rightAxis}) {
-        if (!axis)
-            continue;
-        if (axis->titleText() == QLatin1String("%") && m_spec.kind != ChartSpec::Kind::LinkQuality) {
-            axis->setRange(0, 100);
-            continue;
-        }
-        double top = 0;
-        for (int i = 0; i < m_feeder.count(); ++i) {
-            if (m_feeder.series(i)->attachedAxes().contains(axis))
-                top = std::max(top, m_feeder.maxValue(i));
-        }
-        if (top <= 0)
-            top = 1;
-        const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
-        const double max = std::ceil(top * 1.1 / magnitude) * magnitude;
-        if (axis->max() != max || axis->min() != 0) {
-            axis->setRange(0, max);
-            // Small ranges (a few ms of latency) need a decimal, or neighbouring ticks read the same.
-            axis->setLabelFormat(max < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-        }
-    }
+    fitValueAxis(m_left);
+    fitValueAxis(m_right);
     m_feeder.commit();
     m_layer->linesChanged();
+}
+
+void ChartCard::fitValueAxis(ValueAxis &side)
+{
+    if (!side.axis)
+        return;
+    // Utilizations from 0 to 100 %; the rest from 0 to a round number above what is visible, in a
+    // unit that reads well (MW rather than tens of thousands of kW).
+    if (side.storedUnit == QLatin1String("%") && m_spec.kind != ChartSpec::Kind::LinkQuality) {
+        side.scale = ValueScale{side.storedUnit};
+        side.scale.max = 100;
+    } else {
+        double top = 0;
+        for (int i = 0; i < m_feeder.count(); ++i) {
+            if (m_feeder.series(i)->attachedAxes().contains(side.axis))
+                top = std::max(top, m_feeder.maxValue(i));
+        }
+        side.scale = ValueScale::fit(side.storedUnit, top);
+    }
+    for (int i = 0; i < m_feeder.count(); ++i) {
+        if (m_feeder.series(i)->attachedAxes().contains(side.axis))
+            m_feeder.setDivisor(i, side.scale.divisor);
+    }
+    QValueAxis *axis = side.axis;
+    if (axis->titleText() != side.scale.unit)
+        axis->setTitleText(side.scale.unit);
+    if (axis->tickCount() != side.scale.tickCount)
+        axis->setTickCount(side.scale.tickCount);
+    const QString format = QStringLiteral("%.%1f").arg(side.scale.decimals);
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
+    if (axis->max() != side.scale.max || axis->min() != 0)
+        axis->setRange(0, side.scale.max);
 }
 
 QList<ChartView::CrosshairLine> ChartCard::valuesAt(qint64 tMs) const
@@ -535,8 +550,11 @@ QList<ChartView::CrosshairLine> ChartCard::valuesAt(qint64 tMs) const
         const auto sample = m_feeder.nearest(i, tMs, m_from, m_to);
         if (!sample)
             continue;
+        // In the unit of the line's axis, as the plot shows it.
+        const ValueScale &scale =
+            (m_feeder.series(i)->attachedAxes().contains(m_right.axis) ? m_right : m_left).scale;
         out.append(ChartView::CrosshairLine{m_feeder.series(i)->name(), m_feeder.series(i)->pen().color(),
-                                            sample->tsMs, sample->value, m_feeder.unit(i)});
+                                            sample->tsMs, scale.shown(sample->value), scale.unit});
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "charts/chartspec.h"
 #include "charts/serieskey.h"
+#include "charts/valuescale.h"
 #include "widgets/charts/chartview.h"
 #include "widgets/charts/seriesfeeder.h"
 
@@ -60,7 +61,8 @@ public:
     bool isPaused() const { return m_paused; }
     bool isFollowing() const { return m_following; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
-    // The points drawn for a line (its series' index in the chart), in (epoch ms, value).
+    // The points drawn for a line (its series' index in the chart), in (epoch ms, value in the unit
+    // its axis shows).
     const QList<QPointF> &linePoints(int index) const { return m_feeder.points(index); }
     // How far ahead of now the time axis' right edge may run while following: one pixel column's
     // time with the PlotLayer, 0 with QtCharts.
@@ -127,8 +129,16 @@ private:
     ChartView *m_view = nullptr;
     PlotLayer *m_layer = nullptr;
     QDateTimeAxis *m_timeAxis = nullptr;
-    QValueAxis *m_leftAxis = nullptr;
-    QValueAxis *m_rightAxis = nullptr;
+    // A value axis, the unit its lines' samples are stored in and how it reads now.
+    struct ValueAxis
+    {
+        QValueAxis *axis = nullptr;
+        QString storedUnit;
+        ValueScale scale;
+    };
+    void fitValueAxis(ValueAxis &axis);
+    ValueAxis m_left;
+    ValueAxis m_right;
     QLabel *m_title = nullptr;
     QLabel *m_absent = nullptr; // in the plot's place while not in the federation
     QComboBox *m_windowCombo = nullptr;

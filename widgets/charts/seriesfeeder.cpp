@@ -172,6 +172,10 @@ void SeriesFeeder::commit()
 {
     m_change = {};
     for (Source &s : m_sources) {
+        if (s.divisor != 1) {
+            for (QPointF &p : s.reduced)
+                p.ry() /= s.divisor; // a break's NaN stays NaN
+        }
         if (const auto span = changedSpan(s.points, s.reduced)) {
             m_change.fromMs = m_change.any ? std::min(m_change.fromMs, span->first) : span->first;
             m_change.toMs = m_change.any ? std::max(m_change.toMs, span->second) : span->second;

@@ -48,7 +48,12 @@ public:
 
     int count() const { return int(m_sources.size()); }
     QXYSeries *series(int index) const { return m_sources[size_t(index)].series; }
+    // The stored samples' unit (what the CSV export writes).
     QString unit(int index) const { return m_sources[size_t(index)].unit; }
+    // The plot shows a series in a larger unit than it is stored in (MW for kW): its points are the
+    // stored values divided by this, from the next commit() on. The samples stay as stored.
+    void setDivisor(int index, double divisor) { m_sources[size_t(index)].divisor = divisor; }
+    double divisor(int index) const { return m_sources[size_t(index)].divisor; }
     bool isConstant(int index) const { return m_sources[size_t(index)].constant.has_value(); }
 
     // True: commit() also replaces the points of the QLineSeries (QtCharts draws them). False (the
@@ -61,11 +66,12 @@ public:
     // refresh() in two steps, so the caller can set the axes in between: QtCharts recomputes a
     // series' geometry (and its hit-test stroke, the dominant cost) on every axis change, so the
     // axes should move while the series are empty, once per tick. prepare() empties the series and
-    // reduces; maxValue() is then the largest reduced value of a series; commit() hands them over.
+    // reduces; maxValue() is then the largest reduced value of a series (in the stored unit, so the
+    // caller can choose the divisor from it); commit() divides and hands them over.
     void prepare(qint64 fromMs, qint64 toMs, int columns);
     double maxValue(int index) const { return m_sources[size_t(index)].max; }
     void commit();
-    // The reduced points of the last commit(), in (epoch ms, value): what the plot shows; a point
+    // The reduced points of the last commit(), in (epoch ms, value / divisor): what the plot shows; a point
     // with a NaN value (isLineBreak()) is a gap, where the line is not drawn.
     const QList<QPointF> &points(int index) const { return m_sources[size_t(index)].points; }
     // Where the lines of the last commit() differ from those before it: every changed segment lies
@@ -100,6 +106,7 @@ private:
         QList<QPointF> reduced; // between prepare() and commit()
         QList<QPointF> points;  // committed
         double max = 0;
+        double divisor = 1;
     };
     // The history part that precedes the live samples.
     static qsizetype historyEnd(const Source &s);

@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace cpn;
 using namespace cpn::charts;
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void dayWindowShowsTheCachedRange();
     void weekWindowKeepsASpikeOfTheRollUps();
     void nationalChartReadsTheCachedTotals();
+    void nationalPowerReadsInMegawatts();
     void liveSamplesFollowTheClock();
     void qtChartsRendererGetsTheSamePoints();
     void liveRepaintsMatchAFullRender();
@@ -230,6 +232,82 @@ void tst_ChartCard::nationalChartReadsTheCachedTotals()
     const QList<QPointF> memory = card.linePoints(2);
     QVERIFY(!memory.isEmpty());
     QCOMPARE(memory.first().y(), 50.0);
+}
+
+// The 2,000-node synthetic federation draws about 80,000 kW: the national chart's power axis reads
+// 0, 25, 50, 75, 100 MW (not up to 90,000 kW), the crosshair says MW too, while the CSV export keeps
+// the stored kW.
+void tst_ChartCard::nationalPowerReadsInMegawatts()
+{
+    ManualClock clock(kT0);
+    FederationState hubState(clock);
+    ChartDataHub hub(&hubState);
+    hub.setUpdateInterval(0);
+    QList<Node> nodes;
+    for (int i = 0; i < 20; ++i) {
+        Node n;
+        n.id = QStringLiteral("n%1").arg(i);
+        n.province = QStringLiteral("CN-GZ");
+        nodes.append(n);
+    }
+    hubState.setDirectory(nodes, {});
+    ChartCard card(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, nullptr, &clock);
+    card.resize(900, 400);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QList<double> totals;
+    for (int t = 0; t < 30; ++t) {
+        clock.advance(1000);
+        QList<NodeSample> samples;
+        for (const Node &n : std::as_const(nodes)) {
+            NodeSample s = cpuSample(n.id, clock.nowMs(), 0.5);
+            s.powerKw = 3990 + 10 * (t % 3); // 79,800 to 80,200 kW in all
+            samples.append(s);
+        }
+        hubState.ingestSamples(samples);
+        totals.append(20 * (3990 + 10 * (t % 3)));
+    }
+    const auto valueAxis = [&card](Qt::Alignment side) {
+        const auto axes = card.chart()->axes(Qt::Vertical);
+        for (QAbstractAxis *axis : axes) {
+            if (axis->alignment() == side)
+                return qobject_cast<QValueAxis *>(axis);
+        }
+        return static_cast<QValueAxis *>(nullptr);
+    };
+    QValueAxis *power = valueAxis(Qt::AlignRight);
+    QVERIFY(power);
+    QCOMPARE(power->titleText(), QStringLiteral("MW"));
+    QCOMPARE(power->min(), 0.0);
+    QCOMPARE(power->max(), 100.0);
+    QCOMPARE(power->tickCount(), 5); // 0, 25, 50, 75, 100
+    QCOMPARE(power->labelFormat(), QStringLiteral("%.0f"));
+    QCOMPARE(valueAxis(Qt::AlignLeft)->titleText(), QStringLiteral("%")); // utilizations stay
+    QCOMPARE(valueAxis(Qt::AlignLeft)->max(), 100.0);
+    // The line is drawn in MW on that axis.
+    const QList<QPointF> line = card.linePoints(3);
+    QCOMPARE(line.size(), totals.size());
+    QCOMPARE(line.last().y(), totals.last() / 1000);
+
+    ChartView *view = card.view();
+    const QRectF plot = card.chart()->plotArea();
+    QVERIFY(view->setCrosshairAt(
+        view->mapFromScene(card.chart()->mapToScene(QPointF(plot.right() - 1, plot.center().y())))));
+    const auto values = view->crosshairValues();
+    QCOMPARE(values.size(), 3); // CPU, memory, power: no accelerators
+    QCOMPARE(values.last().name, QStringLiteral("Power"));
+    QCOMPARE(values.last().unit, QStringLiteral("MW"));
+    QCOMPARE(values.last().value, totals.last() / 1000);
+
+    const QString file = m_dir.filePath(QStringLiteral("national.csv"));
+    QVERIFY(card.exportCsv(file));
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QList<CsvSeries> read;
+    QVERIFY(ChartCsv::read(&in, &read));
+    QCOMPARE(read.last().name, QStringLiteral("Power"));
+    QCOMPARE(read.last().unit, QStringLiteral("kW"));
+    QCOMPARE(read.last().values, std::vector<double>(totals.begin(), totals.end()));
 }
 
 void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()
