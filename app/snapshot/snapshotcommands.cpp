@@ -176,14 +176,14 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
                              statusEvents.addRoot(rootId, status.label);
                              statusEvents.setRootHealth(rootId, rootHealth(status.state), status.lastError);
                          });
-        QObject::connect(&events, &QAbstractItemModel::rowsInserted, &writer,
-                         [&](const QModelIndex &, int first, int last) {
-                             for (int row = first; row <= last; ++row) {
-                                 const EventLogModel::Event &event = events.eventAt(row);
-                                 writer.ingestEvent(
-                                     {event.timeMs, int(event.severity), event.source, event.message});
-                             }
-                         });
+        QObject::connect(
+            &events, &QAbstractItemModel::rowsInserted, &writer,
+            [&](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row) {
+                    const EventLogModel::Event &event = events.eventAt(row);
+                    writer.ingestEvent({event.timeMs, int(event.severity), event.source, event.message});
+                }
+            });
         QTimer evaluation;
         evaluation.setInterval(1000);
         QObject::connect(&evaluation, &QTimer::timeout, &statusEvents, [&] {
@@ -231,8 +231,9 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
     }
     cache::SnapshotReader written;
     const qint64 events = written.open(outFile) ? written.summary().events : 0;
-    out << outFile << ": recorded " << summary.rawSamples << " samples of " << summary.series << " series and "
-        << events << (events == 1 ? " event" : " events") << " from " << isoTime(manifest.fromMs) << " to " << isoTime(manifest.toMs) << Qt::endl;
+    out << outFile << ": recorded " << summary.rawSamples << " samples of " << summary.series
+        << " series and " << events << (events == 1 ? " event" : " events") << " from "
+        << isoTime(manifest.fromMs) << " to " << isoTime(manifest.toMs) << Qt::endl;
     return Ok;
 }
 

@@ -160,7 +160,8 @@ DisplayStatus FederationState::statusOf(const NodeEntry &entry) const
     // The newer word on the node's status: its newest sample, or the directory listing it as it is
     // since later (a node that went down after its last sample is listed offline).
     const bool directoryIsNewer = !entry.sample || entry.listedSinceMs > entry.sample->tsMs;
-    const DisplayStatus reported = toDisplayStatus(directoryIsNewer ? entry.node.status : entry.sample->status);
+    const DisplayStatus reported =
+        toDisplayStatus(directoryIsNewer ? entry.node.status : entry.sample->status);
     // Offline and maintenance are already "not live"; only a claim of being up can go stale.
     if (reported != DisplayStatus::Online && reported != DisplayStatus::Degraded)
         return reported;

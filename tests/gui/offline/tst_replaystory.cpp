@@ -132,8 +132,8 @@ bool TestReplayStory::loggedRecovery(const ConsoleApp &console, const QString &n
 // recorded federation, with the hub offline, and its figures dated as recorded.
 void TestReplayStory::reviewStartsOnTheRecordedFederation()
 {
-    QVERIFY2(m_control->addFault({{QStringLiteral("kind"), QStringLiteral("node-down")},
-                                  {QStringLiteral("target"), kGansu}}),
+    QVERIFY2(m_control->addFault(
+                 {{QStringLiteral("kind"), QStringLiteral("node-down")}, {QStringLiteral("target"), kGansu}}),
              qPrintable(m_control->lastError()));
     QTemporaryDir cache;
     auto console = startLive(cache.path());
@@ -160,8 +160,8 @@ void TestReplayStory::reviewStartsOnTheRecordedFederation()
     QSignalSpy shown(session, &OfflineSession::stateShown);
     for (qint64 at : {session->controller()->toMs(), session->controller()->fromMs()}) {
         session->controller()->seek(at);
-        QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty() && shown.constLast().at(0).toLongLong() == at; },
-                                5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !shown.isEmpty() && shown.constLast().at(0).toLongLong() == at; }, 5000));
         QCOMPARE(shownStatus(*console, kGansu), DisplayStatus::Offline);
     }
     QVERIFY(!loggedRecovery(*console, QStringLiteral("Gansu hub")));
@@ -176,8 +176,8 @@ void TestReplayStory::aNodeWithoutDataIsNeverShownOnline()
     QVERIFY(waitForLiveData(*console, 2));
     const FederationState *live = console->window()->shownState();
     QCOMPARE(shownStatus(*console, kGansu), DisplayStatus::Online);
-    QVERIFY2(m_control->addFault({{QStringLiteral("kind"), QStringLiteral("node-down")},
-                                  {QStringLiteral("target"), kGansu}}),
+    QVERIFY2(m_control->addFault(
+                 {{QStringLiteral("kind"), QStringLiteral("node-down")}, {QStringLiteral("target"), kGansu}}),
              qPrintable(m_control->lastError()));
     QVERIFY(waitForLiveData(*console, 7));
     const NodeEntry &hub = live->entryAt(live->rowOf(kGansu));
@@ -193,8 +193,8 @@ void TestReplayStory::aNodeWithoutDataIsNeverShownOnline()
     QVERIFY(moment < session->controller()->toMs());
     for (qint64 at : {session->controller()->toMs(), moment}) {
         session->controller()->seek(at);
-        QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty() && shown.constLast().at(0).toLongLong() == at; },
-                                5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !shown.isEmpty() && shown.constLast().at(0).toLongLong() == at; }, 5000));
         QVERIFY(console->window()->shownState()->rowOf(kGansu) >= 0);
         QVERIFY2(shownStatus(*console, kGansu) != DisplayStatus::Online,
                  qPrintable(displayStatusName(shownStatus(*console, kGansu))));

@@ -178,17 +178,19 @@ void TestCpnSnapshot::recordsTheEventsTheConsoleTells()
              qPrintable(control.lastError()));
     const QString file = m_dir.filePath(QStringLiteral("events.cpnsnap"));
     // The 10 s a problem must last before it is told, and samples after it (a snapshot spans its samples).
-    const Run run = snapshot({QStringLiteral("record"), QStringLiteral("--connect"), m_simulator.baseUrl().toString(),
-                              QStringLiteral("--token"), kToken, QStringLiteral("--seconds"), QStringLiteral("15"),
-                              QStringLiteral("--out"), file},
-                             {}, 60000);
+    const Run run =
+        snapshot({QStringLiteral("record"), QStringLiteral("--connect"), m_simulator.baseUrl().toString(),
+                  QStringLiteral("--token"), kToken, QStringLiteral("--seconds"), QStringLiteral("15"),
+                  QStringLiteral("--out"), file},
+                 {}, 60000);
     QVERIFY(control.clearFaults());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open_v2(file.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
     sqlite3_stmt *query = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(db, "SELECT source, message FROM events ORDER BY ts", -1, &query, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT source, message FROM events ORDER BY ts", -1, &query, nullptr),
+             SQLITE_OK);
     QStringList gansu;
     int events = 0;
     while (sqlite3_step(query) == SQLITE_ROW) {
@@ -200,7 +202,8 @@ void TestCpnSnapshot::recordsTheEventsTheConsoleTells()
     sqlite3_finalize(query);
     sqlite3_close(db);
     QCOMPARE(gansu.size(), 1);
-    QVERIFY2(gansu.constFirst().startsWith(QStringLiteral("Gansu hub is not reporting")), qPrintable(gansu.constFirst()));
+    QVERIFY2(gansu.constFirst().startsWith(QStringLiteral("Gansu hub is not reporting")),
+             qPrintable(gansu.constFirst()));
     QVERIFY2(run.out.contains(QStringLiteral(" series and %1 event").arg(events)), qPrintable(run.out));
 }
 
