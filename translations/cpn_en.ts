@@ -1061,6 +1061,10 @@ id %2
         <source>no data received yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>recorded, not live · sampled every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::PlanningUi</name>
@@ -3220,6 +3224,10 @@ id %2
     </message>
     <message>
         <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded %1, not live</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

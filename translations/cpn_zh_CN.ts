@@ -1061,6 +1061,10 @@ ID：%2
         <source>no data received yet</source>
         <translation>尚未收到数据</translation>
     </message>
+    <message>
+        <source>recorded, not live · sampled every %1 s</source>
+        <translation>录制数据，非实时 · 每 %1 秒采样一次</translation>
+    </message>
 </context>
 <context>
     <name>cpn::PlanningUi</name>
@@ -3214,6 +3218,10 @@ ID：%2
     <message>
         <source>%1 km</source>
         <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Recorded %1, not live</source>
+        <translation>录制于 %1，非实时</translation>
     </message>
 </context>
 <context>

@@ -184,9 +184,10 @@ void OverviewPanel::showSummary(const FederationSummary &s, qint64 nowMs, int in
     if (s.newestSampleMs > 0) {
         const qint64 ageMs = std::max<qint64>(0, nowMs - s.newestSampleMs);
         newest->setValue(QDateTime::fromMSecsSinceEpoch(s.newestSampleMs).toString(QStringLiteral("HH:mm:ss")));
-        newest->setDetail(tr("%1 s ago \u00b7 sampled every %2 s")
-                              .arg(ageMs / 1000)
-                              .arg(locale.toString(intervalMs / 1000.0, 'g', 3)));
+        const QString every = locale.toString(intervalMs / 1000.0, 'g', 3);
+        // A replay's clock is pinned to the moment shown: an age against it would read as live.
+        newest->setDetail(s.recorded ? tr("recorded, not live \u00b7 sampled every %1 s").arg(every)
+                                     : tr("%1 s ago \u00b7 sampled every %2 s").arg(ageMs / 1000).arg(every));
         newest->setLevel(ageMs > 2 * qint64(intervalMs) ? KeyFigureTile::Level::Warning
                                                         : KeyFigureTile::Level::Normal);
     } else {

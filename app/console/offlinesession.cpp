@@ -39,6 +39,7 @@ OfflineSession::OfflineSession(MainWindow *window, ReviewClock *clock, QObject *
     : QObject(parent), m_window(window), m_clock(clock), m_source(std::make_unique<cache::RecordingSource>()),
       m_state(*clock)
 {
+    m_state.setFeed(FederationState::Feed::Recording);
     m_controller = new ReplayController(
         *clock,
         [this](qint64 atMs, QObject *context, ReplayController::Done done) {
@@ -94,7 +95,7 @@ void OfflineSession::start(const QString &file, qint64 fromMs, bool live)
                 m_fromMs = fromMs;
                 onOpened(ok, error, live);
             });
-    m_opening->open(file);
+    m_opening->open(file, live ? cache::RecordingSource::Kind::Cache : cache::RecordingSource::Kind::Detect);
 }
 
 void OfflineSession::onOpened(bool ok, const QString &error, bool live)
@@ -136,7 +137,11 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     m_window->showState(&m_state);
 
     const cache::ContentSummary &summary = m_source->info().summary;
-    const qint64 from = live ? qMax(summary.fromMs, m_fromMs) : summary.fromMs;
+    // From the first moment with both a directory and samples: samples that arrived before the
+    // directory they belong to show nothing.
+    qint64 from = qMin(qMax(summary.fromMs, summary.firstListedMs), summary.toMs);
+    if (live)
+        from = qMax(from, m_fromMs);
     m_controller->setPlaying(false);
     m_controller->setRange(from, summary.toMs);
     m_bar->setBannerText(bannerText());
@@ -195,7 +200,8 @@ void OfflineSession::show(const cache::ReplayState &state)
     if (state.nodes != m_shownNodes || state.links != m_shownLinks) {
         m_shownNodes = state.nodes;
         m_shownLinks = state.links;
-        m_state.setDirectory(state.nodes, state.links);
+        // Listed since the recording says, so a node without samples is aged as it was then.
+        m_state.setDirectory(state.nodes, state.links, state.listedSinceMs);
     }
     MetricsBatch batch;
     batch.serverTimeMs = state.atMs;

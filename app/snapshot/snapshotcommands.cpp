@@ -7,6 +7,9 @@
 #include "cache/snapshotexporter.h"
 #include "cache/snapshotreader.h"
 #include "domain/clock.h"
+#include "itemmodels/eventlogmodel.h"
+#include "itemmodels/statusevents.h"
+#include "state/federationstate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -42,6 +45,21 @@ bool openSnapshot(cache::SnapshotReader &reader, const QString &file, QTextStrea
         return true;
     err << file << ": " << reader.errorString() << Qt::endl;
     return false;
+}
+
+StatusEvents::RootHealth rootHealth(api::ConnectionState state)
+{
+    switch (state) {
+    case api::ConnectionState::Connecting:
+        return StatusEvents::RootHealth::Connecting;
+    case api::ConnectionState::Online:
+        return StatusEvents::RootHealth::Reporting;
+    case api::ConnectionState::Stale:
+        return StatusEvents::RootHealth::Late;
+    case api::ConnectionState::Offline:
+        return StatusEvents::RootHealth::Unreachable;
+    }
+    return StatusEvents::RootHealth::Connecting;
 }
 
 } // namespace
@@ -128,32 +146,52 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
         options.allowPlainHttp = parser.isSet(plainHttpOption);
         api::FederationClient client(&network, url, options, clock);
 
-        // The first directory is stamped with the first samples' time, which may lie before
-        // "now" (the node's history), so a replay at the start of the range finds it.
-        std::optional<std::pair<QList<Node>, QList<Link>>> pendingDirectory;
+        // The directory is stamped when it arrived, as the console's cache does: samples of the
+        // first answer may be older, and a replay starts at the first moment with both.
         QObject::connect(&client, &api::FederationClient::directoryChanged, &writer,
                          [&](const QList<Node> &nodes, const QList<Link> &links) {
-                             if (client.cursor().isEmpty())
-                                 pendingDirectory = std::make_pair(nodes, links);
-                             else
-                                 writer.ingestDirectory(nodes, links, clock.nowMs());
+                             writer.ingestDirectory(nodes, links, clock.nowMs());
                          });
         QObject::connect(&client, &api::FederationClient::metricsReceived, &writer,
-                         [&](const MetricsBatch &batch) {
-                             if (pendingDirectory) {
-                                 qint64 first = qMin(clock.nowMs(), batch.serverTimeMs);
-                                 for (const NodeSample &s : batch.nodes)
-                                     first = qMin(first, s.tsMs);
-                                 writer.ingestDirectory(pendingDirectory->first, pendingDirectory->second, first);
-                                 pendingDirectory.reset();
-                             }
-                             writer.ingestMetrics(batch);
-                         });
+                         &cache::CacheWriter::ingestMetrics);
         QObject::connect(&client, &api::FederationClient::problem, &writer, [&](const QString &message) {
             problems << message;
             err << "cpn-snapshot: " << message << Qt::endl;
             writer.ingestEvent({clock.nowMs(), 1, url.host(), message});
         });
+
+        // The events the console's operators would have read: the same rules (StatusEvents) over the
+        // same state, fed by this client and evaluated once a second, recorded as they are told.
+        FederationState state(clock);
+        EventLogModel events;
+        StatusEvents statusEvents(&state, &events);
+        const QString rootId = url.toString();
+        QObject::connect(&client, &api::FederationClient::directoryChanged, &state,
+                         [&](const QList<Node> &nodes, const QList<Link> &links) {
+                             state.setRootDirectory(rootId, nodes, links);
+                         });
+        QObject::connect(&client, &api::FederationClient::metricsReceived, &state, &FederationState::ingest);
+        QObject::connect(&client, &api::FederationClient::statusChanged, &statusEvents,
+                         [&](const api::EndpointStatus &status) {
+                             statusEvents.addRoot(rootId, status.label);
+                             statusEvents.setRootHealth(rootId, rootHealth(status.state), status.lastError);
+                         });
+        QObject::connect(
+            &events, &QAbstractItemModel::rowsInserted, &writer,
+            [&](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row) {
+                    const EventLogModel::Event &event = events.eventAt(row);
+                    writer.ingestEvent({event.timeMs, int(event.severity), event.source, event.message});
+                }
+            });
+        QTimer evaluation;
+        evaluation.setInterval(1000);
+        QObject::connect(&evaluation, &QTimer::timeout, &statusEvents, [&] {
+            state.refresh();
+            statusEvents.evaluate();
+        });
+        evaluation.start();
+
         client.start();
         QEventLoop loop;
         QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
@@ -191,7 +229,10 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
         err << outFile << ": " << error << Qt::endl;
         return Failed;
     }
-    out << outFile << ": recorded " << summary.rawSamples << " samples of " << summary.series << " series from "
+    cache::SnapshotReader written;
+    const qint64 events = written.open(outFile) ? written.summary().events : 0;
+    out << outFile << ": recorded " << summary.rawSamples << " samples of " << summary.series
+        << " series and " << events << (events == 1 ? " event" : " events") << " from "
         << isoTime(manifest.fromMs) << " to " << isoTime(manifest.toMs) << Qt::endl;
     return Ok;
 }

@@ -50,6 +50,7 @@ struct ReplayState
     qint64 atMs = 0;
     QList<Node> nodes;
     QList<Link> links;
+    QHash<QString, qint64> listedSinceMs;   // by node id: since when the directory listed it as it is
     QHash<QString, NodeSample> nodeSamples; // by node id
     QHash<QString, LinkSample> linkSamples; // by link id
     QList<Job> jobs;                        // submitted at or before atMs, state as of atMs
@@ -69,6 +70,7 @@ struct ContentSummary
     qint64 events = 0;
     qint64 fromMs = 0; // 0 when there are no samples
     qint64 toMs = 0;
+    qint64 firstListedMs = 0; // when the directory first listed a node; 0 when it never did
 };
 
 } // namespace cpn::cache

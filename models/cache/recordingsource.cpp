@@ -63,19 +63,19 @@ bool RecordingSource::looksLikeCache(const QString &file)
     return qFromBigEndian<qint32>(header.constData() + 68) == schema::kApplicationId;
 }
 
-void RecordingSource::open(const QString &file)
+void RecordingSource::open(const QString &file, Kind kind)
 {
     m_open = false;
     Backend *backend = m_backend;
     QPointer<RecordingSource> self(this);
     QMetaObject::invokeMethod(
         m_worker,
-        [self, backend, file] {
+        [self, backend, file, kind] {
             backend->close();
             Info info;
             info.file = file;
             QString error;
-            if (looksLikeCache(file)) {
+            if (kind == Kind::Cache || looksLikeCache(file)) {
                 backend->cache = std::make_unique<CacheDatabase>();
                 if (backend->cache->open(
                         file, CacheDatabase::uniqueConnectionName(QStringLiteral("cpn.cache.review")),

@@ -30,9 +30,12 @@ public:
     explicit RecordingSource(QObject *parent = nullptr);
     ~RecordingSource() override;
 
-    // opened() follows. A file whose application id says "cache" is read as one; anything else
-    // must pass as a snapshot.
-    void open(const QString &file);
+    // Detect: a file whose application id says "cache" is read as one; anything else must pass as
+    // a snapshot. Cache: the console's own live cache, read as one whatever its first bytes say (a
+    // new cache's header may still be in its write-ahead log, not yet in the file).
+    enum class Kind { Detect, Cache };
+    // opened() follows.
+    void open(const QString &file, Kind kind = Kind::Detect);
     bool isOpen() const { return m_open; }
     const Info &info() const { return m_info; }
 

@@ -271,14 +271,15 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
     ReplayState state;
     state.atMs = atMs;
 
-    sql::Statement nodes(m_db, "SELECT body FROM node_versions WHERE valid_from <= ?1 "
+    sql::Statement nodes(m_db, "SELECT valid_from, body FROM node_versions WHERE valid_from <= ?1 "
                                "AND (valid_to IS NULL OR valid_to > ?1) ORDER BY node_id");
     nodes.bind(1, atMs);
     while (nodes.step()) {
-        auto parsed = protocol::parseNode(nodes.utf8(0));
-        if (parsed.ok())
+        auto parsed = protocol::parseNode(nodes.utf8(1));
+        if (parsed.ok()) {
             state.nodes.append(parsed.value());
-        else
+            state.listedSinceMs.insert(parsed.value().id, nodes.int64(0));
+        } else
             qCWarning(lcCache).noquote() << "skipping a stored node:" << parsed.error();
     }
     sql::Statement links(m_db, "SELECT body FROM link_versions WHERE valid_from <= ?1 "
@@ -420,6 +421,7 @@ ContentSummary SeriesReader::summary() const
         c.fromMs = span.int64(0);
         c.toMs = span.int64(1);
     }
+    c.firstListedMs = count("SELECT ifnull(min(valid_from), 0) FROM node_versions");
     return c;
 }
 

@@ -52,6 +52,7 @@ FederationSummary FederationSummary::compute(const FederationState &state)
     for (int tier = 0; tier < 3; ++tier)
         copyFigures(s.byTier[tier], totals.byTier[tier]);
     s.newestSampleMs = totals.tsMs;
+    s.recorded = state.feed() == FederationState::Feed::Recording;
 
     const QHash<QString, LinkSample> current = state.currentLinkSamples();
     s.links = int(state.links().size());

@@ -41,6 +41,7 @@ struct FederationSummary
     int linksDown = 0;
     int linksUnreported = 0; // no current sample: never reported, too old, or an end not reporting
     qint64 newestSampleMs = 0; // the tick of the totals; 0: no data yet
+    bool recorded = false;     // a recording's figures: their time is told as recorded, not as an age
 
     static FederationSummary compute(const FederationState &state);
 };

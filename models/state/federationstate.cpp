@@ -35,9 +35,10 @@ void FederationState::removeRoot(const QString &rootId)
         applyDirectory();
 }
 
-void FederationState::setDirectory(const QList<Node> &nodes, const QList<Link> &links)
+void FederationState::setDirectory(const QList<Node> &nodes, const QList<Link> &links,
+                                   const QHash<QString, qint64> &listedSinceMs)
 {
-    m_roots = {Root{QString(), nodes, links}};
+    m_roots = {Root{QString(), nodes, links, listedSinceMs}};
     applyDirectory();
 }
 
@@ -77,7 +78,7 @@ void FederationState::applyDirectory()
 {
     // Every root's nodes and links together, in root order; the first root listing an id wins.
     QList<Node> nodes;
-    QStringList rootOfNode;
+    QList<const Root *> rootOfNode;
     QList<Link> links;
     QSet<QString> nodeIds;
     QSet<QString> linkIds;
@@ -86,7 +87,7 @@ void FederationState::applyDirectory()
             if (!nodeIds.contains(node.id)) {
                 nodeIds.insert(node.id);
                 nodes.append(node);
-                rootOfNode.append(root.id);
+                rootOfNode.append(&root);
             }
         }
         for (const Link &link : root.links) {
@@ -107,15 +108,19 @@ void FederationState::applyDirectory()
     entries.reserve(nodes.size());
     for (qsizetype i = 0; i < nodes.size(); ++i) {
         const Node &node = nodes.at(i);
+        const Root &root = *rootOfNode.at(i);
         NodeEntry entry;
         entry.node = node;
-        entry.rootId = rootOfNode.at(i);
+        entry.rootId = root.id;
         entry.listedSinceMs = now;
         if (const int old = rowOf(node.id); old >= 0) {
             entry.sample = m_entries.at(old).sample;
-            entry.listedSinceMs = m_entries.at(old).listedSinceMs;
+            // Listed as it is since then: a changed entry (a new status) is the directory's word now.
+            if (m_entries.at(old).node == node)
+                entry.listedSinceMs = m_entries.at(old).listedSinceMs;
             before.append({node.id, m_entries.at(old).status});
         }
+        entry.listedSinceMs = root.listedSinceMs.value(node.id, entry.listedSinceMs);
         entry.status = statusOf(entry);
         entries.append(std::move(entry));
     }
@@ -146,14 +151,26 @@ void FederationState::applyDirectory()
     }
 }
 
+Freshness FederationState::freshnessOf(const NodeEntry &entry) const
+{
+    if (entry.sample)
+        return m_rule.of(m_clock.nowMs() - entry.sample->tsMs);
+    // A node that never reported is aged from its listing; a recording has no first sample on its way.
+    const Freshness listed = m_rule.of(m_clock.nowMs() - entry.listedSinceMs);
+    return m_feed == Feed::Recording && listed == Freshness::Fresh ? Freshness::Stale : listed;
+}
+
 DisplayStatus FederationState::statusOf(const NodeEntry &entry) const
 {
-    const DisplayStatus reported = toDisplayStatus(entry.sample ? entry.sample->status : entry.node.status);
+    // The newer word on the node's status: its newest sample, or the directory listing it as it is
+    // since later (a node that went down after its last sample is listed offline).
+    const bool directoryIsNewer = !entry.sample || entry.listedSinceMs > entry.sample->tsMs;
+    const DisplayStatus reported =
+        toDisplayStatus(directoryIsNewer ? entry.node.status : entry.sample->status);
     // Offline and maintenance are already "not live"; only a claim of being up can go stale.
     if (reported != DisplayStatus::Online && reported != DisplayStatus::Degraded)
         return reported;
-    const qint64 reference = entry.sample ? entry.sample->tsMs : entry.listedSinceMs;
-    switch (m_rule.of(m_clock.nowMs() - reference)) {
+    switch (freshnessOf(entry)) {
     case Freshness::NotReporting:
         return DisplayStatus::Offline;
     case Freshness::Stale:
@@ -279,9 +296,7 @@ qint64 FederationState::ageMsAt(qsizetype row) const
 
 Freshness FederationState::freshnessAt(qsizetype row) const
 {
-    const NodeEntry &entry = m_entries.at(row);
-    const qint64 reference = entry.sample ? entry.sample->tsMs : entry.listedSinceMs;
-    return m_rule.of(m_clock.nowMs() - reference);
+    return freshnessOf(m_entries.at(row));
 }
 
 void FederationState::refresh()

@@ -38,8 +38,10 @@ public:
     void setRootDirectory(const QString &rootId, const QList<Node> &nodes, const QList<Link> &links,
                           qsizetype position = -1);
     void removeRoot(const QString &rootId);
-    // One directory replacing every root's (a recording, tests).
-    void setDirectory(const QList<Node> &nodes, const QList<Link> &links = {});
+    // One directory replacing every root's (a recording, tests). listedSinceMs: when each node was
+    // listed, by id (a recording knows it); a node missing there is listed from now, as live.
+    void setDirectory(const QList<Node> &nodes, const QList<Link> &links = {},
+                      const QHash<QString, qint64> &listedSinceMs = {});
     // Forgets the directory and every sample.
     void clear();
 
@@ -73,6 +75,13 @@ public:
     // Recomputes every node's status against the clock (the console does so once a second).
     void refresh();
 
+    // Live, a node just listed is given the fresh period to send its first sample. A recording holds
+    // every sample there was: there, a node without one at the moment shown has no data (stale, or
+    // offline past the not-reporting limit), never online.
+    enum class Feed { Live, Recording };
+    void setFeed(Feed feed) { m_feed = feed; }
+    Feed feed() const { return m_feed; }
+
     const Clock &clock() const { return m_clock; }
 
 Q_SIGNALS:
@@ -97,8 +106,10 @@ private:
         QString id;
         QList<Node> nodes;
         QList<Link> links;
+        QHash<QString, qint64> listedSinceMs;
     };
     void applyDirectory();
+    Freshness freshnessOf(const NodeEntry &entry) const;
     DisplayStatus statusOf(const NodeEntry &entry) const;
     void applyTick(const QList<const NodeSample *> &nodes, const QList<const LinkSample *> &links,
                    QList<int> &changedRows, QHash<int, DisplayStatus> &before);
@@ -114,6 +125,7 @@ private:
     FreshnessRule m_rule;
     FederationTotals m_totals;
     qint64 m_newestTickMs = 0;
+    Feed m_feed = Feed::Live;
 };
 
 } // namespace cpn

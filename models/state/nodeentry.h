@@ -14,7 +14,9 @@ struct NodeEntry
     Node node;
     std::optional<NodeSample> sample;
     DisplayStatus status = DisplayStatus::Online;
-    qint64 listedSinceMs = 0; // when the directory first listed it: ages a node that never reported
+    // Since when the directory lists it as it is: ages a node that never reported, and its status is
+    // the directory's while that is newer than the newest sample.
+    qint64 listedSinceMs = 0;
     QString rootId;           // the root whose directory it came from
 };
 

@@ -83,6 +83,19 @@ void MapOverlay::paint(QPainter &painter, const geo::MapViewport &viewport, cons
     painter.restore();
 }
 
+QString MapOverlay::dataTimeText() const
+{
+    if (!m_summary || m_summary->newestSampleMs <= 0)
+        return tr("Waiting for data");
+    const QString time =
+        QDateTime::fromMSecsSinceEpoch(m_summary->newestSampleMs).toString(QStringLiteral("HH:mm:ss"));
+    // A replay's clock is pinned to the moment shown: an age against it would read as live.
+    if (m_summary->recorded)
+        return tr("Recorded %1, not live").arg(time);
+    const qint64 age = std::max<qint64>(0, m_nowMs - m_summary->newestSampleMs);
+    return tr("Data as of %1 (%2 s ago)").arg(time).arg(age / 1000);
+}
+
 QRectF MapOverlay::paintTotals(QPainter &painter) const
 {
     const QFont caption = font(8, true);
@@ -99,7 +112,7 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
     };
     QList<Row> rows;
     QString headline = QStringLiteral("—");
-    QString dataTime = tr("Waiting for data");
+    const QString dataTime = dataTimeText();
     QColor dataColor = style::kMutedText;
     if (m_summary) {
         const FederationSummary::Totals &t = m_summary->all;
@@ -128,9 +141,6 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
                      style::kText});
         if (m_summary->newestSampleMs > 0) {
             const qint64 age = std::max<qint64>(0, m_nowMs - m_summary->newestSampleMs);
-            const QString time =
-                QDateTime::fromMSecsSinceEpoch(m_summary->newestSampleMs).toString(QStringLiteral("HH:mm:ss"));
-            dataTime = tr("Data as of %1 (%2 s ago)").arg(time).arg(age / 1000);
             dataColor = age > 2 * m_intervalMs ? style::statusColor(DisplayStatus::Degraded) : style::kMutedText;
         }
     }

@@ -36,6 +36,8 @@ public:
     QRectF legendRect(const geo::MapViewport &viewport) const;
 
     static QString metricName(ShadingMetric metric);
+    // The line under the totals telling the time of the data: its age live, the time recorded in a replay.
+    QString dataTimeText() const;
 
 private:
     QRectF paintTotals(QPainter &painter) const;

@@ -1,6 +1,8 @@
 #include "api/localsimulator.h"
 #include "integration/api/simcontrol.h"
 
+#include <sqlite3.h>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QProcess>
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void initTestCase();
     void recordsVerifiesDescribesAndDiffs();
     void verifyRefusesWithOneLine();
+    void recordsTheEventsTheConsoleTells();
     void usageErrors_data();
     void usageErrors();
     void cleanupTestCase();
@@ -163,6 +166,45 @@ void TestCpnSnapshot::verifyRefusesWithOneLine()
     QVERIFY(!QFile::exists(bad + QStringLiteral("-wal")));
     QCOMPARE(snapshot({QStringLiteral("info"), bad}).exitCode, 1);
     QCOMPARE(snapshot({QStringLiteral("diff"), m_a, bad}).exitCode, 1);
+}
+
+// A node down for the whole recording is one event, as the console's Events log tells it, kept in
+// the snapshot with the client's own problems.
+void TestCpnSnapshot::recordsTheEventsTheConsoleTells()
+{
+    SimControl control(&m_nam, m_simulator.baseUrl(), kToken);
+    QVERIFY2(control.addFault({{QStringLiteral("kind"), QStringLiteral("node-down")},
+                               {QStringLiteral("target"), QStringLiteral("gansu-hub")}}),
+             qPrintable(control.lastError()));
+    const QString file = m_dir.filePath(QStringLiteral("events.cpnsnap"));
+    // The 10 s a problem must last before it is told, and samples after it (a snapshot spans its samples).
+    const Run run =
+        snapshot({QStringLiteral("record"), QStringLiteral("--connect"), m_simulator.baseUrl().toString(),
+                  QStringLiteral("--token"), kToken, QStringLiteral("--seconds"), QStringLiteral("15"),
+                  QStringLiteral("--out"), file},
+                 {}, 60000);
+    QVERIFY(control.clearFaults());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2(file.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt *query = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT source, message FROM events ORDER BY ts", -1, &query, nullptr),
+             SQLITE_OK);
+    QStringList gansu;
+    int events = 0;
+    while (sqlite3_step(query) == SQLITE_ROW) {
+        ++events;
+        if (QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(query, 0))) ==
+            QLatin1String("gansu-hub"))
+            gansu << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(query, 1)));
+    }
+    sqlite3_finalize(query);
+    sqlite3_close(db);
+    QCOMPARE(gansu.size(), 1);
+    QVERIFY2(gansu.constFirst().startsWith(QStringLiteral("Gansu hub is not reporting")),
+             qPrintable(gansu.constFirst()));
+    QVERIFY2(run.out.contains(QStringLiteral(" series and %1 event").arg(events)), qPrintable(run.out));
 }
 
 void TestCpnSnapshot::usageErrors_data()

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void linksOfSilentNodesAreUnknown();
     void rootsMergeInOrder();
     void subtreeTotalsFollowParents();
+    void newerDirectoryWordWinsOverAnOlderSample();
+    void aRecordingsNodeWithoutSampleIsNeverOnline();
 };
 
 static constexpr qint64 kT0 = 1764064800000;
@@ -188,6 +190,51 @@ void tst_FederationState::subtreeTotalsFollowParents()
         QVERIFY(state.totals().bySubtree.contains(n.parentId));
         QVERIFY(state.totals().bySubtree.value(n.parentId).nodes >= 2);
     }
+}
+
+// A node that went down after its last sample: the directory fetched since lists it offline, and
+// that word is newer than the sample's "online".
+void tst_FederationState::newerDirectoryWordWinsOverAnOlderSample()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    QList<Node> nodes = testing::sampleNodes();
+    nodes[0].status = NodeStatus::Offline;
+    state.setDirectory(nodes);
+    state.ingestSamples(testing::sampleTick(nodes, kT0 - 500)); // every sample says online
+    QCOMPARE(state.entryAt(0).status, DisplayStatus::Offline);
+    QCOMPARE(state.entryAt(1).status, DisplayStatus::Online);
+    // Its next sample is newer than the listing: the sample says how it is now.
+    clock.advance(1000);
+    state.ingestSamples({testing::sampleFor(nodes.at(0), clock.nowMs())});
+    QCOMPARE(state.entryAt(0).status, DisplayStatus::Online);
+    // The directory listing it unchanged again is no newer word.
+    state.setDirectory(nodes);
+    QCOMPARE(state.entryAt(0).status, DisplayStatus::Online);
+}
+
+// Live, a node just listed has two intervals to send its first sample; a recording holds whatever
+// was sent, so there a node without a sample has no data: stale, offline past the limit, or what
+// the directory said when that is not "up".
+void tst_FederationState::aRecordingsNodeWithoutSampleIsNeverOnline()
+{
+    ManualClock clock(kT0);
+    QList<Node> nodes = testing::sampleNodes().mid(0, 3);
+    nodes[2].status = NodeStatus::Maintenance;
+    FederationState live(clock);
+    live.setDirectory(nodes);
+    QCOMPARE(live.entryAt(0).status, DisplayStatus::Online);
+
+    FederationState recording(clock);
+    recording.setFeed(FederationState::Feed::Recording);
+    recording.setDirectory(nodes, {}, {{nodes.at(0).id, kT0}, {nodes.at(1).id, kT0 - 40'000}});
+    QCOMPARE(recording.entryAt(0).listedSinceMs, kT0);
+    QCOMPARE(recording.entryAt(0).status, DisplayStatus::Stale);
+    QCOMPARE(recording.freshnessAt(0), Freshness::Stale);
+    QCOMPARE(recording.entryAt(1).status, DisplayStatus::Offline); // listed 40 s without a sample
+    QCOMPARE(recording.entryAt(2).status, DisplayStatus::Maintenance);
+    recording.ingestSamples({testing::sampleFor(nodes.at(0), kT0)});
+    QCOMPARE(recording.entryAt(0).status, DisplayStatus::Online);
 }
 
 QTEST_GUILESS_MAIN(tst_FederationState)
