@@ -37,21 +37,6 @@ QString randomToken()
     return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-StatusEvents::RootHealth rootHealth(api::ConnectionState state)
-{
-    switch (state) {
-    case api::ConnectionState::Connecting:
-        return StatusEvents::RootHealth::Connecting;
-    case api::ConnectionState::Online:
-        return StatusEvents::RootHealth::Reporting;
-    case api::ConnectionState::Stale:
-        return StatusEvents::RootHealth::Late;
-    case api::ConnectionState::Offline:
-        return StatusEvents::RootHealth::Unreachable;
-    }
-    return StatusEvents::RootHealth::Connecting;
-}
-
 ConnectionIndicator::State indicatorState(api::ConnectionState state)
 {
     switch (state) {
@@ -304,7 +289,7 @@ void ConsoleApp::createRoots()
     connect(m_roots.get(), &RootRegistry::rootRemoved, &m_statusEvents, &StatusEvents::removeRoot);
     connect(m_roots.get(), &RootRegistry::rootProblem, &m_statusEvents, &StatusEvents::rootProblem);
     connect(m_roots.get(), &RootRegistry::endpointStatusChanged, this, [this](const api::EndpointStatus &status) {
-        m_statusEvents.setRootHealth(status.baseUrl.toString(), rootHealth(status.state), status.lastError);
+        m_statusEvents.setRootHealth(status.baseUrl.toString(), status.state, status.lastError);
     });
     connect(m_roots.get(), &RootRegistry::accountAdded, m_accountsUi.get(), &AccountsUi::addSession);
     connect(m_roots.get(), &RootRegistry::accountRemoved, m_accountsUi.get(), &AccountsUi::removeSession);

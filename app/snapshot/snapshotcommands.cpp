@@ -47,21 +47,6 @@ bool openSnapshot(cache::SnapshotReader &reader, const QString &file, QTextStrea
     return false;
 }
 
-StatusEvents::RootHealth rootHealth(api::ConnectionState state)
-{
-    switch (state) {
-    case api::ConnectionState::Connecting:
-        return StatusEvents::RootHealth::Connecting;
-    case api::ConnectionState::Online:
-        return StatusEvents::RootHealth::Reporting;
-    case api::ConnectionState::Stale:
-        return StatusEvents::RootHealth::Late;
-    case api::ConnectionState::Offline:
-        return StatusEvents::RootHealth::Unreachable;
-    }
-    return StatusEvents::RootHealth::Connecting;
-}
-
 } // namespace
 
 QString isoTime(qint64 ms)
@@ -174,7 +159,7 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
         QObject::connect(&client, &api::FederationClient::statusChanged, &statusEvents,
                          [&](const api::EndpointStatus &status) {
                              statusEvents.addRoot(rootId, status.label);
-                             statusEvents.setRootHealth(rootId, rootHealth(status.state), status.lastError);
+                             statusEvents.setRootHealth(rootId, status.state, status.lastError);
                          });
         QObject::connect(
             &events, &QAbstractItemModel::rowsInserted, &writer,

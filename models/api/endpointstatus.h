@@ -1,17 +1,14 @@
 #pragma once
 
+#include "domain/connectionstate.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QUrl>
 
 namespace cpn::api {
 
-enum class ConnectionState {
-    Connecting, // no data yet, not yet given up
-    Online,     // data is fresh
-    Stale,      // newest data is older than twice the refresh interval
-    Offline,    // several requests in a row failed
-};
+using ConnectionState = cpn::ConnectionState;
 
 struct EndpointStatus
 {

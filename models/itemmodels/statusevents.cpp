@@ -24,9 +24,9 @@ EventLogModel::Severity severityOf(DisplayStatus status)
     return EventLogModel::Severity::Info;
 }
 
-bool isProblem(StatusEvents::RootHealth health)
+bool isProblem(ConnectionState health)
 {
-    return health == StatusEvents::RootHealth::Late || health == StatusEvents::RootHealth::Unreachable;
+    return health == ConnectionState::Stale || health == ConnectionState::Offline;
 }
 
 } // namespace
@@ -42,7 +42,7 @@ void StatusEvents::addRoot(const QString &rootId, const QString &label)
     m_roots[rootId].label = label;
 }
 
-void StatusEvents::setRootHealth(const QString &rootId, RootHealth health, const QString &error)
+void StatusEvents::setRootHealth(const QString &rootId, ConnectionState health, const QString &error)
 {
     RootTrack &root = m_roots[rootId];
     if (root.label.isEmpty())
@@ -101,11 +101,11 @@ void StatusEvents::evaluateRoots(qint64 now)
         if (isProblem(root.health)) {
             root.pendingProblems.clear(); // the outage says it
             // Unreachable is told at once (it failed several times already); late only once it lasts.
-            const bool lasted = root.health == RootHealth::Unreachable || now - root.sinceMs >= m_holdMs;
-            if (!lasted || root.told == root.health || root.told == RootHealth::Unreachable)
+            const bool lasted = root.health == ConnectionState::Offline || now - root.sinceMs >= m_holdMs;
+            if (!lasted || root.told == root.health || root.told == ConnectionState::Offline)
                 continue;
             const int hidden = nodesOf(it.key());
-            if (root.health == RootHealth::Unreachable)
+            if (root.health == ConnectionState::Offline)
                 log(EventLogModel::Severity::Error, root.label,
                     (root.error.isEmpty()
                          ? tr("Cannot be reached; no news of its %n node(s).", nullptr, hidden)
@@ -116,7 +116,7 @@ void StatusEvents::evaluateRoots(qint64 now)
                     tr("No new data for %1; its %n node(s) are not updated.", nullptr, hidden)
                         .arg(durationText(now - root.sinceMs)));
             root.told = root.health;
-        } else if (root.health == RootHealth::Reporting && root.told == RootHealth::Reporting) {
+        } else if (root.health == ConnectionState::Online && root.told == ConnectionState::Online) {
             while (!root.pendingProblems.isEmpty() &&
                    now - root.pendingProblems.constFirst().first >= m_holdMs) {
                 const QString message = root.pendingProblems.takeFirst().second;
@@ -125,12 +125,12 @@ void StatusEvents::evaluateRoots(qint64 now)
                 root.lastProblemTold = message;
             }
         }
-        if (root.health == RootHealth::Reporting && root.told != RootHealth::Reporting) {
+        if (root.health == ConnectionState::Online && root.told != ConnectionState::Online) {
             log(EventLogModel::Severity::Info, root.label,
-                root.told == RootHealth::Unreachable
+                root.told == ConnectionState::Offline
                     ? tr("Reachable again after %1.").arg(durationText(now - root.sinceMs))
                     : tr("Data is current again after %1.").arg(durationText(now - root.sinceMs)));
-            root.told = RootHealth::Reporting;
+            root.told = ConnectionState::Online;
         }
     }
 }
@@ -143,7 +143,7 @@ void StatusEvents::evaluateNodes(qint64 now)
         listed.insert(id);
         // While its root is silent, a node's silence is the root's problem, already told once.
         if (const auto root = m_roots.constFind(entry.rootId);
-            root != m_roots.constEnd() && root->health != RootHealth::Reporting)
+            root != m_roots.constEnd() && root->health != ConnectionState::Online)
             continue;
         NodeTrack &track = m_nodes[id];
         const DisplayStatus status = entry.status;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/connectionstate.h"
 #include "itemmodels/eventlogmodel.h"
 #include "state/displaystatus.h"
 
@@ -25,8 +26,6 @@ class StatusEvents : public QObject
     Q_OBJECT
 
 public:
-    enum class RootHealth { Connecting, Reporting, Late, Unreachable };
-
     static constexpr qint64 kDefaultHoldMs = 10'000;
     static constexpr qint64 kCongestedForMs = 60'000;
     static constexpr double kCongestedAbove = 0.9;
@@ -36,7 +35,7 @@ public:
 
     // label: what the operator calls the root (the status bar's name for it).
     void addRoot(const QString &rootId, const QString &label);
-    void setRootHealth(const QString &rootId, RootHealth health, const QString &error = {});
+    void setRootHealth(const QString &rootId, ConnectionState health, const QString &error = {});
     void removeRoot(const QString &rootId);
     // A problem with one of a root's answers (a failed or malformed one): told once it lasted the
     // hold with the root still reporting; if the root stops reporting meanwhile, its outage event
@@ -51,10 +50,10 @@ private:
     struct RootTrack
     {
         QString label;
-        RootHealth health = RootHealth::Connecting;
+        ConnectionState health = ConnectionState::Connecting;
         QString error;
         qint64 sinceMs = 0;                                // when it stopped reporting
-        RootHealth told = RootHealth::Reporting;           // the problem logged, Reporting: none
+        ConnectionState told = ConnectionState::Online;    // the problem logged, Online: none
         QList<std::pair<qint64, QString>> pendingProblems; // (when, message), not yet told
         QString lastProblemTold;
     };

@@ -47,14 +47,7 @@ struct LivePipeline
         QObject::connect(client.get(), &FederationClient::metricsReceived, &state, &FederationState::ingest);
         QObject::connect(client.get(), &FederationClient::statusChanged, &state,
                          [this, rootId](const EndpointStatus &status) {
-                             StatusEvents::RootHealth health = StatusEvents::RootHealth::Connecting;
-                             if (status.state == ConnectionState::Online)
-                                 health = StatusEvents::RootHealth::Reporting;
-                             else if (status.state == ConnectionState::Stale)
-                                 health = StatusEvents::RootHealth::Late;
-                             else if (status.state == ConnectionState::Offline)
-                                 health = StatusEvents::RootHealth::Unreachable;
-                             events.setRootHealth(rootId, health, status.lastError);
+                             events.setRootHealth(rootId, status.state, status.lastError);
                          });
         QObject::connect(client.get(), &FederationClient::problem, &state,
                          [this, rootId](const QString &message) { events.rootProblem(rootId, message); });
