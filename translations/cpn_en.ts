@@ -1715,23 +1715,23 @@ id %2
     <name>cpn::StatusEvents</name>
     <message numerus="yes">
         <source>Cannot be reached; no news of its %n node(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cannot be reached; no news of its %n node.</numerusform>
+            <numerusform>Cannot be reached; no news of its %n nodes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cannot be reached (%1); no news of its %n node(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cannot be reached (%1); no news of its %n node.</numerusform>
+            <numerusform>Cannot be reached (%1); no news of its %n nodes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>No new data for %1; its %n node(s) are not updated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No new data for %1; its %n node is not updated.</numerusform>
+            <numerusform>No new data for %1; its %n nodes are not updated.</numerusform>
         </translation>
     </message>
     <message>

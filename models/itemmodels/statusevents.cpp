@@ -47,11 +47,21 @@ void StatusEvents::setRootHealth(const QString &rootId, ConnectionState health, 
     RootTrack &root = m_roots[rootId];
     if (root.label.isEmpty())
         root.label = rootId;
-    if (!isProblem(root.health) && isProblem(health))
-        root.sinceMs = m_state->clock().nowMs();
-    root.health = health;
+    root.connection = health;
     root.error = error;
-    evaluateRoots(m_state->clock().nowMs()); // an unreachable root is told at once
+    evaluateRoots(m_state->clock().nowMs(), newestSamplePerRoot()); // an unreachable root is told at once
+}
+
+QHash<QString, qint64> StatusEvents::newestSamplePerRoot() const
+{
+    QHash<QString, qint64> newest;
+    for (const NodeEntry &entry : m_state->entries()) {
+        if (entry.sample) {
+            qint64 &ts = newest[entry.rootId];
+            ts = std::max(ts, entry.sample->tsMs);
+        }
+    }
+    return newest;
 }
 
 void StatusEvents::removeRoot(const QString &rootId)
@@ -72,8 +82,9 @@ void StatusEvents::rootProblem(const QString &rootId, const QString &message)
 void StatusEvents::evaluate()
 {
     const qint64 now = m_state->clock().nowMs();
-    evaluateRoots(now);
-    evaluateNodes(now);
+    const QHash<QString, qint64> newest = newestSamplePerRoot();
+    evaluateRoots(now, newest);
+    evaluateNodes(now, newest);
     evaluateLinks(now);
 }
 
@@ -94,10 +105,21 @@ void StatusEvents::log(EventLogModel::Severity severity, const QString &source, 
     m_log->append(m_state->clock().nowMs(), severity, source, message);
 }
 
-void StatusEvents::evaluateRoots(qint64 now)
+void StatusEvents::evaluateRoots(qint64 now, const QHash<QString, qint64> &newest)
 {
+    const qint64 staleAfter = m_state->freshnessRule().staleAfterMs();
     for (auto it = m_roots.begin(); it != m_roots.end(); ++it) {
         RootTrack &root = it.value();
+        // Answers that arrive but carry old data (a slow root) are late data all the same: the
+        // client calls it online between answers, so its word alone would flap.
+        const qint64 newestTs = newest.value(it.key(), 0);
+        const bool dataLate = newestTs > 0 && now - newestTs > staleAfter;
+        const ConnectionState health = root.connection == ConnectionState::Online && dataLate
+                                           ? ConnectionState::Stale
+                                           : root.connection;
+        if (!isProblem(root.health) && isProblem(health))
+            root.sinceMs = now;
+        root.health = health;
         if (isProblem(root.health)) {
             root.pendingProblems.clear(); // the outage says it
             // Unreachable is told at once (it failed several times already); late only once it lasts.
@@ -135,8 +157,9 @@ void StatusEvents::evaluateRoots(qint64 now)
     }
 }
 
-void StatusEvents::evaluateNodes(qint64 now)
+void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newest)
 {
+    const qint64 staleAfter = m_state->freshnessRule().staleAfterMs();
     QSet<QString> listed;
     for (const NodeEntry &entry : m_state->entries()) {
         const QString &id = entry.node.id;
@@ -155,6 +178,15 @@ void StatusEvents::evaluateNodes(qint64 now)
                              displayStatusName(track.told).toLower()));
             track = {};
             continue;
+        }
+        // A silent node as current as the rest of its root is not behind them: its age is the root's.
+        const bool silent = status == DisplayStatus::Stale
+                            || (status == DisplayStatus::Offline
+                                && m_state->freshnessAt(m_state->rowOf(id)) == Freshness::NotReporting);
+        if (silent && track.told == DisplayStatus::Online) {
+            const qint64 rootNewest = newest.value(entry.rootId, 0);
+            if (entry.sample ? rootNewest - entry.sample->tsMs <= staleAfter : rootNewest == 0)
+                continue;
         }
         if (track.problemSinceMs == 0)
             track.problemSinceMs = now;

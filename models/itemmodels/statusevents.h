@@ -50,7 +50,8 @@ private:
     struct RootTrack
     {
         QString label;
-        ConnectionState health = ConnectionState::Connecting;
+        ConnectionState connection = ConnectionState::Connecting; // as its client reports it
+        ConnectionState health = ConnectionState::Connecting;     // connection, or stale when its data is late
         QString error;
         qint64 sinceMs = 0;                                // when it stopped reporting
         ConnectionState told = ConnectionState::Online;    // the problem logged, Online: none
@@ -71,8 +72,10 @@ private:
         bool congestionTold = false;
     };
 
-    void evaluateRoots(qint64 now);
-    void evaluateNodes(qint64 now);
+    // The newest sample time of each root's nodes: how current its data is.
+    QHash<QString, qint64> newestSamplePerRoot() const;
+    void evaluateRoots(qint64 now, const QHash<QString, qint64> &newest);
+    void evaluateNodes(qint64 now, const QHash<QString, qint64> &newest);
     void evaluateLinks(qint64 now);
     int nodesOf(const QString &rootId) const;
     QString nodeName(const QString &nodeId) const;
