@@ -116,6 +116,9 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
     QColor dataColor = style::kMutedText;
     if (m_summary) {
         const FederationSummary::Totals &t = m_summary->all;
+        // Totals of an old tick are the last known ones: greyed like the data time is coloured.
+        const bool old = m_summary->newestSampleMs > 0 && m_nowMs - m_summary->newestSampleMs > 2 * m_intervalMs;
+        const QColor figures = old ? style::kMutedText : style::kText;
         headline = tr("%1 / %2 nodes online").arg(locale.toString(t.online), locale.toString(t.nodes));
         if (t.degraded + t.stale + t.offline > 0)
             rows.append({tr("Attention"),
@@ -128,17 +131,17 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
                          tr("%1 / %2 in use (%3)")
                              .arg(locale.toString(t.acceleratorsInUse), locale.toString(t.acceleratorsTotal),
                                   percent(double(t.acceleratorsInUse) / t.acceleratorsTotal)),
-                         style::kText});
-        rows.append({tr("CPU"), percent(t.cpuUtil), style::kText});
+                         figures});
+        rows.append({tr("CPU"), percent(t.cpuUtil), figures});
         rows.append({tr("Links"),
                      tr("%1 up · %2 congested · %3 down")
                          .arg(locale.toString(m_summary->linksUp), locale.toString(m_summary->linksCongested),
                               locale.toString(m_summary->linksDown)),
                      m_summary->linksDown > 0 ? style::statusColor(DisplayStatus::Offline) : style::kText});
-        rows.append({tr("Power"), tr("%1 MW").arg(locale.toString(t.powerKw / 1000.0, 'f', 1)), style::kText});
+        rows.append({tr("Power"), tr("%1 MW").arg(locale.toString(t.powerKw / 1000.0, 'f', 1)), figures});
         rows.append({tr("Jobs"),
                      tr("%1 running · %2 queued").arg(locale.toString(t.runningJobs), locale.toString(t.queuedJobs)),
-                     style::kText});
+                     figures});
         if (m_summary->newestSampleMs > 0) {
             const qint64 age = std::max<qint64>(0, m_nowMs - m_summary->newestSampleMs);
             dataColor = age > 2 * m_intervalMs ? style::statusColor(DisplayStatus::Degraded) : style::kMutedText;
