@@ -106,10 +106,14 @@ void FederationClient::stop()
 
 void FederationClient::setToken(const QString &token)
 {
+    const bool changed = token != m_options.token;
     m_options.token = token;
     m_root->setToken(token);
     for (NodeApiClient *client : std::as_const(m_nodeClients))
         client->setToken(token);
+    // A new token (someone just signed in) is tried at once, not after a backoff its predecessor earned.
+    if (changed && m_running && m_pollTimer.isActive() && m_health.consecutiveFailures() > 0)
+        m_pollTimer.start(0);
 }
 
 void FederationClient::setUnauthorizedHandler(const NodeApiClient::UnauthorizedHandler &handler)

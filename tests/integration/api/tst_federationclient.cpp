@@ -63,6 +63,7 @@ private Q_SLOTS:
     void malformedDirectoryIsRetried();
     void slowNodeTimesOut();
     void unauthorizedWithoutToken();
+    void newTokenIsTriedAtOnce();
 
 private:
     // A client of one cluster's own base URL with fast, deterministic timing.
@@ -369,6 +370,25 @@ void tst_FederationClient::unauthorizedWithoutToken()
              qPrintable(problems.constFirst().constFirst().toString()));
     QTRY_COMPARE_WITH_TIMEOUT(client->status().state, ConnectionState::Offline, 5000);
     QVERIFY(client->nodes().isEmpty());
+}
+
+// Signing in gives the client a token; it must not wait out the backoff the refused requests earned.
+void tst_FederationClient::newTokenIsTriedAtOnce()
+{
+    REQUIRE_SIMULATOR();
+    ClientOptions options;
+    options.token = QStringLiteral("");
+    options.refreshIntervalMs = 200;
+    options.backoffBaseMs = 60'000; // the next attempt after a refusal is a minute away
+    options.backoffCapMs = 60'000;
+    const auto client = federation(m_cluster.baseUrl, options);
+    QSignalSpy problems(client.get(), &FederationClient::problem);
+    client->start();
+    QVERIFY(problems.wait(3000));
+    QSignalSpy metrics(client.get(), &FederationClient::metricsReceived);
+    client->setToken(kToken);
+    QVERIFY(metrics.wait(5000));
+    QCOMPARE(client->status().state, ConnectionState::Online);
 }
 
 QTEST_GUILESS_MAIN(tst_FederationClient)
