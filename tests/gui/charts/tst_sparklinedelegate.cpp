@@ -1,7 +1,7 @@
-#include "domain/clock.h"
 #include "charts/chartdatahub.h"
-#include "widgets/charts/sparklinedelegate.h"
+#include "domain/clock.h"
 #include "state/federationstate.h"
+#include "widgets/charts/sparklinedelegate.h"
 
 #include <QImage>
 #include <QPainter>
@@ -19,6 +19,7 @@ class tst_SparklineDelegate : public QObject
 
 private Q_SLOTS:
     void drawsTheStoredLine();
+    void aGapBreaksTheLine();
 };
 
 namespace {
@@ -72,6 +73,54 @@ void tst_SparklineDelegate::drawsTheStoredLine()
              ChartDataHub::kSparklineCapacity);
     QVERIFY(litPixels(paint(0)) > 100);
     QCOMPARE(litPixels(paint(1)), 0);
+}
+
+// A node silent for a minute: no stroke across that minute of its sparkline (the line once joined
+// the samples on both sides straight across).
+void tst_SparklineDelegate::aGapBreaksTheLine()
+{
+    const int idRole = Qt::UserRole + 1;
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    Node node;
+    node.id = QStringLiteral("guian");
+    hubState.setDirectory({node}, {});
+    hub.setSparklinesEnabled(true);
+    QStandardItemModel model(1, 1);
+    model.setData(model.index(0, 0), node.id, idRole);
+    SparklineDelegate delegate(&hub, QStringLiteral("cpu"), idRole, nullptr);
+    // 300 s, the minute from 120 s to 180 s missing; a flat line at half height.
+    for (int i = 0; i < 300; ++i) {
+        if (i >= 120 && i < 180)
+            continue;
+        MetricsBatch batch;
+        batch.intervalMs = 1000;
+        NodeSample s;
+        s.nodeId = node.id;
+        s.tsMs = 1'760'000'000'000 + i * 1000;
+        s.cpuUtil = 0.5;
+        batch.nodes.append(s);
+        hubState.ingest(batch);
+    }
+    QImage image(304, 24, QImage::Format_RGB32); // 300 px of line: a pixel a second
+    image.fill(Qt::black);
+    QPainter painter(&image);
+    QStyleOptionViewItem option;
+    option.rect = image.rect();
+    delegate.paint(&painter, option, model.index(0, 0));
+    painter.end();
+    const auto columnLit = [&image](int x) {
+        for (int y = 0; y < image.height(); ++y) {
+            if (qGray(image.pixel(x, y)) > 40) // a flat antialiased line may straddle two pixel rows
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(columnLit(60));
+    QVERIFY(columnLit(240));
+    for (int x = 130; x < 170; ++x)
+        QVERIFY2(!columnLit(x), qPrintable(QStringLiteral("column %1 is drawn inside the gap").arg(x)));
 }
 
 QTEST_MAIN(tst_SparklineDelegate)
