@@ -69,7 +69,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     dependencies.clock = &m_viewClock;
     dependencies.settings = m_settings;
     dependencies.charts = &m_chartHub;
-    dependencies.review = !m_options.offlineFile.isEmpty();
+    dependencies.review = !live;
     m_cachePath = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
                                                      : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
     if (live) {
@@ -93,13 +93,13 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
             if (!ok)
                 qCWarning(lcApp).noquote() << "the cache could not be opened, nothing is recorded:" << error;
         });
-        // The events log is recorded too, so a reviewer sees what the operators saw; not the
-        // transitions a replay of the recording itself produces.
         // Jobs and offers the planners saw are part of the record too.
         connect(m_jobTracker.get(), &jobs::JobTracker::jobChanged, this,
                 [this](const Job &job) { m_cache->ingestJobs({job}, m_clock.nowMs()); });
         connect(m_offerBook.get(), &jobs::OfferBook::offersChanged, this,
                 [this] { m_cache->ingestOffers(m_offerBook->offers(), m_clock.nowMs()); });
+        // The events log is recorded too, so a reviewer sees what the operators saw; not what is
+        // logged while a recording is reviewed.
         connect(&m_events, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
             if (m_offline && m_offline->isActive())
                 return;
@@ -108,8 +108,6 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
                 m_cache->ingestEvent({event.timeMs, int(event.severity), event.source, event.message});
             }
         });
-    }
-    if (m_cache) {
         // Each tick's totals as region series: a national or province chart's history in one read.
         connect(&m_liveState, &FederationState::tickComputed, m_cache.get(),
                 &cache::CacheWriter::ingestTotals);
@@ -127,7 +125,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
             m_liveState.refresh();
         m_statusEvents.evaluate();
     });
-    if (m_options.offlineFile.isEmpty())
+    if (live)
         m_liveTicker.start();
     m_offline = std::make_unique<OfflineSession>(m_window.get(), &m_viewClock);
     m_offline->setInitialOffsetMs(m_options.replayAtMs);

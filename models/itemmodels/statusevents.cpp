@@ -114,9 +114,8 @@ void StatusEvents::evaluateRoots(qint64 now, const QHash<QString, qint64> &newes
         // client calls it online between answers, so its word alone would flap.
         const qint64 newestTs = newest.value(it.key(), 0);
         const bool dataLate = newestTs > 0 && now - newestTs > staleAfter;
-        const ConnectionState health = root.connection == ConnectionState::Online && dataLate
-                                           ? ConnectionState::Stale
-                                           : root.connection;
+        const ConnectionState health =
+            root.connection == ConnectionState::Online && dataLate ? ConnectionState::Stale : root.connection;
         if (!isProblem(root.health) && isProblem(health))
             root.sinceMs = now;
         root.health = health;
@@ -161,7 +160,8 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
 {
     const qint64 staleAfter = m_state->freshnessRule().staleAfterMs();
     QSet<QString> listed;
-    for (const NodeEntry &entry : m_state->entries()) {
+    for (qsizetype row = 0; row < m_state->nodeCount(); ++row) {
+        const NodeEntry &entry = m_state->entryAt(row);
         const QString &id = entry.node.id;
         listed.insert(id);
         // While its root is silent, a node's silence is the root's problem, already told once.
@@ -180,9 +180,9 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
             continue;
         }
         // A silent node as current as the rest of its root is not behind them: its age is the root's.
-        const bool silent = status == DisplayStatus::Stale
-                            || (status == DisplayStatus::Offline
-                                && m_state->freshnessAt(m_state->rowOf(id)) == Freshness::NotReporting);
+        const bool notReporting = m_state->freshnessAt(row) == Freshness::NotReporting;
+        const bool silent =
+            status == DisplayStatus::Stale || (status == DisplayStatus::Offline && notReporting);
         if (silent && track.told == DisplayStatus::Online) {
             const qint64 rootNewest = newest.value(entry.rootId, 0);
             if (entry.sample ? rootNewest - entry.sample->tsMs <= staleAfter : rootNewest == 0)
@@ -195,31 +195,27 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
         if (now - track.problemSinceMs < m_holdMs ||
             (track.told != DisplayStatus::Online && status <= track.told))
             continue;
-        if (track.told == DisplayStatus::Stale &&
-            m_state->freshnessAt(m_state->rowOf(id)) == Freshness::NotReporting) {
+        if (track.told == DisplayStatus::Stale && notReporting) {
             track.told = status;
             continue;
         }
+        const qint64 silenceMs = now - (entry.sample ? entry.sample->tsMs : entry.listedSinceMs);
         QString message;
         switch (status) {
         case DisplayStatus::Degraded:
             message = tr("%1 is degraded").arg(nodeName(id));
             break;
         case DisplayStatus::Stale:
-            message = tr("%1 stopped reporting: no data for %2")
-                          .arg(nodeName(id),
-                               durationText(std::max<qint64>(0, m_state->ageMsAt(m_state->rowOf(id)))));
+            message = tr("%1 stopped reporting: no data for %2").arg(nodeName(id), durationText(silenceMs));
             break;
         case DisplayStatus::Maintenance:
             message = tr("%1 entered maintenance").arg(nodeName(id));
             break;
         case DisplayStatus::Offline:
-            message =
-                entry.sample && entry.sample->status == NodeStatus::Offline
-                    ? tr("%1 went offline").arg(nodeName(id))
-                    : tr("%1 is not reporting: no data for %2, shown offline")
-                          .arg(nodeName(id),
-                               durationText(now - (entry.sample ? entry.sample->tsMs : entry.listedSinceMs)));
+            message = entry.sample && entry.sample->status == NodeStatus::Offline
+                          ? tr("%1 went offline").arg(nodeName(id))
+                          : tr("%1 is not reporting: no data for %2, shown offline")
+                                .arg(nodeName(id), durationText(silenceMs));
             break;
         case DisplayStatus::Online:
             break;

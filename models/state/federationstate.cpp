@@ -46,8 +46,6 @@ void FederationState::clear()
 {
     m_roots.clear();
     m_linkSamples.clear();
-    for (NodeEntry &entry : m_entries)
-        entry.sample.reset();
     m_newestTickMs = 0;
     m_totals = {};
     applyDirectory();

@@ -142,10 +142,8 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
         rows.append({tr("Jobs"),
                      tr("%1 running · %2 queued").arg(locale.toString(t.runningJobs), locale.toString(t.queuedJobs)),
                      figures});
-        if (m_summary->newestSampleMs > 0) {
-            const qint64 age = std::max<qint64>(0, m_nowMs - m_summary->newestSampleMs);
-            dataColor = age > 2 * m_intervalMs ? style::statusColor(DisplayStatus::Degraded) : style::kMutedText;
-        }
+        if (old)
+            dataColor = style::statusColor(DisplayStatus::Degraded);
     }
 
     double labelWidth = 0;

@@ -537,9 +537,10 @@ QString NodeMapWidget::nodeTooltip(int node) const
         figures += QStringLiteral("<br>")
                    + tr("From %1 CNY per card-hour").arg(locale.toString(*n.cheapestAcceleratorHour, 'f', 2));
     // Figures of a node that is late or silent are its last known ones: said so, with their age, greyed.
-    const QModelIndex row = m_nodes->nodeIndex(n.id);
+    // The same judgement as the Nodes table's (NodeTableModel::FiguresCurrentRole).
+    const QModelIndex row = m_nodes->nodeIndex(n.id, NodeTableModel::CpuColumn);
     const qint64 ageMs = row.isValid() ? m_nodes->dataAgeMsAt(row.row()) : -1;
-    const bool current = n.status != DisplayStatus::Stale && n.status != DisplayStatus::Offline;
+    const bool current = row.data(NodeTableModel::FiguresCurrentRole).toBool();
     if (current || ageMs < 0) {
         html += QStringLiteral("<br>") + figures;
         return html;
