@@ -10,6 +10,9 @@ namespace cpn::sim {
 namespace {
 
 constexpr qint64 kOfferValidityMs = 30'000;
+// Offers are priced afresh every 10 s (or when a job, reservation or fault changes them), so
+// consoles polling every few seconds mostly get a 304.
+constexpr qint64 kOfferEpochMs = 10'000;
 
 struct ProblemKind
 {
@@ -112,6 +115,35 @@ ApiResponse methodNotAllowed(const QByteArray &method, const QByteArrayList &all
         instance);
     r.addHeader("Allow", allowed.join(", "));
     return r;
+}
+
+// Whether a header listing tokens with optional ;q= weights (Accept, Accept-Encoding) accepts `token`.
+bool accepts(const QByteArray &header, const QByteArray &token)
+{
+    for (const QByteArray &item : header.split(',')) {
+        const QList<QByteArray> parts = item.split(';');
+        if (parts.constFirst().trimmed().toLower() != token)
+            continue;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray p = parts[i].trimmed();
+            if (p.startsWith("q=") && p.mid(2).toDouble() <= 0)
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+bool etagListed(const QByteArray &ifNoneMatch, const QByteArray &etag)
+{
+    for (QByteArray tag : ifNoneMatch.split(',')) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2); // If-None-Match compares weakly
+        if (tag == "*" || tag == etag)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -272,20 +304,45 @@ Node ApiRouter::withStatus(const Node &node) const
 
 ApiResponse ApiRouter::getNode(const Context &c) { return json(protocol::toJson(withStatus(c.node))); }
 
+ApiResponse ApiRouter::cached(const Context &c, const QString &key, qint64 version, const QByteArray &contentType,
+                              bool conditional, const ResponseCache::Build &build)
+{
+    ResponseCache::Entry &entry = m_cache.get(key, version, contentType, build);
+    ApiResponse r;
+    r.contentType = entry.contentType;
+    r.addHeader("Vary", "Accept, Accept-Encoding");
+    if (conditional) {
+        const QByteArray &etag = m_cache.etag(entry);
+        r.addHeader("ETag", etag);
+        if (etagListed(c.request.ifNoneMatch, etag)) {
+            r.status = 304;
+            return r;
+        }
+    }
+    r.body = entry.body;
+    if (accepts(c.request.acceptEncoding, "gzip"))
+        r.gzipBody = m_cache.gzipped(entry);
+    return r;
+}
+
 ApiResponse ApiRouter::getNodes(const Context &c)
 {
-    QJsonArray nodes;
-    for (int i : m_sim.scenario().directory(c.node.id))
-        nodes.append(protocol::toJson(withStatus(m_sim.scenario().nodes()[i])));
-    return json({{QStringLiteral("generatedAt"), m_sim.clock().nowMs()}, {QStringLiteral("nodes"), nodes}});
+    return cached(c, QStringLiteral("nodes|") + c.node.id, qint64(m_sim.faultRevision()), "application/json", true, [&] {
+        QJsonArray nodes;
+        for (int i : m_sim.scenario().directory(c.node.id))
+            nodes.append(protocol::toJson(withStatus(m_sim.scenario().nodes()[i])));
+        return protocol::toBody({{QStringLiteral("generatedAt"), m_sim.clock().nowMs()}, {QStringLiteral("nodes"), nodes}});
+    });
 }
 
 ApiResponse ApiRouter::getLinks(const Context &c)
 {
-    QJsonArray links;
-    for (int i : m_sim.scenario().linksAmong(c.node.id))
-        links.append(protocol::toJson(m_sim.scenario().links()[i]));
-    return json({{QStringLiteral("links"), links}});
+    return cached(c, QStringLiteral("links|") + c.node.id, 0, "application/json", true, [&] {
+        QJsonArray links;
+        for (int i : m_sim.scenario().linksAmong(c.node.id))
+            links.append(protocol::toJson(m_sim.scenario().links()[i]));
+        return protocol::toBody({{QStringLiteral("links"), links}});
+    });
 }
 
 ApiResponse ApiRouter::getMetrics(const Context &c)
@@ -302,9 +359,19 @@ ApiResponse ApiRouter::getMetrics(const Context &c)
     const QString since = q.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
     if (since.size() > 128)
         return problem(400, QStringLiteral("since is longer than 128 characters"), c.instance);
-    ApiResponse r;
-    r.body = m_sim.metricsBody(c.node.id, since, limit);
-    return r;
+    const QString deltaValue = q.queryItemValue(QStringLiteral("delta"));
+    if (q.hasQueryItem(QStringLiteral("delta")) && deltaValue != u"0" && deltaValue != u"1")
+        return problem(400, QStringLiteral("delta must be 0 or 1"), c.instance);
+    const bool compact = accepts(c.request.accept, protocol::kCborContentType);
+    const bool delta = compact && deltaValue == u"1";
+    // Every console polling the same cursor gets the same bytes, built once per tick.
+    const QString key = QStringLiteral("metrics|%1|%2|%3|%4%5").arg(c.node.id, since).arg(limit).arg(compact).arg(delta);
+    const qint64 version = m_sim.history().isEmpty() ? -1 : m_sim.history().latest().seq;
+    return cached(c, key, version, compact ? QByteArray(protocol::kCborContentType) : QByteArray("application/json"),
+                  false, [&] {
+                      return m_sim.metricsBody(c.node.id, since, limit, Simulator::kMaxMetricsBytes,
+                                               compact ? Simulator::Encoding::Compact : Simulator::Encoding::Json, delta);
+                  });
 }
 
 ApiResponse ApiRouter::getOffers(const Context &c)
@@ -312,15 +379,27 @@ ApiResponse ApiRouter::getOffers(const Context &c)
     const QString model = c.request.query.queryItemValue(QStringLiteral("model"), QUrl::FullyDecoded);
     if (c.request.query.hasQueryItem(QStringLiteral("model")) && !JsonReader::isIdentifier(model))
         return problem(400, QStringLiteral("model must be a model identifier such as ascend-910b"), c.instance);
-    QJsonArray offers;
-    for (const Offer &o : currentOffers(c.node, model))
-        offers.append(protocol::toJson(o));
-    return json({{QStringLiteral("offers"), offers}});
+    m_sim.jobs().update();
+    const qint64 now = m_sim.clock().nowMs();
+    const qint64 epochMs = now - now % kOfferEpochMs;
+    // What the offers depend on besides the time: jobs, reservations and faults.
+    size_t version = qHashMulti(0, epochMs, m_sim.faultRevision());
+    for (const Job &job : m_sim.jobs().jobs())
+        version = qHashMulti(version, job.id, int(job.state));
+    for (const Reservation &reservation : m_sim.jobs().reservations())
+        version = qHashMulti(version, reservation.id, int(reservation.state));
+    return cached(c, QStringLiteral("offers|%1|%2").arg(c.node.id, model), qint64(version), "application/json", true,
+                  [&] {
+                      QJsonArray offers;
+                      for (const Offer &o : currentOffers(c.node, model, epochMs))
+                          offers.append(protocol::toJson(o));
+                      return protocol::toBody({{QStringLiteral("offers"), offers}});
+                  });
 }
 
-QList<Offer> ApiRouter::currentOffers(const Node &addressed, const QString &model)
+QList<Offer> ApiRouter::currentOffers(const Node &addressed, const QString &model, qint64 atMs)
 {
-    const qint64 now = m_sim.clock().nowMs();
+    const qint64 now = atMs;
     m_sim.jobs().update();
     QList<Offer> offers;
     for (int i : m_sim.scenario().directory(addressed.id)) {
@@ -446,7 +525,7 @@ ApiResponse ApiRouter::postReservation(const Context &c)
     const ReservationRequest &request = parsed.value();
     // The offer as it stands now: it may have vanished (node down, out of the directory) or shrunk
     // since the client read it.
-    const QList<Offer> offers = currentOffers(c.node, {});
+    const QList<Offer> offers = currentOffers(c.node, {}, m_sim.clock().nowMs());
     const auto offer = std::find_if(offers.begin(), offers.end(), [&](const Offer &o) { return o.id == request.offerId; });
     if (offer == offers.end())
         return problem(409, QStringLiteral("The offer '%1' is no longer available").arg(request.offerId), c.instance);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth.h"
+#include "responsecache.h"
 #include "simulator.h"
 
 #include <QByteArray>
@@ -18,6 +19,9 @@ struct ApiRequest
     QByteArray body;
     QByteArray authorization;
     QByteArray contentType;
+    QByteArray accept;         // media types the client reads: application/cbor selects compact metrics
+    QByteArray acceptEncoding; // gzip: the answer may come compressed
+    QByteArray ifNoneMatch;    // ETags the client holds: an unchanged answer is a 304
 };
 
 struct ApiResponse
@@ -25,6 +29,7 @@ struct ApiResponse
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
+    QByteArray gzipBody; // body as gzip, when the client accepts it and it is worth it; else empty
     QList<QPair<QByteArray, QByteArray>> headers; // besides Content-Type and Content-Length
     QString nodeId; // whose base URL was addressed (for the slow and malformed faults); empty for /sim
 
@@ -40,7 +45,11 @@ public:
     static constexpr qsizetype kMaxRequestBytes = 64 * 1024;
     static constexpr int kRetryAfterSeconds = 5;
 
-    ApiRouter(Simulator &simulator, const Auth &auth) : m_sim(simulator), m_auth(auth) {}
+    // responseCache false rebuilds every answer (cpn-nodesim --no-response-cache, for comparison).
+    ApiRouter(Simulator &simulator, const Auth &auth, bool responseCache = true)
+        : m_sim(simulator), m_auth(auth), m_cache(responseCache)
+    {
+    }
 
     ApiResponse handle(const ApiRequest &request);
 
@@ -68,8 +77,12 @@ private:
     ApiResponse getReservation(const Context &c, const QString &reservationId);
     ApiResponse postReservation(const Context &c);
     ApiResponse cancelReservation(const Context &c, const QString &reservationId);
-    // What the nodes in the addressed node's directory offer now (empty model: every resource).
-    QList<Offer> currentOffers(const Node &addressed, const QString &model);
+    // What the nodes in the addressed node's directory offer at atMs (empty model: every resource).
+    QList<Offer> currentOffers(const Node &addressed, const QString &model, qint64 atMs);
+    // The answer from the cache (built once per version of what it shows) for every client that
+    // asks; with `conditional`, it carries an ETag and is a 304 when the client holds it.
+    ApiResponse cached(const Context &c, const QString &key, qint64 version, const QByteArray &contentType,
+                       bool conditional, const ResponseCache::Build &build);
 
     Node withStatus(const Node &node) const;
     // nullopt when allowed, else the 401/403 answer.
@@ -79,6 +92,7 @@ private:
 
     Simulator &m_sim;
     const Auth &m_auth;
+    ResponseCache m_cache;
 };
 
 } // namespace cpn::sim

@@ -102,7 +102,7 @@ int main(int argc, char *argv[])
         }
     }
 
-    ApiRouter router(simulator, auth);
+    ApiRouter router(simulator, auth, options->responseCache);
     NodeServer server(router, simulator, &oauth);
     if (!options->tlsCertificateFile.isEmpty() && !server.setupTls(options->tlsCertificateFile, options->tlsKeyFile, &error)) {
         qCCritical(lcSim).noquote() << error;

@@ -15,6 +15,13 @@ const TickRecord &MetricsHistory::append(TickRecord record)
     return m_ticks.last();
 }
 
+const TickRecord *MetricsHistory::find(qint64 seq) const
+{
+    if (m_ticks.isEmpty() || seq < oldest().seq || seq > latest().seq)
+        return nullptr;
+    return &m_ticks[seq - oldest().seq]; // sequence numbers are contiguous
+}
+
 MetricsHistory::Slice MetricsHistory::since(const QString &cursor, int limit) const
 {
     Slice slice;

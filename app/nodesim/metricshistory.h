@@ -48,6 +48,8 @@ public:
     int size() const { return int(m_ticks.size()); }
     const TickRecord &latest() const { return m_ticks.last(); }
     const TickRecord &oldest() const { return m_ticks.first(); }
+    // The tick with this sequence number, or nullptr when it is not (or no longer) kept.
+    const TickRecord *find(qint64 seq) const;
 
 private:
     QList<TickRecord> m_ticks;

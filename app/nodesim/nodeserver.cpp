@@ -49,12 +49,20 @@ QByteArray methodName(QHttpServerRequest::Method method)
 void writeResponse(QHttpServerResponder &responder, const ApiResponse &response, bool head)
 {
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-    responder.writeHeader("Content-Type", response.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeHeader("Cache-Control", "no-store");
+    const bool notModified = response.status == 304;
+    const bool gzipped = !response.gzipBody.isEmpty();
+    const QByteArray &body = gzipped ? response.gzipBody : response.body;
+    if (!notModified) {
+        responder.writeHeader("Content-Type", response.contentType);
+        responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    }
+    if (gzipped)
+        responder.writeHeader("Content-Encoding", "gzip");
+    // An answer with an ETag may be kept, but only used after asking whether it is still current.
+    responder.writeHeader("Cache-Control", response.header("ETag").isEmpty() ? "no-store" : "no-cache");
     for (const auto &h : response.headers)
         responder.writeHeader(h.first, h.second);
-    responder.writeBody(head ? QByteArray() : response.body);
+    responder.writeBody(head || notModified ? QByteArray() : body);
 }
 
 } // namespace
@@ -105,6 +113,9 @@ bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     api.body = request.body();
     api.authorization = request.value("Authorization");
     api.contentType = request.value("Content-Type");
+    api.accept = request.value("Accept");
+    api.acceptEncoding = request.value("Accept-Encoding");
+    api.ifNoneMatch = request.value("If-None-Match");
 
     ApiResponse response = m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
     const bool head = api.method == "HEAD";
@@ -112,8 +123,10 @@ bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     if (!response.nodeId.isEmpty() && response.status >= 200 && response.status < 300) {
         const QString mode = m_sim.faults().malformedModeFor(response.nodeId);
-        if (!mode.isEmpty())
+        if (!mode.isEmpty()) {
             response.body = FaultInjector::malform(response.body, mode);
+            response.gzipBody.clear(); // the malformed body is what the client must see
+        }
     }
     const int delayMs = response.nodeId.isEmpty() ? 0 : m_sim.faults().delayMsFor(response.nodeId);
     if (delayMs <= 0) {

@@ -43,8 +43,11 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
                                      QStringLiteral("file"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."),
                                     QStringLiteral("file"));
+    const QCommandLineOption noResponseCache(
+        QStringLiteral("no-response-cache"),
+        QStringLiteral("Build every answer again instead of sharing it between clients (for comparison)."));
     parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup, users, tokenTtl, tokenPrefix,
-                       tlsCert, tlsKey});
+                       tlsCert, tlsKey, noResponseCache});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -98,6 +101,7 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
         *error = QStringLiteral("--token-prefix is limited to 64 characters");
         return std::nullopt;
     }
+    o.responseCache = !parser.isSet(noResponseCache);
     o.tlsCertificateFile = parser.value(tlsCert);
     o.tlsKeyFile = parser.value(tlsKey);
     if (o.tlsCertificateFile.isEmpty() != o.tlsKeyFile.isEmpty()) {

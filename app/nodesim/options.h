@@ -21,6 +21,7 @@ struct Options
     QString tlsKeyFile;
     QStringList faults; // kind:target[:param]
     double jobSpeedup = 360;
+    bool responseCache = true; // false: --no-response-cache
 
     static std::optional<Options> parse(const QStringList &arguments, QString *error, bool *helpShown = nullptr);
 };

@@ -6,6 +6,7 @@
 namespace cpn::sim {
 namespace {
 constexpr int kJsonCacheSize = 8;
+constexpr int kCompactCacheSize = 8;
 }
 
 Simulator::Simulator(Scenario scenario, const Config &config, const Clock &clock, QObject *parent)
@@ -52,6 +53,7 @@ bool Simulator::addFault(const Fault &fault, QString *error)
 {
     if (!m_faults.add(fault, error))
         return false;
+    ++m_faultRevision;
     qCInfo(lcSim) << "fault added:" << Fault::kindName(fault.kind) << fault.target;
     if (fault.kind == Fault::Kind::NodeDown)
         m_jobs.setNodeDown(fault.target, true);
@@ -62,6 +64,7 @@ bool Simulator::removeFault(Fault::Kind kind, const QString &target)
 {
     if (!m_faults.remove(kind, target))
         return false;
+    ++m_faultRevision;
     qCInfo(lcSim) << "fault cleared:" << Fault::kindName(kind) << target;
     if (kind == Fault::Kind::NodeDown)
         m_jobs.setNodeDown(target, false);
@@ -72,6 +75,7 @@ void Simulator::clearFaults()
 {
     const QSet<QString> down = m_faults.downNodes();
     m_faults.clear();
+    ++m_faultRevision;
     for (const auto &id : down)
         m_jobs.setNodeDown(id, false);
     qCInfo(lcSim) << "all faults cleared";
@@ -132,9 +136,90 @@ const Simulator::TickJson &Simulator::tickJson(const QString &scope, const TickR
     return m_jsonCache.last();
 }
 
-QByteArray Simulator::metricsBody(const QString &scopeNodeId, const QString &cursor, int limit, qsizetype maxBytes)
+Simulator::TickCompact &Simulator::tickCompact(const QString &scope, const TickRecord &tick)
+{
+    for (auto &cached : m_compactCache) {
+        if (cached.seq == tick.seq && cached.scope == scope)
+            return cached;
+    }
+    TickCompact compact{scope, tick.seq, {}, 0, {}, {}};
+    compact.state.tsMs = tick.tsMs;
+    const QList<int> &directory = m_scenario.directory(scope);
+    compact.state.nodes.resize(directory.size());
+    for (qsizetype i = 0; i < directory.size(); ++i) {
+        const Node &n = m_scenario.nodes()[directory[i]];
+        if (tick.downNodes.contains(n.id))
+            continue; // a down node has no sample for this tick
+        compact.state.nodes[i] = protocol::compact(m_loadModel.nodeSample(n, tick.tsMs, tick.usage.value(n.id)));
+        ++compact.samples;
+    }
+    for (const LinkSample &s : linkSamples(tick, m_scenario.linksAmong(scope)))
+        compact.state.links.append(protocol::compact(s));
+    compact.samples += compact.state.links.size();
+    if (m_compactCache.size() >= kCompactCacheSize)
+        m_compactCache.removeFirst();
+    m_compactCache.append(std::move(compact));
+    return m_compactCache.last();
+}
+
+QByteArray Simulator::metricsBody(const QString &scopeNodeId, const QString &cursor, int limit, qsizetype maxBytes,
+                                  Encoding encoding, bool delta)
 {
     const MetricsHistory::Slice slice = m_history.since(cursor, limit);
+    return encoding == Encoding::Compact ? compactMetricsBody(scopeNodeId, cursor, slice, maxBytes, delta)
+                                         : jsonMetricsBody(scopeNodeId, slice, maxBytes);
+}
+
+QByteArray Simulator::compactMetricsBody(const QString &scope, const QString &cursor,
+                                         const MetricsHistory::Slice &slice, qsizetype maxBytes, bool delta)
+{
+    // A delta needs the tick the client holds; without it (or after a reset) the answer starts
+    // with a keyframe.
+    bool ok = false;
+    const TickRecord *held = delta && !slice.reset ? m_history.find(cursor.toLongLong(&ok)) : nullptr;
+    const QString base = held && ok ? cursor : QString();
+    QList<QByteArray> ticks;
+    qsizetype bytes = 0;
+    qsizetype samples = 0;
+    QString lastCursor = slice.cursor;
+    const auto keyframeOf = [&](const TickRecord &tick) {
+        TickCompact &c = tickCompact(scope, tick);
+        if (c.keyframe.isEmpty())
+            c.keyframe = protocol::encodeTick(c.state, nullptr);
+        return c.keyframe;
+    };
+    const auto deltaOf = [&](const TickRecord &tick) {
+        if (const TickCompact &c = tickCompact(scope, tick); !c.delta.isEmpty())
+            return c.delta;
+        // The tick before is built first: building it may push this one out of the cache.
+        const TickRecord *before = m_history.find(tick.seq - 1);
+        const protocol::CompactTick previous = before ? tickCompact(scope, *before).state : protocol::CompactTick{};
+        TickCompact &c = tickCompact(scope, tick);
+        c.delta = protocol::encodeTick(c.state, before ? &previous : nullptr);
+        return c.delta;
+    };
+    for (const auto &tick : slice.ticks) {
+        const bool first = ticks.isEmpty();
+        const qsizetype tickSamples = tickCompact(scope, tick).samples;
+        QByteArray encoded = first && base.isEmpty() ? keyframeOf(tick) : deltaOf(tick);
+        if (!first && (bytes + encoded.size() > maxBytes || samples + tickSamples > protocol::kMaxDecodedSamples))
+            break; // cut: the client asks again from lastCursor
+        bytes += encoded.size();
+        samples += tickSamples;
+        ticks.append(std::move(encoded));
+        lastCursor = QString::number(tick.seq);
+    }
+    MetricsBatch envelope;
+    envelope.cursor = lastCursor;
+    envelope.serverTimeMs = m_clock.nowMs();
+    envelope.intervalMs = m_config.intervalMs;
+    envelope.reset = slice.reset;
+    return protocol::encodeMetrics(envelope, base, ticks);
+}
+
+QByteArray Simulator::jsonMetricsBody(const QString &scopeNodeId, const MetricsHistory::Slice &slice,
+                                      qsizetype maxBytes)
+{
     QByteArray nodes;
     QByteArray links;
     QString lastCursor = slice.cursor;

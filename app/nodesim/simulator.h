@@ -7,6 +7,8 @@
 #include "metricshistory.h"
 #include "scenario.h"
 
+#include "domain/metricscodec.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -54,12 +56,19 @@ public:
 
     NodeStatus statusOf(const QString &nodeId) const;
 
-    // The GET /metrics body for the directory of `scopeNodeId`. The answer is cut before
-    // `maxBytes` (at least one tick is sent) so that a large federation never produces a body
-    // clients refuse; the client then asks again with the returned cursor.
+    // Changes whenever a fault is added or removed (what /nodes shows depends on it).
+    quint64 faultRevision() const { return m_faultRevision; }
+
+    // The GET /metrics body for the directory of `scopeNodeId`, as JSON or in the compact
+    // encoding (docs/node-api.md); `delta`: the client holds the tick at `cursor`, so the first
+    // tick may be sent as a delta against it. The answer is cut before `maxBytes` and before
+    // protocol::kMaxDecodedSamples (at least one tick is sent) so that a large federation never
+    // produces a body clients refuse; the client then asks again with the returned cursor.
     static constexpr qsizetype kMaxMetricsBytes = 8 * 1024 * 1024;
+    enum class Encoding { Json, Compact };
     QByteArray metricsBody(const QString &scopeNodeId, const QString &cursor, int limit,
-                           qsizetype maxBytes = kMaxMetricsBytes);
+                           qsizetype maxBytes = kMaxMetricsBytes, Encoding encoding = Encoding::Json,
+                           bool delta = false);
     // The samples of one tick within a scope (also used by tests).
     QList<NodeSample> nodeSamples(const TickRecord &tick, const QList<int> &directory) const;
     QList<LinkSample> linkSamples(const TickRecord &tick, const QList<int> &links) const;
@@ -72,7 +81,22 @@ private:
         QByteArray nodes; // comma-separated sample objects
         QByteArray links;
     };
+    // One tick of one scope in the compact encoding: its integer state, and the tick encoded
+    // against the tick before (delta) and alone (keyframe), each built on first demand.
+    struct TickCompact
+    {
+        QString scope;
+        qint64 seq = 0;
+        protocol::CompactTick state;
+        qsizetype samples = 0;
+        QByteArray delta;
+        QByteArray keyframe;
+    };
     const TickJson &tickJson(const QString &scope, const TickRecord &tick);
+    TickCompact &tickCompact(const QString &scope, const TickRecord &tick);
+    QByteArray jsonMetricsBody(const QString &scope, const MetricsHistory::Slice &slice, qsizetype maxBytes);
+    QByteArray compactMetricsBody(const QString &scope, const QString &cursor, const MetricsHistory::Slice &slice,
+                                  qsizetype maxBytes, bool delta);
     void recordTick(qint64 tsMs, bool withCurrentState);
 
     Scenario m_scenario;
@@ -84,6 +108,8 @@ private:
     MetricsHistory m_history;
     QTimer m_timer;
     QList<TickJson> m_jsonCache; // a few recent ticks: a 1 Hz poller asks for the same one
+    QList<TickCompact> m_compactCache;
+    quint64 m_faultRevision = 0;
 };
 
 } // namespace cpn::sim

@@ -140,10 +140,11 @@ QString tlsErrorSentence(const QList<QSslError> &errors, const QString &host, bo
     return QCoreApplication::translate("cpn::api", "The secure connection to %1 failed").arg(name);
 }
 
-GuardedRequest::GuardedRequest(const ClientOptions &options, const QUrl &url, QObject *context, Done done)
-    : QObject(context), m_maxBodyBytes(options.maxBodyBytes), m_transferTimeoutMs(options.transferTimeoutMs),
-      m_deadlineMs(options.deadlineMs), m_url(url.adjusted(QUrl::RemoveUserInfo)), m_context(context),
-      m_done(std::move(done)), m_caFileConfigured(!options.caFile.isEmpty())
+GuardedRequest::GuardedRequest(const ClientOptions &options, const Spec &spec, QObject *context, Done done)
+    : QObject(context), m_maxBodyBytes(spec.maxBodyBytes > 0 ? spec.maxBodyBytes : options.maxBodyBytes),
+      m_transferTimeoutMs(options.transferTimeoutMs), m_deadlineMs(options.deadlineMs),
+      m_url(spec.url.adjusted(QUrl::RemoveUserInfo)), m_context(context), m_done(std::move(done)),
+      m_caFileConfigured(!options.caFile.isEmpty()), m_conditional(!spec.ifNoneMatch.isEmpty())
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
@@ -165,7 +166,7 @@ GuardedRequest::~GuardedRequest()
 void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const ClientOptions &options,
                            QObject *context, Done done)
 {
-    auto *request = new GuardedRequest(options, spec.url, context, std::move(done));
+    auto *request = new GuardedRequest(options, spec, context, std::move(done));
     if (hasControlCharacters(spec.token)) {
         request->complete(ApiError::refused(
             QCoreApplication::translate("cpn::api", "the access token contains control characters")));
@@ -188,7 +189,12 @@ void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const C
         }
         networkRequest.setSslConfiguration(*ssl);
     }
-    networkRequest.setRawHeader("Accept", "application/json");
+    networkRequest.setRawHeader("Accept", spec.accept);
+    if (!spec.ifNoneMatch.isEmpty())
+        networkRequest.setRawHeader("If-None-Match", spec.ifNoneMatch);
+    // Qt asks for gzip and inflates it; m_maxBodyBytes caps what it inflates, so its own ratio
+    // check (meant for callers without a cap) would only refuse well-compressed answers.
+    networkRequest.setDecompressedSafetyCheckThreshold(-1);
     if (!spec.token.isEmpty())
         networkRequest.setRawHeader("Authorization", "Bearer " + spec.token.toUtf8());
     const bool hasBody = spec.verb != "GET";
@@ -219,6 +225,10 @@ void GuardedRequest::attach(QNetworkReply *reply)
 void GuardedRequest::onMetaDataChanged()
 {
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 304 && m_conditional) {
+        m_discardBody = true; // a 304 has no body
+        return;
+    }
     if (status >= 300) {
         // Only a bounded problem+json is worth reading from a failed reply.
         const QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
@@ -273,7 +283,9 @@ void GuardedRequest::onFinished()
     if (m_failure) {
         complete(*m_failure);
     } else if (status >= 200 && status < 300 && m_reply->error() == QNetworkReply::NoError) {
-        complete(RawReply{status, std::move(m_body)});
+        complete(RawReply{status, std::move(m_body), m_reply->rawHeader("ETag").left(256)});
+    } else if (status == 304 && m_conditional) {
+        complete(RawReply{status, {}, m_reply->rawHeader("ETag").left(256)});
     } else {
         complete(errorFromReply());
     }

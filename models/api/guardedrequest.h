@@ -23,8 +23,9 @@ namespace cpn::api {
 // What came back from a successful (2xx) exchange.
 struct RawReply
 {
-    int httpStatus = 0;
+    int httpStatus = 0; // 304: the answer held under `etag` is still current; body is empty
     QByteArray body;
+    QByteArray etag; // the answer's ETag, if any
 };
 
 // A problem+json body of a failed reply is read up to this size; anything else is discarded.
@@ -45,7 +46,9 @@ QString tlsErrorSentence(const QList<QSslError> &errors, const QString &host, bo
 
 // One HTTP exchange with the hardening QNetworkAccessManager lacks by default:
 // transfer timeout, wall-clock deadline, no HTTP/2, no redirects (a 3xx is an error, so a token never
-// travels to another host), a body cap checked against Content-Length and while bytes arrive, and
+// travels to another host; a 304 to a conditional request is an answer), a body cap checked against
+// Content-Length and while bytes arrive (after gzip, which QNetworkAccessManager asks for and
+// decompresses itself), and
 // failed replies read only as a bounded problem+json. https uses the endpoint's CA file besides the
 // system CAs; certificate errors are never ignored and fail the request as ApiError::Kind::Tls.
 //
@@ -62,6 +65,9 @@ public:
         QUrl url;
         QByteArray body; // sent as application/json when not empty or the verb is POST
         QString token;
+        QByteArray accept = "application/json";
+        QByteArray ifNoneMatch; // an ETag held: an unchanged answer comes back as a 304
+        qint64 maxBodyBytes = 0; // the answer limit of this request; 0: the endpoint's maxBodyBytes
     };
     using Done = std::function<void(const ApiResult<RawReply> &)>;
 
@@ -70,7 +76,7 @@ public:
     ~GuardedRequest() override;
 
 private:
-    GuardedRequest(const ClientOptions &options, const QUrl &url, QObject *context, Done done);
+    GuardedRequest(const ClientOptions &options, const Spec &spec, QObject *context, Done done);
     void attach(QNetworkReply *reply);
     void onMetaDataChanged();
     void onReadyRead();
@@ -90,6 +96,7 @@ private:
     QByteArray m_body;
     bool m_discardBody = false; // a failed reply whose body is not worth reading
     bool m_caFileConfigured = false;
+    bool m_conditional = false; // sent with If-None-Match: a 304 is an answer
     QList<QSslError> m_sslErrors; // reported by the handshake; the reply then fails
     std::optional<ApiError> m_failure;
 };

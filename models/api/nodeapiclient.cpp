@@ -46,24 +46,38 @@ void NodeApiClient::fetchIdentity(Callback<Node> done)
 
 void NodeApiClient::fetchDirectory(Callback<protocol::NodeDirectory> done)
 {
-    get(endpointUrl(QStringLiteral("nodes")),
-        parsed<protocol::NodeDirectory>(&protocol::parseNodeDirectory, std::move(done)));
+    getConditional<protocol::NodeDirectory>(
+        endpointUrl(QStringLiteral("nodes")), protocol::directoryLimitBytes(), m_lastDirectory,
+        &protocol::parseNodeDirectory, [this, done = std::move(done)](const ApiResult<protocol::NodeDirectory> &r) {
+            if (r.ok())
+                m_knownNodes = int(r.value().nodes.size());
+            done(r);
+        });
 }
 
 void NodeApiClient::fetchLinks(Callback<QList<Link>> done)
 {
-    get(endpointUrl(QStringLiteral("links")), parsed<QList<Link>>(&protocol::parseLinks, std::move(done)));
+    getConditional<QList<Link>>(endpointUrl(QStringLiteral("links")), 0, m_lastLinks, &protocol::parseLinks,
+                                std::move(done));
 }
 
 void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBatch> done)
 {
     // The cursor is opaque: encode every byte that could change its meaning in a query.
-    const QString query =
+    QString query =
         sinceCursor.isEmpty()
             ? QString()
             : QStringLiteral("since=") + QString::fromLatin1(QUrl::toPercentEncoding(sinceCursor));
-    get(endpointUrl(QStringLiteral("metrics"), query),
-        parsed<MetricsBatch>(&protocol::parseMetrics, std::move(done)));
+    // Compact answers (docs/node-api.md) send only what changed since the tick the decoder holds.
+    if (!sinceCursor.isEmpty() && m_metricsDecoder->cursor() == sinceCursor)
+        query += QStringLiteral("&delta=1");
+    GuardedRequest::Spec spec{"GET", endpointUrl(QStringLiteral("metrics"), query), {}, {}};
+    spec.accept = QByteArray(protocol::kCborContentType) + ", application/json;q=0.5";
+    spec.maxBodyBytes = protocol::metricsLimitBytes(m_knownNodes);
+    const auto decoder = m_metricsDecoder;
+    get(spec, parsed<MetricsBatch>(
+                  [decoder](const QByteArray &body) { return protocol::parseMetricsAnswer(body, *decoder); },
+                  std::move(done)));
 }
 
 void NodeApiClient::fetchOffers(const QString &model, Callback<QList<Offer>> done)
@@ -71,8 +85,8 @@ void NodeApiClient::fetchOffers(const QString &model, Callback<QList<Offer>> don
     const QString query =
         model.isEmpty() ? QString()
                         : QStringLiteral("model=") + QString::fromLatin1(QUrl::toPercentEncoding(model));
-    get(endpointUrl(QStringLiteral("offers"), query),
-        parsed<QList<Offer>>(&protocol::parseOffers, std::move(done)));
+    getConditional<QList<Offer>>(endpointUrl(QStringLiteral("offers"), query), 0, m_lastOffers,
+                                 &protocol::parseOffers, std::move(done));
 }
 
 void NodeApiClient::submitJob(const JobRequest &request, Callback<Job> done)
@@ -139,15 +153,43 @@ template <typename T> NodeApiClient::RawCallback NodeApiClient::parsed(Parser<T>
     };
 }
 
-void NodeApiClient::get(const QUrl &url, RawCallback done)
+template <typename T>
+void NodeApiClient::getConditional(const QUrl &url, qint64 maxBodyBytes, std::shared_ptr<LastAnswer<T>> last,
+                                   Parser<T> parse, Callback<T> done)
 {
+    GuardedRequest::Spec spec{"GET", url, {}, {}};
+    spec.ifNoneMatch = last->etagFor(url);
+    spec.maxBodyBytes = maxBodyBytes;
+    auto etag = std::make_shared<QByteArray>(); // of the answer being parsed
+    RawCallback parse200 = parsed<T>(std::move(parse), [url, last, etag, done](const ApiResult<T> &r) {
+        if (r.ok() && !etag->isEmpty())
+            last->remember(url, *etag, r.value());
+        done(r);
+    });
+    get(spec, [url, last, etag, parse200, done](const ApiResult<RawReply> &raw) {
+        if (raw.ok() && raw.value().httpStatus == 304) {
+            if (const auto held = last->valueFor(url))
+                done(*held);
+            else
+                done(ApiError::protocol(QStringLiteral("304 Not Modified, but no answer is held")));
+            return;
+        }
+        if (raw.ok())
+            *etag = raw.value().etag;
+        parse200(raw);
+    });
+}
+
+void NodeApiClient::get(const GuardedRequest::Spec &spec, RawCallback done)
+{
+    const QUrl url = spec.url;
     auto shared = m_sharedGets.find(url);
     if (shared != m_sharedGets.end()) {
         shared->append(std::move(done));
         return;
     }
     m_sharedGets.insert(url, {std::move(done)});
-    send("GET", url, {}, [this, url](const ApiResult<RawReply> &result) {
+    send(spec, [this, url](const ApiResult<RawReply> &result) {
         // Callbacks may start new requests for the same URL: take the waiters out first.
         const QList<RawCallback> waiters = m_sharedGets.take(url);
         for (const RawCallback &waiter : waiters)
@@ -157,11 +199,10 @@ void NodeApiClient::get(const QUrl &url, RawCallback done)
 
 void NodeApiClient::post(const QUrl &url, const QByteArray &body, RawCallback done)
 {
-    send("POST", url, body, std::move(done));
+    send(GuardedRequest::Spec{"POST", url, body, {}}, std::move(done));
 }
 
-void NodeApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done,
-                         bool isRetry)
+void NodeApiClient::send(GuardedRequest::Spec spec, RawCallback done, bool isRetry)
 {
     if (!m_refusal.isEmpty()) {
         // Still asynchronous, so callers see one behaviour whatever the outcome.
@@ -171,16 +212,15 @@ void NodeApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArr
         return;
     }
     ++m_inFlight;
-    GuardedRequest::Spec spec{verb, url, body, m_options.token};
+    spec.token = m_options.token;
     GuardedRequest::start(m_nam, spec, m_options, this,
-                          [this, verb, url, body, isRetry, token = spec.token,
-                           done = std::move(done)](const ApiResult<RawReply> &r) {
+                          [this, spec, isRetry, done = std::move(done)](const ApiResult<RawReply> &r) {
                               --m_inFlight;
                               // A 401 may mean the access token just expired: one refresh, one retry.
                               if (!r.ok() && r.error().httpStatus == 401 && !isRetry && m_unauthorized) {
-                                  m_unauthorized(token, [this, verb, url, body, done, r](bool retry) {
+                                  m_unauthorized(spec.token, [this, spec, done, r](bool retry) {
                                       if (retry)
-                                          send(verb, url, body, done, true);
+                                          send(spec, done, true);
                                       else
                                           done(r);
                                   });

@@ -3,7 +3,9 @@
 #include "api/apierror.h"
 #include "api/clientoptions.h"
 #include "api/guardedrequest.h"
+#include "api/lastanswer.h"
 #include "domain/job.h"
+#include "domain/metricscodec.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "domain/node.h"
@@ -15,7 +17,9 @@
 #include <QObject>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -68,14 +72,19 @@ public:
 
 private:
     using RawCallback = std::function<void(const ApiResult<RawReply> &)>;
-    template <typename T> using Parser = protocol::Parsed<T> (*)(const QByteArray &);
+    template <typename T> using Parser = std::function<protocol::Parsed<T>(const QByteArray &)>;
 
-    void get(const QUrl &url, RawCallback done);
+    // spec carries the URL and how to ask (Accept, If-None-Match, answer limit).
+    void get(const GuardedRequest::Spec &spec, RawCallback done);
+    void get(const QUrl &url, RawCallback done) { get(GuardedRequest::Spec{"GET", url, {}, {}}, std::move(done)); }
     void post(const QUrl &url, const QByteArray &body, RawCallback done);
-    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body, RawCallback done,
-              bool isRetry = false);
+    void send(GuardedRequest::Spec spec, RawCallback done, bool isRetry = false);
     // The single place where bodies become values; it may move to a worker thread later.
     template <typename T> static RawCallback parsed(Parser<T> parse, Callback<T> done);
+    // A GET with If-None-Match: on a 304 the answer held in `last` is delivered without parsing.
+    template <typename T>
+    void getConditional(const QUrl &url, qint64 maxBodyBytes, std::shared_ptr<LastAnswer<T>> last, Parser<T> parse,
+                        Callback<T> done);
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;
@@ -84,6 +93,13 @@ private:
     UnauthorizedHandler m_unauthorized;
     QHash<QUrl, QList<RawCallback>> m_sharedGets;
     int m_inFlight = 0;
+    // Compact metrics arrive as deltas against the last tick decoded (docs/node-api.md).
+    std::shared_ptr<protocol::MetricsDecoder> m_metricsDecoder = std::make_shared<protocol::MetricsDecoder>();
+    std::atomic<int> m_knownNodes{0}; // size of the last directory: the metrics answer limit follows it
+    std::shared_ptr<LastAnswer<protocol::NodeDirectory>> m_lastDirectory =
+        std::make_shared<LastAnswer<protocol::NodeDirectory>>();
+    std::shared_ptr<LastAnswer<QList<Link>>> m_lastLinks = std::make_shared<LastAnswer<QList<Link>>>();
+    std::shared_ptr<LastAnswer<QList<Offer>>> m_lastOffers = std::make_shared<LastAnswer<QList<Offer>>>();
 };
 
 } // namespace cpn::api

@@ -278,7 +278,7 @@ template <typename T, typename ReadItem>
 Parsed<QList<T>> parseList(const QByteArray &body, const QString &key, int maxCount, ReadItem readItem)
 {
     QString error;
-    const auto object = parseObject(body, kMaxBodyBytes, &error);
+    const auto object = parseObject(body, kMaxBodyBytesCeiling, &error);
     if (!object)
         return Parsed<QList<T>>::failure(error);
     JsonReader r;
@@ -299,7 +299,7 @@ Parsed<QList<T>> parseList(const QByteArray &body, const QString &key, int maxCo
 template <typename T, typename ReadOne> Parsed<T> parseOne(const QByteArray &body, ReadOne readOne)
 {
     QString error;
-    const auto object = parseObject(body, kMaxBodyBytes, &error);
+    const auto object = parseObject(body, kMaxBodyBytesCeiling, &error);
     if (!object)
         return Parsed<T>::failure(error);
     JsonReader r;
@@ -331,7 +331,7 @@ Parsed<NodeDirectory> parseNodeDirectory(const QByteArray &body)
     NodeDirectory directory;
     directory.nodes = std::move(list.value());
     QString error;
-    const auto object = parseObject(body, kMaxBodyBytes, &error);
+    const auto object = parseObject(body, kMaxBodyBytesCeiling, &error);
     JsonReader r;
     directory.generatedAtMs = r.optionalInteger(*object, QStringLiteral("generatedAt"), 0, kMaxEpochMs, 0);
     if (!r.ok())

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <algorithm>
 #include <optional>
 
 // The JSON shapes of docs/node-api.md, both ways. Parsers are strict: wrong types, missing fields,
@@ -20,12 +21,29 @@
 namespace cpn::protocol {
 
 // Caps on what a client accepts; a directory of the synthetic 2,000-node federation is ~1.5 MB.
+// kMaxBodyBytes is the floor of the answer limit, which grows with the federation up to
+// kMaxBodyBytesCeiling (answerLimitBytes()).
 inline constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
-inline constexpr int kMaxNodes = 20000;
+inline constexpr qsizetype kMaxBodyBytesCeiling = 512 * 1024 * 1024;
+inline constexpr int kMaxNodes = 100000;
 inline constexpr int kMaxLinks = 100000;
 inline constexpr int kMaxOffers = 100000;
 inline constexpr int kMaxJobs = 10000;
 inline constexpr int kMaxReservations = 10000;
+
+// The answer limit grows with the federation instead of standing at a fixed wall: a metrics
+// answer may take kMetricsBytesPerNode for each node of the directory the client knows (one JSON
+// tick costs about 1 KB a node), a directory kDirectoryBytesPerNode for each node it may list.
+inline constexpr qsizetype kMetricsBytesPerNode = 4096;
+inline constexpr qsizetype kDirectoryBytesPerNode = 1536;
+constexpr qsizetype metricsLimitBytes(qsizetype knownNodes)
+{
+    return std::clamp(knownNodes * kMetricsBytesPerNode, kMaxBodyBytes, kMaxBodyBytesCeiling);
+}
+constexpr qsizetype directoryLimitBytes()
+{
+    return std::clamp(kMaxNodes * kDirectoryBytesPerNode, kMaxBodyBytes, kMaxBodyBytesCeiling);
+}
 
 template <typename T> class Parsed
 {

@@ -1,0 +1,73 @@
+#include "responsecache.h"
+
+#include <QHashFunctions>
+
+#include <zlib.h>
+
+namespace cpn::sim {
+namespace {
+constexpr qsizetype kMinGzipBytes = 1024; // smaller answers gain less than the header costs
+}
+
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream z{};
+    // 15 window bits + 16: a gzip header and trailer instead of zlib's.
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))), Qt::Uninitialized);
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    z.avail_in = uInt(data.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = uInt(out.size());
+    const int rc = deflate(&z, Z_FINISH);
+    out.resize(qsizetype(z.total_out));
+    deflateEnd(&z);
+    return rc == Z_STREAM_END ? out : QByteArray();
+}
+
+QByteArray ResponseCache::etagOf(const QByteArray &body)
+{
+    // Two seeds make a 128-bit tag: a changed body never passes for the old one in practice.
+    const size_t a = qHashBits(body.constData(), size_t(body.size()), 0x9e3779b9);
+    const size_t b = qHashBits(body.constData(), size_t(body.size()), 0x7f4a7c15);
+    return '"' + QByteArray::number(quint64(a), 16) + '-' + QByteArray::number(quint64(b), 16) + '"';
+}
+
+ResponseCache::Entry &ResponseCache::get(const QString &key, qint64 version, const QByteArray &contentType,
+                                         const Build &build)
+{
+    Entry *entry = &m_scratch;
+    if (m_enabled) {
+        auto it = m_entries.find(key);
+        if (it != m_entries.end() && it->version == version && it->contentType == contentType)
+            return *it;
+        if (it == m_entries.end() && m_entries.size() >= kMaxEntries)
+            m_entries.clear(); // many distinct questions (odd cursors): start over rather than grow
+        entry = &m_entries[key];
+    }
+    *entry = Entry{version, contentType, build(), {}, {}, false};
+    return *entry;
+}
+
+const QByteArray &ResponseCache::etag(Entry &entry)
+{
+    if (entry.etag.isEmpty())
+        entry.etag = etagOf(entry.body);
+    return entry.etag;
+}
+
+const QByteArray &ResponseCache::gzipped(Entry &entry)
+{
+    if (!entry.gzipTried) {
+        entry.gzipTried = true;
+        if (entry.body.size() >= kMinGzipBytes) {
+            entry.gzipped = gzip(entry.body);
+            if (entry.gzipped.size() >= entry.body.size())
+                entry.gzipped.clear();
+        }
+    }
+    return entry.gzipped;
+}
+
+} // namespace cpn::sim
