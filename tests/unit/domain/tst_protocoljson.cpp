@@ -54,7 +54,8 @@ private Q_SLOTS:
     void rejectsZeroDurationJob();
     void badNode_data();
     void badNode();
-    void rejectsOversizedBody();
+    void answersBeyondTheOldWallParse();
+    void answerLimitGrowsWithTheFederation();
     void rejectsTooManyElements();
     void problemIsLenient();
 };
@@ -174,12 +175,43 @@ void TestProtocolJson::badNode()
     QVERIFY2(parsed.error().contains(expectedError), qPrintable(parsed.error()));
 }
 
-void TestProtocolJson::rejectsOversizedBody()
+void TestProtocolJson::answersBeyondTheOldWallParse()
 {
-    const QByteArray huge(kMaxBodyBytes + 1, ' ');
-    const auto parsed = parseMetrics(huge);
-    QVERIFY(!parsed.ok());
-    QVERIFY2(parsed.error().contains(QStringLiteral("exceeds the limit")), qPrintable(parsed.error()));
+    // One tick of a 25,000-node federation is larger than the 16 MiB all answers were once held to.
+    MetricsBatch batch;
+    batch.cursor = QStringLiteral("1");
+    batch.serverTimeMs = 1'700'000'000'000;
+    NodeSample s;
+    s.tsMs = batch.serverTimeMs;
+    s.acceleratorUtil = {{QStringLiteral("ascend-910b"), 0.5}, {QStringLiteral("h800"), 0.25}};
+    for (int i = 0; i < 25000; ++i) {
+        s.nodeId = QStringLiteral("node-%1").arg(i);
+        s.cpuUtil = i % 10000 / 10000.0;
+        batch.nodes.append(s);
+    }
+    LinkSample l;
+    l.tsMs = batch.serverTimeMs;
+    for (int i = 0; i < 125000; ++i) { // five a node, as the synthetic federation has
+        l.linkId = QStringLiteral("link-%1").arg(i);
+        batch.links.append(l);
+    }
+    const QByteArray body = toBody(toJson(batch));
+    QVERIFY2(body.size() > kMaxBodyBytes, qPrintable(QString::number(body.size())));
+    QVERIFY(body.size() <= metricsLimitBytes(25000));
+    const auto parsed = parseMetrics(body);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QCOMPARE(parsed.value().nodes.size(), 25000);
+}
+
+void TestProtocolJson::answerLimitGrowsWithTheFederation()
+{
+    QCOMPARE(metricsLimitBytes(0), kMaxBodyBytes); // the floor, before the directory is known
+    QCOMPARE(metricsLimitBytes(100), kMaxBodyBytes);
+    QVERIFY(metricsLimitBytes(25000) > 3 * kMaxBodyBytes);
+    QVERIFY(metricsLimitBytes(50000) > metricsLimitBytes(25000));
+    QCOMPARE(metricsLimitBytes(10'000'000), kMaxBodyBytesCeiling);
+    // A directory as large as the parser accepts fits its limit.
+    QVERIFY(directoryLimitBytes() >= kMaxNodes * qsizetype(1024));
 }
 
 void TestProtocolJson::rejectsTooManyElements()
