@@ -18,7 +18,7 @@ public:
     static Scenario synthetic(int nodeCount, quint64 seed);
 
     static constexpr int kDefaultSyntheticNodes = 2000;
-    static constexpr int kMaxSyntheticNodes = 20000;
+    static constexpr int kMaxSyntheticNodes = 50000; // beyond the old 16 MiB answer wall (~21,000 nodes)
 
     static double greatCircleKm(double lat1, double lon1, double lat2, double lon2);
     // Fibre runs ~1.5x the great circle at ~200 km per ms, plus switching per hop class.

@@ -57,7 +57,7 @@ void NodeApiClient::fetchDirectory(Callback<protocol::NodeDirectory> done)
 
 void NodeApiClient::fetchLinks(Callback<QList<Link>> done)
 {
-    getConditional<QList<Link>>(endpointUrl(QStringLiteral("links")), 0, m_lastLinks, &protocol::parseLinks,
+    getConditional<QList<Link>>(endpointUrl(QStringLiteral("links")), protocol::linksLimitBytes(), m_lastLinks, &protocol::parseLinks,
                                 std::move(done));
 }
 

@@ -26,16 +26,18 @@ namespace cpn::protocol {
 inline constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
 inline constexpr qsizetype kMaxBodyBytesCeiling = 512 * 1024 * 1024;
 inline constexpr int kMaxNodes = 100000;
-inline constexpr int kMaxLinks = 100000;
+inline constexpr int kMaxLinks = 500000; // five a node, as the synthetic federation has
 inline constexpr int kMaxOffers = 100000;
 inline constexpr int kMaxJobs = 10000;
 inline constexpr int kMaxReservations = 10000;
 
 // The answer limit grows with the federation instead of standing at a fixed wall: a metrics
 // answer may take kMetricsBytesPerNode for each node of the directory the client knows (one JSON
-// tick costs about 1 KB a node), a directory kDirectoryBytesPerNode for each node it may list.
+// tick costs about 1 KB a node), a directory kDirectoryBytesPerNode for each node it may list,
+// the links kBytesPerLink for each link.
 inline constexpr qsizetype kMetricsBytesPerNode = 4096;
 inline constexpr qsizetype kDirectoryBytesPerNode = 1536;
+inline constexpr qsizetype kBytesPerLink = 256;
 constexpr qsizetype metricsLimitBytes(qsizetype knownNodes)
 {
     return std::clamp(knownNodes * kMetricsBytesPerNode, kMaxBodyBytes, kMaxBodyBytesCeiling);
@@ -43,6 +45,10 @@ constexpr qsizetype metricsLimitBytes(qsizetype knownNodes)
 constexpr qsizetype directoryLimitBytes()
 {
     return std::clamp(kMaxNodes * kDirectoryBytesPerNode, kMaxBodyBytes, kMaxBodyBytesCeiling);
+}
+constexpr qsizetype linksLimitBytes()
+{
+    return std::clamp(kMaxLinks * kBytesPerLink, kMaxBodyBytes, kMaxBodyBytesCeiling);
 }
 
 template <typename T> class Parsed
