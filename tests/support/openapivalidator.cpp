@@ -1,5 +1,6 @@
 #include "openapivalidator.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -170,13 +171,25 @@ QStringList OpenApiValidator::validateResponse(const QString &path, const QStrin
                           .arg(where, mediaType, content.keys().join(QStringLiteral(", "))));
         return errors;
     }
-    QJsonParseError parseError;
-    const QJsonDocument body = QJsonDocument::fromJson(response.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        errors.append(QStringLiteral("%1: the body is not JSON (%2)").arg(where, parseError.errorString()));
-        return errors;
+    QJsonValue root;
+    if (mediaType == u"application/cbor") {
+        // A CBOR body is checked as the JSON value it maps to (RFC 8949, section 6.1).
+        QCborParserError cborError;
+        const QCborValue cbor = QCborValue::fromCbor(response.body, &cborError);
+        if (cborError.error != QCborError::NoError) {
+            errors.append(QStringLiteral("%1: the body is not CBOR (%2)").arg(where, cborError.errorString()));
+            return errors;
+        }
+        root = cbor.toJsonValue();
+    } else {
+        QJsonParseError parseError;
+        const QJsonDocument body = QJsonDocument::fromJson(response.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            errors.append(QStringLiteral("%1: the body is not JSON (%2)").arg(where, parseError.errorString()));
+            return errors;
+        }
+        root = body.isObject() ? QJsonValue(body.object()) : QJsonValue(body.array());
     }
-    const QJsonValue root = body.isObject() ? QJsonValue(body.object()) : QJsonValue(body.array());
     for (const QString &e : validate(root, content.value(mediaType).toObject().value(u"schema").toObject()))
         errors.append(QStringLiteral("%1: body%2").arg(where, e));
     return errors;

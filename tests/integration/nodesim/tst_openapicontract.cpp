@@ -1,6 +1,8 @@
 #include "api/localsimulator.h"
 #include "support/openapivalidator.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QFile>
@@ -50,6 +52,7 @@ private:
         QByteArray body;
         QByteArray token; // none: no Authorization header
         QByteArray contentType;
+        QList<QPair<QByteArray, QByteArray>> headers; // besides Authorization and Content-Type
     };
     OpenApiValidator::Response send(const Call &call);
     // Sends call, which should be answered with status as documented for the operation (path,
@@ -137,6 +140,8 @@ OpenApiValidator::Response TestOpenApiContract::send(const Call &call)
         request.setRawHeader("Authorization", "Bearer " + call.token);
     if (!call.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, call.contentType);
+    for (const auto &h : call.headers)
+        request.setRawHeader(h.first, h.second);
     QNetworkReply *reply = m_nam.sendCustomRequest(request, call.method, call.body);
     QEventLoop loop;
     connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -298,6 +303,30 @@ void TestOpenApiContract::readOperations()
     expect(u"/api/v1/metrics"_s, "GET", 200, {"GET", u"/api/v1/metrics?since="_s + cursor});
     expect(u"/api/v1/metrics"_s, "GET", 400, {"GET", u"/api/v1/metrics?limit=-3"_s});
     expect(u"/api/v1/metrics"_s, "GET", 400, {"GET", u"/api/v1/metrics?since="_s + QString(129, u'x')});
+    expect(u"/api/v1/metrics"_s, "GET", 400, {"GET", u"/api/v1/metrics?delta=2"_s});
+    // The compact encoding, as a keyframe and as changes against the client's cursor.
+    Call compact{"GET", u"/api/v1/metrics?limit=3"_s};
+    compact.headers = {{"Accept", "application/cbor"}};
+    const auto keyframe = expect(u"/api/v1/metrics"_s, "GET", 200, compact);
+    QCOMPARE(keyframe.contentType, QByteArray("application/cbor"));
+    const QString compactCursor = QCborValue::fromCbor(keyframe.body).toMap().value(u"cursor"_s).toString();
+    QVERIFY(!compactCursor.isEmpty());
+    compact.path = u"/api/v1/metrics?delta=1&since="_s + compactCursor;
+    expect(u"/api/v1/metrics"_s, "GET", 200, compact);
+
+    // An unchanged directory, links or offers: 304 to the ETag the client holds. Offers are priced
+    // every 10 s: if a new price epoch began between the two requests, ask once more.
+    for (const char *path : {"/api/v1/nodes", "/api/v1/links", "/api/v1/offers"}) {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const auto full = expect(QLatin1String(path), "GET", 200, {"GET", QLatin1String(path)});
+            Call conditional{"GET", QLatin1String(path)};
+            conditional.headers = {{"If-None-Match", full.headers.value("etag")}};
+            if (attempt == 0 && send(conditional).status != 304)
+                continue;
+            expect(QLatin1String(path), "GET", 304, conditional);
+            break;
+        }
+    }
 }
 
 void TestOpenApiContract::jobs()
