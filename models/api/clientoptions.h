@@ -14,6 +14,8 @@ struct ClientOptions
     int refreshIntervalMs = 1000;  // metrics poll
     int transferTimeoutMs = 10000; // QNetworkRequest::setTransferTimeout: no bytes for this long
     int deadlineMs = 15000;        // wall-clock cap per request, however slowly bytes trickle in
+    // The answer limit; /metrics may take more as the directory grows, /nodes and /links up to what
+    // the largest directory needs (protocol::metricsLimitBytes and friends).
     qint64 maxBodyBytes = protocol::kMaxBodyBytes;
     int offlineAfterFailures = 3;
     bool allowPlainHttp = false; // http allowed only to loopback unless true

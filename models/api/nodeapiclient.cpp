@@ -73,7 +73,7 @@ void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBat
         query += QStringLiteral("&delta=1");
     GuardedRequest::Spec spec{"GET", endpointUrl(QStringLiteral("metrics"), query), {}, {}};
     spec.accept = QByteArray(protocol::kCborContentType) + ", application/json;q=0.5";
-    spec.maxBodyBytes = protocol::metricsLimitBytes(m_knownNodes);
+    spec.maxBodyBytes = protocol::metricsLimitBytes(m_knownNodes, m_options.maxBodyBytes);
     const auto decoder = m_metricsDecoder;
     get(spec, parsed<MetricsBatch>(
                   [decoder](const QByteArray &body) { return protocol::parseMetricsAnswer(body, *decoder); },

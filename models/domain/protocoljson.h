@@ -38,9 +38,9 @@ inline constexpr int kMaxReservations = 10000;
 inline constexpr qsizetype kMetricsBytesPerNode = 4096;
 inline constexpr qsizetype kDirectoryBytesPerNode = 1536;
 inline constexpr qsizetype kBytesPerLink = 256;
-constexpr qsizetype metricsLimitBytes(qsizetype knownNodes)
+constexpr qsizetype metricsLimitBytes(qsizetype knownNodes, qsizetype floor = kMaxBodyBytes)
 {
-    return std::clamp(knownNodes * kMetricsBytesPerNode, kMaxBodyBytes, kMaxBodyBytesCeiling);
+    return std::clamp(knownNodes * kMetricsBytesPerNode, std::min(floor, kMaxBodyBytesCeiling), kMaxBodyBytesCeiling);
 }
 constexpr qsizetype directoryLimitBytes()
 {
