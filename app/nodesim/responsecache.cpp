@@ -37,17 +37,32 @@ QByteArray ResponseCache::etagOf(const QByteArray &body)
 ResponseCache::Entry &ResponseCache::get(const QString &key, qint64 version, const QByteArray &contentType,
                                          const Build &build)
 {
-    Entry *entry = &m_scratch;
-    if (m_enabled) {
-        auto it = m_entries.find(key);
-        if (it != m_entries.end() && it->version == version && it->contentType == contentType)
-            return *it;
-        if (it == m_entries.end() && m_entries.size() >= kMaxEntries)
-            m_entries.clear(); // many distinct questions (odd cursors): start over rather than grow
-        entry = &m_entries[key];
+    if (!m_enabled) {
+        m_scratch = Entry{version, contentType, build(), {}, {}, false};
+        return m_scratch;
     }
-    *entry = Entry{version, contentType, build(), {}, {}, false};
-    return *entry;
+    auto it = m_entries.find(key);
+    if (it != m_entries.end() && it->version == version && it->contentType == contentType)
+        return *it;
+    if (it != m_entries.end()) {
+        m_bytes -= it->body.size() + it->gzipped.size();
+        m_entries.erase(it);
+    }
+    QByteArray body = build();
+    makeRoom(body.size());
+    m_bytes += body.size();
+    Entry &entry = m_entries[key];
+    entry = Entry{version, contentType, std::move(body), {}, {}, false};
+    return entry;
+}
+
+void ResponseCache::makeRoom(qsizetype bytes)
+{
+    // Start over: the entries worth keeping are those of the current tick, rebuilt at the next ask.
+    if (m_entries.size() >= kMaxEntries || m_bytes + bytes > kMaxBytes) {
+        m_entries.clear();
+        m_bytes = 0;
+    }
 }
 
 const QByteArray &ResponseCache::etag(Entry &entry)
@@ -65,6 +80,8 @@ const QByteArray &ResponseCache::gzipped(Entry &entry)
             entry.gzipped = gzip(entry.body);
             if (entry.gzipped.size() >= entry.body.size())
                 entry.gzipped.clear();
+            if (&entry != &m_scratch)
+                m_bytes += entry.gzipped.size();
         }
     }
     return entry.gzipped;

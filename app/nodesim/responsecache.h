@@ -41,10 +41,16 @@ public:
     static QByteArray etagOf(const QByteArray &body);
 
 private:
+    // Bounds on what is kept: answers of many distinct questions (odd cursors) or old ticks are
+    // dropped rather than allowed to grow the server.
     static constexpr int kMaxEntries = 256;
+    static constexpr qsizetype kMaxBytes = 128 * 1024 * 1024;
+
+    void makeRoom(qsizetype bytes);
 
     bool m_enabled;
     QHash<QString, Entry> m_entries;
+    qsizetype m_bytes = 0; // bodies and their gzip, all entries
     Entry m_scratch; // the answer of a disabled cache
 };
 

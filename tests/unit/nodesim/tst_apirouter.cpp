@@ -26,6 +26,9 @@ private Q_SLOTS:
     void jobLifecycle();
     void nodeDownAnswers503();
     void offersShrinkWithJobs();
+    void answersAreBuiltOnceAndShared();
+    void unchangedAnswersAre304();
+    void cachedOffersFollowReservations();
     void faultControl();
     void closedWithoutTokens();
 
@@ -259,6 +262,78 @@ void TestApiRouter::offersShrinkWithJobs()
                  .status,
              201);
     QCOMPARE(available().first().available, std::max(0.0, before.first().available - 100));
+}
+
+void TestApiRouter::answersAreBuiltOnceAndShared()
+{
+    const QString since = QString::number(m_sim->history().latest().seq - 1);
+    const QString path = QStringLiteral("/api/v1/metrics?since=") + since;
+    const ApiResponse first = call("GET", path);
+    const ApiResponse second = call("GET", path);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(second.body, first.body);
+    QCOMPARE(second.body.constData(), first.body.constData()); // the same bytes, not built again
+    m_clock->advanceMs(1000);
+    m_sim->tick();
+    const ApiResponse afterTick = call("GET", path);
+    QVERIFY(afterTick.body != first.body); // a new tick: a new answer
+    // Without the cache (cpn-nodesim --no-response-cache) the same answer, built for each request.
+    ApiRouter uncached(*m_sim, *m_auth, false);
+    ApiRequest r;
+    r.method = "GET";
+    r.path = QStringLiteral("/api/v1/metrics");
+    r.query = QUrlQuery(QStringLiteral("since=") + since);
+    r.authorization = "Bearer dev";
+    QCOMPARE(protocol::parseMetrics(uncached.handle(r).body).value().nodes,
+             protocol::parseMetrics(afterTick.body).value().nodes);
+    // gzip when asked for, and only then.
+    QVERIFY(afterTick.gzipBody.isEmpty());
+    r.acceptEncoding = "deflate, gzip";
+    QVERIFY(m_router->handle(r).gzipBody.startsWith("\x1f\x8b"));
+    r.acceptEncoding = "gzip;q=0";
+    QVERIFY(m_router->handle(r).gzipBody.isEmpty());
+}
+
+void TestApiRouter::unchangedAnswersAre304()
+{
+    ApiRequest r;
+    r.method = "GET";
+    r.path = QStringLiteral("/api/v1/nodes");
+    r.authorization = "Bearer dev";
+    const ApiResponse full = m_router->handle(r);
+    const QByteArray etag = full.header("ETag");
+    QVERIFY(etag.startsWith('"') && etag.endsWith('"'));
+    r.ifNoneMatch = "\"other\", " + etag;
+    const ApiResponse notModified = m_router->handle(r);
+    QCOMPARE(notModified.status, 304);
+    QVERIFY(notModified.body.isEmpty());
+    QCOMPARE(notModified.header("ETag"), etag);
+    // A node goes down: the directory shows it, so the held answer is no longer current.
+    QString error;
+    QVERIFY(m_sim->addFault({Fault::Kind::NodeDown, QStringLiteral("guian"), 0, {}}, &error));
+    const ApiResponse changed = m_router->handle(r);
+    QCOMPARE(changed.status, 200);
+    QVERIFY(changed.header("ETag") != etag);
+    // Links never change; a weak comparison matches too.
+    r.path = QStringLiteral("/api/v1/links");
+    r.ifNoneMatch.clear();
+    const QByteArray linksTag = m_router->handle(r).header("ETag");
+    r.ifNoneMatch = "W/" + linksTag;
+    QCOMPARE(m_router->handle(r).status, 304);
+}
+
+void TestApiRouter::cachedOffersFollowReservations()
+{
+    const auto offer = [this] {
+        return protocol::parseOffers(call("GET", QStringLiteral("/n/guian/api/v1/offers?model=h800")).body).value().first();
+    };
+    const Offer before = offer();
+    QCOMPARE(offer(), before); // same price epoch, nothing changed: the same answer
+    QCOMPARE(call("POST", QStringLiteral("/n/guian/api/v1/reservations"),
+                  QStringLiteral(R"({"offerId":"%1","count":10,"hours":1})").arg(before.id).toUtf8())
+                 .status,
+             201);
+    QCOMPARE(offer().available, before.available - 10); // at once, not at the next epoch
 }
 
 void TestApiRouter::faultControl()
