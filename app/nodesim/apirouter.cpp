@@ -304,8 +304,9 @@ Node ApiRouter::withStatus(const Node &node) const
 
 ApiResponse ApiRouter::getNode(const Context &c) { return json(protocol::toJson(withStatus(c.node))); }
 
-ApiResponse ApiRouter::cached(const Context &c, const QString &key, qint64 version, const QByteArray &contentType,
-                              bool conditional, const ResponseCache::Build &build)
+ApiResponse ApiRouter::cached(const Context &c, const QString &key, qint64 version,
+                              const QByteArray &contentType, bool conditional,
+                              const ResponseCache::Build &build)
 {
     ResponseCache::Entry &entry = m_cache.get(key, version, contentType, build);
     ApiResponse r;
@@ -327,12 +328,14 @@ ApiResponse ApiRouter::cached(const Context &c, const QString &key, qint64 versi
 
 ApiResponse ApiRouter::getNodes(const Context &c)
 {
-    return cached(c, QStringLiteral("nodes|") + c.node.id, qint64(m_sim.faultRevision()), "application/json", true, [&] {
-        QJsonArray nodes;
-        for (int i : m_sim.scenario().directory(c.node.id))
-            nodes.append(protocol::toJson(withStatus(m_sim.scenario().nodes()[i])));
-        return protocol::toBody({{QStringLiteral("generatedAt"), m_sim.clock().nowMs()}, {QStringLiteral("nodes"), nodes}});
-    });
+    return cached(c, QStringLiteral("nodes|") + c.node.id, qint64(m_sim.faultRevision()), "application/json",
+                  true, [&] {
+                      QJsonArray nodes;
+                      for (int i : m_sim.scenario().directory(c.node.id))
+                          nodes.append(protocol::toJson(withStatus(m_sim.scenario().nodes()[i])));
+                      return protocol::toBody({{QStringLiteral("generatedAt"), m_sim.clock().nowMs()},
+                                               {QStringLiteral("nodes"), nodes}});
+                  });
 }
 
 ApiResponse ApiRouter::getLinks(const Context &c)
@@ -365,12 +368,22 @@ ApiResponse ApiRouter::getMetrics(const Context &c)
     const bool compact = accepts(c.request.accept, protocol::kCborContentType);
     const bool delta = compact && deltaValue == u"1";
     // Every console polling the same cursor gets the same bytes, built once per tick.
-    const QString key = QStringLiteral("metrics|%1|%2|%3|%4%5").arg(c.node.id, since).arg(limit).arg(compact).arg(delta);
-    const qint64 version = m_sim.history().isEmpty() ? -1 : m_sim.history().latest().seq;
-    return cached(c, key, version, compact ? QByteArray(protocol::kCborContentType) : QByteArray("application/json"),
-                  false, [&] {
-                      return m_sim.metricsBody(c.node.id, since, limit, Simulator::kMaxMetricsBytes,
-                                               compact ? Simulator::Encoding::Compact : Simulator::Encoding::Json, delta);
+    const QString key =
+        QStringLiteral("metrics|%1|%2|%3|%4%5").arg(c.node.id, since).arg(limit).arg(compact).arg(delta);
+    // The answer changes with the ticks it holds: up to since + limit for a cursor the history
+    // holds, the latest tick otherwise (a reset).
+    const MetricsHistory &history = m_sim.history();
+    bool numeric = false;
+    const qint64 after = since.toLongLong(&numeric);
+    const bool known = numeric && !history.isEmpty() && after >= history.oldest().seq && after <= history.latest().seq;
+    const qint64 latest = history.isEmpty() ? -1 : history.latest().seq;
+    const qint64 version = known ? 2 * std::min(latest, after + limit) : 2 * latest + 1;
+    return cached(c, key, version,
+                  compact ? QByteArray(protocol::kCborContentType) : QByteArray("application/json"), false,
+                  [&] {
+                      return m_sim.metricsBody(
+                          c.node.id, since, limit, Simulator::kMaxMetricsBytes,
+                          compact ? Simulator::Encoding::Compact : Simulator::Encoding::Json, delta);
                   });
 }
 
@@ -388,8 +401,8 @@ ApiResponse ApiRouter::getOffers(const Context &c)
         version = qHashMulti(version, job.id, int(job.state));
     for (const Reservation &reservation : m_sim.jobs().reservations())
         version = qHashMulti(version, reservation.id, int(reservation.state));
-    return cached(c, QStringLiteral("offers|%1|%2").arg(c.node.id, model), qint64(version), "application/json", true,
-                  [&] {
+    return cached(c, QStringLiteral("offers|%1|%2").arg(c.node.id, model), qint64(version),
+                  "application/json", true, [&] {
                       QJsonArray offers;
                       for (const Offer &o : currentOffers(c.node, model, epochMs))
                           offers.append(protocol::toJson(o));

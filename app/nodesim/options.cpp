@@ -46,8 +46,8 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
     const QCommandLineOption noResponseCache(
         QStringLiteral("no-response-cache"),
         QStringLiteral("Build every answer again instead of sharing it between clients (for comparison)."));
-    parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup, users, tokenTtl, tokenPrefix,
-                       tlsCert, tlsKey, noResponseCache});
+    parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup, users, tokenTtl,
+                       tokenPrefix, tlsCert, tlsKey, noResponseCache});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;

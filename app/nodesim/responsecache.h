@@ -22,7 +22,7 @@ public:
         qint64 version = -1;
         QByteArray contentType;
         QByteArray body;
-        QByteArray etag; // quoted, strong; built on first demand
+        QByteArray etag;    // quoted, strong; built on first demand
         QByteArray gzipped; // built on first demand
         bool gzipTried = false;
     };
@@ -51,7 +51,7 @@ private:
     bool m_enabled;
     QHash<QString, Entry> m_entries;
     qsizetype m_bytes = 0; // bodies and their gzip, all entries
-    Entry m_scratch; // the answer of a disabled cache
+    Entry m_scratch;       // the answer of a disabled cache
 };
 
 } // namespace cpn::sim

@@ -150,7 +150,8 @@ Simulator::TickCompact &Simulator::tickCompact(const QString &scope, const TickR
         const Node &n = m_scenario.nodes()[directory[i]];
         if (tick.downNodes.contains(n.id))
             continue; // a down node has no sample for this tick
-        compact.state.nodes[i] = protocol::compact(m_loadModel.nodeSample(n, tick.tsMs, tick.usage.value(n.id)));
+        compact.state.nodes[i] =
+            protocol::compact(m_loadModel.nodeSample(n, tick.tsMs, tick.usage.value(n.id)));
         ++compact.samples;
     }
     for (const LinkSample &s : linkSamples(tick, m_scenario.linksAmong(scope)))
@@ -162,8 +163,8 @@ Simulator::TickCompact &Simulator::tickCompact(const QString &scope, const TickR
     return m_compactCache.last();
 }
 
-QByteArray Simulator::metricsBody(const QString &scopeNodeId, const QString &cursor, int limit, qsizetype maxBytes,
-                                  Encoding encoding, bool delta)
+QByteArray Simulator::metricsBody(const QString &scopeNodeId, const QString &cursor, int limit,
+                                  qsizetype maxBytes, Encoding encoding, bool delta)
 {
     const MetricsHistory::Slice slice = m_history.since(cursor, limit);
     return encoding == Encoding::Compact ? compactMetricsBody(scopeNodeId, cursor, slice, maxBytes, delta)
@@ -193,7 +194,8 @@ QByteArray Simulator::compactMetricsBody(const QString &scope, const QString &cu
             return c.delta;
         // The tick before is built first: building it may push this one out of the cache.
         const TickRecord *before = m_history.find(tick.seq - 1);
-        const protocol::CompactTick previous = before ? tickCompact(scope, *before).state : protocol::CompactTick{};
+        const protocol::CompactTick previous =
+            before ? tickCompact(scope, *before).state : protocol::CompactTick{};
         TickCompact &c = tickCompact(scope, tick);
         c.delta = protocol::encodeTick(c.state, before ? &previous : nullptr);
         return c.delta;
@@ -202,7 +204,8 @@ QByteArray Simulator::compactMetricsBody(const QString &scope, const QString &cu
         const bool first = ticks.isEmpty();
         const qsizetype tickSamples = tickCompact(scope, tick).samples;
         QByteArray encoded = first && base.isEmpty() ? keyframeOf(tick) : deltaOf(tick);
-        if (!first && (bytes + encoded.size() > maxBytes || samples + tickSamples > protocol::kMaxDecodedSamples))
+        if (!first &&
+            (bytes + encoded.size() > maxBytes || samples + tickSamples > protocol::kMaxDecodedSamples))
             break; // cut: the client asks again from lastCursor
         bytes += encoded.size();
         samples += tickSamples;

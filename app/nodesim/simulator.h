@@ -95,8 +95,8 @@ private:
     const TickJson &tickJson(const QString &scope, const TickRecord &tick);
     TickCompact &tickCompact(const QString &scope, const TickRecord &tick);
     QByteArray jsonMetricsBody(const QString &scope, const MetricsHistory::Slice &slice, qsizetype maxBytes);
-    QByteArray compactMetricsBody(const QString &scope, const QString &cursor, const MetricsHistory::Slice &slice,
-                                  qsizetype maxBytes, bool delta);
+    QByteArray compactMetricsBody(const QString &scope, const QString &cursor,
+                                  const MetricsHistory::Slice &slice, qsizetype maxBytes, bool delta);
     void recordTick(qint64 tsMs, bool withCurrentState);
 
     Scenario m_scenario;

@@ -66,7 +66,7 @@ public:
         QByteArray body; // sent as application/json when not empty or the verb is POST
         QString token;
         QByteArray accept = "application/json";
-        QByteArray ifNoneMatch; // an ETag held: an unchanged answer comes back as a 304
+        QByteArray ifNoneMatch;  // an ETag held: an unchanged answer comes back as a 304
         qint64 maxBodyBytes = 0; // the answer limit of this request; 0: the endpoint's maxBodyBytes
     };
     using Done = std::function<void(const ApiResult<RawReply> &)>;
@@ -96,7 +96,7 @@ private:
     QByteArray m_body;
     bool m_discardBody = false; // a failed reply whose body is not worth reading
     bool m_caFileConfigured = false;
-    bool m_conditional = false; // sent with If-None-Match: a 304 is an answer
+    bool m_conditional = false;   // sent with If-None-Match: a 304 is an answer
     QList<QSslError> m_sslErrors; // reported by the handshake; the reply then fails
     std::optional<ApiError> m_failure;
 };

@@ -48,7 +48,8 @@ void NodeApiClient::fetchDirectory(Callback<protocol::NodeDirectory> done)
 {
     getConditional<protocol::NodeDirectory>(
         endpointUrl(QStringLiteral("nodes")), protocol::directoryLimitBytes(), m_lastDirectory,
-        &protocol::parseNodeDirectory, [this, done = std::move(done)](const ApiResult<protocol::NodeDirectory> &r) {
+        &protocol::parseNodeDirectory,
+        [this, done = std::move(done)](const ApiResult<protocol::NodeDirectory> &r) {
             if (r.ok())
                 m_knownNodes = int(r.value().nodes.size());
             done(r);
@@ -57,21 +58,21 @@ void NodeApiClient::fetchDirectory(Callback<protocol::NodeDirectory> done)
 
 void NodeApiClient::fetchLinks(Callback<QList<Link>> done)
 {
-    getConditional<QList<Link>>(endpointUrl(QStringLiteral("links")), protocol::linksLimitBytes(), m_lastLinks, &protocol::parseLinks,
-                                std::move(done));
+    getConditional<QList<Link>>(endpointUrl(QStringLiteral("links")), protocol::linksLimitBytes(),
+                                m_lastLinks, &protocol::parseLinks, std::move(done));
 }
 
 void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBatch> done)
 {
     // The cursor is opaque: encode every byte that could change its meaning in a query.
-    QString query =
+    const QString query =
         sinceCursor.isEmpty()
             ? QString()
             : QStringLiteral("since=") + QString::fromLatin1(QUrl::toPercentEncoding(sinceCursor));
     // Compact answers (docs/node-api.md) send only what changed since the tick the decoder holds.
-    if (!sinceCursor.isEmpty() && m_metricsDecoder->cursor() == sinceCursor)
-        query += QStringLiteral("&delta=1");
-    GuardedRequest::Spec spec{"GET", endpointUrl(QStringLiteral("metrics"), query), {}, {}};
+    const bool delta = !sinceCursor.isEmpty() && m_metricsDecoder->cursor() == sinceCursor;
+    GuardedRequest::Spec spec{"GET", endpointUrl(QStringLiteral("metrics"), delta ? query + QStringLiteral("&delta=1") : query),
+                              {}, {}};
     spec.accept = QByteArray(protocol::kCborContentType) + ", application/json;q=0.5";
     spec.maxBodyBytes = protocol::metricsLimitBytes(m_knownNodes, m_options.maxBodyBytes);
     const auto decoder = m_metricsDecoder;

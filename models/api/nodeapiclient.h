@@ -5,9 +5,9 @@
 #include "api/guardedrequest.h"
 #include "api/lastanswer.h"
 #include "domain/job.h"
-#include "domain/metricscodec.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
+#include "domain/metricscodec.h"
 #include "domain/node.h"
 #include "domain/offer.h"
 #include "domain/protocoljson.h"
@@ -76,15 +76,18 @@ private:
 
     // spec carries the URL and how to ask (Accept, If-None-Match, answer limit).
     void get(const GuardedRequest::Spec &spec, RawCallback done);
-    void get(const QUrl &url, RawCallback done) { get(GuardedRequest::Spec{"GET", url, {}, {}}, std::move(done)); }
+    void get(const QUrl &url, RawCallback done)
+    {
+        get(GuardedRequest::Spec{"GET", url, {}, {}}, std::move(done));
+    }
     void post(const QUrl &url, const QByteArray &body, RawCallback done);
     void send(GuardedRequest::Spec spec, RawCallback done, bool isRetry = false);
     // The single place where bodies become values; it may move to a worker thread later.
     template <typename T> static RawCallback parsed(Parser<T> parse, Callback<T> done);
     // A GET with If-None-Match: on a 304 the answer held in `last` is delivered without parsing.
     template <typename T>
-    void getConditional(const QUrl &url, qint64 maxBodyBytes, std::shared_ptr<LastAnswer<T>> last, Parser<T> parse,
-                        Callback<T> done);
+    void getConditional(const QUrl &url, qint64 maxBodyBytes, std::shared_ptr<LastAnswer<T>> last,
+                        Parser<T> parse, Callback<T> done);
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

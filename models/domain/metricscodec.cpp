@@ -22,17 +22,34 @@ struct Field
     double scale;
     qint64 max;
 };
-const Field kNodeFields[] = {{1, 0}, {1e4, 10000}, {1e4, 10000}, {1e4, 10000}, {10, 10'000'000'000},
-                             {1, 10'000'000}, {1, 10'000'000}, {1e4, 10000}};
-const Field kLinkFieldsSpec[] = {{1, 0}, {10, 10'000'000}, {10, 10'000'000}, {100, 10'000'000}, {1000, 100'000}};
+const Field kNodeFields[] = {{1, 0},          {1e4, 10000},         {1e4, 10000},
+                             {1e4, 10000},    {10, 10'000'000'000}, {1, 10'000'000},
+                             {1, 10'000'000}, {1e4, 10000}};
+const Field kLinkFieldsSpec[] = {
+    {1, 0}, {10, 10'000'000}, {10, 10'000'000}, {100, 10'000'000}, {1000, 100'000}};
 
-const Field &nodeField(int i) { return kNodeFields[std::min(i, kNodeFixedFields)]; }
+const Field &nodeField(int i)
+{
+    return kNodeFields[std::min(i, kNodeFixedFields)];
+}
 
-qint64 q(double value, double scale) { return std::llround(value * scale); }
-double unq(qint64 value, double scale) { return double(value) / scale; }
+qint64 q(double value, double scale)
+{
+    return std::llround(value * scale);
+}
+double unq(qint64 value, double scale)
+{
+    return double(value) / scale;
+}
 
-template <typename E> qint64 statusIndex(E status) { return wireNames<E>().indexOf(toWire(status)); }
-template <typename E> E statusAt(qint64 index) { return fromWire<E>(wireNames<E>().value(int(index))).value_or(E{}); }
+template <typename E> qint64 statusIndex(E status)
+{
+    return wireNames<E>().indexOf(toWire(status));
+}
+template <typename E> E statusAt(qint64 index)
+{
+    return fromWire<E>(wireNames<E>().value(int(index))).value_or(E{});
+}
 
 // The few CBOR heads the encoder needs (RFC 8949, section 3), written by hand: faster than a
 // general writer, and the answer is spliced from ticks encoded once.
@@ -58,19 +75,31 @@ void head(QByteArray &out, quint8 major, quint64 value)
             out += char(value >> s);
     }
 }
-void integer(QByteArray &out, qint64 v) { v >= 0 ? head(out, 0, quint64(v)) : head(out, 1, quint64(-1 - v)); }
+void integer(QByteArray &out, qint64 v)
+{
+    v >= 0 ? head(out, 0, quint64(v)) : head(out, 1, quint64(-1 - v));
+}
 void text(QByteArray &out, const QString &s)
 {
     const QByteArray utf8 = s.toUtf8();
     head(out, 3, quint64(utf8.size()));
     out += utf8;
 }
-void boolean(QByteArray &out, bool b) { out += char(b ? 0xf5 : 0xf4); }
-void startIndefiniteArray(QByteArray &out) { out += char(0x9f); }
-void endIndefinite(QByteArray &out) { out += char(0xff); }
+void boolean(QByteArray &out, bool b)
+{
+    out += char(b ? 0xf5 : 0xf4);
+}
+void startIndefiniteArray(QByteArray &out)
+{
+    out += char(0x9f);
+}
+void endIndefinite(QByteArray &out)
+{
+    out += char(0xff);
+}
 
-void encodeEntities(QByteArray &out, const QList<CompactEntity> &current, const QList<CompactEntity> *previous,
-                    bool nodes)
+void encodeEntities(QByteArray &out, const QList<CompactEntity> &current,
+                    const QList<CompactEntity> *previous, bool nodes)
 {
     static const CompactEntity absent;
     startIndefiniteArray(out);
@@ -134,7 +163,8 @@ public:
     bool enter(bool map, const QString &what)
     {
         if (!ok() || !(map ? m_r.isMap() : m_r.isArray()) || !m_r.enterContainer()) {
-            fail(QStringLiteral("%1 must be a CBOR %2").arg(what, map ? QStringLiteral("map") : QStringLiteral("array")));
+            fail(QStringLiteral("%1 must be a CBOR %2")
+                     .arg(what, map ? QStringLiteral("map") : QStringLiteral("array")));
             return false;
         }
         return true;
@@ -156,7 +186,8 @@ public:
             fail(QStringLiteral("%1 must be an integer").arg(what));
             return 0;
         }
-        if (m_r.isUnsignedInteger() && m_r.toUnsignedInteger() > quint64(std::numeric_limits<qint64>::max())) {
+        if (m_r.isUnsignedInteger() &&
+            m_r.toUnsignedInteger() > quint64(std::numeric_limits<qint64>::max())) {
             fail(QStringLiteral("%1 is out of range").arg(what));
             return 0;
         }
@@ -274,7 +305,8 @@ void decodeEntities(Reader &r, QList<CompactEntity> &entities, bool nodes)
             continue;
         }
         if ((flags & 3) != 0 || !e.present) {
-            r.fail(QStringLiteral("%1: a change to an entity that is not there (flags %2)").arg(at).arg(flags));
+            r.fail(
+                QStringLiteral("%1: a change to an entity that is not there (flags %2)").arg(at).arg(flags));
             return;
         }
         const qint64 mask = flags >> 2;
@@ -286,9 +318,11 @@ void decodeEntities(Reader &r, QList<CompactEntity> &entities, bool nodes)
             if (!(mask & (qint64(1) << f)))
                 continue;
             const qint64 limit = maxOf(f);
-            const qint64 v = e.values[f] + r.integer(QStringLiteral("%1 field %2").arg(at).arg(f), -limit, limit);
+            const qint64 v =
+                e.values[f] + r.integer(QStringLiteral("%1 field %2").arg(at).arg(f), -limit, limit);
             if (r.ok() && (v < 0 || v > limit))
-                r.fail(QStringLiteral("%1 field %2 = %3 is outside [0, %4]").arg(at).arg(f).arg(v).arg(limit));
+                r.fail(
+                    QStringLiteral("%1 field %2 = %3 is outside [0, %4]").arg(at).arg(f).arg(v).arg(limit));
             e.values[f] = v;
         }
     }
@@ -352,8 +386,9 @@ CompactEntity compact(const LinkSample &s)
     CompactEntity e;
     e.present = true;
     e.id = s.linkId;
-    e.values = {statusIndex(s.status), q(s.abGbps, kLinkFieldsSpec[1].scale), q(s.baGbps, kLinkFieldsSpec[2].scale),
-                q(s.latencyMs, kLinkFieldsSpec[3].scale), q(s.lossPct, kLinkFieldsSpec[4].scale)};
+    e.values = {statusIndex(s.status), q(s.abGbps, kLinkFieldsSpec[1].scale),
+                q(s.baGbps, kLinkFieldsSpec[2].scale), q(s.latencyMs, kLinkFieldsSpec[3].scale),
+                q(s.lossPct, kLinkFieldsSpec[4].scale)};
     return e;
 }
 
@@ -427,7 +462,8 @@ Parsed<MetricsBatch> MetricsDecoder::decode(const QByteArray &body)
 Parsed<MetricsBatch> MetricsDecoder::decodeLocked(const QByteArray &body)
 {
     if (body.size() > kMaxBodyBytesCeiling)
-        return Parsed<MetricsBatch>::failure(QStringLiteral("the answer is larger than %1 bytes").arg(kMaxBodyBytesCeiling));
+        return Parsed<MetricsBatch>::failure(
+            QStringLiteral("the answer is larger than %1 bytes").arg(kMaxBodyBytesCeiling));
     Reader r(body);
     MetricsBatch batch;
     QString base;
@@ -501,7 +537,8 @@ Parsed<MetricsBatch> MetricsDecoder::decodeLocked(const QByteArray &body)
                     for (const CompactEntity &e : std::as_const(state.links))
                         samples += e.present;
                     if (samples > kMaxDecodedSamples) {
-                        r.fail(QStringLiteral("the answer decodes to more than %1 samples").arg(kMaxDecodedSamples));
+                        r.fail(QStringLiteral("the answer decodes to more than %1 samples")
+                                   .arg(kMaxDecodedSamples));
                         break;
                     }
                     for (const CompactEntity &e : std::as_const(state.nodes)) {

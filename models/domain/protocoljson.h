@@ -40,7 +40,8 @@ inline constexpr qsizetype kDirectoryBytesPerNode = 1536;
 inline constexpr qsizetype kBytesPerLink = 256;
 constexpr qsizetype metricsLimitBytes(qsizetype knownNodes, qsizetype floor = kMaxBodyBytes)
 {
-    return std::clamp(knownNodes * kMetricsBytesPerNode, std::min(floor, kMaxBodyBytesCeiling), kMaxBodyBytesCeiling);
+    return std::clamp(knownNodes * kMetricsBytesPerNode, std::min(floor, kMaxBodyBytesCeiling),
+                      kMaxBodyBytesCeiling);
 }
 constexpr qsizetype directoryLimitBytes()
 {

@@ -177,7 +177,8 @@ QStringList OpenApiValidator::validateResponse(const QString &path, const QStrin
         QCborParserError cborError;
         const QCborValue cbor = QCborValue::fromCbor(response.body, &cborError);
         if (cborError.error != QCborError::NoError) {
-            errors.append(QStringLiteral("%1: the body is not CBOR (%2)").arg(where, cborError.errorString()));
+            errors.append(
+                QStringLiteral("%1: the body is not CBOR (%2)").arg(where, cborError.errorString()));
             return errors;
         }
         root = cbor.toJsonValue();
@@ -185,7 +186,8 @@ QStringList OpenApiValidator::validateResponse(const QString &path, const QStrin
         QJsonParseError parseError;
         const QJsonDocument body = QJsonDocument::fromJson(response.body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            errors.append(QStringLiteral("%1: the body is not JSON (%2)").arg(where, parseError.errorString()));
+            errors.append(
+                QStringLiteral("%1: the body is not JSON (%2)").arg(where, parseError.errorString()));
             return errors;
         }
         root = body.isObject() ? QJsonValue(body.object()) : QJsonValue(body.array());

@@ -76,8 +76,9 @@ void TestNegotiation::initTestCase()
     clientOptions.token = kToken;
     m_client = std::make_unique<NodeApiClient>(&m_nam, m_simulator.baseUrl(), clientOptions);
     connect(&m_nam, &QNetworkAccessManager::finished, this, [this](QNetworkReply *reply) {
-        Seen seen{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->rawHeader("Content-Type"),
-                  reply->rawHeader("Content-Encoding"), reply->rawHeader("ETag")};
+        Seen seen{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                  reply->rawHeader("Content-Type"), reply->rawHeader("Content-Encoding"),
+                  reply->rawHeader("ETag")};
         m_seen.append({reply->url().path(), seen});
     });
 }
@@ -100,7 +101,8 @@ QList<Seen> TestNegotiation::seenFor(const QString &path) const
 
 QByteArray TestNegotiation::getJson(const QString &pathAndQuery)
 {
-    QNetworkRequest request(QUrl(m_simulator.baseUrl().toString() + QStringLiteral("/api/v1/") + pathAndQuery));
+    QNetworkRequest request(
+        QUrl(m_simulator.baseUrl().toString() + QStringLiteral("/api/v1/") + pathAndQuery));
     request.setRawHeader("Authorization", "Bearer " + kToken.toUtf8());
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("Accept-Encoding", "identity");
@@ -135,7 +137,8 @@ void TestNegotiation::changedDirectoryIsSentAgain()
     QNetworkRequest fault(QUrl(m_simulator.baseUrl().toString() + QStringLiteral("/sim/v1/faults")));
     fault.setRawHeader("Authorization", "Bearer " + kToken.toUtf8());
     fault.setRawHeader("Content-Type", "application/json");
-    QNetworkReply *reply = m_nam.post(fault, QStringLiteral(R"({"kind":"node-down","target":"%1"})").arg(down).toUtf8());
+    QNetworkReply *reply =
+        m_nam.post(fault, QStringLiteral(R"({"kind":"node-down","target":"%1"})").arg(down).toUtf8());
     QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
     reply->deleteLater();
@@ -185,7 +188,8 @@ void TestNegotiation::compactGzipMetricsEqualTheJson()
         // Wait for a new tick, then ask as the console does (compact, gzip, a delta) and as JSON.
         QVERIFY(QTest::qWaitFor(
             [&] {
-                const auto p = protocol::parseMetrics(getJson(QStringLiteral("metrics?since=%1&limit=1").arg(cursor)));
+                const auto p =
+                    protocol::parseMetrics(getJson(QStringLiteral("metrics?since=%1&limit=1").arg(cursor)));
                 return p.ok() && !p.value().nodes.isEmpty();
             },
             10000));
@@ -204,7 +208,8 @@ void TestNegotiation::compactGzipMetricsEqualTheJson()
     }
     QList<Seen> seen;
     for (const auto &s : std::as_const(m_seen)) {
-        if (s.first.endsWith(QStringLiteral("/metrics")) && s.second.contentType.startsWith("application/cbor"))
+        if (s.first.endsWith(QStringLiteral("/metrics")) &&
+            s.second.contentType.startsWith("application/cbor"))
             seen.append(s.second);
     }
     QCOMPARE(seen.size(), 4);
@@ -227,7 +232,8 @@ void TestNegotiation::federationBeyondTheOldLimitIsNotRefused()
     NodeApiClient client(&m_nam, large.baseUrl(), clientOptions);
     const auto directory =
         await<protocol::NodeDirectory>([&](auto done) { client.fetchDirectory(done); }, 60000);
-    QVERIFY2(directory && directory->ok(), directory ? qPrintable(directory->error().message()) : "no answer");
+    QVERIFY2(directory && directory->ok(),
+             directory ? qPrintable(directory->error().message()) : "no answer");
     QCOMPARE(directory->value().nodes.size(), 25000);
     const auto links = await<QList<Link>>([&](auto done) { client.fetchLinks(done); }, 60000);
     QVERIFY2(links && links->ok(), links ? qPrintable(links->error().message()) : "no answer");

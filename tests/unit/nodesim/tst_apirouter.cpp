@@ -325,7 +325,9 @@ void TestApiRouter::unchangedAnswersAre304()
 void TestApiRouter::cachedOffersFollowReservations()
 {
     const auto offer = [this] {
-        return protocol::parseOffers(call("GET", QStringLiteral("/n/guian/api/v1/offers?model=h800")).body).value().first();
+        return protocol::parseOffers(call("GET", QStringLiteral("/n/guian/api/v1/offers?model=h800")).body)
+            .value()
+            .first();
     };
     const Offer before = offer();
     QCOMPARE(offer(), before); // same price epoch, nothing changed: the same answer

@@ -66,8 +66,8 @@ MetricsBatch TestMetricsCodec::json(const QString &since, int limit)
 
 protocol::Parsed<MetricsBatch> TestMetricsCodec::compact(const QString &since, bool delta, int limit)
 {
-    return m_decoder.decode(
-        m_sim->metricsBody(m_scope, since, limit, Simulator::kMaxMetricsBytes, Simulator::Encoding::Compact, delta));
+    return m_decoder.decode(m_sim->metricsBody(m_scope, since, limit, Simulator::kMaxMetricsBytes,
+                                               Simulator::Encoding::Compact, delta));
 }
 
 void TestMetricsCodec::tick(int n)
@@ -152,7 +152,8 @@ void TestMetricsCodec::deltasCostLessThanKeyframes()
     const QByteArray delta = m_sim->metricsBody(m_scope, before, 1, Simulator::kMaxMetricsBytes,
                                                 Simulator::Encoding::Compact, true);
     const QByteArray jsonBody = m_sim->metricsBody(m_scope, before, 1);
-    QVERIFY2(delta.size() * 2 < keyframe.size(), qPrintable(QStringLiteral("%1 vs %2").arg(delta.size()).arg(keyframe.size())));
+    QVERIFY2(delta.size() * 2 < keyframe.size(),
+             qPrintable(QStringLiteral("%1 vs %2").arg(delta.size()).arg(keyframe.size())));
     QVERIFY(keyframe.size() * 2 < jsonBody.size());
 }
 
@@ -181,7 +182,8 @@ void TestMetricsCodec::truncatedBodiesAreRefused()
     for (qsizetype cut = 0; cut < body.size(); cut += std::max<qsizetype>(1, body.size() / 400)) {
         protocol::MetricsDecoder decoder;
         const auto parsed = decoder.decode(body.left(cut));
-        QVERIFY2(!parsed.ok(), qPrintable(QStringLiteral("cut at %1 of %2 accepted").arg(cut).arg(body.size())));
+        QVERIFY2(!parsed.ok(),
+                 qPrintable(QStringLiteral("cut at %1 of %2 accepted").arg(cut).arg(body.size())));
         QVERIFY(!parsed.error().isEmpty());
     }
     QVERIFY(!held.isEmpty());
@@ -202,7 +204,8 @@ void TestMetricsCodec::hostileBodiesAreRefused_data()
         return m.toCborValue().toCbor();
     };
     const auto tickOf = [](const QCborArray &nodes, const QCborArray &links = {}) {
-        return QCborMap{{QStringLiteral("ts"), 1000}, {QStringLiteral("nodes"), nodes}, {QStringLiteral("links"), links}};
+        return QCborMap{
+            {QStringLiteral("ts"), 1000}, {QStringLiteral("nodes"), nodes}, {QStringLiteral("links"), links}};
     };
     const QCborArray goodNode{0, 2, QStringLiteral("n1"), QCborArray{}, 0, 5000, 5000, 5000, 100, 0, 0};
     QTest::newRow("not a map") << QCborValue(42).toCbor() << "must be a CBOR map";
@@ -215,20 +218,21 @@ void TestMetricsCodec::hostileBodiesAreRefused_data()
     QTest::newRow("utilization above 1") << answer(QCborArray{tickOf(badUtil)}) << "outside";
     QCborArray floatValue = goodNode;
     floatValue[5] = 0.5;
-    QTest::newRow("float instead of integer") << answer(QCborArray{tickOf(floatValue)}) << "must be an integer";
+    QTest::newRow("float instead of integer")
+        << answer(QCborArray{tickOf(floatValue)}) << "must be an integer";
     QCborArray badId = goodNode;
     badId[2] = QStringLiteral("no spaces allowed");
     QTest::newRow("bad id") << answer(QCborArray{tickOf(badId)}) << "not an identifier";
-    QTest::newRow("change to absent entity") << answer(QCborArray{tickOf(QCborArray{0, 4, 1})})
-                                             << "not there";
+    QTest::newRow("change to absent entity")
+        << answer(QCborArray{tickOf(QCborArray{0, 4, 1})}) << "not there";
     QTest::newRow("gone but absent") << answer(QCborArray{tickOf(QCborArray{0, 1})}) << "not there";
     QTest::newRow("index beyond the limit")
         << answer(QCborArray{tickOf(QCborArray{qint64(protocol::kMaxNodes), 2})}) << "entities";
     QTest::newRow("huge gap") << answer(QCborArray{tickOf(QCborArray{std::numeric_limits<qint64>::max(), 2})})
                               << "outside";
-    QTest::newRow("tick without ts")
-        << answer(QCborArray{QCborMap{{QStringLiteral("nodes"), QCborArray{}}, {QStringLiteral("links"), QCborArray{}}}})
-        << "lacks ts";
+    QTest::newRow("tick without ts") << answer(QCborArray{QCborMap{{QStringLiteral("nodes"), QCborArray{}},
+                                                                   {QStringLiteral("links"), QCborArray{}}}})
+                                     << "lacks ts";
     // Declared lengths far beyond the body: a text of 2^62 bytes, an array of 2^40 items.
     QByteArray hugeText = answer(QCborArray{}).left(1);
     hugeText += QByteArray::fromHex("66637572736f72"); // "cursor"
@@ -240,7 +244,8 @@ void TestMetricsCodec::hostileBodiesAreRefused_data()
     QTest::newRow("empty") << QByteArray() << "";
     QTest::newRow("random bytes") << QByteArray::fromHex("bf61ff9f9f9f9f9f9f9f9f9f") << "";
     // Nested a million deep.
-    QTest::newRow("deep nesting") << (QByteArray::fromHex("a165746963 6b73") + QByteArray(1'000'000, char(0x81)))
+    QTest::newRow("deep nesting") << (QByteArray::fromHex("a165746963 6b73") +
+                                      QByteArray(1'000'000, char(0x81)))
                                   << "";
 }
 
@@ -265,10 +270,12 @@ void TestMetricsCodec::hostileBodiesAreRefused()
 void TestMetricsCodec::jsonAnswerResetsTheDecoder()
 {
     const auto first = protocol::parseMetricsAnswer(
-        m_sim->metricsBody(m_scope, {}, 60, Simulator::kMaxMetricsBytes, Simulator::Encoding::Compact), m_decoder);
+        m_sim->metricsBody(m_scope, {}, 60, Simulator::kMaxMetricsBytes, Simulator::Encoding::Compact),
+        m_decoder);
     QVERIFY(first.ok());
     QVERIFY(!m_decoder.cursor().isEmpty());
-    const auto viaJson = protocol::parseMetricsAnswer(m_sim->metricsBody(m_scope, first.value().cursor, 60), m_decoder);
+    const auto viaJson =
+        protocol::parseMetricsAnswer(m_sim->metricsBody(m_scope, first.value().cursor, 60), m_decoder);
     QVERIFY2(viaJson.ok(), qPrintable(viaJson.error()));
     QVERIFY(m_decoder.cursor().isEmpty());
 }
