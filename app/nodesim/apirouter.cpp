@@ -375,7 +375,8 @@ ApiResponse ApiRouter::getMetrics(const Context &c)
     const MetricsHistory &history = m_sim.history();
     bool numeric = false;
     const qint64 after = since.toLongLong(&numeric);
-    const bool known = numeric && !history.isEmpty() && after >= history.oldest().seq && after <= history.latest().seq;
+    const bool known =
+        numeric && !history.isEmpty() && after >= history.oldest().seq && after <= history.latest().seq;
     const qint64 latest = history.isEmpty() ? -1 : history.latest().seq;
     const qint64 version = known ? 2 * std::min(latest, after + limit) : 2 * latest + 1;
     return cached(c, key, version,

@@ -71,8 +71,11 @@ void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBat
             : QStringLiteral("since=") + QString::fromLatin1(QUrl::toPercentEncoding(sinceCursor));
     // Compact answers (docs/node-api.md) send only what changed since the tick the decoder holds.
     const bool delta = !sinceCursor.isEmpty() && m_metricsDecoder->cursor() == sinceCursor;
-    GuardedRequest::Spec spec{"GET", endpointUrl(QStringLiteral("metrics"), delta ? query + QStringLiteral("&delta=1") : query),
-                              {}, {}};
+    GuardedRequest::Spec spec{
+        "GET",
+        endpointUrl(QStringLiteral("metrics"), delta ? query + QStringLiteral("&delta=1") : query),
+        {},
+        {}};
     spec.accept = QByteArray(protocol::kCborContentType) + ", application/json;q=0.5";
     spec.maxBodyBytes = protocol::metricsLimitBytes(m_knownNodes, m_options.maxBodyBytes);
     const auto decoder = m_metricsDecoder;
