@@ -64,6 +64,8 @@ private:
     Series readRegionResolution(qint64 seriesId, const QString &region, const QString &metric, qint64 fromMs,
                                 qint64 toMs, Resolution resolution) const;
     bool hasNodeSamples(const QString &metric, qint64 fromMs, qint64 toMs, Resolution resolution) const;
+    // metric empty: any accelerator series.
+    bool hasRawNodeSamples(const QString &metric, qint64 afterMs, qint64 toMs) const;
     Series computeRegionResolution(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
                                    Resolution resolution) const;
 
