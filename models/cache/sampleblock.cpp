@@ -159,13 +159,23 @@ bool valueAt(const char *data, int size, int slot, double *value)
     if (header < 0 || slot >= static_cast<unsigned char>(data[0]))
         return false;
     const auto *bytes = reinterpret_cast<const unsigned char *>(data);
+    // The bytes of two slots at a time, from a table of each code byte's two lengths.
+    static const std::array<int, 256> pairLength = [] {
+        std::array<int, 256> t{};
+        for (int b = 0; b < 256; ++b) {
+            const int lo = sizeOf(b & 15);
+            const int hi = sizeOf(b >> 4);
+            t[size_t(b)] = lo < 0 || hi < 0 ? -100000 : lo + hi;
+        }
+        return t;
+    }();
     int offset = header;
-    for (int s = 0; s < slot; ++s) {
-        const int length = sizeOf(codeAt(bytes + 1, s));
-        if (length < 0)
-            return false;
-        offset += length;
-    }
+    for (int pair = 0; pair < slot / 2; ++pair)
+        offset += pairLength[bytes[1 + pair]];
+    if (slot % 2)
+        offset += sizeOf(codeAt(bytes + 1, slot - 1));
+    if (offset < header)
+        return false; // an unknown code before the slot
     const int code = codeAt(bytes + 1, slot);
     const int length = sizeOf(code);
     if (length <= 0 || offset + length > size)
