@@ -22,7 +22,7 @@
 //                           per node / stored
 //   cache.sustained.*.2000  the 2,000-node federation's shape (66,776 series) through the
 //                           console's own CacheWriter for 1,800 ticks (sustained.cpp), beside the
-//                           schema-2 layout (_old_layout) for fewer ticks, as it is ~20x slower:
+//                           schema-2 layout (_old_layout) for 240 ticks, as it soon falls far behind:
 //     write_amplification   bytes written to disk (/proc/self/io write_bytes) per byte the cache
 //                           grew on disk (target <= 3)
 //     lag_ticks             the worst lag at one tick a second: ticks are fed one after another
@@ -31,6 +31,9 @@
 //     samples_per_s.2000_first_minute / _last_minute
 //                           samples a second of writer time over the first and last 60 ticks
 //                           (last >= 0.8x first)
+//     snapshot_mb_per_hour  the run saved as a snapshot, scaled to an hour ("save the last
+//                           hour"), beside the reader's 1 GiB limit; snapshot_open_ms: its open
+//                           and verification by SnapshotReader
 //                           CPN_BENCH_SHORT=1: 120 and 60 ticks, for development; CPN_BENCH_TICKS
 //                           and CPN_BENCH_OLD_TICKS set them. In a directory beside the working
 //                           directory (not /tmp, which may be in memory): CPN_BENCH_DIR.
@@ -41,6 +44,7 @@
 #include "cache/sampleblock.h"
 #include "cache/schema.h"
 #include "cache/seriesreader.h"
+#include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 #include "domain/metricnames.h"
 #include "sustained.h"
@@ -383,7 +387,7 @@ int main(int argc, char **argv)
                                                                    : shortRun ? 120 : 1800;
     const int oldTicks = qEnvironmentVariableIsSet("CPN_BENCH_OLD_TICKS")
                              ? qEnvironmentVariableIntValue("CPN_BENCH_OLD_TICKS")
-                             : shortRun ? 60 : 300;
+                             : shortRun ? 60 : 240;
     const QString base = qEnvironmentVariable("CPN_BENCH_DIR", QDir::currentPath());
     auto print = [](const char *suffix, const bench::SustainedFigures &f) {
         std::printf("cache.sustained.ticks.2000%s: %d ticks (%lld samples a tick)\n", suffix, f.ticks, f.series);
@@ -399,7 +403,15 @@ int main(int argc, char **argv)
     };
     {
         QTemporaryDir e(base + QStringLiteral("/bench_cache-XXXXXX"));
-        print("", bench::runSustained(e.path(), ticks));
+        const bench::SustainedFigures figures = bench::runSustained(e.path(), ticks);
+        print("", figures);
+        std::printf("cache.sustained.bytes_per_raw_sample.2000: %.2f B\n", figures.bytesPerRawSample);
+        std::printf("cache.sustained.bytes_per_rollup_row.2000: %.1f B\n", figures.bytesPerRollupRow);
+        std::printf("cache.sustained.snapshot_mb_per_hour.2000: %.0f MB (the reader's limit: %.0f MB)\n",
+                    double(figures.snapshotBytes) / 1e6 * 3600.0 / ticks,
+                    double(SnapshotReader::Options().maxBytes) / 1e6);
+        std::printf("cache.sustained.snapshot_open_ms.2000: %.0f ms for %d ticks (%s)\n", figures.snapshotOpenMs,
+                    ticks, figures.snapshotOpens ? "opens" : "refused");
     }
     {
         QTemporaryDir f(base + QStringLiteral("/bench_cache-XXXXXX"));

@@ -2,6 +2,8 @@
 
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
+#include "cache/snapshotexporter.h"
+#include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 #include "domain/clock.h"
 #include "domain/metricnames.h"
@@ -9,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 
 #include <sqlite3.h>
 
@@ -205,6 +208,41 @@ SustainedFigures runSustained(const QString &dir, int ticks)
         finish(&out, serviceMs, samplesPerTick, written, CacheDatabase::sizeOnDisk(options.path) - grownBefore);
         out.series = samplesPerTick;
     }
+    {
+        sqlite3 *db = nullptr;
+        sqlite3_open_v2(QFile::encodeName(options.path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+        auto number = [db](const char *sqlText) {
+            sql::Statement s(db, sqlText);
+            return s.step() ? s.real(0) : 0.0;
+        };
+        auto ratio = [](double bytes, double count) { return count > 0 ? bytes / count : 0; };
+        out.bytesPerRawSample =
+            ratio(number("SELECT sum(pgsize) FROM dbstat WHERE name IN ('sample_blocks', 'sample_ticks')"),
+                  number("SELECT sum(samples) FROM sample_ticks"));
+        out.bytesPerRollupRow =
+            ratio(number("SELECT sum(pgsize) FROM dbstat WHERE name IN ('samples_1m', 'samples_1h')"),
+                  number("SELECT (SELECT count(*) FROM samples_1m) + (SELECT count(*) FROM samples_1h)"));
+        sqlite3_close(db);
+    }
+    // "Save the last hour", for the length of the run, and the offline review's open of it.
+    SnapshotRequest request;
+    request.name = QStringLiteral("bench");
+    request.fromMs = kStartMs;
+    request.toMs = kStartMs + qint64(ticks) * kTickMs;
+    const QString file = dir + QStringLiteral("/run.cpnsnap");
+    QString error;
+    if (!SnapshotExporter::exportRange(options.path, file, request, &error))
+        qFatal("snapshot: %s", qPrintable(error));
+    out.snapshotBytes = QFileInfo(file).size();
+    QElapsedTimer timer;
+    timer.start();
+    SnapshotReader reader;
+    SnapshotReader::Options limits;
+    limits.maxBytes = std::max<qint64>(limits.maxBytes, out.snapshotBytes); // the figure says whether it fits
+    out.snapshotOpens = reader.open(file, limits);
+    out.snapshotOpenMs = double(timer.nsecsElapsed()) / 1e6;
+    if (!out.snapshotOpens)
+        qWarning("the snapshot did not open: %s", qPrintable(reader.errorString()));
     return out;
 }
 

@@ -15,6 +15,13 @@ struct SustainedFigures
     double firstMinuteSamplesPerS = 0;
     double lastMinuteSamplesPerS = 0;
     qint64 bytesOnDisk = 0;
+    // Pages of the tables over what they hold (SQLite's dbstat): the sizes the budget counts with.
+    double bytesPerRawSample = 0;
+    double bytesPerRollupRow = 0;
+    // The whole run saved as a snapshot (SnapshotExporter), and opened by SnapshotReader.
+    qint64 snapshotBytes = 0;
+    double snapshotOpenMs = 0;
+    bool snapshotOpens = false;
 };
 
 // The new layout through CacheWriter (with retention every 60 ticks, on a clock at the ticks' time).

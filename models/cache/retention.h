@@ -25,7 +25,7 @@ struct RetentionPolicy
     qint64 latenessMs = 2LL * 60 * 1000;
 
     // Measured on disk (bench_cache, docs/cache.md): a raw sample in a full block, and a roll-up row.
-    static constexpr double kBytesPerRawSample = 2.6;
+    static constexpr double kBytesPerRawSample = 2.9;
     static constexpr double kBytesPerRollup = 46;
     // Kept out of the windows' arithmetic for directory versions, offers, jobs, events and free pages.
     static constexpr double kReservedShare = 1.0 / 16;
