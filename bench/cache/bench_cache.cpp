@@ -383,14 +383,18 @@ int main(int argc, char **argv)
     std::printf("cache.read_region_speedup.500: %.0f x\n", region.perNode / region.stored);
 
     const bool shortRun = qEnvironmentVariableIntValue("CPN_BENCH_SHORT") != 0;
-    const int ticks = qEnvironmentVariableIsSet("CPN_BENCH_TICKS") ? qEnvironmentVariableIntValue("CPN_BENCH_TICKS")
-                                                                   : shortRun ? 120 : 1800;
+    const int ticks = qEnvironmentVariableIsSet("CPN_BENCH_TICKS")
+                          ? qEnvironmentVariableIntValue("CPN_BENCH_TICKS")
+                      : shortRun ? 120
+                                 : 1800;
     const int oldTicks = qEnvironmentVariableIsSet("CPN_BENCH_OLD_TICKS")
                              ? qEnvironmentVariableIntValue("CPN_BENCH_OLD_TICKS")
-                             : shortRun ? 60 : 240;
+                         : shortRun ? 60
+                                    : 240;
     const QString base = qEnvironmentVariable("CPN_BENCH_DIR", QDir::currentPath());
     auto print = [](const char *suffix, const bench::SustainedFigures &f) {
-        std::printf("cache.sustained.ticks.2000%s: %d ticks (%lld samples a tick)\n", suffix, f.ticks, f.series);
+        std::printf("cache.sustained.ticks.2000%s: %d ticks (%lld samples a tick)\n", suffix, f.ticks,
+                    f.series);
         std::printf("cache.sustained.write_amplification.2000%s: %.2f x (%.0f MB on disk)\n", suffix,
                     f.writeAmplification, double(f.bytesOnDisk) / 1e6);
         std::printf("cache.sustained.lag_ticks.2000%s: %.1f ticks\n", suffix, f.worstLagTicks);
@@ -410,8 +414,8 @@ int main(int argc, char **argv)
         std::printf("cache.sustained.snapshot_mb_per_hour.2000: %.0f MB (the reader's limit: %.0f MB)\n",
                     double(figures.snapshotBytes) / 1e6 * 3600.0 / ticks,
                     double(SnapshotReader::Options().maxBytes) / 1e6);
-        std::printf("cache.sustained.snapshot_open_ms.2000: %.0f ms for %d ticks (%s)\n", figures.snapshotOpenMs,
-                    ticks, figures.snapshotOpens ? "opens" : "refused");
+        std::printf("cache.sustained.snapshot_open_ms.2000: %.0f ms for %d ticks (%s)\n",
+                    figures.snapshotOpenMs, ticks, figures.snapshotOpens ? "opens" : "refused");
     }
     {
         QTemporaryDir f(base + QStringLiteral("/bench_cache-XXXXXX"));

@@ -42,8 +42,14 @@ double wave(quint64 entity, int tick, quint64 salt)
     h ^= h >> 32;
     return double(h % 1000000) / 1000000.0;
 }
-double round4(double v) { return std::round(v * 10000) / 10000; }
-double round1(double v) { return std::round(v * 10) / 10; }
+double round4(double v)
+{
+    return std::round(v * 10000) / 10000;
+}
+double round1(double v)
+{
+    return std::round(v * 10) / 10;
+}
 
 struct Federation
 {
@@ -146,8 +152,8 @@ qint64 writeBytes()
 
 // The figures from each tick's service time (post to commit, measured while ticks are fed one
 // after another), replayed against arrivals every second: a tick waits for the one before it.
-void finish(SustainedFigures *out, const std::vector<double> &serviceMs, qint64 samplesPerTick, qint64 written,
-            qint64 grown)
+void finish(SustainedFigures *out, const std::vector<double> &serviceMs, qint64 samplesPerTick,
+            qint64 written, qint64 grown)
 {
     double finishMs = 0;
     for (size_t i = 0; i < serviceMs.size(); ++i) {
@@ -205,7 +211,8 @@ SustainedFigures runSustained(const QString &dir, int ticks)
             serviceMs.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
         written = writeBytes() - before;
-        finish(&out, serviceMs, samplesPerTick, written, CacheDatabase::sizeOnDisk(options.path) - grownBefore);
+        finish(&out, serviceMs, samplesPerTick, written,
+               CacheDatabase::sizeOnDisk(options.path) - grownBefore);
         out.series = samplesPerTick;
     }
     {
@@ -251,13 +258,16 @@ SustainedFigures runSustainedOldLayout(const QString &dir, int ticks)
     const Federation federation = makeFederation();
     const QString path = CacheDatabase::defaultPathIn(dir);
     sqlite3 *db = nullptr;
-    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                    nullptr);
     QString error;
     // The schema-2 samples table and the writer's pragmas (CacheDatabase, Role::Writer).
-    if (!sql::exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
-                       "CREATE TABLE samples(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL, "
-                       "PRIMARY KEY(series_id, ts)) WITHOUT ROWID",
-                   &error))
+    if (!sql::exec(
+            db,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
+            "CREATE TABLE samples(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL, "
+            "PRIMARY KEY(series_id, ts)) WITHOUT ROWID",
+            &error))
         qFatal("old layout: %s", qPrintable(error));
     QByteArray many = "INSERT OR IGNORE INTO samples(series_id, ts, value) VALUES (?,?,?)";
     for (int i = 1; i < 100; ++i)

@@ -10,7 +10,6 @@
 
 namespace cpn::cache {
 
-
 CacheStore::CacheStore(sqlite3 *db)
     : m_db(db), m_samples(db),
       m_findSeries(db, "SELECT series_id FROM series WHERE kind = ? AND entity_id = ? AND metric = ?"),
@@ -18,7 +17,8 @@ CacheStore::CacheStore(sqlite3 *db)
       m_closeNode(db, "UPDATE node_versions SET valid_to = ? WHERE node_id = ? AND valid_from = ?"),
       m_insertNode(db, "INSERT OR REPLACE INTO node_versions(node_id, valid_from, valid_to, province, body) "
                        "VALUES (?, ?, NULL, ?, ?)"),
-      m_updateNode(db, "UPDATE node_versions SET body = ?, province = ? WHERE node_id = ? AND valid_from = ?"),
+      m_updateNode(db,
+                   "UPDATE node_versions SET body = ?, province = ? WHERE node_id = ? AND valid_from = ?"),
       m_closeLink(db, "UPDATE link_versions SET valid_to = ? WHERE link_id = ? AND valid_from = ?"),
       m_insertLink(db, "INSERT OR REPLACE INTO link_versions(link_id, valid_from, valid_to, body) "
                        "VALUES (?, ?, NULL, ?)"),
@@ -362,14 +362,15 @@ bool CacheStore::clear()
     if (!commit())
         return false;
     QString error;
-    const bool ok = sql::exec(m_db,
-                              "BEGIN IMMEDIATE;"
-                              "DELETE FROM sample_blocks; DELETE FROM sample_ticks; DELETE FROM samples_1m; DELETE FROM samples_1h;"
-                              "DELETE FROM series; DELETE FROM node_versions; DELETE FROM link_versions;"
-                              "DELETE FROM offers; DELETE FROM jobs; DELETE FROM events;"
-                              "DELETE FROM meta WHERE key <> 'schema_version';"
-                              "COMMIT;",
-                              &error);
+    const bool ok = sql::exec(
+        m_db,
+        "BEGIN IMMEDIATE;"
+        "DELETE FROM sample_blocks; DELETE FROM sample_ticks; DELETE FROM samples_1m; DELETE FROM samples_1h;"
+        "DELETE FROM series; DELETE FROM node_versions; DELETE FROM link_versions;"
+        "DELETE FROM offers; DELETE FROM jobs; DELETE FROM events;"
+        "DELETE FROM meta WHERE key <> 'schema_version';"
+        "COMMIT;",
+        &error);
     if (!ok) {
         sql::exec(m_db, "ROLLBACK");
         m_error = QStringLiteral("clearing the cache: %1").arg(error);

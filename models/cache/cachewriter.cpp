@@ -171,7 +171,8 @@ qint64 CacheWriter::postIngest(bool droppable, std::function<bool(CacheStore &)>
     }
     if (m_dropping && m_inFlight.load() < m_options.maxBatchesInFlight / 2) {
         m_dropping = false;
-        qCInfo(lcCache).noquote() << "the cache writer caught up;" << m_droppedBatches << "batches dropped so far";
+        qCInfo(lcCache).noquote() << "the cache writer caught up;" << m_droppedBatches
+                                  << "batches dropped so far";
     }
     const qint64 id = ++m_nextId;
     ++m_inFlight;

@@ -130,8 +130,8 @@ qint64 Retention::floorTo(qint64 ts, qint64 step)
 double RetentionPolicy::bytesFor(const Windows &w, qint64 seriesCount) const
 {
     const double perMs = double(seriesCount) / qMax(1, sampleIntervalMs);
-    return double(seriesCount) * kBytesPerRollup * (double(w.minuteMs) / Retention::kMinuteMs +
-                                                     double(w.hourMs) / Retention::kHourMs) +
+    return double(seriesCount) * kBytesPerRollup *
+               (double(w.minuteMs) / Retention::kMinuteMs + double(w.hourMs) / Retention::kHourMs) +
            perMs * kBytesPerRawSample * double(w.rawMs);
 }
 
@@ -139,7 +139,8 @@ RetentionPolicy::Windows RetentionPolicy::effectiveWindows(qint64 seriesCount) c
 {
     const Windows configured{rawWindowMs, minuteWindowMs, hourWindowMs};
     const double usable = double(byteBudget) * (1 - kReservedShare);
-    if (byteBudget <= 0 || seriesCount <= 0 || sampleIntervalMs <= 0 || bytesFor(configured, seriesCount) <= usable)
+    if (byteBudget <= 0 || seriesCount <= 0 || sampleIntervalMs <= 0 ||
+        bytesFor(configured, seriesCount) <= usable)
         return configured;
     // Bytes one millisecond of each window costs across all series.
     const double rawRate = double(seriesCount) * kBytesPerRawSample / sampleIntervalMs;
@@ -222,8 +223,8 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
         rows.bind(1, from1h);
         rows.bind(2, to1h);
         while (rows.step()) {
-            if (!hours.add(rows.int64(0), rows.int64(1), rows.real(2), rows.real(3), rows.real(4), rows.int64(5),
-                           rows.real(6)))
+            if (!hours.add(rows.int64(0), rows.int64(1), rows.real(2), rows.real(3), rows.real(4),
+                           rows.int64(5), rows.real(6)))
                 return failed(QStringLiteral("writing 1-hour roll-ups"));
         }
         if (!rows.done() || !hours.finish())
@@ -236,9 +237,9 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
         counted.bind(1, rawCutoff);
         report.rawDeleted = counted.step() ? counted.int64(0) : 0;
     }
-    if (!purge(db, "sample_blocks", rawCutoff, nullptr) || !purge(db, "sample_ticks", rawCutoff, nullptr)
-        || !purge(db, "samples_1m", minuteCutoff, &report.minuteDeleted)
-        || !purge(db, "samples_1h", hourCutoff, &report.hourDeleted))
+    if (!purge(db, "sample_blocks", rawCutoff, nullptr) || !purge(db, "sample_ticks", rawCutoff, nullptr) ||
+        !purge(db, "samples_1m", minuteCutoff, &report.minuteDeleted) ||
+        !purge(db, "samples_1h", hourCutoff, &report.hourDeleted))
         return failed(QStringLiteral("purging"));
 
     // Directory versions, jobs and events live as long as the coarsest samples. Offers are stored

@@ -17,7 +17,7 @@ struct RetentionPolicy
     qint64 minuteWindowMs = 7LL * 24 * 3600 * 1000;
     qint64 hourWindowMs = 400LL * 24 * 3600 * 1000;
     qint64 byteBudget = 2LL * 1024 * 1024 * 1024; // the whole file; 0: no budget, the windows alone decide
-    int sampleIntervalMs = 1000;                   // the federation's refresh interval
+    int sampleIntervalMs = 1000;                  // the federation's refresh interval
     // Never shrink below this: roll-ups need the raw minutes past the lateness, and an hour of
     // detail is what "Review the last hour" replays. The one thing the budget gives way to.
     qint64 minRawWindowMs = 3600LL * 1000;

@@ -31,7 +31,10 @@ constexpr int kDouble = 12;
 constexpr int kScales = 5;
 constexpr double kPow10[kScales] = {1, 10, 100, 1000, 10000};
 
-int codeAt(const unsigned char *codes, int slot) { return (codes[slot / 2] >> ((slot % 2) * 4)) & 15; }
+int codeAt(const unsigned char *codes, int slot)
+{
+    return (codes[slot / 2] >> ((slot % 2) * 4)) & 15;
+}
 
 int sizeOf(int code)
 {
@@ -44,7 +47,10 @@ int sizeOf(int code)
     return code == kFloat ? 4 : code == kDouble ? 8 : -1;
 }
 
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 // The code for v and its bytes (little-endian) in *bits.
 int encodeValue(double v, quint64 *bits)
@@ -212,13 +218,15 @@ bool Writer::flush(QString *error)
 {
     if (m_pending.empty())
         return true;
-    sql::Statement insert(m_db, "INSERT INTO sample_blocks(ts, block, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    sql::Statement insert(
+        m_db, "INSERT INTO sample_blocks(ts, block, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     sql::Statement stored(m_db, "SELECT data FROM sample_blocks WHERE ts = ? AND block = ?");
     sql::Statement update(m_db, "UPDATE sample_blocks SET data = ? WHERE ts = ? AND block = ?");
     sql::Statement tick(m_db, "INSERT INTO sample_ticks(ts, samples) VALUES (?, ?) "
                               "ON CONFLICT(ts) DO UPDATE SET samples = samples + excluded.samples");
     auto failed = [&](const sql::Statement &s) {
-        *error = QStringLiteral("writing samples: %1").arg(s.error().isEmpty() ? sql::lastError(m_db) : s.error());
+        *error =
+            QStringLiteral("writing samples: %1").arg(s.error().isEmpty() ? sql::lastError(m_db) : s.error());
         return false;
     };
     qint64 tickTs = 0;
@@ -283,10 +291,12 @@ bool convertRowSamples(sqlite3 *db, QString *error)
 {
     constexpr qint64 kWindowMs = 60 * 1000;
     // The earliest sample at or after ?1, by one key seek per series.
-    sql::Statement next(db, "SELECT min(f) FROM (SELECT (SELECT ts FROM samples s WHERE s.series_id = r.series_id "
-                            "AND s.ts >= ?1 ORDER BY ts LIMIT 1) AS f FROM series r)");
+    sql::Statement next(
+        db, "SELECT min(f) FROM (SELECT (SELECT ts FROM samples s WHERE s.series_id = r.series_id "
+            "AND s.ts >= ?1 ORDER BY ts LIMIT 1) AS f FROM series r)");
     sql::Statement series(db, "SELECT series_id FROM series ORDER BY series_id");
-    sql::Statement rows(db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
+    sql::Statement rows(
+        db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
     if (!next.isValid() || !series.isValid() || !rows.isValid()) {
         *error = QStringLiteral("converting samples: %1").arg(sql::lastError(db));
         return false;

@@ -20,9 +20,18 @@ namespace cpn::cache::sampleblock {
 // SQLite's 1,002-byte local payload of a WITHOUT ROWID table on 4 KiB pages (docs/cache.md).
 inline constexpr int kSeriesPerBlock = 240;
 
-inline qint64 blockOf(qint64 seriesId) { return (seriesId - 1) / kSeriesPerBlock; }
-inline int slotOf(qint64 seriesId) { return int((seriesId - 1) % kSeriesPerBlock); }
-inline qint64 seriesIdOf(qint64 block, int slot) { return block * kSeriesPerBlock + slot + 1; }
+inline qint64 blockOf(qint64 seriesId)
+{
+    return (seriesId - 1) / kSeriesPerBlock;
+}
+inline int slotOf(qint64 seriesId)
+{
+    return int((seriesId - 1) % kSeriesPerBlock);
+}
+inline qint64 seriesIdOf(qint64 block, int slot)
+{
+    return block * kSeriesPerBlock + slot + 1;
+}
 
 // The values of one block at one tick, by slot.
 struct Values

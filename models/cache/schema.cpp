@@ -75,8 +75,8 @@ bool convertSamples(sqlite3 *db, QString *error)
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> steps = {{1, kVersion1, nullptr}, {2, kVersion2, nullptr},
-                                           {3, kVersion3, convertSamples}};
+    static const QList<Migration> steps = {
+        {1, kVersion1, nullptr}, {2, kVersion2, nullptr}, {3, kVersion3, convertSamples}};
     return steps;
 }
 

@@ -1,10 +1,10 @@
 #include "cache/seriesreader.h"
 
 #include "cache/cachelogging.h"
-#include "domain/metricnames.h"
 #include "cache/retention.h"
 #include "cache/sampleblock.h"
 #include "cache/sqlite.h"
+#include "domain/metricnames.h"
 #include "domain/protocoljson.h"
 
 #include <QHash>
@@ -81,11 +81,12 @@ Series SeriesReader::readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs,
     if (resolution == Resolution::Raw) {
         // One key seek per tick into the series' block (sampleblock.h), never a scan of the others;
         // with a few blocks a tick, reading past the others costs less than seeking.
-        sql::Statement s(m_db, blocksPerTick() <= 4
-                                   ? "SELECT ts, data FROM sample_blocks WHERE block = ?1 AND ts >= ?2 AND ts <= ?3 "
-                                     "ORDER BY ts"
-                                   : "SELECT t.ts, b.data FROM sample_ticks t CROSS JOIN sample_blocks b "
-                                     "ON b.ts = t.ts AND b.block = ?1 WHERE t.ts >= ?2 AND t.ts <= ?3 ORDER BY t.ts");
+        sql::Statement s(
+            m_db, blocksPerTick() <= 4
+                      ? "SELECT ts, data FROM sample_blocks WHERE block = ?1 AND ts >= ?2 AND ts <= ?3 "
+                        "ORDER BY ts"
+                      : "SELECT t.ts, b.data FROM sample_ticks t CROSS JOIN sample_blocks b "
+                        "ON b.ts = t.ts AND b.block = ?1 WHERE t.ts >= ?2 AND t.ts <= ?3 ORDER BY t.ts");
         s.bind(1, sampleblock::blockOf(seriesId));
         s.bind(2, fromMs);
         s.bind(3, toMs);
@@ -110,10 +111,11 @@ Series SeriesReader::readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs,
     const qint64 last = qMin(toMs, held.int64(1));
     if (first > last)
         return series;
-    sql::Statement s(m_db, QByteArray("WITH RECURSIVE b(ts) AS (SELECT ?2 UNION ALL SELECT ts + ?4 FROM b "
-                                      "WHERE ts + ?4 <= ?3) SELECT s.ts, s.min, s.max, s.mean, s.count, s.last "
-                                      "FROM b CROSS JOIN ") +
-                               table + " s ON s.ts = b.ts AND s.series_id = ?1 ORDER BY s.ts");
+    sql::Statement s(m_db,
+                     QByteArray("WITH RECURSIVE b(ts) AS (SELECT ?2 UNION ALL SELECT ts + ?4 FROM b "
+                                "WHERE ts + ?4 <= ?3) SELECT s.ts, s.min, s.max, s.mean, s.count, s.last "
+                                "FROM b CROSS JOIN ") +
+                         table + " s ON s.ts = b.ts AND s.series_id = ?1 ORDER BY s.ts");
     s.bind(1, seriesId);
     s.bind(2, first);
     s.bind(3, last);
@@ -384,8 +386,10 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
         }
     }
     const std::pair<const char *, qint64> rollups[] = {
-        {"SELECT series_id, ts, last FROM samples_1m WHERE ts <= ?1 AND ts >= ?2 ORDER BY ts DESC", Retention::kMinuteMs},
-        {"SELECT series_id, ts, last FROM samples_1h WHERE ts <= ?1 AND ts >= ?2 ORDER BY ts DESC", Retention::kHourMs}};
+        {"SELECT series_id, ts, last FROM samples_1m WHERE ts <= ?1 AND ts >= ?2 ORDER BY ts DESC",
+         Retention::kMinuteMs},
+        {"SELECT series_id, ts, last FROM samples_1h WHERE ts <= ?1 AND ts >= ?2 ORDER BY ts DESC",
+         Retention::kHourMs}};
     for (const auto &[sqlText, bucketMs] : rollups) {
         sql::Statement rollup(m_db, sqlText);
         rollup.bind(1, atMs);
@@ -476,9 +480,10 @@ ContentSummary SeriesReader::summary() const
     c.jobs = count("SELECT count(*) FROM jobs");
     c.events = count("SELECT count(*) FROM events");
     // Every sample table is keyed by time first: its first and last rows are one seek each.
-    sql::Statement span(m_db, "SELECT min(f), max(l) FROM (SELECT min(ts) AS f, max(ts) AS l FROM sample_ticks "
-                              "UNION ALL SELECT min(ts), max(ts) FROM samples_1m "
-                              "UNION ALL SELECT min(ts), max(ts) FROM samples_1h)");
+    sql::Statement span(m_db,
+                        "SELECT min(f), max(l) FROM (SELECT min(ts) AS f, max(ts) AS l FROM sample_ticks "
+                        "UNION ALL SELECT min(ts), max(ts) FROM samples_1m "
+                        "UNION ALL SELECT min(ts), max(ts) FROM samples_1h)");
     if (span.step() && !span.isNull(0)) {
         c.fromMs = span.int64(0);
         c.toMs = span.int64(1);

@@ -94,23 +94,35 @@ bool typeFits(int storage, const QByteArray &declared, bool notNull)
 const QList<Table> &dataTables(int formatVersion)
 {
     static const QList<Table> format2 = {
-        {"node_versions", "node_id, valid_from"}, {"link_versions", "link_id, valid_from"},
-        {"series", "series_id"},                  {"sample_blocks", "ts, block"},
-        {"sample_ticks", "ts"},                   {"samples_1m", "ts, series_id"},
-        {"samples_1h", "ts, series_id"},          {"offers", "ts, offer_id"},
-        {"jobs", "job_id"},                       {"events", "event_id"},
+        {"node_versions", "node_id, valid_from"},
+        {"link_versions", "link_id, valid_from"},
+        {"series", "series_id"},
+        {"sample_blocks", "ts, block"},
+        {"sample_ticks", "ts"},
+        {"samples_1m", "ts, series_id"},
+        {"samples_1h", "ts, series_id"},
+        {"offers", "ts, offer_id"},
+        {"jobs", "job_id"},
+        {"events", "event_id"},
     };
     static const QList<Table> format1 = {
-        {"node_versions", "node_id, valid_from"}, {"link_versions", "link_id, valid_from"},
-        {"series", "series_id"},                  {"samples", "series_id, ts"},
-        {"samples_1m", "series_id, ts"},          {"samples_1h", "series_id, ts"},
-        {"offers", "ts, offer_id"},               {"jobs", "job_id"},
+        {"node_versions", "node_id, valid_from"},
+        {"link_versions", "link_id, valid_from"},
+        {"series", "series_id"},
+        {"samples", "series_id, ts"},
+        {"samples_1m", "series_id, ts"},
+        {"samples_1h", "series_id, ts"},
+        {"offers", "ts, offer_id"},
+        {"jobs", "job_id"},
         {"events", "event_id"},
     };
     return formatVersion == 1 ? format1 : format2;
 }
 
-const char *createSql(int formatVersion) { return formatVersion == 1 ? kFormat1 : kFormat2; }
+const char *createSql(int formatVersion)
+{
+    return formatVersion == 1 ? kFormat1 : kFormat2;
+}
 
 QByteArray contentChecksum(sqlite3 *db, const char *schemaName, int formatVersion, QString *error)
 {

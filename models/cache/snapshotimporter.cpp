@@ -22,20 +22,27 @@ struct Copy
 // Events have no natural key: an event already present (same time, source and message) is skipped.
 const Copy kCopies[] = {
     {"SELECT node_id, valid_from, valid_to, province, body FROM node_versions",
-     "INSERT OR IGNORE INTO node_versions(node_id, valid_from, valid_to, province, body) VALUES (?, ?, ?, ?, ?)", -1},
+     "INSERT OR IGNORE INTO node_versions(node_id, valid_from, valid_to, province, body) VALUES (?, ?, ?, ?, "
+     "?)",
+     -1},
     {"SELECT link_id, valid_from, valid_to, body FROM link_versions",
      "INSERT OR IGNORE INTO link_versions(link_id, valid_from, valid_to, body) VALUES (?, ?, ?, ?)", -1},
     {"SELECT series_id, ts, min, max, mean, count, last FROM samples_1m",
-     "INSERT OR IGNORE INTO samples_1m(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, ?)", 0},
+     "INSERT OR IGNORE INTO samples_1m(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, "
+     "?)",
+     0},
     {"SELECT series_id, ts, min, max, mean, count, last FROM samples_1h",
-     "INSERT OR IGNORE INTO samples_1h(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, ?)", 0},
+     "INSERT OR IGNORE INTO samples_1h(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, "
+     "?)",
+     0},
     {"SELECT ts, offer_id, node_id, body FROM offers",
      "INSERT OR IGNORE INTO offers(ts, offer_id, node_id, body) VALUES (?, ?, ?, ?)", -1},
     {"SELECT job_id, node_id, updated_at, body FROM jobs",
      "INSERT OR IGNORE INTO jobs(job_id, node_id, updated_at, body) VALUES (?, ?, ?, ?)", -1},
     {"SELECT ts, severity, source, message FROM events",
      "INSERT INTO events(ts, severity, source, message) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS "
-     "(SELECT 1 FROM events WHERE ts = ?1 AND source = ?3 AND message = ?4)", -1},
+     "(SELECT 1 FROM events WHERE ts = ?1 AND source = ?3 AND message = ?4)",
+     -1},
 };
 
 } // namespace

@@ -115,8 +115,8 @@ bool SnapshotReader::open(const QString &file, const Options &options)
     const QString verdict = check.step() ? check.text(0) : check.error();
     if (verdict != QLatin1String("ok"))
         return fail(QStringLiteral("the database is damaged (quick_check: %1)").arg(verdict.left(200)));
-    if (!checkIdentity() || !readManifest() || !checkObjects() || !checkColumns() || !verifyChecksum()
-        || !upgradeFormat1())
+    if (!checkIdentity() || !readManifest() || !checkObjects() || !checkColumns() || !verifyChecksum() ||
+        !upgradeFormat1())
         return false;
     qCInfo(lcCache).noquote() << "snapshot verified:" << file;
     return true;
@@ -184,8 +184,8 @@ bool SnapshotReader::openInMemory(QByteArray bytes)
     bytes.clear();
     // Writable in memory only so that a format 1 file can be given format 2's sample tables once
     // verified (upgradeFormat1); query_only until then. The file itself is never written.
-    if (sqlite3_deserialize(m_db, "main", copy, size, size, SQLITE_DESERIALIZE_RESIZEABLE | SQLITE_DESERIALIZE_FREEONCLOSE)
-        != SQLITE_OK)
+    if (sqlite3_deserialize(m_db, "main", copy, size, size,
+                            SQLITE_DESERIALIZE_RESIZEABLE | SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK)
         return fail(QStringLiteral("cannot load the database: %1").arg(sql::lastError(m_db)));
     sql::exec(m_db, "PRAGMA query_only=ON");
     return true;
@@ -218,12 +218,13 @@ bool SnapshotReader::upgradeFormat1()
     if (m_manifest.formatVersion != 1)
         return true;
     QString error;
-    const bool ok = sql::exec(m_db, "PRAGMA query_only=OFF; BEGIN;"
-                                    "CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, "
-                                    "data BLOB NOT NULL, PRIMARY KEY(ts, block)) WITHOUT ROWID;"
-                                    "CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, samples INTEGER NOT NULL);",
-                              &error)
-                    && sampleblock::convertRowSamples(m_db, &error) && sql::exec(m_db, "COMMIT", &error);
+    const bool ok = sql::exec(m_db,
+                              "PRAGMA query_only=OFF; BEGIN;"
+                              "CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, "
+                              "data BLOB NOT NULL, PRIMARY KEY(ts, block)) WITHOUT ROWID;"
+                              "CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, samples INTEGER NOT NULL);",
+                              &error) &&
+                    sampleblock::convertRowSamples(m_db, &error) && sql::exec(m_db, "COMMIT", &error);
     if (!ok)
         sql::exec(m_db, "ROLLBACK");
     sql::exec(m_db, "PRAGMA query_only=ON");

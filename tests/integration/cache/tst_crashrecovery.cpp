@@ -1,7 +1,7 @@
 #include "cache/cachedatabase.h"
 #include "cache/seriesreader.h"
-#include "domain/metricnames.h"
 #include "cache/sqlite.h"
+#include "domain/metricnames.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -77,7 +77,8 @@ void TestCrashRecovery::survivesSigkill()
     sql::Statement cpu(db.handle(), "SELECT entity_id FROM series WHERE metric = 'cpu'");
     qint64 cpuSamples = 0;
     while (cpu.step())
-        cpuSamples += reader.readNodeSeries(cpu.text(0), QStringLiteral("cpu"), 0, lastReported * 1000).points.size();
+        cpuSamples +=
+            reader.readNodeSeries(cpu.text(0), QStringLiteral("cpu"), 0, lastReported * 1000).points.size();
     QCOMPARE(cpuSamples, lastReported * 40);
     sql::Statement all(db.handle(), "SELECT ifnull(sum(samples), 0) FROM sample_ticks WHERE ts <= ?");
     all.bind(1, lastReported * 1000);

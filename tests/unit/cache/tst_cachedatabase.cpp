@@ -66,18 +66,19 @@ void TestCacheDatabase::migrates_data()
     QTest::addColumn<QStringList>("tables");
     QTest::addColumn<int>("rawSamples");
     QTest::newRow("empty to v1") << 0 << 1 << QStringList{QStringLiteral("samples")} << 0;
-    QTest::newRow("empty to current") << 0 << schema::kCurrentVersion
-                                      << QStringList{QStringLiteral("sample_blocks"), QStringLiteral("sample_ticks"),
-                                                     QStringLiteral("samples_1m"), QStringLiteral("samples_1h")}
-                                      << 0;
+    QTest::newRow("empty to current")
+        << 0 << schema::kCurrentVersion
+        << QStringList{QStringLiteral("sample_blocks"), QStringLiteral("sample_ticks"),
+                       QStringLiteral("samples_1m"), QStringLiteral("samples_1h")}
+        << 0;
     QTest::newRow("v1 with data to v2") << 1 << 2
                                         << QStringList{QStringLiteral("samples"), QStringLiteral("samples_1m"),
                                                        QStringLiteral("samples_1h")}
                                         << 2;
     QTest::newRow("v1 with data to current")
         << 1 << schema::kCurrentVersion
-        << QStringList{QStringLiteral("sample_blocks"), QStringLiteral("sample_ticks"), QStringLiteral("samples_1m"),
-                       QStringLiteral("samples_1h")}
+        << QStringList{QStringLiteral("sample_blocks"), QStringLiteral("sample_ticks"),
+                       QStringLiteral("samples_1m"), QStringLiteral("samples_1h")}
         << 2;
 }
 
@@ -144,19 +145,21 @@ void TestCacheDatabase::carriesVersionTwoSamplesOver()
         case 0:
             return double((series + tick) % 10000) / 10000; // a utilization to 4 decimals
         case 1:
-            return 0.1 * tick + 1.0 / 3 * series;           // a double of no short decimal
+            return 0.1 * tick + 1.0 / 3 * series; // a double of no short decimal
         case 2:
-            return double(tick % 7);                         // a count
+            return double(tick % 7); // a count
         default:
-            return -1234.5 * (tick + 1);                     // large, negative
+            return -1234.5 * (tick + 1); // large, negative
         }
     };
     {
         CacheDatabase v2;
-        QVERIFY2(v2.open(path, QStringLiteral("t.v2"), CacheDatabase::Role::Writer, 2), qPrintable(v2.errorString()));
+        QVERIFY2(v2.open(path, QStringLiteral("t.v2"), CacheDatabase::Role::Writer, 2),
+                 qPrintable(v2.errorString()));
         sqlite3 *h = v2.handle();
         QVERIFY(sql::exec(h, "BEGIN; DELETE FROM samples; DELETE FROM series;"));
-        sql::Statement series(h, "INSERT INTO series(series_id, kind, entity_id, metric) VALUES (?, 0, ?, 'cpu')");
+        sql::Statement series(
+            h, "INSERT INTO series(series_id, kind, entity_id, metric) VALUES (?, 0, ?, 'cpu')");
         sql::Statement sample(h, "INSERT INTO samples(series_id, ts, value) VALUES (?, ?, ?)");
         for (int s = 1; s <= kSeries; ++s) {
             series.bind(1, qint64(s));
@@ -171,12 +174,14 @@ void TestCacheDatabase::carriesVersionTwoSamplesOver()
                 QVERIFY(sample.run());
             }
         }
-        QVERIFY(sql::exec(h, "INSERT INTO samples_1m VALUES (1, 1767225540000, 0.1, 0.9, 0.5, 60, 0.2), "
-                             "(2, 1767225540000, 1, 2, 1.5, 60, 2), (1, 1767225480000, 0, 1, 0.5, 60, 1);"
-                             "INSERT INTO samples_1h VALUES (1, 1767222000000, 0, 1, 0.5, 3600, 1); COMMIT;"));
+        QVERIFY(sql::exec(h,
+                          "INSERT INTO samples_1m VALUES (1, 1767225540000, 0.1, 0.9, 0.5, 60, 0.2), "
+                          "(2, 1767225540000, 1, 2, 1.5, 60, 2), (1, 1767225480000, 0, 1, 0.5, 60, 1);"
+                          "INSERT INTO samples_1h VALUES (1, 1767222000000, 0, 1, 0.5, 3600, 1); COMMIT;"));
     }
     CacheDatabase db;
-    QVERIFY2(db.open(path, QStringLiteral("t.v3"), CacheDatabase::Role::Writer), qPrintable(db.errorString()));
+    QVERIFY2(db.open(path, QStringLiteral("t.v3"), CacheDatabase::Role::Writer),
+             qPrintable(db.errorString()));
     QCOMPARE(db.schemaVersion(), 3);
     sql::Statement old(db.handle(), "SELECT count(*) FROM sqlite_schema WHERE name = 'samples'");
     QVERIFY(old.step());
@@ -184,8 +189,8 @@ void TestCacheDatabase::carriesVersionTwoSamplesOver()
     SeriesReader reader(db.handle());
     QCOMPARE(reader.summary().rawSamples, qint64(kSeries) * kTicks - 1);
     for (int s = 1; s <= kSeries; ++s) {
-        const Series read = reader.readNodeSeries(QStringLiteral("node-%1").arg(s), QStringLiteral("cpu"), kT0,
-                                                  kT0 + kTicks * 1000, Resolution::Raw);
+        const Series read = reader.readNodeSeries(QStringLiteral("node-%1").arg(s), QStringLiteral("cpu"),
+                                                  kT0, kT0 + kTicks * 1000, Resolution::Raw);
         QCOMPARE(read.points.size(), s == 7 ? kTicks - 1 : kTicks);
         for (const SeriesPoint &p : read.points) {
             const int t = int((p.tsMs - kT0) / 1000);
@@ -194,8 +199,8 @@ void TestCacheDatabase::carriesVersionTwoSamplesOver()
                      qPrintable(QStringLiteral("series %1 tick %2: %3").arg(s).arg(t).arg(p.mean)));
         }
     }
-    const Series minutes = reader.readNodeSeries(QStringLiteral("node-1"), QStringLiteral("cpu"), 1767225480000,
-                                                 1767225599999, Resolution::Minute);
+    const Series minutes = reader.readNodeSeries(QStringLiteral("node-1"), QStringLiteral("cpu"),
+                                                 1767225480000, 1767225599999, Resolution::Minute);
     QCOMPARE(minutes.points.size(), 2);
     QCOMPARE(minutes.points.at(1), (SeriesPoint{1767225540000, 0.1, 0.9, 0.5, 60, 0.2}));
     const Series hours = reader.readNodeSeries(QStringLiteral("node-1"), QStringLiteral("cpu"), 1767222000000,

@@ -6,9 +6,9 @@
 
 #include <QFile>
 #include <QSignalSpy>
-#include <algorithm>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 #include <sqlite3.h>
 

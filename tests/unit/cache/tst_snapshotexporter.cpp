@@ -1,5 +1,5 @@
-#include "cache/snapshotexporter.h"
 #include "cache/seriesreader.h"
+#include "cache/snapshotexporter.h"
 #include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 #include "snapshottestdata.h"
@@ -91,7 +91,8 @@ void TestSnapshotExporter::keepsTheRange()
     QCOMPARE(c.fromMs, from);
     QCOMPARE(c.toMs, to);
     QCOMPARE(c.nodeVersions, nodeVersions);
-    sql::Statement s(reader.handle(), "SELECT kind FROM series WHERE entity_id = 'national' AND metric = 'cpu'");
+    sql::Statement s(reader.handle(),
+                     "SELECT kind FROM series WHERE entity_id = 'national' AND metric = 'cpu'");
     QVERIFY(s.step());
     const Series national = SeriesReader(reader.handle())
                                 .readSeries(schema::SeriesKind(s.int64(0)), QStringLiteral("national"),

@@ -108,19 +108,15 @@ void TestSnapshotReader::refuses_data()
                return db.open(f, QStringLiteral("t.r.cache"), CacheDatabase::Role::Writer);
            })
         << QStringLiteral("not a CPN snapshot");
-    QTest::newRow("newer format")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "UPDATE manifest SET value = '3' WHERE key = 'format_version'");
-           })
-        << QStringLiteral("snapshot format 3 is newer");
+    QTest::newRow("newer format") << Spoil([](const QString &f) {
+        return execOnFile(f, "UPDATE manifest SET value = '3' WHERE key = 'format_version'");
+    }) << QStringLiteral("snapshot format 3 is newer");
     QTest::newRow("no format version")
         << Spoil([](const QString &f) { return execOnFile(f, "DELETE FROM manifest WHERE key = 'format_version'"); })
         << QStringLiteral("no valid format version");
-    QTest::newRow("a trigger")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM sample_blocks; END");
-           })
-        << QStringLiteral("contains a trigger (t)");
+    QTest::newRow("a trigger") << Spoil([](const QString &f) {
+        return execOnFile(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM sample_blocks; END");
+    }) << QStringLiteral("contains a trigger (t)");
     QTest::newRow("a view")
         << Spoil([](const QString &f) { return execOnFile(f, "CREATE VIEW v AS SELECT fts3_tokenizer('simple')"); })
         << QStringLiteral("contains a view (v)");
@@ -130,12 +126,10 @@ void TestSnapshotReader::refuses_data()
     QTest::newRow("an unknown index")
         << Spoil([](const QString &f) { return execOnFile(f, "CREATE INDEX jobs_node ON jobs(node_id)"); })
         << QStringLiteral("unknown index jobs_node");
-    QTest::newRow("wrong column type")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "DROP TABLE sample_ticks; CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, "
-                                      "samples TEXT NOT NULL)");
-           })
-        << QStringLiteral("column samples has type TEXT, expected INTEGER");
+    QTest::newRow("wrong column type") << Spoil([](const QString &f) {
+        return execOnFile(f, "DROP TABLE sample_ticks; CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, "
+                             "samples TEXT NOT NULL)");
+    }) << QStringLiteral("column samples has type TEXT, expected INTEGER");
     QTest::newRow("a missing table")
         << Spoil([](const QString &f) { return execOnFile(f, "DROP TABLE offers"); })
         << QStringLiteral("missing table offers");
@@ -146,18 +140,14 @@ void TestSnapshotReader::refuses_data()
                                       "kind INTEGER NOT NULL, entity_id TEXT NOT NULL, metric TEXT NOT NULL)");
            })
         << QStringLiteral("table series differs");
-    QTest::newRow("text in a BLOB column")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "UPDATE sample_blocks SET data = 'x' "
-                                      "WHERE (ts, block) IN (SELECT ts, block FROM sample_blocks LIMIT 1)");
-           })
-        << QStringLiteral("column data holds a value of the wrong type");
-    QTest::newRow("checksum mismatch")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "UPDATE sample_ticks SET samples = samples + 1 "
-                                      "WHERE ts = (SELECT min(ts) FROM sample_ticks)");
-           })
-        << QStringLiteral("checksum mismatch");
+    QTest::newRow("text in a BLOB column") << Spoil([](const QString &f) {
+        return execOnFile(f, "UPDATE sample_blocks SET data = 'x' "
+                             "WHERE (ts, block) IN (SELECT ts, block FROM sample_blocks LIMIT 1)");
+    }) << QStringLiteral("column data holds a value of the wrong type");
+    QTest::newRow("checksum mismatch") << Spoil([](const QString &f) {
+        return execOnFile(f, "UPDATE sample_ticks SET samples = samples + 1 "
+                             "WHERE ts = (SELECT min(ts) FROM sample_ticks)");
+    }) << QStringLiteral("checksum mismatch");
     QTest::newRow("manifest edited")
         << Spoil([](const QString &f) { return execOnFile(f, "UPDATE manifest SET value = 'x' WHERE key = 'note'"); })
         << QStringLiteral("checksum mismatch");
@@ -225,7 +215,8 @@ void TestSnapshotReader::readsFormatOne()
     QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
     QCOMPARE(reader.manifest().formatVersion, 1);
     QCOMPARE(reader.summary().rawSamples, 3);
-    const Series cpu = SeriesReader(reader.handle()).readNodeSeries(QStringLiteral("guian"), QStringLiteral("cpu"), 0, 5000);
+    const Series cpu =
+        SeriesReader(reader.handle()).readNodeSeries(QStringLiteral("guian"), QStringLiteral("cpu"), 0, 5000);
     QCOMPARE(cpu.points.size(), 2);
     QCOMPARE(cpu.points.at(0).mean, 0.5371);
     QCOMPARE(cpu.points.at(1).mean, 0.1 + 0.2);
