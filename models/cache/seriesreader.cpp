@@ -183,8 +183,10 @@ bool SeriesReader::hasNodeSamples(const QString &metric, qint64 fromMs, qint64 t
     if (resolution == Resolution::Raw)
         return hasRawNodeSamples(accelerators ? QString() : metric, fromMs - 1, toMs);
     const char *table = resolution == Resolution::Minute ? "samples_1m" : "samples_1h";
-    const QByteArray sql = QByteArray("SELECT EXISTS (SELECT 1 FROM series r JOIN ") + table +
-                           " s ON s.series_id = r.series_id WHERE r.kind = 0 AND " +
+    // Roll-ups are keyed by time: walk the range, each row's series by its id (node series have the
+    // lowest ids, so a range that holds any is answered in its first rows).
+    const QByteArray sql = QByteArray("SELECT EXISTS (SELECT 1 FROM ") + table +
+                           " s CROSS JOIN series r ON r.series_id = s.series_id WHERE r.kind = 0 AND " +
                            (accelerators ? "r.metric LIKE 'accel:%'" : "r.metric = ?3") +
                            " AND s.ts > ?1 AND s.ts <= ?2)";
     sql::Statement s(m_db, sql);
@@ -390,7 +392,11 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
          Retention::kMinuteMs},
         {"SELECT series_id, ts, last FROM samples_1h WHERE ts <= ?1 AND ts >= ?2 ORDER BY ts DESC",
          Retention::kHourMs}};
+    sql::Statement allSeries(m_db, "SELECT count(*) FROM series");
+    const bool allFound = allSeries.step() && qint64(latest.size()) >= allSeries.int64(0);
     for (const auto &[sqlText, bucketMs] : rollups) {
+        if (allFound)
+            break; // every series has a raw sample: the roll-ups would add nothing
         sql::Statement rollup(m_db, sqlText);
         rollup.bind(1, atMs);
         rollup.bind(2, atMs - qMax(lookbackMs, bucketMs));
