@@ -33,7 +33,8 @@
 //                           (last >= 0.8x first)
 //     snapshot_mb_per_hour  the run saved as a snapshot, scaled to an hour ("save the last
 //                           hour"), beside the reader's 1 GiB limit; snapshot_open_ms: its open
-//                           and verification by SnapshotReader
+//                           and verification by SnapshotReader; on it, state_at_ms (a replay's
+//                           stateAt) and read_series_ms (one series over the run)
 //                           CPN_BENCH_SHORT=1: 120 and 60 ticks, for development; CPN_BENCH_TICKS
 //                           and CPN_BENCH_OLD_TICKS set them. In a directory beside the working
 //                           directory (not /tmp, which may be in memory): CPN_BENCH_DIR.
@@ -416,6 +417,10 @@ int main(int argc, char **argv)
                     double(SnapshotReader::Options().maxBytes) / 1e6);
         std::printf("cache.sustained.snapshot_open_ms.2000: %.0f ms for %d ticks (%s)\n",
                     figures.snapshotOpenMs, ticks, figures.snapshotOpens ? "opens" : "refused");
+        std::printf("cache.sustained.state_at_ms.2000: %.0f ms (a replay's moment: 2,000 nodes, 10,000 links)\n",
+                    figures.stateAtMs);
+        std::printf("cache.sustained.read_series_ms.2000: %.1f ms (one node's CPU over the %d ticks)\n",
+                    figures.readSeriesMs, ticks);
     }
     {
         QTemporaryDir f(base + QStringLiteral("/bench_cache-XXXXXX"));

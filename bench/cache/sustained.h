@@ -22,6 +22,10 @@ struct SustainedFigures
     qint64 snapshotBytes = 0;
     double snapshotOpenMs = 0;
     bool snapshotOpens = false;
+    // On the opened snapshot: a replay's stateAt() in the middle of the run, and one node's CPU
+    // over the whole run (medians of five).
+    double stateAtMs = 0;
+    double readSeriesMs = 0;
 };
 
 // The new layout through CacheWriter (with retention every 60 ticks, on a clock at the ticks' time).
