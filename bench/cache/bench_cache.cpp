@@ -2,8 +2,8 @@
 //   cache.ingest_per_s      samples/s through the console's own path: CacheWriter -> writer
 //                           thread -> CacheStore -> SQLite, wall time from the first post until
 //                           flushAndWait() returns
-//   cache.raw_ingest_per_s  the same rows into the same schema with the bare C API (prepared
-//                           100-row INSERTs, all rows in one transaction, series ids known)
+//   cache.raw_ingest_per_s  the same rows into the same schema with the bare block writer
+//                           (sampleblock::Writer, all rows in one transaction, series ids known)
 //   cache.read_24h_ms       SeriesReader::readNodeSeries over 24 h of 1 s samples of one series
 //   cache.read_region_1h_ms.500
 //                           SeriesReader::readRegionSeries: the national CPU over 1 h of 1 s samples
@@ -20,16 +20,38 @@
 //                           series falls back to
 //   cache.read_region_speedup.500
 //                           per node / stored
+//   cache.sustained.*.2000  the 2,000-node federation's shape (66,776 series) through the
+//                           console's own CacheWriter for 1,800 ticks (sustained.cpp), beside the
+//                           schema-2 layout (_old_layout) for 240 ticks, as it soon falls far behind:
+//     write_amplification   bytes written to disk (/proc/self/io write_bytes) per byte the cache
+//                           grew on disk (target <= 3)
+//     lag_ticks             the worst lag at one tick a second: ticks are fed one after another
+//                           (faster than real time) and each tick's commit time measured; the lag
+//                           replays those times against arrivals every 1,000 ms (target <= 2)
+//     samples_per_s.2000_first_minute / _last_minute
+//                           samples a second of writer time over the first and last 60 ticks
+//                           (last >= 0.8x first)
+//     snapshot_mb_per_hour  the run saved as a snapshot, scaled to an hour ("save the last
+//                           hour"), beside the reader's 1 GiB limit; snapshot_open_ms: its open
+//                           and verification by SnapshotReader; on it, state_at_ms (a replay's
+//                           stateAt) and read_series_ms (one series over the run)
+//                           CPN_BENCH_SHORT=1: 120 and 60 ticks, for development; CPN_BENCH_TICKS
+//                           and CPN_BENCH_OLD_TICKS set them. In a directory beside the working
+//                           directory (not /tmp, which may be in memory): CPN_BENCH_DIR.
 // Medians of several runs, in a temporary directory.
 #include "cache/cachedatabase.h"
 #include "cache/cachestore.h"
 #include "cache/cachewriter.h"
+#include "cache/sampleblock.h"
 #include "cache/schema.h"
 #include "cache/seriesreader.h"
+#include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 #include "domain/metricnames.h"
+#include "sustained.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
@@ -139,39 +161,18 @@ sqlite3 *openRaw(const QString &path)
     return db;
 }
 
+// The rows as sample blocks, in one transaction, through the bare block writer (no writer thread,
+// no series lookup, no per-batch bookkeeping).
 void insertRaw(sqlite3 *db, const std::vector<Row> &rows)
 {
-    QByteArray many = "INSERT INTO samples(series_id, ts, value) VALUES (?,?,?)";
-    for (int i = 1; i < 100; ++i)
-        many += ",(?,?,?)";
-    sqlite3_stmt *multi = nullptr;
-    sqlite3_stmt *one = nullptr;
-    sqlite3_prepare_v2(db, many.constData(), -1, &multi, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO samples(series_id, ts, value) VALUES (?,?,?)", -1, &one, nullptr);
-    size_t i = 0;
-    while (i < rows.size()) {
-        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-        const size_t end = rows.size(); // one transaction: the limit
-        for (; i + 100 <= end; i += 100) {
-            for (int k = 0; k < 100; ++k) {
-                sqlite3_bind_int64(multi, 3 * k + 1, rows[i + k].series);
-                sqlite3_bind_int64(multi, 3 * k + 2, rows[i + k].ts);
-                sqlite3_bind_double(multi, 3 * k + 3, rows[i + k].value);
-            }
-            sqlite3_step(multi);
-            sqlite3_reset(multi);
-        }
-        for (; i < end; ++i) {
-            sqlite3_bind_int64(one, 1, rows[i].series);
-            sqlite3_bind_int64(one, 2, rows[i].ts);
-            sqlite3_bind_double(one, 3, rows[i].value);
-            sqlite3_step(one);
-            sqlite3_reset(one);
-        }
-        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    }
-    sqlite3_finalize(multi);
-    sqlite3_finalize(one);
+    sql::exec(db, "BEGIN");
+    sampleblock::Writer writer(db);
+    for (const Row &row : rows)
+        writer.add(row.series, row.ts, row.value);
+    QString error;
+    if (!writer.flush(&error))
+        qFatal("raw: %s", qPrintable(error));
+    sql::exec(db, "COMMIT");
 }
 
 // The same rows in the same order as CacheStore produces them, series ids numbered alike.
@@ -381,5 +382,49 @@ int main(int argc, char **argv)
     std::printf("cache.read_region_1h_ms.500_window_before_recording: %.1f ms\n", region.beforeRecording);
     std::printf("cache.read_region_1h_ms.500_computed: %.1f ms\n", region.computed);
     std::printf("cache.read_region_speedup.500: %.0f x\n", region.perNode / region.stored);
+
+    const bool shortRun = qEnvironmentVariableIntValue("CPN_BENCH_SHORT") != 0;
+    const int ticks = qEnvironmentVariableIsSet("CPN_BENCH_TICKS")
+                          ? qEnvironmentVariableIntValue("CPN_BENCH_TICKS")
+                      : shortRun ? 120
+                                 : 1800;
+    const int oldTicks = qEnvironmentVariableIsSet("CPN_BENCH_OLD_TICKS")
+                             ? qEnvironmentVariableIntValue("CPN_BENCH_OLD_TICKS")
+                         : shortRun ? 60
+                                    : 240;
+    const QString base = qEnvironmentVariable("CPN_BENCH_DIR", QDir::currentPath());
+    auto print = [](const char *suffix, const bench::SustainedFigures &f) {
+        std::printf("cache.sustained.ticks.2000%s: %d ticks (%lld samples a tick)\n", suffix, f.ticks,
+                    f.series);
+        std::printf("cache.sustained.write_amplification.2000%s: %.2f x (%.0f MB on disk)\n", suffix,
+                    f.writeAmplification, double(f.bytesOnDisk) / 1e6);
+        std::printf("cache.sustained.lag_ticks.2000%s: %.1f ticks\n", suffix, f.worstLagTicks);
+        std::printf("cache.sustained.samples_per_s.2000_first_minute%s: %.0f samples/s\n", suffix,
+                    f.firstMinuteSamplesPerS);
+        std::printf("cache.sustained.samples_per_s.2000_last_minute%s: %.0f samples/s\n", suffix,
+                    f.lastMinuteSamplesPerS);
+        std::printf("cache.sustained.last_vs_first_minute.2000%s: %.2f x\n", suffix,
+                    f.lastMinuteSamplesPerS / f.firstMinuteSamplesPerS);
+    };
+    {
+        QTemporaryDir e(base + QStringLiteral("/bench_cache-XXXXXX"));
+        const bench::SustainedFigures figures = bench::runSustained(e.path(), ticks);
+        print("", figures);
+        std::printf("cache.sustained.bytes_per_raw_sample.2000: %.2f B\n", figures.bytesPerRawSample);
+        std::printf("cache.sustained.bytes_per_rollup_row.2000: %.1f B\n", figures.bytesPerRollupRow);
+        std::printf("cache.sustained.snapshot_mb_per_hour.2000: %.0f MB (the reader's limit: %.0f MB)\n",
+                    double(figures.snapshotBytes) / 1e6 * 3600.0 / ticks,
+                    double(SnapshotReader::Options().maxBytes) / 1e6);
+        std::printf("cache.sustained.snapshot_open_ms.2000: %.0f ms for %d ticks (%s)\n",
+                    figures.snapshotOpenMs, ticks, figures.snapshotOpens ? "opens" : "refused");
+        std::printf("cache.sustained.state_at_ms.2000: %.0f ms (a replay's moment: 2,000 nodes, 10,000 links)\n",
+                    figures.stateAtMs);
+        std::printf("cache.sustained.read_series_ms.2000: %.1f ms (one node's CPU over the %d ticks)\n",
+                    figures.readSeriesMs, ticks);
+    }
+    {
+        QTemporaryDir f(base + QStringLiteral("/bench_cache-XXXXXX"));
+        print("_old_layout", bench::runSustainedOldLayout(f.path(), oldTicks));
+    }
     return 0;
 }

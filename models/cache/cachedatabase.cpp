@@ -117,8 +117,9 @@ bool CacheDatabase::migrate(sqlite3 *db, int target, QString *error)
                 .arg(schema::kApplicationId)
                 .arg(step.toVersion)
                 .toUtf8();
-        if (!transaction.isActive() || !sql::exec(db, step.sql, &stepError)
-            || !sql::exec(db, bookkeeping.constData(), &stepError) || !transaction.commit(&stepError)) {
+        if (!transaction.isActive() || !sql::exec(db, step.sql, &stepError) ||
+            (step.convert && !step.convert(db, &stepError)) ||
+            !sql::exec(db, bookkeeping.constData(), &stepError) || !transaction.commit(&stepError)) {
             if (error)
                 *error = QStringLiteral("migration to schema version %1 failed: %2").arg(step.toVersion).arg(stepError);
             return false;

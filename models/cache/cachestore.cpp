@@ -10,29 +10,15 @@
 
 namespace cpn::cache {
 
-namespace {
-
-// 100 rows per INSERT doubles the row rate of one row per INSERT (docs/cache.md, "Why SQLite this way").
-constexpr int kRowsPerInsert = 100;
-
-QByteArray multiRowInsert(int rows)
-{
-    QByteArray sql = "INSERT OR IGNORE INTO samples(series_id, ts, value) VALUES ";
-    for (int i = 0; i < rows; ++i)
-        sql += i ? ",(?,?,?)" : "(?,?,?)";
-    return sql;
-}
-
-} // namespace
-
 CacheStore::CacheStore(sqlite3 *db)
-    : m_db(db), m_insertMany(db, multiRowInsert(kRowsPerInsert)), m_insertOne(db, multiRowInsert(1)),
+    : m_db(db), m_samples(db),
       m_findSeries(db, "SELECT series_id FROM series WHERE kind = ? AND entity_id = ? AND metric = ?"),
       m_insertSeries(db, "INSERT INTO series(kind, entity_id, metric) VALUES (?, ?, ?)"),
       m_closeNode(db, "UPDATE node_versions SET valid_to = ? WHERE node_id = ? AND valid_from = ?"),
       m_insertNode(db, "INSERT OR REPLACE INTO node_versions(node_id, valid_from, valid_to, province, body) "
                        "VALUES (?, ?, NULL, ?, ?)"),
-      m_updateNode(db, "UPDATE node_versions SET body = ?, province = ? WHERE node_id = ? AND valid_from = ?"),
+      m_updateNode(db,
+                   "UPDATE node_versions SET body = ?, province = ? WHERE node_id = ? AND valid_from = ?"),
       m_closeLink(db, "UPDATE link_versions SET valid_to = ? WHERE link_id = ? AND valid_from = ?"),
       m_insertLink(db, "INSERT OR REPLACE INTO link_versions(link_id, valid_from, valid_to, body) "
                        "VALUES (?, ?, NULL, ?)"),
@@ -41,7 +27,6 @@ CacheStore::CacheStore(sqlite3 *db)
       m_upsertOffer(db, "INSERT OR REPLACE INTO offers(ts, offer_id, node_id, body) VALUES (?, ?, ?, ?)"),
       m_insertEvent(db, "INSERT INTO events(ts, severity, source, message) VALUES (?, ?, ?, ?)")
 {
-    m_pending.reserve(kRowsPerInsert * 64);
 }
 
 CacheStore::~CacheStore() { rollback(); }
@@ -56,8 +41,8 @@ bool CacheStore::fail(const QString &what, const sql::Statement &statement)
 
 bool CacheStore::load()
 {
-    if (!m_insertMany.isValid())
-        return fail(QStringLiteral("preparing the sample insert"), m_insertMany);
+    if (!m_findSeries.isValid())
+        return fail(QStringLiteral("preparing the series lookup"), m_findSeries);
     m_nodeSeries.clear();
     m_linkSeries.clear();
     m_regionSeries.clear();
@@ -93,7 +78,12 @@ bool CacheStore::load()
     sql::Statement links(m_db, "SELECT link_id, valid_from, body FROM link_versions WHERE valid_to IS NULL");
     while (links.step())
         m_openLinks.insert(links.text(0), {links.int64(1), links.utf8(2)});
-    return series.done() && nodes.done() && links.done();
+    m_storedOffers.clear();
+    sql::Statement offers(m_db, "SELECT offer_id, body FROM offers o WHERE ts = "
+                                "(SELECT max(ts) FROM offers l WHERE l.offer_id = o.offer_id)");
+    while (offers.step())
+        m_storedOffers.insert(offers.text(0), offers.utf8(1));
+    return series.done() && nodes.done() && links.done() && offers.done();
 }
 
 bool CacheStore::ensureTransaction()
@@ -114,10 +104,12 @@ bool CacheStore::commit()
 {
     if (!m_transaction)
         return true;
-    const bool flushed = flushSamples(true);
+    const bool flushed = m_samples.flush(&m_error);
     auto transaction = std::move(m_transaction);
-    if (!flushed)
+    if (!flushed) {
+        m_samples.clear();
         return false; // the transaction's destructor rolls back
+    }
     QString error;
     if (!transaction->commit(&error)) {
         m_error = QStringLiteral("commit failed: %1").arg(error);
@@ -128,8 +120,11 @@ bool CacheStore::commit()
 
 void CacheStore::rollback()
 {
-    m_pending.clear();
+    m_samples.clear();
+    if (!m_transaction)
+        return;
     m_transaction.reset();
+    load(); // what the store remembers of rows rolled back (series ids, offers) went with them
 }
 
 qint64 CacheStore::seriesId(schema::SeriesKind kind, const QString &entityId, const QString &metric)
@@ -153,35 +148,8 @@ qint64 CacheStore::seriesId(schema::SeriesKind kind, const QString &entityId, co
 
 void CacheStore::addSample(qint64 seriesId, qint64 ts, double value)
 {
-    m_pending.push_back({seriesId, ts, value});
+    m_samples.add(seriesId, ts, value);
     ++m_rowsInTransaction;
-}
-
-bool CacheStore::flushSamples(bool all)
-{
-    size_t done = 0;
-    const size_t n = m_pending.size();
-    for (; done + kRowsPerInsert <= n; done += kRowsPerInsert) {
-        int index = 1;
-        for (size_t i = done; i < done + kRowsPerInsert; ++i) {
-            m_insertMany.bind(index++, m_pending[i].seriesId);
-            m_insertMany.bind(index++, m_pending[i].ts);
-            m_insertMany.bind(index++, m_pending[i].value);
-        }
-        if (!m_insertMany.run())
-            return fail(QStringLiteral("inserting samples"), m_insertMany);
-    }
-    if (all) {
-        for (; done < n; ++done) {
-            m_insertOne.bind(1, m_pending[done].seriesId);
-            m_insertOne.bind(2, m_pending[done].ts);
-            m_insertOne.bind(3, m_pending[done].value);
-            if (!m_insertOne.run())
-                return fail(QStringLiteral("inserting a sample"), m_insertOne);
-        }
-    }
-    m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(done));
-    return true;
 }
 
 bool CacheStore::addMetrics(const MetricsBatch &batch)
@@ -213,8 +181,7 @@ bool CacheStore::addMetrics(const MetricsBatch &batch)
             addSample(id, s.tsMs, linkValue(s, LinkMetric(m)));
         }
     }
-    // Insert in full multi-row statements as rows accumulate; the rest waits for commit().
-    return qsizetype(m_pending.size()) < kRowsPerInsert * 32 || flushSamples(false);
+    return true;
 }
 
 bool CacheStore::addTotals(const FederationTotals &totals)
@@ -360,14 +327,19 @@ bool CacheStore::addOffers(const QList<Offer> &offers, qint64 tsMs)
     if (!ensureTransaction())
         return false;
     for (const Offer &offer : offers) {
+        const QByteArray body = protocol::toBody(protocol::toJson(offer));
+        auto stored = m_storedOffers.find(offer.id);
+        if (stored != m_storedOffers.end() && *stored == body)
+            continue;
         m_upsertOffer.bind(1, tsMs);
         m_upsertOffer.bind(2, offer.id);
         m_upsertOffer.bind(3, offer.nodeId);
-        m_upsertOffer.bindUtf8(4, protocol::toBody(protocol::toJson(offer)));
+        m_upsertOffer.bindUtf8(4, body);
         if (!m_upsertOffer.run())
             return fail(QStringLiteral("storing offer %1").arg(offer.id), m_upsertOffer);
+        m_storedOffers.insert(offer.id, body);
+        ++m_rowsInTransaction;
     }
-    m_rowsInTransaction += offers.size();
     return true;
 }
 
@@ -390,14 +362,15 @@ bool CacheStore::clear()
     if (!commit())
         return false;
     QString error;
-    const bool ok = sql::exec(m_db,
-                              "BEGIN IMMEDIATE;"
-                              "DELETE FROM samples; DELETE FROM samples_1m; DELETE FROM samples_1h;"
-                              "DELETE FROM series; DELETE FROM node_versions; DELETE FROM link_versions;"
-                              "DELETE FROM offers; DELETE FROM jobs; DELETE FROM events;"
-                              "DELETE FROM meta WHERE key <> 'schema_version';"
-                              "COMMIT;",
-                              &error);
+    const bool ok = sql::exec(
+        m_db,
+        "BEGIN IMMEDIATE;"
+        "DELETE FROM sample_blocks; DELETE FROM sample_ticks; DELETE FROM samples_1m; DELETE FROM samples_1h;"
+        "DELETE FROM series; DELETE FROM node_versions; DELETE FROM link_versions;"
+        "DELETE FROM offers; DELETE FROM jobs; DELETE FROM events;"
+        "DELETE FROM meta WHERE key <> 'schema_version';"
+        "COMMIT;",
+        &error);
     if (!ok) {
         sql::exec(m_db, "ROLLBACK");
         m_error = QStringLiteral("clearing the cache: %1").arg(error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/cachetypes.h"
+#include "cache/sampleblock.h"
 #include "cache/schema.h"
 #include "cache/sqlite.h"
 #include "domain/offer.h"
@@ -35,6 +36,8 @@ public:
     // One sample per region series at totals.tsMs: the nation, each province and each subtree.
     bool addTotals(const FederationTotals &totals);
     bool addJobs(const QList<Job> &jobs, qint64 tsMs);
+    // Stores an offer when it is new or changed since its last stored row: the list is polled
+    // every few seconds and rarely changes.
     bool addOffers(const QList<Offer> &offers, qint64 tsMs);
     bool addEvent(const CacheEvent &event);
 
@@ -72,7 +75,6 @@ private:
     bool ensureTransaction();
     bool fail(const QString &what, const sql::Statement &statement);
     void addSample(qint64 seriesId, qint64 ts, double value);
-    bool flushSamples(bool all);
     bool addRegion(const QString &entity, const RegionTotals &totals, qint64 tsMs);
     bool putVersion(Entity entity, const QString &id, const QString &province, const QByteArray &body,
                     qint64 tsMs);
@@ -89,16 +91,10 @@ private:
     QHash<QString, OpenVersion> m_openNodes;
     QHash<QString, OpenVersion> m_openLinks;
 
-    struct Row
-    {
-        qint64 seriesId;
-        qint64 ts;
-        double value;
-    };
-    std::vector<Row> m_pending;
+    QHash<QString, QByteArray> m_storedOffers; // by offer id: the body of its latest row
 
-    sql::Statement m_insertMany; // kRowsPerInsert rows
-    sql::Statement m_insertOne;
+    // Samples wait here until commit(), which writes them as one row per tick and block.
+    sampleblock::Writer m_samples;
     sql::Statement m_findSeries;
     sql::Statement m_insertSeries;
     sql::Statement m_closeNode, m_insertNode, m_updateNode;

@@ -158,54 +158,60 @@ template <typename F> void CacheWriter::postBlocking(F &&function)
     QMetaObject::invokeMethod(worker, [worker, &function] { function(worker); }, Qt::BlockingQueuedConnection);
 }
 
-qint64 CacheWriter::ingestDirectory(const QList<Node> &nodes, const QList<Link> &links, qint64 tsMs)
+qint64 CacheWriter::postIngest(bool droppable, std::function<bool(CacheStore &)> work)
 {
+    if (droppable && m_inFlight.load() >= m_options.maxBatchesInFlight) {
+        ++m_droppedBatches;
+        if (!m_dropping)
+            qCWarning(lcCache).noquote() << "the cache writer is" << m_inFlight.load()
+                                         << "batches behind: dropping batches until it catches up";
+        m_dropping = true;
+        Q_EMIT batchesDropped(m_droppedBatches);
+        return 0;
+    }
+    if (m_dropping && m_inFlight.load() < m_options.maxBatchesInFlight / 2) {
+        m_dropping = false;
+        qCInfo(lcCache).noquote() << "the cache writer caught up;" << m_droppedBatches
+                                  << "batches dropped so far";
+    }
     const qint64 id = ++m_nextId;
-    post([=](CacheWriterWorker *w) {
-        w->ingest(id, [&](CacheStore &store) { return store.addDirectory(nodes, links, tsMs); });
+    ++m_inFlight;
+    std::atomic<int> *inFlight = &m_inFlight;
+    post([id, inFlight, work = std::move(work)](CacheWriterWorker *w) {
+        --*inFlight;
+        w->ingest(id, work);
     });
     return id;
+}
+
+qint64 CacheWriter::ingestDirectory(const QList<Node> &nodes, const QList<Link> &links, qint64 tsMs)
+{
+    return postIngest(false, [=](CacheStore &store) { return store.addDirectory(nodes, links, tsMs); });
 }
 
 qint64 CacheWriter::ingestMetrics(const MetricsBatch &batch)
 {
-    const qint64 id = ++m_nextId;
-    post([=](CacheWriterWorker *w) { w->ingest(id, [&](CacheStore &store) { return store.addMetrics(batch); }); });
-    return id;
+    return postIngest(true, [=](CacheStore &store) { return store.addMetrics(batch); });
 }
 
 qint64 CacheWriter::ingestTotals(const FederationTotals &totals)
 {
-    const qint64 id = ++m_nextId;
-    post([=](CacheWriterWorker *w) {
-        w->ingest(id, [&](CacheStore &store) { return store.addTotals(totals); });
-    });
-    return id;
+    return postIngest(true, [=](CacheStore &store) { return store.addTotals(totals); });
 }
 
 qint64 CacheWriter::ingestJobs(const QList<Job> &jobs, qint64 tsMs)
 {
-    const qint64 id = ++m_nextId;
-    post([=](CacheWriterWorker *w) {
-        w->ingest(id, [&](CacheStore &store) { return store.addJobs(jobs, tsMs); });
-    });
-    return id;
+    return postIngest(false, [=](CacheStore &store) { return store.addJobs(jobs, tsMs); });
 }
 
 qint64 CacheWriter::ingestOffers(const QList<Offer> &offers, qint64 tsMs)
 {
-    const qint64 id = ++m_nextId;
-    post([=](CacheWriterWorker *w) {
-        w->ingest(id, [&](CacheStore &store) { return store.addOffers(offers, tsMs); });
-    });
-    return id;
+    return postIngest(true, [=](CacheStore &store) { return store.addOffers(offers, tsMs); });
 }
 
 qint64 CacheWriter::ingestEvent(const CacheEvent &event)
 {
-    const qint64 id = ++m_nextId;
-    post([=](CacheWriterWorker *w) { w->ingest(id, [&](CacheStore &store) { return store.addEvent(event); }); });
-    return id;
+    return postIngest(false, [=](CacheStore &store) { return store.addEvent(event); });
 }
 
 void CacheWriter::flush()

@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
+#include <functional>
+
 namespace cpn {
 class Clock;
 struct FederationTotals;
@@ -14,6 +17,7 @@ struct FederationTotals;
 
 namespace cpn::cache {
 
+class CacheStore;
 class CacheWriterWorker;
 
 // The console's way into the cache. Every call returns at once: the work is posted to one writer
@@ -21,6 +25,12 @@ class CacheWriterWorker;
 // transaction (the worker commits when its queue drains, or after maxRowsPerTransaction rows), so
 // a burst of batches costs one commit; committed(id) then reports the newest batch id on disk.
 // Retention runs on the same thread every retentionIntervalMs.
+//
+// The queue to the writer thread is bounded: past maxBatchesInFlight batches posted but not yet
+// taken into a transaction, a metrics, totals or offers batch is dropped (its ingest call returns
+// 0), counted in droppedBatches() and announced by batchesDropped(); the log says so once per
+// episode. Directory, job and event batches are small and rare and always queue: a replay needs
+// them. A healthy writer keeps one to three batches in flight.
 class CacheWriter : public QObject
 {
     Q_OBJECT
@@ -32,6 +42,10 @@ public:
         RetentionPolicy retention;
         int retentionIntervalMs = 60 * 1000; // 0: only when runRetention() is called
         qint64 maxRowsPerTransaction = 200000;
+        // About 85 s of the console's batches (three a tick at 1 Hz): a retention run or a snapshot
+        // import takes seconds, a writer that falls this far behind will not catch up. At 2,000
+        // nodes a metrics batch holds ~1-2 MB, so the bound also caps that memory.
+        int maxBatchesInFlight = 256;
         const Clock *clock = nullptr; // for retention's "now"; nullptr: the system clock
     };
 
@@ -41,7 +55,8 @@ public:
 
     QString path() const { return m_options.path; }
 
-    // Each returns the batch id that committed() will report once the batch is on disk.
+    // Each returns the batch id that committed() will report once the batch is on disk, or 0 when
+    // the batch was dropped (the queue is full, see above).
     qint64 ingestDirectory(const QList<Node> &nodes, const QList<Link> &links, qint64 tsMs);
     qint64 ingestMetrics(const MetricsBatch &batch);
     // The totals of one tick as region series (CacheStore::addTotals).
@@ -60,10 +75,15 @@ public:
     bool flushAndWait();
     RetentionReport runRetentionAndWait();
     qint64 lastCommittedId() const { return m_lastCommittedId; }
+    // Batches dropped because the writer fell behind, since the writer was made.
+    qint64 droppedBatches() const { return m_droppedBatches; }
+    int batchesInFlight() const { return m_inFlight.load(); }
 
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
     void committed(qint64 lastBatchId);
+    // A batch was dropped; total is droppedBatches().
+    void batchesDropped(qint64 total);
     void failed(const QString &message);
     void retentionDone(bool ok, const QString &error);
     void cleared(bool ok);
@@ -71,6 +91,8 @@ Q_SIGNALS:
 
 private:
     template <typename F> void post(F &&function);
+    // Posts one ingestion; droppable ones are refused (0) while the queue is full.
+    qint64 postIngest(bool droppable, std::function<bool(CacheStore &)> work);
     template <typename F> void postBlocking(F &&function);
 
     Options m_options;
@@ -78,6 +100,9 @@ private:
     CacheWriterWorker *m_worker = nullptr;
     qint64 m_nextId = 0;
     qint64 m_lastCommittedId = 0;
+    std::atomic<int> m_inFlight{0}; // posted, not yet taken into a transaction
+    qint64 m_droppedBatches = 0;
+    bool m_dropping = false; // in an episode of drops: logged at its start
 };
 
 } // namespace cpn::cache

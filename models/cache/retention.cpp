@@ -1,13 +1,16 @@
 #include "cache/retention.h"
 
 #include "cache/cachelogging.h"
+#include "cache/sampleblock.h"
 #include "cache/sqlite.h"
 
 #include <QList>
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <limits>
+#include <vector>
 
 namespace cpn::cache {
 
@@ -15,15 +18,8 @@ namespace {
 
 constexpr qint64 kNoMarker = std::numeric_limits<qint64>::min();
 
-qint64 floorTo(qint64 ts, qint64 step)
-{
-    const qint64 q = ts / step;
-    return (ts % step != 0 && ts < 0 ? q - 1 : q) * step;
-}
-
 struct Bucket
 {
-    qint64 ts = 0;
     double min = 0;
     double max = 0;
     double sum = 0; // of mean * count
@@ -31,29 +27,69 @@ struct Bucket
     double last = 0;
 };
 
-// Accumulates rows of one series, in time order, into buckets of `step`.
+// Accumulates rows in time order (any series order within a bucket) into one bucket of `step` per
+// series, and appends each bucket's rows, by series id, when the next bucket begins.
 class Roller
 {
 public:
-    explicit Roller(qint64 step) : m_step(step) {}
-    void add(qint64 ts, double min, double max, double mean, qint64 count, double last)
+    Roller(sqlite3 *db, const char *table, qint64 step)
+        : m_step(step),
+          m_put(db, QByteArray("INSERT OR REPLACE INTO ") + table +
+                        "(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, ?)")
     {
-        const qint64 bucket = floorTo(ts, m_step);
-        if (m_buckets.isEmpty() || m_buckets.last().ts != bucket)
-            m_buckets.append({bucket, min, max, 0, 0, last});
-        Bucket &b = m_buckets.last();
+    }
+    bool add(qint64 ts, qint64 series, double min, double max, double mean, qint64 count, double last)
+    {
+        const qint64 bucket = Retention::floorTo(ts, m_step);
+        if (bucket != m_bucketTs && !finish())
+            return false;
+        m_bucketTs = bucket;
+        if (series < 0)
+            return true;
+        if (size_t(series) >= m_buckets.size())
+            m_buckets.resize(size_t(series) + 1);
+        Bucket &b = m_buckets[size_t(series)];
+        if (b.count == 0) {
+            b = {min, max, 0, 0, last};
+            m_used.push_back(series);
+        }
         b.min = qMin(b.min, min);
         b.max = qMax(b.max, max);
         b.sum += mean * double(count);
         b.count += count;
         b.last = last;
+        return true;
     }
-    const QList<Bucket> &buckets() const { return m_buckets; }
-    void clear() { m_buckets.clear(); }
+    // Writes the open bucket's rows.
+    bool finish()
+    {
+        std::sort(m_used.begin(), m_used.end());
+        for (const qint64 series : m_used) {
+            Bucket &b = m_buckets[size_t(series)];
+            m_put.bind(1, series);
+            m_put.bind(2, m_bucketTs);
+            m_put.bind(3, b.min);
+            m_put.bind(4, b.max);
+            m_put.bind(5, b.sum / double(b.count));
+            m_put.bind(6, b.count);
+            m_put.bind(7, b.last);
+            if (!m_put.run())
+                return false;
+            b = Bucket();
+            ++m_written;
+        }
+        m_used.clear();
+        return true;
+    }
+    qint64 written() const { return m_written; }
 
 private:
     qint64 m_step;
-    QList<Bucket> m_buckets;
+    sql::Statement m_put;
+    qint64 m_bucketTs = kNoMarker;
+    std::vector<Bucket> m_buckets; // by series id: ids are dense
+    std::vector<qint64> m_used;
+    qint64 m_written = 0;
 };
 
 qint64 readMarker(sqlite3 *db, const char *key)
@@ -71,18 +107,56 @@ bool writeMarker(sqlite3 *db, const char *key, qint64 value)
     return s.run();
 }
 
+// Deletes the rows of `table` before cutoff (a range at the front of its key); the rows deleted.
+bool purge(sqlite3 *db, const char *table, qint64 cutoff, qint64 *deleted)
+{
+    sql::Statement del(db, QByteArray("DELETE FROM ") + table + " WHERE ts < ?");
+    del.bind(1, cutoff);
+    if (!del.run())
+        return false;
+    if (deleted)
+        *deleted += sqlite3_changes(db);
+    return true;
+}
+
 } // namespace
 
-qint64 RetentionPolicy::effectiveRawWindowMs(qint64 seriesCount) const
+qint64 Retention::floorTo(qint64 ts, qint64 step)
 {
-    if (rawByteBudget <= 0 || seriesCount <= 0 || sampleIntervalMs <= 0)
-        return rawWindowMs;
-    // Bytes one millisecond of raw samples costs across all series; the budget buys that many ms.
-    const double bytesPerMs = double(seriesCount) * kBytesPerRawSample / sampleIntervalMs;
-    const double fits = double(rawByteBudget) / bytesPerMs;
-    if (fits >= double(rawWindowMs))
-        return rawWindowMs;
-    return qMin(rawWindowMs, qMax(minRawWindowMs, qint64(fits)));
+    const qint64 q = ts / step;
+    return (ts % step != 0 && ts < 0 ? q - 1 : q) * step;
+}
+
+double RetentionPolicy::bytesFor(const Windows &w, qint64 seriesCount) const
+{
+    const double perMs = double(seriesCount) / qMax(1, sampleIntervalMs);
+    return double(seriesCount) * kBytesPerRollup *
+               (double(w.minuteMs) / Retention::kMinuteMs + double(w.hourMs) / Retention::kHourMs) +
+           perMs * kBytesPerRawSample * double(w.rawMs);
+}
+
+RetentionPolicy::Windows RetentionPolicy::effectiveWindows(qint64 seriesCount) const
+{
+    const Windows configured{rawWindowMs, minuteWindowMs, hourWindowMs};
+    const double usable = double(byteBudget) * (1 - kReservedShare);
+    if (byteBudget <= 0 || seriesCount <= 0 || sampleIntervalMs <= 0 ||
+        bytesFor(configured, seriesCount) <= usable)
+        return configured;
+    // Bytes one millisecond of each window costs across all series.
+    const double rawRate = double(seriesCount) * kBytesPerRawSample / sampleIntervalMs;
+    const double minuteRate = double(seriesCount) * kBytesPerRollup / Retention::kMinuteMs;
+    const double hourRate = double(seriesCount) * kBytesPerRollup / Retention::kHourMs;
+    // The raw floor first; of the rest, a quarter at most for hours, two thirds of what remains
+    // for minutes, and whatever the roll-ups leave back to raw samples.
+    const qint64 rawFloor = qMin(rawWindowMs, minRawWindowMs);
+    double left = qMax(0.0, usable - rawRate * double(rawFloor));
+    Windows w;
+    w.hourMs = qMin(hourWindowMs, qint64(left / 4 / hourRate));
+    left -= hourRate * double(w.hourMs);
+    w.minuteMs = qMin(minuteWindowMs, qint64(left * 2 / 3 / minuteRate));
+    left -= minuteRate * double(w.minuteMs);
+    w.rawMs = qMin(rawWindowMs, rawFloor + qint64(left / rawRate));
+    return w;
 }
 
 RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
@@ -103,92 +177,80 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
     const qint64 from1h = readMarker(db, "rollup_1h_until");
     const qint64 to1m = qMax(floorTo(nowMs - m_policy.latenessMs, kMinuteMs), from1m);
     const qint64 to1h = qMax(floorTo(to1m, kHourMs), from1h);
-    const qint64 minuteCutoff = qMin(nowMs - m_policy.minuteWindowMs, to1h);
-    const qint64 hourCutoff = nowMs - m_policy.hourWindowMs;
 
-    QList<qint64> seriesIds;
+    qint64 seriesCount = 0;
     {
-        sql::Statement s(db, "SELECT series_id FROM series");
-        while (s.step())
-            seriesIds.append(s.int64(0));
+        sql::Statement s(db, "SELECT count(*) FROM series");
+        seriesCount = s.step() ? s.int64(0) : 0;
     }
-    const qint64 rawCutoff = qMin(nowMs - m_policy.effectiveRawWindowMs(seriesIds.size()), to1m);
+    const RetentionPolicy::Windows windows = m_policy.effectiveWindows(seriesCount);
+    const qint64 rawCutoff = qMin(nowMs - windows.rawMs, to1m);
+    const qint64 minuteCutoff = qMin(nowMs - windows.minuteMs, to1h);
+    const qint64 hourCutoff = nowMs - windows.hourMs;
 
-    sql::Statement readRaw(db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
-    sql::Statement readMinutes(db, "SELECT ts, min, max, mean, count, last FROM samples_1m "
-                                   "WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
-    sql::Statement putMinute(db, "INSERT OR REPLACE INTO samples_1m(series_id, ts, min, max, mean, count, last) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    sql::Statement putHour(db, "INSERT OR REPLACE INTO samples_1h(series_id, ts, min, max, mean, count, last) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    sql::Statement purgeRaw(db, "DELETE FROM samples WHERE series_id = ? AND ts < ?");
-    sql::Statement purgeMinutes(db, "DELETE FROM samples_1m WHERE series_id = ? AND ts < ?");
-    sql::Statement purgeHours(db, "DELETE FROM samples_1h WHERE series_id = ? AND ts < ?");
-
-    auto store = [](sql::Statement &put, qint64 series, const QList<Bucket> &buckets) {
-        for (const Bucket &b : buckets) {
-            put.bind(1, series);
-            put.bind(2, b.ts);
-            put.bind(3, b.min);
-            put.bind(4, b.max);
-            put.bind(5, b.sum / double(b.count));
-            put.bind(6, b.count);
-            put.bind(7, b.last);
-            if (!put.run())
-                return false;
+    // Minutes from the raw blocks, read in key order.
+    {
+        Roller minutes(db, "samples_1m", kMinuteMs);
+        sql::Statement raw(db, "SELECT ts, block, data FROM sample_blocks WHERE ts >= ? AND ts < ?");
+        raw.bind(1, from1m);
+        raw.bind(2, to1m);
+        sampleblock::Values values;
+        while (raw.step()) {
+            int size = 0;
+            const char *data = raw.blobData(2, &size);
+            values.present.reset();
+            if (!sampleblock::decode(data, size, &values))
+                continue;
+            const qint64 ts = raw.int64(0);
+            const qint64 block = raw.int64(1);
+            for (int slot = 0; slot < sampleblock::kSeriesPerBlock; ++slot) {
+                if (!values.present[size_t(slot)])
+                    continue;
+                const double v = values.value[size_t(slot)];
+                if (!minutes.add(ts, sampleblock::seriesIdOf(block, slot), v, v, v, 1, v))
+                    return failed(QStringLiteral("writing 1-minute roll-ups"));
+            }
         }
-        return true;
-    };
-    auto purge = [db](sql::Statement &del, qint64 series, qint64 cutoff, qint64 *deleted) {
-        del.bind(1, series);
-        del.bind(2, cutoff);
-        if (!del.run())
-            return false;
-        *deleted += sqlite3_changes(db);
-        return true;
-    };
-
-    Roller minutes(kMinuteMs);
-    Roller hours(kHourMs);
-    for (const qint64 series : std::as_const(seriesIds)) {
-        minutes.clear();
-        readRaw.bind(1, series);
-        readRaw.bind(2, from1m);
-        readRaw.bind(3, to1m);
-        while (readRaw.step()) {
-            const double v = readRaw.real(1);
-            minutes.add(readRaw.int64(0), v, v, v, 1, v);
-        }
-        readRaw.reset();
-        if (!store(putMinute, series, minutes.buckets()))
+        if (!raw.done() || !minutes.finish())
             return failed(QStringLiteral("writing 1-minute roll-ups"));
-        report.minuteBuckets += minutes.buckets().size();
-
-        hours.clear();
-        readMinutes.bind(1, series);
-        readMinutes.bind(2, from1h);
-        readMinutes.bind(3, to1h);
-        while (readMinutes.step())
-            hours.add(readMinutes.int64(0), readMinutes.real(1), readMinutes.real(2), readMinutes.real(3),
-                      readMinutes.int64(4), readMinutes.real(5));
-        readMinutes.reset();
-        if (!store(putHour, series, hours.buckets()))
+        report.minuteBuckets = minutes.written();
+    }
+    // Hours from the minutes.
+    {
+        Roller hours(db, "samples_1h", kHourMs);
+        sql::Statement rows(db, "SELECT ts, series_id, min, max, mean, count, last FROM samples_1m "
+                                "WHERE ts >= ? AND ts < ?");
+        rows.bind(1, from1h);
+        rows.bind(2, to1h);
+        while (rows.step()) {
+            if (!hours.add(rows.int64(0), rows.int64(1), rows.real(2), rows.real(3), rows.real(4),
+                           rows.int64(5), rows.real(6)))
+                return failed(QStringLiteral("writing 1-hour roll-ups"));
+        }
+        if (!rows.done() || !hours.finish())
             return failed(QStringLiteral("writing 1-hour roll-ups"));
-        report.hourBuckets += hours.buckets().size();
-
-        if (!purge(purgeRaw, series, rawCutoff, &report.rawDeleted)
-            || !purge(purgeMinutes, series, minuteCutoff, &report.minuteDeleted)
-            || !purge(purgeHours, series, hourCutoff, &report.hourDeleted))
-            return failed(QStringLiteral("purging"));
+        report.hourBuckets = hours.written();
     }
 
-    // Directory versions, jobs and events live as long as the coarsest samples; offers only as
-    // long as the raw ones (they are a full list per poll).
+    {
+        sql::Statement counted(db, "SELECT ifnull(sum(samples), 0) FROM sample_ticks WHERE ts < ?");
+        counted.bind(1, rawCutoff);
+        report.rawDeleted = counted.step() ? counted.int64(0) : 0;
+    }
+    if (!purge(db, "sample_blocks", rawCutoff, nullptr) || !purge(db, "sample_ticks", rawCutoff, nullptr) ||
+        !purge(db, "samples_1m", minuteCutoff, &report.minuteDeleted) ||
+        !purge(db, "samples_1h", hourCutoff, &report.hourDeleted))
+        return failed(QStringLiteral("purging"));
+
+    // Directory versions, jobs and events live as long as the coarsest samples. Offers are stored
+    // when they change: a row older than the raw window goes once a newer row of its offer exists,
+    // and every row past the hour window.
     const char *const others[] = {
         "DELETE FROM node_versions WHERE valid_to IS NOT NULL AND valid_to < ?",
         "DELETE FROM link_versions WHERE valid_to IS NOT NULL AND valid_to < ?",
         "DELETE FROM jobs WHERE updated_at < ?",
         "DELETE FROM events WHERE ts < ?",
+        "DELETE FROM offers WHERE ts < ?",
     };
     for (const char *sqlText : others) {
         sql::Statement s(db, sqlText);
@@ -196,8 +258,9 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
         if (!s.run())
             return failed(QStringLiteral("purging"));
     }
-    sql::Statement offers(db, "DELETE FROM offers WHERE ts < ?");
-    offers.bind(1, nowMs - m_policy.effectiveRawWindowMs(seriesIds.size()));
+    sql::Statement offers(db, "DELETE FROM offers WHERE ts < ?1 AND ts < "
+                              "(SELECT max(ts) FROM offers l WHERE l.offer_id = offers.offer_id)");
+    offers.bind(1, nowMs - windows.rawMs);
     if (!offers.run())
         return failed(QStringLiteral("purging offers"));
 

@@ -1,5 +1,8 @@
 #include "cache/schema.h"
 
+#include "cache/sampleblock.h"
+#include "cache/sqlite.h"
+
 namespace cpn::cache::schema {
 
 namespace {
@@ -38,11 +41,42 @@ CREATE TABLE samples_1h(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, min REA
     PRIMARY KEY(series_id, ts)) WITHOUT ROWID;
 )sql";
 
+// Raw samples by time: one row per tick and block of series (sampleblock.h), so a tick is an append;
+// sample_ticks lists the ticks with their sample counts (a small index: a series is read with one key
+// seek per tick, never a scan of the other blocks). The roll-ups are keyed by time first for the
+// same reason: a minute rolled up is one append of all series. Offers are stored when they change,
+// so they get an index to find an offer's latest row. The samples move over in C++
+// (sampleblock::convertRowSamples), then their table goes.
+const char *const kVersion3 = R"sql(
+CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY(ts, block)) WITHOUT ROWID;
+CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, samples INTEGER NOT NULL);
+CREATE TABLE rollup_1m(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, min REAL NOT NULL,
+    max REAL NOT NULL, mean REAL NOT NULL, count INTEGER NOT NULL, last REAL NOT NULL,
+    PRIMARY KEY(ts, series_id)) WITHOUT ROWID;
+INSERT INTO rollup_1m SELECT series_id, ts, min, max, mean, count, last FROM samples_1m ORDER BY ts, series_id;
+DROP TABLE samples_1m;
+ALTER TABLE rollup_1m RENAME TO samples_1m;
+CREATE TABLE rollup_1h(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, min REAL NOT NULL,
+    max REAL NOT NULL, mean REAL NOT NULL, count INTEGER NOT NULL, last REAL NOT NULL,
+    PRIMARY KEY(ts, series_id)) WITHOUT ROWID;
+INSERT INTO rollup_1h SELECT series_id, ts, min, max, mean, count, last FROM samples_1h ORDER BY ts, series_id;
+DROP TABLE samples_1h;
+ALTER TABLE rollup_1h RENAME TO samples_1h;
+CREATE INDEX offers_by_offer ON offers(offer_id, ts);
+)sql";
+
+bool convertSamples(sqlite3 *db, QString *error)
+{
+    return sampleblock::convertRowSamples(db, error) && sql::exec(db, "DROP TABLE samples", error);
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> steps = {{1, kVersion1}, {2, kVersion2}};
+    static const QList<Migration> steps = {
+        {1, kVersion1, nullptr}, {2, kVersion2, nullptr}, {3, kVersion3, convertSamples}};
     return steps;
 }
 

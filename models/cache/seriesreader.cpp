@@ -1,14 +1,16 @@
 #include "cache/seriesreader.h"
 
 #include "cache/cachelogging.h"
-#include "domain/metricnames.h"
 #include "cache/retention.h"
+#include "cache/sampleblock.h"
 #include "cache/sqlite.h"
+#include "domain/metricnames.h"
 #include "domain/protocoljson.h"
 
 #include <QHash>
 #include <QSet>
 
+#include <unordered_map>
 #include <vector>
 
 namespace cpn::cache {
@@ -77,29 +79,59 @@ Series SeriesReader::readResolution(qint64 seriesId, qint64 fromMs, qint64 toMs,
     Series series;
     series.resolution = resolution;
     if (resolution == Resolution::Raw) {
-        sql::Statement s(m_db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts <= ? ORDER BY ts");
-        s.bind(1, seriesId);
+        // One key seek per tick into the series' block (sampleblock.h), never a scan of the others;
+        // with a few blocks a tick, reading past the others costs less than seeking.
+        sql::Statement s(
+            m_db, blocksPerTick() <= 4
+                      ? "SELECT ts, data FROM sample_blocks WHERE block = ?1 AND ts >= ?2 AND ts <= ?3 "
+                        "ORDER BY ts"
+                      : "SELECT t.ts, b.data FROM sample_ticks t CROSS JOIN sample_blocks b "
+                        "ON b.ts = t.ts AND b.block = ?1 WHERE t.ts >= ?2 AND t.ts <= ?3 ORDER BY t.ts");
+        s.bind(1, sampleblock::blockOf(seriesId));
         s.bind(2, fromMs);
         s.bind(3, toMs);
+        const int slot = sampleblock::slotOf(seriesId);
         while (s.step()) {
-            const double v = s.real(1);
-            series.points.append({s.int64(0), v, v, v, 1, v});
+            int size = 0;
+            const char *data = s.blobData(1, &size);
+            double v = 0;
+            if (sampleblock::valueAt(data, size, slot, &v))
+                series.points.append({s.int64(0), v, v, v, 1, v});
         }
         return series;
     }
-    // A bucket belongs to the range when any of it overlaps [from, to].
+    // A bucket belongs to the range when any of it overlaps [from, to]. Roll-ups are keyed by time
+    // first, so the reader seeks each bucket of the range (within what the tier holds).
     const qint64 step = stepMs(resolution);
-    sql::Statement s(m_db, resolution == Resolution::Minute
-                               ? "SELECT ts, min, max, mean, count, last FROM samples_1m "
-                                 "WHERE series_id = ? AND ts > ? AND ts <= ? ORDER BY ts"
-                               : "SELECT ts, min, max, mean, count, last FROM samples_1h "
-                                 "WHERE series_id = ? AND ts > ? AND ts <= ? ORDER BY ts");
+    const char *table = resolution == Resolution::Minute ? "samples_1m" : "samples_1h";
+    sql::Statement held(m_db, QByteArray("SELECT min(ts), max(ts) FROM ") + table);
+    if (!held.step() || held.isNull(0))
+        return series;
+    const qint64 first = qMax(Retention::floorTo(fromMs - step, step) + step, held.int64(0));
+    const qint64 last = qMin(toMs, held.int64(1));
+    if (first > last)
+        return series;
+    sql::Statement s(m_db,
+                     QByteArray("WITH RECURSIVE b(ts) AS (SELECT ?2 UNION ALL SELECT ts + ?4 FROM b "
+                                "WHERE ts + ?4 <= ?3) SELECT s.ts, s.min, s.max, s.mean, s.count, s.last "
+                                "FROM b CROSS JOIN ") +
+                         table + " s ON s.ts = b.ts AND s.series_id = ?1 ORDER BY s.ts");
     s.bind(1, seriesId);
-    s.bind(2, fromMs - step);
-    s.bind(3, toMs);
+    s.bind(2, first);
+    s.bind(3, last);
+    s.bind(4, step);
     while (s.step())
         series.points.append({s.int64(0), s.real(1), s.real(2), s.real(3), s.int64(4), s.real(5)});
     return series;
+}
+
+qint64 SeriesReader::blocksPerTick() const
+{
+    if (m_blocksPerTick < 0) {
+        sql::Statement s(m_db, "SELECT ifnull(max(series_id), 0) FROM series");
+        m_blocksPerTick = s.step() ? sampleblock::blockOf(s.int64(0)) + 1 : 1;
+    }
+    return m_blocksPerTick;
 }
 
 Series SeriesReader::readSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric,
@@ -147,22 +179,59 @@ Series SeriesReader::readRegionResolution(qint64 seriesId, const QString &region
 bool SeriesReader::hasNodeSamples(const QString &metric, qint64 fromMs, qint64 toMs,
                                   Resolution resolution) const
 {
-    // One key seek per node series, in one statement: a chart whose window starts before the
-    // recording asks this each time, and computing from every node series finds nothing there.
-    const char *table = resolution == Resolution::Raw      ? "samples"
-                        : resolution == Resolution::Minute ? "samples_1m"
-                                                           : "samples_1h";
     const bool accelerators = metric == u"accel";
-    const QByteArray sql = QByteArray("SELECT EXISTS (SELECT 1 FROM series r JOIN ") + table +
-                           " s ON s.series_id = r.series_id WHERE r.kind = 0 AND " +
+    if (resolution == Resolution::Raw)
+        return hasRawNodeSamples(accelerators ? QString() : metric, fromMs - 1, toMs);
+    const char *table = resolution == Resolution::Minute ? "samples_1m" : "samples_1h";
+    // Roll-ups are keyed by time: walk the range, each row's series by its id (node series have the
+    // lowest ids, so a range that holds any is answered in its first rows).
+    const QByteArray sql = QByteArray("SELECT EXISTS (SELECT 1 FROM ") + table +
+                           " s CROSS JOIN series r ON r.series_id = s.series_id WHERE r.kind = 0 AND " +
                            (accelerators ? "r.metric LIKE 'accel:%'" : "r.metric = ?3") +
                            " AND s.ts > ?1 AND s.ts <= ?2)";
     sql::Statement s(m_db, sql);
-    s.bind(1, resolution == Resolution::Raw ? fromMs - 1 : fromMs - stepMs(resolution));
+    s.bind(1, fromMs - stepMs(resolution));
     s.bind(2, toMs);
     if (!accelerators)
         s.bind(3, metric);
     return s.step() && s.int64(0) != 0;
+}
+
+bool SeriesReader::hasRawNodeSamples(const QString &metric, qint64 afterMs, qint64 toMs) const
+{
+    // A chart whose window starts before the recording asks this each time: no tick there, no
+    // further look.
+    sql::Statement ticks(m_db, "SELECT 1 FROM sample_ticks WHERE ts > ?1 AND ts <= ?2 LIMIT 1");
+    ticks.bind(1, afterMs);
+    ticks.bind(2, toMs);
+    if (!ticks.step())
+        return false;
+    sql::Statement members(m_db, metric.isEmpty()
+                                     ? "SELECT series_id FROM series WHERE kind = 0 AND metric LIKE 'accel:%'"
+                                     : "SELECT series_id FROM series WHERE kind = 0 AND metric = ?1");
+    if (!metric.isEmpty())
+        members.bind(1, metric);
+    QHash<qint64, QList<int>> slotsByBlock;
+    while (members.step())
+        slotsByBlock[sampleblock::blockOf(members.int64(0))].append(sampleblock::slotOf(members.int64(0)));
+    sql::Statement rows(m_db, "SELECT b.data FROM sample_ticks t CROSS JOIN sample_blocks b "
+                              "ON b.ts = t.ts AND b.block = ?3 WHERE t.ts > ?1 AND t.ts <= ?2");
+    for (auto it = slotsByBlock.cbegin(); it != slotsByBlock.cend(); ++it) {
+        rows.bind(1, afterMs);
+        rows.bind(2, toMs);
+        rows.bind(3, it.key());
+        while (rows.step()) {
+            int size = 0;
+            const char *data = rows.blobData(0, &size);
+            double v = 0;
+            for (int slot : it.value()) {
+                if (sampleblock::valueAt(data, size, slot, &v))
+                    return true;
+            }
+        }
+        rows.reset();
+    }
+    return false;
 }
 
 Series SeriesReader::computeRegionSeries(const QString &province, const QString &metric, qint64 fromMs,
@@ -293,43 +362,56 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
             qCWarning(lcCache).noquote() << "skipping a stored link:" << parsed.error();
     }
 
-    // One seek per series and tier on the (series_id, ts) key; region totals are not part of a state.
-    sql::Statement series(m_db, "SELECT series_id, kind, entity_id, metric FROM series WHERE kind IN (0, 1)");
-    sql::Statement raw(m_db, "SELECT ts, value FROM samples WHERE series_id = ? AND ts <= ? AND ts >= ? "
-                             "ORDER BY ts DESC LIMIT 1");
-    sql::Statement minute(m_db, "SELECT ts, last FROM samples_1m WHERE series_id = ? AND ts <= ? AND ts >= ? "
-                                "ORDER BY ts DESC LIMIT 1");
-    sql::Statement hour(m_db, "SELECT ts, last FROM samples_1h WHERE series_id = ? AND ts <= ? AND ts >= ? "
-                              "ORDER BY ts DESC LIMIT 1");
-    struct Tier
+    // Each series' latest value at or before atMs within the look-back: the raw ticks newest first
+    // (all blocks of a tick at once), then the last values of the roll-up buckets.
+    struct Latest
     {
-        sql::Statement *statement;
-        qint64 lookback;
+        qint64 ts;
+        double value;
     };
-    const Tier tiers[] = {{&raw, lookbackMs},
-                          {&minute, qMax(lookbackMs, Retention::kMinuteMs)},
-                          {&hour, qMax(lookbackMs, Retention::kHourMs)}};
-    while (series.step()) {
-        const qint64 id = series.int64(0);
-        bool found = false;
-        qint64 ts = 0;
-        double value = 0;
-        for (const Tier &tier : tiers) {
-            sql::Statement &s = *tier.statement;
-            s.bind(1, id);
-            s.bind(2, atMs);
-            s.bind(3, atMs - tier.lookback);
-            if (s.step()) {
-                found = true;
-                ts = s.int64(0);
-                value = s.real(1);
-            }
-            s.reset();
-            if (found)
-                break;
-        }
-        if (!found)
+    std::unordered_map<qint64, Latest> latest; // emplace keeps the first (newest)
+    sql::Statement raw(m_db, "SELECT b.ts, b.block, b.data FROM sample_ticks t CROSS JOIN sample_blocks b "
+                             "ON b.ts = t.ts WHERE t.ts <= ?1 AND t.ts >= ?2 ORDER BY t.ts DESC");
+    raw.bind(1, atMs);
+    raw.bind(2, atMs - lookbackMs);
+    while (raw.step()) {
+        int size = 0;
+        const char *data = raw.blobData(2, &size);
+        sampleblock::Values values;
+        if (!sampleblock::decode(data, size, &values))
             continue;
+        const qint64 ts = raw.int64(0);
+        const qint64 block = raw.int64(1);
+        for (int slot = 0; slot < sampleblock::kSeriesPerBlock; ++slot) {
+            if (values.present[size_t(slot)])
+                latest.emplace(sampleblock::seriesIdOf(block, slot), Latest{ts, values.value[size_t(slot)]});
+        }
+    }
+    const std::pair<const char *, qint64> rollups[] = {
+        {"SELECT series_id, ts, last FROM samples_1m WHERE ts <= ?1 AND ts >= ?2 ORDER BY ts DESC",
+         Retention::kMinuteMs},
+        {"SELECT series_id, ts, last FROM samples_1h WHERE ts <= ?1 AND ts >= ?2 ORDER BY ts DESC",
+         Retention::kHourMs}};
+    sql::Statement allSeries(m_db, "SELECT count(*) FROM series");
+    const bool allFound = allSeries.step() && qint64(latest.size()) >= allSeries.int64(0);
+    for (const auto &[sqlText, bucketMs] : rollups) {
+        if (allFound)
+            break; // every series has a raw sample: the roll-ups would add nothing
+        sql::Statement rollup(m_db, sqlText);
+        rollup.bind(1, atMs);
+        rollup.bind(2, atMs - qMax(lookbackMs, bucketMs));
+        while (rollup.step())
+            latest.emplace(rollup.int64(0), Latest{rollup.int64(1), rollup.real(2)});
+    }
+
+    // Region totals are not part of a state.
+    sql::Statement series(m_db, "SELECT series_id, kind, entity_id, metric FROM series WHERE kind IN (0, 1)");
+    while (series.step()) {
+        const auto found = latest.find(series.int64(0));
+        if (found == latest.end())
+            continue;
+        const qint64 ts = found->second.ts;
+        const double value = found->second.value;
         const QString entity = series.text(2);
         const QString metric = series.text(3);
         const auto kind = schema::SeriesKind(series.int64(1));
@@ -397,26 +479,17 @@ ContentSummary SeriesReader::summary() const
     c.nodeVersions = count("SELECT count(*) FROM node_versions");
     c.linkVersions = count("SELECT count(*) FROM link_versions");
     c.series = count("SELECT count(*) FROM series");
-    c.rawSamples = count("SELECT count(*) FROM samples");
+    c.rawSamples = count("SELECT ifnull(sum(samples), 0) FROM sample_ticks");
     c.minuteSamples = count("SELECT count(*) FROM samples_1m");
     c.hourSamples = count("SELECT count(*) FROM samples_1h");
     c.offers = count("SELECT count(*) FROM offers");
     c.jobs = count("SELECT count(*) FROM jobs");
     c.events = count("SELECT count(*) FROM events");
-    // First and last time per series by key seeks, not a scan of every sample.
-    sql::Statement span(m_db, R"sql(
-        SELECT min(f), max(l) FROM (
-          SELECT (SELECT ts FROM samples s WHERE s.series_id = r.series_id ORDER BY ts LIMIT 1) AS f,
-                 (SELECT ts FROM samples s WHERE s.series_id = r.series_id ORDER BY ts DESC LIMIT 1) AS l
-            FROM series r
-          UNION ALL
-          SELECT (SELECT ts FROM samples_1m s WHERE s.series_id = r.series_id ORDER BY ts LIMIT 1),
-                 (SELECT ts FROM samples_1m s WHERE s.series_id = r.series_id ORDER BY ts DESC LIMIT 1)
-            FROM series r
-          UNION ALL
-          SELECT (SELECT ts FROM samples_1h s WHERE s.series_id = r.series_id ORDER BY ts LIMIT 1),
-                 (SELECT ts FROM samples_1h s WHERE s.series_id = r.series_id ORDER BY ts DESC LIMIT 1)
-            FROM series r))sql");
+    // Every sample table is keyed by time first: its first and last rows are one seek each.
+    sql::Statement span(m_db,
+                        "SELECT min(f), max(l) FROM (SELECT min(ts) AS f, max(ts) AS l FROM sample_ticks "
+                        "UNION ALL SELECT min(ts), max(ts) FROM samples_1m "
+                        "UNION ALL SELECT min(ts), max(ts) FROM samples_1h)");
     if (span.step() && !span.isNull(0)) {
         c.fromMs = span.int64(0);
         c.toMs = span.int64(1);

@@ -64,10 +64,16 @@ private:
     Series readRegionResolution(qint64 seriesId, const QString &region, const QString &metric, qint64 fromMs,
                                 qint64 toMs, Resolution resolution) const;
     bool hasNodeSamples(const QString &metric, qint64 fromMs, qint64 toMs, Resolution resolution) const;
+    // metric empty: any accelerator series.
+    bool hasRawNodeSamples(const QString &metric, qint64 afterMs, qint64 toMs) const;
     Series computeRegionResolution(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
                                    Resolution resolution) const;
 
+    // Blocks of series a tick holds at most (sampleblock.h), read once: reads choose how to seek by it.
+    qint64 blocksPerTick() const;
+
     sqlite3 *m_db;
+    mutable qint64 m_blocksPerTick = -1;
 };
 
 } // namespace cpn::cache

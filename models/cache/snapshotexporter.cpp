@@ -18,21 +18,26 @@ namespace cpn::cache {
 
 namespace {
 
-// Copies of the range, one statement per table; ?1 = from, ?2 = to. Samples are joined through
-// the series table so SQLite seeks each series' key range instead of scanning every sample.
+// Copies of the range, one statement per table; ?1 = from, ?2 = to. Sample tables are keyed by time
+// first: each copy is one range of its key, rows as stored (series ids are kept). Offers are stored
+// when they change, so the rows that were current at the range's start come too.
 const char *const kCopy[] = {
-    "INSERT INTO main.node_versions SELECT node_id, valid_from, valid_to, province, body FROM cache.node_versions "
+    "INSERT INTO main.node_versions SELECT node_id, valid_from, valid_to, province, body FROM "
+    "cache.node_versions "
     "WHERE valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?1)",
     "INSERT INTO main.link_versions SELECT link_id, valid_from, valid_to, body FROM cache.link_versions "
     "WHERE valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?1)",
     "INSERT INTO main.series SELECT series_id, kind, entity_id, metric FROM cache.series",
-    "INSERT INTO main.samples SELECT s.series_id, s.ts, s.value FROM cache.series r "
-    "JOIN cache.samples s ON s.series_id = r.series_id AND s.ts >= ?1 AND s.ts <= ?2",
-    "INSERT INTO main.samples_1m SELECT s.series_id, s.ts, s.min, s.max, s.mean, s.count, s.last "
-    "FROM cache.series r JOIN cache.samples_1m s ON s.series_id = r.series_id AND s.ts > ?1 - 60000 AND s.ts <= ?2",
-    "INSERT INTO main.samples_1h SELECT s.series_id, s.ts, s.min, s.max, s.mean, s.count, s.last "
-    "FROM cache.series r JOIN cache.samples_1h s ON s.series_id = r.series_id AND s.ts > ?1 - 3600000 AND s.ts <= ?2",
-    "INSERT INTO main.offers SELECT ts, offer_id, node_id, body FROM cache.offers WHERE ts >= ?1 AND ts <= ?2",
+    "INSERT INTO main.sample_blocks SELECT ts, block, data FROM cache.sample_blocks WHERE ts >= ?1 AND ts <= "
+    "?2",
+    "INSERT INTO main.sample_ticks SELECT ts, samples FROM cache.sample_ticks WHERE ts >= ?1 AND ts <= ?2",
+    "INSERT INTO main.samples_1m SELECT series_id, ts, min, max, mean, count, last FROM cache.samples_1m "
+    "WHERE ts > ?1 - 60000 AND ts <= ?2",
+    "INSERT INTO main.samples_1h SELECT series_id, ts, min, max, mean, count, last FROM cache.samples_1h "
+    "WHERE ts > ?1 - 3600000 AND ts <= ?2",
+    "INSERT INTO main.offers SELECT ts, offer_id, node_id, body FROM cache.offers o WHERE ts <= ?2 AND (ts "
+    ">= ?1 "
+    "OR ts = (SELECT max(ts) FROM cache.offers l WHERE l.offer_id = o.offer_id AND l.ts < ?1))",
     "INSERT INTO main.jobs SELECT job_id, node_id, updated_at, body FROM cache.jobs WHERE updated_at >= ?1",
     "INSERT INTO main.events SELECT event_id, ts, severity, source, message FROM cache.events "
     "WHERE ts >= ?1 AND ts <= ?2",
@@ -106,7 +111,7 @@ bool writeManifest(sqlite3 *db, const snapshot::Manifest &m, QString *checksum, 
             }
         }
         if (ok) {
-            const QByteArray sum = snapshot::contentChecksum(db, "main", error);
+            const QByteArray sum = snapshot::contentChecksum(db, "main", snapshot::kFormatVersion, error);
             ok = !sum.isEmpty();
             if (ok) {
                 put.bindUtf8(1, snapshot::key::checksum);

@@ -39,6 +39,34 @@ CREATE TABLE events(event_id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, severity 
 CREATE INDEX events_ts ON events(ts);
 )sql";
 
+// Format 2: the cache's schema 3 layout, samples by time in blocks of series (sampleblock.h) and
+// roll-ups keyed by time first; an hour of a 2,000-node federation is ~0.6 GB rather than ~5 GB.
+const char *const kFormat2 = R"sql(
+CREATE TABLE manifest(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE node_versions(node_id TEXT NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER,
+    province TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY(node_id, valid_from)) WITHOUT ROWID;
+CREATE TABLE link_versions(link_id TEXT NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER,
+    body TEXT NOT NULL, PRIMARY KEY(link_id, valid_from)) WITHOUT ROWID;
+CREATE TABLE series(series_id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, entity_id TEXT NOT NULL,
+    metric TEXT NOT NULL, UNIQUE(kind, entity_id, metric));
+CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY(ts, block)) WITHOUT ROWID;
+CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, samples INTEGER NOT NULL);
+CREATE TABLE samples_1m(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, min REAL NOT NULL,
+    max REAL NOT NULL, mean REAL NOT NULL, count INTEGER NOT NULL, last REAL NOT NULL,
+    PRIMARY KEY(ts, series_id)) WITHOUT ROWID;
+CREATE TABLE samples_1h(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, min REAL NOT NULL,
+    max REAL NOT NULL, mean REAL NOT NULL, count INTEGER NOT NULL, last REAL NOT NULL,
+    PRIMARY KEY(ts, series_id)) WITHOUT ROWID;
+CREATE TABLE offers(ts INTEGER NOT NULL, offer_id TEXT NOT NULL, node_id TEXT NOT NULL, body TEXT NOT NULL,
+    PRIMARY KEY(ts, offer_id)) WITHOUT ROWID;
+CREATE TABLE jobs(job_id TEXT PRIMARY KEY NOT NULL, node_id TEXT NOT NULL, updated_at INTEGER NOT NULL,
+    body TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE events(event_id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, severity INTEGER NOT NULL,
+    source TEXT NOT NULL, message TEXT NOT NULL);
+CREATE INDEX events_ts ON events(ts);
+)sql";
+
 void addInt(QCryptographicHash &hash, qint64 v)
 {
     const qint64 le = qToLittleEndian(v);
@@ -56,26 +84,47 @@ bool typeFits(int storage, const QByteArray &declared, bool notNull)
         return storage == SQLITE_FLOAT;
     if (declared == "TEXT")
         return storage == SQLITE_TEXT;
+    if (declared == "BLOB")
+        return storage == SQLITE_BLOB;
     return false;
 }
 
 } // namespace
 
-const QList<Table> &dataTables()
+const QList<Table> &dataTables(int formatVersion)
 {
-    static const QList<Table> tables = {
-        {"node_versions", "node_id, valid_from"}, {"link_versions", "link_id, valid_from"},
-        {"series", "series_id"},                  {"samples", "series_id, ts"},
-        {"samples_1m", "series_id, ts"},          {"samples_1h", "series_id, ts"},
-        {"offers", "ts, offer_id"},               {"jobs", "job_id"},
+    static const QList<Table> format2 = {
+        {"node_versions", "node_id, valid_from"},
+        {"link_versions", "link_id, valid_from"},
+        {"series", "series_id"},
+        {"sample_blocks", "ts, block"},
+        {"sample_ticks", "ts"},
+        {"samples_1m", "ts, series_id"},
+        {"samples_1h", "ts, series_id"},
+        {"offers", "ts, offer_id"},
+        {"jobs", "job_id"},
         {"events", "event_id"},
     };
-    return tables;
+    static const QList<Table> format1 = {
+        {"node_versions", "node_id, valid_from"},
+        {"link_versions", "link_id, valid_from"},
+        {"series", "series_id"},
+        {"samples", "series_id, ts"},
+        {"samples_1m", "series_id, ts"},
+        {"samples_1h", "series_id, ts"},
+        {"offers", "ts, offer_id"},
+        {"jobs", "job_id"},
+        {"events", "event_id"},
+    };
+    return formatVersion == 1 ? format1 : format2;
 }
 
-const char *createSql() { return kFormat1; }
+const char *createSql(int formatVersion)
+{
+    return formatVersion == 1 ? kFormat1 : kFormat2;
+}
 
-QByteArray contentChecksum(sqlite3 *db, const char *schemaName, QString *error)
+QByteArray contentChecksum(sqlite3 *db, const char *schemaName, int formatVersion, QString *error)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const QByteArray schema(schemaName);
@@ -94,7 +143,7 @@ QByteArray contentChecksum(sqlite3 *db, const char *schemaName, QString *error)
             return {};
         }
     }
-    for (const Table &table : dataTables()) {
+    for (const Table &table : dataTables(formatVersion)) {
         const QByteArray name(table.name);
         // Declared types and NOT NULL, to check each value's storage type while hashing it.
         QList<QByteArray> declared;
@@ -141,6 +190,13 @@ QByteArray contentChecksum(sqlite3 *db, const char *schemaName, QString *error)
                     const QByteArray t = rows.utf8(c);
                     addInt(hash, t.size());
                     hash.addData(t);
+                    break;
+                }
+                case SQLITE_BLOB: {
+                    int size = 0;
+                    const char *data = rows.blobData(c, &size);
+                    addInt(hash, size);
+                    hash.addData(QByteArrayView(data, size));
                     break;
                 }
                 default:

@@ -15,7 +15,9 @@ namespace cpn::cache::snapshot {
 
 // 'CPNS' (PRAGMA application_id); the cache is 'CPNC'.
 inline constexpr int kApplicationId = 0x43504E53;
-inline constexpr int kFormatVersion = 1;
+// Format 1: samples one row each (schema 2); format 2: samples in blocks (schema 3). The reader
+// reads both; the exporter writes kFormatVersion.
+inline constexpr int kFormatVersion = 2;
 inline constexpr auto kSuffix = ".cpnsnap";
 
 // The data tables in checksum order, with the ORDER BY that makes the row order canonical.
@@ -24,10 +26,10 @@ struct Table
     const char *name;
     const char *orderBy;
 };
-const QList<Table> &dataTables();
+const QList<Table> &dataTables(int formatVersion = kFormatVersion);
 
-// The statements creating format kFormatVersion (manifest included).
-const char *createSql();
+// The statements creating a format (manifest included).
+const char *createSql(int formatVersion = kFormatVersion);
 
 // Manifest keys.
 namespace key {
@@ -56,10 +58,11 @@ struct Manifest
 };
 
 // SHA-256 over the canonical content: every manifest entry but the checksum (by key), then every
-// data table (in dataTables() order, rows in key order, each value as a type tag and its bytes).
+// data table (in dataTables() order, rows in key order, each value as a type tag and its bytes;
+// a BLOB as its length and bytes).
 // While hashing it checks each value's storage type against the column's declared type, so a file
 // whose REAL columns hold text is refused. `schemaName` is "main" or an attached schema.
 // Returns an empty array with *error set on failure.
-QByteArray contentChecksum(sqlite3 *db, const char *schemaName, QString *error);
+QByteArray contentChecksum(sqlite3 *db, const char *schemaName, int formatVersion, QString *error);
 
 } // namespace cpn::cache::snapshot

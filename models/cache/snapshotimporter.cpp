@@ -1,5 +1,6 @@
 #include "cache/snapshotimporter.h"
 
+#include "cache/sampleblock.h"
 #include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 
@@ -21,22 +22,27 @@ struct Copy
 // Events have no natural key: an event already present (same time, source and message) is skipped.
 const Copy kCopies[] = {
     {"SELECT node_id, valid_from, valid_to, province, body FROM node_versions",
-     "INSERT OR IGNORE INTO node_versions(node_id, valid_from, valid_to, province, body) VALUES (?, ?, ?, ?, ?)", -1},
+     "INSERT OR IGNORE INTO node_versions(node_id, valid_from, valid_to, province, body) VALUES (?, ?, ?, ?, "
+     "?)",
+     -1},
     {"SELECT link_id, valid_from, valid_to, body FROM link_versions",
      "INSERT OR IGNORE INTO link_versions(link_id, valid_from, valid_to, body) VALUES (?, ?, ?, ?)", -1},
-    {"SELECT series_id, ts, value FROM samples",
-     "INSERT OR IGNORE INTO samples(series_id, ts, value) VALUES (?, ?, ?)", 0},
     {"SELECT series_id, ts, min, max, mean, count, last FROM samples_1m",
-     "INSERT OR IGNORE INTO samples_1m(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, ?)", 0},
+     "INSERT OR IGNORE INTO samples_1m(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, "
+     "?)",
+     0},
     {"SELECT series_id, ts, min, max, mean, count, last FROM samples_1h",
-     "INSERT OR IGNORE INTO samples_1h(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, ?)", 0},
+     "INSERT OR IGNORE INTO samples_1h(series_id, ts, min, max, mean, count, last) VALUES (?, ?, ?, ?, ?, ?, "
+     "?)",
+     0},
     {"SELECT ts, offer_id, node_id, body FROM offers",
      "INSERT OR IGNORE INTO offers(ts, offer_id, node_id, body) VALUES (?, ?, ?, ?)", -1},
     {"SELECT job_id, node_id, updated_at, body FROM jobs",
      "INSERT OR IGNORE INTO jobs(job_id, node_id, updated_at, body) VALUES (?, ?, ?, ?)", -1},
     {"SELECT ts, severity, source, message FROM events",
      "INSERT INTO events(ts, severity, source, message) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS "
-     "(SELECT 1 FROM events WHERE ts = ?1 AND source = ?3 AND message = ?4)", -1},
+     "(SELECT 1 FROM events WHERE ts = ?1 AND source = ?3 AND message = ?4)",
+     -1},
 };
 
 } // namespace
@@ -75,6 +81,33 @@ bool SnapshotImporter::importInto(SnapshotReader &snapshot, sqlite3 *cache, QStr
         }
         if (!read.done()) {
             *error = QStringLiteral("reading the snapshot's series: %1").arg(read.error());
+            return false;
+        }
+    }
+
+    // Blocks hold series by id, and ids differ between the snapshot and the cache: each sample
+    // goes into the cache's block of its mapped id.
+    {
+        sampleblock::Writer samples(cache);
+        sql::Statement read(source, "SELECT ts, block, data FROM sample_blocks ORDER BY ts, block");
+        sampleblock::Values values;
+        while (read.step()) {
+            int size = 0;
+            const char *data = read.blobData(2, &size);
+            values.present.reset();
+            if (!sampleblock::decode(data, size, &values))
+                continue;
+            for (int slot = 0; slot < sampleblock::kSeriesPerBlock; ++slot) {
+                const qint64 id = seriesMap.value(sampleblock::seriesIdOf(read.int64(1), slot));
+                if (values.present[size_t(slot)] && id)
+                    samples.add(id, read.int64(0), values.value[size_t(slot)]);
+            }
+            if (samples.pendingSamples() >= 1'000'000 && !samples.flush(error))
+                return false;
+        }
+        if (!read.done() || !samples.flush(error)) {
+            if (error->isEmpty())
+                *error = QStringLiteral("reading the snapshot: %1").arg(read.error());
             return false;
         }
     }

@@ -1,6 +1,7 @@
 #include "cache/snapshotreader.h"
 
 #include "cache/cachelogging.h"
+#include "cache/sampleblock.h"
 #include "cache/seriesreader.h"
 #include "cache/sqlite.h"
 
@@ -60,12 +61,12 @@ QList<Column> readColumns(sqlite3 *db, const QString &table)
     return columns;
 }
 
-// The format's reference schema, built in memory from the same SQL the exporter uses.
-sqlite3 *referenceDatabase()
+// A format's reference schema, built in memory from the same SQL the exporter uses.
+sqlite3 *referenceDatabase(int formatVersion)
 {
     sqlite3 *db = nullptr;
     sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    sql::exec(db, snapshot::createSql());
+    sql::exec(db, snapshot::createSql(formatVersion));
     return db;
 }
 
@@ -114,7 +115,8 @@ bool SnapshotReader::open(const QString &file, const Options &options)
     const QString verdict = check.step() ? check.text(0) : check.error();
     if (verdict != QLatin1String("ok"))
         return fail(QStringLiteral("the database is damaged (quick_check: %1)").arg(verdict.left(200)));
-    if (!checkObjects() || !readManifest() || !checkColumns() || !verifyChecksum())
+    if (!checkIdentity() || !readManifest() || !checkObjects() || !checkColumns() || !verifyChecksum() ||
+        !upgradeFormat1())
         return false;
     qCInfo(lcCache).noquote() << "snapshot verified:" << file;
     return true;
@@ -180,14 +182,16 @@ bool SnapshotReader::openInMemory(QByteArray bytes)
         return fail(QStringLiteral("out of memory"));
     std::memcpy(copy, bytes.constData(), size_t(size));
     bytes.clear();
-    if (sqlite3_deserialize(m_db, "main", copy, size, size, SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE)
-        != SQLITE_OK)
+    // Writable in memory only so that a format 1 file can be given format 2's sample tables once
+    // verified (upgradeFormat1); query_only until then. The file itself is never written.
+    if (sqlite3_deserialize(m_db, "main", copy, size, size,
+                            SQLITE_DESERIALIZE_RESIZEABLE | SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK)
         return fail(QStringLiteral("cannot load the database: %1").arg(sql::lastError(m_db)));
     sql::exec(m_db, "PRAGMA query_only=ON");
     return true;
 }
 
-bool SnapshotReader::checkObjects()
+bool SnapshotReader::checkIdentity()
 {
     {
         sql::Statement id(m_db, "PRAGMA application_id");
@@ -200,7 +204,40 @@ bool SnapshotReader::checkObjects()
     const QList<SchemaObject> objects = readObjects(m_db, &error);
     if (!error.isEmpty())
         return fail(QStringLiteral("cannot read the schema: %1").arg(error));
-    sqlite3 *reference = referenceDatabase();
+    for (const SchemaObject &o : objects) {
+        if (o.type == QLatin1String("trigger"))
+            return fail(QStringLiteral("refused: contains a trigger (%1)").arg(o.name.left(64)));
+        if (o.type == QLatin1String("view"))
+            return fail(QStringLiteral("refused: contains a view (%1)").arg(o.name.left(64)));
+    }
+    return true;
+}
+
+bool SnapshotReader::upgradeFormat1()
+{
+    if (m_manifest.formatVersion != 1)
+        return true;
+    QString error;
+    const bool ok = sql::exec(m_db,
+                              "PRAGMA query_only=OFF; BEGIN;"
+                              "CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, "
+                              "data BLOB NOT NULL, PRIMARY KEY(ts, block)) WITHOUT ROWID;"
+                              "CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, samples INTEGER NOT NULL);",
+                              &error) &&
+                    sampleblock::convertRowSamples(m_db, &error) && sql::exec(m_db, "COMMIT", &error);
+    if (!ok)
+        sql::exec(m_db, "ROLLBACK");
+    sql::exec(m_db, "PRAGMA query_only=ON");
+    return ok || fail(QStringLiteral("reading format 1: %1").arg(error));
+}
+
+bool SnapshotReader::checkObjects()
+{
+    QString error;
+    const QList<SchemaObject> objects = readObjects(m_db, &error);
+    if (!error.isEmpty())
+        return fail(QStringLiteral("cannot read the schema: %1").arg(error));
+    sqlite3 *reference = referenceDatabase(m_manifest.formatVersion);
     const QList<SchemaObject> expected = readObjects(reference, nullptr);
     sqlite3_close(reference);
     QSet<QString> expectedNames;
@@ -264,7 +301,7 @@ bool SnapshotReader::readManifest()
 
 bool SnapshotReader::checkColumns()
 {
-    sqlite3 *reference = referenceDatabase();
+    sqlite3 *reference = referenceDatabase(m_manifest.formatVersion);
     const QList<SchemaObject> expected = readObjects(reference, nullptr);
     QString problem;
     for (const SchemaObject &o : expected) {
@@ -313,7 +350,7 @@ bool SnapshotReader::checkColumns()
 bool SnapshotReader::verifyChecksum()
 {
     QString error;
-    const QByteArray sum = snapshot::contentChecksum(m_db, "main", &error);
+    const QByteArray sum = snapshot::contentChecksum(m_db, "main", m_manifest.formatVersion, &error);
     if (sum.isEmpty())
         return fail(m_clock.elapsed() > m_deadlineMs ? QStringLiteral("verification took too long")
                                                      : QStringLiteral("refused: %1").arg(error));

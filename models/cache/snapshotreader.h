@@ -50,7 +50,9 @@ private:
     bool fail(const QString &message);
     bool load(QByteArray *bytes);
     bool openInMemory(QByteArray bytes);
+    bool checkIdentity(); // application_id; no trigger, no view
     bool checkObjects();
+    bool upgradeFormat1();
     bool readManifest();
     bool checkColumns();
     bool verifyChecksum();

@@ -76,6 +76,10 @@ void Statement::bindUtf8(int index, const QByteArray &value)
                         SQLITE_UTF8);
 }
 void Statement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+void Statement::bindBlob(int index, const QByteArray &value)
+{
+    sqlite3_bind_blob64(m_stmt, index, value.constData(), sqlite3_uint64(value.size()), SQLITE_TRANSIENT);
+}
 
 bool Statement::step()
 {
@@ -115,6 +119,18 @@ QByteArray Statement::utf8(int column) const
 {
     const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+QByteArray Statement::blob(int column) const
+{
+    int size = 0;
+    const char *data = blobData(column, &size);
+    return QByteArray(data, size);
+}
+const char *Statement::blobData(int column, int *size) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    *size = sqlite3_column_bytes(m_stmt, column);
+    return data;
 }
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }

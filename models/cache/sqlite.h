@@ -40,6 +40,7 @@ public:
     void bind(int index, const QString &value);
     void bindUtf8(int index, const QByteArray &value);
     void bindNull(int index);
+    void bindBlob(int index, const QByteArray &value);
 
     // true while rows come; done() tells a finished statement from an error.
     bool step();
@@ -52,6 +53,9 @@ public:
     double real(int column) const;
     QString text(int column) const;
     QByteArray utf8(int column) const;
+    QByteArray blob(int column) const;
+    // The column's bytes in place: valid until the next step(), reset() or column call.
+    const char *blobData(int column, int *size) const;
     bool isNull(int column) const;
     int columnCount() const;
     sqlite3_stmt *raw() const { return m_stmt; }

@@ -149,6 +149,7 @@ void tst_ChartCard::initTestCase()
     options.path = m_path;
     options.retentionIntervalMs = 0;
     options.clock = &clock;
+    options.maxBatchesInFlight = kCount + 1; // 20 h posted at once: none may be dropped
     cache::CacheWriter writer(options);
     QVERIFY(writer.waitUntilOpen());
     writer.ingestDirectory({m_node}, {}, kT0);
@@ -323,6 +324,7 @@ void tst_ChartCard::weekWindowKeepsASpikeOfTheRollUps()
         options.path = path;
         options.retentionIntervalMs = 0;
         options.clock = &clock;
+        options.maxBatchesInFlight = 1000; // minutes of samples posted at once: none may be dropped
         cache::CacheWriter writer(options);
         QVERIFY(writer.waitUntilOpen());
         writer.ingestDirectory({m_node}, {}, start);
@@ -659,6 +661,7 @@ void tst_ChartCard::historyGapBreaksTheLine()
         options.path = path;
         options.retentionIntervalMs = 0;
         options.clock = &clock;
+        options.maxBatchesInFlight = 1000; // minutes of samples posted at once: none may be dropped
         cache::CacheWriter writer(options);
         QVERIFY(writer.waitUntilOpen());
         writer.ingestDirectory({m_node}, {}, start);

@@ -1,5 +1,6 @@
 #include "cache/cachedatabase.h"
 #include "cache/schema.h"
+#include "cache/seriesreader.h"
 #include "cache/sqlite.h"
 
 #include <QFile>
@@ -9,6 +10,8 @@
 #include <QTest>
 
 #include <sqlite3.h>
+
+#include <cstring>
 
 using namespace cpn::cache;
 
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void migrates_data();
     void migrates();
     void fixtureIsMigrationOne();
+    void carriesVersionTwoSamplesOver();
     void writerSetsWalAndApplicationId();
     void refuses_data();
     void refuses();
@@ -62,14 +66,20 @@ void TestCacheDatabase::migrates_data()
     QTest::addColumn<QStringList>("tables");
     QTest::addColumn<int>("rawSamples");
     QTest::newRow("empty to v1") << 0 << 1 << QStringList{QStringLiteral("samples")} << 0;
-    QTest::newRow("empty to current") << 0 << schema::kCurrentVersion
-                                      << QStringList{QStringLiteral("samples"), QStringLiteral("samples_1m"),
-                                                     QStringLiteral("samples_1h")}
-                                      << 0;
+    QTest::newRow("empty to current")
+        << 0 << schema::kCurrentVersion
+        << QStringList{QStringLiteral("sample_blocks"), QStringLiteral("sample_ticks"),
+                       QStringLiteral("samples_1m"), QStringLiteral("samples_1h")}
+        << 0;
     QTest::newRow("v1 with data to v2") << 1 << 2
                                         << QStringList{QStringLiteral("samples"), QStringLiteral("samples_1m"),
                                                        QStringLiteral("samples_1h")}
                                         << 2;
+    QTest::newRow("v1 with data to current")
+        << 1 << schema::kCurrentVersion
+        << QStringList{QStringLiteral("sample_blocks"), QStringLiteral("sample_ticks"),
+                       QStringLiteral("samples_1m"), QStringLiteral("samples_1h")}
+        << 2;
 }
 
 void TestCacheDatabase::migrates()
@@ -94,7 +104,8 @@ void TestCacheDatabase::migrates()
         sql::Statement s(db.handle(), "SELECT count(*) FROM " + table.toUtf8());
         QVERIFY2(s.step(), qPrintable(table));
     }
-    sql::Statement count(db.handle(), "SELECT count(*) FROM samples");
+    sql::Statement count(db.handle(), target >= 3 ? "SELECT ifnull(sum(samples), 0) FROM sample_ticks"
+                                                  : "SELECT count(*) FROM samples");
     QVERIFY(count.step());
     QCOMPARE(count.int64(0), rawSamples);
     if (fromFixture) {
@@ -117,6 +128,84 @@ void TestCacheDatabase::fixtureIsMigrationOne()
     sqlite3_open(QFile::encodeName(fromFixture).constData(), &h);
     QCOMPARE(schemaOf(h), schemaOf(migrated.handle()));
     sqlite3_close(h);
+}
+
+// A cache of schema 2 (one row per sample), filled with the old layout's own SQL, moves to blocks:
+// every value reads back bit for bit, roll-ups and their order survive, and the old table is gone.
+void TestCacheDatabase::carriesVersionTwoSamplesOver()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QVERIFY(runSqlFile(path, fixture(1)));
+    constexpr qint64 kT0 = 1'767'225'600'000;
+    constexpr int kSeries = 300; // two blocks and a part
+    constexpr int kTicks = 150;  // three conversion windows of a minute
+    auto valueOf = [](int series, int tick) {
+        switch (series % 4) {
+        case 0:
+            return double((series + tick) % 10000) / 10000; // a utilization to 4 decimals
+        case 1:
+            return 0.1 * tick + 1.0 / 3 * series; // a double of no short decimal
+        case 2:
+            return double(tick % 7); // a count
+        default:
+            return -1234.5 * (tick + 1); // large, negative
+        }
+    };
+    {
+        CacheDatabase v2;
+        QVERIFY2(v2.open(path, QStringLiteral("t.v2"), CacheDatabase::Role::Writer, 2),
+                 qPrintable(v2.errorString()));
+        sqlite3 *h = v2.handle();
+        QVERIFY(sql::exec(h, "BEGIN; DELETE FROM samples; DELETE FROM series;"));
+        sql::Statement series(
+            h, "INSERT INTO series(series_id, kind, entity_id, metric) VALUES (?, 0, ?, 'cpu')");
+        sql::Statement sample(h, "INSERT INTO samples(series_id, ts, value) VALUES (?, ?, ?)");
+        for (int s = 1; s <= kSeries; ++s) {
+            series.bind(1, qint64(s));
+            series.bind(2, QStringLiteral("node-%1").arg(s));
+            QVERIFY(series.run());
+            for (int t = 0; t < kTicks; ++t) {
+                if (s == 7 && t == 3)
+                    continue; // a gap stays a gap
+                sample.bind(1, qint64(s));
+                sample.bind(2, kT0 + t * 1000);
+                sample.bind(3, valueOf(s, t));
+                QVERIFY(sample.run());
+            }
+        }
+        QVERIFY(sql::exec(h,
+                          "INSERT INTO samples_1m VALUES (1, 1767225540000, 0.1, 0.9, 0.5, 60, 0.2), "
+                          "(2, 1767225540000, 1, 2, 1.5, 60, 2), (1, 1767225480000, 0, 1, 0.5, 60, 1);"
+                          "INSERT INTO samples_1h VALUES (1, 1767222000000, 0, 1, 0.5, 3600, 1); COMMIT;"));
+    }
+    CacheDatabase db;
+    QVERIFY2(db.open(path, QStringLiteral("t.v3"), CacheDatabase::Role::Writer),
+             qPrintable(db.errorString()));
+    QCOMPARE(db.schemaVersion(), 3);
+    sql::Statement old(db.handle(), "SELECT count(*) FROM sqlite_schema WHERE name = 'samples'");
+    QVERIFY(old.step());
+    QCOMPARE(old.int64(0), 0);
+    SeriesReader reader(db.handle());
+    QCOMPARE(reader.summary().rawSamples, qint64(kSeries) * kTicks - 1);
+    for (int s = 1; s <= kSeries; ++s) {
+        const Series read = reader.readNodeSeries(QStringLiteral("node-%1").arg(s), QStringLiteral("cpu"),
+                                                  kT0, kT0 + kTicks * 1000, Resolution::Raw);
+        QCOMPARE(read.points.size(), s == 7 ? kTicks - 1 : kTicks);
+        for (const SeriesPoint &p : read.points) {
+            const int t = int((p.tsMs - kT0) / 1000);
+            const double expected = valueOf(s, t);
+            QVERIFY2(std::memcmp(&p.mean, &expected, sizeof expected) == 0,
+                     qPrintable(QStringLiteral("series %1 tick %2: %3").arg(s).arg(t).arg(p.mean)));
+        }
+    }
+    const Series minutes = reader.readNodeSeries(QStringLiteral("node-1"), QStringLiteral("cpu"),
+                                                 1767225480000, 1767225599999, Resolution::Minute);
+    QCOMPARE(minutes.points.size(), 2);
+    QCOMPARE(minutes.points.at(1), (SeriesPoint{1767225540000, 0.1, 0.9, 0.5, 60, 0.2}));
+    const Series hours = reader.readNodeSeries(QStringLiteral("node-1"), QStringLiteral("cpu"), 1767222000000,
+                                               1767225599999, Resolution::Hour);
+    QCOMPARE(hours.points.size(), 1);
 }
 
 void TestCacheDatabase::writerSetsWalAndApplicationId()

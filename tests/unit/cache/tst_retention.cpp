@@ -1,5 +1,6 @@
 #include "cache/cachedatabase.h"
 #include "cache/retention.h"
+#include "cache/sampleblock.h"
 #include "cache/sqlite.h"
 
 #include <QTemporaryDir>
@@ -26,22 +27,25 @@ private Q_SLOTS:
     void purgesByWindow();
     void rollsUpEachBucketOnce();
     void leavesRecentMinutesAlone();
-    void rawWindowFitsTheBudget_data();
-    void rawWindowFitsTheBudget();
+    void windowsFitTheBudget_data();
+    void windowsFitTheBudget();
+    void twoThousandNodesByHand();
     void purgesRawPastTheBudget();
 
 private:
     void insert(qint64 series, qint64 ts, double value)
     {
-        sql::Statement s(m_db->handle(), "INSERT INTO samples(series_id, ts, value) VALUES (?, ?, ?)");
-        s.bind(1, series);
-        s.bind(2, ts);
-        s.bind(3, value);
-        QVERIFY(s.run());
+        sampleblock::Writer writer(m_db->handle());
+        writer.add(series, ts, value);
+        QString error;
+        QVERIFY2(writer.flush(&error), qPrintable(error));
     }
+    // Rows of a roll-up table, or raw samples for "samples".
     qint64 count(const char *table)
     {
-        sql::Statement s(m_db->handle(), QByteArray("SELECT count(*) FROM ") + table);
+        sql::Statement s(m_db->handle(), qstrcmp(table, "samples") == 0
+                                             ? QByteArray("SELECT ifnull(sum(samples), 0) FROM sample_ticks")
+                                             : QByteArray("SELECT count(*) FROM ") + table);
         return s.step() ? s.int64(0) : -1;
     }
     struct Bucket
@@ -191,48 +195,80 @@ void TestRetention::leavesRecentMinutesAlone()
     QCOMPARE(count("samples_1h"), 0);
 }
 
-// Worked by hand with 24 bytes a sample at 1 s: 2 GiB / (series * 24 B/s).
-void TestRetention::rawWindowFitsTheBudget_data()
+// The whole cache's budget: small federations keep every window; large ones keep the raw floor and
+// share the rest, and the windows' bytes stay within the budget less its reserve.
+void TestRetention::windowsFitTheBudget_data()
 {
     QTest::addColumn<qint64>("series");
     QTest::addColumn<qint64>("budget");
-    QTest::addColumn<qint64>("expected");
+    QTest::addColumn<bool>("full"); // every configured window kept
     const qint64 gib2 = 2LL * 1024 * 1024 * 1024;
-    QTest::newRow("no series yet") << qint64(0) << gib2 << 24 * kHour;
-    // The default scenario: 635 series * 24 B * 86,400 s = 1.32 GB < 2 GiB.
-    QTest::newRow("default scenario keeps 24 h") << qint64(635) << gib2 << 24 * kHour;
-    // 2,000 nodes: 66,000 series -> 2,147,483,648 / 1,584,000 B/s = 1,355.7 s, under the floor.
-    QTest::newRow("2,000 nodes: the 1 h floor") << qint64(66000) << gib2 << kHour;
-    // 10,000 series -> 2,147,483,648 / 240,000 B/s = 8,947.848 s.
-    QTest::newRow("10,000 series: ~2.5 h") << qint64(10000) << gib2 << qint64(8'947'848);
-    QTest::newRow("no budget") << qint64(66000) << qint64(0) << 24 * kHour;
+    QTest::newRow("no series yet") << qint64(0) << gib2 << true;
+    QTest::newRow("default scenario keeps every window") << qint64(635) << gib2 << true;
+    QTest::newRow("10,000 series") << qint64(10000) << gib2 << false;
+    QTest::newRow("2,000 nodes") << qint64(66776) << gib2 << false;
+    QTest::newRow("no budget") << qint64(66776) << qint64(0) << true;
 }
 
-void TestRetention::rawWindowFitsTheBudget()
+void TestRetention::windowsFitTheBudget()
 {
     QFETCH(qint64, series);
     QFETCH(qint64, budget);
-    QFETCH(qint64, expected);
+    QFETCH(bool, full);
     RetentionPolicy policy;
-    policy.rawByteBudget = budget;
-    QCOMPARE(policy.effectiveRawWindowMs(series), expected);
+    policy.byteBudget = budget;
+    const RetentionPolicy::Windows w = policy.effectiveWindows(series);
+    if (full) {
+        QCOMPARE(w.rawMs, policy.rawWindowMs);
+        QCOMPARE(w.minuteMs, policy.minuteWindowMs);
+        QCOMPARE(w.hourMs, policy.hourWindowMs);
+        return;
+    }
+    QVERIFY(w.rawMs >= policy.minRawWindowMs);
+    QVERIFY(w.minuteMs < policy.minuteWindowMs);
+    QVERIFY(w.hourMs > w.minuteMs); // hours reach further back than minutes
+    QVERIFY(policy.bytesFor(w, series) <= double(budget) * (1 - RetentionPolicy::kReservedShare) + 1);
 }
 
-// A tight budget shortens the raw window in an actual run; roll-ups still cover the purged raw.
+// At 2,000 nodes, worked by hand from the per-sample and per-row sizes: the hour of raw samples
+// the floor keeps, then a quarter of what is left for hours and two thirds of the rest for minutes.
+void TestRetention::twoThousandNodesByHand()
+{
+    RetentionPolicy policy;
+    const qint64 series = 66776;
+    const double usable = 2.0 * 1024 * 1024 * 1024 * 15 / 16;
+    const double raw = series * RetentionPolicy::kBytesPerRawSample / 1000; // bytes per ms
+    const double minute = series * RetentionPolicy::kBytesPerRollup / kMin;
+    const double hour = series * RetentionPolicy::kBytesPerRollup / kHour;
+    double left = usable - raw * kHour;
+    const qint64 hourMs = qint64(left / 4 / hour);
+    left -= hour * double(hourMs);
+    const qint64 minuteMs = qint64(left * 2 / 3 / minute);
+    left -= minute * double(minuteMs);
+    const RetentionPolicy::Windows w = policy.effectiveWindows(series);
+    QCOMPARE(w.hourMs, hourMs);
+    QCOMPARE(w.minuteMs, minuteMs);
+    QCOMPARE(w.rawMs, kHour + qint64(left / raw));
+}
+
+// A tight budget shortens the raw window to its floor in an actual run; roll-ups still cover the
+// purged raw.
 void TestRetention::purgesRawPastTheBudget()
 {
-    QVERIFY(sql::exec(m_db->handle(), "DELETE FROM samples; DELETE FROM series WHERE series_id = 2"));
+    QVERIFY(sql::exec(m_db->handle(), "DELETE FROM sample_blocks; DELETE FROM sample_ticks; "
+                                      "DELETE FROM series WHERE series_id = 2"));
     const qint64 now = kBase + 10 * kHour;
     for (qint64 ts = kBase; ts < now; ts += 10 * kMin)
         insert(1, ts, 0.5);
     RetentionPolicy policy;
-    policy.rawByteBudget = 24 * 3600 * 2; // one series for two hours at 1 s
+    policy.byteBudget = 1000; // less than any window: raw keeps its floor
+    policy.minRawWindowMs = 2 * kHour;
     const RetentionReport report = Retention(policy).run(m_db->handle(), now);
     QVERIFY2(report.ok, qPrintable(report.error));
-    sql::Statement oldest(m_db->handle(), "SELECT min(ts) FROM samples");
+    sql::Statement oldest(m_db->handle(), "SELECT min(ts) FROM sample_ticks");
     QVERIFY(oldest.step());
     QCOMPARE(oldest.int64(0), now - 2 * kHour);
-    QVERIFY(count("samples_1m") > 0);
+    QCOMPARE(report.rawDeleted, 48);
 }
 
 QTEST_GUILESS_MAIN(TestRetention)

@@ -1,4 +1,6 @@
 #include "cache/cachedatabase.h"
+#include "cache/seriesreader.h"
+#include "cache/snapshotformat.h"
 #include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 #include "snapshottestdata.h"
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void refuses_data();
     void refuses();
     void enforcesAQueryDeadline();
+    void readsFormatOne();
 };
 
 void TestSnapshotReader::acceptsAGoodSnapshot()
@@ -48,7 +51,7 @@ void TestSnapshotReader::acceptsAGoodSnapshot()
     QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
     QCOMPARE(reader.summary().jobs, 3);
     // Read-only in memory: writes are refused.
-    QVERIFY(!sql::exec(reader.handle(), "DELETE FROM samples"));
+    QVERIFY(!sql::exec(reader.handle(), "DELETE FROM sample_blocks"));
     reader.close();
     const FileState after = fileState(file);
     QCOMPARE(after.bytes, before.bytes);
@@ -105,19 +108,15 @@ void TestSnapshotReader::refuses_data()
                return db.open(f, QStringLiteral("t.r.cache"), CacheDatabase::Role::Writer);
            })
         << QStringLiteral("not a CPN snapshot");
-    QTest::newRow("newer format")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "UPDATE manifest SET value = '2' WHERE key = 'format_version'");
-           })
-        << QStringLiteral("snapshot format 2 is newer");
+    QTest::newRow("newer format") << Spoil([](const QString &f) {
+        return execOnFile(f, "UPDATE manifest SET value = '3' WHERE key = 'format_version'");
+    }) << QStringLiteral("snapshot format 3 is newer");
     QTest::newRow("no format version")
         << Spoil([](const QString &f) { return execOnFile(f, "DELETE FROM manifest WHERE key = 'format_version'"); })
         << QStringLiteral("no valid format version");
-    QTest::newRow("a trigger")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
-           })
-        << QStringLiteral("contains a trigger (t)");
+    QTest::newRow("a trigger") << Spoil([](const QString &f) {
+        return execOnFile(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM sample_blocks; END");
+    }) << QStringLiteral("contains a trigger (t)");
     QTest::newRow("a view")
         << Spoil([](const QString &f) { return execOnFile(f, "CREATE VIEW v AS SELECT fts3_tokenizer('simple')"); })
         << QStringLiteral("contains a view (v)");
@@ -127,13 +126,10 @@ void TestSnapshotReader::refuses_data()
     QTest::newRow("an unknown index")
         << Spoil([](const QString &f) { return execOnFile(f, "CREATE INDEX jobs_node ON jobs(node_id)"); })
         << QStringLiteral("unknown index jobs_node");
-    QTest::newRow("wrong column type")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "DROP TABLE samples; CREATE TABLE samples(series_id INTEGER NOT NULL, "
-                                      "ts INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY(series_id, ts)) "
-                                      "WITHOUT ROWID");
-           })
-        << QStringLiteral("column value has type TEXT, expected REAL");
+    QTest::newRow("wrong column type") << Spoil([](const QString &f) {
+        return execOnFile(f, "DROP TABLE sample_ticks; CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, "
+                             "samples TEXT NOT NULL)");
+    }) << QStringLiteral("column samples has type TEXT, expected INTEGER");
     QTest::newRow("a missing table")
         << Spoil([](const QString &f) { return execOnFile(f, "DROP TABLE offers"); })
         << QStringLiteral("missing table offers");
@@ -144,18 +140,14 @@ void TestSnapshotReader::refuses_data()
                                       "kind INTEGER NOT NULL, entity_id TEXT NOT NULL, metric TEXT NOT NULL)");
            })
         << QStringLiteral("table series differs");
-    QTest::newRow("text in a REAL column")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "UPDATE samples SET value = 'x' "
-                                      "WHERE (series_id, ts) IN (SELECT series_id, ts FROM samples LIMIT 1)");
-           })
-        << QStringLiteral("column value holds a value of the wrong type");
-    QTest::newRow("checksum mismatch")
-        << Spoil([](const QString &f) {
-               return execOnFile(f, "UPDATE samples SET value = value + 0.5 "
-                                      "WHERE (series_id, ts) IN (SELECT series_id, ts FROM samples LIMIT 1)");
-           })
-        << QStringLiteral("checksum mismatch");
+    QTest::newRow("text in a BLOB column") << Spoil([](const QString &f) {
+        return execOnFile(f, "UPDATE sample_blocks SET data = 'x' "
+                             "WHERE (ts, block) IN (SELECT ts, block FROM sample_blocks LIMIT 1)");
+    }) << QStringLiteral("column data holds a value of the wrong type");
+    QTest::newRow("checksum mismatch") << Spoil([](const QString &f) {
+        return execOnFile(f, "UPDATE sample_ticks SET samples = samples + 1 "
+                             "WHERE ts = (SELECT min(ts) FROM sample_ticks)");
+    }) << QStringLiteral("checksum mismatch");
     QTest::newRow("manifest edited")
         << Spoil([](const QString &f) { return execOnFile(f, "UPDATE manifest SET value = 'x' WHERE key = 'note'"); })
         << QStringLiteral("checksum mismatch");
@@ -192,6 +184,43 @@ void TestSnapshotReader::enforcesAQueryDeadline()
     options.deadlineMs = 0; // every query is interrupted at once
     QVERIFY(!reader.open(file, options));
     QVERIFY2(!reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+}
+
+// A snapshot written before samples were stored in blocks (format 1, one row per sample) still opens,
+// and reads back the same values.
+void TestSnapshotReader::readsFormatOne()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("format1.cpnsnap"));
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
+        QByteArray fill = QStringLiteral("PRAGMA journal_mode=DELETE; PRAGMA application_id=%1; BEGIN;")
+                              .arg(snapshot::kApplicationId)
+                              .toUtf8();
+        fill += snapshot::createSql(1);
+        fill += "INSERT INTO series VALUES (1, 0, 'guian', 'cpu'), (2, 1, 'l1', 'ab_gbps');"
+                "INSERT INTO samples VALUES (1, 1000, 0.5371), (1, 2000, 0.1 + 0.2), (2, 1000, 812.5);"
+                "INSERT INTO manifest VALUES ('format_version', '1'), ('name', 'old'), ('note', ''), "
+                "('created_by', 'tst'), ('created_at', '0'), ('time_from', '1000'), ('time_to', '2000'), "
+                "('endpoints', '[]');";
+        QVERIFY(sql::exec(db, fill.constData()));
+        QString error;
+        const QByteArray sum = snapshot::contentChecksum(db, "main", 1, &error);
+        QVERIFY2(!sum.isEmpty(), qPrintable(error));
+        QVERIFY(sql::exec(db, "INSERT INTO manifest VALUES ('checksum', '" + sum + "'); COMMIT;"));
+        sqlite3_close(db);
+    }
+    SnapshotReader reader;
+    QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
+    QCOMPARE(reader.manifest().formatVersion, 1);
+    QCOMPARE(reader.summary().rawSamples, 3);
+    const Series cpu =
+        SeriesReader(reader.handle()).readNodeSeries(QStringLiteral("guian"), QStringLiteral("cpu"), 0, 5000);
+    QCOMPARE(cpu.points.size(), 2);
+    QCOMPARE(cpu.points.at(0).mean, 0.5371);
+    QCOMPARE(cpu.points.at(1).mean, 0.1 + 0.2);
+    QCOMPARE(reader.stateAt(2000).linkSamples.value(QStringLiteral("l1")).abGbps, 812.5);
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotReader)
