@@ -299,7 +299,8 @@ Parsed<QList<T>> parseList(const QByteArray &body, const QString &key, int maxCo
 template <typename T, typename ReadOne> Parsed<T> parseOne(const QByteArray &body, ReadOne readOne)
 {
     QString error;
-    const auto object = parseObject(body, kMaxBodyBytesCeiling, &error);
+    // One object (a node, a job, a reservation) never grows with the federation.
+    const auto object = parseObject(body, kMaxBodyBytes, &error);
     if (!object)
         return Parsed<T>::failure(error);
     JsonReader r;
