@@ -296,11 +296,13 @@ Parsed<QList<T>> parseList(const QByteArray &body, const QString &key, int maxCo
     return Parsed<QList<T>>::success(std::move(items));
 }
 
-template <typename T, typename ReadOne> Parsed<T> parseOne(const QByteArray &body, ReadOne readOne)
+// One object (a node, a job, a reservation) never grows with the federation: only metrics pass a
+// larger limit.
+template <typename T, typename ReadOne>
+Parsed<T> parseOne(const QByteArray &body, ReadOne readOne, qsizetype maxBytes = kMaxBodyBytes)
 {
     QString error;
-    // One object (a node, a job, a reservation) never grows with the federation.
-    const auto object = parseObject(body, kMaxBodyBytes, &error);
+    const auto object = parseObject(body, maxBytes, &error);
     if (!object)
         return Parsed<T>::failure(error);
     JsonReader r;
@@ -353,7 +355,7 @@ Parsed<MetricsBatch> parseMetrics(const QByteArray &body)
         b.serverTimeMs = r.integer(o, QStringLiteral("serverTime"), 0, kMaxEpochMs);
         b.intervalMs = int(r.integer(o, QStringLiteral("intervalMs"), 10, 3'600'000));
         b.reset = r.boolean(o, QStringLiteral("reset"), false);
-        // 600 ticks of a 20,000-node federation at most.
+        // The body's limit bounds these long before the counts do.
         const QJsonArray nodes = r.array(o, QStringLiteral("nodes"), kMaxNodes * 600);
         {
             JsonReader::Scope scope(r, QStringLiteral("nodes"));
@@ -371,7 +373,7 @@ Parsed<MetricsBatch> parseMetrics(const QByteArray &body)
             b.links.append(readLinkSample(r, e));
         }
         return b;
-    });
+    }, kMaxBodyBytesCeiling); // the transport's limit follows the federation (metricsLimitBytes)
 }
 
 Parsed<QList<Offer>> parseOffers(const QByteArray &body)
