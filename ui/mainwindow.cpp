@@ -78,6 +78,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         m_planningUi = new PlanningUi(m_planning, this, m_clock);
     createMenus();
 
+    m_loadIndicator = new LoadIndicator(this);
+    statusBar()->addPermanentWidget(m_loadIndicator);
     m_clockLabel = new QLabel(this);
     m_clockLabel->setObjectName(QStringLiteral("statusClock"));
     m_clockLabel->setToolTip(tr("Local time of this console"));

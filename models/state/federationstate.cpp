@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 
+#include <QElapsedTimer>
 #include <QMap>
 #include <QSet>
 
@@ -207,15 +208,27 @@ void FederationState::ingest(const MetricsBatch &batch)
     QList<int> changedRows;
     QHash<int, DisplayStatus> before;
     bool linksChanged = false;
+    int skipped = 0;
+    QElapsedTimer applying;
+    applying.start();
     for (auto tick = ticks.cbegin(); tick != ticks.cend(); ++tick) {
         applyTick(tick->first, tick->second, changedRows, before);
         linksChanged = linksChanged || !tick->second.isEmpty();
         // A tick older than the one shown is history: it is recorded, but the present stays.
-        if (tick.key() >= m_newestTickMs) {
-            m_newestTickMs = tick.key();
-            m_totals = FederationTotals::compute(m_entries, m_rowById, tick.key(), m_rule);
-            Q_EMIT tickComputed(m_totals);
+        if (tick.key() < m_newestTickMs)
+            continue;
+        m_newestTickMs = tick.key();
+        // Past the budget, only the newest tick's totals are worth the time.
+        if (std::next(tick) != ticks.cend() && applying.elapsed() >= m_catchUpBudgetMs) {
+            ++skipped;
+            continue;
         }
+        m_totals = FederationTotals::compute(m_entries, m_rowById, tick.key(), m_rule);
+        Q_EMIT tickComputed(m_totals);
+    }
+    if (skipped > 0) {
+        m_ticksSkipped += skipped;
+        Q_EMIT ticksSkipped(skipped, m_ticksSkipped, m_newestTickMs);
     }
     std::sort(changedRows.begin(), changedRows.end());
     changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());

@@ -84,6 +84,12 @@ public:
 
     const Clock &clock() const { return m_clock; }
 
+    // Keeping up: a batch whose ticks take longer than this to apply one by one (a console fallen
+    // behind, handed many ticks at once) shows its newest tick and skips the totals of the ones
+    // before it (ticksSkipped). Every sample is still applied and handed on in batchIngested.
+    void setCatchUpBudgetMs(qint64 ms) { m_catchUpBudgetMs = ms; }
+    qint64 skippedTicks() const { return m_ticksSkipped; }
+
 Q_SIGNALS:
     // Around a change of the directory; rowsChange: the node rows are not the same ids in the same order.
     void directoryAboutToChange(bool rowsChange);
@@ -93,8 +99,10 @@ Q_SIGNALS:
     void linkSamplesUpdated();
     // After a batch is applied: every sample it carried, the late ones too (history for the charts).
     void batchIngested(const cpn::MetricsBatch &batch);
-    // Once per tick, in tick order.
+    // Once per tick shown, in tick order.
     void tickComputed(const cpn::FederationTotals &totals);
+    // A batch's older ticks were not shown to keep up: `skipped` of them, `total` so far.
+    void ticksSkipped(int skipped, qint64 total, qint64 newestTickMs);
     // A node's displayed status moved (net change per batch or refresh).
     void nodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
     // After refresh(): every age moved; `rows` changed status.
@@ -126,6 +134,8 @@ private:
     FederationTotals m_totals;
     qint64 m_newestTickMs = 0;
     Feed m_feed = Feed::Live;
+    qint64 m_catchUpBudgetMs = 250;
+    qint64 m_ticksSkipped = 0;
 };
 
 } // namespace cpn
