@@ -140,6 +140,7 @@ void FederationState::applyDirectory()
     m_linkSamples.removeIf(
         [this](const QHash<QString, LinkSample>::iterator it) { return !m_linkById.contains(it.key()); });
 
+    m_currentLinkSamples.reset();
     if (m_newestTickMs > 0)
         m_totals = FederationTotals::compute(m_entries, m_rowById, m_newestTickMs, m_rule);
     Q_EMIT directoryChanged(rowsChange);
@@ -232,6 +233,7 @@ void FederationState::ingest(const MetricsBatch &batch)
     }
     std::sort(changedRows.begin(), changedRows.end());
     changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
+    m_currentLinkSamples.reset();
     if (!changedRows.isEmpty())
         Q_EMIT nodesUpdated(changedRows);
     if (linksChanged)
@@ -269,7 +271,18 @@ void FederationState::applyTick(const QList<const NodeSample *> &nodes,
     }
 }
 
-QHash<QString, LinkSample> FederationState::currentLinkSamples() const
+const QHash<QString, LinkSample> &FederationState::currentLinkSamples() const
+{
+    if (!m_currentLinkSamples) {
+        QHash<QString, LinkSample> current = computeCurrentLinkSamples();
+        // The same as before: readers keep the shared copy and can tell nothing moved.
+        m_currentLinkSamples = current == m_previousLinkSamples ? m_previousLinkSamples : std::move(current);
+        m_previousLinkSamples = *m_currentLinkSamples;
+    }
+    return *m_currentLinkSamples;
+}
+
+QHash<QString, LinkSample> FederationState::computeCurrentLinkSamples() const
 {
     const qint64 now = m_clock.nowMs();
     std::vector<char> reporting(size_t(m_entries.size()));
@@ -291,12 +304,15 @@ QHash<QString, LinkSample> FederationState::currentLinkSamples() const
 
 void FederationState::setIntervalMs(int intervalMs)
 {
+    if (m_rule.intervalMs != std::max(1, intervalMs))
+        m_currentLinkSamples.reset();
     m_rule.intervalMs = std::max(1, intervalMs);
 }
 
 void FederationState::setNotReportingAfterMs(qint64 ms)
 {
     m_rule.notReportingAfterMs = std::max<qint64>(ms, m_rule.staleAfterMs());
+    m_currentLinkSamples.reset();
 }
 
 qint64 FederationState::ageMsAt(qsizetype row) const
@@ -312,6 +328,7 @@ Freshness FederationState::freshnessAt(qsizetype row) const
 
 void FederationState::refresh()
 {
+    m_currentLinkSamples.reset(); // ages moved on
     QList<int> rows;
     QList<std::pair<int, DisplayStatus>> transitions;
     for (int i = 0; i < m_entries.size(); ++i) {

@@ -59,7 +59,8 @@ public:
     void ingestSamples(const QList<NodeSample> &nodes, const QList<LinkSample> &links = {});
     const QHash<QString, LinkSample> &linkSamples() const { return m_linkSamples; }
     // The links whose newest sample can be shown as current: fresh enough, both ends reporting.
-    QHash<QString, LinkSample> currentLinkSamples() const;
+    // Computed once per tick (after a batch, a refresh() or a directory change), not per reader.
+    const QHash<QString, LinkSample> &currentLinkSamples() const;
     qint64 newestSampleMs() const { return m_newestTickMs; }
     // Totals at the newest tick (tsMs 0 before any).
     const FederationTotals &totals() const { return m_totals; }
@@ -79,7 +80,11 @@ public:
     // every sample there was: there, a node without one at the moment shown has no data (stale, or
     // offline past the not-reporting limit), never online.
     enum class Feed { Live, Recording };
-    void setFeed(Feed feed) { m_feed = feed; }
+    void setFeed(Feed feed)
+    {
+        m_feed = feed;
+        m_currentLinkSamples.reset();
+    }
     Feed feed() const { return m_feed; }
 
     const Clock &clock() const { return m_clock; }
@@ -118,6 +123,7 @@ private:
     };
     void applyDirectory();
     Freshness freshnessOf(const NodeEntry &entry) const;
+    QHash<QString, LinkSample> computeCurrentLinkSamples() const;
     DisplayStatus statusOf(const NodeEntry &entry) const;
     void applyTick(const QList<const NodeSample *> &nodes, const QList<const LinkSample *> &links,
                    QList<int> &changedRows, QHash<int, DisplayStatus> &before);
@@ -130,6 +136,8 @@ private:
     QHash<QString, int> m_linkById;
     QList<std::pair<int, int>> m_linkEnds; // rows of each link's ends, -1 when not listed
     QHash<QString, LinkSample> m_linkSamples;
+    mutable std::optional<QHash<QString, LinkSample>> m_currentLinkSamples; // empty: to compute
+    mutable QHash<QString, LinkSample> m_previousLinkSamples;
     FreshnessRule m_rule;
     FederationTotals m_totals;
     qint64 m_newestTickMs = 0;
