@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QSemaphore>
 #include <QSet>
+#include <QSignalSpy>
 #include <QThreadPool>
 #include <QTest>
 
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void callbacksNeverRunInsideTheCall();
     void answersAreParsedOffTheThreadInOrder();
     void nothingIsDeliveredAfterTheClientIsGone();
+    void answersBeyondTheParseQueueAreDroppedAndCounted();
     void plainHttpToRemoteHostIsRefused();
 
 private:
@@ -456,6 +458,31 @@ void tst_NodeApiClient::nothingIsDeliveredAfterTheClientIsGone()
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
     QVERIFY(!called);
+}
+
+void tst_NodeApiClient::answersBeyondTheParseQueueAreDroppedAndCounted()
+{
+    const auto client = clientFor(m_root);
+    QSignalSpy dropped(client.get(), &NodeApiClient::answersDropped);
+    int answered = 0;
+    int refused = 0;
+    PoolBlocker blocker;
+    // 70 different requests (unknown jobs: 404s are answers too) while the parser cannot start.
+    for (int i = 0; i < 70; ++i) {
+        client->fetchJob(QStringLiteral("no-such-job-%1").arg(i), [&](const ApiResult<Job> &r) {
+            if (r.error().kind == ApiError::Kind::Refused)
+                ++refused;
+            else
+                ++answered;
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(client->requestsInFlight(), 0, 20000);
+    QCOMPARE(client->droppedAnswers(), 70 - 64);
+    QCOMPARE(dropped.size(), 70 - 64);
+    QCOMPARE(dropped.constLast().at(0).toLongLong(), 70 - 64);
+    blocker.release();
+    QTRY_COMPARE(answered + refused, 70); // every callback once, the dropped ones with an error
+    QCOMPARE(refused, 70 - 64);
 }
 
 void tst_NodeApiClient::plainHttpToRemoteHostIsRefused()
