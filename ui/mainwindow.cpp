@@ -38,6 +38,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+
+#include <utility>
 #include <QToolBar>
 
 #ifndef CPN_VERSION
@@ -464,7 +466,10 @@ void MainWindow::tick()
     for (ConnectionIndicator *indicator : std::as_const(m_indicators))
         indicator->refresh();
     m_clockLabel->setText(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).toString(QStringLiteral("yyyy-MM-dd  HH:mm:ss")));
-    refreshOverview();
+    // The overview's ages move with the clock; a tick that came within the second refreshed it already.
+    if (!std::exchange(m_overviewRefreshedSinceTick, false))
+        refreshOverview();
+    m_overviewRefreshedSinceTick = false;
 }
 
 void MainWindow::scheduleOverview()
@@ -479,6 +484,7 @@ void MainWindow::refreshOverview()
     const FederationSummary summary = FederationSummary::compute(*m_state);
     m_overview->showSummary(summary, m_clock.nowMs(), m_state->intervalMs());
     m_mapPanel->setSummary(summary, m_clock.nowMs(), m_state->intervalMs());
+    m_overviewRefreshedSinceTick = true;
 }
 
 void MainWindow::resetLayout()
