@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace cpn {
@@ -289,15 +290,26 @@ QHash<QString, LinkSample> FederationState::computeCurrentLinkSamples() const
     for (qsizetype row = 0; row < m_entries.size(); ++row)
         reporting[size_t(row)] = freshnessAt(row) != Freshness::NotReporting;
     const auto ends = [&reporting](int row) { return row >= 0 && reporting[size_t(row)]; };
+    // What a node's freshness is aged from.
+    const auto reportedAt = [this](int row) {
+        const NodeEntry &entry = m_entries.at(row);
+        return entry.sample ? entry.sample->tsMs : entry.listedSinceMs;
+    };
     QHash<QString, LinkSample> current;
     current.reserve(m_linkSamples.size());
+    m_linksComputedAtMs = now;
+    m_linksValidUntilMs = std::numeric_limits<qint64>::max();
     for (qsizetype i = 0; i < m_links.size(); ++i) {
         const auto sample = m_linkSamples.constFind(m_links.at(i).id);
+        const auto [a, b] = m_linkEnds.at(i);
         // An unknown load is not shown as the last one known.
         if (sample == m_linkSamples.constEnd() || m_rule.of(now - sample->tsMs) == Freshness::NotReporting
-            || !ends(m_linkEnds.at(i).first) || !ends(m_linkEnds.at(i).second))
+            || !ends(a) || !ends(b))
             continue;
         current.insert(sample.key(), *sample);
+        // Time alone only takes links out, once the oldest of the three stops reporting.
+        const qint64 oldest = std::min({sample->tsMs, reportedAt(a), reportedAt(b)});
+        m_linksValidUntilMs = std::min(m_linksValidUntilMs, oldest + m_rule.notReportingAfterMs);
     }
     return current;
 }
@@ -328,7 +340,10 @@ Freshness FederationState::freshnessAt(qsizetype row) const
 
 void FederationState::refresh()
 {
-    m_currentLinkSamples.reset(); // ages moved on
+    // Ages moved on: the current links change once one of them stops reporting (or the clock went back).
+    const qint64 now = m_clock.nowMs();
+    if (now < m_linksComputedAtMs || now > m_linksValidUntilMs)
+        m_currentLinkSamples.reset();
     QList<int> rows;
     QList<std::pair<int, DisplayStatus>> transitions;
     for (int i = 0; i < m_entries.size(); ++i) {

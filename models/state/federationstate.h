@@ -138,6 +138,8 @@ private:
     QHash<QString, LinkSample> m_linkSamples;
     mutable std::optional<QHash<QString, LinkSample>> m_currentLinkSamples; // empty: to compute
     mutable QHash<QString, LinkSample> m_previousLinkSamples;
+    mutable qint64 m_linksComputedAtMs = 0;  // clock time of that computation
+    mutable qint64 m_linksValidUntilMs = 0;  // until then, time alone changes none of them
     FreshnessRule m_rule;
     FederationTotals m_totals;
     qint64 m_newestTickMs = 0;
