@@ -621,6 +621,42 @@
     </message>
 </context>
 <context>
+    <name>cpn::LoadIndicator</name>
+    <message numerus="yes">
+        <source>%n tick(s) skipped on screen</source>
+        <translation>
+            <numerusform>%n tick skipped on screen</numerusform>
+            <numerusform>%n ticks skipped on screen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console fell behind and showed the newest tick; the cache recorded every tick it received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) dropped</source>
+        <translation>
+            <numerusform>%n answer dropped</numerusform>
+            <numerusform>%n answers dropped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answers arrived faster than they could be read; the dropped ones are asked for again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) not recorded</source>
+        <translation>
+            <numerusform>%n batch not recorded</numerusform>
+            <numerusform>%n batches not recorded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache could not keep up; these batches are missing from the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::MainWindow</name>
     <message>
         <source>CPN Control Center</source>
@@ -2159,6 +2195,10 @@ id %2
     </message>
     <message>
         <source>Leave the user name and password out of the URL; sign in after connecting instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was dropped: the console is still parsing earlier ones</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

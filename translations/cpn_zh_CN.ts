@@ -619,6 +619,39 @@
     </message>
 </context>
 <context>
+    <name>cpn::LoadIndicator</name>
+    <message numerus="yes">
+        <source>%n tick(s) skipped on screen</source>
+        <translation>
+            <numerusform>屏幕跳过了 %n 个周期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console fell behind and showed the newest tick; the cache recorded every tick it received.</source>
+        <translation>控制台处理不及，已直接显示最新周期；缓存仍记录了收到的每个周期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) dropped</source>
+        <translation>
+            <numerusform>丢弃了 %n 个应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answers arrived faster than they could be read; the dropped ones are asked for again.</source>
+        <translation>应答到达的速度超过了解析速度；被丢弃的应答会重新请求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) not recorded</source>
+        <translation>
+            <numerusform>%n 批数据未记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache could not keep up; these batches are missing from the recording.</source>
+        <translation>缓存写入跟不上；这些批次未被记录。</translation>
+    </message>
+</context>
+<context>
     <name>cpn::MainWindow</name>
     <message>
         <source>CPN Control Center</source>
@@ -2154,6 +2187,10 @@ ID：%2
     <message>
         <source>Leave the user name and password out of the URL; sign in after connecting instead.</source>
         <translation>请勿在 URL 中包含用户名和密码；请在连接后登录。</translation>
+    </message>
+    <message>
+        <source>the answer was dropped: the console is still parsing earlier ones</source>
+        <translation>应答已丢弃：控制台仍在解析之前的应答</translation>
     </message>
 </context>
 <context>

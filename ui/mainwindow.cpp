@@ -38,6 +38,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+
+#include <utility>
 #include <QToolBar>
 
 #ifndef CPN_VERSION
@@ -78,6 +80,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         m_planningUi = new PlanningUi(m_planning, this, m_clock);
     createMenus();
 
+    m_loadIndicator = new LoadIndicator(this);
+    statusBar()->addPermanentWidget(m_loadIndicator);
     m_clockLabel = new QLabel(this);
     m_clockLabel->setObjectName(QStringLiteral("statusClock"));
     m_clockLabel->setToolTip(tr("Local time of this console"));
@@ -462,7 +466,10 @@ void MainWindow::tick()
     for (ConnectionIndicator *indicator : std::as_const(m_indicators))
         indicator->refresh();
     m_clockLabel->setText(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).toString(QStringLiteral("yyyy-MM-dd  HH:mm:ss")));
-    refreshOverview();
+    // The overview's ages move with the clock; a tick that came within the second refreshed it already.
+    if (!std::exchange(m_overviewRefreshedSinceTick, false))
+        refreshOverview();
+    m_overviewRefreshedSinceTick = false;
 }
 
 void MainWindow::scheduleOverview()
@@ -477,6 +484,7 @@ void MainWindow::refreshOverview()
     const FederationSummary summary = FederationSummary::compute(*m_state);
     m_overview->showSummary(summary, m_clock.nowMs(), m_state->intervalMs());
     m_mapPanel->setSummary(summary, m_clock.nowMs(), m_state->intervalMs());
+    m_overviewRefreshedSinceTick = true;
 }
 
 void MainWindow::resetLayout()

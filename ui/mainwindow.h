@@ -8,6 +8,7 @@
 #include "charts/chartspec.h"
 #include "ui/planning/planningui.h"
 #include "widgets/connectionindicator.h"
+#include "widgets/loadindicator.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -104,6 +105,8 @@ public:
     // A GeoJSON basemap for the map (a file or a ":/" resource); false with the reason on failure.
     bool loadBasemap(const QString &path, QString *error);
     ConnectionIndicator *endpointIndicator(const QString &endpointId) const;
+    // Skipped ticks and dropped answers or cache batches; hidden while all are zero.
+    LoadIndicator *loadIndicator() const { return m_loadIndicator; }
     // False on a first start: the window has no size of the user's to come back to.
     bool hasSavedGeometry() const { return m_hasSavedGeometry; }
 
@@ -191,9 +194,11 @@ private:
     QByteArray m_preWallState;
     Qt::WindowStates m_preWallWindowState;
     QLabel *m_clockLabel = nullptr;
+    LoadIndicator *m_loadIndicator = nullptr;
     QHash<QString, ConnectionIndicator *> m_indicators;
     QTimer *m_ticker = nullptr;
     QTimer *m_overviewTimer = nullptr;
+    bool m_overviewRefreshedSinceTick = false; // tick() refreshes the overview only if nothing else did
     QByteArray m_defaultState;
 
     FederationState *m_state = nullptr; // the state shown

@@ -93,6 +93,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
             if (!ok)
                 qCWarning(lcApp).noquote() << "the cache could not be opened, nothing is recorded:" << error;
         });
+        showDroppedCacheBatches();
         // Jobs and offers the planners saw are part of the record too.
         connect(m_jobTracker.get(), &jobs::JobTracker::jobChanged, this,
                 [this](const Job &job) { m_cache->ingestJobs({job}, m_clock.nowMs()); });
@@ -117,6 +118,12 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
             m_jobTracker->setDirectory(m_liveState.nodes());
         });
     }
+    // The screen skips ticks when it falls behind; the cache (above) still gets every batch.
+    connect(&m_liveState, &FederationState::ticksSkipped, this, [this](int skipped, qint64 total, qint64 newestTickMs) {
+        qCInfo(lcApp).noquote() << "fell behind: showing the tick of" << newestTickMs << "and skipping" << skipped
+                                << "older ones (" << total << "so far); the cache records them all";
+        m_window->loadIndicator()->setSkippedTicks(total);
+    });
     // Once a second the live state's freshness moves on and what lasted becomes events; the window
     // refreshes the state it shows itself.
     m_liveTicker.setInterval(1000);
@@ -175,6 +182,12 @@ ConsoleApp::~ConsoleApp()
     disconnect(&m_simulator, nullptr, this, nullptr);
     disconnect(&m_events, nullptr, this, nullptr);
     m_roots.reset(); // the roots stop before anything they report to goes
+}
+
+void ConsoleApp::showDroppedCacheBatches()
+{
+    // The cache writer's bounded queue: its count of dropped batches goes to
+    // m_window->loadIndicator()->setDroppedCacheBatches(total) once the writer reports one.
 }
 
 void ConsoleApp::loadBasemap()
@@ -289,6 +302,8 @@ void ConsoleApp::createRoots()
     connect(m_roots.get(), &RootRegistry::endpointStatusChanged, this, [this](const api::EndpointStatus &status) {
         m_statusEvents.setRootHealth(status.baseUrl.toString(), status.state, status.lastError);
     });
+    connect(m_roots.get(), &RootRegistry::droppedAnswersChanged, window->loadIndicator(),
+            &LoadIndicator::setDroppedAnswers);
     connect(m_roots.get(), &RootRegistry::accountAdded, m_accountsUi.get(), &AccountsUi::addSession);
     connect(m_roots.get(), &RootRegistry::accountRemoved, m_accountsUi.get(), &AccountsUi::removeSession);
 }

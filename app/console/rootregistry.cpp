@@ -184,6 +184,12 @@ void RootRegistry::connectFederation(const api::EndpointSetting &endpoint, const
     connect(federation, &api::FederationClient::metricsReceived, this,
             [this, federation] { Q_EMIT endpointStatusChanged(federation->status()); });
     connect(federation, &api::FederationClient::statusChanged, this, &RootRegistry::endpointStatusChanged);
+    connect(federation, &api::FederationClient::answersDropped, this, [this, federation] {
+        qint64 &counted = m_roots[federation].droppedAnswers;
+        m_droppedAnswers += federation->droppedAnswers() - counted;
+        counted = federation->droppedAnswers();
+        Q_EMIT droppedAnswersChanged(m_droppedAnswers);
+    });
     connect(federation, &api::FederationClient::problem, this,
             [this, endpointId](const QString &message) { Q_EMIT rootProblem(endpointId, message); });
     attachAccount(federation, position, transport, token);

@@ -76,6 +76,8 @@ public:
     QList<QUrl> rootUrls() const;
     // One account per root, in the roots' order.
     QList<auth::AccountSession *> accounts() const;
+    // Answers the roots' parse queues refused since the console started (roots gone included).
+    qint64 droppedAnswers() const { return m_droppedAnswers; }
 
 Q_SIGNALS:
     void rootAdded(const QString &endpointId, const QString &label, const QUrl &rootUrl);
@@ -86,6 +88,7 @@ Q_SIGNALS:
     void rootProblem(const QString &endpointId, const QString &message);
     void accountAdded(cpn::auth::AccountSession *session, qsizetype position);
     void accountRemoved(cpn::auth::AccountSession *session);
+    void droppedAnswersChanged(qint64 total);
 
 private:
     // At `position` among the roots (the order their nodes win and planning's first root); -1: last.
@@ -107,9 +110,11 @@ private:
         QString fallbackToken; // dev token or CPN_TOKEN: used while nobody is signed in there
         auth::AccountSession *account = nullptr;
         QNetworkAccessManager *network = nullptr; // its own: see connectFederation
+        qint64 droppedAnswers = 0;                // counted into m_droppedAnswers so far
     };
     QHash<const api::FederationClient *, Root> m_roots;
     QList<api::EndpointSetting> m_rememberedEndpoints; // the roots for the next start (never the demo's)
+    qint64 m_droppedAnswers = 0;
 };
 
 } // namespace cpn::console

@@ -54,6 +54,7 @@ FederationClient::FederationClient(QNetworkAccessManager *nam, const QUrl &rootU
       m_health(clock, options.refreshIntervalMs, options.offlineAfterFailures), m_random(systemRandom())
 {
     registerMetaTypes();
+    connect(m_root, &NodeApiClient::answersDropped, this, &FederationClient::answersDropped);
     m_health.setEndpoint(rootUrl, defaultLabel(rootUrl));
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] {
@@ -136,8 +137,20 @@ NodeApiClient *FederationClient::clientFor(const QString &nodeId)
                                 ? m_root
                                 : new NodeApiClient(m_nam, node->baseUrl, m_options, this);
     client->setUnauthorizedHandler(m_unauthorized);
+    if (client != m_root)
+        connect(client, &NodeApiClient::answersDropped, this, &FederationClient::answersDropped);
     m_nodeClients.insert(nodeId, client);
     return client;
+}
+
+qint64 FederationClient::droppedAnswers() const
+{
+    qint64 total = m_root->droppedAnswers();
+    for (const NodeApiClient *client : m_nodeClients) {
+        if (client != m_root)
+            total += client->droppedAnswers();
+    }
+    return total;
 }
 
 // Identity, directory and links are fetched together and applied together, so the views never see

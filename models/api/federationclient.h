@@ -64,6 +64,9 @@ public:
     // serverTime - intervalMs, so the client asks again at once (docs/node-api.md, /metrics).
     static bool answerWasCut(const MetricsBatch &batch);
 
+    // Answers its clients' parse queues refused (ParseQueue), the root's and every node client's.
+    qint64 droppedAnswers() const;
+
     // Tests pin the jitter; the default is QRandomGenerator::global().
     void setRandomSource(RandomBelow random) { m_random = std::move(random); }
 
@@ -72,6 +75,7 @@ Q_SIGNALS:
     void metricsReceived(const cpn::MetricsBatch &batch); // validated; batch.reset: the view restarted
     void statusChanged(const cpn::api::EndpointStatus &status);
     void problem(const QString &message); // a human sentence for the events log
+    void answersDropped(); // droppedAnswers() grew
 
 private:
     struct DirectoryFetch

@@ -16,10 +16,12 @@ QString segment(const QString &id)
 NodeApiClient::NodeApiClient(QNetworkAccessManager *nam, const QUrl &baseUrl, const ClientOptions &options,
                              QObject *parent)
     : QObject(parent), m_nam(nam), m_baseUrl(baseUrl), m_options(options),
-      m_refusal(transportRefusal(baseUrl, options.allowPlainHttp))
+      m_refusal(transportRefusal(baseUrl, options.allowPlainHttp)),
+      m_parseOnWorker(qEnvironmentVariableIntValue("CPN_PARSE_ON_UI_THREAD") == 0)
 {
     if (!m_refusal.isEmpty())
         qCWarning(lcApi).noquote() << "endpoint refused:" << m_refusal;
+    connect(&m_parseQueue, &ParseQueue::droppedChanged, this, &NodeApiClient::answersDropped);
 }
 
 void NodeApiClient::setToken(const QString &token)
@@ -142,18 +144,31 @@ void NodeApiClient::cancelReservation(const QString &reservationId, Callback<Res
 
 template <typename T> NodeApiClient::RawCallback NodeApiClient::parsed(Parser<T> parse, Callback<T> done)
 {
-    return [parse, done = std::move(done)](const ApiResult<RawReply> &raw) {
-        if (!raw.ok()) {
-            done(raw.error());
-            return;
-        }
-        const protocol::Parsed<T> value = parse(raw.value().body);
+    // Pure: reads only its arguments, so it can run on any thread.
+    const auto toResult = [](const Parser<T> &parse, const ApiResult<RawReply> &raw) -> ApiResult<T> {
+        if (!raw.ok())
+            return raw.error();
+        protocol::Parsed<T> value = parse(raw.value().body);
         if (!value.ok()) {
             qCWarning(lcApi).noquote() << "rejected an answer:" << value.error();
-            done(ApiError::protocol(value.error()));
-            return;
+            return ApiError::protocol(value.error());
         }
-        done(value.value());
+        return std::move(value.value());
+    };
+    if (!m_parseOnWorker)
+        return [toResult, parse = std::move(parse), done = std::move(done)](const ApiResult<RawReply> &raw) {
+            done(toResult(parse, raw));
+        };
+    // Failures go through the queue too, so a client's callbacks run in the order its answers came.
+    return [this, toResult, parse = std::move(parse), done = std::move(done)](const ApiResult<RawReply> &raw) {
+        m_parseQueue.post(
+            [toResult, parse, done, raw]() -> std::function<void()> {
+                return [done, result = toResult(parse, raw)] { done(result); };
+            },
+            [done] {
+                done(ApiError::refused(QCoreApplication::translate(
+                    "cpn::api", "the answer was dropped: the console is still parsing earlier ones")));
+            });
     };
 }
 

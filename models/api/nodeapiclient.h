@@ -4,6 +4,7 @@
 #include "api/clientoptions.h"
 #include "api/guardedrequest.h"
 #include "api/lastanswer.h"
+#include "api/parsequeue.h"
 #include "domain/job.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
@@ -28,8 +29,9 @@ namespace cpn::api {
 // Typed, validated access to one node's API (one base URL, docs/node-api.md).
 //
 // Each callback runs exactly once, later, from the event loop of the client's thread (never inside
-// the call), unless the client is destroyed first. Bodies go through the strict protocol parsers;
-// any violation is an ApiError::Kind::Protocol naming the field. Identical GETs in flight are shared,
+// the call), unless the client is destroyed first. Bodies go through the strict protocol parsers on
+// a worker thread (ParseQueue: one client's answers are parsed one at a time, in the order they
+// arrived, and delivered in that order); any violation is an ApiError::Kind::Protocol naming the field. Identical GETs in flight are shared,
 // so a slow node never has two copies of the same request outstanding.
 class NodeApiClient : public QObject
 {
@@ -50,6 +52,8 @@ public:
     void setUnauthorizedHandler(UnauthorizedHandler handler) { m_unauthorized = std::move(handler); }
     // Requests sent and not yet answered (shared GETs count once).
     int requestsInFlight() const { return m_inFlight; }
+    // Answers refused because the parse queue was full (their callbacks got an error).
+    qint64 droppedAnswers() const { return m_parseQueue.dropped(); }
 
     void fetchIdentity(Callback<Node> done);
     void fetchDirectory(Callback<protocol::NodeDirectory> done);
@@ -70,8 +74,13 @@ public:
     // <baseUrl>/api/v1/<path>[?query]; path segments are percent-encoded by the caller.
     QUrl endpointUrl(const QString &path, const QString &query = {}) const;
 
+Q_SIGNALS:
+    // The parse queue was full and an answer was refused; `total` since the client was made.
+    void answersDropped(qint64 total);
+
 private:
     using RawCallback = std::function<void(const ApiResult<RawReply> &)>;
+    // Any callable: a parser may carry state from one answer to the next (it runs on the worker).
     template <typename T> using Parser = std::function<protocol::Parsed<T>(const QByteArray &)>;
 
     // spec carries the URL and how to ask (Accept, If-None-Match, answer limit).
@@ -82,8 +91,8 @@ private:
     }
     void post(const QUrl &url, const QByteArray &body, RawCallback done);
     void send(GuardedRequest::Spec spec, RawCallback done, bool isRetry = false);
-    // The single place where bodies become values; it may move to a worker thread later.
-    template <typename T> static RawCallback parsed(Parser<T> parse, Callback<T> done);
+    // The single place where bodies become values: on the parse queue's worker.
+    template <typename T> RawCallback parsed(Parser<T> parse, Callback<T> done);
     // A GET with If-None-Match: on a 304 the answer held in `last` is delivered without parsing.
     template <typename T>
     void getConditional(const QUrl &url, qint64 maxBodyBytes, std::shared_ptr<LastAnswer<T>> last,
@@ -103,6 +112,8 @@ private:
         std::make_shared<LastAnswer<protocol::NodeDirectory>>();
     std::shared_ptr<LastAnswer<QList<Link>>> m_lastLinks = std::make_shared<LastAnswer<QList<Link>>>();
     std::shared_ptr<LastAnswer<QList<Offer>>> m_lastOffers = std::make_shared<LastAnswer<QList<Offer>>>();
+    ParseQueue m_parseQueue{64, this};
+    bool m_parseOnWorker = true; // CPN_PARSE_ON_UI_THREAD=1: the old path, a benchmark's baseline
 };
 
 } // namespace cpn::api

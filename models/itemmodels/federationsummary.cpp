@@ -54,7 +54,7 @@ FederationSummary FederationSummary::compute(const FederationState &state)
     s.newestSampleMs = totals.tsMs;
     s.recorded = state.feed() == FederationState::Feed::Recording;
 
-    const QHash<QString, LinkSample> current = state.currentLinkSamples();
+    const QHash<QString, LinkSample> &current = state.currentLinkSamples();
     s.links = int(state.links().size());
     for (const Link &link : state.links()) {
         const auto it = current.constFind(link.id);

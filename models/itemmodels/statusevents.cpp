@@ -229,7 +229,7 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
 
 void StatusEvents::evaluateLinks(qint64 now)
 {
-    const QHash<QString, LinkSample> current = m_state->currentLinkSamples();
+    const QHash<QString, LinkSample> &current = m_state->currentLinkSamples();
     const auto endUp = [this](const QString &nodeId) {
         const int row = m_state->rowOf(nodeId);
         if (row < 0)
@@ -247,19 +247,20 @@ void StatusEvents::evaluateLinks(qint64 now)
             track = {};
             continue;
         }
-        const QString name = tr("%1 – %2").arg(nodeName(link.a), nodeName(link.b));
+        // Named only when something is said of it: formatting 10,000 names a second is most of the cost.
+        const auto name = [&] { return tr("%1 – %2").arg(nodeName(link.a), nodeName(link.b)); };
         if (sample->status == LinkStatus::Down) {
             if (track.downSinceMs == 0)
                 track.downSinceMs = now;
             if (!track.downTold && now - track.downSinceMs >= m_holdMs) {
-                log(EventLogModel::Severity::Error, link.id, tr("Link %1 is down").arg(name));
+                log(EventLogModel::Severity::Error, link.id, tr("Link %1 is down").arg(name()));
                 track.downTold = true;
             }
             continue;
         }
         if (track.downTold)
             log(EventLogModel::Severity::Info, link.id,
-                tr("Link %1 is up again after %2").arg(name, durationText(now - track.downSinceMs)));
+                tr("Link %1 is up again after %2").arg(name(), durationText(now - track.downSinceMs)));
         track.downSinceMs = 0;
         track.downTold = false;
 
@@ -272,7 +273,7 @@ void StatusEvents::evaluateLinks(qint64 now)
             if (!track.congestionTold && sample->tsMs - track.congestedSinceTs >= m_congestedForMs) {
                 log(EventLogModel::Severity::Warning, link.id,
                     tr("Link %1 above 90 % of its capacity for a minute (peak %2 %)")
-                        .arg(name)
+                        .arg(name())
                         .arg(qRound(track.peak * 100)));
                 track.congestionTold = true;
             }
@@ -280,7 +281,7 @@ void StatusEvents::evaluateLinks(qint64 now)
             if (track.congestionTold)
                 log(EventLogModel::Severity::Info, link.id,
                     tr("Link %1 below 90 % again after %2")
-                        .arg(name, durationText(sample->tsMs - track.congestedSinceTs)));
+                        .arg(name(), durationText(sample->tsMs - track.congestedSinceTs)));
             track.congestedSinceTs = 0;
             track.peak = 0;
             track.congestionTold = false;

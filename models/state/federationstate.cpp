@@ -2,10 +2,12 @@
 
 #include "domain/clock.h"
 
+#include <QElapsedTimer>
 #include <QMap>
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace cpn {
@@ -139,6 +141,7 @@ void FederationState::applyDirectory()
     m_linkSamples.removeIf(
         [this](const QHash<QString, LinkSample>::iterator it) { return !m_linkById.contains(it.key()); });
 
+    m_currentLinkSamples.reset();
     if (m_newestTickMs > 0)
         m_totals = FederationTotals::compute(m_entries, m_rowById, m_newestTickMs, m_rule);
     Q_EMIT directoryChanged(rowsChange);
@@ -207,18 +210,31 @@ void FederationState::ingest(const MetricsBatch &batch)
     QList<int> changedRows;
     QHash<int, DisplayStatus> before;
     bool linksChanged = false;
+    int skipped = 0;
+    QElapsedTimer applying;
+    applying.start();
     for (auto tick = ticks.cbegin(); tick != ticks.cend(); ++tick) {
         applyTick(tick->first, tick->second, changedRows, before);
         linksChanged = linksChanged || !tick->second.isEmpty();
         // A tick older than the one shown is history: it is recorded, but the present stays.
-        if (tick.key() >= m_newestTickMs) {
-            m_newestTickMs = tick.key();
-            m_totals = FederationTotals::compute(m_entries, m_rowById, tick.key(), m_rule);
-            Q_EMIT tickComputed(m_totals);
+        if (tick.key() < m_newestTickMs)
+            continue;
+        m_newestTickMs = tick.key();
+        // Past the budget, only the newest tick's totals are worth the time.
+        if (std::next(tick) != ticks.cend() && applying.elapsed() >= m_catchUpBudgetMs) {
+            ++skipped;
+            continue;
         }
+        m_totals = FederationTotals::compute(m_entries, m_rowById, tick.key(), m_rule);
+        Q_EMIT tickComputed(m_totals);
+    }
+    if (skipped > 0) {
+        m_ticksSkipped += skipped;
+        Q_EMIT ticksSkipped(skipped, m_ticksSkipped, m_newestTickMs);
     }
     std::sort(changedRows.begin(), changedRows.end());
     changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
+    m_currentLinkSamples.reset();
     if (!changedRows.isEmpty())
         Q_EMIT nodesUpdated(changedRows);
     if (linksChanged)
@@ -256,34 +272,59 @@ void FederationState::applyTick(const QList<const NodeSample *> &nodes,
     }
 }
 
-QHash<QString, LinkSample> FederationState::currentLinkSamples() const
+const QHash<QString, LinkSample> &FederationState::currentLinkSamples() const
+{
+    if (!m_currentLinkSamples) {
+        QHash<QString, LinkSample> current = computeCurrentLinkSamples();
+        // The same as before: readers keep the shared copy and can tell nothing moved.
+        m_currentLinkSamples = current == m_previousLinkSamples ? m_previousLinkSamples : std::move(current);
+        m_previousLinkSamples = *m_currentLinkSamples;
+    }
+    return *m_currentLinkSamples;
+}
+
+QHash<QString, LinkSample> FederationState::computeCurrentLinkSamples() const
 {
     const qint64 now = m_clock.nowMs();
     std::vector<char> reporting(size_t(m_entries.size()));
     for (qsizetype row = 0; row < m_entries.size(); ++row)
         reporting[size_t(row)] = freshnessAt(row) != Freshness::NotReporting;
     const auto ends = [&reporting](int row) { return row >= 0 && reporting[size_t(row)]; };
+    // What a node's freshness is aged from.
+    const auto reportedAt = [this](int row) {
+        const NodeEntry &entry = m_entries.at(row);
+        return entry.sample ? entry.sample->tsMs : entry.listedSinceMs;
+    };
     QHash<QString, LinkSample> current;
     current.reserve(m_linkSamples.size());
+    m_linksComputedAtMs = now;
+    m_linksValidUntilMs = std::numeric_limits<qint64>::max();
     for (qsizetype i = 0; i < m_links.size(); ++i) {
         const auto sample = m_linkSamples.constFind(m_links.at(i).id);
+        const auto [a, b] = m_linkEnds.at(i);
         // An unknown load is not shown as the last one known.
         if (sample == m_linkSamples.constEnd() || m_rule.of(now - sample->tsMs) == Freshness::NotReporting
-            || !ends(m_linkEnds.at(i).first) || !ends(m_linkEnds.at(i).second))
+            || !ends(a) || !ends(b))
             continue;
         current.insert(sample.key(), *sample);
+        // Time alone only takes links out, once the oldest of the three stops reporting.
+        const qint64 oldest = std::min({sample->tsMs, reportedAt(a), reportedAt(b)});
+        m_linksValidUntilMs = std::min(m_linksValidUntilMs, oldest + m_rule.notReportingAfterMs);
     }
     return current;
 }
 
 void FederationState::setIntervalMs(int intervalMs)
 {
+    if (m_rule.intervalMs != std::max(1, intervalMs))
+        m_currentLinkSamples.reset();
     m_rule.intervalMs = std::max(1, intervalMs);
 }
 
 void FederationState::setNotReportingAfterMs(qint64 ms)
 {
     m_rule.notReportingAfterMs = std::max<qint64>(ms, m_rule.staleAfterMs());
+    m_currentLinkSamples.reset();
 }
 
 qint64 FederationState::ageMsAt(qsizetype row) const
@@ -299,6 +340,10 @@ Freshness FederationState::freshnessAt(qsizetype row) const
 
 void FederationState::refresh()
 {
+    // Ages moved on: the current links change once one of them stops reporting (or the clock went back).
+    const qint64 now = m_clock.nowMs();
+    if (now < m_linksComputedAtMs || now > m_linksValidUntilMs)
+        m_currentLinkSamples.reset();
     QList<int> rows;
     QList<std::pair<int, DisplayStatus>> transitions;
     for (int i = 0; i < m_entries.size(); ++i) {

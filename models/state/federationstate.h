@@ -59,7 +59,8 @@ public:
     void ingestSamples(const QList<NodeSample> &nodes, const QList<LinkSample> &links = {});
     const QHash<QString, LinkSample> &linkSamples() const { return m_linkSamples; }
     // The links whose newest sample can be shown as current: fresh enough, both ends reporting.
-    QHash<QString, LinkSample> currentLinkSamples() const;
+    // Computed once per tick (after a batch, a refresh() or a directory change), not per reader.
+    const QHash<QString, LinkSample> &currentLinkSamples() const;
     qint64 newestSampleMs() const { return m_newestTickMs; }
     // Totals at the newest tick (tsMs 0 before any).
     const FederationTotals &totals() const { return m_totals; }
@@ -79,10 +80,20 @@ public:
     // every sample there was: there, a node without one at the moment shown has no data (stale, or
     // offline past the not-reporting limit), never online.
     enum class Feed { Live, Recording };
-    void setFeed(Feed feed) { m_feed = feed; }
+    void setFeed(Feed feed)
+    {
+        m_feed = feed;
+        m_currentLinkSamples.reset();
+    }
     Feed feed() const { return m_feed; }
 
     const Clock &clock() const { return m_clock; }
+
+    // Keeping up: a batch whose ticks take longer than this to apply one by one (a console fallen
+    // behind, handed many ticks at once) shows its newest tick and skips the totals of the ones
+    // before it (ticksSkipped). Every sample is still applied and handed on in batchIngested.
+    void setCatchUpBudgetMs(qint64 ms) { m_catchUpBudgetMs = ms; }
+    qint64 skippedTicks() const { return m_ticksSkipped; }
 
 Q_SIGNALS:
     // Around a change of the directory; rowsChange: the node rows are not the same ids in the same order.
@@ -93,8 +104,10 @@ Q_SIGNALS:
     void linkSamplesUpdated();
     // After a batch is applied: every sample it carried, the late ones too (history for the charts).
     void batchIngested(const cpn::MetricsBatch &batch);
-    // Once per tick, in tick order.
+    // Once per tick shown, in tick order.
     void tickComputed(const cpn::FederationTotals &totals);
+    // A batch's older ticks were not shown to keep up: `skipped` of them, `total` so far.
+    void ticksSkipped(int skipped, qint64 total, qint64 newestTickMs);
     // A node's displayed status moved (net change per batch or refresh).
     void nodeStatusChanged(const QString &nodeId, cpn::DisplayStatus oldStatus, cpn::DisplayStatus newStatus);
     // After refresh(): every age moved; `rows` changed status.
@@ -110,6 +123,7 @@ private:
     };
     void applyDirectory();
     Freshness freshnessOf(const NodeEntry &entry) const;
+    QHash<QString, LinkSample> computeCurrentLinkSamples() const;
     DisplayStatus statusOf(const NodeEntry &entry) const;
     void applyTick(const QList<const NodeSample *> &nodes, const QList<const LinkSample *> &links,
                    QList<int> &changedRows, QHash<int, DisplayStatus> &before);
@@ -122,10 +136,16 @@ private:
     QHash<QString, int> m_linkById;
     QList<std::pair<int, int>> m_linkEnds; // rows of each link's ends, -1 when not listed
     QHash<QString, LinkSample> m_linkSamples;
+    mutable std::optional<QHash<QString, LinkSample>> m_currentLinkSamples; // empty: to compute
+    mutable QHash<QString, LinkSample> m_previousLinkSamples;
+    mutable qint64 m_linksComputedAtMs = 0;  // clock time of that computation
+    mutable qint64 m_linksValidUntilMs = 0;  // until then, time alone changes none of them
     FreshnessRule m_rule;
     FederationTotals m_totals;
     qint64 m_newestTickMs = 0;
     Feed m_feed = Feed::Live;
+    qint64 m_catchUpBudgetMs = 250;
+    qint64 m_ticksSkipped = 0;
 };
 
 } // namespace cpn

@@ -21,7 +21,11 @@ MapSceneFeeder::MapSceneFeeder(MapScene *scene, const NodeTableModel *nodes, QOb
     connect(m_nodes, &QAbstractItemModel::rowsRemoved, this, rebuild);
     connect(m_nodes, &QAbstractItemModel::rowsMoved, this, rebuild);
     connect(m_nodes, &QAbstractItemModel::layoutChanged, this, rebuild);
-    connect(m_nodes, &QAbstractItemModel::dataChanged, this, [this] { mark(StatesDirty); });
+    // The ages move every second; the map draws none of them.
+    connect(m_nodes, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        if (from.column() != NodeTableModel::DataAgeColumn || to.column() != NodeTableModel::DataAgeColumn)
+            mark(StatesDirty);
+    });
     mark(NodesDirty);
 }
 
@@ -48,6 +52,8 @@ void MapSceneFeeder::setLinks(const QList<Link> &links)
 
 void MapSceneFeeder::setLinkSamples(const QHash<QString, LinkSample> &samples)
 {
+    if (samples.isSharedWith(m_linkSamples))
+        return; // the same loads as the last tick's
     m_linkSamples = samples;
     mark(LinkSamplesDirty);
 }

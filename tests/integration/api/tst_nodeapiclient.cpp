@@ -4,7 +4,10 @@
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSemaphore>
 #include <QSet>
+#include <QSignalSpy>
+#include <QThreadPool>
 #include <QTest>
 
 #include <memory>
@@ -59,6 +62,9 @@ private Q_SLOTS:
     void deadNodeAnswers503();
     void identicalGetsAreShared();
     void callbacksNeverRunInsideTheCall();
+    void answersAreParsedOffTheThreadInOrder();
+    void nothingIsDeliveredAfterTheClientIsGone();
+    void answersBeyondTheParseQueueAreDroppedAndCounted();
     void plainHttpToRemoteHostIsRefused();
 
 private:
@@ -383,6 +389,100 @@ void tst_NodeApiClient::callbacksNeverRunInsideTheCall()
     m_client->fetchIdentity([&](const ApiResult<Node> &) { called = true; });
     QVERIFY(!called);
     QTRY_VERIFY(called);
+}
+
+namespace {
+// Keeps every thread of the global pool busy until released, so parse jobs wait their turn.
+class PoolBlocker
+{
+public:
+    PoolBlocker()
+    {
+        m_threads = QThreadPool::globalInstance()->maxThreadCount();
+        for (int i = 0; i < m_threads; ++i)
+            QThreadPool::globalInstance()->start([this] {
+                m_started.release();
+                m_release.acquire();
+            });
+        m_started.acquire(m_threads);
+    }
+    ~PoolBlocker() { release(); }
+    void release()
+    {
+        m_release.release(m_threads);
+        m_threads = 0;
+    }
+
+private:
+    int m_threads = 0;
+    QSemaphore m_started;
+    QSemaphore m_release;
+};
+} // namespace
+
+void tst_NodeApiClient::answersAreParsedOffTheThreadInOrder()
+{
+    const auto client = clientFor(m_root);
+    QList<int> order;
+    PoolBlocker blocker;
+    // One shared GET, then the identity: every answer waits for the parser, and comes out in order.
+    for (int i = 0; i < 5; ++i) {
+        client->fetchDirectory([&order, i](const ApiResult<protocol::NodeDirectory> &r) {
+            QVERIFY(r.ok());
+            order.append(i);
+        });
+    }
+    QTRY_COMPARE(client->requestsInFlight(), 0);
+    client->fetchIdentity([&order](const ApiResult<Node> &r) {
+        QVERIFY(r.ok());
+        order.append(5);
+    });
+    QTRY_COMPARE(client->requestsInFlight(), 0);
+    QVERIFY2(order.isEmpty(), "answers were parsed on the client's thread");
+    blocker.release();
+    QTRY_COMPARE(order.size(), 6);
+    QCOMPARE(order, (QList<int>{0, 1, 2, 3, 4, 5}));
+}
+
+void tst_NodeApiClient::nothingIsDeliveredAfterTheClientIsGone()
+{
+    auto client = clientFor(m_root);
+    bool called = false;
+    PoolBlocker blocker;
+    client->fetchDirectory([&called](const ApiResult<protocol::NodeDirectory> &) { called = true; });
+    QTRY_COMPARE(client->requestsInFlight(), 0); // the answer is in, its parse waits
+    QVERIFY(!called);
+    client.reset();
+    blocker.release();
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QVERIFY(!called);
+}
+
+void tst_NodeApiClient::answersBeyondTheParseQueueAreDroppedAndCounted()
+{
+    const auto client = clientFor(m_root);
+    QSignalSpy dropped(client.get(), &NodeApiClient::answersDropped);
+    int answered = 0;
+    int refused = 0;
+    PoolBlocker blocker;
+    // 70 different requests (unknown jobs: 404s are answers too) while the parser cannot start.
+    for (int i = 0; i < 70; ++i) {
+        client->fetchJob(QStringLiteral("no-such-job-%1").arg(i), [&](const ApiResult<Job> &r) {
+            if (r.error().kind == ApiError::Kind::Refused)
+                ++refused;
+            else
+                ++answered;
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(client->requestsInFlight(), 0, 20000);
+    QCOMPARE(client->droppedAnswers(), 70 - 64);
+    QCOMPARE(dropped.size(), 70 - 64);
+    QCOMPARE(dropped.constLast().at(0).toLongLong(), 70 - 64);
+    blocker.release();
+    QTRY_COMPARE(answered + refused, 70); // every callback once, the dropped ones with an error
+    QCOMPARE(refused, 70 - 64);
 }
 
 void tst_NodeApiClient::plainHttpToRemoteHostIsRefused()
