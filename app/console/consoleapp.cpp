@@ -93,7 +93,9 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
             if (!ok)
                 qCWarning(lcApp).noquote() << "the cache could not be opened, nothing is recorded:" << error;
         });
-        showDroppedCacheBatches();
+        // The writer's queue is bounded: what it had to drop is said in the status bar.
+        connect(m_cache.get(), &cache::CacheWriter::batchesDropped, m_window->loadIndicator(),
+                &LoadIndicator::setDroppedCacheBatches);
         // Jobs and offers the planners saw are part of the record too.
         connect(m_jobTracker.get(), &jobs::JobTracker::jobChanged, this,
                 [this](const Job &job) { m_cache->ingestJobs({job}, m_clock.nowMs()); });
@@ -182,12 +184,6 @@ ConsoleApp::~ConsoleApp()
     disconnect(&m_simulator, nullptr, this, nullptr);
     disconnect(&m_events, nullptr, this, nullptr);
     m_roots.reset(); // the roots stop before anything they report to goes
-}
-
-void ConsoleApp::showDroppedCacheBatches()
-{
-    // The cache writer's bounded queue: its count of dropped batches goes to
-    // m_window->loadIndicator()->setDroppedCacheBatches(total) once the writer reports one.
 }
 
 void ConsoleApp::loadBasemap()

@@ -86,7 +86,6 @@ public:
 
 private:
     void loadBasemap();
-    void showDroppedCacheBatches(); // the cache writer's dropped batches in the status bar
     void startDemo();
     void createPlanning();
     void createRoots();       // the registry of federation roots, and the window following it
