@@ -4,6 +4,8 @@
 #include "domain/metricnames.h"
 #include "domain/protocoljson.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #include <sqlite3.h>
@@ -79,10 +81,13 @@ bool CacheStore::load()
     while (links.step())
         m_openLinks.insert(links.text(0), {links.int64(1), links.utf8(2)});
     m_storedOffers.clear();
-    sql::Statement offers(m_db, "SELECT offer_id, body FROM offers o WHERE ts = "
-                                "(SELECT max(ts) FROM offers l WHERE l.offer_id = o.offer_id)");
-    while (offers.step())
-        m_storedOffers.insert(offers.text(0), offers.utf8(1));
+    // The newest row of each offer: one scan (SQLite takes the bare columns from the max(ts) row).
+    sql::Statement offers(m_db, "SELECT offer_id, body, max(ts) FROM offers GROUP BY offer_id");
+    while (offers.step()) {
+        const QByteArray body = offers.utf8(1);
+        const double price = QJsonDocument::fromJson(body).object().value(u"pricePerHour").toDouble(-1);
+        m_storedOffers.insert(offers.text(0), {offers.int64(2), price, body});
+    }
     return series.done() && nodes.done() && links.done() && offers.done();
 }
 
@@ -329,15 +334,19 @@ bool CacheStore::addOffers(const QList<Offer> &offers, qint64 tsMs)
     for (const Offer &offer : offers) {
         const QByteArray body = protocol::toBody(protocol::toJson(offer));
         auto stored = m_storedOffers.find(offer.id);
-        if (stored != m_storedOffers.end() && *stored == body)
-            continue;
+        if (stored != m_storedOffers.end()) {
+            // A node's free units move with every poll: they are kept once a minute, a new price at once.
+            const bool samePrice = stored->pricePerHour == offer.pricePerHour;
+            if (stored->body == body || (samePrice && tsMs - stored->tsMs < kOfferUnitsIntervalMs))
+                continue;
+        }
         m_upsertOffer.bind(1, tsMs);
         m_upsertOffer.bind(2, offer.id);
         m_upsertOffer.bind(3, offer.nodeId);
         m_upsertOffer.bindUtf8(4, body);
         if (!m_upsertOffer.run())
             return fail(QStringLiteral("storing offer %1").arg(offer.id), m_upsertOffer);
-        m_storedOffers.insert(offer.id, body);
+        m_storedOffers.insert(offer.id, {tsMs, offer.pricePerHour, body});
         ++m_rowsInTransaction;
     }
     return true;

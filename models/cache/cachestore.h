@@ -23,6 +23,9 @@ namespace cpn::cache {
 class CacheStore
 {
 public:
+    // An offer's row is written when its price changes, else at most this often (docs/cache.md).
+    static constexpr qint64 kOfferUnitsIntervalMs = 60 * 1000;
+
     explicit CacheStore(sqlite3 *db);
     ~CacheStore();
     CacheStore(const CacheStore &) = delete;
@@ -91,7 +94,13 @@ private:
     QHash<QString, OpenVersion> m_openNodes;
     QHash<QString, OpenVersion> m_openLinks;
 
-    QHash<QString, QByteArray> m_storedOffers; // by offer id: the body of its latest row
+    struct StoredOffer
+    {
+        qint64 tsMs = 0;
+        double pricePerHour = 0;
+        QByteArray body;
+    };
+    QHash<QString, StoredOffer> m_storedOffers; // by offer id: its latest row
 
     // Samples wait here until commit(), which writes them as one row per tick and block.
     sampleblock::Writer m_samples;

@@ -243,8 +243,8 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
         return failed(QStringLiteral("purging"));
 
     // Directory versions, jobs and events live as long as the coarsest samples. Offers are stored
-    // when they change: a row older than the raw window goes once a newer row of its offer exists,
-    // and every row past the hour window.
+    // when they change: of the rows older than the raw window only each offer's newest stays, and
+    // every row past the hour window goes.
     const char *const others[] = {
         "DELETE FROM node_versions WHERE valid_to IS NOT NULL AND valid_to < ?",
         "DELETE FROM link_versions WHERE valid_to IS NOT NULL AND valid_to < ?",
@@ -258,8 +258,10 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
         if (!s.run())
             return failed(QStringLiteral("purging"));
     }
-    sql::Statement offers(db, "DELETE FROM offers WHERE ts < ?1 AND ts < "
-                              "(SELECT max(ts) FROM offers l WHERE l.offer_id = offers.offer_id)");
+    // Of the rows past the raw window, the newest of each offer stays (it was current then). No
+    // index by offer: its random inserts cost a page write per offer and poll (docs/cache.md).
+    sql::Statement offers(db, "DELETE FROM offers WHERE ts < ?1 AND (offer_id, ts) NOT IN "
+                              "(SELECT offer_id, max(ts) FROM offers WHERE ts < ?1 GROUP BY offer_id)");
     offers.bind(1, nowMs - windows.rawMs);
     if (!offers.run())
         return failed(QStringLiteral("purging offers"));

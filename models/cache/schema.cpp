@@ -63,7 +63,6 @@ CREATE TABLE rollup_1h(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, min REAL
 INSERT INTO rollup_1h SELECT series_id, ts, min, max, mean, count, last FROM samples_1h ORDER BY ts, series_id;
 DROP TABLE samples_1h;
 ALTER TABLE rollup_1h RENAME TO samples_1h;
-CREATE INDEX offers_by_offer ON offers(offer_id, ts);
 )sql";
 
 bool convertSamples(sqlite3 *db, QString *error)

@@ -261,8 +261,11 @@ void TestCacheWriter::storesOffersWhenTheyChange()
     b.id = QStringLiteral("offer-b");
     for (int poll = 0; poll < 10; ++poll)
         writer.ingestOffers({a, b}, kT0 + poll * 5000);
-    a.available = 32; // one change
+    a.available = 32; // free units: kept once a minute
     writer.ingestOffers({a, b}, kT0 + 50000);
+    writer.ingestOffers({a, b}, kT0 + 60000);
+    b.pricePerHour = 3; // a new price: at once
+    writer.ingestOffers({a, b}, kT0 + 65000);
     QVERIFY(writer.flushAndWait());
     CacheDatabase reader;
     QVERIFY(reader.open(options.path, QStringLiteral("t.w.offers"), CacheDatabase::Role::Reader));
@@ -270,8 +273,8 @@ void TestCacheWriter::storesOffersWhenTheyChange()
     QStringList stored;
     while (rows.step())
         stored << QStringLiteral("%1@%2").arg(rows.text(0)).arg(rows.int64(1) - kT0);
-    QCOMPARE(stored, (QStringList{QStringLiteral("offer-a@0"), QStringLiteral("offer-a@50000"),
-                                  QStringLiteral("offer-b@0")}));
+    QCOMPARE(stored, (QStringList{QStringLiteral("offer-a@0"), QStringLiteral("offer-a@60000"),
+                                  QStringLiteral("offer-b@0"), QStringLiteral("offer-b@65000")}));
 }
 
 QTEST_GUILESS_MAIN(TestCacheWriter)
