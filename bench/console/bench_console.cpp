@@ -20,11 +20,12 @@
 // --rss-minutes defaults to 10 (the figure's name says so); 0 skips the RSS run. CPN_BENCH_SHORT=1
 // is the development run: 3 windows of 5 s and a 2-minute RSS run (its figure is then named
 // rss_growth_mb.2000_2min). --accept/--accept-encoding: the headers of the console's answers for
-// bytes_per_tick (default: what the console sends today, application/json and QNetworkAccessManager's
-// gzip, deflate).
+// bytes_per_tick (default: what the console sends, the compact encoding with deltas and
+// QNetworkAccessManager's gzip, deflate; `--accept application/json` for the first encoding, gzipped).
 
 #include "api/localsimulator.h"
 #include "consoleapp.h"
+#include "domain/metricscodec.h"
 #include "domain/protocoljson.h"
 #include "state/federationstate.h"
 #include "ui/mainwindow.h"
@@ -303,7 +304,10 @@ std::pair<double, double> bytesPerTick(const QUrl &root, int runs, const QByteAr
         waitMs(1100); // the next tick
         const QString since =
             metrics + QStringLiteral("?since=") + QString::fromLatin1(QUrl::toPercentEncoding(first.value().cursor));
-        const RawAnswer asConsole = rawGet(root, since, accept, acceptEncoding);
+        // As the console asks: compact answers are deltas against the tick it holds (docs/node-api.md).
+        const bool compact = accept.contains(protocol::kCborContentType);
+        const RawAnswer asConsole = rawGet(root, compact ? since + QStringLiteral("&delta=1") : since, accept,
+                                           acceptEncoding);
         const RawAnswer asJson = rawGet(root, since, "application/json", {});
         const protocol::Parsed<MetricsBatch> batch = protocol::parseMetrics(asJson.body);
         if (asConsole.status != 200 || !batch.ok())
@@ -337,7 +341,8 @@ int main(int argc, char **argv)
                                        QStringLiteral("Minutes of the RSS run after its first (0: none)."),
                                        QStringLiteral("m"));
     const QCommandLineOption acceptOption(QStringLiteral("accept"), QStringLiteral("Accept of the console's answers."),
-                                          QStringLiteral("type"), QStringLiteral("application/json"));
+                                          QStringLiteral("type"),
+                                          QStringLiteral("application/cbor, application/json;q=0.5"));
     const QCommandLineOption encodingOption(QStringLiteral("accept-encoding"),
                                             QStringLiteral("Accept-Encoding of the console's answers."),
                                             QStringLiteral("encodings"), QStringLiteral("gzip, deflate"));
