@@ -143,11 +143,13 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
 
     // Layer 4: nodes and names.
     painter.save();
-    painter.setClipRect(QRectF(QPointF(0, 0), viewport.size()));
-    drawNodes(painter, viewport, scene);
+    const QRectF widget(QPointF(0, 0), viewport.size());
+    const QRectF exposed = frame.exposed.isEmpty() ? widget : frame.exposed & widget;
+    painter.setClipRect(exposed);
+    drawNodes(painter, viewport, scene, exposed);
     if (!frame.interactive || m_labels.placedCount() == 0)
         m_labels.update(scene, m_sprites, viewport.scale());
-    m_labels.paint(painter, scene, viewport);
+    m_labels.paint(painter, scene, viewport, exposed);
     // Layer 5.
     drawHighlights(painter, viewport, scene, frame);
     painter.restore();
@@ -301,10 +303,7 @@ MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport,
                 down.append(QLineF(polyline[k - 1], polyline[k]));
             continue;
         }
-        const int color = link.reported
-                              ? std::clamp(int(std::lround(link.utilization() * (kLinkColorSteps - 1))), 0,
-                                           kLinkColorSteps - 1)
-                              : kUnreported;
+        const int color = link.reported ? style::linkColorStep(link.utilization()) : kUnreported;
         const int widthClass = style::linkWidthClass(link.capacityGbps);
         QList<QLineF> &bucket = buckets[size_t(widthClass)][size_t(color)];
         const int strokes = dense ? (widthClass == 2 ? 2 : 1) : widthClass + 1;
@@ -428,7 +427,8 @@ void MapRenderer::rebuildInset(const geo::MapViewport &viewport, const MapScene 
     m_inset.valid = true;
 }
 
-void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene)
+void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                            const QRectF &exposed)
 {
     const QList<MapNode> &nodes = scene.nodes();
     if (m_drawOrderRevision != scene.structureRevision() || m_drawOrder.size() != nodes.size()) {
@@ -439,7 +439,7 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
                     m_drawOrder.append(i);
         m_drawOrderRevision = scene.structureRevision();
     }
-    const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-24, -24, 24, 24);
+    const QRectF bounds = exposed.adjusted(-24, -24, 24, 24);
     for (int i : std::as_const(m_drawOrder)) {
         const MapNode &node = nodes[i];
         if (!node.visible)

@@ -4,6 +4,7 @@
 #include "widgets/map/mapfitlayer.h"
 #include "widgets/map/maplabels.h"
 #include "widgets/map/mapoverlay.h"
+#include "widgets/map/mapstyle.h"
 #include "widgets/map/nodesprites.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,8 @@ struct MapFrame
     QList<int> selectedNodes;
     // While the user drags or zooms: cached layers are moved and scaled rather than redrawn.
     bool interactive = false;
+    // The part of the widget to repaint (a partial paint event); empty: all of it.
+    QRectF exposed;
 };
 
 // Paints the map onto any QPainter (a widget, a QImage in a test or the benchmark) in layers:
@@ -50,7 +53,7 @@ public:
     // Below this scale (px/km), access links are straight lines: at national zoom they are a few
     // pixels long and the curve is not visible anyway.
     static constexpr double kAccessArcScale = 0.5;
-    static constexpr int kLinkColorSteps = 12; // quantized load colours; one pen and one drawLines() call each
+    static constexpr int kLinkColorSteps = style::kLinkColorSteps; // one pen and one drawLines() call each
 
     MapRenderer();
 
@@ -104,7 +107,8 @@ private:
     void drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                      bool insetStyle) const;
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
-    void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
+    void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                   const QRectF &exposed);
     void drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                         const MapFrame &frame);
     void drawLayerTransformed(QPainter &painter, const Layer &layer, const geo::MapViewport &viewport) const;
