@@ -13,6 +13,7 @@
 #include <QList>
 
 #include <array>
+#include <functional>
 
 class QPainter;
 
@@ -106,6 +107,13 @@ private:
     static void paintLinks(QPainter &painter, QImage &slice, int top, const LinkBatch &batch);
     void drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                      bool insetStyle) const;
+    // The basemap in three parts: under the provinces, their fills, and the lines over them.
+    static void drawSeaAndGraticule(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
+    static void drawProvinceFills(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                                  const std::function<QColor(int, const QString &)> &fillOf);
+    static void drawBasemapLines(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                                 bool insetStyle);
+    void rebuildBaseParts(const geo::MapViewport &viewport, const MapScene &scene);
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
     void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                    const QRectF &exposed);
@@ -114,6 +122,11 @@ private:
     void drawLayerTransformed(QPainter &painter, const Layer &layer, const geo::MapViewport &viewport) const;
 
     Layer m_base;  // keys: basemap revision, shading revision
+    // Per view and basemap, so that new shading only recolours: sea and graticule (the Layer's image),
+    // which province owns each pixel (its index + 1 in the low bits, 0 for none), and the outlines.
+    Layer m_baseParts; // key: basemap revision
+    QImage m_provinceMap;
+    QImage m_baseLines;
     Layer m_links; // keys: links revision, base generation
     Layer m_inset; // keys: basemap revision, shading revision
     QRectF m_insetRect;
