@@ -138,10 +138,11 @@ void MapLabels::update(const MapScene &scene, const NodeSprites &sprites, double
             texts.clear();
         m_structureRevision = scene.structureRevision();
     }
-    if (qFuzzyCompare(pxPerKm, m_placedScale) && scene.nodesRevision() == m_placedRevision)
+    // Placement depends on names, roles, sizes and visibility, not on states: a tick does not move it.
+    if (qFuzzyCompare(pxPerKm, m_placedScale) && scene.geometryRevision() == m_placedRevision)
         return;
     m_placedScale = pxPerKm;
-    m_placedRevision = scene.nodesRevision();
+    m_placedRevision = scene.geometryRevision();
     m_placed.clear();
 
     const QList<MapNode> &nodes = scene.nodes();
@@ -204,10 +205,12 @@ void MapLabels::update(const MapScene &scene, const NodeSprites &sprites, double
     }
 }
 
-void MapLabels::paint(QPainter &painter, const MapScene &scene, const geo::MapViewport &viewport) const
+void MapLabels::paint(QPainter &painter, const MapScene &scene, const geo::MapViewport &viewport,
+                      const QRectF &exposed) const
 {
     const QList<MapNode> &nodes = scene.nodes();
-    const QRectF bounds(QPointF(-200, -40), viewport.size() + QSizeF(200, 40));
+    // Top-left corners of texts (at most about 200 x 40 px) that can reach into the exposed part.
+    const QRectF bounds = exposed.adjusted(-200, -40, 0, 0);
     const QColor halo(0x04, 0x07, 0x0b, 230);
     for (int fontIndex = 0; fontIndex < 3; ++fontIndex) {
         painter.setFont(m_fonts[fontIndex]);

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointF>
+#include <QRectF>
 #include <QStaticText>
 
 class QPainter;
@@ -33,7 +34,9 @@ public:
     void setTextScale(double scale);
     // Recomputes the placement when scale, nodes or text scale changed since the last call.
     void update(const MapScene &scene, const NodeSprites &sprites, double pxPerKm);
-    void paint(QPainter &painter, const MapScene &scene, const geo::MapViewport &viewport) const;
+    // Names whose text could reach into exposed (widget coordinates).
+    void paint(QPainter &painter, const MapScene &scene, const geo::MapViewport &viewport,
+               const QRectF &exposed) const;
     // Draws one node's name regardless of collisions (hover and selection).
     void paintForced(QPainter &painter, const MapScene &scene, const NodeSprites &sprites,
                      const geo::MapViewport &viewport, int node);

@@ -96,7 +96,7 @@ QString MapOverlay::dataTimeText() const
     return tr("Data as of %1 (%2 s ago)").arg(time).arg(age / 1000);
 }
 
-QRectF MapOverlay::paintTotals(QPainter &painter) const
+MapOverlay::TotalsLayout MapOverlay::totalsLayout() const
 {
     const QFont caption = font(8, true);
     const QFont big = font(17, true);
@@ -104,13 +104,7 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
     const QFontMetricsF fc(caption), fb(big), fm(body);
     const QLocale locale;
 
-    struct Row
-    {
-        QString label;
-        QString value;
-        QColor color;
-    };
-    QList<Row> rows;
+    QList<TotalsRow> rows;
     QString headline = QStringLiteral("—");
     const QString dataTime = dataTimeText();
     QColor dataColor = style::kMutedText;
@@ -148,7 +142,7 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
 
     double labelWidth = 0;
     double valueWidth = fb.horizontalAdvance(headline);
-    for (const Row &row : std::as_const(rows)) {
+    for (const TotalsRow &row : std::as_const(rows)) {
         labelWidth = std::max(labelWidth, fm.horizontalAdvance(row.label));
         valueWidth = std::max(valueWidth - 0, fm.horizontalAdvance(row.value));
     }
@@ -161,6 +155,19 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
     const QRectF box(kMargin, kMargin, std::max(width, fc.horizontalAdvance(tr("NATIONAL COMPUTING-POWER NETWORK")) +
                                                            2 * kPad),
                      height);
+    return {headline, dataTime, dataColor, rows, labelWidth, box};
+}
+
+QRectF MapOverlay::paintTotals(QPainter &painter) const
+{
+    const QFont caption = font(8, true);
+    const QFont big = font(17, true);
+    const QFont body = font(9.5);
+    const QFontMetricsF fc(caption), fb(big), fm(body);
+    const TotalsLayout layout = totalsLayout();
+    const QRectF box = layout.box;
+    const double gap = 12 * m_textScale;
+    const double lineH = fm.height() * 1.25;
 
     painter.setPen(QPen(style::kPanelBorder, 1));
     painter.setBrush(style::kPanel);
@@ -177,20 +184,20 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
     y += fc.height() + 4;
     painter.setFont(big);
     painter.setPen(QColor(0xee, 0xf3, 0xf8));
-    painter.drawText(QPointF(x, y + fb.ascent()), headline);
+    painter.drawText(QPointF(x, y + fb.ascent()), layout.headline);
     y += fb.height() + 6;
     painter.setFont(body);
-    for (const Row &row : std::as_const(rows)) {
+    for (const TotalsRow &row : layout.rows) {
         painter.setPen(style::kMutedText);
         painter.drawText(QPointF(x, y + fm.ascent()), row.label);
         painter.setPen(row.color);
-        painter.drawText(QPointF(x + labelWidth + gap, y + fm.ascent()), row.value);
+        painter.drawText(QPointF(x + layout.labelWidth + gap, y + fm.ascent()), row.value);
         y += lineH;
     }
     y += 6;
     painter.setFont(caption);
-    painter.setPen(dataColor);
-    painter.drawText(QPointF(x, y + fc.ascent()), dataTime);
+    painter.setPen(layout.dataColor);
+    painter.drawText(QPointF(x, y + fc.ascent()), layout.dataTime);
     return box;
 }
 

@@ -34,12 +34,30 @@ public:
     void paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const;
     // Where the panels are, so the inset can sit clear of them.
     QRectF legendRect(const geo::MapViewport &viewport) const;
+    // Where the totals panel is for the current summary: a new summary repaints only this.
+    QRectF totalsRect() const { return totalsLayout().box; }
 
     static QString metricName(ShadingMetric metric);
     // The line under the totals telling the time of the data: its age live, the time recorded in a replay.
     QString dataTimeText() const;
 
 private:
+    struct TotalsRow
+    {
+        QString label;
+        QString value;
+        QColor color;
+    };
+    struct TotalsLayout
+    {
+        QString headline;
+        QString dataTime;
+        QColor dataColor;
+        QList<TotalsRow> rows;
+        double labelWidth = 0;
+        QRectF box;
+    };
+    TotalsLayout totalsLayout() const;
     QRectF paintTotals(QPainter &painter) const;
     void paintLegend(QPainter &painter, const QRectF &box, const MapScene &scene) const;
     void paintScaleBar(QPainter &painter, const geo::MapViewport &viewport, const QPointF &bottomLeft) const;

@@ -75,6 +75,7 @@ void MapRenderer::setTextScale(double scale)
 void MapRenderer::invalidate()
 {
     m_base.valid = false;
+    m_baseParts.valid = false;
     m_links.valid = false;
     m_inset.valid = false;
 }
@@ -143,11 +144,13 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
 
     // Layer 4: nodes and names.
     painter.save();
-    painter.setClipRect(QRectF(QPointF(0, 0), viewport.size()));
-    drawNodes(painter, viewport, scene);
+    const QRectF widget(QPointF(0, 0), viewport.size());
+    const QRectF exposed = frame.exposed.isEmpty() ? widget : frame.exposed & widget;
+    painter.setClipRect(exposed);
+    drawNodes(painter, viewport, scene, exposed);
     if (!frame.interactive || m_labels.placedCount() == 0)
         m_labels.update(scene, m_sprites, viewport.scale());
-    m_labels.paint(painter, scene, viewport);
+    m_labels.paint(painter, scene, viewport, exposed);
     // Layer 5.
     drawHighlights(painter, viewport, scene, frame);
     painter.restore();
@@ -169,21 +172,79 @@ void MapRenderer::rebuildBase(const geo::MapViewport &viewport, const MapScene &
 {
     ++m_baseBuilds;
     ++m_baseGeneration;
+    if (!(m_baseParts.valid && m_baseParts.key1 == scene.basemapRevision() && sameView(m_baseParts.view, viewport)))
+        rebuildBaseParts(viewport, scene);
     if (m_base.image.size() != pixelSize(viewport))
         m_base.image = QImage(pixelSize(viewport), QImage::Format_RGB32);
     m_base.image.setDevicePixelRatio(viewport.devicePixelRatio());
-    // On this thread only: QPainterPath fills its caches lazily on first use, so shared province paths
-    // must not be painted from two threads at once.
+    // The shading changed far more often than the view: the fills are looked up per pixel from the
+    // province map, then the outlines laid over them, without rasterising a single path.
+    QVarLengthArray<QRgb, 64> fills;
+    for (const MapProvince &province : scene.provinces()) {
+        const QColor fill = scene.provinceFill(province.isoCode);
+        fills.append((fill.isValid() ? fill : style::kLand).rgb() | 0xff000000u);
+    }
+    const qsizetype pixels = qsizetype(m_base.image.width()) * m_base.image.height();
+    const QRgb *under = reinterpret_cast<const QRgb *>(m_baseParts.image.constBits());
+    const QRgb *owner = reinterpret_cast<const QRgb *>(m_provinceMap.constBits());
+    QRgb *out = reinterpret_cast<QRgb *>(m_base.image.bits());
+    for (qsizetype i = 0; i < pixels; ++i) {
+        const quint32 province = owner[i] & 0xffffu;
+        out[i] = province == 0 || province > quint32(fills.size()) ? under[i] : fills[province - 1];
+    }
     QPainter painter(&m_base.image);
-    drawBasemap(painter, viewport, scene, false);
+    painter.drawImage(QPointF(0, 0), m_baseLines);
     m_base.view = viewport;
     m_base.key1 = scene.basemapRevision();
     m_base.key2 = scene.shadingRevision();
     m_base.valid = true;
 }
 
+void MapRenderer::rebuildBaseParts(const geo::MapViewport &viewport, const MapScene &scene)
+{
+    const QSize size = pixelSize(viewport);
+    const double dpr = viewport.devicePixelRatio();
+    m_baseParts.image = QImage(size, QImage::Format_RGB32);
+    m_provinceMap = QImage(size, QImage::Format_RGB32);
+    m_baseLines = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    for (QImage *image : {&m_baseParts.image, &m_provinceMap, &m_baseLines})
+        image->setDevicePixelRatio(dpr);
+    m_baseLines.fill(Qt::transparent);
+    // On this thread only: QPainterPath fills its caches lazily on first use, so shared province paths
+    // must not be painted from two threads at once.
+    {
+        QPainter painter(&m_baseParts.image);
+        drawSeaAndGraticule(painter, viewport, scene);
+    }
+    {
+        // The same aliased fills as drawn, each province in its own index (1-based; 0 is sea).
+        m_provinceMap.fill(Qt::black);
+        QPainter painter(&m_provinceMap);
+        drawProvinceFills(painter, viewport, scene, [](int index, const QString &) {
+            return QColor::fromRgb(0xff000000u | quint32(index + 1));
+        });
+    }
+    {
+        QPainter painter(&m_baseLines);
+        drawBasemapLines(painter, viewport, scene, false);
+    }
+    m_baseParts.view = viewport;
+    m_baseParts.key1 = scene.basemapRevision();
+    m_baseParts.valid = true;
+}
+
 void MapRenderer::drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                               bool insetStyle) const
+{
+    drawSeaAndGraticule(painter, viewport, scene);
+    drawProvinceFills(painter, viewport, scene, [&scene](int, const QString &isoCode) {
+        const QColor fill = scene.provinceFill(isoCode);
+        return fill.isValid() ? fill : style::kLand;
+    });
+    drawBasemapLines(painter, viewport, scene, insetStyle);
+}
+
+void MapRenderer::drawSeaAndGraticule(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene)
 {
     painter.fillRect(QRectF(QPointF(0, 0), viewport.size()), style::kSea);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -193,19 +254,32 @@ void MapRenderer::drawBasemap(QPainter &painter, const geo::MapViewport &viewpor
     painter.setPen(graticule);
     for (const QPolygonF &line : scene.graticule())
         painter.drawPolyline(toScreen.map(line));
+}
 
+void MapRenderer::drawProvinceFills(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                                    const std::function<QColor(int, const QString &)> &fillOf)
+{
     const QRectF visible = viewport.visibleKm();
-    painter.setTransform(toScreen, true);
+    painter.save();
+    painter.setTransform(kmTransform(viewport), true);
     painter.setPen(Qt::NoPen);
     // Fills without antialiasing (several times faster); the antialiased outlines cover their edges.
     painter.setRenderHint(QPainter::Antialiasing, false);
-    for (const MapProvince &province : scene.provinces()) {
-        if (!province.boundsKm.intersects(visible))
+    const QList<MapProvince> &provinces = scene.provinces();
+    for (int i = 0; i < provinces.size(); ++i) {
+        if (!provinces[i].boundsKm.intersects(visible))
             continue;
-        const QColor fill = scene.provinceFill(province.isoCode);
-        painter.setBrush(fill.isValid() ? fill : style::kLand);
-        painter.drawPath(province.pathKm);
+        painter.setBrush(fillOf(i, provinces[i].isoCode));
+        painter.drawPath(provinces[i].pathKm);
     }
+    painter.restore();
+}
+
+void MapRenderer::drawBasemapLines(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                                   bool insetStyle)
+{
+    const QRectF visible = viewport.visibleKm();
+    painter.setTransform(kmTransform(viewport), true);
     painter.setRenderHint(QPainter::Antialiasing);
     QPen edge(style::kProvinceEdge, insetStyle ? 0.8 : 1.0);
     edge.setCosmetic(true);
@@ -301,10 +375,7 @@ MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport,
                 down.append(QLineF(polyline[k - 1], polyline[k]));
             continue;
         }
-        const int color = link.reported
-                              ? std::clamp(int(std::lround(link.utilization() * (kLinkColorSteps - 1))), 0,
-                                           kLinkColorSteps - 1)
-                              : kUnreported;
+        const int color = link.reported ? style::linkColorStep(link.utilization()) : kUnreported;
         const int widthClass = style::linkWidthClass(link.capacityGbps);
         QList<QLineF> &bucket = buckets[size_t(widthClass)][size_t(color)];
         const int strokes = dense ? (widthClass == 2 ? 2 : 1) : widthClass + 1;
@@ -428,7 +499,8 @@ void MapRenderer::rebuildInset(const geo::MapViewport &viewport, const MapScene 
     m_inset.valid = true;
 }
 
-void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene)
+void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                            const QRectF &exposed)
 {
     const QList<MapNode> &nodes = scene.nodes();
     if (m_drawOrderRevision != scene.structureRevision() || m_drawOrder.size() != nodes.size()) {
@@ -439,7 +511,7 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
                     m_drawOrder.append(i);
         m_drawOrderRevision = scene.structureRevision();
     }
-    const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-24, -24, 24, 24);
+    const QRectF bounds = exposed.adjusted(-24, -24, 24, 24);
     for (int i : std::as_const(m_drawOrder)) {
         const MapNode &node = nodes[i];
         if (!node.visible)

@@ -4,6 +4,7 @@
 #include "widgets/map/mapfitlayer.h"
 #include "widgets/map/maplabels.h"
 #include "widgets/map/mapoverlay.h"
+#include "widgets/map/mapstyle.h"
 #include "widgets/map/nodesprites.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QList>
 
 #include <array>
+#include <functional>
 
 class QPainter;
 
@@ -28,6 +30,8 @@ struct MapFrame
     QList<int> selectedNodes;
     // While the user drags or zooms: cached layers are moved and scaled rather than redrawn.
     bool interactive = false;
+    // The part of the widget to repaint (a partial paint event); empty: all of it.
+    QRectF exposed;
 };
 
 // Paints the map onto any QPainter (a widget, a QImage in a test or the benchmark) in layers:
@@ -50,7 +54,7 @@ public:
     // Below this scale (px/km), access links are straight lines: at national zoom they are a few
     // pixels long and the curve is not visible anyway.
     static constexpr double kAccessArcScale = 0.5;
-    static constexpr int kLinkColorSteps = 12; // quantized load colours; one pen and one drawLines() call each
+    static constexpr int kLinkColorSteps = style::kLinkColorSteps; // one pen and one drawLines() call each
 
     MapRenderer();
 
@@ -103,13 +107,26 @@ private:
     static void paintLinks(QPainter &painter, QImage &slice, int top, const LinkBatch &batch);
     void drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                      bool insetStyle) const;
+    // The basemap in three parts: under the provinces, their fills, and the lines over them.
+    static void drawSeaAndGraticule(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
+    static void drawProvinceFills(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                                  const std::function<QColor(int, const QString &)> &fillOf);
+    static void drawBasemapLines(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                                 bool insetStyle);
+    void rebuildBaseParts(const geo::MapViewport &viewport, const MapScene &scene);
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
-    void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
+    void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
+                   const QRectF &exposed);
     void drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                         const MapFrame &frame);
     void drawLayerTransformed(QPainter &painter, const Layer &layer, const geo::MapViewport &viewport) const;
 
     Layer m_base;  // keys: basemap revision, shading revision
+    // Per view and basemap, so that new shading only recolours: sea and graticule (the Layer's image),
+    // which province owns each pixel (its index + 1 in the low bits, 0 for none), and the outlines.
+    Layer m_baseParts; // key: basemap revision
+    QImage m_provinceMap;
+    QImage m_baseLines;
     Layer m_links; // keys: links revision, base generation
     Layer m_inset; // keys: basemap revision, shading revision
     QRectF m_insetRect;

@@ -122,21 +122,35 @@ void MapScene::attachLinks()
     }
 }
 
+int MapLink::look() const
+{
+    if (!reported)
+        return 0;
+    if (status == LinkStatus::Down)
+        return 1;
+    const int flow = std::max(abGbps, baGbps) > 0 ? (baGbps > abGbps ? 2 : 1) : 0; // the chevron's way
+    return 2 + style::linkColorStep(utilization()) * 3 + flow;
+}
+
 void MapScene::setLinkSamples(const QHash<QString, LinkSample> &samples)
 {
+    bool changed = false;
     for (MapLink &link : m_links) {
+        const int before = link.look();
         const auto it = samples.constFind(link.id);
         if (it == samples.constEnd()) {
             link.reported = false;
-            continue;
+        } else {
+            link.reported = true;
+            link.status = it->status;
+            link.abGbps = it->abGbps;
+            link.baGbps = it->baGbps;
+            link.latencyMs = it->latencyMs;
         }
-        link.reported = true;
-        link.status = it->status;
-        link.abGbps = it->abGbps;
-        link.baGbps = it->baGbps;
-        link.latencyMs = it->latencyMs;
+        changed = changed || link.look() != before;
     }
-    ++m_linksRevision;
+    if (changed)
+        ++m_linksRevision;
 }
 
 void MapScene::setBasemap(QList<MapProvince> provinces, QList<MapBoundaryLine> lines,

@@ -62,6 +62,9 @@ struct MapLink
     double baGbps = 0;
     double latencyMs = 0;
     double utilization() const { return capacityGbps > 0 ? std::max(abGbps, baGbps) / capacityGbps : 0; }
+    // What the links layer draws of the sample (reported, down, load colour, chevron's way): samples
+    // that leave every link's look as it was do not bump the links revision, so the layer stays.
+    int look() const;
 };
 
 struct MapProvince
@@ -110,7 +113,7 @@ public:
     void touchNodes();
     // Replaces the links' geometry (arc control points are derived here, once).
     void setLinks(const QList<Link> &links);
-    // Takes the newest sample per link id.
+    // Takes the newest sample per link id; bumps the links revision only when a link's look() changed.
     void setLinkSamples(const QHash<QString, LinkSample> &samples);
     void touchLinks() { ++m_linksRevision; }
     // The filter changed which nodes (and so which links) are shown.

@@ -3,6 +3,7 @@
 #include "widgets/statuscolors.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cpn::map::style {
 
@@ -77,6 +78,11 @@ QColor shadePrice(double t)
     static const QList<Stop> stops{{0.0, QColor(0x17, 0x45, 0x3d)}, {0.5, QColor(0x2a, 0x34, 0x40)},
                                    {1.0, QColor(0x5e, 0x3f, 0x1c)}};
     return ramp(stops, t);
+}
+
+int linkColorStep(double utilization)
+{
+    return std::clamp(int(std::lround(utilization * (kLinkColorSteps - 1))), 0, kLinkColorSteps - 1);
 }
 
 int linkWidthClass(double capacityGbps)

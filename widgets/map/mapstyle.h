@@ -29,6 +29,9 @@ QColor statusColor(DisplayStatus status);
 // Links: calm blue when idle, through teal and green to amber and red when saturated.
 QColor linkColor(double utilization);
 inline const QColor kLinkUnreported{0x4a, 0x58, 0x68};
+// Links are drawn in this many load colours (one pen each); linkColorStep() picks a link's.
+inline constexpr int kLinkColorSteps = 12;
+int linkColorStep(double utilization);
 // Province shading ramps for the aggregates; t in [0, 1].
 QColor shadeLoad(double t);
 QColor shadeSupply(double t);

@@ -13,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QTimer>
 #include <QToolTip>
@@ -101,8 +102,10 @@ void NodeMapWidget::setShowFps(bool on)
 
 void NodeMapWidget::setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
 {
+    // The totals panel only: the layers, nodes and names under it did not change with the summary.
+    const QRectF before = m_renderer.overlay().totalsRect();
     m_renderer.overlay().setSummary(summary, nowMs, intervalMs);
-    update();
+    update((before | m_renderer.overlay().totalsRect()).toAlignedRect().adjusted(-2, -2, 2, 2));
 }
 
 void NodeMapWidget::sceneChanged()
@@ -181,14 +184,17 @@ QPointF NodeMapWidget::nodePosition(const QString &nodeId) const
     return index >= 0 ? m_viewport.toScreen(m_scene->nodes().at(index).km) : QPointF();
 }
 
-void NodeMapWidget::paintEvent(QPaintEvent *)
+void NodeMapWidget::paintEvent(QPaintEvent *event)
 {
     QElapsedTimer timer;
     timer.start();
     m_viewport.setSize(size());
     m_viewport.setDevicePixelRatio(devicePixelRatioF());
     QPainter painter(this);
-    m_renderer.paint(painter, m_viewport, *m_scene, m_frame);
+    MapFrame frame = m_frame;
+    if (event->rect() != rect())
+        frame.exposed = event->rect();
+    m_renderer.paint(painter, m_viewport, *m_scene, frame);
     m_lastFrameMs = timer.nsecsElapsed() / 1e6;
     if (m_showFps) {
         const qint64 now = m_fpsClock.elapsed();

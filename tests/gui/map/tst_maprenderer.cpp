@@ -101,7 +101,7 @@ void tst_MapRenderer::staticLayersAreCached()
     render();
     QCOMPARE(m_renderer->baseBuilds(), 1);
     QCOMPARE(m_renderer->linkBuilds(), 1);
-    render(MapFrame{3, -1, -1, {}, false}); // a hover: nothing rebuilt
+    render(MapFrame{3, -1, -1, {}, false, {}}); // a hover: nothing rebuilt
     render();
     QCOMPARE(m_renderer->baseBuilds(), 1);
     QCOMPARE(m_renderer->linkBuilds(), 1);
