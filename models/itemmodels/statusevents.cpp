@@ -285,7 +285,8 @@ void StatusEvents::evaluateLinks(qint64 now)
     }
     // Every listed link has a track now: only more tracks than links means some are no longer listed.
     if (m_links.size() > m_state->links().size())
-        m_links.removeIf([this](const QHash<QString, LinkTrack>::iterator it) { return !m_state->link(it.key()); });
+        m_links.removeIf(
+            [this](const QHash<QString, LinkTrack>::iterator it) { return !m_state->link(it.key()); });
 }
 
 } // namespace cpn
