@@ -42,9 +42,11 @@ void ChartDataHub::subscribe(const SeriesKey &key, qsizetype capacity)
 {
     Entry &entry = m_entries[key];
     ++entry.refs;
-    if (!entry.store)
+    if (!entry.store) {
         entry.store = std::make_shared<SampleStore>(capacity);
-    else if (entry.store->capacity() < capacity)
+        if (QHash<QString, int> *stores = storesPerEntity(key.kind))
+            ++(*stores)[key.entity];
+    } else if (entry.store->capacity() < capacity)
         entry.store->growCapacity(capacity); // in place: feeders hold the pointer
 }
 
@@ -53,8 +55,27 @@ void ChartDataHub::unsubscribe(const SeriesKey &key)
     auto it = m_entries.find(key);
     if (it == m_entries.end())
         return;
-    if (--it->refs <= 0)
-        m_entries.erase(it);
+    if (--it->refs > 0)
+        return;
+    m_entries.erase(it);
+    if (QHash<QString, int> *stores = storesPerEntity(key.kind)) {
+        const auto count = stores->find(key.entity);
+        if (count != stores->end() && --*count <= 0)
+            stores->erase(count);
+    }
+}
+
+QHash<QString, int> *ChartDataHub::storesPerEntity(SeriesKey::Kind kind)
+{
+    switch (kind) {
+    case SeriesKey::Kind::Node:
+        return &m_nodeStores;
+    case SeriesKey::Kind::Link:
+        return &m_linkStores;
+    case SeriesKey::Kind::Region:
+        break;
+    }
+    return nullptr;
 }
 
 const SampleStore *ChartDataHub::store(const SeriesKey &key) const
@@ -122,6 +143,8 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
 {
     using Kind = SeriesKey::Kind;
     for (const NodeSample &s : batch.nodes) {
+        if (!m_nodeStores.contains(s.nodeId))
+            continue;
         double accelSum = 0;
         for (auto a = s.acceleratorUtil.cbegin(); a != s.acceleratorUtil.cend(); ++a) {
             append({Kind::Node, s.nodeId, metrics::acceleratorMetric(a.key())}, s.tsMs,
@@ -137,6 +160,8 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
                    100 * accelSum / double(s.acceleratorUtil.size()));
     }
     for (const LinkSample &s : batch.links) {
+        if (!m_linkStores.contains(s.linkId))
+            continue;
         append({Kind::Link, s.linkId, QStringLiteral("ab_gbps")}, s.tsMs, s.abGbps);
         append({Kind::Link, s.linkId, QStringLiteral("ba_gbps")}, s.tsMs, s.baGbps);
         append({Kind::Link, s.linkId, QStringLiteral("latency_ms")}, s.tsMs, s.latencyMs);

@@ -75,9 +75,15 @@ private:
     void ensureSparklineStores();
     void scheduleUpdate();
     void onTimer();
+    QHash<QString, int> *storesPerEntity(SeriesKey::Kind kind);
+
 
     const FederationState *m_state;
     QHash<SeriesKey, Entry> m_entries;
+    // How many stores each node and link has: a batch skips the samples of entities nobody charts
+    // with one lookup instead of one per metric.
+    QHash<QString, int> m_nodeStores;
+    QHash<QString, int> m_linkStores;
     bool m_sparklines = false;
     bool m_pending = false;
     QTimer m_timer;

@@ -159,11 +159,9 @@ void StatusEvents::evaluateRoots(qint64 now, const QHash<QString, qint64> &newes
 void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newest)
 {
     const qint64 staleAfter = m_state->freshnessRule().staleAfterMs();
-    QSet<QString> listed;
     for (qsizetype row = 0; row < m_state->nodeCount(); ++row) {
         const NodeEntry &entry = m_state->entryAt(row);
         const QString &id = entry.node.id;
-        listed.insert(id);
         // While its root is silent, a node's silence is the root's problem, already told once.
         if (const auto root = m_roots.constFind(entry.rootId);
             root != m_roots.constEnd() && root->health != ConnectionState::Online)
@@ -224,7 +222,7 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
         track.told = status;
     }
     m_nodes.removeIf(
-        [&listed](const QHash<QString, NodeTrack>::iterator it) { return !listed.contains(it.key()); });
+        [this](const QHash<QString, NodeTrack>::iterator it) { return m_state->rowOf(it.key()) < 0; });
 }
 
 void StatusEvents::evaluateLinks(qint64 now)
@@ -237,9 +235,7 @@ void StatusEvents::evaluateLinks(qint64 now)
         const DisplayStatus s = m_state->entryAt(row).status;
         return s == DisplayStatus::Online || s == DisplayStatus::Degraded;
     };
-    QSet<QString> listed;
     for (const Link &link : m_state->links()) {
-        listed.insert(link.id);
         LinkTrack &track = m_links[link.id];
         const auto sample = current.constFind(link.id);
         // Unknown, or an end that is down (its own event says so): nothing to say of the link.
@@ -287,8 +283,10 @@ void StatusEvents::evaluateLinks(qint64 now)
             track.congestionTold = false;
         }
     }
-    m_links.removeIf(
-        [&listed](const QHash<QString, LinkTrack>::iterator it) { return !listed.contains(it.key()); });
+    // Every listed link has a track now: only more tracks than links means some are no longer listed.
+    if (m_links.size() > m_state->links().size())
+        m_links.removeIf(
+            [this](const QHash<QString, LinkTrack>::iterator it) { return !m_state->link(it.key()); });
 }
 
 } // namespace cpn

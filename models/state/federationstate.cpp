@@ -197,10 +197,10 @@ void FederationState::ingest(const MetricsBatch &batch)
         setIntervalMs(batch.intervalMs);
     // Tick by tick, in time order, whatever order the samples came in; samples of nodes and links
     // the directory does not list make no tick.
-    QMap<qint64, std::pair<QList<const NodeSample *>, QList<const LinkSample *>>> ticks;
+    QMap<qint64, std::pair<QList<RowSample>, QList<const LinkSample *>>> ticks;
     for (const NodeSample &sample : batch.nodes) {
-        if (m_rowById.contains(sample.nodeId))
-            ticks[sample.tsMs].first.append(&sample);
+        if (const int row = rowOf(sample.nodeId); row >= 0)
+            ticks[sample.tsMs].first.append({row, &sample});
     }
     for (const LinkSample &sample : batch.links) {
         if (m_linkById.contains(sample.linkId))
@@ -248,12 +248,10 @@ void FederationState::ingest(const MetricsBatch &batch)
     }
 }
 
-void FederationState::applyTick(const QList<const NodeSample *> &nodes,
-                                const QList<const LinkSample *> &links, QList<int> &changedRows,
-                                QHash<int, DisplayStatus> &before)
+void FederationState::applyTick(const QList<RowSample> &nodes, const QList<const LinkSample *> &links,
+                                QList<int> &changedRows, QHash<int, DisplayStatus> &before)
 {
-    for (const NodeSample *sample : nodes) {
-        const int row = rowOf(sample->nodeId);
+    for (const auto &[row, sample] : nodes) {
         NodeEntry &entry = m_entries[row];
         if (entry.sample && entry.sample->tsMs > sample->tsMs)
             continue; // a late sample never replaces a newer one

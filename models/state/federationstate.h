@@ -125,7 +125,9 @@ private:
     Freshness freshnessOf(const NodeEntry &entry) const;
     QHash<QString, LinkSample> computeCurrentLinkSamples() const;
     DisplayStatus statusOf(const NodeEntry &entry) const;
-    void applyTick(const QList<const NodeSample *> &nodes, const QList<const LinkSample *> &links,
+    // A batch's sample of a listed node, with the node's row.
+    using RowSample = std::pair<int, const NodeSample *>;
+    void applyTick(const QList<RowSample> &nodes, const QList<const LinkSample *> &links,
                    QList<int> &changedRows, QHash<int, DisplayStatus> &before);
 
     const Clock &m_clock;
