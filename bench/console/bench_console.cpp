@@ -276,12 +276,21 @@ RawAnswer rawGet(const QUrl &root, const QString &pathAndQuery, const QByteArray
     if (!acceptEncoding.isEmpty())
         request += "Accept-Encoding: " + acceptEncoding + "\r\n";
     socket.write(request + "\r\n");
+    // Read to the end of the body its Content-Length announces: the server may keep the connection
+    // open whatever the request says, so waiting for it to close would wait out the timeout.
     QByteArray all;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(30000))
+    qsizetype headerEnd = -1;
+    qsizetype expected = -1;
+    while ((expected < 0 || all.size() < expected) && socket.waitForReadyRead(30000)) {
         all += socket.readAll();
-    all += socket.readAll();
+        if (headerEnd < 0 && (headerEnd = all.indexOf("\r\n\r\n")) >= 0) {
+            const QByteArray head = all.left(headerEnd).toLower();
+            const qsizetype at = head.indexOf("\r\ncontent-length:");
+            if (at >= 0)
+                expected = headerEnd + 4 + head.mid(at + 17, head.indexOf("\r\n", at + 2) - at - 17).trimmed().toLongLong();
+        }
+    }
     answer.wireBytes = all.size();
-    const qsizetype headerEnd = all.indexOf("\r\n\r\n");
     answer.status = all.mid(9, 3).toInt();
     answer.body = headerEnd < 0 ? QByteArray() : all.mid(headerEnd + 4);
     return answer;
