@@ -23,6 +23,7 @@ private Q_SLOTS:
     void interactiveFramesReuseLayers();
     void hiddenNodesAreNotDrawn();
     void drawsWithoutBasemap();
+    void linkLayerStaysWhenNoLinkLooksDifferent();
 
 private:
     QImage render(const MapFrame &frame = {});
@@ -163,6 +164,29 @@ void tst_MapRenderer::drawsWithoutBasemap()
     painter.end();
     const QPointF p = m_view.toScreen(bare.scene->nodes().at(bare.scene->nodeIndex(QStringLiteral("national"))).km);
     QVERIFY(hasColourNear(image, p, style::tierColor(NodeTier::National)));
+}
+
+// The links layer (about 10,000 links at 2,000 nodes) is redrawn only when a link's drawn look moved,
+// not at every sample.
+void tst_MapRenderer::linkLayerStaysWhenNoLinkLooksDifferent()
+{
+    QHash<QString, LinkSample> samples;
+    for (const LinkSample &s : testing::sampleLinkTick(m_fx->links, m_fx->clock->nowMs(), 1))
+        samples.insert(s.linkId, s);
+    QVERIFY(!samples.isEmpty());
+    m_fx->scene->setLinkSamples(samples);
+    const quint64 before = m_fx->scene->linksRevision();
+    for (LinkSample &s : samples)
+        s.tsMs += 1000; // newer samples, same figures
+    m_fx->scene->setLinkSamples(samples);
+    QCOMPARE(m_fx->scene->linksRevision(), before);
+
+    const MapLink &link = m_fx->scene->links().constFirst();
+    LinkSample &changed = samples[link.id];
+    changed.tsMs += 1000;
+    changed.abGbps = link.capacityGbps * (link.utilization() < 0.5 ? 0.99 : 0.01); // another load colour
+    m_fx->scene->setLinkSamples(samples);
+    QVERIFY(m_fx->scene->linksRevision() > before);
 }
 
 QTEST_MAIN(tst_MapRenderer)
