@@ -39,6 +39,7 @@
 //                           and CPN_BENCH_OLD_TICKS set them. In a directory beside the working
 //                           directory (not /tmp, which may be in memory): CPN_BENCH_DIR.
 // Medians of several runs, in a temporary directory.
+#include "common/median.h"
 #include "cache/cachedatabase.h"
 #include "cache/cachestore.h"
 #include "cache/cachewriter.h"
@@ -75,11 +76,7 @@ constexpr int kTicks = 70;
 constexpr qint64 kStartMs = 1'767'225'600'000; // 2026-01-01
 constexpr int kRuns = 3;
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
+using benchstats::median;
 
 QList<MetricsBatch> makeBatches()
 {

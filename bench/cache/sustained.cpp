@@ -1,3 +1,4 @@
+#include "common/median.h"
 #include "sustained.h"
 
 #include "cache/cachedatabase.h"
@@ -270,10 +271,8 @@ SustainedFigures runSustained(const QString &dir, int ticks)
         if (cpu.points.size() != ticks)
             qFatal("read %lld points", qint64(cpu.points.size()));
     }
-    std::sort(stateAt.begin(), stateAt.end());
-    std::sort(readSeries.begin(), readSeries.end());
-    out.stateAtMs = stateAt[2];
-    out.readSeriesMs = readSeries[2];
+    out.stateAtMs = benchstats::median(stateAt);
+    out.readSeriesMs = benchstats::median(readSeries);
     return out;
 }
 

@@ -9,6 +9,7 @@
 //   charts.live_update_ms.50_fullrepaint  the same tick followed by a render of the whole dashboard
 //   charts.live_update_ms.50_axis_step    the ticks in which the time axes moved on (every chart redrawn)
 //   charts.live_update_ms.50_baseline     the tick with QtCharts drawing the lines (the old path)
+#include "common/median.h"
 #include "charts/chartdatahub.h"
 #include "domain/clock.h"
 #include "widgets/charts/chartcard.h"
@@ -38,12 +39,7 @@ namespace {
 
 constexpr qint64 kBase = 1'750'000'000'000;
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
-}
+using benchstats::median;
 
 void print(const char *name, double value, const char *unit)
 {

@@ -5,6 +5,7 @@
 //
 //   bench_map [--runs N] [--save DIR]
 
+#include "common/median.h"
 #include "api/localsimulator.h"
 #include "api/nodeapiclient.h"
 #include "domain/clock.h"
@@ -104,14 +105,7 @@ std::optional<Fetched> fetch(const QString &scenario)
     return out;
 }
 
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
+using benchstats::median;
 
 void print(const char *name, const QString &scenario, double value, const char *unit)
 {

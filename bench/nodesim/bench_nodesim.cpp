@@ -16,6 +16,7 @@
 //
 //   bench_nodesim [--runs N] [--short]      (--short or BENCH_SHORT=1: 2 runs, fewer requests)
 
+#include "common/median.h"
 #include "api/localsimulator.h"
 
 #include <QCoreApplication>
@@ -39,14 +40,7 @@ namespace {
 
 const QByteArray kToken = "bench-nodesim-token";
 
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
+using benchstats::median;
 
 void print(const char *name, double value, const char *unit, const QString &note = {})
 {
