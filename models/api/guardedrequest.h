@@ -66,7 +66,7 @@ public:
         QByteArray body; // sent as application/json when not empty or the verb is POST
         QString token;
         QByteArray accept = "application/json";
-        QByteArray ifNoneMatch;  // an ETag held: an unchanged answer comes back as a 304
+        QByteArray ifNoneMatch{}; // an ETag held: an unchanged answer comes back as a 304
         qint64 maxBodyBytes = 0; // the answer limit of this request; 0: the endpoint's maxBodyBytes
     };
     using Done = std::function<void(const ApiResult<RawReply> &)>;

@@ -44,8 +44,7 @@ CREATE TABLE samples_1h(series_id INTEGER NOT NULL, ts INTEGER NOT NULL, min REA
 // Raw samples by time: one row per tick and block of series (sampleblock.h), so a tick is an append;
 // sample_ticks lists the ticks with their sample counts (a small index: a series is read with one key
 // seek per tick, never a scan of the other blocks). The roll-ups are keyed by time first for the
-// same reason: a minute rolled up is one append of all series. Offers are stored when they change,
-// so they get an index to find an offer's latest row. The samples move over in C++
+// same reason: a minute rolled up is one append of all series. The samples move over in C++
 // (sampleblock::convertRowSamples), then their table goes.
 const char *const kVersion3 = R"sql(
 CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL,

@@ -359,8 +359,6 @@ LinkSample linkSample(const CompactEntity &e, qint64 ts)
     return s;
 }
 
-constexpr qint64 kMaxEpochMs = 253402300799999; // year 9999, as in the JSON parser
-
 } // namespace
 
 CompactEntity compact(const NodeSample &s)

@@ -43,7 +43,6 @@ QString toWire(Reservation::State state)
 namespace cpn::protocol {
 namespace {
 
-constexpr qint64 kMaxEpochMs = 253402300799999; // year 9999
 constexpr double kMaxQuantity = 1e12;
 
 template <typename E> E readEnum(JsonReader &r, const QJsonObject &o, const QString &key)

@@ -24,6 +24,8 @@ namespace cpn::protocol {
 // kMaxBodyBytes is the floor of the answer limit, which grows with the federation up to
 // kMaxBodyBytesCeiling (answerLimitBytes()).
 inline constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+// Timestamps are refused past the year 9999, in every encoding.
+inline constexpr qint64 kMaxEpochMs = 253402300799999;
 inline constexpr qsizetype kMaxBodyBytesCeiling = 512 * 1024 * 1024;
 inline constexpr int kMaxNodes = 100000;
 inline constexpr int kMaxLinks = 500000; // five a node, as the synthetic federation has
