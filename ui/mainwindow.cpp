@@ -474,6 +474,7 @@ void MainWindow::tick()
 
 void MainWindow::scheduleOverview()
 {
+    m_overviewRefreshedSinceTick = false; // the data moved: the next tick refreshes unless the timer did
     if (!m_overviewTimer->isActive())
         m_overviewTimer->start();
 }

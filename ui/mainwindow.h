@@ -198,7 +198,7 @@ private:
     QHash<QString, ConnectionIndicator *> m_indicators;
     QTimer *m_ticker = nullptr;
     QTimer *m_overviewTimer = nullptr;
-    bool m_overviewRefreshedSinceTick = false; // tick() refreshes the overview only if nothing else did
+    bool m_overviewRefreshedSinceTick = false; // since the data last moved: tick() then need not refresh
     QByteArray m_defaultState;
 
     FederationState *m_state = nullptr; // the state shown

@@ -210,8 +210,6 @@ void OfflineSession::show(const cache::ReplayState &state)
     batch.links = state.linkSamples.values();
     m_state.ingest(batch);
     m_window->tick();
-    // Now, not at the coalesced update the tick may have left pending: a moment is shown whole.
-    m_window->refreshOverview();
     m_shownMs = state.atMs;
     Q_EMIT stateShown(state.atMs);
 }
