@@ -96,7 +96,7 @@ void MapPanel::setLinks(const QList<Link> &links)
     m_feeder->setLinks(links);
 }
 
-void MapPanel::setLinkSamples(const QHash<QString, LinkSample> &samples)
+void MapPanel::setLinkSamples(const LinkSamplesByRow &samples)
 {
     m_feeder->setLinkSamples(samples);
 }

@@ -43,7 +43,7 @@ public:
     QWidget *toolBar() const { return m_toolBar; }
 
     void setLinks(const QList<Link> &links);
-    void setLinkSamples(const QHash<QString, LinkSample> &samples);
+    void setLinkSamples(const LinkSamplesByRow &samples);
     void setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
     // Loads a GeoJSON basemap; false with the reason when it cannot be used.
     bool loadBasemap(const QString &path, QString *error);

@@ -380,7 +380,10 @@ placement::FederationSnapshot ConsoleApp::planningSnapshot() const
     }
     snapshot.links = m_liveState.links();
     // The same loads the map shows: none for a link that is not reporting.
-    snapshot.linkSamples = m_liveState.currentLinkSamples();
+    for (const std::optional<LinkSample> &sample : m_liveState.currentLinkSamples()) {
+        if (sample)
+            snapshot.linkSamples.insert(sample->linkId, *sample);
+    }
     if (m_offerBook)
         snapshot.offers = m_offerBook->offers();
     return snapshot;

@@ -113,11 +113,17 @@ void print(const char *name, const QString &scenario, double value, const char *
     std::fflush(stdout);
 }
 
-QHash<QString, LinkSample> linkSamples(const MetricsBatch &batch)
+// The batch's link samples in the order of the directory's links, as the map takes them.
+LinkSamplesByRow linkSamples(const QList<Link> &links, const MetricsBatch &batch)
 {
-    QHash<QString, LinkSample> out;
-    for (const LinkSample &s : batch.links)
-        out.insert(s.linkId, s);
+    QHash<QString, int> rows;
+    for (int i = 0; i < links.size(); ++i)
+        rows.insert(links.at(i).id, i);
+    LinkSamplesByRow out(links.size());
+    for (const LinkSample &s : batch.links) {
+        if (const int row = rows.value(s.linkId, -1); row >= 0)
+            out[row] = s;
+    }
     return out;
 }
 
@@ -208,7 +214,7 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
     map::MapSceneFeeder feeder(&scene, &model);
     feeder.setFilter(&proxy);
     feeder.setLinks(data->links);
-    feeder.setLinkSamples(linkSamples(data->batches.constFirst()));
+    feeder.setLinkSamples(linkSamples(data->links, data->batches.constFirst()));
     feeder.flush();
 
     map::NodeMapWidget widget(&scene, &model);
@@ -270,7 +276,7 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
         state.ingest(batch);
         QElapsedTimer timer;
         timer.start();
-        feeder.setLinkSamples(linkSamples(batch));
+        feeder.setLinkSamples(linkSamples(data->links, batch));
         feeder.flush();
         widget.renderer().invalidate();
         widget.render(&frame);

@@ -3,6 +3,8 @@
 #include "domain/metricnames.h"
 #include "state/federationstate.h"
 
+#include <algorithm>
+
 namespace cpn::charts {
 
 MetricUnit unitOf(SeriesKey::Kind kind, const QString &metric)
@@ -44,8 +46,7 @@ void ChartDataHub::subscribe(const SeriesKey &key, qsizetype capacity)
     ++entry.refs;
     if (!entry.store) {
         entry.store = std::make_shared<SampleStore>(capacity);
-        if (QHash<QString, int> *stores = storesPerEntity(key.kind))
-            ++(*stores)[key.entity];
+        storesOf(key.kind)[key.entity].append({key.metric, entry.store.get()});
     } else if (entry.store->capacity() < capacity)
         entry.store->growCapacity(capacity); // in place: feeders hold the pointer
 }
@@ -57,25 +58,27 @@ void ChartDataHub::unsubscribe(const SeriesKey &key)
         return;
     if (--it->refs > 0)
         return;
-    m_entries.erase(it);
-    if (QHash<QString, int> *stores = storesPerEntity(key.kind)) {
-        const auto count = stores->find(key.entity);
-        if (count != stores->end() && --*count <= 0)
-            stores->erase(count);
+    const SampleStore *store = it->store.get();
+    QHash<QString, EntityStores> &stores = storesOf(key.kind);
+    if (const auto entity = stores.find(key.entity); entity != stores.end()) {
+        entity->removeIf([store](const auto &metricStore) { return metricStore.second == store; });
+        if (entity->isEmpty())
+            stores.erase(entity);
     }
+    m_entries.erase(it);
 }
 
-QHash<QString, int> *ChartDataHub::storesPerEntity(SeriesKey::Kind kind)
+QHash<QString, ChartDataHub::EntityStores> &ChartDataHub::storesOf(SeriesKey::Kind kind)
 {
     switch (kind) {
     case SeriesKey::Kind::Node:
-        return &m_nodeStores;
+        return m_nodeStores;
     case SeriesKey::Kind::Link:
-        return &m_linkStores;
+        return m_linkStores;
     case SeriesKey::Kind::Region:
         break;
     }
-    return nullptr;
+    return m_regionStores;
 }
 
 const SampleStore *ChartDataHub::store(const SeriesKey &key) const
@@ -132,55 +135,70 @@ void ChartDataHub::onDirectoryChanged()
     Q_EMIT directoryChanged();
 }
 
-void ChartDataHub::append(const SeriesKey &key, qint64 tsMs, double value)
+void ChartDataHub::append(const EntityStores &stores, const QString &metric, qint64 tsMs, double value)
 {
-    auto it = m_entries.find(key);
-    if (it != m_entries.end())
-        it->store->append(tsMs, value);
+    for (const auto &[name, store] : stores) {
+        if (name == metric)
+            store->append(tsMs, value);
+    }
 }
 
 void ChartDataHub::ingest(const MetricsBatch &batch)
 {
-    using Kind = SeriesKey::Kind;
+    const QString cpu = QStringLiteral("cpu");
+    const QString memory = QStringLiteral("memory");
+    const QString storage = QStringLiteral("storage");
+    const QString power = QStringLiteral("power_kw");
+    const QString accel = sparklineAccelMetric();
     for (const NodeSample &s : batch.nodes) {
-        if (!m_nodeStores.contains(s.nodeId))
+        const auto entity = m_nodeStores.constFind(s.nodeId);
+        if (entity == m_nodeStores.constEnd())
             continue;
+        const EntityStores &stores = *entity;
+        // A model's name is only made when a chart shows one of the node's models.
+        const bool modelCharted = std::any_of(stores.cbegin(), stores.cend(), [](const auto &metricStore) {
+            return metrics::isAcceleratorMetric(metricStore.first, nullptr);
+        });
         double accelSum = 0;
         for (auto a = s.acceleratorUtil.cbegin(); a != s.acceleratorUtil.cend(); ++a) {
-            append({Kind::Node, s.nodeId, metrics::acceleratorMetric(a.key())}, s.tsMs,
-                   a.value() * 100);
+            if (modelCharted)
+                append(stores, metrics::acceleratorMetric(a.key()), s.tsMs, a.value() * 100);
             accelSum += a.value();
         }
-        append({Kind::Node, s.nodeId, QStringLiteral("cpu")}, s.tsMs, s.cpuUtil * 100);
-        append({Kind::Node, s.nodeId, QStringLiteral("memory")}, s.tsMs, s.memoryUtil * 100);
-        append({Kind::Node, s.nodeId, QStringLiteral("storage")}, s.tsMs, s.storageUtil * 100);
-        append({Kind::Node, s.nodeId, QStringLiteral("power_kw")}, s.tsMs, s.powerKw);
+        append(stores, cpu, s.tsMs, s.cpuUtil * 100);
+        append(stores, memory, s.tsMs, s.memoryUtil * 100);
+        append(stores, storage, s.tsMs, s.storageUtil * 100);
+        append(stores, power, s.tsMs, s.powerKw);
         if (!s.acceleratorUtil.isEmpty())
-            append({Kind::Node, s.nodeId, sparklineAccelMetric()}, s.tsMs,
-                   100 * accelSum / double(s.acceleratorUtil.size()));
+            append(stores, accel, s.tsMs, 100 * accelSum / double(s.acceleratorUtil.size()));
     }
+    const QString ab = QStringLiteral("ab_gbps");
+    const QString ba = QStringLiteral("ba_gbps");
+    const QString latency = QStringLiteral("latency_ms");
+    const QString loss = QStringLiteral("loss_pct");
     for (const LinkSample &s : batch.links) {
-        if (!m_linkStores.contains(s.linkId))
+        const auto entity = m_linkStores.constFind(s.linkId);
+        if (entity == m_linkStores.constEnd())
             continue;
-        append({Kind::Link, s.linkId, QStringLiteral("ab_gbps")}, s.tsMs, s.abGbps);
-        append({Kind::Link, s.linkId, QStringLiteral("ba_gbps")}, s.tsMs, s.baGbps);
-        append({Kind::Link, s.linkId, QStringLiteral("latency_ms")}, s.tsMs, s.latencyMs);
-        append({Kind::Link, s.linkId, QStringLiteral("loss_pct")}, s.tsMs, s.lossPct);
+        append(*entity, ab, s.tsMs, s.abGbps);
+        append(*entity, ba, s.tsMs, s.baGbps);
+        append(*entity, latency, s.tsMs, s.latencyMs);
+        append(*entity, loss, s.tsMs, s.lossPct);
     }
     scheduleUpdate();
 }
 
 void ChartDataHub::appendTotals(const FederationTotals &totals)
 {
-    using Kind = SeriesKey::Kind;
     const auto appendRegion = [this, &totals](const QString &region, const RegionTotals &t) {
-        if (t.reporting == 0)
+        const auto entity = m_regionStores.constFind(region);
+        if (t.reporting == 0 || entity == m_regionStores.constEnd())
             return; // nothing reported: a gap, not a zero
-        append({Kind::Region, region, regionmetrics::cpu()}, totals.tsMs, 100 * t.cpuUtil);
-        append({Kind::Region, region, regionmetrics::memory()}, totals.tsMs, 100 * t.memoryUtil);
-        append({Kind::Region, region, regionmetrics::powerKw()}, totals.tsMs, t.powerKw);
+        append(*entity, regionmetrics::cpu(), totals.tsMs, 100 * t.cpuUtil);
+        append(*entity, regionmetrics::memory(), totals.tsMs, 100 * t.memoryUtil);
+        append(*entity, regionmetrics::powerKw(), totals.tsMs, t.powerKw);
         if (t.acceleratorsReporting > 0)
-            append({Kind::Region, region, regionmetrics::accelerators()}, totals.tsMs, 100 * t.acceleratorUtil());
+            append(*entity, regionmetrics::accelerators(), totals.tsMs, 100 * t.acceleratorUtil());
     };
     appendRegion(QString(), totals.national);
     for (auto it = totals.byProvince.cbegin(); it != totals.byProvince.cend(); ++it)

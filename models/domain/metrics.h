@@ -6,6 +6,8 @@
 #include <QMap>
 #include <QString>
 
+#include <optional>
+
 namespace cpn {
 
 // One node's measurements at one tick. Utilizations are fractions in [0, 1].
@@ -35,6 +37,10 @@ struct LinkSample
     double lossPct = 0;
     friend bool operator==(const LinkSample &, const LinkSample &) = default;
 };
+
+// One sample or none per link of a list of links, in that list's order: what a tick shows of the links
+// is read by position, not looked up by id 10,000 times.
+using LinkSamplesByRow = QList<std::optional<LinkSample>>;
 
 // The answer to GET /api/v1/metrics?since=<cursor>.
 struct MetricsBatch

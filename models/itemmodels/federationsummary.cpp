@@ -54,15 +54,13 @@ FederationSummary FederationSummary::compute(const FederationState &state)
     s.newestSampleMs = totals.tsMs;
     s.recorded = state.feed() == FederationState::Feed::Recording;
 
-    const QHash<QString, LinkSample> &current = state.currentLinkSamples();
     s.links = int(state.links().size());
-    for (const Link &link : state.links()) {
-        const auto it = current.constFind(link.id);
-        if (it == current.constEnd()) {
+    for (const std::optional<LinkSample> &sample : state.currentLinkSamples()) {
+        if (!sample) {
             ++s.linksUnreported;
             continue;
         }
-        switch (it->status) {
+        switch (sample->status) {
         case LinkStatus::Up:
             ++s.linksUp;
             break;

@@ -40,10 +40,16 @@ void NodeTableModel::setState(const FederationState *state)
     if (m_state)
         disconnect(m_state, nullptr, this, nullptr);
     m_state = state;
+    m_figures = QList<std::optional<Figures>>(state->nodeCount());
     connect(state, &FederationState::directoryAboutToChange, this, &NodeTableModel::onDirectoryAboutToChange);
     connect(state, &FederationState::directoryChanged, this, &NodeTableModel::onDirectoryChanged);
-    connect(state, &FederationState::nodesUpdated, this,
-            [this](const QList<int> &rows) { emitRowRuns(rows, kFirstSampleColumn, kLastSampleColumn); });
+    connect(state, &FederationState::nodesUpdated, this, [this](const QList<int> &rows) {
+        for (const int row : rows) {
+            if (row < m_figures.size())
+                m_figures[row].reset();
+        }
+        emitRowRuns(rows, kFirstSampleColumn, kLastSampleColumn);
+    });
     connect(state, &FederationState::refreshed, this, &NodeTableModel::onRefreshed);
     endResetModel();
 }
@@ -56,6 +62,7 @@ void NodeTableModel::onDirectoryAboutToChange(bool rowsChange)
 
 void NodeTableModel::onDirectoryChanged(bool rowsChanged)
 {
+    m_figures = QList<std::optional<Figures>>(m_state->nodeCount());
     // The same ids in the same order: rows are updated in place, so a periodic refresh keeps the selection.
     if (rowsChanged)
         endResetModel();
@@ -82,6 +89,16 @@ int NodeTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+const NodeTableModel::Figures &NodeTableModel::figuresAt(int row) const
+{
+    if (m_figures.size() != m_state->nodeCount()) // read before this model heard of a new directory
+        m_figures = QList<std::optional<Figures>>(m_state->nodeCount());
+    std::optional<Figures> &cached = m_figures[row];
+    if (!cached)
+        cached = figures(m_state->entryAt(row));
+    return *cached;
+}
+
 NodeTableModel::Figures NodeTableModel::figures(const NodeEntry &row)
 {
     Figures f;
@@ -106,9 +123,7 @@ NodeTableModel::Figures NodeTableModel::figures(const NodeEntry &row)
     f.powerKw = s.powerKw;
     f.runningJobs = s.runningJobs;
     f.queuedJobs = s.queuedJobs;
-    double busyCards = 0;
-    for (const auto &pool : node.capacity.accelerators)
-        busyCards += pool.count * std::clamp(s.acceleratorUtil.value(pool.model, 0.0), 0.0, 1.0);
+    const double busyCards = row.busyAccelerators;
     if (f.acceleratorsTotal > 0) {
         f.acceleratorUtil = busyCards / f.acceleratorsTotal;
         f.acceleratorsFree = std::max(0, f.acceleratorsTotal - int(std::lround(busyCards)));
@@ -125,10 +140,11 @@ QString NodeTableModel::searchText(const NodeEntry &row) const
         .toLower();
 }
 
-QVariant NodeTableModel::displayData(const NodeEntry &row, int column) const
+QVariant NodeTableModel::displayData(int rowIndex, int column) const
 {
+    const NodeEntry &row = m_state->entryAt(rowIndex);
     const Node &n = row.node;
-    const Figures f = figures(row);
+    const Figures &f = figuresAt(rowIndex);
     const QLocale locale;
     const QString none = QStringLiteral("\u2014");
     switch (column) {
@@ -179,10 +195,11 @@ QVariant NodeTableModel::displayData(const NodeEntry &row, int column) const
     return {};
 }
 
-QVariant NodeTableModel::sortData(const NodeEntry &row, int column) const
+QVariant NodeTableModel::sortData(int rowIndex, int column) const
 {
+    const NodeEntry &row = m_state->entryAt(rowIndex);
     const Node &n = row.node;
-    const Figures f = figures(row);
+    const Figures &f = figuresAt(rowIndex);
     // Columns without data sort below every real value.
     constexpr double missing = -1;
     switch (column) {
@@ -232,7 +249,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(row, column);
+        return displayData(index.row(), column);
     case Qt::ToolTipRole:
         switch (column) {
         case NameColumn:
@@ -240,7 +257,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
         case ProvinceColumn:
             return provinceAlternateName(row.node.province);
         case PriceColumn: {
-            const Figures f = figures(row);
+            const Figures &f = figuresAt(index.row());
             if (!f.cheapestAcceleratorHour)
                 return {};
             return tr("Cheapest accelerator: %1 at \u00a5%2 per card-hour")
@@ -265,7 +282,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case SortRole:
-        return sortData(row, column);
+        return sortData(index.row(), column);
     case NodeIdRole:
         return row.node.id;
     case TierRole:
@@ -275,7 +292,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(row.status);
     case UtilizationRole: {
-        const Figures f = figures(row);
+        const Figures &f = figuresAt(index.row());
         switch (column) {
         case CpuColumn:
             return f.hasSample ? QVariant(f.cpuUtil) : QVariant();

@@ -89,14 +89,15 @@ public:
     const Node &nodeAt(int row) const { return m_state->entryAt(row).node; }
     std::optional<NodeSample> sampleAt(int row) const { return m_state->entryAt(row).sample; }
     DisplayStatus statusAt(int row) const { return m_state->entryAt(row).status; }
-    Figures figuresAt(int row) const { return figures(m_state->entryAt(row)); }
+    // Worked out on the first read after the row's sample or the directory changed.
+    const Figures &figuresAt(int row) const;
     qint64 dataAgeMsAt(int row) const { return m_state->ageMsAt(row); } // -1 without a sample
     qint64 newestSampleMs() const { return m_state->newestSampleMs(); } // 0 without any
 
 private:
     static Figures figures(const NodeEntry &row);
-    QVariant displayData(const NodeEntry &row, int column) const;
-    QVariant sortData(const NodeEntry &row, int column) const;
+    QVariant displayData(int row, int column) const;
+    QVariant sortData(int row, int column) const;
     QString searchText(const NodeEntry &row) const;
     void emitRowRuns(QList<int> rows, int firstColumn, int lastColumn);
     void onDirectoryAboutToChange(bool rowsChange);
@@ -104,6 +105,7 @@ private:
     void onRefreshed(const QList<int> &rows);
 
     const FederationState *m_state;
+    mutable QList<std::optional<Figures>> m_figures; // by row; none: to work out
 };
 
 } // namespace cpn

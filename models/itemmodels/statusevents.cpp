@@ -225,21 +225,39 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
         [this](const QHash<QString, NodeTrack>::iterator it) { return m_state->rowOf(it.key()) < 0; });
 }
 
+void StatusEvents::alignLinkTracks()
+{
+    if (m_linksDirectoryRevision == m_state->directoryRevision() && m_links.size() == m_state->links().size())
+        return;
+    QHash<QString, LinkTrack> byId;
+    for (qsizetype i = 0; i < m_links.size(); ++i)
+        byId.insert(m_trackedLinkIds.at(i), m_links.at(i));
+    m_links.clear();
+    m_trackedLinkIds.clear();
+    for (const Link &link : m_state->links()) {
+        m_links.append(byId.value(link.id));
+        m_trackedLinkIds.append(link.id);
+    }
+    m_linksDirectoryRevision = m_state->directoryRevision();
+}
+
 void StatusEvents::evaluateLinks(qint64 now)
 {
-    const QHash<QString, LinkSample> &current = m_state->currentLinkSamples();
-    const auto endUp = [this](const QString &nodeId) {
-        const int row = m_state->rowOf(nodeId);
+    alignLinkTracks();
+    const LinkSamplesByRow &current = m_state->currentLinkSamples();
+    const auto endUp = [this](int row) {
         if (row < 0)
             return false;
         const DisplayStatus s = m_state->entryAt(row).status;
         return s == DisplayStatus::Online || s == DisplayStatus::Degraded;
     };
-    for (const Link &link : m_state->links()) {
-        LinkTrack &track = m_links[link.id];
-        const auto sample = current.constFind(link.id);
+    for (qsizetype row = 0; row < m_links.size(); ++row) {
+        const Link &link = m_state->links().at(row);
+        LinkTrack &track = m_links[row];
+        const std::optional<LinkSample> &sample = current.at(row);
+        const auto [a, b] = m_state->linkEndsAt(row);
         // Unknown, or an end that is down (its own event says so): nothing to say of the link.
-        if (sample == current.constEnd() || !endUp(link.a) || !endUp(link.b)) {
+        if (!sample || !endUp(a) || !endUp(b)) {
             track = {};
             continue;
         }
@@ -283,10 +301,6 @@ void StatusEvents::evaluateLinks(qint64 now)
             track.congestionTold = false;
         }
     }
-    // Every listed link has a track now: only more tracks than links means some are no longer listed.
-    if (m_links.size() > m_state->links().size())
-        m_links.removeIf(
-            [this](const QHash<QString, LinkTrack>::iterator it) { return !m_state->link(it.key()); });
 }
 
 } // namespace cpn

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace cpn {
 
@@ -77,6 +78,8 @@ private:
     void evaluateRoots(qint64 now, const QHash<QString, qint64> &newest);
     void evaluateNodes(qint64 now, const QHash<QString, qint64> &newest);
     void evaluateLinks(qint64 now);
+    // Keeps one track per link row of the state's directory, each link's under its new row.
+    void alignLinkTracks();
     int nodesOf(const QString &rootId) const;
     QString nodeName(const QString &nodeId) const;
     void log(EventLogModel::Severity severity, const QString &source, const QString &message);
@@ -87,7 +90,9 @@ private:
     qint64 m_congestedForMs = kCongestedForMs;
     QHash<QString, RootTrack> m_roots;
     QHash<QString, NodeTrack> m_nodes;
-    QHash<QString, LinkTrack> m_links;
+    QList<LinkTrack> m_links;         // by link row of the state's directory
+    QStringList m_trackedLinkIds;     // the link of each track
+    quint64 m_linksDirectoryRevision = 0;
 };
 
 } // namespace cpn

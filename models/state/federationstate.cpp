@@ -110,7 +110,6 @@ void FederationState::applyDirectory()
         const Node &node = nodes.at(i);
         const Root &root = *rootOfNode.at(i);
         NodeEntry entry;
-        entry.node = node;
         entry.rootId = root.id;
         entry.listedSinceMs = now;
         if (const int old = rowOf(node.id); old >= 0) {
@@ -121,6 +120,7 @@ void FederationState::applyDirectory()
             before.append({node.id, m_entries.at(old).status});
         }
         entry.listedSinceMs = root.listedSinceMs.value(node.id, entry.listedSinceMs);
+        entry.setNode(node);
         entry.status = statusOf(entry);
         entries.append(std::move(entry));
     }
@@ -130,6 +130,13 @@ void FederationState::applyDirectory()
     for (int i = 0; i < m_entries.size(); ++i)
         m_rowById.insert(m_entries.at(i).node.id, i);
 
+    // Each link keeps its newest sample under its new row.
+    LinkSamplesByRow linkSamples(links.size());
+    for (int i = 0; i < links.size(); ++i) {
+        if (const int old = linkRowOf(links.at(i).id); old >= 0 && old < m_linkSamples.size())
+            linkSamples[i] = m_linkSamples.at(old);
+    }
+    m_linkSamples = std::move(linkSamples);
     m_links = std::move(links);
     m_linkById.clear();
     m_linkEnds.clear();
@@ -138,12 +145,12 @@ void FederationState::applyDirectory()
         m_linkById.insert(m_links.at(i).id, i);
         m_linkEnds.append({rowOf(m_links.at(i).a), rowOf(m_links.at(i).b)});
     }
-    m_linkSamples.removeIf(
-        [this](const QHash<QString, LinkSample>::iterator it) { return !m_linkById.contains(it.key()); });
+    m_totalsLayout = TotalsLayout::of(m_entries, m_rowById);
+    ++m_directoryRevision;
 
     m_currentLinkSamples.reset();
     if (m_newestTickMs > 0)
-        m_totals = FederationTotals::compute(m_entries, m_rowById, m_newestTickMs, m_rule);
+        m_totals = FederationTotals::compute(m_entries, m_totalsLayout, m_newestTickMs, m_rule);
     Q_EMIT directoryChanged(rowsChange);
     for (const auto &[id, old] : before) {
         const DisplayStatus now = m_entries.at(rowOf(id)).status;
@@ -197,14 +204,16 @@ void FederationState::ingest(const MetricsBatch &batch)
         setIntervalMs(batch.intervalMs);
     // Tick by tick, in time order, whatever order the samples came in; samples of nodes and links
     // the directory does not list make no tick.
-    QMap<qint64, std::pair<QList<RowSample>, QList<const LinkSample *>>> ticks;
+    QMap<qint64, std::pair<QList<RowSample>, QList<LinkRowSample>>> ticks;
+    int row = -1;
     for (const NodeSample &sample : batch.nodes) {
-        if (const int row = rowOf(sample.nodeId); row >= 0)
+        if ((row = rowOfSample(sample.nodeId, row + 1)) >= 0)
             ticks[sample.tsMs].first.append({row, &sample});
     }
+    row = -1;
     for (const LinkSample &sample : batch.links) {
-        if (m_linkById.contains(sample.linkId))
-            ticks[sample.tsMs].second.append(&sample);
+        if ((row = linkRowOfSample(sample.linkId, row + 1)) >= 0)
+            ticks[sample.tsMs].second.append({row, &sample});
     }
 
     QList<int> changedRows;
@@ -225,7 +234,7 @@ void FederationState::ingest(const MetricsBatch &batch)
             ++skipped;
             continue;
         }
-        m_totals = FederationTotals::compute(m_entries, m_rowById, tick.key(), m_rule);
+        m_totals = FederationTotals::compute(m_entries, m_totalsLayout, tick.key(), m_rule);
         Q_EMIT tickComputed(m_totals);
     }
     if (skipped > 0) {
@@ -248,32 +257,44 @@ void FederationState::ingest(const MetricsBatch &batch)
     }
 }
 
-void FederationState::applyTick(const QList<RowSample> &nodes, const QList<const LinkSample *> &links,
+int FederationState::rowOfSample(const QString &nodeId, int guess) const
+{
+    if (guess >= 0 && guess < m_entries.size() && m_entries.at(guess).node.id == nodeId)
+        return guess;
+    return rowOf(nodeId);
+}
+
+int FederationState::linkRowOfSample(const QString &linkId, int guess) const
+{
+    if (guess >= 0 && guess < m_links.size() && m_links.at(guess).id == linkId)
+        return guess;
+    return linkRowOf(linkId);
+}
+
+void FederationState::applyTick(const QList<RowSample> &nodes, const QList<LinkRowSample> &links,
                                 QList<int> &changedRows, QHash<int, DisplayStatus> &before)
 {
     for (const auto &[row, sample] : nodes) {
         NodeEntry &entry = m_entries[row];
         if (entry.sample && entry.sample->tsMs > sample->tsMs)
             continue; // a late sample never replaces a newer one
-        entry.sample = *sample;
+        entry.setSample(*sample);
         if (!before.contains(row))
             before.insert(row, entry.status);
         entry.status = statusOf(entry);
         changedRows.append(row);
     }
-    for (const LinkSample *sample : links) {
-        auto it = m_linkSamples.find(sample->linkId);
-        if (it == m_linkSamples.end())
-            m_linkSamples.insert(sample->linkId, *sample);
-        else if (sample->tsMs >= it->tsMs)
-            *it = *sample;
+    for (const auto &[row, sample] : links) {
+        std::optional<LinkSample> &newest = m_linkSamples[row];
+        if (!newest || sample->tsMs >= newest->tsMs)
+            newest = *sample;
     }
 }
 
-const QHash<QString, LinkSample> &FederationState::currentLinkSamples() const
+const LinkSamplesByRow &FederationState::currentLinkSamples() const
 {
     if (!m_currentLinkSamples) {
-        QHash<QString, LinkSample> current = computeCurrentLinkSamples();
+        LinkSamplesByRow current = computeCurrentLinkSamples();
         // The same as before: readers keep the shared copy and can tell nothing moved.
         m_currentLinkSamples = current == m_previousLinkSamples ? m_previousLinkSamples : std::move(current);
         m_previousLinkSamples = *m_currentLinkSamples;
@@ -281,7 +302,14 @@ const QHash<QString, LinkSample> &FederationState::currentLinkSamples() const
     return *m_currentLinkSamples;
 }
 
-QHash<QString, LinkSample> FederationState::computeCurrentLinkSamples() const
+const LinkSample *FederationState::currentLinkSample(const QString &linkId) const
+{
+    const int row = linkRowOf(linkId);
+    const LinkSamplesByRow &current = currentLinkSamples();
+    return row >= 0 && current.at(row) ? &*current.at(row) : nullptr;
+}
+
+LinkSamplesByRow FederationState::computeCurrentLinkSamples() const
 {
     const qint64 now = m_clock.nowMs();
     std::vector<char> reporting(size_t(m_entries.size()));
@@ -293,18 +321,16 @@ QHash<QString, LinkSample> FederationState::computeCurrentLinkSamples() const
         const NodeEntry &entry = m_entries.at(row);
         return entry.sample ? entry.sample->tsMs : entry.listedSinceMs;
     };
-    QHash<QString, LinkSample> current;
-    current.reserve(m_linkSamples.size());
+    LinkSamplesByRow current(m_links.size());
     m_linksComputedAtMs = now;
     m_linksValidUntilMs = std::numeric_limits<qint64>::max();
     for (qsizetype i = 0; i < m_links.size(); ++i) {
-        const auto sample = m_linkSamples.constFind(m_links.at(i).id);
+        const std::optional<LinkSample> &sample = m_linkSamples.at(i);
         const auto [a, b] = m_linkEnds.at(i);
         // An unknown load is not shown as the last one known.
-        if (sample == m_linkSamples.constEnd() || m_rule.of(now - sample->tsMs) == Freshness::NotReporting
-            || !ends(a) || !ends(b))
+        if (!sample || m_rule.of(now - sample->tsMs) == Freshness::NotReporting || !ends(a) || !ends(b))
             continue;
-        current.insert(sample.key(), *sample);
+        current[i] = sample;
         // Time alone only takes links out, once the oldest of the three stops reporting.
         const qint64 oldest = std::min({sample->tsMs, reportedAt(a), reportedAt(b)});
         m_linksValidUntilMs = std::min(m_linksValidUntilMs, oldest + m_rule.notReportingAfterMs);

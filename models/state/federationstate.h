@@ -53,14 +53,23 @@ public:
     QList<Node> nodes() const;
     const QList<Link> &links() const { return m_links; }
     const Link *link(const QString &linkId) const;
+    int linkRowOf(const QString &linkId) const { return m_linkById.value(linkId, -1); }
+    // Rows of a link's ends (-1: an end the directory does not list).
+    std::pair<int, int> linkEndsAt(qsizetype linkRow) const { return m_linkEnds.at(linkRow); }
+    // Bumped whenever the directory is applied: row numbers kept by a reader may have changed meaning.
+    quint64 directoryRevision() const { return m_directoryRevision; }
 
     // --- samples ---
     void ingest(const cpn::MetricsBatch &batch);
     void ingestSamples(const QList<NodeSample> &nodes, const QList<LinkSample> &links = {});
-    const QHash<QString, LinkSample> &linkSamples() const { return m_linkSamples; }
-    // The links whose newest sample can be shown as current: fresh enough, both ends reporting.
-    // Computed once per tick (after a batch, a refresh() or a directory change), not per reader.
-    const QHash<QString, LinkSample> &currentLinkSamples() const;
+    // The newest sample of each link, by its row in links().
+    const LinkSamplesByRow &linkSamples() const { return m_linkSamples; }
+    // By row in links(), the newest samples that can be shown as current: fresh enough, both ends
+    // reporting; none for the others. Computed once per tick (after a batch, a refresh() or a
+    // directory change), not per reader; the same shared list while nothing moved.
+    const LinkSamplesByRow &currentLinkSamples() const;
+    // The current sample of one link, or null.
+    const LinkSample *currentLinkSample(const QString &linkId) const;
     qint64 newestSampleMs() const { return m_newestTickMs; }
     // Totals at the newest tick (tsMs 0 before any).
     const FederationTotals &totals() const { return m_totals; }
@@ -123,11 +132,16 @@ private:
     };
     void applyDirectory();
     Freshness freshnessOf(const NodeEntry &entry) const;
-    QHash<QString, LinkSample> computeCurrentLinkSamples() const;
+    LinkSamplesByRow computeCurrentLinkSamples() const;
+    // Rows of a batch's samples: a tick lists them in the directory's order, so the row after the
+    // previous one is tried before the index.
+    int rowOfSample(const QString &nodeId, int guess) const;
+    int linkRowOfSample(const QString &linkId, int guess) const;
     DisplayStatus statusOf(const NodeEntry &entry) const;
     // A batch's sample of a listed node, with the node's row.
     using RowSample = std::pair<int, const NodeSample *>;
-    void applyTick(const QList<RowSample> &nodes, const QList<const LinkSample *> &links,
+    using LinkRowSample = std::pair<int, const LinkSample *>;
+    void applyTick(const QList<RowSample> &nodes, const QList<LinkRowSample> &links,
                    QList<int> &changedRows, QHash<int, DisplayStatus> &before);
 
     const Clock &m_clock;
@@ -137,12 +151,14 @@ private:
     QList<Link> m_links;
     QHash<QString, int> m_linkById;
     QList<std::pair<int, int>> m_linkEnds; // rows of each link's ends, -1 when not listed
-    QHash<QString, LinkSample> m_linkSamples;
-    mutable std::optional<QHash<QString, LinkSample>> m_currentLinkSamples; // empty: to compute
-    mutable QHash<QString, LinkSample> m_previousLinkSamples;
+    quint64 m_directoryRevision = 0;
+    LinkSamplesByRow m_linkSamples; // by link row
+    mutable std::optional<LinkSamplesByRow> m_currentLinkSamples; // empty: to compute
+    mutable LinkSamplesByRow m_previousLinkSamples;
     mutable qint64 m_linksComputedAtMs = 0;  // clock time of that computation
     mutable qint64 m_linksValidUntilMs = 0;  // until then, time alone changes none of them
     FreshnessRule m_rule;
+    TotalsLayout m_totalsLayout;
     FederationTotals m_totals;
     qint64 m_newestTickMs = 0;
     Feed m_feed = Feed::Live;

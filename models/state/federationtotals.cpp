@@ -3,6 +3,7 @@
 #include "state/freshness.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace cpn {
 
@@ -11,9 +12,11 @@ namespace {
 // A parent chain longer than this is a loop in a hostile directory, not a hierarchy.
 constexpr int kMaxDepth = 16;
 
-void addReporting(RegionTotals &t, const Node &node, const NodeSample &s, double &busyCores, double &cores,
-                  double &busyMemory, double &memory)
+void addReporting(RegionTotals &t, const NodeEntry &entry, double &busyCores, double &cores, double &busyMemory,
+                  double &memory)
 {
+    const Node &node = entry.node;
+    const NodeSample &s = *entry.sample;
     ++t.reporting;
     const double nodeCores = std::max(1, node.capacity.cpuCores);
     busyCores += s.cpuUtil * nodeCores;
@@ -21,10 +24,8 @@ void addReporting(RegionTotals &t, const Node &node, const NodeSample &s, double
     const double nodeMemory = node.capacity.memoryTiB > 0 ? node.capacity.memoryTiB : 1.0;
     busyMemory += s.memoryUtil * nodeMemory;
     memory += nodeMemory;
-    for (const AcceleratorPool &pool : node.capacity.accelerators) {
-        t.acceleratorsReporting += pool.count;
-        t.acceleratorsBusy += pool.count * std::clamp(s.acceleratorUtil.value(pool.model, 0.0), 0.0, 1.0);
-    }
+    t.acceleratorsReporting += node.capacity.acceleratorCount();
+    t.acceleratorsBusy += entry.busyAccelerators;
     t.powerKw += s.powerKw;
     t.runningJobs += s.runningJobs;
     t.queuedJobs += s.queuedJobs;
@@ -36,12 +37,12 @@ struct Accumulator
     RegionTotals totals;
     double busyCores = 0, cores = 0, busyMemory = 0, memory = 0;
 
-    void add(const Node &node, const NodeSample *sample)
+    void add(const NodeEntry &entry, bool reporting)
     {
         ++totals.nodes;
-        totals.acceleratorsTotal += node.capacity.acceleratorCount();
-        if (sample)
-            addReporting(totals, node, *sample, busyCores, cores, busyMemory, memory);
+        totals.acceleratorsTotal += entry.node.capacity.acceleratorCount();
+        if (reporting)
+            addReporting(totals, entry, busyCores, cores, busyMemory, memory);
     }
     RegionTotals finish() const
     {
@@ -52,56 +53,92 @@ struct Accumulator
     }
 };
 
-// The sample a node contributes at tsMs: its newest one if that is not after the tick and not too old
-// for it; none while it does not report.
-const NodeSample *reportingSample(const NodeEntry &entry, qint64 tsMs, const FreshnessRule &rule)
+// Whether a node's newest sample counts at tsMs: not after the tick and not too old for it.
+bool reportsAt(const NodeEntry &entry, qint64 tsMs, const FreshnessRule &rule)
 {
-    if (!entry.sample || entry.sample->tsMs > tsMs || entry.sample->status == NodeStatus::Offline ||
-        rule.of(tsMs - entry.sample->tsMs) == Freshness::NotReporting)
-        return nullptr;
-    return &*entry.sample;
+    return entry.sample && entry.sample->tsMs <= tsMs && entry.sample->status != NodeStatus::Offline
+           && rule.of(tsMs - entry.sample->tsMs) != Freshness::NotReporting;
 }
 
 } // namespace
 
-FederationTotals FederationTotals::compute(const QList<NodeEntry> &entries,
-                                           const QHash<QString, int> &rowById, qint64 tsMs,
-                                           const FreshnessRule &rule)
+TotalsLayout TotalsLayout::of(const QList<NodeEntry> &entries, const QHash<QString, int> &rowById)
 {
-    Accumulator national;
-    std::array<Accumulator, 3> tiers;
-    QHash<QString, Accumulator> provinces;
-    QHash<QString, Accumulator> subtrees;
+    TotalsLayout layout;
+    QHash<QString, int> provinceIndex;
+    QHash<int, int> subtreeIndex; // by root row
+    layout.provinceOf.reserve(entries.size());
+    layout.ancestorsOf.reserve(entries.size());
     for (const NodeEntry &entry : entries) {
         const Node &node = entry.node;
-        const NodeSample *sample = reportingSample(entry, tsMs, rule);
-        national.add(node, sample);
-        tiers[std::clamp(int(node.tier), 0, 2)].add(node, sample);
-        if (!node.province.isEmpty())
-            provinces[node.province].add(node, sample);
-        // Every ancestor's subtree; a subtree's own root is added below.
+        int province = -1;
+        if (!node.province.isEmpty()) {
+            province = int(provinceIndex.value(node.province, layout.provinces.size()));
+            if (province == layout.provinces.size()) {
+                provinceIndex.insert(node.province, province);
+                layout.provinces.append(node.province);
+            }
+        }
+        layout.provinceOf.append(province);
+        // Every ancestor's subtree; a subtree's own root is added as its own ancestor below.
+        QList<int> ancestors;
         QString parent = node.parentId;
         for (int depth = 0; depth < kMaxDepth && !parent.isEmpty(); ++depth) {
             const auto it = rowById.constFind(parent);
             if (it == rowById.constEnd())
                 break;
-            subtrees[parent].add(node, sample);
+            int subtree = subtreeIndex.value(*it, -1);
+            if (subtree < 0) {
+                subtree = int(layout.subtreeRoots.size());
+                subtreeIndex.insert(*it, subtree);
+                layout.subtreeRoots.append(*it);
+            }
+            if (ancestors.contains(subtree))
+                break; // a loop in a hostile directory
+            ancestors.append(subtree);
             parent = entries.at(*it).node.parentId;
         }
+        layout.ancestorsOf.append(ancestors);
+    }
+    // A subtree includes its root node.
+    for (qsizetype subtree = 0; subtree < layout.subtreeRoots.size(); ++subtree) {
+        QList<int> &ofRoot = layout.ancestorsOf[layout.subtreeRoots.at(subtree)];
+        if (!ofRoot.contains(int(subtree)))
+            ofRoot.append(int(subtree));
+    }
+    return layout;
+}
+
+FederationTotals FederationTotals::compute(const QList<NodeEntry> &entries, const TotalsLayout &layout, qint64 tsMs,
+                                           const FreshnessRule &rule)
+{
+    Accumulator national;
+    std::array<Accumulator, 3> tiers;
+    std::vector<Accumulator> provinces(size_t(layout.provinces.size()));
+    std::vector<Accumulator> subtrees(size_t(layout.subtreeRoots.size()));
+    for (qsizetype row = 0; row < entries.size(); ++row) {
+        const NodeEntry &entry = entries.at(row);
+        const bool reporting = reportsAt(entry, tsMs, rule);
+        national.add(entry, reporting);
+        tiers[std::clamp(int(entry.node.tier), 0, 2)].add(entry, reporting);
+        if (row >= layout.provinceOf.size())
+            continue; // a layout of another directory: only the national and tier totals
+        if (const int province = layout.provinceOf.at(row); province >= 0)
+            provinces[size_t(province)].add(entry, reporting);
+        for (const int subtree : layout.ancestorsOf.at(row))
+            subtrees[size_t(subtree)].add(entry, reporting);
     }
     FederationTotals totals;
     totals.tsMs = tsMs;
     totals.national = national.finish();
     for (int tier = 0; tier < 3; ++tier)
         totals.byTier[tier] = tiers[tier].finish();
-    for (auto it = provinces.cbegin(); it != provinces.cend(); ++it)
-        totals.byProvince.insert(it.key(), it->finish());
-    // A subtree includes its root node.
-    for (auto it = subtrees.begin(); it != subtrees.end(); ++it) {
-        const NodeEntry &root = entries.at(rowById.value(it.key()));
-        it->add(root.node, reportingSample(root, tsMs, rule));
-        totals.bySubtree.insert(it.key(), it->finish());
-    }
+    totals.byProvince.reserve(layout.provinces.size());
+    for (qsizetype i = 0; i < layout.provinces.size(); ++i)
+        totals.byProvince.insert(layout.provinces.at(i), provinces[size_t(i)].finish());
+    totals.bySubtree.reserve(layout.subtreeRoots.size());
+    for (qsizetype i = 0; i < layout.subtreeRoots.size(); ++i)
+        totals.bySubtree.insert(entries.at(layout.subtreeRoots.at(i)).node.id, subtrees[size_t(i)].finish());
     return totals;
 }
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QMetaType>
+#include <QStringList>
 
 #include <array>
 
@@ -35,6 +36,18 @@ struct RegionTotals
     }
 };
 
+// Which regions each node adds into, worked out once per directory: a tick's totals are then sums
+// into arrays, not a string lookup per node, province and ancestor.
+struct TotalsLayout
+{
+    QStringList provinces;         // the distinct ISO 3166-2:CN codes
+    QList<int> provinceOf;         // by row: index into provinces, -1 for none
+    QList<int> subtreeRoots;       // rows of the nodes with children
+    QList<QList<int>> ancestorsOf; // by row: indexes into subtreeRoots of the subtrees it is under
+
+    static TotalsLayout of(const QList<NodeEntry> &entries, const QHash<QString, int> &rowById);
+};
+
 // Every total the console shows, computed once per tick from the newest sample of each node at that
 // tick, so the overview, the map, the charts and the cache agree.
 struct FederationTotals
@@ -45,8 +58,8 @@ struct FederationTotals
     QHash<QString, RegionTotals> byProvince; // ISO 3166-2:CN code
     QHash<QString, RegionTotals> bySubtree;  // node id of every node with children: it and all below it
 
-    static FederationTotals compute(const QList<NodeEntry> &entries, const QHash<QString, int> &rowById,
-                                    qint64 tsMs, const FreshnessRule &rule);
+    static FederationTotals compute(const QList<NodeEntry> &entries, const TotalsLayout &layout, qint64 tsMs,
+                                    const FreshnessRule &rule);
 };
 
 } // namespace cpn

@@ -239,4 +239,13 @@ inline QList<LinkSample> sampleLinkTick(const QList<Link> &links, qint64 tsMs, q
     return samples;
 }
 
+// A tick of every link, in the links' order, as the map takes it.
+inline LinkSamplesByRow sampleLinkRows(const QList<Link> &links, qint64 tsMs, qint64 tick = 0)
+{
+    LinkSamplesByRow rows;
+    for (const LinkSample &s : sampleLinkTick(links, tsMs, tick))
+        rows.append(s);
+    return rows;
+}
+
 } // namespace cpn::testing

@@ -92,9 +92,11 @@ void MapScene::attachLinks()
     m_links.clear();
     m_linkIndex.clear();
     m_links.reserve(m_rawLinks.size());
-    for (const Link &raw : std::as_const(m_rawLinks)) {
+    for (qsizetype row = 0; row < m_rawLinks.size(); ++row) {
+        const Link &raw = m_rawLinks.at(row);
         MapLink link;
         link.id = raw.id;
+        link.row = int(row);
         link.a = nodeIndex(raw.a);
         link.b = nodeIndex(raw.b);
         if (link.a < 0 || link.b < 0)
@@ -132,20 +134,20 @@ int MapLink::look() const
     return 2 + style::linkColorStep(utilization()) * 3 + flow;
 }
 
-void MapScene::setLinkSamples(const QHash<QString, LinkSample> &samples)
+void MapScene::setLinkSamples(const LinkSamplesByRow &samples)
 {
     bool changed = false;
     for (MapLink &link : m_links) {
         const int before = link.look();
-        const auto it = samples.constFind(link.id);
-        if (it == samples.constEnd()) {
+        const std::optional<LinkSample> *it = link.row < samples.size() ? &samples.at(link.row) : nullptr;
+        if (!it || !*it) {
             link.reported = false;
         } else {
             link.reported = true;
-            link.status = it->status;
-            link.abGbps = it->abGbps;
-            link.baGbps = it->baGbps;
-            link.latencyMs = it->latencyMs;
+            link.status = (*it)->status;
+            link.abGbps = (*it)->abGbps;
+            link.baGbps = (*it)->baGbps;
+            link.latencyMs = (*it)->latencyMs;
         }
         changed = changed || link.look() != before;
     }

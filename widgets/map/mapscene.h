@@ -51,6 +51,7 @@ struct MapNode
 struct MapLink
 {
     QString id;
+    int row = -1; // in the list given to setLinks(): where its sample is in setLinkSamples()'s
     int a = -1; // node indices; traffic "ab" flows from a to b
     int b = -1;
     LinkKind kind = LinkKind::Backbone;
@@ -113,8 +114,9 @@ public:
     void touchNodes();
     // Replaces the links' geometry (arc control points are derived here, once).
     void setLinks(const QList<Link> &links);
-    // Takes the newest sample per link id; bumps the links revision only when a link's look() changed.
-    void setLinkSamples(const QHash<QString, LinkSample> &samples);
+    // Takes the newest sample of each link, in the order of the links given to setLinks() (a link
+    // beyond the list's end has none); bumps the links revision only when a link's look() changed.
+    void setLinkSamples(const LinkSamplesByRow &samples);
     void touchLinks() { ++m_linksRevision; }
     // The filter changed which nodes (and so which links) are shown.
     void touchVisibility();

@@ -50,7 +50,7 @@ void MapSceneFeeder::setLinks(const QList<Link> &links)
     mark(LinksDirty);
 }
 
-void MapSceneFeeder::setLinkSamples(const QHash<QString, LinkSample> &samples)
+void MapSceneFeeder::setLinkSamples(const LinkSamplesByRow &samples)
 {
     if (samples.isSharedWith(m_linkSamples))
         return; // the same loads as the last tick's

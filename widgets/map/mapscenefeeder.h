@@ -33,7 +33,8 @@ public:
     // The map shows the rows this proxy (over the node model) lets through; none: every node.
     void setFilter(QAbstractProxyModel *filter);
     void setLinks(const QList<Link> &links);
-    void setLinkSamples(const QHash<QString, LinkSample> &samples);
+    // The newest sample of each link given to setLinks(), in that order.
+    void setLinkSamples(const LinkSamplesByRow &samples);
     // Does the pending work now (tests, benchmarks, and the coalescing timer).
     void flush();
     // Milliseconds the feeder waits to gather a burst of changes.
@@ -54,7 +55,7 @@ private:
     QPointer<QAbstractProxyModel> m_filter;
     geo::AlbersProjection m_projection;
     QList<Link> m_links;
-    QHash<QString, LinkSample> m_linkSamples;
+    LinkSamplesByRow m_linkSamples; // by row of m_links
     QTimer *m_timer;
     int m_dirty = 0;
 };

@@ -50,10 +50,7 @@ struct MapFixture
     {
         clock->advance(n == 0 ? 0 : 1000);
         state->ingestSamples(sampleTick(nodes, clock->nowMs(), n));
-        QHash<QString, LinkSample> samples;
-        for (const LinkSample &s : sampleLinkTick(links, clock->nowMs(), n))
-            samples.insert(s.linkId, s);
-        feeder->setLinkSamples(samples);
+        feeder->setLinkSamples(sampleLinkRows(links, clock->nowMs(), n));
         feeder->flush();
     }
 

@@ -170,19 +170,17 @@ void tst_MapRenderer::drawsWithoutBasemap()
 // not at every sample.
 void tst_MapRenderer::linkLayerStaysWhenNoLinkLooksDifferent()
 {
-    QHash<QString, LinkSample> samples;
-    for (const LinkSample &s : testing::sampleLinkTick(m_fx->links, m_fx->clock->nowMs(), 1))
-        samples.insert(s.linkId, s);
+    LinkSamplesByRow samples = testing::sampleLinkRows(m_fx->links, m_fx->clock->nowMs(), 1);
     QVERIFY(!samples.isEmpty());
     m_fx->scene->setLinkSamples(samples);
     const quint64 before = m_fx->scene->linksRevision();
-    for (LinkSample &s : samples)
-        s.tsMs += 1000; // newer samples, same figures
+    for (std::optional<LinkSample> &s : samples)
+        s->tsMs += 1000; // newer samples, same figures
     m_fx->scene->setLinkSamples(samples);
     QCOMPARE(m_fx->scene->linksRevision(), before);
 
     const MapLink &link = m_fx->scene->links().constFirst();
-    LinkSample &changed = samples[link.id];
+    LinkSample &changed = *samples[link.row];
     changed.tsMs += 1000;
     changed.abGbps = link.capacityGbps * (link.utilization() < 0.5 ? 0.99 : 0.01); // another load colour
     m_fx->scene->setLinkSamples(samples);

@@ -195,7 +195,7 @@ void tst_LiveEvents::nodeDownIsOneEventAndItsRecoverySaysHowLong()
     // Its links are unknown, not shown at their last load.
     for (const Link &link : m_live->state.links()) {
         if (link.a == target || link.b == target)
-            QVERIFY(!m_live->state.currentLinkSamples().contains(link.id));
+            QVERIFY(!m_live->state.currentLinkSample(link.id));
     }
     QCOMPARE(m_live->log.rowCount(), from + 1);
     QVERIFY(m_control->clearFaults());
