@@ -47,6 +47,7 @@ void ChartDataHub::subscribe(const SeriesKey &key, qsizetype capacity)
     if (!entry.store) {
         entry.store = std::make_shared<SampleStore>(capacity);
         storesOf(key.kind)[key.entity].append({key.metric, entry.store.get()});
+        m_rowsStale = true;
     } else if (entry.store->capacity() < capacity)
         entry.store->growCapacity(capacity); // in place: feeders hold the pointer
 }
@@ -66,6 +67,23 @@ void ChartDataHub::unsubscribe(const SeriesKey &key)
             stores.erase(entity);
     }
     m_entries.erase(it);
+    m_rowsStale = true;
+}
+
+void ChartDataHub::layOutRows()
+{
+    if (!m_rowsStale && m_rowsRevision == m_state->directoryRevision())
+        return;
+    m_nodeStoresByRow.clear();
+    m_nodeStoresByRow.reserve(m_state->nodeCount());
+    for (const NodeEntry &entry : m_state->entries())
+        m_nodeStoresByRow.append(m_nodeStores.value(entry.node.id));
+    m_linkStoresByRow.clear();
+    m_linkStoresByRow.reserve(m_state->links().size());
+    for (const Link &link : m_state->links())
+        m_linkStoresByRow.append(m_linkStores.value(link.id));
+    m_rowsStale = false;
+    m_rowsRevision = m_state->directoryRevision();
 }
 
 QHash<QString, ChartDataHub::EntityStores> &ChartDataHub::storesOf(SeriesKey::Kind kind)
@@ -150,11 +168,14 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
     const QString storage = QStringLiteral("storage");
     const QString power = QStringLiteral("power_kw");
     const QString accel = sparklineAccelMetric();
+    layOutRows();
+    int row = -1;
     for (const NodeSample &s : batch.nodes) {
-        const auto entity = m_nodeStores.constFind(s.nodeId);
-        if (entity == m_nodeStores.constEnd())
+        row = m_state->rowOfSample(s.nodeId, row + 1);
+        // A node the directory does not list (yet) is charted all the same.
+        const EntityStores &stores = row >= 0 ? m_nodeStoresByRow.at(row) : m_nodeStores.value(s.nodeId);
+        if (stores.isEmpty())
             continue;
-        const EntityStores &stores = *entity;
         // A model's name is only made when a chart shows one of the node's models.
         const bool modelCharted = std::any_of(stores.cbegin(), stores.cend(), [](const auto &metricStore) {
             return metrics::isAcceleratorMetric(metricStore.first, nullptr);
@@ -176,14 +197,16 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
     const QString ba = QStringLiteral("ba_gbps");
     const QString latency = QStringLiteral("latency_ms");
     const QString loss = QStringLiteral("loss_pct");
+    row = -1;
     for (const LinkSample &s : batch.links) {
-        const auto entity = m_linkStores.constFind(s.linkId);
-        if (entity == m_linkStores.constEnd())
+        row = m_state->linkRowOfSample(s.linkId, row + 1);
+        const EntityStores &stores = row >= 0 ? m_linkStoresByRow.at(row) : m_linkStores.value(s.linkId);
+        if (stores.isEmpty())
             continue;
-        append(*entity, ab, s.tsMs, s.abGbps);
-        append(*entity, ba, s.tsMs, s.baGbps);
-        append(*entity, latency, s.tsMs, s.latencyMs);
-        append(*entity, loss, s.tsMs, s.lossPct);
+        append(stores, ab, s.tsMs, s.abGbps);
+        append(stores, ba, s.tsMs, s.baGbps);
+        append(stores, latency, s.tsMs, s.latencyMs);
+        append(stores, loss, s.tsMs, s.lossPct);
     }
     scheduleUpdate();
 }

@@ -86,6 +86,13 @@ private:
     QHash<QString, EntityStores> m_nodeStores;
     QHash<QString, EntityStores> m_linkStores;
     QHash<QString, EntityStores> m_regionStores;
+    // The same by node and link row of the state's directory, for a batch's samples; laid out again
+    // after a subscription or the directory changed.
+    void layOutRows();
+    QList<EntityStores> m_nodeStoresByRow;
+    QList<EntityStores> m_linkStoresByRow;
+    bool m_rowsStale = true;
+    quint64 m_rowsRevision = 0;
     bool m_sparklines = false;
     bool m_pending = false;
     QTimer m_timer;

@@ -55,11 +55,16 @@ void StatusEvents::setRootHealth(const QString &rootId, ConnectionState health, 
 QHash<QString, qint64> StatusEvents::newestSamplePerRoot() const
 {
     QHash<QString, qint64> newest;
+    const QString *runRoot = nullptr; // a root's nodes are listed together: one lookup per run
+    qint64 *ts = nullptr;
     for (const NodeEntry &entry : m_state->entries()) {
-        if (entry.sample) {
-            qint64 &ts = newest[entry.rootId];
-            ts = std::max(ts, entry.sample->tsMs);
+        if (!entry.sample)
+            continue;
+        if (!runRoot || *runRoot != entry.rootId) {
+            runRoot = &entry.rootId;
+            ts = &newest[entry.rootId];
         }
+        *ts = std::max(*ts, entry.sample->tsMs);
     }
     return newest;
 }
@@ -159,14 +164,25 @@ void StatusEvents::evaluateRoots(qint64 now, const QHash<QString, qint64> &newes
 void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newest)
 {
     const qint64 staleAfter = m_state->freshnessRule().staleAfterMs();
-    for (qsizetype row = 0; row < m_state->nodeCount(); ++row) {
+    m_nodes.align(m_state->directoryRevision(), m_state->nodeCount(),
+                  [this](qsizetype row) { return m_state->entryAt(row).node.id; });
+    // A root's nodes are listed together: its health and newest sample are looked up once per run.
+    const QString *runRoot = nullptr;
+    bool rootSilent = false;
+    qint64 rootNewest = 0;
+    for (qsizetype row = 0; row < m_nodes.tracks.size(); ++row) {
         const NodeEntry &entry = m_state->entryAt(row);
         const QString &id = entry.node.id;
+        if (!runRoot || *runRoot != entry.rootId) {
+            runRoot = &entry.rootId;
+            const auto root = m_roots.constFind(entry.rootId);
+            rootSilent = root != m_roots.constEnd() && root->health != ConnectionState::Online;
+            rootNewest = newest.value(entry.rootId, 0);
+        }
         // While its root is silent, a node's silence is the root's problem, already told once.
-        if (const auto root = m_roots.constFind(entry.rootId);
-            root != m_roots.constEnd() && root->health != ConnectionState::Online)
+        if (rootSilent)
             continue;
-        NodeTrack &track = m_nodes[id];
+        NodeTrack &track = m_nodes.tracks[row];
         const DisplayStatus status = entry.status;
         if (status == DisplayStatus::Online) {
             if (track.told != DisplayStatus::Online)
@@ -182,7 +198,6 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
         const bool silent =
             status == DisplayStatus::Stale || (status == DisplayStatus::Offline && notReporting);
         if (silent && track.told == DisplayStatus::Online) {
-            const qint64 rootNewest = newest.value(entry.rootId, 0);
             if (entry.sample ? rootNewest - entry.sample->tsMs <= staleAfter : rootNewest == 0)
                 continue;
         }
@@ -221,29 +236,12 @@ void StatusEvents::evaluateNodes(qint64 now, const QHash<QString, qint64> &newes
         log(severityOf(status), id, message);
         track.told = status;
     }
-    m_nodes.removeIf(
-        [this](const QHash<QString, NodeTrack>::iterator it) { return m_state->rowOf(it.key()) < 0; });
-}
-
-void StatusEvents::alignLinkTracks()
-{
-    if (m_linksDirectoryRevision == m_state->directoryRevision() && m_links.size() == m_state->links().size())
-        return;
-    QHash<QString, LinkTrack> byId;
-    for (qsizetype i = 0; i < m_links.size(); ++i)
-        byId.insert(m_trackedLinkIds.at(i), m_links.at(i));
-    m_links.clear();
-    m_trackedLinkIds.clear();
-    for (const Link &link : m_state->links()) {
-        m_links.append(byId.value(link.id));
-        m_trackedLinkIds.append(link.id);
-    }
-    m_linksDirectoryRevision = m_state->directoryRevision();
 }
 
 void StatusEvents::evaluateLinks(qint64 now)
 {
-    alignLinkTracks();
+    m_links.align(m_state->directoryRevision(), m_state->links().size(),
+                  [this](qsizetype row) { return m_state->links().at(row).id; });
     const LinkSamplesByRow &current = m_state->currentLinkSamples();
     const auto endUp = [this](int row) {
         if (row < 0)
@@ -251,9 +249,9 @@ void StatusEvents::evaluateLinks(qint64 now)
         const DisplayStatus s = m_state->entryAt(row).status;
         return s == DisplayStatus::Online || s == DisplayStatus::Degraded;
     };
-    for (qsizetype row = 0; row < m_links.size(); ++row) {
+    for (qsizetype row = 0; row < m_links.tracks.size(); ++row) {
         const Link &link = m_state->links().at(row);
-        LinkTrack &track = m_links[row];
+        LinkTrack &track = m_links.tracks[row];
         const std::optional<LinkSample> &sample = current.at(row);
         const auto [a, b] = m_state->linkEndsAt(row);
         // Unknown, or an end that is down (its own event says so): nothing to say of the link.

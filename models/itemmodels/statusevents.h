@@ -78,8 +78,31 @@ private:
     void evaluateRoots(qint64 now, const QHash<QString, qint64> &newest);
     void evaluateNodes(qint64 now, const QHash<QString, qint64> &newest);
     void evaluateLinks(qint64 now);
-    // Keeps one track per link row of the state's directory, each link's under its new row.
-    void alignLinkTracks();
+    // One track per node or link row of the state's directory; when the directory changes, each
+    // keeps its track under its new row (by id), and tracks of ids no longer listed go.
+    template <typename Track>
+    struct RowTracks
+    {
+        QList<Track> tracks;
+        QStringList ids;
+        quint64 revision = 0;
+        template <typename IdOf>
+        void align(quint64 directoryRevision, qsizetype rows, IdOf idOf)
+        {
+            if (revision == directoryRevision && tracks.size() == rows)
+                return;
+            QHash<QString, Track> byId;
+            for (qsizetype i = 0; i < tracks.size(); ++i)
+                byId.insert(ids.at(i), tracks.at(i));
+            tracks.clear();
+            ids.clear();
+            for (qsizetype row = 0; row < rows; ++row) {
+                ids.append(idOf(row));
+                tracks.append(byId.value(ids.constLast()));
+            }
+            revision = directoryRevision;
+        }
+    };
     int nodesOf(const QString &rootId) const;
     QString nodeName(const QString &nodeId) const;
     void log(EventLogModel::Severity severity, const QString &source, const QString &message);
@@ -89,10 +112,8 @@ private:
     qint64 m_holdMs = kDefaultHoldMs;
     qint64 m_congestedForMs = kCongestedForMs;
     QHash<QString, RootTrack> m_roots;
-    QHash<QString, NodeTrack> m_nodes;
-    QList<LinkTrack> m_links;         // by link row of the state's directory
-    QStringList m_trackedLinkIds;     // the link of each track
-    quint64 m_linksDirectoryRevision = 0;
+    RowTracks<NodeTrack> m_nodes;
+    RowTracks<LinkTrack> m_links;
 };
 
 } // namespace cpn

@@ -54,6 +54,10 @@ public:
     const QList<Link> &links() const { return m_links; }
     const Link *link(const QString &linkId) const;
     int linkRowOf(const QString &linkId) const { return m_linkById.value(linkId, -1); }
+    // rowOf() and linkRowOf() for a batch's samples: a tick lists them in the directory's order, so
+    // `guess` (the row after the previous sample's) is tried before the index.
+    int rowOfSample(const QString &nodeId, int guess) const;
+    int linkRowOfSample(const QString &linkId, int guess) const;
     // Rows of a link's ends (-1: an end the directory does not list).
     std::pair<int, int> linkEndsAt(qsizetype linkRow) const { return m_linkEnds.at(linkRow); }
     // Bumped whenever the directory is applied: row numbers kept by a reader may have changed meaning.
@@ -133,10 +137,7 @@ private:
     void applyDirectory();
     Freshness freshnessOf(const NodeEntry &entry) const;
     LinkSamplesByRow computeCurrentLinkSamples() const;
-    // Rows of a batch's samples: a tick lists them in the directory's order, so the row after the
-    // previous one is tried before the index.
-    int rowOfSample(const QString &nodeId, int guess) const;
-    int linkRowOfSample(const QString &linkId, int guess) const;
+
     DisplayStatus statusOf(const NodeEntry &entry) const;
     // A batch's sample of a listed node, with the node's row.
     using RowSample = std::pair<int, const NodeSample *>;
