@@ -10,6 +10,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <chrono>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -61,6 +62,25 @@ void flatten(const QPointF &a, const QPointF &c, const QPointF &b, int n, QList<
 
 MapRenderer::MapRenderer() = default;
 
+MapRenderer::~MapRenderer()
+{
+    waitForJob();
+}
+
+void MapRenderer::setLayerReadyCallback(std::function<void()> ready)
+{
+    waitForJob();
+    m_layerReady = std::move(ready);
+}
+
+void MapRenderer::waitForJob()
+{
+    if (m_worker.joinable())
+        m_worker.join();
+    if (m_job.valid())
+        m_job = {};
+}
+
 void MapRenderer::setTextScale(double scale)
 {
     if (scale <= 0 || qFuzzyCompare(scale, m_textScale))
@@ -74,9 +94,9 @@ void MapRenderer::setTextScale(double scale)
 
 void MapRenderer::invalidate()
 {
-    m_base.valid = false;
+    waitForJob();
     m_baseParts.valid = false;
-    m_links.valid = false;
+    m_data.valid = false;
     m_inset.valid = false;
 }
 
@@ -114,40 +134,32 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
                         const MapFrame &frame)
 {
     m_sprites.setDevicePixelRatio(viewport.devicePixelRatio());
+    rebuildInset(viewport, scene); // here only: province paths are painted on this thread alone
+    adoptFinishedJob(viewport);
 
-    // Layers 1 and 2: one opaque image carries basemap, shading and links.
-    const bool linksFresh = layerUsable(m_links, viewport) && m_links.key1 == scene.linksRevision()
-                            && m_base.valid && m_base.key1 == scene.basemapRevision()
-                            && m_base.key2 == scene.shadingRevision();
-    if (frame.interactive && layerUsable(m_links, viewport)) {
+    // Layers 1 to 4 in one opaque blit; moving, or under a workload's fit, nodes are drawn per frame.
+    const bool nodesPerFrame = frame.interactive || m_fit.isActive();
+    if (frame.interactive && m_data.valid && m_data.links.size() == pixelSize(viewport)) {
         // Moving: reuse what we have, even if data arrived meanwhile; the settle frame catches up.
-        if (sameView(m_links.view, viewport))
-            painter.drawImage(QPointF(0, 0), m_links.image);
+        if (sameView(m_data.view, viewport))
+            painter.drawImage(QPointF(0, 0), m_data.links);
         else
-            drawLayerTransformed(painter, m_links, viewport);
+            drawLayerTransformed(painter, m_data.links, m_data.view, viewport);
     } else {
-        if (!(layerUsable(m_base, viewport) && m_base.key1 == scene.basemapRevision()
-              && m_base.key2 == scene.shadingRevision() && sameView(m_base.view, viewport)))
-            rebuildBase(viewport, scene);
-        if (!(linksFresh && m_links.key2 == m_baseGeneration && sameView(m_links.view, viewport)))
-            rebuildLinks(viewport, scene);
-        painter.drawImage(QPointF(0, 0), m_links.image);
+        updateData(viewport, scene);
+        painter.drawImage(QPointF(0, 0), nodesPerFrame ? m_data.links : m_data.data);
     }
-
-    // Layer 3: the inset, fixed in the lower right corner.
-    rebuildInset(viewport, scene);
-    if (m_inset.valid)
+    if (nodesPerFrame && m_inset.valid)
         painter.drawImage(m_insetRect.topLeft(), m_inset.image);
-
     if (m_fit.isActive())
         m_fit.paint(painter, viewport, scene, m_sprites);
 
-    // Layer 4: nodes and names.
     painter.save();
     const QRectF widget(QPointF(0, 0), viewport.size());
     const QRectF exposed = frame.exposed.isEmpty() ? widget : frame.exposed & widget;
     painter.setClipRect(exposed);
-    drawNodes(painter, viewport, scene, exposed);
+    if (nodesPerFrame)
+        drawNodes(painter, viewport, scene.nodes(), drawOrder(scene), m_sprites, exposed);
     if (!frame.interactive || m_labels.placedCount() == 0)
         m_labels.update(scene, m_sprites, viewport.scale());
     m_labels.paint(painter, scene, viewport, exposed);
@@ -159,45 +171,138 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
         m_fit.paintLabel(painter, viewport, scene, m_textScale);
 }
 
-void MapRenderer::drawLayerTransformed(QPainter &painter, const Layer &layer, const geo::MapViewport &viewport) const
+void MapRenderer::updateData(const geo::MapViewport &viewport, const MapScene &scene)
 {
-    // Both views are similarities of the same km plane: a uniform scale and a translation apart.
-    const double k = viewport.scale() / layer.view.scale();
-    const QPointF origin = viewport.toScreen(layer.view.toKm(QPointF(0, 0)));
-    painter.fillRect(QRectF(QPointF(0, 0), viewport.size()), style::kSea);
-    painter.drawImage(QRectF(origin, layer.view.size() * k), layer.image);
+    const DataKeys keys{scene.linksRevision(), scene.nodesRevision(), scene.basemapRevision(),
+                        scene.shadingRevision(), m_insetGeneration};
+    const bool sameViewShown = m_data.valid && m_data.data.size() == pixelSize(viewport) && sameView(m_data.view, viewport);
+    if (sameViewShown && m_data.keys == keys)
+        return;
+    if (sameViewShown && m_layerReady) {
+        // Only the data moved: the worker composes it while this frame shows the last image. One job
+        // at a time; when it is adopted, the repaint it asks for finds what moved since.
+        if (m_job.valid())
+            return;
+        if (m_worker.joinable())
+            m_worker.join();
+        std::promise<DataImages> promise;
+        m_job = promise.get_future();
+        m_worker = std::thread([job = makeJob(viewport, scene, keys), promise = std::move(promise),
+                                ready = m_layerReady]() mutable {
+            promise.set_value(compose(job));
+            ready();
+        });
+        return;
+    }
+    // A new view or a first frame: composed now, so that what is shown matches the view at once.
+    adopt(compose(makeJob(viewport, scene, keys)));
 }
 
-void MapRenderer::rebuildBase(const geo::MapViewport &viewport, const MapScene &scene)
+void MapRenderer::adoptFinishedJob(const geo::MapViewport &viewport)
 {
-    ++m_baseBuilds;
-    ++m_baseGeneration;
+    if (!m_job.valid() || m_job.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    DataImages images = m_job.get();
+    m_job = {};
+    // A view moved or an image composed here meanwhile: this one is out of date.
+    if (images.generation == m_dataGeneration && sameView(images.view, viewport))
+        adopt(std::move(images));
+}
+
+void MapRenderer::adopt(DataImages images)
+{
+    m_baseBuilds += images.recoloured ? 1 : 0;
+    ++m_linkBuilds;
+    m_data = std::move(images);
+    m_data.valid = true;
+    ++m_dataGeneration;
+}
+
+MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, const MapScene &scene,
+                                          const DataKeys &keys)
+{
     if (!(m_baseParts.valid && m_baseParts.key1 == scene.basemapRevision() && sameView(m_baseParts.view, viewport)))
         rebuildBaseParts(viewport, scene);
-    if (m_base.image.size() != pixelSize(viewport))
-        m_base.image = QImage(pixelSize(viewport), QImage::Format_RGB32);
-    m_base.image.setDevicePixelRatio(viewport.devicePixelRatio());
-    // The shading changed far more often than the view: the fills are looked up per pixel from the
-    // province map, then the outlines laid over them, without rasterising a single path.
-    QVarLengthArray<QRgb, 64> fills;
-    for (const MapProvince &province : scene.provinces()) {
-        const QColor fill = scene.provinceFill(province.isoCode);
-        fills.append((fill.isValid() ? fill : style::kLand).rgb() | 0xff000000u);
+    DataJob job;
+    job.viewport = viewport;
+    job.keys = keys;
+    job.generation = m_dataGeneration;
+    // The shaded basemap is reused while the view, the basemap and the shading are the same.
+    if (m_data.valid && sameView(m_data.view, viewport) && m_data.keys.basemap == keys.basemap
+        && m_data.keys.shading == keys.shading) {
+        job.base = m_data.base;
+    } else {
+        job.under = m_baseParts.image;
+        job.provinceMap = m_provinceMap;
+        job.lines = m_baseLines;
+        for (const MapProvince &province : scene.provinces()) {
+            const QColor fill = scene.provinceFill(province.isoCode);
+            job.fills.append((fill.isValid() ? fill : style::kLand).rgb() | 0xff000000u);
+        }
     }
-    const qsizetype pixels = qsizetype(m_base.image.width()) * m_base.image.height();
-    const QRgb *under = reinterpret_cast<const QRgb *>(m_baseParts.image.constBits());
-    const QRgb *owner = reinterpret_cast<const QRgb *>(m_provinceMap.constBits());
-    QRgb *out = reinterpret_cast<QRgb *>(m_base.image.bits());
-    for (qsizetype i = 0; i < pixels; ++i) {
-        const quint32 province = owner[i] & 0xffffu;
-        out[i] = province == 0 || province > quint32(fills.size()) ? under[i] : fills[province - 1];
+    job.nodes = scene.nodes();
+    job.links = scene.links();
+    job.drawOrder = drawOrder(scene);
+    if (m_inset.valid) {
+        job.inset = m_inset.image;
+        job.insetAt = m_insetRect.topLeft();
     }
-    QPainter painter(&m_base.image);
-    painter.drawImage(QPointF(0, 0), m_baseLines);
-    m_base.view = viewport;
-    m_base.key1 = scene.basemapRevision();
-    m_base.key2 = scene.shadingRevision();
-    m_base.valid = true;
+    job.sprites = m_sprites;
+    return job;
+}
+
+MapRenderer::DataImages MapRenderer::compose(const DataJob &job)
+{
+    DataImages out;
+    out.view = job.viewport;
+    out.keys = job.keys;
+    out.generation = job.generation;
+    out.recoloured = job.base.isNull();
+    if (out.recoloured) {
+        // The shading changed far more often than the view: the fills are looked up per pixel from
+        // the province map, then the outlines laid over them, without rasterising a single path.
+        out.base = QImage(job.under.size(), QImage::Format_RGB32);
+        out.base.setDevicePixelRatio(job.viewport.devicePixelRatio());
+        const qsizetype pixels = qsizetype(out.base.width()) * out.base.height();
+        const QRgb *under = reinterpret_cast<const QRgb *>(job.under.constBits());
+        const QRgb *owner = reinterpret_cast<const QRgb *>(job.provinceMap.constBits());
+        QRgb *pixel = reinterpret_cast<QRgb *>(out.base.bits());
+        for (qsizetype i = 0; i < pixels; ++i) {
+            const quint32 province = owner[i] & 0xffffu;
+            pixel[i] = province == 0 || province > quint32(job.fills.size()) ? under[i] : job.fills[province - 1];
+        }
+        QPainter painter(&out.base);
+        painter.drawImage(QPointF(0, 0), job.lines);
+    } else {
+        out.base = job.base;
+    }
+    // The base is copied in, then the links drawn over it, band by band in parallel.
+    out.links = QImage(out.base.size(), QImage::Format_RGB32);
+    out.links.setDevicePixelRatio(job.viewport.devicePixelRatio());
+    std::memcpy(out.links.bits(), out.base.constBits(), size_t(out.base.sizeInBytes()));
+    const LinkBatch batch = batchLinks(job.viewport, job.nodes, job.links);
+    BandPainter::paint(out.links,
+                       [&](QPainter &painter, QImage &slice, int top) { paintLinks(painter, slice, top, batch); });
+    out.data = out.links.copy();
+    {
+        QPainter painter(&out.data);
+        if (!job.inset.isNull())
+            painter.drawImage(job.insetAt, job.inset);
+        NodeSprites sprites = job.sprites;
+        drawNodes(painter, job.viewport, job.nodes, job.drawOrder, sprites,
+                  QRectF(QPointF(0, 0), job.viewport.size()));
+    }
+    return out;
+}
+
+void MapRenderer::drawLayerTransformed(QPainter &painter, const QImage &image, const geo::MapViewport &from,
+                                       const geo::MapViewport &viewport) const
+{
+    // Both views are similarities of the same km plane: a uniform scale and a translation apart.
+    const double k = viewport.scale() / from.scale();
+    const QPointF origin = viewport.toScreen(from.toKm(QPointF(0, 0)));
+    painter.fillRect(QRectF(QPointF(0, 0), viewport.size()), style::kSea);
+    painter.drawImage(QRectF(origin, from.size() * k), image);
 }
 
 void MapRenderer::rebuildBaseParts(const geo::MapViewport &viewport, const MapScene &scene)
@@ -302,24 +407,8 @@ void MapRenderer::drawBasemapLines(QPainter &painter, const geo::MapViewport &vi
     painter.resetTransform();
 }
 
-void MapRenderer::rebuildLinks(const geo::MapViewport &viewport, const MapScene &scene)
-{
-    ++m_linkBuilds;
-    if (m_links.image.size() != m_base.image.size())
-        m_links.image = QImage(m_base.image.size(), QImage::Format_RGB32);
-    m_links.image.setDevicePixelRatio(viewport.devicePixelRatio());
-    // The base is copied in, then the links drawn over it, band by band in parallel.
-    std::memcpy(m_links.image.bits(), m_base.image.constBits(), size_t(m_base.image.sizeInBytes()));
-    const LinkBatch batch = batchLinks(viewport, scene);
-    BandPainter::paint(m_links.image,
-                       [&](QPainter &painter, QImage &slice, int top) { paintLinks(painter, slice, top, batch); });
-    m_links.view = viewport;
-    m_links.key1 = scene.linksRevision();
-    m_links.key2 = m_baseGeneration;
-    m_links.valid = true;
-}
-
-MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport, const MapScene &scene) const
+MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport, const QList<MapNode> &nodes,
+                                               const QList<MapLink> &links)
 {
     // Links are batched by pen: one drawLines() per load colour and capacity class. Every pen is a
     // 1 px cosmetic pen, which the raster engine draws on its fast path; a wider link is drawn as
@@ -335,15 +424,13 @@ MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport,
     // synthetic 10,000 at national zoom), they are drawn without antialiasing and with one stroke
     // below the top capacity class; rasterising is then the cost, and a dense web looks the same.
     double ink = 0;
-    for (const MapLink &link : scene.links()) {
-        const QPointF d = (scene.nodes()[link.b].km - scene.nodes()[link.a].km) * viewport.scale();
+    for (const MapLink &link : links) {
+        const QPointF d = (nodes[link.b].km - nodes[link.a].km) * viewport.scale();
         ink += (std::abs(d.x()) + std::abs(d.y())) * (1 + style::linkWidthClass(link.capacityGbps));
     }
     const bool dense = ink > kDenseInkPixels;
     out.dense = dense;
 
-    const QList<MapNode> &nodes = scene.nodes();
-    const QList<MapLink> &links = scene.links();
     const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-4, -4, 4, 4);
     for (int i = 0; i < links.size(); ++i) {
         const MapLink &link = links[i];
@@ -497,10 +584,10 @@ void MapRenderer::rebuildInset(const geo::MapViewport &viewport, const MapScene 
     m_inset.key1 = scene.basemapRevision();
     m_inset.key2 = scene.shadingRevision();
     m_inset.valid = true;
+    ++m_insetGeneration;
 }
 
-void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
-                            const QRectF &exposed)
+const QList<int> &MapRenderer::drawOrder(const MapScene &scene)
 {
     const QList<MapNode> &nodes = scene.nodes();
     if (m_drawOrderRevision != scene.structureRevision() || m_drawOrder.size() != nodes.size()) {
@@ -511,8 +598,14 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
                     m_drawOrder.append(i);
         m_drawOrderRevision = scene.structureRevision();
     }
+    return m_drawOrder;
+}
+
+void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport, const QList<MapNode> &nodes,
+                            const QList<int> &drawOrder, NodeSprites &sprites, const QRectF &exposed)
+{
     const QRectF bounds = exposed.adjusted(-24, -24, 24, 24);
-    for (int i : std::as_const(m_drawOrder)) {
+    for (int i : drawOrder) {
         const MapNode &node = nodes[i];
         if (!node.visible)
             continue;
@@ -520,7 +613,7 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
         if (!bounds.contains(p))
             continue;
         const NodeSprites::Sprite &sprite =
-            m_sprites.sprite(node.role, node.status, NodeSprites::utilizationStep(node.hasSample, node.utilization));
+            sprites.sprite(node.role, node.status, NodeSprites::utilizationStep(node.hasSample, node.utilization));
         painter.drawImage(p + sprite.offset, sprite.image);
     }
 }

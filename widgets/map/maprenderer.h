@@ -14,6 +14,8 @@
 
 #include <array>
 #include <functional>
+#include <future>
+#include <thread>
 
 class QPainter;
 
@@ -35,17 +37,18 @@ struct MapFrame
 };
 
 // Paints the map onto any QPainter (a widget, a QImage in a test or the benchmark) in layers:
-//   1. basemap and province shading, cached as an image (rebuilt when the basemap, the shading, the
-//      view, the size or the device pixel ratio change);
-//   2. links drawn over a copy of that image, cached (rebuilt when link data, visibility or the view
-//      change) - one opaque blit per frame carries both;
+//   1. basemap and province shading: its parts cached per view, recoloured when the shading moves;
+//   2. links over it (the links image);
 //   3. the South China Sea inset, cached at its fixed place;
-//   4. nodes as pre-rendered sprites and names as QStaticText, every frame;
-//   5. hover and selection highlights and the overlay, every frame;
-//   while a workload is dragged over the map, its fit shading (cached per view) goes between 3 and 4
-//   and the fit label under the cursor on top.
-// While the view is moving, layers 1-2 are drawn transformed from their cache, and redrawn once the
-// widget says the movement settled (MapFrame::interactive).
+//   4. nodes as pre-rendered sprites; 1-4 together are the data image, one opaque blit per frame;
+//   5. names, hover and selection highlights and the overlay, every frame.
+//   While a workload is dragged over the map, its fit shading (cached per view) goes between 3 and 4
+//   (the links image, the inset, the fit, then nodes drawn per frame) and the fit label on top.
+// While the view is moving, the links image is drawn transformed with nodes drawn per frame, and
+// everything is redrawn once the widget says the movement settled (MapFrame::interactive).
+// When only the data moved (same view), the data image is composed on a worker thread if the owner
+// asked for it (setLayerReadyCallback): the UI thread shows the previous image until the new one is
+// ready, a few milliseconds later, and is told so to repaint. A new view is composed at once.
 class MapRenderer
 {
     Q_DECLARE_TR_FUNCTIONS(cpn::map::MapRenderer)
@@ -57,12 +60,18 @@ public:
     static constexpr int kLinkColorSteps = style::kLinkColorSteps; // one pen and one drawLines() call each
 
     MapRenderer();
+    ~MapRenderer();
+    MapRenderer(const MapRenderer &) = delete;
+    MapRenderer &operator=(const MapRenderer &) = delete;
 
     void paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene, const MapFrame &frame);
     // Bigger symbols, names and overlay (wall mode).
     void setTextScale(double scale);
     // Drops every cache (tests and the benchmark's "new data" frame use scene revisions instead).
     void invalidate();
+    // Composes new data images off the UI thread and calls `ready` (from the worker thread) when one
+    // can be shown; without a callback (the default) every image is composed in paint().
+    void setLayerReadyCallback(std::function<void()> ready);
 
     MapOverlay &overlay() { return m_overlay; }
     NodeSprites &sprites() { return m_sprites; }
@@ -79,11 +88,57 @@ public:
                              QList<QPointF> &out);
     static bool drawsStraight(const geo::MapViewport &viewport, const MapScene &scene, int link);
 
-    // Layer rebuild counts, for tests and --fps.
+    // Layer rebuild counts, for tests and --fps: basemap recolourings and data images shown.
     int baseBuilds() const { return m_baseBuilds; }
     int linkBuilds() const { return m_linkBuilds; }
 
 private:
+    // What a data image shows; a different key means it is out of date.
+    struct DataKeys
+    {
+        quint64 links = 0;
+        quint64 nodes = 0;
+        quint64 basemap = 0;
+        quint64 shading = 0;
+        quint64 inset = 0;
+        friend bool operator==(const DataKeys &, const DataKeys &) = default;
+    };
+    // Everything composing a data image needs, as values a worker thread can own.
+    struct DataJob
+    {
+        geo::MapViewport viewport;
+        DataKeys keys;
+        quint64 generation = 0;
+        QImage base;                             // the shaded basemap, or null: recolour it from the parts
+        QImage under, provinceMap, lines;        // the basemap's parts at this view
+        QList<QRgb> fills;                       // by province index
+        QList<MapNode> nodes;
+        QList<MapLink> links;
+        QList<int> drawOrder;
+        QImage inset;
+        QPointF insetAt;
+        NodeSprites sprites;
+    };
+    struct DataImages
+    {
+        geo::MapViewport view;
+        DataKeys keys;
+        quint64 generation = 0;
+        QImage base;  // shaded basemap
+        QImage links; // base and links
+        QImage data;  // links, inset and nodes
+        bool recoloured = false;
+        bool valid = false;
+    };
+    static DataImages compose(const DataJob &job);
+    DataJob makeJob(const geo::MapViewport &viewport, const MapScene &scene, const DataKeys &keys);
+    // Brings the data images up to date with the scene at this view (or starts the worker on it).
+    void updateData(const geo::MapViewport &viewport, const MapScene &scene);
+    void adopt(DataImages images);
+    void adoptFinishedJob(const geo::MapViewport &viewport);
+    void waitForJob();
+    const QList<int> &drawOrder(const MapScene &scene);
+
     struct Layer
     {
         QImage image;
@@ -93,8 +148,6 @@ private:
         bool valid = false;
     };
     bool layerUsable(const Layer &layer, const geo::MapViewport &viewport) const;
-    void rebuildBase(const geo::MapViewport &viewport, const MapScene &scene);
-    void rebuildLinks(const geo::MapViewport &viewport, const MapScene &scene);
     // The links of a view as line segments grouped by pen, computed once and painted per band.
     struct LinkBatch
     {
@@ -103,7 +156,8 @@ private:
         QList<QLineF> down;
         bool dense = false;
     };
-    LinkBatch batchLinks(const geo::MapViewport &viewport, const MapScene &scene) const;
+    static LinkBatch batchLinks(const geo::MapViewport &viewport, const QList<MapNode> &nodes,
+                                const QList<MapLink> &links);
     static void paintLinks(QPainter &painter, QImage &slice, int top, const LinkBatch &batch);
     void drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                      bool insetStyle) const;
@@ -115,22 +169,26 @@ private:
                                  bool insetStyle);
     void rebuildBaseParts(const geo::MapViewport &viewport, const MapScene &scene);
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
-    void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
-                   const QRectF &exposed);
+    static void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const QList<MapNode> &nodes,
+                          const QList<int> &drawOrder, NodeSprites &sprites, const QRectF &exposed);
     void drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                         const MapFrame &frame);
-    void drawLayerTransformed(QPainter &painter, const Layer &layer, const geo::MapViewport &viewport) const;
+    void drawLayerTransformed(QPainter &painter, const QImage &image, const geo::MapViewport &from,
+                              const geo::MapViewport &viewport) const;
 
-    Layer m_base;  // keys: basemap revision, shading revision
     // Per view and basemap, so that new shading only recolours: sea and graticule (the Layer's image),
     // which province owns each pixel (its index + 1 in the low bits, 0 for none), and the outlines.
     Layer m_baseParts; // key: basemap revision
     QImage m_provinceMap;
     QImage m_baseLines;
-    Layer m_links; // keys: links revision, base generation
-    Layer m_inset; // keys: basemap revision, shading revision
+    DataImages m_data;
+    quint64 m_dataGeneration = 0; // bumped by every image adopted: a worker's older result is dropped
+    std::function<void()> m_layerReady;
+    std::thread m_worker;
+    std::future<DataImages> m_job; // valid while a worker composes
+    Layer m_inset;                 // keys: basemap revision, shading revision
+    quint64 m_insetGeneration = 0;
     QRectF m_insetRect;
-    quint64 m_baseGeneration = 0;
     NodeSprites m_sprites;
     MapLabels m_labels;
     MapOverlay m_overlay;

@@ -47,6 +47,9 @@ NodeMapWidget::NodeMapWidget(MapScene *scene, const NodeTableModel *nodes, QWidg
     m_viewport.setScaleLimits(0.03, 40);
     fitCountry();
     m_userMoved = false;
+    // New data is composed off the UI thread; the worker asks for the repaint that shows it.
+    m_renderer.setLayerReadyCallback(
+        [this] { QMetaObject::invokeMethod(this, qOverload<>(&QWidget::update), Qt::QueuedConnection); });
 }
 
 NodeMapWidget::~NodeMapWidget() = default;
