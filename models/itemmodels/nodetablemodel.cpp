@@ -40,13 +40,13 @@ void NodeTableModel::setState(const FederationState *state)
     if (m_state)
         disconnect(m_state, nullptr, this, nullptr);
     m_state = state;
-    m_figures = QList<std::optional<Figures>>(state->nodeCount());
+    m_figures = QList<CachedFigures>(state->nodeCount());
     connect(state, &FederationState::directoryAboutToChange, this, &NodeTableModel::onDirectoryAboutToChange);
     connect(state, &FederationState::directoryChanged, this, &NodeTableModel::onDirectoryChanged);
     connect(state, &FederationState::nodesUpdated, this, [this](const QList<int> &rows) {
         for (const int row : rows) {
             if (row < m_figures.size())
-                m_figures[row].reset();
+                m_figures[row].samplePart = false;
         }
         emitRowRuns(rows, kFirstSampleColumn, kLastSampleColumn);
     });
@@ -62,7 +62,7 @@ void NodeTableModel::onDirectoryAboutToChange(bool rowsChange)
 
 void NodeTableModel::onDirectoryChanged(bool rowsChanged)
 {
-    m_figures = QList<std::optional<Figures>>(m_state->nodeCount());
+    m_figures = QList<CachedFigures>(m_state->nodeCount());
     // The same ids in the same order: rows are updated in place, so a periodic refresh keeps the selection.
     if (rowsChanged)
         endResetModel();
@@ -92,17 +92,23 @@ int NodeTableModel::columnCount(const QModelIndex &parent) const
 const NodeTableModel::Figures &NodeTableModel::figuresAt(int row) const
 {
     if (m_figures.size() != m_state->nodeCount()) // read before this model heard of a new directory
-        m_figures = QList<std::optional<Figures>>(m_state->nodeCount());
-    std::optional<Figures> &cached = m_figures[row];
-    if (!cached)
-        cached = figures(m_state->entryAt(row));
-    return *cached;
+        m_figures = QList<CachedFigures>(m_state->nodeCount());
+    CachedFigures &cached = m_figures[row];
+    if (!cached.nodePart) {
+        cached.figures = nodeFigures(m_state->entryAt(row).node);
+        cached.nodePart = true;
+        cached.samplePart = false;
+    }
+    if (!cached.samplePart) {
+        addSample(cached.figures, m_state->entryAt(row));
+        cached.samplePart = true;
+    }
+    return cached.figures;
 }
 
-NodeTableModel::Figures NodeTableModel::figures(const NodeEntry &row)
+NodeTableModel::Figures NodeTableModel::nodeFigures(const Node &node)
 {
     Figures f;
-    const Node &node = row.node;
     f.acceleratorsTotal = node.capacity.acceleratorCount();
     for (const auto &pool : node.capacity.accelerators) {
         const auto price = node.prices.acceleratorHour.constFind(pool.model);
@@ -112,23 +118,28 @@ NodeTableModel::Figures NodeTableModel::figures(const NodeEntry &row)
             f.cheapestAcceleratorModel = pool.model;
         }
     }
-    f.acceleratorsFree = f.acceleratorsTotal;
-    if (!row.sample)
-        return f;
+    return f;
+}
 
+void NodeTableModel::addSample(Figures &f, const NodeEntry &row)
+{
+    f.hasSample = row.sample.has_value();
+    f.acceleratorsFree = f.acceleratorsTotal;
+    if (!row.sample) {
+        f.cpuUtil = f.memoryUtil = f.acceleratorUtil = f.powerKw = 0;
+        f.runningJobs = f.queuedJobs = 0;
+        return;
+    }
     const NodeSample &s = *row.sample;
-    f.hasSample = true;
     f.cpuUtil = s.cpuUtil;
     f.memoryUtil = s.memoryUtil;
     f.powerKw = s.powerKw;
     f.runningJobs = s.runningJobs;
     f.queuedJobs = s.queuedJobs;
     const double busyCards = row.busyAccelerators;
-    if (f.acceleratorsTotal > 0) {
-        f.acceleratorUtil = busyCards / f.acceleratorsTotal;
+    f.acceleratorUtil = f.acceleratorsTotal > 0 ? busyCards / f.acceleratorsTotal : 0;
+    if (f.acceleratorsTotal > 0)
         f.acceleratorsFree = std::max(0, f.acceleratorsTotal - int(std::lround(busyCards)));
-    }
-    return f;
 }
 
 QString NodeTableModel::searchText(const NodeEntry &row) const

@@ -95,7 +95,9 @@ public:
     qint64 newestSampleMs() const { return m_state->newestSampleMs(); } // 0 without any
 
 private:
-    static Figures figures(const NodeEntry &row);
+    // The node's own figures (cards, cheapest price), then its sample's on top.
+    static Figures nodeFigures(const Node &node);
+    static void addSample(Figures &figures, const NodeEntry &row);
     QVariant displayData(int row, int column) const;
     QVariant sortData(int row, int column) const;
     QString searchText(const NodeEntry &row) const;
@@ -105,7 +107,13 @@ private:
     void onRefreshed(const QList<int> &rows);
 
     const FederationState *m_state;
-    mutable QList<std::optional<Figures>> m_figures; // by row; none: to work out
+    struct CachedFigures
+    {
+        Figures figures;
+        bool nodePart = false;   // worked out again when the directory changes
+        bool samplePart = false; // and when the row's sample does
+    };
+    mutable QList<CachedFigures> m_figures; // by row
 };
 
 } // namespace cpn

@@ -146,6 +146,8 @@ void FederationState::applyDirectory()
         m_linkEnds.append({rowOf(m_links.at(i).a), rowOf(m_links.at(i).b)});
     }
     m_totalsLayout = TotalsLayout::of(m_entries, m_rowById);
+    m_sampleNodeIds.clear();
+    m_sampleLinkIds.clear();
     ++m_directoryRevision;
 
     m_currentLinkSamples.reset();
@@ -257,18 +259,47 @@ void FederationState::ingest(const MetricsBatch &batch)
     }
 }
 
+namespace {
+
+// A row by its id: `guess` first, by the id instance its last sample carried (a decoder keeps its ids
+// from tick to tick, and comparing a string with itself costs no character), then by the listed id,
+// then through the index.
+template <typename IdAt, typename Lookup>
+int rowOfId(const QString &id, int guess, QStringList &seen, qsizetype rows, IdAt idAt, Lookup lookup)
+{
+    if (seen.size() != rows)
+        seen = QStringList(rows);
+    if (guess >= 0 && guess < rows) {
+        if (seen.at(guess) == id)
+            return guess;
+        if (idAt(guess) == id) {
+            seen[guess] = id;
+            return guess;
+        }
+    }
+    const int row = lookup(id);
+    if (row >= 0 && row < rows)
+        seen[row] = id;
+    return row;
+}
+
+} // namespace
+
 int FederationState::rowOfSample(const QString &nodeId, int guess) const
 {
-    if (guess >= 0 && guess < m_entries.size() && m_entries.at(guess).node.id == nodeId)
-        return guess;
-    return rowOf(nodeId);
+    return rowOfId(
+        nodeId, guess, m_sampleNodeIds, m_entries.size(), [this](int row) -> const QString & {
+            return m_entries.at(row).node.id;
+        },
+        [this](const QString &id) { return rowOf(id); });
 }
 
 int FederationState::linkRowOfSample(const QString &linkId, int guess) const
 {
-    if (guess >= 0 && guess < m_links.size() && m_links.at(guess).id == linkId)
-        return guess;
-    return linkRowOf(linkId);
+    return rowOfId(
+        linkId, guess, m_sampleLinkIds, m_links.size(),
+        [this](int row) -> const QString & { return m_links.at(row).id; },
+        [this](const QString &id) { return linkRowOf(id); });
 }
 
 void FederationState::applyTick(const QList<RowSample> &nodes, const QList<LinkRowSample> &links,

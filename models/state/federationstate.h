@@ -160,6 +160,9 @@ private:
     mutable qint64 m_linksValidUntilMs = 0;  // until then, time alone changes none of them
     FreshnessRule m_rule;
     TotalsLayout m_totalsLayout;
+    // By row, the id instance the row's last sample carried (rowOfSample's shortcut).
+    mutable QStringList m_sampleNodeIds;
+    mutable QStringList m_sampleLinkIds;
     FederationTotals m_totals;
     qint64 m_newestTickMs = 0;
     Feed m_feed = Feed::Live;
