@@ -171,31 +171,58 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
         m_fit.paintLabel(painter, viewport, scene, m_textScale);
 }
 
+MapRenderer::DataKeys MapRenderer::keysOf(const MapScene &scene) const
+{
+    return {scene.linksRevision(), scene.nodesRevision(), scene.basemapRevision(), scene.shadingRevision(),
+            m_insetGeneration};
+}
+
+bool MapRenderer::showsView(const geo::MapViewport &viewport) const
+{
+    return m_data.valid && m_data.data.size() == pixelSize(viewport) && sameView(m_data.view, viewport);
+}
+
 void MapRenderer::updateData(const geo::MapViewport &viewport, const MapScene &scene)
 {
-    const DataKeys keys{scene.linksRevision(), scene.nodesRevision(), scene.basemapRevision(),
-                        scene.shadingRevision(), m_insetGeneration};
-    const bool sameViewShown = m_data.valid && m_data.data.size() == pixelSize(viewport) && sameView(m_data.view, viewport);
-    if (sameViewShown && m_data.keys == keys)
+    const DataKeys keys = keysOf(scene);
+    if (showsView(viewport) && m_data.keys == keys)
         return;
-    if (sameViewShown && m_layerReady) {
-        // Only the data moved: the worker composes it while this frame shows the last image. One job
-        // at a time; when it is adopted, the repaint it asks for finds what moved since.
-        if (m_job.valid())
-            return;
-        if (m_worker.joinable())
-            m_worker.join();
-        std::promise<DataImages> promise;
-        m_job = promise.get_future();
-        m_worker = std::thread([job = makeJob(viewport, scene, keys), promise = std::move(promise),
-                                ready = m_layerReady]() mutable {
-            promise.set_value(compose(job));
-            ready();
-        });
+    if (showsView(viewport) && m_layerReady) {
+        startJob(viewport, scene, keys); // this frame shows the last image
         return;
     }
     // A new view or a first frame: composed now, so that what is shown matches the view at once.
     adopt(compose(makeJob(viewport, scene, keys)));
+}
+
+bool MapRenderer::composeInBackground(const geo::MapViewport &viewport, const MapScene &scene)
+{
+    if (!m_layerReady)
+        return false;
+    m_sprites.setDevicePixelRatio(viewport.devicePixelRatio());
+    rebuildInset(viewport, scene);
+    adoptFinishedJob(viewport);
+    const DataKeys keys = keysOf(scene);
+    if (!showsView(viewport) || m_data.keys == keys)
+        return false;
+    startJob(viewport, scene, keys);
+    return true;
+}
+
+void MapRenderer::startJob(const geo::MapViewport &viewport, const MapScene &scene, const DataKeys &keys)
+{
+    // One job at a time: when it is adopted, the repaint it asks for finds what moved since.
+    if (m_job.valid())
+        return;
+    if (m_worker.joinable())
+        m_worker.join();
+    std::promise<DataImages> promise;
+    m_job = promise.get_future();
+    m_worker = std::thread(
+        [job = makeJob(viewport, scene, keys), promise = std::move(promise), ready = m_layerReady]() mutable {
+            promise.set_value(compose(job));
+            ready();
+        });
 }
 
 void MapRenderer::adoptFinishedJob(const geo::MapViewport &viewport)

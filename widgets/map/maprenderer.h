@@ -72,6 +72,9 @@ public:
     // Composes new data images off the UI thread and calls `ready` (from the worker thread) when one
     // can be shown; without a callback (the default) every image is composed in paint().
     void setLayerReadyCallback(std::function<void()> ready);
+    // After the scene's data moved: starts composing it off the UI thread when the view is the one
+    // shown, and says so (the ready callback asks for the repaint); false: repaint now.
+    bool composeInBackground(const geo::MapViewport &viewport, const MapScene &scene);
 
     MapOverlay &overlay() { return m_overlay; }
     NodeSprites &sprites() { return m_sprites; }
@@ -132,8 +135,11 @@ private:
     };
     static DataImages compose(const DataJob &job);
     DataJob makeJob(const geo::MapViewport &viewport, const MapScene &scene, const DataKeys &keys);
+    DataKeys keysOf(const MapScene &scene) const;
+    bool showsView(const geo::MapViewport &viewport) const;
     // Brings the data images up to date with the scene at this view (or starts the worker on it).
     void updateData(const geo::MapViewport &viewport, const MapScene &scene);
+    void startJob(const geo::MapViewport &viewport, const MapScene &scene, const DataKeys &keys);
     void adopt(DataImages images);
     void adoptFinishedJob(const geo::MapViewport &viewport);
     void waitForJob();

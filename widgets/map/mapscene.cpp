@@ -6,6 +6,7 @@
 #include "geo/provincelocator.h"
 
 #include <algorithm>
+#include <vector>
 #include <cmath>
 #include <limits>
 
@@ -57,6 +58,21 @@ void MapScene::setNodes(QList<MapNode> nodes)
     m_nodeIndex.reserve(m_nodes.size());
     for (int i = 0; i < m_nodes.size(); ++i)
         m_nodeIndex.insert(m_nodes[i].id, i);
+    // Each node's province as a slot, so that a second's aggregates are sums into an array.
+    m_provinceCodes.clear();
+    m_provinceSlotOfNode.clear();
+    QHash<QString, int> slots;
+    for (const MapNode &node : std::as_const(m_nodes)) {
+        int slot = -1;
+        if (!node.province.isEmpty()) {
+            slot = slots.value(node.province, int(m_provinceCodes.size()));
+            if (slot == m_provinceCodes.size()) {
+                slots.insert(node.province, slot);
+                m_provinceCodes.append(node.province);
+            }
+        }
+        m_provinceSlotOfNode.append(slot);
+    }
     attachLinks();
     touchNodes();
     ++m_structureRevision;
@@ -191,28 +207,37 @@ void MapScene::setShadingMetric(ShadingMetric metric)
 
 void MapScene::recomputeAggregates()
 {
-    QHash<QString, ProvinceAggregate> totals;
-    QHash<QString, double> weights;
-    for (const MapNode &node : std::as_const(m_nodes)) {
-        if (!node.visible || node.province.isEmpty())
+    std::vector<ProvinceAggregate> bySlot(size_t(m_provinceCodes.size()));
+    std::vector<double> weightBySlot(size_t(m_provinceCodes.size()));
+    std::vector<bool> used(size_t(m_provinceCodes.size()));
+    for (qsizetype i = 0; i < m_nodes.size(); ++i) {
+        const MapNode &node = m_nodes.at(i);
+        const int slot = m_provinceSlotOfNode.value(i, -1);
+        if (!node.visible || slot < 0)
             continue;
-        ProvinceAggregate &t = totals[node.province];
+        used[size_t(slot)] = true;
+        ProvinceAggregate &t = bySlot[size_t(slot)];
         ++t.nodes;
         if (!node.hasSample)
             continue;
         ++t.reporting;
         const double w = std::max(1.0, node.capacityWeight);
         t.utilization += node.utilization * w;
-        weights[node.province] += w;
+        weightBySlot[size_t(slot)] += w;
         t.acceleratorsTotal += node.acceleratorsTotal;
         t.acceleratorsFree += node.acceleratorsFree;
         if (node.cheapestAcceleratorHour
             && (!t.cheapestAcceleratorHour || *node.cheapestAcceleratorHour < *t.cheapestAcceleratorHour))
             t.cheapestAcceleratorHour = node.cheapestAcceleratorHour;
     }
-    for (auto it = totals.begin(); it != totals.end(); ++it) {
-        if (const double w = weights.value(it.key()); w > 0)
-            it->utilization /= w;
+    QHash<QString, ProvinceAggregate> totals;
+    totals.reserve(m_provinceCodes.size());
+    for (size_t slot = 0; slot < bySlot.size(); ++slot) {
+        if (!used[slot])
+            continue;
+        if (weightBySlot[slot] > 0)
+            bySlot[slot].utilization /= weightBySlot[slot];
+        totals.insert(m_provinceCodes.at(qsizetype(slot)), bySlot[slot]);
     }
 
     // The value each province is shaded by, and the range the legend spans.

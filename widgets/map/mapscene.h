@@ -169,6 +169,8 @@ private:
 
     QList<MapNode> m_nodes;
     QHash<QString, int> m_nodeIndex;
+    QStringList m_provinceCodes;     // of the nodes, each once
+    QList<int> m_provinceSlotOfNode; // by node: index into m_provinceCodes, -1 for none
     QList<Link> m_rawLinks;
     QList<MapLink> m_links;
     QHash<QString, int> m_linkIndex;

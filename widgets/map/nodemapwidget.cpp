@@ -113,13 +113,20 @@ void NodeMapWidget::setSummary(const FederationSummary &summary, qint64 nowMs, i
 
 void NodeMapWidget::sceneChanged()
 {
+    bool repaint = true;
     if (m_scene->structureRevision() != m_structureRevision) {
         // Node and link indices changed meaning: what was hovered is gone.
         m_structureRevision = m_scene->structureRevision();
         m_frame.hoverNode = m_frame.hoverLink = -1;
+    } else if (isVisible() && !m_frame.interactive) {
+        // New data at the view shown: painted once its image is ready, not twice.
+        m_viewport.setSize(size());
+        m_viewport.setDevicePixelRatio(devicePixelRatioF());
+        repaint = !m_renderer.composeInBackground(m_viewport, *m_scene);
     }
     syncSelectionFromModel();
-    update();
+    if (repaint)
+        update();
 }
 
 void NodeMapWidget::fitCountry()
