@@ -37,6 +37,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QInputDevice>
 #include <QKeyEvent>
 #include <QSet>
 #include <QTableView>
@@ -134,6 +135,7 @@ public:
     {
         view->installEventFilter(this);
         view->viewport()->installEventFilter(this);
+        QInputDevice::primaryKeyboard(); // made here: a key event made on the probe's thread would make it there
         m_thread = std::thread([this] { run(); });
     }
     ~KeyProbe() override

@@ -7,6 +7,10 @@
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace cpn;
 using namespace cpn::map;
@@ -24,6 +28,7 @@ private Q_SLOTS:
     void hiddenNodesAreNotDrawn();
     void drawsWithoutBasemap();
     void linkLayerStaysWhenNoLinkLooksDifferent();
+    void newDataIsComposedInTheBackground();
 
 private:
     QImage render(const MapFrame &frame = {});
@@ -185,6 +190,42 @@ void tst_MapRenderer::linkLayerStaysWhenNoLinkLooksDifferent()
     changed.abGbps = link.capacityGbps * (link.utilization() < 0.5 ? 0.99 : 0.01); // another load colour
     m_fx->scene->setLinkSamples(samples);
     QVERIFY(m_fx->scene->linksRevision() > before);
+}
+
+// With a ready callback, new data at the view shown is composed on a worker thread, shown by the
+// next paint after the worker says so; an image composed for a view that moved meanwhile is dropped.
+void tst_MapRenderer::newDataIsComposedInTheBackground()
+{
+    const std::thread::id uiThread = std::this_thread::get_id();
+    std::atomic<int> ready{0};
+    std::atomic<bool> offThread{true};
+    m_renderer->setLayerReadyCallback([&] {
+        offThread = offThread && std::this_thread::get_id() != uiThread;
+        ++ready;
+    });
+    render(); // a first frame: composed at once
+    QCOMPARE(m_renderer->linkBuilds(), 1);
+    QVERIFY(!m_renderer->composeInBackground(m_view, *m_fx->scene)); // nothing moved
+
+    m_fx->tick(1);
+    const MapScene &scene = *m_fx->scene;
+    QVERIFY(m_renderer->composeInBackground(m_view, scene));
+    QTRY_COMPARE(ready.load(), 1);
+    QVERIFY(offThread);
+    QCOMPARE(m_renderer->linkBuilds(), 1); // shown by the next paint, not before
+    render();
+    QCOMPARE(m_renderer->linkBuilds(), 2);
+    QVERIFY(!m_renderer->composeInBackground(m_view, scene));
+
+    m_fx->tick(2);
+    QVERIFY(m_renderer->composeInBackground(m_view, scene));
+    QTRY_COMPARE(ready.load(), 2);
+    m_view.zoomAround(QPointF(800, 500), 1.5);
+    const QImage zoomed = render();
+    QCOMPARE(m_renderer->linkBuilds(), 3); // the new view composed now, the worker's image dropped
+    QVERIFY(hasColourNear(zoomed, m_view.toScreen(scene.nodes().at(scene.nodeIndex(QStringLiteral("national"))).km),
+                          style::tierColor(NodeTier::National)));
+    QCOMPARE(ready.load(), 2);
 }
 
 QTEST_MAIN(tst_MapRenderer)

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace cpn;
 using namespace Qt::StringLiterals;
 
@@ -22,6 +24,9 @@ private Q_SLOTS:
     void subtreeTotalsFollowParents();
     void newerDirectoryWordWinsOverAnOlderSample();
     void aRecordingsNodeWithoutSampleIsNeverOnline();
+    void samplesFindTheirRowsInAnyOrder();
+    void linkSamplesFollowTheirLinksAcrossDirectories();
+    void aParentLoopCountsEachNodeOnce();
 };
 
 static constexpr qint64 kT0 = 1764064800000;
@@ -236,6 +241,78 @@ void tst_FederationState::aRecordingsNodeWithoutSampleIsNeverOnline()
     QCOMPARE(recording.entryAt(2).status, DisplayStatus::Maintenance);
     recording.ingestSamples({testing::sampleFor(nodes.at(0), kT0)});
     QCOMPARE(recording.entryAt(0).status, DisplayStatus::Online);
+}
+
+
+// Samples are matched to rows by the directory's order first: a batch in another order, or one
+// whose ids are other string instances, lands on the same rows.
+void tst_FederationState::samplesFindTheirRowsInAnyOrder()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    const QList<Link> links = testing::sampleLinks(nodes);
+    state.setDirectory(nodes, links);
+    QList<NodeSample> tick = testing::sampleTick(nodes, kT0);
+    QList<LinkSample> linkTick = testing::sampleLinkTick(links, kT0);
+    std::reverse(tick.begin(), tick.end());
+    std::reverse(linkTick.begin(), linkTick.end());
+    for (NodeSample &s : tick)
+        s.nodeId = QString(s.nodeId.constData(), s.nodeId.size()); // another instance of the same id
+    state.ingestSamples(tick, linkTick);
+    for (const NodeSample &s : tick)
+        QCOMPARE(state.entryAt(state.rowOf(s.nodeId)).sample->cpuUtil, s.cpuUtil);
+    for (const LinkSample &s : linkTick)
+        QCOMPARE(state.linkSamples().at(state.linkRowOf(s.linkId))->abGbps, s.abGbps);
+    // The next tick in the directory's order, with the ids the last one carried.
+    clock.advance(1000);
+    QList<NodeSample> next = testing::sampleTick(nodes, clock.nowMs(), 1);
+    for (NodeSample &s : next)
+        s.nodeId = std::find_if(tick.cbegin(), tick.cend(), [&s](const NodeSample &t) { return t.nodeId == s.nodeId; })->nodeId;
+    state.ingestSamples(next);
+    for (const NodeSample &s : next)
+        QCOMPARE(state.entryAt(state.rowOf(s.nodeId)).sample->tsMs, clock.nowMs());
+}
+
+// Link samples are kept by row: a directory that lists the links in another order, or without
+// some, keeps each sample with its own link.
+void tst_FederationState::linkSamplesFollowTheirLinksAcrossDirectories()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    QList<Link> links = testing::sampleLinks(nodes);
+    QVERIFY(links.size() >= 3);
+    state.setDirectory(nodes, links);
+    const QList<LinkSample> samples = testing::sampleLinkTick(links, kT0, 3);
+    state.ingestSamples(testing::sampleTick(nodes, kT0), samples);
+    const Link gone = links.takeFirst();
+    std::reverse(links.begin(), links.end());
+    state.setDirectory(nodes, links);
+    QVERIFY(!state.currentLinkSample(gone.id));
+    QCOMPARE(state.linkSamples().size(), links.size());
+    for (const LinkSample &s : samples) {
+        if (s.linkId == gone.id)
+            continue;
+        const LinkSample *current = state.currentLinkSample(s.linkId);
+        QVERIFY(current);
+        QCOMPARE(*current, s);
+        QCOMPARE(state.links().at(state.linkRowOf(s.linkId)).id, s.linkId);
+    }
+}
+
+// A hostile directory whose parents go round in a loop: each node is counted once in each subtree.
+void tst_FederationState::aParentLoopCountsEachNodeOnce()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    QList<Node> nodes = testing::sampleNodes().mid(0, 2);
+    nodes[0].parentId = nodes[1].id;
+    nodes[1].parentId = nodes[0].id;
+    state.setDirectory(nodes);
+    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    for (const Node &n : nodes)
+        QCOMPARE(state.totals().bySubtree.value(n.id).nodes, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_FederationState)
