@@ -10,20 +10,28 @@
 //   console.ticks_per_s.N           distinct ticks the console received per second
 //   console.bytes_per_tick.N        bytes on the wire of a /metrics answer, per tick it carries
 //   console.rss_growth_mb.2000_10min  RSS growth over the RSS run, after its first minute
+//   console.rss_growth_mb.2000_10min_last5  RSS growth over the run's last 5 minutes (its second
+//                                   half): near 0 when what grew is a bounded working set that has
+//                                   filled (the cache writer's SQLite page cache, the charts'
+//                                   buffers), about half the whole when memory grows steadily
 //
 // Each beside its baseline, measured in the same run, named `<figure>.baseline`: for the first four
 // the same console with answers parsed on the UI thread (CPN_PARSE_ON_UI_THREAD=1, the path before
 // the parse worker); for bytes_per_tick plain JSON without compression (the protocol's first
-// encoding); for the RSS growth the RSS after the first minute.
+// encoding); for the RSS growth the RSS after the first minute. The RSS run samples RSS every 30 s
+// and writes each sample to stderr beside the heap malloc holds in use, the arenas' size and the
+// memory SQLite holds (its page caches), which tell live data from free memory the allocator keeps.
 //
 //   bench_console [--sizes 2000,10000] [--runs N] [--window-s S] [--rss-minutes M]
 //                 [--accept TYPE] [--accept-encoding ENCODINGS]
 //
-// --rss-minutes defaults to 10 (the figure's name says so); 0 skips the RSS run. CPN_BENCH_SHORT=1
-// is the development run: 3 windows of 5 s and a 2-minute RSS run (its figure is then named
-// rss_growth_mb.2000_2min). --accept/--accept-encoding: the headers of the console's answers for
-// bytes_per_tick (default: what the console sends, the compact encoding with deltas and
-// QNetworkAccessManager's gzip, deflate; `--accept application/json` for the first encoding, gzipped).
+// --rss-minutes defaults to 10 (the figure's name says so); 0 skips the RSS run, and --sizes ''
+// skips the per-size part (only the RSS run). CPN_BENCH_SHORT=1 is the development run: 3 windows
+// of 5 s and a 2-minute RSS run (its figures are then named rss_growth_mb.2000_2min and
+// rss_growth_mb.2000_2min_last1: _last is the second half of any run). --accept/--accept-encoding:
+// the headers of the console's answers for bytes_per_tick (default: what the console sends, the
+// compact encoding with deltas and QNetworkAccessManager's gzip, deflate; `--accept
+// application/json` for the first encoding, gzipped).
 
 #include "api/localsimulator.h"
 #include "consoleapp.h"
@@ -45,12 +53,15 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <malloc.h>
 #include <random>
 #include <thread>
 
@@ -117,6 +128,43 @@ double percentile(QList<double> values, double p)
 double median(const QList<double> &values)
 {
     return percentile(values, 0.5);
+}
+
+// RSS every kRssSampleS seconds of a run, the first at its start. Each sample is also written to
+// stderr with the heap malloc holds in use, the size of its arenas and SQLite's memory (its page
+// caches): live data, free memory the allocator keeps, and the cache's bounded page caches.
+struct RssSamples
+{
+    static constexpr int kRssSampleS = 30;
+    QList<double> rssMb;
+
+    double growthMb() const { return rssMb.last() - rssMb.first(); }
+    double growthOverLastMb(int seconds) const
+    {
+        const qsizetype from = std::max<qsizetype>(0, rssMb.size() - 1 - seconds / kRssSampleS);
+        return rssMb.last() - rssMb.at(from);
+    }
+};
+
+RssSamples sampleRss(int minutes)
+{
+    RssSamples samples;
+    const int count = minutes * 60 / RssSamples::kRssSampleS;
+    for (int i = 0;; ++i) {
+        const struct mallinfo2 heap = mallinfo2();
+        sqlite3_int64 sqliteBytes = 0, sqliteHighwater = 0;
+        sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &sqliteBytes, &sqliteHighwater, 0);
+        samples.rssMb.append(rssMb());
+        std::fprintf(stderr,
+                     "bench_console: rss at %4d s: %.1f MB (malloc: in use %.1f MB of %.1f MB in arenas, "
+                     "%.1f MB mmapped; SQLite %.1f MB)\n",
+                     i * RssSamples::kRssSampleS, samples.rssMb.last(), double(heap.uordblks) / 1048576.0,
+                     double(heap.arena) / 1048576.0, double(heap.hblkhd) / 1048576.0,
+                     double(sqliteBytes) / 1048576.0);
+        if (i == count)
+            return samples;
+        waitMs(RssSamples::kRssSampleS * 1000);
+    }
 }
 
 void print(const QString &name, double value, const char *unit)
@@ -417,25 +465,23 @@ int main(int argc, char **argv)
         simulator.start(simOptions);
         if (!simulator.waitForStarted(120000))
             return 1;
-        // One window of the whole run: RSS after the first minute, then at the end.
-        const double before = [&] {
-            double atOneMinute = 0;
-            QTemporaryDir dir;
-            console::ConsoleOptions options;
-            options.connectUrls = {simulator.baseUrl()};
-            options.token = kToken;
-            options.cacheDirectory = dir.path();
-            console::ConsoleApp console(options, nullptr);
-            console.start();
-            console.window()->resize(1920, 1080);
-            waitMs(60 * 1000);
-            atOneMinute = rssMb();
-            waitMs(rssMinutes * 60 * 1000);
-            const double atEnd = rssMb();
-            print(QStringLiteral("console.rss_growth_mb.2000_%1min").arg(rssMinutes), atEnd - atOneMinute, "MB");
-            return atOneMinute;
-        }();
-        print(QStringLiteral("console.rss_growth_mb.2000_%1min.baseline_rss_at_1min").arg(rssMinutes), before, "MB");
+        // RSS after the first minute, then every 30 s to the end: the whole run's growth, and the
+        // growth over its second half, which tells a working set still filling from one that stopped.
+        QTemporaryDir dir;
+        console::ConsoleOptions options;
+        options.connectUrls = {simulator.baseUrl()};
+        options.token = kToken;
+        options.cacheDirectory = dir.path();
+        console::ConsoleApp console(options, nullptr);
+        console.start();
+        console.window()->resize(1920, 1080);
+        waitMs(60 * 1000);
+        const RssSamples samples = sampleRss(rssMinutes);
+        const int lastMinutes = std::max(1, rssMinutes / 2);
+        const QString figure = QStringLiteral("console.rss_growth_mb.2000_%1min").arg(rssMinutes);
+        print(figure, samples.growthMb(), "MB");
+        print(figure + QStringLiteral("_last%1").arg(lastMinutes), samples.growthOverLastMb(lastMinutes * 60), "MB");
+        print(figure + QStringLiteral(".baseline_rss_at_1min"), samples.rssMb.first(), "MB");
     }
     return 0;
 }

@@ -4,10 +4,10 @@
 
 namespace cpn::charts {
 
-SampleStore::SampleStore(qsizetype capacity) : m_capacity(std::max<qsizetype>(1, capacity))
+SampleStore::SampleStore(qsizetype capacity)
+    : m_capacity(std::max<qsizetype>(1, capacity)), m_times(size_t(m_capacity + kSlack)),
+      m_values(size_t(m_capacity + kSlack))
 {
-    m_times.reserve(size_t(2 * m_capacity));
-    m_values.reserve(size_t(2 * m_capacity));
 }
 
 bool SampleStore::append(qint64 tsMs, double value)
@@ -15,18 +15,21 @@ bool SampleStore::append(qint64 tsMs, double value)
     if (!isEmpty() && tsMs < lastTime())
         return false;
     if (!isEmpty() && tsMs == lastTime()) {
-        m_values.back() = value; // the same moment told again (a second root's view of a tick) replaces it
+        m_values[size_t(m_end - 1)] =
+            value; // the same moment told again (a second root's view of a tick) replaces it
         return true;
     }
-    if (qsizetype(m_times.size()) == 2 * m_capacity) {
+    if (m_end == allocatedSamples()) {
         // Compact: keep the newest capacity - 1 samples, so with the new one there are `capacity`.
-        const auto keepFrom = m_times.size() - size_t(m_capacity - 1);
-        m_times.erase(m_times.begin(), m_times.begin() + qsizetype(keepFrom));
-        m_values.erase(m_values.begin(), m_values.begin() + qsizetype(keepFrom));
+        const qsizetype keepFrom = m_end - (m_capacity - 1);
+        std::copy(m_times.begin() + keepFrom, m_times.begin() + m_end, m_times.begin());
+        std::copy(m_values.begin() + keepFrom, m_values.begin() + m_end, m_values.begin());
         m_begin = 0;
+        m_end = m_capacity - 1;
     }
-    m_times.push_back(tsMs);
-    m_values.push_back(value);
+    m_times[size_t(m_end)] = tsMs;
+    m_values[size_t(m_end)] = value;
+    ++m_end;
     if (size() > m_capacity)
         ++m_begin;
     return true;
@@ -34,22 +37,17 @@ bool SampleStore::append(qint64 tsMs, double value)
 
 void SampleStore::clear()
 {
-    m_times.clear();
-    m_values.clear();
     m_begin = 0;
+    m_end = 0;
 }
-
-} // namespace cpn::charts
-
-namespace cpn::charts {
 
 void SampleStore::growCapacity(qsizetype capacity)
 {
     if (capacity <= m_capacity)
         return;
     m_capacity = capacity;
-    m_times.reserve(size_t(2 * m_capacity));
-    m_values.reserve(size_t(2 * m_capacity));
+    m_times.resize(size_t(m_capacity + kSlack));
+    m_values.resize(size_t(m_capacity + kSlack));
 }
 
 } // namespace cpn::charts

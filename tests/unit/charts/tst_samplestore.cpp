@@ -11,6 +11,8 @@ class tst_SampleStore : public QObject
 private Q_SLOTS:
     void keepsTheNewestCapacity();
     void dropsOutOfOrder();
+    void allocatesItsRoomOnceAndUpFront();
+    void growCapacityKeepsTheSamples();
 };
 
 void tst_SampleStore::keepsTheNewestCapacity()
@@ -37,6 +39,41 @@ void tst_SampleStore::dropsOutOfOrder()
     QCOMPARE(store.lastValue(), 2.0);
     store.clear();
     QVERIFY(store.isEmpty());
+}
+
+// The node table's sparklines keep a store per node and metric (4,000 at 2,000 nodes): their room
+// is the capacity and a minute of slack, allocated when the store is made, so their memory neither
+// doubles the capacity nor grows as the first samples arrive.
+void tst_SampleStore::allocatesItsRoomOnceAndUpFront()
+{
+    SampleStore store(300);
+    QCOMPARE(store.allocatedSamples(), 300 + SampleStore::kSlack);
+    const qint64 *room = nullptr;
+    for (int i = 1; i <= 2000; ++i) {
+        QVERIFY(store.append(i * 1000, i));
+        if (!room)
+            room = store.times().data();
+        QVERIFY(store.times().data() >= room); // compaction moves samples within the room
+        QVERIFY(store.times().data() + store.size() <= room + store.allocatedSamples());
+    }
+    QCOMPARE(store.allocatedSamples(), 300 + SampleStore::kSlack);
+    QCOMPARE(store.size(), 300);
+    QCOMPARE(store.firstTime(), qint64(1701) * 1000);
+    QCOMPARE(store.values().back(), 2000.0);
+}
+
+void tst_SampleStore::growCapacityKeepsTheSamples()
+{
+    SampleStore store(10);
+    for (int i = 1; i <= 25; ++i)
+        store.append(i, i);
+    store.growCapacity(20);
+    QCOMPARE(store.allocatedSamples(), 20 + SampleStore::kSlack);
+    QCOMPARE(store.size(), 10);
+    for (int i = 26; i <= 200; ++i)
+        store.append(i, i);
+    QCOMPARE(store.size(), 20);
+    QCOMPARE(store.firstTime(), qint64(181));
 }
 
 QTEST_GUILESS_MAIN(tst_SampleStore)
