@@ -24,6 +24,8 @@
 #include <QRandomGenerator>
 #include <QSettings>
 
+#include <malloc.h>
+
 namespace cpn::console {
 namespace {
 
@@ -58,6 +60,10 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     : QObject(parent), m_options(options), m_settings(settings), m_liveState(m_clock), m_nodes(&m_liveState),
       m_statusEvents(&m_liveState, &m_events), m_chartHub(&m_liveState)
 {
+    // The console's worker threads (parsing, the cache writer, the map's composer) would each get a
+    // malloc arena of their own, whose freed pieces stay resident (about 14 MB at 2,000 nodes); two
+    // arenas keep that bounded. Set before those threads allocate.
+    mallopt(M_ARENA_MAX, 2);
     api::registerMetaTypes();
     configureNetwork(m_network);
     const bool live = m_options.offlineFile.isEmpty(); // offline review writes nothing and connects nowhere

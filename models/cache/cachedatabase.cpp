@@ -68,14 +68,14 @@ bool CacheDatabase::open(const QString &path, const QString &connectionName, Rol
                         .arg(schema::kCurrentVersion));
 
     QString error;
-    // Page caches: 32 MiB for the writer, 16 MiB for each reader. They are the cache's share of
-    // the console's memory and fill as pages are written or read; at 2,000 nodes the writer's is
-    // full about three minutes into a run (bench_console's RSS run prints SQLite's memory), and
-    // stays so.
+    // Page caches: 8 MiB for the writer, 16 MiB for each reader. They are the cache's share of
+    // the console's memory and fill as pages are written or read (bench_console's RSS run prints
+    // SQLite's memory). The writer appends at the end of its tables, which needs few pages; the
+    // minute's roll-up reads back that minute's blocks, from the file system's cache.
     if (role == Role::Writer) {
         if (!sql::exec(m_handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                                  "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; "
-                                 "PRAGMA cache_size=-32768",
+                                 "PRAGMA cache_size=-8192",
                        &error))
             return fail(error);
         if (!migrate(m_handle, targetVersion, &error))
