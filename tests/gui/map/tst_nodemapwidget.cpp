@@ -31,6 +31,7 @@ private Q_SLOTS:
     void filterHidesNodes();
     void jumpToNodeCentresAndSelects();
     void silentNodeShowsLastKnownFiguresWithTheirAge();
+    void newDataReachesTheScreenWithoutAnInput();
 
 private:
     void sendMouse(QEvent::Type type, const QPointF &pos, Qt::MouseButton button, Qt::MouseButtons buttons);
@@ -216,6 +217,17 @@ void tst_NodeMapWidget::silentNodeShowsLastKnownFiguresWithTheirAge()
     QVERIFY2(text.contains(u"Last known figures, 40 s old"_s), qPrintable(text));
     const QModelIndex cpu = m_fx->model->nodeIndex(id, NodeTableModel::CpuColumn);
     QCOMPARE(cpu.data(NodeTableModel::FiguresCurrentRole).toBool(), false);
+}
+
+// A tick's data is composed off the UI thread; the widget repaints by itself when it is ready.
+void tst_NodeMapWidget::newDataReachesTheScreenWithoutAnInput()
+{
+    QTRY_VERIFY(m_map->renderer().linkBuilds() >= 1);
+    const int shown = m_map->renderer().linkBuilds();
+    m_fx->tick(1);
+    QTRY_COMPARE(m_map->renderer().linkBuilds(), shown + 1);
+    m_fx->tick(2);
+    QTRY_COMPARE(m_map->renderer().linkBuilds(), shown + 2);
 }
 
 QTEST_MAIN(tst_NodeMapWidget)
