@@ -15,8 +15,8 @@ bool SampleStore::append(qint64 tsMs, double value)
     if (!isEmpty() && tsMs < lastTime())
         return false;
     if (!isEmpty() && tsMs == lastTime()) {
-        m_values[size_t(m_end - 1)] =
-            value; // the same moment told again (a second root's view of a tick) replaces it
+        // The same moment told again (a second root's view of a tick) replaces it.
+        m_values[size_t(m_end - 1)] = value;
         return true;
     }
     if (m_end == allocatedSamples()) {

@@ -136,10 +136,11 @@ void NodeTableModel::addSample(Figures &f, const NodeEntry &row)
     f.powerKw = s.powerKw;
     f.runningJobs = s.runningJobs;
     f.queuedJobs = s.queuedJobs;
-    const double busyCards = row.busyAccelerators;
-    f.acceleratorUtil = f.acceleratorsTotal > 0 ? busyCards / f.acceleratorsTotal : 0;
-    if (f.acceleratorsTotal > 0)
-        f.acceleratorsFree = std::max(0, f.acceleratorsTotal - int(std::lround(busyCards)));
+    f.acceleratorUtil = 0;
+    if (f.acceleratorsTotal > 0) {
+        f.acceleratorUtil = row.busyAccelerators / f.acceleratorsTotal;
+        f.acceleratorsFree = std::max(0, f.acceleratorsTotal - int(std::lround(row.busyAccelerators)));
+    }
 }
 
 QString NodeTableModel::searchText(const NodeEntry &row) const

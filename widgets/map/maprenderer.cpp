@@ -7,11 +7,10 @@
 
 #include <QPainter>
 #include <QPainterPath>
-#include <QVarLengthArray>
 
 #include <algorithm>
-#include <chrono>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -125,17 +124,10 @@ void MapRenderer::linkPolyline(const geo::MapViewport &viewport, const MapScene 
     flatten(a, c, b, std::clamp(int(length / 28), 3, 16), out);
 }
 
-bool MapRenderer::layerUsable(const Layer &layer, const geo::MapViewport &viewport) const
-{
-    return layer.valid && layer.image.size() == pixelSize(viewport);
-}
-
 void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                         const MapFrame &frame)
 {
-    m_sprites.setDevicePixelRatio(viewport.devicePixelRatio());
-    rebuildInset(viewport, scene); // here only: province paths are painted on this thread alone
-    adoptFinishedJob(viewport);
+    prepare(viewport, scene);
 
     // Layers 1 to 4 in one opaque blit; moving, or under a workload's fit, nodes are drawn per frame.
     const bool nodesPerFrame = frame.interactive || m_fit.isActive();
@@ -195,18 +187,22 @@ void MapRenderer::updateData(const geo::MapViewport &viewport, const MapScene &s
     adopt(compose(makeJob(viewport, scene, keys)));
 }
 
+void MapRenderer::prepare(const geo::MapViewport &viewport, const MapScene &scene)
+{
+    m_sprites.setDevicePixelRatio(viewport.devicePixelRatio());
+    rebuildInset(viewport, scene); // here only: province paths are painted on this thread alone
+    adoptFinishedJob(viewport);
+}
+
 bool MapRenderer::composeInBackground(const geo::MapViewport &viewport, const MapScene &scene)
 {
     if (!m_layerReady)
         return false;
-    m_sprites.setDevicePixelRatio(viewport.devicePixelRatio());
-    rebuildInset(viewport, scene);
-    adoptFinishedJob(viewport);
-    const DataKeys keys = keysOf(scene);
-    if (!showsView(viewport) || m_data.keys == keys)
+    prepare(viewport, scene);
+    if (!showsView(viewport))
         return false;
-    startJob(viewport, scene, keys);
-    return true;
+    updateData(viewport, scene); // at the view shown: starts the worker if the data moved
+    return m_job.valid();
 }
 
 void MapRenderer::startJob(const geo::MapViewport &viewport, const MapScene &scene, const DataKeys &keys)
@@ -220,7 +216,7 @@ void MapRenderer::startJob(const geo::MapViewport &viewport, const MapScene &sce
     m_job = promise.get_future();
     m_worker = std::thread(
         [job = makeJob(viewport, scene, keys), promise = std::move(promise), ready = m_layerReady]() mutable {
-            promise.set_value(compose(job));
+            promise.set_value(compose(std::move(job)));
             ready();
         });
 }
@@ -278,7 +274,7 @@ MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, cons
     return job;
 }
 
-MapRenderer::DataImages MapRenderer::compose(const DataJob &job)
+MapRenderer::DataImages MapRenderer::compose(DataJob job)
 {
     DataImages out;
     out.view = job.viewport;
@@ -315,8 +311,7 @@ MapRenderer::DataImages MapRenderer::compose(const DataJob &job)
         QPainter painter(&out.data);
         if (!job.inset.isNull())
             painter.drawImage(job.insetAt, job.inset);
-        NodeSprites sprites = job.sprites;
-        drawNodes(painter, job.viewport, job.nodes, job.drawOrder, sprites,
+        drawNodes(painter, job.viewport, job.nodes, job.drawOrder, job.sprites,
                   QRectF(QPointF(0, 0), job.viewport.size()));
     }
     return out;

@@ -133,7 +133,9 @@ private:
         bool recoloured = false;
         bool valid = false;
     };
-    static DataImages compose(const DataJob &job);
+    static DataImages compose(DataJob job); // on any thread
+    // Before a frame or a composition: sprites at the view's pixel ratio, the inset, a finished job.
+    void prepare(const geo::MapViewport &viewport, const MapScene &scene);
     DataJob makeJob(const geo::MapViewport &viewport, const MapScene &scene, const DataKeys &keys);
     DataKeys keysOf(const MapScene &scene) const;
     bool showsView(const geo::MapViewport &viewport) const;
@@ -153,7 +155,6 @@ private:
         quint64 key2 = 0;
         bool valid = false;
     };
-    bool layerUsable(const Layer &layer, const geo::MapViewport &viewport) const;
     // The links of a view as line segments grouped by pen, computed once and painted per band.
     struct LinkBatch
     {

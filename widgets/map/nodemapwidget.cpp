@@ -111,6 +111,12 @@ void NodeMapWidget::setSummary(const FederationSummary &summary, qint64 nowMs, i
     update((before | m_renderer.overlay().totalsRect()).toAlignedRect().adjusted(-2, -2, 2, 2));
 }
 
+void NodeMapWidget::syncViewportToWidget()
+{
+    m_viewport.setSize(size());
+    m_viewport.setDevicePixelRatio(devicePixelRatioF());
+}
+
 void NodeMapWidget::sceneChanged()
 {
     bool repaint = true;
@@ -120,8 +126,7 @@ void NodeMapWidget::sceneChanged()
         m_frame.hoverNode = m_frame.hoverLink = -1;
     } else if (isVisible() && !m_frame.interactive) {
         // New data at the view shown: painted once its image is ready, not twice.
-        m_viewport.setSize(size());
-        m_viewport.setDevicePixelRatio(devicePixelRatioF());
+        syncViewportToWidget();
         repaint = !m_renderer.composeInBackground(m_viewport, *m_scene);
     }
     syncSelectionFromModel();
@@ -198,8 +203,7 @@ void NodeMapWidget::paintEvent(QPaintEvent *event)
 {
     QElapsedTimer timer;
     timer.start();
-    m_viewport.setSize(size());
-    m_viewport.setDevicePixelRatio(devicePixelRatioF());
+    syncViewportToWidget();
     QPainter painter(this);
     MapFrame frame = m_frame;
     if (event->rect() != rect())

@@ -103,6 +103,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // The viewport takes the widget's size and pixel ratio.
+    void syncViewportToWidget();
     void beginInteraction();
     void settle();
     void updateHover(const QPointF &pos);
