@@ -57,6 +57,8 @@ const QString kDashboardKey = QStringLiteral("dashboard/charts"); // pinned char
 // Bump when docks change so an old saved layout is not applied to a different set of docks.
 constexpr int kStateVersion =
     3; // 2: the map in the centre, Overview and Node details docks; 3: the queue a tab
+// How late a batch may be before the once-a-second refresh stops waiting for it.
+constexpr qint64 kBatchLatenessMs = 250;
 } // namespace
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
@@ -462,7 +464,11 @@ void MainWindow::addViewActions(const QList<QAction *> &actions)
 
 void MainWindow::tick()
 {
-    m_state->refresh();
+    // While batches arrive, each refreshed the state as it was applied; the clock takes over when they
+    // stop (a little later than a tick, so a batch a few milliseconds late does not cost a second repaint).
+    const qint64 sinceBatchMs = m_state->clock().nowMs() - m_state->refreshedWithBatchAtMs();
+    if (sinceBatchMs < 0 || sinceBatchMs > m_ticker->interval() + kBatchLatenessMs)
+        m_state->refresh();
     for (ConnectionIndicator *indicator : std::as_const(m_indicators))
         indicator->refresh();
     m_clockLabel->setText(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).toString(QStringLiteral("yyyy-MM-dd  HH:mm:ss")));

@@ -226,7 +226,7 @@ void ChartDataHub::appendTotals(const FederationTotals &totals)
     appendRegion(QString(), totals.national);
     for (auto it = totals.byProvince.cbegin(); it != totals.byProvince.cend(); ++it)
         appendRegion(it.key(), it.value());
-    scheduleUpdate();
+    // No update of its own: the batch whose tick this is comes next (batchIngested) and updates once.
 }
 
 void ChartDataHub::setUpdateInterval(int ms)

@@ -22,8 +22,10 @@ namespace cpn::charts {
 // Keeps the live samples the charts and sparklines show, in one SampleStore per series, and only
 // for series someone asked for (memory stays bounded: kChartCapacity samples per pinned series,
 // kSparklineCapacity per sparkline). Values are stored in display units (% for utilizations), so
-// what a chart's crosshair reports is exactly what is stored. updated() is coalesced to at most one
-// per second however fast batches arrive, so a burst costs the dashboard one repaint.
+// what a chart's crosshair reports is exactly what is stored. updated() comes once per batch, after
+// its samples and totals are stored, and at most once per kUpdateIntervalMs however fast batches
+// arrive, so a burst costs the dashboard one repaint. The interval is below the 1 s tick: a tick a
+// little early is shown with its batch's other changes, not in a second repaint after them.
 class ChartDataHub : public QObject
 {
     Q_OBJECT
@@ -31,7 +33,7 @@ class ChartDataHub : public QObject
 public:
     static constexpr qsizetype kChartCapacity = 3600;    // 1 h at 1 s
     static constexpr qsizetype kSparklineCapacity = 300; // 5 min at 1 s
-    static constexpr int kUpdateIntervalMs = 1000;
+    static constexpr int kUpdateIntervalMs = 500;
 
     explicit ChartDataHub(const FederationState *state, QObject *parent = nullptr);
     ~ChartDataHub() override;

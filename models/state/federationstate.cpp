@@ -257,6 +257,9 @@ void FederationState::ingest(const MetricsBatch &batch)
         if (entry.status != it.value())
             Q_EMIT nodeStatusChanged(entry.node.id, it.value(), entry.status);
     }
+    // The nodes without a sample in it aged too: the views show both in one repaint.
+    refresh();
+    m_refreshedWithBatchAtMs = m_clock.nowMs();
 }
 
 namespace {

@@ -86,8 +86,11 @@ public:
     // Age of the node's newest sample against the clock; -1 without one.
     qint64 ageMsAt(qsizetype row) const;
     Freshness freshnessAt(qsizetype row) const;
-    // Recomputes every node's status against the clock (the console does so once a second).
+    // Recomputes every node's status against the clock. Each batch does so once applied, so ages move
+    // with the ticks (one repaint a tick); the console calls it once a second when no batch came.
     void refresh();
+    // Clock time of the last refresh that came with a batch (0: none yet).
+    qint64 refreshedWithBatchAtMs() const { return m_refreshedWithBatchAtMs; }
 
     // Live, a node just listed is given the fresh period to send its first sample. A recording holds
     // every sample there was: there, a node without one at the moment shown has no data (stale, or
@@ -168,6 +171,7 @@ private:
     Feed m_feed = Feed::Live;
     qint64 m_catchUpBudgetMs = 250;
     qint64 m_ticksSkipped = 0;
+    qint64 m_refreshedWithBatchAtMs = 0;
 };
 
 } // namespace cpn

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void keepsOnlySubscribedSeries();
     void regionTotals();
     void updatesCoalesced();
+    void oneUpdatePerBatch();
 };
 
 namespace {
@@ -99,6 +100,27 @@ void tst_ChartDataHub::updatesCoalesced()
     QCOMPARE(spy.count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 3000);
     QTest::qWait(1300);
+    QCOMPARE(spy.count(), 2);
+}
+
+void tst_ChartDataHub::oneUpdatePerBatch()
+{
+    // A batch carries samples and its tick's totals: the table and the charts repaint once for both.
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    Node a;
+    a.id = QStringLiteral("a");
+    Node b;
+    b.id = QStringLiteral("b");
+    hubState.setDirectory({a, b}, {});
+    ChartDataHub hub(&hubState);
+    hub.subscribe({SeriesKey::Kind::Region, QString(), regionmetrics::cpu()});
+    QSignalSpy spy(&hub, &ChartDataHub::updated);
+    hubState.ingest(batch(1000, 0.5));
+    QCOMPARE(spy.count(), 1);
+    QTest::qWait(ChartDataHub::kUpdateIntervalMs + 300);
+    QCOMPARE(spy.count(), 1); // nothing left over to repeat
+    hubState.ingest(batch(2000, 0.5)); // the next tick shows at once
     QCOMPARE(spy.count(), 2);
 }
 

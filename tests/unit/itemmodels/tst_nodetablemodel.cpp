@@ -10,6 +10,21 @@
 using namespace cpn;
 using namespace Qt::StringLiterals;
 
+namespace {
+// A spy's dataChanged signals but the one every batch ends with, which moves every age.
+QList<QList<QVariant>> sampleChanges(const QSignalSpy &spy)
+{
+    QList<QList<QVariant>> changes;
+    for (const QList<QVariant> &args : spy) {
+        const auto from = args.at(0).value<QModelIndex>();
+        const auto to = args.at(1).value<QModelIndex>();
+        if (from.column() != NodeTableModel::DataAgeColumn || to.column() != NodeTableModel::DataAgeColumn)
+            changes.append(args);
+    }
+    return changes;
+}
+} // namespace
+
 class tst_NodeTableModel : public QObject
 {
     Q_OBJECT
@@ -160,7 +175,7 @@ void tst_NodeTableModel::samplesForUnknownNodesAreIgnored()
     s.nodeId = u"not-in-directory"_s;
     s.tsMs = kT0;
     m_state->ingestSamples({s});
-    QCOMPARE(changed.count(), 0);
+    QCOMPARE(sampleChanges(changed).count(), 0);
 }
 
 void tst_NodeTableModel::batchedDataChanged_data()
@@ -190,8 +205,9 @@ void tst_NodeTableModel::batchedDataChanged()
         batch << testing::sampleFor(m_nodes.at(row), kT0);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     m_state->ingestSamples(batch);
-    QCOMPARE(changed.count(), signals);
-    for (const auto &args : changed) {
+    const QList<QList<QVariant>> changes = sampleChanges(changed);
+    QCOMPARE(changes.count(), signals);
+    for (const auto &args : changes) {
         const auto topLeft = args.at(0).value<QModelIndex>();
         const auto bottomRight = args.at(1).value<QModelIndex>();
         QCOMPARE(topLeft.column(), int(NodeTableModel::StatusColumn));

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void severalTicksInOneBatchAreTotalledTickByTick();
     void totalsMatchAcrossRegions();
     void freshnessStaleThenNotReporting();
+    void aBatchAgesTheNodesItDoesNotCarry();
     void linksOfSilentNodesAreUnknown();
     void rootsMergeInOrder();
     void subtreeTotalsFollowParents();
@@ -132,6 +133,28 @@ void tst_FederationState::freshnessStaleThenNotReporting()
     // A node that does not report adds nothing to the totals, but is still counted.
     QCOMPARE(state.totals().national.nodes, int(nodes.size()));
     QCOMPARE(state.totals().national.reporting, int(nodes.size()) - 1);
+}
+
+// Each batch refreshes every node's status as it is applied, so the views repaint once a tick: a
+// silent node turns stale with the others' next tick, without waiting for the once-a-second refresh.
+void tst_FederationState::aBatchAgesTheNodesItDoesNotCarry()
+{
+    ManualClock clock(kT0);
+    FederationState state(clock);
+    const QList<Node> nodes = testing::sampleNodes();
+    state.setDirectory(nodes);
+    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    QSignalSpy refreshed(&state, &FederationState::refreshed);
+    for (int t = 1; t <= 3; ++t) {
+        clock.advance(1000);
+        QList<NodeSample> tick = testing::sampleTick(nodes, clock.nowMs(), t);
+        tick.removeFirst();
+        state.ingestSamples(tick);
+    }
+    QCOMPARE(refreshed.count(), 3);
+    QCOMPARE(state.entryAt(0).status, DisplayStatus::Stale);
+    QCOMPARE(refreshed.last().at(0).value<QList<int>>(), QList<int>{0});
+    QCOMPARE(state.refreshedWithBatchAtMs(), clock.nowMs());
 }
 
 void tst_FederationState::linksOfSilentNodesAreUnknown()
