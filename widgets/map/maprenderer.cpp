@@ -88,7 +88,7 @@ void MapRenderer::setTextScale(double scale)
     m_sprites.setSymbolScale(1.0 + (scale - 1.0) * 0.5);
     m_labels.setTextScale(1.0 + (scale - 1.0) * 0.6);
     m_overlay.setTextScale(scale);
-    m_inset.valid = false;
+    m_insetParts.valid = false;
 }
 
 void MapRenderer::invalidate()
@@ -96,7 +96,7 @@ void MapRenderer::invalidate()
     waitForJob();
     m_baseParts.valid = false;
     m_data.valid = false;
-    m_inset.valid = false;
+    m_insetParts.valid = false;
 }
 
 bool MapRenderer::drawsStraight(const geo::MapViewport &viewport, const MapScene &scene, int link)
@@ -141,8 +141,8 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
         updateData(viewport, scene);
         painter.drawImage(QPointF(0, 0), nodesPerFrame ? m_data.links : m_data.data);
     }
-    if (nodesPerFrame && m_inset.valid)
-        painter.drawImage(m_insetRect.topLeft(), m_inset.image);
+    if (nodesPerFrame && !m_data.inset.isNull())
+        painter.drawImage(m_insetRect.topLeft(), m_data.inset);
     if (m_fit.isActive())
         m_fit.paint(painter, viewport, scene, m_sprites);
 
@@ -244,20 +244,26 @@ void MapRenderer::adopt(DataImages images)
 MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, const MapScene &scene,
                                           const DataKeys &keys)
 {
-    if (!(m_baseParts.valid && m_baseParts.key1 == scene.basemapRevision() && sameView(m_baseParts.view, viewport)))
+    if (!(m_baseParts.valid && m_baseParts.basemap == scene.basemapRevision() && sameView(m_baseParts.view, viewport)))
         rebuildBaseParts(viewport, scene);
     DataJob job;
     job.viewport = viewport;
     job.keys = keys;
     job.generation = m_dataGeneration;
-    // The shaded basemap is reused while the view, the basemap and the shading are the same.
-    if (m_data.valid && sameView(m_data.view, viewport) && m_data.keys.basemap == keys.basemap
-        && m_data.keys.shading == keys.shading) {
+    // Shaded images are reused while the view, the basemap and the shading are the same.
+    const bool sameShading = m_data.valid && m_data.keys.basemap == keys.basemap && m_data.keys.shading == keys.shading;
+    if (sameShading && sameView(m_data.view, viewport))
         job.base = m_data.base;
-    } else {
-        job.under = m_baseParts.image;
-        job.provinceMap = m_provinceMap;
-        job.lines = m_baseLines;
+    else
+        job.baseParts = m_baseParts;
+    if (m_insetParts.valid) {
+        if (sameShading && m_data.keys.inset == keys.inset)
+            job.inset = m_data.inset;
+        else
+            job.insetParts = m_insetParts;
+        job.insetAt = m_insetRect.topLeft();
+    }
+    if (job.base.isNull() || (m_insetParts.valid && job.inset.isNull())) {
         for (const MapProvince &province : scene.provinces()) {
             const QColor fill = scene.provinceFill(province.isoCode);
             job.fills.append((fill.isValid() ? fill : style::kLand).rgb() | 0xff000000u);
@@ -266,10 +272,6 @@ MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, cons
     job.nodes = scene.nodes();
     job.links = scene.links();
     job.drawOrder = drawOrder(scene);
-    if (m_inset.valid) {
-        job.inset = m_inset.image;
-        job.insetAt = m_insetRect.topLeft();
-    }
     job.sprites = m_sprites;
     return job;
 }
@@ -281,24 +283,10 @@ MapRenderer::DataImages MapRenderer::compose(DataJob job)
     out.keys = job.keys;
     out.generation = job.generation;
     out.recoloured = job.base.isNull();
-    if (out.recoloured) {
-        // The shading changed far more often than the view: the fills are looked up per pixel from
-        // the province map, then the outlines laid over them, without rasterising a single path.
-        out.base = QImage(job.under.size(), QImage::Format_RGB32);
-        out.base.setDevicePixelRatio(job.viewport.devicePixelRatio());
-        const qsizetype pixels = qsizetype(out.base.width()) * out.base.height();
-        const QRgb *under = reinterpret_cast<const QRgb *>(job.under.constBits());
-        const QRgb *owner = reinterpret_cast<const QRgb *>(job.provinceMap.constBits());
-        QRgb *pixel = reinterpret_cast<QRgb *>(out.base.bits());
-        for (qsizetype i = 0; i < pixels; ++i) {
-            const quint32 province = owner[i] & 0xffffu;
-            pixel[i] = province == 0 || province > quint32(job.fills.size()) ? under[i] : job.fills[province - 1];
-        }
-        QPainter painter(&out.base);
-        painter.drawImage(QPointF(0, 0), job.lines);
-    } else {
-        out.base = job.base;
-    }
+    out.base = out.recoloured ? shade(job.baseParts, job.fills, QImage::Format_RGB32) : job.base;
+    out.inset = job.inset.isNull() && job.insetParts.valid
+                    ? shade(job.insetParts, job.fills, QImage::Format_ARGB32_Premultiplied)
+                    : job.inset;
     // The base is copied in, then the links drawn over it, band by band in parallel.
     out.links = QImage(out.base.size(), QImage::Format_RGB32);
     out.links.setDevicePixelRatio(job.viewport.devicePixelRatio());
@@ -309,11 +297,30 @@ MapRenderer::DataImages MapRenderer::compose(DataJob job)
     out.data = out.links.copy();
     {
         QPainter painter(&out.data);
-        if (!job.inset.isNull())
-            painter.drawImage(job.insetAt, job.inset);
+        if (!out.inset.isNull())
+            painter.drawImage(job.insetAt, out.inset);
         drawNodes(painter, job.viewport, job.nodes, job.drawOrder, job.sprites,
                   QRectF(QPointF(0, 0), job.viewport.size()));
     }
+    return out;
+}
+
+QImage MapRenderer::shade(const ShadedParts &parts, const QList<QRgb> &fills, QImage::Format format)
+{
+    // The shading changes far more often than the view: the fills are looked up per pixel from the
+    // province map, then the lines laid over them, without rasterising a single path.
+    QImage out(parts.under.size(), format);
+    out.setDevicePixelRatio(parts.under.devicePixelRatio());
+    const qsizetype pixels = qsizetype(out.width()) * out.height();
+    const QRgb *under = reinterpret_cast<const QRgb *>(parts.under.constBits());
+    const QRgb *owner = reinterpret_cast<const QRgb *>(parts.provinceMap.constBits());
+    QRgb *pixel = reinterpret_cast<QRgb *>(out.bits());
+    for (qsizetype i = 0; i < pixels; ++i) {
+        const quint32 province = owner[i] & 0xffffu;
+        pixel[i] = province == 0 || province > quint32(fills.size()) ? under[i] : fills[province - 1];
+    }
+    QPainter painter(&out);
+    painter.drawImage(QPointF(0, 0), parts.lines);
     return out;
 }
 
@@ -329,46 +336,50 @@ void MapRenderer::drawLayerTransformed(QPainter &painter, const QImage &image, c
 
 void MapRenderer::rebuildBaseParts(const geo::MapViewport &viewport, const MapScene &scene)
 {
+    m_baseParts = drawShadedParts(viewport, scene, QImage::Format_RGB32, {}, false);
+    m_baseParts.basemap = scene.basemapRevision();
+}
+
+MapRenderer::ShadedParts MapRenderer::drawShadedParts(const geo::MapViewport &viewport, const MapScene &scene,
+                                                      QImage::Format underFormat, const QPainterPath &clip,
+                                                      bool insetStyle)
+{
+    ShadedParts parts;
     const QSize size = pixelSize(viewport);
-    const double dpr = viewport.devicePixelRatio();
-    m_baseParts.image = QImage(size, QImage::Format_RGB32);
-    m_provinceMap = QImage(size, QImage::Format_RGB32);
-    m_baseLines = QImage(size, QImage::Format_ARGB32_Premultiplied);
-    for (QImage *image : {&m_baseParts.image, &m_provinceMap, &m_baseLines})
-        image->setDevicePixelRatio(dpr);
-    m_baseLines.fill(Qt::transparent);
+    parts.under = QImage(size, underFormat);
+    parts.provinceMap = QImage(size, QImage::Format_RGB32);
+    parts.lines = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    for (QImage *image : {&parts.under, &parts.provinceMap, &parts.lines})
+        image->setDevicePixelRatio(viewport.devicePixelRatio());
+    parts.under.fill(Qt::transparent);
+    parts.lines.fill(Qt::transparent);
     // On this thread only: QPainterPath fills its caches lazily on first use, so shared province paths
     // must not be painted from two threads at once.
     {
-        QPainter painter(&m_baseParts.image);
+        QPainter painter(&parts.under);
+        if (!clip.isEmpty())
+            painter.setClipPath(clip);
         drawSeaAndGraticule(painter, viewport, scene);
     }
     {
         // The same aliased fills as drawn, each province in its own index (1-based; 0 is sea).
-        m_provinceMap.fill(Qt::black);
-        QPainter painter(&m_provinceMap);
+        parts.provinceMap.fill(Qt::black);
+        QPainter painter(&parts.provinceMap);
+        if (!clip.isEmpty())
+            painter.setClipPath(clip);
         drawProvinceFills(painter, viewport, scene, [](int index, const QString &) {
             return QColor::fromRgb(0xff000000u | quint32(index + 1));
         });
     }
     {
-        QPainter painter(&m_baseLines);
-        drawBasemapLines(painter, viewport, scene, false);
+        QPainter painter(&parts.lines);
+        if (!clip.isEmpty())
+            painter.setClipPath(clip);
+        drawBasemapLines(painter, viewport, scene, insetStyle);
     }
-    m_baseParts.view = viewport;
-    m_baseParts.key1 = scene.basemapRevision();
-    m_baseParts.valid = true;
-}
-
-void MapRenderer::drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
-                              bool insetStyle) const
-{
-    drawSeaAndGraticule(painter, viewport, scene);
-    drawProvinceFills(painter, viewport, scene, [&scene](int, const QString &isoCode) {
-        const QColor fill = scene.provinceFill(isoCode);
-        return fill.isValid() ? fill : style::kLand;
-    });
-    drawBasemapLines(painter, viewport, scene, insetStyle);
+    parts.view = viewport;
+    parts.valid = true;
+    return parts;
 }
 
 void MapRenderer::drawSeaAndGraticule(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene)
@@ -574,26 +585,21 @@ void MapRenderer::rebuildInset(const geo::MapViewport &viewport, const MapScene 
     const double margin = 14;
     const QRectF rect(viewport.size().width() - margin - width, viewport.size().height() - margin - height, width,
                       height);
-    const QSize pixels(int(std::ceil(width * viewport.devicePixelRatio())),
-                       int(std::ceil(height * viewport.devicePixelRatio())));
-    if (m_inset.valid && m_insetRect == rect && m_inset.image.size() == pixels
-        && m_inset.key1 == scene.basemapRevision() && m_inset.key2 == scene.shadingRevision())
-        return;
-    m_insetRect = rect;
-    m_inset.image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-    m_inset.image.setDevicePixelRatio(viewport.devicePixelRatio());
-    m_inset.image.fill(Qt::transparent);
     geo::MapViewport insetView(rect.size(), km.center(), 1);
     insetView.setScaleLimits(1e-4, 100);
     insetView.fit(km, 4);
     insetView.setDevicePixelRatio(viewport.devicePixelRatio());
-    QPainter painter(&m_inset.image);
-    painter.setRenderHint(QPainter::Antialiasing);
+    if (m_insetParts.valid && m_insetRect == rect && m_insetParts.basemap == scene.basemapRevision()
+        && m_insetParts.under.size() == pixelSize(insetView))
+        return;
+    m_insetRect = rect;
     QPainterPath frame;
     frame.addRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 3, 3);
-    painter.setClipPath(frame);
-    drawBasemap(painter, insetView, scene, true);
-    painter.setClipping(false);
+    m_insetParts = drawShadedParts(insetView, scene, QImage::Format_ARGB32_Premultiplied, frame, true);
+    m_insetParts.basemap = scene.basemapRevision();
+    // The frame and the title go over the fills with the lines.
+    QPainter painter(&m_insetParts.lines);
+    painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(style::kPanelBorder.lighter(130), 1));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(frame);
@@ -603,9 +609,6 @@ void MapRenderer::rebuildInset(const geo::MapViewport &viewport, const MapScene 
     painter.setPen(style::kMutedText);
     painter.drawText(QRectF(6, 4, width - 12, height - 8), Qt::AlignRight | Qt::AlignBottom,
                      tr("South China Sea Islands"));
-    m_inset.key1 = scene.basemapRevision();
-    m_inset.key2 = scene.shadingRevision();
-    m_inset.valid = true;
     ++m_insetGeneration;
 }
 

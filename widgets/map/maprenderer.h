@@ -18,6 +18,7 @@
 #include <thread>
 
 class QPainter;
+class QPainterPath;
 
 namespace cpn::map {
 
@@ -39,7 +40,7 @@ struct MapFrame
 // Paints the map onto any QPainter (a widget, a QImage in a test or the benchmark) in layers:
 //   1. basemap and province shading: its parts cached per view, recoloured when the shading moves;
 //   2. links over it (the links image);
-//   3. the South China Sea inset, cached at its fixed place;
+//   3. the South China Sea inset at its fixed place, its parts cached and recoloured like the basemap's;
 //   4. nodes as pre-rendered sprites; 1-4 together are the data image, one opaque blit per frame;
 //   5. names, hover and selection highlights and the overlay, every frame.
 //   While a workload is dragged over the map, its fit shading (cached per view) goes between 3 and 4
@@ -106,20 +107,33 @@ private:
         quint64 inset = 0;
         friend bool operator==(const DataKeys &, const DataKeys &) = default;
     };
+    // A basemap in parts, drawn once per view, so that new shading is a recolouring by province
+    // rather than a redraw of every path: sea and graticule, which province owns each pixel (its
+    // index + 1 in the low bits, 0 for none), and the lines over the fills.
+    struct ShadedParts
+    {
+        QImage under, provinceMap, lines;
+        geo::MapViewport view; // drawn at
+        quint64 basemap = 0;   // the basemap's revision
+        bool valid = false;
+    };
+    // The parts with each province filled in its colour (`fills` by province index), on any thread.
+    static QImage shade(const ShadedParts &parts, const QList<QRgb> &fills, QImage::Format format);
     // Everything composing a data image needs, as values a worker thread can own.
     struct DataJob
     {
         geo::MapViewport viewport;
         DataKeys keys;
         quint64 generation = 0;
-        QImage base;                             // the shaded basemap, or null: recolour it from the parts
-        QImage under, provinceMap, lines;        // the basemap's parts at this view
-        QList<QRgb> fills;                       // by province index
+        QImage base;            // the shaded basemap, or null: shade it from the parts
+        ShadedParts baseParts;  // the basemap's parts at this view
+        QImage inset;           // the shaded inset, or null: shade it from its parts (none: no inset)
+        ShadedParts insetParts;
+        QPointF insetAt;
+        QList<QRgb> fills;      // by province index
         QList<MapNode> nodes;
         QList<MapLink> links;
         QList<int> drawOrder;
-        QImage inset;
-        QPointF insetAt;
         NodeSprites sprites;
     };
     struct DataImages
@@ -128,6 +142,7 @@ private:
         DataKeys keys;
         quint64 generation = 0;
         QImage base;  // shaded basemap
+        QImage inset; // shaded inset
         QImage links; // base and links
         QImage data;  // links, inset and nodes
         bool recoloured = false;
@@ -147,14 +162,6 @@ private:
     void waitForJob();
     const QList<int> &drawOrder(const MapScene &scene);
 
-    struct Layer
-    {
-        QImage image;
-        geo::MapViewport view;
-        quint64 key1 = 0;
-        quint64 key2 = 0;
-        bool valid = false;
-    };
     // The links of a view as line segments grouped by pen, computed once and painted per band.
     struct LinkBatch
     {
@@ -166,8 +173,6 @@ private:
     static LinkBatch batchLinks(const geo::MapViewport &viewport, const QList<MapNode> &nodes,
                                 const QList<MapLink> &links);
     static void paintLinks(QPainter &painter, QImage &slice, int top, const LinkBatch &batch);
-    void drawBasemap(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
-                     bool insetStyle) const;
     // The basemap in three parts: under the provinces, their fills, and the lines over them.
     static void drawSeaAndGraticule(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
     static void drawProvinceFills(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
@@ -175,6 +180,9 @@ private:
     static void drawBasemapLines(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                                  bool insetStyle);
     void rebuildBaseParts(const geo::MapViewport &viewport, const MapScene &scene);
+    // The parts at this view, clipped to `clip` (empty: none); sea and graticule in `underFormat`.
+    static ShadedParts drawShadedParts(const geo::MapViewport &viewport, const MapScene &scene,
+                                       QImage::Format underFormat, const QPainterPath &clip, bool insetStyle);
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
     static void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const QList<MapNode> &nodes,
                           const QList<int> &drawOrder, NodeSprites &sprites, const QRectF &exposed);
@@ -183,18 +191,15 @@ private:
     void drawLayerTransformed(QPainter &painter, const QImage &image, const geo::MapViewport &from,
                               const geo::MapViewport &viewport) const;
 
-    // Per view and basemap, so that new shading only recolours: sea and graticule (the Layer's image),
-    // which province owns each pixel (its index + 1 in the low bits, 0 for none), and the outlines.
-    Layer m_baseParts; // key: basemap revision
-    QImage m_provinceMap;
-    QImage m_baseLines;
+    // Per view and basemap, so that new shading only recolours.
+    ShadedParts m_baseParts;
     DataImages m_data;
     quint64 m_dataGeneration = 0; // bumped by every image adopted: a worker's older result is dropped
     std::function<void()> m_layerReady;
     std::thread m_worker;
     std::future<DataImages> m_job; // valid while a worker composes
-    Layer m_inset;                 // keys: basemap revision, shading revision
-    quint64 m_insetGeneration = 0;
+    ShadedParts m_insetParts;
+    quint64 m_insetGeneration = 0; // bumped by every rebuild of its parts
     QRectF m_insetRect;
     NodeSprites m_sprites;
     MapLabels m_labels;

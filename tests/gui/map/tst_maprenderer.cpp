@@ -29,6 +29,7 @@ private Q_SLOTS:
     void drawsWithoutBasemap();
     void linkLayerStaysWhenNoLinkLooksDifferent();
     void newDataIsComposedInTheBackground();
+    void theInsetFollowsTheShading();
 
 private:
     QImage render(const MapFrame &frame = {});
@@ -226,6 +227,30 @@ void tst_MapRenderer::newDataIsComposedInTheBackground()
     QVERIFY(hasColourNear(zoomed, m_view.toScreen(scene.nodes().at(scene.nodeIndex(QStringLiteral("national"))).km),
                           style::tierColor(NodeTier::National)));
     QCOMPARE(ready.load(), 2);
+}
+
+// The inset is recoloured with the basemap when the shading moves, and keeps its frame and title.
+void tst_MapRenderer::theInsetFollowsTheShading()
+{
+    const auto landPixels = [](const QImage &image) {
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                count += image.pixelColor(x, y).rgb() == style::kLand.rgb() ? 1 : 0;
+        return count;
+    };
+    const QImage shaded = render();
+    const QRect inset = m_renderer->insetRect().toAlignedRect();
+    QVERIFY(!inset.isEmpty());
+    QVERIFY(m_fx->scene->provinceFill(QStringLiteral("CN-GD")).isValid()); // in the inset, and shaded
+    m_fx->scene->setShadingMetric(ShadingMetric::None);
+    m_fx->scene->recomputeAggregates();
+    const QImage plain = render();
+    QVERIFY(landPixels(plain.copy(inset)) > landPixels(shaded.copy(inset)) + 50);
+    // The frame's border is drawn over the fills in both.
+    const QPoint border(inset.center().x(), inset.top());
+    QVERIFY(hasColourNear(shaded, border, style::kPanelBorder.lighter(130), 1, 40));
+    QVERIFY(hasColourNear(plain, border, style::kPanelBorder.lighter(130), 1, 40));
 }
 
 QTEST_MAIN(tst_MapRenderer)
