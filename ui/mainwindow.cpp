@@ -94,10 +94,11 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, this, &MainWindow::tick);
     m_ticker->start();
-    // Coalesces bursts of samples into one recomputation of the totals.
+    // Coalesces the ticks of one batch into one recomputation of the totals, shown in the same
+    // repaint as the batch's nodes (the map holds them until its nodes are composed).
     m_overviewTimer = new QTimer(this);
     m_overviewTimer->setSingleShot(true);
-    m_overviewTimer->setInterval(200);
+    m_overviewTimer->setInterval(0);
     connect(m_overviewTimer, &QTimer::timeout, this, &MainWindow::refreshOverview);
 
     showState(dependencies.state);

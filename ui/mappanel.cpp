@@ -30,8 +30,7 @@ MapPanel::MapPanel(NodeTableModel *nodes, NodeFilterProxyModel *filter, QItemSel
     setObjectName(QStringLiteral("mapPanel"));
     m_feeder->setFilter(filter);
     m_map->setSelectionModel(selection);
-    connect(m_feeder, &map::MapSceneFeeder::sceneChanged, m_map, &map::NodeMapWidget::sceneChanged);
-    connect(m_feeder, &map::MapSceneFeeder::sceneChanged, this, &MapPanel::updateCount);
+    connect(m_feeder, &map::MapSceneFeeder::sceneChanged, this, &MapPanel::showSceneChange);
 
     m_toolBar->setObjectName(QStringLiteral("mapToolBar"));
     m_search->setObjectName(QStringLiteral("mapSearch"));
@@ -103,7 +102,23 @@ void MapPanel::setLinkSamples(const LinkSamplesByRow &samples)
 
 void MapPanel::setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
 {
+    // The totals of a tick whose nodes are still on their way to the map wait for them, so that the
+    // map repaints once a tick and never shows totals beside the nodes of the tick before.
+    if (m_feeder->hasPendingChanges()) {
+        m_pendingSummary = Summary{summary, nowMs, intervalMs};
+        return;
+    }
     m_map->setSummary(summary, nowMs, intervalMs);
+}
+
+void MapPanel::showSceneChange()
+{
+    m_map->sceneChanged();
+    if (m_pendingSummary) {
+        const Summary pending = *std::exchange(m_pendingSummary, std::nullopt);
+        m_map->setSummary(pending.summary, pending.nowMs, pending.intervalMs);
+    }
+    updateCount();
 }
 
 bool MapPanel::loadBasemap(const QString &path, QString *error)

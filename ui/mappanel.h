@@ -5,6 +5,7 @@
 #include "itemmodels/federationsummary.h"
 
 #include <QHash>
+#include <optional>
 #include <QWidget>
 
 class QComboBox;
@@ -56,6 +57,14 @@ private:
     void jumpToSearch();
     void applyShading();
     void updateCount();
+    void showSceneChange();
+
+    struct Summary
+    {
+        FederationSummary summary;
+        qint64 nowMs = 0;
+        int intervalMs = 0;
+    };
 
     NodeTableModel *m_nodes;
     NodeFilterProxyModel *m_filter;
@@ -68,6 +77,7 @@ private:
     QLabel *m_count;
     QToolButton *m_fit;
     QToolButton *m_wall;
+    std::optional<Summary> m_pendingSummary; // shown with the scene change on its way
 };
 
 } // namespace cpn

@@ -76,6 +76,8 @@ public:
     // After the scene's data moved: starts composing it off the UI thread when the view is the one
     // shown, and says so (the ready callback asks for the repaint); false: repaint now.
     bool composeInBackground(const geo::MapViewport &viewport, const MapScene &scene);
+    // A data image is being composed, or waits to be shown by the repaint it asked for.
+    bool isComposing() const { return m_job.valid(); }
 
     MapOverlay &overlay() { return m_overlay; }
     NodeSprites &sprites() { return m_sprites; }

@@ -37,6 +37,8 @@ public:
     void setLinkSamples(const LinkSamplesByRow &samples);
     // Does the pending work now (tests, benchmarks, and the coalescing timer).
     void flush();
+    // Work is waiting for the coalescing timer: a sceneChanged() is on its way.
+    bool hasPendingChanges() const { return m_dirty != 0; }
     // Milliseconds the feeder waits to gather a burst of changes.
     void setCoalesceMs(int ms);
 

@@ -106,9 +106,11 @@ void NodeMapWidget::setShowFps(bool on)
 void NodeMapWidget::setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
 {
     // The totals panel only: the layers, nodes and names under it did not change with the summary.
+    // While new data is composed, the repaint it asks for shows the totals too.
     const QRectF before = m_renderer.overlay().totalsRect();
     m_renderer.overlay().setSummary(summary, nowMs, intervalMs);
-    update((before | m_renderer.overlay().totalsRect()).toAlignedRect().adjusted(-2, -2, 2, 2));
+    if (!m_renderer.isComposing())
+        update((before | m_renderer.overlay().totalsRect()).toAlignedRect().adjusted(-2, -2, 2, 2));
 }
 
 void NodeMapWidget::syncViewportToWidget()

@@ -1,5 +1,6 @@
 #include "mapfixture.h"
 
+#include "itemmodels/federationsummary.h"
 #include "widgets/map/mapstyle.h"
 #include "widgets/map/nodemapwidget.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void jumpToNodeCentresAndSelects();
     void silentNodeShowsLastKnownFiguresWithTheirAge();
     void newDataReachesTheScreenWithoutAnInput();
+    void totalsAndTheirDataShowInOnePaint();
 
 private:
     void sendMouse(QEvent::Type type, const QPointF &pos, Qt::MouseButton button, Qt::MouseButtons buttons);
@@ -228,6 +230,34 @@ void tst_NodeMapWidget::newDataReachesTheScreenWithoutAnInput()
     QTRY_COMPARE(m_map->renderer().linkBuilds(), shown + 1);
     m_fx->tick(2);
     QTRY_COMPARE(m_map->renderer().linkBuilds(), shown + 2);
+}
+
+// A tick's totals arrive while its nodes are composed off the UI thread: the map repaints once for
+// both, not once for the totals panel and again for the data.
+void tst_NodeMapWidget::totalsAndTheirDataShowInOnePaint()
+{
+    struct PaintCounter : QObject
+    {
+        int paints = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            paints += event->type() == QEvent::Paint ? 1 : 0;
+            return false;
+        }
+    } counter;
+    QTRY_VERIFY(m_map->renderer().linkBuilds() >= 1);
+    m_fx->tick(1); // the first tick the widget hears of is painted at once
+    QTRY_VERIFY(!m_map->renderer().isComposing());
+    QTest::qWait(100);
+    const int shown = m_map->renderer().linkBuilds();
+    m_map->installEventFilter(&counter);
+    m_fx->tick(2);
+    QVERIFY(m_map->renderer().isComposing());
+    m_map->setSummary(FederationSummary::compute(*m_fx->state), m_fx->clock->nowMs(), 1000);
+    QTRY_COMPARE(m_map->renderer().linkBuilds(), shown + 1);
+    QTest::qWait(100);
+    QCOMPARE(counter.paints, 1);
+    m_map->removeEventFilter(&counter);
 }
 
 QTEST_MAIN(tst_NodeMapWidget)
