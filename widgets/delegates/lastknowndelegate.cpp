@@ -4,6 +4,17 @@
 
 namespace cpn {
 
+void LastKnownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    if (opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    m_text.drawItem(painter, opt);
+}
+
 void LastKnownDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);

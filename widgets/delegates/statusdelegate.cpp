@@ -46,8 +46,7 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     }
     const bool selected = option.state & QStyle::State_Selected;
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->setFont(opt.font);
-    painter->drawText(cell.adjusted(kDot + kGap, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+    m_text.draw(painter, cell.adjusted(kDot + kGap, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text, opt.font);
     painter->restore();
 }
 

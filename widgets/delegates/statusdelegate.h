@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/delegates/celltext.h"
+
 #include <QStyledItemDelegate>
 
 namespace cpn {
@@ -15,6 +17,9 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    CellText m_text;
 };
 
 } // namespace cpn

@@ -61,8 +61,7 @@ void UtilizationBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText
                                          : current ? QPalette::Text
                                                    : QPalette::PlaceholderText));
-    painter->setFont(opt.font);
-    painter->drawText(track.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter, text);
+    m_text.draw(painter, track.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter, text, opt.font);
     painter->restore();
 }
 

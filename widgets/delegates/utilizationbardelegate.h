@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/delegates/celltext.h"
+
 #include <QStyledItemDelegate>
 
 namespace cpn {
@@ -24,6 +26,7 @@ public:
 
 private:
     Ramp m_ramp = Ramp::Load;
+    CellText m_text;
 };
 
 } // namespace cpn
