@@ -58,9 +58,13 @@ NodeDetailsPanel::NodeDetailsPanel(NodeTableModel *nodes, QWidget *parent)
     layout->addWidget(m_form);
     layout->addStretch(1);
 
-    const auto changed = [this] { refresh(); };
-    connect(m_nodes, &QAbstractItemModel::dataChanged, this, changed);
-    connect(m_nodes, &QAbstractItemModel::modelReset, this, changed);
+    // Only a change of the node shown: a tick at 2,000 nodes signals runs of rows all over the table.
+    connect(m_nodes, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const QModelIndex shown = m_nodeId.isEmpty() ? QModelIndex() : m_nodes->nodeIndex(m_nodeId);
+        if (shown.isValid() && shown.row() >= from.row() && shown.row() <= to.row())
+            refresh();
+    });
+    connect(m_nodes, &QAbstractItemModel::modelReset, this, &NodeDetailsPanel::refresh);
     refresh();
 }
 
@@ -96,9 +100,11 @@ void NodeDetailsPanel::refresh()
     m_subtitle->setText(zhFirst ? node.name : node.nameZh);
     for (int column = 0; column < NodeTableModel::ColumnCount; ++column)
         m_values[column]->setText(m_nodes->index(index.row(), column).data().toString());
-    const QColor status = colors::status(m_nodes->statusAt(index.row()));
-    m_values[NodeTableModel::StatusColumn]->setStyleSheet(
-        QStringLiteral("color: %1; font-weight: 600;").arg(status.name()));
+    // A new style sheet restyles the label (a millisecond with the application's sheet): only when it moves.
+    const QString statusStyle =
+        QStringLiteral("color: %1; font-weight: 600;").arg(colors::status(m_nodes->statusAt(index.row())).name());
+    if (m_values[NodeTableModel::StatusColumn]->styleSheet() != statusStyle)
+        m_values[NodeTableModel::StatusColumn]->setStyleSheet(statusStyle);
     m_computeId->setText(node.computeId);
     m_url->setText(node.baseUrl.toString());
 }
