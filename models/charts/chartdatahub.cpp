@@ -176,22 +176,34 @@ void ChartDataHub::ingest(const MetricsBatch &batch)
         const EntityStores &stores = row >= 0 ? m_nodeStoresByRow.at(row) : m_nodeStores.value(s.nodeId);
         if (stores.isEmpty())
             continue;
-        // A model's name is only made when a chart shows one of the node's models.
-        const bool modelCharted = std::any_of(stores.cbegin(), stores.cend(), [](const auto &metricStore) {
-            return metrics::isAcceleratorMetric(metricStore.first, nullptr);
-        });
-        double accelSum = 0;
-        for (auto a = s.acceleratorUtil.cbegin(); a != s.acceleratorUtil.cend(); ++a) {
-            if (modelCharted)
-                append(stores, metrics::acceleratorMetric(a.key()), s.tsMs, a.value() * 100);
-            accelSum += a.value();
+        // Each subscribed series takes its value (a node has one or two: the sparklines).
+        for (const auto &[metric, store] : stores) {
+            double value = 0;
+            QString model;
+            if (metric == cpu) {
+                value = s.cpuUtil * 100;
+            } else if (metric == accel) {
+                if (s.acceleratorUtil.isEmpty())
+                    continue;
+                for (const double util : s.acceleratorUtil)
+                    value += util;
+                value = 100 * value / double(s.acceleratorUtil.size());
+            } else if (metric == memory) {
+                value = s.memoryUtil * 100;
+            } else if (metric == storage) {
+                value = s.storageUtil * 100;
+            } else if (metric == power) {
+                value = s.powerKw;
+            } else if (metrics::isAcceleratorMetric(metric, &model)) {
+                const auto util = s.acceleratorUtil.constFind(model);
+                if (util == s.acceleratorUtil.cend())
+                    continue;
+                value = *util * 100;
+            } else {
+                continue;
+            }
+            store->append(s.tsMs, value);
         }
-        append(stores, cpu, s.tsMs, s.cpuUtil * 100);
-        append(stores, memory, s.tsMs, s.memoryUtil * 100);
-        append(stores, storage, s.tsMs, s.storageUtil * 100);
-        append(stores, power, s.tsMs, s.powerKw);
-        if (!s.acceleratorUtil.isEmpty())
-            append(stores, accel, s.tsMs, 100 * accelSum / double(s.acceleratorUtil.size()));
     }
     const QString ab = QStringLiteral("ab_gbps");
     const QString ba = QStringLiteral("ba_gbps");

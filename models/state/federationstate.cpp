@@ -25,7 +25,7 @@ void FederationState::setRootDirectory(const QString &rootId, const QList<Node> 
     } else {
         if (position < 0 || position > m_roots.size())
             position = m_roots.size();
-        m_roots.insert(position, Root{rootId, nodes, links});
+        m_roots.insert(position, Root{rootId, nodes, links, {}});
     }
     applyDirectory();
 }
@@ -209,17 +209,27 @@ void FederationState::ingest(const MetricsBatch &batch)
     QMap<qint64, std::pair<QList<RowSample>, QList<LinkRowSample>>> ticks;
     int row = -1;
     for (const NodeSample &sample : batch.nodes) {
-        if ((row = rowOfSample(sample.nodeId, row + 1)) >= 0)
-            ticks[sample.tsMs].first.append({row, &sample});
+        if ((row = rowOfSample(sample.nodeId, row + 1)) < 0)
+            continue;
+        QList<RowSample> &tick = ticks[sample.tsMs].first;
+        if (tick.isEmpty())
+            tick.reserve(batch.nodes.size()); // a batch is mostly one tick
+        tick.append({row, &sample});
     }
     row = -1;
     for (const LinkSample &sample : batch.links) {
-        if ((row = linkRowOfSample(sample.linkId, row + 1)) >= 0)
-            ticks[sample.tsMs].second.append({row, &sample});
+        if ((row = linkRowOfSample(sample.linkId, row + 1)) < 0)
+            continue;
+        QList<LinkRowSample> &tick = ticks[sample.tsMs].second;
+        if (tick.isEmpty())
+            tick.reserve(batch.links.size());
+        tick.append({row, &sample});
     }
 
     QList<int> changedRows;
-    QHash<int, DisplayStatus> before;
+    changedRows.reserve(batch.nodes.size());
+    StatusesBefore before;
+    before.kept.resize(size_t(m_entries.size()));
     bool linksChanged = false;
     int skipped = 0;
     QElapsedTimer applying;
@@ -251,11 +261,11 @@ void FederationState::ingest(const MetricsBatch &batch)
     if (linksChanged)
         Q_EMIT linkSamplesUpdated();
     Q_EMIT batchIngested(batch);
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        const NodeEntry &entry = m_entries.at(it.key());
+    for (const auto &[row, old] : before.statuses) {
+        const NodeEntry &entry = m_entries.at(row);
         // A node may move twice within one batch (A -> B -> A); only net changes are reported.
-        if (entry.status != it.value())
-            Q_EMIT nodeStatusChanged(entry.node.id, it.value(), entry.status);
+        if (entry.status != old)
+            Q_EMIT nodeStatusChanged(entry.node.id, old, entry.status);
     }
     // The nodes without a sample in it aged too: the views show both in one repaint.
     refresh();
@@ -306,15 +316,14 @@ int FederationState::linkRowOfSample(const QString &linkId, int guess) const
 }
 
 void FederationState::applyTick(const QList<RowSample> &nodes, const QList<LinkRowSample> &links,
-                                QList<int> &changedRows, QHash<int, DisplayStatus> &before)
+                                QList<int> &changedRows, StatusesBefore &before)
 {
     for (const auto &[row, sample] : nodes) {
         NodeEntry &entry = m_entries[row];
         if (entry.sample && entry.sample->tsMs > sample->tsMs)
             continue; // a late sample never replaces a newer one
         entry.setSample(*sample);
-        if (!before.contains(row))
-            before.insert(row, entry.status);
+        before.keep(row, entry.status);
         entry.status = statusOf(entry);
         changedRows.append(row);
     }

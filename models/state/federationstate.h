@@ -12,6 +12,8 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace cpn {
 
@@ -145,8 +147,19 @@ private:
     // A batch's sample of a listed node, with the node's row.
     using RowSample = std::pair<int, const NodeSample *>;
     using LinkRowSample = std::pair<int, const LinkSample *>;
-    void applyTick(const QList<RowSample> &nodes, const QList<LinkRowSample> &links,
-                   QList<int> &changedRows, QHash<int, DisplayStatus> &before);
+    // The status of each row a batch changes, as it was before the batch.
+    struct StatusesBefore
+    {
+        std::vector<char> kept; // by row
+        QList<std::pair<int, DisplayStatus>> statuses;
+        void keep(int row, DisplayStatus status)
+        {
+            if (std::exchange(kept[size_t(row)], 1) == 0)
+                statuses.append({row, status});
+        }
+    };
+    void applyTick(const QList<RowSample> &nodes, const QList<LinkRowSample> &links, QList<int> &changedRows,
+                   StatusesBefore &before);
 
     const Clock &m_clock;
     QList<Root> m_roots;

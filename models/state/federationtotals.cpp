@@ -12,24 +12,31 @@ namespace {
 // A parent chain longer than this is a loop in a hostile directory, not a hierarchy.
 constexpr int kMaxDepth = 16;
 
-void addReporting(RegionTotals &t, const NodeEntry &entry, double &busyCores, double &cores, double &busyMemory,
-                  double &memory)
+// What one node adds to each region it is in, worked out once per node and tick.
+struct Contribution
 {
-    const Node &node = entry.node;
-    const NodeSample &s = *entry.sample;
-    ++t.reporting;
-    const double nodeCores = std::max(1, node.capacity.cpuCores);
-    busyCores += s.cpuUtil * nodeCores;
-    cores += nodeCores;
-    const double nodeMemory = node.capacity.memoryTiB > 0 ? node.capacity.memoryTiB : 1.0;
-    busyMemory += s.memoryUtil * nodeMemory;
-    memory += nodeMemory;
-    t.acceleratorsReporting += node.capacity.acceleratorCount();
-    t.acceleratorsBusy += entry.busyAccelerators;
-    t.powerKw += s.powerKw;
-    t.runningJobs += s.runningJobs;
-    t.queuedJobs += s.queuedJobs;
-}
+    int accelerators = 0;
+    bool reporting = false;
+    double busyAccelerators = 0, busyCores = 0, cores = 0, busyMemory = 0, memory = 0, powerKw = 0;
+    int runningJobs = 0, queuedJobs = 0;
+
+    Contribution(const NodeEntry &entry, bool reports)
+        : accelerators(entry.node.capacity.acceleratorCount()), reporting(reports)
+    {
+        if (!reporting)
+            return;
+        const Node &node = entry.node;
+        const NodeSample &s = *entry.sample;
+        cores = std::max(1, node.capacity.cpuCores);
+        busyCores = s.cpuUtil * cores;
+        memory = node.capacity.memoryTiB > 0 ? node.capacity.memoryTiB : 1.0;
+        busyMemory = s.memoryUtil * memory;
+        busyAccelerators = entry.busyAccelerators;
+        powerKw = s.powerKw;
+        runningJobs = s.runningJobs;
+        queuedJobs = s.queuedJobs;
+    }
+};
 
 // Weighted means need their denominators until the end.
 struct Accumulator
@@ -37,12 +44,22 @@ struct Accumulator
     RegionTotals totals;
     double busyCores = 0, cores = 0, busyMemory = 0, memory = 0;
 
-    void add(const NodeEntry &entry, bool reporting)
+    void add(const Contribution &node)
     {
         ++totals.nodes;
-        totals.acceleratorsTotal += entry.node.capacity.acceleratorCount();
-        if (reporting)
-            addReporting(totals, entry, busyCores, cores, busyMemory, memory);
+        totals.acceleratorsTotal += node.accelerators;
+        if (!node.reporting)
+            return;
+        ++totals.reporting;
+        busyCores += node.busyCores;
+        cores += node.cores;
+        busyMemory += node.busyMemory;
+        memory += node.memory;
+        totals.acceleratorsReporting += node.accelerators;
+        totals.acceleratorsBusy += node.busyAccelerators;
+        totals.powerKw += node.powerKw;
+        totals.runningJobs += node.runningJobs;
+        totals.queuedJobs += node.queuedJobs;
     }
     RegionTotals finish() const
     {
@@ -118,15 +135,15 @@ FederationTotals FederationTotals::compute(const QList<NodeEntry> &entries, cons
     std::vector<Accumulator> subtrees(size_t(layout.subtreeRoots.size()));
     for (qsizetype row = 0; row < entries.size(); ++row) {
         const NodeEntry &entry = entries.at(row);
-        const bool reporting = reportsAt(entry, tsMs, rule);
-        national.add(entry, reporting);
-        tiers[std::clamp(int(entry.node.tier), 0, 2)].add(entry, reporting);
+        const Contribution node(entry, reportsAt(entry, tsMs, rule));
+        national.add(node);
+        tiers[std::clamp(int(entry.node.tier), 0, 2)].add(node);
         if (row >= layout.provinceOf.size())
             continue; // a layout of another directory: only the national and tier totals
         if (const int province = layout.provinceOf.at(row); province >= 0)
-            provinces[size_t(province)].add(entry, reporting);
+            provinces[size_t(province)].add(node);
         for (const int subtree : layout.ancestorsOf.at(row))
-            subtrees[size_t(subtree)].add(entry, reporting);
+            subtrees[size_t(subtree)].add(node);
     }
     FederationTotals totals;
     totals.tsMs = tsMs;

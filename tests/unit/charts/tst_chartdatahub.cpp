@@ -1,4 +1,5 @@
 #include "domain/clock.h"
+#include "domain/metricnames.h"
 #include "charts/chartdatahub.h"
 #include "state/federationstate.h"
 
@@ -50,10 +51,19 @@ void tst_ChartDataHub::keepsOnlySubscribedSeries()
     ChartDataHub hub(&hubState);
     const SeriesKey cpu{SeriesKey::Kind::Node, QStringLiteral("a"), QStringLiteral("cpu")};
     const SeriesKey ab{SeriesKey::Kind::Link, QStringLiteral("l"), QStringLiteral("ab_gbps")};
+    const SeriesKey h100{SeriesKey::Kind::Node, QStringLiteral("a"), metrics::acceleratorMetric(QStringLiteral("h100"))};
+    const SeriesKey sparkline{SeriesKey::Kind::Node, QStringLiteral("b"), ChartDataHub::sparklineAccelMetric()};
+    const SeriesKey power{SeriesKey::Kind::Node, QStringLiteral("b"), QStringLiteral("power_kw")};
     hub.subscribe(cpu);
     hub.subscribe(ab);
+    hub.subscribe(h100);
+    hub.subscribe(sparkline);
+    hub.subscribe(power);
     hubState.ingest(batch(1000, 0.25));
     hubState.ingest(batch(2000, 0.75));
+    QCOMPARE(hub.store(h100)->lastValue(), 50.0);
+    QCOMPARE(hub.store(sparkline)->lastValue(), 50.0);
+    QCOMPARE(hub.store(power)->lastValue(), 10.0);
     QCOMPARE(hub.store(cpu)->size(), 2);
     QCOMPARE(hub.store(cpu)->lastValue(), 75.0); // stored in %
     QCOMPARE(hub.store(ab)->lastValue(), 40.0);
