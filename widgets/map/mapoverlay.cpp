@@ -29,6 +29,7 @@ QString percent(double fraction)
 void MapOverlay::setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
 {
     m_summary = summary;
+    ++m_summaryRevision;
     m_nowMs = nowMs;
     m_intervalMs = intervalMs > 0 ? intervalMs : 1000;
 }
@@ -67,11 +68,18 @@ void MapOverlay::paint(QPainter &painter, const geo::MapViewport &viewport, cons
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF totals = paintTotals(painter);
-    Q_UNUSED(totals);
+    const QString style = QStringLiteral("%1/%2/%3")
+                              .arg(m_textScale)
+                              .arg(painter.device()->devicePixelRatioF())
+                              .arg(QGuiApplication::font().key());
+    paintPanel(painter, m_totalsPanel, totalsRect(), QString::number(m_summaryRevision) + style,
+               [this](QPainter &p) { paintTotals(p); });
     if (m_legendVisible) {
         const QRectF legend = legendRect(viewport);
-        paintLegend(painter, legend, scene);
+        const auto [lo, hi] = shadingRangeText(scene);
+        paintPanel(painter, m_legendPanel, legend,
+                   QStringLiteral("%1/%2/%3/").arg(int(scene.shadingMetric())).arg(lo, hi) + style,
+                   [&](QPainter &p) { paintLegend(p, legend, scene); });
         paintScaleBar(painter, viewport, QPointF(legend.right() + 24 * m_textScale, legend.bottom() - 4));
     }
     if (!m_diagnostics.isEmpty()) {
@@ -81,6 +89,43 @@ void MapOverlay::paint(QPainter &painter, const geo::MapViewport &viewport, cons
                          m_diagnostics);
     }
     painter.restore();
+}
+
+void MapOverlay::paintPanel(QPainter &painter, Panel &panel, const QRectF &rect, const QString &key,
+                            const std::function<void(QPainter &)> &draw) const
+{
+    // A pixel of room around the panel for its antialiased border.
+    const QRectF room = rect.adjusted(-2, -2, 2, 2);
+    const qreal dpr = painter.device()->devicePixelRatioF();
+    if (panel.key != key || panel.rect != room) {
+        panel.image = QImage((room.size() * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+        panel.image.setDevicePixelRatio(dpr);
+        panel.image.fill(Qt::transparent);
+        QPainter p(&panel.image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.translate(-room.topLeft());
+        draw(p);
+        panel.rect = room;
+        panel.key = key;
+        ++m_panelDraws;
+    }
+    painter.drawImage(room.topLeft(), panel.image);
+}
+
+std::pair<QString, QString> MapOverlay::shadingRangeText(const MapScene &scene)
+{
+    const QLocale locale;
+    switch (scene.shadingMetric()) {
+    case ShadingMetric::Utilization:
+        return {QStringLiteral("0 %"), QStringLiteral("100 %")};
+    case ShadingMetric::FreeAccelerators:
+        return {locale.toString(std::lround(scene.shadingMin())), locale.toString(std::lround(scene.shadingMax()))};
+    case ShadingMetric::Price:
+        return {locale.toString(scene.shadingMin(), 'f', 1), locale.toString(scene.shadingMax(), 'f', 1)};
+    case ShadingMetric::None:
+        break;
+    }
+    return {};
 }
 
 QString MapOverlay::dataTimeText() const
@@ -205,9 +250,18 @@ QSizeF MapOverlay::legendSize() const
 {
     const QFontMetricsF fm(font(8.5));
     const double line = fm.height() * 1.35;
-    const double width =
-        std::max(330.0 * m_textScale, fm.horizontalAdvance(metricName(ShadingMetric::Price)) * 1.25 + 2 * kPad);
+    const double s = m_textScale;
+    // Wide enough for its widest row (the status names, longer in some languages), as paintLegend lays them out.
+    double symbols = 0;
+    for (const QString &name : {tr("National"), tr("Hub"), tr("Cluster"), tr("Industry")})
+        symbols += 22 * s + fm.horizontalAdvance(name) + 12 * s;
+    double statuses = 0;
+    for (DisplayStatus status : allDisplayStatuses())
+        statuses += 13 * s + fm.horizontalAdvance(displayStatusName(status)) + 10 * s;
     const QFontMetricsF fc(font(7.5, true));
+    const double width = std::max({330.0 * s, fm.horizontalAdvance(metricName(ShadingMetric::Price)) * 1.25 + 2 * kPad,
+                                   symbols - 12 * s + 2 * kPad, statuses - 10 * s + 2 * kPad,
+                                   fc.horizontalAdvance(tr("LINKS  load · capacity · › heavier direction")) + 2 * kPad});
     // Headings, two node rows, the link ramp with its labels and the widths, the province ramp.
     const double height = 2 * kPad + 3 * (fc.height() + 4) + 2 * line + 4 + (8 * m_textScale + fm.height() + 6)
                           + line + 6 + (10 * m_textScale + fm.height() + 4);
@@ -320,24 +374,7 @@ void MapOverlay::paintLegend(QPainter &painter, const QRectF &box, const MapScen
         painter.setPen(QPen(style::kPanelBorder, 1));
         painter.setBrush(shade);
         painter.drawRect(QRectF(x, y + 2, innerW, 8 * s));
-        const QLocale locale;
-        QString lo, hi;
-        switch (scene.shadingMetric()) {
-        case ShadingMetric::Utilization:
-            lo = QStringLiteral("0 %");
-            hi = QStringLiteral("100 %");
-            break;
-        case ShadingMetric::FreeAccelerators:
-            lo = locale.toString(std::lround(scene.shadingMin()));
-            hi = locale.toString(std::lround(scene.shadingMax()));
-            break;
-        case ShadingMetric::Price:
-            lo = locale.toString(scene.shadingMin(), 'f', 1);
-            hi = locale.toString(scene.shadingMax(), 'f', 1);
-            break;
-        case ShadingMetric::None:
-            break;
-        }
+        const auto [lo, hi] = shadingRangeText(scene);
         painter.setPen(style::kText);
         painter.drawText(QPointF(x, y + 10 * s + fm.ascent() + 2), lo);
         painter.drawText(QPointF(x + innerW - fm.horizontalAdvance(hi), y + 10 * s + fm.ascent() + 2), hi);

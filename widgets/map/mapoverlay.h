@@ -5,9 +5,12 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QImage>
 #include <QRectF>
 
+#include <functional>
 #include <optional>
+#include <utility>
 
 class QPainter;
 
@@ -19,7 +22,8 @@ namespace cpn::map {
 
 // What sits on top of the map and does not move with it: the national totals with the time of the data
 // shown, the legends (node symbols and status, link load and capacity, province shading) and a scale
-// bar. Bigger type in wall mode, so a room can read it.
+// bar. Bigger type in wall mode, so a room can read it. The totals and the legend are drawn into images
+// when what they show changes and only blitted on other frames: their text is most of a frame's cost.
 class MapOverlay
 {
     Q_DECLARE_TR_FUNCTIONS(cpn::map::MapOverlay)
@@ -30,6 +34,8 @@ public:
     double textScale() const { return m_textScale; }
     void setDiagnostics(const QString &text) { m_diagnostics = text; }
     void setLegendVisible(bool visible) { m_legendVisible = visible; }
+    // Panel images drawn so far (tests).
+    int panelDraws() const { return m_panelDraws; }
 
     void paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const;
     // Where the panels are, so the inset can sit clear of them.
@@ -63,6 +69,18 @@ private:
     void paintScaleBar(QPainter &painter, const geo::MapViewport &viewport, const QPointF &bottomLeft) const;
     QSizeF legendSize() const;
     QFont font(double points, bool bold = false) const;
+    // The two ends of the province shading's scale, as the legend writes them.
+    static std::pair<QString, QString> shadingRangeText(const MapScene &scene);
+
+    struct Panel
+    {
+        QImage image;
+        QRectF rect;
+        QString key; // what the image shows; another key draws it again
+    };
+    // Blits `panel`, first drawing it with `draw` (in widget coordinates) when `key` or `rect` moved.
+    void paintPanel(QPainter &painter, Panel &panel, const QRectF &rect, const QString &key,
+                    const std::function<void(QPainter &)> &draw) const;
 
     std::optional<FederationSummary> m_summary;
     qint64 m_nowMs = 0;
@@ -70,6 +88,10 @@ private:
     double m_textScale = 1.0;
     QString m_diagnostics;
     bool m_legendVisible = true;
+    quint64 m_summaryRevision = 0;
+    mutable Panel m_totalsPanel;
+    mutable Panel m_legendPanel;
+    mutable int m_panelDraws = 0;
 };
 
 } // namespace cpn::map

@@ -1,6 +1,7 @@
 #include "mapfixture.h"
 
 #include "geo/mapviewport.h"
+#include "itemmodels/federationsummary.h"
 #include "widgets/map/maprenderer.h"
 #include "widgets/map/mapstyle.h"
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void linkLayerStaysWhenNoLinkLooksDifferent();
     void newDataIsComposedInTheBackground();
     void theInsetFollowsTheShading();
+    void overlayPanelsAreDrawnWhenTheyChange();
 
 private:
     QImage render(const MapFrame &frame = {});
@@ -251,6 +253,28 @@ void tst_MapRenderer::theInsetFollowsTheShading()
     const QPoint border(inset.center().x(), inset.top());
     QVERIFY(hasColourNear(shaded, border, style::kPanelBorder.lighter(130), 1, 40));
     QVERIFY(hasColourNear(plain, border, style::kPanelBorder.lighter(130), 1, 40));
+}
+
+// The totals and the legend are drawn into images once, then blitted, until what they show changes.
+void tst_MapRenderer::overlayPanelsAreDrawnWhenTheyChange()
+{
+    MapOverlay &overlay = m_renderer->overlay();
+    overlay.setSummary(FederationSummary::compute(*m_fx->state), m_fx->clock->nowMs(), 1000);
+    const QImage first = render();
+    const int drawn = overlay.panelDraws();
+    QCOMPARE(drawn, 2);
+    const QImage again = render(MapFrame{3, -1, -1, {}, false, {}}); // a hover
+    QCOMPARE(overlay.panelDraws(), drawn);
+    const QRect totals = overlay.totalsRect().toAlignedRect();
+    QCOMPARE(again.copy(totals), first.copy(totals));
+    m_fx->tick(1);
+    overlay.setSummary(FederationSummary::compute(*m_fx->state), m_fx->clock->nowMs(), 1000);
+    render();
+    QCOMPARE(overlay.panelDraws(), drawn + 1); // the totals; the legend's scale did not move
+    m_fx->scene->setShadingMetric(ShadingMetric::Price);
+    m_fx->scene->recomputeAggregates();
+    render();
+    QCOMPARE(overlay.panelDraws(), drawn + 2);
 }
 
 QTEST_MAIN(tst_MapRenderer)
