@@ -267,8 +267,9 @@ void FederationState::ingest(const MetricsBatch &batch)
         if (entry.status != old)
             Q_EMIT nodeStatusChanged(entry.node.id, old, entry.status);
     }
-    // The nodes without a sample in it aged too: the views show both in one repaint.
-    refresh();
+    // The nodes without a sample in it aged too (those with one were judged as it was applied): the
+    // views show both in one repaint.
+    refreshStatuses(&before.kept);
     m_refreshedWithBatchAtMs = m_clock.nowMs();
 }
 
@@ -407,6 +408,11 @@ Freshness FederationState::freshnessAt(qsizetype row) const
 
 void FederationState::refresh()
 {
+    refreshStatuses(nullptr);
+}
+
+void FederationState::refreshStatuses(const std::vector<char> *current)
+{
     // Ages moved on: the current links change once one of them stops reporting (or the clock went back).
     const qint64 now = m_clock.nowMs();
     if (now < m_linksComputedAtMs || now > m_linksValidUntilMs)
@@ -414,6 +420,8 @@ void FederationState::refresh()
     QList<int> rows;
     QList<std::pair<int, DisplayStatus>> transitions;
     for (int i = 0; i < m_entries.size(); ++i) {
+        if (current && (*current)[size_t(i)])
+            continue;
         NodeEntry &entry = m_entries[i];
         const DisplayStatus status = statusOf(entry);
         if (status != entry.status) {

@@ -140,6 +140,8 @@ private:
         QHash<QString, qint64> listedSinceMs;
     };
     void applyDirectory();
+    // refresh(), but for the rows `current` marks (their status was just worked out).
+    void refreshStatuses(const std::vector<char> *current);
     Freshness freshnessOf(const NodeEntry &entry) const;
     LinkSamplesByRow computeCurrentLinkSamples() const;
 

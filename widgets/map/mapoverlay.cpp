@@ -30,6 +30,7 @@ void MapOverlay::setSummary(const FederationSummary &summary, qint64 nowMs, int 
 {
     m_summary = summary;
     ++m_summaryRevision;
+    m_totalsLayout.reset();
     m_nowMs = nowMs;
     m_intervalMs = intervalMs > 0 ? intervalMs : 1000;
 }
@@ -38,6 +39,7 @@ void MapOverlay::setTextScale(double scale)
 {
     if (scale > 0)
         m_textScale = scale;
+    m_totalsLayout.reset();
 }
 
 QFont MapOverlay::font(double points, bool bold) const
@@ -141,8 +143,10 @@ QString MapOverlay::dataTimeText() const
     return tr("Data as of %1 (%2 s ago)").arg(time).arg(age / 1000);
 }
 
-MapOverlay::TotalsLayout MapOverlay::totalsLayout() const
+const MapOverlay::TotalsLayout &MapOverlay::totalsLayout() const
 {
+    if (m_totalsLayout)
+        return *m_totalsLayout;
     const QFont caption = font(8, true);
     const QFont big = font(17, true);
     const QFont body = font(9.5);
@@ -200,7 +204,8 @@ MapOverlay::TotalsLayout MapOverlay::totalsLayout() const
     const QRectF box(kMargin, kMargin, std::max(width, fc.horizontalAdvance(tr("NATIONAL COMPUTING-POWER NETWORK")) +
                                                            2 * kPad),
                      height);
-    return {headline, dataTime, dataColor, rows, labelWidth, box};
+    m_totalsLayout = TotalsLayout{headline, dataTime, dataColor, rows, labelWidth, box};
+    return *m_totalsLayout;
 }
 
 QRectF MapOverlay::paintTotals(QPainter &painter) const
@@ -209,7 +214,7 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
     const QFont big = font(17, true);
     const QFont body = font(9.5);
     const QFontMetricsF fc(caption), fb(big), fm(body);
-    const TotalsLayout layout = totalsLayout();
+    const TotalsLayout &layout = totalsLayout();
     const QRectF box = layout.box;
     const double gap = 12 * m_textScale;
     const double lineH = fm.height() * 1.25;

@@ -63,7 +63,8 @@ private:
         double labelWidth = 0;
         QRectF box;
     };
-    TotalsLayout totalsLayout() const;
+    // Laid out once per summary: the map asks for its box and paints it on the same tick.
+    const TotalsLayout &totalsLayout() const;
     QRectF paintTotals(QPainter &painter) const;
     void paintLegend(QPainter &painter, const QRectF &box, const MapScene &scene) const;
     void paintScaleBar(QPainter &painter, const geo::MapViewport &viewport, const QPointF &bottomLeft) const;
@@ -89,6 +90,7 @@ private:
     QString m_diagnostics;
     bool m_legendVisible = true;
     quint64 m_summaryRevision = 0;
+    mutable std::optional<TotalsLayout> m_totalsLayout; // of the summary and text scale set
     mutable Panel m_totalsPanel;
     mutable Panel m_legendPanel;
     mutable int m_panelDraws = 0;
