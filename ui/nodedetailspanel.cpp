@@ -30,7 +30,10 @@ NodeDetailsPanel::NodeDetailsPanel(NodeTableModel *nodes, QWidget *parent)
     form->setLabelAlignment(Qt::AlignLeft);
     for (int column = 0; column < NodeTableModel::ColumnCount; ++column) {
         auto *value = new QLabel(m_form);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // What the directory says can be selected and copied; the live figures change every second,
+        // which would drop a selection as soon as it was made (and cost a text document a change).
+        if (column < NodeTableModel::StatusColumn)
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_values.append(value);
         if (column == NodeTableModel::NameColumn)
             continue;
