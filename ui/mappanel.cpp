@@ -113,10 +113,11 @@ void MapPanel::setSummary(const FederationSummary &summary, qint64 nowMs, int in
 
 void MapPanel::showSceneChange()
 {
-    m_map->sceneChanged();
     if (m_pendingSummary) {
         const Summary pending = *std::exchange(m_pendingSummary, std::nullopt);
-        m_map->setSummary(pending.summary, pending.nowMs, pending.intervalMs);
+        m_map->showSceneWithSummary(pending.summary, pending.nowMs, pending.intervalMs);
+    } else {
+        m_map->sceneChanged();
     }
     updateCount();
 }

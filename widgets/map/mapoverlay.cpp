@@ -70,17 +70,13 @@ void MapOverlay::paint(QPainter &painter, const geo::MapViewport &viewport, cons
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    const QString style = QStringLiteral("%1/%2/%3")
-                              .arg(m_textScale)
-                              .arg(painter.device()->devicePixelRatioF())
-                              .arg(QGuiApplication::font().key());
-    paintPanel(painter, m_totalsPanel, totalsRect(), QString::number(m_summaryRevision) + style,
-               [this](QPainter &p) { paintTotals(p); });
+    const qreal dpr = painter.device()->devicePixelRatioF();
+    paintPanel(painter, m_totalsPanel, totalsRect(), totalsKey(dpr), [this](QPainter &p) { paintTotals(p); });
     if (m_legendVisible) {
         const QRectF legend = legendRect(viewport);
         const auto [lo, hi] = shadingRangeText(scene);
         paintPanel(painter, m_legendPanel, legend,
-                   QStringLiteral("%1/%2/%3/").arg(int(scene.shadingMetric())).arg(lo, hi) + style,
+                   QStringLiteral("%1/%2/%3/").arg(int(scene.shadingMetric())).arg(lo, hi) + styleKey(dpr),
                    [&](QPainter &p) { paintLegend(p, legend, scene); });
         paintScaleBar(painter, viewport, QPointF(legend.right() + 24 * m_textScale, legend.bottom() - 4));
     }
@@ -96,22 +92,49 @@ void MapOverlay::paint(QPainter &painter, const geo::MapViewport &viewport, cons
 void MapOverlay::paintPanel(QPainter &painter, Panel &panel, const QRectF &rect, const QString &key,
                             const std::function<void(QPainter &)> &draw) const
 {
+    const qreal dpr = painter.device()->devicePixelRatioF();
     // A pixel of room around the panel for its antialiased border.
     const QRectF room = rect.adjusted(-2, -2, 2, 2);
-    const qreal dpr = painter.device()->devicePixelRatioF();
-    if (panel.key != key || panel.rect != room) {
-        panel.image = QImage((room.size() * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
-        panel.image.setDevicePixelRatio(dpr);
-        panel.image.fill(Qt::transparent);
-        QPainter p(&panel.image);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.translate(-room.topLeft());
-        draw(p);
-        panel.rect = room;
-        panel.key = key;
+    if (panel.key != key || panel.rect != room || panel.image.devicePixelRatio() != dpr) {
+        panel = drawPanel(room, key, dpr, draw);
         ++m_panelDraws;
     }
     painter.drawImage(room.topLeft(), panel.image);
+}
+
+MapOverlay::Panel MapOverlay::drawPanel(const QRectF &rect, const QString &key, qreal devicePixelRatio,
+                                        const std::function<void(QPainter &)> &draw)
+{
+    Panel panel{QImage((rect.size() * devicePixelRatio).toSize(), QImage::Format_ARGB32_Premultiplied), rect, key};
+    panel.image.setDevicePixelRatio(devicePixelRatio);
+    panel.image.fill(Qt::transparent);
+    QPainter painter(&panel.image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.translate(-rect.topLeft());
+    draw(painter);
+    return panel;
+}
+
+QString MapOverlay::styleKey(qreal devicePixelRatio) const
+{
+    return QStringLiteral("%1/%2/%3").arg(m_textScale).arg(devicePixelRatio).arg(QGuiApplication::font().key());
+}
+
+QString MapOverlay::totalsKey(qreal devicePixelRatio) const
+{
+    return QString::number(m_summaryRevision) + QLatin1Char('/') + styleKey(devicePixelRatio);
+}
+
+MapOverlay::Panel MapOverlay::drawTotalsPanel(qreal devicePixelRatio) const
+{
+    return drawPanel(totalsRect().adjusted(-2, -2, 2, 2), totalsKey(devicePixelRatio), devicePixelRatio,
+                     [this](QPainter &painter) { paintTotals(painter); });
+}
+
+void MapOverlay::adoptTotalsPanel(const Panel &panel) const
+{
+    if (!panel.image.isNull() && panel.key == totalsKey(panel.image.devicePixelRatio()))
+        m_totalsPanel = panel;
 }
 
 std::pair<QString, QString> MapOverlay::shadingRangeText(const MapScene &scene)

@@ -37,6 +37,18 @@ public:
     // Panel images drawn so far (tests).
     int panelDraws() const { return m_panelDraws; }
 
+    // A panel drawn into an image, for what `key` says it shows.
+    struct Panel
+    {
+        QImage image;
+        QRectF rect;
+        QString key;
+    };
+    // The totals panel at this pixel ratio, drawn on any thread (the map's composing thread draws the
+    // next tick's with its data); adoptTotalsPanel() takes it if it shows the summary set now.
+    Panel drawTotalsPanel(qreal devicePixelRatio) const;
+    void adoptTotalsPanel(const Panel &panel) const;
+
     void paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene) const;
     // Where the panels are, so the inset can sit clear of them.
     QRectF legendRect(const geo::MapViewport &viewport) const;
@@ -73,15 +85,14 @@ private:
     // The two ends of the province shading's scale, as the legend writes them.
     static std::pair<QString, QString> shadingRangeText(const MapScene &scene);
 
-    struct Panel
-    {
-        QImage image;
-        QRectF rect;
-        QString key; // what the image shows; another key draws it again
-    };
     // Blits `panel`, first drawing it with `draw` (in widget coordinates) when `key` or `rect` moved.
     void paintPanel(QPainter &painter, Panel &panel, const QRectF &rect, const QString &key,
                     const std::function<void(QPainter &)> &draw) const;
+    static Panel drawPanel(const QRectF &rect, const QString &key, qreal devicePixelRatio,
+                           const std::function<void(QPainter &)> &draw);
+    // What a panel's look depends on besides its content.
+    QString styleKey(qreal devicePixelRatio) const;
+    QString totalsKey(qreal devicePixelRatio) const;
 
     std::optional<FederationSummary> m_summary;
     qint64 m_nowMs = 0;

@@ -238,6 +238,7 @@ void MapRenderer::adopt(DataImages images)
     ++m_linkBuilds;
     m_data = std::move(images);
     m_data.valid = true;
+    m_overlay.adoptTotalsPanel(m_data.totals);
     ++m_dataGeneration;
 }
 
@@ -273,6 +274,7 @@ MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, cons
     job.links = scene.links();
     job.drawOrder = drawOrder(scene);
     job.sprites = m_sprites;
+    job.overlay = m_overlay;
     return job;
 }
 
@@ -294,6 +296,7 @@ MapRenderer::DataImages MapRenderer::compose(DataJob job)
     const LinkBatch batch = batchLinks(job.viewport, job.nodes, job.links);
     BandPainter::paint(out.links,
                        [&](QPainter &painter, QImage &slice, int top) { paintLinks(painter, slice, top, batch); });
+    out.totals = job.overlay.drawTotalsPanel(job.viewport.devicePixelRatio());
     out.data = out.links.copy();
     {
         QPainter painter(&out.data);

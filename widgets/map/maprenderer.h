@@ -137,6 +137,7 @@ private:
         QList<MapLink> links;
         QList<int> drawOrder;
         NodeSprites sprites;
+        MapOverlay overlay; // its totals panel is drawn with the data
     };
     struct DataImages
     {
@@ -147,6 +148,7 @@ private:
         QImage inset; // shaded inset
         QImage links; // base and links
         QImage data;  // links, inset and nodes
+        MapOverlay::Panel totals;
         bool recoloured = false;
         bool valid = false;
     };

@@ -113,6 +113,12 @@ void NodeMapWidget::setSummary(const FederationSummary &summary, qint64 nowMs, i
         update((before | m_renderer.overlay().totalsRect()).toAlignedRect().adjusted(-2, -2, 2, 2));
 }
 
+void NodeMapWidget::showSceneWithSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
+{
+    m_renderer.overlay().setSummary(summary, nowMs, intervalMs);
+    sceneChanged();
+}
+
 void NodeMapWidget::syncViewportToWidget()
 {
     m_viewport.setSize(size());

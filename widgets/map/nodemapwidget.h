@@ -51,6 +51,9 @@ public:
     // Rings these nodes and emphasises these links until replaced (empty lists clear them).
     void setHighlights(const QStringList &nodeIds, const QStringList &linkIds);
     void setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
+    // A new scene and the totals that go with it, shown in one repaint (their panel is drawn with the
+    // data, off the UI thread when the data is).
+    void showSceneWithSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
 
     // Scene index of the node under a widget position, or -1.
     int nodeAt(const QPointF &pos);
