@@ -21,6 +21,21 @@ private Q_SLOTS:
 namespace {
 constexpr qint64 kT0 = 1764064800000;
 
+// The sample federation with its first tick, and the node table over it.
+struct Federation
+{
+    ManualClock clock{kT0};
+    FederationState state{clock};
+    NodeTableModel model{&state};
+    QList<Node> nodes = testing::sampleNodes();
+
+    Federation()
+    {
+        state.setDirectory(nodes);
+        state.ingestSamples(testing::sampleTick(nodes, kT0));
+    }
+};
+
 struct StyleChanges : QObject
 {
     int count = 0;
@@ -34,12 +49,8 @@ struct StyleChanges : QObject
 
 void tst_NodeDetailsPanel::followsItsNode()
 {
-    ManualClock clock(kT0);
-    FederationState state(clock);
-    NodeTableModel model(&state);
-    const QList<Node> nodes = testing::sampleNodes();
-    state.setDirectory(nodes);
-    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    Federation fx;
+    auto &[clock, state, model, nodes] = fx;
     NodeDetailsPanel panel(&model);
     panel.showNode(nodes.at(1).id);
     QCOMPARE(panel.title(), nodes.at(1).name);
@@ -53,12 +64,8 @@ void tst_NodeDetailsPanel::followsItsNode()
 
 void tst_NodeDetailsPanel::restylesOnlyWhenTheStatusMoves()
 {
-    ManualClock clock(kT0);
-    FederationState state(clock);
-    NodeTableModel model(&state);
-    const QList<Node> nodes = testing::sampleNodes();
-    state.setDirectory(nodes);
-    state.ingestSamples(testing::sampleTick(nodes, kT0));
+    Federation fx;
+    auto &[clock, state, model, nodes] = fx;
     NodeDetailsPanel panel(&model);
     panel.showNode(nodes.at(0).id);
     StyleChanges changes;

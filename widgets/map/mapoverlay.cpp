@@ -18,6 +18,15 @@ namespace {
 
 constexpr double kMargin = 14;
 constexpr double kPad = 12;
+// The legend's node rows, at text scale 1: where a name starts after its mark, and the gap after it.
+constexpr double kSymbolNameAt = 22, kSymbolGap = 12;
+constexpr double kStatusNameAt = 13, kStatusGap = 10;
+
+// A panel's image with a pixel of room around it for its antialiased border.
+QRectF withRoom(const QRectF &panel)
+{
+    return panel.adjusted(-2, -2, 2, 2);
+}
 
 QString percent(double fraction)
 {
@@ -93,24 +102,23 @@ void MapOverlay::paintPanel(QPainter &painter, Panel &panel, const QRectF &rect,
                             const std::function<void(QPainter &)> &draw) const
 {
     const qreal dpr = painter.device()->devicePixelRatioF();
-    // A pixel of room around the panel for its antialiased border.
-    const QRectF room = rect.adjusted(-2, -2, 2, 2);
-    if (panel.key != key || panel.rect != room || panel.image.devicePixelRatio() != dpr) {
-        panel = drawPanel(room, key, dpr, draw);
+    if (panel.key != key || panel.rect != withRoom(rect) || panel.image.devicePixelRatio() != dpr) {
+        panel = drawPanel(rect, key, dpr, draw);
         ++m_panelDraws;
     }
-    painter.drawImage(room.topLeft(), panel.image);
+    painter.drawImage(panel.rect.topLeft(), panel.image);
 }
 
 MapOverlay::Panel MapOverlay::drawPanel(const QRectF &rect, const QString &key, qreal devicePixelRatio,
                                         const std::function<void(QPainter &)> &draw)
 {
-    Panel panel{QImage((rect.size() * devicePixelRatio).toSize(), QImage::Format_ARGB32_Premultiplied), rect, key};
+    const QRectF room = withRoom(rect);
+    Panel panel{QImage((room.size() * devicePixelRatio).toSize(), QImage::Format_ARGB32_Premultiplied), room, key};
     panel.image.setDevicePixelRatio(devicePixelRatio);
     panel.image.fill(Qt::transparent);
     QPainter painter(&panel.image);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.translate(-rect.topLeft());
+    painter.translate(-room.topLeft());
     draw(painter);
     return panel;
 }
@@ -127,7 +135,7 @@ QString MapOverlay::totalsKey(qreal devicePixelRatio) const
 
 MapOverlay::Panel MapOverlay::drawTotalsPanel(qreal devicePixelRatio) const
 {
-    return drawPanel(totalsRect().adjusted(-2, -2, 2, 2), totalsKey(devicePixelRatio), devicePixelRatio,
+    return drawPanel(totalsRect(), totalsKey(devicePixelRatio), devicePixelRatio,
                      [this](QPainter &painter) { paintTotals(painter); });
 }
 
@@ -274,6 +282,14 @@ QRectF MapOverlay::paintTotals(QPainter &painter) const
     return box;
 }
 
+QList<MapOverlay::LegendSymbol> MapOverlay::legendSymbols()
+{
+    return {{NodeRole::National, tr("National")},
+            {NodeRole::Hub, tr("Hub")},
+            {NodeRole::Cluster, tr("Cluster")},
+            {NodeRole::Industry, tr("Industry")}};
+}
+
 QSizeF MapOverlay::legendSize() const
 {
     const QFontMetricsF fm(font(8.5));
@@ -281,14 +297,14 @@ QSizeF MapOverlay::legendSize() const
     const double s = m_textScale;
     // Wide enough for its widest row (the status names, longer in some languages), as paintLegend lays them out.
     double symbols = 0;
-    for (const QString &name : {tr("National"), tr("Hub"), tr("Cluster"), tr("Industry")})
-        symbols += 22 * s + fm.horizontalAdvance(name) + 12 * s;
+    for (const LegendSymbol &symbol : legendSymbols())
+        symbols += (kSymbolNameAt + kSymbolGap) * s + fm.horizontalAdvance(symbol.name);
     double statuses = 0;
     for (DisplayStatus status : allDisplayStatuses())
-        statuses += 13 * s + fm.horizontalAdvance(displayStatusName(status)) + 10 * s;
+        statuses += (kStatusNameAt + kStatusGap) * s + fm.horizontalAdvance(displayStatusName(status));
     const QFontMetricsF fc(font(7.5, true));
     const double width = std::max({330.0 * s, fm.horizontalAdvance(metricName(ShadingMetric::Price)) * 1.25 + 2 * kPad,
-                                   symbols - 12 * s + 2 * kPad, statuses - 10 * s + 2 * kPad,
+                                   symbols - kSymbolGap * s + 2 * kPad, statuses - kStatusGap * s + 2 * kPad,
                                    fc.horizontalAdvance(tr("LINKS  load · capacity · › heavier direction")) + 2 * kPad});
     // Headings, two node rows, the link ramp with its labels and the widths, the province ramp.
     const double height = 2 * kPad + 3 * (fc.height() + 4) + 2 * line + 4 + (8 * m_textScale + fm.height() + 6)
@@ -326,24 +342,15 @@ void MapOverlay::paintLegend(QPainter &painter, const QRectF &box, const MapScen
 
     // Nodes: tier symbols, then status colours.
     heading(tr("NODES"));
-    struct Entry
-    {
-        NodeRole role;
-        QString name;
-    };
-    const Entry entries[] = {{NodeRole::National, tr("National")},
-                             {NodeRole::Hub, tr("Hub")},
-                             {NodeRole::Cluster, tr("Cluster")},
-                             {NodeRole::Industry, tr("Industry")}};
     double cx = x;
-    for (const Entry &e : entries) {
+    for (const LegendSymbol &e : legendSymbols()) {
         painter.save();
         painter.translate(cx + 10 * s, y + line / 2);
         NodeSprites::paintSymbol(painter, e.role, DisplayStatus::Online, 12, 0.8 * s);
         painter.restore();
         painter.setPen(style::kText);
-        painter.drawText(QPointF(cx + 22 * s, y + (line + fm.ascent() - fm.descent()) / 2), e.name);
-        cx += 22 * s + fm.horizontalAdvance(e.name) + 12 * s;
+        painter.drawText(QPointF(cx + kSymbolNameAt * s, y + (line + fm.ascent() - fm.descent()) / 2), e.name);
+        cx += (kSymbolNameAt + kSymbolGap) * s + fm.horizontalAdvance(e.name);
     }
     y += line;
     cx = x;
@@ -353,8 +360,8 @@ void MapOverlay::paintLegend(QPainter &painter, const QRectF &box, const MapScen
         painter.drawEllipse(QPointF(cx + 5 * s, y + line / 2), 4.5 * s, 4.5 * s);
         const QString name = displayStatusName(status);
         painter.setPen(style::kText);
-        painter.drawText(QPointF(cx + 13 * s, y + (line + fm.ascent() - fm.descent()) / 2), name);
-        cx += 13 * s + fm.horizontalAdvance(name) + 10 * s;
+        painter.drawText(QPointF(cx + kStatusNameAt * s, y + (line + fm.ascent() - fm.descent()) / 2), name);
+        cx += (kStatusNameAt + kStatusGap) * s + fm.horizontalAdvance(name);
     }
     y += line + 4;
 

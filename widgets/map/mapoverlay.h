@@ -81,6 +81,13 @@ private:
     void paintLegend(QPainter &painter, const QRectF &box, const MapScene &scene) const;
     void paintScaleBar(QPainter &painter, const geo::MapViewport &viewport, const QPointF &bottomLeft) const;
     QSizeF legendSize() const;
+    // The node symbols the legend explains, in its order: legendSize() measures what paintLegend() draws.
+    struct LegendSymbol
+    {
+        NodeRole role;
+        QString name;
+    };
+    static QList<LegendSymbol> legendSymbols();
     QFont font(double points, bool bold = false) const;
     // The two ends of the province shading's scale, as the legend writes them.
     static std::pair<QString, QString> shadingRangeText(const MapScene &scene);

@@ -32,6 +32,15 @@ private Q_SLOTS:
 
 static constexpr qint64 kT0 = 1764064800000;
 
+// A second later, every node reports but the first, which has fallen silent.
+static void tickWithoutTheFirst(ManualClock &clock, FederationState &state, const QList<Node> &nodes, int t)
+{
+    clock.advance(1000);
+    QList<NodeSample> tick = testing::sampleTick(nodes, clock.nowMs(), t);
+    tick.removeFirst();
+    state.ingestSamples(tick);
+}
+
 void tst_FederationState::lateSampleNeverReplacesNewer()
 {
     ManualClock clock(kT0);
@@ -116,10 +125,7 @@ void tst_FederationState::freshnessStaleThenNotReporting()
     QSignalSpy transitions(&state, &FederationState::nodeStatusChanged);
     // The others keep reporting; node 0 falls silent.
     for (int t = 1; t <= 31; ++t) {
-        clock.advance(1000);
-        QList<NodeSample> tick = testing::sampleTick(nodes, clock.nowMs(), t);
-        tick.removeFirst();
-        state.ingestSamples(tick);
+        tickWithoutTheFirst(clock, state, nodes, t);
         state.refresh();
         if (t == 2)
             QCOMPARE(state.entryAt(0).status, DisplayStatus::Online); // two intervals: still fresh
@@ -145,12 +151,8 @@ void tst_FederationState::aBatchAgesTheNodesItDoesNotCarry()
     state.setDirectory(nodes);
     state.ingestSamples(testing::sampleTick(nodes, kT0));
     QSignalSpy refreshed(&state, &FederationState::refreshed);
-    for (int t = 1; t <= 3; ++t) {
-        clock.advance(1000);
-        QList<NodeSample> tick = testing::sampleTick(nodes, clock.nowMs(), t);
-        tick.removeFirst();
-        state.ingestSamples(tick);
-    }
+    for (int t = 1; t <= 3; ++t)
+        tickWithoutTheFirst(clock, state, nodes, t);
     QCOMPARE(refreshed.count(), 3);
     QCOMPARE(state.entryAt(0).status, DisplayStatus::Stale);
     QCOMPARE(refreshed.last().at(0).value<QList<int>>(), QList<int>{0});
