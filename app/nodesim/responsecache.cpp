@@ -1,29 +1,12 @@
 #include "responsecache.h"
 
-#include <QHashFunctions>
+#include "domain/gzip.h"
 
-#include <zlib.h>
+#include <QHashFunctions>
 
 namespace cpn::sim {
 namespace {
 constexpr qsizetype kMinGzipBytes = 1024; // smaller answers gain less than the header costs
-}
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream z{};
-    // 15 window bits + 16: a gzip header and trailer instead of zlib's.
-    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))), Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    const int rc = deflate(&z, Z_FINISH);
-    out.resize(qsizetype(z.total_out));
-    deflateEnd(&z);
-    return rc == Z_STREAM_END ? out : QByteArray();
 }
 
 QByteArray ResponseCache::etagOf(const QByteArray &body)
@@ -77,7 +60,7 @@ const QByteArray &ResponseCache::gzipped(Entry &entry)
     if (!entry.gzipTried) {
         entry.gzipTried = true;
         if (entry.body.size() >= kMinGzipBytes) {
-            entry.gzipped = gzip(entry.body);
+            entry.gzipped = cpn::gzip(entry.body);
             if (entry.gzipped.size() >= entry.body.size())
                 entry.gzipped.clear();
             if (&entry != &m_scratch)

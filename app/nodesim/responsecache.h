@@ -8,9 +8,6 @@
 
 namespace cpn::sim {
 
-// gzip (RFC 1952) of data, as Content-Encoding: gzip sends it.
-QByteArray gzip(const QByteArray &data);
-
 // Encoded answers kept while what they show is unchanged, so every console asking the same
 // question gets the same bytes and the server builds them once. An entry is valid for one
 // `version` of its data (a tick's sequence number, a revision of the faults, ...).

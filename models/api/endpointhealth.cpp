@@ -55,6 +55,13 @@ qint64 EndpointHealth::dataAgeMs() const
     return m_clock.monotonicMs() - m_lastDataMonotonicMs;
 }
 
+qint64 EndpointHealth::msUntilStale() const
+{
+    if (state() != ConnectionState::Online)
+        return -1;
+    return std::max<qint64>(0, m_staleAfterMs - dataAgeMs() + 1);
+}
+
 ConnectionState EndpointHealth::state() const
 {
     if (m_failures >= m_offlineAfterFailures)

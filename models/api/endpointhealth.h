@@ -24,8 +24,10 @@ public:
 
     bool recordSuccess();
     bool recordFailure(const QString &error);
-    // Re-evaluates staleness against the clock (call it on a timer).
+    // Re-evaluates staleness against the clock (call it when msUntilStale() has passed).
     bool refresh();
+    // When an Online endpoint turns Stale if no good answer comes first; -1 when it is not Online.
+    qint64 msUntilStale() const;
     // Back to Connecting with no data, as when polling restarts.
     bool reset();
 

@@ -61,7 +61,7 @@ FederationClient::FederationClient(QNetworkAccessManager *nam, const QUrl &rootU
         if (m_nextAction)
             (this->*m_nextAction)();
     });
-    m_healthTimer.setInterval(std::clamp(options.refreshIntervalMs / 4, 50, 1000));
+    m_healthTimer.setSingleShot(true);
     connect(&m_healthTimer, &QTimer::timeout, this, &FederationClient::checkHealth);
 }
 
@@ -90,7 +90,7 @@ void FederationClient::start()
     if (m_health.reset())
         Q_EMIT statusChanged(m_health.status());
     qCInfo(lcApi).noquote() << "watching federation at" << defaultLabel(rootUrl());
-    m_healthTimer.start();
+    armHealthCheck();
     fetchDirectory();
 }
 
@@ -260,7 +260,9 @@ void FederationClient::onMetrics(const ApiResult<MetricsBatch> &result)
 void FederationClient::recordSuccess()
 {
     const ConnectionState before = m_health.state();
-    if (!m_health.recordSuccess())
+    const bool changed = m_health.recordSuccess();
+    armHealthCheck();
+    if (!changed)
         return;
     if (before == ConnectionState::Offline || before == ConnectionState::Stale)
         qCInfo(lcApi).noquote() << status().label << "is back online";
@@ -309,6 +311,18 @@ void FederationClient::checkHealth()
 {
     if (m_health.refresh())
         Q_EMIT statusChanged(m_health.status());
+    armHealthCheck();
+}
+
+void FederationClient::armHealthCheck()
+{
+    // Woken only when the data would turn stale, not every quarter second: at 1 Hz an answer
+    // re-arms it long before it fires.
+    const qint64 delayMs = m_health.msUntilStale();
+    if (!m_running || delayMs < 0)
+        m_healthTimer.stop();
+    else
+        m_healthTimer.start(int(std::min<qint64>(delayMs, std::numeric_limits<int>::max())));
 }
 
 } // namespace cpn::api

@@ -97,6 +97,7 @@ private:
     void schedule(qint64 delayMs, Action action);
     void scheduleRetry(const ApiError &error, Action retry);
     void checkHealth();
+    void armHealthCheck();
 
     QNetworkAccessManager *m_nam;
     ClientOptions m_options;

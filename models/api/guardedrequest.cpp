@@ -1,6 +1,7 @@
 #include "api/guardedrequest.h"
 
 #include "api/backoff.h"
+#include "domain/gzip.h"
 #include "domain/logging.h"
 #include "domain/protocoljson.h"
 
@@ -144,7 +145,8 @@ GuardedRequest::GuardedRequest(const ClientOptions &options, const Spec &spec, Q
     : QObject(context), m_maxBodyBytes(spec.maxBodyBytes > 0 ? spec.maxBodyBytes : options.maxBodyBytes),
       m_transferTimeoutMs(options.transferTimeoutMs), m_deadlineMs(options.deadlineMs),
       m_url(spec.url.adjusted(QUrl::RemoveUserInfo)), m_context(context), m_done(std::move(done)),
-      m_caFileConfigured(!options.caFile.isEmpty()), m_conditional(!spec.ifNoneMatch.isEmpty())
+      m_caFileConfigured(!options.caFile.isEmpty()), m_conditional(!spec.ifNoneMatch.isEmpty()),
+      m_inflateLater(spec.inflateLater)
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
@@ -195,6 +197,9 @@ void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const C
     // Qt asks for gzip and inflates it; m_maxBodyBytes caps what it inflates, so its own ratio
     // check (meant for callers without a cap) would only refuse well-compressed answers.
     networkRequest.setDecompressedSafetyCheckThreshold(-1);
+    // Asked for by us, gzip is left to decodedBody(): Qt inflates only what it asked for itself.
+    if (spec.inflateLater)
+        networkRequest.setRawHeader("Accept-Encoding", "gzip");
     if (!spec.token.isEmpty())
         networkRequest.setRawHeader("Authorization", "Bearer " + spec.token.toUtf8());
     const bool hasBody = spec.verb != "GET";
@@ -225,6 +230,16 @@ void GuardedRequest::attach(QNetworkReply *reply)
 void GuardedRequest::onMetaDataChanged()
 {
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_inflateLater) {
+        const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+        m_gzipped = encoding == "gzip";
+        if (status < 300 && !m_gzipped && !encoding.isEmpty() && encoding != "identity") {
+            abortWith(ApiError::protocol(
+                QCoreApplication::translate("cpn::api", "the answer came in the unsupported encoding %1")
+                    .arg(shortText(QString::fromLatin1(encoding), 40))));
+            return;
+        }
+    }
     if (status == 304 && m_conditional) {
         m_discardBody = true; // a 304 has no body
         return;
@@ -283,7 +298,8 @@ void GuardedRequest::onFinished()
     if (m_failure) {
         complete(*m_failure);
     } else if (status >= 200 && status < 300 && m_reply->error() == QNetworkReply::NoError) {
-        complete(RawReply{status, std::move(m_body), m_reply->rawHeader("ETag").left(256)});
+        complete(RawReply{status, std::move(m_body), m_reply->rawHeader("ETag").left(256), m_gzipped,
+                          m_maxBodyBytes});
     } else if (status == 304 && m_conditional) {
         complete(RawReply{status, {}, m_reply->rawHeader("ETag").left(256)});
     } else {
@@ -305,8 +321,11 @@ ApiError GuardedRequest::errorFromReply() const
     if (status >= 400) {
         QString title = reason;
         QString detail;
-        if (!m_discardBody && !m_body.isEmpty()) {
-            const auto problem = protocol::parseProblem(m_body);
+        const auto body = m_discardBody ? std::nullopt
+                          : m_gzipped   ? gunzip(m_body, kMaxProblemBytes)
+                                        : std::optional<QByteArray>(m_body);
+        if (body && !body->isEmpty()) {
+            const auto problem = protocol::parseProblem(*body);
             if (problem.ok()) {
                 if (!problem.value().title.isEmpty())
                     title = shortText(problem.value().title, 100);
@@ -327,6 +346,20 @@ ApiError GuardedRequest::errorFromReply() const
     default:
         return ApiError::network(shortText(m_reply->errorString()));
     }
+}
+
+ApiResult<QByteArray> decodedBody(const RawReply &raw)
+{
+    if (!raw.gzipped)
+        return raw.body;
+    bool tooLarge = false;
+    std::optional<QByteArray> body = gunzip(raw.body, raw.maxBodyBytes, &tooLarge);
+    if (tooLarge)
+        return ApiError::tooLarge(
+            QCoreApplication::translate("cpn::api", "more than %1 bytes once inflated").arg(raw.maxBodyBytes));
+    if (!body)
+        return ApiError::protocol(QCoreApplication::translate("cpn::api", "the answer's gzip stream is broken"));
+    return std::move(*body);
 }
 
 void GuardedRequest::complete(const ApiResult<RawReply> &result)

@@ -26,7 +26,13 @@ struct RawReply
     int httpStatus = 0; // 304: the answer held under `etag` is still current; body is empty
     QByteArray body;
     QByteArray etag; // the answer's ETag, if any
+    bool gzipped = false;    // body is still gzip (Spec::inflateLater): decodedBody() inflates it
+    qint64 maxBodyBytes = 0; // what body may inflate to
 };
+
+// The body of raw as the node meant it: inflated when it came gzipped, refused (TooLarge) past its
+// limit and (Protocol) when the stream is broken. Pure, so it runs on the thread that parses.
+ApiResult<QByteArray> decodedBody(const RawReply &raw);
 
 // A problem+json body of a failed reply is read up to this size; anything else is discarded.
 inline constexpr qsizetype kMaxProblemBytes = 64 * 1024;
@@ -47,9 +53,10 @@ QString tlsErrorSentence(const QList<QSslError> &errors, const QString &host, bo
 // One HTTP exchange with the hardening QNetworkAccessManager lacks by default:
 // transfer timeout, wall-clock deadline, no HTTP/2, no redirects (a 3xx is an error, so a token never
 // travels to another host; a 304 to a conditional request is an answer), a body cap checked against
-// Content-Length and while bytes arrive (after gzip, which QNetworkAccessManager asks for and
-// decompresses itself), and
-// failed replies read only as a bounded problem+json. https uses the endpoint's CA file besides the
+// Content-Length and while bytes arrive, and failed replies read only as a bounded problem+json.
+// gzip is asked for; QNetworkAccessManager inflates it on the caller's thread, unless
+// Spec::inflateLater leaves that to decodedBody() where the body is parsed (the metrics of a
+// large federation inflate to a few hundred kB a second, which the UI thread need not pay for). https uses the endpoint's CA file besides the
 // system CAs; certificate errors are never ignored and fail the request as ApiError::Kind::Tls.
 //
 // The result is posted to `context` through its event loop, so `done` never runs inside the caller
@@ -68,6 +75,7 @@ public:
         QByteArray accept = "application/json";
         QByteArray ifNoneMatch{}; // an ETag held: an unchanged answer comes back as a 304
         qint64 maxBodyBytes = 0; // the answer limit of this request; 0: the endpoint's maxBodyBytes
+        bool inflateLater = false; // hand a gzip body back compressed (RawReply::gzipped)
     };
     using Done = std::function<void(const ApiResult<RawReply> &)>;
 
@@ -97,6 +105,8 @@ private:
     bool m_discardBody = false; // a failed reply whose body is not worth reading
     bool m_caFileConfigured = false;
     bool m_conditional = false;   // sent with If-None-Match: a 304 is an answer
+    bool m_inflateLater = false;  // gzip asked for by us, so Qt leaves the body compressed
+    bool m_gzipped = false;       // the answer came with Content-Encoding: gzip
     QList<QSslError> m_sslErrors; // reported by the handshake; the reply then fails
     std::optional<ApiError> m_failure;
 };

@@ -148,7 +148,12 @@ template <typename T> NodeApiClient::RawCallback NodeApiClient::parsed(Parser<T>
     const auto toResult = [](const Parser<T> &parse, const ApiResult<RawReply> &raw) -> ApiResult<T> {
         if (!raw.ok())
             return raw.error();
-        protocol::Parsed<T> value = parse(raw.value().body);
+        const ApiResult<QByteArray> body = decodedBody(raw.value());
+        if (!body.ok()) {
+            qCWarning(lcApi).noquote() << "rejected an answer:" << body.error().message();
+            return body.error();
+        }
+        protocol::Parsed<T> value = parse(body.value());
         if (!value.ok()) {
             qCWarning(lcApi).noquote() << "rejected an answer:" << value.error();
             return ApiError::protocol(value.error());
@@ -232,6 +237,7 @@ void NodeApiClient::send(GuardedRequest::Spec spec, RawCallback done, bool isRet
     }
     ++m_inFlight;
     spec.token = m_options.token;
+    spec.inflateLater = true; // every answer is parsed in parsed(), on the parse worker
     GuardedRequest::start(m_nam, spec, m_options, this,
                           [this, spec, isRetry, done = std::move(done)](const ApiResult<RawReply> &r) {
                               --m_inFlight;

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void startsConnecting();
     void onlineStaleOfflineOnline();
     void staleBoundaryIsStrict();
+    void msUntilStaleSaysWhenToLookAgain();
     void offlineWithoutEverHavingData();
     void failuresBelowTheThresholdKeepOnline();
     void changeIsReportedOnce();
@@ -84,6 +85,22 @@ void tst_EndpointHealth::staleBoundaryIsStrict()
     QCOMPARE(health.state(), ConnectionState::Online); // exactly twice the interval is still fresh
     clock.advance(1);
     QCOMPARE(health.state(), ConnectionState::Stale);
+}
+
+void tst_EndpointHealth::msUntilStaleSaysWhenToLookAgain()
+{
+    ManualClock clock;
+    EndpointHealth health(clock, 1000, 3);
+    QCOMPARE(health.msUntilStale(), -1); // connecting: nothing can go stale yet
+    health.recordSuccess();
+    QCOMPARE(health.msUntilStale(), 2001);
+    clock.advance(1500);
+    QCOMPARE(health.msUntilStale(), 501);
+    clock.advance(501);
+    QCOMPARE(health.msUntilStale(), -1);
+    QCOMPARE(health.state(), ConnectionState::Stale); // the moment it names is the first stale one
+    health.recordSuccess();
+    QCOMPARE(health.msUntilStale(), 2001);
 }
 
 void tst_EndpointHealth::offlineWithoutEverHavingData()

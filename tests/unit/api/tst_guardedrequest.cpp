@@ -1,4 +1,5 @@
 #include "api/guardedrequest.h"
+#include "domain/gzip.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -106,6 +107,11 @@ private Q_SLOTS:
     void connectionRefused();
     void tokenWithNewlineIsRefused();
     void destroyedContextGetsNoCallback();
+    void gzipIsInflatedWhereTheBodyIsParsed();
+    void gzipBombIsRefusedOnceInflated();
+    void brokenGzipIsAProtocolError();
+    void unsupportedEncodingIsRefused();
+    void gzipProblemDetailsAreRead();
 
 private:
     std::optional<ApiResult<RawReply>> run(const GuardedRequest::Spec &spec,
@@ -302,6 +308,84 @@ void tst_GuardedRequest::destroyedContextGetsNoCallback()
     delete context;
     QTest::qWait(300); // long enough for the whole trickled answer
     QVERIFY(!called);
+}
+
+
+void tst_GuardedRequest::gzipIsInflatedWhereTheBodyIsParsed()
+{
+    const QByteArray json = "{\"samples\":[" + QByteArray("1,").repeated(5000) + "2]}";
+    CannedServer server;
+    server.response.bytes =
+        CannedServer::http("200 OK", "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", cpn::gzip(json));
+    GuardedRequest::Spec spec{"GET", server.url(), {}, {}};
+    spec.inflateLater = true;
+    const auto result = run(spec);
+    QVERIFY(result && result->ok());
+    // Qt did not inflate it: the reply holds what came over the wire.
+    QVERIFY(result->value().gzipped);
+    QCOMPARE(result->value().body, cpn::gzip(json));
+    QVERIFY2(server.requestHeads.constFirst().contains("\r\nAccept-Encoding: gzip"),
+             server.requestHeads.constFirst().constData());
+    const ApiResult<QByteArray> body = decodedBody(result->value());
+    QVERIFY(body.ok());
+    QCOMPARE(body.value(), json);
+}
+
+void tst_GuardedRequest::gzipBombIsRefusedOnceInflated()
+{
+    // 4 MB of zeros arrive as about 4 kB: the limit holds for what they inflate to.
+    CannedServer server;
+    server.response.bytes = CannedServer::http("200 OK", "Content-Encoding: gzip\r\n",
+                                               cpn::gzip(QByteArray(4 * 1024 * 1024, '0')));
+    ClientOptions options;
+    options.maxBodyBytes = 100000;
+    GuardedRequest::Spec spec{"GET", server.url(), {}, {}};
+    spec.inflateLater = true;
+    const auto result = run(spec, options);
+    QVERIFY(result && result->ok());
+    const ApiResult<QByteArray> body = decodedBody(result->value());
+    QVERIFY(!body.ok());
+    QCOMPARE(body.error().kind, ApiError::Kind::TooLarge);
+}
+
+void tst_GuardedRequest::brokenGzipIsAProtocolError()
+{
+    CannedServer server;
+    const QByteArray truncated = cpn::gzip(QByteArray(50000, 'x')).chopped(8);
+    server.response.bytes = CannedServer::http("200 OK", "Content-Encoding: gzip\r\n", truncated);
+    GuardedRequest::Spec spec{"GET", server.url(), {}, {}};
+    spec.inflateLater = true;
+    const auto result = run(spec);
+    QVERIFY(result && result->ok());
+    const ApiResult<QByteArray> body = decodedBody(result->value());
+    QVERIFY(!body.ok());
+    QCOMPARE(body.error().kind, ApiError::Kind::Protocol);
+}
+
+void tst_GuardedRequest::unsupportedEncodingIsRefused()
+{
+    CannedServer server;
+    server.response.bytes = CannedServer::http("200 OK", "Content-Encoding: br\r\n", "\x1b\x03\x00");
+    GuardedRequest::Spec spec{"GET", server.url(), {}, {}};
+    spec.inflateLater = true;
+    const auto result = run(spec);
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().kind, ApiError::Kind::Protocol);
+    QVERIFY2(result->error().message().contains(u"br"), qPrintable(result->error().message()));
+}
+
+void tst_GuardedRequest::gzipProblemDetailsAreRead()
+{
+    CannedServer server;
+    server.response.bytes = CannedServer::http(
+        "429 Too Many Requests", "Content-Type: application/problem+json\r\nContent-Encoding: gzip\r\n",
+        cpn::gzip(R"({"title":"Slow down","detail":"one console polls too often"})"));
+    GuardedRequest::Spec spec{"GET", server.url(), {}, {}};
+    spec.inflateLater = true;
+    const auto result = run(spec);
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().httpStatus, 429);
+    QVERIFY2(result->error().message().contains(u"one console polls too often"), qPrintable(result->error().message()));
 }
 
 QTEST_GUILESS_MAIN(tst_GuardedRequest)
