@@ -17,8 +17,11 @@ Simulator::Simulator(Scenario scenario, const Config &config, const Clock &clock
       m_loadModel(config.seed),
       m_faults(m_scenario),
       m_jobs(m_scenario, clock, config.jobSpeedup),
-      m_history(clock.nowMs(), config.historyTicks)
+      m_history(clock.nowMs(), config.historyTicks),
+      m_alarms(clock),
+      m_detector(m_scenario, config.alarmHoldMs)
 {
+    m_alarms.setCoverage([this](const AlarmSource &target, const AlarmSource &source) { return covers(target, source); });
     m_timer.setInterval(m_config.intervalMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Simulator::tick);
@@ -44,9 +47,41 @@ void Simulator::recordTick(qint64 tsMs, bool withCurrentState)
         m_jobs.update();
         record.downNodes = m_faults.downNodes();
         record.congestedLinks = m_faults.congestedLinks();
+        record.downLinks = m_faults.downLinks();
         record.usage = m_jobs.usageByNode();
     }
-    m_history.append(std::move(record));
+    const TickRecord &recorded = m_history.append(std::move(record));
+    if (withCurrentState)
+        detectAlarms(recorded);
+}
+
+void Simulator::detectAlarms(const TickRecord &tick)
+{
+    const QString national = m_scenario.national().id;
+    AlarmInputs inputs;
+    inputs.tsMs = tick.tsMs;
+    inputs.downNodes = tick.downNodes;
+    inputs.downLinks = tick.downLinks;
+    inputs.slowEndpoints = m_faults.slowTargets();
+    inputs.nodes = nodeSamples(tick, m_scenario.directory(national));
+    inputs.links = linkSamples(tick, m_scenario.linksAmong(national));
+    m_alarms.apply(m_detector.evaluate(inputs));
+    m_alarms.update();
+}
+
+bool Simulator::covers(const AlarmSource &target, const AlarmSource &source) const
+{
+    if (target.kind == AlarmSource::Kind::Link)
+        return source.kind == AlarmSource::Kind::Link && source.id == target.id;
+    // The nodes a source is about: a link's two ends, else its node.
+    QStringList nodes{source.id};
+    if (source.kind == AlarmSource::Kind::Link) {
+        const Link *link = m_scenario.link(source.id);
+        nodes = link ? QStringList{link->a, link->b} : QStringList{};
+    }
+    return std::any_of(nodes.begin(), nodes.end(), [&](const QString &node) {
+        return target.kind == AlarmSource::Kind::Subtree ? m_scenario.inDirectory(target.id, node) : node == target.id;
+    });
 }
 
 bool Simulator::addFault(const Fault &fault, QString *error)
@@ -107,7 +142,8 @@ QList<LinkSample> Simulator::linkSamples(const TickRecord &tick, const QList<int
         const Link &l = m_scenario.links()[i];
         const Node *a = m_scenario.node(l.a);
         const Node *b = m_scenario.node(l.b);
-        const bool down = tick.downNodes.contains(l.a) || tick.downNodes.contains(l.b);
+        const bool down =
+            tick.downNodes.contains(l.a) || tick.downNodes.contains(l.b) || tick.downLinks.contains(l.id);
         samples.append(m_loadModel.linkSample(l, *a, *b, tick.tsMs, tick.congestedLinks.contains(l.id), down));
     }
     return samples;
