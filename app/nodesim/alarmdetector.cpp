@@ -113,30 +113,27 @@ void AlarmDetector::linkDown(const AlarmInputs &in, QList<AlarmCondition> &out) 
 
 void AlarmDetector::linkThresholds(const AlarmInputs &in, QList<AlarmCondition> &out)
 {
-    for (const LinkSample &s : in.links) {
-        const Link *link = m_scenario.link(s.linkId);
+    for (const AlarmInputs::LinkLoad &s : in.links) {
+        const Link *link = m_scenario.link(s.id);
         if (!link)
             continue;
-        const bool down = s.status == LinkStatus::Down;
-        const double u = link->capacityGbps > 0 ? std::max(s.abGbps, s.baGbps) / link->capacityGbps : 0;
         const bool backbone = link->kind == LinkKind::Backbone;
-        if (held(m_congestedSince, m_congested, s.linkId, !down && u > kCongestedAbove,
-                 down || u < kCongestedClearsBelow, in.tsMs)) {
-            out.append(
-                {Alarm::Kind::LinkCongested,
-                 {AlarmSource::Kind::Link, s.linkId},
-                 backbone ? Alarm::Severity::Major : Alarm::Severity::Minor,
-                 QStringLiteral("Link %1 runs above 90 %; now at %2 %").arg(s.linkId).arg(qRound(u * 100)),
-                 {link->a, link->b}});
+        if (held(m_congestedSince, m_congested, s.id, !s.down && s.utilization > kCongestedAbove,
+                 s.down || s.utilization < kCongestedClearsBelow, in.tsMs)) {
+            out.append({Alarm::Kind::LinkCongested,
+                        {AlarmSource::Kind::Link, s.id},
+                        backbone ? Alarm::Severity::Major : Alarm::Severity::Minor,
+                        QStringLiteral("Link %1 runs above 90 %").arg(s.id),
+                        {link->a, link->b}});
         }
         const double target = latencyTargetMs(*link);
-        if (held(m_latencySince, m_latency, s.linkId, !down && s.latencyMs > target,
-                 down || s.latencyMs <= target, in.tsMs)) {
+        if (held(m_latencySince, m_latency, s.id, !s.down && s.latencyMs > target,
+                 s.down || s.latencyMs <= target, in.tsMs)) {
             out.append({Alarm::Kind::LatencyAboveTarget,
-                        {AlarmSource::Kind::Link, s.linkId},
+                        {AlarmSource::Kind::Link, s.id},
                         Alarm::Severity::Warning,
                         QStringLiteral("Latency of link %1 is above its target of %2 ms")
-                            .arg(s.linkId)
+                            .arg(s.id)
                             .arg(target, 0, 'f', 1),
                         {link->a, link->b}});
         }
@@ -146,18 +143,15 @@ void AlarmDetector::linkThresholds(const AlarmInputs &in, QList<AlarmCondition> 
 void AlarmDetector::nodeThresholds(const AlarmInputs &in, QList<AlarmCondition> &out)
 {
     QSet<QString> reporting;
-    for (const NodeSample &s : in.nodes) {
-        reporting.insert(s.nodeId);
-        double u = s.cpuUtil;
-        for (double a : s.acceleratorUtil)
-            u = std::max(u, a);
-        if (held(m_utilizationSince, m_utilization, s.nodeId, u >= kUtilizationAbove,
-                 u < kUtilizationClearsBelow, in.tsMs)) {
+    for (const AlarmInputs::NodeLoad &s : in.nodes) {
+        reporting.insert(s.id);
+        if (held(m_utilizationSince, m_utilization, s.id, s.utilization >= kUtilizationAbove,
+                 s.utilization < kUtilizationClearsBelow, in.tsMs)) {
             out.append({Alarm::Kind::UtilizationHigh,
-                        {AlarmSource::Kind::Node, s.nodeId},
+                        {AlarmSource::Kind::Node, s.id},
                         Alarm::Severity::Warning,
-                        QStringLiteral("Node %1 is above 95 % utilization").arg(s.nodeId),
-                        {s.nodeId}});
+                        QStringLiteral("Node %1 is above 95 % utilization").arg(s.id),
+                        {s.id}});
         }
     }
     // A node without a sample (down) has no utilization: its run ends.

@@ -3,8 +3,6 @@
 #include "alarmbook.h"
 #include "scenario.h"
 
-#include "domain/metrics.h"
-
 #include <QHash>
 #include <QSet>
 
@@ -17,8 +15,20 @@ struct AlarmInputs
     QSet<QString> downNodes;
     QSet<QString> downLinks;
     QHash<QString, int> slowEndpoints; // node id (or "*") -> delay of its answers in ms
-    QList<NodeSample> nodes;           // the tick's samples of the nodes that report
-    QList<LinkSample> links;
+    struct NodeLoad
+    {
+        QString id;
+        double utilization = 0; // the busiest of CPU and each accelerator model, [0, 1]
+    };
+    struct LinkLoad
+    {
+        QString id;
+        bool down = false;
+        double utilization = 0; // the busier direction, [0, 1]
+        double latencyMs = 0;
+    };
+    QList<NodeLoad> nodes; // the nodes that report at this tick
+    QList<LinkLoad> links;
 };
 
 // Turns each tick of the simulated federation into the alarm conditions that hold (docs/node-api.md,

@@ -63,8 +63,31 @@ void Simulator::detectAlarms(const TickRecord &tick)
     inputs.downNodes = tick.downNodes;
     inputs.downLinks = tick.downLinks;
     inputs.slowEndpoints = m_faults.slowTargets();
-    inputs.nodes = nodeSamples(tick, m_scenario.directory(national));
-    inputs.links = linkSamples(tick, m_scenario.linksAmong(national));
+    // The national scope's compact tick: built once here and reused by every client that polls it.
+    const protocol::CompactTick &state = tickCompact(national, tick).state;
+    const QList<int> &directory = m_scenario.directory(national);
+    const QList<int> &links = m_scenario.linksAmong(national);
+    constexpr int kNodeCpu = 1, kNodeFirstModel = 7;                        // value positions of a node
+    constexpr int kLinkStatus = 0, kLinkAb = 1, kLinkBa = 2, kLinkLatency = 3; // and of a link
+    inputs.nodes.reserve(state.nodes.size());
+    for (qsizetype i = 0; i < state.nodes.size(); ++i) {
+        const protocol::CompactEntity &e = state.nodes[i];
+        if (!e.present)
+            continue; // down: no sample
+        qint64 busiest = e.values.value(kNodeCpu);
+        for (qsizetype v = kNodeFirstModel; v < e.values.size(); ++v)
+            busiest = std::max(busiest, e.values[v]);
+        inputs.nodes.append({m_scenario.nodes()[directory[i]].id, double(busiest) / 10000});
+    }
+    inputs.links.reserve(state.links.size());
+    for (qsizetype i = 0; i < state.links.size(); ++i) {
+        const protocol::CompactEntity &e = state.links[i];
+        const Link &link = m_scenario.links()[links[i]];
+        const double gbps = double(std::max(e.values.value(kLinkAb), e.values.value(kLinkBa))) / 10;
+        inputs.links.append({link.id, e.values.value(kLinkStatus) == int(LinkStatus::Down),
+                             link.capacityGbps > 0 ? gbps / link.capacityGbps : 0,
+                             double(e.values.value(kLinkLatency)) / 100});
+    }
     m_alarms.apply(m_detector.evaluate(inputs));
     m_alarms.update();
 }
