@@ -58,7 +58,7 @@ enum class Endpoint {
 struct Route
 {
     Endpoint endpoint = Endpoint::Unknown;
-    QString jobId; // or the reservation, alarm or silence id
+    QString jobId;  // or the reservation, alarm or silence id
     QString action; // of an alarm
 };
 
@@ -70,16 +70,21 @@ Route matchApiPath(const QString &rest)
     const QStringList s = rest.mid(prefix.size()).split(u'/');
     if (s.size() == 1) {
         static const QHash<QString, Endpoint> simple{
-            {QStringLiteral("node"), Endpoint::Node},       {QStringLiteral("nodes"), Endpoint::Nodes},
-            {QStringLiteral("links"), Endpoint::Links},     {QStringLiteral("metrics"), Endpoint::Metrics},
-            {QStringLiteral("offers"), Endpoint::Offers},   {QStringLiteral("jobs"), Endpoint::Jobs},
+            {QStringLiteral("node"), Endpoint::Node},
+            {QStringLiteral("nodes"), Endpoint::Nodes},
+            {QStringLiteral("links"), Endpoint::Links},
+            {QStringLiteral("metrics"), Endpoint::Metrics},
+            {QStringLiteral("offers"), Endpoint::Offers},
+            {QStringLiteral("jobs"), Endpoint::Jobs},
             {QStringLiteral("reservations"), Endpoint::Reservations},
-            {QStringLiteral("alarms"), Endpoint::Alarms},   {QStringLiteral("silences"), Endpoint::Silences},
+            {QStringLiteral("alarms"), Endpoint::Alarms},
+            {QStringLiteral("silences"), Endpoint::Silences},
         };
         return {simple.value(s[0], Endpoint::Unknown), {}, {}};
     }
     if (s[0] == u"alarms") {
-        static const QStringList actions{QStringLiteral("ack"), QStringLiteral("unack"), QStringLiteral("comments")};
+        static const QStringList actions{QStringLiteral("ack"), QStringLiteral("unack"),
+                                         QStringLiteral("comments")};
         if (s.size() == 3 && !s[1].isEmpty() && actions.contains(s[2]))
             return {Endpoint::AlarmAction, s[1], s[2]};
         return {};
@@ -620,8 +625,8 @@ ApiResponse ApiRouter::getAlarms(const Context &c)
     AlarmBook &book = m_sim.alarms();
     book.update();
     // Every console polling with the same cursor gets the same bytes while no alarm changes.
-    return cached(c, QStringLiteral("alarms|%1|%2").arg(c.node.id, since), book.version(), "application/json", false,
-                  [&] {
+    return cached(c, QStringLiteral("alarms|%1|%2").arg(c.node.id, since), book.version(), "application/json",
+                  false, [&] {
                       return protocol::toBody(protocol::toJson(book.since(
                           since, [&](const Alarm &a) { return oversees(c.node, a.source); },
                           protocol::kMaxAlarmsPerAnswer)));
@@ -683,8 +688,9 @@ ApiResponse ApiRouter::postSilence(const Context &c)
     const bool exists = link ? m_sim.scenario().link(request.target.id) != nullptr
                              : m_sim.scenario().node(request.target.id) != nullptr;
     if (!exists || !oversees(c.node, request.target))
-        return problem(404, QStringLiteral("No %1 '%2' in the directory of '%3'")
-                                .arg(link ? u"link" : u"node", request.target.id, c.node.id),
+        return problem(404,
+                       QStringLiteral("No %1 '%2' in the directory of '%3'")
+                           .arg(link ? u"link" : u"node", request.target.id, c.node.id),
                        c.instance);
     AlarmBook &book = m_sim.alarms();
     book.update();
@@ -692,7 +698,9 @@ ApiResponse ApiRouter::postSilence(const Context &c)
     if (result.status >= 300)
         return problem(result.status, result.detail, c.instance);
     ApiResponse r = json(protocol::toJson(result.silence), 201);
-    r.addHeader("Location", (c.node.baseUrl.toString() + QStringLiteral("/api/v1/silences/") + result.silence.id).toUtf8());
+    r.addHeader(
+        "Location",
+        (c.node.baseUrl.toString() + QStringLiteral("/api/v1/silences/") + result.silence.id).toUtf8());
     return r;
 }
 
@@ -703,7 +711,8 @@ ApiResponse ApiRouter::deleteSilence(const Context &c, const QString &silenceId)
     const auto &all = book.silences();
     const auto it = std::find_if(all.begin(), all.end(), [&](const Silence &s) { return s.id == silenceId; });
     if (it == all.end() || !oversees(c.node, it->target) || !book.removeSilence(silenceId))
-        return problem(404, QStringLiteral("No silence '%1' at this node").arg(silenceId.left(64)), c.instance);
+        return problem(404, QStringLiteral("No silence '%1' at this node").arg(silenceId.left(64)),
+                       c.instance);
     return getSilences(c);
 }
 

@@ -45,11 +45,12 @@ void Auth::addToken(const QString &token, const QStringList &scopes, const QStri
     m_tokens.insert(digest(token), Entry{QSet<QString>(scopes.begin(), scopes.end()), -1, {}, username});
 }
 
-void Auth::addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs, const QString &grant,
-                          const QString &username)
+void Auth::addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs,
+                          const QString &grant, const QString &username)
 {
     dropLongExpired();
-    m_tokens.insert(digest(token), Entry{QSet<QString>(scopes.begin(), scopes.end()), expiresAtMs, grant, username});
+    m_tokens.insert(digest(token),
+                    Entry{QSet<QString>(scopes.begin(), scopes.end()), expiresAtMs, grant, username});
 }
 
 QString Auth::username(const QByteArray &authorizationHeader) const

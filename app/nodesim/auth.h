@@ -37,8 +37,8 @@ public:
     void addToken(const QString &token, const QStringList &scopes, const QString &username = kDevUser);
     // An issued access token, valid until expiresAtMs on the clock; grant groups the tokens one
     // sign-in produced so revoking its refresh token revokes them all.
-    void addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs, const QString &grant,
-                        const QString &username = {});
+    void addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs,
+                        const QString &grant, const QString &username = {});
     void revokeToken(const QString &token);
     void revokeGrant(const QString &grant);
 

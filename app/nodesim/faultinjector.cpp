@@ -54,8 +54,9 @@ std::optional<Fault> FaultInjector::parseJson(const QByteArray &body, QString *e
     const auto object = parseObject(body, 64 * 1024, error);
     if (!object)
         return std::nullopt;
-    static const QStringList kinds{QStringLiteral("node-down"), QStringLiteral("link-down"), QStringLiteral("link-congested"),
-                                   QStringLiteral("slow"), QStringLiteral("malformed")};
+    static const QStringList kinds{QStringLiteral("node-down"), QStringLiteral("link-down"),
+                                   QStringLiteral("link-congested"), QStringLiteral("slow"),
+                                   QStringLiteral("malformed")};
     JsonReader r;
     Fault f;
     f.kind = Fault::kindFromName(r.oneOf(*object, QStringLiteral("kind"), kinds)).value_or(Fault::Kind::NodeDown);

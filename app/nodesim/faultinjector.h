@@ -56,7 +56,7 @@ public:
     QSet<QString> downNodes() const;
     QSet<QString> congestedLinks() const;
     QSet<QString> downLinks() const;
-    QHash<QString, int> slowTargets() const; // node id or "*" -> delayMs
+    QHash<QString, int> slowTargets() const;           // node id or "*" -> delayMs
     int delayMsFor(const QString &nodeId) const;       // 0: not slow
     QString malformedModeFor(const QString &nodeId) const; // empty: not malformed
 

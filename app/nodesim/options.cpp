@@ -46,10 +46,10 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
     const QCommandLineOption noResponseCache(
         QStringLiteral("no-response-cache"),
         QStringLiteral("Build every answer again instead of sharing it between clients (for comparison)."));
-    const QCommandLineOption alarmHold(
-        QStringLiteral("alarm-hold"),
-        QStringLiteral("How long a link above 90 %, a latency above target or a node above 95 % must last to raise an alarm."),
-        QStringLiteral("seconds"), QStringLiteral("60"));
+    const QCommandLineOption alarmHold(QStringLiteral("alarm-hold"),
+                                       QStringLiteral("How long a link above 90 %, a latency above target or "
+                                                      "a node above 95 % must last to raise an alarm."),
+                                       QStringLiteral("seconds"), QStringLiteral("60"));
     parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup, users, tokenTtl,
                        tokenPrefix, tlsCert, tlsKey, noResponseCache, alarmHold});
     if (!parser.parse(arguments)) {

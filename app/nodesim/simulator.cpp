@@ -10,18 +10,13 @@ constexpr int kCompactCacheSize = 8;
 }
 
 Simulator::Simulator(Scenario scenario, const Config &config, const Clock &clock, QObject *parent)
-    : QObject(parent),
-      m_scenario(std::move(scenario)),
-      m_config(config),
-      m_clock(clock),
-      m_loadModel(config.seed),
-      m_faults(m_scenario),
-      m_jobs(m_scenario, clock, config.jobSpeedup),
-      m_history(clock.nowMs(), config.historyTicks),
-      m_alarms(clock),
+    : QObject(parent), m_scenario(std::move(scenario)), m_config(config), m_clock(clock),
+      m_loadModel(config.seed), m_faults(m_scenario), m_jobs(m_scenario, clock, config.jobSpeedup),
+      m_history(clock.nowMs(), config.historyTicks), m_alarms(clock),
       m_detector(m_scenario, config.alarmHoldMs)
 {
-    m_alarms.setCoverage([this](const AlarmSource &target, const AlarmSource &source) { return covers(target, source); });
+    m_alarms.setCoverage(
+        [this](const AlarmSource &target, const AlarmSource &source) { return covers(target, source); });
     m_timer.setInterval(m_config.intervalMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Simulator::tick);
@@ -67,7 +62,7 @@ void Simulator::detectAlarms(const TickRecord &tick)
     const protocol::CompactTick &state = tickCompact(national, tick).state;
     const QList<int> &directory = m_scenario.directory(national);
     const QList<int> &links = m_scenario.linksAmong(national);
-    constexpr int kNodeCpu = 1, kNodeFirstModel = 7;                        // value positions of a node
+    constexpr int kNodeCpu = 1, kNodeFirstModel = 7;                           // value positions of a node
     constexpr int kLinkStatus = 0, kLinkAb = 1, kLinkBa = 2, kLinkLatency = 3; // and of a link
     inputs.nodes.reserve(state.nodes.size());
     for (qsizetype i = 0; i < state.nodes.size(); ++i) {
@@ -103,7 +98,8 @@ bool Simulator::covers(const AlarmSource &target, const AlarmSource &source) con
         nodes = link ? QStringList{link->a, link->b} : QStringList{};
     }
     return std::any_of(nodes.begin(), nodes.end(), [&](const QString &node) {
-        return target.kind == AlarmSource::Kind::Subtree ? m_scenario.inDirectory(target.id, node) : node == target.id;
+        return target.kind == AlarmSource::Kind::Subtree ? m_scenario.inDirectory(target.id, node)
+                                                         : node == target.id;
     });
 }
 

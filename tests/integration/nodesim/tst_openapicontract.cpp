@@ -123,7 +123,8 @@ void TestOpenApiContract::initTestCase()
     QVERIFY(!nodeOnly.isEmpty() && !jobsReadOnly.isEmpty());
     m_tokenScopes.insert(nodeOnly.toUtf8(), {u"node:read"_s});
     m_tokenScopes.insert(jobsReadOnly.toUtf8(), {u"jobs:read"_s});
-    m_tokenScopes.insert("reader", {u"node:read"_s, u"metrics:read"_s, u"offers:read"_s, u"jobs:read"_s, u"alarms:read"_s});
+    m_tokenScopes.insert(
+        "reader", {u"node:read"_s, u"metrics:read"_s, u"offers:read"_s, u"jobs:read"_s, u"alarms:read"_s});
 }
 
 void TestOpenApiContract::cleanupTestCase()
@@ -266,7 +267,8 @@ QByteArray TestOpenApiContract::sampleBody(const QString &operationId) const
         return R"({"text":"contract"})";
     if (operationId == u"addSilence") // a silence lasts at most 31 days
         return R"({"target":{"kind":"link","id":"l-yrd-hub-sh-finance"},"until":)" +
-               QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 24 * 3600 * 1000) + R"(,"reason":"contract"})";
+               QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 24 * 3600 * 1000) +
+               R"(,"reason":"contract"})";
     return {};
 }
 
@@ -538,7 +540,8 @@ void TestOpenApiContract::alarms()
     expect(ack, "POST", 413, {"POST", one + u"/ack"_s, QByteArray(70 * 1024, ' ')});
     expect(ack, "POST", 415, {"POST", one + u"/ack"_s, sampleBody(u"ackAlarm"_s), "dev-token", "text/plain"});
     expect(comments, "POST", 400, {"POST", one + u"/comments"_s, R"({"text":""})"});
-    expect(comments, "POST", 404, {"POST", u"/api/v1/alarms/alm-999999/comments"_s, sampleBody(u"commentAlarm"_s)});
+    expect(comments, "POST", 404,
+           {"POST", u"/api/v1/alarms/alm-999999/comments"_s, sampleBody(u"commentAlarm"_s)});
     expect(comments, "POST", 413, {"POST", one + u"/comments"_s, QByteArray(70 * 1024, ' ')});
     expect(comments, "POST", 415,
            {"POST", one + u"/comments"_s, sampleBody(u"commentAlarm"_s), "dev-token", "text/plain"});
@@ -549,13 +552,13 @@ void TestOpenApiContract::alarms()
 
     const QString silences = u"/api/v1/silences"_s;
     const QString silence = u"/api/v1/silences/{id}"_s;
-    const auto created = expect(silences, "POST", 201,
-                                {"POST", silences,
-                                 R"({"target":{"kind":"subtree","id":"yrd-hub"},"from":)" +
-                                     QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000) +
-                                     R"(,"until":)" +
-                                     QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 7200 * 1000) +
-                                     R"(,"reason":"Yangtze delta maintenance"})"});
+    const auto created =
+        expect(silences, "POST", 201,
+               {"POST", silences,
+                R"({"target":{"kind":"subtree","id":"yrd-hub"},"from":)" +
+                    QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000) + R"(,"until":)" +
+                    QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 7200 * 1000) +
+                    R"(,"reason":"Yangtze delta maintenance"})"});
     m_silenceId = jsonOf(created).value(u"id"_s).toString();
     expect(silences, "GET", 200, {"GET", silences});
     expect(silence, "DELETE", 200, {"DELETE", silences + u'/' + m_silenceId});
@@ -563,9 +566,11 @@ void TestOpenApiContract::alarms()
     expect(silences, "POST", 400,
            {"POST", silences, R"({"target":{"kind":"node","id":"guian"},"until":9999999999999})"});
     expect(silences, "POST", 400,
-           {"POST", silences, R"({"target":{"kind":"endpoint","id":"guian"},"until":9999999999999,"reason":"x"})"});
+           {"POST", silences,
+            R"({"target":{"kind":"endpoint","id":"guian"},"until":9999999999999,"reason":"x"})"});
     expect(silences, "POST", 404,
-           {"POST", silences, R"({"target":{"kind":"node","id":"atlantis"},"until":9999999999999,"reason":"x"})"});
+           {"POST", silences,
+            R"({"target":{"kind":"node","id":"atlantis"},"until":9999999999999,"reason":"x"})"});
     expect(silences, "POST", 413, {"POST", silences, QByteArray(70 * 1024, ' ')});
     expect(silences, "POST", 415, {"POST", silences, sampleBody(u"addSilence"_s), "dev-token", "text/plain"});
     // The node holds at most 1,000 silences.
