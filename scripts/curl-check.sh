@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks a running cpn-nodesim against docs/node-api.md with curl: every endpoint, a job from
-# submission to completion, reservations, a per-node base URL, the fault API, OAuth sign-in with PKCE
+# submission to completion, reservations, a per-node base URL, the fault API, alarms and silences, OAuth sign-in with PKCE
 # (needs openssl for the challenge) and a set of bad requests.
 # Usage: scripts/curl-check.sh [path/to/cpn-nodesim]   (default build/bin/cpn-nodesim)
 set -u
@@ -111,6 +111,35 @@ check 200 $J GET /n/horinger/api/v1/node "${AUTH[@]}"
 grep -q 'NaN' "$BODY" || { echo "FAIL: malformed nan body has no NaN"; FAILURES=$((FAILURES + 1)); }
 check 200 $J DELETE /sim/v1/faults/node-down/zhongwei "${AUTH[@]}"
 check 404 $P DELETE /sim/v1/faults/node-down/zhongwei "${AUTH[@]}"
+check 200 $J DELETE /sim/v1/faults "${AUTH[@]}"
+
+echo "--- alarms: a node down raises one, acknowledged, commented, silenced; the fault cleared clears it"
+check 201 $J POST /sim/v1/faults "${AUTH[@]}" "${JSON[@]}" -d '{"kind":"node-down","target":"zhongwei"}'
+ALARM=
+for _ in $(seq 50); do
+    ALARM=$(curl -s "${AUTH[@]}" "$BASE/api/v1/alarms" | grep -o '"id":"alm-[0-9]*","kind":"node-down","raisedAt":[0-9]*,"revision":[0-9]*,"severity":"[a-z]*","silenced":false,"source":{"id":"zhongwei"' | head -1 | sed -n 's/"id":"\(alm-[0-9]*\)".*/\1/p')
+    [ -n "$ALARM" ] && break
+    sleep 0.1
+done
+[ -n "$ALARM" ] || { echo "FAIL: no node-down alarm for zhongwei"; FAILURES=$((FAILURES + 1)); }
+check 200 $J GET /api/v1/alarms "${AUTH[@]}"
+ALARM_CURSOR=$(sed -n 's/.*"cursor":"\([0-9-]*\)".*/\1/p' "$BODY")
+check 200 $J POST "/api/v1/alarms/$ALARM/ack" "${AUTH[@]}" "${JSON[@]}" -d '{"comment":"curl-check is on it"}'
+check 200 $J GET "/api/v1/alarms?since=$ALARM_CURSOR" "${AUTH[@]}"
+grep -q '"by":"developer"' "$BODY" || { echo "FAIL: the cursor did not report the acknowledgement"; FAILURES=$((FAILURES + 1)); }
+check 201 $J POST "/api/v1/alarms/$ALARM/comments" "${AUTH[@]}" "${JSON[@]}" -d '{"text":"crew on the way"}'
+check 200 $J POST "/api/v1/alarms/$ALARM/unack" "${AUTH[@]}"
+check 409 $P POST "/api/v1/alarms/$ALARM/unack" "${AUTH[@]}"
+check 400 $P POST "/api/v1/alarms/$ALARM/ack" "${AUTH[@]}" "${JSON[@]}" -d '{"comment":""}'
+check 403 $P POST "/api/v1/alarms/$ALARM/ack" -H "Authorization: Bearer $READER" "${JSON[@]}" -d '{"comment":"x"}'
+check 404 $P POST /api/v1/alarms/alm-999999/ack "${AUTH[@]}" "${JSON[@]}" -d '{"comment":"x"}'
+UNTIL=$(( $(date +%s) * 1000 + 3600000 ))
+check 201 $J POST /api/v1/silences "${AUTH[@]}" "${JSON[@]}" \
+    -d '{"target":{"kind":"node","id":"zhongwei"},"until":'"$UNTIL"',"reason":"curl-check maintenance"}'
+SILENCE=$(sed -n 's/.*"id":"\(sil-[0-9]*\)".*/\1/p' "$BODY")
+check 200 $J GET /api/v1/silences -H "Authorization: Bearer $READER"
+check 200 $J DELETE "/api/v1/silences/$SILENCE" "${AUTH[@]}"
+check 404 $P DELETE "/api/v1/silences/$SILENCE" "${AUTH[@]}"
 check 200 $J DELETE /sim/v1/faults "${AUTH[@]}"
 
 echo "--- OAuth: metadata, sign-in with a PKCE code, scopes by role, refresh, revocation"

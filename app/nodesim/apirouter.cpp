@@ -1,5 +1,6 @@
 #include "apirouter.h"
 
+#include "domain/alarmjson.h"
 #include "domain/jsonreader.h"
 #include "domain/logging.h"
 #include "domain/protocoljson.h"
@@ -47,13 +48,18 @@ enum class Endpoint {
     Reservations,
     Reservation,
     CancelReservation,
+    Alarms,
+    AlarmAction, // ack, unack, comments
+    Silences,
+    Silence,
     Unknown
 };
 
 struct Route
 {
     Endpoint endpoint = Endpoint::Unknown;
-    QString jobId; // or the reservation id
+    QString jobId;  // or the reservation, alarm or silence id
+    QString action; // of an alarm
 };
 
 Route matchApiPath(const QString &rest)
@@ -64,20 +70,34 @@ Route matchApiPath(const QString &rest)
     const QStringList s = rest.mid(prefix.size()).split(u'/');
     if (s.size() == 1) {
         static const QHash<QString, Endpoint> simple{
-            {QStringLiteral("node"), Endpoint::Node},       {QStringLiteral("nodes"), Endpoint::Nodes},
-            {QStringLiteral("links"), Endpoint::Links},     {QStringLiteral("metrics"), Endpoint::Metrics},
-            {QStringLiteral("offers"), Endpoint::Offers},   {QStringLiteral("jobs"), Endpoint::Jobs},
+            {QStringLiteral("node"), Endpoint::Node},
+            {QStringLiteral("nodes"), Endpoint::Nodes},
+            {QStringLiteral("links"), Endpoint::Links},
+            {QStringLiteral("metrics"), Endpoint::Metrics},
+            {QStringLiteral("offers"), Endpoint::Offers},
+            {QStringLiteral("jobs"), Endpoint::Jobs},
             {QStringLiteral("reservations"), Endpoint::Reservations},
+            {QStringLiteral("alarms"), Endpoint::Alarms},
+            {QStringLiteral("silences"), Endpoint::Silences},
         };
-        return {simple.value(s[0], Endpoint::Unknown), {}};
+        return {simple.value(s[0], Endpoint::Unknown), {}, {}};
     }
+    if (s[0] == u"alarms") {
+        static const QStringList actions{QStringLiteral("ack"), QStringLiteral("unack"),
+                                         QStringLiteral("comments")};
+        if (s.size() == 3 && !s[1].isEmpty() && actions.contains(s[2]))
+            return {Endpoint::AlarmAction, s[1], s[2]};
+        return {};
+    }
+    if (s[0] == u"silences")
+        return s.size() == 2 && !s[1].isEmpty() ? Route{Endpoint::Silence, s[1], {}} : Route{};
     const bool jobs = s[0] == u"jobs";
     if ((!jobs && s[0] != u"reservations") || s[1].isEmpty())
         return {};
     if (s.size() == 2)
-        return {jobs ? Endpoint::Job : Endpoint::Reservation, s[1]};
+        return {jobs ? Endpoint::Job : Endpoint::Reservation, s[1], {}};
     if (s.size() == 3 && s[2] == u"cancel")
-        return {jobs ? Endpoint::CancelJob : Endpoint::CancelReservation, s[1]};
+        return {jobs ? Endpoint::CancelJob : Endpoint::CancelReservation, s[1], {}};
     return {};
 }
 
@@ -102,6 +122,14 @@ QList<QPair<QByteArray, QString>> methodsOf(Endpoint e)
     case Endpoint::CancelJob:
     case Endpoint::CancelReservation:
         return {{"POST", QStringLiteral("jobs:write")}};
+    case Endpoint::Alarms:
+        return {{"GET", Auth::kAlarmsRead}};
+    case Endpoint::AlarmAction:
+        return {{"POST", Auth::kAlarmsWrite}};
+    case Endpoint::Silences:
+        return {{"GET", Auth::kAlarmsRead}, {"POST", Auth::kAlarmsWrite}};
+    case Endpoint::Silence:
+        return {{"DELETE", Auth::kAlarmsWrite}};
     case Endpoint::Unknown:
         break;
     }
@@ -286,6 +314,18 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
             break;
         case Endpoint::CancelReservation:
             response = cancelReservation(c, route.jobId);
+            break;
+        case Endpoint::Alarms:
+            response = getAlarms(c);
+            break;
+        case Endpoint::AlarmAction:
+            response = actOnAlarm(c, route.jobId, route.action);
+            break;
+        case Endpoint::Silences:
+            response = request.method == "POST" ? postSilence(c) : getSilences(c);
+            break;
+        case Endpoint::Silence:
+            response = deleteSilence(c, route.jobId);
             break;
         case Endpoint::Unknown:
             break;
@@ -570,6 +610,110 @@ ApiResponse ApiRouter::cancelReservation(const Context &c, const QString &reserv
     if (result.status != 200)
         return problem(result.status, result.detail, c.instance);
     return json(protocol::toJson(result.reservation));
+}
+
+bool ApiRouter::oversees(const Node &node, const AlarmSource &source) const
+{
+    return m_sim.covers({AlarmSource::Kind::Subtree, node.id}, source);
+}
+
+ApiResponse ApiRouter::getAlarms(const Context &c)
+{
+    const QString since = c.request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
+    if (since.size() > 128)
+        return problem(400, QStringLiteral("since is longer than 128 characters"), c.instance);
+    AlarmBook &book = m_sim.alarms();
+    book.update();
+    // Every console polling with the same cursor gets the same bytes while no alarm changes.
+    return cached(c, QStringLiteral("alarms|%1|%2").arg(c.node.id, since), book.version(), "application/json",
+                  false, [&] {
+                      return protocol::toBody(protocol::toJson(book.since(
+                          since, [&](const Alarm &a) { return oversees(c.node, a.source); },
+                          protocol::kMaxAlarmsPerAnswer)));
+                  });
+}
+
+ApiResponse ApiRouter::actOnAlarm(const Context &c, const QString &alarmId, const QString &action)
+{
+    AlarmBook &book = m_sim.alarms();
+    book.update();
+    const Alarm *alarm = book.alarm(alarmId);
+    if (!alarm || !oversees(c.node, alarm->source))
+        return problem(404, QStringLiteral("No alarm '%1' at this node").arg(alarmId.left(64)), c.instance);
+    const QString user = m_auth.username(c.request.authorization);
+    AlarmBook::Result result;
+    if (action == u"unack") {
+        result = book.unacknowledge(alarmId);
+    } else {
+        if (auto bad = checkJsonBody(c.request, c.instance))
+            return *bad;
+        if (action == u"ack") {
+            const auto parsed = protocol::parseAckRequest(c.request.body);
+            if (!parsed.ok())
+                return problem(400, parsed.error(), c.instance);
+            result = book.acknowledge(alarmId, user, parsed.value());
+        } else {
+            const auto parsed = protocol::parseCommentRequest(c.request.body);
+            if (!parsed.ok())
+                return problem(400, parsed.error(), c.instance);
+            result = book.comment(alarmId, user, parsed.value().text);
+        }
+    }
+    if (result.status >= 300)
+        return problem(result.status, result.detail, c.instance);
+    qCInfo(lcSim).noquote() << "alarm" << alarmId << action << "by" << user;
+    return json(protocol::toJson(result.alarm), result.status);
+}
+
+ApiResponse ApiRouter::getSilences(const Context &c)
+{
+    m_sim.alarms().update();
+    QJsonArray silences;
+    for (const Silence &s : m_sim.alarms().silences()) {
+        if (oversees(c.node, s.target))
+            silences.append(protocol::toJson(s));
+    }
+    return json({{QStringLiteral("silences"), silences}});
+}
+
+ApiResponse ApiRouter::postSilence(const Context &c)
+{
+    if (auto bad = checkJsonBody(c.request, c.instance))
+        return *bad;
+    const auto parsed = protocol::parseSilenceRequest(c.request.body);
+    if (!parsed.ok())
+        return problem(400, parsed.error(), c.instance);
+    const SilenceRequest &request = parsed.value();
+    const bool link = request.target.kind == AlarmSource::Kind::Link;
+    const bool exists = link ? m_sim.scenario().link(request.target.id) != nullptr
+                             : m_sim.scenario().node(request.target.id) != nullptr;
+    if (!exists || !oversees(c.node, request.target))
+        return problem(404,
+                       QStringLiteral("No %1 '%2' in the directory of '%3'")
+                           .arg(link ? u"link" : u"node", request.target.id, c.node.id),
+                       c.instance);
+    AlarmBook &book = m_sim.alarms();
+    book.update();
+    const AlarmBook::Result result = book.addSilence(m_auth.username(c.request.authorization), request);
+    if (result.status >= 300)
+        return problem(result.status, result.detail, c.instance);
+    ApiResponse r = json(protocol::toJson(result.silence), 201);
+    r.addHeader(
+        "Location",
+        (c.node.baseUrl.toString() + QStringLiteral("/api/v1/silences/") + result.silence.id).toUtf8());
+    return r;
+}
+
+ApiResponse ApiRouter::deleteSilence(const Context &c, const QString &silenceId)
+{
+    AlarmBook &book = m_sim.alarms();
+    book.update();
+    const auto &all = book.silences();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const Silence &s) { return s.id == silenceId; });
+    if (it == all.end() || !oversees(c.node, it->target) || !book.removeSilence(silenceId))
+        return problem(404, QStringLiteral("No silence '%1' at this node").arg(silenceId.left(64)),
+                       c.instance);
+    return getSilences(c);
 }
 
 ApiResponse ApiRouter::handleSim(const ApiRequest &request)

@@ -77,6 +77,12 @@ private:
     ApiResponse getReservation(const Context &c, const QString &reservationId);
     ApiResponse postReservation(const Context &c);
     ApiResponse cancelReservation(const Context &c, const QString &reservationId);
+    ApiResponse getAlarms(const Context &c);
+    ApiResponse actOnAlarm(const Context &c, const QString &alarmId, const QString &action);
+    ApiResponse getSilences(const Context &c);
+    ApiResponse postSilence(const Context &c);
+    ApiResponse deleteSilence(const Context &c, const QString &silenceId);
+    bool oversees(const Node &node, const AlarmSource &source) const;
     // What the nodes in the addressed node's directory offer at atMs (empty model: every resource).
     QList<Offer> currentOffers(const Node &addressed, const QString &model, qint64 atMs);
     // The answer from the cache (built once per version of what it shows) for every client that

@@ -15,13 +15,13 @@ constexpr qint64 kRememberExpiredMs = 24 * 3600 * 1000;
 const QStringList &Auth::readScopes()
 {
     static const QStringList scopes{QStringLiteral("node:read"), QStringLiteral("metrics:read"),
-                                    QStringLiteral("offers:read"), QStringLiteral("jobs:read")};
+                                    QStringLiteral("offers:read"), QStringLiteral("jobs:read"), kAlarmsRead};
     return scopes;
 }
 
 const QStringList &Auth::allScopes()
 {
-    static const QStringList scopes = readScopes() + QStringList{kJobsWrite, kSimControl};
+    static const QStringList scopes = readScopes() + QStringList{kJobsWrite, kAlarmsWrite, kSimControl};
     return scopes;
 }
 
@@ -40,15 +40,23 @@ QByteArray Auth::digest(const QString &token)
     return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
 }
 
-void Auth::addToken(const QString &token, const QStringList &scopes)
+void Auth::addToken(const QString &token, const QStringList &scopes, const QString &username)
 {
-    m_tokens.insert(digest(token), Entry{QSet<QString>(scopes.begin(), scopes.end()), -1, {}});
+    m_tokens.insert(digest(token), Entry{QSet<QString>(scopes.begin(), scopes.end()), -1, {}, username});
 }
 
-void Auth::addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs, const QString &grant)
+void Auth::addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs,
+                          const QString &grant, const QString &username)
 {
     dropLongExpired();
-    m_tokens.insert(digest(token), Entry{QSet<QString>(scopes.begin(), scopes.end()), expiresAtMs, grant});
+    m_tokens.insert(digest(token),
+                    Entry{QSet<QString>(scopes.begin(), scopes.end()), expiresAtMs, grant, username});
+}
+
+QString Auth::username(const QByteArray &authorizationHeader) const
+{
+    const Entry *entry = find(authorizationHeader);
+    return entry ? entry->username : QString();
 }
 
 void Auth::revokeToken(const QString &token)

@@ -17,10 +17,15 @@ class Clock;
 class Auth
 {
 public:
-    static const QStringList &readScopes(); // node:read metrics:read offers:read jobs:read
-    static const QStringList &allScopes();  // the read scopes, jobs:write and sim:control
+    static const QStringList &readScopes(); // node:read metrics:read offers:read jobs:read alarms:read
+    static const QStringList &allScopes();  // the read scopes, jobs:write, alarms:write and sim:control
     static inline const QString kSimControl = QStringLiteral("sim:control");
     static inline const QString kJobsWrite = QStringLiteral("jobs:write");
+    static inline const QString kAlarmsRead = QStringLiteral("alarms:read");
+    static inline const QString kAlarmsWrite = QStringLiteral("alarms:write");
+    // Who acts with a development token (--dev-token, --read-token) on alarms.
+    static inline const QString kDevUser = QStringLiteral("developer");
+    static inline const QString kReadUser = QStringLiteral("reader");
 
     Auth(); // time from the system clock
     explicit Auth(const Clock &clock);
@@ -29,10 +34,11 @@ public:
     Auth &operator=(const Auth &) = delete;
 
     // A token that never expires (--dev-token, --read-token).
-    void addToken(const QString &token, const QStringList &scopes);
+    void addToken(const QString &token, const QStringList &scopes, const QString &username = kDevUser);
     // An issued access token, valid until expiresAtMs on the clock; grant groups the tokens one
     // sign-in produced so revoking its refresh token revokes them all.
-    void addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs, const QString &grant);
+    void addIssuedToken(const QString &token, const QStringList &scopes, qint64 expiresAtMs,
+                        const QString &grant, const QString &username = {});
     void revokeToken(const QString &token);
     void revokeGrant(const QString &grant);
 
@@ -50,6 +56,9 @@ public:
     // Allowed when the header carries a known, unexpired token, whatever its scopes.
     Outcome authenticate(const QByteArray &authorizationHeader) const;
 
+    // The user name of the token in the header (empty when it is unknown): who acknowledged.
+    QString username(const QByteArray &authorizationHeader) const;
+
     static QByteArray digest(const QString &token);
 
 private:
@@ -58,6 +67,7 @@ private:
         QSet<QString> scopes;
         qint64 expiresAtMs = -1; // -1: never
         QString grant;
+        QString username;
     };
     const Entry *find(const QByteArray &authorizationHeader) const;
     void dropLongExpired();

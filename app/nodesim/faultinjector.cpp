@@ -11,6 +11,8 @@ QString Fault::kindName(Kind kind)
     switch (kind) {
     case Kind::NodeDown:
         return QStringLiteral("node-down");
+    case Kind::LinkDown:
+        return QStringLiteral("link-down");
     case Kind::LinkCongested:
         return QStringLiteral("link-congested");
     case Kind::Slow:
@@ -23,7 +25,7 @@ QString Fault::kindName(Kind kind)
 
 std::optional<Fault::Kind> Fault::kindFromName(const QString &name)
 {
-    for (Kind k : {Kind::NodeDown, Kind::LinkCongested, Kind::Slow, Kind::Malformed}) {
+    for (Kind k : {Kind::NodeDown, Kind::LinkDown, Kind::LinkCongested, Kind::Slow, Kind::Malformed}) {
         if (kindName(k) == name)
             return k;
     }
@@ -52,8 +54,9 @@ std::optional<Fault> FaultInjector::parseJson(const QByteArray &body, QString *e
     const auto object = parseObject(body, 64 * 1024, error);
     if (!object)
         return std::nullopt;
-    static const QStringList kinds{QStringLiteral("node-down"), QStringLiteral("link-congested"),
-                                   QStringLiteral("slow"), QStringLiteral("malformed")};
+    static const QStringList kinds{QStringLiteral("node-down"), QStringLiteral("link-down"),
+                                   QStringLiteral("link-congested"), QStringLiteral("slow"),
+                                   QStringLiteral("malformed")};
     JsonReader r;
     Fault f;
     f.kind = Fault::kindFromName(r.oneOf(*object, QStringLiteral("kind"), kinds)).value_or(Fault::Kind::NodeDown);
@@ -75,7 +78,7 @@ std::optional<Fault> FaultInjector::parseSpec(const QString &spec, QString *erro
     const auto kind = Fault::kindFromName(parts.value(0));
     if (!kind || parts.size() < 2 || parts.size() > 3 || parts[1].isEmpty()) {
         *error = QStringLiteral("bad fault '%1': expected kind:target[:param] with kind one of "
-                                "node-down, link-congested, slow, malformed")
+                                "node-down, link-down, link-congested, slow, malformed")
                      .arg(spec);
         return std::nullopt;
     }
@@ -111,6 +114,7 @@ bool FaultInjector::add(const Fault &fault, QString *error)
             return false;
         }
         break;
+    case Fault::Kind::LinkDown:
     case Fault::Kind::LinkCongested:
         if (!m_scenario.link(fault.target)) {
             *error = QStringLiteral("No link '%1' in this federation").arg(fault.target);
@@ -204,6 +208,26 @@ QSet<QString> FaultInjector::congestedLinks() const
             ids.insert(f.target);
     }
     return ids;
+}
+
+QSet<QString> FaultInjector::downLinks() const
+{
+    QSet<QString> ids;
+    for (const auto &f : m_faults) {
+        if (f.kind == Fault::Kind::LinkDown)
+            ids.insert(f.target);
+    }
+    return ids;
+}
+
+QHash<QString, int> FaultInjector::slowTargets() const
+{
+    QHash<QString, int> targets;
+    for (const auto &f : m_faults) {
+        if (f.kind == Fault::Kind::Slow)
+            targets.insert(f.target, f.delayMs);
+    }
+    return targets;
 }
 
 int FaultInjector::delayMsFor(const QString &nodeId) const

@@ -2,6 +2,7 @@
 
 #include "scenario.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
@@ -13,7 +14,7 @@ namespace cpn::sim {
 // One injected fault (docs/node-api.md, "The reference simulator's own additions").
 struct Fault
 {
-    enum class Kind { NodeDown, LinkCongested, Slow, Malformed };
+    enum class Kind { NodeDown, LinkDown, LinkCongested, Slow, Malformed };
     Kind kind = Kind::NodeDown;
     QString target;  // a node id, a link id, or "*" for slow and malformed
     int delayMs = 0; // slow
@@ -54,6 +55,8 @@ public:
     bool isLinkCongested(const QString &linkId) const;
     QSet<QString> downNodes() const;
     QSet<QString> congestedLinks() const;
+    QSet<QString> downLinks() const;
+    QHash<QString, int> slowTargets() const;           // node id or "*" -> delayMs
     int delayMsFor(const QString &nodeId) const;       // 0: not slow
     QString malformedModeFor(const QString &nodeId) const; // empty: not malformed
 

@@ -77,7 +77,7 @@ int main(int argc, char *argv[])
     if (!options->devToken.isEmpty())
         auth.addToken(options->devToken, Auth::allScopes());
     if (!options->readToken.isEmpty())
-        auth.addToken(options->readToken, Auth::readScopes());
+        auth.addToken(options->readToken, Auth::readScopes(), Auth::kReadUser);
     auto users = options->usersFile.isEmpty() ? OAuthUsers::demo() : OAuthUsers::fromFile(options->usersFile, &error);
     if (!users) {
         qCCritical(lcSim).noquote() << error;
@@ -93,6 +93,7 @@ int main(int argc, char *argv[])
     Simulator::Config config;
     config.seed = options->seed;
     config.jobSpeedup = options->jobSpeedup;
+    config.alarmHoldMs = qint64(options->alarmHoldSeconds) * 1000;
     Simulator simulator(std::move(*scenario), config, clock);
     for (const auto &spec : options->faults) {
         const auto fault = FaultInjector::parseSpec(spec, &error);

@@ -18,6 +18,7 @@ struct TickRecord
     qint64 tsMs = 0;
     QSet<QString> downNodes;
     QSet<QString> congestedLinks;
+    QSet<QString> downLinks;
     QHash<QString, NodeUsage> usage;
 };
 

@@ -159,7 +159,7 @@ void OAuthServer::setIssuer(const QUrl &issuer)
 
 QStringList OAuthServer::supportedScopes()
 {
-    return Auth::readScopes() + QStringList{Auth::kJobsWrite};
+    return Auth::readScopes() + QStringList{Auth::kJobsWrite, Auth::kAlarmsWrite};
 }
 
 bool OAuthServer::handles(const QString &path)
@@ -404,7 +404,8 @@ ApiResponse OAuthServer::issueTokens(const QString &grant, const QStringList &sc
     const qint64 now = m_clock.nowMs();
     const QString accessToken = newSecret();
     const QString refreshToken = newSecret();
-    m_auth.addIssuedToken(accessToken, scopes, now + qint64(m_config.accessTokenTtlSeconds) * 1000, grant);
+    m_auth.addIssuedToken(accessToken, scopes, now + qint64(m_config.accessTokenTtlSeconds) * 1000, grant,
+                          username);
     // The refresh token keeps the grant's full scopes, even when this access token was narrowed.
     m_refreshes.insert(sha256(refreshToken), Refresh{grant, grantScopes, username, now + kRefreshLifetimeMs});
     return jsonResponse({

@@ -40,9 +40,9 @@ QByteArray randomBytes(int count)
 
 QStringList OAuthUsers::scopesOf(Role role)
 {
+    // Operators act on alarms; planners submit jobs and only read alarms.
     QStringList scopes = Auth::readScopes();
-    if (role == Role::Planner)
-        scopes.append(Auth::kJobsWrite);
+    scopes.append(role == Role::Planner ? Auth::kJobsWrite : Auth::kAlarmsWrite);
     return scopes;
 }
 

@@ -46,8 +46,12 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
     const QCommandLineOption noResponseCache(
         QStringLiteral("no-response-cache"),
         QStringLiteral("Build every answer again instead of sharing it between clients (for comparison)."));
+    const QCommandLineOption alarmHold(QStringLiteral("alarm-hold"),
+                                       QStringLiteral("How long a link above 90 %, a latency above target or "
+                                                      "a node above 95 % must last to raise an alarm."),
+                                       QStringLiteral("seconds"), QStringLiteral("60"));
     parser.addOptions({help, port, scenario, seed, devToken, readToken, fault, speedup, users, tokenTtl,
-                       tokenPrefix, tlsCert, tlsKey, noResponseCache});
+                       tokenPrefix, tlsCert, tlsKey, noResponseCache, alarmHold});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -102,6 +106,11 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
         return std::nullopt;
     }
     o.responseCache = !parser.isSet(noResponseCache);
+    o.alarmHoldSeconds = parser.value(alarmHold).toInt(&ok);
+    if (!ok || o.alarmHoldSeconds < 0 || o.alarmHoldSeconds > 3600) {
+        *error = QStringLiteral("--alarm-hold must be 0..3600 seconds");
+        return std::nullopt;
+    }
     o.tlsCertificateFile = parser.value(tlsCert);
     o.tlsKeyFile = parser.value(tlsKey);
     if (o.tlsCertificateFile.isEmpty() != o.tlsKeyFile.isEmpty()) {

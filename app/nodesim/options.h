@@ -22,6 +22,7 @@ struct Options
     QStringList faults; // kind:target[:param]
     double jobSpeedup = 360;
     bool responseCache = true; // false: --no-response-cache
+    int alarmHoldSeconds = 60; // a threshold crossed this long raises an alarm
 
     static std::optional<Options> parse(const QStringList &arguments, QString *error, bool *helpShown = nullptr);
 };

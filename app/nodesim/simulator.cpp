@@ -10,15 +10,13 @@ constexpr int kCompactCacheSize = 8;
 }
 
 Simulator::Simulator(Scenario scenario, const Config &config, const Clock &clock, QObject *parent)
-    : QObject(parent),
-      m_scenario(std::move(scenario)),
-      m_config(config),
-      m_clock(clock),
-      m_loadModel(config.seed),
-      m_faults(m_scenario),
-      m_jobs(m_scenario, clock, config.jobSpeedup),
-      m_history(clock.nowMs(), config.historyTicks)
+    : QObject(parent), m_scenario(std::move(scenario)), m_config(config), m_clock(clock),
+      m_loadModel(config.seed), m_faults(m_scenario), m_jobs(m_scenario, clock, config.jobSpeedup),
+      m_history(clock.nowMs(), config.historyTicks), m_alarms(clock),
+      m_detector(m_scenario, config.alarmHoldMs)
 {
+    m_alarms.setCoverage(
+        [this](const AlarmSource &target, const AlarmSource &source) { return covers(target, source); });
     m_timer.setInterval(m_config.intervalMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Simulator::tick);
@@ -44,9 +42,65 @@ void Simulator::recordTick(qint64 tsMs, bool withCurrentState)
         m_jobs.update();
         record.downNodes = m_faults.downNodes();
         record.congestedLinks = m_faults.congestedLinks();
+        record.downLinks = m_faults.downLinks();
         record.usage = m_jobs.usageByNode();
     }
-    m_history.append(std::move(record));
+    const TickRecord &recorded = m_history.append(std::move(record));
+    if (withCurrentState)
+        detectAlarms(recorded);
+}
+
+void Simulator::detectAlarms(const TickRecord &tick)
+{
+    const QString national = m_scenario.national().id;
+    AlarmInputs inputs;
+    inputs.tsMs = tick.tsMs;
+    inputs.downNodes = tick.downNodes;
+    inputs.downLinks = tick.downLinks;
+    inputs.slowEndpoints = m_faults.slowTargets();
+    // The national scope's compact tick: built once here and reused by every client that polls it.
+    const protocol::CompactTick &state = tickCompact(national, tick).state;
+    const QList<int> &directory = m_scenario.directory(national);
+    const QList<int> &links = m_scenario.linksAmong(national);
+    constexpr int kNodeCpu = 1, kNodeFirstModel = 7;                           // value positions of a node
+    constexpr int kLinkStatus = 0, kLinkAb = 1, kLinkBa = 2, kLinkLatency = 3; // and of a link
+    inputs.nodes.reserve(state.nodes.size());
+    for (qsizetype i = 0; i < state.nodes.size(); ++i) {
+        const protocol::CompactEntity &e = state.nodes[i];
+        if (!e.present)
+            continue; // down: no sample
+        qint64 busiest = e.values.value(kNodeCpu);
+        for (qsizetype v = kNodeFirstModel; v < e.values.size(); ++v)
+            busiest = std::max(busiest, e.values[v]);
+        inputs.nodes.append({m_scenario.nodes()[directory[i]].id, double(busiest) / 10000});
+    }
+    inputs.links.reserve(state.links.size());
+    for (qsizetype i = 0; i < state.links.size(); ++i) {
+        const protocol::CompactEntity &e = state.links[i];
+        const Link &link = m_scenario.links()[links[i]];
+        const double gbps = double(std::max(e.values.value(kLinkAb), e.values.value(kLinkBa))) / 10;
+        inputs.links.append({link.id, e.values.value(kLinkStatus) == int(LinkStatus::Down),
+                             link.capacityGbps > 0 ? gbps / link.capacityGbps : 0,
+                             double(e.values.value(kLinkLatency)) / 100});
+    }
+    m_alarms.apply(m_detector.evaluate(inputs));
+    m_alarms.update();
+}
+
+bool Simulator::covers(const AlarmSource &target, const AlarmSource &source) const
+{
+    if (target.kind == AlarmSource::Kind::Link)
+        return source.kind == AlarmSource::Kind::Link && source.id == target.id;
+    // The nodes a source is about: a link's two ends, else its node.
+    QStringList nodes{source.id};
+    if (source.kind == AlarmSource::Kind::Link) {
+        const Link *link = m_scenario.link(source.id);
+        nodes = link ? QStringList{link->a, link->b} : QStringList{};
+    }
+    return std::any_of(nodes.begin(), nodes.end(), [&](const QString &node) {
+        return target.kind == AlarmSource::Kind::Subtree ? m_scenario.inDirectory(target.id, node)
+                                                         : node == target.id;
+    });
 }
 
 bool Simulator::addFault(const Fault &fault, QString *error)
@@ -107,7 +161,8 @@ QList<LinkSample> Simulator::linkSamples(const TickRecord &tick, const QList<int
         const Link &l = m_scenario.links()[i];
         const Node *a = m_scenario.node(l.a);
         const Node *b = m_scenario.node(l.b);
-        const bool down = tick.downNodes.contains(l.a) || tick.downNodes.contains(l.b);
+        const bool down =
+            tick.downNodes.contains(l.a) || tick.downNodes.contains(l.b) || tick.downLinks.contains(l.id);
         samples.append(m_loadModel.linkSample(l, *a, *b, tick.tsMs, tick.congestedLinks.contains(l.id), down));
     }
     return samples;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alarmbook.h"
+#include "alarmdetector.h"
 #include "clock.h"
 #include "faultinjector.h"
 #include "jobengine.h"
@@ -28,6 +30,7 @@ public:
         double jobSpeedup = JobEngine::kDefaultSpeedup;
         int intervalMs = 1000;
         int historyTicks = MetricsHistory::kDefaultCapacity;
+        qint64 alarmHoldMs = 60'000; // how long a threshold must be crossed before it raises an alarm
     };
 
     // The clock must outlive the simulator.
@@ -46,6 +49,8 @@ public:
     const FaultInjector &faults() const { return m_faults; }
     JobEngine &jobs() { return m_jobs; }
     const MetricsHistory &history() const { return m_history; }
+    AlarmBook &alarms() { return m_alarms; }
+    const AlarmBook &alarms() const { return m_alarms; }
     const Clock &clock() const { return m_clock; }
     int intervalMs() const { return m_config.intervalMs; }
 
@@ -55,6 +60,9 @@ public:
     void clearFaults();
 
     NodeStatus statusOf(const QString &nodeId) const;
+    // Whether a silence's target (node, link or subtree) holds an alarm's source; a subtree target
+    // is also what a node oversees: the alarms its base URL lists.
+    bool covers(const AlarmSource &target, const AlarmSource &source) const;
 
     // Changes whenever a fault is added or removed (what /nodes shows depends on it).
     quint64 faultRevision() const { return m_faultRevision; }
@@ -98,6 +106,8 @@ private:
     QByteArray compactMetricsBody(const QString &scope, const QString &cursor,
                                   const MetricsHistory::Slice &slice, qsizetype maxBytes, bool delta);
     void recordTick(qint64 tsMs, bool withCurrentState);
+    // Raises and clears alarms from the tick just recorded.
+    void detectAlarms(const TickRecord &tick);
 
     Scenario m_scenario;
     Config m_config;
@@ -106,6 +116,8 @@ private:
     FaultInjector m_faults;
     JobEngine m_jobs;
     MetricsHistory m_history;
+    AlarmBook m_alarms;
+    AlarmDetector m_detector;
     QTimer m_timer;
     QList<TickJson> m_jsonCache; // a few recent ticks: a 1 Hz poller asks for the same one
     QList<TickCompact> m_compactCache;

@@ -4,6 +4,7 @@
 #include <QCborMap>
 #include <QCborValue>
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void jobs();
     void reservations();
     void faults();
+    void alarms();
     void tokensRoutesAndMethods();
     void unavailableNode();
     void everyDocumentedResponseIsExercised();
@@ -66,6 +68,8 @@ private:
     QString sampleArgument(const QString &documentedPath) const;
     QByteArray sampleBody(const QString &operationId) const;
     QByteArray tokenWithout(const QStringList &scopes) const;
+    // Polls GET /alarms until an alarm of `kind` at `sourceId` is in `state`; its id, or empty after 10 s.
+    QString waitForAlarm(const QString &kind, const QString &sourceId, const QString &state);
 
     api::LocalSimulator m_sim;
     QNetworkAccessManager m_nam;
@@ -74,6 +78,8 @@ private:
     QHash<QByteArray, QStringList> m_tokenScopes; // tokens short of some scope, for the 403s
     QString m_jobId;
     QString m_reservationId;
+    QString m_alarmId;
+    QString m_silenceId;
     QSet<QString> m_exercised; // "GET /api/v1/node 200"
     QStringList m_mismatches;
 };
@@ -117,7 +123,8 @@ void TestOpenApiContract::initTestCase()
     QVERIFY(!nodeOnly.isEmpty() && !jobsReadOnly.isEmpty());
     m_tokenScopes.insert(nodeOnly.toUtf8(), {u"node:read"_s});
     m_tokenScopes.insert(jobsReadOnly.toUtf8(), {u"jobs:read"_s});
-    m_tokenScopes.insert("reader", {u"node:read"_s, u"metrics:read"_s, u"offers:read"_s, u"jobs:read"_s});
+    m_tokenScopes.insert(
+        "reader", {u"node:read"_s, u"metrics:read"_s, u"offers:read"_s, u"jobs:read"_s, u"alarms:read"_s});
 }
 
 void TestOpenApiContract::cleanupTestCase()
@@ -237,6 +244,10 @@ QString TestOpenApiContract::sampleArgument(const QString &documentedPath) const
         path.replace(u"{id}"_s, m_jobId);
     if (path.startsWith(u"/api/v1/reservations/"))
         path.replace(u"{id}"_s, m_reservationId);
+    if (path.startsWith(u"/api/v1/alarms/"))
+        path.replace(u"{id}"_s, m_alarmId);
+    if (path.startsWith(u"/api/v1/silences/"))
+        path.replace(u"{id}"_s, m_silenceId);
     path.replace(u"{kind}"_s, u"slow"_s).replace(u"{target}"_s, u"guian"_s);
     return path;
 }
@@ -250,6 +261,14 @@ QByteArray TestOpenApiContract::sampleBody(const QString &operationId) const
         return R"({"offerId":"guian.cpu","count":1,"hours":1})";
     if (operationId == u"addFault")
         return R"({"kind":"slow","target":"guian","delayMs":1})";
+    if (operationId == u"ackAlarm")
+        return R"({"comment":"contract"})";
+    if (operationId == u"commentAlarm")
+        return R"({"text":"contract"})";
+    if (operationId == u"addSilence") // a silence lasts at most 31 days
+        return R"({"target":{"kind":"link","id":"l-yrd-hub-sh-finance"},"until":)" +
+               QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 24 * 3600 * 1000) +
+               R"(,"reason":"contract"})";
     return {};
 }
 
@@ -465,6 +484,101 @@ void TestOpenApiContract::faults()
     expect(faults, "POST", 404, {"POST", faults, R"({"kind":"node-down","target":"atlantis"})"});
     expect(faults, "POST", 413, {"POST", faults, QByteArray(70 * 1024, ' ')});
     expect(faults, "POST", 415, {"POST", faults, sampleBody(u"addFault"_s), "dev-token", "text/plain"});
+    expect(faults, "DELETE", 200, {"DELETE", faults});
+}
+
+QString TestOpenApiContract::waitForAlarm(const QString &kind, const QString &sourceId, const QString &state)
+{
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        const auto r = send({"GET", u"/api/v1/alarms"_s});
+        for (const auto &v : jsonOf(r).value(u"alarms"_s).toArray()) {
+            const QJsonObject a = v.toObject();
+            if (a.value(u"kind"_s).toString() == kind && a.value(u"state"_s).toString() == state &&
+                a.value(u"source"_s).toObject().value(u"id"_s).toString() == sourceId)
+                return a.value(u"id"_s).toString();
+        }
+        QTest::qWait(100); // the simulator raises and clears alarms once a tick
+    }
+    return {};
+}
+
+void TestOpenApiContract::alarms()
+{
+    // A cleared alarm, then an active one (with an acknowledgement and comments) to act on.
+    const QString faults = u"/sim/v1/faults"_s;
+    expect(faults, "POST", 201, {"POST", faults, R"({"kind":"node-down","target":"gy-gov"})"});
+    QVERIFY(!waitForAlarm(u"node-down"_s, u"gy-gov"_s, u"active"_s).isEmpty());
+    expect(faults, "DELETE", 200, {"DELETE", faults});
+    const QString cleared = waitForAlarm(u"node-down"_s, u"gy-gov"_s, u"cleared"_s);
+    QVERIFY(!cleared.isEmpty());
+    expect(faults, "POST", 201, {"POST", faults, R"({"kind":"node-down","target":"sh-finance"})"});
+    m_alarmId = waitForAlarm(u"node-down"_s, u"sh-finance"_s, u"active"_s);
+    QVERIFY(!m_alarmId.isEmpty());
+
+    const QString alarms = u"/api/v1/alarms"_s;
+    const QString ack = u"/api/v1/alarms/{id}/ack"_s;
+    const QString unack = u"/api/v1/alarms/{id}/unack"_s;
+    const QString comments = u"/api/v1/alarms/{id}/comments"_s;
+    const QString one = u"/api/v1/alarms/"_s + m_alarmId;
+    expect(ack, "POST", 200, {"POST", one + u"/ack"_s, R"({"comment":"on it","until":9999999999999})"});
+    expect(comments, "POST", 201, {"POST", one + u"/comments"_s, R"({"text":"crew on the way"})"});
+    const auto all = expect(alarms, "GET", 200, {"GET", alarms}); // acknowledged, commented and cleared ones
+    QVERIFY(jsonOf(all).value(u"reset"_s).toBool());
+    const QString cursor = jsonOf(all).value(u"cursor"_s).toString();
+    expect(unack, "POST", 200, {"POST", one + u"/unack"_s});
+    const auto changed = expect(alarms, "GET", 200, {"GET", alarms + u"?since="_s + cursor});
+    QCOMPARE(jsonOf(changed).value(u"alarms"_s).toArray().size(), 1);
+    expect(alarms, "GET", 400, {"GET", alarms + u"?since="_s + QString(129, u'x')});
+
+    expect(unack, "POST", 409, {"POST", one + u"/unack"_s});
+    expect(unack, "POST", 404, {"POST", u"/api/v1/alarms/alm-999999/unack"_s});
+    expect(ack, "POST", 409, {"POST", u"/api/v1/alarms/%1/ack"_s.arg(cleared), sampleBody(u"ackAlarm"_s)});
+    expect(ack, "POST", 404, {"POST", u"/api/v1/alarms/alm-999999/ack"_s, sampleBody(u"ackAlarm"_s)});
+    expect(ack, "POST", 400, {"POST", one + u"/ack"_s, R"({"until":9999999999999})"});
+    expect(ack, "POST", 400, {"POST", one + u"/ack"_s, R"({"comment":"   "})"});
+    expect(ack, "POST", 413, {"POST", one + u"/ack"_s, QByteArray(70 * 1024, ' ')});
+    expect(ack, "POST", 415, {"POST", one + u"/ack"_s, sampleBody(u"ackAlarm"_s), "dev-token", "text/plain"});
+    expect(comments, "POST", 400, {"POST", one + u"/comments"_s, R"({"text":""})"});
+    expect(comments, "POST", 404,
+           {"POST", u"/api/v1/alarms/alm-999999/comments"_s, sampleBody(u"commentAlarm"_s)});
+    expect(comments, "POST", 413, {"POST", one + u"/comments"_s, QByteArray(70 * 1024, ' ')});
+    expect(comments, "POST", 415,
+           {"POST", one + u"/comments"_s, sampleBody(u"commentAlarm"_s), "dev-token", "text/plain"});
+    for (int i = 1; i < 100; ++i) // the first one is above
+        QCOMPARE(send({"POST", one + u"/comments"_s, sampleBody(u"commentAlarm"_s)}).status, 201);
+    expect(comments, "POST", 409, {"POST", one + u"/comments"_s, sampleBody(u"commentAlarm"_s)});
+    expect(alarms, "GET", 200, {"GET", alarms}); // an alarm with every comment it may hold
+
+    const QString silences = u"/api/v1/silences"_s;
+    const QString silence = u"/api/v1/silences/{id}"_s;
+    const auto created =
+        expect(silences, "POST", 201,
+               {"POST", silences,
+                R"({"target":{"kind":"subtree","id":"yrd-hub"},"from":)" +
+                    QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000) + R"(,"until":)" +
+                    QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 7200 * 1000) +
+                    R"(,"reason":"Yangtze delta maintenance"})"});
+    m_silenceId = jsonOf(created).value(u"id"_s).toString();
+    expect(silences, "GET", 200, {"GET", silences});
+    expect(silence, "DELETE", 200, {"DELETE", silences + u'/' + m_silenceId});
+    expect(silence, "DELETE", 404, {"DELETE", silences + u'/' + m_silenceId});
+    expect(silences, "POST", 400,
+           {"POST", silences, R"({"target":{"kind":"node","id":"guian"},"until":9999999999999})"});
+    expect(silences, "POST", 400,
+           {"POST", silences,
+            R"({"target":{"kind":"endpoint","id":"guian"},"until":9999999999999,"reason":"x"})"});
+    expect(silences, "POST", 404,
+           {"POST", silences,
+            R"({"target":{"kind":"node","id":"atlantis"},"until":9999999999999,"reason":"x"})"});
+    expect(silences, "POST", 413, {"POST", silences, QByteArray(70 * 1024, ' ')});
+    expect(silences, "POST", 415, {"POST", silences, sampleBody(u"addSilence"_s), "dev-token", "text/plain"});
+    // The node holds at most 1,000 silences.
+    const auto last = expect(silences, "POST", 201, {"POST", silences, sampleBody(u"addSilence"_s)});
+    m_silenceId = jsonOf(last).value(u"id"_s).toString();
+    for (int i = 1; i < 1000; ++i)
+        QCOMPARE(send({"POST", silences, sampleBody(u"addSilence"_s)}).status, 201);
+    expect(silences, "POST", 409, {"POST", silences, sampleBody(u"addSilence"_s)});
     expect(faults, "DELETE", 200, {"DELETE", faults});
 }
 
