@@ -2201,6 +2201,18 @@ id %2
         <source>the answer was dropped: the console is still parsing earlier ones</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the answer came in the unsupported encoding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 bytes once inflated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s gzip stream is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::api::LocalSimulator</name>

@@ -2192,6 +2192,18 @@ ID：%2
         <source>the answer was dropped: the console is still parsing earlier ones</source>
         <translation>应答已丢弃：控制台仍在解析之前的应答</translation>
     </message>
+    <message>
+        <source>the answer came in the unsupported encoding %1</source>
+        <translation>应答使用了不支持的编码 %1</translation>
+    </message>
+    <message>
+        <source>more than %1 bytes once inflated</source>
+        <translation>解压后超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s gzip stream is broken</source>
+        <translation>应答的 gzip 数据流已损坏</translation>
+    </message>
 </context>
 <context>
     <name>cpn::api::LocalSimulator</name>
