@@ -50,6 +50,7 @@ NodesPanel::NodesPanel(NodeTableModel *model, QWidget *parent)
     m_province->addItem(tr("All provinces"), QString());
     m_count->setObjectName(QStringLiteral("countLabel"));
 
+    m_view->setObjectName(QStringLiteral("nodesTable"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(NodeTableModel::TierColumn, Qt::AscendingOrder);
