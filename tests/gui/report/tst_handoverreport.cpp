@@ -1,12 +1,18 @@
 #include "report/handoverbuilder.h"
 #include "ui/report/handoverreportcommand.h"
+#include "ui/report/handoverreportdialog.h"
 #include "ui/report/handoverreportwriter.h"
 #include "unit/report/handoverrecording.h"
 
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -35,6 +41,7 @@ private Q_SLOTS:
     void unwritablePathIsAClearError();
     void commandWritesOffTheUiThread();
     void commandReportsFailure();
+    void dialogOffersTheLastEightHours();
 
 private:
     QString write(const HandoverData &data, const QString &name, int *pages = nullptr);
@@ -139,6 +146,12 @@ QString TestHandoverReport::write(const HandoverData &data, const QString &name,
     if (!HandoverReportWriter::write(data, file, &error, pages)) {
         qWarning() << error;
         return {};
+    }
+    // CPN_KEEP_REPORTS=<folder>: a copy of each report to look at (docs/screenshots/handover-report.png).
+    const QString keep = qEnvironmentVariable("CPN_KEEP_REPORTS");
+    if (!keep.isEmpty()) {
+        QFile::remove(keep + QLatin1Char('/') + name);
+        QFile::copy(file, keep + QLatin1Char('/') + name);
     }
     return file;
 }
@@ -327,6 +340,34 @@ void TestHandoverReport::commandReportsFailure()
     QCOMPARE(finished.at(0).at(0).toBool(), false);
     QVERIFY(finished.at(0).at(1).toString().contains(file));
     QVERIFY(!command.isRunning());
+}
+
+void TestHandoverReport::dialogOffersTheLastEightHours()
+{
+    const qint64 now = QDateTime(QDate(2026, 3, 2), QTime(14, 0)).toMSecsSinceEpoch();
+    const QString suggested = HandoverReportDialog::suggestedFile(m_dir.path(), now);
+    QCOMPARE(suggested, m_dir.filePath(QStringLiteral("handover-20260302-1400.pdf")));
+    HandoverReportDialog dialog(now, suggested);
+    QCOMPARE(dialog.toMs(), now);
+    QCOMPARE(dialog.fromMs(), now - 8 * 3600'000);
+    QCOMPARE(dialog.file(), suggested);
+    auto *create = dialog.findChild<QDialogButtonBox *>()->buttons().value(0);
+    for (QAbstractButton *button : dialog.findChild<QDialogButtonBox *>()->buttons()) {
+        if (dialog.findChild<QDialogButtonBox *>()->buttonRole(button) == QDialogButtonBox::AcceptRole)
+            create = button;
+    }
+    QVERIFY(create->isEnabled());
+    // A period that ends before it starts cannot be made; the dialog says why.
+    auto *to = dialog.findChild<QDateTimeEdit *>(QStringLiteral("to"));
+    to->setDateTime(QDateTime::fromMSecsSinceEpoch(now - 9 * 3600'000));
+    QVERIFY(!create->isEnabled());
+    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("problem"))->text().isEmpty());
+    dialog.findChild<QPushButton *>(QStringLiteral("last8Hours"))->click();
+    QVERIFY(create->isEnabled());
+    QCOMPARE(dialog.fromMs(), now - 8 * 3600'000);
+    // A name without an extension becomes a PDF.
+    dialog.findChild<QLineEdit *>(QStringLiteral("file"))->setText(m_dir.filePath(QStringLiteral("shift")));
+    QCOMPARE(dialog.file(), m_dir.filePath(QStringLiteral("shift.pdf")));
 }
 
 QTEST_MAIN(TestHandoverReport)
