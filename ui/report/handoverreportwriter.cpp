@@ -783,7 +783,8 @@ QList<Row> alarmRows(const HandoverData &data)
     for (const Alarm &alarm : std::as_const(alarms)) {
         Row row;
         row.marker = severityColor(alarm.severity);
-        QString what = kindName(alarm.kind) + QStringLiteral(": ") + alarmSourceText(data, alarm);
+        QString what = HandoverReportWriter::tr("%1: %2", "alarm kind: its source")
+                           .arg(kindName(alarm.kind), alarmSourceText(data, alarm));
         if (alarm.affected.size() > 1)
             what +=
                 QLatin1Char('\n') +

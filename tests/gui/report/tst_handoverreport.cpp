@@ -270,7 +270,9 @@ void TestHandoverReport::chineseReport()
     const QString pdf = write(m_data, QStringLiteral("zh.pdf"));
     QCoreApplication::removeTranslator(&translator);
     QVERIFY(!pdf.isEmpty());
-    const QString all = text(pdf);
+    // Qt 6.4 maps a glyph Noto Sans CJK shares between an ideograph and its Kangxi radical (人 and ⼈)
+    // to the radical in the PDF's ToUnicode table: the compatibility form reads them as one.
+    const QString all = text(pdf).normalized(QString::NormalizationForm_KC);
     for (const QString &expected :
          {QStringLiteral("交接班报告"), QStringLiteral("天府集群"), QStringLiteral("和林格尔集群"),
           QStringLiteral("国家算力调度中心 – 粤港澳大湾区枢纽"), QStringLiteral("告警"),
