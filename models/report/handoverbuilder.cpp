@@ -103,11 +103,17 @@ private:
     QList<Outage> m_done;
 };
 
+// Names as first listed: a directory rarely changes within a shift, and 12,000 names per moment
+// would cost more than the moment's figures.
 void addNames(const cache::ReplayState &state, QHash<QString, EntityNames> *names)
 {
-    for (const Node &node : state.nodes)
-        names->insert(node.id, {node.name.isEmpty() ? node.id : node.name, node.nameZh});
+    for (const Node &node : state.nodes) {
+        if (!names->contains(node.id))
+            names->insert(node.id, {node.name.isEmpty() ? node.id : node.name, node.nameZh});
+    }
     for (const Link &link : state.links) {
+        if (names->contains(link.id))
+            continue;
         const EntityNames a = names->value(link.a, {link.a, {}});
         const EntityNames b = names->value(link.b, {link.b, {}});
         const auto zh = [](const EntityNames &n) { return n.nameZh.isEmpty() ? n.name : n.nameZh; };

@@ -121,6 +121,10 @@ bool HandoverReportCommand::createReport(qint64 fromMs, qint64 toMs, const QStri
         data.federation = header.federation;
         if (alarmHistory) {
             data.alarms = alarmHistory(fromMs, toMs);
+            // Only those whose life overlaps the period, whatever the history hands over.
+            data.alarms.removeIf([&](const Alarm &a) {
+                return a.raisedAtMs > toMs || (a.clearedAtMs > 0 && a.clearedAtMs < fromMs);
+            });
             data.alarmsAvailable = true;
         }
         progress(int(data.timeline.size()), int(data.timeline.size()) + 1, writing);

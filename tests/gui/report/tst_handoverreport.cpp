@@ -309,7 +309,12 @@ void TestHandoverReport::commandWritesOffTheUiThread()
     command.setAlarmHistory([&](qint64 from, qint64 to) {
         historyThread = QThread::currentThread();
         asked = {from, to};
-        return m_data.alarms;
+        Alarm before; // cleared before the period: left out
+        before.id = QStringLiteral("old");
+        before.source = {AlarmSource::Kind::Node, QStringLiteral("guian")};
+        before.raisedAtMs = kFrom - 3 * kMinute;
+        before.clearedAtMs = kFrom - kMinute;
+        return m_data.alarms + QList<Alarm>{before};
     });
     command.setAuthor([] { return QStringLiteral("chen.jie"); });
     QSignalSpy finished(&command, &HandoverReportCommand::finished);
@@ -326,6 +331,8 @@ void TestHandoverReport::commandWritesOffTheUiThread()
     const QString all = text(file);
     QVERIFY(all.contains(QStringLiteral("chen.jie")));
     QVERIFY(all.contains(QStringLiteral("Vendor ticket INC-20931 opened")));
+    QVERIFY(all.contains(QStringLiteral("Alarms: 2 raised, 1 cleared, 1 still open")));
+    QVERIFY(!all.contains(QStringLiteral("Gui'an cluster")));
 }
 
 void TestHandoverReport::commandReportsFailure()
