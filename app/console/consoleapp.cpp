@@ -17,8 +17,8 @@
 #include "snapshotcommands.h"
 #include "ui/accounts/accountsui.h"
 #include "ui/connectdialog.h"
-#include "ui/report/handoverreportcommand.h"
 #include "ui/mainwindow.h"
+#include "ui/report/handoverreportcommand.h"
 
 #include <QAction>
 #include <QMenu>
@@ -305,7 +305,8 @@ void ConsoleApp::createRoots()
     MainWindow *window = m_window.get();
     connect(m_roots.get(), &RootRegistry::rootAdded, window, &MainWindow::addEndpoint);
     connect(m_roots.get(), &RootRegistry::rootAdded, m_handoverReport.get(), &HandoverReportCommand::addRoot);
-    connect(m_roots.get(), &RootRegistry::rootRemoved, m_handoverReport.get(), &HandoverReportCommand::removeRoot);
+    connect(m_roots.get(), &RootRegistry::rootRemoved, m_handoverReport.get(),
+            &HandoverReportCommand::removeRoot);
     connect(m_roots.get(), &RootRegistry::rootRemoved, window, &MainWindow::removeEndpoint);
     connect(m_roots.get(), &RootRegistry::endpointStatusChanged, this, &ConsoleApp::showEndpointStatus);
     // Roots' health and problems become events in StatusEvents, once per problem.
