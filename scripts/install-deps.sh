@@ -14,6 +14,8 @@ packages=(
     fonts-noto-cjk xvfb xauth curl
     # sign-in: tokens in the keychain (and a headless Secret Service for tests), the browser the tests drive
     qtkeychain-qt6-dev gnome-keyring dbus chromium openssl
+    # the handover report's test reads its PDFs with poppler's tools (pdftotext, pdfimages, pdffonts)
+    poppler-utils
     # docs/openapi.yaml read by the protocol contract test (scripts/yaml-to-json.py)
     python3 python3-yaml
 )

@@ -2,6 +2,434 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>HandoverReportWriter</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link congested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency above target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilization high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node not reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endpoint of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and the nodes under it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>China Computing Power Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms: %1 raised, %2 cleared, %3 still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 critical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm history not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed jobs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes online at the end: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes offline or not reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU utilization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> kW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links congested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU utilization (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators in use (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power (MW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes affected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache holds no samples for this period: the console was not recording, or the samples have been purged. Figures, outages and charts are not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At start (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At end (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm history not available: this console does not record the alarms for this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alarm was raised or open during the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open alarms first, most severe first; then those cleared during the period. Acknowledgements and comments are listed under their alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: nothing was recorded for this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node or link was down or silent at the moments checked (every %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes that were offline or not reporting, and links that were down while both their ends reported, as recorded by the console every %1: times are to that step, and shorter outages may not appear. Longest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node or link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorter outages not listed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: the cache holds only the jobs submitted from this console, and there are none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job submitted from this console failed during the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs submitted from this console that failed during the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift Handover Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>alarm kind: its source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::AccountsDialog</name>
     <message>
         <source>Sign In…</source>
@@ -541,6 +969,100 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HandoverReportCommand</name>
+    <message>
+        <source>&amp;Handover Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a PDF of the alarms, outages, failed jobs and national figures of a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handover report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handover report was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover report saved to %1 (pages: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handover report is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HandoverReportDialog</name>
+    <message>
+        <source>Handover Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 8 Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PDF for the next shift: the alarms, outages and failed jobs of the period, and the national figures at its start and end with charts over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Handover Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to save the report to.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

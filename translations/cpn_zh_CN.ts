@@ -2,6 +2,434 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>HandoverReportWriter</name>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation>节点宕机</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <source>Link congested</source>
+        <translation>链路拥塞</translation>
+    </message>
+    <message>
+        <source>Latency above target</source>
+        <translation>时延超出目标</translation>
+    </message>
+    <message>
+        <source>Utilization high</source>
+        <translation>利用率过高</translation>
+    </message>
+    <message>
+        <source>Endpoint slow</source>
+        <translation>端点响应慢</translation>
+    </message>
+    <message>
+        <source>Node offline</source>
+        <translation>节点离线</translation>
+    </message>
+    <message>
+        <source>Node not reporting</source>
+        <translation>节点未上报</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批处理</translation>
+    </message>
+    <message>
+        <source>endpoint of %1</source>
+        <translation>%1 的端点</translation>
+    </message>
+    <message>
+        <source>%1 and the nodes under it</source>
+        <translation>%1 及其下属节点</translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation>%1 兆瓦</translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 千瓦</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>China Computing Power Network</source>
+        <translation>全国一体化算力网</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2（%3）</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>编制人</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3</source>
+        <translation>%1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Alarms: %1 raised, %2 cleared, %3 still open</source>
+        <translation>告警：新增 %1 条，清除 %2 条，仍未恢复 %3 条</translation>
+    </message>
+    <message>
+        <source>(%1 critical)</source>
+        <translation>（严重 %1 条）</translation>
+    </message>
+    <message>
+        <source>Alarm history not available</source>
+        <translation>告警历史不可用</translation>
+    </message>
+    <message>
+        <source>Outages: %1</source>
+        <translation>中断：%1 次</translation>
+    </message>
+    <message>
+        <source>Failed jobs: %1</source>
+        <translation>失败作业：%1 个</translation>
+    </message>
+    <message>
+        <source>Nodes online at the end: %1</source>
+        <translation>结束时在线节点：%1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <source>Nodes online</source>
+        <translation>在线节点</translation>
+    </message>
+    <message>
+        <source>Nodes offline or not reporting</source>
+        <translation>离线或未上报节点</translation>
+    </message>
+    <message>
+        <source>Accelerators in use</source>
+        <translation>在用加速卡</translation>
+    </message>
+    <message>
+        <source>CPU utilization</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source> MW</source>
+        <translation> 兆瓦</translation>
+    </message>
+    <message>
+        <source> kW</source>
+        <translation> 千瓦</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Links congested</source>
+        <translation>拥塞链路</translation>
+    </message>
+    <message>
+        <source>Links down</source>
+        <translation>中断链路</translation>
+    </message>
+    <message>
+        <source>CPU utilization (%)</source>
+        <translation>CPU 利用率（%）</translation>
+    </message>
+    <message>
+        <source>Accelerators in use (%)</source>
+        <translation>加速卡使用率（%）</translation>
+    </message>
+    <message>
+        <source>Power (MW)</source>
+        <translation>功率（兆瓦）</translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation>功率（千瓦）</translation>
+    </message>
+    <message>
+        <source>Nodes affected: %1</source>
+        <translation>受影响节点：%1</translation>
+    </message>
+    <message>
+        <source>Open for %1</source>
+        <translation>已持续 %1</translation>
+    </message>
+    <message>
+        <source>%1, after %2</source>
+        <translation>%1，历时 %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>已静默</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2: %3</source>
+        <translation>%1 于 %2 确认：%3</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 于 %2：%3</translation>
+    </message>
+    <message>
+        <source>before %1</source>
+        <translation>%1 之前</translation>
+    </message>
+    <message>
+        <source>still down</source>
+        <translation>仍未恢复</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>至少 %1</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <source>National figures</source>
+        <translation>全国指标</translation>
+    </message>
+    <message>
+        <source>The cache holds no samples for this period: the console was not recording, or the samples have been purged. Figures, outages and charts are not available.</source>
+        <translation>缓存中没有该时段的采样：控制台当时未在记录，或采样已被清理。指标、中断和图表均不可用。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>At start (%1)</source>
+        <translation>开始时（%1）</translation>
+    </message>
+    <message>
+        <source>At end (%1)</source>
+        <translation>结束时（%1）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Over the period</source>
+        <translation>时段内趋势</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alarm history not available: this console does not record the alarms for this period.</source>
+        <translation>告警历史不可用：本控制台未记录该时段的告警。</translation>
+    </message>
+    <message>
+        <source>No alarm was raised or open during the period.</source>
+        <translation>该时段内没有新增或未恢复的告警。</translation>
+    </message>
+    <message>
+        <source>Open alarms first, most severe first; then those cleared during the period. Acknowledgements and comments are listed under their alarm.</source>
+        <translation>先列未恢复的告警（按严重程度排序），再列该时段内已清除的告警。确认和评论列在所属告警下方。</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>产生</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Outages</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>Not available: nothing was recorded for this period.</source>
+        <translation>不可用：该时段没有任何记录。</translation>
+    </message>
+    <message>
+        <source>No node or link was down or silent at the moments checked (every %1).</source>
+        <translation>在检查的各时刻（每 %1）没有节点或链路中断或停止上报。</translation>
+    </message>
+    <message>
+        <source>Nodes that were offline or not reporting, and links that were down while both their ends reported, as recorded by the console every %1: times are to that step, and shorter outages may not appear. Longest first.</source>
+        <translation>离线或未上报的节点，以及两端均在上报时中断的链路，依据控制台每 %1 的记录：时间精确到该间隔，更短的中断可能未列出。按时长从长到短排列。</translation>
+    </message>
+    <message>
+        <source>Node or link</source>
+        <translation>节点或链路</translation>
+    </message>
+    <message>
+        <source>Outage</source>
+        <translation>中断类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Shorter outages not listed: %1.</source>
+        <translation>未列出的较短中断：%1 次。</translation>
+    </message>
+    <message>
+        <source>Failed jobs</source>
+        <translation>失败作业</translation>
+    </message>
+    <message>
+        <source>Not recorded: the cache holds only the jobs submitted from this console, and there are none.</source>
+        <translation>未记录：缓存只保存从本控制台提交的作业，目前没有。</translation>
+    </message>
+    <message>
+        <source>No job submitted from this console failed during the period.</source>
+        <translation>该时段内从本控制台提交的作业均未失败。</translation>
+    </message>
+    <message>
+        <source>Jobs submitted from this console that failed during the period.</source>
+        <translation>该时段内失败的、从本控制台提交的作业。</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Failed at</source>
+        <translation>失败时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Shift Handover Report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be started.</source>
+        <translation>无法写入 %1：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be completed.</source>
+        <translation>无法写入 %1：无法完成 PDF。</translation>
+    </message>
+    <message>
+        <source>The recording could not be read: %1</source>
+        <translation>无法读取记录：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>alarm kind: its source</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>cpn::AccountsDialog</name>
     <message>
         <source>Sign In…</source>
@@ -539,6 +967,100 @@
         <translation>
             <numerusform>%n 条事件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HandoverReportCommand</name>
+    <message>
+        <source>&amp;Handover Report…</source>
+        <translation>交接班报告(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Write a PDF of the alarms, outages, failed jobs and national figures of a period</source>
+        <translation>将某时段的告警、中断、失败作业和全国指标写成 PDF</translation>
+    </message>
+    <message>
+        <source>Reading the recording…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>The handover report was not written: %1</source>
+        <translation>交接班报告未能生成：%1</translation>
+    </message>
+    <message>
+        <source>The handover report was not written.</source>
+        <translation>交接班报告未能生成。</translation>
+    </message>
+    <message>
+        <source>Handover report saved to %1 (pages: %2)</source>
+        <translation>交接班报告已保存到 %1（共 %2 页）</translation>
+    </message>
+    <message>
+        <source>The handover report is ready.</source>
+        <translation>交接班报告已生成。</translation>
+    </message>
+    <message>
+        <source>Open Report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::HandoverReportDialog</name>
+    <message>
+        <source>Handover Report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <source>Last 8 Hours</source>
+        <translation>最近 8 小时</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>Create Report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>A PDF for the next shift: the alarms, outages and failed jobs of the period, and the national figures at its start and end with charts over it.</source>
+        <translation>为下一班生成的 PDF：该时段的告警、中断和失败作业，以及开始和结束时的全国指标及其趋势图。</translation>
+    </message>
+    <message>
+        <source>Save Handover Report</source>
+        <translation>保存交接班报告</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The period must end after it starts.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the report to.</source>
+        <translation>请选择保存报告的文件。</translation>
     </message>
 </context>
 <context>

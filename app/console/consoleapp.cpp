@@ -18,6 +18,7 @@
 #include "ui/accounts/accountsui.h"
 #include "ui/connectdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/report/handoverreportcommand.h"
 
 #include <QAction>
 #include <QMenu>
@@ -147,6 +148,14 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     m_snapshots = std::make_unique<SnapshotCommands>(m_window.get(), m_offline.get(), m_cache.get(), m_cachePath,
                                                      m_clock);
     connect(m_snapshots.get(), &SnapshotCommands::backToLiveRequested, this, &ConsoleApp::backToLive);
+    // The handover report reads the live cache; alarms come from the cache's alarm history once it
+    // is wired (HandoverReportCommand::setAlarmHistory), until then the report says there is none.
+    m_handoverReport = std::make_unique<HandoverReportCommand>(m_window.get(), m_cachePath, m_clock);
+    m_handoverReport->action()->setEnabled(live);
+    m_handoverReport->setAuthor([this] {
+        const auth::AccountSession *account = m_accountsUi ? m_accountsUi->primary() : nullptr;
+        return account && account->isSignedIn() ? account->account().displayName() : QString();
+    });
     loadBasemap();
     m_window->setShowFps(m_options.showFps);
     if (live) {
@@ -295,6 +304,9 @@ void ConsoleApp::createRoots()
     m_roots = std::make_unique<RootRegistry>(services);
     MainWindow *window = m_window.get();
     connect(m_roots.get(), &RootRegistry::rootAdded, window, &MainWindow::addEndpoint);
+    connect(m_roots.get(), &RootRegistry::rootAdded, m_handoverReport.get(), &HandoverReportCommand::addRoot);
+    connect(m_roots.get(), &RootRegistry::rootRemoved, m_handoverReport.get(),
+            &HandoverReportCommand::removeRoot);
     connect(m_roots.get(), &RootRegistry::rootRemoved, window, &MainWindow::removeEndpoint);
     connect(m_roots.get(), &RootRegistry::endpointStatusChanged, this, &ConsoleApp::showEndpointStatus);
     // Roots' health and problems become events in StatusEvents, once per problem.

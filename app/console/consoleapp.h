@@ -32,6 +32,7 @@ class AccountSession;
 class TokenVault;
 } // namespace auth
 class AccountsUi;
+class HandoverReportCommand;
 class ConnectDialog;
 namespace jobs {
 class JobTracker;
@@ -69,6 +70,7 @@ public:
     // Offline review and the live cache rewound; the File menu's snapshot entries.
     OfflineSession *offlineSession() const { return m_offline.get(); }
     SnapshotCommands *snapshotCommands() const { return m_snapshots.get(); }
+    HandoverReportCommand *handoverReport() const { return m_handoverReport.get(); }
     QString cachePath() const { return m_cachePath; }
     // Sign-in: one account per federation root (none offline) and the window's Accounts menu.
     QList<auth::AccountSession *> accounts() const;
@@ -118,6 +120,7 @@ private:
     std::unique_ptr<cache::CacheWriter> m_cache; // everything the federations report, on its own thread; none offline
     std::unique_ptr<OfflineSession> m_offline;
     std::unique_ptr<SnapshotCommands> m_snapshots;
+    std::unique_ptr<HandoverReportCommand> m_handoverReport; // File > Handover Report…, over the live cache
     std::unique_ptr<auth::TokenVault> m_vault; // refresh tokens: the OS keychain, else memory only
     std::unique_ptr<AccountsUi> m_accountsUi;
     // Planning: jobs submitted from this console and the offers of the first federation root.

@@ -9,6 +9,7 @@
 #include "ui/replay/changetablemodel.h"
 #include "ui/replay/replaybar.h"
 #include "ui/replay/replaycontroller.h"
+#include "ui/report/handoverreportcommand.h"
 #include "widgets/map/mapscene.h"
 
 #include <sqlite3.h>
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void refusesBadFiles_data();
     void refusesBadFiles();
     void rewindsTheLiveCacheAndComesBack();
+    void handoverReportFromTheFileMenu();
     void comparesTwoSnapshotFiles();
     void savesAndImportsSnapshots();
 
@@ -284,6 +287,33 @@ void TestOfflineReview::rewindsTheLiveCacheAndComesBack()
     QVERIFY(!session->bar()->isVisibleTo(console.window()));
     QCOMPARE(console.window()->windowTitle(), liveTitle);
     QCOMPARE(console.nodeModel().rowCount(), 0); // the live root never answered
+}
+
+// File > Handover Report… in the live console, over its own cache: without an alarm history wired
+// the report is still written (and says so).
+void TestOfflineReview::handoverReportFromTheFileMenu()
+{
+    QTemporaryDir dir;
+    QVERIFY(recordFederation(dir.path()));
+    ConsoleOptions options;
+    options.connectUrls = {QUrl(QStringLiteral("http://127.0.0.1:9"))};
+    options.cacheDirectory = dir.path();
+    ConsoleApp console(options, nullptr);
+    console.start();
+    HandoverReportCommand *report = console.handoverReport();
+    QVERIFY(report);
+    QVERIFY(console.window()->fileMenu()->actions().contains(report->action()));
+    QVERIFY(report->action()->isEnabled());
+    QSignalSpy finished(report, &HandoverReportCommand::finished);
+    const QString file = dir.filePath(QStringLiteral("handover.pdf"));
+    QVERIFY(report->createReport(kT0, kT0 + 10'000, file));
+    QVERIFY(!report->action()->isEnabled()); // one report at a time
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30'000);
+    QVERIFY2(finished.constFirst().at(0).toBool(), qPrintable(finished.constFirst().at(1).toString()));
+    QFile pdf(file);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+    QVERIFY(report->action()->isEnabled());
 }
 
 // File > Compare Snapshots: the first half of the drill against all of it.
