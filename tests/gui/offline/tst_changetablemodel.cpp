@@ -151,13 +151,16 @@ void TestChangeTableModel::showsAlarmsRaisedBetween()
     model.setDiff(SnapshotDiff::compare(before, after));
     int found = -1;
     for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.index(row, 0).data(ChangeTableModel::KindRole).toInt() == int(ChangeTableModel::Kind::AlarmRaised))
+        if (model.index(row, 0).data(ChangeTableModel::KindRole).toInt() ==
+            int(ChangeTableModel::Kind::AlarmRaised))
             found = row;
     }
     QVERIFY(found >= 0);
-    QCOMPARE(model.index(found, ChangeTableModel::KindColumn).data().toString(), QStringLiteral("Alarm raised"));
+    QCOMPARE(model.index(found, ChangeTableModel::KindColumn).data().toString(),
+             QStringLiteral("Alarm raised"));
     const QString item = model.index(found, ChangeTableModel::ItemColumn).data().toString();
-    QVERIFY2(item.contains(QStringLiteral("Node down")) && item.contains(after.nodes.at(1).name), qPrintable(item));
+    QVERIFY2(item.contains(QStringLiteral("Node down")) && item.contains(after.nodes.at(1).name),
+             qPrintable(item));
     QVERIFY(!item.contains(QStringLiteral("English")));
     QCOMPARE(model.index(found, ChangeTableModel::AfterColumn).data().toString(), QStringLiteral("critical"));
     QCOMPARE(model.index(found, 0).data(ChangeTableModel::EntityIdRole).toString(), after.nodes.at(1).id);

@@ -93,15 +93,18 @@ inline Alarm makeAlarm(const QString &id, Alarm::Kind kind, const QString &nodeI
 // guian raised at kT0 + 5 s and acknowledged with a comment at kT0 + 7 s.
 inline QList<std::pair<qint64, Alarm>> sampleAlarmRevisions()
 {
-    Alarm old = makeAlarm(QStringLiteral("old"), Alarm::Kind::NodeDown, QStringLiteral("wuhu"), kT0 - 3 * 3600000);
+    Alarm old =
+        makeAlarm(QStringLiteral("old"), Alarm::Kind::NodeDown, QStringLiteral("wuhu"), kT0 - 3 * 3600000);
     Alarm oldCleared = old;
     oldCleared.revision = 2;
     oldCleared.state = Alarm::State::Cleared;
     oldCleared.clearedAtMs = kT0 - 3 * 3600000 + 60000;
-    Alarm slow = makeAlarm(QStringLiteral("slow"), Alarm::Kind::EndpointSlow, QStringLiteral("guian"), kT0 - 60000);
+    Alarm slow =
+        makeAlarm(QStringLiteral("slow"), Alarm::Kind::EndpointSlow, QStringLiteral("guian"), kT0 - 60000);
     slow.severity = Alarm::Severity::Warning;
     slow.source.kind = AlarmSource::Kind::Endpoint;
-    Alarm down = makeAlarm(QStringLiteral("down"), Alarm::Kind::NodeDown, QStringLiteral("guian"), kT0 + 5000);
+    Alarm down =
+        makeAlarm(QStringLiteral("down"), Alarm::Kind::NodeDown, QStringLiteral("guian"), kT0 + 5000);
     Alarm downAcked = down;
     downAcked.revision = 2;
     downAcked.ack = AlarmAck{QStringLiteral("operator"), kT0 + 7000, QStringLiteral("on it"), 0};

@@ -43,13 +43,17 @@ QList<std::pair<qint64, Alarm>> lifeOfA1()
     cleared.revision = 4;
     cleared.state = Alarm::State::Cleared;
     cleared.clearedAtMs = kCleared;
-    return {{kRaised + 1000, raised}, {kAcked + 500, acked}, {kCommented + 500, commented}, {kCleared + 800, cleared}};
+    return {{kRaised + 1000, raised},
+            {kAcked + 500, acked},
+            {kCommented + 500, commented},
+            {kCleared + 800, cleared}};
 }
 
 bool record(const QString &path)
 {
     CacheDatabase db;
-    if (!db.open(path, CacheDatabase::uniqueConnectionName(QStringLiteral("t.alarms")), CacheDatabase::Role::Writer))
+    if (!db.open(path, CacheDatabase::uniqueConnectionName(QStringLiteral("t.alarms")),
+                 CacheDatabase::Role::Writer))
         return false;
     CacheStore store(db.handle());
     if (!store.load())
@@ -59,7 +63,8 @@ bool record(const QString &path)
             return false;
     }
     Alarm other = makeAlarm(QStringLiteral("a1"), Alarm::Kind::LinkDown, QStringLiteral("wuhu"), kRaised);
-    Alarm brief = makeAlarm(QStringLiteral("brief"), Alarm::Kind::UtilizationHigh, QStringLiteral("wuhu"), kRaised);
+    Alarm brief =
+        makeAlarm(QStringLiteral("brief"), Alarm::Kind::UtilizationHigh, QStringLiteral("wuhu"), kRaised);
     Alarm briefAcked = brief;
     briefAcked.revision = 2;
     briefAcked.ack = AlarmAck{QStringLiteral("night"), kRaised + 10'000, {}, kBriefUntil};
@@ -115,14 +120,16 @@ void TestAlarmHistory::recordsEachRevisionOnce()
         // A feed that starts over sends what it sent before: the same revision three times.
         QVERIFY(writer.ingestAlarms(kAlarmOrigin, {life.at(0).second}, life.at(0).first) > 0);
         QVERIFY(writer.ingestAlarms(kAlarmOrigin, {life.at(0).second}, life.at(0).first + 1000) > 0);
-        QVERIFY(writer.ingestAlarms(kAlarmOrigin, {life.at(0).second, life.at(1).second}, life.at(1).first) > 0);
+        QVERIFY(writer.ingestAlarms(kAlarmOrigin, {life.at(0).second, life.at(1).second}, life.at(1).first) >
+                0);
         // The same id from another root is another alarm.
         QVERIFY(writer.ingestAlarms(kOtherOrigin, {life.at(0).second}, life.at(0).first) > 0);
         QVERIFY(writer.flushAndWait());
     }
     CacheDatabase db;
     QVERIFY(db.open(path, QStringLiteral("t.once"), CacheDatabase::Role::Reader));
-    sql::Statement rows(db.handle(), "SELECT origin, revision, observed_at FROM alarm_revisions ORDER BY origin, revision");
+    sql::Statement rows(
+        db.handle(), "SELECT origin, revision, observed_at FROM alarm_revisions ORDER BY origin, revision");
     QList<std::tuple<QString, qint64, qint64>> stored;
     while (rows.step())
         stored.append({rows.text(0), rows.int64(1), rows.int64(2)});
@@ -144,7 +151,7 @@ void TestAlarmHistory::alarmsAtAMoment()
     QVERIFY(db.open(path, QStringLiteral("t.at"), CacheDatabase::Role::Reader));
     const AlarmHistory history(db.handle());
 
-    QVERIFY(history.alarmsAt(kRaised - 1).isEmpty()); // before it was raised
+    QVERIFY(history.alarmsAt(kRaised - 1).isEmpty());   // before it was raised
     QVERIFY(history.alarmsAt(kRaised + 500).isEmpty()); // raised, but the console had not seen it yet
 
     // Active and unacknowledged; the same id on the other root is listed beside it.
@@ -230,7 +237,8 @@ void TestAlarmHistory::alarmsBetweenTwoMoments()
     QCOMPARE(periods.size(), 3);
     for (const AlarmPeriod &p : periods) {
         if (p.last.alarm.id == QLatin1String("brief"))
-            QCOMPARE(kinds(p), (QList<Entry>{Entry::Raised, Entry::Acknowledged, Entry::AcknowledgementExpired}));
+            QCOMPARE(kinds(p),
+                     (QList<Entry>{Entry::Raised, Entry::Acknowledged, Entry::AcknowledgementExpired}));
         else
             QCOMPARE(kinds(p), QList<Entry>{Entry::Raised});
         QCOMPARE(p.last.alarm.state, Alarm::State::Active);

@@ -226,10 +226,11 @@ void TestCacheDatabase::carriesVersionThreeOverToAlarms()
         QVERIFY(sql::exec(v3.handle(), "SELECT count(*) FROM sample_blocks"));
         QVERIFY(!sql::exec(v3.handle(), "SELECT count(*) FROM alarm_revisions"));
         // Rows as schema 3 writes them, with its own SQL.
-        QVERIFY(sql::exec(v3.handle(),
-                          "BEGIN; INSERT INTO node_versions VALUES ('guian', 1767225600000, NULL, 'CN-GZ', '{}');"
-                          "INSERT INTO events(ts, severity, source, message) VALUES (1767225601000, 2, 'guian', "
-                          "'written by version 3'); COMMIT;"));
+        QVERIFY(
+            sql::exec(v3.handle(),
+                      "BEGIN; INSERT INTO node_versions VALUES ('guian', 1767225600000, NULL, 'CN-GZ', '{}');"
+                      "INSERT INTO events(ts, severity, source, message) VALUES (1767225601000, 2, 'guian', "
+                      "'written by version 3'); COMMIT;"));
     }
     const ContentSummary before = [&] {
         CacheDatabase v3;
@@ -247,7 +248,8 @@ void TestCacheDatabase::carriesVersionThreeOverToAlarms()
     QCOMPARE(before.events, 2);
 
     CacheDatabase db;
-    QVERIFY2(db.open(path, QStringLiteral("t.v4"), CacheDatabase::Role::Writer), qPrintable(db.errorString()));
+    QVERIFY2(db.open(path, QStringLiteral("t.v4"), CacheDatabase::Role::Writer),
+             qPrintable(db.errorString()));
     QCOMPARE(db.schemaVersion(), 4);
     const ContentSummary after = SeriesReader(db.handle()).summary();
     QCOMPARE(after.rawSamples, before.rawSamples);

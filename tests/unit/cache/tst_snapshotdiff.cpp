@@ -228,7 +228,8 @@ void TestSnapshotDiff::alarmRaisedAndAcknowledgedBetweenRecordedMoments()
     QCOMPARE(d.alarmChanges.at(1).atMs, kT0 + 7000);
     QCOMPARE(d.alarmChanges.at(1).alarm.ack->by, QStringLiteral("operator"));
     // Nothing changed between two moments after it.
-    QVERIFY(SnapshotDiff::compare(reader.stateAt(kT0 + 8000), reader.stateAt(kT0 + 9000)).alarmChanges.isEmpty());
+    QVERIFY(
+        SnapshotDiff::compare(reader.stateAt(kT0 + 8000), reader.stateAt(kT0 + 9000)).alarmChanges.isEmpty());
 }
 
 void TestSnapshotDiff::alarmsClearedAndUnacknowledged()

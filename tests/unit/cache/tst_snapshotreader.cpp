@@ -37,8 +37,8 @@ bool editAndResign(const QString &file, const char *sqlText)
     QString error;
     // A schema the checksum cannot read is left unsigned: the reader refuses it before the checksum.
     const QByteArray sum = snapshot::contentChecksum(db, "main", snapshot::kFormatVersion, &error);
-    const bool ok = sum.isEmpty() ||
-                    sql::exec(db, "UPDATE manifest SET value = '" + sum + "' WHERE key = 'checksum'");
+    const bool ok =
+        sum.isEmpty() || sql::exec(db, "UPDATE manifest SET value = '" + sum + "' WHERE key = 'checksum'");
     sqlite3_close(db);
     return ok;
 }
@@ -289,12 +289,13 @@ void TestSnapshotReader::readsFormatTwoWithoutAlarms()
                               .arg(snapshot::kApplicationId)
                               .toUtf8();
         fill += snapshot::createSql(2);
-        fill += "INSERT INTO series VALUES (1, 0, 'guian', 'status');"
-                "INSERT INTO sample_ticks VALUES (1000, 1);"
-                "INSERT INTO events(ts, severity, source, message) VALUES (1000, 1, 'guian', 'old');"
-                "INSERT INTO manifest VALUES ('format_version', '2'), ('name', 'before alarms'), ('note', ''), "
-                "('created_by', 'tst'), ('created_at', '0'), ('time_from', '1000'), ('time_to', '2000'), "
-                "('endpoints', '[]');";
+        fill +=
+            "INSERT INTO series VALUES (1, 0, 'guian', 'status');"
+            "INSERT INTO sample_ticks VALUES (1000, 1);"
+            "INSERT INTO events(ts, severity, source, message) VALUES (1000, 1, 'guian', 'old');"
+            "INSERT INTO manifest VALUES ('format_version', '2'), ('name', 'before alarms'), ('note', ''), "
+            "('created_by', 'tst'), ('created_at', '0'), ('time_from', '1000'), ('time_to', '2000'), "
+            "('endpoints', '[]');";
         QVERIFY(sql::exec(db, fill.constData()));
         QString error;
         const QByteArray sum = snapshot::contentChecksum(db, "main", 2, &error);
@@ -323,10 +324,12 @@ void TestSnapshotReader::refusesHostileAlarms_data()
     QTest::addColumn<qint64>("maxRevisions");
     QTest::addColumn<QString>("reason");
     QTest::newRow("an alarm of 2 MiB")
-        << QByteArray("UPDATE alarm_revisions SET body = body || hex(zeroblob(1048576)) WHERE alarm_id = 'slow'")
+        << QByteArray(
+               "UPDATE alarm_revisions SET body = body || hex(zeroblob(1048576)) WHERE alarm_id = 'slow'")
         << snapshot::kMaxAlarmRevisions << QStringLiteral("an alarm of 2");
-    QTest::newRow("more alarms than allowed") << QByteArray("SELECT 1") << qint64(2)
-                                              << QStringLiteral("too many alarm revisions (3; the limit is 2)");
+    QTest::newRow("more alarms than allowed")
+        << QByteArray("SELECT 1") << qint64(2)
+        << QStringLiteral("too many alarm revisions (3; the limit is 2)");
     QTest::newRow("a foreign alarm table") << QByteArray("DROP TABLE alarms; CREATE TABLE alarms(x)")
                                            << snapshot::kMaxAlarmRevisions << QStringLiteral("table alarms");
 }
