@@ -1,11 +1,15 @@
 #include "cache/alarmhistory.h"
 #include "cache/cachedatabase.h"
+#include "cache/cachereader.h"
 #include "cache/cachestore.h"
 #include "cache/cachewriter.h"
+#include "cache/recordingsource.h"
 #include "cache/retention.h"
 #include "cache/seriesreader.h"
 #include "cache/sqlite.h"
-#include "cachetestdata.h"
+#include "snapshottestdata.h"
+
+#include <QSignalSpy>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,6 +108,8 @@ private Q_SLOTS:
     void replayStateCarriesTheAlarms();
     void alarmsBetweenTwoMoments();
     void retentionPurgesAlarmsWithTheirAge();
+    void readersDeliverAlarmsOffTheirThread_data();
+    void readersDeliverAlarmsOffTheirThread();
 };
 
 void TestAlarmHistory::recordsEachRevisionOnce()
@@ -272,6 +278,55 @@ void TestAlarmHistory::retentionPurgesAlarmsWithTheirAge()
     const ContentSummary summary = SeriesReader(db.handle()).summary();
     QCOMPARE(summary.alarms, 2); // the other root's, still open
     QCOMPARE(summary.alarmRevisions, 3);
+}
+
+void TestAlarmHistory::readersDeliverAlarmsOffTheirThread_data()
+{
+    QTest::addColumn<bool>("snapshot");
+    QTest::newRow("cache") << false;
+    QTest::newRow("snapshot") << true;
+}
+
+// What a review (RecordingSource, on a cache or a snapshot) and the live console's reads
+// (CacheReader) hand over: the alarms of a moment with its state, and the alarms of a range.
+void TestAlarmHistory::readersDeliverAlarmsOffTheirThread()
+{
+    QFETCH(bool, snapshot);
+    QTemporaryDir dir;
+    const QString file = makeSnapshot(dir.path());
+    const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
+    RecordingSource source;
+    QSignalSpy opened(&source, &RecordingSource::opened);
+    source.open(snapshot ? file : cache,
+                snapshot ? RecordingSource::Kind::Detect : RecordingSource::Kind::Cache);
+    QVERIFY(opened.wait());
+    QVERIFY2(opened.constFirst().at(0).toBool(), qPrintable(opened.constFirst().at(1).toString()));
+    QCOMPARE(source.info().summary.alarms, snapshot ? 2 : 3); // "old" ended hours before the snapshot
+
+    std::optional<ReplayState> state;
+    source.readStateAt(kT0 + 9000, this, [&state](const ReplayState &s) { state = s; });
+    QTRY_VERIFY(state.has_value());
+    QCOMPARE(state->alarms.size(), 2);
+    QCOMPARE(state->alarms.at(0).alarm.id, QStringLiteral("down"));
+    QCOMPARE(state->alarms.at(0).alarm.ack->by, QStringLiteral("operator"));
+    std::optional<QList<AlarmPeriod>> periods;
+    source.readAlarmsBetween(kT0, kT0 + 9000, this, [&periods](const QList<AlarmPeriod> &p) { periods = p; });
+    QTRY_VERIFY(periods.has_value());
+    QCOMPARE(periods->size(), 2);
+    QCOMPARE(kinds(periods->at(1)), (QList<Entry>{Entry::Raised, Entry::Acknowledged}));
+
+    if (snapshot)
+        return;
+    CacheReader reader(cache);
+    std::optional<QList<RecordedAlarm>> at;
+    reader.readAlarmsAt(kT0 + 9000, this, [&at](const QList<RecordedAlarm> &a) { at = a; });
+    QTRY_VERIFY(at.has_value());
+    QCOMPARE(*at, state->alarms);
+    periods.reset();
+    reader.readAlarmsBetween(kT0 - 4 * kHour, kT0, this,
+                             [&periods](const QList<AlarmPeriod> &p) { periods = p; });
+    QTRY_VERIFY(periods.has_value());
+    QCOMPARE(periods->size(), 2); // "old", raised and cleared three hours before, and "slow"
 }
 
 QTEST_GUILESS_MAIN(TestAlarmHistory)
