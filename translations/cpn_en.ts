@@ -582,10 +582,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Node, link or region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,6 +607,95 @@
     </message>
     <message>
         <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link congested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency above target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilization high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An alarm in the Compare table: its kind, then what it is about (a node&apos;s name, a link &quot;a - b&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node, link, region or alarm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -582,10 +582,6 @@
         <translation>变化</translation>
     </message>
     <message>
-        <source>Node, link or region</source>
-        <translation>节点、链路或地区</translation>
-    </message>
-    <message>
         <source>Before</source>
         <translation>之前</translation>
     </message>
@@ -612,6 +608,95 @@
     <message>
         <source>down</source>
         <translation>中断</translation>
+    </message>
+    <message>
+        <source>Alarm raised</source>
+        <translation>告警产生</translation>
+    </message>
+    <message>
+        <source>Alarm cleared</source>
+        <translation>告警清除</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged</source>
+        <translation>告警已确认</translation>
+    </message>
+    <message>
+        <source>Alarm unacknowledged</source>
+        <translation>告警取消确认</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation>节点宕机</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <source>Link congested</source>
+        <translation>链路拥塞</translation>
+    </message>
+    <message>
+        <source>Latency above target</source>
+        <translation>时延超出目标</translation>
+    </message>
+    <message>
+        <source>Utilization high</source>
+        <translation>利用率过高</translation>
+    </message>
+    <message>
+        <source>Endpoint slow</source>
+        <translation>端点响应缓慢</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An alarm in the Compare table: its kind, then what it is about (a node&apos;s name, a link &quot;a - b&quot;)</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1 确认</translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation>由 %1 确认：%2</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Node, link, region or alarm</source>
+        <translation>节点、链路、地区或告警</translation>
     </message>
 </context>
 <context>

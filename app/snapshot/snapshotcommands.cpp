@@ -266,7 +266,9 @@ int info(const QString &file, QTextStream &out, QTextStream &err)
         out << "samples span:   " << isoTime(c.fromMs) << " .. " << isoTime(c.toMs) << '\n';
     out << "offers:         " << c.offers << '\n';
     out << "jobs:           " << c.jobs << '\n';
-    out << "events:         " << c.events << Qt::endl;
+    out << "events:         " << c.events << '\n';
+    out << "alarms:         " << c.alarms << " (" << c.alarmRevisions << " revisions), " << end.alarms.size()
+        << " listed at the end" << Qt::endl;
     return Ok;
 }
 
@@ -306,6 +308,21 @@ QString formatDiff(const cache::DiffResult &d, const QString &nameA, const QStri
     s << "jobs finished: " << d.jobsFinished.size() << '\n';
     for (const Job &j : d.jobsFinished)
         s << "  " << j.id << " on " << j.nodeId << " at " << isoTime(j.finishedAtMs) << " (" << toWire(j.state) << ")\n";
+    s << "alarm changes: " << d.alarmChanges.size() << '\n';
+    using What = cache::DiffResult::AlarmChange::What;
+    for (const auto &c : d.alarmChanges) {
+        const char *what = c.what == What::Raised         ? "raised"
+                           : c.what == What::Cleared      ? "cleared"
+                           : c.what == What::Acknowledged ? "acknowledged"
+                                                          : "unacknowledged";
+        s << "  " << what << ": " << c.alarm.id << ' ' << toWire(c.alarm.severity) << ' '
+          << toWire(c.alarm.kind) << " on " << c.alarm.source.id << " (" << c.origin << ')';
+        if (c.atMs > 0)
+            s << " at " << isoTime(c.atMs);
+        if (c.what == What::Acknowledged && c.alarm.ack)
+            s << " by " << c.alarm.ack->by;
+        s << '\n';
+    }
     return text;
 }
 

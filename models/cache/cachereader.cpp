@@ -1,5 +1,6 @@
 #include "cache/cachereader.h"
 
+#include "cache/alarmhistory.h"
 #include "cache/cachedatabase.h"
 #include "cache/seriesreader.h"
 
@@ -94,6 +95,21 @@ void CacheReader::readRegionSeries(const QString &region, const QString &metric,
 void CacheReader::readStateAt(qint64 atMs, QObject *context, std::function<void(const ReplayState &)> done)
 {
     run<ReplayState>([=](SeriesReader &r) { return r.stateAt(atMs); }, context, std::move(done));
+}
+
+void CacheReader::readAlarmsAt(qint64 atMs, QObject *context,
+                               std::function<void(const QList<RecordedAlarm> &)> done)
+{
+    run<QList<RecordedAlarm>>([=](SeriesReader &r) { return AlarmHistory(r.handle()).alarmsAt(atMs); },
+                              context, std::move(done));
+}
+
+void CacheReader::readAlarmsBetween(qint64 fromMs, qint64 toMs, QObject *context,
+                                    std::function<void(const QList<AlarmPeriod> &)> done)
+{
+    run<QList<AlarmPeriod>>(
+        [=](SeriesReader &r) { return AlarmHistory(r.handle()).alarmsBetween(fromMs, toMs); }, context,
+        std::move(done));
 }
 
 void CacheReader::readSummary(QObject *context, std::function<void(const ContentSummary &, qint64)> done)

@@ -31,6 +31,10 @@ public:
     void readRegionSeries(const QString &region, const QString &metric, qint64 fromMs, qint64 toMs,
                           QObject *context, std::function<void(const Series &)> done);
     void readStateAt(qint64 atMs, QObject *context, std::function<void(const ReplayState &)> done);
+    // The recorded alarms (AlarmHistory): listed at a moment, or whose life overlaps a range.
+    void readAlarmsAt(qint64 atMs, QObject *context, std::function<void(const QList<RecordedAlarm> &)> done);
+    void readAlarmsBetween(qint64 fromMs, qint64 toMs, QObject *context,
+                           std::function<void(const QList<AlarmPeriod> &)> done);
     // The content and the file's size on disk (with its side files).
     void readSummary(QObject *context, std::function<void(const ContentSummary &, qint64 bytes)> done);
 

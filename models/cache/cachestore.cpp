@@ -1,6 +1,8 @@
 #include "cache/cachestore.h"
 
+#include "cache/alarmhistory.h"
 #include "cache/cachelogging.h"
+#include "domain/alarmjson.h"
 #include "domain/metricnames.h"
 #include "domain/protocoljson.h"
 
@@ -27,7 +29,10 @@ CacheStore::CacheStore(sqlite3 *db)
       m_updateLink(db, "UPDATE link_versions SET body = ? WHERE link_id = ? AND valid_from = ?"),
       m_upsertJob(db, "INSERT OR REPLACE INTO jobs(job_id, node_id, updated_at, body) VALUES (?, ?, ?, ?)"),
       m_upsertOffer(db, "INSERT OR REPLACE INTO offers(ts, offer_id, node_id, body) VALUES (?, ?, ?, ?)"),
-      m_insertEvent(db, "INSERT INTO events(ts, severity, source, message) VALUES (?, ?, ?, ?)")
+      m_insertEvent(db, "INSERT INTO events(ts, severity, source, message) VALUES (?, ?, ?, ?)"),
+      m_insertAlarmRevision(db,
+                            "INSERT OR IGNORE INTO alarm_revisions(origin, alarm_id, revision, observed_at, "
+                            "raised_at, cleared_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)")
 {
 }
 
@@ -366,6 +371,29 @@ bool CacheStore::addEvent(const CacheEvent &event)
     return true;
 }
 
+bool CacheStore::addAlarms(const QString &origin, const QList<Alarm> &alarms, qint64 observedAtMs)
+{
+    if (!ensureTransaction())
+        return false;
+    for (const Alarm &alarm : alarms) {
+        m_insertAlarmRevision.bind(1, origin);
+        m_insertAlarmRevision.bind(2, alarm.id);
+        m_insertAlarmRevision.bind(3, alarm.revision);
+        m_insertAlarmRevision.bind(4, observedAtMs);
+        m_insertAlarmRevision.bind(5, alarm.raisedAtMs);
+        m_insertAlarmRevision.bind(6, alarm.clearedAtMs);
+        m_insertAlarmRevision.bindUtf8(7, protocol::toBody(protocol::toJson(alarm)));
+        if (!m_insertAlarmRevision.run())
+            return fail(QStringLiteral("storing alarm %1").arg(alarm.id), m_insertAlarmRevision);
+        if (sqlite3_changes(m_db) == 0)
+            continue; // a revision seen before: a feed that started over sends every alarm again
+        if (!AlarmHistory::updateSummary(m_db, origin, alarm.id, &m_error))
+            return false;
+        ++m_rowsInTransaction;
+    }
+    return true;
+}
+
 bool CacheStore::clear()
 {
     if (!commit())
@@ -377,6 +405,7 @@ bool CacheStore::clear()
         "DELETE FROM sample_blocks; DELETE FROM sample_ticks; DELETE FROM samples_1m; DELETE FROM samples_1h;"
         "DELETE FROM series; DELETE FROM node_versions; DELETE FROM link_versions;"
         "DELETE FROM offers; DELETE FROM jobs; DELETE FROM events;"
+        "DELETE FROM alarm_revisions; DELETE FROM alarms;"
         "DELETE FROM meta WHERE key <> 'schema_version';"
         "COMMIT;",
         &error);

@@ -43,6 +43,9 @@ public:
     // every few seconds and rarely changes.
     bool addOffers(const QList<Offer> &offers, qint64 tsMs);
     bool addEvent(const CacheEvent &event);
+    // Records each alarm revision not stored yet for (origin, id), observed at observedAtMs, and
+    // keeps the alarm's summary row (AlarmHistory) in step. origin: the root's base URL.
+    bool addAlarms(const QString &origin, const QList<Alarm> &alarms, qint64 observedAtMs);
 
     bool inTransaction() const { return m_transaction != nullptr; }
     qint64 rowsInTransaction() const { return m_rowsInTransaction; }
@@ -109,6 +112,7 @@ private:
     sql::Statement m_closeNode, m_insertNode, m_updateNode;
     sql::Statement m_closeLink, m_insertLink, m_updateLink;
     sql::Statement m_upsertJob, m_upsertOffer, m_insertEvent;
+    sql::Statement m_insertAlarmRevision;
 };
 
 } // namespace cpn::cache

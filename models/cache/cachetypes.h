@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/alarm.h"
 #include "domain/job.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
@@ -43,6 +44,37 @@ struct Series
     QList<SeriesPoint> points; // ascending time
 };
 
+// An alarm as the console had seen it by some moment: the root it came from (its base URL,
+// QUrl::toString(): two roots may use the same alarm ids), when the console observed this revision,
+// and the alarm as of that moment (see AlarmHistory::alarmsAt).
+struct RecordedAlarm
+{
+    QString origin;
+    qint64 observedAtMs = 0;
+    Alarm alarm;
+    friend bool operator==(const RecordedAlarm &, const RecordedAlarm &) = default;
+};
+
+// One step in an alarm's life, from its recorded revisions (AlarmHistory::alarmsBetween).
+struct AlarmHistoryEntry
+{
+    enum class Kind { Raised, Acknowledged, AcknowledgementExpired, Unacknowledged, Commented, Cleared };
+    Kind kind = Kind::Raised;
+    qint64 atMs = 0;
+    QString by;         // who acknowledged or commented; empty otherwise
+    QString text;       // the acknowledgement's or the comment's text
+    qint64 untilMs = 0; // Acknowledged: until when (0: until cleared)
+    friend bool operator==(const AlarmHistoryEntry &, const AlarmHistoryEntry &) = default;
+};
+
+// An alarm whose life overlapped a time range: its newest revision observed by the range's end and
+// what happened to it within the range, oldest first.
+struct AlarmPeriod
+{
+    RecordedAlarm last;
+    QList<AlarmHistoryEntry> history;
+};
+
 // What the federation looked like at one moment: the directory then and each entity's latest
 // sample at or before it (within a look-back), and the jobs as they stood.
 struct ReplayState
@@ -54,6 +86,7 @@ struct ReplayState
     QHash<QString, NodeSample> nodeSamples; // by node id
     QHash<QString, LinkSample> linkSamples; // by link id
     QList<Job> jobs;                        // submitted at or before atMs, state as of atMs
+    QList<RecordedAlarm> alarms;            // AlarmHistory::alarmsAt(atMs)
 };
 
 // Row counts and time span of a cache or snapshot.
@@ -68,6 +101,8 @@ struct ContentSummary
     qint64 offers = 0;
     qint64 jobs = 0;
     qint64 events = 0;
+    qint64 alarms = 0; // distinct alarms
+    qint64 alarmRevisions = 0;
     qint64 fromMs = 0; // 0 when there are no samples
     qint64 toMs = 0;
     qint64 firstListedMs = 0; // when the directory first listed a node; 0 when it never did
@@ -78,3 +113,4 @@ struct ContentSummary
 Q_DECLARE_METATYPE(cpn::cache::CacheEvent)
 Q_DECLARE_METATYPE(cpn::cache::Series)
 Q_DECLARE_METATYPE(cpn::cache::ReplayState)
+Q_DECLARE_METATYPE(cpn::cache::AlarmPeriod)

@@ -214,6 +214,12 @@ qint64 CacheWriter::ingestEvent(const CacheEvent &event)
     return postIngest(false, [=](CacheStore &store) { return store.addEvent(event); });
 }
 
+qint64 CacheWriter::ingestAlarms(const QString &origin, const QList<Alarm> &alarms, qint64 observedAtMs)
+{
+    return postIngest(false,
+                      [=](CacheStore &store) { return store.addAlarms(origin, alarms, observedAtMs); });
+}
+
 void CacheWriter::flush()
 {
     post([](CacheWriterWorker *w) { w->commitPending(); });

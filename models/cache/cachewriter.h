@@ -29,8 +29,8 @@ class CacheWriterWorker;
 // The queue to the writer thread is bounded: past maxBatchesInFlight batches posted but not yet
 // taken into a transaction, a metrics, totals or offers batch is dropped (its ingest call returns
 // 0), counted in droppedBatches() and announced by batchesDropped(); the log says so once per
-// episode. Directory, job and event batches are small and rare and always queue: a replay needs
-// them. A healthy writer keeps one to three batches in flight.
+// episode. Directory, job, event and alarm batches are small and rare and always queue: a replay
+// needs them. A healthy writer keeps one to three batches in flight.
 class CacheWriter : public QObject
 {
     Q_OBJECT
@@ -64,6 +64,10 @@ public:
     qint64 ingestJobs(const QList<Job> &jobs, qint64 tsMs);
     qint64 ingestOffers(const QList<Offer> &offers, qint64 tsMs);
     qint64 ingestEvent(const CacheEvent &event);
+    // Alarm revisions from one root (origin: its base URL, QUrl::toString()), as the console
+    // observed them at observedAtMs; a revision already stored is skipped (CacheStore::addAlarms).
+    // Always queued, never dropped: the feed sends a revision once, and a replay needs it.
+    qint64 ingestAlarms(const QString &origin, const QList<Alarm> &alarms, qint64 observedAtMs);
 
     void flush();                // commits what is pending; committed() follows
     void runRetention();         // now, rather than at the next interval; retentionDone() follows

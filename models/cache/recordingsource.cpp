@@ -1,5 +1,6 @@
 #include "cache/recordingsource.h"
 
+#include "cache/alarmhistory.h"
 #include "cache/cachedatabase.h"
 #include "cache/schema.h"
 #include "cache/seriesreader.h"
@@ -23,13 +24,17 @@ struct RecordingSource::Backend
         snapshot.reset();
         cache.reset();
     }
+    // The open recording's connection (a snapshot re-arms its query deadline); nullptr when closed.
+    sqlite3 *handle() { return snapshot ? snapshot->handle() : cache ? cache->handle() : nullptr; }
     ReplayState stateAt(qint64 atMs)
     {
-        if (snapshot)
-            return snapshot->stateAt(atMs);
-        if (cache)
-            return SeriesReader(cache->handle()).stateAt(atMs);
-        return {};
+        sqlite3 *db = handle();
+        return db ? SeriesReader(db).stateAt(atMs) : ReplayState{};
+    }
+    QList<AlarmPeriod> alarmsBetween(qint64 fromMs, qint64 toMs)
+    {
+        sqlite3 *db = handle();
+        return db ? AlarmHistory(db).alarmsBetween(fromMs, toMs) : QList<AlarmPeriod>{};
     }
 };
 
@@ -112,25 +117,38 @@ void RecordingSource::open(const QString &file, Kind kind)
         Qt::QueuedConnection);
 }
 
-void RecordingSource::readStateAt(qint64 atMs, QObject *context,
-                                  std::function<void(const ReplayState &)> done)
+template <typename Result, typename Query>
+void RecordingSource::run(Query query, QObject *context, std::function<void(const Result &)> done)
 {
     Backend *backend = m_backend;
     QPointer<QObject> guard(context);
     QPointer<RecordingSource> self(this);
     QMetaObject::invokeMethod(
         m_worker,
-        [self, backend, atMs, guard, done = std::move(done)] {
-            const ReplayState state = backend->stateAt(atMs);
+        [self, backend, query = std::move(query), guard, done = std::move(done)] {
+            const Result result = query(*backend);
             QMetaObject::invokeMethod(
                 self.data(),
-                [guard, done, state] {
+                [guard, done, result] {
                     if (guard)
-                        done(state);
+                        done(result);
                 },
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+void RecordingSource::readStateAt(qint64 atMs, QObject *context,
+                                  std::function<void(const ReplayState &)> done)
+{
+    run<ReplayState>([atMs](Backend &b) { return b.stateAt(atMs); }, context, std::move(done));
+}
+
+void RecordingSource::readAlarmsBetween(qint64 fromMs, qint64 toMs, QObject *context,
+                                        std::function<void(const QList<AlarmPeriod> &)> done)
+{
+    run<QList<AlarmPeriod>>([fromMs, toMs](Backend &b) { return b.alarmsBetween(fromMs, toMs); }, context,
+                            std::move(done));
 }
 
 } // namespace cpn::cache

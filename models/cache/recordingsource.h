@@ -39,8 +39,14 @@ public:
     bool isOpen() const { return m_open; }
     const Info &info() const { return m_info; }
 
-    // done(state) on this thread, unless `context` is gone by then.
+    // done(state) on this thread, unless `context` is gone by then. The state carries the alarms
+    // listed at atMs (ReplayState::alarms: each with its origin, active or cleared within the hour,
+    // acknowledgement and comments as they stood), for the review's own AlarmStore.
     void readStateAt(qint64 atMs, QObject *context, std::function<void(const ReplayState &)> done);
+    // Every recorded alarm whose life overlaps [fromMs, toMs], with its history in the range
+    // (AlarmHistory::alarmsBetween): alarm periods on the review's charts, a handover report.
+    void readAlarmsBetween(qint64 fromMs, qint64 toMs, QObject *context,
+                           std::function<void(const QList<AlarmPeriod> &)> done);
 
     // True when the first bytes name the cache's application id (the console's own cache file).
     static bool looksLikeCache(const QString &file);
@@ -49,6 +55,10 @@ Q_SIGNALS:
     void opened(bool ok, const QString &error);
 
 private:
+    // Runs query(backend) on the worker, then done(result) here unless `context` is gone.
+    template <typename Result, typename Query>
+    void run(Query query, QObject *context, std::function<void(const Result &)> done);
+
     struct Backend;
     QThread m_thread;
     QObject *m_worker;

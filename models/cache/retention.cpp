@@ -242,15 +242,20 @@ RetentionReport Retention::run(sqlite3 *db, qint64 nowMs) const
         !purge(db, "samples_1h", hourCutoff, &report.hourDeleted))
         return failed(QStringLiteral("purging"));
 
-    // Directory versions, jobs and events live as long as the coarsest samples. Offers are stored
-    // when they change: of the rows older than the raw window only each offer's newest stays, and
-    // every row past the hour window goes.
+    // Directory versions, jobs, events and alarms live as long as the coarsest samples: an alarm
+    // goes with all its revisions once no moment still kept lists it (its summary's listed_until,
+    // an hour after its clearance, through the index). Offers are stored when they change: of the
+    // rows older than the raw window only each offer's newest stays, and every row past the hour
+    // window goes.
     const char *const others[] = {
         "DELETE FROM node_versions WHERE valid_to IS NOT NULL AND valid_to < ?",
         "DELETE FROM link_versions WHERE valid_to IS NOT NULL AND valid_to < ?",
         "DELETE FROM jobs WHERE updated_at < ?",
         "DELETE FROM events WHERE ts < ?",
         "DELETE FROM offers WHERE ts < ?",
+        "DELETE FROM alarm_revisions WHERE (origin, alarm_id) IN "
+        "(SELECT origin, alarm_id FROM alarms WHERE listed_until < ?)",
+        "DELETE FROM alarms WHERE listed_until < ?",
     };
     for (const char *sqlText : others) {
         sql::Statement s(db, sqlText);

@@ -27,7 +27,8 @@ struct RetentionPolicy
     // Measured on disk (bench_cache, docs/cache.md): a raw sample in a full block, and a roll-up row.
     static constexpr double kBytesPerRawSample = 2.9;
     static constexpr double kBytesPerRollup = 46;
-    // Kept out of the windows' arithmetic for directory versions, offers, jobs, events and free pages.
+    // Kept out of the windows' arithmetic for directory versions, offers, jobs, events, alarms and free
+    // pages.
     static constexpr double kReservedShare = 1.0 / 16;
 
     struct Windows

@@ -64,6 +64,20 @@ DROP TABLE samples_1h;
 ALTER TABLE rollup_1h RENAME TO samples_1h;
 )sql";
 
+// Alarms (docs/cache.md, "Alarms"): every revision the console saw, keyed by the root it came from
+// (its base URL), the alarm's id and its revision, with the time the console observed it and the
+// alarm as the protocol's JSON (alarmjson.h). `alarms` sums each alarm up so a moment's query
+// touches only the alarms it can list: listed_until is the first moment at which it is no longer
+// listed (an open alarm: never), first_seen its first observation.
+const char *const kVersion4 = R"sql(
+CREATE TABLE alarm_revisions(origin TEXT NOT NULL, alarm_id TEXT NOT NULL, revision INTEGER NOT NULL,
+    observed_at INTEGER NOT NULL, raised_at INTEGER NOT NULL, cleared_at INTEGER NOT NULL, body TEXT NOT NULL,
+    PRIMARY KEY(origin, alarm_id, revision)) WITHOUT ROWID;
+CREATE TABLE alarms(origin TEXT NOT NULL, alarm_id TEXT NOT NULL, first_seen INTEGER NOT NULL,
+    listed_until INTEGER NOT NULL, PRIMARY KEY(origin, alarm_id)) WITHOUT ROWID;
+CREATE INDEX alarms_listed_until ON alarms(listed_until);
+)sql";
+
 bool convertSamples(sqlite3 *db, QString *error)
 {
     return sampleblock::convertRowSamples(db, error) && sql::exec(db, "DROP TABLE samples", error);
@@ -73,8 +87,10 @@ bool convertSamples(sqlite3 *db, QString *error)
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> steps = {
-        {1, kVersion1, nullptr}, {2, kVersion2, nullptr}, {3, kVersion3, convertSamples}};
+    static const QList<Migration> steps = {{1, kVersion1, nullptr},
+                                           {2, kVersion2, nullptr},
+                                           {3, kVersion3, convertSamples},
+                                           {4, kVersion4, nullptr}};
     return steps;
 }
 

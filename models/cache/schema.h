@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
+
 struct sqlite3;
 
 // The cache file's schema, all of its SQL in one place. Each version is a step from the one
@@ -12,7 +14,7 @@ namespace cpn::cache::schema {
 
 // 'CPNC': tells a cache file from any other SQLite file (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x43504E43;
-inline constexpr int kCurrentVersion = 3;
+inline constexpr int kCurrentVersion = 4;
 
 struct Migration
 {
@@ -25,7 +27,13 @@ struct Migration
 // Version 1: directory versions, series and raw samples, offers, jobs, events.
 // Version 2: the 1-minute and 1-hour roll-up tables that retention fills.
 // Version 3: raw samples by time in blocks of series (sampleblock.h), roll-ups keyed by time first.
+// Version 4: alarm revisions as the console observed them, and one summary row per alarm.
 const QList<Migration> &migrations();
+
+// An alarm cleared this long before a moment T is still listed at T, as cleared (docs/cache.md).
+inline constexpr qint64 kClearedAlarmListedMs = 3600LL * 1000;
+// alarms.listed_until of an alarm whose newest revision is active: listed at every later moment.
+inline constexpr qint64 kListedForever = std::numeric_limits<qint64>::max();
 
 // Kinds of the series table. Region series hold the totals the console computes once per tick
 // (FederationTotals): entity "" for the nation, a province's ISO code as in the directory, or

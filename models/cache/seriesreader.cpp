@@ -1,5 +1,6 @@
 #include "cache/seriesreader.h"
 
+#include "cache/alarmhistory.h"
 #include "cache/cachelogging.h"
 #include "cache/retention.h"
 #include "cache/sampleblock.h"
@@ -466,6 +467,7 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
         }
         state.jobs.append(job);
     }
+    state.alarms = AlarmHistory(m_db).alarmsAt(atMs);
     return state;
 }
 
@@ -485,6 +487,8 @@ ContentSummary SeriesReader::summary() const
     c.offers = count("SELECT count(*) FROM offers");
     c.jobs = count("SELECT count(*) FROM jobs");
     c.events = count("SELECT count(*) FROM events");
+    c.alarms = count("SELECT count(*) FROM alarms");
+    c.alarmRevisions = count("SELECT count(*) FROM alarm_revisions");
     // Every sample table is keyed by time first: its first and last rows are one seek each.
     sql::Statement span(m_db,
                         "SELECT min(f), max(l) FROM (SELECT min(ts) AS f, max(ts) AS l FROM sample_ticks "

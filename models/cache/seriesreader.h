@@ -48,15 +48,17 @@ public:
     Series computeRegionSeries(const QString &province, const QString &metric, qint64 fromMs, qint64 toMs,
                                Resolution resolution = Resolution::Auto) const;
 
-    // The directory valid at atMs and, per entity in it, the latest sample at or before atMs no
-    // older than lookbackMs (raw first, else the last value of a roll-up bucket, looking back at
-    // least one bucket). An entity without one had no data then, as the live console would show.
+    // The directory valid at atMs, the alarms then (AlarmHistory::alarmsAt) and, per entity in it, the latest
+    // sample at or before atMs no older than lookbackMs (raw first, else the last value of a roll-up bucket,
+    // looking back at least one bucket). An entity without one had no data then, as the live console would
+    // show.
     ReplayState stateAt(qint64 atMs, qint64 lookbackMs = kDefaultLookbackMs) const;
     // The console shows data older than twice the 1 s refresh interval as stale; one more tick
     // of slack for poll jitter.
     static constexpr qint64 kDefaultLookbackMs = 3 * 1000;
 
     ContentSummary summary() const;
+    sqlite3 *handle() const { return m_db; }
 
 private:
     qint64 findSeries(schema::SeriesKind kind, const QString &entityId, const QString &metric) const;

@@ -41,6 +41,66 @@ void keepLargest(QList<DiffResult::UtilizationChange> &changes, int top)
         changes.resize(top);
 }
 
+QString alarmKey(const RecordedAlarm &r)
+{
+    return r.origin + QLatin1Char('\n') + r.alarm.id;
+}
+
+QString sourceName(const Alarm &alarm, const ReplayState &state)
+{
+    if (alarm.source.kind == AlarmSource::Kind::Link) {
+        for (const Link &link : state.links) {
+            if (link.id == alarm.source.id)
+                return link.a + QStringLiteral(" - ") + link.b;
+        }
+        return {};
+    }
+    for (const Node &node : state.nodes) {
+        if (node.id == alarm.source.id)
+            return node.name;
+    }
+    return {};
+}
+
+QList<DiffResult::AlarmChange> alarmChanges(const ReplayState &before, const ReplayState &after)
+{
+    using Change = DiffResult::AlarmChange;
+    QList<Change> changes;
+    QHash<QString, const RecordedAlarm *> earlier;
+    for (const RecordedAlarm &r : before.alarms)
+        earlier.insert(alarmKey(r), &r);
+    QSet<QString> later;
+    for (const RecordedAlarm &r : after.alarms) {
+        later.insert(alarmKey(r));
+        const Alarm &a = r.alarm;
+        const RecordedAlarm *old = earlier.value(alarmKey(r));
+        QString name = sourceName(a, after);
+        if (name.isEmpty())
+            name = sourceName(a, before);
+        auto add = [&](Change::What what, qint64 atMs) { changes.append({what, r.origin, a, name, atMs}); };
+        if (a.raisedAtMs > before.atMs)
+            add(Change::What::Raised, a.raisedAtMs);
+        const bool wasCleared = old && old->alarm.state == Alarm::State::Cleared;
+        if (a.state == Alarm::State::Cleared && !wasCleared && a.clearedAtMs > before.atMs)
+            add(Change::What::Cleared, a.clearedAtMs);
+        const std::optional<AlarmAck> &ackBefore = old ? old->alarm.ack : std::nullopt;
+        if (a.ack && (!ackBefore || ackBefore->atMs != a.ack->atMs || ackBefore->by != a.ack->by))
+            add(Change::What::Acknowledged, a.ack->atMs);
+        else if (!a.ack && ackBefore)
+            add(Change::What::Unacknowledged, 0);
+    }
+    for (const RecordedAlarm &r : before.alarms) {
+        if (!later.contains(alarmKey(r)) && r.alarm.state == Alarm::State::Active)
+            changes.append({Change::What::Cleared, r.origin, r.alarm, sourceName(r.alarm, before), 0});
+    }
+    std::stable_sort(changes.begin(), changes.end(), [](const Change &x, const Change &y) {
+        if (x.alarm.severity != y.alarm.severity)
+            return x.alarm.severity < y.alarm.severity; // Critical is the first value
+        return x.atMs < y.atMs;
+    });
+    return changes;
+}
+
 } // namespace
 
 double SnapshotDiff::linkUtilization(const Link &link, const LinkSample &sample)
@@ -117,6 +177,7 @@ DiffResult SnapshotDiff::compare(const ReplayState &before, const ReplayState &a
         if (job.finishedAtMs > before.atMs && job.finishedAtMs <= after.atMs)
             result.jobsFinished.append(job);
     }
+    result.alarmChanges = alarmChanges(before, after);
     return result;
 }
 

@@ -53,8 +53,25 @@ struct DiffResult
     QList<UtilizationChange> regionChanges;   // largest |delta| first, at most `top`
     QStringList nodesAdded;
     QStringList nodesRemoved;
+    // An alarm raised, cleared, acknowledged or unacknowledged between the two moments, from the
+    // alarms each state lists (AlarmHistory::alarmsAt): raised when its raisedAt is after the earlier
+    // moment; cleared when the later state shows it cleared since, or no longer lists an alarm the
+    // earlier one had active (cleared over an hour before the later moment); its acknowledgement
+    // when that differs between the two. An alarm raised and cleared between them more than an hour
+    // before the later moment is in neither state (AlarmHistory::alarmsBetween lists it).
+    struct AlarmChange
+    {
+        enum class What { Raised, Cleared, Acknowledged, Unacknowledged };
+        What what = What::Raised;
+        QString origin;
+        Alarm alarm;        // as the later state lists it, else as the earlier one did
+        QString sourceName; // its node's name or its link's "a - b" in the directory; empty: unknown
+        qint64 atMs = 0;    // when: raisedAt, clearedAt, the acknowledgement's time; 0: unknown
+    };
+
     QList<Job> jobsStarted;  // started in (fromMs, toMs]
     QList<Job> jobsFinished; // ended in (fromMs, toMs]
+    QList<AlarmChange> alarmChanges; // most severe first, then by time
 };
 
 class SnapshotDiff

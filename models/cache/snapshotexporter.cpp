@@ -1,5 +1,6 @@
 #include "cache/snapshotexporter.h"
 
+#include "cache/alarmhistory.h"
 #include "cache/cachelogging.h"
 #include "cache/seriesreader.h"
 #include "cache/sqlite.h"
@@ -41,6 +42,14 @@ const char *const kCopy[] = {
     "INSERT INTO main.jobs SELECT job_id, node_id, updated_at, body FROM cache.jobs WHERE updated_at >= ?1",
     "INSERT INTO main.events SELECT event_id, ts, severity, source, message FROM cache.events "
     "WHERE ts >= ?1 AND ts <= ?2",
+    // The alarms listed at some moment of the range (those active at its start included): the
+    // revisions observed in it, and the newest one before it, which stood at its start.
+    "INSERT INTO main.alarm_revisions SELECT r.origin, r.alarm_id, r.revision, r.observed_at, r.raised_at, "
+    "r.cleared_at, r.body FROM cache.alarms a CROSS JOIN cache.alarm_revisions r "
+    "ON r.origin = a.origin AND r.alarm_id = a.alarm_id "
+    "WHERE a.listed_until > ?1 AND a.first_seen <= ?2 AND r.observed_at <= ?2 AND (r.observed_at >= ?1 "
+    "OR r.revision = (SELECT max(x.revision) FROM cache.alarm_revisions x WHERE x.origin = r.origin "
+    "AND x.alarm_id = r.alarm_id AND x.observed_at < ?1))",
 };
 
 QString cleanEndpoint(const QString &url)
@@ -79,6 +88,8 @@ bool copyRange(sqlite3 *db, const QString &cachePath, const SnapshotRequest &req
         if (!(ok = s.run()))
             *error = QStringLiteral("copying into the snapshot: %1").arg(s.error());
     }
+    // Summed up from the revisions the snapshot holds, not those it left out.
+    ok = ok && AlarmHistory::rebuildSummaries(db, "main", error);
     ok = ok && sql::exec(db, "COMMIT", error);
     if (!ok)
         sql::exec(db, "ROLLBACK");

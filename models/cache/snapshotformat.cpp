@@ -67,6 +67,16 @@ CREATE TABLE events(event_id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, severity 
 CREATE INDEX events_ts ON events(ts);
 )sql";
 
+// Format 3: format 2 and the cache's alarm tables of schema 4 (docs/cache.md, "Alarms").
+const QByteArray kFormat3 = QByteArray(kFormat2) + R"sql(
+CREATE TABLE alarm_revisions(origin TEXT NOT NULL, alarm_id TEXT NOT NULL, revision INTEGER NOT NULL,
+    observed_at INTEGER NOT NULL, raised_at INTEGER NOT NULL, cleared_at INTEGER NOT NULL, body TEXT NOT NULL,
+    PRIMARY KEY(origin, alarm_id, revision)) WITHOUT ROWID;
+CREATE TABLE alarms(origin TEXT NOT NULL, alarm_id TEXT NOT NULL, first_seen INTEGER NOT NULL,
+    listed_until INTEGER NOT NULL, PRIMARY KEY(origin, alarm_id)) WITHOUT ROWID;
+CREATE INDEX alarms_listed_until ON alarms(listed_until);
+)sql";
+
 void addInt(QCryptographicHash &hash, qint64 v)
 {
     const qint64 le = qToLittleEndian(v);
@@ -93,6 +103,20 @@ bool typeFits(int storage, const QByteArray &declared, bool notNull)
 
 const QList<Table> &dataTables(int formatVersion)
 {
+    static const QList<Table> format3 = {
+        {"node_versions", "node_id, valid_from"},
+        {"link_versions", "link_id, valid_from"},
+        {"series", "series_id"},
+        {"sample_blocks", "ts, block"},
+        {"sample_ticks", "ts"},
+        {"samples_1m", "ts, series_id"},
+        {"samples_1h", "ts, series_id"},
+        {"offers", "ts, offer_id"},
+        {"jobs", "job_id"},
+        {"events", "event_id"},
+        {"alarm_revisions", "origin, alarm_id, revision"},
+        {"alarms", "origin, alarm_id"},
+    };
     static const QList<Table> format2 = {
         {"node_versions", "node_id, valid_from"},
         {"link_versions", "link_id, valid_from"},
@@ -116,12 +140,12 @@ const QList<Table> &dataTables(int formatVersion)
         {"jobs", "job_id"},
         {"events", "event_id"},
     };
-    return formatVersion == 1 ? format1 : format2;
+    return formatVersion == 1 ? format1 : formatVersion == 2 ? format2 : format3;
 }
 
 const char *createSql(int formatVersion)
 {
-    return formatVersion == 1 ? kFormat1 : kFormat2;
+    return formatVersion == 1 ? kFormat1 : formatVersion == 2 ? kFormat2 : kFormat3.constData();
 }
 
 QByteArray contentChecksum(sqlite3 *db, const char *schemaName, int formatVersion, QString *error)

@@ -15,9 +15,14 @@ namespace cpn::cache::snapshot {
 
 // 'CPNS' (PRAGMA application_id); the cache is 'CPNC'.
 inline constexpr int kApplicationId = 0x43504E53;
-// Format 1: samples one row each (schema 2); format 2: samples in blocks (schema 3). The reader
-// reads both; the exporter writes kFormatVersion.
-inline constexpr int kFormatVersion = 2;
+// Format 1: samples one row each (schema 2); format 2: samples in blocks (schema 3); format 3:
+// format 2 and the alarms (schema 4). The reader reads all three; the exporter writes kFormatVersion.
+inline constexpr int kFormatVersion = 3;
+
+// Bounds on a snapshot's alarms, checked before anything reads them (SnapshotReader): an alarm is
+// at most 100 comments of 1,000 characters and its affected nodes (alarmjson.h), far below a MiB.
+inline constexpr qint64 kMaxAlarmRevisions = 500000;
+inline constexpr qint64 kMaxAlarmBodyBytes = 1024 * 1024;
 inline constexpr auto kSuffix = ".cpnsnap";
 
 // The data tables in checksum order, with the ORDER BY that makes the row order canonical.

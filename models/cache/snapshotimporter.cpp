@@ -1,5 +1,6 @@
 #include "cache/snapshotimporter.h"
 
+#include "cache/alarmhistory.h"
 #include "cache/sampleblock.h"
 #include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
@@ -42,6 +43,10 @@ const Copy kCopies[] = {
     {"SELECT ts, severity, source, message FROM events",
      "INSERT INTO events(ts, severity, source, message) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS "
      "(SELECT 1 FROM events WHERE ts = ?1 AND source = ?3 AND message = ?4)",
+     -1},
+    {"SELECT origin, alarm_id, revision, observed_at, raised_at, cleared_at, body FROM alarm_revisions",
+     "INSERT OR IGNORE INTO alarm_revisions(origin, alarm_id, revision, observed_at, raised_at, cleared_at, "
+     "body) VALUES (?, ?, ?, ?, ?, ?, ?)",
      -1},
 };
 
@@ -129,6 +134,18 @@ bool SnapshotImporter::importInto(SnapshotReader &snapshot, sqlite3 *cache, QStr
         }
         if (!read.done()) {
             *error = QStringLiteral("reading the snapshot: %1").arg(read.error());
+            return false;
+        }
+    }
+    // Each imported alarm's summary from all its revisions, the cache's and the snapshot's.
+    {
+        sql::Statement alarms(source, "SELECT DISTINCT origin, alarm_id FROM alarm_revisions");
+        while (alarms.step()) {
+            if (!AlarmHistory::updateSummary(cache, alarms.text(0), alarms.text(1), error))
+                return false;
+        }
+        if (!alarms.done()) {
+            *error = QStringLiteral("reading the snapshot: %1").arg(alarms.error());
             return false;
         }
     }

@@ -115,8 +115,8 @@ bool SnapshotReader::open(const QString &file, const Options &options)
     const QString verdict = check.step() ? check.text(0) : check.error();
     if (verdict != QLatin1String("ok"))
         return fail(QStringLiteral("the database is damaged (quick_check: %1)").arg(verdict.left(200)));
-    if (!checkIdentity() || !readManifest() || !checkObjects() || !checkColumns() || !verifyChecksum() ||
-        !upgradeFormat1())
+    if (!checkIdentity() || !readManifest() || !checkObjects() || !checkColumns() || !checkAlarms() ||
+        !verifyChecksum() || !upgradeOldFormat())
         return false;
     qCInfo(lcCache).noquote() << "snapshot verified:" << file;
     return true;
@@ -213,22 +213,56 @@ bool SnapshotReader::checkIdentity()
     return true;
 }
 
-bool SnapshotReader::upgradeFormat1()
+bool SnapshotReader::upgradeOldFormat()
 {
-    if (m_manifest.formatVersion != 1)
+    if (m_manifest.formatVersion >= snapshot::kFormatVersion)
         return true;
+    // Older formats get what they lack in memory, so every query reads them all: format 1 its
+    // samples in blocks (the migration's conversion), formats 1 and 2 empty alarm tables.
     QString error;
-    const bool ok = sql::exec(m_db,
-                              "PRAGMA query_only=OFF; BEGIN;"
-                              "CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, "
-                              "data BLOB NOT NULL, PRIMARY KEY(ts, block)) WITHOUT ROWID;"
-                              "CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, samples INTEGER NOT NULL);",
-                              &error) &&
-                    sampleblock::convertRowSamples(m_db, &error) && sql::exec(m_db, "COMMIT", &error);
+    bool ok = sql::exec(m_db, "PRAGMA query_only=OFF; BEGIN;", &error);
+    if (ok && m_manifest.formatVersion == 1) {
+        ok = sql::exec(m_db,
+                       "CREATE TABLE sample_blocks(ts INTEGER NOT NULL, block INTEGER NOT NULL, "
+                       "data BLOB NOT NULL, PRIMARY KEY(ts, block)) WITHOUT ROWID;"
+                       "CREATE TABLE sample_ticks(ts INTEGER PRIMARY KEY, samples INTEGER NOT NULL);",
+                       &error) &&
+             sampleblock::convertRowSamples(m_db, &error);
+    }
+    ok = ok &&
+         sql::exec(
+             m_db,
+             "CREATE TABLE alarm_revisions(origin TEXT NOT NULL, alarm_id TEXT NOT NULL, "
+             "revision INTEGER NOT NULL, observed_at INTEGER NOT NULL, raised_at INTEGER NOT NULL, "
+             "cleared_at INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY(origin, alarm_id, revision)) "
+             "WITHOUT ROWID;"
+             "CREATE TABLE alarms(origin TEXT NOT NULL, alarm_id TEXT NOT NULL, first_seen INTEGER NOT NULL, "
+             "listed_until INTEGER NOT NULL, PRIMARY KEY(origin, alarm_id)) WITHOUT ROWID;"
+             "COMMIT;",
+             &error);
     if (!ok)
         sql::exec(m_db, "ROLLBACK");
     sql::exec(m_db, "PRAGMA query_only=ON");
-    return ok || fail(QStringLiteral("reading format 1: %1").arg(error));
+    return ok || fail(QStringLiteral("reading format %1: %2").arg(m_manifest.formatVersion).arg(error));
+}
+
+bool SnapshotReader::checkAlarms()
+{
+    if (m_manifest.formatVersion < 3)
+        return true;
+    sql::Statement s(m_db,
+                     "SELECT count(*), ifnull(max(length(CAST(body AS BLOB))), 0) FROM alarm_revisions");
+    if (!s.step())
+        return fail(QStringLiteral("cannot read the alarms: %1").arg(s.error()));
+    if (s.int64(0) > m_options.maxAlarmRevisions)
+        return fail(QStringLiteral("refused: too many alarm revisions (%1; the limit is %2)")
+                        .arg(s.int64(0))
+                        .arg(m_options.maxAlarmRevisions));
+    if (s.int64(1) > m_options.maxAlarmBodyBytes)
+        return fail(QStringLiteral("refused: an alarm of %1 bytes (the limit is %2)")
+                        .arg(s.int64(1))
+                        .arg(m_options.maxAlarmBodyBytes));
+    return true;
 }
 
 bool SnapshotReader::checkObjects()

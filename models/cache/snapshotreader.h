@@ -18,7 +18,8 @@ namespace cpn::cache {
 // deadline on every query; then quick_check, the application id, the objects in sqlite_schema
 // against the format's own (no triggers, views or anything unknown), the format version (a newer
 // one gets its own message), each table's columns and types, and the SHA-256 of the content
-// against the manifest. Nothing on disk changes. errorString() is one line.
+// against the manifest, after the alarms' bounds (count, size of each). Nothing on disk changes.
+// errorString() is one line.
 class SnapshotReader
 {
 public:
@@ -26,6 +27,8 @@ public:
     {
         qint64 maxBytes = 1024LL * 1024 * 1024; // snapshots are loaded into memory
         int deadlineMs = 30000;                 // per operation: verification, then each query batch
+        qint64 maxAlarmRevisions = snapshot::kMaxAlarmRevisions;
+        qint64 maxAlarmBodyBytes = snapshot::kMaxAlarmBodyBytes;
     };
 
     SnapshotReader();
@@ -52,9 +55,10 @@ private:
     bool openInMemory(QByteArray bytes);
     bool checkIdentity(); // application_id; no trigger, no view
     bool checkObjects();
-    bool upgradeFormat1();
+    bool upgradeOldFormat(); // gives formats 1 and 2 what format 3 has, in memory
     bool readManifest();
     bool checkColumns();
+    bool checkAlarms(); // their count and each one's size (snapshotformat.h)
     bool verifyChecksum();
     static int progress(void *self);
 

@@ -1,6 +1,19 @@
 #include "ui/replay/changetablemodel.h"
 
+#include <QDateTime>
+
 namespace cpn {
+
+namespace {
+
+bool isAlarm(ChangeTableModel::Kind kind)
+{
+    using Kind = ChangeTableModel::Kind;
+    return kind == Kind::AlarmRaised || kind == Kind::AlarmCleared || kind == Kind::AlarmAcknowledged ||
+           kind == Kind::AlarmUnacknowledged;
+}
+
+} // namespace
 
 ChangeTableModel::ChangeTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -23,8 +36,89 @@ QString ChangeTableModel::kindName(Kind kind) const
         return tr("Job started");
     case Kind::JobFinished:
         return tr("Job finished");
+    case Kind::AlarmRaised:
+        return tr("Alarm raised");
+    case Kind::AlarmCleared:
+        return tr("Alarm cleared");
+    case Kind::AlarmAcknowledged:
+        return tr("Alarm acknowledged");
+    case Kind::AlarmUnacknowledged:
+        return tr("Alarm unacknowledged");
     }
     return {};
+}
+
+QString ChangeTableModel::severityText(Alarm::Severity severity) const
+{
+    switch (severity) {
+    case Alarm::Severity::Critical:
+        return tr("critical");
+    case Alarm::Severity::Major:
+        return tr("major");
+    case Alarm::Severity::Minor:
+        return tr("minor");
+    case Alarm::Severity::Warning:
+        return tr("warning");
+    case Alarm::Severity::Info:
+        return tr("info");
+    }
+    return {};
+}
+
+QString ChangeTableModel::alarmKindText(Alarm::Kind kind) const
+{
+    switch (kind) {
+    case Alarm::Kind::NodeDown:
+        return tr("Node down");
+    case Alarm::Kind::LinkDown:
+        return tr("Link down");
+    case Alarm::Kind::LinkCongested:
+        return tr("Link congested");
+    case Alarm::Kind::LatencyAboveTarget:
+        return tr("Latency above target");
+    case Alarm::Kind::UtilizationHigh:
+        return tr("Utilization high");
+    case Alarm::Kind::EndpointSlow:
+        return tr("Endpoint slow");
+    }
+    return {};
+}
+
+ChangeTableModel::Row ChangeTableModel::alarmRow(const cache::DiffResult::AlarmChange &c) const
+{
+    using What = cache::DiffResult::AlarmChange::What;
+    const Alarm &a = c.alarm;
+    Row row;
+    row.id = a.source.id;
+    const QString source = c.sourceName.isEmpty() ? a.source.id : c.sourceName;
+    //: An alarm in the Compare table: its kind, then what it is about (a node's name, a link "a - b")
+    row.item = tr("%1: %2").arg(alarmKindText(a.kind), source);
+    if (c.atMs > 0)
+        row.change = QDateTime::fromMSecsSinceEpoch(c.atMs).toString(QStringLiteral("HH:mm:ss"));
+    switch (c.what) {
+    case What::Raised:
+        row.kind = Kind::AlarmRaised;
+        row.after = severityText(a.severity);
+        break;
+    case What::Cleared:
+        row.kind = Kind::AlarmCleared;
+        row.before = severityText(a.severity);
+        row.after = tr("cleared");
+        break;
+    case What::Acknowledged:
+        row.kind = Kind::AlarmAcknowledged;
+        row.before = tr("not acknowledged");
+        if (a.ack)
+            row.after = a.ack->comment.isEmpty() ? tr("by %1").arg(a.ack->by)
+                                                 : tr("by %1: %2").arg(a.ack->by, a.ack->comment);
+        break;
+    case What::Unacknowledged:
+        row.kind = Kind::AlarmUnacknowledged;
+        row.before = tr("acknowledged");
+        row.after = tr("not acknowledged");
+        break;
+    }
+    return row;
 }
 
 QString ChangeTableModel::statusText(NodeStatus status, bool reported) const
@@ -106,6 +200,8 @@ void ChangeTableModel::setDiff(const cache::DiffResult &diff)
     for (const Job &job : diff.jobsFinished)
         m_rows.append(
             {Kind::JobFinished, job.id, job.name.isEmpty() ? job.id : job.name, job.nodeId, {}, {}, 0});
+    for (const auto &c : diff.alarmChanges)
+        m_rows.append(alarmRow(c));
     endResetModel();
 }
 
@@ -178,7 +274,7 @@ QVariant ChangeTableModel::data(const QModelIndex &index, int role) const
     case EntityIdRole:
         return row.id;
     case Qt::TextAlignmentRole:
-        if (index.column() >= BeforeColumn && row.kind != Kind::NodeStatus)
+        if (index.column() >= BeforeColumn && row.kind != Kind::NodeStatus && !isAlarm(row.kind))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:
@@ -194,7 +290,7 @@ QVariant ChangeTableModel::headerData(int section, Qt::Orientation orientation, 
     case KindColumn:
         return tr("Change");
     case ItemColumn:
-        return tr("Node, link or region");
+        return tr("Node, link, region or alarm");
     case BeforeColumn:
         return tr("Before");
     case AfterColumn:

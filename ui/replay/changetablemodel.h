@@ -8,8 +8,9 @@ namespace cpn {
 
 // What changed between two moments (a SnapshotDiff result), one row per change: nodes whose
 // status moved, nodes added or removed, links whose status moved (up, congested, down), the links
-// and regions whose utilization moved most, and jobs started or finished. The Compare dock shows it; the map
-// rings the same nodes and links.
+// and regions whose utilization moved most, jobs started or finished, and alarms raised, cleared,
+// acknowledged or unacknowledged (named by kind and source, never the server's English summary).
+// The Compare dock shows it; the map rings the same nodes and links.
 class ChangeTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,12 +18,25 @@ class ChangeTableModel : public QAbstractTableModel
 public:
     enum Column { KindColumn, ItemColumn, BeforeColumn, AfterColumn, ChangeColumn, ColumnCount };
     Q_ENUM(Column)
-    enum class Kind { NodeStatus, NodeAdded, NodeRemoved, Link, Region, JobStarted, JobFinished, LinkStatus };
+    enum class Kind {
+        NodeStatus,
+        NodeAdded,
+        NodeRemoved,
+        Link,
+        Region,
+        JobStarted,
+        JobFinished,
+        LinkStatus,
+        AlarmRaised,
+        AlarmCleared,
+        AlarmAcknowledged,
+        AlarmUnacknowledged
+    };
     Q_ENUM(Kind)
     enum Role {
         SortRole = Qt::UserRole, // raw value: |change| sorts as a number
         KindRole,                // int(Kind), any column
-        EntityIdRole,            // node, link, region or job id, any column
+        EntityIdRole,            // node, link, region or job id (an alarm's: its source's), any column
     };
     Q_ENUM(Role)
 
@@ -55,6 +69,9 @@ private:
     QString kindName(Kind kind) const;
     QString statusText(NodeStatus status, bool reported) const;
     QString linkStatusText(LinkStatus status) const;
+    QString severityText(Alarm::Severity severity) const;
+    QString alarmKindText(Alarm::Kind kind) const;
+    Row alarmRow(const cache::DiffResult::AlarmChange &change) const;
 
     cache::DiffResult m_diff;
     QList<Row> m_rows;

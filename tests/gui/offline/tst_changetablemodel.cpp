@@ -58,6 +58,7 @@ private Q_SLOTS:
     void showsTheDiffOfTwoKnownStates();
     void showsALinkThatWentDownAsAStatusChange();
     void clears();
+    void showsAlarmsRaisedBetween();
 };
 
 void TestChangeTableModel::showsTheDiffOfTwoKnownStates()
@@ -128,6 +129,41 @@ void TestChangeTableModel::clears()
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(model.changedNodeIds().isEmpty());
+}
+
+// An alarm raised between the two moments is a row named by its kind and source, never by the
+// server's English summary; its severity is what it became.
+void TestChangeTableModel::showsAlarmsRaisedBetween()
+{
+    ReplayState before = stateAt(1000, false);
+    ReplayState after = stateAt(2000, true);
+    RecordedAlarm r;
+    r.origin = QStringLiteral("http://127.0.0.1:8080");
+    r.alarm.id = QStringLiteral("a1");
+    r.alarm.kind = Alarm::Kind::NodeDown;
+    r.alarm.severity = Alarm::Severity::Critical;
+    r.alarm.source = {AlarmSource::Kind::Node, after.nodes.at(1).id};
+    r.alarm.summary = QStringLiteral("English text from the server");
+    r.alarm.raisedAtMs = 1500;
+    after.alarms = {r};
+    ChangeTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDiff(SnapshotDiff::compare(before, after));
+    int found = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(ChangeTableModel::KindRole).toInt() ==
+            int(ChangeTableModel::Kind::AlarmRaised))
+            found = row;
+    }
+    QVERIFY(found >= 0);
+    QCOMPARE(model.index(found, ChangeTableModel::KindColumn).data().toString(),
+             QStringLiteral("Alarm raised"));
+    const QString item = model.index(found, ChangeTableModel::ItemColumn).data().toString();
+    QVERIFY2(item.contains(QStringLiteral("Node down")) && item.contains(after.nodes.at(1).name),
+             qPrintable(item));
+    QVERIFY(!item.contains(QStringLiteral("English")));
+    QCOMPARE(model.index(found, ChangeTableModel::AfterColumn).data().toString(), QStringLiteral("critical"));
+    QCOMPARE(model.index(found, 0).data(ChangeTableModel::EntityIdRole).toString(), after.nodes.at(1).id);
 }
 
 QTEST_GUILESS_MAIN(TestChangeTableModel)

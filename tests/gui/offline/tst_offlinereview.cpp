@@ -208,8 +208,8 @@ void TestOfflineReview::refusesBadFiles_data()
         return rewriteFile(f, [](QByteArray b) { return randomBytes(b.size()); });
     }) << QStringLiteral("not an SQLite database");
     QTest::newRow("newer format") << Spoil([](const QString &f) {
-        return execOnFile(f, "UPDATE manifest SET value = '3' WHERE key = 'format_version'");
-    }) << QStringLiteral("snapshot format 3 is newer");
+        return execOnFile(f, "UPDATE manifest SET value = '4' WHERE key = 'format_version'");
+    }) << QStringLiteral("snapshot format 4 is newer");
     QTest::newRow("a trigger") << Spoil([](const QString &f) {
         return execOnFile(f, "CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM samples; END");
     }) << QStringLiteral("contains a trigger (t)");
@@ -390,7 +390,7 @@ void TestOfflineReview::savesAndImportsSnapshots()
         const QString bad = dir.filePath(QStringLiteral("newer.cpnsnap"));
         QVERIFY(QFile::copy(m_snapshot, bad));
         QVERIFY(QFile::setPermissions(bad, QFile::ReadOwner | QFile::WriteOwner));
-        QVERIFY(execOnFile(bad, "UPDATE manifest SET value = '3' WHERE key = 'format_version'"));
+        QVERIFY(execOnFile(bad, "UPDATE manifest SET value = '4' WHERE key = 'format_version'"));
         const FileState before = fileState(bad);
         commands->importFile(bad);
         QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 10000);

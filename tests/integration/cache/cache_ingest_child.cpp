@@ -1,6 +1,7 @@
-// Helper of tst_crashrecovery: ingests batch after batch through CacheWriter into the cache named
-// on the command line and prints "committed <id>" for every batch once it is on disk, until it is
-// killed. Batch i holds one sample per series at ts = i * 1000.
+// Helper of tst_crashrecovery: ingests tick after tick through CacheWriter into the cache named
+// on the command line and prints "committed <tick>" for every tick once it is on disk, until it is
+// killed. Tick i is two batches: one sample per series at ts = i * 1000, then revision i of alarm
+// "a-<i % 50>" observed then (cleared when i is a multiple of 3).
 #include "cache/cachewriter.h"
 
 #include <QCoreApplication>
@@ -33,7 +34,7 @@ int main(int argc, char *argv[])
     });
     qint64 reported = 0;
     QObject::connect(&writer, &cache::CacheWriter::committed, [&reported](qint64 id) {
-        for (; reported < id; ++reported)
+        for (; reported < id / 2; ++reported) // a tick is on disk with its second batch
             std::printf("committed %lld\n", reported + 1);
         std::fflush(stdout);
     });
@@ -43,7 +44,7 @@ int main(int argc, char *argv[])
         // A few batches per tick, so the writer has transactions in flight when the kill comes.
         for (int k = 0; k < 5; ++k) {
             MetricsBatch batch;
-            const qint64 id = next + 1;
+            const qint64 id = next + 1; // the tick
             for (int n = 0; n < 40; ++n) {
                 NodeSample s;
                 s.nodeId = QStringLiteral("node-%1").arg(n);
@@ -51,7 +52,20 @@ int main(int argc, char *argv[])
                 s.cpuUtil = double((id + n) % 100) / 100.0;
                 batch.nodes.append(s);
             }
-            next = writer.ingestMetrics(batch);
+            writer.ingestMetrics(batch);
+            Alarm alarm;
+            alarm.id = QStringLiteral("a-%1").arg(id % 50);
+            alarm.source = {AlarmSource::Kind::Node, QStringLiteral("node-%1").arg(id % 40)};
+            alarm.summary = QStringLiteral("node down");
+            alarm.affected = {alarm.source.id};
+            alarm.raisedAtMs = id * 1000;
+            alarm.revision = id;
+            if (id % 3 == 0) {
+                alarm.state = Alarm::State::Cleared;
+                alarm.clearedAtMs = id * 1000;
+            }
+            if (writer.ingestAlarms(QStringLiteral("http://127.0.0.1:8080"), {alarm}, id * 1000) > 0)
+                next = id;
         }
     });
     timer.start(2);

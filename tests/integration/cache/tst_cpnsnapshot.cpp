@@ -109,7 +109,9 @@ void TestCpnSnapshot::recordsVerifiesDescribesAndDiffs()
     QCOMPARE(info.exitCode, 0);
     QVERIFY2(info.out.contains(QStringLiteral("note:           guian down")), qPrintable(info.out));
     QVERIFY(info.out.contains(QStringLiteral("endpoints:      ") + url));
-    QVERIFY(info.out.contains(QStringLiteral("format:         2")));
+    QVERIFY(info.out.contains(QStringLiteral("format:         3")));
+    QVERIFY2(info.out.contains(QStringLiteral("alarms:         0 (0 revisions), 0 listed at the end")),
+             qPrintable(info.out));
     QVERIFY(info.out.contains(QStringLiteral("time range:")));
     QVERIFY(!info.out.contains(QStringLiteral("nodes:          0 ")));
     QVERIFY(!info.out.contains(QStringLiteral("samples:        0 raw")));

@@ -1,3 +1,4 @@
+#include "cache/alarmhistory.h"
 #include "cache/cachedatabase.h"
 #include "cache/seriesreader.h"
 #include "cache/sqlite.h"
@@ -10,8 +11,9 @@
 
 using namespace cpn::cache;
 
-// A writer killed with SIGKILL mid-stream loses nothing it reported committed, and leaves a file
-// that opens and passes integrity_check (WAL, synchronous=NORMAL, a transaction per batch).
+// A writer killed with SIGKILL mid-stream, samples and alarm revisions alike, loses nothing it
+// reported committed, and leaves a file that opens and passes integrity_check (WAL,
+// synchronous=NORMAL, a transaction per batch).
 class TestCrashRecovery : public QObject
 {
     Q_OBJECT
@@ -84,6 +86,15 @@ void TestCrashRecovery::survivesSigkill()
     all.bind(1, lastReported * 1000);
     QVERIFY(all.step());
     QCOMPARE(all.int64(0), lastReported * 40 * cpn::metrics::NodeMetricCount);
+    // One alarm revision a tick, each summed up, and every alarm reads back.
+    sql::Statement revisions(db.handle(), "SELECT count(*) FROM alarm_revisions WHERE observed_at <= ?");
+    revisions.bind(1, lastReported * 1000);
+    QVERIFY(revisions.step());
+    QCOMPARE(revisions.int64(0), lastReported);
+    const QList<RecordedAlarm> listed = AlarmHistory(db.handle()).alarmsAt(lastReported * 1000);
+    QCOMPARE(listed.size(), qMin<qint64>(50, lastReported));
+    for (const RecordedAlarm &alarm : listed)
+        QCOMPARE(alarm.alarm.revision % 50, alarm.alarm.id.mid(2).toLongLong());
 }
 
 QTEST_GUILESS_MAIN(TestCrashRecovery)

@@ -1,8 +1,8 @@
 #pragma once
 
 // A small recorded federation for the cache tests: the sample federation's directory at kT0, a
-// changed directory at kT0 + 5 s (guian in maintenance, wuhu gone), ten ticks of samples and
-// three jobs. Written synchronously through CacheStore.
+// changed directory at kT0 + 5 s (guian in maintenance, wuhu gone), ten ticks of samples, three
+// jobs and three alarms (sampleAlarmRevisions). Written synchronously through CacheStore.
 
 #include "cache/cachedatabase.h"
 #include "cache/cachestore.h"
@@ -72,6 +72,49 @@ inline QList<Job> sampleJobs()
     return {a, b, c};
 }
 
+inline const QString kAlarmOrigin = QStringLiteral("http://127.0.0.1:8080");
+
+inline Alarm makeAlarm(const QString &id, Alarm::Kind kind, const QString &nodeId, qint64 raisedAtMs)
+{
+    Alarm a;
+    a.id = id;
+    a.kind = kind;
+    a.source = {AlarmSource::Kind::Node, nodeId};
+    a.severity = Alarm::Severity::Critical;
+    a.summary = QStringLiteral("node %1 is down").arg(nodeId);
+    a.affected = {nodeId};
+    a.raisedAtMs = raisedAtMs;
+    a.revision = 1;
+    return a;
+}
+
+// The alarm revisions of the recording, each with when the console observed it: "old" raised and
+// cleared three hours before it, "slow" raised a minute before it and still active, and "down" on
+// guian raised at kT0 + 5 s and acknowledged with a comment at kT0 + 7 s.
+inline QList<std::pair<qint64, Alarm>> sampleAlarmRevisions()
+{
+    Alarm old =
+        makeAlarm(QStringLiteral("old"), Alarm::Kind::NodeDown, QStringLiteral("wuhu"), kT0 - 3 * 3600000);
+    Alarm oldCleared = old;
+    oldCleared.revision = 2;
+    oldCleared.state = Alarm::State::Cleared;
+    oldCleared.clearedAtMs = kT0 - 3 * 3600000 + 60000;
+    Alarm slow =
+        makeAlarm(QStringLiteral("slow"), Alarm::Kind::EndpointSlow, QStringLiteral("guian"), kT0 - 60000);
+    slow.severity = Alarm::Severity::Warning;
+    slow.source.kind = AlarmSource::Kind::Endpoint;
+    Alarm down =
+        makeAlarm(QStringLiteral("down"), Alarm::Kind::NodeDown, QStringLiteral("guian"), kT0 + 5000);
+    Alarm downAcked = down;
+    downAcked.revision = 2;
+    downAcked.ack = AlarmAck{QStringLiteral("operator"), kT0 + 7000, QStringLiteral("on it"), 0};
+    return {{old.raisedAtMs, old},
+            {oldCleared.clearedAtMs + 500, oldCleared},
+            {slow.raisedAtMs + 500, slow},
+            {kT0 + 5000, down},
+            {kT0 + 7000, downAcked}};
+}
+
 // Fills the cache at `path` and returns false on any error.
 inline bool recordSampleFederation(const QString &path)
 {
@@ -93,6 +136,10 @@ inline bool recordSampleFederation(const QString &path)
         if (i == 9 && !store.addJobs(sampleJobs(), ts))
             return false;
         if (!store.commit())
+            return false;
+    }
+    for (const auto &[observedAtMs, alarm] : sampleAlarmRevisions()) {
+        if (!store.addAlarms(kAlarmOrigin, {alarm}, observedAtMs))
             return false;
     }
     return store.addEvent({kT0 + 5000, 2, QStringLiteral("guian"), QStringLiteral("maintenance")}) && store.commit();

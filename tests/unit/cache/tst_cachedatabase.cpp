@@ -1,4 +1,6 @@
+#include "cache/alarmhistory.h"
 #include "cache/cachedatabase.h"
+#include "cache/cachestore.h"
 #include "cache/schema.h"
 #include "cache/seriesreader.h"
 #include "cache/sqlite.h"
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void migrates();
     void fixtureIsMigrationOne();
     void carriesVersionTwoSamplesOver();
+    void carriesVersionThreeOverToAlarms();
     void writerSetsWalAndApplicationId();
     void refuses_data();
     void refuses();
@@ -182,7 +185,7 @@ void TestCacheDatabase::carriesVersionTwoSamplesOver()
     CacheDatabase db;
     QVERIFY2(db.open(path, QStringLiteral("t.v3"), CacheDatabase::Role::Writer),
              qPrintable(db.errorString()));
-    QCOMPARE(db.schemaVersion(), 3);
+    QCOMPARE(db.schemaVersion(), schema::kCurrentVersion);
     sql::Statement old(db.handle(), "SELECT count(*) FROM sqlite_schema WHERE name = 'samples'");
     QVERIFY(old.step());
     QCOMPARE(old.int64(0), 0);
@@ -206,6 +209,70 @@ void TestCacheDatabase::carriesVersionTwoSamplesOver()
     const Series hours = reader.readNodeSeries(QStringLiteral("node-1"), QStringLiteral("cpu"), 1767222000000,
                                                1767225599999, Resolution::Hour);
     QCOMPARE(hours.points.size(), 1);
+}
+
+// A cache of schema 3, with samples in blocks, a directory and an event, gains the alarm tables:
+// everything it held reads back as before, and alarms are recorded and read from then on.
+void TestCacheDatabase::carriesVersionThreeOverToAlarms()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QVERIFY(runSqlFile(path, fixture(1)));
+    constexpr qint64 kT0 = 1'767'225'600'000;
+    {
+        CacheDatabase v3;
+        QVERIFY2(v3.open(path, QStringLiteral("t.v3"), CacheDatabase::Role::Writer, 3),
+                 qPrintable(v3.errorString()));
+        QVERIFY(sql::exec(v3.handle(), "SELECT count(*) FROM sample_blocks"));
+        QVERIFY(!sql::exec(v3.handle(), "SELECT count(*) FROM alarm_revisions"));
+        // Rows as schema 3 writes them, with its own SQL.
+        QVERIFY(
+            sql::exec(v3.handle(),
+                      "BEGIN; INSERT INTO node_versions VALUES ('guian', 1767225600000, NULL, 'CN-GZ', '{}');"
+                      "INSERT INTO events(ts, severity, source, message) VALUES (1767225601000, 2, 'guian', "
+                      "'written by version 3'); COMMIT;"));
+    }
+    const ContentSummary before = [&] {
+        CacheDatabase v3;
+        v3.open(path, QStringLiteral("t.v3r"), CacheDatabase::Role::Writer, 3);
+        ContentSummary c;
+        sql::Statement s(v3.handle(), "SELECT (SELECT ifnull(sum(samples), 0) FROM sample_ticks), "
+                                      "(SELECT count(*) FROM node_versions), (SELECT count(*) FROM events)");
+        if (s.step()) {
+            c.rawSamples = s.int64(0);
+            c.nodeVersions = s.int64(1);
+            c.events = s.int64(2);
+        }
+        return c;
+    }();
+    QCOMPARE(before.events, 2);
+
+    CacheDatabase db;
+    QVERIFY2(db.open(path, QStringLiteral("t.v4"), CacheDatabase::Role::Writer),
+             qPrintable(db.errorString()));
+    QCOMPARE(db.schemaVersion(), 4);
+    const ContentSummary after = SeriesReader(db.handle()).summary();
+    QCOMPARE(after.rawSamples, before.rawSamples);
+    QCOMPARE(after.nodeVersions, before.nodeVersions);
+    QCOMPARE(after.events, before.events);
+    QCOMPARE(after.alarms, 0);
+    sql::Statement event(db.handle(), "SELECT message FROM events ORDER BY ts");
+    QVERIFY(event.step() && event.step());
+    QCOMPARE(event.text(0), QStringLiteral("written by version 3"));
+
+    cpn::Alarm alarm;
+    alarm.id = QStringLiteral("a1");
+    alarm.source = {cpn::AlarmSource::Kind::Node, QStringLiteral("guian")};
+    alarm.summary = QStringLiteral("node guian is down");
+    alarm.raisedAtMs = kT0;
+    alarm.revision = 1;
+    CacheStore store(db.handle());
+    QVERIFY(store.load());
+    QVERIFY(store.addAlarms(QStringLiteral("http://127.0.0.1:8080"), {alarm}, kT0 + 500));
+    QVERIFY(store.commit());
+    const QList<RecordedAlarm> listed = AlarmHistory(db.handle()).alarmsAt(kT0 + 1000);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).alarm, alarm);
 }
 
 void TestCacheDatabase::writerSetsWalAndApplicationId()

@@ -1,4 +1,8 @@
+#include "cache/seriesreader.h"
 #include "cache/snapshotdiff.h"
+#include "cachetestdata.h"
+
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -103,6 +107,8 @@ private Q_SLOTS:
     void jobsAndMembership();
     void linkThatWentDownIsAStatusChange();
     void identicalStatesDiffer_not();
+    void alarmRaisedAndAcknowledgedBetweenRecordedMoments();
+    void alarmsClearedAndUnacknowledged();
 };
 
 void TestSnapshotDiff::statusChanges()
@@ -196,6 +202,72 @@ void TestSnapshotDiff::identicalStatesDiffer_not()
     QVERIFY(d.regionChanges.isEmpty());
     QVERIFY(d.nodesAdded.isEmpty() && d.nodesRemoved.isEmpty());
     QVERIFY(d.jobsStarted.isEmpty() && d.jobsFinished.isEmpty());
+}
+
+// Two moments of a recorded cache: "down" was raised on guian between them and acknowledged;
+// "slow", active at both, did not change.
+void TestSnapshotDiff::alarmRaisedAndAcknowledgedBetweenRecordedMoments()
+{
+    using namespace cpn::cache::testing;
+    using What = DiffResult::AlarmChange::What;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QVERIFY(recordSampleFederation(path));
+    CacheDatabase db;
+    QVERIFY(db.open(path, QStringLiteral("t.d.alarms"), CacheDatabase::Role::Reader));
+    const SeriesReader reader(db.handle());
+    const DiffResult d = SnapshotDiff::compare(reader.stateAt(kT0 + 2000), reader.stateAt(kT0 + 9000));
+    QCOMPARE(d.alarmChanges.size(), 2);
+    const DiffResult::AlarmChange &raised = d.alarmChanges.at(0);
+    QCOMPARE(raised.what, What::Raised);
+    QCOMPARE(raised.alarm.id, QStringLiteral("down"));
+    QCOMPARE(raised.origin, kAlarmOrigin);
+    QCOMPARE(raised.atMs, kT0 + 5000);
+    QVERIFY(!raised.sourceName.isEmpty()); // guian's name in the directory
+    QCOMPARE(d.alarmChanges.at(1).what, What::Acknowledged);
+    QCOMPARE(d.alarmChanges.at(1).atMs, kT0 + 7000);
+    QCOMPARE(d.alarmChanges.at(1).alarm.ack->by, QStringLiteral("operator"));
+    // Nothing changed between two moments after it.
+    QVERIFY(
+        SnapshotDiff::compare(reader.stateAt(kT0 + 8000), reader.stateAt(kT0 + 9000)).alarmChanges.isEmpty());
+}
+
+void TestSnapshotDiff::alarmsClearedAndUnacknowledged()
+{
+    using What = DiffResult::AlarmChange::What;
+    auto recorded = [](const char *id, Alarm::Severity severity) {
+        RecordedAlarm r;
+        r.origin = QStringLiteral("http://root");
+        r.alarm.id = QString::fromLatin1(id);
+        r.alarm.severity = severity;
+        r.alarm.source = {AlarmSource::Kind::Link, QStringLiteral("l1")};
+        r.alarm.raisedAtMs = 100;
+        return r;
+    };
+    ReplayState before;
+    before.atMs = 1000;
+    before.links = {link("l1", "a", "b", 10)};
+    RecordedAlarm cleared = recorded("cleared", Alarm::Severity::Minor);
+    RecordedAlarm unacked = recorded("unacked", Alarm::Severity::Major);
+    unacked.alarm.ack = AlarmAck{QStringLiteral("ops"), 500, {}, 0};
+    RecordedAlarm gone = recorded("gone", Alarm::Severity::Critical);
+    before.alarms = {cleared, gone, unacked};
+    ReplayState after = before;
+    after.atMs = 2000;
+    cleared.alarm.state = Alarm::State::Cleared;
+    cleared.alarm.clearedAtMs = 1500;
+    unacked.alarm.ack.reset();
+    after.alarms = {cleared, unacked}; // "gone" cleared over an hour before: no longer listed
+    const DiffResult d = SnapshotDiff::compare(before, after);
+    QCOMPARE(d.alarmChanges.size(), 3);
+    // Most severe first.
+    QCOMPARE(d.alarmChanges.at(0).alarm.id, QStringLiteral("gone"));
+    QCOMPARE(d.alarmChanges.at(0).what, What::Cleared);
+    QCOMPARE(d.alarmChanges.at(0).sourceName, QStringLiteral("a - b"));
+    QCOMPARE(d.alarmChanges.at(1).what, What::Unacknowledged);
+    QCOMPARE(d.alarmChanges.at(2).what, What::Cleared);
+    QCOMPARE(d.alarmChanges.at(2).atMs, 1500);
+    QVERIFY(SnapshotDiff::compare(after, after).alarmChanges.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotDiff)

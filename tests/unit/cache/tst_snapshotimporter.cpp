@@ -55,9 +55,12 @@ void TestSnapshotImporter::roundTripIsEqual()
     QCOMPARE(b.nodeSamples, a.nodeSamples);
     QCOMPARE(b.linkSamples, a.linkSamples);
     QCOMPARE(b.jobs, a.jobs);
+    QCOMPARE(b.alarms, a.alarms);
+    QVERIFY(!a.alarms.isEmpty());
     // And as the snapshot itself replays it.
     const ReplayState c = snapshot.stateAt(at);
     QCOMPARE(c.nodeSamples, a.nodeSamples);
+    QCOMPARE(c.alarms, a.alarms);
 
     const Series sa = SeriesReader(original.handle()).readNodeSeries(QStringLiteral("guian"), QStringLiteral("cpu"), kT0, kT0 + 9000);
     const Series sb = SeriesReader(target.handle()).readNodeSeries(QStringLiteral("guian"), QStringLiteral("cpu"), kT0, kT0 + 9000);
@@ -88,6 +91,8 @@ void TestSnapshotImporter::importingTwiceAddsNothing()
     QCOMPARE(twice.rawSamples, once.rawSamples);
     QCOMPARE(twice.series, once.series);
     QCOMPARE(twice.events, once.events);
+    QCOMPARE(twice.alarmRevisions, once.alarmRevisions);
+    QCOMPARE(once.alarms, 2);
     QCOMPARE(twice.nodeVersions, once.nodeVersions);
 }
 

@@ -1,6 +1,8 @@
+#include "cache/alarmhistory.h"
 #include "cache/cachedatabase.h"
 #include "cache/seriesreader.h"
 #include "cache/snapshotformat.h"
+#include "cache/snapshotimporter.h"
 #include "cache/snapshotreader.h"
 #include "cache/sqlite.h"
 #include "snapshottestdata.h"
@@ -24,6 +26,23 @@ namespace {
 // Each spoils a copy of a good snapshot in its own way.
 using Spoil = std::function<bool(const QString &file)>;
 
+// Changes a snapshot as its author could and signs it again: the checksum holds, so only the
+// reader's own checks stand between the file and the console.
+bool editAndResign(const QString &file, const char *sqlText)
+{
+    if (!execOnFile(file, sqlText))
+        return false;
+    sqlite3 *db = nullptr;
+    sqlite3_open(QFile::encodeName(file).constData(), &db);
+    QString error;
+    // A schema the checksum cannot read is left unsigned: the reader refuses it before the checksum.
+    const QByteArray sum = snapshot::contentChecksum(db, "main", snapshot::kFormatVersion, &error);
+    const bool ok =
+        sum.isEmpty() || sql::exec(db, "UPDATE manifest SET value = '" + sum + "' WHERE key = 'checksum'");
+    sqlite3_close(db);
+    return ok;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(Spoil)
@@ -40,6 +59,11 @@ private Q_SLOTS:
     void refuses();
     void enforcesAQueryDeadline();
     void readsFormatOne();
+    void readsTheAlarms();
+    void readsFormatTwoWithoutAlarms();
+    void refusesHostileAlarms_data();
+    void refusesHostileAlarms();
+    void skipsAnAlarmThatDoesNotParse();
 };
 
 void TestSnapshotReader::acceptsAGoodSnapshot()
@@ -109,8 +133,8 @@ void TestSnapshotReader::refuses_data()
            })
         << QStringLiteral("not a CPN snapshot");
     QTest::newRow("newer format") << Spoil([](const QString &f) {
-        return execOnFile(f, "UPDATE manifest SET value = '3' WHERE key = 'format_version'");
-    }) << QStringLiteral("snapshot format 3 is newer");
+        return execOnFile(f, "UPDATE manifest SET value = '4' WHERE key = 'format_version'");
+    }) << QStringLiteral("snapshot format 4 is newer");
     QTest::newRow("no format version")
         << Spoil([](const QString &f) { return execOnFile(f, "DELETE FROM manifest WHERE key = 'format_version'"); })
         << QStringLiteral("no valid format version");
@@ -221,6 +245,126 @@ void TestSnapshotReader::readsFormatOne()
     QCOMPARE(cpu.points.at(0).mean, 0.5371);
     QCOMPARE(cpu.points.at(1).mean, 0.1 + 0.2);
     QCOMPARE(reader.stateAt(2000).linkSamples.value(QStringLiteral("l1")).abGbps, 812.5);
+}
+
+// The alarms of the range travel with it: those active at its start, and those raised in it with
+// their acknowledgement; an alarm that ended hours before stays behind.
+void TestSnapshotReader::readsTheAlarms()
+{
+    QTemporaryDir dir;
+    const QString file = makeSnapshot(dir.path());
+    SnapshotReader reader;
+    QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
+    QCOMPARE(reader.manifest().formatVersion, 3);
+    QCOMPARE(reader.summary().alarms, 2);
+    QCOMPARE(reader.summary().alarmRevisions, 3);
+    const QList<RecordedAlarm> start = reader.stateAt(kT0).alarms;
+    QCOMPARE(start.size(), 1);
+    QCOMPARE(start.at(0).alarm.id, QStringLiteral("slow"));
+    QCOMPARE(start.at(0).origin, kAlarmOrigin);
+    const QList<RecordedAlarm> end = reader.stateAt(kT0 + 9000).alarms;
+    QCOMPARE(end.size(), 2);
+    QCOMPARE(end.at(0).alarm.id, QStringLiteral("down"));
+    QVERIFY(end.at(0).alarm.ack);
+    QCOMPARE(end.at(0).alarm.ack->comment, QStringLiteral("on it"));
+    // The same as the cache it came from.
+    CacheDatabase cache;
+    QVERIFY(cache.open(dir.filePath(QStringLiteral("cache.sqlite")), QStringLiteral("t.r.alarms"),
+                       CacheDatabase::Role::Reader));
+    QCOMPARE(end, AlarmHistory(cache.handle()).alarmsAt(kT0 + 9000));
+    const QList<AlarmPeriod> shift = AlarmHistory(reader.handle()).alarmsBetween(kT0, kT0 + 9000);
+    QCOMPARE(shift.size(), 2);
+    QCOMPARE(shift.at(1).history.size(), 2); // "down" raised, then acknowledged
+}
+
+// A snapshot written before alarms were recorded (format 2) opens, and has none.
+void TestSnapshotReader::readsFormatTwoWithoutAlarms()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("format2.cpnsnap"));
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
+        QByteArray fill = QStringLiteral("PRAGMA journal_mode=DELETE; PRAGMA application_id=%1; BEGIN;")
+                              .arg(snapshot::kApplicationId)
+                              .toUtf8();
+        fill += snapshot::createSql(2);
+        fill +=
+            "INSERT INTO series VALUES (1, 0, 'guian', 'status');"
+            "INSERT INTO sample_ticks VALUES (1000, 1);"
+            "INSERT INTO events(ts, severity, source, message) VALUES (1000, 1, 'guian', 'old');"
+            "INSERT INTO manifest VALUES ('format_version', '2'), ('name', 'before alarms'), ('note', ''), "
+            "('created_by', 'tst'), ('created_at', '0'), ('time_from', '1000'), ('time_to', '2000'), "
+            "('endpoints', '[]');";
+        QVERIFY(sql::exec(db, fill.constData()));
+        QString error;
+        const QByteArray sum = snapshot::contentChecksum(db, "main", 2, &error);
+        QVERIFY2(!sum.isEmpty(), qPrintable(error));
+        QVERIFY(sql::exec(db, "INSERT INTO manifest VALUES ('checksum', '" + sum + "'); COMMIT;"));
+        sqlite3_close(db);
+    }
+    SnapshotReader reader;
+    QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
+    QCOMPARE(reader.manifest().formatVersion, 2);
+    QCOMPARE(reader.summary().events, 1);
+    QCOMPARE(reader.summary().alarms, 0);
+    QVERIFY(reader.stateAt(2000).alarms.isEmpty());
+    QVERIFY(AlarmHistory(reader.handle()).alarmsBetween(0, 2000).isEmpty());
+    // And imports into a cache of today.
+    CacheDatabase cache;
+    QVERIFY(cache.open(dir.filePath(QStringLiteral("cache.sqlite")), QStringLiteral("t.r.f2"),
+                       CacheDatabase::Role::Writer));
+    QString error;
+    QVERIFY2(SnapshotImporter::importInto(reader, cache.handle(), &error), qPrintable(error));
+}
+
+void TestSnapshotReader::refusesHostileAlarms_data()
+{
+    QTest::addColumn<QByteArray>("edit");
+    QTest::addColumn<qint64>("maxRevisions");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("an alarm of 2 MiB")
+        << QByteArray(
+               "UPDATE alarm_revisions SET body = body || hex(zeroblob(1048576)) WHERE alarm_id = 'slow'")
+        << snapshot::kMaxAlarmRevisions << QStringLiteral("an alarm of 2");
+    QTest::newRow("more alarms than allowed")
+        << QByteArray("SELECT 1") << qint64(2)
+        << QStringLiteral("too many alarm revisions (3; the limit is 2)");
+    QTest::newRow("a foreign alarm table") << QByteArray("DROP TABLE alarms; CREATE TABLE alarms(x)")
+                                           << snapshot::kMaxAlarmRevisions << QStringLiteral("table alarms");
+}
+
+void TestSnapshotReader::refusesHostileAlarms()
+{
+    QFETCH(QByteArray, edit);
+    QFETCH(qint64, maxRevisions);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString file = makeSnapshot(dir.path());
+    QVERIFY(editAndResign(file, edit.constData()));
+    const FileState before = fileState(file);
+    SnapshotReader reader;
+    SnapshotReader::Options options;
+    options.maxAlarmRevisions = maxRevisions;
+    QVERIFY(!reader.open(file, options));
+    QVERIFY2(reader.errorString().contains(reason), qPrintable(reader.errorString()));
+    QVERIFY(!reader.isOpen());
+    QCOMPARE(fileState(file), before);
+}
+
+// Signed by its author but not an alarm the protocol allows: the snapshot opens, the alarm is skipped.
+void TestSnapshotReader::skipsAnAlarmThatDoesNotParse()
+{
+    QTemporaryDir dir;
+    const QString file = makeSnapshot(dir.path());
+    QVERIFY(editAndResign(file, "UPDATE alarm_revisions SET body = '{\"id\": 1}' WHERE alarm_id = 'slow';"
+                                "UPDATE alarm_revisions SET body = replace(body, '\"id\":\"down\"', "
+                                "'\"id\":\"evil\"') WHERE alarm_id = 'down' AND revision = 2"));
+    SnapshotReader reader;
+    QVERIFY2(reader.open(file), qPrintable(reader.errorString()));
+    const QList<RecordedAlarm> end = reader.stateAt(kT0 + 9000).alarms;
+    QCOMPARE(end.size(), 0); // "slow" does not parse; "down" rev 2 names another alarm than its row
+    QCOMPARE(AlarmHistory(reader.handle()).alarmsBetween(kT0, kT0 + 9000).size(), 1); // "down" rev 1
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotReader)
