@@ -4,6 +4,7 @@
 #include "api/federationclient.h"
 #include "auth/accountsession.h"
 #include "auth/tokenvault.h"
+#include "cache/alarmhistory.h"
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
 #include "cachehistorysource.h"
@@ -148,10 +149,21 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     m_snapshots = std::make_unique<SnapshotCommands>(m_window.get(), m_offline.get(), m_cache.get(), m_cachePath,
                                                      m_clock);
     connect(m_snapshots.get(), &SnapshotCommands::backToLiveRequested, this, &ConsoleApp::backToLive);
-    // The handover report reads the live cache; alarms come from the cache's alarm history once it
-    // is wired (HandoverReportCommand::setAlarmHistory), until then the report says there is none.
+    // The handover report reads the live cache, its alarms included (on the report's worker thread).
     m_handoverReport = std::make_unique<HandoverReportCommand>(m_window.get(), m_cachePath, m_clock);
     m_handoverReport->action()->setEnabled(live);
+    m_handoverReport->setAlarmHistory([path = m_cachePath](qint64 fromMs, qint64 toMs) {
+        QList<Alarm> alarms;
+        cache::CacheDatabase db;
+        if (!db.open(path, cache::CacheDatabase::uniqueConnectionName(QStringLiteral("cpn.report.alarms")),
+                     cache::CacheDatabase::Role::Reader)) {
+            qCWarning(lcApp).noquote() << "handover report: cannot read the alarm history:" << db.errorString();
+            return alarms;
+        }
+        for (const cache::AlarmPeriod &period : cache::AlarmHistory(db.handle()).alarmsBetween(fromMs, toMs))
+            alarms.append(period.last.alarm);
+        return alarms;
+    });
     m_handoverReport->setAuthor([this] {
         const auth::AccountSession *account = m_accountsUi ? m_accountsUi->primary() : nullptr;
         return account && account->isSignedIn() ? account->account().displayName() : QString();
