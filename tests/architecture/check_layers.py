@@ -33,6 +33,7 @@ MODELS_DEPENDS = {
     "placement": {"domain"},
     "auth": {"domain", "api"},
     "jobs": {"domain", "api", "placement"},
+    "alarms": {"domain", "api"},
 }
 
 # models/ sub-libraries widgets/ never uses, not even through another library: the charts read the
