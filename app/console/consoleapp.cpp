@@ -85,6 +85,10 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         dependencies.history = m_history.get();
         createPlanning();
         dependencies.planning = &m_planning;
+        dependencies.alarms = &m_alarmStore;
+        dependencies.alarmFeeds = [this](const QString &origin) {
+            return m_roots ? m_roots->alarmFeed(origin) : nullptr;
+        };
     }
     m_window = std::make_unique<MainWindow>(dependencies);
 
@@ -291,6 +295,7 @@ void ConsoleApp::createRoots()
     services.vault = m_vault.get();
     services.jobs = m_jobTracker.get();
     services.offers = m_offerBook.get();
+    services.alarms = &m_alarmStore;
     services.signInFirstRoot = m_options.signIn;
     m_roots = std::make_unique<RootRegistry>(services);
     MainWindow *window = m_window.get();
