@@ -69,7 +69,7 @@ public:
         PlanningServices *planning = nullptr;      // optional: no Planning menu or Jobs dock without it
         // Optional: no Alarms dock without them. The feed of an origin runs the actions on its alarms.
         alarms::AlarmStore *alarms = nullptr;
-        std::function<alarms::AlarmFeed *(const QString &origin)> alarmFeeds;
+        std::function<alarms::AlarmFeed *(const QString &origin)> alarmFeeds = {};
         // An offline review: its window layout is kept under settings keys of its own, so the live
         // console's saved docks and tool bars never shape the review (nor the reverse).
         bool review = false;

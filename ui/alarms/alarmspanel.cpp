@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -100,6 +101,10 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
     m_message->setWordWrap(true);
     layout->addLayout(buttons);
 
+    // ScopeGate gives a button back enabled when the account gains the scope; whether the selection
+    // allows the action is this panel's to say again.
+    for (QPushButton *b : {m_ack, m_unack, m_comment, m_silence, m_unsilence})
+        b->installEventFilter(this);
     connect(m_ack, &QPushButton::clicked, this, &AlarmsPanel::askAcknowledge);
     connect(m_unack, &QPushButton::clicked, this, &AlarmsPanel::unacknowledgeSelected);
     connect(m_comment, &QPushButton::clicked, this, &AlarmsPanel::askComment);
@@ -210,6 +215,13 @@ bool AlarmsPanel::selectAlarm(const alarms::AlarmKey &key)
     m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     return true;
+}
+
+bool AlarmsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::EnabledChange && static_cast<QWidget *>(watched)->isEnabled())
+        QMetaObject::invokeMethod(this, &AlarmsPanel::updateButtons, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 void AlarmsPanel::updateButtons()

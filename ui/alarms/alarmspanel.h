@@ -79,6 +79,9 @@ Q_SIGNALS:
     // Every action reports here once, with its outcome (for the Events log).
     void actionReported(const QString &message, bool failed);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildFilterBar();
     void applyFilters();

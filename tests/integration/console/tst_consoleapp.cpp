@@ -1,7 +1,9 @@
+#include "alarms/alarmtablemodel.h"
 #include "cache/cachedatabase.h"
 #include "cache/seriesreader.h"
 #include "consoleapp.h"
 #include "state/federationstate.h"
+#include "ui/alarms/alarmspanel.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
@@ -11,6 +13,7 @@
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +84,15 @@ void TestConsoleApp::demoListsTheLiveFederation()
                               ConnectionIndicator::State::Online, 5000);
     // What the console showed was recorded in the cache it was given.
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("cache.sqlite"))));
+    // The demo starts with a link down: its alarm is in the Alarms dock, by name.
+    QVERIFY(console.window()->alarmsDock());
+    QTRY_VERIFY_WITH_TIMEOUT(console.alarmStore()->worstUnacknowledgedForLink(QStringLiteral("l-guizhou-hub-gy-gov")),
+                             10000);
+    const QAbstractItemModel *alarms = console.window()->alarmsPanel()->view()->model();
+    QVERIFY(alarms->rowCount() >= 1);
+    QVERIFY(!alarms->match(alarms->index(0, alarms::AlarmTableModel::KindColumn), Qt::DisplayRole,
+                           QStringLiteral("Link down"))
+                 .isEmpty());
 }
 
 void TestConsoleApp::eventsAreRecordedInTheCache()
