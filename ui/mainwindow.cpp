@@ -184,17 +184,20 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
         return;
     // Names and regions of the live directory: the dock shows the live alarms, also during a review.
     m_alarmDirectory = std::make_unique<AlarmDirectory>(dependencies.state);
-    m_alarmsPanel = new AlarmsPanel(dependencies.alarms, dependencies.alarmFeeds, m_alarmDirectory.get(), m_clock, this);
+    m_alarmsPanel =
+        new AlarmsPanel(dependencies.alarms, dependencies.alarmFeeds, m_alarmDirectory.get(), m_clock, this);
     m_alarmsDock = new QDockWidget(tr("Alarms"), this);
     m_alarmsDock->setObjectName(QStringLiteral("alarmsDock"));
     m_alarmsDock->setWidget(m_alarmsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
     tabifyDockWidget(m_eventsDock, m_alarmsDock);
     m_alarmsDock->raise(); // the list of open problems is what a control room looks at first
-    connect(dependencies.state, &FederationState::directoryChanged, m_alarmsPanel, &AlarmsPanel::refreshDirectory);
+    connect(dependencies.state, &FederationState::directoryChanged, m_alarmsPanel,
+            &AlarmsPanel::refreshDirectory);
     connect(m_alarmsPanel, &AlarmsPanel::showSourceRequested, this, &MainWindow::showAlarmSource);
     connect(m_alarmsPanel, &AlarmsPanel::actionReported, this, [this](const QString &message, bool failed) {
-        logEvent(failed ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info, tr("Alarms"), message);
+        logEvent(failed ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info, tr("Alarms"),
+                 message);
     });
 }
 

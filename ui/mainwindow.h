@@ -1,12 +1,12 @@
 #pragma once
 
+#include "charts/chartspec.h"
 #include "domain/alarm.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "domain/node.h"
-#include "state/displaystatus.h"
 #include "itemmodels/eventlogmodel.h"
-#include "charts/chartspec.h"
+#include "state/displaystatus.h"
 #include "ui/planning/planningui.h"
 #include "widgets/connectionindicator.h"
 #include "widgets/loadindicator.h"

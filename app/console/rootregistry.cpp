@@ -212,7 +212,8 @@ void RootRegistry::connectFederation(const api::EndpointSetting &endpoint, const
     federation->start();
     if (m_services.alarms) {
         // Through the root's own client: its token, its refresh on a 401 and its transport rules.
-        auto *feed = new alarms::AlarmFeed(federation->rootClient(), m_services.alarms, *m_services.clock, federation);
+        auto *feed =
+            new alarms::AlarmFeed(federation->rootClient(), m_services.alarms, *m_services.clock, federation);
         m_roots[federation].alarms = feed;
         connect(feed, &alarms::AlarmFeed::pollFailed, this,
                 [this, endpointId](const QString &message) { Q_EMIT rootProblem(endpointId, message); });

@@ -117,7 +117,7 @@ private:
         QString fallbackToken; // dev token or CPN_TOKEN: used while nobody is signed in there
         auth::AccountSession *account = nullptr;
         QNetworkAccessManager *network = nullptr; // its own: see connectFederation
-        alarms::AlarmFeed *alarms = nullptr;       // a child of the root's client, whose token it uses
+        alarms::AlarmFeed *alarms = nullptr;      // a child of the root's client, whose token it uses
         qint64 droppedAnswers = 0;                // counted into m_droppedAnswers so far
     };
     QHash<const api::FederationClient *, Root> m_roots;

@@ -34,8 +34,8 @@ QString verbOf(AlarmFeed::Action action)
 } // namespace
 
 AlarmFeed::AlarmFeed(api::NodeApiClient *client, AlarmStore *store, const Clock &clock, QObject *parent)
-    : QObject(parent), m_client(client), m_store(store), m_clock(clock), m_origin(client->baseUrl().toString()),
-      m_random(api::systemRandom())
+    : QObject(parent), m_client(client), m_store(store), m_clock(clock),
+      m_origin(client->baseUrl().toString()), m_random(api::systemRandom())
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &AlarmFeed::poll);
@@ -97,7 +97,8 @@ void AlarmFeed::onAlarms(quint64 generation, const api::ApiResult<AlarmBatch> &r
         return;
     }
     if (m_failures > 0) {
-        qCInfo(lcApi).noquote() << "alarms of" << m_origin << "are read again after" << m_failures << "failures";
+        qCInfo(lcApi).noquote() << "alarms of" << m_origin << "are read again after" << m_failures
+                                << "failures";
         m_failures = 0;
         Q_EMIT pollRecovered();
     }
@@ -157,46 +158,50 @@ void AlarmFeed::unsilence(const AlarmSource &target, Done done)
     if (!m_client)
         return;
     QPointer<api::NodeApiClient> client = m_client;
-    m_client->fetchSilences([client, target, done = std::move(done)](const api::ApiResult<QList<Silence>> &r) {
-        if (!r.ok() || !client) {
-            done(describe(Action::Unsilence, r.error()));
-            return;
-        }
-        QStringList ids;
-        for (const Silence &s : r.value()) {
-            if (s.target == target)
-                ids.append(s.id);
-        }
-        if (ids.isEmpty()) {
-            done(QCoreApplication::translate("cpn::alarms", "No maintenance window covers this source."));
-            return;
-        }
-        // One answer for all: the first failure, or success once every silence is gone.
-        auto pending = std::make_shared<int>(int(ids.size()));
-        auto failure = std::make_shared<QString>();
-        for (const QString &id : std::as_const(ids)) {
-            client->deleteSilence(id, [pending, failure, done](const api::ApiResult<QList<Silence>> &d) {
-                if (!d.ok() && failure->isEmpty())
-                    *failure = describe(Action::Unsilence, d.error());
-                if (--*pending == 0)
-                    done(*failure);
-            });
-        }
-    });
+    m_client->fetchSilences(
+        [client, target, done = std::move(done)](const api::ApiResult<QList<Silence>> &r) {
+            if (!r.ok() || !client) {
+                done(describe(Action::Unsilence, r.error()));
+                return;
+            }
+            QStringList ids;
+            for (const Silence &s : r.value()) {
+                if (s.target == target)
+                    ids.append(s.id);
+            }
+            if (ids.isEmpty()) {
+                done(QCoreApplication::translate("cpn::alarms", "No maintenance window covers this source."));
+                return;
+            }
+            // One answer for all: the first failure, or success once every silence is gone.
+            auto pending = std::make_shared<int>(int(ids.size()));
+            auto failure = std::make_shared<QString>();
+            for (const QString &id : std::as_const(ids)) {
+                client->deleteSilence(id, [pending, failure, done](const api::ApiResult<QList<Silence>> &d) {
+                    if (!d.ok() && failure->isEmpty())
+                        *failure = describe(Action::Unsilence, d.error());
+                    if (--*pending == 0)
+                        done(*failure);
+                });
+            }
+        });
 }
 
 QString AlarmFeed::describe(Action action, const api::ApiError &error)
 {
     if (error.kind == api::ApiError::Kind::Http) {
-        const QString scope = action == Action::Read ? QStringLiteral("alarms:read") : QStringLiteral("alarms:write");
+        const QString scope =
+            action == Action::Read ? QStringLiteral("alarms:read") : QStringLiteral("alarms:write");
         switch (error.httpStatus) {
         case 401:
-            return QCoreApplication::translate("cpn::alarms", "You are not signed in, or your sign-in has expired.");
+            return QCoreApplication::translate("cpn::alarms",
+                                               "You are not signed in, or your sign-in has expired.");
         case 403:
             return QCoreApplication::translate("cpn::alarms", "Your account may not %1 (it lacks %2)")
                 .arg(verbOf(action), scope);
         case 404:
-            return QCoreApplication::translate("cpn::alarms", "The node no longer knows this alarm or target.");
+            return QCoreApplication::translate("cpn::alarms",
+                                               "The node no longer knows this alarm or target.");
         case 409:
             if (action == Action::Acknowledge)
                 return QCoreApplication::translate("cpn::alarms", "The alarm has cleared in the meantime.");

@@ -34,11 +34,15 @@ void observeChange(const Alarm &before, const Alarm &after, qint64 atMs, QList<A
             observed.append({AlarmEvent::Kind::Acknowledged, before.ack->atMs, before.ack->by,
                              before.ack->comment, before.ack->untilMs});
             observed.append({expired ? AlarmEvent::Kind::AckExpired : AlarmEvent::Kind::Unacknowledged,
-                             expired ? before.ack->untilMs : atMs, {}, {}, 0});
+                             expired ? before.ack->untilMs : atMs,
+                             {},
+                             {},
+                             0});
         }
     }
     if (before.silenced != after.silenced)
-        observed.append({after.silenced ? AlarmEvent::Kind::Silenced : AlarmEvent::Kind::Unsilenced, atMs, {}, {}, 0});
+        observed.append(
+            {after.silenced ? AlarmEvent::Kind::Silenced : AlarmEvent::Kind::Unsilenced, atMs, {}, {}, 0});
 }
 
 } // namespace
@@ -49,7 +53,8 @@ QList<AlarmEvent> historyOf(const StoredAlarm &stored)
     QList<AlarmEvent> events{{AlarmEvent::Kind::Raised, a.raisedAtMs, {}, {}, 0}};
     events += stored.observed;
     if (a.ack)
-        events.append({AlarmEvent::Kind::Acknowledged, a.ack->atMs, a.ack->by, a.ack->comment, a.ack->untilMs});
+        events.append(
+            {AlarmEvent::Kind::Acknowledged, a.ack->atMs, a.ack->by, a.ack->comment, a.ack->untilMs});
     for (const AlarmComment &c : a.comments)
         events.append({AlarmEvent::Kind::Commented, c.atMs, c.by, c.text, 0});
     if (a.state == Alarm::State::Cleared)

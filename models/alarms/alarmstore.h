@@ -28,7 +28,16 @@ inline size_t qHash(const AlarmKey &key, size_t seed = 0)
 // current acknowledgement, so earlier ones and their withdrawal are known only from here on.
 struct AlarmEvent
 {
-    enum class Kind { Raised, Acknowledged, Unacknowledged, AckExpired, Commented, Silenced, Unsilenced, Cleared };
+    enum class Kind {
+        Raised,
+        Acknowledged,
+        Unacknowledged,
+        AckExpired,
+        Commented,
+        Silenced,
+        Unsilenced,
+        Cleared
+    };
     Kind kind = Kind::Raised;
     qint64 atMs = 0;
     QString by;

@@ -7,7 +7,8 @@
 
 namespace cpn::alarms {
 
-AlarmTableModel::AlarmTableModel(const AlarmStore *store, const Clock &clock, SourceNamer namer, QObject *parent)
+AlarmTableModel::AlarmTableModel(const AlarmStore *store, const Clock &clock, SourceNamer namer,
+                                 QObject *parent)
     : QAbstractTableModel(parent), m_store(store), m_clock(clock), m_namer(std::move(namer))
 {
     connect(store, &AlarmStore::aboutToAppend, this,
@@ -111,7 +112,8 @@ QVariant AlarmTableModel::displayData(const StoredAlarm &stored, int column) con
             return QString();
         QString text = tr("%1: %2").arg(a.ack->by, a.ack->comment);
         if (a.ack->untilMs > 0)
-            text = tr("%1 (until %2)").arg(text, QDateTime::fromMSecsSinceEpoch(a.ack->untilMs).toString(u"HH:mm"));
+            text = tr("%1 (until %2)")
+                       .arg(text, QDateTime::fromMSecsSinceEpoch(a.ack->untilMs).toString(u"HH:mm"));
         return text;
     }
     case CommentsColumn:

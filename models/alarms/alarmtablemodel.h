@@ -44,7 +44,8 @@ public:
     };
     Q_ENUM(Role)
 
-    AlarmTableModel(const AlarmStore *store, const Clock &clock, SourceNamer namer, QObject *parent = nullptr);
+    AlarmTableModel(const AlarmStore *store, const Clock &clock, SourceNamer namer,
+                    QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

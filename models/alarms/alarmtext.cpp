@@ -57,11 +57,13 @@ QString sourceKindName(AlarmSource::Kind kind)
 
 QString describeAlarm(const Alarm &alarm, const QString &sourceName)
 {
-    const QString text = QCoreApplication::translate("cpn::alarms", "%1: %2").arg(kindName(alarm.kind), sourceName);
+    const QString text =
+        QCoreApplication::translate("cpn::alarms", "%1: %2").arg(kindName(alarm.kind), sourceName);
     const qsizetype others = alarm.affected.size();
     if (others <= 1)
         return text;
-    return QCoreApplication::translate("cpn::alarms", "%1, %n nodes affected", nullptr, int(others)).arg(text);
+    return QCoreApplication::translate("cpn::alarms", "%1, %n nodes affected", nullptr, int(others))
+        .arg(text);
 }
 
 QString describeEvent(const AlarmEvent &event)
@@ -70,9 +72,12 @@ QString describeEvent(const AlarmEvent &event)
     case AlarmEvent::Kind::Raised:
         return QCoreApplication::translate("cpn::alarms", "Raised");
     case AlarmEvent::Kind::Acknowledged: {
-        QString text = QCoreApplication::translate("cpn::alarms", "Acknowledged by %1: %2").arg(event.by, event.text);
+        QString text =
+            QCoreApplication::translate("cpn::alarms", "Acknowledged by %1: %2").arg(event.by, event.text);
         if (event.untilMs > 0)
-            text = QCoreApplication::translate("cpn::alarms", "%1 (until %2)").arg(text, QDateTime::fromMSecsSinceEpoch(event.untilMs).toString(u"yyyy-MM-dd HH:mm"));
+            text =
+                QCoreApplication::translate("cpn::alarms", "%1 (until %2)")
+                    .arg(text, QDateTime::fromMSecsSinceEpoch(event.untilMs).toString(u"yyyy-MM-dd HH:mm"));
         return text;
     }
     case AlarmEvent::Kind::Unacknowledged:

@@ -176,7 +176,8 @@ void NodeApiClient::commentAlarm(const QString &alarmId, const QString &text, Ca
 
 void NodeApiClient::fetchSilences(Callback<QList<Silence>> done)
 {
-    get(endpointUrl(QStringLiteral("silences")), parsed<QList<Silence>>(&protocol::parseSilences, std::move(done)));
+    get(endpointUrl(QStringLiteral("silences")),
+        parsed<QList<Silence>>(&protocol::parseSilences, std::move(done)));
 }
 
 void NodeApiClient::createSilence(const SilenceRequest &request, Callback<Silence> done)

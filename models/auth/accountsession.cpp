@@ -12,8 +12,8 @@
 namespace cpn::auth {
 QStringList AccountSession::defaultScopes()
 {
-    return {QStringLiteral("node:read"), QStringLiteral("metrics:read"), QStringLiteral("offers:read"),
-            QStringLiteral("jobs:read"), QStringLiteral("alarms:read"), QStringLiteral("jobs:write"),
+    return {QStringLiteral("node:read"),   QStringLiteral("metrics:read"), QStringLiteral("offers:read"),
+            QStringLiteral("jobs:read"),   QStringLiteral("alarms:read"),  QStringLiteral("jobs:write"),
             QStringLiteral("alarms:write")};
 }
 

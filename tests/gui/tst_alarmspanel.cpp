@@ -97,8 +97,8 @@ void tst_AlarmsPanel::init()
     batch.clearedWindowMs = 3'600'000;
     batch.alarms = {down, linkDown};
     m_store->applyBatch(kOrigin, batch);
-    m_panel = std::make_unique<AlarmsPanel>(m_store.get(), [](const QString &) { return nullptr; },
-                                            m_directory.get(), m_clock);
+    m_panel = std::make_unique<AlarmsPanel>(
+        m_store.get(), [](const QString &) { return nullptr; }, m_directory.get(), m_clock);
     m_panel->resize(1200, 400);
     m_panel->show();
 }
@@ -117,7 +117,8 @@ void tst_AlarmsPanel::showsNamesAndTheSelectedAlarmsThreadAndHistory()
     QCOMPARE(view->model()->rowCount(), 2);
     // Sorted most severe first; sources by name.
     QCOMPARE(view->model()->index(0, AlarmTableModel::SourceColumn).data().toString(), u"Guizhou hub"_s);
-    QCOMPARE(view->model()->index(1, AlarmTableModel::SourceColumn).data().toString(), u"National hub – Guizhou hub"_s);
+    QCOMPARE(view->model()->index(1, AlarmTableModel::SourceColumn).data().toString(),
+             u"National hub – Guizhou hub"_s);
     QVERIFY(m_panel->selectAlarm({kOrigin, u"alm-1"_s}));
     const QString detail = m_panel->detailView()->toPlainText();
     QVERIFY2(detail.contains(u"Gui'an cluster"_s), qPrintable(detail)); // affected nodes by name
@@ -131,11 +132,12 @@ void tst_AlarmsPanel::showsNamesAndTheSelectedAlarmsThreadAndHistory()
 void tst_AlarmsPanel::filterBarNarrowsTheRows()
 {
     QAbstractItemModel *rows = m_panel->view()->model();
-    m_panel->acknowledgedCombo()->setCurrentIndex(m_panel->acknowledgedCombo()->findData(
-        int(AlarmFilterProxyModel::Acknowledged::No)));
+    m_panel->acknowledgedCombo()->setCurrentIndex(
+        m_panel->acknowledgedCombo()->findData(int(AlarmFilterProxyModel::Acknowledged::No)));
     QCOMPARE(rows->rowCount(), 1);
     m_panel->acknowledgedCombo()->setCurrentIndex(0);
-    m_panel->severityCombo()->setCurrentIndex(m_panel->severityCombo()->findData(int(Alarm::Severity::Critical)));
+    m_panel->severityCombo()->setCurrentIndex(
+        m_panel->severityCombo()->findData(int(Alarm::Severity::Critical)));
     QCOMPARE(rows->rowCount(), 1);
     m_panel->severityCombo()->setCurrentIndex(0);
     // The subtree under the Guizhou hub: its own alarm and its uplink's.
@@ -174,7 +176,8 @@ void tst_AlarmsPanel::actionsNeedAlarmsWrite()
     planner.user = u"planner"_s;
     planner.scopes = {u"node:read"_s, u"metrics:read"_s, u"alarms:read"_s, u"jobs:write"_s};
     gate.setAccount(planner);
-    for (QPushButton *b : {m_panel->acknowledgeButton(), m_panel->commentButton(), m_panel->silenceButton()}) {
+    for (QPushButton *b :
+         {m_panel->acknowledgeButton(), m_panel->commentButton(), m_panel->silenceButton()}) {
         QVERIFY(!b->isEnabled());
         QVERIFY2(b->toolTip().contains(u"alarms:write"_s), qPrintable(b->toolTip()));
     }

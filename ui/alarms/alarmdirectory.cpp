@@ -21,7 +21,8 @@ QString AlarmDirectory::sourceName(const AlarmSource &source) const
     const Link *link = m_state->link(source.id);
     if (!link)
         return source.id;
-    return QCoreApplication::translate("cpn::AlarmDirectory", "%1 – %2").arg(nodeName(link->a), nodeName(link->b));
+    return QCoreApplication::translate("cpn::AlarmDirectory", "%1 – %2")
+        .arg(nodeName(link->a), nodeName(link->b));
 }
 
 bool AlarmDirectory::inProvince(const AlarmSource &source, const QString &province) const
@@ -86,7 +87,8 @@ alarms::SourceNamer AlarmDirectory::namer() const
 
 alarms::AlarmFilterProxyModel::RegionMatcher AlarmDirectory::regionMatcher() const
 {
-    return [this](const AlarmSource &source, const QString &province) { return inProvince(source, province); };
+    return
+        [this](const AlarmSource &source, const QString &province) { return inProvince(source, province); };
 }
 
 alarms::AlarmFilterProxyModel::SubtreeMatcher AlarmDirectory::subtreeMatcher() const

@@ -55,10 +55,13 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
       m_proxy(new alarms::AlarmFilterProxyModel(this)), m_view(new QTableView(this)),
       m_detail(new QTextBrowser(this)), m_message(new QLabel(this)),
       m_ack(actionButton(tr("Acknowledge…"), tr("Acknowledge the selected alarms with a comment"), this)),
-      m_unack(actionButton(tr("Unacknowledge"), tr("Withdraw the acknowledgement of the selected alarms"), this)),
+      m_unack(
+          actionButton(tr("Unacknowledge"), tr("Withdraw the acknowledgement of the selected alarms"), this)),
       m_comment(actionButton(tr("Comment…"), tr("Add a comment to the selected alarms"), this)),
-      m_silence(actionButton(tr("Silence…"), tr("A maintenance window on the sources of the selected alarms"), this)),
-      m_unsilence(actionButton(tr("End Silence"), tr("End the maintenance windows on the selected sources"), this)),
+      m_silence(actionButton(tr("Silence…"), tr("A maintenance window on the sources of the selected alarms"),
+                             this)),
+      m_unsilence(
+          actionButton(tr("End Silence"), tr("End the maintenance windows on the selected sources"), this)),
       m_show(new QPushButton(tr("Show on Map"), this)), m_ageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("alarmsPanel"));
@@ -153,7 +156,8 @@ void AlarmsPanel::buildFilterBar()
     m_region->setObjectName(QStringLiteral("alarmRegionFilter"));
     m_region->addItem(tr("All regions"), QString());
     for (const Province &p : provinces())
-        m_region->addItem(provinceDisplayName(QString::fromLatin1(p.isoCode)), QString::fromLatin1(p.isoCode));
+        m_region->addItem(provinceDisplayName(QString::fromLatin1(p.isoCode)),
+                          QString::fromLatin1(p.isoCode));
     m_subtree = new QComboBox(this);
     m_subtree->setObjectName(QStringLiteral("alarmSubtreeFilter"));
     m_subtree->setToolTip(tr("Only alarms of a node and the nodes under it"));
@@ -175,7 +179,8 @@ void AlarmsPanel::applyFilters()
 {
     const int severity = m_severity->currentData().toInt();
     m_proxy->setMinimumSeverity(severity < 0 ? std::nullopt : std::optional(Alarm::Severity(severity)));
-    m_proxy->setAcknowledged(alarms::AlarmFilterProxyModel::Acknowledged(m_acknowledged->currentData().toInt()));
+    m_proxy->setAcknowledged(
+        alarms::AlarmFilterProxyModel::Acknowledged(m_acknowledged->currentData().toInt()));
     m_proxy->setRegion(m_region->currentData().toString());
     m_proxy->setSubtree(m_subtree->currentData().toString());
     m_proxy->setActiveOnly(m_activeOnly->isChecked());
@@ -248,16 +253,18 @@ void AlarmsPanel::showDetail()
     const QList<alarms::AlarmKey> keys = selectedAlarms();
     const alarms::StoredAlarm *s = keys.size() == 1 ? m_store->find(keys.constFirst()) : nullptr;
     if (!s) {
-        m_detail->setHtml(keys.isEmpty() ? tr("<p>Select an alarm to see its affected nodes, comments and history.</p>")
-                                         : tr("<p>%n alarms selected.</p>", nullptr, int(keys.size())));
+        m_detail->setHtml(keys.isEmpty()
+                              ? tr("<p>Select an alarm to see its affected nodes, comments and history.</p>")
+                              : tr("<p>%n alarms selected.</p>", nullptr, int(keys.size())));
         return;
     }
     const Alarm &a = s->alarm;
-    QString html = u"<h3>"_s + alarms::describeAlarm(a, m_model->sourceName(a.source)).toHtmlEscaped() + u"</h3>"_s;
+    QString html =
+        u"<h3>"_s + alarms::describeAlarm(a, m_model->sourceName(a.source)).toHtmlEscaped() + u"</h3>"_s;
     html += u"<p>"_s + tr("%1, %2 since %3")
-                            .arg(alarms::severityName(a.severity), s->isActive() ? tr("active") : tr("cleared"),
-                                 timeText(a.raisedAtMs))
-                            .toHtmlEscaped();
+                           .arg(alarms::severityName(a.severity),
+                                s->isActive() ? tr("active") : tr("cleared"), timeText(a.raisedAtMs))
+                           .toHtmlEscaped();
     if (a.silenced)
         html += u"<br>"_s + tr("Silenced by a maintenance window").toHtmlEscaped();
     html += u"</p>"_s;
@@ -273,7 +280,8 @@ void AlarmsPanel::showDetail()
         html += u"<li>"_s + tr("%1, %2: %3").arg(timeText(c.atMs), c.by, c.text).toHtmlEscaped() + u"</li>"_s;
     html += u"</ul><p><b>"_s + tr("History").toHtmlEscaped() + u"</b></p><ul>"_s;
     for (const alarms::AlarmEvent &e : alarms::historyOf(*s))
-        html += u"<li>"_s + tr("%1: %2").arg(timeText(e.atMs), alarms::describeEvent(e)).toHtmlEscaped() + u"</li>"_s;
+        html += u"<li>"_s + tr("%1: %2").arg(timeText(e.atMs), alarms::describeEvent(e)).toHtmlEscaped() +
+                u"</li>"_s;
     html += u"</ul>"_s;
     m_detail->setHtml(html);
 }
@@ -312,29 +320,30 @@ void AlarmsPanel::askSilence()
 void AlarmsPanel::acknowledgeSelected(const QString &comment, qint64 forMs)
 {
     const qint64 until = forMs > 0 ? m_clock.nowMs() + forMs : 0;
-    runOnSelected(tr("Alarms acknowledged."), [comment, until](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s, auto done) {
-        if (s.isActive())
-            feed->acknowledge(s.alarm.id, AckRequest{comment, until}, done);
-        else
-            done(QString());
-    });
+    runOnSelected(tr("Alarms acknowledged."),
+                  [comment, until](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s, auto done) {
+                      if (s.isActive())
+                          feed->acknowledge(s.alarm.id, AckRequest{comment, until}, done);
+                      else
+                          done(QString());
+                  });
 }
 
 void AlarmsPanel::unacknowledgeSelected()
 {
-    runOnSelected(tr("Acknowledgements withdrawn."), [](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s, auto done) {
-        if (s.isActive() && s.isAcknowledged())
-            feed->unacknowledge(s.alarm.id, done);
-        else
-            done(QString());
-    });
+    runOnSelected(tr("Acknowledgements withdrawn."),
+                  [](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s, auto done) {
+                      if (s.isActive() && s.isAcknowledged())
+                          feed->unacknowledge(s.alarm.id, done);
+                      else
+                          done(QString());
+                  });
 }
 
 void AlarmsPanel::commentSelected(const QString &text)
 {
-    runOnSelected(tr("Comment added."), [text](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s, auto done) {
-        feed->comment(s.alarm.id, text, done);
-    });
+    runOnSelected(tr("Comment added."), [text](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s,
+                                               auto done) { feed->comment(s.alarm.id, text, done); });
 }
 
 void AlarmsPanel::silenceSelected(const QString &reason, qint64 forMs)

@@ -38,8 +38,8 @@ public:
     // The feed of an alarm's origin; nullptr when that root is gone.
     using FeedFinder = std::function<alarms::AlarmFeed *(const QString &origin)>;
 
-    AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const AlarmDirectory *directory, const Clock &clock,
-                QWidget *parent = nullptr);
+    AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const AlarmDirectory *directory,
+                const Clock &clock, QWidget *parent = nullptr);
     ~AlarmsPanel() override;
 
     alarms::AlarmTableModel *model() const { return m_model; }

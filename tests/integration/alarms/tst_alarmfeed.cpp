@@ -110,10 +110,13 @@ void tst_AlarmFeed::cleanup()
     QVERIFY2(control.clearFaults(), qPrintable(control.lastError()));
     // The next test's fault must raise a new alarm, not find this one still active.
     auto c = console();
-    QVERIFY(waitFor(*c, [&] {
-        return !c->feed.cursor().isEmpty() && !activeOf(c->store, Alarm::Kind::LinkDown, m_link) &&
-               !activeOf(c->store, Alarm::Kind::NodeDown, u"guizhou-hub"_s);
-    }, 10000));
+    QVERIFY(waitFor(
+        *c,
+        [&] {
+            return !c->feed.cursor().isEmpty() && !activeOf(c->store, Alarm::Kind::LinkDown, m_link) &&
+                   !activeOf(c->store, Alarm::Kind::NodeDown, u"guizhou-hub"_s);
+        },
+        10000));
 }
 
 bool tst_AlarmFeed::waitFor(Console &console, const std::function<bool()> &condition, int timeoutMs)
@@ -164,7 +167,8 @@ AlarmKey tst_AlarmFeed::raiseLinkDown(Console &c)
     SimControl control(&m_nam, m_sim.baseUrl(), u"dev-token"_s);
     if (!control.addFault(QJsonObject{{u"kind"_s, u"link-down"_s}, {u"target"_s, m_link}}))
         return {};
-    if (!waitFor(c, [&] { return activeOf(c.store, Alarm::Kind::LinkDown, m_link); }, 10000))
+    if (!waitFor(
+            c, [&] { return activeOf(c.store, Alarm::Kind::LinkDown, m_link); }, 10000))
         return {};
     return activeOf(c.store, Alarm::Kind::LinkDown, m_link)->key();
 }
@@ -189,7 +193,8 @@ void tst_AlarmFeed::hubDownRaisesOneAlarmWithItsNodesAndClearingClearsIt()
     auto c = console();
     SimControl control(&m_nam, m_sim.baseUrl(), u"dev-token"_s);
     QVERIFY(control.addFault(QJsonObject{{u"kind"_s, u"node-down"_s}, {u"target"_s, u"guizhou-hub"_s}}));
-    QVERIFY2(waitFor(*c, [&] { return activeOf(c->store, Alarm::Kind::NodeDown, u"guizhou-hub"_s); }, 10000),
+    QVERIFY2(waitFor(
+                 *c, [&] { return activeOf(c->store, Alarm::Kind::NodeDown, u"guizhou-hub"_s); }, 10000),
              "no node-down alarm for guizhou-hub within 10 s");
     int nodeDown = 0;
     for (const StoredAlarm &s : c->store.all())
@@ -205,7 +210,8 @@ void tst_AlarmFeed::hubDownRaisesOneAlarmWithItsNodesAndClearingClearsIt()
 
     const AlarmKey key = alarm->key();
     QVERIFY(control.clearFaults());
-    QVERIFY2(waitFor(*c, [&] { return c->store.find(key) && !c->store.find(key)->isActive(); }, 10000),
+    QVERIFY2(waitFor(
+                 *c, [&] { return c->store.find(key) && !c->store.find(key)->isActive(); }, 10000),
              "the alarm did not clear within 10 s");
     QVERIFY(!c->store.worstUnacknowledgedForNode(u"guizhou-hub"_s));
 }
@@ -216,25 +222,35 @@ void tst_AlarmFeed::ackWithCommentReachesTheOtherConsoleWithinTwoSeconds()
     auto second = console();
     const AlarmKey key = raiseLinkDown(*first);
     QVERIFY(!key.id.isEmpty());
-    QVERIFY(waitFor(*second, [&] { return second->store.find(key); }, 5000));
+    QVERIFY(waitFor(
+        *second, [&] { return second->store.find(key); }, 5000));
 
     const QString comment = u"Fibre cut near Kaili, crew on the way"_s;
-    QCOMPARE(run([&](AlarmFeed::Done done) { first->feed.acknowledge(key.id, AckRequest{comment, 0}, done); }), QString());
+    QCOMPARE(run([&](AlarmFeed::Done done) {
+                 first->feed.acknowledge(key.id, AckRequest{comment, 0}, done);
+             }),
+             QString());
     QElapsedTimer sinceAck;
     sinceAck.start();
     QVERIFY(first->store.find(key)->isAcknowledged()); // the answer went to its store at once
-    QVERIFY(waitFor(*second, [&] {
-        const StoredAlarm *s = second->store.find(key);
-        return s && s->alarm.ack && s->alarm.ack->comment == comment;
-    }, 2000));
+    QVERIFY(waitFor(
+        *second,
+        [&] {
+            const StoredAlarm *s = second->store.find(key);
+            return s && s->alarm.ack && s->alarm.ack->comment == comment;
+        },
+        2000));
     QVERIFY2(sinceAck.elapsed() <= 2000, qPrintable(QString::number(sinceAck.elapsed())));
     QCOMPARE(second->store.find(key)->alarm.ack->by, u"developer"_s);
     QVERIFY(!second->store.worstUnacknowledgedForLink(m_link));
 
-    QCOMPARE(run([&](AlarmFeed::Done done) { second->feed.comment(key.id, u"Crew arrives 14:00"_s, done); }), QString());
-    QVERIFY(waitFor(*first, [&] { return first->store.find(key)->alarm.comments.size() == 1; }, 2000));
+    QCOMPARE(run([&](AlarmFeed::Done done) { second->feed.comment(key.id, u"Crew arrives 14:00"_s, done); }),
+             QString());
+    QVERIFY(waitFor(
+        *first, [&] { return first->store.find(key)->alarm.comments.size() == 1; }, 2000));
     QCOMPARE(run([&](AlarmFeed::Done done) { second->feed.unacknowledge(key.id, done); }), QString());
-    QVERIFY(waitFor(*first, [&] { return !first->store.find(key)->isAcknowledged(); }, 2000));
+    QVERIFY(waitFor(
+        *first, [&] { return !first->store.find(key)->isAcknowledged(); }, 2000));
     QCOMPARE(first->store.worstUnacknowledgedForLink(m_link), first->store.find(key)->alarm.severity);
 }
 
@@ -245,10 +261,13 @@ void tst_AlarmFeed::ackWithShortExpiryReturnsToUnacknowledged()
     QVERIFY(!key.id.isEmpty());
     QSignalSpy attention(&c->store, &AlarmStore::attentionNeeded);
     const qint64 until = m_clock.nowMs() + 1500;
-    QCOMPARE(run([&](AlarmFeed::Done done) { c->feed.acknowledge(key.id, AckRequest{u"brief look"_s, until}, done); }),
+    QCOMPARE(run([&](AlarmFeed::Done done) {
+                 c->feed.acknowledge(key.id, AckRequest{u"brief look"_s, until}, done);
+             }),
              QString());
     QVERIFY(c->store.find(key)->isAcknowledged());
-    QVERIFY2(waitFor(*c, [&] { return !c->store.find(key)->isAcknowledged(); }, 10000),
+    QVERIFY2(waitFor(
+                 *c, [&] { return !c->store.find(key)->isAcknowledged(); }, 10000),
              "the acknowledgement did not lapse");
     QVERIFY(m_clock.nowMs() >= until);
     QVERIFY(c->store.find(key)->needsAttention());
@@ -269,15 +288,18 @@ void tst_AlarmFeed::silenceKeepsTheAlarmListedButQuiet()
     QVERIFY(!key.id.isEmpty());
     const AlarmSource source{AlarmSource::Kind::Link, m_link};
     QCOMPARE(run([&](AlarmFeed::Done done) {
-                 c->feed.silence(SilenceRequest{source, 0, m_clock.nowMs() + 3'600'000, u"Planned fibre work"_s}, done);
+                 c->feed.silence(
+                     SilenceRequest{source, 0, m_clock.nowMs() + 3'600'000, u"Planned fibre work"_s}, done);
              }),
              QString());
-    QVERIFY(waitFor(*c, [&] { return c->store.find(key)->alarm.silenced; }, 5000));
+    QVERIFY(waitFor(
+        *c, [&] { return c->store.find(key)->alarm.silenced; }, 5000));
     QVERIFY(c->store.find(key)->isActive());
     QVERIFY(!c->store.worstUnacknowledgedForLink(m_link));
     QVERIFY(!c->store.unacknowledgedCriticals().contains(key));
     QCOMPARE(run([&](AlarmFeed::Done done) { c->feed.unsilence(source, done); }), QString());
-    QVERIFY(waitFor(*c, [&] { return !c->store.find(key)->alarm.silenced; }, 5000));
+    QVERIFY(waitFor(
+        *c, [&] { return !c->store.find(key)->alarm.silenced; }, 5000));
     QVERIFY(c->store.worstUnacknowledgedForLink(m_link));
 }
 
@@ -287,11 +309,15 @@ void tst_AlarmFeed::tokenWithoutTheScopeIsRefusedNamingIt()
     const AlarmKey key = raiseLinkDown(*operatorConsole);
     QVERIFY(!key.id.isEmpty());
     auto reader = console(u"reader"_s);
-    QVERIFY(waitFor(*reader, [&] { return reader->store.find(key); }, 5000)); // it may read
-    const QString error =
-        run([&](AlarmFeed::Done done) { reader->feed.acknowledge(key.id, AckRequest{u"mine"_s, 0}, done); });
+    QVERIFY(waitFor(
+        *reader, [&] { return reader->store.find(key); }, 5000)); // it may read
+    const QString error = run([&](AlarmFeed::Done done) {
+        reader->feed.acknowledge(key.id, AckRequest{u"mine"_s, 0}, done);
+    });
     QCOMPARE(error, u"Your account may not acknowledge alarms (it lacks alarms:write)"_s);
-    QVERIFY(run([&](AlarmFeed::Done done) { reader->feed.comment(key.id, u"x"_s, done); }).contains(u"alarms:write"_s));
+    QVERIFY(run([&](AlarmFeed::Done done) {
+                reader->feed.comment(key.id, u"x"_s, done);
+            }).contains(u"alarms:write"_s));
     QVERIFY(!reader->store.find(key)->isAcknowledged());
 }
 
@@ -302,13 +328,17 @@ void tst_AlarmFeed::alarmsSurviveAConsoleRestart()
         auto before = console();
         key = raiseLinkDown(*before);
         QVERIFY(!key.id.isEmpty());
-        QCOMPARE(run([&](AlarmFeed::Done done) { before->feed.acknowledge(key.id, AckRequest{u"handled"_s, 0}, done); }),
+        QCOMPARE(run([&](AlarmFeed::Done done) {
+                     before->feed.acknowledge(key.id, AckRequest{u"handled"_s, 0}, done);
+                 }),
                  QString());
-        QCOMPARE(run([&](AlarmFeed::Done done) { before->feed.comment(key.id, u"for the next shift"_s, done); }),
-                 QString());
+        QCOMPARE(
+            run([&](AlarmFeed::Done done) { before->feed.comment(key.id, u"for the next shift"_s, done); }),
+            QString());
     } // the console goes
     auto after = console();
-    QVERIFY(waitFor(*after, [&] { return after->store.find(key); }, 5000));
+    QVERIFY(waitFor(
+        *after, [&] { return after->store.find(key); }, 5000));
     const Alarm &alarm = after->store.find(key)->alarm;
     QVERIFY(alarm.ack && alarm.ack->comment == u"handled"_s);
     QCOMPARE(alarm.comments.size(), 1);

@@ -86,12 +86,13 @@ void TestConsoleApp::demoListsTheLiveFederation()
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("cache.sqlite"))));
     // The demo starts with a link down: its alarm is in the Alarms dock, by name.
     QVERIFY(console.window()->alarmsDock());
-    QTRY_VERIFY_WITH_TIMEOUT(console.alarmStore()->worstUnacknowledgedForLink(QStringLiteral("l-guizhou-hub-gy-gov")),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        console.alarmStore()->worstUnacknowledgedForLink(QStringLiteral("l-guizhou-hub-gy-gov")), 10000);
     const QAbstractItemModel *alarms = console.window()->alarmsPanel()->view()->model();
     QVERIFY(alarms->rowCount() >= 1);
-    QVERIFY(!alarms->match(alarms->index(0, alarms::AlarmTableModel::KindColumn), Qt::DisplayRole,
-                           QStringLiteral("Link down"))
+    QVERIFY(!alarms
+                 ->match(alarms->index(0, alarms::AlarmTableModel::KindColumn), Qt::DisplayRole,
+                         QStringLiteral("Link down"))
                  .isEmpty());
 }
 

@@ -160,7 +160,8 @@ void tst_ConsoleSignIn::operatorSeesWhyPlannerActionsAreOff()
     QVERIFY(m_console->accountsUi()->signOutAction()->isEnabled());
     // Sign-in asks for the alarm scopes too: an operator acts on alarms.
     QVERIFY(session()->account().hasScope(QStringLiteral("alarms:write")));
-    QTRY_VERIFY(!window->alarmsPanel()->acknowledgeButton()->toolTip().contains(QStringLiteral("alarms:write")));
+    QTRY_VERIFY(
+        !window->alarmsPanel()->acknowledgeButton()->toolTip().contains(QStringLiteral("alarms:write")));
 }
 
 void tst_ConsoleSignIn::operatorJobSubmitIsRefusedAndExplained()
@@ -214,7 +215,8 @@ void tst_ConsoleSignIn::plannerGetsTheActions()
     }
     // A planner reads alarms but may not act on them; the dock says which scope is missing.
     QVERIFY(session()->account().hasScope(QStringLiteral("alarms:read")));
-    for (QPushButton *b : {window->alarmsPanel()->acknowledgeButton(), window->alarmsPanel()->silenceButton()}) {
+    for (QPushButton *b :
+         {window->alarmsPanel()->acknowledgeButton(), window->alarmsPanel()->silenceButton()}) {
         QTRY_VERIFY(!b->isEnabled());
         QVERIFY2(b->toolTip().contains(QStringLiteral("alarms:write")), qPrintable(b->toolTip()));
     }

@@ -19,7 +19,8 @@ inline cpn::Alarm makeAlarm(const QString &id, cpn::Alarm::Kind kind, cpn::Alarm
     return a;
 }
 
-inline cpn::AlarmBatch makeBatch(const QList<cpn::Alarm> &alarms, bool reset = false, qint64 serverTimeMs = 2'000'000)
+inline cpn::AlarmBatch makeBatch(const QList<cpn::Alarm> &alarms, bool reset = false,
+                                 qint64 serverTimeMs = 2'000'000)
 {
     cpn::AlarmBatch b;
     b.cursor = QStringLiteral("c");

@@ -33,7 +33,8 @@ void tst_AlarmStore::alarmsAreKeyedByOriginAndId()
 {
     AlarmStore store;
     QSignalSpy appended(&store, &AlarmStore::appended);
-    const Alarm a = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Major, AlarmSource::Kind::Node, u"guian"_s);
+    const Alarm a = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Major,
+                              AlarmSource::Kind::Node, u"guian"_s);
     store.applyBatch(kA, makeBatch({a}, true));
     store.applyBatch(kB, makeBatch({a}, true)); // another server with the same id
     QCOMPARE(store.size(), 2);
@@ -47,7 +48,8 @@ void tst_AlarmStore::resetReplacesOnlyThatOriginsAlarms()
 {
     AlarmStore store;
     const auto alarm = [](const QString &id) {
-        return makeAlarm(id, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning, AlarmSource::Kind::Node, u"guian"_s);
+        return makeAlarm(id, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning, AlarmSource::Kind::Node,
+                         u"guian"_s);
     };
     store.applyBatch(kA, makeBatch({alarm(u"alm-1"_s), alarm(u"alm-2"_s)}, true));
     store.applyBatch(kB, makeBatch({alarm(u"alm-9"_s)}, true));
@@ -64,7 +66,8 @@ void tst_AlarmStore::resetReplacesOnlyThatOriginsAlarms()
 void tst_AlarmStore::olderRevisionsNeverReplaceNewerOnes()
 {
     AlarmStore store;
-    Alarm a = makeAlarm(u"alm-1"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical, AlarmSource::Kind::Link, u"l1"_s, {}, 5);
+    Alarm a = makeAlarm(u"alm-1"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical, AlarmSource::Kind::Link,
+                        u"l1"_s, {}, 5);
     store.applyBatch(kA, makeBatch({a}, true));
     QSignalSpy changed(&store, &AlarmStore::rowsChanged);
     Alarm older = a;
@@ -85,7 +88,8 @@ void tst_AlarmStore::olderRevisionsNeverReplaceNewerOnes()
 void tst_AlarmStore::clearedAlarmsAreForgottenAfterTheWindow()
 {
     AlarmStore store;
-    Alarm old = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Major, AlarmSource::Kind::Node, u"guian"_s);
+    Alarm old = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Major, AlarmSource::Kind::Node,
+                          u"guian"_s);
     old.state = Alarm::State::Cleared;
     old.clearedAtMs = 1'000'000;
     Alarm recent = old;
@@ -99,13 +103,16 @@ void tst_AlarmStore::clearedAlarmsAreForgottenAfterTheWindow()
 void tst_AlarmStore::worstUnacknowledgedSeverityPerNodeAndLink()
 {
     AlarmStore store;
-    Alarm hub = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Critical, AlarmSource::Kind::Subtree,
-                          u"hub"_s, {u"hub"_s, u"leaf"_s});
-    Alarm busy = makeAlarm(u"alm-2"_s, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning, AlarmSource::Kind::Node, u"leaf"_s);
-    Alarm other = makeAlarm(u"alm-3"_s, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning, AlarmSource::Kind::Node, u"other"_s);
-    Alarm link = makeAlarm(u"alm-4"_s, Alarm::Kind::LinkCongested, Alarm::Severity::Major, AlarmSource::Kind::Link,
-                           u"l1"_s, {u"a"_s, u"b"_s});
-    Alarm silenced = makeAlarm(u"alm-5"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical, AlarmSource::Kind::Link, u"l2"_s);
+    Alarm hub = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Critical,
+                          AlarmSource::Kind::Subtree, u"hub"_s, {u"hub"_s, u"leaf"_s});
+    Alarm busy = makeAlarm(u"alm-2"_s, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning,
+                           AlarmSource::Kind::Node, u"leaf"_s);
+    Alarm other = makeAlarm(u"alm-3"_s, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning,
+                            AlarmSource::Kind::Node, u"other"_s);
+    Alarm link = makeAlarm(u"alm-4"_s, Alarm::Kind::LinkCongested, Alarm::Severity::Major,
+                           AlarmSource::Kind::Link, u"l1"_s, {u"a"_s, u"b"_s});
+    Alarm silenced = makeAlarm(u"alm-5"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical,
+                               AlarmSource::Kind::Link, u"l2"_s);
     silenced.silenced = true;
     store.applyBatch(kA, makeBatch({hub, busy, other, link, silenced}, true));
     QCOMPARE(store.worstUnacknowledgedForNode(u"hub"_s), Alarm::Severity::Critical);
@@ -137,8 +144,10 @@ void tst_AlarmStore::unacknowledgedCriticalsAndAttention()
 {
     AlarmStore store;
     QSignalSpy attention(&store, &AlarmStore::attentionNeeded);
-    Alarm down = makeAlarm(u"alm-1"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical, AlarmSource::Kind::Link, u"l1"_s);
-    Alarm minor = makeAlarm(u"alm-2"_s, Alarm::Kind::EndpointSlow, Alarm::Severity::Minor, AlarmSource::Kind::Endpoint, u"n"_s);
+    Alarm down = makeAlarm(u"alm-1"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical,
+                           AlarmSource::Kind::Link, u"l1"_s);
+    Alarm minor = makeAlarm(u"alm-2"_s, Alarm::Kind::EndpointSlow, Alarm::Severity::Minor,
+                            AlarmSource::Kind::Endpoint, u"n"_s);
     store.applyBatch(kA, makeBatch({down, minor}, true));
     QCOMPARE(store.unacknowledgedCriticals(), (QList<AlarmKey>{{kA, u"alm-1"_s}}));
     QCOMPARE(attention.size(), 1);
@@ -161,7 +170,8 @@ void tst_AlarmStore::unacknowledgedCriticalsAndAttention()
 void tst_AlarmStore::historyKeepsWithdrawnAndExpiredAcknowledgements()
 {
     AlarmStore store;
-    Alarm a = makeAlarm(u"alm-1"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical, AlarmSource::Kind::Link, u"l1"_s);
+    Alarm a = makeAlarm(u"alm-1"_s, Alarm::Kind::LinkDown, Alarm::Severity::Critical, AlarmSource::Kind::Link,
+                        u"l1"_s);
     store.applyBatch(kA, makeBatch({a}, true));
     a.revision = 2;
     a.ack = AlarmAck{u"ops1"_s, 1'100'000, u"first"_s, 1'200'000};
@@ -181,8 +191,8 @@ void tst_AlarmStore::historyKeepsWithdrawnAndExpiredAcknowledgements()
     for (const AlarmEvent &e : historyOf(*store.find({kA, u"alm-1"_s})))
         kinds.append(e.kind);
     QCOMPARE(kinds, (QList<AlarmEvent::Kind>{AlarmEvent::Kind::Raised, AlarmEvent::Kind::Acknowledged,
-                                              AlarmEvent::Kind::AckExpired, AlarmEvent::Kind::Acknowledged,
-                                              AlarmEvent::Kind::Commented, AlarmEvent::Kind::Unacknowledged}));
+                                             AlarmEvent::Kind::AckExpired, AlarmEvent::Kind::Acknowledged,
+                                             AlarmEvent::Kind::Commented, AlarmEvent::Kind::Unacknowledged}));
 }
 
 QTEST_GUILESS_MAIN(tst_AlarmStore)

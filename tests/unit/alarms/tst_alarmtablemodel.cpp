@@ -55,13 +55,14 @@ QStringList column(const QAbstractItemModel &model, int column)
 void tst_AlarmTableModel::init()
 {
     m_store.clear();
-    Alarm hub = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Critical, AlarmSource::Kind::Subtree,
-                          u"gz-hub"_s, {u"gz-hub"_s, u"guian"_s});
-    Alarm busy = makeAlarm(u"alm-2"_s, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning, AlarmSource::Kind::Node, u"bj"_s);
+    Alarm hub = makeAlarm(u"alm-1"_s, Alarm::Kind::NodeDown, Alarm::Severity::Critical,
+                          AlarmSource::Kind::Subtree, u"gz-hub"_s, {u"gz-hub"_s, u"guian"_s});
+    Alarm busy = makeAlarm(u"alm-2"_s, Alarm::Kind::UtilizationHigh, Alarm::Severity::Warning,
+                           AlarmSource::Kind::Node, u"bj"_s);
     busy.ack = AlarmAck{u"operator"_s, 1'100'000, u"Known batch run"_s, 0};
     busy.comments = {{u"operator"_s, 1'200'000, u"ends at noon"_s}};
-    Alarm link = makeAlarm(u"alm-3"_s, Alarm::Kind::LinkDown, Alarm::Severity::Major, AlarmSource::Kind::Link, u"l1"_s,
-                           {u"gz-hub"_s});
+    Alarm link = makeAlarm(u"alm-3"_s, Alarm::Kind::LinkDown, Alarm::Severity::Major, AlarmSource::Kind::Link,
+                           u"l1"_s, {u"gz-hub"_s});
     link.silenced = true;
     m_store.applyBatch(kOrigin, makeBatch({hub, busy, link}, true));
 }
@@ -79,7 +80,8 @@ void tst_AlarmTableModel::showsNamesAndTranslatedKinds()
     QCOMPARE(model.index(0, AlarmTableModel::KindColumn).data().toString(), u"Node down"_s);
     QCOMPARE(model.index(0, AlarmTableModel::SeverityColumn).data().toString(), u"Critical"_s);
     QCOMPARE(model.index(0, AlarmTableModel::AgeColumn).data().toString(), u"2 min"_s);
-    QCOMPARE(model.index(1, AlarmTableModel::AcknowledgedColumn).data().toString(), u"operator: Known batch run"_s);
+    QCOMPARE(model.index(1, AlarmTableModel::AcknowledgedColumn).data().toString(),
+             u"operator: Known batch run"_s);
     QCOMPARE(model.index(1, AlarmTableModel::CommentsColumn).data().toInt(), 1);
     QCOMPARE(model.index(2, AlarmTableModel::SilencedColumn).data().toString(), u"Silenced"_s);
     QCOMPARE(model.index(0, AlarmTableModel::SourceColumn).data(Qt::ToolTipRole).toString(),
@@ -122,7 +124,8 @@ void tst_AlarmTableModel::filtersBySeverityAcknowledgementRegionSubtreeAndText()
     QCOMPARE(proxy.rowCount(), 3);
 
     proxy.setMinimumSeverity(Alarm::Severity::Major);
-    QCOMPARE(column(proxy, AlarmTableModel::SourceColumn), (QStringList{u"Guizhou hub"_s, u"Beijing – Guizhou hub"_s}));
+    QCOMPARE(column(proxy, AlarmTableModel::SourceColumn),
+             (QStringList{u"Guizhou hub"_s, u"Beijing – Guizhou hub"_s}));
     proxy.setMinimumSeverity(std::nullopt);
 
     proxy.setAcknowledged(AlarmFilterProxyModel::Acknowledged::Yes);
@@ -135,7 +138,8 @@ void tst_AlarmTableModel::filtersBySeverityAcknowledgementRegionSubtreeAndText()
     QCOMPARE(proxy.rowCount(), 2);
     proxy.setRegion({});
     proxy.setSubtree(u"gz-hub"_s);
-    QCOMPARE(column(proxy, AlarmTableModel::SourceColumn), (QStringList{u"Guizhou hub"_s, u"Beijing – Guizhou hub"_s}));
+    QCOMPARE(column(proxy, AlarmTableModel::SourceColumn),
+             (QStringList{u"Guizhou hub"_s, u"Beijing – Guizhou hub"_s}));
     proxy.setSubtree({});
 
     // The search looks at names, translated kinds and the comments, not at ids only.
@@ -165,7 +169,8 @@ void tst_AlarmTableModel::sortsMostSevereFirst()
     AlarmFilterProxyModel proxy;
     proxy.setModel(&model);
     proxy.sort(AlarmTableModel::SeverityColumn, Qt::DescendingOrder);
-    QCOMPARE(column(proxy, AlarmTableModel::SeverityColumn), (QStringList{u"Critical"_s, u"Major"_s, u"Warning"_s}));
+    QCOMPARE(column(proxy, AlarmTableModel::SeverityColumn),
+             (QStringList{u"Critical"_s, u"Major"_s, u"Warning"_s}));
     // A new alarm takes its place in the sorted rows.
     m_store.applyAlarm(kOrigin,
                        makeAlarm(u"alm-4"_s, Alarm::Kind::EndpointSlow, Alarm::Severity::Minor,
