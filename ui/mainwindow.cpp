@@ -191,7 +191,6 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
     m_alarmsDock->setWidget(m_alarmsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
     tabifyDockWidget(m_eventsDock, m_alarmsDock);
-    m_alarmsDock->raise(); // the list of open problems is what a control room looks at first
     connect(dependencies.state, &FederationState::directoryChanged, m_alarmsPanel,
             &AlarmsPanel::refreshDirectory);
     connect(m_alarmsPanel, &AlarmsPanel::showSourceRequested, this, &MainWindow::showAlarmSource);
