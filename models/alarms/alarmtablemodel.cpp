@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace cpn::alarms {
 
 AlarmTableModel::AlarmTableModel(const AlarmStore *store, const Clock &clock, SourceNamer namer,
@@ -16,9 +18,16 @@ AlarmTableModel::AlarmTableModel(const AlarmStore *store, const Clock &clock, So
     connect(store, &AlarmStore::appended, this, [this] { endInsertRows(); });
     connect(store, &AlarmStore::aboutToReset, this, [this] { beginResetModel(); });
     connect(store, &AlarmStore::reset, this, [this] { endResetModel(); });
-    connect(store, &AlarmStore::rowsChanged, this, [this](const QList<int> &rows) {
-        for (int row : rows)
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    // One dataChanged per run of rows: a storm changes thousands at once.
+    connect(store, &AlarmStore::rowsChanged, this, [this](QList<int> rows) {
+        std::sort(rows.begin(), rows.end());
+        for (qsizetype i = 0; i < rows.size();) {
+            qsizetype j = i;
+            while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+                ++j;
+            Q_EMIT dataChanged(index(rows.at(i), 0), index(rows.at(j), ColumnCount - 1));
+            i = j + 1;
+        }
     });
 }
 
