@@ -5,6 +5,7 @@
 #include "state/federationstate.h"
 #include "ui/alarms/alarmspanel.h"
 #include "ui/mainwindow.h"
+#include "ui/nodespanel.h"
 
 #include <QAction>
 #include <QFile>
@@ -94,6 +95,20 @@ void TestConsoleApp::demoListsTheLiveFederation()
                  ->match(alarms->index(0, alarms::AlarmTableModel::KindColumn), Qt::DisplayRole,
                          QStringLiteral("Link down"))
                  .isEmpty());
+    // A double click on it centres the map on the link's first end and selects that node.
+    AlarmsPanel *panel = console.window()->alarmsPanel();
+    const auto linkDown = [&] {
+        for (const alarms::StoredAlarm &s : console.alarmStore()->all()) {
+            if (s.isActive() && s.alarm.source.id == QStringLiteral("l-guizhou-hub-gy-gov"))
+                return s.key();
+        }
+        return alarms::AlarmKey();
+    };
+    QVERIFY(panel->selectAlarm(linkDown()));
+    Q_EMIT panel->view()->doubleClicked(panel->view()->selectionModel()->selectedRows().constFirst());
+    const QModelIndexList selected = console.window()->nodesPanel()->view()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.constFirst().data(NodeTableModel::NodeIdRole).toString(), QStringLiteral("guizhou-hub"));
 }
 
 void TestConsoleApp::eventsAreRecordedInTheCache()
