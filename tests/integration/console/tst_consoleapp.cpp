@@ -108,7 +108,8 @@ void TestConsoleApp::demoListsTheLiveFederation()
     Q_EMIT panel->view()->doubleClicked(panel->view()->selectionModel()->selectedRows().constFirst());
     const QModelIndexList selected = console.window()->nodesPanel()->view()->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 1);
-    QCOMPARE(selected.constFirst().data(NodeTableModel::NodeIdRole).toString(), QStringLiteral("guizhou-hub"));
+    QCOMPARE(selected.constFirst().data(NodeTableModel::NodeIdRole).toString(),
+             QStringLiteral("guizhou-hub"));
 }
 
 void TestConsoleApp::eventsAreRecordedInTheCache()
