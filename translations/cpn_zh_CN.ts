@@ -528,6 +528,267 @@
     </message>
 </context>
 <context>
+    <name>cpn::AlarmActionDialog</name>
+    <message>
+        <source>Acknowledge Alarms</source>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <source>Comment (required):</source>
+        <translation>备注（必填）：</translation>
+    </message>
+    <message>
+        <source>Until cleared</source>
+        <translation>直至清除</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 小时</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 小时</translation>
+    </message>
+    <message>
+        <source>Acknowledged:</source>
+        <translation>确认有效期：</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Comment on Alarms</source>
+        <translation>为告警添加备注</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Add Comment</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Silence Alarms</source>
+        <translation>屏蔽告警</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>原因（必填）：</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 小时</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>Maintenance window:</source>
+        <translation>维护窗口：</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>屏蔽</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmDirectory</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::AlarmsPanel</name>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms with a comment</source>
+        <translation>附备注确认所选告警</translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation>撤销确认</translation>
+    </message>
+    <message>
+        <source>Withdraw the acknowledgement of the selected alarms</source>
+        <translation>撤销所选告警的确认</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Add a comment to the selected alarms</source>
+        <translation>为所选告警添加备注</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>屏蔽…</translation>
+    </message>
+    <message>
+        <source>A maintenance window on the sources of the selected alarms</source>
+        <translation>为所选告警的来源设置维护窗口</translation>
+    </message>
+    <message>
+        <source>End Silence</source>
+        <translation>结束屏蔽</translation>
+    </message>
+    <message>
+        <source>End the maintenance windows on the selected sources</source>
+        <translation>结束所选来源的维护窗口</translation>
+    </message>
+    <message>
+        <source>Show on Map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major or worse</source>
+        <translation>重要及以上</translation>
+    </message>
+    <message>
+        <source>Minor or worse</source>
+        <translation>次要及以上</translation>
+    </message>
+    <message>
+        <source>Warning or worse</source>
+        <translation>警告及以上</translation>
+    </message>
+    <message>
+        <source>Acknowledged or not</source>
+        <translation>已确认或未确认</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>Only alarms of a node and the nodes under it</source>
+        <translation>仅显示某节点及其下级节点的告警</translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation>仅活动告警</translation>
+    </message>
+    <message>
+        <source>Search alarms, sources, comments…</source>
+        <translation>搜索告警、来源、备注…</translation>
+    </message>
+    <message>
+        <source>All subtrees</source>
+        <translation>全部子树</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an alarm to see its affected nodes, comments and history.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;选择一条告警以查看受影响节点、备注和历史。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n alarms selected.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;已选择 %n 条告警。&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 since %3</source>
+        <translation>%1，自 %3 起%2</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>Silenced by a maintenance window</source>
+        <translation>已被维护窗口屏蔽</translation>
+    </message>
+    <message>
+        <source>Affected nodes (%1):</source>
+        <translation>受影响节点（%1）：</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarms selected</source>
+        <translation>
+            <numerusform>已选择 %n 条告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarms acknowledged.</source>
+        <translation>告警已确认。</translation>
+    </message>
+    <message>
+        <source>Acknowledgements withdrawn.</source>
+        <translation>确认已撤销。</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>备注已添加。</translation>
+    </message>
+    <message>
+        <source>Maintenance window set.</source>
+        <translation>维护窗口已设置。</translation>
+    </message>
+    <message>
+        <source>Maintenance window ended.</source>
+        <translation>维护窗口已结束。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>The root of this alarm is no longer connected.</source>
+        <translation>该告警所属的根节点已断开连接。</translation>
+    </message>
+</context>
+<context>
     <name>cpn::ChangeTableModel</name>
     <message>
         <source>Node status</source>
@@ -1355,6 +1616,10 @@
     <message>
         <source>Pin national chart</source>
         <translation>固定全国图表</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2599,10 @@ ID：%2
         <source>Needs a sign-in with %1; you are signed in as %2</source>
         <translation>需要具备 %1 权限范围的登录；当前登录身份为 %2</translation>
     </message>
+    <message>
+        <source>Needs an operator&apos;s sign-in (%1); you are signed in as %2</source>
+        <translation>需要运维员登录（%1）；当前登录身份为 %2</translation>
+    </message>
 </context>
 <context>
     <name>cpn::SelectionWizard</name>
@@ -2651,6 +2920,234 @@ ID：%2
     <message>
         <source>The queue could not be saved to %1: %2</source>
         <translation>无法将队列保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::alarms</name>
+    <message>
+        <source>read alarms</source>
+        <translation>读取告警</translation>
+    </message>
+    <message>
+        <source>acknowledge alarms</source>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <source>withdraw acknowledgements</source>
+        <translation>撤销确认</translation>
+    </message>
+    <message>
+        <source>comment on alarms</source>
+        <translation>为告警添加备注</translation>
+    </message>
+    <message>
+        <source>silence alarms</source>
+        <translation>屏蔽告警</translation>
+    </message>
+    <message>
+        <source>end maintenance windows</source>
+        <translation>结束维护窗口</translation>
+    </message>
+    <message>
+        <source>No maintenance window covers this source.</source>
+        <translation>没有覆盖该来源的维护窗口。</translation>
+    </message>
+    <message>
+        <source>You are not signed in, or your sign-in has expired.</source>
+        <translation>您尚未登录，或登录已过期。</translation>
+    </message>
+    <message>
+        <source>Your account may not %1 (it lacks %2)</source>
+        <translation>您的账户无权%1（缺少 %2）</translation>
+    </message>
+    <message>
+        <source>The node no longer knows this alarm or target.</source>
+        <translation>节点上已不存在该告警或目标。</translation>
+    </message>
+    <message>
+        <source>The alarm has cleared in the meantime.</source>
+        <translation>该告警已在此期间清除。</translation>
+    </message>
+    <message>
+        <source>The alarm is no longer acknowledged, or has cleared.</source>
+        <translation>该告警已不再处于确认状态，或已清除。</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Node down</source>
+        <translation>节点宕机</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <source>Link congested</source>
+        <translation>链路拥塞</translation>
+    </message>
+    <message>
+        <source>Latency above target</source>
+        <translation>时延超出目标</translation>
+    </message>
+    <message>
+        <source>High utilization</source>
+        <translation>利用率过高</translation>
+    </message>
+    <message>
+        <source>Slow endpoint</source>
+        <translation>端点响应缓慢</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Subtree</source>
+        <translation>子树</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n nodes affected</source>
+        <translation>
+            <numerusform>%1，影响 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>产生</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1: %2</source>
+        <translation>由 %1 确认：%2</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1（至 %2）</translation>
+    </message>
+    <message>
+        <source>Acknowledgement withdrawn</source>
+        <translation>确认已撤销</translation>
+    </message>
+    <message>
+        <source>Acknowledgement expired</source>
+        <translation>确认已过期</translation>
+    </message>
+    <message>
+        <source>Comment by %1: %2</source>
+        <translation>%1 备注：%2</translation>
+    </message>
+    <message>
+        <source>Silenced by a maintenance window</source>
+        <translation>已被维护窗口屏蔽</translation>
+    </message>
+    <message>
+        <source>Maintenance window ended</source>
+        <translation>维护窗口已结束</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::alarms::AlarmTableModel</name>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>lasted %1</source>
+        <translation>持续 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1（至 %2）</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>已屏蔽</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Age / duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

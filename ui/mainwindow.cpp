@@ -6,6 +6,8 @@
 #include "itemmodels/federationsummary.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/federationstate.h"
+#include "ui/alarms/alarmdirectory.h"
+#include "ui/alarms/alarmspanel.h"
 #include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
 #include "ui/mappanel.h"
@@ -78,6 +80,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     createDocks();
     createMap();
     createDashboard();
+    createAlarms(dependencies);
     if (m_planning)
         m_planningUi = new PlanningUi(m_planning, this, m_clock);
     createMenus();
@@ -173,6 +176,37 @@ void MainWindow::createMap()
         const int index = provinces->findData(iso);
         provinces->setCurrentIndex(index >= 0 && index != provinces->currentIndex() ? index : 0);
     });
+}
+
+void MainWindow::createAlarms(const Dependencies &dependencies)
+{
+    if (!dependencies.alarms)
+        return;
+    // Names and regions of the live directory: the dock shows the live alarms, also during a review.
+    m_alarmDirectory = std::make_unique<AlarmDirectory>(dependencies.state);
+    m_alarmsPanel =
+        new AlarmsPanel(dependencies.alarms, dependencies.alarmFeeds, m_alarmDirectory.get(), m_clock, this);
+    m_alarmsDock = new QDockWidget(tr("Alarms"), this);
+    m_alarmsDock->setObjectName(QStringLiteral("alarmsDock"));
+    m_alarmsDock->setWidget(m_alarmsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
+    tabifyDockWidget(m_eventsDock, m_alarmsDock);
+    connect(dependencies.state, &FederationState::directoryChanged, m_alarmsPanel,
+            &AlarmsPanel::refreshDirectory);
+    connect(m_alarmsPanel, &AlarmsPanel::showSourceRequested, this, &MainWindow::showAlarmSource);
+    connect(m_alarmsPanel, &AlarmsPanel::actionReported, this, [this](const QString &message, bool failed) {
+        logEvent(failed ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info, tr("Alarms"),
+                 message);
+    });
+}
+
+void MainWindow::showAlarmSource(const AlarmSource &source)
+{
+    if (!m_alarmDirectory)
+        return;
+    const QString nodeId = m_alarmDirectory->nodeToShow(source);
+    if (!nodeId.isEmpty() && m_mapPanel->mapWidget()->jumpToNode(nodeId))
+        showDetailsOf(nodeId);
 }
 
 void MainWindow::onSelectionChanged()
@@ -349,6 +383,11 @@ void MainWindow::createMenus()
     QAction *detailsToggle = m_detailsDock->toggleViewAction();
     detailsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addAction(detailsToggle);
+    if (m_alarmsDock) {
+        QAction *alarmsToggle = m_alarmsDock->toggleViewAction();
+        alarmsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+        view->addAction(alarmsToggle);
+    }
     if (m_dashboardDock) {
         QAction *dashboardToggle = m_dashboardDock->toggleViewAction();
         dashboardToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));

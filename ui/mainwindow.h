@@ -1,17 +1,21 @@
 #pragma once
 
+#include "charts/chartspec.h"
+#include "domain/alarm.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "domain/node.h"
-#include "state/displaystatus.h"
 #include "itemmodels/eventlogmodel.h"
-#include "charts/chartspec.h"
+#include "state/displaystatus.h"
 #include "ui/planning/planningui.h"
 #include "widgets/connectionindicator.h"
 #include "widgets/loadindicator.h"
 
 #include <QHash>
 #include <QMainWindow>
+
+#include <functional>
+#include <memory>
 
 class QDockWidget;
 class QLabel;
@@ -36,6 +40,12 @@ class HistorySource;
 }
 class EventLog;
 class OverviewPanel;
+class AlarmsPanel;
+class AlarmDirectory;
+namespace alarms {
+class AlarmFeed;
+class AlarmStore;
+} // namespace alarms
 struct PlanningServices;
 
 // The console's main window: the national map in the centre; Nodes, Node details, Events and Overview
@@ -57,6 +67,9 @@ public:
         charts::ChartDataHub *charts = nullptr;   // optional: no Dashboard dock or sparklines without it
         charts::HistorySource *history = nullptr; // optional: charts then show live data only
         PlanningServices *planning = nullptr;      // optional: no Planning menu or Jobs dock without it
+        // Optional: no Alarms dock without them. The feed of an origin runs the actions on its alarms.
+        alarms::AlarmStore *alarms = nullptr;
+        std::function<alarms::AlarmFeed *(const QString &origin)> alarmFeeds = {};
         // An offline review: its window layout is kept under settings keys of its own, so the live
         // console's saved docks and tool bars never shape the review (nor the reverse).
         bool review = false;
@@ -75,6 +88,11 @@ public:
     QDockWidget *overviewDock() const { return m_overviewDock; }
     QDockWidget *detailsDock() const { return m_detailsDock; }
     DashboardPanel *dashboard() const { return m_dashboard; }
+    // The Alarms dock (null without an alarm store).
+    AlarmsPanel *alarmsPanel() const { return m_alarmsPanel; }
+    QDockWidget *alarmsDock() const { return m_alarmsDock; }
+    // Centres the map on an alarm's source and selects it (a link: its first end).
+    void showAlarmSource(const cpn::AlarmSource &source);
     QDockWidget *dashboardDock() const { return m_dashboardDock; }
     // Pins a chart on the Dashboard dock and shows the dock; false without a chart hub.
     bool pinChart(const cpn::charts::ChartSpec &spec);
@@ -160,6 +178,7 @@ private:
     void onSelectionChanged();
     void showDetailsOf(const QString &nodeId);
     void createDashboard();
+    void createAlarms(const Dependencies &dependencies);
     // The "Pin chart" context menu of the map and the node table.
     void showPinMenu(const QString &nodeId, const QPoint &globalPos);
 
@@ -182,6 +201,9 @@ private:
     charts::HistorySource *m_history = nullptr;
     DashboardPanel *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
+    std::unique_ptr<AlarmDirectory> m_alarmDirectory; // over the live state
+    AlarmsPanel *m_alarmsPanel = nullptr;
+    QDockWidget *m_alarmsDock = nullptr;
     PlanningServices *m_planning = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

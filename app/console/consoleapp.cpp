@@ -87,6 +87,10 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         dependencies.history = m_history.get();
         createPlanning();
         dependencies.planning = &m_planning;
+        dependencies.alarms = &m_alarmStore;
+        dependencies.alarmFeeds = [this](const QString &origin) {
+            return m_roots ? m_roots->alarmFeed(origin) : nullptr;
+        };
     }
     m_window = std::make_unique<MainWindow>(dependencies);
 
@@ -297,6 +301,9 @@ void ConsoleApp::startDemo()
     options.scenario = m_options.demoScenario;
     options.seed = m_options.demoSeed;
     options.devToken = token;
+    // The simulated load seldom crosses an alarm's line within the first minutes: one access link
+    // starts down, so the Alarms dock and the map have an open problem to show from the start.
+    options.extraArguments = {QStringLiteral("--fault"), QStringLiteral("link-down:l-guizhou-hub-gy-gov")};
     m_simulator.start(options);
 }
 
@@ -312,6 +319,7 @@ void ConsoleApp::createRoots()
     services.vault = m_vault.get();
     services.jobs = m_jobTracker.get();
     services.offers = m_offerBook.get();
+    services.alarms = &m_alarmStore;
     services.signInFirstRoot = m_options.signIn;
     m_roots = std::make_unique<RootRegistry>(services);
     MainWindow *window = m_window.get();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarms/alarmstore.h"
 #include "api/endpointsetting.h"
 #include "api/localsimulator.h"
 #include "cache/cachereader.h"
@@ -75,6 +76,7 @@ public:
     // Sign-in: one account per federation root (none offline) and the window's Accounts menu.
     QList<auth::AccountSession *> accounts() const;
     AccountsUi *accountsUi() const { return m_accountsUi.get(); }
+    alarms::AlarmStore *alarmStore() { return &m_alarmStore; }
     // The planning UI's services; null offline (nothing is planned on a recording).
     PlanningServices *planning() { return m_jobTracker ? &m_planning : nullptr; }
     // File > Connect to Federation…: connects to another root with its own transport rules,
@@ -114,6 +116,9 @@ private:
     charts::ChartDataHub m_chartHub;
     std::unique_ptr<cache::CacheReader> m_cacheReader;
     std::unique_ptr<CacheHistorySource> m_history;
+    // The live alarms of every root (each root's AlarmFeed in the registry fills it); the window's
+    // Alarms dock shows it. Declared before the window, which reads it until it goes.
+    alarms::AlarmStore m_alarmStore;
     std::unique_ptr<MainWindow> m_window;
     api::LocalSimulator m_simulator;
     QString m_cachePath;

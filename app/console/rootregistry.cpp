@@ -1,5 +1,7 @@
 #include "rootregistry.h"
 
+#include "alarms/alarmfeed.h"
+#include "alarms/alarmstore.h"
 #include "api/endpointstatus.h"
 #include "api/federationclient.h"
 #include "auth/accountsession.h"
@@ -114,6 +116,10 @@ bool RootRegistry::disconnectEndpoint(const QUrl &rootUrl)
     federation->stop();
     m_federations.removeOne(federation);
     const Root root = m_roots.take(federation);
+    if (root.alarms) {
+        root.alarms->stop();
+        root.alarms->removeFromStore();
+    }
     if (root.account) {
         Q_EMIT accountRemoved(root.account);
         root.account->deleteLater();
@@ -138,6 +144,15 @@ QList<QUrl> RootRegistry::rootUrls() const
     for (const api::FederationClient *federation : m_federations)
         urls.append(federation->rootUrl());
     return urls;
+}
+
+alarms::AlarmFeed *RootRegistry::alarmFeed(const QString &origin) const
+{
+    for (const Root &root : m_roots) {
+        if (root.alarms && root.alarms->origin() == origin)
+            return root.alarms;
+    }
+    return nullptr;
 }
 
 QList<auth::AccountSession *> RootRegistry::accounts() const
@@ -195,6 +210,15 @@ void RootRegistry::connectFederation(const api::EndpointSetting &endpoint, const
     attachAccount(federation, position, transport, token);
     followFirstRootForPlanning();
     federation->start();
+    if (m_services.alarms) {
+        // Through the root's own client: its token, its refresh on a 401 and its transport rules.
+        auto *feed =
+            new alarms::AlarmFeed(federation->rootClient(), m_services.alarms, *m_services.clock, federation);
+        m_roots[federation].alarms = feed;
+        connect(feed, &alarms::AlarmFeed::pollFailed, this,
+                [this, endpointId](const QString &message) { Q_EMIT rootProblem(endpointId, message); });
+        feed->start();
+    }
 }
 
 void RootRegistry::attachAccount(api::FederationClient *federation, qsizetype position,

@@ -25,6 +25,10 @@ class TokenVault;
 namespace cache {
 class CacheWriter;
 }
+namespace alarms {
+class AlarmFeed;
+class AlarmStore;
+} // namespace alarms
 namespace jobs {
 class JobTracker;
 class OfferBook;
@@ -58,6 +62,7 @@ public:
         auth::TokenVault *vault = nullptr;        // optional: no accounts without it
         jobs::JobTracker *jobs = nullptr;         // optional: planning follows the first root
         jobs::OfferBook *offers = nullptr;        // with jobs
+        alarms::AlarmStore *alarms = nullptr;     // optional: each root's alarms are polled into it
         bool signInFirstRoot = false;             // --sign-in: the first root's account signs in
     };
 
@@ -76,6 +81,8 @@ public:
     QList<QUrl> rootUrls() const;
     // One account per root, in the roots' order.
     QList<auth::AccountSession *> accounts() const;
+    // The alarm poller of the root whose base URL is `origin` (an alarm's origin); nullptr if gone.
+    alarms::AlarmFeed *alarmFeed(const QString &origin) const;
     // Answers the roots' parse queues refused since the console started (roots gone included).
     qint64 droppedAnswers() const { return m_droppedAnswers; }
 
@@ -110,6 +117,7 @@ private:
         QString fallbackToken; // dev token or CPN_TOKEN: used while nobody is signed in there
         auth::AccountSession *account = nullptr;
         QNetworkAccessManager *network = nullptr; // its own: see connectFederation
+        alarms::AlarmFeed *alarms = nullptr;      // a child of the root's client, whose token it uses
         qint64 droppedAnswers = 0;                // counted into m_droppedAnswers so far
     };
     QHash<const api::FederationClient *, Root> m_roots;

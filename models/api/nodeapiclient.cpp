@@ -1,6 +1,9 @@
 #include "api/nodeapiclient.h"
 
+#include "domain/alarmjson.h"
 #include "domain/logging.h"
+
+#include <QJsonObject>
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -142,6 +145,53 @@ void NodeApiClient::cancelReservation(const QString &reservationId, Callback<Res
          QByteArray("{}"), parsed<Reservation>(&protocol::parseReservation, std::move(done)));
 }
 
+void NodeApiClient::fetchAlarms(const QString &sinceCursor, Callback<AlarmBatch> done)
+{
+    const QString query =
+        sinceCursor.isEmpty()
+            ? QString()
+            : QStringLiteral("since=") + QString::fromLatin1(QUrl::toPercentEncoding(sinceCursor));
+    get(endpointUrl(QStringLiteral("alarms"), query),
+        parsed<AlarmBatch>(&protocol::parseAlarmBatch, std::move(done)));
+}
+
+void NodeApiClient::acknowledgeAlarm(const QString &alarmId, const AckRequest &request, Callback<Alarm> done)
+{
+    post(endpointUrl(QStringLiteral("alarms/") + segment(alarmId) + QStringLiteral("/ack")),
+         protocol::toBody(protocol::toJson(request)), parsed<Alarm>(&protocol::parseAlarm, std::move(done)));
+}
+
+void NodeApiClient::unacknowledgeAlarm(const QString &alarmId, Callback<Alarm> done)
+{
+    post(endpointUrl(QStringLiteral("alarms/") + segment(alarmId) + QStringLiteral("/unack")), QByteArray(),
+         parsed<Alarm>(&protocol::parseAlarm, std::move(done)));
+}
+
+void NodeApiClient::commentAlarm(const QString &alarmId, const QString &text, Callback<Alarm> done)
+{
+    post(endpointUrl(QStringLiteral("alarms/") + segment(alarmId) + QStringLiteral("/comments")),
+         protocol::toBody(QJsonObject{{QStringLiteral("text"), text}}),
+         parsed<Alarm>(&protocol::parseAlarm, std::move(done)));
+}
+
+void NodeApiClient::fetchSilences(Callback<QList<Silence>> done)
+{
+    get(endpointUrl(QStringLiteral("silences")),
+        parsed<QList<Silence>>(&protocol::parseSilences, std::move(done)));
+}
+
+void NodeApiClient::createSilence(const SilenceRequest &request, Callback<Silence> done)
+{
+    post(endpointUrl(QStringLiteral("silences")), protocol::toBody(protocol::toJson(request)),
+         parsed<Silence>(&protocol::parseSilence, std::move(done)));
+}
+
+void NodeApiClient::deleteSilence(const QString &silenceId, Callback<QList<Silence>> done)
+{
+    deleteResource(endpointUrl(QStringLiteral("silences/") + segment(silenceId)),
+                   parsed<QList<Silence>>(&protocol::parseSilences, std::move(done)));
+}
+
 template <typename T> NodeApiClient::RawCallback NodeApiClient::parsed(Parser<T> parse, Callback<T> done)
 {
     // Pure: reads only its arguments, so it can run on any thread.
@@ -224,6 +274,11 @@ void NodeApiClient::get(const GuardedRequest::Spec &spec, RawCallback done)
 void NodeApiClient::post(const QUrl &url, const QByteArray &body, RawCallback done)
 {
     send(GuardedRequest::Spec{"POST", url, body, {}}, std::move(done));
+}
+
+void NodeApiClient::deleteResource(const QUrl &url, RawCallback done)
+{
+    send(GuardedRequest::Spec{"DELETE", url, {}, {}}, std::move(done));
 }
 
 void NodeApiClient::send(GuardedRequest::Spec spec, RawCallback done, bool isRetry)

@@ -5,6 +5,7 @@
 #include "api/guardedrequest.h"
 #include "api/lastanswer.h"
 #include "api/parsequeue.h"
+#include "domain/alarm.h"
 #include "domain/job.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
@@ -70,6 +71,15 @@ public:
     void fetchReservation(const QString &reservationId, Callback<Reservation> done);
     void fetchReservations(Callback<QList<Reservation>> done);
     void cancelReservation(const QString &reservationId, Callback<Reservation> done);
+    // Alarms (docs/node-api.md, "Alarms"). An empty cursor asks for the whole set (reset = true).
+    void fetchAlarms(const QString &sinceCursor, Callback<AlarmBatch> done);
+    void acknowledgeAlarm(const QString &alarmId, const AckRequest &request, Callback<Alarm> done);
+    void unacknowledgeAlarm(const QString &alarmId, Callback<Alarm> done);
+    void commentAlarm(const QString &alarmId, const QString &text, Callback<Alarm> done);
+    void fetchSilences(Callback<QList<Silence>> done);
+    void createSilence(const SilenceRequest &request, Callback<Silence> done);
+    // Ends the silence at once; the answer is the silences that remain.
+    void deleteSilence(const QString &silenceId, Callback<QList<Silence>> done);
 
     // <baseUrl>/api/v1/<path>[?query]; path segments are percent-encoded by the caller.
     QUrl endpointUrl(const QString &path, const QString &query = {}) const;
@@ -90,6 +100,7 @@ private:
         get(GuardedRequest::Spec{"GET", url, {}, {}}, std::move(done));
     }
     void post(const QUrl &url, const QByteArray &body, RawCallback done);
+    void deleteResource(const QUrl &url, RawCallback done);
     void send(GuardedRequest::Spec spec, RawCallback done, bool isRetry = false);
     // The single place where bodies become values: on the parse queue's worker.
     template <typename T> RawCallback parsed(Parser<T> parse, Callback<T> done);

@@ -12,8 +12,9 @@
 namespace cpn::auth {
 QStringList AccountSession::defaultScopes()
 {
-    return {QStringLiteral("node:read"), QStringLiteral("metrics:read"), QStringLiteral("offers:read"),
-            QStringLiteral("jobs:read"), QStringLiteral("jobs:write")};
+    return {QStringLiteral("node:read"),   QStringLiteral("metrics:read"), QStringLiteral("offers:read"),
+            QStringLiteral("jobs:read"),   QStringLiteral("alarms:read"),  QStringLiteral("jobs:write"),
+            QStringLiteral("alarms:write")};
 }
 
 AccountSession::AccountSession(QNetworkAccessManager *nam, const QUrl &endpoint, const api::ClientOptions &options,

@@ -27,7 +27,8 @@ class AccountSession : public QObject
     Q_OBJECT
 
 public:
-    static QStringList defaultScopes(); // the four read scopes and jobs:write; the server grants what the user has
+    static QStringList defaultScopes(); // the five read scopes, jobs:write and alarms:write; the server
+                                        // grants what the user's role allows
 
     AccountSession(QNetworkAccessManager *nam, const QUrl &endpoint, const api::ClientOptions &options,
                    TokenVault *vault, QObject *parent = nullptr);

@@ -34,6 +34,7 @@ MODELS_DEPENDS = {
     "auth": {"domain", "api"},
     "jobs": {"domain", "api", "placement"},
     "report": {"domain", "state", "cache"},
+    "alarms": {"domain", "api"},
 }
 
 # models/ sub-libraries widgets/ never uses, not even through another library: the charts read the

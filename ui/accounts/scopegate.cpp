@@ -69,6 +69,8 @@ QString ScopeGate::reason(const QString &scope, const auth::Account &account)
     const QString who = account.displayName();
     if (scope == u"jobs:write")
         return tr("Needs a planner's sign-in (%1); you are signed in as %2").arg(scope, who);
+    if (scope == u"alarms:write")
+        return tr("Needs an operator's sign-in (%1); you are signed in as %2").arg(scope, who);
     return tr("Needs a sign-in with %1; you are signed in as %2").arg(scope, who);
 }
 

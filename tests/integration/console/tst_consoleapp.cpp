@@ -1,8 +1,11 @@
+#include "alarms/alarmtablemodel.h"
 #include "cache/cachedatabase.h"
 #include "cache/seriesreader.h"
 #include "consoleapp.h"
 #include "state/federationstate.h"
+#include "ui/alarms/alarmspanel.h"
 #include "ui/mainwindow.h"
+#include "ui/nodespanel.h"
 
 #include <QAction>
 #include <QFile>
@@ -11,6 +14,7 @@
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +85,31 @@ void TestConsoleApp::demoListsTheLiveFederation()
                               ConnectionIndicator::State::Online, 5000);
     // What the console showed was recorded in the cache it was given.
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("cache.sqlite"))));
+    // The demo starts with a link down: its alarm is in the Alarms dock, by name.
+    QVERIFY(console.window()->alarmsDock());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        console.alarmStore()->worstUnacknowledgedForLink(QStringLiteral("l-guizhou-hub-gy-gov")), 10000);
+    const QAbstractItemModel *alarms = console.window()->alarmsPanel()->view()->model();
+    QVERIFY(alarms->rowCount() >= 1);
+    QVERIFY(!alarms
+                 ->match(alarms->index(0, alarms::AlarmTableModel::KindColumn), Qt::DisplayRole,
+                         QStringLiteral("Link down"))
+                 .isEmpty());
+    // A double click on it centres the map on the link's first end and selects that node.
+    AlarmsPanel *panel = console.window()->alarmsPanel();
+    const auto linkDown = [&] {
+        for (const alarms::StoredAlarm &s : console.alarmStore()->all()) {
+            if (s.isActive() && s.alarm.source.id == QStringLiteral("l-guizhou-hub-gy-gov"))
+                return s.key();
+        }
+        return alarms::AlarmKey();
+    };
+    QVERIFY(panel->selectAlarm(linkDown()));
+    Q_EMIT panel->view()->doubleClicked(panel->view()->selectionModel()->selectedRows().constFirst());
+    const QModelIndexList selected = console.window()->nodesPanel()->view()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.constFirst().data(NodeTableModel::NodeIdRole).toString(),
+             QStringLiteral("guizhou-hub"));
 }
 
 void TestConsoleApp::eventsAreRecordedInTheCache()

@@ -10,6 +10,7 @@
 #include "snapshotcommands.h"
 #include "support/formuseragent.h"
 #include "ui/accounts/accountsui.h"
+#include "ui/alarms/alarmspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/planning/planningservices.h"
 
@@ -20,6 +21,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -156,6 +158,10 @@ void tst_ConsoleSignIn::operatorSeesWhyPlannerActionsAreOff()
         QVERIFY2(action->toolTip().contains(QStringLiteral("operator")), qPrintable(action->toolTip()));
     }
     QVERIFY(m_console->accountsUi()->signOutAction()->isEnabled());
+    // Sign-in asks for the alarm scopes too: an operator acts on alarms.
+    QVERIFY(session()->account().hasScope(QStringLiteral("alarms:write")));
+    QTRY_VERIFY(
+        !window->alarmsPanel()->acknowledgeButton()->toolTip().contains(QStringLiteral("alarms:write")));
 }
 
 void tst_ConsoleSignIn::operatorJobSubmitIsRefusedAndExplained()
@@ -206,6 +212,13 @@ void tst_ConsoleSignIn::plannerGetsTheActions()
     for (QAction *action : {window->selectResourcesAction(), window->placeJobAction()}) {
         QTRY_VERIFY(action->isEnabled());
         QVERIFY(!action->toolTip().contains(QStringLiteral("jobs:write")));
+    }
+    // A planner reads alarms but may not act on them; the dock says which scope is missing.
+    QVERIFY(session()->account().hasScope(QStringLiteral("alarms:read")));
+    for (QPushButton *b :
+         {window->alarmsPanel()->acknowledgeButton(), window->alarmsPanel()->silenceButton()}) {
+        QTRY_VERIFY(!b->isEnabled());
+        QVERIFY2(b->toolTip().contains(QStringLiteral("alarms:write")), qPrintable(b->toolTip()));
     }
 }
 
