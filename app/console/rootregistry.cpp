@@ -217,6 +217,7 @@ void RootRegistry::connectFederation(const api::EndpointSetting &endpoint, const
         m_roots[federation].alarms = feed;
         connect(feed, &alarms::AlarmFeed::pollFailed, this,
                 [this, endpointId](const QString &message) { Q_EMIT rootProblem(endpointId, message); });
+        connect(feed, &alarms::AlarmFeed::revisionsReceived, m_services.cache, &cache::CacheWriter::ingestAlarms);
         feed->start();
     }
 }

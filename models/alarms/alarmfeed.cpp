@@ -105,6 +105,8 @@ void AlarmFeed::onAlarms(quint64 generation, const api::ApiResult<AlarmBatch> &r
     const AlarmBatch &batch = result.value();
     m_cursor = batch.cursor;
     m_store->applyBatch(m_origin, batch);
+    if (!batch.alarms.isEmpty())
+        Q_EMIT revisionsReceived(m_origin, batch.alarms, m_clock.nowMs());
     Q_EMIT polled();
     schedule(batch.more ? 0 : m_intervalMs);
 }
@@ -115,8 +117,10 @@ void AlarmFeed::acknowledge(const QString &alarmId, const AckRequest &request, D
         return;
     m_client->acknowledgeAlarm(alarmId, request,
                                [this, done = std::move(done)](const api::ApiResult<Alarm> &r) {
-                                   if (r.ok())
+                                   if (r.ok()) {
                                        m_store->applyAlarm(m_origin, r.value(), m_clock.nowMs());
+                                       Q_EMIT revisionsReceived(m_origin, {r.value()}, m_clock.nowMs());
+                                   }
                                    done(r.ok() ? QString() : describe(Action::Acknowledge, r.error()));
                                });
 }
@@ -126,8 +130,10 @@ void AlarmFeed::unacknowledge(const QString &alarmId, Done done)
     if (!m_client)
         return;
     m_client->unacknowledgeAlarm(alarmId, [this, done = std::move(done)](const api::ApiResult<Alarm> &r) {
-        if (r.ok())
+        if (r.ok()) {
             m_store->applyAlarm(m_origin, r.value(), m_clock.nowMs());
+            Q_EMIT revisionsReceived(m_origin, {r.value()}, m_clock.nowMs());
+        }
         done(r.ok() ? QString() : describe(Action::Unacknowledge, r.error()));
     });
 }
@@ -137,8 +143,10 @@ void AlarmFeed::comment(const QString &alarmId, const QString &text, Done done)
     if (!m_client)
         return;
     m_client->commentAlarm(alarmId, text, [this, done = std::move(done)](const api::ApiResult<Alarm> &r) {
-        if (r.ok())
+        if (r.ok()) {
             m_store->applyAlarm(m_origin, r.value(), m_clock.nowMs());
+            Q_EMIT revisionsReceived(m_origin, {r.value()}, m_clock.nowMs());
+        }
         done(r.ok() ? QString() : describe(Action::Comment, r.error()));
     });
 }

@@ -66,6 +66,8 @@ Q_SIGNALS:
     void pollRecovered();
     // An answer was applied to the store.
     void polled();
+    // Every alarm revision the root sent (polls and the answers to actions), for the cache to record.
+    void revisionsReceived(const QString &origin, const QList<cpn::Alarm> &alarms, qint64 observedAtMs);
 
 private:
     void poll();

@@ -56,7 +56,8 @@ void TestConsoleApp::demoListsTheLiveFederation()
              (QStringList{QStringLiteral("connectFederationAction"), QStringLiteral("disconnectMenu"),
                           QStringLiteral("openSnapshotAction"), QStringLiteral("saveSnapshotAction"),
                           QStringLiteral("importSnapshotAction"), QStringLiteral("compareSnapshotsAction"),
-                          QStringLiteral("clearCacheAction"), QStringLiteral("&Quit")}));
+                          QStringLiteral("clearCacheAction"), QStringLiteral("handoverReportAction"),
+                          QStringLiteral("&Quit")}));
 
     const NodeTableModel &nodes = console.nodeModel();
     QTRY_VERIFY_WITH_TIMEOUT(nodes.rowCount() >= 30, 15000);
