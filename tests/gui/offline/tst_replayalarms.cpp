@@ -15,6 +15,7 @@
 #include "ui/replay/replaycontroller.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -136,7 +137,10 @@ void TestReplayAlarms::anAlarmIsReplayedAsItStoodAndReadOnly()
     QVERIFY(QTest::qWaitFor([&] { return !hubDown(*live)->isActive(); }, 15000));
     const qint64 clearedAt = hubDown(*live)->alarm.clearedAtMs;
     QVERIFY(clearedAt > raisedAt);
-    QVERIFY(waitForLiveData(console, 2));
+    // Recorded past the moment the console saw the clear (the alarm's revision is dated then).
+    const qint64 seenCleared = QDateTime::currentMSecsSinceEpoch();
+    const FederationState *liveState = window->shownState();
+    QVERIFY(QTest::qWaitFor([&] { return liveState->newestSampleMs() >= seenCleared + 2000; }, 15000));
 
     OfflineSession *session = console.offlineSession();
     QSignalSpy opened(session, &OfflineSession::opened);
