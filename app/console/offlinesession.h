@@ -101,8 +101,8 @@ private:
     FederationState *m_stateBefore = nullptr; // what the window showed before: shown again on close
     QList<Node> m_shownNodes;
     QList<Link> m_shownLinks;
-    alarms::AlarmStore m_alarms;                    // the recording's alarms at the replayed moment
-    alarms::AlarmStore *m_alarmsBefore = nullptr;   // what the Alarms dock showed before
+    alarms::AlarmStore m_alarms;                  // the recording's alarms at the replayed moment
+    alarms::AlarmStore *m_alarmsBefore = nullptr; // what the Alarms dock showed before
     QList<cache::RecordedAlarm> m_shownAlarms;
 };
 

@@ -294,8 +294,8 @@ double filter(const Clock &clock, bool naive)
     spinMs(50);
     const Timing t = measure(dock.viewport(), [&] {
         if (naive)
-            naiveProxy.setFilterRegularExpression(
-                QRegularExpression(QRegularExpression::escape(kSearch), QRegularExpression::CaseInsensitiveOption));
+            naiveProxy.setFilterRegularExpression(QRegularExpression(
+                QRegularExpression::escape(kSearch), QRegularExpression::CaseInsensitiveOption));
         else
             dock.panel.proxy()->setSearchText(kSearch);
     });

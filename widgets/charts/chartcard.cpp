@@ -515,8 +515,8 @@ void ChartCard::updateAlarmPeriods()
                 live.append({s.origin, s.alarm});
         }
     }
-    QList<AlarmPeriod> periods = m_present ? periodsToMark(m_spec, m_historyAlarms, live, province)
-                                           : QList<AlarmPeriod>();
+    QList<AlarmPeriod> periods =
+        m_present ? periodsToMark(m_spec, m_historyAlarms, live, province) : QList<AlarmPeriod>();
     if (periods == m_periods)
         return;
     m_periods = std::move(periods);

@@ -88,9 +88,9 @@ void PlotLayer::paintBands(QPainter *painter, const QRectF &plot, double fromMs,
 {
     for (const Band &band : m_bands) {
         const double left = std::max(plot.left(), plot.left() + (double(band.fromMs) - fromMs) * xScale);
-        const double right = band.toMs == 0
-                                 ? plot.right()
-                                 : std::min(plot.right(), plot.left() + (double(band.toMs) - fromMs) * xScale);
+        const double right =
+            band.toMs == 0 ? plot.right()
+                           : std::min(plot.right(), plot.left() + (double(band.toMs) - fromMs) * xScale);
         if (right < left)
             continue;
         // At least a pixel: an alarm of a few seconds in a week's window still shows.

@@ -96,10 +96,12 @@ void tst_ChartAlarms::liveAlarmOfTheNodeIsABand()
     ChartDataHub hub(&state);
     state.setDirectory({node(QStringLiteral("n1")), node(QStringLiteral("n2"))}, {});
     alarms::AlarmStore store;
-    const Alarm mine = alarm(QStringLiteral("a1"), QStringLiteral("n1"), Alarm::Severity::Critical, kNow - 120'000);
+    const Alarm mine =
+        alarm(QStringLiteral("a1"), QStringLiteral("n1"), Alarm::Severity::Critical, kNow - 120'000);
     store.applyAlarm(kOrigin, mine, kNow);
-    store.applyAlarm(kOrigin, alarm(QStringLiteral("a2"), QStringLiteral("n2"), Alarm::Severity::Critical, kNow - 240'000),
-                     kNow);
+    store.applyAlarm(
+        kOrigin, alarm(QStringLiteral("a2"), QStringLiteral("n2"), Alarm::Severity::Critical, kNow - 240'000),
+        kNow);
 
     ChartCard card(ChartSpec{ChartSpec::Kind::NodeUtilization, QStringLiteral("n1")}, &hub, nullptr, &clock);
     card.setAlarmStore(&store);
@@ -126,7 +128,8 @@ void tst_ChartAlarms::liveAlarmOfTheNodeIsABand()
     QVERIFY(reddishPixelsAt(card, kNow - 60'000) > 100);
 
     // The national chart marks critical and major alarms of any source.
-    store.applyAlarm(kOrigin, alarm(QStringLiteral("a3"), QStringLiteral("n2"), Alarm::Severity::Minor, kNow - 1000),
+    store.applyAlarm(kOrigin,
+                     alarm(QStringLiteral("a3"), QStringLiteral("n2"), Alarm::Severity::Minor, kNow - 1000),
                      kNow);
     ChartCard national(ChartSpec{ChartSpec::Kind::Region, QString()}, &hub, nullptr, &clock);
     national.setAlarmStore(&store);
@@ -141,7 +144,8 @@ void tst_ChartAlarms::recordedAlarmsComeFromTheCache()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-    const Alarm past = alarm(QStringLiteral("r1"), QStringLiteral("n1"), Alarm::Severity::Major, kNow - 50 * 60'000);
+    const Alarm past =
+        alarm(QStringLiteral("r1"), QStringLiteral("n1"), Alarm::Severity::Major, kNow - 50 * 60'000);
     {
         ManualClock clock(kNow);
         cache::CacheWriter::Options options;
@@ -150,11 +154,13 @@ void tst_ChartAlarms::recordedAlarmsComeFromTheCache()
         options.clock = &clock;
         cache::CacheWriter writer(options);
         QVERIFY(writer.waitUntilOpen());
-        writer.ingestDirectory({node(QStringLiteral("n1")), node(QStringLiteral("n2"))}, {}, kNow - 3'600'000);
+        writer.ingestDirectory({node(QStringLiteral("n1")), node(QStringLiteral("n2"))}, {},
+                               kNow - 3'600'000);
         writer.ingestAlarms(kOrigin, {past}, past.raisedAtMs + 500);
         writer.ingestAlarms(kOrigin, {cleared(past, kNow - 40 * 60'000)}, kNow - 40 * 60'000 + 500);
         writer.ingestAlarms(kOrigin,
-                            {alarm(QStringLiteral("r2"), QStringLiteral("n2"), Alarm::Severity::Critical, kNow - 20 * 60'000)},
+                            {alarm(QStringLiteral("r2"), QStringLiteral("n2"), Alarm::Severity::Critical,
+                                   kNow - 20 * 60'000)},
                             kNow - 20 * 60'000 + 500);
         QVERIFY(writer.flushAndWait());
     }

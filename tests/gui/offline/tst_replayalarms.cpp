@@ -101,8 +101,9 @@ QString TestReplayAlarms::shownState(AlarmsPanel *panel) const
     const QAbstractItemModel *view = panel->view()->model();
     for (int row = 0; row < view->rowCount(); ++row) {
         const QModelIndex index = view->index(row, alarms::AlarmTableModel::StateColumn);
-        const auto *stored = panel->store()->find({index.data(alarms::AlarmTableModel::OriginRole).toString(),
-                                                   index.data(alarms::AlarmTableModel::AlarmIdRole).toString()});
+        const auto *stored =
+            panel->store()->find({index.data(alarms::AlarmTableModel::OriginRole).toString(),
+                                  index.data(alarms::AlarmTableModel::AlarmIdRole).toString()});
         if (stored && stored->alarm.kind == Alarm::Kind::NodeDown && stored->alarm.source.id == kGansu)
             return index.data().toString();
     }
@@ -168,8 +169,8 @@ void TestReplayAlarms::anAlarmIsReplayedAsItStoodAndReadOnly()
 
     // Every action disabled, saying why, with the alarm selected; none reaches the live root.
     QVERIFY(panel->selectAlarm(hubDown(*session->alarms())->key()));
-    for (QPushButton *button : {panel->acknowledgeButton(), panel->unacknowledgeButton(), panel->commentButton(),
-                                panel->silenceButton(), panel->unsilenceButton()}) {
+    for (QPushButton *button : {panel->acknowledgeButton(), panel->unacknowledgeButton(),
+                                panel->commentButton(), panel->silenceButton(), panel->unsilenceButton()}) {
         QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
         QVERIFY2(button->toolTip().contains(QStringLiteral("recording")), qPrintable(button->toolTip()));
     }
