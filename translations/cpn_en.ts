@@ -789,6 +789,10 @@
         <source>The root of this alarm is no longer connected.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is a recording: its alarms cannot be acted on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::ChangeTableModel</name>

@@ -787,6 +787,10 @@
         <source>The root of this alarm is no longer connected.</source>
         <translation>该告警所属的根节点已断开连接。</translation>
     </message>
+    <message>
+        <source>This is a recording: its alarms cannot be acted on</source>
+        <translation>这是记录回放：不能对其中的告警执行操作</translation>
+    </message>
 </context>
 <context>
     <name>cpn::ChangeTableModel</name>

@@ -64,6 +64,13 @@ DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, charts::HistorySource 
     relayout();
 }
 
+void DashboardPanel::setAlarmStore(const alarms::AlarmStore *store)
+{
+    m_alarms = store;
+    for (ChartCard *card : std::as_const(m_cards))
+        card->setAlarmStore(store);
+}
+
 bool DashboardPanel::isPinned(const ChartSpec &spec) const
 {
     return std::any_of(m_cards.begin(), m_cards.end(), [&](const ChartCard *c) { return c->spec() == spec; });
@@ -75,6 +82,7 @@ bool DashboardPanel::pin(const ChartSpec &spec)
         return false;
     auto *card = new ChartCard(spec, m_hub, m_reader, m_clock, m_grid);
     card->setMinimumHeight(230);
+    card->setAlarmStore(m_alarms);
     connect(card, &ChartCard::unpinRequested, this, &DashboardPanel::unpin);
     m_cards.append(card);
     relayout();

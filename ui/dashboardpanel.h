@@ -12,6 +12,9 @@ class QScrollArea;
 namespace cpn {
 
 class Clock;
+namespace alarms {
+class AlarmStore;
+}
 namespace charts {
 class ChartCard;
 class ChartDataHub;
@@ -33,6 +36,9 @@ public:
     // reader may be null (no history).
     DashboardPanel(charts::ChartDataHub *hub, charts::HistorySource *reader, const Clock *clock,
                    QWidget *parent = nullptr);
+
+    // The live alarms the charts mark on their time axis (the store must outlive the panel).
+    void setAlarmStore(const alarms::AlarmStore *store);
 
     // False when that chart is pinned already.
     bool pin(const charts::ChartSpec &spec);
@@ -63,6 +69,7 @@ private:
     charts::ChartDataHub *m_hub;
     charts::HistorySource *m_reader;
     const Clock *m_clock;
+    const alarms::AlarmStore *m_alarms = nullptr;
     QList<charts::ChartCard *> m_cards;
     // Restored before the first directory: a node chart needs the node's accelerator models.
     QList<charts::ChartSpec> m_pending;

@@ -81,6 +81,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     createMap();
     createDashboard();
     createAlarms(dependencies);
+    if (m_dashboard)
+        m_dashboard->setAlarmStore(dependencies.alarms); // the charts mark the live alarms' periods
     if (m_planning)
         m_planningUi = new PlanningUi(m_planning, this, m_clock);
     createMenus();
@@ -182,7 +184,7 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
 {
     if (!dependencies.alarms)
         return;
-    // Names and regions of the live directory: the dock shows the live alarms, also during a review.
+    // Names and regions of the directory shown (showState): a review's alarms by its own names.
     m_alarmDirectory = std::make_unique<AlarmDirectory>(dependencies.state);
     m_alarmsPanel =
         new AlarmsPanel(dependencies.alarms, dependencies.alarmFeeds, m_alarmDirectory.get(), m_clock, this);
@@ -191,13 +193,17 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
     m_alarmsDock->setWidget(m_alarmsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
     tabifyDockWidget(m_eventsDock, m_alarmsDock);
-    connect(dependencies.state, &FederationState::directoryChanged, m_alarmsPanel,
-            &AlarmsPanel::refreshDirectory);
     connect(m_alarmsPanel, &AlarmsPanel::showSourceRequested, this, &MainWindow::showAlarmSource);
     connect(m_alarmsPanel, &AlarmsPanel::actionReported, this, [this](const QString &message, bool failed) {
         logEvent(failed ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info, tr("Alarms"),
                  message);
     });
+}
+
+void MainWindow::showAlarms(alarms::AlarmStore *store, bool readOnly)
+{
+    if (m_alarmsPanel)
+        m_alarmsPanel->setStore(store, readOnly);
 }
 
 void MainWindow::showAlarmSource(const AlarmSource &source)
@@ -436,6 +442,12 @@ void MainWindow::showState(FederationState *state)
     connect(state, &FederationState::linkSamplesUpdated, this, &MainWindow::showLinkSamples);
     connect(state, &FederationState::refreshed, this, &MainWindow::showLinkSamples);
     connect(state, &FederationState::tickComputed, this, &MainWindow::scheduleOverview);
+    if (m_alarmDirectory) {
+        disconnect(m_alarmDirectory->state(), nullptr, m_alarmsPanel, nullptr);
+        m_alarmDirectory->setState(state);
+        connect(state, &FederationState::directoryChanged, m_alarmsPanel, &AlarmsPanel::refreshDirectory);
+        m_alarmsPanel->refreshDirectory();
+    }
     showLinks();
     refreshOverview();
 }

@@ -91,6 +91,8 @@ public:
     // The Alarms dock (null without an alarm store).
     AlarmsPanel *alarmsPanel() const { return m_alarmsPanel; }
     QDockWidget *alarmsDock() const { return m_alarmsDock; }
+    // Shows this store in the Alarms dock: the live one, or an offline review's, read-only.
+    void showAlarms(cpn::alarms::AlarmStore *store, bool readOnly);
     // Centres the map on an alarm's source and selects it (a link: its first end).
     void showAlarmSource(const cpn::AlarmSource &source);
     QDockWidget *dashboardDock() const { return m_dashboardDock; }

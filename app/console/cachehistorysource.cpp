@@ -41,4 +41,18 @@ void CacheHistorySource::readSeries(const charts::SeriesKey &key, qint64 fromMs,
     }
 }
 
+void CacheHistorySource::readAlarms(qint64 fromMs, qint64 toMs, QObject *context, AlarmsDone done)
+{
+    if (!m_reader)
+        return;
+    m_reader->readAlarmsBetween(fromMs, toMs, context,
+                                [done = std::move(done)](const QList<cache::AlarmPeriod> &periods) {
+                                    QList<charts::ChartAlarm> alarms;
+                                    alarms.reserve(periods.size());
+                                    for (const cache::AlarmPeriod &p : periods)
+                                        alarms.append({p.last.origin, p.last.alarm});
+                                    done(alarms);
+                                });
+}
+
 } // namespace cpn::console

@@ -21,6 +21,7 @@ public:
 
     void readSeries(const charts::SeriesKey &key, qint64 fromMs, qint64 toMs, QObject *context,
                     Done done) override;
+    void readAlarms(qint64 fromMs, qint64 toMs, QObject *context, AlarmsDone done) override;
 
 private:
     QPointer<cache::CacheReader> m_reader;

@@ -78,6 +78,8 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     dependencies.settings = m_settings;
     dependencies.charts = &m_chartHub;
     dependencies.review = !live;
+    // Offline too: the dock then shows the recording's alarms (OfflineSession), with no feed to act.
+    dependencies.alarms = &m_alarmStore;
     m_cachePath = m_options.cacheDirectory.isEmpty() ? cache::CacheDatabase::defaultPath()
                                                      : cache::CacheDatabase::defaultPathIn(m_options.cacheDirectory);
     if (live) {
@@ -87,7 +89,6 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         dependencies.history = m_history.get();
         createPlanning();
         dependencies.planning = &m_planning;
-        dependencies.alarms = &m_alarmStore;
         dependencies.alarmFeeds = [this](const QString &origin) {
             return m_roots ? m_roots->alarmFeed(origin) : nullptr;
         };

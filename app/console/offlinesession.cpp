@@ -3,6 +3,7 @@
 #include "cache/snapshotdiff.h"
 #include "domain/logging.h"
 #include "reviewclock.h"
+#include "ui/alarms/alarmspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
 #include "ui/replay/comparepanel.h"
@@ -72,7 +73,12 @@ OfflineSession::OfflineSession(MainWindow *window, ReviewClock *clock, QObject *
     m_compareDock->hide();
 }
 
-OfflineSession::~OfflineSession() = default;
+OfflineSession::~OfflineSession()
+{
+    // The dock must not be left over this session's store, which goes now.
+    if (m_active && m_alarmsBefore)
+        m_window->showAlarms(m_alarmsBefore, false);
+}
 
 void OfflineSession::openFile(const QString &file)
 {
@@ -121,8 +127,10 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     m_source = std::move(m_opening);
     if (!m_active)
         m_liveTitle = m_window->windowTitle();
-    if (!m_active)
+    if (!m_active) {
         m_stateBefore = m_window->shownState();
+        m_alarmsBefore = m_window->alarmsPanel() ? m_window->alarmsPanel()->store() : nullptr;
+    }
     m_active = true;
     m_live = live;
     m_shownMs = -1;
@@ -135,6 +143,9 @@ void OfflineSession::onOpened(bool ok, const QString &error, bool live)
     // The recording's own state, from a clean slate (another recording may have been shown).
     m_state.clear();
     m_window->showState(&m_state);
+    m_alarms.clear();
+    m_shownAlarms.clear();
+    m_window->showAlarms(&m_alarms, true);
 
     const cache::ContentSummary &summary = m_source->info().summary;
     // From the first moment with both a directory and samples: samples that arrived before the
@@ -183,7 +194,11 @@ void OfflineSession::close()
     m_window->mapPanel()->mapWidget()->setHighlights({}, {});
     if (m_stateBefore)
         m_window->showState(m_stateBefore);
+    if (m_alarmsBefore)
+        m_window->showAlarms(m_alarmsBefore, false);
     m_state.clear();
+    m_alarms.clear();
+    m_shownAlarms.clear();
 }
 
 void OfflineSession::show(const cache::ReplayState &state)
@@ -209,9 +224,26 @@ void OfflineSession::show(const cache::ReplayState &state)
     batch.nodes = state.nodeSamples.values();
     batch.links = state.linkSamples.values();
     m_state.ingest(batch);
+    showAlarms(state.alarms);
     m_window->tick();
     m_shownMs = state.atMs;
     Q_EMIT stateShown(state.atMs);
+}
+
+void OfflineSession::showAlarms(const QList<cache::RecordedAlarm> &recorded)
+{
+    // Most moments of a replay list the same alarms as the one before: the dock keeps its selection.
+    if (recorded == m_shownAlarms)
+        return;
+    m_shownAlarms = recorded;
+    // Each moment from a clean slate: an alarm not listed then (not yet raised, or going back in
+    // time) must not stay from the moment shown before.
+    m_alarms.clear();
+    QList<alarms::AlarmStore::Observed> observed;
+    observed.reserve(recorded.size());
+    for (const cache::RecordedAlarm &r : recorded)
+        observed.append({r.origin, r.alarm, r.observedAtMs});
+    m_alarms.applyAlarms(observed);
 }
 
 void OfflineSession::compareMoments(qint64 aMs, qint64 bMs)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarms/alarmstore.h"
 #include "cache/recordingsource.h"
 #include "cache/snapshotdiff.h"
 #include "state/federationstate.h"
@@ -26,8 +27,9 @@ class ReviewClock;
 // A recording shown in the main window instead of the federations: opens a snapshot or cache
 // file through RecordingSource (reader thread), drives a ReplayController over its range and
 // feeds each replayed state into a FederationState of its own, which the window shows instead of the
-// live one, with the window's clock pinned to the replayed moment. While active it shows the
-// amber banner and the replay bar, and titles the window as a recording. The compare marks run
+// live one, with the window's clock pinned to the replayed moment, and the moment's alarms into an
+// AlarmStore of its own, which the Alarms dock shows read-only. While active it shows the amber
+// banner and the replay bar, and titles the window as a recording. The compare marks run
 // SnapshotDiff over two replayed states into the Compare dock. A file that is refused changes
 // nothing and leaves the window as it was, with the reason in a dialog and the Events log.
 class OfflineSession : public QObject
@@ -55,6 +57,8 @@ public:
     ReplayController *controller() const { return m_controller; }
     ReplayBar *bar() const { return m_bar; }
     ChangeTableModel *changes() { return &m_changes; }
+    // The recording's alarms at the replayed moment, which the Alarms dock shows read-only.
+    const alarms::AlarmStore *alarms() const { return &m_alarms; }
     QDockWidget *compareDock() const { return m_compareDock; }
     const cache::RecordingSource::Info &info() const { return m_source->info(); }
     // The last refusal, one line; empty after a successful open.
@@ -70,6 +74,7 @@ private:
     void start(const QString &file, qint64 fromMs, bool live);
     void onOpened(bool ok, const QString &error, bool live);
     void show(const cache::ReplayState &state);
+    void showAlarms(const QList<cache::RecordedAlarm> &recorded);
     QString bannerText() const;
 
     MainWindow *m_window;
@@ -96,6 +101,9 @@ private:
     FederationState *m_stateBefore = nullptr; // what the window showed before: shown again on close
     QList<Node> m_shownNodes;
     QList<Link> m_shownLinks;
+    alarms::AlarmStore m_alarms;                  // the recording's alarms at the replayed moment
+    alarms::AlarmStore *m_alarmsBefore = nullptr; // what the Alarms dock showed before
+    QList<cache::RecordedAlarm> m_shownAlarms;
 };
 
 } // namespace cpn::console

@@ -94,6 +94,14 @@ void AlarmStore::applyAlarm(const QString &origin, const Alarm &alarm, qint64 ob
     publish(update);
 }
 
+void AlarmStore::applyAlarms(const QList<Observed> &observed)
+{
+    Update update;
+    for (const Observed &o : observed)
+        merge(o.origin, o.alarm, o.observedAtMs, update);
+    publish(update);
+}
+
 void AlarmStore::removeOrigin(const QString &origin)
 {
     removeWhere([&](const StoredAlarm &s) { return s.origin == origin; });
@@ -161,19 +169,20 @@ void AlarmStore::merge(const QString &origin, const Alarm &alarm, qint64 observe
     const AlarmKey key{origin, alarm.id};
     const int row = rowOf(key);
     if (row < 0) {
-        // Twice in one answer (it changed twice): the later copy wins.
-        for (StoredAlarm &pending : update.added) {
-            if (pending.alarm.id == alarm.id && pending.origin == origin) {
-                if (alarm.revision >= pending.alarm.revision) {
-                    observeChange(pending.alarm, alarm, observedAtMs, pending.observed);
-                    pending.alarm = alarm;
-                }
-                return;
+        // Twice in one answer (it changed twice): the later copy wins. Found by key, as a storm
+        // brings thousands of new alarms in one answer.
+        if (const auto pending = update.addedIndex.constFind(key); pending != update.addedIndex.constEnd()) {
+            StoredAlarm &earlier = update.added[*pending];
+            if (alarm.revision >= earlier.alarm.revision) {
+                observeChange(earlier.alarm, alarm, observedAtMs, earlier.observed);
+                earlier.alarm = alarm;
             }
+            return;
         }
         StoredAlarm stored{origin, alarm, {}};
         if (stored.needsAttention())
             update.needAttention.append(key);
+        update.addedIndex.insert(key, int(update.added.size()));
         update.added.append(std::move(stored));
         return;
     }

@@ -77,6 +77,14 @@ public:
     void applyBatch(const QString &origin, const AlarmBatch &batch);
     // One alarm an action on it returned (an acknowledgement, comment...), seen before the next poll.
     void applyAlarm(const QString &origin, const Alarm &alarm, qint64 observedAtMs);
+    // Many alarms at once, each as applyAlarm, with one append (a replayed moment's alarms).
+    struct Observed
+    {
+        QString origin;
+        Alarm alarm;
+        qint64 observedAtMs = 0;
+    };
+    void applyAlarms(const QList<Observed> &observed);
     // A root that is gone.
     void removeOrigin(const QString &origin);
     void clear();
@@ -118,6 +126,7 @@ private:
     struct Update
     {
         QList<StoredAlarm> added;
+        QHash<AlarmKey, int> addedIndex; // row in added
         QList<int> changedRows;
         QList<AlarmKey> needAttention;
     };

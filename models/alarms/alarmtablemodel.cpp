@@ -13,6 +13,22 @@ AlarmTableModel::AlarmTableModel(const AlarmStore *store, const Clock &clock, So
                                  QObject *parent)
     : QAbstractTableModel(parent), m_store(store), m_clock(clock), m_namer(std::move(namer))
 {
+    follow(store);
+}
+
+void AlarmTableModel::setStore(const AlarmStore *store)
+{
+    if (store == m_store)
+        return;
+    beginResetModel();
+    disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    follow(store);
+    endResetModel();
+}
+
+void AlarmTableModel::follow(const AlarmStore *store)
+{
     connect(store, &AlarmStore::aboutToAppend, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(store, &AlarmStore::appended, this, [this] { endInsertRows(); });

@@ -53,6 +53,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     const AlarmStore *store() const { return m_store; }
+    // Shows another store's alarms (an offline review's, or the live one again): a reset.
+    void setStore(const AlarmStore *store);
     QString sourceName(const AlarmSource &source) const;
     // The age column moves with time: once a second from the dock.
     void refreshAges();
@@ -62,6 +64,7 @@ public:
 private:
     QVariant displayData(const StoredAlarm &stored, int column) const;
     QVariant sortData(const StoredAlarm &stored, int column) const;
+    void follow(const AlarmStore *store);
 
     const AlarmStore *m_store;
     const Clock &m_clock;

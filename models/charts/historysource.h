@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/alarmperiods.h"
 #include "charts/serieskey.h"
 
 #include <QList>
@@ -40,6 +41,11 @@ public:
     // without blocking; `done` runs later on the caller's thread, and not at all once `context` is gone.
     virtual void readSeries(const SeriesKey &key, qint64 fromMs, qint64 toMs, QObject *context,
                             Done done) = 0;
+
+    using AlarmsDone = std::function<void(const QList<ChartAlarm> &)>;
+    // Reads the recorded alarms whose life overlaps [fromMs, toMs], each as it stood at toMs, the
+    // same way: for the alarm periods the charts mark on their time axis.
+    virtual void readAlarms(qint64 fromMs, qint64 toMs, QObject *context, AlarmsDone done) = 0;
 };
 
 } // namespace cpn::charts

@@ -18,6 +18,9 @@ class AlarmDirectory
 {
 public:
     explicit AlarmDirectory(const FederationState *state) : m_state(state) {}
+    // The directory of the state the window shows (a recording's in an offline review).
+    void setState(const FederationState *state) { m_state = state; }
+    const FederationState *state() const { return m_state; }
 
     QString nodeName(const QString &nodeId) const; // the id when the node is unknown
     QString sourceName(const AlarmSource &source) const;

@@ -33,6 +33,9 @@ using namespace Qt::StringLiterals;
 namespace cpn {
 namespace {
 
+// ScopeGate's property (ui/accounts/scopegate.h): the scope an action needs.
+constexpr const char *kRequiresScope = "cpnRequiresScope";
+
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss");
@@ -42,7 +45,7 @@ QPushButton *actionButton(const QString &text, const QString &toolTip, QWidget *
 {
     auto *button = new QPushButton(text, parent);
     button->setToolTip(toolTip);
-    button->setProperty("cpnRequiresScope", QStringLiteral("alarms:write"));
+    button->setProperty(kRequiresScope, QStringLiteral("alarms:write"));
     return button;
 }
 
@@ -106,8 +109,10 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
 
     // ScopeGate gives a button back enabled when the account gains the scope; whether the selection
     // allows the action is this panel's to say again.
-    for (QPushButton *b : {m_ack, m_unack, m_comment, m_silence, m_unsilence})
+    for (QPushButton *b : actionButtons()) {
         b->installEventFilter(this);
+        b->setProperty("cpnLiveToolTip", b->toolTip());
+    }
     connect(m_ack, &QPushButton::clicked, this, &AlarmsPanel::askAcknowledge);
     connect(m_unack, &QPushButton::clicked, this, &AlarmsPanel::unacknowledgeSelected);
     connect(m_comment, &QPushButton::clicked, this, &AlarmsPanel::askComment);
@@ -125,7 +130,7 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
         showDetail();
     });
     // An alarm of the selection changed (acknowledged by another console...): buttons and detail follow.
-    connect(m_store, &alarms::AlarmStore::changed, this, [this] {
+    m_storeChanged = connect(m_store, &alarms::AlarmStore::changed, this, [this] {
         updateButtons();
         showDetail();
     });
@@ -200,6 +205,33 @@ void AlarmsPanel::refreshDirectory()
     showDetail();
 }
 
+QList<QPushButton *> AlarmsPanel::actionButtons() const
+{
+    return {m_ack, m_unack, m_comment, m_silence, m_unsilence};
+}
+
+void AlarmsPanel::setStore(alarms::AlarmStore *store, bool readOnly)
+{
+    m_readOnly = readOnly;
+    if (store != m_store) {
+        disconnect(m_storeChanged);
+        m_store = store;
+        m_model->setStore(store);
+        m_storeChanged = connect(m_store, &alarms::AlarmStore::changed, this, [this] {
+            updateButtons();
+            showDetail();
+        });
+    }
+    // Out of ScopeGate's hands while read-only: no sign-in makes a recording's alarm actionable.
+    const QString recording = tr("This is a recording: its alarms cannot be acted on");
+    for (QPushButton *b : actionButtons()) {
+        b->setProperty(kRequiresScope, readOnly ? QVariant() : QVariant(QStringLiteral("alarms:write")));
+        b->setToolTip(readOnly ? recording : b->property("cpnLiveToolTip").toString());
+    }
+    updateButtons();
+    showDetail();
+}
+
 QList<alarms::AlarmKey> AlarmsPanel::selectedAlarms() const
 {
     QList<alarms::AlarmKey> keys;
@@ -240,11 +272,11 @@ void AlarmsPanel::updateButtons()
         anyActive |= s->isActive();
         anyAcknowledged |= s->isActive() && s->isAcknowledged();
     }
-    m_ack->setEnabled(anyActive);
-    m_unack->setEnabled(anyAcknowledged);
-    m_comment->setEnabled(any);
-    m_silence->setEnabled(anyActive);
-    m_unsilence->setEnabled(any);
+    m_ack->setEnabled(!m_readOnly && anyActive);
+    m_unack->setEnabled(!m_readOnly && anyAcknowledged);
+    m_comment->setEnabled(!m_readOnly && any);
+    m_silence->setEnabled(!m_readOnly && anyActive);
+    m_unsilence->setEnabled(!m_readOnly && any);
     m_show->setEnabled(any);
 }
 
@@ -376,6 +408,8 @@ void AlarmsPanel::unsilenceSelected()
 
 void AlarmsPanel::runOnSelected(const QString &doneMessage, const FeedAction &action, bool perSource)
 {
+    if (m_readOnly)
+        return; // a recording's alarm: its origin may be a live root, which must not hear of it
     QList<alarms::StoredAlarm> targets;
     QList<QPair<QString, AlarmSource>> sources; // one silence per source and root
     for (const alarms::AlarmKey &key : selectedAlarms()) {

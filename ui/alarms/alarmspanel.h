@@ -59,6 +59,12 @@ public:
     QPushButton *silenceButton() const { return m_silence; }
     QPushButton *unsilenceButton() const { return m_unsilence; }
 
+    // Shows another store: an offline review's, read-only (every action disabled, saying it is a
+    // recording, and none sent), or the live one again.
+    void setStore(alarms::AlarmStore *store, bool readOnly);
+    alarms::AlarmStore *store() const { return m_store; }
+    bool isReadOnly() const { return m_readOnly; }
+
     QList<alarms::AlarmKey> selectedAlarms() const;
     bool selectAlarm(const alarms::AlarmKey &key);
 
@@ -95,6 +101,7 @@ private:
                                           std::function<void(const QString &)>)>;
     void runOnSelected(const QString &done, const FeedAction &action, bool perSource = false);
     QString selectionSubject() const;
+    QList<QPushButton *> actionButtons() const;
 
     alarms::AlarmStore *m_store;
     FeedFinder m_feeds;
@@ -118,6 +125,8 @@ private:
     QPushButton *m_unsilence;
     QPushButton *m_show;
     QTimer *m_ageTimer;
+    QMetaObject::Connection m_storeChanged;
+    bool m_readOnly = false; // an offline review's alarms
 };
 
 } // namespace cpn

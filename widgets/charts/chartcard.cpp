@@ -1,9 +1,10 @@
 #include "widgets/charts/chartcard.h"
 
-#include "domain/metricnames.h"
+#include "alarms/alarmstore.h"
 #include "charts/chartdatahub.h"
 #include "charts/historysource.h"
 #include "domain/clock.h"
+#include "domain/metricnames.h"
 #include "domain/provinces.h"
 #include "widgets/charts/plotlayer.h"
 #include "widgets/charts/seriescolors.h"
@@ -134,6 +135,7 @@ void ChartCard::onDirectoryChanged()
         return;
     const bool present = entityInFederation();
     const QList<Line> lines = linesFor(m_spec);
+    scheduleAlarmPeriods(); // presence, or where a node lies, may have changed
     if (present == m_present && lineKeys(lines) == lineKeys(m_lines)) {
         m_title->setText(title()); // a node may have been renamed
         return;
@@ -455,16 +457,74 @@ void ChartCard::readHistory()
                 }
                 m_feeder.setHistory(i, std::move(t), std::move(mean), std::move(low), std::move(high));
             }
-            if (--m_pendingReads == 0) {
-                const bool paused = m_paused;
-                m_paused = false;
-                refresh();
-                m_paused = paused;
-                Q_EMIT historyLoaded();
-            }
+            readFinished();
         };
         m_reader->readSeries(SeriesKey{kind, m_spec.entity, line.metric}, from, to, this, done);
     }
+    // The alarms of the window, read with the series: historyLoaded() waits for them too.
+    ++m_pendingReads;
+    m_reader->readAlarms(from, to, this, [this, generation](const QList<ChartAlarm> &alarms) {
+        if (generation != m_historyGeneration)
+            return;
+        m_historyAlarms = alarms;
+        updateAlarmPeriods();
+        readFinished();
+    });
+}
+
+void ChartCard::readFinished()
+{
+    if (--m_pendingReads > 0)
+        return;
+    const bool paused = m_paused;
+    m_paused = false;
+    refresh();
+    m_paused = paused;
+    Q_EMIT historyLoaded();
+}
+
+void ChartCard::setAlarmStore(const alarms::AlarmStore *store)
+{
+    if (m_alarms)
+        disconnect(m_alarms, nullptr, this, nullptr);
+    m_alarms = store;
+    if (m_alarms)
+        connect(m_alarms, &alarms::AlarmStore::changed, this, &ChartCard::scheduleAlarmPeriods);
+    updateAlarmPeriods();
+}
+
+void ChartCard::scheduleAlarmPeriods()
+{
+    if (m_periodsScheduled)
+        return;
+    m_periodsScheduled = true;
+    QMetaObject::invokeMethod(this, &ChartCard::updateAlarmPeriods, Qt::QueuedConnection);
+}
+
+void ChartCard::updateAlarmPeriods()
+{
+    m_periodsScheduled = false;
+    QList<ChartAlarm> live;
+    const NodeProvince province = [this](const QString &nodeId) {
+        const Node *node = m_hub->node(nodeId);
+        return node ? node->province : QString();
+    };
+    if (m_alarms && m_present) {
+        for (const alarms::StoredAlarm &s : m_alarms->all()) {
+            if (chartMarks(m_spec, s.alarm, province))
+                live.append({s.origin, s.alarm});
+        }
+    }
+    QList<AlarmPeriod> periods =
+        m_present ? periodsToMark(m_spec, m_historyAlarms, live, province) : QList<AlarmPeriod>();
+    if (periods == m_periods)
+        return;
+    m_periods = std::move(periods);
+    QList<PlotLayer::Band> bands;
+    bands.reserve(m_periods.size());
+    for (const AlarmPeriod &p : std::as_const(m_periods))
+        bands.append({p.fromMs, p.toMs, alarmBandColor(p.severity)});
+    m_layer->setBands(std::move(bands));
 }
 
 void ChartCard::onHubUpdated()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/alarmperiods.h"
 #include "charts/chartspec.h"
 #include "charts/serieskey.h"
 #include "charts/valuescale.h"
@@ -18,6 +19,9 @@ class QValueAxis;
 
 namespace cpn {
 class Clock;
+namespace alarms {
+class AlarmStore;
+}
 } // namespace cpn
 
 namespace cpn::charts {
@@ -70,6 +74,12 @@ public:
     LineRenderer lineRenderer() const;
     void setLineRenderer(LineRenderer renderer);
 
+    // The live alarms whose periods the card marks on its time axis (with those the history
+    // source recorded for the window); null: only the recorded ones. Must outlive the card.
+    void setAlarmStore(const alarms::AlarmStore *store);
+    // The alarm periods marked, the most severe last.
+    const QList<AlarmPeriod> &markedPeriods() const { return m_periods; }
+
     void setWindow(Window window);
     void setPaused(bool paused);
     // Back to the live window after a zoom or pan.
@@ -84,7 +94,7 @@ public:
 
 Q_SIGNALS:
     void unpinRequested(cpn::charts::ChartCard *card);
-    // The cache answered for the current window (every series).
+    // The cache answered for the current window (every series, and the alarms).
     void historyLoaded();
 
 protected:
@@ -112,6 +122,11 @@ private:
     void clearLines();
     void buildHeader();
     void readHistory();
+    // One read of readHistory() answered; the last one refreshes and says historyLoaded().
+    void readFinished();
+    // The store changed or the history answered: the periods are worked out again, once per burst.
+    void scheduleAlarmPeriods();
+    void updateAlarmPeriods();
     void onHubUpdated();
     void saveDialogPng();
     void saveDialogCsv();
@@ -151,6 +166,10 @@ private:
     qint64 m_from = 0;
     qint64 m_to = 0;
     double m_stepPhase = 0; // in [0, 1): when this card's time axis takes its pixel steps
+    const alarms::AlarmStore *m_alarms = nullptr;
+    QList<ChartAlarm> m_historyAlarms; // recorded for the window last read
+    QList<AlarmPeriod> m_periods;
+    bool m_periodsScheduled = false;
     int m_historyGeneration = 0;
     int m_pendingReads = 0;
 };

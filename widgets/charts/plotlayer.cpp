@@ -78,6 +78,26 @@ void PlotLayer::linesChanged()
         update(QRectF(left, m_rect.top(), right - left, m_rect.height()));
 }
 
+void PlotLayer::setBands(QList<Band> bands)
+{
+    m_bands = std::move(bands);
+    update();
+}
+
+void PlotLayer::paintBands(QPainter *painter, const QRectF &plot, double fromMs, double xScale) const
+{
+    for (const Band &band : m_bands) {
+        const double left = std::max(plot.left(), plot.left() + (double(band.fromMs) - fromMs) * xScale);
+        const double right =
+            band.toMs == 0 ? plot.right()
+                           : std::min(plot.right(), plot.left() + (double(band.toMs) - fromMs) * xScale);
+        if (right < left)
+            continue;
+        // At least a pixel: an alarm of a few seconds in a week's window still shows.
+        painter->fillRect(QRectF(left, plot.top(), std::max(1.0, right - left), plot.height()), band.color);
+    }
+}
+
 static const QValueAxis *valueAxisOf(QXYSeries *series)
 {
     const auto axes = series->attachedAxes();
@@ -121,6 +141,8 @@ void PlotLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         return;
     const double xScale = plot.width() / (toMs - fromMs);
     painter->save();
+    painter->setClipRect(exposed);
+    paintBands(painter, plot, fromMs, xScale);
     // The grid's edge lines straddle the plot's border: a pixel more for them.
     painter->setClipRect((option->exposedRect.isEmpty() ? plot : option->exposedRect).adjusted(-1, -1, 1, 1));
     paintGrid(painter, plot);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QColor>
 #include <QGraphicsItem>
+#include <QList>
 
 class QChart;
 class QDateTimeAxis;
@@ -31,11 +33,24 @@ public:
     // of it when an axis range, the plot area or a line's density changed since the last call.
     void linesChanged();
 
+    // A translucent stretch of the time axis behind the grid and the lines (an alarm's period).
+    struct Band
+    {
+        qint64 fromMs = 0;
+        qint64 toMs = 0; // 0: open, up to the plot's right edge
+        QColor color;
+    };
+    // Replaces the bands and repaints the plot; they are mapped to pixels when painted, so they
+    // follow the axis without being set again.
+    void setBands(QList<Band> bands);
+    const QList<Band> &bands() const { return m_bands; }
+
     QRectF boundingRect() const override { return m_rect; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     void paintGrid(QPainter *painter, const QRectF &plot) const;
+    void paintBands(QPainter *painter, const QRectF &plot, double fromMs, double xScale) const;
     // What a partial repaint relies on staying put: axis ranges, plot area, lines' density.
     QList<double> layoutKey() const;
     bool isDense(int line) const;
@@ -45,6 +60,7 @@ private:
     const SeriesFeeder *m_feeder;
     QRectF m_rect;
     QList<double> m_paintedKey;
+    QList<Band> m_bands;
 };
 
 } // namespace cpn::charts

@@ -80,4 +80,28 @@ QList<QColor> seriesColors(const QStringList &metrics)
     return colors;
 }
 
+QColor alarmBandColor(Alarm::Severity severity)
+{
+    QColor color(0x8a, 0x94, 0xa0);
+    switch (severity) {
+    case Alarm::Severity::Critical:
+        color = QColor(0xc6, 0x28, 0x28);
+        break;
+    case Alarm::Severity::Major:
+        color = QColor(0xe6, 0x5c, 0x00);
+        break;
+    case Alarm::Severity::Minor:
+        color = QColor(0xf2, 0xa9, 0x00);
+        break;
+    case Alarm::Severity::Warning:
+        color = QColor(0x2e, 0x86, 0xc1);
+        break;
+    case Alarm::Severity::Info:
+        break;
+    }
+    // Light enough for the lines to read through it on the dark plot.
+    color.setAlpha(70);
+    return color;
+}
+
 } // namespace cpn::charts

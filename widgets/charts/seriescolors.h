@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/alarm.h"
+
 #include <QColor>
 #include <QList>
 #include <QString>
@@ -17,5 +19,9 @@ QColor seriesColor(const QString &metric);
 // the next free slot, so two lines of a chart never share a colour. Depends only on the set of
 // metrics, so a chart of the same node looks the same from one run to the next.
 QList<QColor> seriesColors(const QStringList &metrics);
+
+// The translucent colour of an alarm's period on a chart, by its severity: red for critical, orange
+// for major, amber for minor, blue for a warning, grey for information (as the handover report).
+QColor alarmBandColor(Alarm::Severity severity);
 
 } // namespace cpn::charts

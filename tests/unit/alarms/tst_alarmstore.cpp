@@ -22,6 +22,7 @@ private Q_SLOTS:
     void worstUnacknowledgedSeverityPerNodeAndLink();
     void unacknowledgedCriticalsAndAttention();
     void historyKeepsWithdrawnAndExpiredAcknowledgements();
+    void manyAlarmsAreAppendedAtOnce();
 };
 
 namespace {
@@ -193,6 +194,31 @@ void tst_AlarmStore::historyKeepsWithdrawnAndExpiredAcknowledgements()
     QCOMPARE(kinds, (QList<AlarmEvent::Kind>{AlarmEvent::Kind::Raised, AlarmEvent::Kind::Acknowledged,
                                              AlarmEvent::Kind::AckExpired, AlarmEvent::Kind::Acknowledged,
                                              AlarmEvent::Kind::Commented, AlarmEvent::Kind::Unacknowledged}));
+}
+
+// A replayed moment's alarms (AlarmStore::applyAlarms): one append for all, the newer of two copies
+// of an alarm kept, each origin's alarms apart.
+void tst_AlarmStore::manyAlarmsAreAppendedAtOnce()
+{
+    AlarmStore store;
+    QSignalSpy appended(&store, &AlarmStore::appended);
+    QList<AlarmStore::Observed> observed;
+    for (int i = 0; i < 1000; ++i)
+        observed.append({i % 2 ? kA : kB,
+                         makeAlarm(u"alm-%1"_s.arg(i / 2), Alarm::Kind::NodeDown, Alarm::Severity::Major,
+                                   AlarmSource::Kind::Node, u"guian"_s),
+                         1'500'000});
+    Alarm newer = observed.at(1).alarm;
+    newer.revision = 2;
+    newer.severity = Alarm::Severity::Critical;
+    observed.append({kA, newer, 1'600'000});
+    store.applyAlarms(observed);
+    QCOMPARE(appended.size(), 1);
+    QCOMPARE(appended.constFirst().at(0).toInt(), 0);
+    QCOMPARE(appended.constFirst().at(1).toInt(), 999);
+    QCOMPARE(store.size(), 1000);
+    QCOMPARE(store.find({kA, u"alm-0"_s})->alarm.severity, Alarm::Severity::Critical);
+    QCOMPARE(store.find({kB, u"alm-0"_s})->alarm.severity, Alarm::Severity::Major);
 }
 
 QTEST_GUILESS_MAIN(tst_AlarmStore)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void kindsFollowTheTranslation();
     void filtersBySeverityAcknowledgementRegionSubtreeAndText();
     void sortsMostSevereFirst();
+    void followsTheStoreItIsGiven();
 
 private:
     AlarmStore m_store;
@@ -178,6 +179,37 @@ void tst_AlarmTableModel::sortsMostSevereFirst()
                        1'000'000);
     QCOMPARE(column(proxy, AlarmTableModel::SeverityColumn),
              (QStringList{u"Critical"_s, u"Major"_s, u"Minor"_s, u"Warning"_s}));
+}
+
+// An offline review's store shown instead of the live one, and the live one again: the rows are the
+// store's shown, and only its changes reach the model.
+void tst_AlarmTableModel::followsTheStoreItIsGiven()
+{
+    ManualClock clock(1'000'000);
+    AlarmTableModel model(&m_store, clock, nameOf);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    AlarmStore review;
+    review.applyAlarm(kOrigin,
+                      makeAlarm(u"alm-9"_s, Alarm::Kind::NodeDown, Alarm::Severity::Critical,
+                                AlarmSource::Kind::Node, u"bj"_s),
+                      1'000'000);
+    model.setStore(&review);
+    QCOMPARE(model.store(), &review);
+    QCOMPARE(column(model, AlarmTableModel::SourceColumn), QStringList{u"Beijing"_s});
+    m_store.applyAlarm(kOrigin,
+                       makeAlarm(u"alm-4"_s, Alarm::Kind::NodeDown, Alarm::Severity::Minor,
+                                 AlarmSource::Kind::Node, u"bj"_s),
+                       1'000'000);
+    QCOMPARE(model.rowCount(), 1);
+    review.applyAlarm(kOrigin,
+                      makeAlarm(u"alm-8"_s, Alarm::Kind::NodeDown, Alarm::Severity::Minor,
+                                AlarmSource::Kind::Node, u"guian"_s),
+                      1'000'000);
+    QCOMPARE(model.rowCount(), 2);
+    model.setStore(&m_store);
+    QCOMPARE(model.rowCount(), m_store.size());
+    review.clear();
+    QCOMPARE(model.rowCount(), m_store.size());
 }
 
 QTEST_GUILESS_MAIN(tst_AlarmTableModel)
