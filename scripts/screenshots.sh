@@ -75,6 +75,18 @@ if [ "${1:-all}" = node-down ]; then
     exit 0
 fi
 
+# The demo's alarms (its access link down, and a cluster down for a critical one) on the map, and wall
+# mode's band of open problems.
+shoot_alarms() {
+    CPN_SCREENSHOT_FAULT=node-down:guian shoot alarms-map.png --demo --lang en --screenshot-delay 14
+    CPN_SCREENSHOT_FAULT=node-down:guian shoot wall-alarms.png --demo --lang en --wall --screenshot-delay 14
+}
+# `screenshots.sh alarms` shoots them alone.
+if [ "${1:-all}" = alarms ]; then
+    shoot_alarms
+    exit 0
+fi
+
 # `screenshots.sh offline` shoots the offline replay alone.
 if [ "${1:-all}" != offline ]; then
     shoot console.png --demo --lang en
@@ -89,6 +101,7 @@ if [ "${1:-all}" != offline ]; then
     CPN_SCREENSHOT_DRAG=med-imaging-finetune shoot map-drag.png --demo --lang en --screenshot-delay 16
     shoot_accounts
     shoot_node_down
+    shoot_alarms
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.
