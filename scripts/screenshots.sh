@@ -66,7 +66,7 @@ fi
 # A cluster that went down 40 s before the picture: offline on the map, its hover card giving its last
 # known figures greyed with their age, and its one event in the Events dock.
 shoot_node_down() {
-    CPN_SCREENSHOT_FAULT=node-down:guian CPN_SCREENSHOT_HOVER=guian \
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub CPN_SCREENSHOT_HOVER=guian \
         shoot node-down.png --demo --lang en --screenshot-delay 55
 }
 # `screenshots.sh node-down` shoots it alone.
@@ -75,11 +75,11 @@ if [ "${1:-all}" = node-down ]; then
     exit 0
 fi
 
-# The demo's alarms (its access link down, and a cluster down for a critical one) on the map, and wall
+# The demo's alarms (its access link down, and a hub down for a critical one) on the map, and wall
 # mode's band of open problems.
 shoot_alarms() {
-    CPN_SCREENSHOT_FAULT=node-down:guian shoot alarms-map.png --demo --lang en --screenshot-delay 14
-    CPN_SCREENSHOT_FAULT=node-down:guian shoot wall-alarms.png --demo --lang en --wall --screenshot-delay 14
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub shoot alarms-map.png --demo --lang en --screenshot-delay 14
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub shoot wall-alarms.png --demo --lang en --wall --screenshot-delay 14
 }
 # `screenshots.sh alarms` shoots them alone.
 if [ "${1:-all}" = alarms ]; then
