@@ -9,6 +9,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-qpa-plugins libqt6sql6-sqlite
     qt6-charts-dev qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    # alarm sounds (QSoundEffect)
+    qt6-multimedia-dev
     libsqlite3-dev libgl-dev libvulkan-dev
     # fonts for Chinese names; Xvfb for screenshots; curl for scripts/curl-check.sh
     fonts-noto-cjk xvfb xauth curl

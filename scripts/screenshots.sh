@@ -66,12 +66,24 @@ fi
 # A cluster that went down 40 s before the picture: offline on the map, its hover card giving its last
 # known figures greyed with their age, and its one event in the Events dock.
 shoot_node_down() {
-    CPN_SCREENSHOT_FAULT=node-down:guian CPN_SCREENSHOT_HOVER=guian \
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub CPN_SCREENSHOT_HOVER=guian \
         shoot node-down.png --demo --lang en --screenshot-delay 55
 }
 # `screenshots.sh node-down` shoots it alone.
 if [ "${1:-all}" = node-down ]; then
     shoot_node_down
+    exit 0
+fi
+
+# The demo's alarms (its access link down, and a hub down for a critical one) on the map, and wall
+# mode's band of open problems.
+shoot_alarms() {
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub shoot alarms-map.png --demo --lang en --screenshot-delay 14
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub shoot wall-alarms.png --demo --lang en --wall --screenshot-delay 14
+}
+# `screenshots.sh alarms` shoots them alone.
+if [ "${1:-all}" = alarms ]; then
+    shoot_alarms
     exit 0
 fi
 
@@ -89,6 +101,7 @@ if [ "${1:-all}" != offline ]; then
     CPN_SCREENSHOT_DRAG=med-imaging-finetune shoot map-drag.png --demo --lang en --screenshot-delay 16
     shoot_accounts
     shoot_node_down
+    shoot_alarms
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.

@@ -1632,6 +1632,41 @@
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alarm sounds (the map still blinks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alarm sounds or notifications for 15 minutes; click again to end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm &amp;Sounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze 15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new alarm(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -2048,6 +2083,20 @@ id %2
     <message>
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ProblemsBand</name>
+    <message>
+        <source>%1 · acknowledged by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more open problem(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4391,6 +4440,30 @@ id %2
     </message>
     <message>
         <source>Recorded %1, not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARMS  unacknowledged · a new critical one blinks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1625,6 +1625,40 @@
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>No alarm sounds (the map still blinks)</source>
+        <translation>不播放告警声音（地图仍会闪烁）</translation>
+    </message>
+    <message>
+        <source>No alarm sounds or notifications for 15 minutes; click again to end</source>
+        <translation>15 分钟内不播放告警声音、不弹出通知；再次点击结束</translation>
+    </message>
+    <message>
+        <source>Alarm &amp;Sounds</source>
+        <translation>告警声音(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>暂停提醒至 %1</translation>
+    </message>
+    <message>
+        <source>Snooze 15 min</source>
+        <translation>暂停提醒 15 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new alarm(s)</source>
+        <translation>
+            <numerusform>%1：%n 条新告警</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -2043,6 +2077,19 @@ ID：%2
     <message>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ProblemsBand</name>
+    <message>
+        <source>%1 · acknowledged by %2</source>
+        <translation>%1 · 已由 %2 确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more open problem(s)</source>
+        <translation>
+            <numerusform>另有 %n 个未解决的问题</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4379,6 +4426,30 @@ ID：%2
     <message>
         <source>Recorded %1, not live</source>
         <translation>录制于 %1，非实时</translation>
+    </message>
+    <message>
+        <source>ALARMS  unacknowledged · a new critical one blinks</source>
+        <translation>告警  未确认 · 新的严重告警闪烁</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "alarms/alarmannouncer.h"
+#include "alarms/alarmtext.h"
 #include "charts/chartdatahub.h"
 #include "domain/clock.h"
 #include "itemmodels/eventlog.h"
@@ -8,6 +10,8 @@
 #include "state/federationstate.h"
 #include "ui/alarms/alarmdirectory.h"
 #include "ui/alarms/alarmspanel.h"
+#include "ui/alarms/problemsband.h"
+#include "ui/alarms/soundeffectplayer.h"
 #include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
 #include "ui/mappanel.h"
@@ -27,19 +31,21 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QIcon>
+#include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
-#include <QStyledItemDelegate>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 
 #include <utility>
 #include <QToolBar>
@@ -198,6 +204,151 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
         logEvent(failed ? EventLogModel::Severity::Warning : EventLogModel::Severity::Info, tr("Alarms"),
                  message);
     });
+
+    m_alarmStore = dependencies.alarms;
+    m_problemsBand = new ProblemsBand(m_alarmStore, m_alarmDirectory->namer(), m_clock, m_mapPanel);
+    m_mapPanel->setProblemsBand(m_problemsBand);
+    connect(m_alarmStore, &alarms::AlarmStore::changed, this, &MainWindow::showAlarmsOnMap);
+    showAlarmsOnMap();
+    createAlarmSounds(dependencies);
+}
+
+void MainWindow::createAlarmSounds(const Dependencies &dependencies)
+{
+    alarms::AlarmSoundPlayer *player = dependencies.alarmSounds;
+    if (!player) {
+        m_soundPlayer = std::make_unique<SoundEffectPlayer>(this);
+        player = m_soundPlayer.get();
+    }
+    m_announcer = new alarms::AlarmAnnouncer(m_alarmStore, player, m_clock, this);
+    if (m_settings) {
+        for (Alarm::Severity severity :
+             {Alarm::Severity::Critical, Alarm::Severity::Major, Alarm::Severity::Minor,
+              Alarm::Severity::Warning, Alarm::Severity::Info})
+            m_announcer->setAnnounced(severity,
+                                      m_settings
+                                          ->value(QStringLiteral("alarms/sound/") + toWire(severity),
+                                                  m_announcer->isAnnounced(severity))
+                                          .toBool());
+        m_announcer->setMuted(m_settings->value(QStringLiteral("alarms/muted"), false).toBool());
+    }
+    connect(m_announcer, &alarms::AlarmAnnouncer::announced, this, &MainWindow::notifyAlarms);
+
+    m_muteButton = new QToolButton(this);
+    m_muteButton->setObjectName(QStringLiteral("alarmMute"));
+    m_muteButton->setText(tr("Mute"));
+    m_muteButton->setToolTip(tr("No alarm sounds (the map still blinks)"));
+    m_muteButton->setCheckable(true);
+    m_muteButton->setAutoRaise(true);
+    connect(m_muteButton, &QToolButton::toggled, m_announcer, &alarms::AlarmAnnouncer::setMuted);
+    m_snoozeButton = new QToolButton(this);
+    m_snoozeButton->setObjectName(QStringLiteral("alarmSnooze"));
+    m_snoozeButton->setToolTip(tr("No alarm sounds or notifications for 15 minutes; click again to end"));
+    m_snoozeButton->setAutoRaise(true);
+    connect(m_snoozeButton, &QToolButton::clicked, this, [this] {
+        if (m_announcer->isSnoozed())
+            m_announcer->endSnooze();
+        else
+            m_announcer->snooze(kSnoozeMs);
+    });
+    statusBar()->addPermanentWidget(m_muteButton);
+    statusBar()->addPermanentWidget(m_snoozeButton);
+    connect(m_announcer, &alarms::AlarmAnnouncer::settingsChanged, this, [this] {
+        updateSoundControls();
+        if (!m_settings)
+            return;
+        for (Alarm::Severity severity :
+             {Alarm::Severity::Critical, Alarm::Severity::Major, Alarm::Severity::Minor,
+              Alarm::Severity::Warning, Alarm::Severity::Info})
+            m_settings->setValue(QStringLiteral("alarms/sound/") + toWire(severity),
+                                 m_announcer->isAnnounced(severity));
+        m_settings->setValue(QStringLiteral("alarms/muted"), m_announcer->isMuted());
+    });
+    updateSoundControls();
+}
+
+void MainWindow::addAlarmSoundsMenu(QMenu *view)
+{
+    m_alarmSoundsMenu = view->addMenu(tr("Alarm &Sounds"));
+    m_alarmSoundsMenu->setObjectName(QStringLiteral("alarmSoundsMenu"));
+    for (Alarm::Severity severity :
+         {Alarm::Severity::Critical, Alarm::Severity::Major, Alarm::Severity::Minor, Alarm::Severity::Warning,
+          Alarm::Severity::Info}) {
+        QAction *action = m_alarmSoundsMenu->addAction(alarms::severityName(severity));
+        action->setCheckable(true);
+        action->setData(int(severity));
+        connect(action, &QAction::toggled, m_announcer,
+                [this, severity](bool on) { m_announcer->setAnnounced(severity, on); });
+    }
+    m_alarmSoundsMenu->addSeparator();
+    QAction *mute = m_alarmSoundsMenu->addAction(tr("&Mute"));
+    mute->setCheckable(true);
+    mute->setObjectName(QStringLiteral("alarmMuteAction"));
+    connect(mute, &QAction::toggled, m_announcer, &alarms::AlarmAnnouncer::setMuted);
+    updateSoundControls();
+}
+
+void MainWindow::updateSoundControls()
+{
+    if (!m_announcer)
+        return;
+    m_muteButton->setChecked(m_announcer->isMuted());
+    m_snoozeButton->setText(m_announcer->isSnoozed()
+                                ? tr("Snoozed until %1")
+                                      .arg(QDateTime::fromMSecsSinceEpoch(m_announcer->snoozedUntilMs())
+                                               .toString(QStringLiteral("HH:mm")))
+                                : tr("Snooze 15 min"));
+    if (!m_alarmSoundsMenu)
+        return;
+    for (QAction *action : m_alarmSoundsMenu->actions()) {
+        if (action->objectName() == QLatin1String("alarmMuteAction"))
+            action->setChecked(m_announcer->isMuted());
+        else if (action->isCheckable())
+            action->setChecked(m_announcer->isAnnounced(Alarm::Severity(action->data().toInt())));
+    }
+}
+
+void MainWindow::showAlarmsOnMap()
+{
+    m_mapPanel->showAlarms(m_alarmStore->worstUnacknowledgedByNode(),
+                           m_alarmStore->worstUnacknowledgedByLink());
+    QStringList nodes, links;
+    for (const alarms::AlarmKey &key : m_alarmStore->unacknowledgedCriticals()) {
+        const alarms::StoredAlarm *stored = m_alarmStore->find(key);
+        if (!stored)
+            continue;
+        QStringList &ids = stored->alarm.source.kind == AlarmSource::Kind::Link ? links : nodes;
+        if (!ids.contains(stored->alarm.source.id))
+            ids.append(stored->alarm.source.id);
+    }
+    m_mapPanel->setBlinking(nodes, links);
+}
+
+void MainWindow::notifyAlarms(const QList<alarms::AlarmKey> &keys, Alarm::Severity worst)
+{
+    if (isActiveWindow() || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(windowTitle());
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+    m_tray->show();
+    QString text;
+    for (const alarms::AlarmKey &key : keys) {
+        const alarms::StoredAlarm *stored = m_alarmStore->find(key);
+        if (stored && stored->alarm.severity == worst) {
+            text = alarms::describeAlarm(stored->alarm, m_alarmDirectory->sourceName(stored->alarm.source));
+            break;
+        }
+    }
+    m_tray->showMessage(
+        tr("%1: %n new alarm(s)", nullptr, int(keys.size())).arg(alarms::severityName(worst)), text,
+        worst <= Alarm::Severity::Major ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
 }
 
 void MainWindow::showAlarms(alarms::AlarmStore *store, bool readOnly)
@@ -344,12 +495,16 @@ void MainWindow::setWallMode(bool on)
         statusBar()->hide();
         m_mapPanel->setToolBarVisible(false);
         m_mapPanel->mapWidget()->setWallMode(true);
+        if (m_problemsBand)
+            m_problemsBand->setActive(true);
         showFullScreen();
     } else {
         menuBar()->show();
         statusBar()->show();
         m_mapPanel->setToolBarVisible(true);
         m_mapPanel->mapWidget()->setWallMode(false);
+        if (m_problemsBand)
+            m_problemsBand->setActive(false);
         restoreState(m_preWallState, kStateVersion);
         setWindowState(m_preWallWindowState & ~Qt::WindowFullScreen);
         show();
@@ -399,6 +554,8 @@ void MainWindow::createMenus()
         dashboardToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
         view->addAction(dashboardToggle);
     }
+    if (m_announcer)
+        addAlarmSoundsMenu(view);
     view->addSeparator();
     QAction *fit = view->addAction(tr("Fit &Country"));
     connect(fit, &QAction::triggered, m_mapPanel->mapWidget(), &map::NodeMapWidget::fitCountry);
@@ -523,6 +680,8 @@ void MainWindow::tick()
         m_state->refresh();
     for (ConnectionIndicator *indicator : std::as_const(m_indicators))
         indicator->refresh();
+    if (m_announcer && m_announcer->snoozedUntilMs() > 0 && !m_announcer->isSnoozed())
+        m_announcer->endSnooze(); // the snooze ran out: the button says so
     m_clockLabel->setText(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).toString(QStringLiteral("yyyy-MM-dd  HH:mm:ss")));
     // The overview's ages move with the clock; a tick that came within the second refreshed it already.
     if (!std::exchange(m_overviewRefreshedSinceTick, false))

@@ -21,7 +21,9 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QToolBar;
+class QToolButton;
 class QSettings;
+class QSystemTrayIcon;
 class QTimer;
 
 namespace cpn {
@@ -42,9 +44,14 @@ class EventLog;
 class OverviewPanel;
 class AlarmsPanel;
 class AlarmDirectory;
+class ProblemsBand;
+class SoundEffectPlayer;
 namespace alarms {
+class AlarmAnnouncer;
 class AlarmFeed;
+class AlarmSoundPlayer;
 class AlarmStore;
+struct AlarmKey;
 } // namespace alarms
 struct PlanningServices;
 
@@ -70,6 +77,8 @@ public:
         // Optional: no Alarms dock without them. The feed of an origin runs the actions on its alarms.
         alarms::AlarmStore *alarms = nullptr;
         std::function<alarms::AlarmFeed *(const QString &origin)> alarmFeeds = {};
+        // Optional: plays the alarm sounds; without it the window plays its own (QSoundEffect).
+        alarms::AlarmSoundPlayer *alarmSounds = nullptr;
         // An offline review: its window layout is kept under settings keys of its own, so the live
         // console's saved docks and tool bars never shape the review (nor the reverse).
         bool review = false;
@@ -93,6 +102,13 @@ public:
     QDockWidget *alarmsDock() const { return m_alarmsDock; }
     // Shows this store in the Alarms dock: the live one, or an offline review's, read-only.
     void showAlarms(cpn::alarms::AlarmStore *store, bool readOnly);
+    // Wall mode's band of open problems, the sound's decisions and its controls (null without alarms).
+    ProblemsBand *problemsBand() const { return m_problemsBand; }
+    alarms::AlarmAnnouncer *alarmAnnouncer() const { return m_announcer; }
+    QToolButton *muteButton() const { return m_muteButton; }
+    QToolButton *snoozeButton() const { return m_snoozeButton; }
+    QMenu *alarmSoundsMenu() const { return m_alarmSoundsMenu; }
+    static constexpr qint64 kSnoozeMs = 15 * 60 * 1000;
     // Centres the map on an alarm's source and selects it (a link: its first end).
     void showAlarmSource(const cpn::AlarmSource &source);
     QDockWidget *dashboardDock() const { return m_dashboardDock; }
@@ -181,6 +197,13 @@ private:
     void showDetailsOf(const QString &nodeId);
     void createDashboard();
     void createAlarms(const Dependencies &dependencies);
+    void createAlarmSounds(const Dependencies &dependencies);
+    void addAlarmSoundsMenu(QMenu *view);
+    void updateSoundControls();
+    // The store's worst severities and blinking sources onto the map.
+    void showAlarmsOnMap();
+    // A desktop notification when the window is not in front (and a tray exists).
+    void notifyAlarms(const QList<cpn::alarms::AlarmKey> &keys, cpn::Alarm::Severity worst);
     // The "Pin chart" context menu of the map and the node table.
     void showPinMenu(const QString &nodeId, const QPoint &globalPos);
 
@@ -206,6 +229,14 @@ private:
     std::unique_ptr<AlarmDirectory> m_alarmDirectory; // over the live state
     AlarmsPanel *m_alarmsPanel = nullptr;
     QDockWidget *m_alarmsDock = nullptr;
+    alarms::AlarmStore *m_alarmStore = nullptr;
+    ProblemsBand *m_problemsBand = nullptr;
+    std::unique_ptr<SoundEffectPlayer> m_soundPlayer; // when none was given
+    alarms::AlarmAnnouncer *m_announcer = nullptr;
+    QToolButton *m_muteButton = nullptr;
+    QToolButton *m_snoozeButton = nullptr;
+    QMenu *m_alarmSoundsMenu = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // made on the first notification
     PlanningServices *m_planning = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

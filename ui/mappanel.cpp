@@ -136,6 +136,29 @@ void MapPanel::setToolBarVisible(bool visible)
     m_toolBar->setVisible(visible);
 }
 
+void MapPanel::showAlarms(const QHash<QString, Alarm::Severity> &byNode,
+                          const QHash<QString, Alarm::Severity> &byLink)
+{
+    const quint64 nodes = m_scene->nodesRevision();
+    const quint64 links = m_scene->linksRevision();
+    m_scene->setAlarmSeverities(byNode, byLink);
+    // Composed off the UI thread like a tick's data; a tick on its way composes it anyway.
+    if ((m_scene->nodesRevision() != nodes || m_scene->linksRevision() != links) &&
+        !m_feeder->hasPendingChanges())
+        m_map->sceneChanged();
+}
+
+void MapPanel::setBlinking(const QStringList &nodeIds, const QStringList &linkIds)
+{
+    m_map->setBlinking(nodeIds, linkIds);
+}
+
+void MapPanel::setProblemsBand(QWidget *band)
+{
+    auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
+    layout->insertWidget(layout->indexOf(m_map), band);
+}
+
 void MapPanel::jumpToSearch()
 {
     const QString text = m_search->text().trimmed();

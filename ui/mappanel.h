@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/alarm.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "itemmodels/federationsummary.h"
@@ -49,6 +50,13 @@ public:
     // Loads a GeoJSON basemap; false with the reason when it cannot be used.
     bool loadBasemap(const QString &path, QString *error);
     void setToolBarVisible(bool visible);
+    // The worst alarm that needs attention per node and per link id, drawn with the map's data.
+    void showAlarms(const QHash<QString, Alarm::Severity> &byNode,
+                    const QHash<QString, Alarm::Severity> &byLink);
+    // The sources that blink (new unacknowledged critical alarms).
+    void setBlinking(const QStringList &nodeIds, const QStringList &linkIds);
+    // A band above the map (wall mode's open problems); the panel lays it out, the band shows itself.
+    void setProblemsBand(QWidget *band);
 
 Q_SIGNALS:
     void wallModeToggled();

@@ -62,6 +62,25 @@ QColor severity(EventLogModel::Severity severity)
     return kGrey;
 }
 
+QColor alarmSeverity(Alarm::Severity severity)
+{
+    // The usual ladder (red-orange, orange, yellow, blue) with critical in magenta: the map already
+    // uses red for saturated links and offline nodes.
+    switch (severity) {
+    case Alarm::Severity::Critical:
+        return QColor(0xe0, 0x40, 0xfb);
+    case Alarm::Severity::Major:
+        return QColor(0xff, 0x6a, 0x3d);
+    case Alarm::Severity::Minor:
+        return QColor(0xff, 0xa9, 0x4d);
+    case Alarm::Severity::Warning:
+        return QColor(0xff, 0xd8, 0x4d);
+    case Alarm::Severity::Info:
+        return QColor(0x74, 0x99, 0xff);
+    }
+    return kGrey;
+}
+
 QColor utilization(double fraction)
 {
     if (fraction < 0.6)

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "state/displaystatus.h"
+#include "domain/alarm.h"
 #include "itemmodels/eventlogmodel.h"
+#include "state/displaystatus.h"
 
 #include <QColor>
 
@@ -11,6 +12,8 @@ namespace cpn::colors {
 
 QColor status(DisplayStatus status);
 QColor severity(EventLogModel::Severity severity);
+// An alarm's severity: the map's rings and casings, the wall's problems band and their legends.
+QColor alarmSeverity(Alarm::Severity severity);
 // Green below 60 %, through amber at 80 %, to red from 95 %.
 QColor utilization(double fraction);
 // Green share: the reverse sense (more is better), a calm teal ramp.

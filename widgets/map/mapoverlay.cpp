@@ -3,6 +3,7 @@
 #include "geo/mapviewport.h"
 #include "widgets/map/mapstyle.h"
 #include "widgets/map/nodesprites.h"
+#include "widgets/statuscolors.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -21,6 +22,12 @@ constexpr double kPad = 12;
 // The legend's node rows, at text scale 1: where a name starts after its mark, and the gap after it.
 constexpr double kSymbolNameAt = 22, kSymbolGap = 12;
 constexpr double kStatusNameAt = 13, kStatusGap = 10;
+constexpr double kAlarmNameAt = 17;
+
+QString alarmsHeading()
+{
+    return MapOverlay::tr("ALARMS  unacknowledged · a new critical one blinks");
+}
 
 // A panel's image with a pixel of room around it for its antialiased border.
 QRectF withRoom(const QRectF &panel)
@@ -290,6 +297,32 @@ QList<MapOverlay::LegendSymbol> MapOverlay::legendSymbols()
             {NodeRole::Industry, tr("Industry")}};
 }
 
+QString MapOverlay::alarmSeverityName(Alarm::Severity severity)
+{
+    switch (severity) {
+    case Alarm::Severity::Critical:
+        return tr("Critical");
+    case Alarm::Severity::Major:
+        return tr("Major");
+    case Alarm::Severity::Minor:
+        return tr("Minor");
+    case Alarm::Severity::Warning:
+        return tr("Warning");
+    case Alarm::Severity::Info:
+        return tr("Info");
+    }
+    return {};
+}
+
+QList<std::pair<Alarm::Severity, QString>> MapOverlay::legendSeverities()
+{
+    QList<std::pair<Alarm::Severity, QString>> out;
+    for (Alarm::Severity severity : {Alarm::Severity::Critical, Alarm::Severity::Major,
+                                     Alarm::Severity::Minor, Alarm::Severity::Warning, Alarm::Severity::Info})
+        out.append({severity, alarmSeverityName(severity)});
+    return out;
+}
+
 QSizeF MapOverlay::legendSize() const
 {
     const QFontMetricsF fm(font(8.5));
@@ -302,13 +335,21 @@ QSizeF MapOverlay::legendSize() const
     double statuses = 0;
     for (DisplayStatus status : allDisplayStatuses())
         statuses += (kStatusNameAt + kStatusGap) * s + fm.horizontalAdvance(displayStatusName(status));
+    double severities = 0;
+    for (const auto &[severity, name] : legendSeverities())
+        severities += (kAlarmNameAt + kStatusGap) * s + fm.horizontalAdvance(name);
     const QFontMetricsF fc(font(7.5, true));
-    const double width = std::max({330.0 * s, fm.horizontalAdvance(metricName(ShadingMetric::Price)) * 1.25 + 2 * kPad,
-                                   symbols - kSymbolGap * s + 2 * kPad, statuses - kStatusGap * s + 2 * kPad,
-                                   fc.horizontalAdvance(tr("LINKS  load · capacity · › heavier direction")) + 2 * kPad});
-    // Headings, two node rows, the link ramp with its labels and the widths, the province ramp.
-    const double height = 2 * kPad + 3 * (fc.height() + 4) + 2 * line + 4 + (8 * m_textScale + fm.height() + 6)
-                          + line + 6 + (10 * m_textScale + fm.height() + 4);
+    const double width =
+        std::max({330.0 * s, fm.horizontalAdvance(metricName(ShadingMetric::Price)) * 1.25 + 2 * kPad,
+                  symbols - kSymbolGap * s + 2 * kPad, statuses - kStatusGap * s + 2 * kPad,
+                  severities - kStatusGap * s + 2 * kPad,
+                  fc.horizontalAdvance(tr("LINKS  load · capacity · › heavier direction")) + 2 * kPad,
+                  fc.horizontalAdvance(alarmsHeading()) + 2 * kPad});
+    // Headings, two node rows, the alarm row, the link ramp with its labels and the widths, the province
+    // ramp.
+    const double height = 2 * kPad + 4 * (fc.height() + 4) + 3 * line + 8 +
+                          (8 * m_textScale + fm.height() + 6) + line + 6 +
+                          (10 * m_textScale + fm.height() + 4);
     return {width, height};
 }
 
@@ -362,6 +403,20 @@ void MapOverlay::paintLegend(QPainter &painter, const QRectF &box, const MapScen
         painter.setPen(style::kText);
         painter.drawText(QPointF(cx + kStatusNameAt * s, y + (line + fm.ascent() - fm.descent()) / 2), name);
         cx += (kStatusNameAt + kStatusGap) * s + fm.horizontalAdvance(name);
+    }
+    y += line + 4;
+
+    // Alarms: the ring a node with an unacknowledged alarm wears (a link gets a casing of the colour).
+    heading(alarmsHeading());
+    cx = x;
+    for (const auto &[severity, name] : legendSeverities()) {
+        painter.save();
+        painter.translate(cx + 7 * s, y + line / 2);
+        NodeSprites::paintHalo(painter, colors::alarmSeverity(severity), 5 * s, 0.7 * s);
+        painter.restore();
+        painter.setPen(style::kText);
+        painter.drawText(QPointF(cx + kAlarmNameAt * s, y + (line + fm.ascent() - fm.descent()) / 2), name);
+        cx += (kAlarmNameAt + kStatusGap) * s + fm.horizontalAdvance(name);
     }
     y += line + 4;
 

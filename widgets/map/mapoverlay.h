@@ -56,6 +56,7 @@ public:
     QRectF totalsRect() const { return totalsLayout().box; }
 
     static QString metricName(ShadingMetric metric);
+    static QString alarmSeverityName(Alarm::Severity severity);
     // The line under the totals telling the time of the data: its age live, the time recorded in a replay.
     QString dataTimeText() const;
 
@@ -88,6 +89,8 @@ private:
         QString name;
     };
     static QList<LegendSymbol> legendSymbols();
+    // The alarm severities the legend explains, most severe first, with their names.
+    static QList<std::pair<Alarm::Severity, QString>> legendSeverities();
     QFont font(double points, bool bold = false) const;
     // The two ends of the province shading's scale, as the legend writes them.
     static std::pair<QString, QString> shadingRangeText(const MapScene &scene);

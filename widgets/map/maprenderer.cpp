@@ -4,6 +4,7 @@
 #include "widgets/map/linerasterizer.h"
 #include "widgets/map/mapscene.h"
 #include "widgets/map/mapstyle.h"
+#include "widgets/statuscolors.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -493,6 +494,11 @@ MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport,
             flatten(a, c, b, dense ? std::clamp(int(length / 28), 3, 16) : std::clamp(int(length / 28), 3, 16),
                     polyline);
 
+        if (link.alarm) {
+            QList<QLineF> &casing = out.alarmCasings[size_t(*link.alarm)];
+            for (qsizetype k = 1; k < polyline.size(); ++k)
+                casing.append(QLineF(polyline[k - 1], polyline[k]));
+        }
         if (link.reported && link.status == LinkStatus::Down) {
             for (qsizetype k = 1; k < polyline.size(); ++k)
                 down.append(QLineF(polyline[k - 1], polyline[k]));
@@ -563,6 +569,19 @@ void MapRenderer::paintLinks(QPainter &painter, QImage &slice, int top, const Li
         painter.setPen(pen);
         painter.drawLines(lines.constData(), int(lines.size()));
     };
+    // Links with an alarm that needs attention sit on a casing in the severity's colour, the most
+    // severe drawn last; few links have one, so a real wide pen is affordable here.
+    for (int severity = int(batch.alarmCasings.size()) - 1; severity >= 0; --severity) {
+        const QList<QLineF> &casing = batch.alarmCasings[size_t(severity)];
+        if (casing.isEmpty())
+            continue;
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(colors::alarmSeverity(Alarm::Severity(severity)), 6.0, Qt::SolidLine,
+                            Qt::RoundCap, Qt::RoundJoin));
+        painter.drawLines(casing.constData(), int(casing.size()));
+        painter.restore();
+    }
     for (int widthClass = 0; widthClass < style::kLinkWidthClasses; ++widthClass) {
         for (int color = 0; color <= kLinkColorSteps; ++color) {
             QColor c = colourOf(color);
@@ -640,6 +659,10 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
         const QPointF p = viewport.toScreen(node.km);
         if (!bounds.contains(p))
             continue;
+        if (node.alarm) {
+            const NodeSprites::Sprite &halo = sprites.alarmHalo(node.role, *node.alarm);
+            painter.drawImage(p + halo.offset, halo.image);
+        }
         const NodeSprites::Sprite &sprite =
             sprites.sprite(node.role, node.status, NodeSprites::utilizationStep(node.hasSample, node.utilization));
         painter.drawImage(p + sprite.offset, sprite.image);
@@ -668,6 +691,8 @@ void MapRenderer::drawHighlights(QPainter &painter, const geo::MapViewport &view
         painter.setPen(QPen(Qt::white, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPolyline(polyline.constData(), int(polyline.size()));
     }
+    if (frame.blinkOn)
+        drawBlink(painter, viewport, scene);
     // Compared moments: moved links in amber over their cached strokes, changed nodes ringed in
     // dashed amber (the selection stays solid blue, so both read at once).
     const QColor changed(0xf5, 0xa6, 0x23);
@@ -714,6 +739,67 @@ void MapRenderer::drawHighlights(QPainter &painter, const geo::MapViewport &view
         painter.drawEllipse(p, r, r);
         m_labels.paintForced(painter, scene, m_sprites, viewport, frame.hoverNode);
     }
+}
+
+void MapRenderer::drawBlink(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene)
+{
+    // Bright over the severity's halo or casing, so the "off" half shows the calm alarm state.
+    const QColor critical = colors::alarmSeverity(Alarm::Severity::Critical);
+    QList<QPointF> polyline;
+    for (const QString &id : scene.blinkingLinkIds()) {
+        const int link = scene.linkIndex(id);
+        if (link < 0 || !scene.nodes().at(scene.links().at(link).a).visible ||
+            !scene.nodes().at(scene.links().at(link).b).visible)
+            continue;
+        linkPolyline(viewport, scene, link, drawsStraight(viewport, scene, link), polyline);
+        painter.setPen(
+            QPen(critical, 7 * m_sprites.symbolScale(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(polyline.constData(), int(polyline.size()));
+        painter.setPen(
+            QPen(Qt::white, 2 * m_sprites.symbolScale(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(polyline.constData(), int(polyline.size()));
+    }
+    const QList<MapNode> &nodes = scene.nodes();
+    for (const QString &id : scene.blinkingNodeIds()) {
+        const int i = scene.nodeIndex(id);
+        if (i < 0 || !nodes[i].visible)
+            continue;
+        const QPointF p = viewport.toScreen(nodes[i].km);
+        const double r = m_sprites.haloRadius(nodes[i].role);
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(critical, 5 * m_sprites.symbolScale()));
+        painter.drawEllipse(p, r + 2, r + 2);
+        painter.setPen(QPen(Qt::white, 1.5 * m_sprites.symbolScale()));
+        painter.drawEllipse(p, r + 2, r + 2);
+    }
+}
+
+QRegion MapRenderer::blinkRegion(const geo::MapViewport &viewport, const MapScene &scene) const
+{
+    QRegion region;
+    const double margin = 8 * m_sprites.symbolScale();
+    QList<QPointF> polyline;
+    for (const QString &id : scene.blinkingLinkIds()) {
+        const int link = scene.linkIndex(id);
+        if (link < 0)
+            continue;
+        linkPolyline(viewport, scene, link, drawsStraight(viewport, scene, link), polyline);
+        // Segment by segment: a long diagonal link's box would be most of the map.
+        for (qsizetype k = 1; k < polyline.size(); ++k)
+            region += QRectF(polyline[k - 1], polyline[k])
+                          .normalized()
+                          .adjusted(-margin, -margin, margin, margin)
+                          .toAlignedRect();
+    }
+    for (const QString &id : scene.blinkingNodeIds()) {
+        const int i = scene.nodeIndex(id);
+        if (i < 0)
+            continue;
+        const QPointF p = viewport.toScreen(scene.nodes().at(i).km);
+        const double r = m_sprites.haloRadius(scene.nodes().at(i).role) + 2 + margin;
+        region += QRectF(p - QPointF(r, r), QSizeF(2 * r, 2 * r)).toAlignedRect();
+    }
+    return region & QRect(QPoint(0, 0), viewport.size().toSize());
 }
 
 } // namespace cpn::map

@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QLineF>
 #include <QList>
+#include <QRegion>
 
 #include <array>
 #include <functional>
@@ -35,6 +36,8 @@ struct MapFrame
     bool interactive = false;
     // The part of the widget to repaint (a partial paint event); empty: all of it.
     QRectF exposed;
+    // The "on" half of the blink of the scene's blinking sources (MapScene::setBlinking).
+    bool blinkOn = false;
 };
 
 // Paints the map onto any QPainter (a widget, a QImage in a test or the benchmark) in layers:
@@ -93,6 +96,8 @@ public:
     static void linkPolyline(const geo::MapViewport &viewport, const MapScene &scene, int link, bool straight,
                              QList<QPointF> &out);
     static bool drawsStraight(const geo::MapViewport &viewport, const MapScene &scene, int link);
+    // Where the blinking sources are drawn in widget coordinates: the only part a blink repaints.
+    QRegion blinkRegion(const geo::MapViewport &viewport, const MapScene &scene) const;
 
     // Layer rebuild counts, for tests and --fps: basemap recolourings and data images shown.
     int baseBuilds() const { return m_baseBuilds; }
@@ -172,6 +177,7 @@ private:
         std::array<std::array<QList<QLineF>, kLinkColorSteps + 1>, 3> buckets; // [width class][colour]
         std::array<QList<QLineF>, kLinkColorSteps + 1> chevrons;
         QList<QLineF> down;
+        std::array<QList<QLineF>, 5> alarmCasings; // by Alarm::Severity, drawn under the links
         bool dense = false;
     };
     static LinkBatch batchLinks(const geo::MapViewport &viewport, const QList<MapNode> &nodes,
@@ -190,6 +196,7 @@ private:
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
     static void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const QList<MapNode> &nodes,
                           const QList<int> &drawOrder, NodeSprites &sprites, const QRectF &exposed);
+    void drawBlink(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
     void drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                         const MapFrame &frame);
     void drawLayerTransformed(QPainter &painter, const QImage &image, const geo::MapViewport &from,

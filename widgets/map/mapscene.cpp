@@ -73,6 +73,7 @@ void MapScene::setNodes(QList<MapNode> nodes)
         }
         m_provinceSlotOfNode.append(slot);
     }
+    applyNodeAlarms();
     attachLinks();
     touchNodes();
     ++m_structureRevision;
@@ -135,6 +136,8 @@ void MapScene::attachLinks()
         const QPointF d = to - from;
         const double bow = link.kind == LinkKind::Access ? 0.10 : 0.16;
         link.controlKm = (pa + pb) / 2 + QPointF(-d.y(), d.x()) * bow;
+        link.alarm =
+            m_linkAlarms.contains(link.id) ? std::optional(m_linkAlarms.value(link.id)) : std::nullopt;
         m_linkIndex.insert(link.id, int(m_links.size()));
         m_links.append(link);
     }
@@ -311,6 +314,49 @@ void MapScene::setHighlights(const QStringList &nodeIds, const QStringList &link
 {
     m_highlightNodes = QSet<QString>(nodeIds.cbegin(), nodeIds.cend());
     m_highlightLinks = QSet<QString>(linkIds.cbegin(), linkIds.cend());
+}
+
+void MapScene::setAlarmSeverities(const AlarmSeverities &byNode, const AlarmSeverities &byLink)
+{
+    m_nodeAlarms = byNode;
+    m_linkAlarms = byLink;
+    if (applyNodeAlarms())
+        ++m_nodesRevision;
+    if (applyLinkAlarms())
+        ++m_linksRevision;
+}
+
+namespace {
+
+template <typename Item> bool applyAlarms(QList<Item> &items, const MapScene::AlarmSeverities &severities)
+{
+    bool changed = false;
+    for (Item &item : items) {
+        const auto it = severities.constFind(item.id);
+        const std::optional<Alarm::Severity> alarm =
+            it == severities.constEnd() ? std::nullopt : std::optional(*it);
+        changed = changed || alarm != item.alarm;
+        item.alarm = alarm;
+    }
+    return changed;
+}
+
+} // namespace
+
+bool MapScene::applyNodeAlarms()
+{
+    return applyAlarms(m_nodes, m_nodeAlarms);
+}
+
+bool MapScene::applyLinkAlarms()
+{
+    return applyAlarms(m_links, m_linkAlarms);
+}
+
+void MapScene::setBlinking(const QStringList &nodeIds, const QStringList &linkIds)
+{
+    m_blinkNodes = QSet<QString>(nodeIds.cbegin(), nodeIds.cend());
+    m_blinkLinks = QSet<QString>(linkIds.cbegin(), linkIds.cend());
 }
 
 } // namespace cpn::map

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/alarm.h"
 #include "domain/enums.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
@@ -46,6 +47,7 @@ struct MapNode
     std::optional<double> cheapestAcceleratorHour;
     double capacityWeight = 0; // accelerators, or CPU cores / 100 without: label priority and aggregates
     bool visible = true;       // passes the filter
+    std::optional<Alarm::Severity> alarm; // the worst alarm that needs attention: a ring around the symbol
 };
 
 struct MapLink
@@ -62,6 +64,7 @@ struct MapLink
     double abGbps = 0;
     double baGbps = 0;
     double latencyMs = 0;
+    std::optional<Alarm::Severity> alarm; // the worst alarm that needs attention: a casing under the line
     double utilization() const { return capacityGbps > 0 ? std::max(abGbps, baGbps) / capacityGbps : 0; }
     // What the links layer draws of the sample (reported, down, load colour, chevron's way): samples
     // that leave every link's look as it was do not bump the links revision, so the layer stays.
@@ -155,6 +158,17 @@ public:
     const QSet<QString> &highlightedNodeIds() const { return m_highlightNodes; }
     const QSet<QString> &highlightedLinkIds() const { return m_highlightLinks; }
 
+    // The worst alarm that needs attention per node and per link id (AlarmStore's worst...ByNode/ByLink):
+    // drawn with the data, so a change bumps the nodes or links revision, only when something moved.
+    // Kept across setNodes() and setLinks().
+    using AlarmSeverities = QHash<QString, Alarm::Severity>;
+    void setAlarmSeverities(const AlarmSeverities &byNode, const AlarmSeverities &byLink);
+    // The sources of new unacknowledged critical alarms: the widget blinks them over the cached layers,
+    // so blinking costs no layer rebuild. Ids not on the map are ignored.
+    void setBlinking(const QStringList &nodeIds, const QStringList &linkIds);
+    const QSet<QString> &blinkingNodeIds() const { return m_blinkNodes; }
+    const QSet<QString> &blinkingLinkIds() const { return m_blinkLinks; }
+
     quint64 nodesRevision() const { return m_nodesRevision; }
     // Bumped only by setNodes(): node indices changed meaning.
     quint64 structureRevision() const { return m_structureRevision; }
@@ -166,6 +180,9 @@ public:
 
 private:
     void attachLinks();
+    // Copies the alarm severities into the nodes (links); true when one changed.
+    bool applyNodeAlarms();
+    bool applyLinkAlarms();
 
     QList<MapNode> m_nodes;
     QHash<QString, int> m_nodeIndex;
@@ -193,6 +210,10 @@ private:
     quint64 m_linksRevision = 1;
     QSet<QString> m_highlightNodes;
     QSet<QString> m_highlightLinks;
+    AlarmSeverities m_nodeAlarms;
+    AlarmSeverities m_linkAlarms;
+    QSet<QString> m_blinkNodes;
+    QSet<QString> m_blinkLinks;
     quint64 m_basemapRevision = 1;
     quint64 m_shadingRevision = 1;
 };

@@ -7,14 +7,15 @@
 
 #include <QAbstractProxyModel>
 #include <QDragEnterEvent>
-#include <QMimeData>
 #include <QHelpEvent>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QRegion>
 #include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -33,7 +34,8 @@ QString percent(double fraction)
 } // namespace
 
 NodeMapWidget::NodeMapWidget(MapScene *scene, const NodeTableModel *nodes, QWidget *parent)
-    : QWidget(parent), m_scene(scene), m_nodes(nodes), m_settleTimer(new QTimer(this))
+    : QWidget(parent), m_scene(scene), m_nodes(nodes), m_settleTimer(new QTimer(this)),
+      m_blinkTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("nodeMap"));
     setMouseTracking(true);
@@ -43,6 +45,8 @@ NodeMapWidget::NodeMapWidget(MapScene *scene, const NodeTableModel *nodes, QWidg
     m_settleTimer->setSingleShot(true);
     m_settleTimer->setInterval(kSettleMs);
     connect(m_settleTimer, &QTimer::timeout, this, &NodeMapWidget::settle);
+    m_blinkTimer->setInterval(kBlinkHalfPeriodMs);
+    connect(m_blinkTimer, &QTimer::timeout, this, &NodeMapWidget::toggleBlink);
     m_viewport.setSize(size());
     m_viewport.setScaleLimits(0.03, 40);
     fitCountry();
@@ -86,6 +90,36 @@ void NodeMapWidget::setHighlights(const QStringList &nodeIds, const QStringList 
 {
     m_scene->setHighlights(nodeIds, linkIds);
     update(); // highlights are drawn per frame: no layer to rebuild
+}
+
+void NodeMapWidget::setBlinking(const QStringList &nodeIds, const QStringList &linkIds)
+{
+    const QRegion before = m_frame.blinkOn ? blinkRegion() : QRegion();
+    m_scene->setBlinking(nodeIds, linkIds);
+    if (!isBlinking()) {
+        m_blinkTimer->stop();
+        m_frame.blinkOn = false;
+    } else if (!m_blinkTimer->isActive()) {
+        m_frame.blinkOn = true; // a new critical alarm shows at once
+        m_blinkTimer->start();
+    }
+    update(before + (m_frame.blinkOn ? blinkRegion() : QRegion()));
+}
+
+bool NodeMapWidget::isBlinking() const
+{
+    return !m_scene->blinkingNodeIds().isEmpty() || !m_scene->blinkingLinkIds().isEmpty();
+}
+
+QRegion NodeMapWidget::blinkRegion() const
+{
+    return m_renderer.blinkRegion(m_viewport, *m_scene);
+}
+
+void NodeMapWidget::toggleBlink()
+{
+    m_frame.blinkOn = !m_frame.blinkOn;
+    update(blinkRegion());
 }
 
 void NodeMapWidget::setFitProvider(FitProvider provider)

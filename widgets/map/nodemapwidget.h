@@ -50,6 +50,12 @@ public:
     void setShowFps(bool on);
     // Rings these nodes and emphasises these links until replaced (empty lists clear them).
     void setHighlights(const QStringList &nodeIds, const QStringList &linkIds);
+    // Blinks these sources at 1 Hz over the cached layers until replaced (empty lists stop the blink):
+    // each half of the blink repaints only where they are (blinkRegion).
+    void setBlinking(const QStringList &nodeIds, const QStringList &linkIds);
+    bool isBlinking() const;
+    QRegion blinkRegion() const;
+    static constexpr int kBlinkHalfPeriodMs = 500;
     void setSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
     // A new scene and the totals that go with it, shown in one repaint (their panel is drawn with the
     // data, off the UI thread when the data is).
@@ -120,6 +126,7 @@ private:
     // Where a workload dragged to pos would go: the node under it, else the province's best node.
     void dropTarget(const QPointF &pos, QString *nodeId, QString *province);
     void endWorkloadDrag();
+    void toggleBlink();
 
     MapScene *m_scene;
     const NodeTableModel *m_nodes;
@@ -129,6 +136,7 @@ private:
     MapHitIndex m_hits;
     MapFrame m_frame;
     QTimer *m_settleTimer;
+    QTimer *m_blinkTimer;
     bool m_userMoved = false;
     bool m_dragging = false;
     QPointF m_pressPos;

@@ -48,6 +48,7 @@ void NodeSprites::setDevicePixelRatio(double dpr)
         return;
     m_dpr = dpr;
     m_cache.clear();
+    m_halos.clear();
 }
 
 void NodeSprites::setSymbolScale(double scale)
@@ -56,6 +57,7 @@ void NodeSprites::setSymbolScale(double scale)
         return;
     m_scale = scale;
     m_cache.clear();
+    m_halos.clear();
 }
 
 int NodeSprites::utilizationStep(bool hasSample, double utilization)
@@ -90,6 +92,42 @@ const NodeSprites::Sprite &NodeSprites::sprite(NodeRole role, DisplayStatus stat
     }
     sprite.offset = QPointF(-logicalSide / 2, -logicalSide / 2);
     return *m_cache.insert(key, sprite);
+}
+
+const NodeSprites::Sprite &NodeSprites::alarmHalo(NodeRole role, Alarm::Severity severity)
+{
+    const int key = int(role) * 8 + int(severity);
+    if (const auto it = m_halos.constFind(key); it != m_halos.constEnd())
+        return *it;
+    const double r = haloRadius(role) + 3 * m_scale;
+    const int side = int(std::ceil(2 * r * m_dpr));
+    Sprite sprite;
+    sprite.image = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
+    sprite.image.setDevicePixelRatio(m_dpr);
+    sprite.image.fill(Qt::transparent);
+    const double logicalSide = side / m_dpr;
+    {
+        QPainter painter(&sprite.image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.translate(logicalSide / 2, logicalSide / 2);
+        paintHalo(painter, colors::alarmSeverity(severity), haloRadius(role), m_scale);
+    }
+    sprite.offset = QPointF(-logicalSide / 2, -logicalSide / 2);
+    return *m_halos.insert(key, sprite);
+}
+
+void NodeSprites::paintHalo(QPainter &painter, const QColor &colour, double radius, double scale)
+{
+    QColor glow = colour;
+    glow.setAlpha(70);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(glow);
+    painter.drawEllipse(QPointF(), radius + 1.5 * scale, radius + 1.5 * scale);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(QColor(0x05, 0x09, 0x0e, 200), 3.6 * scale));
+    painter.drawEllipse(QPointF(), radius, radius);
+    painter.setPen(QPen(colour, 2.2 * scale));
+    painter.drawEllipse(QPointF(), radius, radius);
 }
 
 void NodeSprites::paintSymbol(QPainter &painter, NodeRole role, DisplayStatus status, int utilizationStep,

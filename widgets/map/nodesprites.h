@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/alarm.h"
 #include "domain/enums.h"
 #include "state/displaystatus.h"
 
@@ -32,6 +33,12 @@ public:
     };
     const Sprite &sprite(NodeRole role, DisplayStatus status, int utilizationStep);
     static int utilizationStep(bool hasSample, double utilization);
+    // The halo drawn under a node with an alarm that needs attention: a ring in the severity's colour
+    // just outside the symbol, over a faint glow.
+    const Sprite &alarmHalo(NodeRole role, Alarm::Severity severity);
+    // Logical radius of the halo's ring (the blink and the legend draw at it).
+    double haloRadius(NodeRole role) const { return outerRadius(role) + 3.5 * m_scale; }
+    static void paintHalo(class QPainter &painter, const QColor &colour, double radius, double scale);
     // Logical radius of the whole symbol including its utilization ring: for hit-testing and labels.
     double outerRadius(NodeRole role) const;
 
@@ -43,6 +50,7 @@ private:
     double m_dpr = 1.0;
     double m_scale = 1.0;
     QHash<int, Sprite> m_cache;
+    QHash<int, Sprite> m_halos;
 };
 
 } // namespace cpn::map

@@ -4,6 +4,7 @@
 #include "itemmodels/federationsummary.h"
 #include "widgets/map/maprenderer.h"
 #include "widgets/map/mapstyle.h"
+#include "widgets/statuscolors.h"
 
 #include <QApplication>
 #include <QImage>
@@ -32,6 +33,9 @@ private Q_SLOTS:
     void newDataIsComposedInTheBackground();
     void theInsetFollowsTheShading();
     void overlayPanelsAreDrawnWhenTheyChange();
+    void alarmsRingNodesAndCaseLinks();
+    void alarmSeveritiesOutliveANewDirectory();
+    void blinkIsDrawnOnlyInItsHalfAndItsRegion();
 
 private:
     QImage render(const MapFrame &frame = {});
@@ -279,6 +283,116 @@ void tst_MapRenderer::overlayPanelsAreDrawnWhenTheyChange()
     m_fx->scene->recomputeAggregates();
     render();
     QCOMPARE(overlay.panelDraws(), drawn + 2); // the legend's scale
+}
+
+namespace {
+
+// The longest link of the scene at this view (its middle is far from every node), and that middle.
+int longestLink(const geo::MapViewport &view, const MapScene &scene, QPointF *middle)
+{
+    int best = -1;
+    double bestLength = 0;
+    QList<QPointF> polyline;
+    for (int i = 0; i < scene.links().size(); ++i) {
+        MapRenderer::linkPolyline(view, scene, i, MapRenderer::drawsStraight(view, scene, i), polyline);
+        const double length = QLineF(polyline.constFirst(), polyline.constLast()).length();
+        if (length > bestLength) {
+            bestLength = length;
+            best = i;
+            *middle = polyline.size() > 2 ? polyline.at(polyline.size() / 2)
+                                          : (polyline.constFirst() + polyline.constLast()) / 2;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+// Each node and link with an alarm that needs attention shows its worst severity: a ring around the
+// symbol, a casing under the link, in the severity's colour; only a change recomposes the data.
+void tst_MapRenderer::alarmsRingNodesAndCaseLinks()
+{
+    MapScene &scene = *m_fx->scene;
+    const QString nodeId = QStringLiteral("guizhou-hub");
+    const MapNode &node = scene.nodes().at(scene.nodeIndex(nodeId));
+    const double r = m_renderer->sprites().haloRadius(node.role);
+    const QPointF ring = m_view.toScreen(node.km) + QPointF(0, -r); // twelve o'clock
+    QPointF middle;
+    const int link = longestLink(m_view, scene, &middle);
+    QVERIFY(link >= 0);
+    const QColor critical = colors::alarmSeverity(Alarm::Severity::Critical);
+    const QColor major = colors::alarmSeverity(Alarm::Severity::Major);
+
+    const QImage calm = render();
+    QVERIFY(!hasColourNear(calm, ring, critical, 1, 20));
+    QVERIFY(!hasColourNear(calm, middle, major, 3, 20));
+
+    const quint64 nodesBefore = scene.nodesRevision();
+    const quint64 linksBefore = scene.linksRevision();
+    scene.setAlarmSeverities({{nodeId, Alarm::Severity::Critical}},
+                             {{scene.links().at(link).id, Alarm::Severity::Major}});
+    QVERIFY(scene.nodesRevision() > nodesBefore);
+    QVERIFY(scene.linksRevision() > linksBefore);
+    QVERIFY(scene.nodes().at(scene.nodeIndex(nodeId)).alarm == Alarm::Severity::Critical);
+    const QImage alarmed = render();
+    QVERIFY2(hasColourNear(alarmed, ring, critical, 1, 20), "a ring in the critical colour around the hub");
+    QVERIFY2(hasColourNear(alarmed, middle, major, 3, 20), "a casing in the major colour under the link");
+
+    // The same severities again: nothing to recompose.
+    const quint64 nodesNow = scene.nodesRevision();
+    const quint64 linksNow = scene.linksRevision();
+    scene.setAlarmSeverities({{nodeId, Alarm::Severity::Critical}},
+                             {{scene.links().at(link).id, Alarm::Severity::Major}});
+    QCOMPARE(scene.nodesRevision(), nodesNow);
+    QCOMPARE(scene.linksRevision(), linksNow);
+
+    // Acknowledged or cleared: gone.
+    scene.setAlarmSeverities({}, {});
+    const QImage cleared = render();
+    QVERIFY(!hasColourNear(cleared, ring, critical, 1, 20));
+    QVERIFY(!hasColourNear(cleared, middle, major, 3, 20));
+}
+
+// The feeder replaces the nodes when the directory changes: the alarms stay on them.
+void tst_MapRenderer::alarmSeveritiesOutliveANewDirectory()
+{
+    MapScene &scene = *m_fx->scene;
+    const QString linkId = scene.links().constFirst().id;
+    scene.setAlarmSeverities({{QStringLiteral("guian"), Alarm::Severity::Minor}},
+                             {{linkId, Alarm::Severity::Warning}});
+    QList<MapNode> nodes = scene.nodes();
+    for (MapNode &n : nodes)
+        n.alarm.reset();
+    scene.setNodes(nodes);
+    QVERIFY(scene.nodes().at(scene.nodeIndex(QStringLiteral("guian"))).alarm == Alarm::Severity::Minor);
+    QVERIFY(scene.links().at(scene.linkIndex(linkId)).alarm == Alarm::Severity::Warning);
+    QVERIFY(!scene.nodes().at(scene.nodeIndex(QStringLiteral("national"))).alarm);
+}
+
+// A blinking source is drawn bright in the "on" half only, over the cached layers (no recomposition),
+// and the region a blink repaints is the sources' own, not the map.
+void tst_MapRenderer::blinkIsDrawnOnlyInItsHalfAndItsRegion()
+{
+    MapScene &scene = *m_fx->scene;
+    const QString nodeId = QStringLiteral("guizhou-hub");
+    const MapNode &node = scene.nodes().at(scene.nodeIndex(nodeId));
+    const QPointF blinkRing =
+        m_view.toScreen(node.km) + QPointF(0, -(m_renderer->sprites().haloRadius(node.role) + 2));
+    const QColor critical = colors::alarmSeverity(Alarm::Severity::Critical);
+    scene.setBlinking({nodeId}, {});
+    render();
+    const int builds = m_renderer->linkBuilds();
+    MapFrame on;
+    on.blinkOn = true;
+    QVERIFY(hasColourNear(render(on), blinkRing, critical, 1, 20));
+    QVERIFY(!hasColourNear(render(), blinkRing, critical, 1, 20));
+    QCOMPARE(m_renderer->linkBuilds(), builds);
+
+    const QRect region = m_renderer->blinkRegion(m_view, scene).boundingRect();
+    QVERIFY(region.contains(blinkRing.toPoint()));
+    QVERIFY(region.width() * region.height() < 80 * 80);
+    scene.setBlinking({}, {});
+    QVERIFY(m_renderer->blinkRegion(m_view, scene).isEmpty());
 }
 
 QTEST_MAIN(tst_MapRenderer)

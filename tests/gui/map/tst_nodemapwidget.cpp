@@ -5,6 +5,7 @@
 #include "widgets/map/nodemapwidget.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void silentNodeShowsLastKnownFiguresWithTheirAge();
     void newDataReachesTheScreenWithoutAnInput();
     void totalsAndTheirDataShowInOnePaint();
+    void blinkTogglesAtOneHertzUntilStopped();
 
 private:
     void sendMouse(QEvent::Type type, const QPointF &pos, Qt::MouseButton button, Qt::MouseButtons buttons);
@@ -258,6 +260,30 @@ void tst_NodeMapWidget::totalsAndTheirDataShowInOnePaint()
     QTest::qWait(100);
     QCOMPARE(counter.paints, 1);
     m_map->removeEventFilter(&counter);
+}
+
+// A new critical alarm's source blinks: shown at once, then every half second on and off, each time
+// repainting only the source's own region; an empty list (acknowledged, silenced) stops it.
+void tst_NodeMapWidget::blinkTogglesAtOneHertzUntilStopped()
+{
+    QVERIFY(!m_map->isBlinking());
+    m_map->setBlinking({u"guizhou-hub"_s}, {m_fx->scene->links().constFirst().id});
+    QVERIFY(m_map->isBlinking());
+    QVERIFY(m_map->frameState().blinkOn);
+    const QRect region = m_map->blinkRegion().boundingRect();
+    QVERIFY(!region.isEmpty());
+    QVERIFY(region.contains(m_map->nodePosition(u"guizhou-hub"_s).toPoint()));
+    QVERIFY(m_map->blinkRegion().boundingRect() != m_map->rect());
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_VERIFY(!m_map->frameState().blinkOn);
+    QTRY_VERIFY(m_map->frameState().blinkOn);
+    QVERIFY(timer.elapsed() >= 2 * NodeMapWidget::kBlinkHalfPeriodMs - 100);
+
+    m_map->setBlinking({}, {});
+    QVERIFY(!m_map->isBlinking());
+    QVERIFY(!m_map->frameState().blinkOn);
+    QVERIFY(m_map->blinkRegion().isEmpty());
 }
 
 QTEST_MAIN(tst_NodeMapWidget)

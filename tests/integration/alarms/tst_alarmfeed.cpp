@@ -1,3 +1,4 @@
+#include "alarms/alarmannouncer.h"
 #include "alarms/alarmfeed.h"
 #include "alarms/alarmstore.h"
 #include "api/localsimulator.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void ackWithCommentReachesTheOtherConsoleWithinTwoSeconds();
     void ackWithShortExpiryReturnsToUnacknowledged();
     void silenceKeepsTheAlarmListedButQuiet();
+    void alarmUnderASilenceNeverSoundsUntilTheSilenceEnds();
     void tokenWithoutTheScopeIsRefusedNamingIt();
     void alarmsSurviveAConsoleRestart();
 
@@ -301,6 +303,44 @@ void tst_AlarmFeed::silenceKeepsTheAlarmListedButQuiet()
     QVERIFY(waitFor(
         *c, [&] { return !c->store.find(key)->alarm.silenced; }, 5000));
     QVERIFY(c->store.worstUnacknowledgedForLink(m_link));
+}
+
+namespace {
+// Counts what the announcer would play: there is no audio device where the tests run.
+class CountingPlayer : public AlarmSoundPlayer
+{
+public:
+    void play(Alarm::Severity severity) override { played.append(severity); }
+    QList<Alarm::Severity> played;
+};
+} // namespace
+
+// A maintenance window set before the fault: the alarm comes in silenced, listed, and neither sounds
+// nor blinks; when the window ends it needs attention and sounds once.
+void tst_AlarmFeed::alarmUnderASilenceNeverSoundsUntilTheSilenceEnds()
+{
+    auto c = console();
+    CountingPlayer player;
+    AlarmAnnouncer announcer(&c->store, &player, m_clock);
+    for (Alarm::Severity severity : {Alarm::Severity::Minor, Alarm::Severity::Warning, Alarm::Severity::Info})
+        announcer.setAnnounced(severity, true);
+    const AlarmSource source{AlarmSource::Kind::Link, m_link};
+    QCOMPARE(run([&](AlarmFeed::Done done) {
+                 c->feed.silence(
+                     SilenceRequest{source, 0, m_clock.nowMs() + 3'600'000, u"Planned fibre work"_s}, done);
+             }),
+             QString());
+    const AlarmKey key = raiseLinkDown(*c);
+    QVERIFY(!key.id.isEmpty());
+    QVERIFY(c->store.find(key)->alarm.silenced);
+    QVERIFY(player.played.isEmpty());
+    QVERIFY(!c->store.unacknowledgedCriticals().contains(key));
+
+    QCOMPARE(run([&](AlarmFeed::Done done) { c->feed.unsilence(source, done); }), QString());
+    QVERIFY(waitFor(
+        *c, [&] { return !c->store.find(key)->alarm.silenced; }, 5000));
+    QCOMPARE(player.played.size(), 1);
+    QVERIFY(player.played.constFirst() == c->store.find(key)->alarm.severity);
 }
 
 void tst_AlarmFeed::tokenWithoutTheScopeIsRefusedNamingIt()
