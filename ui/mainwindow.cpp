@@ -208,7 +208,8 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
     m_alarmStore = dependencies.alarms;
     m_problemsBand = new ProblemsBand(m_alarmStore, m_alarmDirectory->namer(), m_clock, m_mapPanel);
     m_mapPanel->setProblemsBand(m_problemsBand);
-    connect(m_alarmStore, &alarms::AlarmStore::changed, this, &MainWindow::showAlarmsOnMap);
+    m_shownAlarms = m_alarmStore;
+    connect(m_shownAlarms, &alarms::AlarmStore::changed, this, &MainWindow::showAlarmsOnMap);
     showAlarmsOnMap();
     createAlarmSounds(dependencies);
 }
@@ -310,11 +311,11 @@ void MainWindow::updateSoundControls()
 
 void MainWindow::showAlarmsOnMap()
 {
-    m_mapPanel->showAlarms(m_alarmStore->worstUnacknowledgedByNode(),
-                           m_alarmStore->worstUnacknowledgedByLink());
+    m_mapPanel->showAlarms(m_shownAlarms->worstUnacknowledgedByNode(),
+                           m_shownAlarms->worstUnacknowledgedByLink());
     QStringList nodes, links;
-    for (const alarms::AlarmKey &key : m_alarmStore->unacknowledgedCriticals()) {
-        const alarms::StoredAlarm *stored = m_alarmStore->find(key);
+    for (const alarms::AlarmKey &key : m_shownAlarms->unacknowledgedCriticals()) {
+        const alarms::StoredAlarm *stored = m_shownAlarms->find(key);
         if (!stored)
             continue;
         QStringList &ids = stored->alarm.source.kind == AlarmSource::Kind::Link ? links : nodes;
@@ -355,6 +356,13 @@ void MainWindow::showAlarms(alarms::AlarmStore *store, bool readOnly)
 {
     if (m_alarmsPanel)
         m_alarmsPanel->setStore(store, readOnly);
+    // The map marks the alarms of the moment it shows: a review's, not the live ones.
+    if (!m_shownAlarms || !store)
+        return;
+    disconnect(m_shownAlarms, &alarms::AlarmStore::changed, this, &MainWindow::showAlarmsOnMap);
+    m_shownAlarms = store;
+    connect(m_shownAlarms, &alarms::AlarmStore::changed, this, &MainWindow::showAlarmsOnMap);
+    showAlarmsOnMap();
 }
 
 void MainWindow::showAlarmSource(const AlarmSource &source)

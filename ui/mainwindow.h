@@ -229,7 +229,8 @@ private:
     std::unique_ptr<AlarmDirectory> m_alarmDirectory; // over the live state
     AlarmsPanel *m_alarmsPanel = nullptr;
     QDockWidget *m_alarmsDock = nullptr;
-    alarms::AlarmStore *m_alarmStore = nullptr;
+    alarms::AlarmStore *m_alarmStore = nullptr;  // the live alarms: the wall band and the sound follow them
+    alarms::AlarmStore *m_shownAlarms = nullptr; // what the map marks: the live store or a review's
     ProblemsBand *m_problemsBand = nullptr;
     std::unique_ptr<SoundEffectPlayer> m_soundPlayer; // when none was given
     alarms::AlarmAnnouncer *m_announcer = nullptr;

@@ -316,14 +316,16 @@ public:
 } // namespace
 
 // A maintenance window set before the fault: the alarm comes in silenced, listed, and neither sounds
-// nor blinks; when the window ends it needs attention and sounds once.
+// nor blinks; when the window ends it needs attention and sounds. The simulator's own load may raise
+// other alarms meanwhile (utilization, congestion), so what is checked is what this alarm triggers.
 void tst_AlarmFeed::alarmUnderASilenceNeverSoundsUntilTheSilenceEnds()
 {
     auto c = console();
     CountingPlayer player;
     AlarmAnnouncer announcer(&c->store, &player, m_clock);
-    for (Alarm::Severity severity : {Alarm::Severity::Minor, Alarm::Severity::Warning, Alarm::Severity::Info})
-        announcer.setAnnounced(severity, true);
+    QList<AlarmKey> calledFor; // every alarm the store said needs attention
+    connect(&c->store, &AlarmStore::attentionNeeded, this,
+            [&calledFor](const QList<AlarmKey> &keys) { calledFor += keys; });
     const AlarmSource source{AlarmSource::Kind::Link, m_link};
     QCOMPARE(run([&](AlarmFeed::Done done) {
                  c->feed.silence(
@@ -333,14 +335,15 @@ void tst_AlarmFeed::alarmUnderASilenceNeverSoundsUntilTheSilenceEnds()
     const AlarmKey key = raiseLinkDown(*c);
     QVERIFY(!key.id.isEmpty());
     QVERIFY(c->store.find(key)->alarm.silenced);
-    QVERIFY(player.played.isEmpty());
+    QVERIFY(!calledFor.contains(key));
     QVERIFY(!c->store.unacknowledgedCriticals().contains(key));
 
+    const qsizetype playedBefore = player.played.size();
     QCOMPARE(run([&](AlarmFeed::Done done) { c->feed.unsilence(source, done); }), QString());
     QVERIFY(waitFor(
         *c, [&] { return !c->store.find(key)->alarm.silenced; }, 5000));
-    QCOMPARE(player.played.size(), 1);
-    QVERIFY(player.played.constFirst() == c->store.find(key)->alarm.severity);
+    QVERIFY(calledFor.contains(key));
+    QVERIFY(player.played.mid(playedBefore).contains(c->store.find(key)->alarm.severity));
 }
 
 void tst_AlarmFeed::tokenWithoutTheScopeIsRefusedNamingIt()
