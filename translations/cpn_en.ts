@@ -4,47 +4,7 @@
 <context>
     <name>HandoverReportWriter</name>
     <message>
-        <source>Critical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Link down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Link congested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latency above target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Utilization high</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Endpoint slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -910,30 +870,6 @@
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Link down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Link congested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latency above target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Utilization high</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Endpoint slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,48 +4,8 @@
 <context>
     <name>HandoverReportWriter</name>
     <message>
-        <source>Critical</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation>重要</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation>次要</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>Node down</source>
-        <translation>节点宕机</translation>
-    </message>
-    <message>
         <source>Link down</source>
         <translation>链路中断</translation>
-    </message>
-    <message>
-        <source>Link congested</source>
-        <translation>链路拥塞</translation>
-    </message>
-    <message>
-        <source>Latency above target</source>
-        <translation>时延超出目标</translation>
-    </message>
-    <message>
-        <source>Utilization high</source>
-        <translation>利用率过高</translation>
-    </message>
-    <message>
-        <source>Endpoint slow</source>
-        <translation>端点响应慢</translation>
     </message>
     <message>
         <source>Node offline</source>
@@ -909,30 +869,6 @@
     <message>
         <source>info</source>
         <translation>提示</translation>
-    </message>
-    <message>
-        <source>Node down</source>
-        <translation>节点宕机</translation>
-    </message>
-    <message>
-        <source>Link down</source>
-        <translation>链路中断</translation>
-    </message>
-    <message>
-        <source>Link congested</source>
-        <translation>链路拥塞</translation>
-    </message>
-    <message>
-        <source>Latency above target</source>
-        <translation>时延超出目标</translation>
-    </message>
-    <message>
-        <source>Utilization high</source>
-        <translation>利用率过高</translation>
-    </message>
-    <message>
-        <source>Endpoint slow</source>
-        <translation>端点响应缓慢</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -1,5 +1,7 @@
 #include "ui/replay/changetablemodel.h"
 
+#include "alarms/alarmtext.h"
+
 #include <QDateTime>
 
 namespace cpn {
@@ -65,25 +67,6 @@ QString ChangeTableModel::severityText(Alarm::Severity severity) const
     return {};
 }
 
-QString ChangeTableModel::alarmKindText(Alarm::Kind kind) const
-{
-    switch (kind) {
-    case Alarm::Kind::NodeDown:
-        return tr("Node down");
-    case Alarm::Kind::LinkDown:
-        return tr("Link down");
-    case Alarm::Kind::LinkCongested:
-        return tr("Link congested");
-    case Alarm::Kind::LatencyAboveTarget:
-        return tr("Latency above target");
-    case Alarm::Kind::UtilizationHigh:
-        return tr("Utilization high");
-    case Alarm::Kind::EndpointSlow:
-        return tr("Endpoint slow");
-    }
-    return {};
-}
-
 ChangeTableModel::Row ChangeTableModel::alarmRow(const cache::DiffResult::AlarmChange &c) const
 {
     using What = cache::DiffResult::AlarmChange::What;
@@ -92,7 +75,7 @@ ChangeTableModel::Row ChangeTableModel::alarmRow(const cache::DiffResult::AlarmC
     row.id = a.source.id;
     const QString source = c.sourceName.isEmpty() ? a.source.id : c.sourceName;
     //: An alarm in the Compare table: its kind, then what it is about (a node's name, a link "a - b")
-    row.item = tr("%1: %2").arg(alarmKindText(a.kind), source);
+    row.item = tr("%1: %2").arg(alarms::kindName(a.kind), source);
     if (c.atMs > 0)
         row.change = QDateTime::fromMSecsSinceEpoch(c.atMs).toString(QStringLiteral("HH:mm:ss"));
     switch (c.what) {

@@ -70,7 +70,6 @@ private:
     QString statusText(NodeStatus status, bool reported) const;
     QString linkStatusText(LinkStatus status) const;
     QString severityText(Alarm::Severity severity) const;
-    QString alarmKindText(Alarm::Kind kind) const;
     Row alarmRow(const cache::DiffResult::AlarmChange &change) const;
 
     cache::DiffResult m_diff;

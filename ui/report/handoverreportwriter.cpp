@@ -1,5 +1,6 @@
 #include "ui/report/handoverreportwriter.h"
 
+#include "alarms/alarmtext.h"
 #include "state/freshness.h"
 
 #include <QDateTime>
@@ -64,42 +65,6 @@ QColor severityColor(Alarm::Severity severity)
         break;
     }
     return QColor(0x8a, 0x94, 0xa0);
-}
-
-QString severityName(Alarm::Severity severity)
-{
-    switch (severity) {
-    case Alarm::Severity::Critical:
-        return HandoverReportWriter::tr("Critical");
-    case Alarm::Severity::Major:
-        return HandoverReportWriter::tr("Major");
-    case Alarm::Severity::Minor:
-        return HandoverReportWriter::tr("Minor");
-    case Alarm::Severity::Warning:
-        return HandoverReportWriter::tr("Warning");
-    case Alarm::Severity::Info:
-        break;
-    }
-    return HandoverReportWriter::tr("Info");
-}
-
-QString kindName(Alarm::Kind kind)
-{
-    switch (kind) {
-    case Alarm::Kind::NodeDown:
-        return HandoverReportWriter::tr("Node down");
-    case Alarm::Kind::LinkDown:
-        return HandoverReportWriter::tr("Link down");
-    case Alarm::Kind::LinkCongested:
-        return HandoverReportWriter::tr("Link congested");
-    case Alarm::Kind::LatencyAboveTarget:
-        return HandoverReportWriter::tr("Latency above target");
-    case Alarm::Kind::UtilizationHigh:
-        return HandoverReportWriter::tr("Utilization high");
-    case Alarm::Kind::EndpointSlow:
-        break;
-    }
-    return HandoverReportWriter::tr("Endpoint slow");
 }
 
 QString outageKindName(Outage::Kind kind)
@@ -784,7 +749,7 @@ QList<Row> alarmRows(const HandoverData &data)
         Row row;
         row.marker = severityColor(alarm.severity);
         QString what = HandoverReportWriter::tr("%1: %2", "alarm kind: its source")
-                           .arg(kindName(alarm.kind), alarmSourceText(data, alarm));
+                           .arg(alarms::kindName(alarm.kind), alarmSourceText(data, alarm));
         if (alarm.affected.size() > 1)
             what +=
                 QLatin1Char('\n') +
@@ -804,7 +769,7 @@ QList<Row> alarmRows(const HandoverData &data)
         }
         if (alarm.silenced)
             ack += QLatin1Char('\n') + HandoverReportWriter::tr("silenced");
-        row.cells = {severityName(alarm.severity), what, timeText(alarm.raisedAtMs, data), state, ack};
+        row.cells = {alarms::severityName(alarm.severity), what, timeText(alarm.raisedAtMs, data), state, ack};
         if (alarm.ack && !alarm.ack->comment.isEmpty())
             row.notes << HandoverReportWriter::tr("Acknowledged by %1 at %2: %3")
                              .arg(alarm.ack->by, timeText(alarm.ack->atMs, data), alarm.ack->comment);
