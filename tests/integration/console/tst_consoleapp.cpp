@@ -29,6 +29,7 @@ class TestConsoleApp : public QObject
 
 private Q_SLOTS:
     void demoListsTheLiveFederation();
+    void demoRunsASyntheticScenario();
     void unreachableRootIsShownOffline();
     void eventsAreRecordedInTheCache();
     void liveTotalsAreRecordedAsRegionSeries();
@@ -111,6 +112,24 @@ void TestConsoleApp::demoListsTheLiveFederation()
     QCOMPARE(selected.size(), 1);
     QCOMPARE(selected.constFirst().data(NodeTableModel::NodeIdRole).toString(),
              QStringLiteral("guizhou-hub"));
+}
+
+// `cpn-console --demo --scenario synthetic:N` starts its simulator too: the default federation's
+// opening fault names a link the synthetic ones lack, and the simulator refuses such a fault.
+void TestConsoleApp::demoRunsASyntheticScenario()
+{
+    QTemporaryDir dir;
+    ConsoleOptions options;
+    options.demo = true;
+    options.demoScenario = QStringLiteral("synthetic:60");
+    options.cacheDirectory = dir.path();
+    ConsoleApp console(options, nullptr);
+    console.start();
+    const auto indicators = [&] { return console.window()->findChildren<ConnectionIndicator *>(); };
+    QTRY_VERIFY_WITH_TIMEOUT(!indicators().isEmpty() &&
+                                 indicators().constFirst()->state() == ConnectionIndicator::State::Online,
+                             20000);
+    QTRY_COMPARE_WITH_TIMEOUT(console.nodeModel().rowCount(), 60, 10000);
 }
 
 void TestConsoleApp::eventsAreRecordedInTheCache()
