@@ -21,6 +21,7 @@
 #include "ui/overviewpanel.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/selectionwizard.h"
+#include "widgets/layoutfence.h"
 #include "widgets/charts/sparklinedelegate.h"
 #include "widgets/map/nodemapwidget.h"
 
@@ -98,7 +99,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_clockLabel = new QLabel(this);
     m_clockLabel->setObjectName(QStringLiteral("statusClock"));
     m_clockLabel->setToolTip(tr("Local time of this console"));
-    statusBar()->addPermanentWidget(m_clockLabel);
+    statusBar()->addPermanentWidget(new LayoutFence(m_clockLabel)); // a new time each second
     statusBar()->setSizeGripEnabled(false);
 
     m_ticker = new QTimer(this);
@@ -150,10 +151,11 @@ void MainWindow::createDocks()
     scroll->setObjectName(QStringLiteral("overviewScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_overview);
+    scroll->setWidget(new LayoutFence(m_overview)); // its figures change every tick
     m_overviewDock = new QDockWidget(tr("Overview"), this);
     m_overviewDock->setObjectName(QStringLiteral("overviewDock"));
     m_overviewDock->setWidget(scroll);
+    connect(m_overviewDock, &QDockWidget::visibilityChanged, m_overview, &OverviewPanel::setOnScreen);
     addDockWidget(Qt::BottomDockWidgetArea, m_overviewDock);
     tabifyDockWidget(m_eventsDock, m_overviewDock);
     m_eventsDock->raise();

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace cpn {
 
@@ -127,8 +128,29 @@ OverviewPanel::OverviewPanel(NodeTableModel *nodes, QWidget *parent)
     updateEmpty();
 }
 
-void OverviewPanel::showSummary(const FederationSummary &s, qint64 nowMs, int intervalMs)
+void OverviewPanel::showSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
 {
+    Shown shown{summary, nowMs, intervalMs};
+    if (!m_onScreen) {
+        m_waiting = std::move(shown);
+        return;
+    }
+    m_waiting.reset();
+    showFigures(shown);
+}
+
+void OverviewPanel::setOnScreen(bool onScreen)
+{
+    m_onScreen = onScreen;
+    if (m_onScreen && m_waiting)
+        showFigures(*std::exchange(m_waiting, std::nullopt));
+}
+
+void OverviewPanel::showFigures(const Shown &shown)
+{
+    const FederationSummary &s = shown.summary;
+    const qint64 nowMs = shown.nowMs;
+    const int intervalMs = shown.intervalMs;
     const QLocale locale;
     const auto &all = s.all;
 

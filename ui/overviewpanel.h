@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <array>
+#include <optional>
 
 class QLabel;
 class QTableView;
@@ -28,11 +29,24 @@ public:
 
     // intervalMs: the sampling interval, to judge whether the newest data is itself stale.
     void showSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs);
+    // Off screen (its dock a tab behind another) the panel keeps only the newest summary and shows
+    // it when it is back: laying out figures nobody sees would cost the UI thread every tick.
+    void setOnScreen(bool onScreen);
     KeyFigureTile *tile(Tile tile) const { return m_tiles.at(tile); }
     QString tierCellText(NodeTier tier, int column) const;
     QTableView *attentionView() const { return m_attention; }
 
 private:
+    struct Shown
+    {
+        FederationSummary summary;
+        qint64 nowMs = 0;
+        int intervalMs = 0;
+    };
+    void showFigures(const Shown &shown);
+
+    bool m_onScreen = true;
+    std::optional<Shown> m_waiting; // the newest summary while the panel is off screen
     std::array<KeyFigureTile *, TileCount> m_tiles{};
     // [tier][column]: nodes, accelerators, CPU, power, jobs
     std::array<std::array<QLabel *, 5>, 3> m_tierCells{};

@@ -4,6 +4,7 @@
 #include "widgets/statuscolors.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QPainter>
 
 namespace cpn {
@@ -63,24 +64,24 @@ void ConnectionIndicator::refresh()
     updateText();
 }
 
-void ConnectionIndicator::updateText()
+QString ConnectionIndicator::stateText() const
 {
-    QString stateText;
     switch (m_state) {
     case State::Connecting:
-        stateText = tr("connecting");
-        break;
+        return tr("connecting");
     case State::Online:
-        stateText = tr("online");
-        break;
+        return tr("online");
     case State::Stale:
-        stateText = tr("stale");
-        break;
+        return tr("stale");
     case State::Offline:
-        stateText = tr("offline");
-        break;
+        return tr("offline");
     }
+    return {};
+}
 
+void ConnectionIndicator::updateText()
+{
+    const QString state = stateText();
     QString age;
     if (m_lastDataMs > 0) {
         const qint64 ageS = std::max<qint64>(0, m_clock.nowMs() - m_lastDataMs) / 1000;
@@ -92,13 +93,24 @@ void ConnectionIndicator::updateText()
     } else if (m_state != State::Connecting) {
         age = tr("no data yet");
     }
-    const QString text = age.isEmpty() ? tr("%1 \u00b7 %2").arg(m_label, stateText)
-                                       : tr("%1 \u00b7 %2 \u00b7 %3").arg(m_label, stateText, age);
+    const QString text = age.isEmpty() ? tr("%1 \u00b7 %2").arg(m_label, state)
+                                       : tr("%1 \u00b7 %2 \u00b7 %3").arg(m_label, state, age);
+    if (text != m_text || m_state != m_paintedState) {
+        const bool resize = text.size() != m_text.size();
+        m_text = text;
+        if (resize)
+            updateGeometry();
+        m_paintedState = m_state;
+        update();
+    }
+}
 
+QString ConnectionIndicator::details() const
+{
     QStringList tip{m_label};
     if (m_url.isValid())
         tip << m_url.toDisplayString();
-    tip << tr("State: %1").arg(stateText);
+    tip << tr("State: %1").arg(stateText());
     if (m_lastDataMs > 0)
         tip << tr("Newest data: %1")
                    .arg(QDateTime::fromMSecsSinceEpoch(m_lastDataMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
@@ -106,15 +118,14 @@ void ConnectionIndicator::updateText()
         tip << tr("Failed requests in a row: %1").arg(m_failures);
     if (!m_lastError.isEmpty())
         tip << tr("Last error: %1").arg(m_lastError);
-    setToolTip(tip.join(QLatin1Char('\n')));
+    return tip.join(QLatin1Char('\n'));
+}
 
-    if (text != m_text) {
-        const bool resize = text.size() != m_text.size();
-        m_text = text;
-        if (resize)
-            updateGeometry();
-    }
-    update();
+bool ConnectionIndicator::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip)
+        setToolTip(details());
+    return QWidget::event(event);
 }
 
 QSize ConnectionIndicator::sizeHint() const

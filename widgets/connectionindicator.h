@@ -29,14 +29,19 @@ public:
     // Re-reads the clock for the "data 3 s old" text; the window calls it once a second.
     void refresh();
     QString text() const { return m_text; }
+    // The tooltip: address, state, newest data, failures, last error. Built when asked for, not on
+    // every tick.
+    QString details() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    QString stateText() const;
     void updateText();
 
     const Clock &m_clock;
@@ -47,6 +52,7 @@ private:
     QString m_lastError;
     int m_failures = 0;
     QString m_text;
+    State m_paintedState = State::Connecting;
 };
 
 } // namespace cpn

@@ -2,6 +2,7 @@
 #include "widgets/connectionindicator.h"
 
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QTest>
 
 using namespace cpn;
@@ -65,10 +66,14 @@ void tst_ConnectionIndicator::tooltip()
     ConnectionIndicator indicator(clock, u"Hub"_s);
     indicator.setUrl(QUrl(u"http://127.0.0.1:8080/n/guian"_s));
     indicator.setStatus(ConnectionIndicator::State::Offline, kT0 - 1000, u"HTTP 503: node down"_s, 3);
-    QVERIFY(indicator.toolTip().contains(u"http://127.0.0.1:8080/n/guian"_s));
-    QVERIFY(indicator.toolTip().contains(u"HTTP 503: node down"_s));
-    QVERIFY(indicator.toolTip().contains(u"3"_s));
+    QVERIFY(indicator.details().contains(u"http://127.0.0.1:8080/n/guian"_s));
+    QVERIFY(indicator.details().contains(u"HTTP 503: node down"_s));
+    QVERIFY(indicator.details().contains(u"3"_s));
     QCOMPARE(indicator.state(), ConnectionIndicator::State::Offline);
+    // Hovered, the tooltip is what details() says at that moment.
+    QHelpEvent hover(QEvent::ToolTip, QPoint(2, 2), QPoint(2, 2));
+    QCoreApplication::sendEvent(&indicator, &hover);
+    QCOMPARE(indicator.toolTip(), indicator.details());
     QVERIFY(!indicator.grab().isNull());
 }
 

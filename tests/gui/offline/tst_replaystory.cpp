@@ -15,6 +15,7 @@
 #include "widgets/keyfiguretile.h"
 #include "widgets/map/nodemapwidget.h"
 
+#include <QDockWidget>
 #include <QAction>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -149,6 +150,7 @@ void TestReplayStory::reviewStartsOnTheRecordedFederation()
     QCOMPARE(shownStatus(*console, kGansu), DisplayStatus::Offline);
 
     // The figures' time is the recorded one, not an age against the replay's own clock.
+    console->window()->overviewDock()->raise();
     const QString detail = console->window()->overviewPanel()->tile(OverviewPanel::NewestDataTile)->detail();
     QVERIFY2(detail.startsWith(QStringLiteral("recorded")) && !detail.contains(QStringLiteral("ago")),
              qPrintable(detail));
