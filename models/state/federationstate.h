@@ -161,6 +161,7 @@ private:
         }
     };
     void applyTick(const QList<RowSample> &nodes, const QList<LinkRowSample> &links, QList<int> &changedRows,
+                   QList<NodeSample> &replaced,
                    StatusesBefore &before);
 
     const Clock &m_clock;
