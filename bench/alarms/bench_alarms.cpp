@@ -1,22 +1,24 @@
-// bench_alarms: the Alarms dock as the console builds it (AlarmsPanel over an AlarmStore: the
-// AlarmTableModel, the AlarmFilterProxyModel sorted by severity, a QTableView; names and regions from
-// an AlarmDirectory over a 2,000-node directory), shown offscreen at 1600x500. Prints medians of
-// --runs runs (default 5) as `name: value unit` lines:
+// bench_alarms: the console's window (MainWindow: the Alarms dock, the map with its alarm rings and
+// blink, the Nodes table) over an AlarmStore and a 2,000-node directory, shown offscreen at
+// 1920x1080, and the Alarms dock alone at 1600x500 for the search. Prints medians of --runs runs
+// (default 5) as `name: value unit` lines:
 //
 //   alarms.dock_update_ms.storm     a root of 2,000 nodes becomes unreachable: one answer of GET
 //                                   /alarms brings 5,000 new alarms (the root's own, with its 1,999
 //                                   nodes affected; node-down, link-down, slow endpoints; 100 alarms
 //                                   listed before): from the answer's arrival
 //                                   (AlarmStore::applyBatch) to the dock's next paint
+//   alarms.map_update_ms.storm      the same storm: from the answer's arrival to the map's first
+//                                   paint that shows the new severities (composed off the UI thread)
 //   alarms.ui_stall_ms.storm        the longest the UI thread stayed away from its event loop during
-//                                   the storm, up to 100 ms after that paint: the longest gap between
+//                                   the storm, up to 100 ms after both paints: the longest gap between
 //                                   two beats of a 1 ms timer (target <= 100 ms)
 //   alarms.filter_ms.10000          a search typed over 10,000 alarms (AlarmFilterProxyModel::
 //                                   setSearchText, most rows drop out): to the dock's next paint
 //                                   (target <= 20 ms)
 //
 // Each beside its baseline measured in the same run, named `<figure>.baseline`:
-//   - the storm's two: the same 5,000 alarms applied one at a time (AlarmStore::applyAlarm each, as
+//   - the storm's three: the same 5,000 alarms applied one at a time (AlarmStore::applyAlarm each, as
 //     an action's answer is applied): a row insertion each, each sorted into the proxy and laid out
 //     by the view; what batching the answer into one insertion saves.
 //   - the filter's: the naive filter, QSortFilterProxyModel's own (filterRegularExpression over the
@@ -24,6 +26,7 @@
 //
 //   bench_alarms [--runs N]
 
+#include "alarms/alarmannouncer.h"
 #include "alarms/alarmfilterproxymodel.h"
 #include "alarms/alarmstore.h"
 #include "alarms/alarmtablemodel.h"
@@ -33,8 +36,16 @@
 #include "state/federationstate.h"
 #include "ui/alarms/alarmdirectory.h"
 #include "ui/alarms/alarmspanel.h"
+#include "ui/mainwindow.h"
+#include "ui/mappanel.h"
+#include "itemmodels/eventlog.h"
+#include "itemmodels/eventlogmodel.h"
+#include "itemmodels/nodetablemodel.h"
+#include "widgets/map/mapscene.h"
+#include "widgets/map/nodemapwidget.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -79,7 +90,11 @@ QList<Node> syntheticDirectory()
         n.id = nodeId(i);
         n.name = QStringLiteral("Node %1").arg(i);
         n.parentId = i == 0 ? QString() : i <= 40 ? nodeId(0) : nodeId(1 + i % 40);
-        n.province = QString::fromLatin1(all.at(i % all.size()).isoCode);
+        const Province &province = all.at(i % all.size());
+        n.province = QString::fromLatin1(province.isoCode);
+        // Around the province's capital, as the synthetic federation spreads them.
+        n.lat = province.capitalLat + (i % 17 - 8) * 0.08;
+        n.lon = province.capitalLon + (i % 13 - 6) * 0.08;
         nodes.append(n);
     }
     return nodes;
@@ -145,6 +160,13 @@ protected:
     }
 };
 
+// The bench makes no sound (the console plays QSoundEffects).
+class SilentSounds : public alarms::AlarmSoundPlayer
+{
+public:
+    void play(Alarm::Severity) override {}
+};
+
 // The longest gap between two beats of a 1 ms timer on the UI thread.
 class Heartbeat
 {
@@ -188,17 +210,15 @@ void spinMs(int ms)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
 }
 
-// Runs the event loop until the view has painted after `change`, then 100 ms more; returns the
-// time from the change to the end of that paint (ms) and the longest stall (ms).
+// Runs the event loop until `shown` says the change is on screen, then 100 ms more; returns the time
+// from the change to the moment it was shown (ms) and the longest stall (ms).
 struct Timing
 {
     double updateMs = 0;
     double stallMs = 0;
 };
-Timing measure(QWidget *viewport, const std::function<void()> &change)
+Timing measure(const std::function<void()> &change, const std::function<bool()> &shown)
 {
-    PaintCounter counter;
-    viewport->installEventFilter(&counter);
     Heartbeat heartbeat;
     spinMs(20);
     heartbeat.start();
@@ -208,22 +228,61 @@ Timing measure(QWidget *viewport, const std::function<void()> &change)
     // Arrives as an event, as a reply does.
     QTimer::singleShot(0, [&] {
         elapsed.start();
-        counter.paints = 0;
         change();
-        viewport->update();
     });
     QElapsedTimer limit;
     limit.start();
     while (updateMs < 0 && limit.elapsed() < 60000) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (elapsed.isValid() && counter.paints > 0)
+        if (elapsed.isValid() && shown())
             updateMs = double(elapsed.nsecsElapsed()) / 1e6;
     }
     spinMs(100);
-    Timing timing{updateMs, heartbeat.stop()};
-    viewport->removeEventFilter(&counter);
-    return timing;
+    return {updateMs, heartbeat.stop()};
 }
+
+// Paints of a widget from now on.
+struct Paints
+{
+    explicit Paints(QWidget *widget) : widget(widget) { widget->installEventFilter(&counter); }
+    ~Paints() { widget->removeEventFilter(&counter); }
+    int count() const { return counter.paints; }
+    QWidget *widget;
+    PaintCounter counter;
+};
+
+// The console's window over a 2,000-node directory and an alarm store.
+struct Console
+{
+    FederationState state;
+    NodeTableModel nodes{&state};
+    EventLogModel events;
+    EventLog log;
+    alarms::AlarmStore store;
+    SilentSounds sounds;
+    MainWindow window;
+
+    explicit Console(const Clock &clock)
+        : state(clock), log(&events, clock), window(dependencies(clock))
+    {
+        state.setDirectory(syntheticDirectory(), {});
+        window.resize(1920, 1080);
+        window.show();
+        window.alarmsDock()->raise();
+        spinMs(300); // the first map frame composed and shown
+    }
+    MainWindow::Dependencies dependencies(const Clock &clock)
+    {
+        MainWindow::Dependencies d;
+        d.state = &state;
+        d.nodes = &nodes;
+        d.events = &log;
+        d.clock = &clock;
+        d.alarms = &store;
+        d.alarmSounds = &sounds;
+        return d;
+    }
+};
 
 struct Dock
 {
@@ -242,15 +301,22 @@ struct Dock
     QWidget *viewport() const { return panel.view()->viewport(); }
 };
 
-Timing storm(const Clock &clock, bool oneByOne)
+struct StormTiming
 {
-    Dock dock(clock);
+    double dockMs = 0;
+    double mapMs = 0;
+    double stallMs = 0;
+};
+
+StormTiming storm(const Clock &clock, bool oneByOne)
+{
+    Console console(clock);
     AlarmBatch before;
     before.serverTimeMs = kNow - 2000;
     before.reset = true;
     before.alarms = makeAlarms(0, kListedBefore);
-    dock.store.applyBatch(kOrigin, before);
-    spinMs(50);
+    console.store.applyBatch(kOrigin, before);
+    spinMs(300);
     AlarmBatch answer;
     answer.serverTimeMs = kNow;
     answer.alarms = makeAlarms(kListedBefore, kStormAlarms);
@@ -261,14 +327,40 @@ Timing storm(const Clock &clock, bool oneByOne)
     root.source = {AlarmSource::Kind::Subtree, nodeId(0)};
     for (int i = 1; i < kNodes; ++i)
         root.affected.append(nodeId(i));
-    return measure(dock.viewport(), [&] {
-        if (!oneByOne) {
-            dock.store.applyBatch(kOrigin, answer);
-            return;
-        }
-        for (const Alarm &a : std::as_const(answer.alarms))
-            dock.store.applyAlarm(kOrigin, a, kNow);
-    });
+
+    map::NodeMapWidget *map = console.window.mapPanel()->mapWidget();
+    const map::MapScene &scene = *console.window.mapPanel()->scene();
+    Paints dockPaints(console.window.alarmsPanel()->view()->viewport());
+    Paints mapPaints(map);
+    QElapsedTimer sinceChange;
+    quint64 revisionBefore = 0;
+    double dockMs = -1, mapMs = -1;
+    // The map shows the storm once the scene took the severities and a paint showed the image
+    // composed from them.
+    int mapPaintsBefore = 0, dockPaintsBefore = 0;
+    const Timing t = measure(
+        [&] {
+            sinceChange.start();
+            revisionBefore = scene.nodesRevision();
+            mapPaintsBefore = mapPaints.count();
+            dockPaintsBefore = dockPaints.count();
+            if (!oneByOne) {
+                console.store.applyBatch(kOrigin, answer);
+                return;
+            }
+            for (const Alarm &a : std::as_const(answer.alarms))
+                console.store.applyAlarm(kOrigin, a, kNow);
+        },
+        [&] {
+            const double now = double(sinceChange.nsecsElapsed()) / 1e6;
+            if (dockMs < 0 && dockPaints.count() > dockPaintsBefore)
+                dockMs = now;
+            if (mapMs < 0 && scene.nodesRevision() != revisionBefore && !map->renderer().isComposing() &&
+                mapPaints.count() > mapPaintsBefore)
+                mapMs = now;
+            return dockMs >= 0 && mapMs >= 0;
+        });
+    return {dockMs, mapMs, t.stallMs};
 }
 
 // A search that keeps about one row in 100 ("node 12" matches Node 12, 120-129, 1200-1299).
@@ -292,13 +384,17 @@ double filter(const Clock &clock, bool naive)
         dock.panel.view()->sortByColumn(alarms::AlarmTableModel::SeverityColumn, Qt::DescendingOrder);
     }
     spinMs(50);
-    const Timing t = measure(dock.viewport(), [&] {
-        if (naive)
-            naiveProxy.setFilterRegularExpression(QRegularExpression(
-                QRegularExpression::escape(kSearch), QRegularExpression::CaseInsensitiveOption));
-        else
-            dock.panel.proxy()->setSearchText(kSearch);
-    });
+    Paints paints(dock.viewport());
+    const Timing t = measure(
+        [&] {
+            paints.counter.paints = 0;
+            if (naive)
+                naiveProxy.setFilterRegularExpression(QRegularExpression(
+                    QRegularExpression::escape(kSearch), QRegularExpression::CaseInsensitiveOption));
+            else
+                dock.panel.proxy()->setSearchText(kSearch);
+        },
+        [&] { return paints.count() > 0; });
     const int shown = dock.panel.view()->model()->rowCount();
     if (shown == 0 || shown > kFilterAlarms / 10)
         std::fprintf(stderr, "unexpected: %d rows shown after the search\n", shown);
@@ -320,13 +416,15 @@ int main(int argc, char **argv)
     const int runs = std::max(1, parser.value(runsOption).toInt());
     ManualClock clock(kNow);
 
-    QList<double> update, stall, updateBase, stallBase, filterMs, filterBase;
+    QList<double> update, mapUpdate, stall, updateBase, mapUpdateBase, stallBase, filterMs, filterBase;
     for (int run = 0; run < runs; ++run) {
-        const Timing batched = storm(clock, false);
-        update << batched.updateMs;
+        const StormTiming batched = storm(clock, false);
+        update << batched.dockMs;
+        mapUpdate << batched.mapMs;
         stall << batched.stallMs;
-        const Timing single = storm(clock, true);
-        updateBase << single.updateMs;
+        const StormTiming single = storm(clock, true);
+        updateBase << single.dockMs;
+        mapUpdateBase << single.mapMs;
         stallBase << single.stallMs;
         filterMs << filter(clock, false);
         filterBase << filter(clock, true);
@@ -334,6 +432,8 @@ int main(int argc, char **argv)
     using benchstats::median;
     print("alarms.dock_update_ms.storm", median(update), "ms");
     print("alarms.dock_update_ms.storm.baseline", median(updateBase), "ms");
+    print("alarms.map_update_ms.storm", median(mapUpdate), "ms");
+    print("alarms.map_update_ms.storm.baseline", median(mapUpdateBase), "ms");
     print("alarms.ui_stall_ms.storm", median(stall), "ms");
     print("alarms.ui_stall_ms.storm.baseline", median(stallBase), "ms");
     print("alarms.filter_ms.10000", median(filterMs), "ms");
