@@ -3150,6 +3150,22 @@ id %2
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not confirmed: its node has not answered since the console connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed since %1: its node does not answer; this is what it said last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active (unconfirmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared (unconfirmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::api</name>

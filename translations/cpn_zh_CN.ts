@@ -3136,6 +3136,22 @@ ID：%2
         <source>Comments</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Not confirmed: its node has not answered since the console connected.</source>
+        <translation>未确认：自控制台连接以来，其节点从未应答。</translation>
+    </message>
+    <message>
+        <source>Not confirmed since %1: its node does not answer; this is what it said last.</source>
+        <translation>自 %1 起未确认：其节点无应答；这是它最后报告的内容。</translation>
+    </message>
+    <message>
+        <source>Active (unconfirmed)</source>
+        <translation>活动（未确认）</translation>
+    </message>
+    <message>
+        <source>Cleared (unconfirmed)</source>
+        <translation>已清除（未确认）</translation>
+    </message>
 </context>
 <context>
     <name>cpn::api</name>

@@ -66,7 +66,7 @@ NodesPanel::NodesPanel(NodeTableModel *model, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
 
-    m_view->setItemDelegate(new LastKnownDelegate(m_view));
+    m_view->setItemDelegate(new LastKnownDelegate(NodeTableModel::FiguresCurrentRole, m_view));
     auto *bars = new UtilizationBarDelegate(UtilizationBarDelegate::Ramp::Load, m_view);
     for (int column : {NodeTableModel::CpuColumn, NodeTableModel::AcceleratorsColumn, NodeTableModel::MemoryColumn})
         m_view->setItemDelegateForColumn(column, bars);

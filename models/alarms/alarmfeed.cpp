@@ -49,6 +49,7 @@ void AlarmFeed::start()
     ++m_generation;
     m_inFlight = false;
     m_failures = 0;
+    m_startedMs = m_clock.nowMs();
     poll();
 }
 
@@ -93,6 +94,9 @@ void AlarmFeed::onAlarms(quint64 generation, const api::ApiResult<AlarmBatch> &r
             qCWarning(lcApi).noquote() << "alarms of" << m_origin << "could not be read:" << message;
             Q_EMIT pollFailed(message);
         }
+        const qint64 silentSince = m_lastAnswerMs > 0 ? m_lastAnswerMs : m_startedMs;
+        if (m_clock.nowMs() - silentSince >= kUnconfirmedAfterMs)
+            m_store->setOriginUnconfirmed(m_origin, m_lastAnswerMs);
         schedule(api::backoffDelayMs(m_failures - 1, result.error().retryAfterSeconds, {}, m_random));
         return;
     }
@@ -104,6 +108,8 @@ void AlarmFeed::onAlarms(quint64 generation, const api::ApiResult<AlarmBatch> &r
     }
     const AlarmBatch &batch = result.value();
     m_cursor = batch.cursor;
+    m_lastAnswerMs = m_clock.nowMs();
+    m_store->setOriginConfirmed(m_origin);
     m_store->applyBatch(m_origin, batch);
     if (!batch.alarms.isEmpty())
         Q_EMIT revisionsReceived(m_origin, batch.alarms, m_clock.nowMs());

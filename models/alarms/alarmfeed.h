@@ -23,7 +23,9 @@ class AlarmStore;
 
 // The alarms of one federation root: polls its GET /alarms with the cursor about once a second
 // (at once again when an answer was cut), applies each answer to the store under the root's origin,
-// and backs off on failures (full jitter, Retry-After; one log line per failure streak). Also the
+// and backs off on failures (full jitter, Retry-After; one log line per failure streak). A root
+// that has not answered for kUnconfirmedAfterMs has its alarms marked in the store as not confirmed
+// since its last answer, until it answers again. Also the
 // actions on the root's alarms; each reports once, with an empty error on success or one translated
 // sentence saying why not. Uses the root's own client, so its token and refresh are the root's.
 class AlarmFeed : public QObject
@@ -33,6 +35,8 @@ class AlarmFeed : public QObject
 public:
     // Empty on success, else why the action failed.
     using Done = std::function<void(const QString &error)>;
+    // A few polls missed: a slow answer or two is not yet a silent root.
+    static constexpr qint64 kUnconfirmedAfterMs = 5000;
     enum class Action { Read, Acknowledge, Unacknowledge, Comment, Silence, Unsilence };
 
     AlarmFeed(api::NodeApiClient *client, AlarmStore *store, const Clock &clock, QObject *parent = nullptr);
@@ -83,6 +87,8 @@ private:
     bool m_inFlight = false;
     quint64 m_generation = 0; // answers to a poll of an earlier start() are ignored
     int m_failures = 0;
+    qint64 m_lastAnswerMs = 0; // of a poll; 0: none since start()
+    qint64 m_startedMs = 0;
     int m_intervalMs = 1000;
     api::RandomBelow m_random;
     QTimer m_timer;

@@ -104,11 +104,44 @@ void AlarmStore::applyAlarms(const QList<Observed> &observed)
 
 void AlarmStore::removeOrigin(const QString &origin)
 {
+    m_unconfirmedSince.remove(origin);
     removeWhere([&](const StoredAlarm &s) { return s.origin == origin; });
+}
+
+void AlarmStore::setOriginUnconfirmed(const QString &origin, qint64 lastHeardMs)
+{
+    if (m_unconfirmedSince.value(origin, -1) == lastHeardMs)
+        return;
+    m_unconfirmedSince.insert(origin, lastHeardMs);
+    touchOrigin(origin);
+}
+
+void AlarmStore::setOriginConfirmed(const QString &origin)
+{
+    if (m_unconfirmedSince.remove(origin))
+        touchOrigin(origin);
+}
+
+std::optional<qint64> AlarmStore::unconfirmedSince(const QString &origin) const
+{
+    const auto it = m_unconfirmedSince.constFind(origin);
+    return it == m_unconfirmedSince.cend() ? std::nullopt : std::optional(*it);
+}
+
+void AlarmStore::touchOrigin(const QString &origin)
+{
+    QList<int> rows;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).origin == origin)
+            rows.append(row);
+    }
+    if (!rows.isEmpty())
+        Q_EMIT rowsChanged(rows);
 }
 
 void AlarmStore::clear()
 {
+    m_unconfirmedSince.clear();
     removeWhere([](const StoredAlarm &) { return true; });
 }
 

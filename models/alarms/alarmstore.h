@@ -87,6 +87,11 @@ public:
     void applyAlarms(const QList<Observed> &observed);
     // A root that is gone.
     void removeOrigin(const QString &origin);
+    // A root that stopped answering: its alarms stay listed as it last said them, marked as not
+    // confirmed since `lastHeardMs` (0: never heard), until setOriginConfirmed().
+    void setOriginUnconfirmed(const QString &origin, qint64 lastHeardMs);
+    void setOriginConfirmed(const QString &origin);
+    std::optional<qint64> unconfirmedSince(const QString &origin) const;
     void clear();
 
     int size() const { return int(m_rows.size()); }
@@ -111,7 +116,7 @@ Q_SIGNALS:
     // Around appending rows [first, last] (new alarms).
     void aboutToAppend(int first, int last);
     void appended(int first, int last);
-    // Rows whose alarm has a new revision.
+    // Rows whose alarm has a new revision, or whose root stopped or started answering again.
     void rowsChanged(const QList<int> &rows);
     // Around removing rows (every row may move).
     void aboutToReset();
@@ -136,8 +141,11 @@ private:
     void rebuildIndex();
     void computeWorst() const;
 
+    void touchOrigin(const QString &origin);
+
     QList<StoredAlarm> m_rows;
     QHash<AlarmKey, int> m_rowByKey;
+    QHash<QString, qint64> m_unconfirmedSince; // by origin: last heard of, for roots that do not answer
     mutable bool m_worstDirty = true;
     mutable QHash<QString, Alarm::Severity> m_worstByNode;
     mutable QHash<QString, Alarm::Severity> m_worstByLink;

@@ -84,12 +84,18 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(stored, index.column());
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        QStringList tip;
+        if (const std::optional<qint64> since = m_store->unconfirmedSince(stored.origin))
+            tip << unconfirmedText(*since);
         if (index.column() == SourceColumn || index.column() == KindColumn)
-            return describeAlarm(a, sourceName(a.source));
-        if (index.column() == AcknowledgedColumn && a.ack)
-            return displayData(stored, AcknowledgedColumn);
-        return {};
+            tip << describeAlarm(a, sourceName(a.source));
+        else if (index.column() == AcknowledgedColumn && a.ack)
+            tip << displayData(stored, AcknowledgedColumn).toString();
+        return tip.isEmpty() ? QVariant() : QVariant(tip.join(u'\n'));
+    }
+    case ConfirmedRole:
+        return !m_store->unconfirmedSince(stored.origin).has_value();
     case SeverityRole:
         return int(a.severity);
     case OriginRole:
@@ -117,6 +123,14 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString AlarmTableModel::unconfirmedText(qint64 lastHeardMs) const
+{
+    if (lastHeardMs <= 0)
+        return tr("Not confirmed: its node has not answered since the console connected.");
+    return tr("Not confirmed since %1: its node does not answer; this is what it said last.")
+        .arg(QDateTime::fromMSecsSinceEpoch(lastHeardMs).toString(QStringLiteral("HH:mm:ss")));
+}
+
 QVariant AlarmTableModel::displayData(const StoredAlarm &stored, int column) const
 {
     const Alarm &a = stored.alarm;
@@ -128,6 +142,8 @@ QVariant AlarmTableModel::displayData(const StoredAlarm &stored, int column) con
     case KindColumn:
         return kindName(a.kind);
     case StateColumn:
+        if (m_store->unconfirmedSince(stored.origin))
+            return stored.isActive() ? tr("Active (unconfirmed)") : tr("Cleared (unconfirmed)");
         return stored.isActive() ? tr("Active") : tr("Cleared");
     case AgeColumn:
         return stored.isActive() ? durationText(m_clock.nowMs() - a.raisedAtMs)

@@ -41,6 +41,7 @@ public:
         SilencedRole,                    // bool
         SortRole,                        // the column's raw value
         SearchTextRole,                  // every text of the row, lower case, for the search box
+        ConfirmedRole,                   // bool: false while the alarm's root does not answer
     };
     Q_ENUM(Role)
 
@@ -62,6 +63,7 @@ public:
     void refreshNames();
 
 private:
+    QString unconfirmedText(qint64 lastHeardMs) const;
     QVariant displayData(const StoredAlarm &stored, int column) const;
     QVariant sortData(const StoredAlarm &stored, int column) const;
     void follow(const AlarmStore *store);

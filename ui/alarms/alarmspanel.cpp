@@ -8,6 +8,7 @@
 #include "domain/provinces.h"
 #include "ui/alarms/alarmactiondialog.h"
 #include "ui/alarms/alarmdirectory.h"
+#include "widgets/delegates/lastknowndelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -84,6 +85,8 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
 
     m_view->setModel(m_proxy);
     m_view->setObjectName(QStringLiteral("alarmsTable"));
+    // The alarms of a root that stopped answering read as old: what it said last, not now.
+    m_view->setItemDelegate(new LastKnownDelegate(alarms::AlarmTableModel::ConfirmedRole, m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSortingEnabled(true);

@@ -1,7 +1,5 @@
 #include "widgets/delegates/lastknowndelegate.h"
 
-#include "itemmodels/nodetablemodel.h"
-
 namespace cpn {
 
 void LastKnownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -18,7 +16,8 @@ void LastKnownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 void LastKnownDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    if (index.data(NodeTableModel::FiguresCurrentRole).toBool())
+    const QVariant current = index.data(m_currentRole);
+    if (!current.isValid() || current.toBool())
         return;
     option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
     option->font.setItalic(true);

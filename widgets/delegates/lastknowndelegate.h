@@ -6,20 +6,25 @@
 
 namespace cpn {
 
-// Greys the figures NodeTableModel marks as last known (FiguresCurrentRole false): a late or silent
-// node's old values must not read as current ones. Plain text cells are drawn through CellText.
+// Greys and slants what a model marks as last known (its `currentRole` false, e.g. NodeTableModel's
+// FiguresCurrentRole): a silent node's old values must not read as current ones. Plain text cells
+// are drawn through CellText.
 class LastKnownDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    LastKnownDelegate(int currentRole, QObject *parent = nullptr)
+        : QStyledItemDelegate(parent), m_currentRole(currentRole)
+    {
+    }
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    int m_currentRole;
     CellText m_text;
 };
 

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void alarmUnderASilenceNeverSoundsUntilTheSilenceEnds();
     void tokenWithoutTheScopeIsRefusedNamingIt();
     void alarmsSurviveAConsoleRestart();
+    void silentRootsAlarmsAreMarkedUnconfirmed();
 
 private:
     // One console: its connection, client, store and feed.
@@ -119,6 +120,29 @@ void tst_AlarmFeed::cleanup()
                    !activeOf(c->store, Alarm::Kind::NodeDown, u"guizhou-hub"_s);
         },
         10000));
+}
+
+// A root that stops answering keeps its alarms listed, marked as not confirmed since its last answer.
+void tst_AlarmFeed::silentRootsAlarmsAreMarkedUnconfirmed()
+{
+    api::LocalSimulator sim;
+    api::LocalSimulator::Options options;
+    options.devToken = u"dev-token"_s;
+    options.extraArguments = {u"--fault"_s, u"link-down:l-guizhou-hub-gy-gov"_s};
+    sim.start(options);
+    QVERIFY2(sim.waitForStarted(15000), qPrintable(sim.errorString()));
+    Console c(sim.baseUrl(), u"dev-token"_s, m_clock);
+    QVERIFY(waitFor(c, [&] { return activeOf(c.store, Alarm::Kind::LinkDown, u"l-guizhou-hub-gy-gov"_s); }, 10000));
+    QVERIFY(!c.store.unconfirmedSince(c.feed.origin()));
+    const qint64 stoppedAt = m_clock.nowMs();
+    sim.stop();
+
+    QTRY_VERIFY_WITH_TIMEOUT(c.store.unconfirmedSince(c.feed.origin()).has_value(), 20000);
+    const qint64 lastHeard = *c.store.unconfirmedSince(c.feed.origin());
+    QVERIFY2(lastHeard > 0 && lastHeard <= stoppedAt, qPrintable(QString::number(stoppedAt - lastHeard)));
+    QVERIFY(m_clock.nowMs() - lastHeard >= AlarmFeed::kUnconfirmedAfterMs);
+    // Still listed: the last thing the root said.
+    QVERIFY(activeOf(c.store, Alarm::Kind::LinkDown, u"l-guizhou-hub-gy-gov"_s));
 }
 
 bool tst_AlarmFeed::waitFor(Console &console, const std::function<bool()> &condition, int timeoutMs)

@@ -7,6 +7,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void filtersBySeverityAcknowledgementRegionSubtreeAndText();
     void sortsMostSevereFirst();
     void followsTheStoreItIsGiven();
+    void silentRootsRowsReadAsUnconfirmed();
 
 private:
     AlarmStore m_store;
@@ -94,6 +97,37 @@ void tst_AlarmTableModel::showsNamesAndTranslatedKinds()
     // An unknown source falls back to its id rather than showing nothing.
     AlarmTableModel unnamed(&m_store, clock, [](const AlarmSource &) { return QString(); });
     QCOMPARE(unnamed.index(0, AlarmTableModel::SourceColumn).data().toString(), u"gz-hub"_s);
+}
+
+// A root that stops answering: its rows say so (state, tooltip, ConfirmedRole for the grey look)
+// and change with it, and read as before once it answers again.
+void tst_AlarmTableModel::silentRootsRowsReadAsUnconfirmed()
+{
+    ManualClock clock(1'000'000);
+    AlarmTableModel model(&m_store, clock, nameOf);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const QModelIndex state = model.index(0, AlarmTableModel::StateColumn);
+    QCOMPARE(state.data(AlarmTableModel::ConfirmedRole).toBool(), true);
+
+    const qint64 lastHeard = QDateTime(QDate(2026, 12, 6), QTime(9, 30, 5)).toMSecsSinceEpoch();
+    m_store.setOriginUnconfirmed(kOrigin, lastHeard);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.constFirst().at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.constFirst().at(1).toModelIndex().row(), 2);
+    QCOMPARE(state.data(AlarmTableModel::ConfirmedRole).toBool(), false);
+    QCOMPARE(state.data().toString(), u"Active (unconfirmed)"_s);
+    QVERIFY2(model.index(1, AlarmTableModel::SeverityColumn).data(Qt::ToolTipRole).toString().contains(u"09:30:05"_s),
+             qPrintable(model.index(1, AlarmTableModel::SeverityColumn).data(Qt::ToolTipRole).toString()));
+    // The same again changes nothing.
+    m_store.setOriginUnconfirmed(kOrigin, lastHeard);
+    QCOMPARE(changed.size(), 1);
+
+    m_store.setOriginConfirmed(kOrigin);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(state.data(AlarmTableModel::ConfirmedRole).toBool(), true);
+    QCOMPARE(state.data().toString(), u"Active"_s);
+    QVERIFY(model.index(1, AlarmTableModel::SeverityColumn).data(Qt::ToolTipRole).isNull());
 }
 
 void tst_AlarmTableModel::kindsFollowTheTranslation()
