@@ -75,11 +75,14 @@ if [ "${1:-all}" = node-down ]; then
     exit 0
 fi
 
-# The demo's alarms (its access link down, and a hub down for a critical one) on the map, and wall
-# mode's band of open problems.
+# The demo's alarms (its access link down, and a hub down for a critical one) on the map, wall
+# mode's band of open problems, and the Alarms dock with the link's alarm acknowledged with a comment.
 shoot_alarms() {
     CPN_SCREENSHOT_FAULT=node-down:guizhou-hub shoot alarms-map.png --demo --lang en --screenshot-delay 14
     CPN_SCREENSHOT_FAULT=node-down:guizhou-hub shoot wall-alarms.png --demo --lang en --wall --screenshot-delay 14
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub,node-down:shaoguan \
+        CPN_SCREENSHOT_ACK="guizhou-hub:Power feed B tripped; site team on the way, ETA 40 min" \
+        shoot alarms-dock.png --demo --lang en --screenshot-delay 33
 }
 # `screenshots.sh alarms` shoots them alone.
 if [ "${1:-all}" = alarms ]; then

@@ -198,6 +198,8 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     demo.injectFault = [this](const QString &kind, const QString &target) {
         m_simulator.addFault(&m_network, kind, target);
     };
+    demo.alarms = &m_alarmStore;
+    demo.alarmFeeds = dependencies.alarmFeeds;
     m_demo = std::make_unique<DemoScript>(m_options, demo);
 
     connect(&m_simulator, &api::LocalSimulator::failed, this, [this](const QString &reason) {

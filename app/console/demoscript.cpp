@@ -1,10 +1,13 @@
 #include "demoscript.h"
 
+#include "alarms/alarmfeed.h"
+#include "alarms/alarmstore.h"
 #include "domain/logging.h"
 #include "jobs/offerbook.h"
 #include "jobs/workloadqueue.h"
 #include "state/federationstate.h"
 #include "ui/accounts/accountsui.h"
+#include "ui/alarms/alarmspanel.h"
 #include "ui/connectdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
@@ -144,6 +147,37 @@ void DemoScript::hoverNode(const QString &nodeId)
     QCoreApplication::sendEvent(map, &help);
 }
 
+void DemoScript::acknowledge(const QString &spec)
+{
+    const qsizetype colon = spec.indexOf(u':');
+    const QString sourceId = spec.left(colon);
+    const QString comment = colon < 0 ? QString() : spec.mid(colon + 1);
+    const alarms::StoredAlarm *found = nullptr;
+    if (m_parts.alarms) {
+        for (const alarms::StoredAlarm &stored : m_parts.alarms->all()) {
+            if (stored.isActive() && stored.alarm.source.id == sourceId)
+                found = &stored;
+        }
+    }
+    alarms::AlarmFeed *feed = found && m_parts.alarmFeeds ? m_parts.alarmFeeds(found->origin) : nullptr;
+    if (!feed) {
+        qCWarning(lcApp).noquote() << "no active alarm on" << sourceId << "to acknowledge for the screenshot";
+        return;
+    }
+    // As the operator does in the dock: acknowledged with a comment, through the root's protocol.
+    const alarms::AlarmKey key = found->key();
+    feed->acknowledge(key.id, {comment, 0}, [this, key](const QString &error) {
+        if (!error.isEmpty()) {
+            qCWarning(lcApp).noquote() << "the screenshot's acknowledgement failed:" << error;
+            return;
+        }
+        // Raised and taller, as an operator working the alarms drags it.
+        m_parts.window->alarmsDock()->raise();
+        m_parts.window->resizeDocks({m_parts.window->alarmsDock()}, {420}, Qt::Vertical);
+        m_parts.window->alarmsPanel()->selectAlarm(key);
+    });
+}
+
 void DemoScript::scheduleScreenshot()
 {
     MainWindow *window = m_parts.window;
@@ -170,12 +204,20 @@ void DemoScript::scheduleScreenshot()
                 qCWarning(lcApp).noquote() << "no dialog" << dialog << "for the screenshot";
         });
     }
-    // CPN_SCREENSHOT_FAULT=<kind>:<target> (e.g. node-down:guian) sets that fault on the demo's
-    // simulator 40 s before the picture (10 s after the start at the earliest, so the console has
-    // figures from it first): long enough for a node to be shown offline and its one event told.
-    if (const QString fault = qEnvironmentVariable("CPN_SCREENSHOT_FAULT"); !fault.isEmpty()) {
+    // CPN_SCREENSHOT_FAULT=<kind>:<target>[,<kind>:<target>...] (e.g. node-down:guian) sets those
+    // faults on the demo's simulator 40 s before the picture (10 s after the start at the earliest, so
+    // the console has figures from it first): long enough for a node to be shown offline and its one
+    // event told.
+    const QStringList faults = qEnvironmentVariable("CPN_SCREENSHOT_FAULT").split(u',', Qt::SkipEmptyParts);
+    for (const QString &fault : faults) {
         QTimer::singleShot(std::max(10000, m_options.screenshotDelayMs - 40000), this,
                            [this, fault] { injectFault(fault); });
+    }
+    // CPN_SCREENSHOT_ACK=<source id>:<comment> acknowledges the active alarm of that source with that
+    // comment 6 s before the picture and shows it selected in the Alarms dock, its thread beside.
+    if (const QString ack = qEnvironmentVariable("CPN_SCREENSHOT_ACK"); !ack.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 6000), this,
+                           [this, ack] { acknowledge(ack); });
     }
     // CPN_SCREENSHOT_HOVER=<node id> holds the mouse over that node on the map: its hover card.
     if (const QString node = qEnvironmentVariable("CPN_SCREENSHOT_HOVER"); !node.isEmpty()) {

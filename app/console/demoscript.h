@@ -11,6 +11,10 @@ class AccountsUi;
 class ConnectDialog;
 class FederationState;
 class MainWindow;
+namespace alarms {
+class AlarmFeed;
+class AlarmStore;
+} // namespace alarms
 namespace jobs {
 class OfferBook;
 }
@@ -20,7 +24,7 @@ namespace cpn::console {
 
 // What the demo and scripts/screenshots.sh script on the window: the example workload queue, the
 // screenshot (--screenshot and the CPN_SCREENSHOT_* variables, which may also set a fault on the
-// demo's simulator and hover a node on the map), --open-planning and --pin-demo-charts. None of it runs
+// demo's simulator, acknowledge an alarm and hover a node on the map), --open-planning and --pin-demo-charts. None of it runs
 // unless asked for on the command line or by the demo.
 class DemoScript : public QObject
 {
@@ -36,6 +40,9 @@ public:
         std::function<ConnectDialog *()> openConnectDialog; // with accounts
         // Sets a fault on the demo's simulator (kind, target); optional: CPN_SCREENSHOT_FAULT needs it
         std::function<void(const QString &, const QString &)> injectFault;
+        // The live alarms and the feed that acts on an origin's; optional: CPN_SCREENSHOT_ACK needs them
+        const alarms::AlarmStore *alarms = nullptr;
+        std::function<alarms::AlarmFeed *(const QString &origin)> alarmFeeds;
     };
 
     DemoScript(const ConsoleOptions &options, const Parts &parts, QObject *parent = nullptr);
@@ -51,6 +58,7 @@ private:
     void pinDemoCharts(); // --pin-demo-charts: a few node, link and national charts
     void injectFault(const QString &spec); // CPN_SCREENSHOT_FAULT
     void hoverNode(const QString &nodeId); // CPN_SCREENSHOT_HOVER
+    void acknowledge(const QString &spec); // CPN_SCREENSHOT_ACK
 
     ConsoleOptions m_options;
     Parts m_parts;

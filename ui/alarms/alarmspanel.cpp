@@ -93,6 +93,15 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
     m_view->sortByColumn(alarms::AlarmTableModel::SeverityColumn, Qt::DescendingOrder);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Names are the widest: room for a hub's English and Chinese name (not fitted to the contents,
+    // which would measure every row of a storm).
+    const QFontMetrics metrics = m_view->fontMetrics();
+    m_view->setColumnWidth(alarms::AlarmTableModel::SourceColumn,
+                           metrics.horizontalAdvance(QStringLiteral("Guizhou hub 贵州枢纽 · Gui'an")));
+    m_view->setColumnWidth(alarms::AlarmTableModel::AgeColumn,
+                           m_view->horizontalHeader()->sectionSizeHint(alarms::AlarmTableModel::AgeColumn));
+    m_view->setColumnWidth(alarms::AlarmTableModel::AcknowledgedColumn,
+                           metrics.horizontalAdvance(QStringLiteral("operator: Power feed B tripped")));
     m_view->setWordWrap(false);
     m_detail->setObjectName(QStringLiteral("alarmDetail"));
     m_detail->setOpenLinks(false);
