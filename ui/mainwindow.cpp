@@ -329,7 +329,12 @@ void MainWindow::showAlarmsOnMap()
 
 void MainWindow::notifyAlarms(const QList<alarms::AlarmKey> &keys, Alarm::Severity worst)
 {
-    if (isActiveWindow() || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (isActiveWindow())
+        return;
+    // The task bar entry asks for attention on any desktop (the urgency hint); a tray, where the
+    // desktop has one, also says what happened.
+    QApplication::alert(this);
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
