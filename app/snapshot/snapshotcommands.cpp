@@ -1,5 +1,7 @@
 #include "snapshotcommands.h"
 
+#include "alarms/alarmfeed.h"
+#include "alarms/alarmstore.h"
 #include "api/federationclient.h"
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
@@ -177,10 +179,22 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
         });
         evaluation.start();
 
+        // The root's alarms, as the console records them: every revision it sends, for the replay,
+        // Compare and the handover report. A token without alarms:read records none (one line says so).
+        alarms::AlarmStore alarmStore;
+        alarms::AlarmFeed alarmFeed(client.rootClient(), &alarmStore, clock);
+        QObject::connect(&alarmFeed, &alarms::AlarmFeed::revisionsReceived, &writer,
+                         &cache::CacheWriter::ingestAlarms);
+        QObject::connect(&alarmFeed, &alarms::AlarmFeed::pollFailed, &writer, [&](const QString &message) {
+            err << "cpn-snapshot: alarms not recorded: " << message << Qt::endl;
+        });
+
         client.start();
+        alarmFeed.start();
         QEventLoop loop;
         QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
         loop.exec();
+        alarmFeed.stop();
         client.stop();
         if (!writer.flushAndWait()) {
             err << "writing the recording failed" << Qt::endl;
@@ -216,8 +230,9 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
     }
     cache::SnapshotReader written;
     const qint64 events = written.open(outFile) ? written.summary().events : 0;
-    out << outFile << ": recorded " << summary.rawSamples << " samples of " << summary.series
-        << " series and " << events << (events == 1 ? " event" : " events") << " from "
+    out << outFile << ": recorded " << summary.rawSamples << " samples of " << summary.series << " series, "
+        << events << (events == 1 ? " event" : " events") << " and " << summary.alarms
+        << (summary.alarms == 1 ? " alarm" : " alarms") << " from "
         << isoTime(manifest.fromMs) << " to " << isoTime(manifest.toMs) << Qt::endl;
     return Ok;
 }
