@@ -853,26 +853,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>critical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>major</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>minor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <extracomment>An alarm in the Compare table: its kind, then what it is about (a node&apos;s name, a link &quot;a - b&quot;)</extracomment>
         <translation type="unfinished"></translation>

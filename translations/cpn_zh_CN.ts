@@ -851,26 +851,6 @@
         <translation>告警取消确认</translation>
     </message>
     <message>
-        <source>critical</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <source>major</source>
-        <translation>重要</translation>
-    </message>
-    <message>
-        <source>minor</source>
-        <translation>次要</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>info</source>
-        <translation>提示</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <extracomment>An alarm in the Compare table: its kind, then what it is about (a node&apos;s name, a link &quot;a - b&quot;)</extracomment>
         <translation>%1：%2</translation>

@@ -50,23 +50,6 @@ QString ChangeTableModel::kindName(Kind kind) const
     return {};
 }
 
-QString ChangeTableModel::severityText(Alarm::Severity severity) const
-{
-    switch (severity) {
-    case Alarm::Severity::Critical:
-        return tr("critical");
-    case Alarm::Severity::Major:
-        return tr("major");
-    case Alarm::Severity::Minor:
-        return tr("minor");
-    case Alarm::Severity::Warning:
-        return tr("warning");
-    case Alarm::Severity::Info:
-        return tr("info");
-    }
-    return {};
-}
-
 ChangeTableModel::Row ChangeTableModel::alarmRow(const cache::DiffResult::AlarmChange &c) const
 {
     using What = cache::DiffResult::AlarmChange::What;
@@ -81,11 +64,11 @@ ChangeTableModel::Row ChangeTableModel::alarmRow(const cache::DiffResult::AlarmC
     switch (c.what) {
     case What::Raised:
         row.kind = Kind::AlarmRaised;
-        row.after = severityText(a.severity);
+        row.after = alarms::severityName(a.severity);
         break;
     case What::Cleared:
         row.kind = Kind::AlarmCleared;
-        row.before = severityText(a.severity);
+        row.before = alarms::severityName(a.severity);
         row.after = tr("cleared");
         break;
     case What::Acknowledged:

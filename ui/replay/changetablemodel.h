@@ -69,7 +69,6 @@ private:
     QString kindName(Kind kind) const;
     QString statusText(NodeStatus status, bool reported) const;
     QString linkStatusText(LinkStatus status) const;
-    QString severityText(Alarm::Severity severity) const;
     Row alarmRow(const cache::DiffResult::AlarmChange &change) const;
 
     cache::DiffResult m_diff;

@@ -2,6 +2,7 @@
 
 #include "alarms/alarmtext.h"
 #include "state/freshness.h"
+#include "widgets/statuscolors.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -50,21 +51,10 @@ bool isChinese()
     return QLocale().language() == QLocale::Chinese;
 }
 
+// The map's and the dock's hues (colors::alarmSeverity, made for a dark screen), darker for paper.
 QColor severityColor(Alarm::Severity severity)
 {
-    switch (severity) {
-    case Alarm::Severity::Critical:
-        return QColor(0xc6, 0x28, 0x28);
-    case Alarm::Severity::Major:
-        return QColor(0xe6, 0x5c, 0x00);
-    case Alarm::Severity::Minor:
-        return QColor(0xf2, 0xa9, 0x00);
-    case Alarm::Severity::Warning:
-        return QColor(0x2e, 0x86, 0xc1);
-    case Alarm::Severity::Info:
-        break;
-    }
-    return QColor(0x8a, 0x94, 0xa0);
+    return colors::alarmSeverity(severity).darker(140);
 }
 
 QString outageKindName(Outage::Kind kind)

@@ -162,7 +162,7 @@ void TestChangeTableModel::showsAlarmsRaisedBetween()
     QVERIFY2(item.contains(QStringLiteral("Node down")) && item.contains(after.nodes.at(1).name),
              qPrintable(item));
     QVERIFY(!item.contains(QStringLiteral("English")));
-    QCOMPARE(model.index(found, ChangeTableModel::AfterColumn).data().toString(), QStringLiteral("critical"));
+    QCOMPARE(model.index(found, ChangeTableModel::AfterColumn).data().toString(), QStringLiteral("Critical"));
     QCOMPARE(model.index(found, 0).data(ChangeTableModel::EntityIdRole).toString(), after.nodes.at(1).id);
 }
 
