@@ -169,18 +169,23 @@ void AlarmFeed::silence(const SilenceRequest &request, Done done)
 
 void AlarmFeed::unsilence(const AlarmSource &target, Done done)
 {
+    unsilence([target](const AlarmSource &t) { return t == target; }, std::move(done));
+}
+
+void AlarmFeed::unsilence(std::function<bool(const AlarmSource &target)> covers, Done done)
+{
     if (!m_client)
         return;
     QPointer<api::NodeApiClient> client = m_client;
     m_client->fetchSilences(
-        [client, target, done = std::move(done)](const api::ApiResult<QList<Silence>> &r) {
+        [client, covers = std::move(covers), done = std::move(done)](const api::ApiResult<QList<Silence>> &r) {
             if (!r.ok() || !client) {
                 done(describe(Action::Unsilence, r.error()));
                 return;
             }
             QStringList ids;
             for (const Silence &s : r.value()) {
-                if (s.target == target)
+                if (covers(s.target))
                     ids.append(s.id);
             }
             if (ids.isEmpty()) {

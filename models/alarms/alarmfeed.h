@@ -59,6 +59,9 @@ public:
     void silence(const SilenceRequest &request, Done done);
     // Ends every silence whose target is `target`.
     void unsilence(const AlarmSource &target, Done done);
+    // Ends every silence whose target `covers` says yes to (e.g. each one that silences an alarm:
+    // its node's, its hub's subtree's, its link's).
+    void unsilence(std::function<bool(const AlarmSource &target)> covers, Done done);
 
     // One translated sentence for a failed action, e.g. for a 403 "Your account may not acknowledge
     // alarms (it lacks alarms:write)".

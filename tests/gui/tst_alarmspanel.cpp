@@ -35,6 +35,7 @@ private Q_SLOTS:
     void doubleClickAsksTheMapToShowTheSource();
     void actionsNeedAlarmsWrite();
     void actionWithoutItsRootSaysSo();
+    void silencesThatCoverASource();
 
 private:
     ManualClock m_clock{10'000'000};
@@ -197,6 +198,29 @@ void tst_AlarmsPanel::actionWithoutItsRootSaysSo()
     QCOMPARE(reported.size(), 1);
     QCOMPARE(reported.at(0).at(1).toBool(), true);
     QVERIFY(m_panel->messageLabel()->text().contains(u"no longer connected"_s));
+}
+
+// End Silence ends every window that silences the alarm, as docs/node-api.md says what a target covers.
+void tst_AlarmsPanel::silencesThatCoverASource()
+{
+    using K = AlarmSource::Kind;
+    const AlarmSource guian{K::Node, u"guian"_s};
+    const AlarmSource link{K::Link, u"bj--gz-hub"_s};
+    const AlarmSource hubSubtree{K::Subtree, u"gz-hub"_s};
+    // A node's window: the node as node, endpoint or subtree source, and its links.
+    QVERIFY(m_directory->silenceCovers({K::Node, u"guian"_s}, guian));
+    QVERIFY(m_directory->silenceCovers({K::Node, u"guian"_s}, {K::Endpoint, u"guian"_s}));
+    QVERIFY(m_directory->silenceCovers({K::Node, u"gz-hub"_s}, link));
+    QVERIFY(!m_directory->silenceCovers({K::Node, u"gz-hub"_s}, guian));
+    // A subtree's: every node under it and their links.
+    QVERIFY(m_directory->silenceCovers(hubSubtree, guian));
+    QVERIFY(m_directory->silenceCovers(hubSubtree, link));
+    QVERIFY(m_directory->silenceCovers({K::Subtree, u"national"_s}, guian));
+    QVERIFY(!m_directory->silenceCovers({K::Subtree, u"guian"_s}, {K::Node, u"gz-hub"_s}));
+    // A link's: that link only.
+    QVERIFY(m_directory->silenceCovers(link, link));
+    QVERIFY(!m_directory->silenceCovers(link, {K::Node, u"gz-hub"_s}));
+    QVERIFY(!m_directory->silenceCovers({K::Link, u"other"_s}, link));
 }
 
 QTEST_MAIN(tst_AlarmsPanel)

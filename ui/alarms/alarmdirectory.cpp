@@ -59,6 +59,24 @@ bool AlarmDirectory::inSubtree(const AlarmSource &source, const QString &rootId)
     return link && (nodeUnder(link->a, rootId) || nodeUnder(link->b, rootId));
 }
 
+bool AlarmDirectory::silenceCovers(const AlarmSource &target, const AlarmSource &source) const
+{
+    switch (target.kind) {
+    case AlarmSource::Kind::Link:
+        return source.kind == AlarmSource::Kind::Link && source.id == target.id;
+    case AlarmSource::Kind::Node:
+    case AlarmSource::Kind::Endpoint:
+        if (source.kind != AlarmSource::Kind::Link)
+            return source.id == target.id;
+        if (const Link *link = m_state->link(source.id))
+            return link->a == target.id || link->b == target.id;
+        return false;
+    case AlarmSource::Kind::Subtree:
+        return inSubtree(source, target.id);
+    }
+    return false;
+}
+
 QList<QPair<QString, QString>> AlarmDirectory::subtreeRoots() const
 {
     QSet<QString> parents;

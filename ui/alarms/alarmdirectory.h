@@ -26,6 +26,10 @@ public:
     QString sourceName(const AlarmSource &source) const;
     bool inProvince(const AlarmSource &source, const QString &province) const;
     bool inSubtree(const AlarmSource &source, const QString &rootId) const;
+    // Whether a silence on `target` covers alarms about `source` (docs/node-api.md, "Silences"): a
+    // node's covers it (as node, endpoint or subtree) and its links, a subtree's every node under it
+    // and their links, a link's that link.
+    bool silenceCovers(const AlarmSource &target, const AlarmSource &source) const;
     // Nodes with nodes under them, as (id, name), in the directory's order.
     QList<QPair<QString, QString>> subtreeRoots() const;
     // The node a map centres on for the source (a link: its first end).

@@ -409,11 +409,15 @@ void AlarmsPanel::unsilenceSelected()
 {
     runOnSelected(
         tr("Maintenance window ended."),
-        [](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s, auto done) {
-            AlarmSource target = s.alarm.source;
-            if (target.kind == AlarmSource::Kind::Endpoint)
-                target.kind = AlarmSource::Kind::Node;
-            feed->unsilence(target, done);
+        [this](alarms::AlarmFeed *feed, const alarms::StoredAlarm &s, auto done) {
+            // Every window that silences it: its own source's, its node's, its hub's subtree's.
+            const AlarmSource source = s.alarm.source;
+            // The directory lives as long as this panel (both the window's).
+            feed->unsilence(
+                [self = QPointer<AlarmsPanel>(this), directory = m_directory, source](const AlarmSource &target) {
+                    return self && directory->silenceCovers(target, source);
+                },
+                done);
         },
         true);
 }

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void ackWithCommentReachesTheOtherConsoleWithinTwoSeconds();
     void ackWithShortExpiryReturnsToUnacknowledged();
     void silenceKeepsTheAlarmListedButQuiet();
+    void endingTheSilencesThatCoverAnAlarm();
     void alarmUnderASilenceNeverSoundsUntilTheSilenceEnds();
     void tokenWithoutTheScopeIsRefusedNamingIt();
     void alarmsSurviveAConsoleRestart();
@@ -78,7 +79,8 @@ private:
     api::LocalSimulator m_sim;
     QNetworkAccessManager m_nam;
     SystemClock m_clock;
-    QString m_link; // a link between two nodes that stay up
+    QString m_link;    // a link between two nodes that stay up
+    QString m_linkEnd; // one of its ends
 };
 
 void tst_AlarmFeed::initTestCase()
@@ -100,6 +102,7 @@ void tst_AlarmFeed::initTestCase()
     loop.exec();
     QVERIFY(!links.isEmpty());
     m_link = links.constLast().id;
+    m_linkEnd = links.constLast().a;
 }
 
 void tst_AlarmFeed::cleanupTestCase()
@@ -327,6 +330,30 @@ void tst_AlarmFeed::silenceKeepsTheAlarmListedButQuiet()
     QVERIFY(waitFor(
         *c, [&] { return !c->store.find(key)->alarm.silenced; }, 5000));
     QVERIFY(c->store.worstUnacknowledgedForLink(m_link));
+}
+
+// A window on one end of a link silences the link's alarm; ending the windows that cover the alarm
+// (not only one on the link itself) brings it back.
+void tst_AlarmFeed::endingTheSilencesThatCoverAnAlarm()
+{
+    auto c = console();
+    const AlarmKey key = raiseLinkDown(*c);
+    QVERIFY(!key.id.isEmpty());
+    const AlarmSource end{AlarmSource::Kind::Node, m_linkEnd};
+    QCOMPARE(run([&](AlarmFeed::Done done) {
+                 c->feed.silence(SilenceRequest{end, 0, m_clock.nowMs() + 3'600'000, u"Rack move"_s}, done);
+             }),
+             QString());
+    QVERIFY(waitFor(*c, [&] { return c->store.find(key)->alarm.silenced; }, 5000));
+    // The link itself has no window of its own to end.
+    QVERIFY(!run([&](AlarmFeed::Done done) {
+                 c->feed.unsilence(AlarmSource{AlarmSource::Kind::Link, m_link}, done);
+             }).isEmpty());
+    QCOMPARE(run([&](AlarmFeed::Done done) {
+                 c->feed.unsilence([&](const AlarmSource &target) { return target == end; }, done);
+             }),
+             QString());
+    QVERIFY(waitFor(*c, [&] { return !c->store.find(key)->alarm.silenced; }, 5000));
 }
 
 namespace {
