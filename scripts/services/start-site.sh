@@ -11,6 +11,10 @@ if [ $# -ne 1 ]; then
     echo "usage: $0 DIR" >&2
     exit 2
 fi
+if [ "$(id -u)" -ne 0 ]; then
+    echo "start-site: needs root (slurmd runs each job as its user)" >&2
+    exit 1
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 mkdir -p "$1"
@@ -114,8 +118,9 @@ start prometheus prometheus --config.file="$dir/prometheus/prometheus.yml" --sto
 
 # --- munge, then Slurm ---
 mungekey --create --keyfile="$dir/munge/munge.key" 2>/dev/null
+chmod 755 "$dir/munge"
 chmod 600 "$dir/munge/munge.key"
-start munged munged --foreground --force --socket="$dir/munge/munge.socket" --key-file="$dir/munge/munge.key" \
+start munged munged --foreground --socket="$dir/munge/munge.socket" --key-file="$dir/munge/munge.key" \
     --pid-file="$dir/munge/munged.pid" --seed-file="$dir/munge/munged.seed" --log-file="$dir/log/munged.log"
 
 head -c 32 /dev/urandom >"$dir/slurm/jwt.key"
