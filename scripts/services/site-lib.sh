@@ -40,9 +40,10 @@ restd_pings() {
         python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["pings"][0]["ping"] == "UP" else 1)'
 }
 
-# targets_up URL N: Prometheus has scraped all N targets (its /-/ready answers seconds before the first scrape)
+# targets_up URL N: Prometheus has scraped all N targets twice, so that rates have samples (its /-/ready
+# answers seconds before the first scrape)
 targets_up() {
-    curl -sf --max-time 2 "$1/api/v1/query" --data-urlencode 'query=count(up == 1)' |
+    curl -sf --max-time 2 "$1/api/v1/query" --data-urlencode 'query=count(up == 1 and count_over_time(up[1m]) >= 2)' |
         python3 -c 'import json,sys; r=json.load(sys.stdin)["data"]["result"]; sys.exit(0 if r and r[0]["value"][1] == sys.argv[1] else 1)' "$2"
 }
 
