@@ -59,12 +59,32 @@ site_running() {
     done <"$1/pids"
 }
 
-# site_processes DIR: every process started for the site in DIR, Slurm's job steps included
+# slurmd's job steps: a slurmstepd still writing to a file under DIR (it overwrites its own environment with
+# its process title, so the marker is gone)
+job_step_of() {
+    [ "$(cat "/proc/$1/comm" 2>/dev/null)" = slurmstepd ] && find "/proc/$1/fd" -lname "$2/*" 2>/dev/null | grep -q .
+}
+
+# site_processes DIR: every process started for the site in DIR: its daemons, their job steps, and everything
+# those started (a job's processes)
 site_processes() {
-    local p pid
+    local p pid roots=()
     for p in /proc/[0-9]*; do
         pid=${p#/proc/}
-        [ "$pid" != "$$" ] && [ "$pid" != "$BASHPID" ] && ours "$pid" "$1" && echo "$pid"
+        [ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] && continue
+        if ours "$pid" "$1" || job_step_of "$pid" "$1"; then
+            roots+=("$pid")
+        fi
     done
-    return 0
+    [ ${#roots[@]} -gt 0 ] || return 0
+    ps -eo pid=,ppid= | awk -v roots="${roots[*]}" '
+        BEGIN { n = split(roots, r, " "); for (i = 1; i <= n; i++) keep[r[i]] = 1 }
+        { parent[$1] = $2 }
+        END {
+            do { grew = 0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) { keep[p] = 1; grew = 1 } } while (grew)
+            for (p in keep) if (p in parent) print p
+        }'
 }
+
+# alive PID: runs (a zombie only waits for its parent to collect it)
+alive() { [ -r "/proc/$1/stat" ] && ! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null; }

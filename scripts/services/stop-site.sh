@@ -27,32 +27,35 @@ if [ -f "$SLURM_CONF" ] && ctld_up; then
     fi
 fi
 
-# stop_all SIGNAL PIDS...: signals those PIDs that are still ours, then waits up to 5 s for them to end
+# stop_all SIGNAL PIDS...: signals the PIDs that still run, then waits up to 5 s for them to end
 stop_all() {
     local signal=$1 pid
     shift
     for pid in "$@"; do
-        ours "$pid" "$dir" && kill "-$signal" "$pid" 2>/dev/null || true
+        alive "$pid" && kill "-$signal" "$pid" 2>/dev/null || true
     done
     for _ in $(seq 50); do
-        local alive=0
+        local running=0
         for pid in "$@"; do
-            ours "$pid" "$dir" && alive=1
+            alive "$pid" && running=1
         done
-        [ $alive -eq 0 ] && return 0
+        [ $running -eq 0 ] && return 0
         sleep 0.1
     done
     return 1
 }
 
+# the daemons by their recorded PIDs (those still ours: a PID can be reused), then whatever else the site left:
+# job steps and their jobs, or daemons of a start that failed before recording them
 daemons=()
 if [ -f "$dir/pids" ]; then
-    mapfile -t daemons < <(awk '{ print $2 }' "$dir/pids")
+    while read -r _ pid; do
+        ours "$pid" "$dir" && daemons+=("$pid")
+    done <"$dir/pids"
 fi
 if [ ${#daemons[@]} -gt 0 ]; then
     stop_all TERM "${daemons[@]}" || stop_all KILL "${daemons[@]}" || true
 fi
-# what no PID file names: job steps, or daemons of a start that failed before recording them
 mapfile -t rest < <(site_processes "$dir")
 if [ ${#rest[@]} -gt 0 ]; then
     stop_all TERM "${rest[@]}" || stop_all KILL "${rest[@]}" || true
