@@ -19,8 +19,8 @@
 using namespace Qt::StringLiterals;
 
 // The real services a site runs (scripts/services/start-site.sh, started once for the "backends" tests by the
-// CTest fixture "site"), answering what the gateway will ask of them: Prometheus' view of node_exporter and of
-// the dcgm-format exporter (whose figures follow the values file), Slurm's nodes, GPUs and jobs through
+// CTest fixture "site"), answering what the gateway will ask of them: Prometheus' view of node_exporter and
+// of the dcgm-format exporter (whose figures follow the values file), Slurm's nodes, GPUs and jobs through
 // slurmrestd, and Alertmanager. CPN_SITE_ENV names the site.env the script wrote.
 class tst_SiteServices : public QObject
 {
@@ -32,6 +32,7 @@ private Q_SLOTS:
     void gpuUtilizationFollowsTheExporterValues();
     void slurmrestdListsThreeNodesWithGpus();
     void gpuJobRunsBoundToTwoGpusAndCompletes();
+    void saturatedGpuAlertReachesAlertmanager();
     void alertmanagerAnswersItsStatus();
 
 private:
@@ -45,9 +46,12 @@ private:
     Answer post(const QUrl &url, const QJsonObject &body, bool slurm = false);
     Answer wait(QNetworkReply *reply);
     QNetworkRequest request(const QUrl &url, bool slurm) const;
+    // Rewrites the exporter's values file whole (it must never read half a file) with each GPU's utilization.
+    bool setGpuUtilization(const std::function<int(const QString &host, int gpu)> &utilization);
     // One sample of an instant query's first series, or NaN when it has none.
     double queryScalar(const QString &promql);
-    // Polls `condition` until it holds or `timeoutMs` passes (each poll is a request that waits for its answer).
+    // Polls `condition` until it holds or `timeoutMs` passes (each poll is a request that waits for its
+    // answer).
     static bool eventually(const std::function<bool()> &condition, int timeoutMs);
     QUrl url(const char *key, const QString &path) const;
 
@@ -67,8 +71,8 @@ void tst_SiteServices::initTestCase()
         if (match.hasMatch())
             m_env.insert(match.captured(1), match.captured(2));
     }
-    for (const char *key : {"PROMETHEUS_URL", "ALERTMANAGER_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN", "SLURM_USER",
-                            "SLURM_PARTITION", "SLURM_JOB_DIR", "DCGM_VALUES_FILE"})
+    for (const char *key : {"PROMETHEUS_URL", "ALERTMANAGER_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN",
+                            "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR", "DCGM_VALUES_FILE"})
         QVERIFY2(!m_env.value(QString::fromLatin1(key)).isEmpty(), key);
 }
 
@@ -80,25 +84,9 @@ void tst_SiteServices::prometheusAnswersNodeCpuUtilization()
 
 void tst_SiteServices::gpuUtilizationFollowsTheExporterValues()
 {
-    const QString valuesPath = m_env.value(u"DCGM_VALUES_FILE"_s);
-    QFile in(valuesPath);
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    QJsonObject values = QJsonDocument::fromJson(in.readAll()).object();
-    in.close();
-    QJsonArray gpus = values.value(u"gpus"_s).toArray();
-    QCOMPARE(gpus.size(), 24);
     // Every GPU of the site at 37 %, but one on n2 at 61: the model's mean is (23 * 37 + 61) / 24 = 38
-    for (qsizetype i = 0; i < gpus.size(); ++i) {
-        QJsonObject gpu = gpus.at(i).toObject();
-        gpu[u"util"_s] = gpu.value(u"Hostname"_s).toString() == u"n2"_s && gpu.value(u"gpu"_s).toInt() == 5 ? 61 : 37;
-        gpus.replace(i, gpu);
-    }
-    values[u"gpus"_s] = gpus;
-    QSaveFile out(valuesPath); // the exporter must never read half a file
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(QJsonDocument(values).toJson());
-    QVERIFY(out.commit());
-
+    QVERIFY(setGpuUtilization(
+        [](const QString &host, int gpu) { return host == u"n2"_s && gpu == 5 ? 61 : 37; }));
     const QString byModel = u"avg by (modelName)(DCGM_FI_DEV_GPU_UTIL{modelName=\"NVIDIA H800\"})"_s;
     double seen = qQNaN();
     QVERIFY2(eventually([&] { return qFuzzyCompare(seen = queryScalar(byModel), 38.0); }, 10000),
@@ -138,10 +126,11 @@ void tst_SiteServices::gpuJobRunsBoundToTwoGpusAndCompletes()
         {u"standard_output"_s, output},
         {u"environment"_s, QJsonObject{{u"PATH"_s, u"/usr/bin:/bin"_s}}},
     };
-    const Answer submitted = post(url("SLURMRESTD_URL", u"/slurm/v0.0.38/job/submit"_s),
-                                  {{u"job"_s, job},
-                                   {u"script"_s, u"#!/bin/bash\necho \"CUDA_VISIBLE_DEVICES=$CUDA_VISIBLE_DEVICES\"\n"_s}},
-                                  true);
+    const Answer submitted =
+        post(url("SLURMRESTD_URL", u"/slurm/v0.0.38/job/submit"_s),
+             {{u"job"_s, job},
+              {u"script"_s, u"#!/bin/bash\necho \"CUDA_VISIBLE_DEVICES=$CUDA_VISIBLE_DEVICES\"\n"_s}},
+             true);
     QCOMPARE(submitted.status, 200);
     const int id = submitted.json().value(u"job_id"_s).toInt();
     QVERIFY2(id > 0, submitted.body.constData());
@@ -164,12 +153,50 @@ void tst_SiteServices::gpuJobRunsBoundToTwoGpusAndCompletes()
     QVERIFY2(twoGpus.match(text).hasMatch(), qPrintable(text));
 }
 
+void tst_SiteServices::saturatedGpuAlertReachesAlertmanager()
+{
+    QVERIFY(setGpuUtilization(
+        [](const QString &host, int gpu) { return host == u"n3"_s && gpu == 7 ? 99 : 20; }));
+    const auto saturated = [&] {
+        const Answer a = get(url("ALERTMANAGER_URL", u"/api/v2/alerts?active=true"_s));
+        for (const QJsonValue &alert : QJsonDocument::fromJson(a.body).array()) {
+            const QJsonObject labels = alert[u"labels"_s].toObject();
+            if (labels[u"alertname"_s] == u"GpuSaturated"_s && labels[u"Hostname"_s] == u"n3"_s &&
+                labels[u"gpu"_s] == u"7"_s && labels[u"severity"_s] == u"warning"_s)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY2(eventually(saturated, 10000), "no GpuSaturated alert for n3's GPU 7 in Alertmanager");
+    QVERIFY(setGpuUtilization([](const QString &, int) { return 20; }));
+}
+
 void tst_SiteServices::alertmanagerAnswersItsStatus()
 {
     const Answer answer = get(url("ALERTMANAGER_URL", u"/api/v2/status"_s));
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.json().value(u"cluster"_s)[u"status"_s].toString(), u"disabled"_s);
     QVERIFY(answer.json().value(u"versionInfo"_s)[u"version"_s].isString());
+}
+
+bool tst_SiteServices::setGpuUtilization(const std::function<int(const QString &, int)> &utilization)
+{
+    const QString path = m_env.value(u"DCGM_VALUES_FILE"_s);
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject values = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonArray gpus = values.value(u"gpus"_s).toArray();
+    if (gpus.size() != 24)
+        return false;
+    for (qsizetype i = 0; i < gpus.size(); ++i) {
+        QJsonObject gpu = gpus.at(i).toObject();
+        gpu[u"util"_s] = utilization(gpu.value(u"Hostname"_s).toString(), gpu.value(u"gpu"_s).toInt());
+        gpus.replace(i, gpu);
+    }
+    values[u"gpus"_s] = gpus;
+    QSaveFile out(path);
+    return out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(values).toJson()) > 0 && out.commit();
 }
 
 double tst_SiteServices::queryScalar(const QString &promql)
