@@ -56,3 +56,14 @@ if [ ! -e "$policy" ]; then
     trap '"${as_root[@]}" rm -f "$policy"' EXIT
 fi
 DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# Where systemd runs, the service packages just installed also enabled their units for the next boot (a
+# Prometheus on :9090, munge on its default socket, a slurmctld without a configuration...). The tests and the
+# demo start their own per run (scripts/services/start-site.sh), so the packaged ones are disabled and stopped.
+if [ -d /run/systemd/system ]; then
+    for unit in prometheus prometheus-node-exporter prometheus-alertmanager munge slurmctld slurmd slurmrestd; do
+        if [[ " ${missing[*]} " == *" $unit "* ]]; then # its package is the unit's namesake
+            "${as_root[@]}" systemctl disable --now "$unit" 2>/dev/null || true
+        fi
+    done
+fi
