@@ -20,6 +20,11 @@ root=$(cd "$here/../.." && pwd)
 mkdir -p "$1"
 dir=$(cd "$1" && pwd)
 source "$here/site-lib.sh"
+# munged wants every directory above its socket open to all, and slurmrestd and the jobs run as nobody
+if ! setpriv --reuid=nobody --regid=nogroup --clear-groups -- test -x "$dir"; then
+    echo "start-site: $dir must be reachable by every user (a directory above it is closed, as /root is)" >&2
+    exit 1
+fi
 
 if site_running "$dir"; then
     echo "start-site: already running in $dir"
@@ -28,8 +33,9 @@ fi
 "$here/stop-site.sh" "$dir" >/dev/null
 started=$(date +%s.%N)
 
-# Everything this script leaves behind carries the marker in its environment: stop-site.sh kills only processes
-# that have it, and finds Slurm's job steps (which no PID file names) by it.
+# Everything this script starts carries the marker in its environment: stop-site.sh signals a recorded PID only
+# while it has it (PIDs get reused), and finds by it what no PID file names (Slurm's job steps, which overwrite
+# their environment, it finds by the files they hold under DIR).
 export CPN_SITE_DIR=$dir
 export SLURM_CONF=$dir/slurm/slurm.conf
 rm -rf "$dir/munge" "$dir/slurm" "$dir/prometheus" "$dir/alertmanager" "$dir/dev" "$dir/jobs" "$dir/log" \
