@@ -12,6 +12,11 @@ if [ $# -ne 1 ]; then
     exit 2
 fi
 if [ "$(id -u)" -ne 0 ]; then
+    # slurmd runs each job as its user, which only root can; a user with password-less sudo (CI) gets the site
+    # files the tests rewrite handed back below
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+        exec sudo -n "$0" "$@"
+    fi
     echo "start-site: needs root (slurmd runs each job as its user)" >&2
     exit 1
 fi
@@ -195,6 +200,11 @@ token=$(scontrol token username=nobody lifespan=31536000 | sed -n 's/^SLURM_JWT=
 wait_for "slurmrestd" 10 restd_pings "http://127.0.0.1:$p_rest" nobody "$token"
 wait_for "Alertmanager" 10 http_ok "http://127.0.0.1:$p_am/-/ready"
 wait_for "Prometheus scraping both exporters" 20 targets_up "http://127.0.0.1:$p_prom" 2
+
+# started through sudo: the caller rewrites the GPU figures (through a temporary file beside them)
+if [ -n "${SUDO_UID:-}" ]; then
+    chown "$SUDO_UID:$SUDO_GID" "$dir" "$dir/dcgm-values.json"
+fi
 
 pid_of() { awk -v n="$1" '$1 == n { print $2 }' "$dir/pids"; }
 cat >"$dir/site.env.tmp" <<EOF

@@ -9,6 +9,9 @@ if [ $# -ne 1 ]; then
     exit 2
 fi
 [ -d "$1" ] || exit 0
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    exec sudo -n "$0" "$@" # the site's daemons run as root (see start-site.sh)
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$(cd "$1" && pwd)
 source "$here/site-lib.sh"
