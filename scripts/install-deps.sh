@@ -20,6 +20,12 @@ packages=(
     poppler-utils
     # docs/openapi.yaml read by the protocol contract test (scripts/yaml-to-json.py)
     python3 python3-yaml
+    # a real site's services for the backends tests and the site demo (scripts/services/start-site.sh):
+    # Prometheus scraping node_exporter and our dcgm-format exporter (tools/fake-dcgm-exporter.py), Alertmanager,
+    # a one-host Slurm (controller, node daemons, client tools) with munge for its authentication, slurmrestd with
+    # the JWT plugin for token authentication; util-linux for setpriv (slurmrestd refuses to run as root)
+    prometheus prometheus-node-exporter prometheus-alertmanager
+    slurm-wlm slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin munge util-linux
 )
 
 missing=()
@@ -40,4 +46,24 @@ if [ "$(id -u)" -ne 0 ]; then
     as_root=(sudo)
 fi
 "${as_root[@]}" apt-get update -qq
+# The service packages' maintainer scripts start their daemons (on the default ports, with /etc configs) when the
+# system lets them; ours are started per test run by scripts/services/start-site.sh on free ports, so a
+# policy-rc.d that answers 101 ("action forbidden") keeps the packaged ones down while they install.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$policy" >/dev/null
+    "${as_root[@]}" chmod 755 "$policy"
+    trap '"${as_root[@]}" rm -f "$policy"' EXIT
+fi
 DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# Where systemd runs, the service packages just installed also enabled their units for the next boot (a
+# Prometheus on :9090, munge on its default socket, a slurmctld without a configuration...). The tests and the
+# demo start their own per run (scripts/services/start-site.sh), so the packaged ones are disabled and stopped.
+if [ -d /run/systemd/system ]; then
+    for unit in prometheus prometheus-node-exporter prometheus-alertmanager munge slurmctld slurmd slurmrestd; do
+        if [[ " ${missing[*]} " == *" $unit "* ]]; then # its package is the unit's namesake
+            "${as_root[@]}" systemctl disable --now "$unit" 2>/dev/null || true
+        fi
+    done
+fi
