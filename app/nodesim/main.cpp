@@ -3,12 +3,14 @@
 
 #include "apirouter.h"
 #include "auth.h"
+#include "faultcontrol.h"
 #include "nodeserver.h"
 #include "oauthserver.h"
 #include "oauthusers.h"
 #include "options.h"
 #include "scenariobuilder.h"
 #include "simulator.h"
+#include "simulatorbackend.h"
 
 #include "domain/logging.h"
 
@@ -20,6 +22,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+using namespace cpn::server;
 using namespace cpn::sim;
 
 namespace {
@@ -103,8 +106,10 @@ int main(int argc, char *argv[])
         }
     }
 
-    ApiRouter router(simulator, auth, options->responseCache);
-    NodeServer server(router, simulator, &oauth);
+    SimulatorBackend backend(simulator);
+    FaultControl faultControl(simulator, auth);
+    ApiRouter router(backend, auth, options->responseCache, &faultControl);
+    NodeServer server(router, &oauth, &faultControl);
     if (!options->tlsCertificateFile.isEmpty() && !server.setupTls(options->tlsCertificateFile, options->tlsKeyFile, &error)) {
         qCCritical(lcSim).noquote() << error;
         return 2;
