@@ -8,7 +8,7 @@
 
 namespace cpn::sim {
 
-AlarmBook::AlarmBook(const Clock &clock) : m_clock(clock), m_epoch(clock.nowMs())
+AlarmBook::AlarmBook(const server::Clock &clock) : m_clock(clock), m_epoch(clock.nowMs())
 {
     m_coverage = [](const AlarmSource &target, const AlarmSource &source) { return target.id == source.id; };
 }

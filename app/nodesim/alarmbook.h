@@ -6,9 +6,11 @@
 #include <QList>
 #include <functional>
 
-namespace cpn::sim {
-
+namespace cpn::server {
 class Clock;
+}
+
+namespace cpn::sim {
 
 // One condition a detector sees now; the book turns the set of them into alarms.
 struct AlarmCondition
@@ -36,7 +38,7 @@ public:
     // Whether a silence's target holds an alarm's source (the scenario knows subtrees and links).
     using Coverage = std::function<bool(const AlarmSource &target, const AlarmSource &source)>;
 
-    explicit AlarmBook(const Clock &clock);
+    explicit AlarmBook(const server::Clock &clock);
     void setCoverage(Coverage coverage);
 
     // The conditions that hold now: new ones raise an alarm, changed ones update it, and active
@@ -81,7 +83,7 @@ private:
     void dropOldCleared(qint64 now);
     QString cursor(qint64 revision) const;
 
-    const Clock &m_clock;
+    const server::Clock &m_clock;
     Coverage m_coverage;
     QList<Alarm> m_alarms; // in the order raised
     QList<Silence> m_silences;

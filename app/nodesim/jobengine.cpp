@@ -4,7 +4,7 @@
 
 namespace cpn::sim {
 
-JobEngine::JobEngine(const Scenario &scenario, const Clock &clock, double speedup)
+JobEngine::JobEngine(const Scenario &scenario, const server::Clock &clock, double speedup)
     : m_scenario(scenario), m_clock(clock), m_speedup(speedup > 0 ? speedup : kDefaultSpeedup)
 {
 }

@@ -27,7 +27,7 @@ public:
     // How long reserved units are held for a job that has not been submitted yet (wall-clock time).
     static constexpr qint64 kReservationHoldMs = 10 * 60 * 1000;
 
-    JobEngine(const Scenario &scenario, const Clock &clock, double speedup = kDefaultSpeedup);
+    JobEngine(const Scenario &scenario, const server::Clock &clock, double speedup = kDefaultSpeedup);
 
     struct Result
     {
@@ -75,7 +75,7 @@ private:
     void expireReservations(qint64 nowMs);
 
     const Scenario &m_scenario;
-    const Clock &m_clock;
+    const server::Clock &m_clock;
     double m_speedup;
     QList<Job> m_jobs;
     QList<Reservation> m_reservations;

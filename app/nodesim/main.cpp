@@ -1,14 +1,12 @@
 // cpn-nodesim: the reference node server. Prints one line to stdout once it listens (the console
 // and the tests wait for it); everything else goes to stderr through the cpn.sim category.
 
-#include "apirouter.h"
-#include "auth.h"
-#include "nodeserver.h"
-#include "oauthserver.h"
-#include "oauthusers.h"
+#include "faultcontrol.h"
 #include "options.h"
+#include "protocolserver.h"
 #include "scenariobuilder.h"
 #include "simulator.h"
+#include "simulatorbackend.h"
 
 #include "domain/logging.h"
 
@@ -20,6 +18,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+using namespace cpn::server;
 using namespace cpn::sim;
 
 namespace {
@@ -73,22 +72,11 @@ int main(int argc, char *argv[])
     }
 
     SystemClock clock;
-    Auth auth(clock);
-    if (!options->devToken.isEmpty())
-        auth.addToken(options->devToken, Auth::allScopes());
-    if (!options->readToken.isEmpty())
-        auth.addToken(options->readToken, Auth::readScopes(), Auth::kReadUser);
-    auto users = options->usersFile.isEmpty() ? OAuthUsers::demo() : OAuthUsers::fromFile(options->usersFile, &error);
-    if (!users) {
+    ProtocolServer server(*options, clock);
+    if (!server.setUpAccounts(&error)) {
         qCCritical(lcSim).noquote() << error;
         return 2;
     }
-    if (options->usersFile.isEmpty())
-        qCInfo(lcSim) << "sign-in users: the demo accounts operator/operator and planner/planner";
-    OAuthServer::Config oauthConfig;
-    oauthConfig.accessTokenTtlSeconds = options->tokenTtlSeconds;
-    oauthConfig.tokenPrefix = options->tokenPrefix;
-    OAuthServer oauth(auth, std::move(*users), clock, oauthConfig);
 
     Simulator::Config config;
     config.seed = options->seed;
@@ -103,20 +91,20 @@ int main(int argc, char *argv[])
         }
     }
 
-    ApiRouter router(simulator, auth, options->responseCache);
-    NodeServer server(router, simulator, &oauth);
-    if (!options->tlsCertificateFile.isEmpty() && !server.setupTls(options->tlsCertificateFile, options->tlsKeyFile, &error)) {
+    SimulatorBackend backend(simulator);
+    FaultControl faultControl(simulator, server.auth());
+    switch (server.listen(backend, &faultControl, &error)) {
+    case ProtocolServer::Failure::None:
+        break;
+    case ProtocolServer::Failure::Tls:
         qCCritical(lcSim).noquote() << error;
         return 2;
-    }
-    const quint16 port = server.listenLocal(options->port);
-    if (port == 0) {
+    case ProtocolServer::Failure::Listen:
         qCCritical(lcSim) << "cannot listen on 127.0.0.1 port" << options->port;
         return 1;
     }
-    const QString root = QStringLiteral("%1://127.0.0.1:%2").arg(server.isTls() ? u"https" : u"http").arg(port);
-    simulator.scenario().setRootUrl(QUrl(root));
-    oauth.setIssuer(QUrl(root));
+    const QString root = server.rootUrl().toString();
+    simulator.scenario().setRootUrl(server.rootUrl());
     simulator.start();
     installSignalHandlers(app);
     qCInfo(lcSim) << "scenario" << options->scenario << "with" << simulator.scenario().nodes().size() << "nodes and"

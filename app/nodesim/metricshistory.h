@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loadmodel.h"
+#include "protocolbackend.h"
 
 #include <QHash>
 #include <QList>
@@ -29,8 +30,8 @@ class MetricsHistory
 {
 public:
     static constexpr int kDefaultCapacity = 660; // > 10 minutes at 1 Hz
-    static constexpr int kDefaultLimit = 60;
-    static constexpr int kMaxLimit = 600;
+    static constexpr int kDefaultLimit = server::ProtocolBackend::kDefaultMetricsLimit;
+    static constexpr int kMaxLimit = server::ProtocolBackend::kMaxMetricsLimit;
 
     explicit MetricsHistory(qint64 firstSeq, int capacity = kDefaultCapacity);
 

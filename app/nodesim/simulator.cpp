@@ -9,7 +9,7 @@ constexpr int kJsonCacheSize = 8;
 constexpr int kCompactCacheSize = 8;
 }
 
-Simulator::Simulator(Scenario scenario, const Config &config, const Clock &clock, QObject *parent)
+Simulator::Simulator(Scenario scenario, const Config &config, const server::Clock &clock, QObject *parent)
     : QObject(parent), m_scenario(std::move(scenario)), m_config(config), m_clock(clock),
       m_loadModel(config.seed), m_faults(m_scenario), m_jobs(m_scenario, clock, config.jobSpeedup),
       m_history(clock.nowMs(), config.historyTicks), m_alarms(clock),

@@ -34,7 +34,7 @@ public:
     };
 
     // The clock must outlive the simulator.
-    Simulator(Scenario scenario, const Config &config, const Clock &clock, QObject *parent = nullptr);
+    Simulator(Scenario scenario, const Config &config, const server::Clock &clock, QObject *parent = nullptr);
 
     // Fills the ring with `ticks` past ticks (so a console has history at once) and starts the
     // tick timer.
@@ -51,7 +51,7 @@ public:
     const MetricsHistory &history() const { return m_history; }
     AlarmBook &alarms() { return m_alarms; }
     const AlarmBook &alarms() const { return m_alarms; }
-    const Clock &clock() const { return m_clock; }
+    const server::Clock &clock() const { return m_clock; }
     int intervalMs() const { return m_config.intervalMs; }
 
     // Fault changes go through here: they also fail jobs on nodes that go down.
@@ -111,7 +111,7 @@ private:
 
     Scenario m_scenario;
     Config m_config;
-    const Clock &m_clock;
+    const server::Clock &m_clock;
     LoadModel m_loadModel;
     FaultInjector m_faults;
     JobEngine m_jobs;

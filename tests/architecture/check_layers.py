@@ -2,10 +2,10 @@
 """Checks the layering of docs/architecture.md ("Layers").
 
 Two checks, both printing one line per violation and exiting 1 if any:
-  * every #include "..." in models/, widgets/, ui/ and app/ resolves (the way the compiler does:
+  * every #include "..." in models/, widgets/, ui/, server/ and app/ resolves (the way the compiler does:
     the including file's folder first, then the project's include roots) to a file of the same or a
     lower layer, and inside models/ only to a sub-library it may depend on;
-  * every target below the GUI (models/, app/nodesim, app/snapshot) links, directly or through
+  * every target below the GUI (models/, server/, app/nodesim, app/snapshot) links, directly or through
     other targets, neither Qt6::Gui nor Qt6::Widgets, models/ targets link only the models/
     sub-libraries they may depend on, and widgets/ targets never link models/cache (SQLite). The link graph is the file tests/architecture/CMakeLists.txt
     writes at configure time.
@@ -19,6 +19,9 @@ import re
 import sys
 
 LAYER_RANK = {"models": 0, "widgets": 1, "ui": 2, "app": 3}
+# The protocol server library: beside widgets/ and ui/, not above them. It uses models/ only, and
+# only the programs of app/ use it.
+SERVER_LAYER = "server"
 
 # What each models/ sub-library may include and link besides itself. Siblings not listed here are
 # independent of each other: a type two of them need belongs in a lower one (usually domain).
@@ -46,7 +49,7 @@ HEADLESS_APPS = {"nodesim", "snapshot"}
 
 # Where "#include" looks after the including file's own folder (the target_include_directories of
 # the project's CMakeLists.txt files).
-INCLUDE_ROOTS = ["models", ".", "app/console", "app/nodesim", "app/snapshot"]
+INCLUDE_ROOTS = ["models", ".", "server", "app/console", "app/nodesim", "app/snapshot"]
 
 SOURCE_SUFFIXES = (".h", ".hpp", ".cpp", ".cc")
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
@@ -60,7 +63,7 @@ def unit_of(rel_path):
     """
     parts = rel_path.split("/")
     layer = parts[0]
-    if layer not in LAYER_RANK:
+    if layer not in LAYER_RANK and layer != SERVER_LAYER:
         return None
     if layer in ("models", "app"):
         return (layer, parts[1]) if len(parts) > 2 else None
@@ -76,13 +79,17 @@ def may_use(user, used):
     if user == used:
         return True
     (user_layer, user_part), (used_layer, used_part) = user, used
+    if user_layer == SERVER_LAYER:
+        return used_layer == "models"
+    if used_layer == SERVER_LAYER:
+        return user_layer == "app"
     if user_layer == "models" and used_layer == "models":
         return used_part in MODELS_DEPENDS.get(user_part, set())
     if user_layer == "widgets" and used_layer == "models" and used_part in WIDGETS_NEVER_USE:
         return False
     if user_layer == "app":
         if user_part in HEADLESS_APPS:
-            return used_layer == "models"
+            return used_layer in ("models", SERVER_LAYER)
         return used_layer != "app"
     return LAYER_RANK[used_layer] <= LAYER_RANK[user_layer]
 
@@ -98,7 +105,7 @@ def resolve_include(root, including_rel, name):
 
 
 def source_files(root):
-    for layer in LAYER_RANK:
+    for layer in list(LAYER_RANK) + [SERVER_LAYER]:
         for folder, dirs, files in os.walk(os.path.join(root, layer)):
             dirs.sort()
             for f in sorted(files):
@@ -148,7 +155,7 @@ def link_violations(targets):
         user = unit_of_target[name]
         if user is None:
             continue
-        headless = user[0] == "models" or (user[0] == "app" and user[1] in HEADLESS_APPS)
+        headless = user[0] in ("models", SERVER_LAYER) or (user[0] == "app" and user[1] in HEADLESS_APPS)
         for lib in sorted(closure & GUI_LIBRARIES if headless else set()):
             found.append(f"{src}: target {name} ({unit_name(user)}) links {lib}")
         for lib in sorted(direct):

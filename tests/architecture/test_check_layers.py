@@ -33,7 +33,7 @@ class IncludeChecks(unittest.TestCase):
         self.addCleanup(self.tree.close)
         for header in ["models/domain/node.h", "models/cache/cachestore.h", "models/charts/samplestore.h",
                        "widgets/statuscolors.h", "widgets/charts/chartview.h", "ui/mainwindow.h",
-                       "app/console/consoleapp.h", "app/nodesim/simulator.h"]:
+                       "app/console/consoleapp.h", "app/nodesim/simulator.h", "server/apirouter.h"]:
             self.tree.write(header)
 
     def violations(self, rel, text):
@@ -46,8 +46,18 @@ class IncludeChecks(unittest.TestCase):
                         '#include "widgets/statuscolors.h"\n')
         self.tree.write("ui/mainwindow.cpp", '#include "ui/mainwindow.h"\n#include "widgets/charts/chartview.h"\n')
         self.tree.write("app/console/consoleapp.cpp", '#include "consoleapp.h"\n#include "ui/mainwindow.h"\n')
-        self.tree.write("app/nodesim/simulator.cpp", '#include "simulator.h"\n#include "domain/node.h"\n')
+        self.tree.write("app/nodesim/simulator.cpp", '#include "simulator.h"\n#include "domain/node.h"\n'
+                        '#include "apirouter.h"\n')
+        self.tree.write("server/apirouter.cpp", '#include "apirouter.h"\n#include "domain/node.h"\n')
         self.assertEqual(check_layers.include_violations(self.tree.root), [])
+
+    def test_server_including_the_simulator_fails(self):
+        found = self.violations("server/apirouter.cpp", '#include "simulator.h"\n')
+        self.assertEqual(found, ["server/apirouter.cpp:1: server includes app/nodesim/simulator.h (app/nodesim)"])
+
+    def test_ui_including_the_server_fails(self):
+        found = self.violations("ui/mainwindow.cpp", '#include "apirouter.h"\n')
+        self.assertEqual(found, ["ui/mainwindow.cpp:1: ui includes server/apirouter.h (server)"])
 
     def test_models_including_widgets_fails(self):
         found = self.violations("models/domain/node.cpp", '#include <QString>\n#include "widgets/statuscolors.h"\n')

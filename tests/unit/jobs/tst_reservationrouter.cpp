@@ -1,5 +1,7 @@
 #include "apirouter.h"
+#include "faultcontrol.h"
 #include "scenariobuilder.h"
+#include "simulatorbackend.h"
 
 #include "domain/protocoljson.h"
 
@@ -9,6 +11,7 @@
 #include <QTest>
 
 using namespace cpn;
+using namespace cpn::server;
 using namespace cpn::sim;
 
 // POST/GET /reservations and a job that runs on a reservation, through the simulator's router in-process.
@@ -40,6 +43,8 @@ private:
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<Simulator> m_sim;
     std::unique_ptr<Auth> m_auth;
+    std::unique_ptr<SimulatorBackend> m_backend;
+    std::unique_ptr<FaultControl> m_faultControl;
     std::unique_ptr<ApiRouter> m_router;
 };
 
@@ -55,7 +60,9 @@ void tst_ReservationRouter::init()
     m_auth = std::make_unique<Auth>();
     m_auth->addToken(QStringLiteral("dev"), Auth::allScopes());
     m_auth->addToken(QStringLiteral("reader"), Auth::readScopes());
-    m_router = std::make_unique<ApiRouter>(*m_sim, *m_auth);
+    m_backend = std::make_unique<SimulatorBackend>(*m_sim);
+    m_faultControl = std::make_unique<FaultControl>(*m_sim, *m_auth);
+    m_router = std::make_unique<ApiRouter>(*m_backend, *m_auth, true, m_faultControl.get());
 }
 
 void tst_ReservationRouter::cleanup()

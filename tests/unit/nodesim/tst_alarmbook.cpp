@@ -8,6 +8,7 @@
 #include <QTest>
 
 using namespace cpn;
+using namespace cpn::server;
 using namespace cpn::sim;
 using namespace Qt::StringLiterals;
 

@@ -1,5 +1,7 @@
 #include "apirouter.h"
+#include "faultcontrol.h"
 #include "scenariobuilder.h"
+#include "simulatorbackend.h"
 
 #include "domain/protocoljson.h"
 
@@ -9,6 +11,7 @@
 #include <QTest>
 
 using namespace cpn;
+using namespace cpn::server;
 using namespace cpn::sim;
 
 // The router in-process: every rule of docs/node-api.md that does not need a socket.
@@ -40,6 +43,8 @@ private:
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<Simulator> m_sim;
     std::unique_ptr<Auth> m_auth;
+    std::unique_ptr<SimulatorBackend> m_backend;
+    std::unique_ptr<FaultControl> m_faultControl;
     std::unique_ptr<ApiRouter> m_router;
 };
 
@@ -55,12 +60,16 @@ void TestApiRouter::init()
     m_auth = std::make_unique<Auth>();
     m_auth->addToken(QStringLiteral("dev"), Auth::allScopes());
     m_auth->addToken(QStringLiteral("reader"), Auth::readScopes());
-    m_router = std::make_unique<ApiRouter>(*m_sim, *m_auth);
+    m_backend = std::make_unique<SimulatorBackend>(*m_sim);
+    m_faultControl = std::make_unique<FaultControl>(*m_sim, *m_auth);
+    m_router = std::make_unique<ApiRouter>(*m_backend, *m_auth, true, m_faultControl.get());
 }
 
 void TestApiRouter::cleanup()
 {
     m_router.reset();
+    m_faultControl.reset();
+    m_backend.reset();
     m_auth.reset();
     m_sim.reset();
     m_clock.reset();
@@ -278,7 +287,7 @@ void TestApiRouter::answersAreBuiltOnceAndShared()
     const ApiResponse afterTick = call("GET", path);
     QVERIFY(afterTick.body != first.body); // a new tick: a new answer
     // Without the cache (cpn-nodesim --no-response-cache) the same answer, built for each request.
-    ApiRouter uncached(*m_sim, *m_auth, false);
+    ApiRouter uncached(*m_backend, *m_auth, false);
     ApiRequest r;
     r.method = "GET";
     r.path = QStringLiteral("/api/v1/metrics");
@@ -356,7 +365,7 @@ void TestApiRouter::closedWithoutTokens()
 {
     // The simulator never runs open: without a token every node path, known or not, is 401.
     const Auth none;
-    ApiRouter router(*m_sim, none);
+    ApiRouter router(*m_backend, none);
     for (const QString &path : {QStringLiteral("/api/v1/node"), QStringLiteral("/api/v1/nope"),
                                 QStringLiteral("/n/guian/api/v1/metrics"), QStringLiteral("/n/nowhere/api/v1/node")}) {
         ApiRequest r;

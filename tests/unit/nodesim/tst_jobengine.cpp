@@ -4,6 +4,7 @@
 #include <QTest>
 
 using namespace cpn;
+using namespace cpn::server;
 using namespace cpn::sim;
 
 class TestJobEngine : public QObject

@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace cpn;
+using namespace cpn::server;
 using namespace cpn::sim;
 
 // The compact metrics encoding (docs/node-api.md) against the JSON one: the same simulator ticks

@@ -5,6 +5,7 @@
 #include "oauthusers.h"
 #include "scenariobuilder.h"
 #include "simulator.h"
+#include "simulatorbackend.h"
 
 #include "domain/protocoljson.h"
 
@@ -14,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTest>
 
+using namespace cpn::server;
 using namespace cpn::sim;
 using namespace Qt::StringLiterals;
 
@@ -75,6 +77,7 @@ private:
     std::unique_ptr<Auth> m_auth;
     std::unique_ptr<OAuthServer> m_server;
     std::unique_ptr<Simulator> m_sim;
+    std::unique_ptr<SimulatorBackend> m_backend;
     std::unique_ptr<ApiRouter> m_router;
 };
 
@@ -90,12 +93,14 @@ void TestOAuthServer::init()
     Simulator::Config simConfig;
     m_sim = std::make_unique<Simulator>(ScenarioBuilder::defaultNetwork(), simConfig, *m_clock);
     m_sim->scenario().setRootUrl(QUrl(u"http://127.0.0.1:9999"_s));
-    m_router = std::make_unique<ApiRouter>(*m_sim, *m_auth);
+    m_backend = std::make_unique<SimulatorBackend>(*m_sim);
+    m_router = std::make_unique<ApiRouter>(*m_backend, *m_auth);
 }
 
 void TestOAuthServer::cleanup()
 {
     m_router.reset();
+    m_backend.reset();
     m_sim.reset();
     m_server.reset();
     m_auth.reset();

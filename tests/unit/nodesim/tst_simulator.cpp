@@ -6,6 +6,7 @@
 #include <QTest>
 
 using namespace cpn;
+using namespace cpn::server;
 using namespace cpn::sim;
 
 class TestSimulator : public QObject

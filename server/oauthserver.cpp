@@ -12,7 +12,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
-namespace cpn::sim {
+namespace cpn::server {
 namespace {
 
 const QString kMetadataPath = QStringLiteral("/.well-known/oauth-authorization-server");
@@ -458,4 +458,4 @@ void OAuthServer::dropExpired()
     removeExpired(m_refreshes, now);
 }
 
-} // namespace cpn::sim
+} // namespace cpn::server

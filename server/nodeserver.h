@@ -4,21 +4,23 @@
 
 #include <QAbstractHttpServer>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 class OAuthServer;
+class ServerExtension;
 
-// The HTTP side: turns QHttpServerRequests into ApiRequests, applies the transport faults (slow,
-// malformed) and writes the answer. Subclasses QAbstractHttpServer rather than QHttpServer
-// because QHttpServer 6.4 answers unmatched requests itself with a plain-text 404, and every
-// answer here must be problem+json.
+// The HTTP side: turns QHttpServerRequests into ApiRequests, lets the extension delay or alter the
+// answer (cpn-nodesim's slow and malformed faults) and writes it. Subclasses QAbstractHttpServer
+// rather than QHttpServer because QHttpServer 6.4 answers unmatched requests itself with a
+// plain-text 404, and every answer here must be problem+json.
 class NodeServer : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
     // oauth (optional) answers the authorization server's paths; the router answers the rest.
-    NodeServer(ApiRouter &router, Simulator &simulator, OAuthServer *oauth = nullptr, QObject *parent = nullptr);
+    NodeServer(ApiRouter &router, OAuthServer *oauth = nullptr, ServerExtension *extension = nullptr,
+               QObject *parent = nullptr);
 
     // Serves https with this PEM certificate (chain) and key; call before listening.
     bool setupTls(const QString &certificateFile, const QString &keyFile, QString *error);
@@ -33,9 +35,9 @@ protected:
 
 private:
     ApiRouter &m_router;
-    Simulator &m_sim;
     OAuthServer *m_oauth;
+    ServerExtension *m_extension;
     bool m_tls = false;
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -4,7 +4,7 @@
 
 #include <QHashFunctions>
 
-namespace cpn::sim {
+namespace cpn::server {
 namespace {
 constexpr qsizetype kMinGzipBytes = 1024; // smaller answers gain less than the header costs
 }
@@ -70,4 +70,4 @@ const QByteArray &ResponseCache::gzipped(Entry &entry)
     return entry.gzipped;
 }
 
-} // namespace cpn::sim
+} // namespace cpn::server

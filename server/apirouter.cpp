@@ -1,19 +1,17 @@
 #include "apirouter.h"
 
+#include "serverextension.h"
+
 #include "domain/alarmjson.h"
 #include "domain/jsonreader.h"
 #include "domain/logging.h"
+#include "domain/metricscodec.h"
 #include "domain/protocoljson.h"
 
 #include <QJsonArray>
 
-namespace cpn::sim {
+namespace cpn::server {
 namespace {
-
-constexpr qint64 kOfferValidityMs = 30'000;
-// Offers are priced afresh every 10 s (or when a job, reservation or fault changes them), so
-// consoles polling every few seconds mostly get a 304.
-constexpr qint64 kOfferEpochMs = 10'000;
 
 struct ProblemKind
 {
@@ -136,15 +134,6 @@ QList<QPair<QByteArray, QString>> methodsOf(Endpoint e)
     return {};
 }
 
-ApiResponse methodNotAllowed(const QByteArray &method, const QByteArrayList &allowed, const QString &instance)
-{
-    ApiResponse r = ApiRouter::problem(
-        405, QStringLiteral("%1 is not allowed here; use %2").arg(QString::fromLatin1(method.left(16)), QString::fromLatin1(allowed.join(", "))),
-        instance);
-    r.addHeader("Allow", allowed.join(", "));
-    return r;
-}
-
 // Whether a header listing tokens with optional ;q= weights (Accept, Accept-Encoding) accepts `token`.
 bool accepts(const QByteArray &header, const QByteArray &token)
 {
@@ -176,15 +165,6 @@ bool etagListed(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 } // namespace
 
-QByteArray ApiResponse::header(const QByteArray &name) const
-{
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
-}
-
 ApiResponse ApiRouter::problem(int status, const QString &detail, const QString &instance)
 {
     const ProblemKind *kind = &kProblems[0];
@@ -207,6 +187,16 @@ ApiResponse ApiRouter::problem(int status, const QString &detail, const QString 
     return r;
 }
 
+ApiResponse ApiRouter::methodNotAllowed(const QByteArray &method, const QByteArrayList &allowed,
+                                        const QString &instance)
+{
+    ApiResponse r = problem(
+        405, QStringLiteral("%1 is not allowed here; use %2").arg(QString::fromLatin1(method.left(16)), QString::fromLatin1(allowed.join(", "))),
+        instance);
+    r.addHeader("Allow", allowed.join(", "));
+    return r;
+}
+
 ApiResponse ApiRouter::json(const QJsonObject &object, int status)
 {
     ApiResponse r;
@@ -215,10 +205,10 @@ ApiResponse ApiRouter::json(const QJsonObject &object, int status)
     return r;
 }
 
-std::optional<ApiResponse> ApiRouter::checkScope(const ApiRequest &request, const QString &scope,
-                                                 const QString &instance) const
+std::optional<ApiResponse> ApiRouter::checkScope(const Auth &auth, const ApiRequest &request, const QString &scope,
+                                                 const QString &instance)
 {
-    const Auth::Outcome outcome = m_auth.check(request.authorization, scope);
+    const Auth::Outcome outcome = auth.check(request.authorization, scope);
     if (outcome == Auth::Outcome::Allowed)
         return std::nullopt;
     const Auth::Denial denial = Auth::denial(outcome, scope);
@@ -240,8 +230,10 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
     const QString instance = request.path.left(512);
     if (request.body.size() > kMaxRequestBytes)
         return problem(413, QStringLiteral("Request bodies are limited to %1 bytes").arg(kMaxRequestBytes), instance);
-    if (request.path == u"/sim/v1/faults" || request.path.startsWith(u"/sim/v1/faults/"))
-        return handleSim(request);
+    if (m_extension) {
+        if (auto answer = m_extension->handle(request))
+            return *answer;
+    }
     // Without a valid token every API path is 401, before it reveals which nodes or routes exist.
     const bool apiPath = request.path.startsWith(u"/api/") || request.path.startsWith(u"/n/");
     if (const Auth::Outcome who = m_auth.authenticate(request.authorization); apiPath && who != Auth::Outcome::Allowed) {
@@ -252,12 +244,12 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
     }
 
     // Which node's base URL was addressed: the national node's, or /n/<id>.
-    const Node *node = &m_sim.scenario().national();
+    const Node *node = &m_backend.root();
     QString rest = request.path;
     if (rest.startsWith(u"/n/")) {
         const qsizetype slash = rest.indexOf(u'/', 3);
         const QString id = rest.mid(3, slash < 0 ? -1 : slash - 3);
-        node = m_sim.scenario().node(id);
+        node = m_backend.node(id);
         if (!node)
             return problem(404, QStringLiteral("No node '%1' in this federation").arg(id.left(64)), instance);
         rest = slash < 0 ? QString() : rest.mid(slash);
@@ -274,10 +266,10 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
         for (const auto &m : methods)
             allowed.append(m.first);
         response = methodNotAllowed(request.method, allowed, instance);
-    } else if (m_sim.faults().isNodeDown(node->id)) {
+    } else if (m_backend.isDown(node->id)) {
         // A down node answers nothing useful, whoever asks.
         response = problem(503, QStringLiteral("Node '%1' is down").arg(node->id), instance);
-    } else if (auto denied = checkScope(request, method->second, instance)) {
+    } else if (auto denied = checkScope(m_auth, request, method->second, instance)) {
         response = *denied;
     } else {
         const Context c{request, *node, instance};
@@ -338,7 +330,7 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
 Node ApiRouter::withStatus(const Node &node) const
 {
     Node n = node;
-    n.status = m_sim.statusOf(node.id);
+    n.status = m_backend.status(node.id);
     return n;
 }
 
@@ -368,12 +360,12 @@ ApiResponse ApiRouter::cached(const Context &c, const QString &key, qint64 versi
 
 ApiResponse ApiRouter::getNodes(const Context &c)
 {
-    return cached(c, QStringLiteral("nodes|") + c.node.id, qint64(m_sim.faultRevision()), "application/json",
+    return cached(c, QStringLiteral("nodes|") + c.node.id, m_backend.directoryVersion(), "application/json",
                   true, [&] {
                       QJsonArray nodes;
-                      for (int i : m_sim.scenario().directory(c.node.id))
-                          nodes.append(protocol::toJson(withStatus(m_sim.scenario().nodes()[i])));
-                      return protocol::toBody({{QStringLiteral("generatedAt"), m_sim.clock().nowMs()},
+                      for (const Node *node : m_backend.directory(c.node.id))
+                          nodes.append(protocol::toJson(withStatus(*node)));
+                      return protocol::toBody({{QStringLiteral("generatedAt"), m_backend.nowMs()},
                                                {QStringLiteral("nodes"), nodes}});
                   });
 }
@@ -382,8 +374,8 @@ ApiResponse ApiRouter::getLinks(const Context &c)
 {
     return cached(c, QStringLiteral("links|") + c.node.id, 0, "application/json", true, [&] {
         QJsonArray links;
-        for (int i : m_sim.scenario().linksAmong(c.node.id))
-            links.append(protocol::toJson(m_sim.scenario().links()[i]));
+        for (const Link *link : m_backend.links(c.node.id))
+            links.append(protocol::toJson(*link));
         return protocol::toBody({{QStringLiteral("links"), links}});
     });
 }
@@ -391,12 +383,12 @@ ApiResponse ApiRouter::getLinks(const Context &c)
 ApiResponse ApiRouter::getMetrics(const Context &c)
 {
     const QUrlQuery &q = c.request.query;
-    int limit = MetricsHistory::kDefaultLimit;
+    int limit = ProtocolBackend::kDefaultMetricsLimit;
     if (q.hasQueryItem(QStringLiteral("limit"))) {
         bool ok = false;
         limit = q.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > MetricsHistory::kMaxLimit)
-            return problem(400, QStringLiteral("limit must be an integer in [1, %1]").arg(MetricsHistory::kMaxLimit),
+        if (!ok || limit < 1 || limit > ProtocolBackend::kMaxMetricsLimit)
+            return problem(400, QStringLiteral("limit must be an integer in [1, %1]").arg(ProtocolBackend::kMaxMetricsLimit),
                            c.instance);
     }
     const QString since = q.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
@@ -410,21 +402,13 @@ ApiResponse ApiRouter::getMetrics(const Context &c)
     // Every console polling the same cursor gets the same bytes, built once per tick.
     const QString key =
         QStringLiteral("metrics|%1|%2|%3|%4%5").arg(c.node.id, since).arg(limit).arg(compact).arg(delta);
-    // The answer changes with the ticks it holds: up to since + limit for a cursor the history
-    // holds, the latest tick otherwise (a reset).
-    const MetricsHistory &history = m_sim.history();
-    bool numeric = false;
-    const qint64 after = since.toLongLong(&numeric);
-    const bool known =
-        numeric && !history.isEmpty() && after >= history.oldest().seq && after <= history.latest().seq;
-    const qint64 latest = history.isEmpty() ? -1 : history.latest().seq;
-    const qint64 version = known ? 2 * std::min(latest, after + limit) : 2 * latest + 1;
-    return cached(c, key, version,
+    return cached(c, key, m_backend.metricsVersion(since, limit),
                   compact ? QByteArray(protocol::kCborContentType) : QByteArray("application/json"), false,
                   [&] {
-                      return m_sim.metricsBody(
-                          c.node.id, since, limit, Simulator::kMaxMetricsBytes,
-                          compact ? Simulator::Encoding::Compact : Simulator::Encoding::Json, delta);
+                      return m_backend.metricsBody(c.node.id, since, limit,
+                                                   compact ? ProtocolBackend::MetricsEncoding::Compact
+                                                           : ProtocolBackend::MetricsEncoding::Json,
+                                                   delta);
                   });
 }
 
@@ -433,84 +417,28 @@ ApiResponse ApiRouter::getOffers(const Context &c)
     const QString model = c.request.query.queryItemValue(QStringLiteral("model"), QUrl::FullyDecoded);
     if (c.request.query.hasQueryItem(QStringLiteral("model")) && !JsonReader::isIdentifier(model))
         return problem(400, QStringLiteral("model must be a model identifier such as ascend-910b"), c.instance);
-    m_sim.jobs().update();
-    const qint64 now = m_sim.clock().nowMs();
-    const qint64 epochMs = now - now % kOfferEpochMs;
-    // What the offers depend on besides the time: jobs, reservations and faults.
-    size_t version = qHashMulti(0, epochMs, m_sim.faultRevision());
-    for (const Job &job : m_sim.jobs().jobs())
-        version = qHashMulti(version, job.id, int(job.state));
-    for (const Reservation &reservation : m_sim.jobs().reservations())
-        version = qHashMulti(version, reservation.id, int(reservation.state));
-    return cached(c, QStringLiteral("offers|%1|%2").arg(c.node.id, model), qint64(version),
+    const ProtocolBackend::OffersVersion version = m_backend.offersVersion();
+    return cached(c, QStringLiteral("offers|%1|%2").arg(c.node.id, model), version.version,
                   "application/json", true, [&] {
                       QJsonArray offers;
-                      for (const Offer &o : currentOffers(c.node, model, epochMs))
+                      for (const Offer &o : m_backend.offers(c.node.id, model, version.pricedAtMs))
                           offers.append(protocol::toJson(o));
                       return protocol::toBody({{QStringLiteral("offers"), offers}});
                   });
 }
 
-QList<Offer> ApiRouter::currentOffers(const Node &addressed, const QString &model, qint64 atMs)
-{
-    const qint64 now = atMs;
-    m_sim.jobs().update();
-    QList<Offer> offers;
-    for (int i : m_sim.scenario().directory(addressed.id)) {
-        const Node &n = m_sim.scenario().nodes()[i];
-        if (m_sim.faults().isNodeDown(n.id))
-            continue; // a down node sells nothing
-        // Available = capacity minus what other tenants and our jobs use now, and what is reserved.
-        const BackgroundLoad load = m_sim.loadModel().background(n, now);
-        const NodeUsage used = m_sim.jobs().usage(n.id);
-        const NodeUsage held = m_sim.jobs().reserved(n.id);
-        const auto add = [&](Offer::Resource resource, const QString &suffix, const QString &slug, double capacity,
-                             double fraction, double jobs, double price) {
-            Offer o;
-            o.id = n.id + u'.' + suffix;
-            o.nodeId = n.id;
-            o.resource = resource;
-            o.model = slug;
-            o.available = std::max(0.0, std::floor(capacity * (1 - fraction) - jobs));
-            o.pricePerHour = price;
-            o.validUntilMs = now + kOfferValidityMs;
-            offers.append(o);
-        };
-        for (const auto &pool : n.capacity.accelerators) {
-            if (model.isEmpty() || pool.model == model)
-                add(Offer::Resource::Accelerator, pool.model, pool.model, pool.count, load.accelerators.value(pool.model),
-                    used.accelerators.value(pool.model) + held.accelerators.value(pool.model),
-                    n.prices.acceleratorHour.value(pool.model));
-        }
-        if (!model.isEmpty())
-            continue;
-        add(Offer::Resource::Cpu, QStringLiteral("cpu"), {}, n.capacity.cpuCores, load.cpu, used.cpuCores + held.cpuCores,
-            n.prices.cpuCoreHour);
-        add(Offer::Resource::Memory, QStringLiteral("memory"), {}, n.capacity.memoryTiB * 1024, load.memory,
-            used.memoryGiB + held.memoryGiB, n.prices.memoryGiBHour);
-        add(Offer::Resource::Storage, QStringLiteral("storage"), {}, n.capacity.storagePB * 1000, load.storage,
-            used.storageTB + held.storageTB, n.prices.storageTBHour);
-    }
-    return offers;
-}
-
 ApiResponse ApiRouter::getJobs(const Context &c)
 {
-    m_sim.jobs().update();
-    const QList<Job> all = m_sim.jobs().jobs();
     QJsonArray jobs;
-    for (auto it = all.crbegin(); it != all.crend(); ++it) { // newest first
-        if (m_sim.scenario().inDirectory(c.node.id, it->nodeId))
-            jobs.append(protocol::toJson(*it));
-    }
+    for (const Job &job : m_backend.jobs(c.node.id))
+        jobs.append(protocol::toJson(job));
     return json({{QStringLiteral("jobs"), jobs}});
 }
 
 ApiResponse ApiRouter::getJob(const Context &c, const QString &jobId)
 {
-    m_sim.jobs().update();
-    const auto job = m_sim.jobs().job(jobId);
-    if (!job || !m_sim.scenario().inDirectory(c.node.id, job->nodeId))
+    const auto job = m_backend.job(c.node.id, jobId);
+    if (!job)
         return problem(404, QStringLiteral("No job '%1' at this node").arg(jobId.left(64)), c.instance);
     return json(protocol::toJson(*job));
 }
@@ -524,47 +452,41 @@ ApiResponse ApiRouter::postJob(const Context &c)
         return problem(400, parsed.error(), c.instance);
     const JobRequest &request = parsed.value();
     const QString target = request.nodeId.isEmpty() ? c.node.id : request.nodeId;
-    if (!m_sim.scenario().inDirectory(c.node.id, target))
+    if (!m_backend.inDirectory(c.node.id, target))
         return problem(404, QStringLiteral("No node '%1' in the directory of '%2'").arg(target, c.node.id), c.instance);
-    if (m_sim.faults().isNodeDown(target))
+    if (m_backend.isDown(target))
         return problem(503, QStringLiteral("Node '%1' is down").arg(target), c.instance);
-    const JobEngine::Result result = m_sim.jobs().submit(request, target);
+    const auto result = m_backend.submitJob(request, target);
     if (result.status != 201)
         return problem(result.status, result.detail, c.instance);
-    ApiResponse r = json(protocol::toJson(result.job), 201);
+    ApiResponse r = json(protocol::toJson(result.value), 201);
     // The job is reachable under the base URL the client used, with the token it used.
-    r.addHeader("Location", (c.node.baseUrl.toString() + QStringLiteral("/api/v1/jobs/") + result.job.id).toUtf8());
+    r.addHeader("Location", (c.node.baseUrl.toString() + QStringLiteral("/api/v1/jobs/") + result.value.id).toUtf8());
     return r;
 }
 
 ApiResponse ApiRouter::cancelJob(const Context &c, const QString &jobId)
 {
-    const auto job = m_sim.jobs().job(jobId);
-    if (!job || !m_sim.scenario().inDirectory(c.node.id, job->nodeId))
+    if (!m_backend.job(c.node.id, jobId))
         return problem(404, QStringLiteral("No job '%1' at this node").arg(jobId.left(64)), c.instance);
-    const JobEngine::Result result = m_sim.jobs().cancel(jobId);
+    const auto result = m_backend.cancelJob(jobId);
     if (result.status != 200)
         return problem(result.status, result.detail, c.instance);
-    return json(protocol::toJson(result.job));
+    return json(protocol::toJson(result.value));
 }
 
 ApiResponse ApiRouter::getReservations(const Context &c)
 {
-    m_sim.jobs().update();
-    const QList<Reservation> all = m_sim.jobs().reservations();
     QJsonArray reservations;
-    for (auto it = all.crbegin(); it != all.crend(); ++it) { // newest first
-        if (m_sim.scenario().inDirectory(c.node.id, it->nodeId))
-            reservations.append(protocol::toJson(*it));
-    }
+    for (const Reservation &reservation : m_backend.reservations(c.node.id))
+        reservations.append(protocol::toJson(reservation));
     return json({{QStringLiteral("reservations"), reservations}});
 }
 
 ApiResponse ApiRouter::getReservation(const Context &c, const QString &reservationId)
 {
-    m_sim.jobs().update();
-    const auto reservation = m_sim.jobs().reservation(reservationId);
-    if (!reservation || !m_sim.scenario().inDirectory(c.node.id, reservation->nodeId))
+    const auto reservation = m_backend.reservation(c.node.id, reservationId);
+    if (!reservation)
         return problem(404, QStringLiteral("No reservation '%1' at this node").arg(reservationId.left(64)), c.instance);
     return json(protocol::toJson(*reservation));
 }
@@ -579,7 +501,7 @@ ApiResponse ApiRouter::postReservation(const Context &c)
     const ReservationRequest &request = parsed.value();
     // The offer as it stands now: it may have vanished (node down, out of the directory) or shrunk
     // since the client read it.
-    const QList<Offer> offers = currentOffers(c.node, {}, m_sim.clock().nowMs());
+    const QList<Offer> offers = m_backend.offers(c.node.id, {}, m_backend.nowMs());
     const auto offer = std::find_if(offers.begin(), offers.end(), [&](const Offer &o) { return o.id == request.offerId; });
     if (offer == offers.end())
         return problem(409, QStringLiteral("The offer '%1' is no longer available").arg(request.offerId), c.instance);
@@ -592,29 +514,23 @@ ApiResponse ApiRouter::postReservation(const Context &c)
                            .arg(request.count),
                        c.instance);
     }
-    const JobEngine::ReservationResult result = m_sim.jobs().reserve(*offer, request.count, request.hours);
+    const auto result = m_backend.reserve(*offer, request.count, request.hours);
     if (result.status != 201)
         return problem(result.status, result.detail, c.instance);
-    ApiResponse r = json(protocol::toJson(result.reservation), 201);
+    ApiResponse r = json(protocol::toJson(result.value), 201);
     r.addHeader("Location",
-                (c.node.baseUrl.toString() + QStringLiteral("/api/v1/reservations/") + result.reservation.id).toUtf8());
+                (c.node.baseUrl.toString() + QStringLiteral("/api/v1/reservations/") + result.value.id).toUtf8());
     return r;
 }
 
 ApiResponse ApiRouter::cancelReservation(const Context &c, const QString &reservationId)
 {
-    const auto reservation = m_sim.jobs().reservation(reservationId);
-    if (!reservation || !m_sim.scenario().inDirectory(c.node.id, reservation->nodeId))
+    if (!m_backend.reservation(c.node.id, reservationId))
         return problem(404, QStringLiteral("No reservation '%1' at this node").arg(reservationId.left(64)), c.instance);
-    const JobEngine::ReservationResult result = m_sim.jobs().cancelReservation(reservationId);
+    const auto result = m_backend.cancelReservation(reservationId);
     if (result.status != 200)
         return problem(result.status, result.detail, c.instance);
-    return json(protocol::toJson(result.reservation));
-}
-
-bool ApiRouter::oversees(const Node &node, const AlarmSource &source) const
-{
-    return m_sim.covers({AlarmSource::Kind::Subtree, node.id}, source);
+    return json(protocol::toJson(result.value));
 }
 
 ApiResponse ApiRouter::getAlarms(const Context &c)
@@ -622,28 +538,22 @@ ApiResponse ApiRouter::getAlarms(const Context &c)
     const QString since = c.request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
     if (since.size() > 128)
         return problem(400, QStringLiteral("since is longer than 128 characters"), c.instance);
-    AlarmBook &book = m_sim.alarms();
-    book.update();
     // Every console polling with the same cursor gets the same bytes while no alarm changes.
-    return cached(c, QStringLiteral("alarms|%1|%2").arg(c.node.id, since), book.version(), "application/json",
-                  false, [&] {
-                      return protocol::toBody(protocol::toJson(book.since(
-                          since, [&](const Alarm &a) { return oversees(c.node, a.source); },
-                          protocol::kMaxAlarmsPerAnswer)));
+    return cached(c, QStringLiteral("alarms|%1|%2").arg(c.node.id, since), m_backend.alarmsVersion(),
+                  "application/json", false, [&] {
+                      return protocol::toBody(protocol::toJson(
+                          m_backend.alarmsSince(c.node.id, since, protocol::kMaxAlarmsPerAnswer)));
                   });
 }
 
 ApiResponse ApiRouter::actOnAlarm(const Context &c, const QString &alarmId, const QString &action)
 {
-    AlarmBook &book = m_sim.alarms();
-    book.update();
-    const Alarm *alarm = book.alarm(alarmId);
-    if (!alarm || !oversees(c.node, alarm->source))
+    if (!m_backend.hasAlarm(c.node.id, alarmId))
         return problem(404, QStringLiteral("No alarm '%1' at this node").arg(alarmId.left(64)), c.instance);
     const QString user = m_auth.username(c.request.authorization);
-    AlarmBook::Result result;
+    ProtocolBackend::Result<Alarm> result;
     if (action == u"unack") {
-        result = book.unacknowledge(alarmId);
+        result = m_backend.unacknowledge(alarmId);
     } else {
         if (auto bad = checkJsonBody(c.request, c.instance))
             return *bad;
@@ -651,28 +561,25 @@ ApiResponse ApiRouter::actOnAlarm(const Context &c, const QString &alarmId, cons
             const auto parsed = protocol::parseAckRequest(c.request.body);
             if (!parsed.ok())
                 return problem(400, parsed.error(), c.instance);
-            result = book.acknowledge(alarmId, user, parsed.value());
+            result = m_backend.acknowledge(alarmId, user, parsed.value());
         } else {
             const auto parsed = protocol::parseCommentRequest(c.request.body);
             if (!parsed.ok())
                 return problem(400, parsed.error(), c.instance);
-            result = book.comment(alarmId, user, parsed.value().text);
+            result = m_backend.comment(alarmId, user, parsed.value().text);
         }
     }
     if (result.status >= 300)
         return problem(result.status, result.detail, c.instance);
     qCInfo(lcSim).noquote() << "alarm" << alarmId << action << "by" << user;
-    return json(protocol::toJson(result.alarm), result.status);
+    return json(protocol::toJson(result.value), result.status);
 }
 
 ApiResponse ApiRouter::getSilences(const Context &c)
 {
-    m_sim.alarms().update();
     QJsonArray silences;
-    for (const Silence &s : m_sim.alarms().silences()) {
-        if (oversees(c.node, s.target))
-            silences.append(protocol::toJson(s));
-    }
+    for (const Silence &s : m_backend.silences(c.node.id))
+        silences.append(protocol::toJson(s));
     return json({{QStringLiteral("silences"), silences}});
 }
 
@@ -685,79 +592,28 @@ ApiResponse ApiRouter::postSilence(const Context &c)
         return problem(400, parsed.error(), c.instance);
     const SilenceRequest &request = parsed.value();
     const bool link = request.target.kind == AlarmSource::Kind::Link;
-    const bool exists = link ? m_sim.scenario().link(request.target.id) != nullptr
-                             : m_sim.scenario().node(request.target.id) != nullptr;
-    if (!exists || !oversees(c.node, request.target))
+    const bool exists = link ? m_backend.hasLink(request.target.id) : m_backend.node(request.target.id) != nullptr;
+    if (!exists || !m_backend.oversees(c.node.id, request.target))
         return problem(404,
                        QStringLiteral("No %1 '%2' in the directory of '%3'")
                            .arg(link ? u"link" : u"node", request.target.id, c.node.id),
                        c.instance);
-    AlarmBook &book = m_sim.alarms();
-    book.update();
-    const AlarmBook::Result result = book.addSilence(m_auth.username(c.request.authorization), request);
+    const auto result = m_backend.addSilence(m_auth.username(c.request.authorization), request);
     if (result.status >= 300)
         return problem(result.status, result.detail, c.instance);
-    ApiResponse r = json(protocol::toJson(result.silence), 201);
+    ApiResponse r = json(protocol::toJson(result.value), 201);
     r.addHeader(
         "Location",
-        (c.node.baseUrl.toString() + QStringLiteral("/api/v1/silences/") + result.silence.id).toUtf8());
+        (c.node.baseUrl.toString() + QStringLiteral("/api/v1/silences/") + result.value.id).toUtf8());
     return r;
 }
 
 ApiResponse ApiRouter::deleteSilence(const Context &c, const QString &silenceId)
 {
-    AlarmBook &book = m_sim.alarms();
-    book.update();
-    const auto &all = book.silences();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const Silence &s) { return s.id == silenceId; });
-    if (it == all.end() || !oversees(c.node, it->target) || !book.removeSilence(silenceId))
+    if (!m_backend.removeSilence(c.node.id, silenceId))
         return problem(404, QStringLiteral("No silence '%1' at this node").arg(silenceId.left(64)),
                        c.instance);
     return getSilences(c);
 }
 
-ApiResponse ApiRouter::handleSim(const ApiRequest &request)
-{
-    const QString instance = request.path.left(512);
-    const QStringList rest = request.path.mid(QStringLiteral("/sim/v1/faults").size()).split(u'/', Qt::SkipEmptyParts);
-    const auto list = [this](int status) {
-        QJsonArray faults;
-        for (const auto &f : m_sim.faults().faults())
-            faults.append(f.toJson());
-        return json({{QStringLiteral("faults"), faults}}, status);
-    };
-    if (rest.isEmpty()) {
-        if (request.method != "GET" && request.method != "POST" && request.method != "DELETE")
-            return methodNotAllowed(request.method, {"GET", "POST", "DELETE"}, instance);
-    } else if (rest.size() != 2) {
-        return problem(404, QStringLiteral("Expected /sim/v1/faults/<kind>/<target>"), instance);
-    } else if (request.method != "DELETE") {
-        return methodNotAllowed(request.method, {"DELETE"}, instance);
-    }
-    if (auto denied = checkScope(request, Auth::kSimControl, instance))
-        return *denied;
-
-    if (!rest.isEmpty()) {
-        const auto kind = Fault::kindFromName(rest[0]);
-        if (!kind || !m_sim.removeFault(*kind, rest[1]))
-            return problem(404, QStringLiteral("No fault %1 on '%2'").arg(rest[0].left(32), rest[1].left(64)), instance);
-        return list(200);
-    }
-    if (request.method == "GET")
-        return list(200);
-    if (request.method == "DELETE") {
-        m_sim.clearFaults();
-        return list(200);
-    }
-    if (auto bad = checkJsonBody(request, instance))
-        return *bad;
-    QString error;
-    const auto fault = FaultInjector::parseJson(request.body, &error);
-    if (!fault)
-        return problem(400, error, instance);
-    if (!m_sim.addFault(*fault, &error))
-        return problem(404, error, instance);
-    return list(201);
-}
-
-} // namespace cpn::sim
+} // namespace cpn::server

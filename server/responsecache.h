@@ -6,7 +6,7 @@
 
 #include <functional>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 // Encoded answers kept while what they show is unchanged, so every console asking the same
 // question gets the same bytes and the server builds them once. An entry is valid for one
@@ -51,4 +51,4 @@ private:
     Entry m_scratch;       // the answer of a disabled cache
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

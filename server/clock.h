@@ -2,9 +2,9 @@
 
 #include <QtGlobal>
 
-namespace cpn::sim {
+namespace cpn::server {
 
-// The simulator's only source of time, so tests can step it instead of sleeping.
+// The server's and the simulator's only source of time, so tests can step it instead of sleeping.
 class Clock
 {
 public:
@@ -30,4 +30,4 @@ private:
     qint64 m_nowMs;
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -6,7 +6,7 @@
 #include <QHash>
 #include <QUrl>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 class Auth;
 class Clock;
@@ -95,4 +95,4 @@ private:
     QHash<QByteArray, QString> m_oldRefreshes; // SHA-256 of a rotated refresh token -> its grant
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -1,6 +1,7 @@
 #include "nodeserver.h"
 
 #include "oauthserver.h"
+#include "serverextension.h"
 
 #include "domain/logging.h"
 
@@ -17,7 +18,7 @@
 
 #include <memory>
 
-namespace cpn::sim {
+namespace cpn::server {
 namespace {
 
 QByteArray methodName(QHttpServerRequest::Method method)
@@ -67,8 +68,8 @@ void writeResponse(QHttpServerResponder &responder, const ApiResponse &response,
 
 } // namespace
 
-NodeServer::NodeServer(ApiRouter &router, Simulator &simulator, OAuthServer *oauth, QObject *parent)
-    : QAbstractHttpServer(parent), m_router(router), m_sim(simulator), m_oauth(oauth)
+NodeServer::NodeServer(ApiRouter &router, OAuthServer *oauth, ServerExtension *extension, QObject *parent)
+    : QAbstractHttpServer(parent), m_router(router), m_oauth(oauth), m_extension(extension)
 {
 }
 
@@ -124,20 +125,15 @@ bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const bool head = api.method == "HEAD";
     qCDebug(lcSim).noquote() << api.method << api.path << response.status;
 
-    if (!response.nodeId.isEmpty() && response.status >= 200 && response.status < 300) {
-        const QString mode = m_sim.faults().malformedModeFor(response.nodeId);
-        if (!mode.isEmpty()) {
-            response.body = FaultInjector::malform(response.body, mode);
-            response.gzipBody.clear(); // the malformed body is what the client must see
-        }
-    }
-    const int delayMs = response.nodeId.isEmpty() ? 0 : m_sim.faults().delayMsFor(response.nodeId);
+    if (m_extension && !response.nodeId.isEmpty() && response.status >= 200 && response.status < 300)
+        m_extension->alter(response);
+    const int delayMs = m_extension && !response.nodeId.isEmpty() ? m_extension->delayMs(response.nodeId) : 0;
     if (delayMs <= 0) {
         QHttpServerResponder responder = makeResponder(request, socket);
         writeResponse(responder, response, head);
         return true;
     }
-    // Slow fault: keep the responder and answer later without blocking other clients. If the
+    // Held answer (slow fault): keep the responder and answer later without blocking other clients. If the
     // client gives up first, the socket is gone and the answer is dropped.
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QTimer::singleShot(delayMs, this, [responder, response, head, guard = QPointer<QTcpSocket>(socket)] {
@@ -152,4 +148,4 @@ void NodeServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
     // Unreachable: handleRequest() answers every request.
 }
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -10,7 +10,7 @@
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
 
-namespace cpn::sim {
+namespace cpn::server {
 namespace {
 
 // Qt's PBKDF2 costs about 28 ms per sign-in at this count (measured on the 2-core build machine): slow
@@ -132,4 +132,4 @@ std::optional<OAuthUsers::Role> OAuthUsers::verify(const QString &username, cons
     return user.role;
 }
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 // The people who may sign in to the simulator's authorization server, with their roles: an
 // operator reads, a planner also submits jobs. Passwords are kept only as salted PBKDF2 digests.
@@ -43,4 +43,4 @@ private:
     QHash<QString, User> m_users;
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

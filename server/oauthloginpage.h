@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 // The authorization server's HTML: the sign-in form and the page shown when a request cannot
 // be sent back to its client. Every value that came from a request is HTML-escaped.
@@ -16,4 +16,4 @@ struct OAuthLoginPage
     static QByteArray error(const QString &message);
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -2,8 +2,8 @@
 
 #include <QDateTime>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 qint64 SystemClock::nowMs() const { return QDateTime::currentMSecsSinceEpoch(); }
 
-} // namespace cpn::sim
+} // namespace cpn::server

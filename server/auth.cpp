@@ -4,7 +4,7 @@
 
 #include <QCryptographicHash>
 
-namespace cpn::sim {
+namespace cpn::server {
 namespace {
 
 // Expired tokens are remembered this long so their holder hears "expired" rather than "unknown".
@@ -134,4 +134,4 @@ Auth::Denial Auth::denial(Outcome outcome, const QString &scope)
     return {401, QStringLiteral("A valid bearer token is required"), "Bearer"};
 }
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 class Clock;
 
@@ -77,4 +77,4 @@ private:
     QHash<QByteArray, Entry> m_tokens; // SHA-256 of the token -> entry
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -3,7 +3,7 @@
 
 #include <QTest>
 
-using namespace cpn::sim;
+using namespace cpn::server;
 
 class TestAuth : public QObject
 {

@@ -1,6 +1,6 @@
 #include "oauthloginpage.h"
 
-namespace cpn::sim {
+namespace cpn::server {
 namespace {
 
 QString page(const QString &title, const QString &body)
@@ -64,4 +64,4 @@ QByteArray OAuthLoginPage::error(const QString &message)
     return page(QStringLiteral("Sign-in request refused"), body).toUtf8();
 }
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -1,0 +1,258 @@
+#include "simulatorbackend.h"
+
+namespace cpn::sim {
+namespace {
+
+constexpr qint64 kOfferValidityMs = 30'000;
+// Offers are priced afresh every 10 s (or when a job, reservation or fault changes them), so
+// consoles polling every few seconds mostly get a 304.
+constexpr qint64 kOfferEpochMs = 10'000;
+
+server::ProtocolBackend::Result<Job> resultOf(const JobEngine::Result &r)
+{
+    return {r.status, r.detail, r.job};
+}
+
+server::ProtocolBackend::Result<Reservation> resultOf(const JobEngine::ReservationResult &r)
+{
+    return {r.status, r.detail, r.reservation};
+}
+
+server::ProtocolBackend::Result<Alarm> alarmResultOf(const AlarmBook::Result &r)
+{
+    return {r.status, r.detail, r.alarm};
+}
+
+} // namespace
+
+QList<const Node *> SimulatorBackend::directory(const QString &scope) const
+{
+    QList<const Node *> nodes;
+    for (int i : m_sim.scenario().directory(scope))
+        nodes.append(&m_sim.scenario().nodes()[i]);
+    return nodes;
+}
+
+QList<const Link *> SimulatorBackend::links(const QString &scope) const
+{
+    QList<const Link *> links;
+    for (int i : m_sim.scenario().linksAmong(scope))
+        links.append(&m_sim.scenario().links()[i]);
+    return links;
+}
+
+qint64 SimulatorBackend::metricsVersion(const QString &cursor, int limit) const
+{
+    // The answer changes with the ticks it holds: up to cursor + limit for a cursor the history
+    // holds, the latest tick otherwise (a reset).
+    const MetricsHistory &history = m_sim.history();
+    bool numeric = false;
+    const qint64 after = cursor.toLongLong(&numeric);
+    const bool known =
+        numeric && !history.isEmpty() && after >= history.oldest().seq && after <= history.latest().seq;
+    const qint64 latest = history.isEmpty() ? -1 : history.latest().seq;
+    return known ? 2 * std::min(latest, after + limit) : 2 * latest + 1;
+}
+
+QByteArray SimulatorBackend::metricsBody(const QString &scope, const QString &cursor, int limit,
+                                         MetricsEncoding encoding, bool delta)
+{
+    return m_sim.metricsBody(scope, cursor, limit, Simulator::kMaxMetricsBytes,
+                             encoding == MetricsEncoding::Compact ? Simulator::Encoding::Compact
+                                                                  : Simulator::Encoding::Json,
+                             delta);
+}
+
+server::ProtocolBackend::OffersVersion SimulatorBackend::offersVersion()
+{
+    m_sim.jobs().update();
+    const qint64 now = m_sim.clock().nowMs();
+    const qint64 epochMs = now - now % kOfferEpochMs;
+    // What the offers depend on besides the time: jobs, reservations and faults.
+    size_t version = qHashMulti(0, epochMs, m_sim.faultRevision());
+    for (const Job &job : m_sim.jobs().jobs())
+        version = qHashMulti(version, job.id, int(job.state));
+    for (const Reservation &reservation : m_sim.jobs().reservations())
+        version = qHashMulti(version, reservation.id, int(reservation.state));
+    return {qint64(version), epochMs};
+}
+
+QList<Offer> SimulatorBackend::offers(const QString &scope, const QString &model, qint64 pricedAtMs)
+{
+    const qint64 now = pricedAtMs;
+    m_sim.jobs().update();
+    QList<Offer> offers;
+    for (int i : m_sim.scenario().directory(scope)) {
+        const Node &n = m_sim.scenario().nodes()[i];
+        if (m_sim.faults().isNodeDown(n.id))
+            continue; // a down node sells nothing
+        // Available = capacity minus what other tenants and our jobs use now, and what is reserved.
+        const BackgroundLoad load = m_sim.loadModel().background(n, now);
+        const NodeUsage used = m_sim.jobs().usage(n.id);
+        const NodeUsage held = m_sim.jobs().reserved(n.id);
+        const auto add = [&](Offer::Resource resource, const QString &suffix, const QString &slug,
+                             double capacity, double fraction, double jobs, double price) {
+            Offer o;
+            o.id = n.id + u'.' + suffix;
+            o.nodeId = n.id;
+            o.resource = resource;
+            o.model = slug;
+            o.available = std::max(0.0, std::floor(capacity * (1 - fraction) - jobs));
+            o.pricePerHour = price;
+            o.validUntilMs = now + kOfferValidityMs;
+            offers.append(o);
+        };
+        for (const auto &pool : n.capacity.accelerators) {
+            if (model.isEmpty() || pool.model == model)
+                add(Offer::Resource::Accelerator, pool.model, pool.model, pool.count,
+                    load.accelerators.value(pool.model),
+                    used.accelerators.value(pool.model) + held.accelerators.value(pool.model),
+                    n.prices.acceleratorHour.value(pool.model));
+        }
+        if (!model.isEmpty())
+            continue;
+        add(Offer::Resource::Cpu, QStringLiteral("cpu"), {}, n.capacity.cpuCores, load.cpu,
+            used.cpuCores + held.cpuCores, n.prices.cpuCoreHour);
+        add(Offer::Resource::Memory, QStringLiteral("memory"), {}, n.capacity.memoryTiB * 1024, load.memory,
+            used.memoryGiB + held.memoryGiB, n.prices.memoryGiBHour);
+        add(Offer::Resource::Storage, QStringLiteral("storage"), {}, n.capacity.storagePB * 1000,
+            load.storage, used.storageTB + held.storageTB, n.prices.storageTBHour);
+    }
+    return offers;
+}
+
+QList<Job> SimulatorBackend::jobs(const QString &scope)
+{
+    m_sim.jobs().update();
+    const QList<Job> all = m_sim.jobs().jobs();
+    QList<Job> jobs;
+    for (auto it = all.crbegin(); it != all.crend(); ++it) { // newest first
+        if (m_sim.scenario().inDirectory(scope, it->nodeId))
+            jobs.append(*it);
+    }
+    return jobs;
+}
+
+std::optional<Job> SimulatorBackend::job(const QString &scope, const QString &jobId)
+{
+    m_sim.jobs().update();
+    const auto job = m_sim.jobs().job(jobId);
+    if (!job || !m_sim.scenario().inDirectory(scope, job->nodeId))
+        return std::nullopt;
+    return job;
+}
+
+server::ProtocolBackend::Result<Job> SimulatorBackend::submitJob(const JobRequest &request,
+                                                                 const QString &nodeId)
+{
+    return resultOf(m_sim.jobs().submit(request, nodeId));
+}
+
+server::ProtocolBackend::Result<Job> SimulatorBackend::cancelJob(const QString &jobId)
+{
+    return resultOf(m_sim.jobs().cancel(jobId));
+}
+
+QList<Reservation> SimulatorBackend::reservations(const QString &scope)
+{
+    m_sim.jobs().update();
+    const QList<Reservation> all = m_sim.jobs().reservations();
+    QList<Reservation> reservations;
+    for (auto it = all.crbegin(); it != all.crend(); ++it) { // newest first
+        if (m_sim.scenario().inDirectory(scope, it->nodeId))
+            reservations.append(*it);
+    }
+    return reservations;
+}
+
+std::optional<Reservation> SimulatorBackend::reservation(const QString &scope, const QString &reservationId)
+{
+    m_sim.jobs().update();
+    const auto reservation = m_sim.jobs().reservation(reservationId);
+    if (!reservation || !m_sim.scenario().inDirectory(scope, reservation->nodeId))
+        return std::nullopt;
+    return reservation;
+}
+
+server::ProtocolBackend::Result<Reservation> SimulatorBackend::reserve(const Offer &offer, int count,
+                                                                       double hours)
+{
+    return resultOf(m_sim.jobs().reserve(offer, count, hours));
+}
+
+server::ProtocolBackend::Result<Reservation> SimulatorBackend::cancelReservation(const QString &reservationId)
+{
+    return resultOf(m_sim.jobs().cancelReservation(reservationId));
+}
+
+qint64 SimulatorBackend::alarmsVersion()
+{
+    m_sim.alarms().update();
+    return m_sim.alarms().version();
+}
+
+AlarmBatch SimulatorBackend::alarmsSince(const QString &scope, const QString &cursor, int limit)
+{
+    return m_sim.alarms().since(
+        cursor, [&](const Alarm &a) { return oversees(scope, a.source); }, limit);
+}
+
+bool SimulatorBackend::hasAlarm(const QString &scope, const QString &alarmId)
+{
+    m_sim.alarms().update();
+    const Alarm *alarm = m_sim.alarms().alarm(alarmId);
+    return alarm && oversees(scope, alarm->source);
+}
+
+server::ProtocolBackend::Result<Alarm>
+SimulatorBackend::acknowledge(const QString &alarmId, const QString &by, const AckRequest &request)
+{
+    return alarmResultOf(m_sim.alarms().acknowledge(alarmId, by, request));
+}
+
+server::ProtocolBackend::Result<Alarm> SimulatorBackend::unacknowledge(const QString &alarmId)
+{
+    return alarmResultOf(m_sim.alarms().unacknowledge(alarmId));
+}
+
+server::ProtocolBackend::Result<Alarm> SimulatorBackend::comment(const QString &alarmId, const QString &by,
+                                                                 const QString &text)
+{
+    return alarmResultOf(m_sim.alarms().comment(alarmId, by, text));
+}
+
+bool SimulatorBackend::oversees(const QString &scope, const AlarmSource &source) const
+{
+    return m_sim.covers({AlarmSource::Kind::Subtree, scope}, source);
+}
+
+QList<Silence> SimulatorBackend::silences(const QString &scope)
+{
+    m_sim.alarms().update();
+    QList<Silence> silences;
+    for (const Silence &s : m_sim.alarms().silences()) {
+        if (oversees(scope, s.target))
+            silences.append(s);
+    }
+    return silences;
+}
+
+server::ProtocolBackend::Result<Silence> SimulatorBackend::addSilence(const QString &by,
+                                                                      const SilenceRequest &request)
+{
+    AlarmBook &book = m_sim.alarms();
+    book.update();
+    const AlarmBook::Result result = book.addSilence(by, request);
+    return {result.status, result.detail, result.silence};
+}
+
+bool SimulatorBackend::removeSilence(const QString &scope, const QString &silenceId)
+{
+    AlarmBook &book = m_sim.alarms();
+    book.update();
+    const auto &all = book.silences();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const Silence &s) { return s.id == silenceId; });
+    return it != all.end() && oversees(scope, it->target) && book.removeSilence(silenceId);
+}
+
+} // namespace cpn::sim

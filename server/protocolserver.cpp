@@ -1,0 +1,53 @@
+#include "protocolserver.h"
+
+#include "oauthusers.h"
+
+#include "domain/logging.h"
+
+namespace cpn::server {
+
+ProtocolServer::ProtocolServer(const ServerOptions &options, const Clock &clock)
+    : m_options(options), m_clock(clock), m_auth(clock)
+{
+}
+
+ProtocolServer::~ProtocolServer() = default;
+
+bool ProtocolServer::setUpAccounts(QString *error)
+{
+    if (!m_options.devToken.isEmpty())
+        m_auth.addToken(m_options.devToken, Auth::allScopes());
+    if (!m_options.readToken.isEmpty())
+        m_auth.addToken(m_options.readToken, Auth::readScopes(), Auth::kReadUser);
+    auto users =
+        m_options.usersFile.isEmpty() ? OAuthUsers::demo() : OAuthUsers::fromFile(m_options.usersFile, error);
+    if (!users)
+        return false;
+    if (m_options.usersFile.isEmpty())
+        qCInfo(lcSim) << "sign-in users: the demo accounts operator/operator and planner/planner";
+    OAuthServer::Config oauthConfig;
+    oauthConfig.accessTokenTtlSeconds = m_options.tokenTtlSeconds;
+    oauthConfig.tokenPrefix = m_options.tokenPrefix;
+    m_oauth.emplace(m_auth, std::move(*users), m_clock, oauthConfig);
+    return true;
+}
+
+ProtocolServer::Failure ProtocolServer::listen(ProtocolBackend &backend, ServerExtension *extension,
+                                               QString *error)
+{
+    Q_ASSERT(m_oauth);
+    m_router = std::make_unique<ApiRouter>(backend, m_auth, m_options.responseCache, extension);
+    m_server = std::make_unique<NodeServer>(*m_router, &*m_oauth, extension);
+    if (!m_options.tlsCertificateFile.isEmpty() &&
+        !m_server->setupTls(m_options.tlsCertificateFile, m_options.tlsKeyFile, error))
+        return Failure::Tls;
+    const quint16 port = m_server->listenLocal(m_options.port);
+    if (port == 0)
+        return Failure::Listen;
+    m_rootUrl =
+        QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_server->isTls() ? u"https" : u"http").arg(port));
+    m_oauth->setIssuer(m_rootUrl);
+    return Failure::None;
+}
+
+} // namespace cpn::server

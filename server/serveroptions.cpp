@@ -1,0 +1,72 @@
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+
+namespace cpn::server {
+
+ServerOptions::Definitions::Definitions()
+    : port(QStringLiteral("port"), QStringLiteral("TCP port; 0 picks a free one."), QStringLiteral("P"),
+           QStringLiteral("0")),
+      devToken(QStringLiteral("dev-token"),
+               QStringLiteral("Static bearer token with every scope, including sim:control."),
+               QStringLiteral("T")),
+      readToken(QStringLiteral("read-token"), QStringLiteral("Bearer token with the read scopes only."),
+                QStringLiteral("T")),
+      users(QStringLiteral("users"),
+            QStringLiteral("JSON file of sign-in users {\"users\":[{\"username\",\"password\",\"role\"}]}; "
+                           "default: operator/operator and planner/planner."),
+            QStringLiteral("file")),
+      tokenTtl(QStringLiteral("token-ttl"), QStringLiteral("Lifetime of issued access tokens."),
+               QStringLiteral("seconds"), QStringLiteral("3600")),
+      tokenPrefix(QStringLiteral("token-prefix"),
+                  QStringLiteral("Issued tokens and codes start with this text."), QStringLiteral("prefix")),
+      tlsCert(QStringLiteral("tls-cert"),
+              QStringLiteral("PEM certificate (chain) to serve https; needs --tls-key."),
+              QStringLiteral("file")),
+      tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."),
+             QStringLiteral("file")),
+      noResponseCache(
+          QStringLiteral("no-response-cache"),
+          QStringLiteral("Build every answer again instead of sharing it between clients (for comparison)."))
+{
+}
+
+bool ServerOptions::read(const QCommandLineParser &parser, const Definitions &d, QString *error)
+{
+    bool ok = false;
+    const uint p = parser.value(d.port).toUInt(&ok);
+    if (!ok || p > 65535) {
+        *error = QStringLiteral("--port must be 0..65535");
+        return false;
+    }
+    port = quint16(p);
+    devToken = parser.value(d.devToken);
+    readToken = parser.value(d.readToken);
+    usersFile = parser.value(d.users);
+    tokenTtlSeconds = parser.value(d.tokenTtl).toInt(&ok);
+    if (!ok || tokenTtlSeconds < 1 || tokenTtlSeconds > 30 * 24 * 3600) {
+        *error = QStringLiteral("--token-ttl must be 1..2592000 seconds");
+        return false;
+    }
+    tokenPrefix = parser.value(d.tokenPrefix);
+    for (QChar c : std::as_const(tokenPrefix)) {
+        if (!c.isLetterOrNumber() && c != u'-' && c != u'_' && c != u'.' && c != u'~') {
+            *error = QStringLiteral("--token-prefix may hold only letters, digits and -._~");
+            return false;
+        }
+    }
+    if (tokenPrefix.size() > 64) {
+        *error = QStringLiteral("--token-prefix is limited to 64 characters");
+        return false;
+    }
+    responseCache = !parser.isSet(d.noResponseCache);
+    tlsCertificateFile = parser.value(d.tlsCert);
+    tlsKeyFile = parser.value(d.tlsKey);
+    if (tlsCertificateFile.isEmpty() != tlsKeyFile.isEmpty()) {
+        *error = QStringLiteral("--tls-cert and --tls-key go together");
+        return false;
+    }
+    return true;
+}
+
+} // namespace cpn::server
