@@ -15,9 +15,20 @@ namespace cpn::gateway {
 
 namespace {
 
+constexpr qint64 kClockMarginSeconds = 5;
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Polls answer 304 while a job runs: its progress is the elapsed part of its duration when read.
+Job withProgress(Job job)
+{
+    if (job.state == JobState::Running && job.startedAtMs > 0 && job.requirements.durationHours > 0)
+        job.progress = qBound(
+            0.0, double(nowMs() - job.startedAtMs) / (job.requirements.durationHours * 3'600'000), 0.99);
+    return job;
 }
 
 // exit_code is the raw wait status: the low 7 bits are a signal, the next byte the exit status.
@@ -85,7 +96,7 @@ QList<Job> SlurmJobs::jobs() const
               [](const Tracked *a, const Tracked *b) { return a->stored.serial > b->stored.serial; });
     QList<Job> jobs;
     for (const Tracked *t : tracked)
-        jobs << t->stored.job;
+        jobs << withProgress(t->stored.job);
     return jobs;
 }
 
@@ -94,7 +105,7 @@ std::optional<Job> SlurmJobs::job(const QString &id) const
     const auto it = m_jobs.find(id);
     if (it == m_jobs.end())
         return std::nullopt;
-    return it->stored.job;
+    return withProgress(it->stored.job);
 }
 
 qint64 SlurmJobs::slurmJobId(const QString &id) const
@@ -224,8 +235,9 @@ void SlurmJobs::poll()
             return;
         }
         m_reason.clear();
-        // a second early: a change in the second asked at must not be missed (Slurm compares seconds)
-        m_lastChangeSeconds = askedAtMs / 1000 - 1;
+        // early by a margin: Slurm compares whole seconds of its own clock, and a change it made in the
+        // second asked at, or while the clocks disagree a little, must not be missed
+        m_lastChangeSeconds = askedAtMs / 1000 - kClockMarginSeconds;
         follow(answer.body.value(QStringLiteral("jobs")).toArray(), askedAtMs);
     });
 }
@@ -264,9 +276,6 @@ void SlurmJobs::update(Tracked &tracked, const QJsonObject &slurmJob)
     const qint64 startMs = slurmJob.value(QStringLiteral("start_time")).toInteger() * 1000;
     if (seen.state != JobState::Queued && startMs > 0)
         job.startedAtMs = startMs;
-    if (seen.state == JobState::Running && job.requirements.durationHours > 0)
-        job.progress = qBound(
-            0.0, double(nowMs() - job.startedAtMs) / (job.requirements.durationHours * 3'600'000), 0.99);
     job.state = seen.state;
     job.message = seen.message;
     if (isTerminal(seen.state)) {

@@ -78,6 +78,12 @@ SlurmAnswer SlurmRestClient::answerOf(QNetworkReply *reply, bool tooLarge) const
         answer.outcome = SlurmAnswer::Outcome::NotModified;
         return answer;
     }
+    if (reply->error() == QNetworkReply::OperationCanceledError) { // the transfer timeout
+        answer.error = QStringLiteral("slurmrestd at %1 did not answer within %2 ms")
+                           .arg(where)
+                           .arg(m_connection.timeoutMs);
+        return answer;
+    }
     if (answer.httpStatus == 0) {
         answer.error =
             QStringLiteral("slurmrestd at %1 does not answer: %2").arg(where, reply->errorString());
@@ -106,13 +112,14 @@ SlurmAnswer SlurmRestClient::answerOf(QNetworkReply *reply, bool tooLarge) const
             QStringLiteral("slurmrestd at %1 refused the token of user '%2'").arg(where, m_connection.user);
         return answer;
     }
-    const QString detail = firstError.value(QStringLiteral("description")).toString();
-    answer.error =
-        QStringLiteral("slurmrestd at %1 answered HTTP %2%3")
-            .arg(where)
-            .arg(answer.httpStatus)
-            .arg(detail.isEmpty() ? firstError.value(QStringLiteral("error")).toString().prepend(u' ')
-                                  : QStringLiteral(": ") + detail);
+    QString detail = firstError.value(QStringLiteral("description")).toString();
+    if (detail.isEmpty())
+        detail = firstError.value(QStringLiteral("error")).toString();
+    if (detail.isEmpty() && parse.error != QJsonParseError::NoError)
+        detail = QStringLiteral("not JSON (%1)").arg(parse.errorString());
+    answer.error = QStringLiteral("slurmrestd at %1 answered HTTP %2").arg(where).arg(answer.httpStatus);
+    if (!detail.isEmpty())
+        answer.error += QStringLiteral(": ") + detail;
     return answer;
 }
 

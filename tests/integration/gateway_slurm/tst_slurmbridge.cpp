@@ -33,6 +33,7 @@ private Q_SLOTS:
     void gpuJobRunsBoundToTwoGpusAndCompletes();
     void runningJobHoldsItsGpusUntilCancelledAndASecondCancelConflicts();
     void jobExitingNonZeroFailsWithItsExitCode();
+    void jobSlurmCannotRunFailsWithSlurmsReason();
     void unknownJobIsNotFound();
     void historySurvivesARestartAndSlurmForgettingAJob();
     void wrongTokenGivesAClearReasonAndNoOffers();
@@ -230,6 +231,7 @@ void tst_SlurmBridge::runningJobHoldsItsGpusUntilCancelledAndASecondCancelConfli
     const QString jobId = m_jobs->submit(request(u"hold-gpus"_s, 2)).value.id;
     QVERIFY2(waitForState(jobId, JobState::Running), qPrintable(m_jobs->job(jobId)->message));
     QVERIFY(m_jobs->job(jobId)->startedAtMs > 0);
+    QVERIFY(eventually([&] { return m_jobs->job(jobId)->progress > 0; }, 10'000)); // while polls answer 304
     QCOMPARE(freeH800(), 22);
 
     const auto cancelled = m_jobs->cancel(jobId);
@@ -249,6 +251,20 @@ void tst_SlurmBridge::jobExitingNonZeroFailsWithItsExitCode()
     const QString message = m_jobs->job(id)->message;
     QVERIFY2(message.contains(u"exit code 3"_s), qPrintable(message));
     QCOMPARE(m_jobs->cancel(id).status, 409);
+}
+
+void tst_SlurmBridge::jobSlurmCannotRunFailsWithSlurmsReason()
+{
+    // nine cards on one node of eight: slurmctld refuses it at submission
+    const auto submitted = m_jobs->submit(request(u"too-large"_s, 9));
+    QCOMPARE(submitted.status, 201);
+    QCOMPARE(submitted.value.state, JobState::Queued);
+    QCOMPARE(waitForEnd(submitted.value.id), JobState::Failed);
+    const QString message = m_jobs->job(submitted.value.id)->message;
+    QVERIFY2(message.startsWith(u"Slurm refused the job: "_s) &&
+                 message.contains(u"HTTP 500: Requested node configuration"_s),
+             qPrintable(message));
+    QCOMPARE(m_jobs->slurmJobId(submitted.value.id), 0);
 }
 
 void tst_SlurmBridge::unknownJobIsNotFound()
