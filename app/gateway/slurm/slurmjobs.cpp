@@ -189,8 +189,8 @@ void SlurmJobs::sendToSlurm(const QString &id)
         m_idBySlurmId.insert(slurmId, id);
         store(tracked);
         qCInfo(lcSlurmJobs) << "job" << id << "is Slurm job" << slurmId;
-        if (tracked.cancelRequested) // cancelled before Slurm had it
-            m_client->remove(QStringLiteral("job/%1").arg(slurmId), this, [](const SlurmAnswer &) {});
+        if (tracked.stored.job.state == JobState::Cancelled) // cancelled before Slurm had it
+            cancelInSlurm(id);
     });
 }
 
@@ -204,19 +204,34 @@ SlurmJobs::Result<Job> SlurmJobs::cancel(const QString &id)
     if (isTerminal(tracked.stored.job.state))
         return {409, QStringLiteral("Job '%1' already ended (%2)").arg(id, toWire(tracked.stored.job.state)),
                 tracked.stored.job};
-    tracked.cancelRequested = true;
     finish(tracked, JobState::Cancelled, QStringLiteral("Cancelled by the user"));
-    if (const qint64 slurmId = tracked.stored.slurmJobId) {
-        m_client->remove(QStringLiteral("job/%1").arg(slurmId), this, [id](const SlurmAnswer &answer) {
-            if (!answer.ok())
-                qCWarning(lcSlurmJobs) << "cancelling job" << id << "in Slurm:" << answer.error;
-        });
-    }
+    if (tracked.stored.slurmJobId > 0)
+        cancelInSlurm(id);
     return {200, {}, tracked.stored.job};
+}
+
+void SlurmJobs::cancelInSlurm(const QString &id)
+{
+    if (m_cancelling.contains(id))
+        return;
+    m_cancelling.insert(id);
+    const qint64 slurmId = m_jobs.value(id).stored.slurmJobId;
+    m_client->remove(QStringLiteral("job/%1").arg(slurmId), this, [this, id](const SlurmAnswer &answer) {
+        m_cancelling.remove(id);
+        // NotFound: Slurm has forgotten the job, nothing left to cancel
+        if (answer.ok() || answer.outcome == SlurmAnswer::Outcome::NotFound) {
+            m_undeliveredCancels.remove(id);
+            return;
+        }
+        qCWarning(lcSlurmJobs) << "cancelling job" << id << "in Slurm:" << answer.error << "(will retry)";
+        m_undeliveredCancels.insert(id);
+    });
 }
 
 void SlurmJobs::poll()
 {
+    for (const QString &id : QSet<QString>(m_undeliveredCancels))
+        cancelInSlurm(id);
     if (m_polling)
         return;
     m_polling = true;
@@ -267,11 +282,17 @@ void SlurmJobs::follow(const QJsonArray &slurmJobs, qint64 askedAtMs)
 void SlurmJobs::update(Tracked &tracked, const QJsonObject &slurmJob)
 {
     Job &job = tracked.stored.job;
-    if (isTerminal(job.state)) // the gateway's end is final: it was answered to clients
+    const QString slurmState = slurmJob.value(QStringLiteral("job_state")).toString();
+    const SlurmJobState seen =
+        SlurmJobState::of(slurmState, slurmJob.value(QStringLiteral("exit_code")).toInteger(),
+                          slurmJob.value(QStringLiteral("state_reason")).toString());
+    if (isTerminal(job.state)) {
+        // the gateway's end is final (it was answered to clients); a cancel that has not reached Slurm yet
+        // (slurmrestd failed, or the gateway stopped first) is sent again
+        if (job.state == JobState::Cancelled && !isTerminal(seen.state))
+            cancelInSlurm(job.id);
         return;
-    const SlurmJobState seen = SlurmJobState::of(slurmJob.value(QStringLiteral("job_state")).toString(),
-                                                 slurmJob.value(QStringLiteral("exit_code")).toInteger(),
-                                                 slurmJob.value(QStringLiteral("state_reason")).toString());
+    }
     const Job before = job;
     const qint64 startMs = slurmJob.value(QStringLiteral("start_time")).toInteger() * 1000;
     if (seen.state != JobState::Queued && startMs > 0)

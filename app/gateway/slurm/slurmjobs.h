@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <optional>
@@ -62,10 +63,11 @@ private:
     {
         StoredJob stored;
         qint64 slurmIdLearnedAtMs = 0; // a job list asked for before this cannot list the job
-        bool cancelRequested = false;
     };
 
     void sendToSlurm(const QString &id);
+    // DELETE the job's Slurm job; retried at each poll until Slurm has it or has forgotten the job.
+    void cancelInSlurm(const QString &id);
     void poll();
     void follow(const QJsonArray &slurmJobs, qint64 askedAtMs);
     void update(Tracked &tracked, const QJsonObject &slurmJob);
@@ -81,7 +83,9 @@ private:
     int m_nextSerial = 1;
     QTimer m_timer;
     bool m_polling = false;
-    qint64 m_lastChangeSeconds = 0; // 0: ask for the whole list
+    QSet<QString> m_cancelling;         // DELETE sent, not answered yet
+    QSet<QString> m_undeliveredCancels; // DELETE failed: retried
+    qint64 m_lastChangeSeconds = 0;     // 0: ask for the whole list
     QString m_reason;
 };
 

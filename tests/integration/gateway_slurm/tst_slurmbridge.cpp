@@ -36,6 +36,7 @@ private Q_SLOTS:
     void jobSlurmCannotRunFailsWithSlurmsReason();
     void unknownJobIsNotFound();
     void historySurvivesARestartAndSlurmForgettingAJob();
+    void cancelSlurmRefusedReachesSlurmAfterARestart();
     void wrongTokenGivesAClearReasonAndNoOffers();
 
 private:
@@ -320,6 +321,32 @@ void tst_SlurmBridge::historySurvivesARestartAndSlurmForgettingAJob()
     const QString next = m_jobs->submit(request(u"after-restart"_s, 0, 0.01)).value.id;
     QVERIFY2(next.endsWith(u"900001"_s), qPrintable(next));
     QCOMPARE(waitForEnd(next), JobState::Completed);
+}
+
+void tst_SlurmBridge::cancelSlurmRefusedReachesSlurmAfterARestart()
+{
+    const QString id = m_jobs->submit(request(u"hold-through-restarts"_s, 2)).value.id;
+    QVERIFY(waitForState(id, JobState::Running));
+
+    // a gateway whose token slurmrestd refuses: the job is cancelled for the protocol, not yet in Slurm
+    m_jobs.reset();
+    SlurmRestClient wrong(SlurmConnection{QUrl(m_env[u"SLURMRESTD_URL"_s]), m_env[u"SLURM_USER"_s],
+                                          m_env[u"SLURM_JWT_TOKEN"_s].chopped(4) + u"AAAA"_s});
+    {
+        SlurmJobs refused(&wrong, m_store.get(), settings());
+        const auto cancelled = refused.cancel(id);
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(cancelled.value.state, JobState::Cancelled);
+        QVERIFY(
+            eventually([&] { return refused.unavailableReason().contains(u"refused the token"_s); }, 10'000));
+    }
+    QCOMPARE(freeH800(), 22);
+
+    // restarted with the right token, the gateway delivers the cancel: Slurm frees the GPUs
+    startJobs();
+    QVERIFY(eventually([&] { return freeH800() == 24; }, 30'000));
+    QCOMPARE(m_jobs->job(id)->state, JobState::Cancelled);
+    QCOMPARE(m_jobs->job(id)->message, u"Cancelled by the user"_s);
 }
 
 void tst_SlurmBridge::wrongTokenGivesAClearReasonAndNoOffers()
