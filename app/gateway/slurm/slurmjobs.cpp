@@ -72,6 +72,8 @@ SlurmJobs::SlurmJobs(SlurmRestClient *client, JobHistoryStore *store, SlurmJobSe
                      QObject *parent)
     : QObject(parent), m_client(client), m_store(store), m_settings(std::move(settings))
 {
+    if (m_settings.idPrefix.isEmpty())
+        m_settings.idPrefix = m_settings.siteNodeId;
     for (const StoredJob &stored : m_store->load()) {
         Tracked &tracked = m_jobs[stored.job.id];
         tracked.stored = stored;

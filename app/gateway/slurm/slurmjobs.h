@@ -18,7 +18,8 @@ namespace cpn::gateway {
 struct SlurmJobSettings
 {
     QString siteNodeId; // the protocol node the jobs run at
-    QString idPrefix;   // makes job ids unique across the federation, e.g. "gz1" -> "gz1-job-000001"
+    QString idPrefix; // makes job ids unique across the federation, e.g. "gz1" -> "gz1-job-000001" (default:
+                      // siteNodeId)
     QString partition;
     QString jobDirectory; // working directory and output files; writable by the slurmrestd user
     // What every job runs: the protocol carries no payload, so the site decides. It sees CPN_JOB_ID,
