@@ -344,23 +344,39 @@ ReplayState SeriesReader::stateAt(qint64 atMs, qint64 lookbackMs) const
     sql::Statement nodes(m_db, "SELECT valid_from, body FROM node_versions WHERE valid_from <= ?1 "
                                "AND (valid_to IS NULL OR valid_to > ?1) ORDER BY node_id");
     nodes.bind(1, atMs);
+    if (m_parsedNodes.size() > kParsedVersionsKept)
+        m_parsedNodes.clear();
     while (nodes.step()) {
-        auto parsed = protocol::parseNode(nodes.utf8(1));
-        if (parsed.ok()) {
-            state.nodes.append(parsed.value());
-            state.listedSinceMs.insert(parsed.value().id, nodes.int64(0));
-        } else
-            qCWarning(lcCache).noquote() << "skipping a stored node:" << parsed.error();
+        const QByteArray body = nodes.utf8(1);
+        auto known = m_parsedNodes.constFind(body);
+        if (known == m_parsedNodes.cend()) {
+            auto parsed = protocol::parseNode(body);
+            if (!parsed.ok()) {
+                qCWarning(lcCache).noquote() << "skipping a stored node:" << parsed.error();
+                continue;
+            }
+            known = m_parsedNodes.insert(body, parsed.value());
+        }
+        state.nodes.append(*known);
+        state.listedSinceMs.insert(known->id, nodes.int64(0));
     }
     sql::Statement links(m_db, "SELECT body FROM link_versions WHERE valid_from <= ?1 "
                                "AND (valid_to IS NULL OR valid_to > ?1) ORDER BY link_id");
     links.bind(1, atMs);
+    if (m_parsedLinks.size() > kParsedVersionsKept)
+        m_parsedLinks.clear();
     while (links.step()) {
-        auto parsed = protocol::parseLinks("{\"links\":[" + links.utf8(0) + "]}");
-        if (parsed.ok() && parsed.value().size() == 1)
-            state.links.append(parsed.value().constFirst());
-        else
-            qCWarning(lcCache).noquote() << "skipping a stored link:" << parsed.error();
+        const QByteArray body = links.utf8(0);
+        auto known = m_parsedLinks.constFind(body);
+        if (known == m_parsedLinks.cend()) {
+            auto parsed = protocol::parseLinks("{\"links\":[" + body + "]}");
+            if (!parsed.ok() || parsed.value().size() != 1) {
+                qCWarning(lcCache).noquote() << "skipping a stored link:" << parsed.error();
+                continue;
+            }
+            known = m_parsedLinks.insert(body, parsed.value().constFirst());
+        }
+        state.links.append(*known);
     }
 
     // Each series' latest value at or before atMs within the look-back: the raw ticks newest first

@@ -3,6 +3,8 @@
 #include "cache/cachetypes.h"
 #include "cache/schema.h"
 
+#include <QHash>
+
 struct sqlite3;
 
 namespace cpn::cache {
@@ -75,6 +77,11 @@ private:
     qint64 blocksPerTick() const;
 
     sqlite3 *m_db;
+    // The directory changes seldom: stateAt() parses each stored node and link version once, not at
+    // every moment a report or a replay asks for (by body; bounded, cleared when full).
+    static constexpr qsizetype kParsedVersionsKept = 50'000;
+    mutable QHash<QByteArray, Node> m_parsedNodes;
+    mutable QHash<QByteArray, Link> m_parsedLinks;
     mutable qint64 m_blocksPerTick = -1;
 };
 
