@@ -1,11 +1,14 @@
 #include "gatewaybackend.h"
 
-#include "domain/logging.h"
 #include "domain/metricscodec.h"
 #include "domain/protocoljson.h"
 
+#include <QLoggingCategory>
+
 namespace cpn::gateway {
 namespace {
+
+Q_LOGGING_CATEGORY(lcGateway, "cpn.gateway", QtInfoMsg)
 
 // Offers are priced afresh every 10 s, as the simulator does.
 constexpr qint64 kOfferEpochMs = 10'000;
@@ -27,7 +30,7 @@ GatewayBackend::GatewayBackend(const GatewayConfig &config, const server::Clock 
 void GatewayBackend::sampleTaken(const NodeSample &sample, const NodeCapacity &capacity)
 {
     if (!m_reason.isEmpty())
-        qCInfo(lcSim).noquote() << "Prometheus answers again; the site reports";
+        qCInfo(lcGateway).noquote() << "Prometheus answers again; the site reports";
     m_reason.clear();
     m_lastSampleAtMs = m_clock.nowMs();
     if (capacity != m_site.capacity) {
@@ -40,7 +43,7 @@ void GatewayBackend::sampleTaken(const NodeSample &sample, const NodeCapacity &c
 void GatewayBackend::pollFailed(const QString &reason)
 {
     if (reason != m_reason)
-        qCWarning(lcSim).noquote() << "no sample:" << reason;
+        qCWarning(lcGateway).noquote() << "no sample:" << reason;
     m_reason = reason;
 }
 

@@ -102,7 +102,7 @@ void TestGateway::h800UtilizationFollowsTheExporter()
                      10000),
                  qPrintable(u"h800 still at %1, not %2"_s.arg(served).arg(percent / 100.0)));
     }
-    // 24 GPUs at 350 W (the exporter's figure) make the site's power.
+    // The GPUs' power draw (the exporter's figure, in W) is the site's power in kW.
     QVERIFY(latestSample()[u"powerKw"_s].toDouble() > 0);
 }
 
