@@ -187,6 +187,22 @@ void TestGateway::consoleClientReadsTheSite()
     QCOMPARE(metrics->value().nodes.size(), 1);
     QCOMPARE(metrics->value().nodes.first().nodeId, u"lab-site"_s);
     QVERIFY(metrics->value().nodes.first().acceleratorUtil.contains(u"h800"_s));
+
+    // The client asks for compact metrics: the next answer holds deltas against the tick it decoded.
+    const QString cursor = metrics->value().cursor;
+    std::optional<api::ApiResult<MetricsBatch>> next;
+    QVERIFY(eventually(
+        [&] {
+            next.reset();
+            client.fetchMetrics(cursor, [&](const auto &r) { next = r; });
+            return QTest::qWaitFor([&] { return next.has_value(); }, 10000) && next->ok() &&
+                   !next->value().nodes.isEmpty();
+        },
+        10000));
+    QCOMPARE(next->value().reset, false);
+    const NodeSample &decoded = next->value().nodes.last();
+    QVERIFY(decoded.tsMs > metrics->value().nodes.first().tsMs);
+    QCOMPARE(decoded.acceleratorUtil.value(u"h800"_s), 0.21); // the exporter's last figure, at 1e-4
 }
 
 void TestGateway::workloadChangesAnswer503UntilSlurmIsWired()
