@@ -293,6 +293,7 @@ void setDefaults(GatewayConfig &c)
     p.acceleratorUtil[u"dcu"_s] = renamed(u"avg by (name) (dcu_utilizationrate)"_s, u"name"_s) + u" / 100"_s;
     p.acceleratorCount[u"dcu"_s] = renamed(u"count by (name) (dcu_utilizationrate)"_s, u"name"_s);
     p.acceleratorPower[u"dcu"_s] = renamed(u"sum by (name) (dcu_power_usage)"_s, u"name"_s);
+    c.server.demoUsers = false; // a real site signs in only the users of its users_file
     c.site.tier = NodeTier::Industry;
     c.site.role = NodeRole::Industry;
 }

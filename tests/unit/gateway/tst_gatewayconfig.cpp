@@ -71,6 +71,7 @@ void TestGatewayConfig::defaultsCoverTheExporters()
     QVERIFY(config->prometheus.acceleratorUtil.value(u"dcu"_s).contains(u"dcu_utilizationrate"_s));
     QVERIFY(config->prometheus.acceleratorPower.value(u"dcgm"_s).contains(u"DCGM_FI_DEV_POWER_USAGE"_s));
     QCOMPARE(config->prometheus.intervalMs, 1000);
+    QCOMPARE(config->server.demoUsers, false); // a real site has no operator/operator
 
     // An exporter a site does not run is switched off by an empty query.
     QString text = minimal();
