@@ -272,7 +272,7 @@ std::optional<QString> unquote(const QString &raw)
 void setDefaults(GatewayConfig &c)
 {
     auto &p = c.prometheus;
-    p.cpu = u"1 - avg(rate(node_cpu_seconds_total{mode=\"idle\"}[5s]))"_s;
+    p.cpu = u"1 - avg(irate(node_cpu_seconds_total{mode=\"idle\"}[1m]))"_s;
     p.memory = u"1 - sum(node_memory_MemAvailable_bytes) / sum(node_memory_MemTotal_bytes)"_s;
     p.storage =
         u"1 - sum(node_filesystem_avail_bytes{mountpoint=\"/\"}) / sum(node_filesystem_size_bytes{mountpoint=\"/\"})"_s;

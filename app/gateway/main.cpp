@@ -9,6 +9,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -82,6 +84,11 @@ int main(int argc, char *argv[])
     const auto config = GatewayConfig::load(parser.value(configOption), &error);
     if (!config)
         return fail(error, 2);
+
+    // Its own state (job history, once Slurm is wired in) lives here: refuse to start without it.
+    if (!QDir().mkpath(config->stateDirectory) || !QFileInfo(config->stateDirectory).isWritable())
+        return fail(QStringLiteral("state.directory: cannot create or write %1").arg(config->stateDirectory),
+                    2);
 
     server::SystemClock clock;
     server::ProtocolServer server(config->server, clock);

@@ -20,7 +20,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The documented defaults (docs/gateway.md) the gateway runs when the config does not override them.
-const QString kCpuQuery = u"1 - avg(rate(node_cpu_seconds_total{mode=\"idle\"}[5s]))"_s;
+const QString kCpuQuery = u"1 - avg(irate(node_cpu_seconds_total{mode=\"idle\"}[1m]))"_s;
 const QString kMemoryQuery = u"1 - sum(node_memory_MemAvailable_bytes) / sum(node_memory_MemTotal_bytes)"_s;
 
 } // namespace
