@@ -38,6 +38,7 @@ private Q_SLOTS:
     void everyAnswerValidatesAgainstOpenApi();
     void consoleClientReadsTheSite();
     void workloadChangesAnswer503UntilSlurmIsWired();
+    void aQueryPrometheusRefusesIsTheReason();
 
 private:
     struct Answer
@@ -212,6 +213,27 @@ void TestGateway::workloadChangesAnswer503UntilSlurmIsWired()
     QCOMPARE(a.status, 503);
     QCOMPARE(a.json()[u"detail"_s].toString(), u"this site's workload manager is not connected yet"_s);
     QCOMPARE(gateway(u"/api/v1/offers"_s).json()[u"offers"_s].toArray().size(), 0);
+}
+
+void TestGateway::aQueryPrometheusRefusesIsTheReason()
+{
+    GatewayProcess gateway;
+    QVERIFY(gateway.start(GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s),
+                                                    m_dir.filePath(u"state2"_s), u"memory = sum(up) +\n"_s)));
+    QString reason;
+    QVERIFY2(eventually(
+                 [&] {
+                     reason = send("GET", QUrl(gateway.url().toString() + u"/gateway/v1/status"_s))
+                                  .json()[u"reason"_s]
+                                  .toString();
+                     return !reason.isEmpty();
+                 },
+                 10000),
+             "no reason given");
+    QVERIFY2(reason.startsWith(u"Prometheus answered 400 to the memory query"_s), qPrintable(reason));
+    const Answer metrics = send("GET", QUrl(gateway.url().toString() + u"/api/v1/metrics"_s));
+    QCOMPARE(metrics.status, 200); // the gateway keeps answering, with no sample
+    QCOMPARE(metrics.json()[u"nodes"_s].toArray().size(), 0);
 }
 
 TestGateway::Answer TestGateway::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
