@@ -2,6 +2,7 @@
 
 #include "api/nodeapiclient.h"
 #include "support/openapivalidator.h"
+#include "support/testca.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void consoleClientReadsTheSite();
     void workloadChangesAnswer503UntilSlurmIsWired();
     void aQueryPrometheusRefusesIsTheReason();
+    void servesHttpsWithTheConfiguredCertificate();
 
 private:
     struct Answer
@@ -234,6 +236,30 @@ void TestGateway::aQueryPrometheusRefusesIsTheReason()
     const Answer metrics = send("GET", QUrl(gateway.url().toString() + u"/api/v1/metrics"_s));
     QCOMPARE(metrics.status, 200); // the gateway keeps answering, with no sample
     QCOMPARE(metrics.json()[u"nodes"_s].toArray().size(), 0);
+}
+
+void TestGateway::servesHttpsWithTheConfiguredCertificate()
+{
+    const QString ca = m_dir.filePath(u"ca"_s);
+    const QString made = cpn::testing::makeTestCa(ca);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QString text = GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s), m_dir.filePath(u"state3"_s));
+    text.replace(u"[prometheus]\n"_s,
+                 u"tls_cert = %1/server.pem\ntls_key = %1/server.key\n[prometheus]\n"_s.arg(ca));
+    GatewayProcess gateway;
+    QVERIFY(gateway.start(text));
+    QCOMPARE(gateway.url().scheme(), u"https"_s);
+
+    api::ClientOptions options;
+    options.token = GatewayProcess::kToken;
+    options.caFile = ca + u"/ca.pem"_s;
+    api::NodeApiClient client(&m_nam, gateway.url(), options);
+    std::optional<api::ApiResult<Node>> identity;
+    client.fetchIdentity([&](const auto &r) { identity = r; });
+    QVERIFY(QTest::qWaitFor([&] { return identity.has_value(); }, 10000));
+    QVERIFY2(identity->ok(), qPrintable(identity->error().message()));
+    QCOMPARE(identity->value().id, u"lab-site"_s);
+    QCOMPARE(identity->value().baseUrl, gateway.url());
 }
 
 TestGateway::Answer TestGateway::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
