@@ -19,11 +19,16 @@ bool ProtocolServer::setUpAccounts(QString *error)
         m_auth.addToken(m_options.devToken, Auth::allScopes());
     if (!m_options.readToken.isEmpty())
         m_auth.addToken(m_options.readToken, Auth::readScopes(), Auth::kReadUser);
-    auto users =
-        m_options.usersFile.isEmpty() ? OAuthUsers::demo() : OAuthUsers::fromFile(m_options.usersFile, error);
+    std::optional<OAuthUsers> users;
+    if (!m_options.usersFile.isEmpty())
+        users = OAuthUsers::fromFile(m_options.usersFile, error);
+    else if (m_options.demoUsers)
+        users = OAuthUsers::demo();
+    else
+        users = OAuthUsers(); // nobody signs in: only the static tokens
     if (!users)
         return false;
-    if (m_options.usersFile.isEmpty())
+    if (m_options.usersFile.isEmpty() && m_options.demoUsers)
         qCInfo(lcSim) << "sign-in users: the demo accounts operator/operator and planner/planner";
     OAuthServer::Config oauthConfig;
     oauthConfig.accessTokenTtlSeconds = m_options.tokenTtlSeconds;

@@ -16,6 +16,7 @@ struct ServerOptions
     QString devToken;
     QString readToken;
     QString usersFile;          // JSON users for the login page; empty: operator/operator, planner/planner
+    bool demoUsers = true;      // without usersFile: false signs nobody in (a real site), true the demo accounts
     int tokenTtlSeconds = 3600; // lifetime of issued access tokens
     QString tokenPrefix;        // issued tokens start with it
     QString tlsCertificateFile; // with tlsKeyFile: serve https

@@ -45,11 +45,11 @@ MODELS_DEPENDS = {
 WIDGETS_NEVER_USE = {"cache"}
 
 # Programs of app/ that run without a window: they may use models/ only.
-HEADLESS_APPS = {"nodesim", "snapshot"}
+HEADLESS_APPS = {"nodesim", "snapshot", "gateway"}
 
 # Where "#include" looks after the including file's own folder (the target_include_directories of
 # the project's CMakeLists.txt files).
-INCLUDE_ROOTS = ["models", ".", "server", "app/console", "app/nodesim", "app/snapshot"]
+INCLUDE_ROOTS = ["models", ".", "server", "app/console", "app/nodesim", "app/snapshot", "app/gateway"]
 
 SOURCE_SUFFIXES = (".h", ".hpp", ".cpp", ".cc")
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')

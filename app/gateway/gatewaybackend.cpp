@@ -1,0 +1,177 @@
+#include "gatewaybackend.h"
+
+#include "domain/metricscodec.h"
+#include "domain/protocoljson.h"
+
+#include <QLoggingCategory>
+
+namespace cpn::gateway {
+namespace {
+
+Q_LOGGING_CATEGORY(lcGateway, "cpn.gateway", QtInfoMsg)
+
+// Offers are priced afresh every 10 s, as the simulator does.
+constexpr qint64 kOfferEpochMs = 10'000;
+constexpr qsizetype kMaxMetricsBytes = 8 * 1024 * 1024;
+
+template <typename T> server::ProtocolBackend::Result<T> notFound(const QString &what)
+{
+    return {404, what, {}};
+}
+
+} // namespace
+
+GatewayBackend::GatewayBackend(const GatewayConfig &config, const server::Clock &clock)
+    : m_config(config), m_clock(clock), m_startMs(clock.nowMs()), m_site(config.site), m_history(m_startMs),
+      m_lastSampleAtMs(m_startMs)
+{
+}
+
+void GatewayBackend::sampleTaken(const NodeSample &sample, const NodeCapacity &capacity)
+{
+    if (!m_reason.isEmpty())
+        qCInfo(lcGateway).noquote() << "Prometheus answers again; the site reports";
+    m_reason.clear();
+    m_lastSampleAtMs = m_clock.nowMs();
+    if (capacity != m_site.capacity) {
+        m_site.capacity = capacity;
+        ++m_capacityRevision;
+    }
+    m_history.append(sample);
+}
+
+void GatewayBackend::pollFailed(const QString &reason)
+{
+    if (reason != m_reason)
+        qCWarning(lcGateway).noquote() << "no sample:" << reason;
+    m_reason = reason;
+}
+
+bool GatewayBackend::offline() const
+{
+    return m_clock.nowMs() - m_lastSampleAtMs > m_config.prometheus.offlineAfterMs;
+}
+
+const Node &GatewayBackend::root() const
+{
+    m_site.status = offline() ? NodeStatus::Offline : NodeStatus::Online;
+    return m_site;
+}
+
+QList<const Node *> GatewayBackend::directory(const QString &scope) const
+{
+    if (scope != m_site.id)
+        return {};
+    return {&root()};
+}
+
+NodeStatus GatewayBackend::status(const QString &) const
+{
+    return root().status;
+}
+
+qint64 GatewayBackend::directoryVersion() const
+{
+    return 2 * m_capacityRevision + (offline() ? 1 : 0);
+}
+
+qint64 GatewayBackend::metricsVersion(const QString &cursor, int limit) const
+{
+    return m_history.version(cursor, limit);
+}
+
+QByteArray GatewayBackend::metricsBody(const QString &scope, const QString &cursor, int limit,
+                                       MetricsEncoding encoding, bool delta)
+{
+    const SampleHistory::Slice slice = m_history.since(cursor, limit);
+    const bool inScope = scope == m_site.id;
+    MetricsBatch envelope;
+    envelope.cursor = slice.cursor;
+    envelope.serverTimeMs = m_clock.nowMs();
+    envelope.intervalMs = m_config.prometheus.intervalMs;
+    envelope.reset = slice.reset;
+    if (encoding == MetricsEncoding::Json) {
+        if (inScope) {
+            for (const auto &entry : slice.entries)
+                envelope.nodes.append(entry.sample);
+        }
+        return protocol::toBody(protocol::toJson(envelope));
+    }
+    // Compact: a delta against the tick the client holds, or a keyframe first.
+    const auto tickOf = [&](const SampleHistory::Entry &entry) {
+        protocol::CompactTick tick;
+        tick.tsMs = entry.sample.tsMs;
+        if (inScope)
+            tick.nodes.append(protocol::compact(entry.sample));
+        return tick;
+    };
+    bool ok = false;
+    const SampleHistory::Entry *held =
+        delta && !slice.reset ? m_history.find(cursor.toLongLong(&ok)) : nullptr;
+    const QString base = held && ok ? cursor : QString();
+    std::optional<protocol::CompactTick> previous;
+    if (!base.isEmpty())
+        previous = tickOf(*held);
+    QList<QByteArray> ticks;
+    qsizetype bytes = 0;
+    for (const auto &entry : slice.entries) {
+        const protocol::CompactTick tick = tickOf(entry);
+        QByteArray encoded = protocol::encodeTick(tick, previous ? &*previous : nullptr);
+        if (!ticks.isEmpty() && bytes + encoded.size() > kMaxMetricsBytes)
+            break;
+        bytes += encoded.size();
+        ticks.append(std::move(encoded));
+        envelope.cursor = QString::number(entry.seq);
+        previous = tick;
+    }
+    return protocol::encodeMetrics(envelope, base, ticks);
+}
+
+server::ProtocolBackend::OffersVersion GatewayBackend::offersVersion()
+{
+    const qint64 now = m_clock.nowMs();
+    const qint64 epochMs = now - now % kOfferEpochMs;
+    return {epochMs, epochMs};
+}
+
+AlarmBatch GatewayBackend::alarmsSince(const QString &, const QString &cursor, int)
+{
+    // No alarms yet: one cursor per run, so a client of an earlier run starts afresh.
+    AlarmBatch batch;
+    batch.serverTimeMs = m_clock.nowMs();
+    batch.cursor = QStringLiteral("%1-0").arg(m_startMs);
+    batch.reset = cursor != batch.cursor;
+    batch.clearedWindowMs = 3'600'000;
+    return batch;
+}
+
+server::ProtocolBackend::Result<Alarm> GatewayBackend::acknowledge(const QString &, const QString &,
+                                                                   const AckRequest &)
+{
+    return notFound<Alarm>(QStringLiteral("No such alarm"));
+}
+
+server::ProtocolBackend::Result<Alarm> GatewayBackend::unacknowledge(const QString &)
+{
+    return notFound<Alarm>(QStringLiteral("No such alarm"));
+}
+
+server::ProtocolBackend::Result<Alarm> GatewayBackend::comment(const QString &, const QString &,
+                                                               const QString &)
+{
+    return notFound<Alarm>(QStringLiteral("No such alarm"));
+}
+
+bool GatewayBackend::oversees(const QString &scope, const AlarmSource &source) const
+{
+    return scope == m_site.id && source.id == m_site.id &&
+           (source.kind == AlarmSource::Kind::Node || source.kind == AlarmSource::Kind::Subtree ||
+            source.kind == AlarmSource::Kind::Endpoint);
+}
+
+server::ProtocolBackend::Result<Silence> GatewayBackend::addSilence(const QString &, const SilenceRequest &)
+{
+    return {503, QStringLiteral("this site's alarms are not connected yet"), {}};
+}
+
+} // namespace cpn::gateway

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "gatewayconfig.h"
+#include "protocolbackend.h"
+#include "samplehistory.h"
+
+#include "clock.h"
+
+namespace cpn::gateway {
+
+// The site as the protocol serves it: one node (the root of its own directory) whose figures come
+// from Prometheus (PrometheusPoller feeds sampleTaken / pollFailed). Offers, jobs and reservations
+// are empty and changes answer 503 until the workload manager is wired in; alarms are empty.
+class GatewayBackend final : public server::ProtocolBackend
+{
+public:
+    static inline const QString kNoWorkloadManager =
+        QStringLiteral("this site's workload manager is not connected yet");
+
+    GatewayBackend(const GatewayConfig &config, const server::Clock &clock);
+
+    void setBaseUrl(const QUrl &url) { m_site.baseUrl = url; }
+    // A tick's sample, or why there was none.
+    void sampleTaken(const NodeSample &sample, const NodeCapacity &capacity);
+    void pollFailed(const QString &reason);
+    // Why the site's figures are missing (empty while Prometheus answers).
+    QString reason() const { return m_reason; }
+
+    const Node &root() const override;
+    const Node *node(const QString &id) const override { return id == m_site.id ? &root() : nullptr; }
+    bool hasLink(const QString &) const override { return false; }
+    QList<const Node *> directory(const QString &scope) const override;
+    QList<const Link *> links(const QString &) const override { return {}; }
+    bool inDirectory(const QString &scope, const QString &nodeId) const override
+    {
+        return scope == m_site.id && nodeId == m_site.id;
+    }
+    NodeStatus status(const QString &nodeId) const override;
+    bool isDown(const QString &) const override { return false; } // the gateway always answers
+    qint64 directoryVersion() const override;
+    qint64 nowMs() const override { return m_clock.nowMs(); }
+
+    qint64 metricsVersion(const QString &cursor, int limit) const override;
+    QByteArray metricsBody(const QString &scope, const QString &cursor, int limit, MetricsEncoding encoding,
+                           bool delta) override;
+
+    OffersVersion offersVersion() override;
+    QList<Offer> offers(const QString &, const QString &, qint64) override { return {}; }
+
+    QList<Job> jobs(const QString &) override { return {}; }
+    std::optional<Job> job(const QString &, const QString &) override { return std::nullopt; }
+    Result<Job> submitJob(const JobRequest &, const QString &) override
+    {
+        return {503, kNoWorkloadManager, {}};
+    }
+    Result<Job> cancelJob(const QString &) override { return {404, QStringLiteral("No such job"), {}}; }
+
+    QList<Reservation> reservations(const QString &) override { return {}; }
+    std::optional<Reservation> reservation(const QString &, const QString &) override { return std::nullopt; }
+    Result<Reservation> reserve(const Offer &, int, double) override { return {503, kNoWorkloadManager, {}}; }
+    Result<Reservation> cancelReservation(const QString &) override
+    {
+        return {404, QStringLiteral("No such reservation"), {}};
+    }
+
+    qint64 alarmsVersion() override { return 0; }
+    AlarmBatch alarmsSince(const QString &scope, const QString &cursor, int limit) override;
+    bool hasAlarm(const QString &, const QString &) override { return false; }
+    Result<Alarm> acknowledge(const QString &, const QString &, const AckRequest &) override;
+    Result<Alarm> unacknowledge(const QString &) override;
+    Result<Alarm> comment(const QString &, const QString &, const QString &) override;
+    bool oversees(const QString &scope, const AlarmSource &source) const override;
+    QList<Silence> silences(const QString &) override { return {}; }
+    Result<Silence> addSilence(const QString &, const SilenceRequest &) override;
+    bool removeSilence(const QString &, const QString &) override { return false; }
+
+private:
+    bool offline() const;
+
+    const GatewayConfig &m_config;
+    const server::Clock &m_clock;
+    const qint64 m_startMs;
+    mutable Node m_site; // status follows the clock
+    SampleHistory m_history;
+    qint64 m_lastSampleAtMs; // when the last sample arrived (the start until one does)
+    qint64 m_capacityRevision = 0;
+    QString m_reason;
+};
+
+} // namespace cpn::gateway

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/node.h"
+#include "serveroptions.h"
+
+#include <QMap>
+#include <QString>
+#include <QUrl>
+#include <optional>
+
+namespace cpn::gateway {
+
+// What cpn-gateway --config FILE reads (docs/gateway.md): the site's identity, how it serves the
+// protocol, where its Prometheus, Alertmanager and slurmrestd answer, its prices and its state
+// directory. The file is sectioned `key = value` text; every error names FILE:LINE and the key.
+struct GatewayConfig
+{
+    // [site]: the site as one node of the federation (capacity comes from Prometheus).
+    Node site;
+
+    // [server]
+    server::ServerOptions server;
+
+    // [prometheus]: instant queries for the whole site, run once per interval at one instant.
+    struct Prometheus
+    {
+        QUrl url;
+        int intervalMs = 1000;
+        int lagMs = 500;            // queries ask about now - lag, so the latest scrape is in
+        int timeoutMs = 2000;       // a query answered later counts as unanswered
+        int offlineAfterMs = 30000; // without answers this long, the site is offline
+        QString cpu;                // utilization, a fraction
+        QString memory;
+        QString storage;
+        QString cpuCores; // capacity
+        QString memoryBytes;
+        QString storageBytes;
+        // Accelerators, one query per exporter family, each by the label `modelLabel`; empty: not run.
+        QString modelLabel = QStringLiteral("modelName");
+        QMap<QString, QString> acceleratorUtil;  // family (dcgm, npu, dcu) -> PromQL, fractions
+        QMap<QString, QString> acceleratorCount; // devices per model
+        QMap<QString, QString> acceleratorPower; // watts per model
+    } prometheus;
+
+    // [models]: exporter model name -> protocol model slug.
+    QMap<QString, QString> models;
+
+    // [alertmanager]
+    QUrl alertmanagerUrl;
+
+    // [slurm]
+    struct Slurm
+    {
+        QUrl url;
+        QString user;
+        QString token;
+        QString tokenFile;
+        QString partition;
+    } slurm;
+
+    // [state]
+    QString stateDirectory;
+
+    // Reads and validates a file; nullopt with *error ("FILE:LINE: key: what is wrong").
+    static std::optional<GatewayConfig> load(const QString &path, QString *error);
+    static std::optional<GatewayConfig> parse(const QString &text, const QString &fileName, QString *error);
+};
+
+} // namespace cpn::gateway

@@ -1,0 +1,28 @@
+#include "gatewaystatus.h"
+
+#include "apirouter.h"
+
+namespace cpn::gateway {
+
+using server::ApiRouter;
+
+std::optional<server::ApiResponse> GatewayStatus::handle(const server::ApiRequest &request)
+{
+    if (request.path != u"/gateway/v1/status")
+        return std::nullopt;
+    if (request.method != "GET")
+        return ApiRouter::methodNotAllowed(request.method, {"GET"}, request.path);
+    if (auto denied = ApiRouter::checkScope(m_auth, request, QStringLiteral("node:read"), request.path))
+        return *denied;
+    const Node &site = m_backend.root();
+    return ApiRouter::json({
+        {QStringLiteral("site"), site.id},
+        {QStringLiteral("status"), toWire(m_backend.status(site.id))},
+        {QStringLiteral("prometheus"),
+         m_backend.reason().isEmpty() ? QStringLiteral("answering") : QStringLiteral("failing")},
+        {QStringLiteral("reason"), m_backend.reason()},
+        {QStringLiteral("queriesPerTick"), m_queriesPerTick},
+    });
+}
+
+} // namespace cpn::gateway

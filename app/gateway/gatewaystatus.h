@@ -1,0 +1,27 @@
+#pragma once
+
+#include "auth.h"
+#include "gatewaybackend.h"
+#include "serverextension.h"
+
+namespace cpn::gateway {
+
+// cpn-gateway's addition to the protocol: GET /gateway/v1/status (scope node:read) says whether
+// the site's figures come in and, when not, why (docs/gateway.md).
+class GatewayStatus final : public server::ServerExtension
+{
+public:
+    GatewayStatus(const GatewayBackend &backend, const server::Auth &auth, int queriesPerTick)
+        : m_backend(backend), m_auth(auth), m_queriesPerTick(queriesPerTick)
+    {
+    }
+
+    std::optional<server::ApiResponse> handle(const server::ApiRequest &request) override;
+
+private:
+    const GatewayBackend &m_backend;
+    const server::Auth &m_auth;
+    int m_queriesPerTick;
+};
+
+} // namespace cpn::gateway

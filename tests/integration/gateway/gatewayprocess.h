@@ -1,0 +1,106 @@
+#pragma once
+
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+// The site's services as scripts/services/start-site.sh wrote them to CPN_SITE_ENV (KEY='value' lines).
+inline QHash<QString, QString> readSiteEnv()
+{
+    QHash<QString, QString> env;
+    QFile file(qEnvironmentVariable("CPN_SITE_ENV"));
+    if (!file.open(QIODevice::ReadOnly))
+        return env;
+    static const QRegularExpression line(QStringLiteral("^([A-Z_]+)='?([^']*)'?$"));
+    for (const QString &text : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        const auto match = line.match(text);
+        if (match.hasMatch())
+            env.insert(match.captured(1), match.captured(2));
+    }
+    return env;
+}
+
+// A real cpn-gateway child process with a config file it is given; start() waits for its
+// "listening on" line.
+class GatewayProcess
+{
+public:
+    static inline const QString kToken = QStringLiteral("gw-test-token");
+
+    // A config for the site at prometheusUrl, on a free port, with `extra` lines appended to [prometheus].
+    static QString configFor(const QString &prometheusUrl, const QString &stateDir, const QString &extra = {})
+    {
+        return QStringLiteral("[site]\n"
+                              "id = lab-site\n"
+                              "name = Lab Site\n"
+                              "name_zh = 实验站点\n"
+                              "compute_id = CPN-I44-GEN-00001-2\n"
+                              "tier = industry\n"
+                              "role = industry\n"
+                              "province = CN-GD\n"
+                              "lat = 22.54\n"
+                              "lon = 114.06\n"
+                              "sector = GEN\n"
+                              "[server]\n"
+                              "port = 0\n"
+                              "dev_token = %1\n"
+                              "[prometheus]\n"
+                              "url = %2\n"
+                              "%4"
+                              "[models]\n"
+                              "\"NVIDIA H800\" = h800\n"
+                              "[state]\n"
+                              "directory = %3\n")
+            .arg(kToken, prometheusUrl, stateDir, extra);
+    }
+
+    ~GatewayProcess() { stop(); }
+
+    bool start(const QString &configText)
+    {
+        m_configPath = m_dir.filePath(QStringLiteral("gateway.conf"));
+        QFile config(m_configPath);
+        if (!config.open(QIODevice::WriteOnly) || config.write(configText.toUtf8()) < 0)
+            return false;
+        config.close();
+        m_process.setProgram(QStringLiteral(CPN_GATEWAY_EXE));
+        m_process.setArguments({QStringLiteral("--config"), m_configPath});
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        if (!m_process.waitForStarted())
+            return false;
+        static const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
+        QByteArray out;
+        while (!listening.match(QString::fromUtf8(out)).hasMatch()) {
+            if (!m_process.waitForReadyRead(10000))
+                return false;
+            out += m_process.readAllStandardOutput();
+        }
+        m_url = QUrl(listening.match(QString::fromUtf8(out)).captured(1));
+        return true;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+
+    QUrl url() const { return m_url; }
+    QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QString m_configPath;
+    QUrl m_url;
+};
