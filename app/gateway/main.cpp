@@ -6,49 +6,19 @@
 #include "gatewaystatus.h"
 #include "prometheuspoller.h"
 #include "protocolserver.h"
+#include "terminationsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace cpn;
 using namespace cpn::gateway;
 
 namespace {
-
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &byte, 1); // async-signal-safe
-}
-
-// SIGTERM and SIGINT quit the event loop, so the port is released cleanly.
-void installSignalHandlers(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
-        char byte;
-        [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
-        app.quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-}
 
 int fail(const QString &message, int code)
 {
@@ -113,7 +83,7 @@ int main(int argc, char *argv[])
     QObject::connect(&poller, &PrometheusPoller::failed, &app,
                      [&backend](const QString &reason) { backend.pollFailed(reason); });
     poller.start();
-    installSignalHandlers(app);
+    cpn::server::quitOnTerminationSignals(app);
 
     std::printf("cpn-gateway listening on %s\n", qPrintable(server.rootUrl().toString()));
     std::fflush(stdout);

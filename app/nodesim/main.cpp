@@ -7,51 +7,16 @@
 #include "scenariobuilder.h"
 #include "simulator.h"
 #include "simulatorbackend.h"
+#include "terminationsignals.h"
 
 #include "domain/logging.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace cpn::server;
 using namespace cpn::sim;
-
-namespace {
-
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &byte, 1); // async-signal-safe
-}
-
-// SIGTERM and SIGINT quit the event loop, so destructors run and the port is released cleanly.
-void installSignalHandlers(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
-        char byte;
-        [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
-        qCInfo(lcSim) << "signal received, shutting down";
-        app.quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -106,7 +71,7 @@ int main(int argc, char *argv[])
     const QString root = server.rootUrl().toString();
     simulator.scenario().setRootUrl(server.rootUrl());
     simulator.start();
-    installSignalHandlers(app);
+    cpn::server::quitOnTerminationSignals(app);
     qCInfo(lcSim) << "scenario" << options->scenario << "with" << simulator.scenario().nodes().size() << "nodes and"
                   << simulator.scenario().links().size() << "links, seed" << options->seed;
 
