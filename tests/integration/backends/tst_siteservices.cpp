@@ -1,3 +1,5 @@
+#include "support/siteenv.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -52,7 +54,6 @@ private:
     double queryScalar(const QString &promql);
     // Polls `condition` until it holds or `timeoutMs` passes (each poll is a request that waits for its
     // answer).
-    static bool eventually(const std::function<bool()> &condition, int timeoutMs);
     QUrl url(const char *key, const QString &path) const;
 
     QHash<QString, QString> m_env;
@@ -61,16 +62,9 @@ private:
 
 void tst_SiteServices::initTestCase()
 {
-    const QString path = qEnvironmentVariable("CPN_SITE_ENV");
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(u"no site.env at '%1' (CPN_SITE_ENV)"_s.arg(path)));
-    // KEY='value' lines, as start-site.sh writes them
-    static const QRegularExpression line(uR"(^([A-Z_]+)='?([^']*)'?$)"_s);
-    for (const QString &text : QString::fromUtf8(file.readAll()).split(u'\n')) {
-        const auto match = line.match(text);
-        if (match.hasMatch())
-            m_env.insert(match.captured(1), match.captured(2));
-    }
+    QString error;
+    m_env = cpn::testing::readSiteEnv(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     for (const char *key : {"PROMETHEUS_URL", "ALERTMANAGER_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN",
                             "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR", "DCGM_VALUES_FILE"})
         QVERIFY2(!m_env.value(QString::fromLatin1(key)).isEmpty(), key);
@@ -89,7 +83,7 @@ void tst_SiteServices::gpuUtilizationFollowsTheExporterValues()
         [](const QString &host, int gpu) { return host == u"n2"_s && gpu == 5 ? 61 : 37; }));
     const QString byModel = u"avg by (modelName)(DCGM_FI_DEV_GPU_UTIL{modelName=\"NVIDIA H800\"})"_s;
     double seen = qQNaN();
-    QVERIFY2(eventually([&] { return qFuzzyCompare(seen = queryScalar(byModel), 38.0); }, 10000),
+    QVERIFY2(cpn::testing::eventually([&] { return qFuzzyCompare(seen = queryScalar(byModel), 38.0); }, 10000),
              qPrintable(u"Prometheus still answers %1"_s.arg(seen)));
     QCOMPARE(queryScalar(u"DCGM_FI_DEV_GPU_UTIL{Hostname=\"n2\",gpu=\"5\"}"_s), 61.0);
 }
@@ -136,7 +130,7 @@ void tst_SiteServices::gpuJobRunsBoundToTwoGpusAndCompletes()
     QVERIFY2(id > 0, submitted.body.constData());
 
     QString state;
-    QVERIFY2(eventually(
+    QVERIFY2(cpn::testing::eventually(
                  [&] {
                      const Answer a = get(url("SLURMRESTD_URL", u"/slurm/v0.0.38/job/%1"_s.arg(id)), true);
                      state = a.json().value(u"jobs"_s).toArray().at(0)[u"job_state"_s].toString();
@@ -167,7 +161,7 @@ void tst_SiteServices::saturatedGpuAlertReachesAlertmanager()
         }
         return false;
     };
-    QVERIFY2(eventually(saturated, 10000), "no GpuSaturated alert for n3's GPU 7 in Alertmanager");
+    QVERIFY2(cpn::testing::eventually(saturated, 10000), "no GpuSaturated alert for n3's GPU 7 in Alertmanager");
     QVERIFY(setGpuUtilization([](const QString &, int) { return 20; }));
 }
 
@@ -211,17 +205,6 @@ double tst_SiteServices::queryScalar(const QString &promql)
     return result.at(0)[u"value"_s].toArray().at(1).toString().toDouble();
 }
 
-bool tst_SiteServices::eventually(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(200); // between polls; each poll itself waits on its answer
-    }
-    return true;
-}
 
 QUrl tst_SiteServices::url(const char *key, const QString &path) const
 {

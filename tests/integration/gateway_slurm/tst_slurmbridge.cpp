@@ -2,6 +2,7 @@
 #include "slurmjobs.h"
 #include "slurmoffers.h"
 #include "slurmrestclient.h"
+#include "support/siteenv.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -11,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "support/siteenv.h"
 
 #include <functional>
 #include <memory>
@@ -49,7 +52,6 @@ private:
     int freeH800();
 
     // Polls the event loop until condition() holds or timeoutMs passes.
-    static bool eventually(const std::function<bool()> &condition, int timeoutMs);
 
     QHash<QString, QString> m_env;
     QTemporaryDir m_stateDir;
@@ -60,15 +62,9 @@ private:
 
 void tst_SlurmBridge::initTestCase()
 {
-    const QString path = qEnvironmentVariable("CPN_SITE_ENV");
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(u"no site.env at '%1' (CPN_SITE_ENV)"_s.arg(path)));
-    static const QRegularExpression line(uR"(^([A-Z_]+)='?([^']*)'?$)"_s);
-    for (const QString &text : QString::fromUtf8(file.readAll()).split(u'\n')) {
-        const auto match = line.match(text);
-        if (match.hasMatch())
-            m_env.insert(match.captured(1), match.captured(2));
-    }
+    QString error;
+    m_env = testing::readSiteEnv(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     for (const char *key :
          {"SLURMRESTD_URL", "SLURM_JWT_TOKEN", "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR"})
         QVERIFY2(!m_env.value(QString::fromLatin1(key)).isEmpty(), key);
@@ -91,7 +87,7 @@ void tst_SlurmBridge::cleanup()
         for (const Job &job : m_jobs->jobs())
             if (!isTerminal(job.state))
                 m_jobs->cancel(job.id);
-        QVERIFY(eventually([&] { return freeH800() == 24; }, 30'000));
+        QVERIFY(testing::eventually([&] { return freeH800() == 24; }, 30'000));
     }
     m_jobs.reset();
     m_store.reset();
@@ -140,26 +136,16 @@ JobRequest tst_SlurmBridge::request(const QString &name, int gpus, double hours)
     return r;
 }
 
-bool tst_SlurmBridge::eventually(const std::function<bool()> &condition, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QTest::qWait(50); // runs the event loop: the bridge's polls answer meanwhile
-    }
-    return true;
-}
 
 JobState tst_SlurmBridge::waitForEnd(const QString &id, int timeoutMs)
 {
-    eventually([&] { return isTerminal(m_jobs->job(id)->state); }, timeoutMs);
+    testing::eventually([&] { return isTerminal(m_jobs->job(id)->state); }, timeoutMs);
     return m_jobs->job(id)->state;
 }
 
 bool tst_SlurmBridge::waitForState(const QString &id, JobState state, int timeoutMs)
 {
-    return eventually([&] { return m_jobs->job(id)->state == state; }, timeoutMs);
+    return testing::eventually([&] { return m_jobs->job(id)->state == state; }, timeoutMs);
 }
 
 int tst_SlurmBridge::freeH800()
@@ -232,7 +218,7 @@ void tst_SlurmBridge::runningJobHoldsItsGpusUntilCancelledAndASecondCancelConfli
     const QString jobId = m_jobs->submit(request(u"hold-gpus"_s, 2)).value.id;
     QVERIFY2(waitForState(jobId, JobState::Running), qPrintable(m_jobs->job(jobId)->message));
     QVERIFY(m_jobs->job(jobId)->startedAtMs > 0);
-    QVERIFY(eventually([&] { return m_jobs->job(jobId)->progress > 0; }, 10'000)); // while polls answer 304
+    QVERIFY(testing::eventually([&] { return m_jobs->job(jobId)->progress > 0; }, 10'000)); // while polls answer 304
     QCOMPARE(freeH800(), 22);
 
     const auto cancelled = m_jobs->cancel(jobId);
@@ -241,7 +227,7 @@ void tst_SlurmBridge::runningJobHoldsItsGpusUntilCancelledAndASecondCancelConfli
     QVERIFY(!cancelled.value.message.isEmpty());
     QCOMPARE(m_jobs->cancel(jobId).status, 409);
     // Slurm releases the GPUs: the job really ended there
-    QVERIFY(eventually([&] { return freeH800() == 24; }, 30'000));
+    QVERIFY(testing::eventually([&] { return freeH800() == 24; }, 30'000));
     QCOMPARE(m_jobs->job(jobId)->state, JobState::Cancelled);
 }
 
@@ -280,7 +266,7 @@ void tst_SlurmBridge::unknownJobIsNotFound()
         answer = a;
         answered = true;
     });
-    QVERIFY(eventually([&] { return answered; }, 10'000));
+    QVERIFY(testing::eventually([&] { return answered; }, 10'000));
     QCOMPARE(answer.outcome, SlurmAnswer::Outcome::NotFound);
 }
 
@@ -338,13 +324,13 @@ void tst_SlurmBridge::cancelSlurmRefusedReachesSlurmAfterARestart()
         QCOMPARE(cancelled.status, 200);
         QCOMPARE(cancelled.value.state, JobState::Cancelled);
         QVERIFY(
-            eventually([&] { return refused.unavailableReason().contains(u"refused the token"_s); }, 10'000));
+            testing::eventually([&] { return refused.unavailableReason().contains(u"refused the token"_s); }, 10'000));
     }
     QCOMPARE(freeH800(), 22);
 
     // restarted with the right token, the gateway delivers the cancel: Slurm frees the GPUs
     startJobs();
-    QVERIFY(eventually([&] { return freeH800() == 24; }, 30'000));
+    QVERIFY(testing::eventually([&] { return freeH800() == 24; }, 30'000));
     QCOMPARE(m_jobs->job(id)->state, JobState::Cancelled);
     QCOMPARE(m_jobs->job(id)->message, u"Cancelled by the user"_s);
 }
@@ -365,7 +351,7 @@ void tst_SlurmBridge::wrongTokenGivesAClearReasonAndNoOffers()
     JobHistoryStore store(m_stateDir.filePath(u"wrong-token.sqlite"_s));
     QVERIFY(store.open());
     SlurmJobs jobs(&wrong, &store, settings());
-    QVERIFY(eventually([&] { return jobs.unavailableReason().contains(u"refused the token"_s); }, 10'000));
+    QVERIFY(testing::eventually([&] { return jobs.unavailableReason().contains(u"refused the token"_s); }, 10'000));
 }
 
 QTEST_GUILESS_MAIN(tst_SlurmBridge)
