@@ -5,6 +5,7 @@
 #include "domain/alarmjson.h"
 #include "domain/jsonreader.h"
 #include "domain/logging.h"
+#include "domain/metricnames.h"
 #include "domain/metricscodec.h"
 #include "domain/protocoljson.h"
 
@@ -50,6 +51,7 @@ enum class Endpoint {
     AlarmAction, // ack, unack, comments
     Silences,
     Silence,
+    History,
     Unknown
 };
 
@@ -77,6 +79,7 @@ Route matchApiPath(const QString &rest)
             {QStringLiteral("reservations"), Endpoint::Reservations},
             {QStringLiteral("alarms"), Endpoint::Alarms},
             {QStringLiteral("silences"), Endpoint::Silences},
+            {QStringLiteral("history"), Endpoint::History},
         };
         return {simple.value(s[0], Endpoint::Unknown), {}, {}};
     }
@@ -108,6 +111,7 @@ QList<QPair<QByteArray, QString>> methodsOf(Endpoint e)
         return {{"GET", QStringLiteral("node:read")}};
     case Endpoint::Links:
     case Endpoint::Metrics:
+    case Endpoint::History:
         return {{"GET", QStringLiteral("metrics:read")}};
     case Endpoint::Offers:
         return {{"GET", QStringLiteral("offers:read")}};
@@ -319,6 +323,9 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
         case Endpoint::Silence:
             response = deleteSilence(c, route.jobId);
             break;
+        case Endpoint::History:
+            response = getHistory(c);
+            break;
         case Endpoint::Unknown:
             break;
         }
@@ -378,6 +385,67 @@ ApiResponse ApiRouter::getLinks(const Context &c)
             links.append(protocol::toJson(*link));
         return protocol::toBody({{QStringLiteral("links"), links}});
     });
+}
+
+ApiResponse ApiRouter::getHistory(const Context &c)
+{
+    const QUrlQuery &q = c.request.query;
+    // series=node:<id>:<metric> or link:<id>:<metric> (a metric may hold a colon: accel:<model>)
+    const QString series = q.queryItemValue(QStringLiteral("series"), QUrl::FullyDecoded);
+    const qsizetype first = series.indexOf(u':');
+    const qsizetype second = first < 0 ? -1 : series.indexOf(u':', first + 1);
+    if (series.size() > 256 || second < 0)
+        return problem(400, QStringLiteral("series must be node:<id>:<metric> or link:<id>:<metric>"), c.instance);
+    ProtocolBackend::HistoryQuery query;
+    const QString kind = series.left(first);
+    query.id = series.mid(first + 1, second - first - 1);
+    query.metric = series.mid(second + 1);
+    if (kind == u"node") {
+        query.entity = ProtocolBackend::HistoryQuery::Entity::Node;
+        if (!metrics::isNodeMetric(query.metric))
+            return problem(400, QStringLiteral("Unknown node metric '%1'").arg(query.metric.left(64)), c.instance);
+        if (!m_backend.inDirectory(c.node.id, query.id))
+            return problem(404, QStringLiteral("No node '%1' at this node").arg(query.id.left(64)), c.instance);
+    } else if (kind == u"link") {
+        query.entity = ProtocolBackend::HistoryQuery::Entity::Link;
+        if (!metrics::isLinkMetric(query.metric))
+            return problem(400, QStringLiteral("Unknown link metric '%1'").arg(query.metric.left(64)), c.instance);
+        const QList<const Link *> links = m_backend.links(c.node.id);
+        if (std::none_of(links.begin(), links.end(), [&](const Link *l) { return l->id == query.id; }))
+            return problem(404, QStringLiteral("No link '%1' at this node").arg(query.id.left(64)), c.instance);
+    } else {
+        return problem(400, QStringLiteral("series must be node:<id>:<metric> or link:<id>:<metric>"), c.instance);
+    }
+    const auto integer = [&q](const char *name, qint64 *value) {
+        bool ok = false;
+        *value = q.queryItemValue(QString::fromLatin1(name)).toLongLong(&ok);
+        return ok;
+    };
+    if (!integer("from", &query.fromMs) || !integer("to", &query.toMs) || !integer("step", &query.stepMs))
+        return problem(400, QStringLiteral("from, to and step must be integers (epoch milliseconds; step in ms)"),
+                       c.instance);
+    if (query.stepMs < kHistoryMinStepMs || query.fromMs < 0 || query.fromMs > query.toMs)
+        return problem(400, QStringLiteral("step must be at least %1 ms and from at most to").arg(kHistoryMinStepMs),
+                       c.instance);
+    if (query.toMs > m_backend.nowMs())
+        return problem(400, QStringLiteral("to is in the future"), c.instance);
+    if ((query.toMs - query.fromMs) / query.stepMs + 1 > kHistoryMaxPoints)
+        return problem(400, QStringLiteral("At most %1 points: widen step or narrow the range").arg(kHistoryMaxPoints),
+                       c.instance);
+
+    const ProtocolBackend::Result<QList<std::optional<double>>> result = m_backend.history(query);
+    if (result.status / 100 != 2)
+        return problem(result.status, result.detail, c.instance);
+    QJsonArray points;
+    for (qsizetype i = 0; i < result.value.size(); ++i) {
+        const std::optional<double> &v = result.value.at(i);
+        points.append(QJsonArray{query.fromMs + i * query.stepMs, v ? QJsonValue(*v) : QJsonValue()});
+    }
+    return json({{QStringLiteral("series"), series},
+                 {QStringLiteral("from"), query.fromMs},
+                 {QStringLiteral("to"), query.toMs},
+                 {QStringLiteral("step"), query.stepMs},
+                 {QStringLiteral("points"), points}});
 }
 
 ApiResponse ApiRouter::getMetrics(const Context &c)

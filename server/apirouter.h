@@ -20,6 +20,9 @@ class ApiRouter
 public:
     static constexpr qsizetype kMaxRequestBytes = 64 * 1024;
     static constexpr int kRetryAfterSeconds = 5;
+    // GET /history: the finest step and the most points of one answer.
+    static constexpr qint64 kHistoryMinStepMs = 1000;
+    static constexpr qint64 kHistoryMaxPoints = 11000;
 
     // responseCache false rebuilds every answer (cpn-nodesim --no-response-cache, for comparison).
     // The extension (optional) is asked first for every request within the size limit.
@@ -54,6 +57,7 @@ private:
     ApiResponse getNodes(const Context &c);
     ApiResponse getLinks(const Context &c);
     ApiResponse getMetrics(const Context &c);
+    ApiResponse getHistory(const Context &c);
     ApiResponse getOffers(const Context &c);
     ApiResponse getJobs(const Context &c);
     ApiResponse getJob(const Context &c, const QString &jobId);

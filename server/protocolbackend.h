@@ -101,6 +101,26 @@ public:
     virtual Result<Silence> addSilence(const QString &by, const SilenceRequest &request) = 0;
     // False when the scope has no such silence.
     virtual bool removeSilence(const QString &scope, const QString &silenceId) = 0;
+
+    // History (docs/node-api.md, "History"): one series of a node or link at the instants from,
+    // from + step, ... <= to; a point without a value (the node was down, the series unknown then)
+    // is empty. The router has checked the range, the step, the number of points and that the
+    // entity lies in the scope. A site that keeps no history answers 404 (the default).
+    struct HistoryQuery
+    {
+        enum class Entity { Node, Link };
+        Entity entity = Entity::Node;
+        QString id;
+        QString metric; // a node or link metric name (models/domain/metricnames.h)
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        qint64 stepMs = 0;
+    };
+    virtual Result<QList<std::optional<double>>> history(const HistoryQuery &query)
+    {
+        Q_UNUSED(query);
+        return {404, QStringLiteral("This site keeps no history"), {}};
+    }
 };
 
 } // namespace cpn::server

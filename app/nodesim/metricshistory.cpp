@@ -1,5 +1,7 @@
 #include "metricshistory.h"
 
+#include <algorithm>
+
 namespace cpn::sim {
 
 MetricsHistory::MetricsHistory(qint64 firstSeq, int capacity) : m_nextSeq(firstSeq), m_capacity(capacity) {}
@@ -44,6 +46,14 @@ MetricsHistory::Slice MetricsHistory::since(const QString &cursor, int limit) co
         slice.ticks.append(m_ticks[i]);
     slice.cursor = slice.ticks.isEmpty() ? cursor : QString::number(slice.ticks.last().seq);
     return slice;
+}
+
+const TickRecord *MetricsHistory::at(qint64 tsMs) const
+{
+    // Ticks are kept in time order.
+    const auto after = std::upper_bound(m_ticks.cbegin(), m_ticks.cend(), tsMs,
+                                        [](qint64 ts, const TickRecord &t) { return ts < t.tsMs; });
+    return after == m_ticks.cbegin() ? nullptr : &*std::prev(after);
 }
 
 } // namespace cpn::sim

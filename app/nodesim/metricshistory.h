@@ -52,6 +52,8 @@ public:
     const TickRecord &oldest() const { return m_ticks.first(); }
     // The tick with this sequence number, or nullptr when it is not (or no longer) kept.
     const TickRecord *find(qint64 seq) const;
+    // The newest tick at or before tsMs, or nullptr when tsMs is before the oldest one kept.
+    const TickRecord *at(qint64 tsMs) const;
 
 private:
     QList<TickRecord> m_ticks;

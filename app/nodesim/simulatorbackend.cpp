@@ -1,5 +1,7 @@
 #include "simulatorbackend.h"
 
+#include "domain/metricnames.h"
+
 namespace cpn::sim {
 namespace {
 
@@ -253,6 +255,58 @@ bool SimulatorBackend::removeSilence(const QString &scope, const QString &silenc
     const auto &all = book.silences();
     const auto it = std::find_if(all.begin(), all.end(), [&](const Silence &s) { return s.id == silenceId; });
     return it != all.end() && oversees(scope, it->target) && book.removeSilence(silenceId);
+}
+
+server::ProtocolBackend::Result<QList<std::optional<double>>> SimulatorBackend::history(const HistoryQuery &query)
+{
+    const Scenario &scenario = m_sim.scenario();
+    const bool isNode = query.entity == HistoryQuery::Entity::Node;
+    const Node *node = isNode ? scenario.node(query.id) : nullptr;
+    const auto link = std::find_if(scenario.links().cbegin(), scenario.links().cend(),
+                                   [&](const Link &l) { return l.id == query.id; });
+    if (isNode ? !node : link == scenario.links().cend())
+        return {404, QStringLiteral("No such %1").arg(isNode ? u"node" : u"link"), {}};
+    const Node *a = isNode ? nullptr : scenario.node(link->a);
+    const Node *b = isNode ? nullptr : scenario.node(link->b);
+    const MetricsHistory &kept = m_sim.history();
+    QString model;
+    const bool accelerator = isNode && metrics::isAcceleratorMetric(query.metric, &model);
+    const int fixed = int((isNode ? metrics::nodeMetricNames() : metrics::linkMetricNames()).indexOf(query.metric));
+
+    QList<std::optional<double>> points;
+    points.reserve(qsizetype((query.toMs - query.fromMs) / query.stepMs + 1));
+    for (qint64 t = query.fromMs; t <= query.toMs; t += query.stepMs) {
+        // A remembered tick within one interval of t: its sample as served; before them, the model.
+        const TickRecord *tick = kept.at(t);
+        if (tick && t - tick->tsMs > 2 * m_sim.intervalMs())
+            tick = nullptr;
+        const bool remembered = tick != nullptr || (!kept.isEmpty() && t >= kept.oldest().tsMs);
+        const qint64 ts = tick ? tick->tsMs : t;
+        if (isNode) {
+            if (remembered && (!tick || tick->downNodes.contains(node->id))) {
+                points.append(std::nullopt); // down then, or a gap in the ticks: no sample
+                continue;
+            }
+            const NodeSample s = m_sim.loadModel().nodeSample(*node, ts, tick ? tick->usage.value(node->id) : NodeUsage());
+            if (accelerator) {
+                const auto util = s.acceleratorUtil.constFind(model);
+                points.append(util == s.acceleratorUtil.cend() ? std::nullopt : std::optional(*util));
+            } else {
+                points.append(metrics::nodeValue(s, metrics::NodeMetric(fixed)));
+            }
+        } else {
+            if (remembered && !tick) {
+                points.append(std::nullopt);
+                continue;
+            }
+            const bool down = tick && (tick->downNodes.contains(link->a) || tick->downNodes.contains(link->b) ||
+                                       tick->downLinks.contains(link->id));
+            const bool congested = tick && tick->congestedLinks.contains(link->id);
+            const LinkSample s = m_sim.loadModel().linkSample(*link, *a, *b, ts, congested, down);
+            points.append(metrics::linkValue(s, metrics::LinkMetric(fixed)));
+        }
+    }
+    return {200, {}, points};
 }
 
 } // namespace cpn::sim

@@ -53,6 +53,9 @@ public:
     QList<Silence> silences(const QString &scope) override;
     Result<Silence> addSilence(const QString &by, const SilenceRequest &request) override;
     bool removeSilence(const QString &scope, const QString &silenceId) override;
+    // Within the ticks it remembers (about ten minutes), what it served then; before them, what its
+    // load model gives for other tenants' load alone (its own jobs of then are forgotten).
+    Result<QList<std::optional<double>>> history(const HistoryQuery &query) override;
 
 private:
     Simulator &m_sim;

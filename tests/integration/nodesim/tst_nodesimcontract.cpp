@@ -9,9 +9,12 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cmath>
 #include <QTimer>
 
 using namespace cpn;
+using namespace Qt::StringLiterals;
 
 // Starts the real cpn-nodesim (as the console does) and checks the contract of docs/node-api.md
 // over real HTTP.
@@ -236,11 +239,23 @@ void TestNodesimContract::nodeDownFault()
     }
     QVERIFY(!samples.isEmpty());
     const qint64 newestTs = samples.last().toObject().value(u"ts").toInteger();
+    QJsonObject other;
     for (const auto &v : samples) {
         const QJsonObject s = v.toObject();
         if (s.value(u"ts").toInteger() == newestTs)
             QVERIFY(s.value(u"id").toString() != u"guian");
+        if (s.value(u"ts").toInteger() == newestTs && other.isEmpty())
+            other = s;
     }
+    // The history of that moment says the same: a gap for guian, the value served for another node.
+    const auto historyAt = [&](const QString &node) {
+        const Reply r = get(u"/api/v1/history?series=node:%1:cpu&from=%2&to=%2&step=1000"_s.arg(node).arg(newestTs));
+        return r.json().value(u"points"_s).toArray().at(0).toArray().at(1);
+    };
+    QVERIFY(historyAt(u"guian"_s).isNull());
+    const double served = other.value(u"util"_s).toObject().value(u"cpu"_s).toDouble();
+    QVERIFY2(std::abs(historyAt(other.value(u"id"_s).toString()).toDouble() - served) < 1e-4,
+             qPrintable(other.value(u"id"_s).toString()));
     QCOMPARE(send("DELETE", url(QStringLiteral("/sim/v1/faults"))).status, 200);
     QCOMPARE(get(QStringLiteral("/n/guian/api/v1/node")).status, 200);
 }

@@ -3,6 +3,7 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QDateTime>
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -316,6 +317,18 @@ void TestOpenApiContract::readOperations()
     expect(u"/api/v1/node"_s, "GET", 200, {"GET", u"/n/guian/api/v1/node"_s});
     expect(u"/api/v1/offers"_s, "GET", 200, {"GET", u"/api/v1/offers?model=ascend-910b"_s});
     expect(u"/api/v1/offers"_s, "GET", 400, {"GET", u"/api/v1/offers?model=Not%20A%20Slug"_s});
+
+    // History: an hour of a node at a 10-minute step, a link's last seconds, and the refusals.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() - 2000;
+    const QString hour = u"&from=%1&to=%2&step=600000"_s.arg(now - 3'600'000).arg(now);
+    const auto history = expect(u"/api/v1/history"_s, "GET", 200, {"GET", u"/api/v1/history?series=node:guian:cpu"_s + hour});
+    QCOMPARE(jsonOf(history).value(u"points"_s).toArray().size(), 7);
+    expect(u"/api/v1/history"_s, "GET", 200,
+           {"GET", u"/api/v1/history?series=node:guian:accel:ascend-910b"_s + hour});
+    expect(u"/api/v1/history"_s, "GET", 404, {"GET", u"/api/v1/history?series=node:nowhere:cpu"_s + hour});
+    expect(u"/api/v1/history"_s, "GET", 400, {"GET", u"/api/v1/history?series=node:guian:temperature"_s + hour});
+    expect(u"/api/v1/history"_s, "GET", 400,
+           {"GET", u"/api/v1/history?series=node:guian:cpu&from=0&to=%1&step=1000"_s.arg(now)});
 
     const auto first = expect(u"/api/v1/metrics"_s, "GET", 200, {"GET", u"/api/v1/metrics?limit=5"_s});
     const QString cursor = jsonOf(first).value(u"cursor"_s).toString();

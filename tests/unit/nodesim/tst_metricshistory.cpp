@@ -14,6 +14,7 @@ private Q_SLOTS:
     void keepsOnlyCapacity();
     void timestampsIncrease();
     void emptyHistoryResets();
+    void tickAtATime();
 
 private:
     static MetricsHistory filled(int ticks, int capacity = MetricsHistory::kDefaultCapacity)
@@ -92,6 +93,17 @@ void TestMetricsHistory::emptyHistoryResets()
     const auto slice = h.since(QStringLiteral("1"), 60);
     QVERIFY(slice.reset);
     QVERIFY(slice.ticks.isEmpty());
+}
+
+// GET /history reads the newest tick at or before each instant.
+void TestMetricsHistory::tickAtATime()
+{
+    const MetricsHistory h = filled(5, 3); // kept: 7000, 8000, 9000
+    QVERIFY(!h.at(6999));
+    QCOMPARE(h.at(7000)->tsMs, 7000);
+    QCOMPARE(h.at(8500)->tsMs, 8000);
+    QCOMPARE(h.at(100000)->tsMs, 9000);
+    QVERIFY(!MetricsHistory(1).at(5000));
 }
 
 QTEST_GUILESS_MAIN(TestMetricsHistory)
