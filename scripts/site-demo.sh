@@ -6,8 +6,8 @@
 #
 #   scripts/site-demo.sh [--site-dir DIR] [console arguments...]      (needs root, as start-site.sh)
 #
-# The site is an industry node in Ulanqab, Inner Mongolia (wlcb-ai, beside the simulated nm-hub); its GPU figures are DIR/dcgm-values.json (see
-# tools/fake-dcgm-exporter.py), its gateway's log DIR/log/gateway.log.
+# The site is an industry node in Ulanqab, Inner Mongolia (wlcb-ai, beside the simulated nm-hub); its GPU figures
+# are DIR/dcgm-values.json (see tools/fake-dcgm-exporter.py), its gateway's log DIR/log/gateway.log.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=
@@ -16,8 +16,14 @@ if [ "${1:-}" = --site-dir ]; then
     shift 2
 fi
 "$root/scripts/install-deps.sh"
-"$root/scripts/build.sh"
-bin=${CPN_BUILD_DIR:-$root/build}/bin
+build=${CPN_BUILD_DIR:-$root/build}
+bin=$build/bin
+# a configured build only brings the three programs used here up to date
+if [ -f "$build/build.ninja" ]; then
+    cmake --build "$build" -j"$(nproc)" --target cpn-console cpn-gateway cpn-nodesim
+else
+    "$root/scripts/build.sh"
+fi
 if [ -z "$dir" ]; then
     dir=$(mktemp -d /tmp/cpn-site.XXXXXX)
     chmod 755 "$dir" # slurmrestd and the jobs run as nobody
