@@ -261,6 +261,9 @@ void ConsoleApp::start()
         endpoints = api::loadEndpoints(*m_settings);
     if (m_options.demo || endpoints.isEmpty()) {
         startDemo(); // the embedded default: the simulated federation on loopback
+        // --demo --connect URL: URL beside the simulated federation (scripts/site-demo.sh), not remembered
+        for (const api::EndpointSetting &endpoint : std::as_const(endpoints))
+            m_roots->connectTransient(endpoint, m_options.token, endpoint.url.host());
         return;
     }
     m_roots->connectRemembered(endpoints, m_options.token);
