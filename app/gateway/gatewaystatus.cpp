@@ -24,7 +24,7 @@ std::optional<server::ApiResponse> GatewayStatus::handle(const server::ApiReques
          m_backend.reason().isEmpty() ? QStringLiteral("answering") : QStringLiteral("failing")},
         {QStringLiteral("reason"), m_backend.reason()},
         {QStringLiteral("queriesPerTick"), m_queriesPerTick},
-        {QStringLiteral("slurm"), !slurm                   ? QStringLiteral("not configured")
+        {QStringLiteral("slurm"), !slurm                  ? QStringLiteral("not configured")
                                   : slurmReason.isEmpty() ? QStringLiteral("answering")
                                                           : QStringLiteral("failing")},
         {QStringLiteral("slurmReason"), slurmReason},

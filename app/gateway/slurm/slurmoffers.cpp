@@ -50,8 +50,8 @@ SlurmCapacity SlurmCapacity::of(const QJsonArray &nodes, const QString &partitio
         ++capacity.nodes;
         const int cores = node.value(QStringLiteral("cpus")).toInt();
         capacity.largestNodeCores = qMax(capacity.largestNodeCores, cores);
-        capacity.largestNodeMemoryGiB =
-            qMax(capacity.largestNodeMemoryGiB, node.value(QStringLiteral("real_memory")).toDouble() / 1024.0);
+        capacity.largestNodeMemoryGiB = qMax(capacity.largestNodeMemoryGiB,
+                                             node.value(QStringLiteral("real_memory")).toDouble() / 1024.0);
         capacity.freeCores += qMax(0, cores - node.value(QStringLiteral("alloc_cpus")).toInt());
         // real_memory and alloc_memory are MB
         capacity.freeMemoryGiB += qMax(0.0, node.value(QStringLiteral("real_memory")).toDouble() -

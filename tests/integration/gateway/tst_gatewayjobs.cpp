@@ -55,6 +55,7 @@ private:
     api::ApiResult<Job> fetch(const QString &jobId);
     api::ApiResult<Job> cancel(const QString &jobId);
     int freeH800();
+    QJsonObject latestSample();
     bool waitForState(const QString &jobId, JobState state, int timeoutMs = 60'000);
     static bool eventually(const std::function<bool()> &condition, int timeoutMs);
 
@@ -170,11 +171,14 @@ void TestGatewayJobs::cancelledJobReachesCancelledAndASecondCancelConflicts()
     QVERIFY2(submitted.ok(), qPrintable(submitted.error().message()));
     const QString id = submitted.value().id;
     QVERIFY2(waitForState(id, JobState::Running), qPrintable(fetch(id).value().message));
+    // the site's figures count it
+    QVERIFY(eventually([&] { return latestSample()[u"runningJobs"_s].toInt() == 1; }, 10'000));
     const auto cancelled = cancel(id);
     QVERIFY2(cancelled.ok(), qPrintable(cancelled.error().message()));
     QCOMPARE(cancelled.value().state, JobState::Cancelled);
     // Slurm's own view follows: the job stays cancelled once Slurm has ended it
     QVERIFY(eventually([&] { return freeH800() == 24; }, 30'000));
+    QVERIFY(eventually([&] { return latestSample()[u"runningJobs"_s].toInt() == 0; }, 10'000));
     QCOMPARE(fetch(id).value().state, JobState::Cancelled);
     const auto again = cancel(id);
     QVERIFY(!again.ok());
@@ -358,6 +362,12 @@ api::ApiResult<Job> TestGatewayJobs::fetch(const QString &jobId)
 api::ApiResult<Job> TestGatewayJobs::cancel(const QString &jobId)
 {
     return waitFor<Job>([&](auto done) { m_client->cancelJob(jobId, done); });
+}
+
+QJsonObject TestGatewayJobs::latestSample()
+{
+    const QJsonArray nodes = send(m_gateway, "GET", u"/api/v1/metrics"_s).json()[u"nodes"_s].toArray();
+    return nodes.isEmpty() ? QJsonObject() : nodes.last().toObject();
 }
 
 int TestGatewayJobs::freeH800()
