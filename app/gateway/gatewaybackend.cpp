@@ -27,8 +27,23 @@ GatewayBackend::GatewayBackend(const GatewayConfig &config, const server::Clock 
 {
 }
 
-void GatewayBackend::sampleTaken(const NodeSample &sample, const NodeCapacity &capacity)
+bool GatewayBackend::connectWorkloadManager(QString *error)
 {
+    if (m_config.slurm.url.isEmpty())
+        return true;
+    m_slurm = SlurmSite::create(m_config, error);
+    return m_slurm != nullptr;
+}
+
+void GatewayBackend::sampleTaken(NodeSample sample, const NodeCapacity &capacity)
+{
+    if (m_slurm) {
+        // the jobs placed through the gateway, as Slurm last reported them
+        for (const Job &job : m_slurm->jobs().jobs()) {
+            sample.queuedJobs += job.state == JobState::Queued ? 1 : 0;
+            sample.runningJobs += job.state == JobState::Running ? 1 : 0;
+        }
+    }
     if (!m_reason.isEmpty())
         qCInfo(lcGateway).noquote() << "Prometheus answers again; the site reports";
     m_reason.clear();
@@ -129,9 +144,49 @@ QByteArray GatewayBackend::metricsBody(const QString &scope, const QString &curs
 
 server::ProtocolBackend::OffersVersion GatewayBackend::offersVersion()
 {
+    if (m_slurm)
+        return {m_slurm->offers().pricedAtMs(), m_slurm->offers().version()};
     const qint64 now = m_clock.nowMs();
     const qint64 epochMs = now - now % kOfferEpochMs;
     return {epochMs, epochMs};
+}
+
+QList<Offer> GatewayBackend::offers(const QString &scope, const QString &model, qint64)
+{
+    if (!m_slurm || scope != m_site.id)
+        return {};
+    QList<Offer> offers = m_slurm->offers().offers();
+    if (!model.isEmpty())
+        offers.removeIf([&](const Offer &o) { return o.model != model; });
+    return offers;
+}
+
+QList<Job> GatewayBackend::jobs(const QString &scope)
+{
+    if (!m_slurm || scope != m_site.id)
+        return {};
+    return m_slurm->jobs().jobs();
+}
+
+std::optional<Job> GatewayBackend::job(const QString &scope, const QString &jobId)
+{
+    if (!m_slurm || scope != m_site.id)
+        return std::nullopt;
+    return m_slurm->jobs().job(jobId);
+}
+
+server::ProtocolBackend::Result<Job> GatewayBackend::submitJob(const JobRequest &request, const QString &)
+{
+    if (!m_slurm)
+        return {503, kNoWorkloadManager, {}};
+    return m_slurm->submit(request);
+}
+
+server::ProtocolBackend::Result<Job> GatewayBackend::cancelJob(const QString &jobId)
+{
+    if (!m_slurm)
+        return notFound<Job>(QStringLiteral("No such job"));
+    return m_slurm->cancel(jobId);
 }
 
 AlarmBatch GatewayBackend::alarmsSince(const QString &, const QString &cursor, int)

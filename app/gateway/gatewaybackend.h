@@ -3,14 +3,16 @@
 #include "gatewayconfig.h"
 #include "protocolbackend.h"
 #include "samplehistory.h"
+#include "slurmsite.h"
 
 #include "clock.h"
 
 namespace cpn::gateway {
 
 // The site as the protocol serves it: one node (the root of its own directory) whose figures come
-// from Prometheus (PrometheusPoller feeds sampleTaken / pollFailed). Offers, jobs and reservations
-// are empty and changes answer 503 until the workload manager is wired in; alarms are empty.
+// from Prometheus (PrometheusPoller feeds sampleTaken / pollFailed), whose offers and jobs come from
+// Slurm when [slurm] is configured (SlurmSite). Without it, offers and jobs are empty and submitting
+// answers 503; reservations are not offered yet and alarms are empty.
 class GatewayBackend final : public server::ProtocolBackend
 {
 public:
@@ -20,8 +22,12 @@ public:
     GatewayBackend(const GatewayConfig &config, const server::Clock &clock);
 
     void setBaseUrl(const QUrl &url) { m_site.baseUrl = url; }
+    // Connects the site's Slurm when the config has [slurm]; false with *error when it cannot be set up.
+    bool connectWorkloadManager(QString *error);
+    // Null without [slurm].
+    const SlurmSite *workloadManager() const { return m_slurm.get(); }
     // A tick's sample, or why there was none.
-    void sampleTaken(const NodeSample &sample, const NodeCapacity &capacity);
+    void sampleTaken(NodeSample sample, const NodeCapacity &capacity);
     void pollFailed(const QString &reason);
     // Why the site's figures are missing (empty while Prometheus answers).
     QString reason() const { return m_reason; }
@@ -45,15 +51,12 @@ public:
                            bool delta) override;
 
     OffersVersion offersVersion() override;
-    QList<Offer> offers(const QString &, const QString &, qint64) override { return {}; }
+    QList<Offer> offers(const QString &scope, const QString &model, qint64 pricedAtMs) override;
 
-    QList<Job> jobs(const QString &) override { return {}; }
-    std::optional<Job> job(const QString &, const QString &) override { return std::nullopt; }
-    Result<Job> submitJob(const JobRequest &, const QString &) override
-    {
-        return {503, kNoWorkloadManager, {}};
-    }
-    Result<Job> cancelJob(const QString &) override { return {404, QStringLiteral("No such job"), {}}; }
+    QList<Job> jobs(const QString &scope) override;
+    std::optional<Job> job(const QString &scope, const QString &jobId) override;
+    Result<Job> submitJob(const JobRequest &request, const QString &nodeId) override;
+    Result<Job> cancelJob(const QString &jobId) override;
 
     QList<Reservation> reservations(const QString &) override { return {}; }
     std::optional<Reservation> reservation(const QString &, const QString &) override { return std::nullopt; }
@@ -85,6 +88,7 @@ private:
     qint64 m_lastSampleAtMs; // when the last sample arrived (the start until one does)
     qint64 m_capacityRevision = 0;
     QString m_reason;
+    std::unique_ptr<SlurmSite> m_slurm;
 };
 
 } // namespace cpn::gateway

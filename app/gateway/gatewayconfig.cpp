@@ -218,6 +218,10 @@ QHash<QString, Key> slurmKeys()
         {u"token_file"_s,
          {[](GatewayConfig &c, const QString &v) { return nonEmpty(c.slurm.tokenFile, v); }}},
         {u"partition"_s, {[](GatewayConfig &c, const QString &v) { return nonEmpty(c.slurm.partition, v); }}},
+        {u"job_script"_s,
+         {[](GatewayConfig &c, const QString &v) { return nonEmpty(c.slurm.jobScriptFile, v); }}},
+        {u"job_directory"_s,
+         {[](GatewayConfig &c, const QString &v) { return nonEmpty(c.slurm.jobDirectory, v); }}},
     };
 }
 
@@ -410,6 +414,15 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QString &text, const QSt
     if (!config.slurm.token.isEmpty() && !config.slurm.tokenFile.isEmpty())
         return fail(lineOf("slurm.token_file"), u"slurm.token_file"_s,
                     u"set either token or token_file, not both"_s);
+    if (!config.slurm.url.isEmpty()) {
+        // Without these the gateway could not submit a job: say so now, not at the first job.
+        for (const char *key : {"slurm.user", "slurm.partition", "slurm.job_directory"}) {
+            if (!seen.contains(QString::fromLatin1(key)))
+                return fail(lineOf("slurm.url"), QString::fromLatin1(key), u"required with slurm.url"_s);
+        }
+        if (config.slurm.token.isEmpty() && config.slurm.tokenFile.isEmpty())
+            return fail(lineOf("slurm.url"), u"slurm.token"_s, u"required with slurm.url (or token_file)"_s);
+    }
     if (config.site.role == NodeRole::National && !config.site.parentId.isEmpty())
         return fail(lineOf("site.parent"), u"site.parent"_s, u"a national node has no parent"_s);
     if (config.site.role != NodeRole::National && tierOf(config.site.role) != config.site.tier)

@@ -56,6 +56,8 @@ struct GatewayConfig
         QString token;
         QString tokenFile;
         QString partition;
+        QString jobScriptFile; // what every job runs (empty: sleeps for its duration)
+        QString jobDirectory;  // jobs' working directory and output files, writable by Slurm's user
     } slurm;
 
     // [state]

@@ -15,6 +15,8 @@ std::optional<server::ApiResponse> GatewayStatus::handle(const server::ApiReques
     if (auto denied = ApiRouter::checkScope(m_auth, request, QStringLiteral("node:read"), request.path))
         return *denied;
     const Node &site = m_backend.root();
+    const SlurmSite *slurm = m_backend.workloadManager();
+    const QString slurmReason = slurm ? slurm->reason() : QString();
     return ApiRouter::json({
         {QStringLiteral("site"), site.id},
         {QStringLiteral("status"), toWire(m_backend.status(site.id))},
@@ -22,6 +24,10 @@ std::optional<server::ApiResponse> GatewayStatus::handle(const server::ApiReques
          m_backend.reason().isEmpty() ? QStringLiteral("answering") : QStringLiteral("failing")},
         {QStringLiteral("reason"), m_backend.reason()},
         {QStringLiteral("queriesPerTick"), m_queriesPerTick},
+        {QStringLiteral("slurm"), !slurm                  ? QStringLiteral("not configured")
+                                  : slurmReason.isEmpty() ? QStringLiteral("answering")
+                                                          : QStringLiteral("failing")},
+        {QStringLiteral("slurmReason"), slurmReason},
     });
 }
 

@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
     if (!config)
         return fail(error, 2);
 
-    // Its own state (job history, once Slurm is wired in) lives here: refuse to start without it.
+    // Its own state (the job history) lives here: refuse to start without it.
     if (!QDir().mkpath(config->stateDirectory) || !QFileInfo(config->stateDirectory).isWritable())
         return fail(QStringLiteral("state.directory: cannot create or write %1").arg(config->stateDirectory),
                     2);
@@ -65,6 +65,8 @@ int main(int argc, char *argv[])
     if (!server.setUpAccounts(&error))
         return fail(error, 2);
     GatewayBackend backend(*config, clock);
+    if (!backend.connectWorkloadManager(&error))
+        return fail(error, 2);
     PrometheusPoller poller(*config);
     GatewayStatus status(backend, server.auth(), poller.queriesPerTick());
     switch (server.listen(backend, &status, &error)) {

@@ -48,16 +48,22 @@ SlurmCapacity SlurmCapacity::of(const QJsonArray &nodes, const QString &partitio
         if (!node.value(QStringLiteral("partitions")).toArray().contains(partition) || !takesJobs(node))
             continue;
         ++capacity.nodes;
-        capacity.freeCores += qMax(0, node.value(QStringLiteral("cpus")).toInt() -
-                                          node.value(QStringLiteral("alloc_cpus")).toInt());
+        const int cores = node.value(QStringLiteral("cpus")).toInt();
+        capacity.largestNodeCores = qMax(capacity.largestNodeCores, cores);
+        capacity.largestNodeMemoryGiB = qMax(capacity.largestNodeMemoryGiB,
+                                             node.value(QStringLiteral("real_memory")).toDouble() / 1024.0);
+        capacity.freeCores += qMax(0, cores - node.value(QStringLiteral("alloc_cpus")).toInt());
         // real_memory and alloc_memory are MB
         capacity.freeMemoryGiB += qMax(0.0, node.value(QStringLiteral("real_memory")).toDouble() -
                                                 node.value(QStringLiteral("alloc_memory")).toDouble()) /
                                   1024.0;
         const auto total = gpusByModel(node.value(QStringLiteral("gres")).toString());
         const auto used = gpusByModel(node.value(QStringLiteral("gres_used")).toString());
-        for (auto it = total.begin(); it != total.end(); ++it)
+        for (auto it = total.begin(); it != total.end(); ++it) {
             capacity.freeAccelerators[it.key()] += qMax(0, it.value() - used.value(it.key()));
+            int &largest = capacity.largestNodeAccelerators[it.key()];
+            largest = qMax(largest, it.value());
+        }
     }
     return capacity;
 }

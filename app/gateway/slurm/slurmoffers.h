@@ -20,6 +20,10 @@ struct SlurmCapacity
     double freeMemoryGiB = 0;
     QMap<QString, int> freeAccelerators; // by model slug (Slurm's gres type, lowercase)
     int nodes = 0;
+    // The largest node, whatever it has free: a job (one node) larger than this can never run.
+    int largestNodeCores = 0;
+    double largestNodeMemoryGiB = 0;
+    QMap<QString, int> largestNodeAccelerators; // by model slug
 
     // From the "nodes" array of GET /nodes.
     static SlurmCapacity of(const QJsonArray &nodes, const QString &partition);

@@ -38,7 +38,7 @@ private Q_SLOTS:
     void badConfigNamesTheLineAndKey();
     void everyAnswerValidatesAgainstOpenApi();
     void consoleClientReadsTheSite();
-    void workloadChangesAnswer503UntilSlurmIsWired();
+    void workloadChangesAnswer503WithoutSlurm();
     void aQueryPrometheusRefusesIsTheReason();
     void servesHttpsWithTheConfiguredCertificate();
 
@@ -208,7 +208,7 @@ void TestGateway::consoleClientReadsTheSite()
     QCOMPARE(decoded.acceleratorUtil.value(u"h800"_s), 0.21); // the exporter's last figure, at 1e-4
 }
 
-void TestGateway::workloadChangesAnswer503UntilSlurmIsWired()
+void TestGateway::workloadChangesAnswer503WithoutSlurm()
 {
     const Answer a = send("POST", QUrl(m_gateway.url().toString() + u"/api/v1/jobs"_s),
                           R"({"name":"x","kind":"batch","requirements":{"cpuCores":1,"durationHours":1}})");

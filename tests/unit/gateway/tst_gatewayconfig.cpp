@@ -56,6 +56,7 @@ void TestGatewayConfig::theExampleParses()
     QCOMPARE(config->models.value(u"NVIDIA A800-SXM4-80GB"_s), u"a800"_s);
     QCOMPARE(config->site.prices.acceleratorHour.value(u"h800"_s), 18.5);
     QCOMPARE(config->slurm.tokenFile, u"/etc/cpn-gateway/slurm.jwt"_s);
+    QCOMPARE(config->slurm.jobDirectory, u"/var/spool/cpn-gateway/jobs"_s);
     QCOMPARE(config->stateDirectory, u"/var/lib/cpn-gateway"_s);
 }
 
@@ -124,6 +125,13 @@ void TestGatewayConfig::errorsNameTheLineAndKey_data()
     QTest::newRow("token and token file")
         << u"[state]\n"_s << u"[slurm]\ntoken = a\ntoken_file = b\n[state]\n"_s
         << u"gw.conf:16: slurm.token_file: set either token or token_file"_s;
+    QTest::newRow("slurm without partition")
+        << u"[state]\n"_s << u"[slurm]\nurl = http://127.0.0.1:6820\nuser = u\ntoken = t\n[state]\n"_s
+        << u"gw.conf:15: slurm.partition: required with slurm.url"_s;
+    QTest::newRow("slurm without token")
+        << u"[state]\n"_s
+        << u"[slurm]\nurl = http://127.0.0.1:6820\nuser = u\npartition = p\njob_directory = /j\n[state]\n"_s
+        << u"gw.conf:15: slurm.token: required with slurm.url"_s;
     QTest::newRow("bad accelerator price")
         << u"[state]\n"_s << u"[prices]\naccelerator.h800 = -1\n[state]\n"_s
         << u"gw.conf:15: prices.accelerator.h800: '-1' is not a number"_s;
