@@ -8,6 +8,7 @@
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
 #include "cachehistorysource.h"
+#include "roothistorysource.h"
 #include "demoscript.h"
 #include "domain/logging.h"
 #include "geo/basemap.h"
@@ -85,7 +86,17 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     if (live) {
         // Charts read older samples of the live cache (the writer below records into it).
         m_cacheReader = std::make_unique<cache::CacheReader>(m_cachePath);
-        m_history = std::make_unique<CacheHistorySource>(m_cacheReader.get());
+        m_cacheHistory = std::make_unique<CacheHistorySource>(m_cacheReader.get());
+        m_history = std::make_unique<RootHistorySource>(
+            m_cacheHistory.get(), [this](const charts::SeriesKey &key) -> api::NodeApiClient * {
+                QString nodeId = key.entity;
+                if (key.kind == charts::SeriesKey::Kind::Link) {
+                    const Link *link = m_liveState.link(key.entity);
+                    nodeId = link ? link->a : QString();
+                }
+                const int row = m_liveState.rowOf(nodeId);
+                return m_roots && row >= 0 ? m_roots->rootClient(m_liveState.entries().at(row).rootId) : nullptr;
+            });
         dependencies.history = m_history.get();
         createPlanning();
         dependencies.planning = &m_planning;
@@ -210,6 +221,11 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         m_eventLog.log(EventLogModel::Severity::Warning, tr("Demo"),
                        tr("The simulator stopped (exit code %1).").arg(exitCode));
     });
+}
+
+charts::HistorySource *ConsoleApp::history() const
+{
+    return m_history.get();
 }
 
 ConsoleApp::~ConsoleApp()

@@ -25,6 +25,9 @@ class QSettings;
 
 namespace cpn {
 class MainWindow;
+namespace charts {
+class HistorySource;
+}
 namespace cache {
 class CacheWriter;
 }
@@ -47,6 +50,7 @@ struct EndpointStatus;
 namespace cpn::console {
 
 class CacheHistorySource;
+class RootHistorySource;
 class DemoScript;
 class OfflineSession;
 class RootRegistry;
@@ -67,6 +71,8 @@ public:
     void start();
     MainWindow *window() const { return m_window.get(); }
     const NodeTableModel &nodeModel() const { return m_nodes; }
+    // What the charts read before their live samples (live consoles only; nullptr offline).
+    charts::HistorySource *history() const;
     const EventLogModel &eventModel() const { return m_events; }
     // Offline review and the live cache rewound; the File menu's snapshot entries.
     OfflineSession *offlineSession() const { return m_offline.get(); }
@@ -115,7 +121,8 @@ private:
     // The charts' live samples and their history reads; both outlive the window that shows them.
     charts::ChartDataHub m_chartHub;
     std::unique_ptr<cache::CacheReader> m_cacheReader;
-    std::unique_ptr<CacheHistorySource> m_history;
+    std::unique_ptr<CacheHistorySource> m_cacheHistory;
+    std::unique_ptr<RootHistorySource> m_history; // the cache's, and the roots' before it
     // The live alarms of every root (each root's AlarmFeed in the registry fills it); the window's
     // Alarms dock shows it. Declared before the window, which reads it until it goes.
     alarms::AlarmStore m_alarmStore;

@@ -146,6 +146,12 @@ QList<QUrl> RootRegistry::rootUrls() const
     return urls;
 }
 
+api::NodeApiClient *RootRegistry::rootClient(const QString &rootId) const
+{
+    const api::FederationClient *federation = federationAt(QUrl(rootId));
+    return federation ? federation->rootClient() : nullptr;
+}
+
 alarms::AlarmFeed *RootRegistry::alarmFeed(const QString &origin) const
 {
     for (const Root &root : m_roots) {

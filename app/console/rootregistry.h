@@ -16,6 +16,7 @@ class EventLog;
 class FederationState;
 namespace api {
 class FederationClient;
+class NodeApiClient;
 struct EndpointStatus;
 } // namespace api
 namespace auth {
@@ -81,6 +82,8 @@ public:
     QList<QUrl> rootUrls() const;
     // One account per root, in the roots' order.
     QList<auth::AccountSession *> accounts() const;
+    // The client of the root whose base URL (QUrl::toString(), a node's rootId) is `rootId`; nullptr if gone.
+    api::NodeApiClient *rootClient(const QString &rootId) const;
     // The alarm poller of the root whose base URL is `origin` (an alarm's origin); nullptr if gone.
     alarms::AlarmFeed *alarmFeed(const QString &origin) const;
     // Answers the roots' parse queues refused since the console started (roots gone included).

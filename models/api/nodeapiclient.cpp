@@ -67,6 +67,19 @@ void NodeApiClient::fetchLinks(Callback<QList<Link>> done)
                                 m_lastLinks, &protocol::parseLinks, std::move(done));
 }
 
+void NodeApiClient::fetchHistory(const QString &series, qint64 fromMs, qint64 toMs, qint64 stepMs,
+                                 Callback<protocol::HistoryAnswer> done)
+{
+    const QString query = QStringLiteral("series=%1&from=%2&to=%3&step=%4")
+                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(series, ":")))
+                              .arg(fromMs)
+                              .arg(toMs)
+                              .arg(stepMs);
+    GuardedRequest::Spec spec{"GET", endpointUrl(QStringLiteral("history"), query), {}, {}};
+    spec.maxBodyBytes = protocol::historyLimitBytes();
+    get(spec, parsed<protocol::HistoryAnswer>(&protocol::parseHistory, std::move(done)));
+}
+
 void NodeApiClient::fetchMetrics(const QString &sinceCursor, Callback<MetricsBatch> done)
 {
     // The cursor is opaque: encode every byte that could change its meaning in a query.

@@ -59,6 +59,9 @@ public:
     void fetchIdentity(Callback<Node> done);
     void fetchDirectory(Callback<protocol::NodeDirectory> done);
     void fetchLinks(Callback<QList<Link>> done);
+    // GET /history: one series ("node:<id>:<metric>" or "link:<id>:<metric>") from fromMs to toMs.
+    void fetchHistory(const QString &series, qint64 fromMs, qint64 toMs, qint64 stepMs,
+                      Callback<protocol::HistoryAnswer> done);
     // An empty cursor asks for the latest tick (the answer then has reset = true).
     void fetchMetrics(const QString &sinceCursor, Callback<MetricsBatch> done);
     // An empty model asks for every offer.

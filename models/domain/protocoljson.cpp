@@ -4,6 +4,7 @@
 #include "domain/jsonreader.h"
 
 #include <QJsonArray>
+#include <cmath>
 #include <QJsonDocument>
 
 namespace cpn {
@@ -339,6 +340,32 @@ Parsed<NodeDirectory> parseNodeDirectory(const QByteArray &body)
     if (!r.ok())
         return Parsed<NodeDirectory>::failure(r.error());
     return Parsed<NodeDirectory>::success(std::move(directory));
+}
+
+Parsed<HistoryAnswer> parseHistory(const QByteArray &body)
+{
+    return parseOne<HistoryAnswer>(
+        body,
+        [](JsonReader &r, const QJsonObject &o) {
+            HistoryAnswer answer;
+            const QJsonArray points = r.array(o, QStringLiteral("points"), int(kMaxHistoryPoints));
+            qint64 previous = -1;
+            for (qsizetype i = 0; i < points.size() && r.ok(); ++i) {
+                const QJsonArray point = points.at(i).toArray();
+                const QJsonValue ts = point.at(0);
+                const QJsonValue value = point.at(1);
+                const qint64 tsMs = ts.isDouble() ? qint64(ts.toDouble()) : -1;
+                if (point.size() != 2 || tsMs < 0 || tsMs > kMaxEpochMs || tsMs <= previous ||
+                    !(value.isNull() || (value.isDouble() && std::isfinite(value.toDouble())))) {
+                    r.failAt(QStringLiteral("points[%1]").arg(i), QStringLiteral("must be [ascending ts, number or null]"));
+                    break;
+                }
+                previous = tsMs;
+                answer.points.append({tsMs, value.isNull() ? std::nullopt : std::optional(value.toDouble())});
+            }
+            return answer;
+        },
+        historyLimitBytes());
 }
 
 Parsed<QList<Link>> parseLinks(const QByteArray &body)

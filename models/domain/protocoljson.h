@@ -85,6 +85,19 @@ struct NodeDirectory
     qint64 generatedAtMs = 0;
 };
 
+// GET /history (docs/node-api.md): a series' points in time order; a point without a value is
+// empty (a gap in what the node knows).
+struct HistoryAnswer
+{
+    QList<std::pair<qint64, std::optional<double>>> points;
+};
+constexpr qsizetype kMaxHistoryPoints = 11000;
+constexpr qsizetype historyLimitBytes()
+{
+    return kMaxHistoryPoints * 48 + 4096;
+}
+Parsed<HistoryAnswer> parseHistory(const QByteArray &body);
+
 Parsed<Node> parseNode(const QByteArray &body);
 Parsed<NodeDirectory> parseNodeDirectory(const QByteArray &body);
 Parsed<QList<Link>> parseLinks(const QByteArray &body);

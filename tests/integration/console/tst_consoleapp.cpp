@@ -1,6 +1,7 @@
 #include "alarms/alarmtablemodel.h"
 #include "cache/cachedatabase.h"
 #include "cache/seriesreader.h"
+#include "charts/historysource.h"
 #include "consoleapp.h"
 #include "state/federationstate.h"
 #include "ui/alarms/alarmspanel.h"
@@ -8,6 +9,7 @@
 #include "ui/nodespanel.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QFile>
 #include <QMenu>
 #include <QSet>
@@ -30,6 +32,7 @@ class TestConsoleApp : public QObject
 private Q_SLOTS:
     void demoListsTheLiveFederation();
     void demoRunsASyntheticScenario();
+    void chartsReachBeforeTheCache();
     void unreachableRootIsShownOffline();
     void eventsAreRecordedInTheCache();
     void liveTotalsAreRecordedAsRegionSeries();
@@ -130,6 +133,37 @@ void TestConsoleApp::demoRunsASyntheticScenario()
                                  indicators().constFirst()->state() == ConnectionIndicator::State::Online,
                              20000);
     QTRY_COMPARE_WITH_TIMEOUT(console.nodeModel().rowCount(), 60, 10000);
+}
+
+// A console started now, its cache empty, charts the hour before it from the root (GET /history),
+// then its own cache's samples.
+void TestConsoleApp::chartsReachBeforeTheCache()
+{
+    QTemporaryDir dir;
+    ConsoleOptions options;
+    options.demo = true;
+    options.cacheDirectory = dir.path();
+    ConsoleApp console(options, nullptr);
+    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
+    console.start();
+    QTRY_VERIFY_WITH_TIMEOUT(console.nodeModel().rowCount() >= 30, 20000);
+    QTest::qWait(3000); // a few ticks in the cache
+
+    QVERIFY(console.history());
+    std::optional<charts::HistorySeries> read;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    console.history()->readSeries({charts::SeriesKey::Kind::Node, QStringLiteral("guizhou-hub"), QStringLiteral("cpu")},
+                                  now - 3'600'000, now, &console,
+                                  [&read](const charts::HistorySeries &series) { read = series; });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000);
+    QVERIFY(!read->points.isEmpty());
+    QVERIFY2(read->points.constFirst().tsMs < startedMs - 50 * 60'000,
+             qPrintable(QString::number(startedMs - read->points.constFirst().tsMs)));
+    QVERIFY(read->points.constLast().tsMs >= startedMs); // and the console's own samples after them
+    for (qsizetype i = 1; i < read->points.size(); ++i)
+        QVERIFY(read->points.at(i).tsMs > read->points.at(i - 1).tsMs);
+    for (const charts::HistoryPoint &p : std::as_const(read->points))
+        QVERIFY(p.mean >= 0 && p.mean <= 1);
 }
 
 void TestConsoleApp::eventsAreRecordedInTheCache()

@@ -49,6 +49,7 @@ class TestProtocolJson : public QObject
 
 private Q_SLOTS:
     void nodeRoundTrip();
+    void historyPointsAndGaps();
     void jobRoundTrip();
     void metricsRoundTrip();
     void rejectsZeroDurationJob();
@@ -230,6 +231,24 @@ void TestProtocolJson::problemIsLenient()
     QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
     QCOMPARE(parsed.value().status, 404);
     QCOMPARE(parsed.value().type, QStringLiteral("about:blank"));
+}
+
+// GET /history: values and gaps in time order; anything else is refused whole.
+void TestProtocolJson::historyPointsAndGaps()
+{
+    const auto good = protocol::parseHistory(R"({"series":"node:a:cpu","from":1000,"to":3000,"step":1000,
+        "points":[[1000,0.5],[2000,null],[3000,0.25]]})");
+    QVERIFY2(good.ok(), qPrintable(good.error()));
+    QCOMPARE(good.value().points.size(), 3);
+    QCOMPARE(*good.value().points.at(0).second, 0.5);
+    QVERIFY(!good.value().points.at(1).second.has_value());
+    for (const char *bad : {R"({"points":[[2000,0.5],[1000,0.5]]})", R"({"points":[[1000,"0.5"]]})",
+                            R"({"points":[[1000]]})", R"({"points":[[-1,0.5]]})", R"({"points":{}})"})
+        QVERIFY2(!protocol::parseHistory(bad).ok(), bad);
+    QByteArray many = "{\"points\":[";
+    for (int i = 0; i <= protocol::kMaxHistoryPoints; ++i)
+        many += (i ? ",[" : "[") + QByteArray::number(i) + ",0]";
+    QVERIFY(!protocol::parseHistory(many + "]}").ok());
 }
 
 QTEST_GUILESS_MAIN(TestProtocolJson)
