@@ -1,7 +1,14 @@
 #pragma once
 
+#include "support/siteenv.h"
+
+#include <QEventLoop>
 #include <QFile>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -9,21 +16,27 @@
 #include <QTest>
 #include <QUrl>
 
-// The site's services as scripts/services/start-site.sh wrote them to CPN_SITE_ENV (KEY='value' lines).
+// The site's services as scripts/services/start-site.sh wrote them to CPN_SITE_ENV; empty without one.
 inline QHash<QString, QString> readSiteEnv()
 {
-    QHash<QString, QString> env;
-    QFile file(qEnvironmentVariable("CPN_SITE_ENV"));
-    if (!file.open(QIODevice::ReadOnly))
-        return env;
-    static const QRegularExpression line(QStringLiteral("^([A-Z_]+)='?([^']*)'?$"));
-    for (const QString &text : QString::fromUtf8(file.readAll()).split(u'\n')) {
-        const auto match = line.match(text);
-        if (match.hasMatch())
-            env.insert(match.captured(1), match.captured(2));
-    }
-    return env;
+    QString error;
+    return cpn::testing::readSiteEnv(&error);
 }
+
+// One HTTP answer of the gateway (or of the site's services), read in full.
+struct GatewayAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+    QHash<QByteArray, QByteArray> headers;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// Sends a request and waits for its answer (the transfer timeout ends a hung one); withToken adds
+// the gateway's test token.
+inline GatewayAnswer sendAndWait(QNetworkAccessManager &nam, const QByteArray &method, const QUrl &url,
+                                 const QByteArray &body, bool withToken);
 
 // A real cpn-gateway child process with a config file it is given; start() waits for its
 // "listening on" line.
@@ -104,3 +117,27 @@ private:
     QString m_configPath;
     QUrl m_url;
 };
+
+inline GatewayAnswer sendAndWait(QNetworkAccessManager &nam, const QByteArray &method, const QUrl &url,
+                                 const QByteArray &body, bool withToken)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(10000);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (withToken)
+        request.setRawHeader("Authorization", "Bearer " + GatewayProcess::kToken.toUtf8());
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = nam.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec(); // the transfer timeout ends a hung request
+    GatewayAnswer a;
+    a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    a.body = reply->readAll();
+    a.contentType = reply->rawHeader("Content-Type");
+    for (const auto &pair : reply->rawHeaderPairs())
+        a.headers.insert(pair.first.toLower(), pair.second);
+    reply->deleteLater();
+    return a;
+}

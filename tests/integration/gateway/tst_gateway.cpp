@@ -43,14 +43,7 @@ private Q_SLOTS:
     void servesHttpsWithTheConfiguredCertificate();
 
 private:
-    struct Answer
-    {
-        int status = 0;
-        QByteArray body;
-        QByteArray contentType;
-        QHash<QByteArray, QByteArray> headers;
-        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    };
+    using Answer = GatewayAnswer;
     Answer send(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
                 bool withToken = true);
     Answer gateway(const QString &path) { return send("GET", QUrl(m_gateway.url().toString() + path)); }
@@ -58,7 +51,6 @@ private:
     QJsonObject latestSample();
     double prometheusAt(const QString &promql, qint64 tsMs);
     bool setGpuUtilization(int percent);
-    static bool eventually(const std::function<bool()> &condition, int timeoutMs);
 
     QHash<QString, QString> m_env;
     QNetworkAccessManager m_nam;
@@ -73,7 +65,7 @@ void TestGateway::initTestCase()
     QVERIFY(setGpuUtilization(40));
     QVERIFY(m_gateway.start(
         GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s), m_dir.filePath(u"state"_s))));
-    QVERIFY2(eventually([&] { return !latestSample().isEmpty(); }, 15000), "the gateway serves no sample");
+    QVERIFY2(cpn::testing::eventually([&] { return !latestSample().isEmpty(); }, 15000), "the gateway serves no sample");
 }
 
 void TestGateway::cpuAndMemoryMatchPrometheusAtTheSameInstant()
@@ -97,7 +89,7 @@ void TestGateway::h800UtilizationFollowsTheExporter()
     for (const int percent : {63, 21}) {
         QVERIFY(setGpuUtilization(percent));
         double served = -1;
-        QVERIFY2(eventually(
+        QVERIFY2(cpn::testing::eventually(
                      [&] {
                          served = latestSample()[u"util"_s][u"accelerators"_s][u"h800"_s].toDouble(-1);
                          return qAbs(served - percent / 100.0) < 1e-9;
@@ -194,7 +186,7 @@ void TestGateway::consoleClientReadsTheSite()
     // The client asks for compact metrics: the next answer holds deltas against the tick it decoded.
     const QString cursor = metrics->value().cursor;
     std::optional<api::ApiResult<MetricsBatch>> next;
-    QVERIFY(eventually(
+    QVERIFY(cpn::testing::eventually(
         [&] {
             next.reset();
             client.fetchMetrics(cursor, [&](const auto &r) { next = r; });
@@ -223,7 +215,7 @@ void TestGateway::aQueryPrometheusRefusesIsTheReason()
     QVERIFY(gateway.start(GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s),
                                                     m_dir.filePath(u"state2"_s), u"memory = sum(up) +\n"_s)));
     QString reason;
-    QVERIFY2(eventually(
+    QVERIFY2(cpn::testing::eventually(
                  [&] {
                      reason = send("GET", QUrl(gateway.url().toString() + u"/gateway/v1/status"_s))
                                   .json()[u"reason"_s]
@@ -265,25 +257,7 @@ void TestGateway::servesHttpsWithTheConfiguredCertificate()
 TestGateway::Answer TestGateway::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
                                       bool withToken)
 {
-    QNetworkRequest request(url);
-    request.setTransferTimeout(10000);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (withToken)
-        request.setRawHeader("Authorization", "Bearer " + GatewayProcess::kToken.toUtf8());
-    if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(); // the transfer timeout ends a hung request
-    Answer a;
-    a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    a.body = reply->readAll();
-    a.contentType = reply->rawHeader("Content-Type");
-    for (const auto &pair : reply->rawHeaderPairs())
-        a.headers.insert(pair.first.toLower(), pair.second);
-    reply->deleteLater();
-    return a;
+    return sendAndWait(m_nam, method, url, body, withToken);
 }
 
 QJsonObject TestGateway::latestSample()
@@ -323,17 +297,6 @@ bool TestGateway::setGpuUtilization(int percent)
            out.write(QJsonDocument(values).toJson()) > 0 && out.commit();
 }
 
-bool TestGateway::eventually(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(200);
-    }
-    return true;
-}
 
 QTEST_GUILESS_MAIN(TestGateway)
 #include "tst_gateway.moc"

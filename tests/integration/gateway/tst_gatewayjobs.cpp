@@ -36,14 +36,7 @@ private Q_SLOTS:
     void wrongSlurmTokenGivesAClearReasonAndNoOffers();
 
 private:
-    struct Answer
-    {
-        int status = 0;
-        QByteArray body;
-        QByteArray contentType;
-        QHash<QByteArray, QByteArray> headers;
-        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    };
+    using Answer = GatewayAnswer;
     QString configWith(const QString &token, const QString &stateDir) const;
     void connectClient();
     Answer send(const GatewayProcess &gateway, const QByteArray &method, const QString &path,
@@ -57,7 +50,6 @@ private:
     int freeH800();
     QJsonObject latestSample();
     bool waitForState(const QString &jobId, JobState state, int timeoutMs = 60'000);
-    static bool eventually(const std::function<bool()> &condition, int timeoutMs);
 
     QHash<QString, QString> m_env;
     QTemporaryDir m_dir;
@@ -85,7 +77,7 @@ void TestGatewayJobs::initTestCase()
     script.close();
     QVERIFY(m_gateway.start(configWith(m_env[u"SLURM_JWT_TOKEN"_s], m_dir.filePath(u"state"_s))));
     connectClient();
-    QVERIFY2(eventually([&] { return !offers().value().isEmpty(); }, 20'000), "the gateway offers nothing");
+    QVERIFY2(cpn::testing::eventually([&] { return !offers().value().isEmpty(); }, 20'000), "the gateway offers nothing");
 }
 
 void TestGatewayJobs::cleanup()
@@ -172,13 +164,13 @@ void TestGatewayJobs::cancelledJobReachesCancelledAndASecondCancelConflicts()
     const QString id = submitted.value().id;
     QVERIFY2(waitForState(id, JobState::Running), qPrintable(fetch(id).value().message));
     // the site's figures count it
-    QVERIFY(eventually([&] { return latestSample()[u"runningJobs"_s].toInt() == 1; }, 10'000));
+    QVERIFY(cpn::testing::eventually([&] { return latestSample()[u"runningJobs"_s].toInt() == 1; }, 10'000));
     const auto cancelled = cancel(id);
     QVERIFY2(cancelled.ok(), qPrintable(cancelled.error().message()));
     QCOMPARE(cancelled.value().state, JobState::Cancelled);
     // Slurm's own view follows: the job stays cancelled once Slurm has ended it
-    QVERIFY(eventually([&] { return freeH800() == 24; }, 30'000));
-    QVERIFY(eventually([&] { return latestSample()[u"runningJobs"_s].toInt() == 0; }, 10'000));
+    QVERIFY(cpn::testing::eventually([&] { return freeH800() == 24; }, 30'000));
+    QVERIFY(cpn::testing::eventually([&] { return latestSample()[u"runningJobs"_s].toInt() == 0; }, 10'000));
     QCOMPARE(fetch(id).value().state, JobState::Cancelled);
     const auto again = cancel(id);
     QVERIFY(!again.ok());
@@ -281,7 +273,7 @@ void TestGatewayJobs::wrongSlurmTokenGivesAClearReasonAndNoOffers()
     QVERIFY(gateway.start(
         configWith(m_env[u"SLURM_JWT_TOKEN"_s].chopped(4) + u"AAAA"_s, m_dir.filePath(u"wrong-token"_s))));
     QJsonObject status;
-    QVERIFY2(eventually(
+    QVERIFY2(cpn::testing::eventually(
                  [&] {
                      status = send(gateway, "GET", u"/gateway/v1/status"_s).json();
                      return status[u"slurmReason"_s].toString().contains(u"refused the token"_s);
@@ -302,24 +294,7 @@ void TestGatewayJobs::wrongSlurmTokenGivesAClearReasonAndNoOffers()
 TestGatewayJobs::Answer TestGatewayJobs::send(const GatewayProcess &gateway, const QByteArray &method,
                                               const QString &path, const QByteArray &body)
 {
-    QNetworkRequest request(QUrl(gateway.url().toString() + path));
-    request.setTransferTimeout(10000);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setRawHeader("Authorization", "Bearer " + GatewayProcess::kToken.toUtf8());
-    if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(); // the transfer timeout ends a hung request
-    Answer a;
-    a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    a.body = reply->readAll();
-    a.contentType = reply->rawHeader("Content-Type");
-    for (const auto &pair : reply->rawHeaderPairs())
-        a.headers.insert(pair.first.toLower(), pair.second);
-    reply->deleteLater();
-    return a;
+    return sendAndWait(m_nam, method, QUrl(gateway.url().toString() + path), body, true);
 }
 
 JobRequest TestGatewayJobs::request(const QString &name, int gpus, const QString &model) const
@@ -383,7 +358,7 @@ int TestGatewayJobs::freeH800()
 
 bool TestGatewayJobs::waitForState(const QString &jobId, JobState state, int timeoutMs)
 {
-    return eventually(
+    return cpn::testing::eventually(
                [&] {
                    const auto job = fetch(jobId);
                    return job.ok() && (job.value().state == state ||
@@ -393,17 +368,6 @@ bool TestGatewayJobs::waitForState(const QString &jobId, JobState state, int tim
            fetch(jobId).value().state == state;
 }
 
-bool TestGatewayJobs::eventually(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(200);
-    }
-    return true;
-}
 
 QTEST_GUILESS_MAIN(TestGatewayJobs)
 #include "tst_gatewayjobs.moc"

@@ -29,7 +29,6 @@ private Q_SLOTS:
 private:
     bool startPrometheus();
     QJsonObject get(const QString &path);
-    static bool eventually(const std::function<bool()> &condition, int timeoutMs);
 
     QHash<QString, QString> m_env;
     QTemporaryDir m_dir;
@@ -90,19 +89,19 @@ void TestGatewayOutage::staleThenOfflineWithTheReasonThenBack()
     const auto status = [&] { return get(u"/gateway/v1/status"_s); };
     const auto siteStatus = [&] { return get(u"/api/v1/node"_s)[u"status"_s].toString(); };
     // Prometheus' first scrape comes about 5 s after its start, and a rate needs two.
-    QVERIFY2(eventually([&] { return !get(u"/api/v1/metrics"_s)[u"nodes"_s].toArray().isEmpty(); }, 30000),
+    QVERIFY2(cpn::testing::eventually([&] { return !get(u"/api/v1/metrics"_s)[u"nodes"_s].toArray().isEmpty(); }, 30000),
              qPrintable(status()[u"reason"_s].toString()));
     QCOMPARE(siteStatus(), u"online"_s);
 
     m_prometheus.terminate();
     QVERIFY(m_prometheus.waitForFinished(10000));
     QVERIFY2(
-        eventually([&] { return status()[u"reason"_s].toString().startsWith(u"Prometheus unreachable"_s); },
+        cpn::testing::eventually([&] { return status()[u"reason"_s].toString().startsWith(u"Prometheus unreachable"_s); },
                    10000),
         qPrintable(status()[u"reason"_s].toString()));
     // Stale: the gateway still answers, with no new sample from here on; then offline.
     const QString cursor = get(u"/api/v1/metrics"_s)[u"cursor"_s].toString();
-    QVERIFY(eventually([&] { return siteStatus() == u"offline"_s; }, 10000));
+    QVERIFY(cpn::testing::eventually([&] { return siteStatus() == u"offline"_s; }, 10000));
     QCOMPARE(status()[u"status"_s].toString(), u"offline"_s);
     QVERIFY(status()[u"reason"_s].toString().startsWith(u"Prometheus unreachable"_s));
     const QJsonObject during = get(u"/api/v1/metrics?since="_s + cursor);
@@ -110,7 +109,7 @@ void TestGatewayOutage::staleThenOfflineWithTheReasonThenBack()
     QCOMPARE(during[u"nodes"_s].toArray().size(), 0); // no sample was made up while it was down
 
     QVERIFY(startPrometheus());
-    QVERIFY2(eventually([&] { return siteStatus() == u"online"_s; }, 30000),
+    QVERIFY2(cpn::testing::eventually([&] { return siteStatus() == u"online"_s; }, 30000),
              qPrintable(status()[u"reason"_s].toString()));
     QCOMPARE(status()[u"reason"_s].toString(), QString());
     QVERIFY(!get(u"/api/v1/metrics?since="_s + cursor)[u"nodes"_s].toArray().isEmpty());
@@ -129,17 +128,6 @@ QJsonObject TestGatewayOutage::get(const QString &path)
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
 
-bool TestGatewayOutage::eventually(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(200);
-    }
-    return true;
-}
 
 QTEST_GUILESS_MAIN(TestGatewayOutage)
 #include "tst_gatewayoutage.moc"
