@@ -2,6 +2,7 @@
 
 #include "auth.h"
 #include "clock.h"
+#include "constanttime.h"
 #include "oauthloginpage.h"
 
 #include "domain/logging.h"
@@ -22,16 +23,6 @@ const QString kRevokePath = QStringLiteral("/oauth/revoke");
 // Bounds on what unauthenticated callers can make the server remember.
 constexpr qsizetype kMaxPending = 1000;
 constexpr qsizetype kMaxRemembered = 10000;
-
-bool equalConstantTime(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 QByteArray sha256(const QString &text) { return QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256); }
 

@@ -1,6 +1,7 @@
 #include "oauthusers.h"
 
 #include "auth.h"
+#include "constanttime.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -18,16 +19,6 @@ namespace {
 constexpr int kIterations = 10000;
 constexpr int kDigestBytes = 32;
 constexpr qint64 kMaxUsersFileBytes = 1024 * 1024;
-
-bool equalConstantTime(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 QByteArray randomBytes(int count)
 {
