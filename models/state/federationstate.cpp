@@ -15,8 +15,9 @@ namespace cpn {
 
 namespace {
 
-// Freeing the replaced samples (each with its own map of accelerator loads) cost the UI thread about
-// a tenth of a tick at 2,000 nodes: a pool thread frees them.
+// Freeing the replaced samples (each with its own map of accelerator loads) was about half of
+// applying them on the UI thread at 2,000 nodes (perf: setSample 9.0 % -> 4.5 % of its samples once
+// a pool thread frees them).
 void releaseOnPool(QList<NodeSample> &&samples)
 {
     if (!samples.isEmpty())
