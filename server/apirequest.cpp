@@ -11,4 +11,20 @@ QByteArray ApiResponse::header(const QByteArray &name) const
     return {};
 }
 
+void DeferredResponse::resolve(ApiResponse response)
+{
+    if (m_deliver)
+        m_deliver(response);
+    else
+        m_response = std::move(response);
+}
+
+void DeferredResponse::onReady(std::function<void(const ApiResponse &)> deliver)
+{
+    if (m_response)
+        deliver(*m_response);
+    else
+        m_deliver = std::move(deliver);
+}
+
 } // namespace cpn::server

@@ -6,6 +6,10 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
+#include <memory>
+#include <optional>
+
 namespace cpn::server {
 
 // One HTTP request and its answer as the router and the authorization server see them: no
@@ -23,6 +27,8 @@ struct ApiRequest
     QByteArray ifNoneMatch;    // ETags the client holds: an unchanged answer is a 304
 };
 
+struct DeferredResponse;
+
 struct ApiResponse
 {
     int status = 200;
@@ -31,9 +37,23 @@ struct ApiResponse
     QByteArray gzipBody; // body as gzip, when the client accepts it and it is worth it; else empty
     QList<QPair<QByteArray, QByteArray>> headers; // besides Content-Type and Content-Length
     QString nodeId; // whose base URL was addressed (for the slow and malformed faults); empty for /sim
+    // Set when the answer comes later (the backend asked another service); the rest is then unused.
+    std::shared_ptr<DeferredResponse> deferred;
 
     QByteArray header(const QByteArray &name) const;
     void addHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
+};
+
+// An answer that a backend gives later, from a callback. The transport attaches where the answer
+// goes (onReady) once; resolve() may run before or after that, exactly once.
+struct DeferredResponse
+{
+    void resolve(ApiResponse response);
+    void onReady(std::function<void(const ApiResponse &)> deliver);
+
+private:
+    std::optional<ApiResponse> m_response;
+    std::function<void(const ApiResponse &)> m_deliver;
 };
 
 } // namespace cpn::server

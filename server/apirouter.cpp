@@ -433,9 +433,23 @@ ApiResponse ApiRouter::getHistory(const Context &c)
         return problem(400, QStringLiteral("At most %1 points: widen step or narrow the range").arg(kHistoryMaxPoints),
                        c.instance);
 
-    const ProtocolBackend::Result<QList<std::optional<double>>> result = m_backend.history(query);
+    auto deferred = std::make_shared<DeferredResponse>();
+    m_backend.history(query, [deferred, query, series, instance = c.instance](ProtocolBackend::HistoryResult result) {
+        deferred->resolve(historyAnswer(series, query, result, instance));
+    });
+    ApiResponse response;
+    response.deferred = std::move(deferred);
+    return response;
+}
+
+ApiResponse ApiRouter::historyAnswer(const QString &series, const ProtocolBackend::HistoryQuery &query,
+                                     const ProtocolBackend::HistoryResult &result, const QString &instance)
+{
     if (result.status / 100 != 2)
-        return problem(result.status, result.detail, c.instance);
+        return problem(result.status, result.detail, instance);
+    if (result.value.size() != query.pointCount())
+        return problem(502, QStringLiteral("The site's history answered %1 points for %2").arg(result.value.size()).arg(query.pointCount()),
+                       instance);
     QJsonArray points;
     for (qsizetype i = 0; i < result.value.size(); ++i) {
         const std::optional<double> &v = result.value.at(i);

@@ -58,6 +58,8 @@ private:
     ApiResponse getLinks(const Context &c);
     ApiResponse getMetrics(const Context &c);
     ApiResponse getHistory(const Context &c);
+    static ApiResponse historyAnswer(const QString &series, const ProtocolBackend::HistoryQuery &query,
+                                     const ProtocolBackend::HistoryResult &result, const QString &instance);
     ApiResponse getOffers(const Context &c);
     ApiResponse getJobs(const Context &c);
     ApiResponse getJob(const Context &c, const QString &jobId);

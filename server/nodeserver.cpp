@@ -123,24 +123,42 @@ bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     ApiResponse response = m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
     const bool head = api.method == "HEAD";
-    qCDebug(lcSim).noquote() << api.method << api.path << response.status;
+    if (!response.deferred) {
+        answer(std::move(response), makeResponder(request, socket), socket, head, api.method, api.path);
+        return true;
+    }
+    // Answered later (the backend asked another service): keep the responder without blocking other
+    // clients. If the client gives up first, the socket is gone and the answer is dropped.
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    response.deferred->onReady([this, guard = QPointer<NodeServer>(this), responder, socket = QPointer<QTcpSocket>(socket),
+                                nodeId = response.nodeId, head, method = api.method, path = api.path](const ApiResponse &later) {
+        if (!guard || !socket || socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        ApiResponse r = later;
+        r.nodeId = nodeId;
+        answer(std::move(r), std::move(*responder), socket, head, method, path);
+    });
+    return true;
+}
 
+void NodeServer::answer(ApiResponse response, QHttpServerResponder &&responder, QTcpSocket *socket, bool head,
+                        const QByteArray &method, const QString &path)
+{
+    qCDebug(lcSim).noquote() << method << path << response.status;
     if (m_extension && !response.nodeId.isEmpty() && response.status >= 200 && response.status < 300)
         m_extension->alter(response);
     const int delayMs = m_extension && !response.nodeId.isEmpty() ? m_extension->delayMs(response.nodeId) : 0;
     if (delayMs <= 0) {
-        QHttpServerResponder responder = makeResponder(request, socket);
         writeResponse(responder, response, head);
-        return true;
+        return;
     }
     // Held answer (slow fault): keep the responder and answer later without blocking other clients. If the
     // client gives up first, the socket is gone and the answer is dropped.
-    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
-    QTimer::singleShot(delayMs, this, [responder, response, head, guard = QPointer<QTcpSocket>(socket)] {
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QTimer::singleShot(delayMs, this, [held, response, head, guard = QPointer<QTcpSocket>(socket)] {
         if (guard && guard->state() == QAbstractSocket::ConnectedState)
-            writeResponse(*responder, response, head);
+            writeResponse(*held, response, head);
     });
-    return true;
 }
 
 void NodeServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)

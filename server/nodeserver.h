@@ -3,6 +3,7 @@
 #include "apirouter.h"
 
 #include <QAbstractHttpServer>
+#include <QHttpServerResponder>
 
 namespace cpn::server {
 
@@ -34,6 +35,10 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    // Writes an answer, or holds it while the extension's slow fault says so.
+    void answer(ApiResponse response, QHttpServerResponder &&responder, QTcpSocket *socket, bool head,
+                const QByteArray &method, const QString &path);
+
     ApiRouter &m_router;
     OAuthServer *m_oauth;
     ServerExtension *m_extension;

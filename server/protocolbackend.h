@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace cpn::server {
@@ -105,7 +106,9 @@ public:
     // History (docs/node-api.md, "History"): one series of a node or link at the instants from,
     // from + step, ... <= to; a point without a value (the node was down, the series unknown then)
     // is empty. The router has checked the range, the step, the number of points and that the
-    // entity lies in the scope. A site that keeps no history answers 404 (the default).
+    // entity lies in the scope. The answer may come later (a site asks its time-series database):
+    // `done` runs exactly once, on the server's thread. A site that keeps no history answers 404
+    // (the default).
     struct HistoryQuery
     {
         enum class Entity { Node, Link };
@@ -115,11 +118,14 @@ public:
         qint64 fromMs = 0;
         qint64 toMs = 0;
         qint64 stepMs = 0;
+
+        qsizetype pointCount() const { return qsizetype((toMs - fromMs) / stepMs + 1); }
     };
-    virtual Result<QList<std::optional<double>>> history(const HistoryQuery &query)
+    using HistoryResult = Result<QList<std::optional<double>>>;
+    virtual void history(const HistoryQuery &query, std::function<void(HistoryResult)> done)
     {
         Q_UNUSED(query);
-        return {404, QStringLiteral("This site keeps no history"), {}};
+        done({404, QStringLiteral("This site keeps no history"), {}});
     }
 };
 

@@ -257,7 +257,12 @@ bool SimulatorBackend::removeSilence(const QString &scope, const QString &silenc
     return it != all.end() && oversees(scope, it->target) && book.removeSilence(silenceId);
 }
 
-server::ProtocolBackend::Result<QList<std::optional<double>>> SimulatorBackend::history(const HistoryQuery &query)
+void SimulatorBackend::history(const HistoryQuery &query, std::function<void(HistoryResult)> done)
+{
+    done(historyNow(query));
+}
+
+server::ProtocolBackend::HistoryResult SimulatorBackend::historyNow(const HistoryQuery &query) const
 {
     const Scenario &scenario = m_sim.scenario();
     const bool isNode = query.entity == HistoryQuery::Entity::Node;

@@ -55,9 +55,11 @@ public:
     bool removeSilence(const QString &scope, const QString &silenceId) override;
     // Within the ticks it remembers (about ten minutes), what it served then; before them, what its
     // load model gives for other tenants' load alone (its own jobs of then are forgotten).
-    Result<QList<std::optional<double>>> history(const HistoryQuery &query) override;
+    void history(const HistoryQuery &query, std::function<void(HistoryResult)> done) override;
 
 private:
+    HistoryResult historyNow(const HistoryQuery &query) const;
+
     Simulator &m_sim;
 };
 
