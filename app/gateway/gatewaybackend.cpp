@@ -23,7 +23,7 @@ template <typename T> server::ProtocolBackend::Result<T> notFound(const QString 
 
 GatewayBackend::GatewayBackend(const GatewayConfig &config, const server::Clock &clock)
     : m_config(config), m_clock(clock), m_startMs(clock.nowMs()), m_site(config.site), m_history(m_startMs),
-      m_lastSampleAtMs(m_startMs)
+      m_rangeQueries(config), m_lastSampleAtMs(m_startMs)
 {
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gatewayconfig.h"
+#include "prometheushistory.h"
 #include "protocolbackend.h"
 #include "samplehistory.h"
 #include "slurmsite.h"
@@ -12,7 +13,7 @@ namespace cpn::gateway {
 // The site as the protocol serves it: one node (the root of its own directory) whose figures come
 // from Prometheus (PrometheusPoller feeds sampleTaken / pollFailed), whose offers and jobs come from
 // Slurm when [slurm] is configured (SlurmSite). Without it, offers and jobs are empty and submitting
-// answers 503; reservations are not offered yet and alarms are empty.
+// answers 503; reservations are not offered yet and alarms are empty. GET /history asks Prometheus.
 class GatewayBackend final : public server::ProtocolBackend
 {
 public:
@@ -77,6 +78,12 @@ public:
     Result<Silence> addSilence(const QString &, const SilenceRequest &) override;
     bool removeSilence(const QString &, const QString &) override { return false; }
 
+    // From Prometheus' query_range (PrometheusHistory).
+    void history(const HistoryQuery &query, std::function<void(HistoryResult)> done) override
+    {
+        m_rangeQueries.fetch(query, std::move(done));
+    }
+
 private:
     bool offline() const;
 
@@ -84,7 +91,8 @@ private:
     const server::Clock &m_clock;
     const qint64 m_startMs;
     mutable Node m_site; // status follows the clock
-    SampleHistory m_history;
+    SampleHistory m_history; // the recent ticks GET /metrics serves
+    PrometheusHistory m_rangeQueries;
     qint64 m_lastSampleAtMs; // when the last sample arrived (the start until one does)
     qint64 m_capacityRevision = 0;
     QString m_reason;

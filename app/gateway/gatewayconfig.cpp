@@ -169,6 +169,8 @@ QHash<QString, Key> prometheusKeys()
 {
     QHash<QString, Key> keys{
         {u"url"_s, {[](GatewayConfig &c, const QString &v) { return httpUrl(c.prometheus.url, v); }, true}},
+        {u"history_url"_s,
+         {[](GatewayConfig &c, const QString &v) { return httpUrl(c.prometheus.historyUrl, v); }}},
         {u"interval"_s, {[](GatewayConfig &c, const QString &v) {
              return milliseconds(c.prometheus.intervalMs, v, 0.2, 60);
          }}},
@@ -312,6 +314,22 @@ std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *e
         return std::nullopt;
     }
     return parse(QString::fromUtf8(file.readAll()), path, error);
+}
+
+QString GatewayConfig::modelSlug(const QString &exporterModel) const
+{
+    if (const auto it = models.constFind(exporterModel); it != models.cend())
+        return it.value();
+    QString slug;
+    for (QChar c : exporterModel.toLower()) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            slug += c;
+        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
+            slug += u'-';
+    }
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    return slug.left(64);
 }
 
 std::optional<GatewayConfig> GatewayConfig::parse(const QString &text, const QString &fileName,

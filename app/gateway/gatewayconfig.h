@@ -25,6 +25,7 @@ struct GatewayConfig
     struct Prometheus
     {
         QUrl url;
+        QUrl historyUrl; // query_range for GET /history (VictoriaMetrics, say); empty: url
         int intervalMs = 1000;
         int lagMs = 500;            // queries ask about now - lag, so the latest scrape is in
         int timeoutMs = 2000;       // a query answered later counts as unanswered
@@ -44,6 +45,8 @@ struct GatewayConfig
 
     // [models]: exporter model name -> protocol model slug.
     QMap<QString, QString> models;
+    // An exporter's model name as the protocol's slug: from [models], else made from the name.
+    QString modelSlug(const QString &exporterModel) const;
 
     // [alertmanager]
     QUrl alertmanagerUrl;

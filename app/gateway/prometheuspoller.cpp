@@ -41,22 +41,6 @@ void PrometheusPoller::start()
     tick();
 }
 
-QString PrometheusPoller::slugOf(const QString &exporterModel) const
-{
-    if (const auto it = m_config.models.constFind(exporterModel); it != m_config.models.cend())
-        return it.value();
-    QString slug;
-    for (QChar c : exporterModel.toLower()) {
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
-            slug += c;
-        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
-            slug += u'-';
-    }
-    while (slug.endsWith(u'-'))
-        slug.chop(1);
-    return slug.left(64);
-}
-
 void PrometheusPoller::tick()
 {
     if (m_pending > 0)
@@ -162,7 +146,7 @@ void PrometheusPoller::finishTick()
         for (const Series &s : it.value()) {
             if (!s.labels.contains(label) || !std::isfinite(s.value))
                 continue;
-            const QString slug = slugOf(s.labels.value(label));
+            const QString slug = m_config.modelSlug(s.labels.value(label));
             if (it.key().endsWith(u"_util"_s))
                 sample.acceleratorUtil.insert(slug, fraction(s.value));
             else if (it.key().endsWith(u"_count"_s))

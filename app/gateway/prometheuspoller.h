@@ -27,9 +27,6 @@ public:
     // How many queries one tick sends (whatever the number of hosts).
     int queriesPerTick() const { return int(m_queries.size()); }
 
-    // Exporter model name -> protocol slug: from [models], else a slug made from the name.
-    QString slugOf(const QString &exporterModel) const;
-
 Q_SIGNALS:
     void sampled(const cpn::NodeSample &sample, const cpn::NodeCapacity &capacity);
     void failed(const QString &reason);

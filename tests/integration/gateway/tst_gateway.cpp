@@ -35,6 +35,7 @@ private Q_SLOTS:
     void initTestCase();
     void cpuAndMemoryMatchPrometheusAtTheSameInstant();
     void h800UtilizationFollowsTheExporter();
+    void historyIsPrometheusQueryRangeWithItsGaps();
     void badConfigNamesTheLineAndKey();
     void everyAnswerValidatesAgainstOpenApi();
     void consoleClientReadsTheSite();
@@ -50,6 +51,8 @@ private:
     // The latest sample the gateway serves (GET /metrics without a cursor answers the latest tick).
     QJsonObject latestSample();
     double prometheusAt(const QString &promql, qint64 tsMs);
+    // Prometheus' own query_range, as {ts ms -> value}.
+    QHash<qint64, double> prometheusRange(const QString &promql, qint64 fromMs, qint64 toMs, qint64 stepMs);
     bool setGpuUtilization(int percent);
 
     QHash<QString, QString> m_env;
@@ -101,6 +104,47 @@ void TestGateway::h800UtilizationFollowsTheExporter()
     QVERIFY(latestSample()[u"powerKw"_s].toDouble() > 0);
 }
 
+void TestGateway::historyIsPrometheusQueryRangeWithItsGaps()
+{
+    // An hour back reaches before the fixture's Prometheus (a fresh database) existed: a gap, not zeros.
+    const qint64 toMs = latestSample()[u"ts"_s].toInteger();
+    const qint64 stepMs = 10'000;
+    const qint64 fromMs = toMs - 360 * stepMs;
+    const auto historyOf = [&](const QString &metric) {
+        return gateway(u"/api/v1/history?series=node:lab-site:%1&from=%2&to=%3&step=%4"_s.arg(metric).arg(fromMs).arg(toMs).arg(stepMs));
+    };
+    const Answer cpu = historyOf(u"cpu"_s);
+    QCOMPARE(cpu.status, 200);
+    const QJsonArray points = cpu.json()[u"points"_s].toArray();
+    QCOMPARE(points.size(), 361);
+    const QHash<qint64, double> expected = prometheusRange(kCpuQuery, fromMs, toMs, stepMs);
+    QVERIFY(!expected.isEmpty());
+    int values = 0;
+    for (const QJsonValue &point : points) {
+        const qint64 ts = point[0].toInteger();
+        const QJsonValue value = point[1];
+        QVERIFY2(value.isNull() == !expected.contains(ts), qPrintable(u"at %1"_s.arg(ts)));
+        if (!value.isNull()) {
+            QVERIFY2(qAbs(value.toDouble() - expected.value(ts)) < 1e-9,
+                     qPrintable(u"gateway %1, Prometheus %2 at %3"_s.arg(value.toDouble()).arg(expected.value(ts)).arg(ts)));
+            ++values;
+        }
+    }
+    QVERIFY(points.first()[1].isNull());
+    QVERIFY(!points.last()[1].isNull());
+    QCOMPARE(values, expected.size());
+
+    // Accelerators by model and power from the exporter; Slurm's queue keeps no series.
+    const QJsonArray h800 = historyOf(u"accel:h800"_s).json()[u"points"_s].toArray();
+    QCOMPARE(h800.size(), 361);
+    QVERIFY(h800.last()[1].toDouble(-1) >= 0 && h800.last()[1].toDouble(-1) <= 1);
+    QVERIFY(historyOf(u"power_kw"_s).json()[u"points"_s].toArray().last()[1].toDouble() > 0);
+    QCOMPARE(historyOf(u"accel:mi300"_s).json()[u"points"_s].toArray().last()[1].isNull(), true);
+    const Answer queued = historyOf(u"queued_jobs"_s);
+    QCOMPARE(queued.status, 404);
+    QCOMPARE(queued.json()[u"detail"_s].toString(), u"This site keeps no history of queued_jobs"_s);
+}
+
 void TestGateway::badConfigNamesTheLineAndKey()
 {
     QString text = GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s), m_dir.filePath(u"state"_s));
@@ -140,6 +184,9 @@ void TestGateway::everyAnswerValidatesAgainstOpenApi()
         {u"/api/v1/alarms"_s, u"/api/v1/alarms"_s},
         {u"/api/v1/silences"_s, u"/api/v1/silences"_s},
         {u"/api/v1/jobs/{id}"_s, u"/api/v1/jobs/no-such-job"_s},
+        {u"/api/v1/history"_s, u"/api/v1/history?series=node:lab-site:cpu&from=%1&to=%2&step=5000"_s.arg(
+                                   QDateTime::currentMSecsSinceEpoch() - 120'000).arg(QDateTime::currentMSecsSinceEpoch() - 5000)},
+        {u"/api/v1/history"_s, u"/api/v1/history?series=node:lab-site:running_jobs&from=0&to=5000&step=5000"_s},
     };
     QStringList mismatches;
     for (const auto &[documented, path] : calls) {
@@ -275,6 +322,22 @@ double TestGateway::prometheusAt(const QString &promql, qint64 tsMs)
     url.setQuery(query);
     const QJsonArray result = send("GET", url, {}, false).json()[u"data"_s][u"result"_s].toArray();
     return result.isEmpty() ? qQNaN() : result.first()[u"value"_s].toArray().at(1).toString().toDouble();
+}
+
+QHash<qint64, double> TestGateway::prometheusRange(const QString &promql, qint64 fromMs, qint64 toMs, qint64 stepMs)
+{
+    QUrl url(m_env.value(u"PROMETHEUS_URL"_s) + u"/api/v1/query_range"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"query"_s, QString::fromLatin1(QUrl::toPercentEncoding(promql)));
+    query.addQueryItem(u"start"_s, QString::number(fromMs / 1000.0, 'f', 3));
+    query.addQueryItem(u"end"_s, QString::number(toMs / 1000.0, 'f', 3));
+    query.addQueryItem(u"step"_s, QString::number(stepMs / 1000.0, 'f', 3));
+    url.setQuery(query);
+    QHash<qint64, double> values;
+    const QJsonArray result = send("GET", url, {}, false).json()[u"data"_s][u"result"_s].toArray();
+    for (const QJsonValue &pair : result.isEmpty() ? QJsonArray() : result.first()[u"values"_s].toArray())
+        values.insert(qRound64(pair[0].toDouble() * 1000), pair[1].toString().toDouble());
+    return values;
 }
 
 bool TestGateway::setGpuUtilization(int percent)
