@@ -657,13 +657,15 @@ ApiResponse ApiRouter::actOnAlarm(const Context &c, const QString &alarmId, cons
     return json(protocol::toJson(result.value), result.status);
 }
 
-ApiResponse ApiRouter::getSilences(const Context &c)
+ApiResponse ApiRouter::silencesAnswer(const QList<Silence> &silences)
 {
-    QJsonArray silences;
-    for (const Silence &s : m_backend.silences(c.node.id))
-        silences.append(protocol::toJson(s));
-    return json({{QStringLiteral("silences"), silences}});
+    QJsonArray array;
+    for (const Silence &s : silences)
+        array.append(protocol::toJson(s));
+    return json({{QStringLiteral("silences"), array}});
 }
+
+ApiResponse ApiRouter::getSilences(const Context &c) { return silencesAnswer(m_backend.silences(c.node.id)); }
 
 ApiResponse ApiRouter::postSilence(const Context &c)
 {
@@ -680,22 +682,35 @@ ApiResponse ApiRouter::postSilence(const Context &c)
                        QStringLiteral("No %1 '%2' in the directory of '%3'")
                            .arg(link ? u"link" : u"node", request.target.id, c.node.id),
                        c.instance);
-    const auto result = m_backend.addSilence(m_auth.username(c.request.authorization), request);
-    if (result.status >= 300)
-        return problem(result.status, result.detail, c.instance);
-    ApiResponse r = json(protocol::toJson(result.value), 201);
-    r.addHeader(
-        "Location",
-        (c.node.baseUrl.toString() + QStringLiteral("/api/v1/silences/") + result.value.id).toUtf8());
-    return r;
+    auto deferred = std::make_shared<DeferredResponse>();
+    m_backend.addSilence(m_auth.username(c.request.authorization), request,
+                         [deferred, instance = c.instance, base = c.node.baseUrl.toString()](
+                             ProtocolBackend::Result<Silence> result) {
+                             if (result.status >= 300) {
+                                 deferred->resolve(problem(result.status, result.detail, instance));
+                                 return;
+                             }
+                             ApiResponse r = json(protocol::toJson(result.value), 201);
+                             r.addHeader("Location", (base + QStringLiteral("/api/v1/silences/") + result.value.id).toUtf8());
+                             deferred->resolve(std::move(r));
+                         });
+    ApiResponse response;
+    response.deferred = std::move(deferred);
+    return response;
 }
 
 ApiResponse ApiRouter::deleteSilence(const Context &c, const QString &silenceId)
 {
-    if (!m_backend.removeSilence(c.node.id, silenceId))
-        return problem(404, QStringLiteral("No silence '%1' at this node").arg(silenceId.left(64)),
-                       c.instance);
-    return getSilences(c);
+    auto deferred = std::make_shared<DeferredResponse>();
+    m_backend.removeSilence(c.node.id, silenceId,
+                            [deferred, instance = c.instance](ProtocolBackend::Result<QList<Silence>> result) {
+                                deferred->resolve(result.status >= 300
+                                                      ? problem(result.status, result.detail, instance)
+                                                      : silencesAnswer(result.value));
+                            });
+    ApiResponse response;
+    response.deferred = std::move(deferred);
+    return response;
 }
 
 } // namespace cpn::server

@@ -58,6 +58,7 @@ private:
     ApiResponse getLinks(const Context &c);
     ApiResponse getMetrics(const Context &c);
     ApiResponse getHistory(const Context &c);
+    static ApiResponse silencesAnswer(const QList<Silence> &silences);
     static ApiResponse historyAnswer(const QString &series, const ProtocolBackend::HistoryQuery &query,
                                      const ProtocolBackend::HistoryResult &result, const QString &instance);
     ApiResponse getOffers(const Context &c);

@@ -98,10 +98,13 @@ public:
     // Whether the scope's base URL oversees a node, link or subtree (its alarms and silences).
     virtual bool oversees(const QString &scope, const AlarmSource &source) const = 0;
     virtual QList<Silence> silences(const QString &scope) = 0;
-    // The router has checked that the target exists and is overseen by the scope.
-    virtual Result<Silence> addSilence(const QString &by, const SilenceRequest &request) = 0;
-    // False when the scope has no such silence.
-    virtual bool removeSilence(const QString &scope, const QString &silenceId) = 0;
+    // The router has checked that the target exists and is overseen by the scope. Like history, the
+    // answer may come later (a site's silences live in its Alertmanager): `done` runs exactly once.
+    virtual void addSilence(const QString &by, const SilenceRequest &request,
+                            std::function<void(Result<Silence>)> done) = 0;
+    // 404 when the scope has no such silence; else the scope's silences after the removal.
+    virtual void removeSilence(const QString &scope, const QString &silenceId,
+                               std::function<void(Result<QList<Silence>>)> done) = 0;
 
     // History (docs/node-api.md, "History"): one series of a node or link at the instants from,
     // from + step, ... <= to; a point without a value (the node was down, the series unknown then)

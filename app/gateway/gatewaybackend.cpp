@@ -23,7 +23,8 @@ template <typename T> server::ProtocolBackend::Result<T> notFound(const QString 
 
 GatewayBackend::GatewayBackend(const GatewayConfig &config, const server::Clock &clock)
     : m_config(config), m_clock(clock), m_startMs(clock.nowMs()), m_site(config.site), m_history(m_startMs),
-      m_rangeQueries(config), m_lastSampleAtMs(m_startMs)
+      m_rangeQueries(config),
+      m_alarms(config, clock), m_lastSampleAtMs(m_startMs)
 {
 }
 
@@ -189,32 +190,34 @@ server::ProtocolBackend::Result<Job> GatewayBackend::cancelJob(const QString &jo
     return m_slurm->cancel(jobId);
 }
 
-AlarmBatch GatewayBackend::alarmsSince(const QString &, const QString &cursor, int)
+AlarmBatch GatewayBackend::alarmsSince(const QString &, const QString &cursor, int limit)
 {
-    // No alarms yet: one cursor per run, so a client of an earlier run starts afresh.
-    AlarmBatch batch;
-    batch.serverTimeMs = m_clock.nowMs();
-    batch.cursor = QStringLiteral("%1-0").arg(m_startMs);
-    batch.reset = cursor != batch.cursor;
-    batch.clearedWindowMs = 3'600'000;
-    return batch;
+    m_alarms.book().update();
+    return m_alarms.book().since(cursor, [](const Alarm &) { return true; }, limit);
 }
 
-server::ProtocolBackend::Result<Alarm> GatewayBackend::acknowledge(const QString &, const QString &,
-                                                                   const AckRequest &)
+namespace {
+server::ProtocolBackend::Result<Alarm> resultOf(const server::AlarmBook::Result &r)
 {
-    return notFound<Alarm>(QStringLiteral("No such alarm"));
+    return {r.status, r.detail, r.alarm};
+}
+} // namespace
+
+server::ProtocolBackend::Result<Alarm> GatewayBackend::acknowledge(const QString &alarmId, const QString &by,
+                                                                   const AckRequest &request)
+{
+    return resultOf(m_alarms.book().acknowledge(alarmId, by, request));
 }
 
-server::ProtocolBackend::Result<Alarm> GatewayBackend::unacknowledge(const QString &)
+server::ProtocolBackend::Result<Alarm> GatewayBackend::unacknowledge(const QString &alarmId)
 {
-    return notFound<Alarm>(QStringLiteral("No such alarm"));
+    return resultOf(m_alarms.book().unacknowledge(alarmId));
 }
 
-server::ProtocolBackend::Result<Alarm> GatewayBackend::comment(const QString &, const QString &,
-                                                               const QString &)
+server::ProtocolBackend::Result<Alarm> GatewayBackend::comment(const QString &alarmId, const QString &by,
+                                                               const QString &text)
 {
-    return notFound<Alarm>(QStringLiteral("No such alarm"));
+    return resultOf(m_alarms.book().comment(alarmId, by, text));
 }
 
 bool GatewayBackend::oversees(const QString &scope, const AlarmSource &source) const
@@ -222,11 +225,6 @@ bool GatewayBackend::oversees(const QString &scope, const AlarmSource &source) c
     return scope == m_site.id && source.id == m_site.id &&
            (source.kind == AlarmSource::Kind::Node || source.kind == AlarmSource::Kind::Subtree ||
             source.kind == AlarmSource::Kind::Endpoint);
-}
-
-server::ProtocolBackend::Result<Silence> GatewayBackend::addSilence(const QString &, const SilenceRequest &)
-{
-    return {503, QStringLiteral("this site's alarms are not connected yet"), {}};
 }
 
 } // namespace cpn::gateway

@@ -4,6 +4,7 @@
 #include "prometheushistory.h"
 #include "protocolbackend.h"
 #include "samplehistory.h"
+#include "sitealarms.h"
 #include "slurmsite.h"
 
 #include "clock.h"
@@ -13,7 +14,8 @@ namespace cpn::gateway {
 // The site as the protocol serves it: one node (the root of its own directory) whose figures come
 // from Prometheus (PrometheusPoller feeds sampleTaken / pollFailed), whose offers and jobs come from
 // Slurm when [slurm] is configured (SlurmSite). Without it, offers and jobs are empty and submitting
-// answers 503; reservations are not offered yet and alarms are empty. GET /history asks Prometheus.
+// answers 503; reservations are not offered yet. Alarms are the site's alerts (SiteAlarms); GET
+// /history asks Prometheus.
 class GatewayBackend final : public server::ProtocolBackend
 {
 public:
@@ -27,6 +29,9 @@ public:
     bool connectWorkloadManager(QString *error);
     // Null without [slurm].
     const SlurmSite *workloadManager() const { return m_slurm.get(); }
+    // Starts following the site's alerts (Alertmanager's, else Prometheus').
+    void startAlarms() { m_alarms.start(); }
+    const SiteAlarms &alarms() const { return m_alarms; }
     // A tick's sample, or why there was none.
     void sampleTaken(NodeSample sample, const NodeCapacity &capacity);
     void pollFailed(const QString &reason);
@@ -67,16 +72,24 @@ public:
         return {404, QStringLiteral("No such reservation"), {}};
     }
 
-    qint64 alarmsVersion() override { return 0; }
+    qint64 alarmsVersion() override { return m_alarms.book().version(); }
     AlarmBatch alarmsSince(const QString &scope, const QString &cursor, int limit) override;
-    bool hasAlarm(const QString &, const QString &) override { return false; }
-    Result<Alarm> acknowledge(const QString &, const QString &, const AckRequest &) override;
-    Result<Alarm> unacknowledge(const QString &) override;
-    Result<Alarm> comment(const QString &, const QString &, const QString &) override;
+    bool hasAlarm(const QString &, const QString &alarmId) override { return m_alarms.book().alarm(alarmId); }
+    Result<Alarm> acknowledge(const QString &alarmId, const QString &by, const AckRequest &request) override;
+    Result<Alarm> unacknowledge(const QString &alarmId) override;
+    Result<Alarm> comment(const QString &alarmId, const QString &by, const QString &text) override;
     bool oversees(const QString &scope, const AlarmSource &source) const override;
-    QList<Silence> silences(const QString &) override { return {}; }
-    Result<Silence> addSilence(const QString &, const SilenceRequest &) override;
-    bool removeSilence(const QString &, const QString &) override { return false; }
+    QList<Silence> silences(const QString &) override { return m_alarms.book().silences(); }
+    void addSilence(const QString &by, const SilenceRequest &request,
+                    std::function<void(Result<Silence>)> done) override
+    {
+        m_alarms.addSilence(by, request, std::move(done));
+    }
+    void removeSilence(const QString &, const QString &silenceId,
+                       std::function<void(Result<QList<Silence>>)> done) override
+    {
+        m_alarms.removeSilence(silenceId, std::move(done));
+    }
 
     // From Prometheus' query_range (PrometheusHistory).
     void history(const HistoryQuery &query, std::function<void(HistoryResult)> done) override
@@ -93,6 +106,7 @@ private:
     mutable Node m_site; // status follows the clock
     SampleHistory m_history; // the recent ticks GET /metrics serves
     PrometheusHistory m_rangeQueries;
+    SiteAlarms m_alarms;
     qint64 m_lastSampleAtMs; // when the last sample arrived (the start until one does)
     qint64 m_capacityRevision = 0;
     QString m_reason;

@@ -239,6 +239,24 @@ QHash<QString, Key> priceKeys()
     };
 }
 
+QHash<QString, Key> alertmanagerKeys()
+{
+    return {
+        {u"url"_s, {[](GatewayConfig &c, const QString &v) { return httpUrl(c.alertmanager.url, v); }}},
+        {u"interval"_s, {[](GatewayConfig &c, const QString &v) {
+             return milliseconds(c.alertmanager.intervalMs, v, 0.2, 300);
+         }}},
+        {u"site_label"_s, {[](GatewayConfig &c, const QString &v) {
+             const qsizetype eq = v.indexOf(u'=');
+             QString label = v.left(eq).trimmed();
+             if (eq < 0 || !matching(c.alertmanager.siteLabel, label, u"[a-zA-Z_][a-zA-Z0-9_]*"_s, u""_s).isEmpty() ||
+                 !nonEmpty(c.alertmanager.siteValue, v.mid(eq + 1).trimmed()).isEmpty())
+                 return u"expected label=value, such as cluster=lab-site"_s;
+             return QString();
+         }}},
+    };
+}
+
 QHash<QString, QHash<QString, Key>> sections()
 {
     return {
@@ -246,8 +264,7 @@ QHash<QString, QHash<QString, Key>> sections()
         {u"server"_s, serverKeys()},
         {u"prometheus"_s, prometheusKeys()},
         {u"models"_s, {}}, // free keys, see below
-        {u"alertmanager"_s,
-         {{u"url"_s, {[](GatewayConfig &c, const QString &v) { return httpUrl(c.alertmanagerUrl, v); }}}}},
+        {u"alertmanager"_s, alertmanagerKeys()},
         {u"slurm"_s, slurmKeys()},
         {u"prices"_s, priceKeys()}, // and accelerator.<slug>, see below
         {u"state"_s,

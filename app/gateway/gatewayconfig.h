@@ -48,8 +48,16 @@ struct GatewayConfig
     // An exporter's model name as the protocol's slug: from [models], else made from the name.
     QString modelSlug(const QString &exporterModel) const;
 
-    // [alertmanager]
-    QUrl alertmanagerUrl;
+    // [alertmanager]: where the site's alarms come from (without it, Prometheus' own alerts).
+    struct Alertmanager
+    {
+        QUrl url;
+        int intervalMs = 5000;
+        // Only alerts carrying this label (when an Alertmanager serves several sites); the
+        // silences the gateway sets match it too. Empty: every alert.
+        QString siteLabel;
+        QString siteValue;
+    } alertmanager;
 
     // [slurm]
     struct Slurm

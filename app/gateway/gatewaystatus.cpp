@@ -28,6 +28,9 @@ std::optional<server::ApiResponse> GatewayStatus::handle(const server::ApiReques
                                   : slurmReason.isEmpty() ? QStringLiteral("answering")
                                                           : QStringLiteral("failing")},
         {QStringLiteral("slurmReason"), slurmReason},
+        {QStringLiteral("alerts"), m_backend.alarms().reason().isEmpty() ? QStringLiteral("answering")
+                                                                          : QStringLiteral("failing")},
+        {QStringLiteral("alertsReason"), m_backend.alarms().reason()},
     });
 }
 

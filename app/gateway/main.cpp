@@ -85,6 +85,7 @@ int main(int argc, char *argv[])
     QObject::connect(&poller, &PrometheusPoller::failed, &app,
                      [&backend](const QString &reason) { backend.pollFailed(reason); });
     poller.start();
+    backend.startAlarms();
     cpn::server::quitOnTerminationSignals(app);
 
     std::printf("cpn-gateway listening on %s\n", qPrintable(server.rootUrl().toString()));

@@ -8,6 +8,9 @@
 
 namespace cpn::sim {
 
+using server::AlarmBook;
+using server::AlarmCondition;
+
 // What the simulator holds at one tick, as far as alarms are concerned.
 struct AlarmInputs
 {

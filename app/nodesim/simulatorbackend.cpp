@@ -239,22 +239,27 @@ QList<Silence> SimulatorBackend::silences(const QString &scope)
     return silences;
 }
 
-server::ProtocolBackend::Result<Silence> SimulatorBackend::addSilence(const QString &by,
-                                                                      const SilenceRequest &request)
+void SimulatorBackend::addSilence(const QString &by, const SilenceRequest &request,
+                                  std::function<void(Result<Silence>)> done)
 {
     AlarmBook &book = m_sim.alarms();
     book.update();
     const AlarmBook::Result result = book.addSilence(by, request);
-    return {result.status, result.detail, result.silence};
+    done({result.status, result.detail, result.silence});
 }
 
-bool SimulatorBackend::removeSilence(const QString &scope, const QString &silenceId)
+void SimulatorBackend::removeSilence(const QString &scope, const QString &silenceId,
+                                     std::function<void(Result<QList<Silence>>)> done)
 {
     AlarmBook &book = m_sim.alarms();
     book.update();
     const auto &all = book.silences();
     const auto it = std::find_if(all.begin(), all.end(), [&](const Silence &s) { return s.id == silenceId; });
-    return it != all.end() && oversees(scope, it->target) && book.removeSilence(silenceId);
+    if (it == all.end() || !oversees(scope, it->target) || !book.removeSilence(silenceId)) {
+        done({404, QStringLiteral("No silence '%1' at this node").arg(silenceId.left(64)), {}});
+        return;
+    }
+    done({200, {}, silences(scope)});
 }
 
 void SimulatorBackend::history(const HistoryQuery &query, std::function<void(HistoryResult)> done)

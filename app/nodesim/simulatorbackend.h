@@ -51,8 +51,10 @@ public:
     Result<Alarm> comment(const QString &alarmId, const QString &by, const QString &text) override;
     bool oversees(const QString &scope, const AlarmSource &source) const override;
     QList<Silence> silences(const QString &scope) override;
-    Result<Silence> addSilence(const QString &by, const SilenceRequest &request) override;
-    bool removeSilence(const QString &scope, const QString &silenceId) override;
+    void addSilence(const QString &by, const SilenceRequest &request,
+                    std::function<void(Result<Silence>)> done) override;
+    void removeSilence(const QString &scope, const QString &silenceId,
+                       std::function<void(Result<QList<Silence>>)> done) override;
     // Within the ticks it remembers (about ten minutes), what it served then; before them, what its
     // load model gives for other tenants' load alone (its own jobs of then are forgotten).
     void history(const HistoryQuery &query, std::function<void(HistoryResult)> done) override;

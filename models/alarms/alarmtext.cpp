@@ -36,6 +36,8 @@ QString kindName(Alarm::Kind kind)
         return QCoreApplication::translate("cpn::alarms", "High utilization");
     case Alarm::Kind::EndpointSlow:
         return QCoreApplication::translate("cpn::alarms", "Slow endpoint");
+    case Alarm::Kind::SiteAlert:
+        return QCoreApplication::translate("cpn::alarms", "Site alert");
     }
     return {};
 }
@@ -57,8 +59,10 @@ QString sourceKindName(AlarmSource::Kind kind)
 
 QString describeAlarm(const Alarm &alarm, const QString &sourceName)
 {
-    const QString text =
-        QCoreApplication::translate("cpn::alarms", "%1: %2").arg(kindName(alarm.kind), sourceName);
+    QString text = QCoreApplication::translate("cpn::alarms", "%1: %2").arg(kindName(alarm.kind), sourceName);
+    // A site's own alerts have no kind of their own: the site's summary says what happened.
+    if (alarm.kind == Alarm::Kind::SiteAlert && !alarm.summary.isEmpty())
+        text = QCoreApplication::translate("cpn::alarms", "%1 (%2)").arg(text, alarm.summary);
     const qsizetype others = alarm.affected.size();
     if (others <= 1)
         return text;

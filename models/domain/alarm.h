@@ -38,7 +38,8 @@ struct AlarmComment
 // under it in `affected`, not one alarm per node.
 struct Alarm
 {
-    enum class Kind { NodeDown, LinkDown, LinkCongested, LatencyAboveTarget, UtilizationHigh, EndpointSlow };
+    // SiteAlert: raised by the site's own monitoring (an Alertmanager alert); the summary says what.
+    enum class Kind { NodeDown, LinkDown, LinkCongested, LatencyAboveTarget, UtilizationHigh, EndpointSlow, SiteAlert };
     enum class Severity { Critical, Major, Minor, Warning, Info }; // most severe first
     enum class State { Active, Cleared };
 

@@ -24,7 +24,8 @@ template <size_t N> QStringList namesOf(const char *const (&names)[N])
 // In the order of the enums in alarm.h.
 const char *const kSourceKinds[] = {"node", "link", "endpoint", "subtree"};
 const char *const kAlarmKinds[] = {
-    "node-down", "link-down", "link-congested", "latency-above-target", "utilization-high", "endpoint-slow"};
+    "node-down", "link-down", "link-congested", "latency-above-target", "utilization-high", "endpoint-slow",
+    "site-alert"};
 const char *const kSeverities[] = {"critical", "major", "minor", "warning", "info"};
 const char *const kStates[] = {"active", "cleared"};
 

@@ -5,6 +5,10 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QHash>
 #include <QRegularExpression>
 #include <QString>
@@ -44,6 +48,31 @@ inline bool eventually(const std::function<bool()> &condition, int timeoutMs)
         QTest::qWait(200);
     }
     return true;
+}
+
+// Sets each fake GPU's utilization (percent) in the site's exporter values file (DCGM_VALUES_FILE),
+// rewritten whole: the exporter must never read half a file. False when the file is not the fixture's
+// 24 GPUs or cannot be written.
+inline bool setGpuUtilization(const QHash<QString, QString> &env,
+                              const std::function<int(const QString &host, int gpu)> &utilization)
+{
+    const QString path = env.value(QStringLiteral("DCGM_VALUES_FILE"));
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject values = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonArray gpus = values.value(QStringLiteral("gpus")).toArray();
+    if (gpus.size() != 24)
+        return false;
+    for (qsizetype i = 0; i < gpus.size(); ++i) {
+        QJsonObject gpu = gpus.at(i).toObject();
+        gpu[QStringLiteral("util")] =
+            utilization(gpu.value(QStringLiteral("Hostname")).toString(), gpu.value(QStringLiteral("gpu")).toInt());
+        gpus.replace(i, gpu);
+    }
+    values[QStringLiteral("gpus")] = gpus;
+    QSaveFile out(path);
+    return out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(values).toJson()) > 0 && out.commit();
 }
 
 } // namespace cpn::testing

@@ -48,8 +48,10 @@ private:
     Answer post(const QUrl &url, const QJsonObject &body, bool slurm = false);
     Answer wait(QNetworkReply *reply);
     QNetworkRequest request(const QUrl &url, bool slurm) const;
-    // Rewrites the exporter's values file whole (it must never read half a file) with each GPU's utilization.
-    bool setGpuUtilization(const std::function<int(const QString &host, int gpu)> &utilization);
+    bool setGpuUtilization(const std::function<int(const QString &host, int gpu)> &utilization)
+    {
+        return cpn::testing::setGpuUtilization(m_env, utilization);
+    }
     // One sample of an instant query's first series, or NaN when it has none.
     double queryScalar(const QString &promql);
     // Polls `condition` until it holds or `timeoutMs` passes (each poll is a request that waits for its
@@ -171,26 +173,6 @@ void tst_SiteServices::alertmanagerAnswersItsStatus()
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.json().value(u"cluster"_s)[u"status"_s].toString(), u"disabled"_s);
     QVERIFY(answer.json().value(u"versionInfo"_s)[u"version"_s].isString());
-}
-
-bool tst_SiteServices::setGpuUtilization(const std::function<int(const QString &, int)> &utilization)
-{
-    const QString path = m_env.value(u"DCGM_VALUES_FILE"_s);
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        return false;
-    QJsonObject values = QJsonDocument::fromJson(in.readAll()).object();
-    QJsonArray gpus = values.value(u"gpus"_s).toArray();
-    if (gpus.size() != 24)
-        return false;
-    for (qsizetype i = 0; i < gpus.size(); ++i) {
-        QJsonObject gpu = gpus.at(i).toObject();
-        gpu[u"util"_s] = utilization(gpu.value(u"Hostname"_s).toString(), gpu.value(u"gpu"_s).toInt());
-        gpus.replace(i, gpu);
-    }
-    values[u"gpus"_s] = gpus;
-    QSaveFile out(path);
-    return out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(values).toJson()) > 0 && out.commit();
 }
 
 double tst_SiteServices::queryScalar(const QString &promql)

@@ -342,24 +342,8 @@ QHash<qint64, double> TestGateway::prometheusRange(const QString &promql, qint64
 
 bool TestGateway::setGpuUtilization(int percent)
 {
-    // Rewritten whole: the exporter must never read half a file.
-    const QString path = m_env.value(u"DCGM_VALUES_FILE"_s);
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        return false;
-    QJsonObject values = QJsonDocument::fromJson(in.readAll()).object();
-    QJsonArray gpus = values.value(u"gpus"_s).toArray();
-    for (qsizetype i = 0; i < gpus.size(); ++i) {
-        QJsonObject gpu = gpus.at(i).toObject();
-        gpu[u"util"_s] = percent;
-        gpus.replace(i, gpu);
-    }
-    values[u"gpus"_s] = gpus;
-    QSaveFile out(path);
-    return !gpus.isEmpty() && out.open(QIODevice::WriteOnly) &&
-           out.write(QJsonDocument(values).toJson()) > 0 && out.commit();
+    return cpn::testing::setGpuUtilization(m_env, [percent](const QString &, int) { return percent; });
 }
-
 
 QTEST_GUILESS_MAIN(TestGateway)
 #include "tst_gateway.moc"

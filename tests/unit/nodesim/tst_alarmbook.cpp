@@ -27,6 +27,7 @@ private Q_SLOTS:
     void acknowledgementExpires();
     void actionsAreChecked();
     void silencesCoverForTheirTime();
+    void keyedConditionsAreSeparateAlarms();
     void hubDownIsOneCondition();
     void thresholdsHoldBeforeTheyRaise();
 
@@ -172,6 +173,38 @@ void TestAlarmBook::actionsAreChecked()
     QCOMPARE(book.comment(id, u"x"_s, u"t"_s).status, 409);
     book.apply({});
     QCOMPARE(book.acknowledge(id, u"x"_s, {u"c"_s, 0}).status, 409); // cleared
+}
+
+void TestAlarmBook::keyedConditionsAreSeparateAlarms()
+{
+    // Two Alertmanager alerts of one site: same kind and source, told apart by their fingerprints.
+    ManualClock clock;
+    AlarmBook book(clock);
+    AlarmCondition gpu7{Alarm::Kind::SiteAlert, {AlarmSource::Kind::Node, u"site"_s}, Alarm::Severity::Warning,
+                        u"GPU 7 hot"_s, {u"site"_s}, u"f7"_s};
+    AlarmCondition gpu3 = gpu7;
+    gpu3.key = u"f3"_s;
+    gpu3.summary = u"GPU 3 hot"_s;
+    book.apply({gpu7, gpu3});
+    QCOMPARE(book.alarms().size(), 2);
+    book.apply({gpu7});
+    QCOMPARE(book.alarms().first().state, Alarm::State::Active);
+    QCOMPARE(book.alarms().last().state, Alarm::State::Cleared);
+
+    // Silenced where it was raised, or by a silence kept elsewhere and handed to the book.
+    gpu7.silencedAtSource = true;
+    const qint64 before = book.alarms().first().revision;
+    book.apply({gpu7});
+    QVERIFY(book.alarms().first().silenced);
+    QVERIFY(book.alarms().first().revision > before);
+    gpu7.silencedAtSource = false;
+    book.apply({gpu7});
+    QVERIFY(!book.alarms().first().silenced);
+    book.replaceSilences({{u"am-1"_s, {AlarmSource::Kind::Subtree, u"site"_s}, 0, clock.nowMs() + 1000, u"r"_s, u"ana"_s, 0}});
+    QVERIFY(book.alarms().first().silenced);
+    QCOMPARE(book.silences().first().id, u"am-1"_s);
+    book.replaceSilences({});
+    QVERIFY(!book.alarms().first().silenced);
 }
 
 void TestAlarmBook::silencesCoverForTheirTime()

@@ -7,10 +7,8 @@
 #include <functional>
 
 namespace cpn::server {
-class Clock;
-}
 
-namespace cpn::sim {
+class Clock;
 
 // One condition a detector sees now; the book turns the set of them into alarms.
 struct AlarmCondition
@@ -20,6 +18,12 @@ struct AlarmCondition
     Alarm::Severity severity = Alarm::Severity::Major;
     QString summary;
     QStringList affected;
+    // Tells apart conditions of one kind and source (an Alertmanager alert's fingerprint).
+    QString key;
+    // Silenced where it was raised (by an Alertmanager silence), whatever this book's silences say.
+    bool silencedAtSource = false;
+    // When the condition began, if the source knows (an alert's startsAt); 0: when first applied.
+    qint64 sinceMs = 0;
 };
 
 // The alarms of a federation with their acknowledgements, comments and silences, and the revision
@@ -74,11 +78,13 @@ public:
     const QList<Silence> &silences() const { return m_silences; }
     Result addSilence(const QString &by, const SilenceRequest &request);
     bool removeSilence(const QString &id);
+    // For a site whose silences live elsewhere (Alertmanager): they replace the book's own.
+    void replaceSilences(QList<Silence> silences);
 
 private:
     Alarm *find(const QString &id);
     void touch(Alarm &alarm) { alarm.revision = ++m_revision; }
-    bool isSilenced(const AlarmSource &source, qint64 now) const;
+    bool isSilenced(const Alarm &alarm, qint64 now) const;
     void refreshSilenced(qint64 now);
     void dropOldCleared(qint64 now);
     QString cursor(qint64 revision) const;
@@ -86,6 +92,12 @@ private:
     const server::Clock &m_clock;
     Coverage m_coverage;
     QList<Alarm> m_alarms; // in the order raised
+    struct Cause
+    {
+        QString key;
+        bool silencedAtSource = false;
+    };
+    QHash<QString, Cause> m_causes; // alarm id -> what AlarmCondition said beyond kind and source
     QList<Silence> m_silences;
     qint64 m_epoch; // distinguishes cursors of another run
     qint64 m_revision = 0;
@@ -96,4 +108,4 @@ private:
     qint64 m_nextSilenceBoundaryMs = 0; // when some silence starts or ends; 0: none ahead
 };
 
-} // namespace cpn::sim
+} // namespace cpn::server

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace cpn::sim {
+namespace cpn::server {
 
 AlarmBook::AlarmBook(const server::Clock &clock) : m_clock(clock), m_epoch(clock.nowMs())
 {
@@ -38,8 +38,9 @@ const Alarm *AlarmBook::alarm(const QString &id) const
 void AlarmBook::apply(const QList<AlarmCondition> &conditions)
 {
     const qint64 now = m_clock.nowMs();
-    const auto sameCause = [](const Alarm &a, const AlarmCondition &c) {
-        return a.state == Alarm::State::Active && a.kind == c.kind && a.source == c.source;
+    const auto sameCause = [this](const Alarm &a, const AlarmCondition &c) {
+        return a.state == Alarm::State::Active && a.kind == c.kind && a.source == c.source &&
+               m_causes.value(a.id).key == c.key;
     };
     QList<bool> stillHolds(m_alarms.size(), false);
     for (const AlarmCondition &c : conditions) {
@@ -47,10 +48,15 @@ void AlarmBook::apply(const QList<AlarmCondition> &conditions)
             std::find_if(m_alarms.begin(), m_alarms.end(), [&](const Alarm &a) { return sameCause(a, c); });
         if (it != m_alarms.end()) {
             stillHolds[it - m_alarms.begin()] = true;
-            if (it->severity != c.severity || it->summary != c.summary || it->affected != c.affected) {
+            m_causes[it->id] = {c.key, c.silencedAtSource};
+            const bool silenced = isSilenced(*it, now);
+            const QString summary = c.summary.left(protocol::kMaxSummaryLength);
+            if (it->severity != c.severity || it->summary != summary || it->affected != c.affected ||
+                it->silenced != silenced) {
                 it->severity = c.severity;
-                it->summary = c.summary;
+                it->summary = summary;
                 it->affected = c.affected;
+                it->silenced = silenced;
                 touch(*it);
             }
             continue;
@@ -62,8 +68,9 @@ void AlarmBook::apply(const QList<AlarmCondition> &conditions)
         a.severity = c.severity;
         a.summary = c.summary.left(protocol::kMaxSummaryLength);
         a.affected = c.affected;
-        a.raisedAtMs = now;
-        a.silenced = isSilenced(a.source, now);
+        a.raisedAtMs = c.sinceMs > 0 && c.sinceMs <= now ? c.sinceMs : now;
+        m_causes.insert(a.id, {c.key, c.silencedAtSource});
+        a.silenced = isSilenced(a, now);
         touch(a);
         m_alarms.append(std::move(a));
         stillHolds.append(true);
@@ -97,10 +104,12 @@ void AlarmBook::update()
     dropOldCleared(now);
 }
 
-bool AlarmBook::isSilenced(const AlarmSource &source, qint64 now) const
+bool AlarmBook::isSilenced(const Alarm &alarm, qint64 now) const
 {
+    if (m_causes.value(alarm.id).silencedAtSource)
+        return true;
     return std::any_of(m_silences.begin(), m_silences.end(), [&](const Silence &s) {
-        return s.fromMs <= now && now < s.untilMs && m_coverage(s.target, source);
+        return s.fromMs <= now && now < s.untilMs && m_coverage(s.target, alarm.source);
     });
 }
 
@@ -116,7 +125,7 @@ void AlarmBook::refreshSilenced(qint64 now)
     for (Alarm &a : m_alarms) {
         if (a.state != Alarm::State::Active)
             continue; // a cleared alarm keeps what it was
-        if (const bool silenced = isSilenced(a.source, now); silenced != a.silenced) {
+        if (const bool silenced = isSilenced(a, now); silenced != a.silenced) {
             a.silenced = silenced;
             touch(a);
         }
@@ -135,6 +144,7 @@ void AlarmBook::dropOldCleared(qint64 now)
             return false;
         --cleared;
         ++m_dropped;
+        m_causes.remove(a.id);
         m_floor = std::max(m_floor, a.revision);
         return true;
     });
@@ -246,6 +256,14 @@ AlarmBook::Result AlarmBook::addSilence(const QString &by, const SilenceRequest 
     return {201, {}, {}, s};
 }
 
+void AlarmBook::replaceSilences(QList<Silence> silences)
+{
+    if (silences.size() > protocol::kMaxSilences)
+        silences.resize(protocol::kMaxSilences);
+    m_silences = std::move(silences);
+    refreshSilenced(m_clock.nowMs());
+}
+
 bool AlarmBook::removeSilence(const QString &id)
 {
     if (m_silences.removeIf([&](const Silence &s) { return s.id == id; }) == 0)
@@ -254,4 +272,4 @@ bool AlarmBook::removeSilence(const QString &id)
     return true;
 }
 
-} // namespace cpn::sim
+} // namespace cpn::server
