@@ -36,7 +36,7 @@ bool GatewayBackend::connectWorkloadManager(QString *error)
     return m_slurm != nullptr;
 }
 
-void GatewayBackend::sampleTaken(NodeSample sample, const NodeCapacity &capacity)
+void GatewayBackend::sampleTaken(NodeSample sample, const NodeCapacity &capacity, const QList<LinkSample> &links)
 {
     if (m_slurm) {
         // the jobs placed through the gateway, as Slurm last reported them
@@ -53,7 +53,23 @@ void GatewayBackend::sampleTaken(NodeSample sample, const NodeCapacity &capacity
         m_site.capacity = capacity;
         ++m_capacityRevision;
     }
-    m_history.append(sample);
+    m_history.append(sample, links);
+}
+
+bool GatewayBackend::hasLink(const QString &id) const
+{
+    return std::any_of(m_config.links.cbegin(), m_config.links.cend(),
+                       [&](const GatewayConfig::SiteLink &l) { return l.link.id == id; });
+}
+
+QList<const Link *> GatewayBackend::links(const QString &scope) const
+{
+    QList<const Link *> links;
+    if (scope == m_site.id) {
+        for (const GatewayConfig::SiteLink &l : m_config.links)
+            links.append(&l.link);
+    }
+    return links;
 }
 
 void GatewayBackend::pollFailed(const QString &reason)
@@ -108,8 +124,10 @@ QByteArray GatewayBackend::metricsBody(const QString &scope, const QString &curs
     envelope.reset = slice.reset;
     if (encoding == MetricsEncoding::Json) {
         if (inScope) {
-            for (const auto &entry : slice.entries)
+            for (const auto &entry : slice.entries) {
                 envelope.nodes.append(entry.sample);
+                envelope.links.append(entry.links);
+            }
         }
         return protocol::toBody(protocol::toJson(envelope));
     }
@@ -117,8 +135,11 @@ QByteArray GatewayBackend::metricsBody(const QString &scope, const QString &curs
     const auto tickOf = [&](const SampleHistory::Entry &entry) {
         protocol::CompactTick tick;
         tick.tsMs = entry.sample.tsMs;
-        if (inScope)
+        if (inScope) {
             tick.nodes.append(protocol::compact(entry.sample));
+            for (const LinkSample &link : entry.links)
+                tick.links.append(protocol::compact(link));
+        }
         return tick;
     };
     bool ok = false;

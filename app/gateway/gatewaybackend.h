@@ -33,16 +33,16 @@ public:
     void startAlarms() { m_alarms.start(); }
     const SiteAlarms &alarms() const { return m_alarms; }
     // A tick's sample, or why there was none.
-    void sampleTaken(NodeSample sample, const NodeCapacity &capacity);
+    void sampleTaken(NodeSample sample, const NodeCapacity &capacity, const QList<LinkSample> &links = {});
     void pollFailed(const QString &reason);
     // Why the site's figures are missing (empty while Prometheus answers).
     QString reason() const { return m_reason; }
 
     const Node &root() const override;
     const Node *node(const QString &id) const override { return id == m_site.id ? &root() : nullptr; }
-    bool hasLink(const QString &) const override { return false; }
+    bool hasLink(const QString &id) const override;
     QList<const Node *> directory(const QString &scope) const override;
-    QList<const Link *> links(const QString &) const override { return {}; }
+    QList<const Link *> links(const QString &scope) const override;
     bool inDirectory(const QString &scope, const QString &nodeId) const override
     {
         return scope == m_site.id && nodeId == m_site.id;

@@ -264,6 +264,7 @@ QHash<QString, QHash<QString, Key>> sections()
         {u"server"_s, serverKeys()},
         {u"prometheus"_s, prometheusKeys()},
         {u"models"_s, {}}, // free keys, see below
+        {u"links"_s, {}},  // <link id>.<field>, see linkKey()
         {u"alertmanager"_s, alertmanagerKeys()},
         {u"slurm"_s, slurmKeys()},
         {u"prices"_s, priceKeys()}, // and accelerator.<slug>, see below
@@ -349,6 +350,45 @@ QString GatewayConfig::modelSlug(const QString &exporterModel) const
     return slug.left(64);
 }
 
+namespace {
+
+const QStringList kLinkFields{u"peer"_s, u"interfaces"_s, u"capacity_gbps"_s, u"latency"_s, u"kind"_s,
+                              u"base_latency_ms"_s};
+const QStringList kRequiredLinkFields{u"peer"_s, u"interfaces"_s, u"capacity_gbps"_s, u"latency"_s};
+
+// One key of [links], `<link id>.<field>`.
+QString linkKey(GatewayConfig &c, QMap<QString, GatewayConfig::SiteLink> &links, const QString &key,
+                const QString &value)
+{
+    const qsizetype dot = key.lastIndexOf(u'.');
+    const QString id = key.left(dot);
+    const QString field = key.mid(dot + 1);
+    if (dot < 0 || !QRegularExpression(u"^%1$"_s.arg(kSlug)).match(id).hasMatch())
+        return u"expected <link id>.<field>, a link id such as sz-uplink"_s;
+    if (!kLinkFields.contains(field))
+        return u"unknown field (known: %1)"_s.arg(kLinkFields.join(u", "_s));
+    GatewayConfig::SiteLink &l = links[id];
+    l.link.id = id;
+    l.link.a = c.site.id;
+    if (field == u"peer"_s)
+        return matching(l.link.b, value, kSlug, u"a node id"_s);
+    if (field == u"interfaces"_s)
+        return nonEmpty(l.interfaces, value);
+    if (field == u"latency"_s)
+        return nonEmpty(l.latency, value);
+    if (field == u"kind"_s) {
+        const auto kind = fromWire<LinkKind>(value);
+        if (!kind)
+            return u"'%1' is not backbone, regional or access"_s.arg(value);
+        l.link.kind = *kind;
+        return {};
+    }
+    return number(field == u"capacity_gbps"_s ? l.link.capacityGbps : l.link.baseLatencyMs, value,
+                  field == u"capacity_gbps"_s ? 0.001 : 0, field == u"capacity_gbps"_s ? 1e5 : 1e4);
+}
+
+} // namespace
+
 std::optional<GatewayConfig> GatewayConfig::parse(const QString &text, const QString &fileName,
                                                   QString *error)
 {
@@ -358,6 +398,7 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QString &text, const QSt
     QString section;
     QHash<QString, int> seen; // "section.key" -> line
     QSet<QString> sectionsSeen;
+    QMap<QString, SiteLink> links;
     const auto fail = [&](int line, const QString &key, const QString &what) {
         *error = key.isEmpty() ? u"%1:%2: %3"_s.arg(fileName).arg(line).arg(what)
                                : u"%1:%2: %3: %4"_s.arg(fileName).arg(line).arg(key, what);
@@ -375,7 +416,7 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QString &text, const QSt
             if (!m.hasMatch() || !all.contains(m.captured(1)))
                 return fail(lineNo, {},
                             u"unknown section %1 (known: [site], [server], [prometheus], [models], "
-                            "[alertmanager], [slurm], [prices], [state])"_s.arg(line));
+                            "[links], [alertmanager], [slurm], [prices], [state])"_s.arg(line));
             section = m.captured(1);
             if (sectionsSeen.contains(section))
                 return fail(lineNo, {}, u"section [%1] appears twice"_s.arg(section));
@@ -407,7 +448,9 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QString &text, const QSt
         seen.insert(qualified, lineNo);
 
         QString why;
-        if (section == u"models"_s) {
+        if (section == u"links"_s) {
+            why = linkKey(config, links, *key, *value);
+        } else if (section == u"models"_s) {
             why = matching(config.models[*key], *value, kModelSlug, u"a model slug such as h800"_s);
         } else if (section == u"prices"_s && key->startsWith(u"accelerator."_s)) {
             const QString slug = key->mid(12);
@@ -457,6 +500,16 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QString &text, const QSt
         }
         if (config.slurm.token.isEmpty() && config.slurm.tokenFile.isEmpty())
             return fail(lineOf("slurm.url"), u"slurm.token"_s, u"required with slurm.url (or token_file)"_s);
+    }
+    for (SiteLink &l : links) {
+        for (const QString &field : kRequiredLinkFields) {
+            if (!seen.contains(u"links.%1.%2"_s.arg(l.link.id, field)))
+                return fail(end, u"links.%1.%2"_s.arg(l.link.id, field), u"required key missing"_s);
+        }
+        if (l.link.b == config.site.id)
+            return fail(lineOf("site.id"), u"links.%1.peer"_s.arg(l.link.id), u"a link joins the site to another node"_s);
+        l.link.a = config.site.id; // [site] may come after [links]
+        config.links.append(l);
     }
     if (config.site.role == NodeRole::National && !config.site.parentId.isEmpty())
         return fail(lineOf("site.parent"), u"site.parent"_s, u"a national node has no parent"_s);

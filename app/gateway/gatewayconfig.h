@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/link.h"
 #include "domain/node.h"
 #include "serveroptions.h"
 
@@ -42,6 +43,15 @@ struct GatewayConfig
         QMap<QString, QString> acceleratorCount; // devices per model
         QMap<QString, QString> acceleratorPower; // watts per model
     } prometheus;
+
+    // [links]: the site's links to other nodes, each from its interface counters; `a` is the site.
+    struct SiteLink
+    {
+        Link link;
+        QString interfaces; // label matchers of its interface counters: device="eth0",instance="..."
+        QString latency;    // PromQL answering the link's latency in ms
+    };
+    QList<SiteLink> links;
 
     // [models]: exporter model name -> protocol model slug.
     QMap<QString, QString> models;

@@ -79,8 +79,8 @@ int main(int argc, char *argv[])
     }
     backend.setBaseUrl(server.rootUrl());
     QObject::connect(&poller, &PrometheusPoller::sampled, &app,
-                     [&backend](const NodeSample &sample, const NodeCapacity &capacity) {
-                         backend.sampleTaken(sample, capacity);
+                     [&backend](const NodeSample &sample, const NodeCapacity &capacity, const QList<LinkSample> &links) {
+                         backend.sampleTaken(sample, capacity, links);
                      });
     QObject::connect(&poller, &PrometheusPoller::failed, &app,
                      [&backend](const QString &reason) { backend.pollFailed(reason); });

@@ -1,5 +1,7 @@
 #include "prometheushistory.h"
 
+#include "linkqueries.h"
+
 #include "domain/metricnames.h"
 
 #include <QJsonArray>
@@ -24,7 +26,9 @@ QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 3); }
 // One history request: the parts still out and the points gathered so far.
 struct PrometheusHistory::Pending
 {
-    enum class Combine { Value, Presence, SumKilowatts };
+    // How a value becomes a point: a fraction, presence as online, watts summed as kW, a carrier as a
+    // link status, a quantity (>= 0), a percentage.
+    enum class Combine { Value, Presence, SumKilowatts, LinkState, NonNegative, Percent };
     Query query;
     std::function<void(Result)> done;
     Combine combine = Combine::Value;
@@ -57,11 +61,20 @@ void PrometheusHistory::fetch(const Query &query, std::function<void(Result)> do
     const auto &p = m_config.prometheus;
     QList<Part> parts;
     QString model;
-    if (query.entity != Query::Entity::Node) {
-        pending->finish({404, u"This site keeps no history of %1"_s.arg(query.id), {}});
-        return;
-    }
-    if (query.metric == u"cpu"_s || query.metric == u"status"_s) {
+    if (query.entity == Query::Entity::Link) {
+        const auto link = std::find_if(m_config.links.cbegin(), m_config.links.cend(),
+                                       [&](const GatewayConfig::SiteLink &l) { return l.link.id == query.id; });
+        const int metric = int(metrics::linkMetricNames().indexOf(query.metric));
+        if (link != m_config.links.cend() && metric >= 0) {
+            parts.append({linkQuery(*link, metrics::LinkMetric(metric)), {}});
+            if (metric == metrics::LinkStatus)
+                pending->combine = Pending::Combine::LinkState;
+            else if (metric != metrics::LossPct)
+                pending->combine = Pending::Combine::NonNegative;
+            else
+                pending->combine = Pending::Combine::Percent;
+        }
+    } else if (query.metric == u"cpu"_s || query.metric == u"status"_s) {
         parts.append({p.cpu, {}});
         if (query.metric == u"status"_s)
             pending->combine = Pending::Combine::Presence; // online whenever node_exporter was scraped
@@ -164,6 +177,16 @@ void PrometheusHistory::answered(const std::shared_ptr<Pending> &pending, const 
             break;
         case Pending::Combine::SumKilowatts:
             point = point.value_or(0) + std::max(0.0, value) / 1000;
+            break;
+        case Pending::Combine::LinkState:
+            // Up or down from the carrier; congestion is judged live, not kept as a series.
+            point = double(int(value < 1 ? LinkStatus::Down : LinkStatus::Up));
+            break;
+        case Pending::Combine::NonNegative:
+            point = std::max(0.0, value);
+            break;
+        case Pending::Combine::Percent:
+            point = std::clamp(value, 0.0, 100.0);
             break;
         }
     }

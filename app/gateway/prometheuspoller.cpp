@@ -1,5 +1,7 @@
 #include "prometheuspoller.h"
 
+#include "linkqueries.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +32,15 @@ PrometheusPoller::PrometheusPoller(const GatewayConfig &config, QObject *parent)
         add(it.key() + u"_count"_s, it.value());
     for (auto it = p.acceleratorPower.cbegin(); it != p.acceleratorPower.cend(); ++it)
         add(it.key() + u"_power"_s, it.value());
+    // Each link from its interface counters: bits per second each way, drops among packets, carrier.
+    for (const GatewayConfig::SiteLink &l : config.links) {
+        const QString prefix = u"link:"_s + l.link.id + u':';
+        add(prefix + u"ab"_s, linkQuery(l, metrics::AbGbps));
+        add(prefix + u"ba"_s, linkQuery(l, metrics::BaGbps));
+        add(prefix + u"loss"_s, linkQuery(l, metrics::LossPct));
+        add(prefix + u"carrier"_s, linkQuery(l, metrics::LinkStatus));
+        add(prefix + u"latency"_s, linkQuery(l, metrics::LatencyMs));
+    }
     m_nam.setTransferTimeout(p.timeoutMs);
     m_timer.setInterval(p.intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &PrometheusPoller::tick);
@@ -113,6 +124,33 @@ std::optional<double> PrometheusPoller::single(const QString &name) const
     return series.first().value;
 }
 
+QList<LinkSample> PrometheusPoller::linkSamples() const
+{
+    QList<LinkSample> samples;
+    for (const GatewayConfig::SiteLink &l : m_config.links) {
+        const QString prefix = u"link:"_s + l.link.id + u':';
+        const auto ab = single(prefix + u"ab"_s);
+        const auto ba = single(prefix + u"ba"_s);
+        const auto latency = single(prefix + u"latency"_s);
+        if (!ab || !ba || !latency)
+            continue; // no counters (or no latency) for it this tick: a gap, not zeros
+        LinkSample s;
+        s.linkId = l.link.id;
+        s.tsMs = m_tickTsMs;
+        s.abGbps = std::max(0.0, *ab);
+        s.baGbps = std::max(0.0, *ba);
+        s.latencyMs = std::clamp(*latency, 0.0, 100000.0);
+        s.lossPct = std::clamp(single(prefix + u"loss"_s).value_or(0), 0.0, 100.0);
+        // The protocol's congestion: above 90 % of capacity either way, or 1 % loss.
+        const bool congested = std::max(s.abGbps, s.baGbps) > 0.9 * l.link.capacityGbps || s.lossPct > 1;
+        s.status = single(prefix + u"carrier"_s).value_or(1) < 1 ? LinkStatus::Down
+                   : congested                                  ? LinkStatus::Congested
+                                                                : LinkStatus::Up;
+        samples.append(s);
+    }
+    return samples;
+}
+
 void PrometheusPoller::finishTick()
 {
     if (!m_failure.isEmpty()) {
@@ -158,7 +196,7 @@ void PrometheusPoller::finishTick()
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         capacity.accelerators.append({it.key(), it.value()});
     sample.powerKw = watts / 1000;
-    Q_EMIT sampled(sample, capacity);
+    Q_EMIT sampled(sample, capacity, linkSamples());
 }
 
 } // namespace cpn::gateway

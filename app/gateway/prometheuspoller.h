@@ -28,7 +28,8 @@ public:
     int queriesPerTick() const { return int(m_queries.size()); }
 
 Q_SIGNALS:
-    void sampled(const cpn::NodeSample &sample, const cpn::NodeCapacity &capacity);
+    void sampled(const cpn::NodeSample &sample, const cpn::NodeCapacity &capacity,
+                 const QList<cpn::LinkSample> &links);
     void failed(const QString &reason);
 
 private:
@@ -47,6 +48,7 @@ private:
     void finishTick();
     // The single value of a query, or nullopt when it has none.
     std::optional<double> single(const QString &name) const;
+    QList<LinkSample> linkSamples() const;
 
     const GatewayConfig &m_config;
     QNetworkAccessManager m_nam;

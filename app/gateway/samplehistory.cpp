@@ -6,11 +6,11 @@ namespace cpn::gateway {
 
 SampleHistory::SampleHistory(qint64 firstSeq, int capacity) : m_nextSeq(firstSeq), m_capacity(capacity) {}
 
-void SampleHistory::append(const NodeSample &sample)
+void SampleHistory::append(const NodeSample &sample, const QList<LinkSample> &links)
 {
     if (!m_entries.isEmpty() && sample.tsMs <= m_entries.last().sample.tsMs)
         return; // the protocol's timestamps strictly increase
-    m_entries.append({m_nextSeq++, sample});
+    m_entries.append({m_nextSeq++, sample, links});
     while (m_entries.size() > m_capacity)
         m_entries.removeFirst();
 }

@@ -17,12 +17,13 @@ public:
 
     explicit SampleHistory(qint64 firstSeq, int capacity = kDefaultCapacity);
 
-    void append(const NodeSample &sample);
+    void append(const NodeSample &sample, const QList<LinkSample> &links = {});
 
     struct Entry
     {
         qint64 seq = 0;
         NodeSample sample;
+        QList<LinkSample> links;
     };
     struct Slice
     {

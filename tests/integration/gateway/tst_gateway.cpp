@@ -23,6 +23,22 @@ namespace {
 // The documented defaults (docs/gateway.md) the gateway runs when the config does not override them.
 const QString kCpuQuery = u"1 - avg(irate(node_cpu_seconds_total{mode=\"idle\"}[1m]))"_s;
 const QString kMemoryQuery = u"1 - sum(node_memory_MemAvailable_bytes) / sum(node_memory_MemTotal_bytes)"_s;
+// The site's uplink for the tests: the counters of the machine's busiest interface (node_exporter leaves out
+// lo); its latency a real round trip (Prometheus scraping node_exporter), where a real site would use
+// blackbox_exporter's probe.
+QString linksFor(const QString &device)
+{
+    return u"[links]\n"
+           "uplink.peer = hub-gd\n"
+           "uplink.interfaces = device=\"%1\"\n"
+           "uplink.capacity_gbps = 10\n"
+           "uplink.latency = scrape_duration_seconds{job=\"node\"} * 1000\n"_s.arg(device);
+}
+QString uplinkAb(const QString &device)
+{
+    return u"sum(irate(node_network_transmit_bytes_total{device=\"%1\"}[1m])) * 8 / 1e9"_s.arg(device);
+}
+const QString kUplinkLatency = u"scrape_duration_seconds{job=\"node\"} * 1000"_s;
 
 } // namespace
 
@@ -36,6 +52,7 @@ private Q_SLOTS:
     void cpuAndMemoryMatchPrometheusAtTheSameInstant();
     void h800UtilizationFollowsTheExporter();
     void historyIsPrometheusQueryRangeWithItsGaps();
+    void uplinkFromTheInterfaceCounters();
     void badConfigNamesTheLineAndKey();
     void everyAnswerValidatesAgainstOpenApi();
     void consoleClientReadsTheSite();
@@ -57,6 +74,7 @@ private:
 
     QHash<QString, QString> m_env;
     QNetworkAccessManager m_nam;
+    QString m_device; // the uplink's interface
     GatewayProcess m_gateway;
     QTemporaryDir m_dir;
 };
@@ -66,8 +84,14 @@ void TestGateway::initTestCase()
     m_env = readSiteEnv();
     QVERIFY2(!m_env.value(u"PROMETHEUS_URL"_s).isEmpty(), "no PROMETHEUS_URL in CPN_SITE_ENV");
     QVERIFY(setGpuUtilization(40));
+    const QJsonArray busiest =
+        send("GET", QUrl(m_env.value(u"PROMETHEUS_URL"_s) + u"/api/v1/query?query=topk(1,node_network_transmit_bytes_total)"_s), {}, false)
+            .json()[u"data"_s][u"result"_s]
+            .toArray();
+    QVERIFY2(!busiest.isEmpty(), "node_exporter reports no network interface");
+    m_device = busiest[0][u"metric"_s][u"device"_s].toString();
     QVERIFY(m_gateway.start(
-        GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s), m_dir.filePath(u"state"_s))));
+        GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s), m_dir.filePath(u"state"_s)) + linksFor(m_device)));
     QVERIFY2(cpn::testing::eventually([&] { return !latestSample().isEmpty(); }, 15000), "the gateway serves no sample");
 }
 
@@ -145,6 +169,49 @@ void TestGateway::historyIsPrometheusQueryRangeWithItsGaps()
     QCOMPARE(queued.json()[u"detail"_s].toString(), u"This site keeps no history of queued_jobs"_s);
 }
 
+void TestGateway::uplinkFromTheInterfaceCounters()
+{
+    const QJsonArray links = gateway(u"/api/v1/links"_s).json()[u"links"_s].toArray();
+    QCOMPARE(links.size(), 1);
+    QCOMPARE(links[0][u"id"_s].toString(), u"uplink"_s);
+    QCOMPARE(links[0][u"a"_s].toString(), u"lab-site"_s);
+    QCOMPARE(links[0][u"b"_s].toString(), u"hub-gd"_s);
+
+    QJsonObject tick;
+    QVERIFY2(cpn::testing::eventually(
+                 [&] {
+                     tick = gateway(u"/api/v1/metrics"_s).json();
+                     return !tick[u"links"_s].toArray().isEmpty();
+                 },
+                 10000),
+             "no link sample");
+    const QJsonObject sample = tick[u"links"_s].toArray().last().toObject();
+    const qint64 ts = sample[u"ts"_s].toInteger();
+    QCOMPARE(sample[u"id"_s].toString(), u"uplink"_s);
+    QCOMPARE(sample[u"status"_s].toString(), u"up"_s);
+    const double ab = prometheusAt(uplinkAb(m_device), ts);
+    QVERIFY2(ab >= 0, qPrintable(QString::number(ab)));
+    QVERIFY2(qAbs(sample[u"abGbps"_s].toDouble() - ab) < 1e-12,
+             qPrintable(u"gateway %1, Prometheus %2"_s.arg(sample[u"abGbps"_s].toDouble()).arg(ab)));
+    QVERIFY(qAbs(sample[u"latencyMs"_s].toDouble() - prometheusAt(kUplinkLatency, ts)) < 1e-9);
+
+    // Its history is Prometheus' query_range of the same counters.
+    const qint64 stepMs = 5000;
+    const qint64 fromMs = ts - 12 * stepMs;
+    const QJsonArray points =
+        gateway(u"/api/v1/history?series=link:uplink:ab_gbps&from=%1&to=%2&step=%3"_s.arg(fromMs).arg(ts).arg(stepMs))
+            .json()[u"points"_s]
+            .toArray();
+    const QHash<qint64, double> expected = prometheusRange(uplinkAb(m_device), fromMs, ts, stepMs);
+    QCOMPARE(points.size(), 13);
+    for (const QJsonValue &p : points) {
+        QCOMPARE(p[1].isNull(), !expected.contains(p[0].toInteger()));
+        if (!p[1].isNull())
+            QVERIFY(qAbs(p[1].toDouble() - expected.value(p[0].toInteger())) < 1e-12);
+    }
+    QVERIFY(!points.last()[1].isNull());
+}
+
 void TestGateway::badConfigNamesTheLineAndKey()
 {
     QString text = GatewayProcess::configFor(m_env.value(u"PROMETHEUS_URL"_s), m_dir.filePath(u"state"_s));
@@ -187,6 +254,8 @@ void TestGateway::everyAnswerValidatesAgainstOpenApi()
         {u"/api/v1/history"_s, u"/api/v1/history?series=node:lab-site:cpu&from=%1&to=%2&step=5000"_s.arg(
                                    QDateTime::currentMSecsSinceEpoch() - 120'000).arg(QDateTime::currentMSecsSinceEpoch() - 5000)},
         {u"/api/v1/history"_s, u"/api/v1/history?series=node:lab-site:running_jobs&from=0&to=5000&step=5000"_s},
+        {u"/api/v1/history"_s, u"/api/v1/history?series=link:uplink:latency_ms&from=%1&to=%2&step=5000"_s.arg(
+                                   QDateTime::currentMSecsSinceEpoch() - 60'000).arg(QDateTime::currentMSecsSinceEpoch() - 5000)},
     };
     QStringList mismatches;
     for (const auto &[documented, path] : calls) {

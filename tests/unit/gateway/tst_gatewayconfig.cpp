@@ -15,6 +15,7 @@ class TestGatewayConfig : public QObject
 private Q_SLOTS:
     void theExampleParses();
     void defaultsCoverTheExporters();
+    void linksReadWithTheirFields();
     void errorsNameTheLineAndKey_data();
     void errorsNameTheLineAndKey();
 
@@ -84,6 +85,30 @@ void TestGatewayConfig::defaultsCoverTheExporters()
     QCOMPARE(off->prometheus.intervalMs, 500);
 }
 
+void TestGatewayConfig::linksReadWithTheirFields()
+{
+    QString text = minimal();
+    text.replace(u"[state]\n"_s, u"[links]\n"
+                                  "up.peer = hub-gd\n"
+                                  "up.interfaces = device=\"eth0\"\n"
+                                  "up.capacity_gbps = 100\n"
+                                  "up.kind = regional\n"
+                                  "up.latency = probe_duration_seconds{job=\"hub\"} * 1000\n"
+                                  "[state]\n"_s);
+    QString error;
+    const auto config = GatewayConfig::parse(text, u"gw.conf"_s, &error);
+    QVERIFY2(config, qPrintable(error));
+    QCOMPARE(config->links.size(), 1);
+    const GatewayConfig::SiteLink &l = config->links.first();
+    QCOMPARE(l.link.id, u"up"_s);
+    QCOMPARE(l.link.a, u"lab"_s); // the site, whichever section came first
+    QCOMPARE(l.link.b, u"hub-gd"_s);
+    QCOMPARE(l.link.kind, LinkKind::Regional);
+    QCOMPARE(l.link.capacityGbps, 100.0);
+    QCOMPARE(l.interfaces, u"device=\"eth0\""_s);
+    QCOMPARE(l.latency, u"probe_duration_seconds{job=\"hub\"} * 1000"_s);
+}
+
 void TestGatewayConfig::errorsNameTheLineAndKey_data()
 {
     QTest::addColumn<QString>("find");
@@ -113,6 +138,15 @@ void TestGatewayConfig::errorsNameTheLineAndKey_data()
                                      << u"gw.conf:11: expected 'key = value'"_s;
     QTest::newRow("key before a section")
         << u"[site]\n"_s << u"id = x\n[site]\n"_s << u"gw.conf:1: id: key outside a section"_s;
+    QTest::newRow("link field unknown") << u"[state]\n"_s << u"[links]\nup.speed = 3\n[state]\n"_s
+                                        << u"gw.conf:15: links.up.speed: unknown field (known: peer,"_s;
+    QTest::newRow("link without latency")
+        << u"[state]\n"_s << u"[links]\nup.peer = hub\nup.interfaces = device=\"eth0\"\nup.capacity_gbps = 10\n[state]\n"_s
+        << u"gw.conf:20: links.up.latency: required key missing"_s;
+    QTest::newRow("link to itself")
+        << u"[state]\n"_s
+        << u"[links]\nup.peer = lab\nup.interfaces = device=\"eth0\"\nup.capacity_gbps = 10\nup.latency = 1\n[state]\n"_s
+        << u"gw.conf:2: links.up.peer: a link joins the site to another node"_s;
     QTest::newRow("bad model slug") << u"[state]\n"_s << u"[models]\n\"NVIDIA H800\" = H 800\n[state]\n"_s
                                     << u"gw.conf:15: models.NVIDIA H800: 'H 800' is not a model slug"_s;
     QTest::newRow("unterminated quote")
