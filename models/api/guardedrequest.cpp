@@ -214,6 +214,9 @@ void GuardedRequest::start(QNetworkAccessManager *nam, const Spec &spec, const C
 void GuardedRequest::attach(QNetworkReply *reply)
 {
     m_reply = reply;
+    // Qt's network thread fills the reply's buffer as fast as the node sends; bounded, the socket
+    // waits for this thread to read instead of the console's memory growing.
+    reply->setReadBufferSize(kReadBufferBytes);
     connect(reply, &QNetworkReply::metaDataChanged, this, &GuardedRequest::onMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &GuardedRequest::onReadyRead);
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
@@ -249,6 +252,9 @@ void GuardedRequest::onMetaDataChanged()
         const QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         m_discardBody = !isJsonContentType(type) || length > kMaxProblemBytes;
+        // A body not worth reading ends the request now, with what the node said.
+        if (m_discardBody)
+            abortWith(errorFromReply());
         return;
     }
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
@@ -272,6 +278,7 @@ void GuardedRequest::onReadyRead()
         if (status >= 300) {
             m_discardBody = true;
             m_body.clear();
+            abortWith(errorFromReply());
             return;
         }
         abortWith(ApiError::tooLarge(

@@ -36,6 +36,8 @@ ApiResult<QByteArray> decodedBody(const RawReply &raw);
 
 // A problem+json body of a failed reply is read up to this size; anything else is discarded.
 inline constexpr qsizetype kMaxProblemBytes = 64 * 1024;
+// What Qt may hold of an answer before this side reads it.
+inline constexpr qint64 kReadBufferBytes = 1024 * 1024;
 
 // Why a URL must not be contacted (empty when it may): only http(s), and plain http only to a
 // loopback host unless allowPlainHttp.

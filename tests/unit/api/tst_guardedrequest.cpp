@@ -25,6 +25,7 @@ public:
         QByteArray bytes;
         int trickleMs = 0; // > 0: one byte per interval
         bool hang = false; // never answer
+        qint64 endlessUpTo = 0; // > 0: after `bytes`, filler for as long as the client reads, up to this
     };
 
     CannedServer()
@@ -50,6 +51,7 @@ public:
 
     Response response;
     QList<QByteArray> requestHeads;
+    qint64 streamed = 0; // filler bytes the client's socket accepted (endless answers)
 
 private:
     void serve(QTcpSocket *socket)
@@ -65,6 +67,11 @@ private:
             requestHeads.append(buffer->left(end));
             if (response.hang)
                 return;
+            if (response.endlessUpTo > 0) {
+                socket->write(response.bytes);
+                stream(socket);
+                return;
+            }
             if (response.trickleMs <= 0) {
                 socket->write(response.bytes);
                 socket->disconnectFromHost();
@@ -81,6 +88,20 @@ private:
             timer->start(response.trickleMs);
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+
+    // Keeps about 1 MiB queued until the client stops reading or closes: what it accepted is `streamed`.
+    void stream(QTcpSocket *socket)
+    {
+        static const QByteArray filler(1 << 20, 'x');
+        const auto topUp = [this, socket] {
+            while (socket->bytesToWrite() < filler.size() && streamed < response.endlessUpTo) {
+                socket->write(filler);
+                streamed += filler.size();
+            }
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, topUp);
+        topUp();
     }
 
     QTcpServer m_server;
@@ -102,6 +123,8 @@ private Q_SLOTS:
     void redirectIsNotFollowed();
     void problemDetails();
     void nonJsonErrorBodyIsDiscarded();
+    void endlessErrorBodyEndsWithTheNodesStatus();
+    void endlessBodyWithoutLengthStopsAtTheLimit();
     void deadline();
     void transferTimeout();
     void connectionRefused();
@@ -245,6 +268,37 @@ void tst_GuardedRequest::nonJsonErrorBodyIsDiscarded()
     QCOMPARE(result->error().title, QStringLiteral("Internal Server Error"));
     QVERIFY(result->error().detail.isEmpty());
     QCOMPARE(result->error().retryAfterSeconds, -1);
+}
+
+void tst_GuardedRequest::endlessErrorBodyEndsWithTheNodesStatus()
+{
+    // A 500 whose body never ends: the console says 500 at once, not "timed out" after reading it all.
+    CannedServer server;
+    server.response.bytes = "HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n";
+    server.response.endlessUpTo = qint64(2) << 30;
+    ClientOptions options;
+    options.deadlineMs = 8000;
+    const auto result = run({"GET", server.url(), {}, {}}, options);
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().kind, ApiError::Kind::Http);
+    QCOMPARE(result->error().httpStatus, 500);
+    // Closed after the head, so the socket buffers hold about all the node could push.
+    QTRY_VERIFY_WITH_TIMEOUT(server.streamed > 0, 5000);
+    QVERIFY2(server.streamed < 64 << 20, qPrintable(QString::number(server.streamed)));
+}
+
+void tst_GuardedRequest::endlessBodyWithoutLengthStopsAtTheLimit()
+{
+    // A 200 with no length: reading stops at the answer limit, the buffers bounded meanwhile.
+    CannedServer server;
+    server.response.bytes = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
+    server.response.endlessUpTo = qint64(2) << 30;
+    ClientOptions options;
+    options.maxBodyBytes = 4 << 20;
+    const auto result = run({"GET", server.url(), {}, {}}, options);
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().kind, ApiError::Kind::TooLarge);
+    QVERIFY2(server.streamed < 64 << 20, qPrintable(QString::number(server.streamed)));
 }
 
 void tst_GuardedRequest::deadline()
