@@ -173,7 +173,7 @@ bool SnapshotExporter::exportRange(const QString &cachePath, const QString &file
         *error = sql::lastError(db);
     ok = ok && createSchema(db, error) && copyRange(db, cachePath, request, error)
          && writeManifest(db, manifest, &manifest.checksum, error);
-    sqlite3_close(db);
+    sqlite3_close_v2(db);
     // rename(2) replaces the target atomically; the .part was written with synchronous=FULL.
     if (ok && std::rename(QFile::encodeName(part).constData(), QFile::encodeName(file).constData()) != 0) {
         *error = QStringLiteral("cannot rename %1 to %2").arg(part, file);

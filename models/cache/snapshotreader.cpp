@@ -77,8 +77,10 @@ SnapshotReader::~SnapshotReader() { close(); }
 
 void SnapshotReader::close()
 {
+    // close_v2: fail() runs while a check's statement is still open, and plain close then refuses
+    // (SQLITE_BUSY), leaking the whole in-memory copy; v2 frees it once the statement is finalized.
     if (m_db)
-        sqlite3_close(m_db);
+        sqlite3_close_v2(m_db);
     m_db = nullptr;
 }
 
@@ -107,8 +109,8 @@ bool SnapshotReader::open(const QString &file, const Options &options)
     m_clock.start();
     m_deadlineMs = options.deadlineMs;
 
-    QByteArray bytes;
-    if (!load(&bytes) || !openInMemory(std::move(bytes)))
+    SqliteBytes bytes;
+    if (!load(&bytes) || !openInMemory(&bytes))
         return false;
     QString error;
     sql::Statement check(m_db, "PRAGMA quick_check");
@@ -122,7 +124,9 @@ bool SnapshotReader::open(const QString &file, const Options &options)
     return true;
 }
 
-bool SnapshotReader::load(QByteArray *bytes)
+SnapshotReader::SqliteBytes::~SqliteBytes() { sqlite3_free(data); }
+
+bool SnapshotReader::load(SqliteBytes *bytes)
 {
     const QFileInfo info(m_file);
     if (!info.exists())
@@ -144,22 +148,26 @@ bool SnapshotReader::load(QByteArray *bytes)
     QFile f(m_file);
     if (!f.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read: %1").arg(f.errorString()));
-    *bytes = f.read(m_options.maxBytes + 1);
-    if (bytes->size() != info.size())
+    bytes->data = static_cast<unsigned char *>(sqlite3_malloc64(sqlite3_uint64(info.size())));
+    if (!bytes->data)
+        return fail(QStringLiteral("out of memory"));
+    bytes->size = f.read(reinterpret_cast<char *>(bytes->data), info.size());
+    char extra = 0;
+    if (bytes->size != info.size() || f.read(&extra, 1) != 0)
         return fail(QStringLiteral("the file changed while it was read"));
-    if (std::memcmp(bytes->constData(), kHeader, sizeof kHeader) != 0)
+    if (std::memcmp(bytes->data, kHeader, sizeof kHeader) != 0)
         return fail(QStringLiteral("not an SQLite database (no \"SQLite format 3\" header)"));
     // Bytes 18 and 19 are the write and read format versions: 2 means WAL. The memory database
     // has no WAL, so it is read as a rollback-journal file; anything else is unknown.
-    char &write = (*bytes)[18];
-    char &read = (*bytes)[19];
+    unsigned char &write = bytes->data[18];
+    unsigned char &read = bytes->data[19];
     if ((write != 1 && write != 2) || (read != 1 && read != 2))
         return fail(QStringLiteral("unknown SQLite file format version (%1/%2)").arg(int(write)).arg(int(read)));
     write = read = 1;
     return true;
 }
 
-bool SnapshotReader::openInMemory(QByteArray bytes)
+bool SnapshotReader::openInMemory(SqliteBytes *bytes)
 {
     if (sqlite3_open_v2(":memory:", &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
         return fail(QStringLiteral("cannot open an in-memory database: %1").arg(sql::lastError(m_db)));
@@ -176,15 +184,12 @@ bool SnapshotReader::openInMemory(QByteArray bytes)
     sqlite3_limit(m_db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_progress_handler(m_db, 1000, &SnapshotReader::progress, this);
 
-    const auto size = sqlite3_int64(bytes.size());
-    auto *copy = static_cast<unsigned char *>(sqlite3_malloc64(sqlite3_uint64(size)));
-    if (!copy)
-        return fail(QStringLiteral("out of memory"));
-    std::memcpy(copy, bytes.constData(), size_t(size));
-    bytes.clear();
+    // SQLite owns the bytes from here, whether it succeeds or not (FREEONCLOSE).
+    unsigned char *data = std::exchange(bytes->data, nullptr);
+    const auto size = sqlite3_int64(bytes->size);
     // Writable in memory only so that a format 1 file can be given format 2's sample tables once
     // verified (upgradeFormat1); query_only until then. The file itself is never written.
-    if (sqlite3_deserialize(m_db, "main", copy, size, size,
+    if (sqlite3_deserialize(m_db, "main", data, size, size,
                             SQLITE_DESERIALIZE_RESIZEABLE | SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK)
         return fail(QStringLiteral("cannot load the database: %1").arg(sql::lastError(m_db)));
     sql::exec(m_db, "PRAGMA query_only=ON");
@@ -273,7 +278,7 @@ bool SnapshotReader::checkObjects()
         return fail(QStringLiteral("cannot read the schema: %1").arg(error));
     sqlite3 *reference = referenceDatabase(m_manifest.formatVersion);
     const QList<SchemaObject> expected = readObjects(reference, nullptr);
-    sqlite3_close(reference);
+    sqlite3_close_v2(reference);
     QSet<QString> expectedNames;
     for (const SchemaObject &o : expected)
         expectedNames.insert(o.name);
@@ -377,7 +382,7 @@ bool SnapshotReader::checkColumns()
             }
         }
     }
-    sqlite3_close(reference);
+    sqlite3_close_v2(reference);
     return problem.isEmpty() || fail(QStringLiteral("unexpected schema: %1").arg(problem));
 }
 

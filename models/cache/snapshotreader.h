@@ -51,8 +51,15 @@ public:
 
 private:
     bool fail(const QString &message);
-    bool load(QByteArray *bytes);
-    bool openInMemory(QByteArray bytes);
+    // The file's bytes, read straight into memory SQLite will own (one copy, not two).
+    struct SqliteBytes
+    {
+        unsigned char *data = nullptr;
+        qint64 size = 0;
+        ~SqliteBytes();
+    };
+    bool load(SqliteBytes *bytes);
+    bool openInMemory(SqliteBytes *bytes);
     bool checkIdentity(); // application_id; no trigger, no view
     bool checkObjects();
     bool upgradeOldFormat(); // gives formats 1 and 2 what format 3 has, in memory

@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QCryptographicHash>
 #include <QTest>
 
 using namespace cpn::api;
@@ -104,6 +105,12 @@ void TestCpnSnapshot::recordsVerifiesDescribesAndDiffs()
     QCOMPARE(verify.exitCode, 0);
     QCOMPARE(verify.out.count(QLatin1Char('\n')), 1);
     QVERIFY(verify.out.contains(QStringLiteral(": ok")));
+    // Both checksums, named: the content's (the manifest's) and the file's own bytes'.
+    QFile file(m_a);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray fileSha = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+    QVERIFY2(verify.out.contains(QStringLiteral("file sha256 ") + QString::fromLatin1(fileSha)), qPrintable(verify.out));
+    QVERIFY2(verify.out.contains(QStringLiteral("content sha256 ")), qPrintable(verify.out));
 
     Run info = snapshot({QStringLiteral("info"), m_b});
     QCOMPARE(info.exitCode, 0);
