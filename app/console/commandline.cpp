@@ -94,8 +94,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
                                     "start (the demo otherwise keeps its development token)."));
     parser.addOptions({demo, scenario, seed, connect, token, offline, language, allowHttp, caFile, screenshot,
                        screenshotDelay, basemap, wall, fps, replayAt, pinDemoCharts});
+    const QCommandLineOption cacheMax(
+        QStringLiteral("cache-max-mb"),
+        QCoreApplication::translate("cpn::console", "Let the local cache grow to at most this many MB (default: "
+                                                    "as far as the disk allows). Reaching it stops recording, "
+                                                    "visibly, as a full disk does, until room is freed."),
+        QStringLiteral("MB"));
     parser.addOption(openPlanning);
     parser.addOption(signIn);
+    parser.addOption(cacheMax);
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -161,6 +168,13 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
     if (parser.isSet(openPlanning) && o.openPlanning != u"selection")
         return error(QCoreApplication::translate("cpn::console", "--open-planning takes \"selection\"."));
     o.signIn = parser.isSet(signIn);
+    if (parser.isSet(cacheMax)) {
+        bool ok = false;
+        const double mb = parser.value(cacheMax).toDouble(&ok);
+        if (!ok || mb < 0.1 || mb > 1e7)
+            return error(QCoreApplication::translate("cpn::console", "--cache-max-mb needs a number of MB, at least 0.1."));
+        o.cacheMaxBytes = qint64(mb * 1024 * 1024);
+    }
     if (parser.isSet(replayAt)) {
         bool ok = false;
         const double seconds = parser.value(replayAt).toDouble(&ok);

@@ -27,6 +27,7 @@ struct ConsoleOptions
     bool pinDemoCharts = false;  // diagnostic: pin a few node, link and national charts at start
     QString openPlanning;        // diagnostic: "selection" opens that wizard on its ranked offers once offers arrive
     QString cacheDirectory;      // folder of the SQLite cache; empty: QStandardPaths::CacheLocation
+    qint64 cacheMaxBytes = 0;    // the cache file's cap (recording stops there, as on a full disk); 0: none
     bool signIn = false;         // sign in at the (first) federation root in the system browser at start
 };
 

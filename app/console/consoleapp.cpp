@@ -112,6 +112,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         cache::CacheWriter::Options cacheOptions;
         cacheOptions.path = m_cachePath;
         cacheOptions.clock = &m_clock;
+        cacheOptions.maxBytes = options.cacheMaxBytes;
         m_cache = std::make_unique<cache::CacheWriter>(cacheOptions);
         connect(m_cache.get(), &cache::CacheWriter::opened, this, [](bool ok, const QString &error) {
             if (!ok)

@@ -9,6 +9,7 @@
 #include "offlinesession.h"
 #include "ui/mainwindow.h"
 #include "ui/replay/snapshotdialogs.h"
+#include "widgets/statuscolors.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -67,7 +68,6 @@ SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, 
 
     m_sizeLabel = new QLabel(m_window);
     m_sizeLabel->setObjectName(QStringLiteral("cacheSize"));
-    m_sizeLabel->setToolTip(tr("Size of the local cache of recorded data (File > Clear Cache…)"));
     m_sizeTimer = new QTimer(this);
     m_sizeTimer->setInterval(30 * 1000);
     connect(m_sizeTimer, &QTimer::timeout, this, &SnapshotCommands::updateCacheSize);
@@ -78,6 +78,22 @@ SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, 
             m_window->logEvent(ok ? EventLogModel::Severity::Info : EventLogModel::Severity::Error,
                                tr("Cache"),
                                ok ? tr("The cache was cleared.") : tr("The cache could not be cleared."));
+            updateCacheSize();
+        });
+        // A cache that cannot write (a full disk) is an event and a state the status bar keeps showing.
+        connect(m_cache, &cache::CacheWriter::recordingStopped, this, [this](const QString &reason) {
+            m_recordingProblem = reason;
+            m_window->logEvent(EventLogModel::Severity::Error, tr("Cache"),
+                               tr("Recording stopped: the cache cannot write (%1). The console goes on; what "
+                                  "arrives now is not recorded until the cache can write again.")
+                                   .arg(reason));
+            updateCacheSize();
+        });
+        connect(m_cache, &cache::CacheWriter::recordingResumed, this, [this](qint64 lostBatches) {
+            m_recordingProblem.clear();
+            m_window->logEvent(EventLogModel::Severity::Info, tr("Cache"),
+                               tr("Recording resumed; %n batch(es) of data were not recorded meanwhile.", nullptr,
+                                  int(std::min<qint64>(lostBatches, INT_MAX))));
             updateCacheSize();
         });
         connect(m_cache, &cache::CacheWriter::imported, this, [this](bool ok, const QString &message) {
@@ -123,7 +139,18 @@ void SnapshotCommands::updateCacheSize()
 {
     // Three stat() calls: cheap enough for the UI thread every half minute.
     const qint64 bytes = cache::CacheDatabase::sizeOnDisk(m_cachePath);
-    m_sizeLabel->setText(tr("Cache %1").arg(QLocale().formattedDataSize(bytes)));
+    const QString size = QLocale().formattedDataSize(bytes);
+    if (m_recordingProblem.isEmpty()) {
+        m_sizeLabel->setText(tr("Cache %1").arg(size));
+        m_sizeLabel->setToolTip(tr("Size of the local cache of recorded data (File > Clear Cache…)"));
+        m_sizeLabel->setStyleSheet({});
+        return;
+    }
+    m_sizeLabel->setText(tr("Cache %1: not recording").arg(size));
+    m_sizeLabel->setToolTip(tr("The cache cannot write: %1\nFree disk space (or File > Clear Cache…); recording "
+                               "resumes by itself.")
+                                .arg(m_recordingProblem));
+    m_sizeLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(colors::severity(EventLogModel::Severity::Error).name()));
 }
 
 void SnapshotCommands::openSnapshot()

@@ -81,6 +81,7 @@ private:
     QLabel *m_sizeLabel;
     QTimer *m_sizeTimer;
     bool m_saving = false;
+    QString m_recordingProblem; // why the cache cannot write; empty while it records
 };
 
 } // namespace cpn::console

@@ -42,7 +42,8 @@ bool CacheStore::fail(const QString &what, const sql::Statement &statement)
 {
     m_error = QStringLiteral("%1: %2").arg(what, statement.error().isEmpty() ? sql::lastError(m_db)
                                                                               : statement.error());
-    qCWarning(lcCache).noquote() << m_error;
+    // Debug only: CacheWriter logs an episode of failed writes once, not each of a full disk's batches.
+    qCDebug(lcCache).noquote() << m_error;
     return false;
 }
 

@@ -4,6 +4,7 @@
 #include "cache/cachewriterworker.h"
 #include "cache/snapshotimporter.h"
 #include "cache/snapshotreader.h"
+#include "cache/sqlite.h"
 
 namespace cpn::cache {
 
@@ -19,6 +20,12 @@ void CacheWriterWorker::open()
         m_broken = true;
         Q_EMIT opened(false, m_database.errorString());
         return;
+    }
+    if (m_options.maxBytes > 0) {
+        // In pages of the file's own size; a cap below what the file holds refuses every write.
+        sql::Statement pageSize(m_database.handle(), "PRAGMA page_size");
+        const qint64 pages = std::max<qint64>(1, m_options.maxBytes / (pageSize.step() ? pageSize.int64(0) : 4096));
+        sql::exec(m_database.handle(), QStringLiteral("PRAGMA max_page_count=%1").arg(pages).toUtf8().constData());
     }
     m_store = std::make_unique<CacheStore>(m_database.handle());
     if (!m_store->load()) {
@@ -63,8 +70,9 @@ void CacheWriterWorker::ingest(qint64 id, const std::function<bool(CacheStore &)
     if (!work(*m_store)) {
         const QString error = m_store->errorString();
         m_store->rollback();
-        m_pendingId = m_committedId;
-        Q_EMIT failed(error);
+        const qint64 lost = id - m_committedId;
+        m_pendingId = m_committedId = id; // the lost batches are behind us: later ones commit on their own
+        Q_EMIT failed(error, lost);
         return;
     }
     m_pendingId = id;
@@ -82,8 +90,11 @@ bool CacheWriterWorker::commitPending()
     if (!m_store->inTransaction())
         return true;
     if (!m_store->commit()) {
-        m_pendingId = m_committedId;
-        Q_EMIT failed(m_store->errorString());
+        const QString error = m_store->errorString();
+        m_store->load(); // the failed commit rolled back what the store remembers of its rows
+        const qint64 lost = m_pendingId - m_committedId;
+        m_committedId = m_pendingId;
+        Q_EMIT failed(error, lost);
         return false;
     }
     m_committedId = m_pendingId;
@@ -129,9 +140,23 @@ CacheWriter::CacheWriter(const Options &options, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &CacheWriterWorker::opened, this, &CacheWriter::opened);
-    connect(m_worker, &CacheWriterWorker::failed, this, &CacheWriter::failed);
+    connect(m_worker, &CacheWriterWorker::failed, this, [this](const QString &message, qint64 lostBatches) {
+        m_lostBatches += lostBatches;
+        m_sinceFailure.start();
+        if (!m_failing) {
+            m_failing = true;
+            qCWarning(lcCache).noquote() << "the cache cannot write, nothing is recorded until it can:" << message;
+            Q_EMIT recordingStopped(message);
+        }
+        Q_EMIT failed(message);
+    });
     connect(m_worker, &CacheWriterWorker::committed, this, [this](qint64 id) {
         m_lastCommittedId = id;
+        if (m_failing && m_sinceFailure.elapsed() >= m_options.resumeAfterQuietMs) {
+            m_failing = false;
+            qCInfo(lcCache).noquote() << "the cache writes again;" << m_lostBatches << "batches were not recorded";
+            Q_EMIT recordingResumed(std::exchange(m_lostBatches, 0));
+        }
         Q_EMIT committed(id);
     });
     m_thread.start();

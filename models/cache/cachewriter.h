@@ -4,6 +4,7 @@
 #include "cache/retention.h"
 #include "domain/offer.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
 
@@ -47,6 +48,12 @@ public:
         // nodes a metrics batch holds ~1-2 MB, so the bound also caps that memory.
         int maxBatchesInFlight = 256;
         const Clock *clock = nullptr; // for retention's "now"; nullptr: the system clock
+        // The file may not grow past this; 0: only the disk limits it. Reaching it is what a full
+        // disk does: recording stops, visibly, until retention or a clear frees room.
+        qint64 maxBytes = 0;
+        // Recording counts as resumed at a commit this long after the last failed write: near a full
+        // disk small batches still fit between failing big ones, and that is not recording.
+        int resumeAfterQuietMs = 5000;
     };
 
     explicit CacheWriter(const Options &options, QObject *parent = nullptr);
@@ -89,6 +96,11 @@ Q_SIGNALS:
     // A batch was dropped; total is droppedBatches().
     void batchesDropped(qint64 total);
     void failed(const QString &message);
+    // The writes started to fail (a full disk, a file that cannot be written): what arrives is not
+    // recorded from now on, until recordingResumed(). Once per episode.
+    void recordingStopped(const QString &reason);
+    // A write succeeded again; `lostBatches` were not recorded in between.
+    void recordingResumed(qint64 lostBatches);
     void retentionDone(bool ok, const QString &error);
     void cleared(bool ok);
     void imported(bool ok, const QString &message);
@@ -107,6 +119,9 @@ private:
     std::atomic<int> m_inFlight{0}; // posted, not yet taken into a transaction
     qint64 m_droppedBatches = 0;
     bool m_dropping = false; // in an episode of drops: logged at its start
+    bool m_failing = false;  // in an episode of failed writes
+    QElapsedTimer m_sinceFailure;
+    qint64 m_lostBatches = 0; // batches lost in the current episode
 };
 
 } // namespace cpn::cache

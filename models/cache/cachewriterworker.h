@@ -35,7 +35,8 @@ public:
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
     void committed(qint64 lastBatchId);
-    void failed(const QString &message);
+    // `lostBatches`: the batches of the transaction that could not be written.
+    void failed(const QString &message, qint64 lostBatches);
 
 private:
     void scheduleCommit();

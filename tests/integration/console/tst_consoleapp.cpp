@@ -3,6 +3,7 @@
 #include "cache/seriesreader.h"
 #include "charts/historysource.h"
 #include "consoleapp.h"
+#include "snapshotcommands.h"
 #include "state/federationstate.h"
 #include "ui/alarms/alarmspanel.h"
 #include "ui/mainwindow.h"
@@ -18,6 +19,8 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QLabel>
 #include <QTest>
 
 using namespace cpn;
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void unreachableRootIsShownOffline();
     void eventsAreRecordedInTheCache();
     void liveTotalsAreRecordedAsRegionSeries();
+    void aFullCacheIsShownAndTheConsoleGoesOn();
 };
 
 void TestConsoleApp::demoListsTheLiveFederation()
@@ -198,6 +202,39 @@ void TestConsoleApp::eventsAreRecordedInTheCache()
                  qPrintable(messages.join(u'|')));
     }
     QSqlDatabase::removeDatabase(connection);
+}
+
+// The cache capped just above its empty size fills as a full disk would: an error event says recording
+// stopped and why, the status bar says "not recording", and the console keeps showing the federation.
+void TestConsoleApp::aFullCacheIsShownAndTheConsoleGoesOn()
+{
+    QTemporaryDir dir;
+    ConsoleOptions options;
+    options.demo = true;
+    options.cacheDirectory = dir.path();
+    options.cacheMaxBytes = 160 * 1024;
+    ConsoleApp console(options, nullptr);
+    console.start();
+    const auto stoppedEvent = [&] {
+        const EventLogModel &events = console.eventModel();
+        for (int row = 0; row < events.rowCount(); ++row) {
+            const EventLogModel::Event &e = events.eventAt(row);
+            if (e.severity == EventLogModel::Severity::Error && e.message.startsWith(QStringLiteral("Recording stopped")))
+                return e.message;
+        }
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!stoppedEvent().isEmpty(), 60000);
+    QVERIFY2(stoppedEvent().contains(QStringLiteral("full")), qPrintable(stoppedEvent()));
+    QLabel *label = console.snapshotCommands()->cacheSizeLabel();
+    QTRY_VERIFY2(label->text().endsWith(QStringLiteral("not recording")), qPrintable(label->text()));
+    QVERIFY(label->toolTip().contains(QStringLiteral("full")));
+    // The live view goes on.
+    const int before = console.nodeModel().rowCount();
+    QVERIFY(before > 0);
+    FederationState *live = console.window()->shownState();
+    QSignalSpy ticks(live, &FederationState::tickComputed);
+    QTRY_VERIFY_WITH_TIMEOUT(ticks.size() >= 2, 10000);
 }
 
 void TestConsoleApp::unreachableRootIsShownOffline()

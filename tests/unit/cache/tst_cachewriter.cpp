@@ -5,6 +5,7 @@
 #include "domain/clock.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void reportsAFileItCannotOpen();
     void runsRetention();
     void dropsPastItsBound();
+    void fullCacheStopsThenResumesRecording();
     void storesOffersWhenTheyChange();
 };
 
@@ -135,6 +137,54 @@ void TestCacheWriter::keepsDirectoryVersions()
     sql::Statement count(db.handle(), "SELECT count(*) FROM node_versions");
     QVERIFY(count.step());
     QCOMPARE(count.int64(0), 36);
+}
+
+// A cache that cannot grow (its cap, as a full disk): recording stops once, visibly, with the reason; the
+// console's calls keep returning; once room returns (a clear) the next batch is recorded and the lost
+// ones are counted.
+void TestCacheWriter::fullCacheStopsThenResumesRecording()
+{
+    QTemporaryDir dir;
+    CacheWriter::Options options;
+    options.path = dir.filePath(QStringLiteral("cache.sqlite"));
+    options.maxBytes = 160 * 1024;
+    options.resumeAfterQuietMs = 0;
+    CacheWriter writer(options);
+    QVERIFY(writer.waitUntilOpen());
+    QSignalSpy stopped(&writer, &CacheWriter::recordingStopped);
+    QSignalSpy resumed(&writer, &CacheWriter::recordingResumed);
+    bool full = false;
+    for (int i = 0; i < 5000 && !full; ++i) {
+        MetricsBatch batch = tick(i % 10);
+        for (NodeSample &s : batch.nodes) {
+            s.tsMs += i * 10000;
+            s.cpuUtil = QRandomGenerator::global()->generateDouble(); // values that do not compress away
+        }
+        for (LinkSample &s : batch.links)
+            s.tsMs += i * 10000;
+        QVERIFY(writer.ingestMetrics(batch) > 0);
+        full = !writer.flushAndWait();
+    }
+    QVERIFY2(full, "5,000 batches fitted under the cap");
+    QTRY_COMPARE(stopped.size(), 1); // queued from the writer's thread
+    QVERIFY2(stopped.first().at(0).toString().contains(QStringLiteral("full")), qPrintable(stopped.first().at(0).toString()));
+    // Still failing: said once, not per batch.
+    QSignalSpy failed(&writer, &CacheWriter::failed);
+    for (int i = 0; i < 5; ++i)
+        writer.ingestMetrics(tick(i));
+    writer.flushAndWait();
+    QTRY_VERIFY(!failed.isEmpty());
+    QCOMPARE(stopped.size(), 1);
+    QVERIFY(resumed.isEmpty());
+
+    QSignalSpy cleared(&writer, &CacheWriter::cleared);
+    writer.clear();
+    QTRY_COMPARE(cleared.size(), 1);
+    const qint64 id = writer.ingestMetrics(tick(0));
+    QVERIFY(writer.flushAndWait());
+    QTRY_COMPARE(resumed.size(), 1);
+    QCOMPARE(writer.lastCommittedId(), id);
+    QVERIFY2(resumed.first().at(0).toLongLong() >= 6, qPrintable(QString::number(resumed.first().at(0).toLongLong())));
 }
 
 void TestCacheWriter::clearEmptiesTheCache()
