@@ -167,8 +167,20 @@ void SubmitPage::onReserved(const QString &tag, const Reservation &reservation)
 
 void SubmitPage::onReserveFailed(const QString &tag, const QString &reason, int httpStatus)
 {
-    if (Part *part = partWithTag(tag); part && part->state == Part::State::Reserving)
-        fail(*part, reason, httpStatus);
+    Part *part = partWithTag(tag);
+    if (!part || part->state != Part::State::Reserving)
+        return;
+    // A node that cannot hold units (a cpn-gateway in front of Slurm answers 503, docs/gateway.md) still
+    // takes jobs: the job is sent without a hold and the node's answer to it decides. A vanished offer
+    // (409) stops here, as the review page promises.
+    if (httpStatus == 503) {
+        qCInfo(lcUi).noquote() << "no reservation at" << part->share.nodeId << "(" << reason
+                               << "): submitting without one";
+        submitPart(*part);
+        showProgress();
+        return;
+    }
+    fail(*part, reason, httpStatus);
 }
 
 void SubmitPage::onSubmitted(const QString &tag, const Job &job)
