@@ -19,12 +19,18 @@ JobTracker::~JobTracker() = default;
 void JobTracker::setDirectory(const QList<Node> &nodes)
 {
     m_nodes.clear();
-    m_rootNodeId.clear();
-    for (const Node &node : nodes) {
+    for (const Node &node : nodes)
         m_nodes.insert(node.id, node);
-        if (node.role == NodeRole::National)
-            m_rootNodeId = node.id;
+}
+
+QString JobTracker::nodeAt(const QUrl &baseUrl) const
+{
+    const QUrl wanted = baseUrl.adjusted(QUrl::StripTrailingSlash);
+    for (const Node &node : m_nodes) {
+        if (!wanted.isEmpty() && node.baseUrl.adjusted(QUrl::StripTrailingSlash) == wanted)
+            return node.id;
     }
+    return {};
 }
 
 void JobTracker::setToken(const QString &token)

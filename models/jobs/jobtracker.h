@@ -51,9 +51,9 @@ public:
     const Job *job(const QString &jobId) const;
     QString tagOf(const QString &jobId) const { return m_tags.value(jobId); }
     const Node *node(const QString &nodeId) const;
-    // The national node of the directory (where offers and reservations of the whole federation are
-    // asked for); empty when the directory has none.
-    QString rootNodeId() const { return m_rootNodeId; }
+    // The node of the directory served at `baseUrl` (a root whose offers are read: reservations of
+    // its offers are made there); empty when none is.
+    QString nodeAt(const QUrl &baseUrl) const;
     int activeCount() const;
 
     // The client for a node's base URL (created on first use); nullptr for a node not in the directory.
@@ -78,7 +78,6 @@ private:
     QNetworkAccessManager *m_nam;
     api::ClientOptions m_options;
     QHash<QString, Node> m_nodes;
-    QString m_rootNodeId;
     QHash<QUrl, api::NodeApiClient *> m_clients;
     QList<QString> m_order;
     QHash<QString, Job> m_jobs;

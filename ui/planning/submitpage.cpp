@@ -2,6 +2,7 @@
 
 #include "domain/logging.h"
 #include "jobs/jobtracker.h"
+#include "jobs/offerbook.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/rankedofferspage.h"
 #include "ui/planning/reviewpage.h"
@@ -136,7 +137,9 @@ void SubmitPage::send(Part &part)
                                                           : part.request.requirements.accelerators;
     request.hours = part.request.requirements.durationHours;
     part.state = Part::State::Reserving;
-    const QString via = m_services->jobs->rootNodeId().isEmpty() ? part.share.nodeId : m_services->jobs->rootNodeId();
+    // At the root that listed the offer, as ReservationPage does.
+    const QString root = m_services->offers ? m_services->jobs->nodeAt(m_services->offers->rootUrl()) : QString();
+    const QString via = root.isEmpty() ? part.share.nodeId : root;
     m_services->jobs->reserve(part.tag, via, request);
 }
 

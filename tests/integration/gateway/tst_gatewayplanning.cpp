@@ -1,5 +1,6 @@
 #include "gatewayprocess.h"
 
+#include "api/localsimulator.h"
 #include "api/nodeapiclient.h"
 #include "domain/clock.h"
 #include "jobs/joblistmodel.h"
@@ -32,9 +33,11 @@ using namespace cpn;
 using namespace Qt::StringLiterals;
 
 // The console's own planning pieces on a real site: the Place a Job wizard and the Jobs dock, built as
-// the console builds them for a root, on a cpn-gateway child process in front of the site fixture's
-// real Slurm (three nodes with 8 fake h800 GPUs each). The wizard ranks the site's offers and places a
-// job there with its default choices; Slurm runs it on the GPUs it binds; the dock follows it to the end.
+// the console builds them, on a cpn-gateway child process in front of the site fixture's real Slurm
+// (three nodes with 8 fake h800 GPUs each) as the planning root, beside a real cpn-nodesim whose
+// directory (and national node) the console merges in, as scripts/site-demo.sh connects them. The wizard
+// ranks the site's offers and places a job there with its default choices; Slurm runs it on the GPUs it
+// binds; the dock follows it to the end.
 class TestGatewayPlanning : public QObject
 {
     Q_OBJECT
@@ -51,7 +54,8 @@ private:
     QTemporaryDir m_dir;
     QNetworkAccessManager m_nam;
     GatewayProcess m_gateway;
-    QList<Node> m_nodes;
+    api::LocalSimulator m_simulator;
+    QList<Node> m_nodes; // the merged directory: the site, then the simulated federation
     std::unique_ptr<jobs::JobTracker> m_tracker;
     std::unique_ptr<jobs::OfferBook> m_offers;
     PlanningServices m_services;
@@ -101,6 +105,23 @@ void TestGatewayPlanning::initTestCase()
     });
     QTRY_VERIFY_WITH_TIMEOUT(answered, 10'000);
     QCOMPARE(m_nodes.size(), 1);
+    // The simulated federation beside it, with its own token: its nodes join the directory.
+    QVERIFY2(!api::LocalSimulator::defaultProgram().isEmpty(), "cpn-nodesim is not built");
+    api::LocalSimulator::Options simulatorOptions;
+    simulatorOptions.devToken = u"sim-planning-token"_s;
+    m_simulator.start(simulatorOptions);
+    QVERIFY2(m_simulator.waitForStarted(), qPrintable(m_simulator.errorString()));
+    api::ClientOptions simulatorClient;
+    simulatorClient.token = simulatorOptions.devToken;
+    api::NodeApiClient federation(&m_nam, m_simulator.baseUrl(), simulatorClient);
+    answered = false;
+    federation.fetchDirectory([&](const api::ApiResult<protocol::NodeDirectory> &r) {
+        if (r.ok())
+            m_nodes += r.value().nodes;
+        answered = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 10'000);
+    QVERIFY(m_nodes.size() > 1);
     m_tracker = std::make_unique<jobs::JobTracker>(&m_nam, options);
     m_tracker->setDirectory(m_nodes);
     m_tracker->setPollIntervalMs(500);
