@@ -33,17 +33,34 @@ QString JobTracker::nodeAt(const QUrl &baseUrl) const
     return {};
 }
 
-void JobTracker::setToken(const QString &token)
+void JobTracker::setRoots(const QHash<QUrl, api::ClientOptions> &roots)
 {
-    m_options.token = token;
-    for (api::NodeApiClient *client : std::as_const(m_clients))
-        client->setToken(token);
+    m_roots = roots;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        it.value()->setToken(optionsFor(it.key()).token);
 }
 
-void JobTracker::setClientOptions(const api::ClientOptions &options)
+void JobTracker::setToken(const QUrl &rootUrl, const QString &token)
 {
-    m_options = options;
-    setToken(options.token);
+    if (!m_roots.contains(rootUrl))
+        return;
+    m_roots[rootUrl].token = token;
+    setRoots(m_roots);
+}
+
+api::ClientOptions JobTracker::optionsFor(const QUrl &baseUrl) const
+{
+    const QString base = baseUrl.adjusted(QUrl::StripTrailingSlash).toString() + u'/';
+    const api::ClientOptions *best = nullptr;
+    qsizetype bestLength = -1;
+    for (auto it = m_roots.cbegin(); it != m_roots.cend(); ++it) {
+        const QString root = it.key().adjusted(QUrl::StripTrailingSlash).toString() + u'/';
+        if (base.startsWith(root) && root.size() > bestLength) {
+            best = &it.value();
+            bestLength = root.size();
+        }
+    }
+    return best ? *best : m_options;
 }
 
 void JobTracker::setPollIntervalMs(int ms)
@@ -64,7 +81,7 @@ api::NodeApiClient *JobTracker::clientFor(const QString &nodeId)
         return nullptr;
     api::NodeApiClient *&client = m_clients[n->baseUrl];
     if (!client)
-        client = new api::NodeApiClient(m_nam, n->baseUrl, m_options, this);
+        client = new api::NodeApiClient(m_nam, n->baseUrl, optionsFor(n->baseUrl), this);
     return client;
 }
 

@@ -90,7 +90,8 @@ void ReservationPage::reserve()
     m_status->setText(tr("Reserving…"));
     // Reserved through the root that listed the offer (with several roots, not another root's national
     // node): a vanished offer is then a clear 409 rather than the silence of a node that went away.
-    const QString root = m_services->offers ? m_services->jobs->nodeAt(m_services->offers->rootUrl()) : QString();
+    const QString root =
+        m_services->offers ? m_services->jobs->nodeAt(m_services->offers->rootOf(*offer)) : QString();
     const QString via = root.isEmpty() ? share.nodeId : root;
     m_services->jobs->reserve(m_pendingTag, via, request);
     Q_EMIT completeChanged();

@@ -138,7 +138,8 @@ void SubmitPage::send(Part &part)
     request.hours = part.request.requirements.durationHours;
     part.state = Part::State::Reserving;
     // At the root that listed the offer, as ReservationPage does.
-    const QString root = m_services->offers ? m_services->jobs->nodeAt(m_services->offers->rootUrl()) : QString();
+    const QString root =
+        m_services->offers ? m_services->jobs->nodeAt(m_services->offers->rootOf(*offer)) : QString();
     const QString via = root.isEmpty() ? part.share.nodeId : root;
     m_services->jobs->reserve(part.tag, via, request);
 }

@@ -27,17 +27,18 @@
 #include <QSpinBox>
 #include <QTableWidget>
 
+#include <algorithm>
 #include <memory>
 
 using namespace cpn;
 using namespace Qt::StringLiterals;
 
 // The console's own planning pieces on a real site: the Place a Job wizard and the Jobs dock, built as
-// the console builds them, on a cpn-gateway child process in front of the site fixture's real Slurm
-// (three nodes with 8 fake h800 GPUs each) as the planning root, beside a real cpn-nodesim whose
-// directory (and national node) the console merges in, as scripts/site-demo.sh connects them. The wizard
-// ranks the site's offers and places a job there with its default choices; Slurm runs it on the GPUs it
-// binds; the dock follows it to the end.
+// the console builds them for its roots: a real cpn-nodesim first, then a cpn-gateway child process in
+// front of the site fixture's real Slurm (three nodes with 8 fake h800 GPUs each), each root with its
+// own token, as File > Connect to Federation… adds a site beside the simulated federation. The wizard
+// ranks the site's offers among the federation's and places a job there with its default choices; Slurm
+// runs it on the GPUs it binds; the dock follows it to the end.
 class TestGatewayPlanning : public QObject
 {
     Q_OBJECT
@@ -55,7 +56,7 @@ private:
     QNetworkAccessManager m_nam;
     GatewayProcess m_gateway;
     api::LocalSimulator m_simulator;
-    QList<Node> m_nodes; // the merged directory: the site, then the simulated federation
+    QList<Node> m_nodes; // the merged directory: the simulated federation, then the site
     std::unique_ptr<jobs::JobTracker> m_tracker;
     std::unique_ptr<jobs::OfferBook> m_offers;
     PlanningServices m_services;
@@ -92,44 +93,42 @@ void TestGatewayPlanning::initTestCase()
                                           m_env[u"SLURM_JWT_TOKEN"_s], m_env[u"SLURM_PARTITION"_s],
                                           m_env[u"SLURM_JOB_DIR"_s], m_dir.filePath(u"job.sh"_s))));
 
-    // The gateway as the console's planning root: its directory, its offers, its token.
-    api::ClientOptions options;
-    options.token = GatewayProcess::kToken;
-    options.allowPlainHttp = true;
-    api::NodeApiClient client(&m_nam, m_gateway.url(), options);
-    bool answered = false;
-    client.fetchDirectory([&](const api::ApiResult<protocol::NodeDirectory> &r) {
-        if (r.ok())
-            m_nodes = r.value().nodes;
-        answered = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(answered, 10'000);
-    QCOMPARE(m_nodes.size(), 1);
-    // The simulated federation beside it, with its own token: its nodes join the directory.
+    // As the console has them after File > Connect to Federation… of the gateway beside the simulated
+    // federation: two roots, each with its own token; the directory merged in the roots' order.
     QVERIFY2(!api::LocalSimulator::defaultProgram().isEmpty(), "cpn-nodesim is not built");
     api::LocalSimulator::Options simulatorOptions;
     simulatorOptions.devToken = u"sim-planning-token"_s;
     m_simulator.start(simulatorOptions);
     QVERIFY2(m_simulator.waitForStarted(), qPrintable(m_simulator.errorString()));
-    api::ClientOptions simulatorClient;
-    simulatorClient.token = simulatorOptions.devToken;
-    api::NodeApiClient federation(&m_nam, m_simulator.baseUrl(), simulatorClient);
-    answered = false;
-    federation.fetchDirectory([&](const api::ApiResult<protocol::NodeDirectory> &r) {
-        if (r.ok())
-            m_nodes += r.value().nodes;
-        answered = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(answered, 10'000);
-    QVERIFY(m_nodes.size() > 1);
-    m_tracker = std::make_unique<jobs::JobTracker>(&m_nam, options);
+    api::ClientOptions federation;
+    federation.token = simulatorOptions.devToken;
+    api::ClientOptions site;
+    site.token = GatewayProcess::kToken;
+    site.allowPlainHttp = true;
+    for (const auto &[root, options] :
+         {std::pair(m_simulator.baseUrl(), federation), std::pair(m_gateway.url(), site)}) {
+        api::NodeApiClient client(&m_nam, root, options);
+        bool answered = false;
+        client.fetchDirectory([&](const api::ApiResult<protocol::NodeDirectory> &r) {
+            if (r.ok())
+                m_nodes += r.value().nodes;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 10'000);
+    }
+    QCOMPARE(m_nodes.last().id, u"lab-site"_s);
+    m_tracker = std::make_unique<jobs::JobTracker>(&m_nam, api::ClientOptions());
+    m_tracker->setRoots({{m_simulator.baseUrl(), federation}, {m_gateway.url(), site}});
     m_tracker->setDirectory(m_nodes);
     m_tracker->setPollIntervalMs(500);
-    m_offers = std::make_unique<jobs::OfferBook>(&m_nam, options);
+    m_offers = std::make_unique<jobs::OfferBook>(&m_nam, api::ClientOptions());
     m_offers->setRefreshIntervalMs(1000);
-    m_offers->setRootUrl(m_gateway.url());
+    m_offers->setRoots({{m_simulator.baseUrl(), &m_nam, federation}, {m_gateway.url(), &m_nam, site}});
     // the gateway reads Slurm every 10 s: its first offers come within that
-    QTRY_VERIFY_WITH_TIMEOUT(m_offers->acceleratorModels().contains(u"h800"_s), 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(m_offers->offers().cbegin(), m_offers->offers().cend(),
+                    [](const Offer &o) { return o.nodeId == u"lab-site"_s && o.model == u"h800"_s; }),
+        30'000);
     m_services.jobs = m_tracker.get();
     m_services.offers = m_offers.get();
     m_services.snapshot = [this] {
@@ -171,14 +170,19 @@ Job TestGatewayPlanning::place(const QString &name, int gpus)
     req->storageTB()->setValue(0); // the site sells no storage
     req->durationHours()->setValue(0.5);
     wizard.next();
-    // the site's offer, ranked
+    // the site's offer, ranked among the simulated federation's
     RankedOffersPage *proposals = wizard.proposalsPage();
-    if (proposals->candidatesTable()->rowCount() == 0 || !proposals->selectCandidate(0) ||
-        proposals->selectedCandidate()->nodeId() != u"lab-site"_s) {
+    int row = -1;
+    for (int i = 0; i < proposals->result().ranked.size() && row < 0; ++i) {
+        if (proposals->result().ranked.at(i).nodeId() == u"lab-site"_s &&
+            !proposals->result().ranked.at(i).isSplit())
+            row = i;
+    }
+    if (row < 0 || !proposals->selectCandidate(row)) {
         QStringList why;
         for (const placement::Rejection &r : proposals->result().rejected)
             why << r.message;
-        qWarning("the site's offer is not ranked first: %s", qPrintable(why.join(u' ')));
+        qWarning("the site's offer is not ranked: %s", qPrintable(why.join(u' ')));
         return {};
     }
     wizard.next();
@@ -235,7 +239,7 @@ void TestGatewayPlanning::jobCancelledFromTheDockReachesCancelled()
         [&] {
             m_offers->refresh();
             for (const Offer &o : m_offers->offers())
-                if (o.model == u"h800"_s)
+                if (o.nodeId == u"lab-site"_s && o.model == u"h800"_s)
                     return o.available == 24.0;
             return false;
         }(),
