@@ -2,7 +2,8 @@
 # Regenerates docs/screenshots/ from a build: the console on the simulated federation at 1920x1080,
 # in English and in Simplified Chinese, and the national map in the window and in wall mode (--wall),
 # in a real X server (Xvfb) with a throwaway settings folder; and an offline replay of a short snapshot
-# recorded from the simulator with cpn-snapshot, alone and after a live run.
+# recorded from the simulator with cpn-snapshot, alone and after a live run. `screenshots.sh site` shoots
+# the console beside a real site's gateway (scripts/site-demo.sh), which needs root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${CPN_BUILD_DIR:-$root/build}/bin
@@ -87,6 +88,25 @@ shoot_alarms() {
 # `screenshots.sh alarms` shoots them alone.
 if [ "${1:-all}" = alarms ]; then
     shoot_alarms
+    exit 0
+fi
+
+# A real site beside the simulated federation (scripts/site-demo.sh: its Prometheus, Alertmanager and
+# Slurm, cpn-gateway in front of them, the console connected to both), with a 2-GPU job placed on it
+# through the Place a Job wizard running in its Slurm and selected in the Jobs dock, and the site's hover
+# card on the map. Needs root, as the site demo does.
+shoot_site() {
+    rm -rf "${settings:?}"/*
+    CPN_SCREENSHOT_JOB=wlcb-ai:h800:2 CPN_SCREENSHOT_HOVER=wlcb-ai \
+        XDG_CONFIG_HOME=$settings XDG_CACHE_HOME=$settings/cache \
+        xvfb-run -a -s "-screen 0 1920x1080x24" \
+        "$root/scripts/site-demo.sh" -qwindowgeometry 1920x1080+0+0 --screenshot "$out/site-gateway.png" \
+        --lang en --screenshot-delay 45
+    echo "wrote docs/screenshots/site-gateway.png"
+}
+# `screenshots.sh site` shoots it alone; the whole run leaves it out (it needs root and installs services).
+if [ "${1:-all}" = site ]; then
+    shoot_site
     exit 0
 fi
 

@@ -80,6 +80,7 @@ url = $SLURMRESTD_URL
 user = $SLURM_USER
 token = $SLURM_JWT_TOKEN
 partition = $SLURM_PARTITION
+job_directory = $SLURM_JOB_DIR
 
 [prices]
 cpu_core_hour = 0.12

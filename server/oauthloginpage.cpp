@@ -35,10 +35,10 @@ button { margin-top: 1.2rem; padding: 0.5rem 1.4rem; font-size: 1rem; }
 
 } // namespace
 
-QByteArray OAuthLoginPage::login(const QString &requestId, const QString &clientId, const QStringList &scopes,
-                                 const QString &error)
+QByteArray OAuthLoginPage::login(const QString &serviceName, const QString &requestId,
+                                 const QString &clientId, const QStringList &scopes, const QString &error)
 {
-    QString body = QStringLiteral("<h1>Sign in to the CPN node simulator</h1>\n");
+    QString body = QStringLiteral("<h1>Sign in to %1</h1>\n").arg(serviceName.toHtmlEscaped());
     body += QStringLiteral("<p><b>%1</b> asks for access.</p>\n").arg(clientId.toHtmlEscaped());
     body += QStringLiteral("<p class=\"scopes\">Requested scopes: %1</p>\n").arg(scopes.join(u' ').toHtmlEscaped());
     if (!error.isEmpty())

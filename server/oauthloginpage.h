@@ -10,9 +10,10 @@ namespace cpn::server {
 // be sent back to its client. Every value that came from a request is HTML-escaped.
 struct OAuthLoginPage
 {
-    // A form posting username, password and the hidden request_id to /oauth/authorize.
-    static QByteArray login(const QString &requestId, const QString &clientId, const QStringList &scopes,
-                            const QString &error = {});
+    // A form, headed "Sign in to <serviceName>", posting username, password and the hidden request_id
+    // to /oauth/authorize.
+    static QByteArray login(const QString &serviceName, const QString &requestId, const QString &clientId,
+                            const QStringList &scopes, const QString &error = {});
     static QByteArray error(const QString &message);
 };
 

@@ -259,7 +259,7 @@ ApiResponse OAuthServer::authorizeGet(const ApiRequest &request)
                     503);
     const QString requestId = newSecret();
     m_logins.insert(requestId, PendingLogin{redirectUri, state, challenge, scopes, m_clock.nowMs() + kLoginLifetimeMs});
-    return html(OAuthLoginPage::login(requestId, clientId, scopes));
+    return html(OAuthLoginPage::login(m_config.serviceName, requestId, clientId, scopes));
 }
 
 ApiResponse OAuthServer::authorizePost(const ApiRequest &request)
@@ -279,7 +279,8 @@ ApiResponse OAuthServer::authorizePost(const ApiRequest &request)
             m_logins.erase(it);
             return html(OAuthLoginPage::error(QStringLiteral("Too many wrong passwords for this sign-in request.")), 401);
         }
-        return html(OAuthLoginPage::login(it.key(), kClientId, it->scopes, QStringLiteral("Wrong user name or password")),
+        return html(OAuthLoginPage::login(m_config.serviceName, it.key(), kClientId, it->scopes,
+                                          QStringLiteral("Wrong user name or password")),
                     401);
     }
     const PendingLogin login = it.value();

@@ -29,6 +29,7 @@ public:
     {
         int accessTokenTtlSeconds = 3600;
         QString tokenPrefix; // issued tokens start with it (tests grep for a canary)
+        QString serviceName = QStringLiteral("the CPN node simulator"); // "Sign in to <serviceName>"
     };
 
     OAuthServer(Auth &auth, OAuthUsers users, const Clock &clock, Config config);

@@ -33,6 +33,7 @@ bool ProtocolServer::setUpAccounts(QString *error)
     OAuthServer::Config oauthConfig;
     oauthConfig.accessTokenTtlSeconds = m_options.tokenTtlSeconds;
     oauthConfig.tokenPrefix = m_options.tokenPrefix;
+    oauthConfig.serviceName = m_options.serviceName;
     m_oauth.emplace(m_auth, std::move(*users), m_clock, oauthConfig);
     return true;
 }

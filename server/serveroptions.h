@@ -22,6 +22,8 @@ struct ServerOptions
     QString tlsCertificateFile; // with tlsKeyFile: serve https
     QString tlsKeyFile;
     bool responseCache = true; // false: --no-response-cache
+    // What the sign-in page says it signs in to; a gateway names its site.
+    QString serviceName = QStringLiteral("the CPN node simulator");
 
     struct Definitions
     {

@@ -1,8 +1,7 @@
 #include "terminationsignals.h"
 
-#include "domain/logging.h"
-
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -23,15 +22,15 @@ void onSignal(int)
 
 } // namespace
 
-void quitOnTerminationSignals(QCoreApplication &app)
+void quitOnTerminationSignals(QCoreApplication &app, const QLoggingCategory &log)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
         return;
     auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app, &log] {
         char byte;
         [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
-        qCInfo(lcSim) << "signal received, shutting down";
+        qCInfo(log) << "signal received, shutting down";
         app.quit();
     });
     struct sigaction action = {};

@@ -3638,10 +3638,6 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connect to the federation root (national node) at URL. May be given more than once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bearer token for --connect (prefer the CPN_TOKEN environment variable: arguments are visible to other users).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3739,6 +3735,10 @@ id %2
     </message>
     <message>
         <source>--sign-in cannot be combined with --offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the federation root (a national node, or a site&apos;s cpn-gateway) at URL. May be given more than once, and with --demo: then beside the simulated federation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

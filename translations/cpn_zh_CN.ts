@@ -3624,10 +3624,6 @@ ID：%2
         <translation>--demo 使用的模拟器随机种子。</translation>
     </message>
     <message>
-        <source>Connect to the federation root (national node) at URL. May be given more than once.</source>
-        <translation>连接位于 URL 的算力网根节点（国家节点）。可多次指定。</translation>
-    </message>
-    <message>
         <source>Bearer token for --connect (prefer the CPN_TOKEN environment variable: arguments are visible to other users).</source>
         <translation>--connect 使用的 Bearer 令牌（建议改用 CPN_TOKEN 环境变量：命令行参数对其他用户可见）。</translation>
     </message>
@@ -3726,6 +3722,10 @@ ID：%2
     <message>
         <source>--sign-in cannot be combined with --offline.</source>
         <translation>--sign-in 不能与 --offline 同时使用。</translation>
+    </message>
+    <message>
+        <source>Connect to the federation root (a national node, or a site&apos;s cpn-gateway) at URL. May be given more than once, and with --demo: then beside the simulated federation.</source>
+        <translation>连接位于 URL 的算力网根节点（国家节点，或站点的 cpn-gateway）。可多次指定，也可与 --demo 同用：此时与模拟算力网并列显示。</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments, const QString &
                                   QStringLiteral("n"), QStringLiteral("42"));
     const QCommandLineOption connect(
         QStringLiteral("connect"),
-        QCoreApplication::translate("cpn::console", "Connect to the federation root (national node) at URL. "
-                                                    "May be given more than once."),
+        QCoreApplication::translate("cpn::console", "Connect to the federation root (a national node, or a "
+                                                    "site's cpn-gateway) at URL. May be given more than once, "
+                                                    "and with --demo: then beside the simulated federation."),
         QStringLiteral("url"));
     const QCommandLineOption token(
         QStringLiteral("token"),

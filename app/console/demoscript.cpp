@@ -11,7 +11,12 @@
 #include "ui/connectdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
+#include "ui/planning/jobkindpage.h"
+#include "ui/planning/jobspanel.h"
+#include "ui/planning/jobwizard.h"
+#include "ui/planning/rankedofferspage.h"
 #include "ui/planning/requirementspage.h"
+#include "ui/planning/reviewpage.h"
 #include "ui/planning/selectionwizard.h"
 #include "ui/planning/workloadqueuepanel.h"
 #include "widgets/map/nodemapwidget.h"
@@ -21,9 +26,11 @@
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTimer>
 
 namespace cpn::console {
@@ -178,6 +185,57 @@ void DemoScript::acknowledge(const QString &spec)
     });
 }
 
+void DemoScript::placeJob(const QString &spec)
+{
+    const QStringList parts = spec.split(u':');
+    MainWindow *window = m_parts.window;
+    JobWizard *wizard = parts.size() == 3 ? window->openJobWizard() : nullptr;
+    if (!wizard) {
+        qCWarning(lcApp).noquote() << "no job" << spec << "for the screenshot (node:model:count)";
+        return;
+    }
+    const QString nodeId = parts.at(0);
+    // As an operator fills it in: a batch job of the cards, a few cores, no storage (a site may sell none).
+    wizard->kindPage()->nameEdit()->setText(QStringLiteral("resnet-batch-%1gpu").arg(parts.at(2)));
+    wizard->kindPage()->kindCombo()->setCurrentIndex(
+        wizard->kindPage()->kindCombo()->findData(int(JobKind::Batch)));
+    wizard->next();
+    RequirementsPage *requirements = wizard->requirementsPage();
+    requirements->acceleratorCombo()->setCurrentIndex(
+        requirements->acceleratorCombo()->findData(parts.at(1)));
+    requirements->acceleratorCount()->setValue(parts.at(2).toInt());
+    requirements->cpuCores()->setValue(8);
+    requirements->memoryGiB()->setValue(16);
+    requirements->storageTB()->setValue(0);
+    requirements->durationHours()->setValue(2);
+    wizard->next();
+    RankedOffersPage *proposals = wizard->proposalsPage();
+    int row = -1;
+    for (int i = 0; i < proposals->result().ranked.size() && row < 0; ++i) {
+        if (proposals->result().ranked.at(i).nodeId() == nodeId &&
+            !proposals->result().ranked.at(i).isSplit())
+            row = i;
+    }
+    if (row < 0 || !proposals->selectCandidate(row)) {
+        qCWarning(lcApp).noquote() << "the wizard does not propose" << nodeId << "for the screenshot's job";
+        wizard->close();
+        return;
+    }
+    connect(wizard, &JobWizard::submitted, this, [wizard, window](const QList<Job> &jobs) {
+        wizard->accept();
+        window->jobsDock()->show();
+        window->jobsDock()->raise();
+        if (!jobs.isEmpty())
+            window->jobsPanel()->selectJob(jobs.first().id);
+    });
+    connect(wizard, &JobWizard::submissionFailed, this, [wizard](const QString &reason) {
+        qCWarning(lcApp).noquote() << "the screenshot's job was not placed:" << reason;
+        wizard->close();
+    });
+    wizard->next(); // review
+    wizard->next(); // submit
+}
+
 void DemoScript::scheduleScreenshot()
 {
     MainWindow *window = m_parts.window;
@@ -218,6 +276,13 @@ void DemoScript::scheduleScreenshot()
     if (const QString ack = qEnvironmentVariable("CPN_SCREENSHOT_ACK"); !ack.isEmpty()) {
         QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 6000), this,
                            [this, ack] { acknowledge(ack); });
+    }
+    // CPN_SCREENSHOT_JOB=<node id>:<accelerator model>:<count> places a 2-hour batch job of that many
+    // cards on that node with the Place a Job wizard 25 s before the picture (scripts/screenshots.sh
+    // site: a job running on a real site's Slurm), and shows it selected in the Jobs dock.
+    if (const QString job = qEnvironmentVariable("CPN_SCREENSHOT_JOB"); !job.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 25000), this,
+                           [this, job] { placeJob(job); });
     }
     // CPN_SCREENSHOT_HOVER=<node id> holds the mouse over that node on the map: its hover card.
     if (const QString node = qEnvironmentVariable("CPN_SCREENSHOT_HOVER"); !node.isEmpty()) {

@@ -24,7 +24,8 @@ namespace cpn::console {
 
 // What the demo and scripts/screenshots.sh script on the window: the example workload queue, the
 // screenshot (--screenshot and the CPN_SCREENSHOT_* variables, which may also set a fault on the
-// demo's simulator, acknowledge an alarm and hover a node on the map), --open-planning and --pin-demo-charts. None of it runs
+// demo's simulator, acknowledge an alarm, hover a node on the map and place a job with the Place a Job
+// wizard), --open-planning and --pin-demo-charts. None of it runs
 // unless asked for on the command line or by the demo.
 class DemoScript : public QObject
 {
@@ -59,6 +60,7 @@ private:
     void injectFault(const QString &spec); // CPN_SCREENSHOT_FAULT
     void hoverNode(const QString &nodeId); // CPN_SCREENSHOT_HOVER
     void acknowledge(const QString &spec); // CPN_SCREENSHOT_ACK
+    void placeJob(const QString &spec);    // CPN_SCREENSHOT_JOB
 
     ConsoleOptions m_options;
     Parts m_parts;

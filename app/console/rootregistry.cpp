@@ -131,8 +131,8 @@ bool RootRegistry::disconnectEndpoint(const QUrl &rootUrl)
     rememberRoots();
     Q_EMIT rootRemoved(endpointId);
     m_services.state->removeRoot(endpointId);
-    // Offers and new jobs go through the first root: the next one, if any.
-    followFirstRootForPlanning();
+    // Its offers go, and the jobs at its nodes lose its token.
+    followRootsForPlanning();
     m_services.events->log(EventLogModel::Severity::Info, tr("Connect"),
                            tr("Disconnected from %1.").arg(rootUrl.toDisplayString()));
     return true;
@@ -214,7 +214,7 @@ void RootRegistry::connectFederation(const api::EndpointSetting &endpoint, const
     connect(federation, &api::FederationClient::problem, this,
             [this, endpointId](const QString &message) { Q_EMIT rootProblem(endpointId, message); });
     attachAccount(federation, position, transport, token);
-    followFirstRootForPlanning();
+    followRootsForPlanning();
     federation->start();
     if (m_services.alarms) {
         // Through the root's own client: its token, its refresh on a 401 and its transport rules.
@@ -241,10 +241,10 @@ void RootRegistry::attachAccount(api::FederationClient *federation, qsizetype po
             [this, session, federation, fallbackToken] {
                 const QString token = session->isSignedIn() ? session->accessToken() : fallbackToken;
                 federation->setToken(token);
-                // Jobs and offers follow the first root's account (as they follow its token above).
-                if (m_services.jobs && federation == m_federations.constFirst()) {
-                    m_services.jobs->setToken(token);
-                    m_services.offers->setToken(token);
+                // The root's offers, and jobs at its nodes, follow its account too.
+                if (m_services.jobs) {
+                    m_services.jobs->setToken(federation->rootUrl(), token);
+                    m_services.offers->setToken(federation->rootUrl(), token);
                 }
             });
     // A 401 refreshes the account's token once and the request is sent again with it.
@@ -260,18 +260,20 @@ void RootRegistry::attachAccount(api::FederationClient *federation, qsizetype po
         session->signIn();
 }
 
-void RootRegistry::followFirstRootForPlanning()
+void RootRegistry::followRootsForPlanning()
 {
-    const api::FederationClient *first = m_federations.value(0, nullptr);
-    if (!m_services.offers || first == m_planningRoot)
+    if (!m_services.offers)
         return;
-    m_planningRoot = first;
-    const api::ClientOptions options = first ? first->options() : api::ClientOptions();
-    m_services.jobs->setClientOptions(options);
-    // Offers through the root's own network manager, so they are trusted as the root is. Jobs keep
-    // the console's: their node clients outlive a change of first root.
-    m_services.offers->setTransport(first ? m_roots.value(first).network : m_services.network, options);
-    m_services.offers->setRootUrl(first ? first->rootUrl() : QUrl());
+    // Offers through each root's own network manager, so they are trusted as the root is. Jobs keep
+    // the console's: their node clients outlive a change of roots.
+    QList<jobs::OfferBook::Root> offerRoots;
+    QHash<QUrl, api::ClientOptions> jobRoots;
+    for (const api::FederationClient *federation : std::as_const(m_federations)) {
+        offerRoots.append({federation->rootUrl(), m_roots.value(federation).network, federation->options()});
+        jobRoots.insert(federation->rootUrl(), federation->options());
+    }
+    m_services.jobs->setRoots(jobRoots);
+    m_services.offers->setRoots(offerRoots);
 }
 
 api::FederationClient *RootRegistry::federationAt(const QUrl &rootUrl) const

@@ -44,8 +44,9 @@ void configureNetwork(QNetworkAccessManager &network);
 
 // The federation roots the live console is connected to, in order: each root's protocol client and
 // network manager, its account and the token its requests carry, and the endpoints remembered for
-// the next start. What a root reports goes to the live state and the cache; the first root is the
-// one planning follows (offers and new jobs go through it, with its transport rules and token).
+// the next start. What a root reports goes to the live state and the cache, and planning reads every
+// root's offers and sends jobs to its nodes with its transport rules and token (the first root's
+// offers first).
 // Knows no widget: the window and the Accounts menu follow its signals.
 class RootRegistry : public QObject
 {
@@ -61,7 +62,7 @@ public:
         EventLog *events = nullptr;               // required
         QSettings *settings = nullptr;            // optional: the roots are then not remembered
         auth::TokenVault *vault = nullptr;        // optional: no accounts without it
-        jobs::JobTracker *jobs = nullptr;         // optional: planning follows the first root
+        jobs::JobTracker *jobs = nullptr;         // optional: planning follows the roots
         jobs::OfferBook *offers = nullptr;        // with jobs
         alarms::AlarmStore *alarms = nullptr;     // optional: each root's alarms are polled into it
         bool signInFirstRoot = false;             // --sign-in: the first root's account signs in
@@ -101,19 +102,19 @@ Q_SIGNALS:
     void droppedAnswersChanged(qint64 total);
 
 private:
-    // At `position` among the roots (the order their nodes win and planning's first root); -1: last.
+    // At `position` among the roots (the order their nodes and offers come in); -1: last.
     void connectFederation(const api::EndpointSetting &endpoint, const QString &token, const QString &label,
                            qsizetype position = -1);
     // The root's account: its token replaces `fallbackToken` (dev or CPN_TOKEN) while signed in.
     void attachAccount(api::FederationClient *federation, qsizetype position,
                        const api::ClientOptions &transport, const QString &fallbackToken);
-    void followFirstRootForPlanning();
+    // Offers from every root, and each root's transport rules and token for the jobs at its nodes.
+    void followRootsForPlanning();
     api::FederationClient *federationAt(const QUrl &rootUrl) const;
     void rememberRoots() const;
 
     Services m_services;
     QList<api::FederationClient *> m_federations;
-    const api::FederationClient *m_planningRoot = nullptr;
     // What the console keeps of each root beside its client.
     struct Root
     {

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -19,6 +20,8 @@ using namespace cpn;
 using namespace cpn::gateway;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcGatewayProcess, "cpn.gateway", QtInfoMsg)
 
 int fail(const QString &message, int code)
 {
@@ -61,7 +64,9 @@ int main(int argc, char *argv[])
                     2);
 
     server::SystemClock clock;
-    server::ProtocolServer server(config->server, clock);
+    server::ServerOptions serverOptions = config->server;
+    serverOptions.serviceName = config->site.name; // the sign-in page names the site
+    server::ProtocolServer server(serverOptions, clock);
     if (!server.setUpAccounts(&error))
         return fail(error, 2);
     GatewayBackend backend(*config, clock);
@@ -86,7 +91,7 @@ int main(int argc, char *argv[])
                      [&backend](const QString &reason) { backend.pollFailed(reason); });
     poller.start();
     backend.startAlarms();
-    cpn::server::quitOnTerminationSignals(app);
+    cpn::server::quitOnTerminationSignals(app, lcGatewayProcess());
 
     std::printf("cpn-gateway listening on %s\n", qPrintable(server.rootUrl().toString()));
     std::fflush(stdout);

@@ -71,7 +71,7 @@ int main(int argc, char *argv[])
     const QString root = server.rootUrl().toString();
     simulator.scenario().setRootUrl(server.rootUrl());
     simulator.start();
-    cpn::server::quitOnTerminationSignals(app);
+    cpn::server::quitOnTerminationSignals(app, lcSim());
     qCInfo(lcSim) << "scenario" << options->scenario << "with" << simulator.scenario().nodes().size() << "nodes and"
                   << simulator.scenario().links().size() << "links, seed" << options->seed;
 

@@ -19,25 +19,48 @@ JobTracker::~JobTracker() = default;
 void JobTracker::setDirectory(const QList<Node> &nodes)
 {
     m_nodes.clear();
-    m_rootNodeId.clear();
-    for (const Node &node : nodes) {
+    for (const Node &node : nodes)
         m_nodes.insert(node.id, node);
-        if (node.role == NodeRole::National)
-            m_rootNodeId = node.id;
+}
+
+QString JobTracker::nodeAt(const QUrl &baseUrl) const
+{
+    const QUrl wanted = baseUrl.adjusted(QUrl::StripTrailingSlash);
+    for (const Node &node : m_nodes) {
+        if (!wanted.isEmpty() && node.baseUrl.adjusted(QUrl::StripTrailingSlash) == wanted)
+            return node.id;
     }
+    return {};
 }
 
-void JobTracker::setToken(const QString &token)
+void JobTracker::setRoots(const QHash<QUrl, api::ClientOptions> &roots)
 {
-    m_options.token = token;
-    for (api::NodeApiClient *client : std::as_const(m_clients))
-        client->setToken(token);
+    m_roots = roots;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        it.value()->setToken(optionsFor(it.key()).token);
 }
 
-void JobTracker::setClientOptions(const api::ClientOptions &options)
+void JobTracker::setToken(const QUrl &rootUrl, const QString &token)
 {
-    m_options = options;
-    setToken(options.token);
+    if (!m_roots.contains(rootUrl))
+        return;
+    m_roots[rootUrl].token = token;
+    setRoots(m_roots);
+}
+
+api::ClientOptions JobTracker::optionsFor(const QUrl &baseUrl) const
+{
+    const QString base = baseUrl.adjusted(QUrl::StripTrailingSlash).toString() + u'/';
+    const api::ClientOptions *best = nullptr;
+    qsizetype bestLength = -1;
+    for (auto it = m_roots.cbegin(); it != m_roots.cend(); ++it) {
+        const QString root = it.key().adjusted(QUrl::StripTrailingSlash).toString() + u'/';
+        if (base.startsWith(root) && root.size() > bestLength) {
+            best = &it.value();
+            bestLength = root.size();
+        }
+    }
+    return best ? *best : m_options;
 }
 
 void JobTracker::setPollIntervalMs(int ms)
@@ -58,7 +81,7 @@ api::NodeApiClient *JobTracker::clientFor(const QString &nodeId)
         return nullptr;
     api::NodeApiClient *&client = m_clients[n->baseUrl];
     if (!client)
-        client = new api::NodeApiClient(m_nam, n->baseUrl, m_options, this);
+        client = new api::NodeApiClient(m_nam, n->baseUrl, optionsFor(n->baseUrl), this);
     return client;
 }
 

@@ -22,8 +22,10 @@ namespace cpn::jobs {
 
 // Submits jobs to the node that should run them and follows each one until it ends. Requests go to
 // the node's own base URL (from the directory it is given), one NodeApiClient per base URL, all on the
-// console's network manager. Tracked jobs are polled every pollIntervalMs until they are terminal.
-// A caller's tag (e.g. a workload id) is echoed in the submission signals, so nothing is lost on failure.
+// console's network manager, with the transport rules and token of the root the node is served under
+// (its base URL at or below the root's; the default options for a node under no root). Tracked jobs are
+// polled every pollIntervalMs until they are terminal. A caller's tag (e.g. a workload id) is echoed in the
+// submission signals, so nothing is lost on failure.
 class JobTracker : public QObject
 {
     Q_OBJECT
@@ -33,9 +35,10 @@ public:
     ~JobTracker() override;
 
     void setDirectory(const QList<Node> &nodes);
-    void setToken(const QString &token);
-    // Transport rules and token for the node clients made from now on (the first root's).
-    void setClientOptions(const api::ClientOptions &options);
+    // The roots, by base URL, with their transport rules and tokens: for the node clients made from
+    // now on; a token also goes to those already made.
+    void setRoots(const QHash<QUrl, api::ClientOptions> &roots);
+    void setToken(const QUrl &rootUrl, const QString &token);
     void setPollIntervalMs(int ms);
 
     void submit(const QString &tag, const QString &nodeId, const JobRequest &request);
@@ -51,9 +54,9 @@ public:
     const Job *job(const QString &jobId) const;
     QString tagOf(const QString &jobId) const { return m_tags.value(jobId); }
     const Node *node(const QString &nodeId) const;
-    // The national node of the directory (where offers and reservations of the whole federation are
-    // asked for); empty when the directory has none.
-    QString rootNodeId() const { return m_rootNodeId; }
+    // The node of the directory served at `baseUrl` (the root that listed an offer: reservations of
+    // it are made there); empty when none is.
+    QString nodeAt(const QUrl &baseUrl) const;
     int activeCount() const;
 
     // The client for a node's base URL (created on first use); nullptr for a node not in the directory.
@@ -77,8 +80,11 @@ private:
 
     QNetworkAccessManager *m_nam;
     api::ClientOptions m_options;
+    // The options for a node's base URL: those of the root it is served under, else m_options.
+    api::ClientOptions optionsFor(const QUrl &baseUrl) const;
+
     QHash<QString, Node> m_nodes;
-    QString m_rootNodeId;
+    QHash<QUrl, api::ClientOptions> m_roots;
     QHash<QUrl, api::NodeApiClient *> m_clients;
     QList<QString> m_order;
     QHash<QString, Job> m_jobs;

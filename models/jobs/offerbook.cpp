@@ -16,58 +16,86 @@ OfferBook::OfferBook(QNetworkAccessManager *nam, const api::ClientOptions &optio
 
 OfferBook::~OfferBook() = default;
 
-void OfferBook::setRootUrl(const QUrl &rootUrl)
+void OfferBook::setRoots(const QList<Root> &roots)
 {
-    if (rootUrl == m_rootUrl && m_client)
-        return;
-    m_rootUrl = rootUrl;
-    delete m_client;
-    m_client = nullptr;
+    for (const Source &source : std::as_const(m_sources))
+        delete source.client;
+    m_sources.clear();
     ++m_generation;
-    m_inFlight = false;
-    if (rootUrl.isEmpty()) { // no root left: nothing is offered
+    if (roots.isEmpty()) { // no root left: nothing is offered
         m_timer.stop();
         setOffers({});
         return;
     }
-    m_client = new api::NodeApiClient(m_nam, rootUrl, m_options, this);
+    for (const Root &root : roots)
+        m_sources.append(
+            {root.url, new api::NodeApiClient(root.nam, root.url, root.options, this), {}, false});
     m_timer.start();
     refresh();
 }
 
-void OfferBook::setToken(const QString &token)
+void OfferBook::setRootUrl(const QUrl &rootUrl)
 {
-    m_options.token = token;
-    if (m_client)
-        m_client->setToken(token);
+    setRoots(rootUrl.isEmpty() ? QList<Root>() : QList<Root>{{rootUrl, m_nam, m_options}});
 }
 
-void OfferBook::setTransport(QNetworkAccessManager *nam, const api::ClientOptions &options)
+QUrl OfferBook::rootUrl() const
 {
-    m_nam = nam;
-    m_options = options;
-    delete m_client; // made again with them by setRootUrl
-    m_client = nullptr;
+    return m_sources.isEmpty() ? QUrl() : m_sources.constFirst().url;
+}
+
+QUrl OfferBook::rootOf(const Offer &offer) const
+{
+    for (const Source &source : m_sources) {
+        for (const Offer &listed : source.offers) {
+            if (listed.nodeId == offer.nodeId)
+                return source.url;
+        }
+    }
+    return {};
+}
+
+void OfferBook::setToken(const QUrl &rootUrl, const QString &token)
+{
+    for (Source &source : m_sources) {
+        if (source.url == rootUrl)
+            source.client->setToken(token);
+    }
 }
 
 void OfferBook::refresh()
 {
-    if (!m_client || m_inFlight)
-        return;
-    m_inFlight = true;
-    m_client->fetchOffers(QString(), [this, generation = m_generation](const api::ApiResult<QList<Offer>> &result) {
-        if (generation != m_generation)
-            return;
-        m_inFlight = false;
-        if (!result.ok()) {
-            m_lastError = result.error().message();
-            qCWarning(lcApi).noquote() << "offers not refreshed:" << m_lastError;
-            Q_EMIT fetchFailed(m_lastError);
-            return;
-        }
-        m_lastError.clear();
-        setOffers(result.value());
-    });
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        Source &source = m_sources[i];
+        if (source.inFlight)
+            continue;
+        source.inFlight = true;
+        source.client->fetchOffers(
+            QString(), [this, i, generation = m_generation](const api::ApiResult<QList<Offer>> &result) {
+                if (generation != m_generation)
+                    return;
+                Source &answered = m_sources[i];
+                answered.inFlight = false;
+                if (!result.ok()) {
+                    m_lastError = result.error().message();
+                    qCWarning(lcApi).noquote()
+                        << "offers of" << answered.url.toString() << "not refreshed:" << m_lastError;
+                    Q_EMIT fetchFailed(m_lastError);
+                    return;
+                }
+                m_lastError.clear();
+                answered.offers = result.value();
+                merge();
+            });
+    }
+}
+
+void OfferBook::merge()
+{
+    QList<Offer> all;
+    for (const Source &source : std::as_const(m_sources))
+        all += source.offers;
+    setOffers(all);
 }
 
 void OfferBook::setOffers(const QList<Offer> &offers)

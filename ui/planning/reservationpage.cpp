@@ -3,6 +3,7 @@
 #include "domain/enums.h"
 #include "domain/logging.h"
 #include "jobs/jobtracker.h"
+#include "jobs/offerbook.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/rankedofferspage.h"
 
@@ -87,9 +88,11 @@ void ReservationPage::reserve()
     request.hours = m_draft->requirements.durationHours;
     m_pendingTag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_status->setText(tr("Reserving…"));
-    // Reserved through the national node, which sees every offer: a vanished offer is then a clear
-    // 409 rather than the silence of a node that went away.
-    const QString via = m_services->jobs->rootNodeId().isEmpty() ? share.nodeId : m_services->jobs->rootNodeId();
+    // Reserved through the root that listed the offer (with several roots, not another root's national
+    // node): a vanished offer is then a clear 409 rather than the silence of a node that went away.
+    const QString root =
+        m_services->offers ? m_services->jobs->nodeAt(m_services->offers->rootOf(*offer)) : QString();
+    const QString via = root.isEmpty() ? share.nodeId : root;
     m_services->jobs->reserve(m_pendingTag, via, request);
     Q_EMIT completeChanged();
 }

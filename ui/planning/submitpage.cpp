@@ -2,6 +2,7 @@
 
 #include "domain/logging.h"
 #include "jobs/jobtracker.h"
+#include "jobs/offerbook.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/rankedofferspage.h"
 #include "ui/planning/reviewpage.h"
@@ -136,7 +137,10 @@ void SubmitPage::send(Part &part)
                                                           : part.request.requirements.accelerators;
     request.hours = part.request.requirements.durationHours;
     part.state = Part::State::Reserving;
-    const QString via = m_services->jobs->rootNodeId().isEmpty() ? part.share.nodeId : m_services->jobs->rootNodeId();
+    // At the root that listed the offer, as ReservationPage does.
+    const QString root =
+        m_services->offers ? m_services->jobs->nodeAt(m_services->offers->rootOf(*offer)) : QString();
+    const QString via = root.isEmpty() ? part.share.nodeId : root;
     m_services->jobs->reserve(part.tag, via, request);
 }
 
@@ -167,8 +171,20 @@ void SubmitPage::onReserved(const QString &tag, const Reservation &reservation)
 
 void SubmitPage::onReserveFailed(const QString &tag, const QString &reason, int httpStatus)
 {
-    if (Part *part = partWithTag(tag); part && part->state == Part::State::Reserving)
-        fail(*part, reason, httpStatus);
+    Part *part = partWithTag(tag);
+    if (!part || part->state != Part::State::Reserving)
+        return;
+    // A node that cannot hold units (a cpn-gateway in front of Slurm answers 503, docs/gateway.md) still
+    // takes jobs: the job is sent without a hold and the node's answer to it decides. A vanished offer
+    // (409) stops here, as the review page promises.
+    if (httpStatus == 503) {
+        qCInfo(lcUi).noquote() << "no reservation at" << part->share.nodeId << "(" << reason
+                               << "): submitting without one";
+        submitPart(*part);
+        showProgress();
+        return;
+    }
+    fail(*part, reason, httpStatus);
 }
 
 void SubmitPage::onSubmitted(const QString &tag, const Job &job)

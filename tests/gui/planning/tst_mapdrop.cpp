@@ -272,7 +272,7 @@ void tst_MapDrop::refusedJobReturnsToTheQueue()
 {
     // A read-only token: the node answers 403 naming jobs:write.
     jobs::JobTracker *tracker = m_window->planning()->jobs;
-    tracker->setToken(kReadToken);
+    tracker->setToken(m_sim.baseUrl(), kReadToken);
     WorkloadQueue *queue = m_panel->queue();
     QVERIFY(queue->insert(smallWorkload(QStringLiteral("drop-403"))));
     const QString node = fittingNode(QStringLiteral("drop-403"));
@@ -284,7 +284,7 @@ void tst_MapDrop::refusedJobReturnsToTheQueue()
     QTest::mouseClick(m_panel->pendingConfirmation()->submitButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-403"))->state, QueuedWorkload::State::Refused,
                               15000);
-    tracker->setToken(kDevToken);
+    tracker->setToken(m_sim.baseUrl(), kDevToken);
     const QueuedWorkload *item = queue->find(QStringLiteral("drop-403"));
     QVERIFY2(item->reason.contains(QStringLiteral("jobs:write")), qPrintable(item->reason));
     QVERIFY(item->isPlaceable()); // back in the queue, never lost

@@ -8,6 +8,7 @@
 #include "api/localsimulator.h"
 #include "auth/accountsession.h"
 #include "consoleapp.h"
+#include "jobs/jobtracker.h"
 #include "jobs/offerbook.h"
 #include "support/formuseragent.h"
 #include "support/testca.h"
@@ -21,6 +22,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -199,6 +201,34 @@ void tst_ConsoleConnect::secondRootSignsInAndJoinsTheMap()
                               5000);
     // The first root's account was not used for the second: nobody signed in there.
     QVERIFY(!m_console->accounts().constFirst()->isSignedIn());
+    // Planning follows both: the second's offers beside the first's, and a job placed at one of its
+    // nodes goes with its trust and its account's token.
+    const auto offersOf = [this](const QString &prefix) {
+        const QList<Offer> &offers = m_console->planning()->offers->offers();
+        return std::find_if(offers.cbegin(), offers.cend(),
+                            [&](const Offer &o) { return o.nodeId.startsWith(prefix); }) != offers.cend();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(offersOf(QStringLiteral("hub-")), 15000);
+    QVERIFY(offersOf(QStringLiteral("guian")));
+    QString hubNode;
+    for (const Offer &o : m_console->planning()->offers->offers()) {
+        if (o.nodeId.startsWith(QStringLiteral("hub-")) && o.resource == Offer::Resource::Cpu)
+            hubNode = o.nodeId;
+    }
+    QVERIFY(!hubNode.isEmpty());
+    jobs::JobTracker *tracker = m_console->planning()->jobs;
+    QSignalSpy submitted(tracker, &jobs::JobTracker::submitted);
+    QSignalSpy refused(tracker, &jobs::JobTracker::submitFailed);
+    JobRequest request;
+    request.name = QStringLiteral("on-the-second-root");
+    request.kind = JobKind::Batch;
+    request.requirements.cpuCores = 1;
+    request.requirements.memoryGiB = 1;
+    request.requirements.durationHours = 1;
+    tracker->submit(QStringLiteral("second-root"), hubNode, request);
+    QTRY_VERIFY_WITH_TIMEOUT(!submitted.isEmpty() || !refused.isEmpty(), 10000);
+    QVERIFY2(refused.isEmpty(), qPrintable(refused.value(0).value(1).toString()));
+    QCOMPARE(submitted.first().at(1).value<Job>().nodeId, hubNode);
 
     const QList<api::EndpointSetting> remembered = api::loadEndpoints(*m_settings);
     QCOMPARE(remembered.size(), 2);

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void workloadChangesAnswer503WithoutSlurm();
     void aQueryPrometheusRefusesIsTheReason();
     void servesHttpsWithTheConfiguredCertificate();
+    void signInPageNamesTheSite();
 
 private:
     using Answer = GatewayAnswer;
@@ -412,6 +413,23 @@ QHash<qint64, double> TestGateway::prometheusRange(const QString &promql, qint64
 bool TestGateway::setGpuUtilization(int percent)
 {
     return cpn::testing::setGpuUtilization(m_env, [percent](const QString &, int) { return percent; });
+}
+
+void TestGateway::signInPageNamesTheSite()
+{
+    QUrl url(m_gateway.url().toString() + u"/oauth/authorize"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"client_id"_s, u"cpn-console"_s);
+    query.addQueryItem(u"redirect_uri"_s, u"http://127.0.0.1:1/callback"_s);
+    query.addQueryItem(u"response_type"_s, u"code"_s);
+    query.addQueryItem(u"state"_s, u"s1"_s);
+    query.addQueryItem(u"code_challenge"_s, QString(43, u'a'));
+    query.addQueryItem(u"code_challenge_method"_s, u"S256"_s);
+    url.setQuery(query);
+    const Answer page = send("GET", url, {}, false);
+    QCOMPARE(page.status, 200);
+    QVERIFY2(page.body.contains("<h1>Sign in to Lab Site</h1>"), page.body.constData());
+    QVERIFY(!page.body.contains("simulator"));
 }
 
 QTEST_GUILESS_MAIN(TestGateway)
