@@ -653,7 +653,7 @@ ApiResponse ApiRouter::actOnAlarm(const Context &c, const QString &alarmId, cons
     }
     if (result.status >= 300)
         return problem(result.status, result.detail, c.instance);
-    qCInfo(lcSim).noquote() << "alarm" << alarmId << action << "by" << user;
+    qCInfo(lcServer).noquote() << "alarm" << alarmId << action << "by" << user;
     return json(protocol::toJson(result.value), result.status);
 }
 

@@ -144,7 +144,7 @@ bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 void NodeServer::answer(ApiResponse response, QHttpServerResponder &&responder, QTcpSocket *socket, bool head,
                         const QByteArray &method, const QString &path)
 {
-    qCDebug(lcSim).noquote() << method << path << response.status;
+    qCDebug(lcServer).noquote() << method << path << response.status;
     if (m_extension && !response.nodeId.isEmpty() && response.status >= 200 && response.status < 300)
         m_extension->alter(response);
     const int delayMs = m_extension && !response.nodeId.isEmpty() ? m_extension->delayMs(response.nodeId) : 0;

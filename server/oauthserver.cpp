@@ -274,7 +274,7 @@ ApiResponse OAuthServer::authorizePost(const ApiRequest &request)
     const QString username = form.value(QStringLiteral("username"));
     const auto role = m_users.verify(username, form.value(QStringLiteral("password")));
     if (!role) {
-        qCInfo(lcSim).noquote() << "sign-in failed for user" << username.left(64);
+        qCInfo(lcServer).noquote() << "sign-in failed for user" << username.left(64);
         if (++it->failures >= kMaxLoginFailures) {
             m_logins.erase(it);
             return html(OAuthLoginPage::error(QStringLiteral("Too many wrong passwords for this sign-in request.")), 401);
@@ -301,7 +301,7 @@ ApiResponse OAuthServer::authorizePost(const ApiRequest &request)
     const QString code = newSecret();
     m_codes.insert(sha256(code), Code{login.redirectUri, login.challenge, granted, username,
                                       m_clock.nowMs() + kCodeLifetimeMs});
-    qCInfo(lcSim).noquote() << "user" << username << "signed in; scopes" << granted.join(u' ');
+    qCInfo(lcServer).noquote() << "user" << username << "signed in; scopes" << granted.join(u' ');
     return redirect(login.redirectUri, {{QStringLiteral("code"), code}, {QStringLiteral("state"), login.state}});
 }
 
@@ -332,7 +332,7 @@ ApiResponse OAuthServer::tokenFromCode(const QHash<QString, QString> &form)
         // RFC 6749 §4.1.2: a code presented twice may have been stolen; revoke what it gave.
         m_auth.revokeGrant(used.value());
         m_refreshes.removeIf([&](const auto &it) { return it.value().grant == used.value(); });
-        qCWarning(lcSim) << "an authorization code was presented twice; its tokens are revoked";
+        qCWarning(lcServer) << "an authorization code was presented twice; its tokens are revoked";
         return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("the code was already used"));
     }
     const auto it = m_codes.constFind(key);
@@ -366,7 +366,7 @@ ApiResponse OAuthServer::tokenFromRefresh(const QHash<QString, QString> &form)
         const QString grant = old.value();
         m_auth.revokeGrant(grant);
         m_refreshes.removeIf([&](const auto &it) { return it.value().grant == grant; });
-        qCWarning(lcSim) << "a rotated refresh token was used again; its grant is revoked";
+        qCWarning(lcServer) << "a rotated refresh token was used again; its grant is revoked";
         return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("the refresh token was already used"));
     }
     const auto it = m_refreshes.constFind(key);

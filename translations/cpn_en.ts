@@ -3075,6 +3075,14 @@ id %2
         <source>%1 d %2 h</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Site alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::alarms::AlarmTableModel</name>
@@ -3741,6 +3749,14 @@ id %2
         <source>Connect to the federation root (a national node, or a site&apos;s cpn-gateway) at URL. May be given more than once, and with --demo: then beside the simulated federation.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Let the local cache grow to at most this many MB (default: as far as the disk allows). Reaching it stops recording, visibly, as a full disk does, until room is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cache-max-mb needs a number of MB, at least 0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -4019,6 +4035,26 @@ id %2
     </message>
     <message>
         <source>The snapshots cannot be compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording stopped: the cache cannot write (%1). The console goes on; what arrives now is not recorded until the cache can write again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording resumed; %n batch(es) of data were not recorded meanwhile.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache %1: not recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache cannot write: %1
+Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

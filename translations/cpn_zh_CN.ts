@@ -3061,6 +3061,14 @@ ID：%2
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
+    <message>
+        <source>Site alert</source>
+        <translation>站点告警</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>cpn::alarms::AlarmTableModel</name>
@@ -3727,6 +3735,14 @@ ID：%2
         <source>Connect to the federation root (a national node, or a site&apos;s cpn-gateway) at URL. May be given more than once, and with --demo: then beside the simulated federation.</source>
         <translation>连接位于 URL 的算力网根节点（国家节点，或站点的 cpn-gateway）。可多次指定，也可与 --demo 同用：此时与模拟算力网并列显示。</translation>
     </message>
+    <message>
+        <source>Let the local cache grow to at most this many MB (default: as far as the disk allows). Reaching it stops recording, visibly, as a full disk does, until room is freed.</source>
+        <translation>本地缓存最多增长到这么多 MB（默认：直到磁盘用尽）。达到上限后会像磁盘写满一样明确提示并停止记录，直到腾出空间。</translation>
+    </message>
+    <message>
+        <source>--cache-max-mb needs a number of MB, at least 0.1.</source>
+        <translation>--cache-max-mb 需要一个不小于 0.1 的 MB 数。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>
@@ -4006,6 +4022,26 @@ ID：%2
     <message>
         <source>The snapshots cannot be compared.</source>
         <translation>无法比较快照。</translation>
+    </message>
+    <message>
+        <source>Recording stopped: the cache cannot write (%1). The console goes on; what arrives now is not recorded until the cache can write again.</source>
+        <translation>记录已停止：缓存无法写入（%1）。控制台继续运行；在缓存恢复写入之前，新到达的数据不会被记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording resumed; %n batch(es) of data were not recorded meanwhile.</source>
+        <translation>
+            <numerusform>记录已恢复；期间有 %n 批数据未被记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache %1: not recording</source>
+        <translation>缓存 %1：未在记录</translation>
+    </message>
+    <message>
+        <source>The cache cannot write: %1
+Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</source>
+        <translation>缓存无法写入：%1
+请释放磁盘空间（或使用 文件 &gt; 清除缓存…）；记录会自动恢复。</translation>
     </message>
 </context>
 <context>

@@ -6,5 +6,7 @@
 Q_DECLARE_LOGGING_CATEGORY(lcDomain)
 Q_DECLARE_LOGGING_CATEGORY(lcApi)
 Q_DECLARE_LOGGING_CATEGORY(lcSim)
+// The protocol server library (server/): requests, sign-ins, alarm actions, for the simulator and the gateway.
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
 Q_DECLARE_LOGGING_CATEGORY(lcUi)
 Q_DECLARE_LOGGING_CATEGORY(lcApp)
