@@ -45,6 +45,10 @@ trap 'exit 130' INT TERM
 source "$dir/site.env"
 
 token=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+# The site's uplink to nm-hub: this machine's busiest interface as node_exporter sees it; its latency a real
+# round trip (Prometheus scraping node_exporter) where a real site probes its hub with blackbox_exporter.
+uplink=$(curl -s "$PROMETHEUS_URL/api/v1/query" --data-urlencode 'query=topk(1, node_network_transmit_bytes_total)' |
+    python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["metric"]["device"] if r else "")')
 mkdir -p "$dir/gateway-state"
 cat >"$dir/gateway.conf" <<EOF
 # Written by scripts/site-demo.sh from $dir/site.env
@@ -72,8 +76,16 @@ url = $PROMETHEUS_URL
 [models]
 "NVIDIA H800" = h800
 
+[links]
+uplink.peer = nm-hub
+uplink.interfaces = device="${uplink:-eth0}"
+uplink.capacity_gbps = 10
+uplink.kind = access
+uplink.latency = scrape_duration_seconds{job="node"} * 1000
+
 [alertmanager]
 url = $ALERTMANAGER_URL
+interval = 1
 
 [slurm]
 url = $SLURMRESTD_URL
