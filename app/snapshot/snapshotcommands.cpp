@@ -20,10 +20,15 @@
 #include <QFileInfo>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+
+#include <cerrno>
+#include <limits>
+#include <signal.h>
 
 namespace cpn::snapshotcli {
 
@@ -78,6 +83,36 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const 
     return Usage;
 }
 
+// The working directory of a recording in $TMPDIR, and the file in it naming the process that owns it.
+const char *const kWorkPrefix = "cpn-snapshot-record-";
+const char *const kOwnerFile = "owner.pid";
+
+// Removes the working directories of recordings whose process is gone. One without its owner file is
+// left for a minute: its recording may have just started.
+void removeAbandonedRecordings(QTextStream &err)
+{
+    const QDir temp(QDir::tempPath());
+    const QFileInfoList dirs =
+        temp.entryInfoList({QLatin1String(kWorkPrefix) + u'*'}, QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+    for (const QFileInfo &dir : dirs) {
+        QFile owner(dir.filePath() + u'/' + QLatin1String(kOwnerFile));
+        bool alive = false;
+        if (owner.open(QIODevice::ReadOnly)) {
+            bool ok = false;
+            const qint64 pid = owner.read(32).trimmed().toLongLong(&ok);
+            alive = ok && pid > 0 && pid <= std::numeric_limits<pid_t>::max() &&
+                    (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+        } else {
+            alive = dir.lastModified().secsTo(QDateTime::currentDateTime()) < 60;
+        }
+        if (alive)
+            continue;
+        if (QDir(dir.filePath()).removeRecursively())
+            err << "cpn-snapshot: removed the working files of an interrupted recording: " << dir.filePath()
+                << Qt::endl;
+    }
+}
+
 int record(const QStringList &arguments, QTextStream &out, QTextStream &err, const QString &tokenFromEnvironment)
 {
     QCommandLineParser parser;
@@ -108,11 +143,16 @@ int record(const QStringList &arguments, QTextStream &out, QTextStream &err, con
     }
     const QString outFile = parser.value(outOption);
 
-    QTemporaryDir work;
-    if (!work.isValid()) {
-        err << "cannot create a temporary directory" << Qt::endl;
+    // A recording killed (-9, a power cut) leaves its working cache behind: removed at the next start.
+    removeAbandonedRecordings(err);
+    QTemporaryDir work(QDir::tempPath() + u'/' + QLatin1String(kWorkPrefix) + QStringLiteral("XXXXXX"));
+    QFile owner(work.filePath(QLatin1String(kOwnerFile)));
+    if (!work.isValid() || !owner.open(QIODevice::WriteOnly) ||
+        owner.write(QByteArray::number(QCoreApplication::applicationPid())) <= 0) {
+        err << "cannot create a temporary directory in " << QDir::tempPath() << Qt::endl;
         return Failed;
     }
+    owner.close();
     const QString cachePath = cache::CacheDatabase::defaultPathIn(work.path());
     SystemClock clock;
     api::registerMetaTypes();

@@ -38,13 +38,17 @@ private Q_SLOTS:
     void recordsTheEventsTheConsoleTells();
     void usageErrors_data();
     void usageErrors();
+    void interruptedRecordingsAreCleanedUp();
     void cleanupTestCase();
 
 private:
-    Run snapshot(const QStringList &arguments, const QString &envToken = {}, int timeoutMs = 30000)
+    Run snapshot(const QStringList &arguments, const QString &envToken = {}, int timeoutMs = 30000,
+                 const QString &tmpDir = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!tmpDir.isEmpty())
+            env.insert(QStringLiteral("TMPDIR"), tmpDir);
         env.remove(QStringLiteral("CPN_TOKEN"));
         if (!envToken.isEmpty())
             env.insert(QStringLiteral("CPN_TOKEN"), envToken);
@@ -227,6 +231,39 @@ void TestCpnSnapshot::recordsTheEventsTheConsoleTells()
     sqlite3_finalize(query);
     sqlite3_close(db);
     QVERIFY2(hubDown >= 1, "no node-down alarm about gansu-hub in the snapshot");
+}
+
+// A recording killed with -9 leaves its working cache in $TMPDIR: the next record removes it, and leaves
+// the working files of a recording still running alone.
+void TestCpnSnapshot::interruptedRecordingsAreCleanedUp()
+{
+    QTemporaryDir tmp;
+    const auto makeWork = [&](const QString &name, qint64 pid) {
+        QDir(tmp.path()).mkpath(name);
+        QFile owner(tmp.filePath(name + QStringLiteral("/owner.pid")));
+        QFile cache(tmp.filePath(name + QStringLiteral("/cache.sqlite")));
+        return owner.open(QIODevice::WriteOnly) && owner.write(QByteArray::number(pid)) > 0 &&
+               cache.open(QIODevice::WriteOnly) && cache.write(QByteArray(1 << 20, 'x')) > 0;
+    };
+    // A process that has ended: its pid is free (and not reused within this test).
+    QProcess gone;
+    gone.start(QStringLiteral("sleep"), {QStringLiteral("0.1")});
+    QVERIFY(gone.waitForStarted());
+    const qint64 deadPid = gone.processId();
+    QVERIFY(gone.waitForFinished());
+    QVERIFY(makeWork(QStringLiteral("cpn-snapshot-record-dead01"), deadPid));
+    QVERIFY(makeWork(QStringLiteral("cpn-snapshot-record-live01"), QCoreApplication::applicationPid()));
+
+    const QString out = m_dir.filePath(QStringLiteral("after-kill.cpnsnap"));
+    const Run run = snapshot({QStringLiteral("record"), QStringLiteral("--connect"), m_simulator.baseUrl().toString(),
+                              QStringLiteral("--seconds"), QStringLiteral("2"), QStringLiteral("--out"), out},
+                             kToken, 30000, tmp.path());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains(QStringLiteral("removed the working files of an interrupted recording")), qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("cpn-snapshot-record-dead01"))));
+    QVERIFY(QFileInfo::exists(tmp.filePath(QStringLiteral("cpn-snapshot-record-live01/cache.sqlite"))));
+    // Its own working files go with it.
+    QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("cpn-snapshot-record-*")}, QDir::Dirs).size(), 1);
 }
 
 void TestCpnSnapshot::usageErrors_data()
