@@ -10,14 +10,14 @@
 namespace cpn {
 
 NodeDragSource::NodeDragSource(QAbstractItemView *view, int nodeIdRole, const QString &mimeType)
-    : QObject(view), m_view(view), m_nodeIdRole(nodeIdRole), m_mimeType(mimeType)
+    : QObject(view), m_view(view), m_viewport(view->viewport()), m_nodeIdRole(nodeIdRole), m_mimeType(mimeType)
 {
     view->viewport()->installEventFilter(this);
 }
 
 bool NodeDragSource::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_view->viewport())
+    if (watched != m_viewport)
         return false;
     switch (event->type()) {
     case QEvent::MouseButtonPress: {

@@ -22,6 +22,9 @@ protected:
 
 private:
     QAbstractItemView *m_view;
+    // Compared with, never dereferenced: while the view is being destroyed its viewport still sends
+    // events here, and the view must not be touched then.
+    const QObject *m_viewport;
     int m_nodeIdRole;
     QString m_mimeType;
     QPoint m_pressPos;

@@ -243,6 +243,11 @@ Series SeriesReader::computeRegionSeries(const QString &province, const QString 
     });
 }
 
+namespace {
+// Ten years of minutes: more than any chart or report asks for at one resolution.
+constexpr qint64 kMaxRegionSlots = 10LL * 366 * 24 * 60;
+} // namespace
+
 Series SeriesReader::computeRegionResolution(const QString &province, const QString &metric, qint64 fromMs,
                                              qint64 toMs, Resolution resolution) const
 {
@@ -271,6 +276,9 @@ Series SeriesReader::computeRegionResolution(const QString &province, const QStr
     // series on its primary key is several times faster than grouping the region's samples in SQL
     // (bench_cache).
     const qint64 step = stepMs(resolution);
+    // A window outside what the cache can hold (a hostile file's times) would overflow the slots.
+    if (fromMs < 0 || toMs < fromMs || toMs > protocol::kMaxEpochMs || (toMs - fromMs) / step > kMaxRegionSlots)
+        return series;
     const qint64 base = (fromMs / step - 1) * step; // roll-up buckets may start up to a step before
     const size_t slots = size_t((toMs - base) / step + 1);
     struct Sum

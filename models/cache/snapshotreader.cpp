@@ -4,6 +4,7 @@
 #include "cache/sampleblock.h"
 #include "cache/seriesreader.h"
 #include "cache/sqlite.h"
+#include "domain/protocoljson.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -327,6 +328,11 @@ bool SnapshotReader::readManifest()
     if (!number(snapshot::key::createdAt, &m.createdAtMs) || !number(snapshot::key::timeFrom, &m.fromMs)
         || !number(snapshot::key::timeTo, &m.toMs) || m.toMs < m.fromMs)
         return fail(QStringLiteral("the manifest's times are missing or invalid"));
+    // Beyond these, arithmetic on the times overflows in the readers that trust a verified snapshot.
+    for (const qint64 t : {m.fromMs, m.toMs, m.createdAtMs}) {
+        if (t < 0 || t > protocol::kMaxEpochMs)
+            return fail(QStringLiteral("the manifest's times lie outside 1970 to 9999"));
+    }
     const QJsonDocument endpoints =
         QJsonDocument::fromJson(values.value(QString::fromLatin1(snapshot::key::endpoints)).toUtf8());
     if (!endpoints.isArray() || endpoints.array().size() > 1000)

@@ -2,6 +2,9 @@
 
 #include "ui/replay/replaycontroller.h"
 
+#include <algorithm>
+#include <climits>
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -145,7 +148,7 @@ void ReplayBar::setBackToLiveVisible(bool visible)
 void ReplayBar::onRangeChanged(qint64 fromMs, qint64 toMs)
 {
     const QSignalBlocker blocker(m_slider);
-    m_slider->setRange(0, int(qMax<qint64>(0, (toMs - fromMs) / 1000)));
+    m_slider->setRange(0, int(std::clamp<qint64>((toMs - fromMs) / 1000, 0, INT_MAX)));
     m_slider->setPageStep(qMax(1, m_slider->maximum() / 20));
     m_markA = m_markB = -1;
     updateMarks();
@@ -156,7 +159,7 @@ void ReplayBar::onPositionChanged(qint64 atMs)
 {
     {
         const QSignalBlocker blocker(m_slider);
-        m_slider->setValue(int((atMs - m_controller->fromMs()) / 1000));
+        m_slider->setValue(int(std::clamp<qint64>((atMs - m_controller->fromMs()) / 1000, 0, INT_MAX)));
     }
     m_time->setText(tr("%1  (%2 / %3)")
                         .arg(clockText(atMs), durationText(atMs - m_controller->fromMs()),

@@ -135,6 +135,12 @@ void TestSnapshotReader::refuses_data()
     QTest::newRow("newer format") << Spoil([](const QString &f) {
         return execOnFile(f, "UPDATE manifest SET value = '4' WHERE key = 'format_version'");
     }) << QStringLiteral("snapshot format 4 is newer");
+    QTest::newRow("times beyond what the readers can count")
+        << Spoil([](const QString &f) {
+               return execOnFile(f, "UPDATE manifest SET value = '-9223372036854775807' WHERE key = 'time_from';"
+                                    "UPDATE manifest SET value = '9223372036854775807' WHERE key = 'time_to'");
+           })
+        << QStringLiteral("times lie outside 1970 to 9999");
     QTest::newRow("no format version")
         << Spoil([](const QString &f) { return execOnFile(f, "DELETE FROM manifest WHERE key = 'format_version'"); })
         << QStringLiteral("no valid format version");
