@@ -180,8 +180,9 @@ ApiResponse ApiRouter::problem(int status, const QString &detail, const QString 
     p.type = QStringLiteral("urn:cpn:problem:") + QLatin1String(kind->slug);
     p.title = QLatin1String(kind->title);
     p.status = status;
-    p.detail = detail;
-    p.instance = instance.left(512);
+    // The detail and instance may echo what a client sent (a path, an id).
+    p.detail = withoutControlCharacters(detail);
+    p.instance = withoutControlCharacters(instance.left(512));
     ApiResponse r;
     r.status = status;
     r.contentType = "application/problem+json";

@@ -14,6 +14,16 @@ JsonReader::Scope::Scope(JsonReader &reader, const QString &segment) : m_reader(
 
 JsonReader::Scope::~Scope() { m_reader.m_path.removeLast(); }
 
+QString withoutControlCharacters(QString text)
+{
+    for (QChar &c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u <= 0x9f))
+            c = QChar::ReplacementCharacter;
+    }
+    return text;
+}
+
 QString JsonReader::path(const QString &key) const
 {
     QString p;
@@ -60,7 +70,7 @@ QString JsonReader::string(const QJsonObject &o, const QString &key, int maxLeng
         failAt(key, QStringLiteral("longer than %1 characters").arg(maxLength));
         return {};
     }
-    return s;
+    return withoutControlCharacters(std::move(s));
 }
 
 QString JsonReader::optionalString(const QJsonObject &o, const QString &key, int maxLength)

@@ -56,6 +56,11 @@ private:
     QString m_error;
 };
 
+// Text from the other side of the protocol as it may be shown, logged or stored: every control character
+// but tab and newline (C0, DEL, C1: an ESC sequence would drive an operator's terminal, a NUL cut a
+// C string) becomes U+FFFD. JsonReader's strings are made so; servers pass echoed input through it.
+QString withoutControlCharacters(QString text);
+
 // Parses a whole body: size cap, syntax, and a top-level object.
 std::optional<QJsonObject> parseObject(const QByteArray &body, qsizetype maxBytes, QString *error);
 

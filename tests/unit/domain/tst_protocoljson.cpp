@@ -59,6 +59,7 @@ private Q_SLOTS:
     void answerLimitGrowsWithTheFederation();
     void rejectsTooManyElements();
     void problemIsLenient();
+    void controlCharactersAreNeutralised();
 };
 
 void TestProtocolJson::nodeRoundTrip()
@@ -231,6 +232,21 @@ void TestProtocolJson::problemIsLenient()
     QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
     QCOMPARE(parsed.value().status, 404);
     QCOMPARE(parsed.value().type, QStringLiteral("about:blank"));
+}
+
+// Text from a node reaches terminals (logs), tables and recordings: an ESC sequence or a NUL never does.
+void TestProtocolJson::controlCharactersAreNeutralised()
+{
+    const auto problem = parseProblem(R"({"title":"\u001b[2JOwned","status":500,"detail":"a\u0000b\u009bc\nd\te"})");
+    QVERIFY2(problem.ok(), qPrintable(problem.error()));
+    QCOMPARE(problem.value().title, QStringLiteral("\uFFFD[2JOwned"));
+    QCOMPARE(problem.value().detail, QStringLiteral("a\uFFFDb\uFFFDc\nd\te")); // newline and tab stay
+    QJsonObject node = toJson(sampleNode());
+    node[QStringLiteral("name")] = QStringLiteral("Guiyang\u0000\u001b]0;title\u0007");
+    const auto parsed = parseNodeDirectory(directoryWith(node));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    const QString name = parsed.value().nodes.first().name;
+    QCOMPARE(name, QStringLiteral("Guiyang\uFFFD\uFFFD]0;title\uFFFD"));
 }
 
 // GET /history: values and gaps in time order; anything else is refused whole.

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cachedOffersFollowReservations();
     void faultControl();
     void closedWithoutTokens();
+    void problemsEchoNoControlCharacters();
 
 private:
     ApiResponse call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
@@ -376,6 +377,15 @@ void TestApiRouter::closedWithoutTokens()
         QCOMPARE(response.contentType, QByteArray("application/problem+json"));
         QVERIFY(response.header("WWW-Authenticate").startsWith("Bearer"));
     }
+}
+
+// What a client sent comes back in problems (an unknown node's id): never with its ESC sequences.
+void TestApiRouter::problemsEchoNoControlCharacters()
+{
+    const ApiResponse r = call(QByteArrayLiteral("GET"), QStringLiteral("/n/\u001b[2Jx/api/v1/node"));
+    QCOMPARE(r.status, 404);
+    QVERIFY2(!r.body.contains('\x1b') && !r.body.contains("\\u001b"), r.body.constData());
+    QVERIFY(r.body.contains("[2Jx"));
 }
 
 QTEST_GUILESS_MAIN(TestApiRouter)
