@@ -25,6 +25,7 @@ struct ApiRequest
     QByteArray accept;         // media types the client reads: application/cbor selects compact metrics
     QByteArray acceptEncoding; // gzip: the answer may come compressed
     QByteArray ifNoneMatch;    // ETags the client holds: an unchanged answer is a 304
+    QString peer;              // the client's address (sign-in throttling); empty in unit tests
 };
 
 struct DeferredResponse;

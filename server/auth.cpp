@@ -49,8 +49,16 @@ void Auth::addIssuedToken(const QString &token, const QStringList &scopes, qint6
                           const QString &grant, const QString &username)
 {
     dropLongExpired();
-    m_tokens.insert(digest(token),
-                    Entry{QSet<QString>(scopes.begin(), scopes.end()), expiresAtMs, grant, username});
+    const QByteArray key = digest(token);
+    m_tokens.insert(key, Entry{QSet<QString>(scopes.begin(), scopes.end()), expiresAtMs, grant, username});
+    if (grant.isEmpty())
+        return;
+    // Each refresh issues a token: without this, a client refreshing in a loop grows the table and
+    // every lookup with it.
+    QList<QByteArray> &ofGrant = m_byGrant[grant];
+    ofGrant.append(key);
+    while (ofGrant.size() > kTokensPerGrant)
+        m_tokens.remove(ofGrant.takeFirst());
 }
 
 QString Auth::username(const QByteArray &authorizationHeader) const
@@ -61,23 +69,42 @@ QString Auth::username(const QByteArray &authorizationHeader) const
 
 void Auth::revokeToken(const QString &token)
 {
-    const auto it = m_tokens.constFind(digest(token));
-    if (it != m_tokens.cend() && it->expiresAtMs >= 0) // development tokens stay
-        m_tokens.erase(it);
+    const QByteArray key = digest(token);
+    const auto it = m_tokens.constFind(key);
+    if (it == m_tokens.cend() || it->expiresAtMs < 0) // development tokens stay
+        return;
+    if (const auto grant = m_byGrant.find(it->grant); grant != m_byGrant.end()) {
+        grant->removeAll(key);
+        if (grant->isEmpty())
+            m_byGrant.erase(grant);
+    }
+    m_tokens.erase(it);
 }
 
 void Auth::revokeGrant(const QString &grant)
 {
     if (grant.isEmpty())
         return;
-    m_tokens.removeIf([&](const auto &it) { return it.value().grant == grant; });
+    for (const QByteArray &key : m_byGrant.take(grant))
+        m_tokens.remove(key);
 }
 
 void Auth::dropLongExpired()
 {
     const qint64 now = m_clock->nowMs();
+    if (now < m_nextSweepMs)
+        return;
+    m_nextSweepMs = now + 60'000;
     m_tokens.removeIf([&](const auto &it) {
-        return it.value().expiresAtMs >= 0 && it.value().expiresAtMs + kRememberExpiredMs < now;
+        const bool forget = it.value().expiresAtMs >= 0 && it.value().expiresAtMs + kRememberExpiredMs < now;
+        if (forget && !it.value().grant.isEmpty()) {
+            if (const auto grant = m_byGrant.find(it.value().grant); grant != m_byGrant.end()) {
+                grant->removeAll(it.key());
+                if (grant->isEmpty())
+                    m_byGrant.erase(grant);
+            }
+        }
+        return forget;
     });
 }
 

@@ -60,6 +60,11 @@ public:
     QString username(const QByteArray &authorizationHeader) const;
 
     static QByteArray digest(const QString &token);
+    // Tokens held (development and issued, expired ones included until forgotten).
+    qsizetype tokenCount() const { return m_tokens.size(); }
+    // Access tokens a grant keeps valid at once: the newest and the one before (a request sent just
+    // before a refresh still passes); older ones are revoked as new ones are issued.
+    static constexpr int kTokensPerGrant = 2;
 
 private:
     struct Entry
@@ -74,7 +79,9 @@ private:
 
     const Clock *m_clock;
     bool m_ownsClock;
-    QHash<QByteArray, Entry> m_tokens; // SHA-256 of the token -> entry
+    QHash<QByteArray, Entry> m_tokens;             // SHA-256 of the token -> entry
+    QHash<QString, QList<QByteArray>> m_byGrant;   // grant -> its tokens' digests, oldest first
+    qint64 m_nextSweepMs = 0;                      // expired tokens are looked for at most once a minute
 };
 
 } // namespace cpn::server

@@ -120,6 +120,7 @@ bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     api.accept = request.value("Accept");
     api.acceptEncoding = request.value("Accept-Encoding");
     api.ifNoneMatch = request.value("If-None-Match");
+    api.peer = socket->peerAddress().toString();
 
     ApiResponse response = m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
     const bool head = api.method == "HEAD";

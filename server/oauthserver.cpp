@@ -10,6 +10,8 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -20,9 +22,23 @@ const QString kMetadataPath = QStringLiteral("/.well-known/oauth-authorization-s
 const QString kAuthorizePath = QStringLiteral("/oauth/authorize");
 const QString kTokenPath = QStringLiteral("/oauth/token");
 const QString kRevokePath = QStringLiteral("/oauth/revoke");
-// Bounds on what unauthenticated callers can make the server remember.
-constexpr qsizetype kMaxPending = 1000;
-constexpr qsizetype kMaxRemembered = 10000;
+constexpr int kGrantIdBytes = 16;
+
+QByteArray base64url(const QByteArray &bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+std::optional<QByteArray> fromBase64url(const QString &text, qsizetype maxChars)
+{
+    if (text.size() > maxChars)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::Base64UrlEncoding |
+                                                                            QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return *decoded;
+}
 
 QByteArray sha256(const QString &text) { return QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256); }
 
@@ -136,11 +152,78 @@ template <typename Map> void removeExpired(Map &map, qint64 now)
     map.removeIf([now](const auto &it) { return it.value().expiresAtMs <= now; });
 }
 
+ApiResponse tooMany(const QString &text, qint64 waitMs)
+{
+    ApiResponse r = html(OAuthLoginPage::error(text), 429);
+    r.addHeader("Retry-After", QByteArray::number((waitMs + 999) / 1000));
+    return r;
+}
+
 } // namespace
 
 OAuthServer::OAuthServer(Auth &auth, OAuthUsers users, const Clock &clock, Config config)
-    : m_auth(auth), m_users(std::move(users)), m_clock(clock), m_config(std::move(config))
+    : m_auth(auth), m_users(std::move(users)), m_clock(clock), m_config(std::move(config)), m_key(32, Qt::Uninitialized),
+      m_throttle(clock)
 {
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_key.data()), 8);
+}
+
+QByteArray OAuthServer::sign(const QByteArray &purpose, const QByteArray &data) const
+{
+    return QMessageAuthenticationCode::hash(purpose + '|' + data, m_key, QCryptographicHash::Sha256);
+}
+
+QString OAuthServer::requestIdOf(const PendingLogin &login) const
+{
+    const QByteArray payload = QJsonDocument(QJsonArray{login.redirectUri, login.state, login.challenge,
+                                                        login.scopes.join(u' '), login.expiresAtMs})
+                                   .toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(base64url(payload) + '.' + base64url(sign("login", payload)));
+}
+
+std::optional<OAuthServer::PendingLogin> OAuthServer::loginOf(const QString &requestId) const
+{
+    const qsizetype dot = requestId.indexOf(u'.');
+    const auto payload = fromBase64url(requestId.left(dot), 4096);
+    const auto mac = fromBase64url(requestId.mid(dot + 1), 64);
+    if (dot < 0 || !payload || !mac || !equalConstantTime(*mac, sign("login", *payload)))
+        return std::nullopt;
+    const QJsonArray a = QJsonDocument::fromJson(*payload).array();
+    PendingLogin login{a.at(0).toString(), a.at(1).toString(), a.at(2).toString(),
+                       a.at(3).toString().split(u' ', Qt::SkipEmptyParts), a.at(4).toInteger()};
+    if (login.expiresAtMs <= m_clock.nowMs())
+        return std::nullopt;
+    return login;
+}
+
+QString OAuthServer::refreshTokenOf(const QString &grant, qint64 generation) const
+{
+    QByteArray data = *fromBase64url(grant, 64);
+    for (int shift = 56; shift >= 0; shift -= 8)
+        data.append(char((generation >> shift) & 0xff));
+    return m_config.tokenPrefix + QString::fromLatin1(base64url(data + sign("refresh", data)));
+}
+
+std::optional<OAuthServer::RefreshClaim> OAuthServer::claimOf(const QString &refreshToken) const
+{
+    if (!refreshToken.startsWith(m_config.tokenPrefix))
+        return std::nullopt;
+    const auto bytes = fromBase64url(refreshToken.mid(m_config.tokenPrefix.size()), 128);
+    if (!bytes || bytes->size() != kGrantIdBytes + 8 + 32)
+        return std::nullopt;
+    const QByteArray data = bytes->left(kGrantIdBytes + 8);
+    if (!equalConstantTime(bytes->mid(kGrantIdBytes + 8), sign("refresh", data)))
+        return std::nullopt;
+    qint64 generation = 0;
+    for (int i = kGrantIdBytes; i < kGrantIdBytes + 8; ++i)
+        generation = (generation << 8) | quint8(data.at(i));
+    return RefreshClaim{QString::fromLatin1(base64url(data.left(kGrantIdBytes))), generation};
+}
+
+void OAuthServer::endGrant(const QString &grant)
+{
+    m_grants.remove(grant);
+    m_auth.revokeGrant(grant);
 }
 
 void OAuthServer::setIssuer(const QUrl &issuer)
@@ -254,11 +337,8 @@ ApiResponse OAuthServer::authorizeGet(const ApiRequest &request)
     if (scopes.isEmpty())
         scopes = supportedScopes(); // then the user's role decides
 
-    if (m_logins.size() >= kMaxPending)
-        return html(OAuthLoginPage::error(QStringLiteral("Too many sign-ins are pending; try again in a few minutes.")),
-                    503);
-    const QString requestId = newSecret();
-    m_logins.insert(requestId, PendingLogin{redirectUri, state, challenge, scopes, m_clock.nowMs() + kLoginLifetimeMs});
+    const QString requestId =
+        requestIdOf(PendingLogin{redirectUri, state, challenge, scopes, m_clock.nowMs() + kLoginLifetimeMs});
     return html(OAuthLoginPage::login(m_config.serviceName, requestId, clientId, scopes));
 }
 
@@ -267,24 +347,30 @@ ApiResponse OAuthServer::authorizePost(const ApiRequest &request)
     if (!isFormBody(request))
         return html(OAuthLoginPage::error(QStringLiteral("The sign-in form was not sent as a form.")), 400);
     const Form form = parseForm(request.body);
-    const auto it = m_logins.find(form.value(QStringLiteral("request_id")));
-    if (it == m_logins.end())
+    const QString requestId = form.value(QStringLiteral("request_id"));
+    const QByteArray requestKey = sha256(requestId);
+    const auto pending = loginOf(requestId);
+    if (!pending || m_spentLogins.contains(requestKey))
         return html(OAuthLoginPage::error(QStringLiteral("This sign-in request is unknown or has expired.")), 400);
 
     const QString username = form.value(QStringLiteral("username"));
+    // Asked before the password is checked: while waiting, even the right password is not tried.
+    if (const qint64 waitMs = m_throttle.waitMs(request.peer, username); waitMs > 0)
+        return tooMany(QStringLiteral("Too many failed sign-ins; try again in %1 s.").arg((waitMs + 999) / 1000), waitMs);
     const auto role = m_users.verify(username, form.value(QStringLiteral("password")));
     if (!role) {
-        qCInfo(lcServer).noquote() << "sign-in failed for user" << username.left(64);
-        if (++it->failures >= kMaxLoginFailures) {
-            m_logins.erase(it);
-            return html(OAuthLoginPage::error(QStringLiteral("Too many wrong passwords for this sign-in request.")), 401);
-        }
-        return html(OAuthLoginPage::login(m_config.serviceName, it.key(), kClientId, it->scopes,
+        qCInfo(lcServer).noquote() << "sign-in failed for user" << username.left(64) << "from" << request.peer;
+        m_throttle.failed(request.peer, username);
+        return html(OAuthLoginPage::login(m_config.serviceName, requestId, kClientId, pending->scopes,
                                           QStringLiteral("Wrong user name or password")),
                     401);
     }
-    const PendingLogin login = it.value();
-    m_logins.erase(it); // one login per authorization request
+    m_throttle.succeeded(request.peer, username);
+    if (m_usedCodes.size() + m_codes.size() >= kMaxCodes || m_spentLogins.size() >= kMaxCodes)
+        return redirectError(pending->redirectUri, pending->state, QStringLiteral("temporarily_unavailable"),
+                             QStringLiteral("too many sign-ins at once; try again in a minute"));
+    const PendingLogin login = *pending;
+    m_spentLogins.insert(requestKey, login.expiresAtMs); // one login per authorization request
 
     QStringList granted;
     const QStringList allowed = OAuthUsers::scopesOf(*role);
@@ -295,9 +381,6 @@ ApiResponse OAuthServer::authorizePost(const ApiRequest &request)
     if (granted.isEmpty())
         return redirectError(login.redirectUri, login.state, QStringLiteral("access_denied"),
                              QStringLiteral("the user's role grants none of the requested scopes"));
-    if (m_codes.size() >= kMaxPending)
-        return redirectError(login.redirectUri, login.state, QStringLiteral("temporarily_unavailable"),
-                             QStringLiteral("too many unredeemed codes"));
     const QString code = newSecret();
     m_codes.insert(sha256(code), Code{login.redirectUri, login.challenge, granted, username,
                                       m_clock.nowMs() + kCodeLifetimeMs});
@@ -330,8 +413,7 @@ ApiResponse OAuthServer::tokenFromCode(const QHash<QString, QString> &form)
     const QByteArray key = sha256(form.value(QStringLiteral("code")));
     if (const auto used = m_usedCodes.constFind(key); used != m_usedCodes.cend()) {
         // RFC 6749 §4.1.2: a code presented twice may have been stolen; revoke what it gave.
-        m_auth.revokeGrant(used.value());
-        m_refreshes.removeIf([&](const auto &it) { return it.value().grant == used.value(); });
+        endGrant(used->grant);
         qCWarning(lcServer) << "an authorization code was presented twice; its tokens are revoked";
         return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("the code was already used"));
     }
@@ -350,56 +432,57 @@ ApiResponse OAuthServer::tokenFromCode(const QHash<QString, QString> &form)
     if (!isPkceString(verifier) || !equalConstantTime(s256(verifier).toLatin1(), code.challenge.toLatin1()))
         return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("code_verifier does not match the challenge"));
 
-    const QString grant = newSecret();
-    if (m_usedCodes.size() >= kMaxRemembered)
-        m_usedCodes.clear();
-    m_usedCodes.insert(key, grant);
-    return issueTokens(grant, code.scopes, code.scopes, code.username);
+    if (m_grants.size() >= kMaxGrants) {
+        removeExpired(m_grants, m_clock.nowMs());
+        if (m_grants.size() >= kMaxGrants)
+            return oauthError(QStringLiteral("temporarily_unavailable"), QStringLiteral("too many grants; try later"), 503);
+    }
+    QByteArray id(kGrantIdBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(id.data()), kGrantIdBytes / 4);
+    const QString grant = QString::fromLatin1(base64url(id));
+    m_grants.insert(grant, Grant{code.scopes, code.username, 0, m_clock.nowMs() + kRefreshLifetimeMs});
+    m_usedCodes.insert(key, SpentCode{grant, code.expiresAtMs});
+    return issueTokens(grant, code.scopes);
 }
 
 ApiResponse OAuthServer::tokenFromRefresh(const QHash<QString, QString> &form)
 {
     // QtNetworkAuth 6.4 also sends redirect_uri and an empty client_secret: both are ignored.
-    const QByteArray key = sha256(form.value(QStringLiteral("refresh_token")));
-    if (const auto old = m_oldRefreshes.constFind(key); old != m_oldRefreshes.cend()) {
+    const auto claim = claimOf(form.value(QStringLiteral("refresh_token")));
+    const auto it = claim ? m_grants.find(claim->grant) : m_grants.end();
+    if (it == m_grants.end() || it->expiresAtMs <= m_clock.nowMs())
+        return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("unknown, revoked or expired refresh token"));
+    if (claim->generation != it->generation) {
         // RFC 9700 §4.14.2: a rotated refresh token used again means two holders; end the grant.
-        const QString grant = old.value();
-        m_auth.revokeGrant(grant);
-        m_refreshes.removeIf([&](const auto &it) { return it.value().grant == grant; });
+        endGrant(claim->grant);
         qCWarning(lcServer) << "a rotated refresh token was used again; its grant is revoked";
         return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("the refresh token was already used"));
     }
-    const auto it = m_refreshes.constFind(key);
-    if (it == m_refreshes.cend())
-        return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("unknown, revoked or expired refresh token"));
-    const Refresh refresh = it.value();
-    QStringList scopes = refresh.scopes;
+    QStringList scopes = it->scopes;
     if (form.contains(QStringLiteral("scope")) && !form.value(QStringLiteral("scope")).trimmed().isEmpty()) {
         scopes = form.value(QStringLiteral("scope")).split(u' ', Qt::SkipEmptyParts);
         scopes.removeDuplicates();
         for (const QString &scope : scopes) {
-            if (!refresh.scopes.contains(scope))
+            if (!it->scopes.contains(scope))
                 return oauthError(QStringLiteral("invalid_scope"),
                                   QStringLiteral("%1 was not granted to this refresh token").arg(scope.left(64)));
         }
     }
-    m_refreshes.erase(it);
-    if (m_oldRefreshes.size() >= kMaxRemembered)
-        m_oldRefreshes.clear();
-    m_oldRefreshes.insert(key, refresh.grant);
-    return issueTokens(refresh.grant, scopes, refresh.scopes, refresh.username);
+    ++it->generation;
+    it->expiresAtMs = m_clock.nowMs() + kRefreshLifetimeMs;
+    return issueTokens(claim->grant, scopes);
 }
 
-ApiResponse OAuthServer::issueTokens(const QString &grant, const QStringList &scopes, const QStringList &grantScopes,
-                                     const QString &username)
+ApiResponse OAuthServer::issueTokens(const QString &grant, const QStringList &scopes)
 {
+    const Grant &g = m_grants.value(grant);
     const qint64 now = m_clock.nowMs();
     const QString accessToken = newSecret();
-    const QString refreshToken = newSecret();
+    // The refresh token keeps the grant's full scopes, even when this access token was narrowed.
+    const QString refreshToken = refreshTokenOf(grant, g.generation);
+    const QString username = g.username;
     m_auth.addIssuedToken(accessToken, scopes, now + qint64(m_config.accessTokenTtlSeconds) * 1000, grant,
                           username);
-    // The refresh token keeps the grant's full scopes, even when this access token was narrowed.
-    m_refreshes.insert(sha256(refreshToken), Refresh{grant, grantScopes, username, now + kRefreshLifetimeMs});
     return jsonResponse({
         {QStringLiteral("access_token"), accessToken},
         {QStringLiteral("token_type"), QStringLiteral("Bearer")},
@@ -419,15 +502,10 @@ ApiResponse OAuthServer::revoke(const ApiRequest &request)
     if (token.isEmpty())
         return oauthError(QStringLiteral("invalid_request"), QStringLiteral("token is required"));
     // RFC 7009 §2.2: 200 whether or not the token was known.
-    const auto it = m_refreshes.constFind(sha256(token));
-    if (it != m_refreshes.cend()) {
-        const QString grant = it->grant;
-        m_auth.revokeGrant(grant);
-        m_refreshes.removeIf([&](const auto &r) { return r.value().grant == grant; });
-        m_oldRefreshes.removeIf([&](const auto &r) { return r.value() == grant; });
-    } else {
+    if (const auto claim = claimOf(token); claim && m_grants.contains(claim->grant))
+        endGrant(claim->grant);
+    else
         m_auth.revokeToken(token);
-    }
     ApiResponse r;
     r.contentType = "application/json";
     r.body = "{}";
@@ -444,10 +522,15 @@ QString OAuthServer::newSecret() const
 
 void OAuthServer::dropExpired()
 {
+    // Every few seconds, not at every request: the sweep is linear in what is held.
     const qint64 now = m_clock.nowMs();
-    removeExpired(m_logins, now);
+    if (now < m_nextSweepMs)
+        return;
+    m_nextSweepMs = now + 5'000;
     removeExpired(m_codes, now);
-    removeExpired(m_refreshes, now);
+    removeExpired(m_usedCodes, now);
+    removeExpired(m_grants, now);
+    m_spentLogins.removeIf([now](const auto &it) { return it.value() <= now; });
 }
 
 } // namespace cpn::server

@@ -2,6 +2,7 @@
 
 #include "apirouter.h"
 #include "oauthusers.h"
+#include "signinthrottle.h"
 
 #include <QHash>
 #include <QUrl>
@@ -23,7 +24,10 @@ public:
     static constexpr qint64 kCodeLifetimeMs = 60'000;
     static constexpr qint64 kLoginLifetimeMs = 10 * 60'000;
     static constexpr qint64 kRefreshLifetimeMs = 30LL * 24 * 3600'000;
-    static constexpr int kMaxLoginFailures = 5; // per authorization request; then it must start again
+    // Bounds on what the server remembers. Grants (one per sign-in, kept until their refresh token
+    // lapses) and spent codes are never forgotten early: when full, new sign-ins wait (503).
+    static constexpr qsizetype kMaxGrants = 100'000;
+    static constexpr qsizetype kMaxCodes = 10'000;
 
     struct Config
     {
@@ -46,14 +50,15 @@ public:
     static QStringList supportedScopes();
 
 private:
-    struct PendingLogin // an authorization request waiting for the login form
+    // An authorization request waiting for the login form. Not stored: it travels in the form as
+    // its signed request_id, so anonymous requests cost the server nothing.
+    struct PendingLogin
     {
         QString redirectUri;
         QString state;
         QString challenge;
         QStringList scopes;
         qint64 expiresAtMs = 0;
-        int failures = 0; // wrong passwords so far
     };
     struct Code
     {
@@ -63,11 +68,19 @@ private:
         QString username;
         qint64 expiresAtMs = 0;
     };
-    struct Refresh
+    // One sign-in's grant. Its refresh tokens are signed (grant, generation) pairs: the current one
+    // is the grant's generation, any older one presented means two holders (RFC 9700 §4.14), and no
+    // token needs to be remembered to know it.
+    struct Grant
     {
-        QString grant;
         QStringList scopes;
         QString username;
+        qint64 generation = 0;
+        qint64 expiresAtMs = 0;
+    };
+    struct SpentCode // remembered while the code could still be presented
+    {
+        QString grant;
         qint64 expiresAtMs = 0;
     };
 
@@ -78,10 +91,20 @@ private:
     ApiResponse tokenFromCode(const QHash<QString, QString> &form);
     ApiResponse tokenFromRefresh(const QHash<QString, QString> &form);
     ApiResponse revoke(const ApiRequest &request);
-    ApiResponse issueTokens(const QString &grant, const QStringList &scopes, const QStringList &grantScopes,
-                            const QString &username);
+    ApiResponse issueTokens(const QString &grant, const QStringList &scopes);
+    void endGrant(const QString &grant);
 
     QString newSecret() const; // the prefix and 32 random bytes, base64url
+    QByteArray sign(const QByteArray &purpose, const QByteArray &data) const;
+    QString requestIdOf(const PendingLogin &login) const;
+    std::optional<PendingLogin> loginOf(const QString &requestId) const;
+    QString refreshTokenOf(const QString &grant, qint64 generation) const;
+    struct RefreshClaim
+    {
+        QString grant;
+        qint64 generation = 0;
+    };
+    std::optional<RefreshClaim> claimOf(const QString &refreshToken) const;
     void dropExpired();
 
     Auth &m_auth;
@@ -89,11 +112,13 @@ private:
     const Clock &m_clock;
     Config m_config;
     QString m_issuer;
-    QHash<QString, PendingLogin> m_logins;     // request_id -> request
-    QHash<QByteArray, Code> m_codes;           // SHA-256 of the code -> what it grants
-    QHash<QByteArray, QString> m_usedCodes;    // SHA-256 of a redeemed code -> its grant
-    QHash<QByteArray, Refresh> m_refreshes;    // SHA-256 of the refresh token -> its grant
-    QHash<QByteArray, QString> m_oldRefreshes; // SHA-256 of a rotated refresh token -> its grant
+    QByteArray m_key; // signs request ids and refresh tokens; random per run
+    SignInThrottle m_throttle;
+    QHash<QByteArray, qint64> m_spentLogins;  // SHA-256 of a used request_id -> when it would expire
+    QHash<QByteArray, Code> m_codes;          // SHA-256 of the code -> what it grants
+    QHash<QByteArray, SpentCode> m_usedCodes; // SHA-256 of a redeemed code -> its grant
+    QHash<QString, Grant> m_grants;           // grant id -> its state
+    qint64 m_nextSweepMs = 0;
 };
 
 } // namespace cpn::server

@@ -2,6 +2,7 @@
 #include "auth.h"
 #include "clock.h"
 #include "oauthserver.h"
+#include "signinthrottle.h"
 #include "oauthusers.h"
 #include "scenariobuilder.h"
 #include "simulator.h"
@@ -35,7 +36,9 @@ private Q_SLOTS:
     void invalidRequestRedirects();
     void loginPageHasTheForm();
     void wrongPasswordShowsTheFormAgain();
-    void guessingEndsTheRequest();
+    void guessingIsThrottledByAddress();
+    void anAccountIsNeverLockedForLong();
+    void anonymousRequestsCostNothing();
     void codeForTokens();
     void pkceVerifierChecked_data();
     void pkceVerifierChecked();
@@ -47,6 +50,7 @@ private Q_SLOTS:
     void accessTokenExpires();
     void refreshRotates();
     void reusedRefreshEndsTheGrant();
+    void reuseIsCaughtAfterTenThousandRefreshes();
     void revokingRefreshRevokesAccess();
     void revokeAlwaysAnswers200();
     void tokenEndpointErrors();
@@ -79,6 +83,7 @@ private:
     std::unique_ptr<Simulator> m_sim;
     std::unique_ptr<SimulatorBackend> m_backend;
     std::unique_ptr<ApiRouter> m_router;
+    QString m_peer = u"127.0.0.1"_s; // the client address of call()
 };
 
 void TestOAuthServer::init()
@@ -126,6 +131,7 @@ ApiResponse TestOAuthServer::call(const QByteArray &method, const QString &pathA
     r.query = QUrlQuery(url);
     r.body = body;
     r.contentType = body.isEmpty() ? QByteArray() : contentType;
+    r.peer = m_peer;
     return m_server->handle(r);
 }
 
@@ -311,20 +317,67 @@ void TestOAuthServer::wrongPasswordShowsTheFormAgain()
              400);
 }
 
-void TestOAuthServer::guessingEndsTheRequest()
+void TestOAuthServer::guessingIsThrottledByAddress()
 {
     const QString requestId = requestIdOf(authorize(u"metrics:read"_s, makePkce().challenge));
-    for (int i = 1; i < OAuthServer::kMaxLoginFailures; ++i)
-        QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=x")
-                     .status,
-                 401);
-    const ApiResponse last =
-        call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=x");
-    QCOMPARE(last.status, 401);
-    QVERIFY(requestIdOf(last).isEmpty()); // no form any more
-    QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=operator")
-                 .status,
+    const auto attempt = [&](const QString &peer, const QByteArray &password) {
+        m_peer = peer;
+        return call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=" + password);
+    };
+    const QString guesser = u"10.0.0.1"_s;
+    for (int i = 0; i < SignInThrottle::kFreeAddressFailures + 1; ++i)
+        QCOMPARE(attempt(guesser, "wrong").status, 401);
+    // Now each try waits: not even the right password is checked meanwhile.
+    const ApiResponse held = attempt(guesser, "operator");
+    QCOMPARE(held.status, 429);
+    QCOMPARE(held.header("Retry-After"), QByteArray("1"));
+    m_clock->advanceMs(1000);
+    QCOMPARE(attempt(guesser, "wrong").status, 401);
+    QCOMPARE(attempt(guesser, "operator").header("Retry-After"), QByteArray("2")); // doubled
+    // The real user, elsewhere, signs in (with a request of its own); the guesser still waits.
+    m_peer = u"10.0.0.2"_s;
+    QVERIFY(!signIn(u"operator"_s, u"operator"_s, u"metrics:read"_s, makePkce()).isEmpty());
+    QCOMPARE(attempt(guesser, "operator").status, 429);
+    // Before: five wrong passwords ended the request, and a new one cost one anonymous GET.
+}
+
+void TestOAuthServer::anAccountIsNeverLockedForLong()
+{
+    // Guesses at one account from many addresses: the account slows down, to at most a minute.
+    const QString requestId = requestIdOf(authorize(u"metrics:read"_s, makePkce().challenge));
+    for (int i = 0; i < 300; ++i) {
+        m_peer = u"10.1.%1.%2"_s.arg(i / 250).arg(i % 250);
+        const int status = call("POST", u"/oauth/authorize"_s,
+                                "request_id=" + requestId.toUtf8() + "&username=operator&password=guess" + QByteArray::number(i))
+                               .status;
+        QVERIFY(status == 401 || status == 429);
+        m_clock->advanceMs(20);
+    }
+    m_peer = u"192.168.7.7"_s;
+    const ApiResponse held = call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=operator");
+    QCOMPARE(held.status, 429);
+    QVERIFY2(held.header("Retry-After").toInt() <= 60, held.header("Retry-After").constData());
+    m_clock->advanceMs(SignInThrottle::kMaxAccountDelayMs);
+    QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + requestId.toUtf8() + "&username=operator&password=operator").status,
+             302);
+}
+
+void TestOAuthServer::anonymousRequestsCostNothing()
+{
+    // Authorization requests are not stored (the request id is signed): 5,000 of them block nobody.
+    for (int i = 0; i < 5000; ++i)
+        QCOMPARE(authorize(u"metrics:read"_s, makePkce().challenge, u"s%1"_s.arg(i)).status, 200);
+    const Pkce pkce = makePkce();
+    QVERIFY(!signIn(u"operator"_s, u"operator"_s, u"metrics:read"_s, pkce).isEmpty());
+    // A request id that was tampered with is refused.
+    QString forged = requestIdOf(authorize(u"metrics:read"_s, pkce.challenge));
+    forged[2] = forged[2] == u'A' ? u'B' : u'A';
+    QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + forged.toUtf8() + "&username=operator&password=operator").status,
              400);
+    // One expires with the login's lifetime.
+    const QString old = requestIdOf(authorize(u"metrics:read"_s, pkce.challenge));
+    m_clock->advanceMs(OAuthServer::kLoginLifetimeMs);
+    QCOMPARE(call("POST", u"/oauth/authorize"_s, "request_id=" + old.toUtf8() + "&username=operator&password=operator").status, 400);
 }
 
 void TestOAuthServer::codeForTokens()
@@ -487,6 +540,27 @@ void TestOAuthServer::reusedRefreshEndsTheGrant()
     QCOMPARE(json(again).value(u"error"_s).toString(), u"invalid_grant"_s);
     QCOMPARE(refresh(renewed.value(u"refresh_token"_s).toString()).status, 400);
     QCOMPARE(api("GET", u"/api/v1/metrics"_s, renewed.value(u"access_token"_s).toString()).status, 401);
+}
+
+void TestOAuthServer::reuseIsCaughtAfterTenThousandRefreshes()
+{
+    // A stolen refresh token is used first; the thief refreshes its copy 10,000 times; then the victim
+    // presents the stolen token. Before, the server had forgotten it by then and answered "unknown".
+    const Pkce pkce = makePkce();
+    const QJsonObject victim = json(exchange(signIn(u"operator"_s, u"operator"_s, u"metrics:read"_s, pkce), pkce.verifier));
+    const QString stolen = victim.value(u"refresh_token"_s).toString();
+    QJsonObject thief = json(refresh(stolen));
+    const qsizetype tokensBefore = m_auth->tokenCount();
+    for (int i = 0; i < 10000; ++i) {
+        thief = json(refresh(thief.value(u"refresh_token"_s).toString()));
+        QVERIFY(thief.contains(u"access_token"_s));
+    }
+    // Refreshing in a loop does not pile up access tokens: the grant keeps its newest two.
+    QVERIFY2(m_auth->tokenCount() <= tokensBefore + 1, qPrintable(QString::number(m_auth->tokenCount())));
+    const ApiResponse presented = refresh(stolen);
+    QCOMPARE(json(presented).value(u"error_description"_s).toString(), u"the refresh token was already used"_s);
+    QCOMPARE(refresh(thief.value(u"refresh_token"_s).toString()).status, 400);
+    QCOMPARE(api("GET", u"/api/v1/metrics"_s, thief.value(u"access_token"_s).toString()).status, 401);
 }
 
 void TestOAuthServer::revokingRefreshRevokesAccess()
