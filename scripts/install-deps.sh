@@ -5,6 +5,8 @@ set -euo pipefail
 packages=(
     # toolchain
     g++ cmake ninja-build pkg-config
+    # the fuzz targets (scripts/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes
+    clang libclang-rt-14-dev
     # Qt 6.4 as Debian packages
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-qpa-plugins libqt6sql6-sqlite
     qt6-charts-dev qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev

@@ -8,3 +8,8 @@ build=${CPN_BUILD_DIR:-$root/build}
 export QT_QPA_PLATFORM=offscreen
 cd "$build"
 ctest --output-on-failure -j2 "$@"
+# Each parser of untrusted input fuzzed for a minute (from a fixed seed, so a run is repeatable); longer
+# runs: scripts/fuzz.sh [SECONDS].
+if [ $# -eq 0 ]; then
+    CPN_FUZZ_SEED=${CPN_FUZZ_SEED:-1} "$root/scripts/fuzz.sh" 60
+fi

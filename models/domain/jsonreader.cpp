@@ -142,7 +142,10 @@ qint64 JsonReader::integer(const QJsonObject &o, const QString &key, qint64 min,
         failAt(key, QStringLiteral("expected a whole number"));
         return min;
     }
-    return qint64(d);
+    // double(max) may round up past qint64's range, and casting beyond it is undefined.
+    if (d >= 0x1p63)
+        return max;
+    return d < -0x1p63 ? min : qint64(d);
 }
 
 qint64 JsonReader::optionalInteger(const QJsonObject &o, const QString &key, qint64 min, qint64 max,

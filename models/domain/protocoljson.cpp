@@ -354,8 +354,10 @@ Parsed<HistoryAnswer> parseHistory(const QByteArray &body)
                 const QJsonArray point = points.at(i).toArray();
                 const QJsonValue ts = point.at(0);
                 const QJsonValue value = point.at(1);
-                const qint64 tsMs = ts.isDouble() ? qint64(ts.toDouble()) : -1;
-                if (point.size() != 2 || tsMs < 0 || tsMs > kMaxEpochMs || tsMs <= previous ||
+                // Range-checked as a double first: casting one beyond qint64 is undefined.
+                const double tsValue = ts.isDouble() ? ts.toDouble() : -1;
+                const qint64 tsMs = tsValue >= 0 && tsValue <= double(kMaxEpochMs) ? qint64(tsValue) : -1;
+                if (point.size() != 2 || tsMs < 0 || tsMs <= previous ||
                     !(value.isNull() || (value.isDouble() && std::isfinite(value.toDouble())))) {
                     r.failAt(QStringLiteral("points[%1]").arg(i), QStringLiteral("must be [ascending ts, number or null]"));
                     break;
