@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocolbackend.h"
+
 #include "domain/alarm.h"
 
 #include <QHash>
@@ -69,6 +71,8 @@ public:
         QString detail;   // why, when not 2xx
         Alarm alarm;
         Silence silence;
+        // As a backend answers an action on an alarm.
+        ProtocolBackend::Result<Alarm> asAlarmResult() const { return {status, detail, alarm}; }
     };
     Result acknowledge(const QString &id, const QString &by, const AckRequest &request);
     Result unacknowledge(const QString &id);

@@ -217,28 +217,21 @@ AlarmBatch GatewayBackend::alarmsSince(const QString &, const QString &cursor, i
     return m_alarms.book().since(cursor, [](const Alarm &) { return true; }, limit);
 }
 
-namespace {
-server::ProtocolBackend::Result<Alarm> resultOf(const server::AlarmBook::Result &r)
-{
-    return {r.status, r.detail, r.alarm};
-}
-} // namespace
-
 server::ProtocolBackend::Result<Alarm> GatewayBackend::acknowledge(const QString &alarmId, const QString &by,
                                                                    const AckRequest &request)
 {
-    return resultOf(m_alarms.book().acknowledge(alarmId, by, request));
+    return m_alarms.book().acknowledge(alarmId, by, request).asAlarmResult();
 }
 
 server::ProtocolBackend::Result<Alarm> GatewayBackend::unacknowledge(const QString &alarmId)
 {
-    return resultOf(m_alarms.book().unacknowledge(alarmId));
+    return m_alarms.book().unacknowledge(alarmId).asAlarmResult();
 }
 
 server::ProtocolBackend::Result<Alarm> GatewayBackend::comment(const QString &alarmId, const QString &by,
                                                                const QString &text)
 {
-    return resultOf(m_alarms.book().comment(alarmId, by, text));
+    return m_alarms.book().comment(alarmId, by, text).asAlarmResult();
 }
 
 bool GatewayBackend::oversees(const QString &scope, const AlarmSource &source) const

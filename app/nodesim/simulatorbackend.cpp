@@ -20,11 +20,6 @@ server::ProtocolBackend::Result<Reservation> resultOf(const JobEngine::Reservati
     return {r.status, r.detail, r.reservation};
 }
 
-server::ProtocolBackend::Result<Alarm> alarmResultOf(const AlarmBook::Result &r)
-{
-    return {r.status, r.detail, r.alarm};
-}
-
 } // namespace
 
 QList<const Node *> SimulatorBackend::directory(const QString &scope) const
@@ -209,18 +204,18 @@ bool SimulatorBackend::hasAlarm(const QString &scope, const QString &alarmId)
 server::ProtocolBackend::Result<Alarm>
 SimulatorBackend::acknowledge(const QString &alarmId, const QString &by, const AckRequest &request)
 {
-    return alarmResultOf(m_sim.alarms().acknowledge(alarmId, by, request));
+    return m_sim.alarms().acknowledge(alarmId, by, request).asAlarmResult();
 }
 
 server::ProtocolBackend::Result<Alarm> SimulatorBackend::unacknowledge(const QString &alarmId)
 {
-    return alarmResultOf(m_sim.alarms().unacknowledge(alarmId));
+    return m_sim.alarms().unacknowledge(alarmId).asAlarmResult();
 }
 
 server::ProtocolBackend::Result<Alarm> SimulatorBackend::comment(const QString &alarmId, const QString &by,
                                                                  const QString &text)
 {
-    return alarmResultOf(m_sim.alarms().comment(alarmId, by, text));
+    return m_sim.alarms().comment(alarmId, by, text).asAlarmResult();
 }
 
 bool SimulatorBackend::oversees(const QString &scope, const AlarmSource &source) const

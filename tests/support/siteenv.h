@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <functional>
+#include <initializer_list>
 
 namespace cpn::testing {
 
@@ -35,6 +36,16 @@ inline QHash<QString, QString> readSiteEnv(QString *error)
             env.insert(match.captured(1), match.captured(2));
     }
     return env;
+}
+
+// The first of `keys` the site.env lacks (empty when it has them all): what a test needs of the site.
+inline QString missingSiteKey(const QHash<QString, QString> &env, std::initializer_list<const char *> keys)
+{
+    for (const char *key : keys) {
+        if (env.value(QString::fromLatin1(key)).isEmpty())
+            return QString::fromLatin1(key);
+    }
+    return {};
 }
 
 // Polls `condition` (running the event loop between polls) until it holds or timeoutMs pass.

@@ -67,9 +67,10 @@ void tst_SiteServices::initTestCase()
     QString error;
     m_env = cpn::testing::readSiteEnv(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    for (const char *key : {"PROMETHEUS_URL", "ALERTMANAGER_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN",
-                            "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR", "DCGM_VALUES_FILE"})
-        QVERIFY2(!m_env.value(QString::fromLatin1(key)).isEmpty(), key);
+    const QString missing = cpn::testing::missingSiteKey(
+        m_env, {"PROMETHEUS_URL", "ALERTMANAGER_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN", "SLURM_USER",
+                "SLURM_PARTITION", "SLURM_JOB_DIR", "DCGM_VALUES_FILE"});
+    QVERIFY2(missing.isEmpty(), qPrintable(missing + u" is not in CPN_SITE_ENV"_s));
 }
 
 void tst_SiteServices::prometheusAnswersNodeCpuUtilization()

@@ -62,9 +62,10 @@ private:
 void TestGatewayJobs::initTestCase()
 {
     m_env = readSiteEnv();
-    for (const char *key : {"PROMETHEUS_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN", "SLURM_USER",
-                            "SLURM_PARTITION", "SLURM_JOB_DIR"})
-        QVERIFY2(!m_env.value(QString::fromLatin1(key)).isEmpty(), key);
+    const QString missing =
+        cpn::testing::missingSiteKey(m_env, {"PROMETHEUS_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN",
+                                             "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR"});
+    QVERIFY2(missing.isEmpty(), qPrintable(missing + u" is not in CPN_SITE_ENV"_s));
     // What the site runs for a protocol job: here, its name says how it behaves.
     QFile script(m_dir.filePath(u"job.sh"_s));
     QVERIFY(script.open(QIODevice::WriteOnly));
@@ -77,7 +78,8 @@ void TestGatewayJobs::initTestCase()
     script.close();
     QVERIFY(m_gateway.start(configWith(m_env[u"SLURM_JWT_TOKEN"_s], m_dir.filePath(u"state"_s))));
     connectClient();
-    QVERIFY2(cpn::testing::eventually([&] { return !offers().value().isEmpty(); }, 20'000), "the gateway offers nothing");
+    QVERIFY2(cpn::testing::eventually([&] { return !offers().value().isEmpty(); }, 20'000),
+             "the gateway offers nothing");
 }
 
 void TestGatewayJobs::cleanup()

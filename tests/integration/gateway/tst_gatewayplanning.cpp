@@ -67,9 +67,10 @@ private:
 void TestGatewayPlanning::initTestCase()
 {
     m_env = readSiteEnv();
-    for (const char *key : {"PROMETHEUS_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN", "SLURM_USER",
-                            "SLURM_PARTITION", "SLURM_JOB_DIR"})
-        QVERIFY2(!m_env.value(QString::fromLatin1(key)).isEmpty(), key);
+    const QString missing =
+        cpn::testing::missingSiteKey(m_env, {"PROMETHEUS_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN",
+                                             "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR"});
+    QVERIFY2(missing.isEmpty(), qPrintable(missing + u" is not in CPN_SITE_ENV"_s));
     // What the site runs for a job: it shows the GPUs Slurm bound, and "hold" jobs run until cancelled.
     QFile script(m_dir.filePath(u"job.sh"_s));
     QVERIFY(script.open(QIODevice::WriteOnly));
