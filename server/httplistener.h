@@ -1,0 +1,51 @@
+#pragma once
+
+#include "httprequestparser.h"
+#include "serveroptions.h"
+
+#include <QHash>
+#include <QSslConfiguration>
+#include <QTcpServer>
+
+#include <optional>
+
+namespace cpn::server {
+
+class HttpConnection;
+
+// Accepts the connections of one HTTP(S) server and gives each an HttpConnection, within the
+// ConnectionLimits: beyond maxConnections in total or maxConnectionsPerAddress from one client
+// address, a new connection is closed at once, so a flood from one address leaves room for others.
+class HttpListener : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    HttpListener(const ConnectionLimits &limits, HttpRequestParser::BodyLimit bodyLimit, QObject *parent = nullptr);
+
+    // Serves https with this configuration (before listen()).
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool isTls() const { return m_tls.has_value(); }
+
+    int openConnections() const { return m_open; }
+    qint64 refusedConnections() const { return m_refused; }
+
+Q_SIGNALS:
+    // A new connection: its requests come through its requestReady/requestRefused signals.
+    void connectionOpened(cpn::server::HttpConnection *connection);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    void release(const QString &address);
+
+    const ConnectionLimits m_limits;
+    const HttpRequestParser::BodyLimit m_bodyLimit;
+    std::optional<QSslConfiguration> m_tls;
+    QHash<QString, int> m_perAddress;
+    int m_open = 0;
+    qint64 m_refused = 0;
+};
+
+} // namespace cpn::server
