@@ -182,7 +182,7 @@ bool TestServerLimits::answered(quint16 port, const QHostAddress &from)
 {
     Client c(port, from);
     c.send(getNodes("Connection: close\r\n"));
-    return QTest::qWaitFor([&] { return c.closed; }, 10000) && c.status() == 200 && answersIn(c.received) == 1;
+    return QTest::qWaitFor([&] { return answersIn(c.received) == 1 || c.closed; }, 10000) && c.status() == 200;
 }
 
 void TestServerLimits::oversizedHeaderIs431WithoutBeingRead()
@@ -230,7 +230,7 @@ void TestServerLimits::pipelinedRequestsWaitInTheClientsSocket()
     // hold 200 answers (hundreds of MB) for this client.
     Client probe(m_sim.port);
     probe.send(getNodes("Accept-Encoding: identity\r\nConnection: close\r\n"));
-    QVERIFY(QTest::qWaitFor([&] { return probe.closed; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return answersIn(probe.received) == 1; }, 10000));
     const qint64 answerMiB = probe.received.size() / kMiB;
     QVERIFY2(answerMiB >= 1, "the federation's answer is smaller than the test assumes");
 
@@ -246,9 +246,12 @@ void TestServerLimits::pipelinedRequestsWaitInTheClientsSocket()
     const qint64 allowance = 64 + 8 * answerMiB; // kernel buffers, one answer being written, heap slack
     QVERIFY2(!QTest::qWaitFor([&] { return m_sim.rssMiB() - rssBefore > allowance; }, 5000),
              qPrintable(QStringLiteral("the server grew by %1 MiB").arg(m_sim.rssMiB() - rssBefore)));
+    qInfo("the server grew by %lld MiB with %d answers of %lld MiB unread", m_sim.rssMiB() - rssBefore, kRequests,
+          answerMiB);
     QVERIFY2(answered(m_sim.port), "another client is not answered meanwhile");
 
     // Once the client reads, every request is answered in turn.
+    c.socket->setReadBufferSize(0);
     QObject::connect(c.socket.get(), &QTcpSocket::readyRead, [&c] { c.received += c.socket->readAll(); });
     c.received += c.socket->readAll();
     QVERIFY2(QTest::qWaitFor([&] { return answersIn(c.received) == kRequests; }, 60000),
@@ -340,7 +343,7 @@ void TestServerLimits::tlsIsServedUnderTheSameLimits()
     };
     auto ok = tlsClient();
     ok->send(getNodes("Connection: close\r\n"));
-    QVERIFY(QTest::qWaitFor([&] { return ok->closed; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return answersIn(ok->received) == 1; }, 10000));
     QCOMPARE(ok->status(), 200);
     QCOMPARE(answersIn(ok->received), 1);
 
