@@ -1,5 +1,6 @@
 #include "httpconnection.h"
 
+#include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -33,11 +34,25 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionLimits &limit
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             deleteLater();
     });
+    m_openedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     // The first request's head must arrive within the header timeout of the connection (and of a TLS
     // handshake): a client that connects and sends nothing is a slow client too.
     m_timer.start(m_limits.headerTimeoutMs);
+}
+
+bool HttpConnection::awaitingFirstRequest() const
+{
+    return m_firstRequest && (m_phase == Phase::AwaitingRequest || m_phase == Phase::Reading);
+}
+
+void HttpConnection::drop()
+{
+    m_phase = Phase::Closing;
+    m_timer.stop();
+    m_socket->abort();
+    deleteLater();
 }
 
 void HttpConnection::readInput()

@@ -30,6 +30,12 @@ public:
 
     // How many bytes this connection has taken off its socket (metering, for tests and statistics).
     qint64 bytesRead() const { return m_bytesRead; }
+    // Whether the client has not yet completed a request since it connected, and since when: such a
+    // connection may be dropped to make room for another (HttpListener).
+    bool awaitingFirstRequest() const;
+    qint64 openedAtMs() const { return m_openedAtMs; }
+    // Closes the connection at once, without an answer.
+    void drop();
 
 Q_SIGNALS:
     void requestReady(const cpn::server::HttpRequest &request);
@@ -59,6 +65,7 @@ private:
     bool m_lingering = false; // refused over plain TCP: drain the input before closing
     qint64 m_lingered = 0;
     qint64 m_bytesRead = 0;
+    qint64 m_openedAtMs = 0;
     QTimer m_timer;
 };
 

@@ -23,6 +23,8 @@ QString addressKey(const QHostAddress &address)
 HttpListener::HttpListener(const ConnectionLimits &limits, HttpRequestParser::BodyLimit bodyLimit, QObject *parent)
     : QTcpServer(parent), m_limits(limits), m_bodyLimit(std::move(bodyLimit))
 {
+    // Qt's default backlog of 50 drops the SYNs of a burst, and a dropped SYN costs a client 1 s.
+    setListenBacklogSize(1024);
     // Out of descriptors, QTcpServer stops accepting for good: try again shortly, the flood may be over.
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
         qCWarning(lcSim) << "accepting a connection failed:" << error << errorString();
@@ -38,17 +40,23 @@ void HttpListener::incomingConnection(qintptr descriptor)
         return;
     }
     const QString address = addressKey(socket->peerAddress());
-    int &fromAddress = m_perAddress[address];
-    if (m_open >= m_limits.maxConnections || fromAddress >= m_limits.maxConnectionsPerAddress) {
+    const int fromAddress = m_perAddress.value(address);
+    HttpConnection *evicted = nullptr;
+    if (fromAddress < m_limits.maxConnectionsPerAddress && m_open >= m_limits.maxConnections) {
+        evicted = slowestFirstRequest();
+        if (evicted) {
+            release(evicted);
+            evicted->drop();
+        }
+    }
+    if (fromAddress >= m_limits.maxConnectionsPerAddress || m_open >= m_limits.maxConnections) {
         ++m_refused;
         qCDebug(lcSim) << "connection refused:" << m_open << "open," << fromAddress << "from" << address;
-        if (fromAddress == 0)
-            m_perAddress.remove(address);
         socket->abort();
         delete socket;
         return;
     }
-    ++fromAddress;
+    ++m_perAddress[address];
     ++m_open;
     if (m_tls) {
         auto *tls = static_cast<QSslSocket *>(socket);
@@ -56,15 +64,30 @@ void HttpListener::incomingConnection(qintptr descriptor)
         tls->startServerEncryption();
     }
     auto *connection = new HttpConnection(socket, m_limits, m_bodyLimit, this);
-    connect(connection, &QObject::destroyed, this, [this, address] { release(address); });
+    m_connections.insert(connection, address);
+    connect(connection, &QObject::destroyed, this, [this, connection] { release(connection); });
     Q_EMIT connectionOpened(connection);
 }
 
-void HttpListener::release(const QString &address)
+void HttpListener::release(HttpConnection *connection)
 {
+    const auto it = m_connections.constFind(connection);
+    if (it == m_connections.cend())
+        return; // already released when it was evicted
     --m_open;
-    if (auto it = m_perAddress.find(address); it != m_perAddress.end() && --*it <= 0)
-        m_perAddress.erase(it);
+    if (auto count = m_perAddress.find(*it); count != m_perAddress.end() && --*count <= 0)
+        m_perAddress.erase(count);
+    m_connections.erase(it);
+}
+
+HttpConnection *HttpListener::slowestFirstRequest() const
+{
+    HttpConnection *slowest = nullptr;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it.key()->awaitingFirstRequest() && (!slowest || it.key()->openedAtMs() < slowest->openedAtMs()))
+            slowest = it.key();
+    }
+    return slowest;
 }
 
 } // namespace cpn::server

@@ -14,8 +14,10 @@ namespace cpn::server {
 class HttpConnection;
 
 // Accepts the connections of one HTTP(S) server and gives each an HttpConnection, within the
-// ConnectionLimits: beyond maxConnections in total or maxConnectionsPerAddress from one client
-// address, a new connection is closed at once, so a flood from one address leaves room for others.
+// ConnectionLimits: beyond maxConnectionsPerAddress from one client address a new connection is
+// closed at once, so a flood from one address leaves room for others. At maxConnections in total,
+// the connection that has waited longest without completing a request (a slow or silent client)
+// makes room for the new one; only when there is none is the new one closed.
 class HttpListener : public QTcpServer
 {
     Q_OBJECT
@@ -38,11 +40,13 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    void release(const QString &address);
+    void release(HttpConnection *connection);
+    HttpConnection *slowestFirstRequest() const;
 
     const ConnectionLimits m_limits;
     const HttpRequestParser::BodyLimit m_bodyLimit;
     std::optional<QSslConfiguration> m_tls;
+    QHash<HttpConnection *, QString> m_connections; // open, and their client's address
     QHash<QString, int> m_perAddress;
     int m_open = 0;
     qint64 m_refused = 0;

@@ -164,7 +164,8 @@ private Q_SLOTS:
     void pipelinedRequestsWaitInTheClientsSocket();
     void slowHeadersAreDroppedWhileOthersAreAnswered();
     void connectionsBeyondThePerAddressCapAreRefused();
-    void idleAndTotalLimitsComeFromTheCommandLine();
+    void idleConnectionsAreClosed();
+    void totalCapMakesRoomByDroppingSilentConnections();
     void tlsIsServedUnderTheSameLimits();
 
 private:
@@ -301,24 +302,40 @@ void TestServerLimits::connectionsBeyondThePerAddressCapAreRefused()
     QVERIFY2(QTest::qWaitFor([&] { return answered(m_sim.port); }, 10000), "the address stays refused");
 }
 
-void TestServerLimits::idleAndTotalLimitsComeFromTheCommandLine()
+void TestServerLimits::idleConnectionsAreClosed()
 {
     Nodesim sim;
     QString error;
-    QVERIFY2(sim.start({QStringLiteral("--idle-timeout"), QStringLiteral("1"), QStringLiteral("--max-connections"),
-                        QStringLiteral("3")},
-                       &error),
-             qPrintable(error));
+    QVERIFY2(sim.start({QStringLiteral("--idle-timeout"), QStringLiteral("1")}, &error), qPrintable(error));
     // A kept-alive connection is closed after its idle time.
     Client idle(sim.port);
     idle.send(getNodes());
     QVERIFY(QTest::qWaitFor([&] { return answersIn(idle.received) == 1; }, 10000));
     QVERIFY2(QTest::qWaitFor([&] { return idle.closed; }, 5000), "the idle connection stays open");
-    // Beyond three connections in total, from any address, a new one is closed.
-    Client a(sim.port), b(sim.port), c(sim.port, QHostAddress(QStringLiteral("127.0.0.2")));
-    QVERIFY(a.connected() && b.connected() && c.connected());
-    Client d(sim.port, QHostAddress(QStringLiteral("127.0.0.3")));
-    QVERIFY2(QTest::qWaitFor([&] { return d.closed; }, 5000), "the fourth connection is kept");
+}
+
+void TestServerLimits::totalCapMakesRoomByDroppingSilentConnections()
+{
+    Nodesim sim;
+    QString error;
+    QVERIFY2(sim.start({QStringLiteral("--max-connections"), QStringLiteral("3")}, &error), qPrintable(error));
+    const auto answeredOn = [](Client &c) {
+        c.send(getNodes());
+        return QTest::qWaitFor([&] { return answersIn(c.received) == 1; }, 10000);
+    };
+    // Three connections in total, from three addresses: two kept alive, one that has sent nothing.
+    Client a(sim.port), b(sim.port, QHostAddress(QStringLiteral("127.0.0.2")));
+    QVERIFY(answeredOn(a) && answeredOn(b));
+    Client silent(sim.port, QHostAddress(QStringLiteral("127.0.0.3")));
+    QVERIFY(silent.connected());
+    // A fourth takes the silent one's place...
+    Client d(sim.port, QHostAddress(QStringLiteral("127.0.0.4")));
+    QVERIFY2(QTest::qWaitFor([&] { return silent.closed; }, 5000), "the silent connection is kept");
+    QVERIFY2(answeredOn(d), "the new connection is not answered");
+    // ...and with three clients that have all been answered, a fifth is refused.
+    Client e(sim.port, QHostAddress(QStringLiteral("127.0.0.5")));
+    QVERIFY2(QTest::qWaitFor([&] { return e.closed; }, 5000), "the fifth connection is kept");
+    QVERIFY(!a.closed && !b.closed && !d.closed);
 }
 
 void TestServerLimits::tlsIsServedUnderTheSameLimits()
