@@ -6,8 +6,10 @@
 //   20 large bodies          POST /api/v1/jobs declaring (or chunking) 100 MB, sent until refused
 //   5,000 sign-in pages      anonymous GET /oauth/authorize over 50 connections
 //
-// Meanwhile a legitimate client on 127.0.0.1 reads GET /api/v1/nodes with a token, one request after
-// another, on a kept-alive connection and on a new connection every tenth request. Prints:
+// Slow connections and bodies are opened again as soon as the server closes them, for the attack's
+// length (40 s; 15 s with --short). Meanwhile a legitimate client on 127.0.0.1 reads GET /api/v1/nodes
+// with a token every 50 ms, on a kept-alive connection and on a new connection every tenth request.
+// Prints:
 //
 //   server.attack.max_rss_mb              the server's peak resident memory (VmHWM) over the attack
 //   server.attack.max_rss_mb.baseline     the same before the attack
@@ -15,7 +17,8 @@
 //   server.attack.legit_p99_ms.baseline   the same without the attack
 //   server.attack.legit_failed            legitimate requests that failed under attack
 //   server.attack.authorize_<status>      how the anonymous sign-in pages were answered
-//   server.attack.slow_closed             slow connections the server closed
+//   server.attack.slow_closed             slow connections the server closed (each then opened again)
+//   server.attack.bodies_refused          large bodies the server refused (each then sent again)
 //
 //   bench_server_attack [--short]          (--short or BENCH_SHORT=1: a shorter attack)
 
@@ -23,6 +26,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QMap>
 #include <QProcess>
@@ -94,47 +98,70 @@ private:
         return socket;
     }
 
+    // A slow connection, opened again whenever the server closes it: 2,000 at all times.
+    void openSlow(int index)
+    {
+        QTcpSocket *socket = open(index / 50); // 50 per address, under the per-address cap
+        socket->write("GET /api/v1/nodes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket, index] {
+            ++m_slowClosed;
+            m_slow[size_t(index)] = nullptr;
+            socket->deleteLater();
+            if (!m_done)
+                openSlow(index);
+        });
+        m_slow[size_t(index)] = socket;
+    }
+
     void startSlowConnections()
     {
-        // 50 per address, under the server's per-address cap: the total cap is what must hold.
-        for (int i = 0; i < 2000; ++i) {
-            QTcpSocket *socket = open(i / 50);
-            socket->write("GET /api/v1/nodes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
-            connect(socket, &QTcpSocket::disconnected, this, [this] { ++m_slowClosed; });
-            m_slow.push_back(socket);
-        }
+        m_slow.assign(2000, nullptr);
+        for (int i = 0; i < 2000; ++i)
+            openSlow(i);
         auto *drip = new QTimer(this);
         connect(drip, &QTimer::timeout, this, [this] {
             for (QTcpSocket *s : m_slow) {
-                if (s->state() == QAbstractSocket::ConnectedState)
+                if (s && s->state() == QAbstractSocket::ConnectedState)
                     s->write("a");
             }
         });
         drip->start(2000);
     }
 
+    // A client sending a 100 MB body (declared, or in chunks), sending it again whenever refused: 20 at
+    // all times.
+    void openLargeBody(int index)
+    {
+        static const QByteArray post = "POST /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                                       "application/json\r\nAuthorization: Bearer " + kToken + "\r\n";
+        static const QByteArray data(256 * 1024, '{');
+        QTcpSocket *socket = open(40 + index);
+        const bool chunked = index % 2;
+        socket->write(post + (chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: 104857600\r\n\r\n"));
+        const QByteArray piece = chunked ? "40000\r\n" + data + "\r\n" : data;
+        auto sent = std::make_shared<qint64>(0);
+        const auto more = [socket, piece, sent] {
+            while (*sent < 100 * 1000 * 1000 && socket->state() == QAbstractSocket::ConnectedState &&
+                   socket->bytesToWrite() < kMiB) {
+                socket->write(piece);
+                *sent += piece.size();
+            }
+        };
+        connect(socket, &QTcpSocket::connected, this, more);
+        connect(socket, &QTcpSocket::bytesWritten, this, more);
+        connect(socket, &QTcpSocket::readyRead, this, [socket] { socket->readAll(); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket, index] {
+            ++m_bodiesRefused;
+            socket->deleteLater();
+            if (!m_done)
+                openLargeBody(index);
+        });
+    }
+
     void startLargeBodies()
     {
-        const QByteArray post = "POST /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                "Authorization: Bearer " + kToken + "\r\n";
-        const QByteArray data(256 * 1024, '{');
-        for (int i = 0; i < 20; ++i) {
-            QTcpSocket *socket = open(40 + i);
-            const bool chunked = i % 2;
-            socket->write(post + (chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: 104857600\r\n\r\n"));
-            const QByteArray piece = chunked ? "40000\r\n" + data + "\r\n" : data;
-            auto sent = std::make_shared<qint64>(0);
-            const auto more = [socket, piece, sent] {
-                while (*sent < 100 * 1000 * 1000 && socket->state() == QAbstractSocket::ConnectedState &&
-                       socket->bytesToWrite() < kMiB) {
-                    socket->write(piece);
-                    *sent += piece.size();
-                }
-            };
-            connect(socket, &QTcpSocket::connected, this, more);
-            connect(socket, &QTcpSocket::bytesWritten, this, more);
-            connect(socket, &QTcpSocket::readyRead, this, [socket] { socket->readAll(); });
-        }
+        for (int i = 0; i < 20; ++i)
+            openLargeBody(i);
     }
 
     void startSignInPages()
@@ -175,7 +202,9 @@ private:
 
     void finish()
     {
+        m_done = true;
         print("server.attack.slow_closed", m_slowClosed, "connections");
+        print("server.attack.bodies_refused", m_bodiesRefused, "connections");
         int answered = 0;
         for (auto it = m_authorize.cbegin(); it != m_authorize.cend(); ++it) {
             const QByteArray name = "server.attack.authorize_" + QByteArray::number(it.key());
@@ -190,6 +219,8 @@ private:
     const int m_seconds;
     std::vector<QTcpSocket *> m_slow;
     int m_slowClosed = 0;
+    int m_bodiesRefused = 0;
+    bool m_done = false;
     QMap<int, int> m_authorize;
 };
 
@@ -291,6 +322,17 @@ private:
     std::unique_ptr<QTcpSocket> m_socket;
 };
 
+// A console polls; it does not hammer. Between two requests the event loop runs (the pause is the
+// client's pace, not a wait for the server).
+constexpr int kLegitIntervalMs = 50;
+
+void pause(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 int measure(bool shortRun)
 {
     Server server;
@@ -299,8 +341,11 @@ int measure(bool shortRun)
         return 1;
     }
     LegitClient legit(server.port);
+    for (int i = 0; i < 20; ++i)
+        legit.request(false); // the first answers are built, later ones come from the response cache
     std::vector<double> baseline;
     for (int i = 0; i < (shortRun ? 60 : 200); ++i) {
+        pause(kLegitIntervalMs);
         const double ms = legit.request(i % 10 == 0);
         if (ms >= 0)
             baseline.push_back(ms);
@@ -317,6 +362,7 @@ int measure(bool shortRun)
     int failed = 0;
     double maxRss = 0;
     for (int i = 0; attacker.state() != QProcess::NotRunning; ++i) {
+        pause(kLegitIntervalMs);
         const double ms = legit.request(i % 10 == 0);
         if (ms >= 0)
             attacked.push_back(ms);
