@@ -20,7 +20,8 @@ constexpr qint64 kLingerBytes = 1024 * 1024;
 
 HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionLimits &limits,
                                HttpRequestParser::BodyLimit bodyLimit, QObject *parent)
-    : QObject(parent), m_socket(socket), m_limits(limits), m_parser(limits.maxHeaderBytes, std::move(bodyLimit))
+    : QObject(parent), m_socket(socket), m_limits(limits),
+      m_parser(limits.maxHeaderBytes, std::move(bodyLimit))
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kReadChunk);

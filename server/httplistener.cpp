@@ -20,7 +20,8 @@ QString addressKey(const QHostAddress &address)
 
 } // namespace
 
-HttpListener::HttpListener(const ConnectionLimits &limits, HttpRequestParser::BodyLimit bodyLimit, QObject *parent)
+HttpListener::HttpListener(const ConnectionLimits &limits, HttpRequestParser::BodyLimit bodyLimit,
+                           QObject *parent)
     : QTcpServer(parent), m_limits(limits), m_bodyLimit(std::move(bodyLimit))
 {
     // Qt's default backlog of 50 drops the SYNs of a burst, and a dropped SYN costs a client 1 s.

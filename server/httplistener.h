@@ -23,7 +23,8 @@ class HttpListener : public QTcpServer
     Q_OBJECT
 
 public:
-    HttpListener(const ConnectionLimits &limits, HttpRequestParser::BodyLimit bodyLimit, QObject *parent = nullptr);
+    HttpListener(const ConnectionLimits &limits, HttpRequestParser::BodyLimit bodyLimit,
+                 QObject *parent = nullptr);
 
     // Serves https with this configuration (before listen()).
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }

@@ -96,13 +96,13 @@ HttpRequestParser::State HttpRequestParser::parseHead(QByteArray &input)
     if (end < 0) {
         m_scanned = input.size();
         if (input.size() > m_maxHeaderBytes)
-            return fail(431, "The request line and headers are limited to " + QByteArray::number(m_maxHeaderBytes) +
-                                 " bytes");
+            return fail(431, "The request line and headers are limited to " +
+                                 QByteArray::number(m_maxHeaderBytes) + " bytes");
         return m_state;
     }
     if (end + 4 > m_maxHeaderBytes)
-        return fail(431,
-                    "The request line and headers are limited to " + QByteArray::number(m_maxHeaderBytes) + " bytes");
+        return fail(431, "The request line and headers are limited to " +
+                             QByteArray::number(m_maxHeaderBytes) + " bytes");
     const QByteArray head = input.left(end);
     input.remove(0, end + 4);
     m_scanned = 0;
@@ -154,8 +154,9 @@ HttpRequestParser::State HttpRequestParser::readHead(const QByteArray &head)
         m_chunked = true;
     } else if (!lengths.isEmpty()) {
         const QByteArray first = lengths.first().trimmed();
-        const bool digits = !first.isEmpty() && first.size() <= 18 &&
-                            std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits =
+            !first.isEmpty() && first.size() <= 18 &&
+            std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
         const bool agreed = std::all_of(lengths.begin(), lengths.end(),
                                         [&](const QByteArray &l) { return l.trimmed() == first; });
         if (!digits || !agreed)
@@ -208,7 +209,8 @@ HttpRequestParser::State HttpRequestParser::readChunked(QByteArray &input)
                 break;
             }
             if (m_request.body.size() + n > m_bodyLimitNow)
-                return fail(413, "Request bodies are limited to " + QByteArray::number(m_bodyLimitNow) + " bytes");
+                return fail(413,
+                            "Request bodies are limited to " + QByteArray::number(m_bodyLimitNow) + " bytes");
             m_remaining = n;
             m_chunk = Chunk::Data;
             break;
@@ -230,7 +232,8 @@ HttpRequestParser::State HttpRequestParser::readChunked(QByteArray &input)
             break;
         case Chunk::Trailers: {
             const qsizetype end = input.indexOf("\r\n");
-            const QByteArray tooLarge = "Trailers are limited to " + QByteArray::number(m_maxHeaderBytes) + " bytes";
+            const QByteArray tooLarge =
+                "Trailers are limited to " + QByteArray::number(m_maxHeaderBytes) + " bytes";
             if (end < 0)
                 return m_trailerBytes + input.size() > m_maxHeaderBytes ? fail(431, tooLarge) : m_state;
             if (m_trailerBytes + end + 2 > m_maxHeaderBytes)

@@ -12,7 +12,7 @@ namespace cpn::server {
 struct HttpRequest
 {
     QByteArray method;
-    QByteArray target; // origin-form: /path?query, still percent-encoded
+    QByteArray target;    // origin-form: /path?query, still percent-encoded
     int minorVersion = 1; // HTTP/1.<minor>
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

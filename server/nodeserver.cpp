@@ -23,33 +23,60 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 406: return "Not Acceptable";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Status";
     }
 }
 
@@ -58,7 +85,8 @@ void writeResponse(HttpConnection &connection, const ApiResponse &response, bool
     const bool notModified = response.status == 304;
     const bool gzipped = !response.gzipBody.isEmpty();
     const QByteArray &body = gzipped ? response.gzipBody : response.body;
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     const auto add = [&out](const QByteArray &name, const QByteArray &value) {
         out += name + ": " + value + "\r\n";
     };
@@ -80,7 +108,8 @@ void writeResponse(HttpConnection &connection, const ApiResponse &response, bool
 NodeServer::NodeServer(ApiRouter &router, OAuthServer *oauth, ServerExtension *extension,
                        const ConnectionLimits &limits, QObject *parent)
     : QObject(parent), m_router(router), m_oauth(oauth), m_extension(extension), m_limits(limits),
-      m_listener(new HttpListener(limits, [this](const HttpRequest &head) { return bodyLimit(head); }, this))
+      m_listener(new HttpListener(
+          limits, [this](const HttpRequest &head) { return bodyLimit(head); }, this))
 {
     connect(m_listener, &HttpListener::connectionOpened, this, [this](HttpConnection *connection) {
         connect(connection, &HttpConnection::requestReady, this,
@@ -88,8 +117,8 @@ NodeServer::NodeServer(ApiRouter &router, OAuthServer *oauth, ServerExtension *e
         connect(connection, &HttpConnection::requestRefused, this,
                 [this, connection](int status, const QByteArray &detail) {
                     qCDebug(lcSim) << "refused" << status << detail;
-                    writeResponse(*connection, ApiRouter::problem(status, QString::fromUtf8(detail), QString()),
-                                  false);
+                    writeResponse(*connection,
+                                  ApiRouter::problem(status, QString::fromUtf8(detail), QString()), false);
                 });
     });
 }
@@ -125,7 +154,10 @@ bool NodeServer::setupTls(const QString &certificateFile, const QString &keyFile
     return true;
 }
 
-bool NodeServer::isTls() const { return m_listener->isTls(); }
+bool NodeServer::isTls() const
+{
+    return m_listener->isTls();
+}
 
 quint16 NodeServer::listenLocal(quint16 port)
 {
@@ -156,7 +188,8 @@ void NodeServer::handle(HttpConnection *connection, const HttpRequest &request)
     api.acceptEncoding = request.header("accept-encoding");
     api.ifNoneMatch = request.header("if-none-match");
 
-    ApiResponse response = m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
+    ApiResponse response =
+        m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
     const bool head = api.method == "HEAD";
     if (!response.deferred) {
         answer(std::move(response), connection, head, api.method, api.path);
@@ -164,8 +197,9 @@ void NodeServer::handle(HttpConnection *connection, const HttpRequest &request)
     }
     // Answered later (the backend asked another service) without blocking other clients. If the
     // client gives up first, the connection is gone and the answer is dropped.
-    response.deferred->onReady([this, guard = QPointer<NodeServer>(this), connection = QPointer<HttpConnection>(connection),
-                                nodeId = response.nodeId, head, method = api.method, path = api.path](const ApiResponse &later) {
+    response.deferred->onReady([this, guard = QPointer<NodeServer>(this),
+                                connection = QPointer<HttpConnection>(connection), nodeId = response.nodeId,
+                                head, method = api.method, path = api.path](const ApiResponse &later) {
         if (!guard || !connection)
             return;
         ApiResponse r = later;

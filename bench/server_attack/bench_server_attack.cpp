@@ -133,11 +133,13 @@ private:
     void openLargeBody(int index)
     {
         static const QByteArray post = "POST /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                                       "application/json\r\nAuthorization: Bearer " + kToken + "\r\n";
+                                       "application/json\r\nAuthorization: Bearer " +
+                                       kToken + "\r\n";
         static const QByteArray data(256 * 1024, '{');
         QTcpSocket *socket = open(40 + index);
         const bool chunked = index % 2;
-        socket->write(post + (chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: 104857600\r\n\r\n"));
+        socket->write(post +
+                      (chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: 104857600\r\n\r\n"));
         const QByteArray piece = chunked ? "40000\r\n" + data + "\r\n" : data;
         auto sent = std::make_shared<qint64>(0);
         const auto more = [socket, piece, sent] {
@@ -167,8 +169,11 @@ private:
     void startSignInPages()
     {
         const QByteArray request =
-            "GET /oauth/authorize?response_type=code&client_id=cpn-console&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb"
-            "&state=attack&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256 "
+            "GET "
+            "/oauth/"
+            "authorize?response_type=code&client_id=cpn-console&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb"
+            "&state=attack&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method="
+            "S256 "
             "HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         for (int c = 0; c < 50; ++c) {
             QTcpSocket *socket = open(60 + c / 10);
@@ -189,7 +194,8 @@ private:
                     const QByteArray head = buffer->left(end).toLower();
                     const qsizetype cl = head.indexOf("content-length:");
                     const qint64 length =
-                        cl < 0 ? 0 : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
+                        cl < 0 ? 0
+                               : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
                     if (buffer->size() < end + 4 + length)
                         return;
                     ++m_authorize[buffer->mid(9, 3).toInt()];
@@ -239,7 +245,8 @@ public:
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(cpn::api::LocalSimulator::defaultProgram(),
                         {QStringLiteral("--port"), QString::number(port), QStringLiteral("--scenario"),
-                         QStringLiteral("synthetic:2000"), QStringLiteral("--dev-token"), QString::fromLatin1(kToken)});
+                         QStringLiteral("synthetic:2000"), QStringLiteral("--dev-token"),
+                         QString::fromLatin1(kToken)});
         QByteArray output;
         return m_process.waitForStarted() && QTest::qWaitFor(
                                                  [&] {
@@ -289,7 +296,8 @@ public:
         QElapsedTimer timer;
         timer.start();
         m_socket->write("GET /api/v1/nodes HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
-                        "Accept-Encoding: gzip\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
+                        "Accept-Encoding: gzip\r\nAuthorization: Bearer " +
+                        kToken + "\r\n\r\n");
         QByteArray received;
         qint64 length = -1;
         qsizetype headEnd = -1;
@@ -311,7 +319,8 @@ public:
         deadline.start(10000);
         loop.exec();
         QObject::disconnect(m_socket.get(), nullptr, &loop, nullptr);
-        const bool ok = headEnd >= 0 && received.size() >= headEnd + 4 + length && received.startsWith("HTTP/1.1 200");
+        const bool ok =
+            headEnd >= 0 && received.size() >= headEnd + 4 + length && received.startsWith("HTTP/1.1 200");
         if (!ok)
             m_socket.reset();
         return ok ? double(timer.nsecsElapsed()) / 1e6 : -1;
@@ -394,6 +403,7 @@ int main(int argc, char **argv)
         attack.run();
         return app.exec();
     }
-    const bool shortRun = args.contains(QStringLiteral("--short")) || qEnvironmentVariableIntValue("BENCH_SHORT");
+    const bool shortRun =
+        args.contains(QStringLiteral("--short")) || qEnvironmentVariableIntValue("BENCH_SHORT");
     return measure(shortRun);
 }

@@ -29,9 +29,9 @@ public:
             return false;
         }
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(program, QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
-                                             QStringLiteral("synthetic:2000"), QStringLiteral("--dev-token"),
-                                             QString::fromLatin1(kToken)} +
+        m_process.start(program, QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                                             QStringLiteral("--scenario"), QStringLiteral("synthetic:2000"),
+                                             QStringLiteral("--dev-token"), QString::fromLatin1(kToken)} +
                                      extra);
         QByteArray out;
         const QByteArray prefix = "cpn-nodesim listening on ";
@@ -46,7 +46,8 @@ public:
             *error = QStringLiteral("cpn-nodesim did not start: ") + QString::fromUtf8(out);
             return false;
         }
-        const QByteArray url = out.mid(at + prefix.size(), out.indexOf('\n', at) - at - prefix.size()).trimmed();
+        const QByteArray url =
+            out.mid(at + prefix.size(), out.indexOf('\n', at) - at - prefix.size()).trimmed();
         port = quint16(url.mid(url.lastIndexOf(':') + 1).toUInt());
         return port != 0;
     }
@@ -118,15 +119,13 @@ struct Client
         QObject::connect(socket.get(), &QTcpSocket::bytesWritten, more);
         more();
     }
-    int status() const
-    {
-        return received.startsWith("HTTP/1.1 ") ? received.mid(9, 3).toInt() : 0;
-    }
+    int status() const { return received.startsWith("HTTP/1.1 ") ? received.mid(9, 3).toInt() : 0; }
 };
 
 QByteArray getNodes(const QByteArray &extra = {})
 {
-    return "GET /api/v1/nodes HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + kToken + "\r\n" + extra + "\r\n";
+    return "GET /api/v1/nodes HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + kToken + "\r\n" +
+           extra + "\r\n";
 }
 
 // The number of complete answers in `bytes` (each carries a Content-Length).
@@ -140,7 +139,8 @@ int answersIn(const QByteArray &bytes)
             return answers;
         const QByteArray head = bytes.mid(at, headEnd - at).toLower();
         const qsizetype cl = head.indexOf("content-length:");
-        const qint64 length = cl < 0 ? 0 : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
+        const qint64 length =
+            cl < 0 ? 0 : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
         if (headEnd + 4 + length > bytes.size())
             return answers;
         at = headEnd + 4 + length;
@@ -183,14 +183,16 @@ bool TestServerLimits::answered(quint16 port, const QHostAddress &from)
 {
     Client c(port, from);
     c.send(getNodes("Connection: close\r\n"));
-    return QTest::qWaitFor([&] { return answersIn(c.received) == 1 || c.closed; }, 10000) && c.status() == 200;
+    return QTest::qWaitFor([&] { return answersIn(c.received) == 1 || c.closed; }, 10000) &&
+           c.status() == 200;
 }
 
 void TestServerLimits::oversizedHeaderIs431WithoutBeingRead()
 {
     const qint64 readBefore = m_sim.bytesRead();
     Client c(m_sim.port);
-    c.flood("GET /api/v1/nodes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ", QByteArray(256 * 1024, 'a'), 50 * kMiB);
+    c.flood("GET /api/v1/nodes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ", QByteArray(256 * 1024, 'a'),
+            50 * kMiB);
     QVERIFY2(QTest::qWaitFor([&] { return c.closed; }, 20000), "the connection stays open");
     QCOMPARE(c.status(), 431);
     QVERIFY(c.received.contains("application/problem+json"));
@@ -203,9 +205,12 @@ void TestServerLimits::oversizedBodyIs413WithoutBeingRead_data()
 {
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<QByteArray>("chunk");
-    const QByteArray post = "POST /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                            "Authorization: Bearer " + kToken + "\r\n";
-    QTest::newRow("Content-Length") << post + "Content-Length: 104857600\r\n\r\n" << QByteArray(256 * 1024, '{');
+    const QByteArray post =
+        "POST /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Authorization: Bearer " +
+        kToken + "\r\n";
+    QTest::newRow("Content-Length") << post + "Content-Length: 104857600\r\n\r\n"
+                                    << QByteArray(256 * 1024, '{');
     const QByteArray data(256 * 1024, '{');
     QTest::newRow("chunked") << post + "Transfer-Encoding: chunked\r\n\r\n"
                              << "40000\r\n" + data + "\r\n"; // 0x40000 = 256 KiB per chunk
@@ -247,8 +252,8 @@ void TestServerLimits::pipelinedRequestsWaitInTheClientsSocket()
     const qint64 allowance = 64 + 8 * answerMiB; // kernel buffers, one answer being written, heap slack
     QVERIFY2(!QTest::qWaitFor([&] { return m_sim.rssMiB() - rssBefore > allowance; }, 5000),
              qPrintable(QStringLiteral("the server grew by %1 MiB").arg(m_sim.rssMiB() - rssBefore)));
-    qInfo("the server grew by %lld MiB with %d answers of %lld MiB unread", m_sim.rssMiB() - rssBefore, kRequests,
-          answerMiB);
+    qInfo("the server grew by %lld MiB with %d answers of %lld MiB unread", m_sim.rssMiB() - rssBefore,
+          kRequests, answerMiB);
     QVERIFY2(answered(m_sim.port), "another client is not answered meanwhile");
 
     // Once the client reads, every request is answered in turn.
@@ -301,7 +306,8 @@ void TestServerLimits::connectionsBeyondThePerAddressCapAreRefused()
     for (auto &c : held)
         QVERIFY2(!c->closed, "a connection within the cap was closed");
     held.clear();
-    QVERIFY2(QTest::qWaitFor([&] { return answered(m_sim.port, crowded); }, 10000), "the address stays refused");
+    QVERIFY2(QTest::qWaitFor([&] { return answered(m_sim.port, crowded); }, 10000),
+             "the address stays refused");
 }
 
 void TestServerLimits::idleConnectionsAreClosed()
@@ -320,7 +326,8 @@ void TestServerLimits::totalCapMakesRoomByDroppingSilentConnections()
 {
     Nodesim sim;
     QString error;
-    QVERIFY2(sim.start({QStringLiteral("--max-connections"), QStringLiteral("3")}, &error), qPrintable(error));
+    QVERIFY2(sim.start({QStringLiteral("--max-connections"), QStringLiteral("3")}, &error),
+             qPrintable(error));
     const auto answeredOn = [](Client &c) {
         c.send(getNodes());
         return QTest::qWaitFor([&] { return answersIn(c.received) == 1; }, 10000);

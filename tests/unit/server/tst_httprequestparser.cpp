@@ -34,7 +34,8 @@ HttpRequestParser parser(qint64 maxHead = 1024, qint64 maxBody = 100)
 void TestHttpRequestParser::requestArrivingByteByByte()
 {
     HttpRequestParser p = parser();
-    const QByteArray wire = "\r\nPOST /api/v1/jobs?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nX-A: 1\r\nx-a: 2\r\n\r\nhello";
+    const QByteArray wire =
+        "\r\nPOST /api/v1/jobs?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nX-A: 1\r\nx-a: 2\r\n\r\nhello";
     QByteArray input;
     State s = State::Idle;
     for (char c : wire) {
@@ -67,7 +68,8 @@ void TestHttpRequestParser::pipelinedRequestsStayInTheInput()
 void TestHttpRequestParser::chunkedBodyIsJoined()
 {
     HttpRequestParser p = parser();
-    QByteArray input = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n1\r\n!\r\n0\r\nX-Trailer: t\r\n\r\nNEXT";
+    QByteArray input = "POST / HTTP/1.1\r\nTransfer-Encoding: "
+                       "chunked\r\n\r\n5;ext=1\r\nhello\r\n1\r\n!\r\n0\r\nX-Trailer: t\r\n\r\nNEXT";
     QCOMPARE(p.consume(input), State::Complete);
     QCOMPARE(p.takeRequest().body, QByteArray("hello!"));
     QCOMPARE(input, QByteArray("NEXT"));
@@ -94,7 +96,8 @@ void TestHttpRequestParser::declaredOversizedBodyIsRefusedBeforeItArrives()
 void TestHttpRequestParser::chunksAddingUpBeyondTheLimitAreRefused()
 {
     HttpRequestParser p = parser(1024, 100);
-    QByteArray input = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" + QByteArray(64, 'x') + "\r\n";
+    QByteArray input =
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" + QByteArray(64, 'x') + "\r\n";
     QCOMPARE(p.consume(input), State::Body);
     input += "40\r\n";
     QCOMPARE(p.consume(input), State::Failed);
@@ -105,11 +108,15 @@ void TestHttpRequestParser::malformedFraming_data()
 {
     QTest::addColumn<QByteArray>("wire");
     QTest::addColumn<int>("status");
-    QTest::newRow("both lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
-    QTest::newRow("differing lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << 400;
+    QTest::newRow("both lengths")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
+    QTest::newRow("differing lengths")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << 400;
     QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400;
     QTest::newRow("gzip coding") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n") << 501;
-    QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+    QTest::newRow("bad chunk size") << QByteArray(
+                                           "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    << 400;
     QTest::newRow("HTTP/2") << QByteArray("GET / HTTP/2.0\r\n\r\n") << 505;
     QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << 400;
     QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : a\r\n\r\n") << 400;
