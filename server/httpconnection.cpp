@@ -15,6 +15,8 @@ constexpr qint64 kReadChunk = 64 * 1024;
 // After a refusal, what is still read and dropped so that the client gets the answer before the
 // connection closes (closing with unread input resets it, and the client may lose the answer).
 constexpr qint64 kLingerBytes = 1024 * 1024;
+// How much of an answer's body is handed to the socket at a time.
+constexpr qint64 kWriteChunk = 256 * 1024;
 
 } // namespace
 
@@ -65,7 +67,7 @@ void HttpConnection::readInput()
         return;
     }
     while (m_phase == Phase::AwaitingRequest || m_phase == Phase::Reading) {
-        if (m_socket->bytesToWrite() > m_limits.maxUnsentAnswerBytes)
+        if (!canReadNext())
             return; // onBytesWritten() resumes
         const HttpRequestParser::State before = m_parser.state();
         const HttpRequestParser::State now = m_parser.consume(m_input);
@@ -108,8 +110,9 @@ void HttpConnection::respond(const QByteArray &head, const QByteArray &body)
     if (m_phase != Phase::Handling || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     m_socket->write(head + (m_keepAlive ? "\r\n" : "Connection: close\r\n\r\n"));
-    if (!body.isEmpty())
-        m_socket->write(body);
+    m_unsentBody = body;
+    m_unsentFrom = 0;
+    writeBody();
     if (!m_keepAlive) {
         close();
         return;
@@ -118,6 +121,27 @@ void HttpConnection::respond(const QByteArray &head, const QByteArray &body)
     m_timer.start(m_limits.idleTimeoutMs);
     // Not from within the answer: the next pipelined request is read from the event loop.
     QMetaObject::invokeMethod(this, &HttpConnection::readInput, Qt::QueuedConnection);
+}
+
+bool HttpConnection::canReadNext() const
+{
+    // The body of the last answer is all with the socket, which holds no more than the limit.
+    return m_unsentFrom >= m_unsentBody.size() && m_socket->bytesToWrite() <= m_limits.maxUnsentAnswerBytes;
+}
+
+void HttpConnection::writeBody()
+{
+    // The body goes to the socket as the socket drains: an answer shared by many clients (the
+    // response cache's) is not copied whole into the socket of each one that reads slowly.
+    while (m_unsentFrom < m_unsentBody.size() && m_socket->bytesToWrite() < kWriteChunk) {
+        const qint64 n = std::min<qint64>(kWriteChunk, m_unsentBody.size() - m_unsentFrom);
+        m_socket->write(m_unsentBody.constData() + m_unsentFrom, n);
+        m_unsentFrom += n;
+    }
+    if (m_unsentFrom >= m_unsentBody.size()) {
+        m_unsentBody.clear();
+        m_unsentFrom = 0;
+    }
 }
 
 void HttpConnection::refuse(int status, const QByteArray &detail)
@@ -137,20 +161,26 @@ void HttpConnection::close()
     m_input.clear();
     // A client that does not read its last answer is not waited for longer than a slow header.
     m_timer.start(m_limits.headerTimeoutMs);
-    if (!m_lingering) {
-        m_socket->disconnectFromHost();
-        return;
-    }
-    m_socket->flush();
-    halfCloseWhenSent();
-    readInput();
+    finishWhenSent();
+    if (m_lingering)
+        readInput();
 }
 
-void HttpConnection::halfCloseWhenSent()
+void HttpConnection::finishWhenSent()
 {
+    if (m_finishing || m_unsentFrom < m_unsentBody.size())
+        return;
+    if (!m_lingering) {
+        m_finishing = true;
+        m_socket->disconnectFromHost(); // closes once the socket has written what it holds
+        return;
+    }
     // The answer is out: end our side (FIN) and drop the client's input until it closes its own.
-    if (m_socket->bytesToWrite() == 0 && m_socket->state() == QAbstractSocket::ConnectedState)
+    m_socket->flush();
+    if (m_socket->bytesToWrite() == 0 && m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_finishing = true;
         ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    }
 }
 
 void HttpConnection::onTimeout()
@@ -175,13 +205,15 @@ void HttpConnection::onTimeout()
 
 void HttpConnection::onBytesWritten()
 {
-    if (m_phase != Phase::AwaitingRequest && m_phase != Phase::Closing)
-        return;
-    m_timer.start(m_phase == Phase::Closing ? m_limits.headerTimeoutMs : m_limits.idleTimeoutMs);
-    if (m_phase == Phase::Closing && m_lingering)
-        halfCloseWhenSent();
-    if (m_phase == Phase::AwaitingRequest && m_socket->bytesToWrite() <= m_limits.maxUnsentAnswerBytes)
-        readInput();
+    writeBody();
+    if (m_phase == Phase::Closing) {
+        m_timer.start(m_limits.headerTimeoutMs);
+        finishWhenSent();
+    } else if (m_phase == Phase::AwaitingRequest) {
+        m_timer.start(m_limits.idleTimeoutMs);
+        if (canReadNext())
+            readInput();
+    }
 }
 
 } // namespace cpn::server

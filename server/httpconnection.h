@@ -49,7 +49,9 @@ private:
     void readInput();
     void refuse(int status, const QByteArray &detail);
     void close();
-    void halfCloseWhenSent();
+    void finishWhenSent();
+    void writeBody();
+    bool canReadNext() const;
     void armTimer();
     void onTimeout();
     void onBytesWritten();
@@ -64,6 +66,9 @@ private:
     bool m_continueSent = false;
     bool m_lingering = false; // refused over plain TCP: drain the input before closing
     qint64 m_lingered = 0;
+    bool m_finishing = false;
+    QByteArray m_unsentBody; // the answer being written (shared, not copied), from m_unsentFrom on
+    qint64 m_unsentFrom = 0;
     qint64 m_bytesRead = 0;
     qint64 m_openedAtMs = 0;
     QTimer m_timer;
