@@ -1,6 +1,5 @@
 #include "httpconnection.h"
 
-#include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -37,7 +36,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionLimits &limit
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             deleteLater();
     });
-    m_openedAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_age.start();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     // The first request's head must arrive within the header timeout of the connection (and of a TLS

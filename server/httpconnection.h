@@ -3,6 +3,7 @@
 #include "httprequestparser.h"
 #include "serveroptions.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -33,7 +34,7 @@ public:
     // Whether the client has not yet completed a request since it connected, and since when: such a
     // connection may be dropped to make room for another (HttpListener).
     bool awaitingFirstRequest() const;
-    qint64 openedAtMs() const { return m_openedAtMs; }
+    qint64 ageMs() const { return m_age.elapsed(); }
     // Closes the connection at once, without an answer.
     void drop();
 
@@ -70,7 +71,7 @@ private:
     QByteArray m_unsentBody; // the answer being written (shared, not copied), from m_unsentFrom on
     qint64 m_unsentFrom = 0;
     qint64 m_bytesRead = 0;
-    qint64 m_openedAtMs = 0;
+    QElapsedTimer m_age;
     QTimer m_timer;
 };
 

@@ -7,6 +7,8 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace cpn::server {
 namespace {
 
@@ -83,10 +85,15 @@ void HttpListener::release(HttpConnection *connection)
 
 HttpConnection *HttpListener::slowestFirstRequest() const
 {
+    // Only a connection that has had time to send its request: in a burst, the connections accepted
+    // together have not been read yet, and the newcomer is refused instead.
+    const qint64 minimumAgeMs = std::min(1000, m_limits.headerTimeoutMs / 2);
     HttpConnection *slowest = nullptr;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it.key()->awaitingFirstRequest() && (!slowest || it.key()->openedAtMs() < slowest->openedAtMs()))
-            slowest = it.key();
+        HttpConnection *c = it.key();
+        if (c->awaitingFirstRequest() && c->ageMs() >= minimumAgeMs &&
+            (!slowest || c->ageMs() > slowest->ageMs()))
+            slowest = c;
     }
     return slowest;
 }
