@@ -85,9 +85,10 @@ void HttpListener::release(HttpConnection *connection)
 
 HttpConnection *HttpListener::slowestFirstRequest() const
 {
-    // Only a connection that has had time to send its request: in a burst, the connections accepted
-    // together have not been read yet, and the newcomer is refused instead.
-    const qint64 minimumAgeMs = std::min(1000, m_limits.headerTimeoutMs / 2);
+    // Only a connection that has had time to send its request: the connections accepted together in
+    // one burst have not been read yet. A tenth of a second is long for a client on its way to sending
+    // a request, and short enough that an attacker reconnecting at once cannot keep every place.
+    const qint64 minimumAgeMs = std::min(100, m_limits.headerTimeoutMs / 2);
     HttpConnection *slowest = nullptr;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         HttpConnection *c = it.key();

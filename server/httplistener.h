@@ -16,7 +16,7 @@ class HttpConnection;
 // Accepts the connections of one HTTP(S) server and gives each an HttpConnection, within the
 // ConnectionLimits: beyond maxConnectionsPerAddress from one client address a new connection is
 // closed at once, so a flood from one address leaves room for others. At maxConnections in total,
-// the connection that has waited longest (a second at least) without completing a request, a slow
+// the connection that has waited longest (0.1 s at least) without completing a request, a slow
 // or silent client, makes room for the new one; only when there is none is the new one closed.
 class HttpListener : public QTcpServer
 {

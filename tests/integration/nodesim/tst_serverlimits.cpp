@@ -337,7 +337,7 @@ void TestServerLimits::totalCapMakesRoomByDroppingSilentConnections()
     QVERIFY(answeredOn(a) && answeredOn(b));
     Client silent(sim.port, QHostAddress(QStringLiteral("127.0.0.3")));
     QVERIFY(silent.connected());
-    // A fourth takes the silent one's place once that one has had its chance (a second) to send a
+    // A fourth takes the silent one's place once that one has had its chance (0.1 s) to send a
     // request; until then the newcomer is refused, and tries again as clients do.
     std::unique_ptr<Client> d;
     QVERIFY2(QTest::qWaitFor(
