@@ -98,9 +98,7 @@ void HttpConnection::readInput()
         }
         if (m_socket->bytesAvailable() == 0)
             return;
-        const QByteArray chunk = m_socket->read(kReadChunk);
-        m_bytesRead += chunk.size();
-        m_input += chunk;
+        m_input += m_socket->read(kReadChunk);
     }
 }
 

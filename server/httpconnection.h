@@ -29,8 +29,6 @@ public:
     // in CRLF), without the blank line; Connection: close is added when the connection ends after it.
     void respond(const QByteArray &head, const QByteArray &body);
 
-    // How many bytes this connection has taken off its socket (metering, for tests and statistics).
-    qint64 bytesRead() const { return m_bytesRead; }
     // Whether the client has not yet completed a request since it connected, and since when: such a
     // connection may be dropped to make room for another (HttpListener).
     bool awaitingFirstRequest() const;
@@ -70,7 +68,6 @@ private:
     bool m_finishing = false;
     QByteArray m_unsentBody; // the answer being written (shared, not copied), from m_unsentFrom on
     qint64 m_unsentFrom = 0;
-    qint64 m_bytesRead = 0;
     QElapsedTimer m_age;
     QTimer m_timer;
 };

@@ -53,7 +53,6 @@ void HttpListener::incomingConnection(qintptr descriptor)
         }
     }
     if (fromAddress >= m_limits.maxConnectionsPerAddress || m_open >= m_limits.maxConnections) {
-        ++m_refused;
         qCDebug(lcSim) << "connection refused:" << m_open << "open," << fromAddress << "from" << address;
         socket->abort();
         delete socket;

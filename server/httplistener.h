@@ -30,9 +30,6 @@ public:
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
     bool isTls() const { return m_tls.has_value(); }
 
-    int openConnections() const { return m_open; }
-    qint64 refusedConnections() const { return m_refused; }
-
 Q_SIGNALS:
     // A new connection: its requests come through its requestReady/requestRefused signals.
     void connectionOpened(cpn::server::HttpConnection *connection);
@@ -50,7 +47,6 @@ private:
     QHash<HttpConnection *, QString> m_connections; // open, and their client's address
     QHash<QString, int> m_perAddress;
     int m_open = 0;
-    qint64 m_refused = 0;
 };
 
 } // namespace cpn::server
