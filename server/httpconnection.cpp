@@ -15,7 +15,7 @@ constexpr qint64 kReadChunk = 64 * 1024;
 // connection closes (closing with unread input resets it, and the client may lose the answer).
 constexpr qint64 kLingerBytes = 1024 * 1024;
 // How much of an answer's body is handed to the socket at a time.
-constexpr qint64 kWriteChunk = 256 * 1024;
+constexpr qint64 kWriteChunk = 64 * 1024;
 
 } // namespace
 

@@ -162,6 +162,7 @@ private Q_SLOTS:
     void oversizedBodyIs413WithoutBeingRead_data();
     void oversizedBodyIs413WithoutBeingRead();
     void pipelinedRequestsWaitInTheClientsSocket();
+    void slowReadersShareOneCopyOfAnAnswer();
     void slowHeadersAreDroppedWhileOthersAreAnswered();
     void connectionsBeyondThePerAddressCapAreRefused();
     void idleConnectionsAreClosed();
@@ -262,6 +263,28 @@ void TestServerLimits::pipelinedRequestsWaitInTheClientsSocket()
     c.received += c.socket->readAll();
     QVERIFY2(QTest::qWaitFor([&] { return answersIn(c.received) == kRequests; }, 60000),
              qPrintable(QStringLiteral("%1 answers").arg(answersIn(c.received))));
+}
+
+void TestServerLimits::slowReadersShareOneCopyOfAnAnswer()
+{
+    // 120 clients ask for the whole federation (the response cache holds one copy) and read nothing:
+    // the server must not copy the answer into every socket.
+    constexpr int kReaders = 120;
+    Client warm(m_sim.port); // the answer is built (and cached) before the server is measured
+    warm.send(getNodes("Accept-Encoding: identity\r\n"));
+    QVERIFY(QTest::qWaitFor([&] { return answersIn(warm.received) == 1; }, 10000));
+    const qint64 rssBefore = m_sim.rssMiB();
+    std::vector<std::unique_ptr<Client>> readers;
+    for (int i = 0; i < kReaders; ++i) {
+        readers.push_back(
+            std::make_unique<Client>(m_sim.port, QHostAddress(QStringLiteral("127.0.1.%1").arg(i / 40))));
+        QObject::disconnect(readers.back()->socket.get(), &QTcpSocket::readyRead, nullptr, nullptr);
+        readers.back()->send(getNodes("Accept-Encoding: identity\r\n"));
+    }
+    QVERIFY2(!QTest::qWaitFor([&] { return m_sim.rssMiB() - rssBefore > 64; }, 3000),
+             qPrintable(QStringLiteral("the server grew by %1 MiB").arg(m_sim.rssMiB() - rssBefore)));
+    qInfo("the server grew by %lld MiB with %d answers unread", m_sim.rssMiB() - rssBefore, kReaders);
+    QVERIFY2(answered(m_sim.port), "another client is not answered meanwhile");
 }
 
 void TestServerLimits::slowHeadersAreDroppedWhileOthersAreAnswered()
