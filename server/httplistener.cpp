@@ -26,8 +26,9 @@ HttpListener::HttpListener(const ConnectionLimits &limits, HttpRequestParser::Bo
                            QObject *parent)
     : QTcpServer(parent), m_limits(limits), m_bodyLimit(std::move(bodyLimit))
 {
-    // Qt's default backlog of 50 drops the SYNs of a burst, and a dropped SYN costs a client 1 s.
-    setListenBacklogSize(1024);
+    // Qt's default backlog of 50 drops the SYNs of a burst, and a dropped SYN costs a client 1 s
+    // (the kernel caps it at net.core.somaxconn).
+    setListenBacklogSize(4096);
     // Out of descriptors, QTcpServer stops accepting for good: try again shortly, the flood may be over.
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
         qCWarning(lcSim) << "accepting a connection failed:" << error << errorString();
@@ -84,10 +85,10 @@ void HttpListener::release(HttpConnection *connection)
 
 HttpConnection *HttpListener::slowestFirstRequest() const
 {
-    // Only a connection that has had time to send its request: the connections accepted together in
-    // one burst have not been read yet. A tenth of a second is long for a client on its way to sending
-    // a request, and short enough that an attacker reconnecting at once cannot keep every place.
-    const qint64 minimumAgeMs = std::min(100, m_limits.headerTimeoutMs / 2);
+    // Not one accepted in the same burst as the newcomer: those have not been read yet. A tenth of a
+    // second is long for a client on its way to sending a request, and short enough that an attacker
+    // reconnecting at once cannot keep every place.
+    constexpr qint64 minimumAgeMs = 100;
     HttpConnection *slowest = nullptr;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         HttpConnection *c = it.key();

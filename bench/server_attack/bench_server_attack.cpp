@@ -166,44 +166,53 @@ private:
             openLargeBody(i);
     }
 
-    void startSignInPages()
+    // One of 50 connections asking for sign-in pages, 100 each, one after another; opened again if
+    // the server closes it before (a connection the server dropped to make room, say).
+    void openSignIn(int index, std::shared_ptr<int> left)
     {
-        const QByteArray request =
+        static const QByteArray request =
             "GET "
             "/oauth/"
             "authorize?response_type=code&client_id=cpn-console&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb"
             "&state=attack&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method="
             "S256 "
             "HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        for (int c = 0; c < 50; ++c) {
-            QTcpSocket *socket = open(60 + c / 10);
-            auto buffer = std::make_shared<QByteArray>();
-            auto left = std::make_shared<int>(100);
-            const auto next = [socket, request, left] {
-                if ((*left)-- > 0)
+        QTcpSocket *socket = open(60 + index / 10);
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::connected, this, [socket, left] {
+            if (*left > 0)
+                socket->write(request);
+        });
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer, left] {
+            *buffer += socket->readAll();
+            // One answer at a time: its head, then Content-Length bytes.
+            for (;;) {
+                const qsizetype end = buffer->indexOf("\r\n\r\n");
+                if (end < 0)
+                    return;
+                const QByteArray head = buffer->left(end).toLower();
+                const qsizetype cl = head.indexOf("content-length:");
+                const qint64 length =
+                    cl < 0 ? 0 : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
+                if (buffer->size() < end + 4 + length)
+                    return;
+                ++m_authorize[buffer->mid(9, 3).toInt()];
+                buffer->remove(0, end + 4 + length);
+                if (--*left > 0)
                     socket->write(request);
-            };
-            connect(socket, &QTcpSocket::connected, this, next);
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer, next] {
-                *buffer += socket->readAll();
-                // One answer at a time: its head, then Content-Length bytes.
-                for (;;) {
-                    const qsizetype end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    const QByteArray head = buffer->left(end).toLower();
-                    const qsizetype cl = head.indexOf("content-length:");
-                    const qint64 length =
-                        cl < 0 ? 0
-                               : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
-                    if (buffer->size() < end + 4 + length)
-                        return;
-                    ++m_authorize[buffer->mid(9, 3).toInt()];
-                    buffer->remove(0, end + 4 + length);
-                    next();
-                }
-            });
-        }
+            }
+        });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket, index, left] {
+            socket->deleteLater();
+            if (!m_done && *left > 0)
+                openSignIn(index, left);
+        });
+    }
+
+    void startSignInPages()
+    {
+        for (int c = 0; c < 50; ++c)
+            openSignIn(c, std::make_shared<int>(100));
     }
 
     void finish()
