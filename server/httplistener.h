@@ -17,7 +17,9 @@ class HttpConnection;
 // ConnectionLimits: beyond maxConnectionsPerAddress from one client address a new connection is
 // closed at once, so a flood from one address leaves room for others. At maxConnections in total,
 // the connection that has waited longest (0.1 s at least) without completing a request, a slow
-// or silent client, makes room for the new one; only when there is none is the new one closed.
+// or silent client, makes room for the new one; failing that, one of the most crowded address's
+// that has not completed a request yet, if the newcomer's address holds fewer places. Only when there
+// is none is the new one closed.
 class HttpListener : public QTcpServer
 {
     Q_OBJECT
@@ -39,7 +41,7 @@ protected:
 
 private:
     void release(HttpConnection *connection);
-    HttpConnection *slowestFirstRequest() const;
+    HttpConnection *slowestFirstRequest(int newcomersConnections) const;
 
     const ConnectionLimits m_limits;
     const HttpRequestParser::BodyLimit m_bodyLimit;

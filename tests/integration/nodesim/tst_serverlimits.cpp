@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -167,6 +168,7 @@ private Q_SLOTS:
     void connectionsBeyondThePerAddressCapAreRefused();
     void idleConnectionsAreClosed();
     void totalCapMakesRoomByDroppingSilentConnections();
+    void totalCapMakesRoomAtTheMostCrowdedAddress();
     void tlsIsServedUnderTheSameLimits();
 
 private:
@@ -378,6 +380,27 @@ void TestServerLimits::totalCapMakesRoomByDroppingSilentConnections()
     Client e(sim.port, QHostAddress(QStringLiteral("127.0.0.5")));
     QVERIFY2(QTest::qWaitFor([&] { return e.closed; }, 5000), "the fifth connection is kept");
     QVERIFY(!a.closed && !b.closed && !d->closed);
+}
+
+void TestServerLimits::totalCapMakesRoomAtTheMostCrowdedAddress()
+{
+    Nodesim sim;
+    QString error;
+    QVERIFY2(sim.start({QStringLiteral("--max-connections"), QStringLiteral("4")}, &error),
+             qPrintable(error));
+    // Every place is taken by one address's connections that have sent nothing, however young...
+    std::vector<std::unique_ptr<Client>> crowd;
+    for (int i = 0; i < 4; ++i)
+        crowd.push_back(std::make_unique<Client>(sim.port, QHostAddress(QStringLiteral("127.0.0.6"))));
+    for (auto &c : crowd)
+        QVERIFY(c->connected());
+    // ...and a client from another address still gets in, in place of one of them.
+    Client newcomer(sim.port, QHostAddress(QStringLiteral("127.0.0.7")));
+    newcomer.send(getNodes());
+    QVERIFY2(QTest::qWaitFor([&] { return answersIn(newcomer.received) == 1 || newcomer.closed; }, 10000) &&
+                 newcomer.status() == 200,
+             "the newcomer is refused");
+    QCOMPARE(std::count_if(crowd.begin(), crowd.end(), [](const auto &c) { return c->closed; }), 1);
 }
 
 void TestServerLimits::tlsIsServedUnderTheSameLimits()
