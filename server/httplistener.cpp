@@ -47,7 +47,7 @@ void HttpListener::incomingConnection(qintptr descriptor)
     const int fromAddress = m_perAddress.value(address);
     HttpConnection *evicted = nullptr;
     if (fromAddress < m_limits.maxConnectionsPerAddress && m_open >= m_limits.maxConnections) {
-        evicted = placeToGiveUp(fromAddress);
+        evicted = slowestFirstRequest(fromAddress);
         if (evicted) {
             release(evicted);
             evicted->drop();
@@ -83,29 +83,36 @@ void HttpListener::release(HttpConnection *connection)
     m_connections.erase(it);
 }
 
-HttpConnection *HttpListener::placeToGiveUp(int newcomersPlaces) const
+HttpConnection *HttpListener::slowestFirstRequest(int newcomersConnections) const
 {
-    // A connection that has not completed a request yet, from the address holding the most places
-    // (then the one waiting longest), so that a flood from many addresses cannot keep out, nor push
-    // out, a client with few connections. It must have had its chance to send its request: a tenth
-    // of a second, long for a client on its way to sending one (those accepted in the same burst as
-    // the newcomer have not been read yet), unless its address holds more places than the newcomer's.
+    // Not one accepted in the same burst as the newcomer: those have not been read yet. A tenth of a
+    // second is long for a client on its way to sending a request, and short enough that an attacker
+    // reconnecting at once cannot keep every place.
     constexpr qint64 minimumAgeMs = 100;
-    HttpConnection *chosen = nullptr;
-    int chosenPlaces = 0;
+    // Unless the newcomer's address holds fewer places than the most crowded one: then that one gives
+    // up a place, so that a flood from many addresses cannot keep a client with few connections out.
+    QString crowded;
+    int mostPlaces = 0;
+    for (auto it = m_perAddress.cbegin(); it != m_perAddress.cend(); ++it) {
+        if (it.value() > mostPlaces) {
+            mostPlaces = it.value();
+            crowded = it.key();
+        }
+    }
+    const bool fromCrowded = newcomersConnections + 1 < mostPlaces;
+    HttpConnection *slowest = nullptr;
+    HttpConnection *slowestOfCrowded = nullptr;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         HttpConnection *c = it.key();
         if (!c->awaitingFirstRequest())
             continue;
-        const int places = m_perAddress.value(it.value());
-        if (c->ageMs() < minimumAgeMs && places <= newcomersPlaces + 1)
-            continue;
-        if (!chosen || places > chosenPlaces || (places == chosenPlaces && c->ageMs() > chosen->ageMs())) {
-            chosen = c;
-            chosenPlaces = places;
-        }
+        if (c->ageMs() >= minimumAgeMs && (!slowest || c->ageMs() > slowest->ageMs()))
+            slowest = c;
+        if (fromCrowded && it.value() == crowded &&
+            (!slowestOfCrowded || c->ageMs() > slowestOfCrowded->ageMs()))
+            slowestOfCrowded = c;
     }
-    return chosen;
+    return slowest ? slowest : slowestOfCrowded;
 }
 
 } // namespace cpn::server

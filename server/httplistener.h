@@ -15,10 +15,11 @@ class HttpConnection;
 
 // Accepts the connections of one HTTP(S) server and gives each an HttpConnection, within the
 // ConnectionLimits: beyond maxConnectionsPerAddress from one client address a new connection is
-// closed at once, so a flood from one address leaves room for others. At maxConnections in total, a
-// connection that has not completed a request (a slow or silent client) makes room for the new one:
-// one from the address holding the most places, so that a flood from many addresses neither keeps
-// out nor pushes out a client with few connections. Only when there is none is the new one closed.
+// closed at once, so a flood from one address leaves room for others. At maxConnections in total,
+// the connection that has waited longest (0.1 s at least) without completing a request, a slow
+// or silent client, makes room for the new one; failing that, one of the most crowded address's
+// that has not completed a request yet, if the newcomer's address holds fewer places. Only when there
+// is none is the new one closed.
 class HttpListener : public QTcpServer
 {
     Q_OBJECT
@@ -40,7 +41,7 @@ protected:
 
 private:
     void release(HttpConnection *connection);
-    HttpConnection *placeToGiveUp(int newcomersPlaces) const;
+    HttpConnection *slowestFirstRequest(int newcomersConnections) const;
 
     const ConnectionLimits m_limits;
     const HttpRequestParser::BodyLimit m_bodyLimit;
