@@ -44,6 +44,11 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionLimits &limit
     m_timer.start(m_limits.headerTimeoutMs);
 }
 
+QHostAddress HttpConnection::peerAddress() const
+{
+    return m_socket->peerAddress();
+}
+
 bool HttpConnection::awaitingFirstRequest() const
 {
     return m_firstRequest && (m_phase == Phase::AwaitingRequest || m_phase == Phase::Reading);

@@ -4,6 +4,7 @@
 #include "serveroptions.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 
@@ -29,6 +30,8 @@ public:
     // in CRLF), without the blank line; Connection: close is added when the connection ends after it.
     void respond(const QByteArray &head, const QByteArray &body);
 
+    // The client's address (for limits by client, such as sign-in throttling).
+    QHostAddress peerAddress() const;
     // Whether the client has not yet completed a request since it connected, and since when: such a
     // connection may be dropped to make room for another (HttpListener).
     bool awaitingFirstRequest() const;
