@@ -27,12 +27,16 @@ const ProblemKind kProblems[] = {
     {403, "forbidden", "Forbidden"},
     {404, "not-found", "Not found"},
     {405, "method-not-allowed", "Method not allowed"},
+    {408, "request-timeout", "Request timeout"},
     {409, "conflict", "Conflict"},
     {413, "payload-too-large", "Payload too large"},
     {415, "unsupported-media-type", "Unsupported media type"},
     {422, "unprocessable", "Unprocessable"},
+    {431, "headers-too-large", "Request header fields too large"},
     {500, "internal", "Internal error"},
+    {501, "not-implemented", "Not implemented"},
     {503, "unavailable", "Unavailable"},
+    {505, "http-version-not-supported", "HTTP version not supported"},
 };
 
 enum class Endpoint {

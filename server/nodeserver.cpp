@@ -1,77 +1,129 @@
 #include "nodeserver.h"
 
+#include "httpconnection.h"
+#include "httplistener.h"
 #include "oauthserver.h"
 #include "serverextension.h"
 
 #include "domain/logging.h"
 
 #include <QFile>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
+#include <QUrl>
 
 #include <memory>
 
 namespace cpn::server {
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method method)
+QByteArray reasonPhrase(int status)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE";
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
-        return "UNKNOWN";
+        return "Status";
     }
 }
 
-void writeResponse(QHttpServerResponder &responder, const ApiResponse &response, bool head)
+void writeResponse(HttpConnection &connection, const ApiResponse &response, bool head)
 {
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     const bool notModified = response.status == 304;
     const bool gzipped = !response.gzipBody.isEmpty();
     const QByteArray &body = gzipped ? response.gzipBody : response.body;
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    const auto add = [&out](const QByteArray &name, const QByteArray &value) {
+        out += name + ": " + value + "\r\n";
+    };
     if (!notModified) {
-        responder.writeHeader("Content-Type", response.contentType);
-        responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+        add("Content-Type", response.contentType);
+        add("Content-Length", QByteArray::number(body.size()));
     }
     if (gzipped)
-        responder.writeHeader("Content-Encoding", "gzip");
+        add("Content-Encoding", "gzip");
     // An answer with an ETag may be kept, but only used after asking whether it is still current.
-    responder.writeHeader("Cache-Control", response.header("ETag").isEmpty() ? "no-store" : "no-cache");
+    add("Cache-Control", response.header("ETag").isEmpty() ? "no-store" : "no-cache");
     for (const auto &h : response.headers)
-        responder.writeHeader(h.first, h.second);
-    responder.writeBody(head || notModified ? QByteArray() : body);
+        add(h.first, h.second);
+    connection.respond(out, head || notModified ? QByteArray() : body);
 }
 
 } // namespace
 
-NodeServer::NodeServer(ApiRouter &router, OAuthServer *oauth, ServerExtension *extension, QObject *parent)
-    : QAbstractHttpServer(parent), m_router(router), m_oauth(oauth), m_extension(extension)
+NodeServer::NodeServer(ApiRouter &router, OAuthServer *oauth, ServerExtension *extension,
+                       const ConnectionLimits &limits, QObject *parent)
+    : QObject(parent), m_router(router), m_oauth(oauth), m_extension(extension), m_limits(limits),
+      m_listener(new HttpListener(
+          limits, [this](const HttpRequest &head) { return bodyLimit(head); }, this))
 {
+    connect(m_listener, &HttpListener::connectionOpened, this, [this](HttpConnection *connection) {
+        connect(connection, &HttpConnection::requestReady, this,
+                [this, connection](const HttpRequest &request) { handle(connection, request); });
+        connect(connection, &HttpConnection::requestRefused, this,
+                [this, connection](int status, const QByteArray &detail) {
+                    qCDebug(lcServer) << "refused" << status << detail;
+                    writeResponse(*connection,
+                                  ApiRouter::problem(status, QString::fromUtf8(detail), QString()), false);
+                });
+    });
 }
+
+NodeServer::~NodeServer() = default;
 
 bool NodeServer::setupTls(const QString &certificateFile, const QString &keyFile, QString *error)
 {
@@ -98,73 +150,82 @@ bool NodeServer::setupTls(const QString &certificateFile, const QString &keyFile
     configuration.setPrivateKey(key);
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
-    sslSetup(configuration);
-    m_tls = true;
+    m_listener->setTls(configuration);
     return true;
 }
 
-quint16 NodeServer::listenLocal(quint16 port) { return listen(QHostAddress::LocalHost, port); }
-
-bool NodeServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+bool NodeServer::isTls() const
 {
-    // Headers and body go out in separate writes: without this, a body shorter than a segment
-    // waits for the client's delayed ACK of the headers (40 ms on Linux) under Nagle's algorithm.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    ApiRequest api;
-    api.method = methodName(request.method());
-    api.path = request.url().path();
-    api.query = request.query();
-    api.body = request.body();
-    api.authorization = request.value("Authorization");
-    api.contentType = request.value("Content-Type");
-    api.accept = request.value("Accept");
-    api.acceptEncoding = request.value("Accept-Encoding");
-    api.ifNoneMatch = request.value("If-None-Match");
-    api.peer = socket->peerAddress().toString();
+    return m_listener->isTls();
+}
 
-    ApiResponse response = m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
+quint16 NodeServer::listenLocal(quint16 port)
+{
+    if (!m_listener->listen(QHostAddress::LocalHost, port)) {
+        qCCritical(lcServer).noquote() << "cannot listen:" << m_listener->errorString();
+        return 0;
+    }
+    return m_listener->serverPort();
+}
+
+qint64 NodeServer::bodyLimit(const HttpRequest &) const
+{
+    // Every route takes small JSON or form bodies, the router's and authorization server's limit.
+    return std::min<qint64>(m_limits.maxBodyBytes, ApiRouter::kMaxRequestBytes);
+}
+
+void NodeServer::handle(HttpConnection *connection, const HttpRequest &request)
+{
+    const QUrl url = QUrl::fromEncoded(request.target);
+    ApiRequest api;
+    api.method = request.method;
+    api.path = url.path();
+    api.query = QUrlQuery(url);
+    api.body = request.body;
+    api.authorization = request.header("authorization");
+    api.contentType = request.header("content-type");
+    api.accept = request.header("accept");
+    api.acceptEncoding = request.header("accept-encoding");
+    api.ifNoneMatch = request.header("if-none-match");
+    api.peer = connection->peerAddress().toString();
+
+    ApiResponse response =
+        m_oauth && OAuthServer::handles(api.path) ? m_oauth->handle(api) : m_router.handle(api);
     const bool head = api.method == "HEAD";
     if (!response.deferred) {
-        answer(std::move(response), makeResponder(request, socket), socket, head, api.method, api.path);
-        return true;
+        answer(std::move(response), connection, head, api.method, api.path);
+        return;
     }
-    // Answered later (the backend asked another service): keep the responder without blocking other
-    // clients. If the client gives up first, the socket is gone and the answer is dropped.
-    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
-    response.deferred->onReady([this, guard = QPointer<NodeServer>(this), responder, socket = QPointer<QTcpSocket>(socket),
-                                nodeId = response.nodeId, head, method = api.method, path = api.path](const ApiResponse &later) {
-        if (!guard || !socket || socket->state() != QAbstractSocket::ConnectedState)
+    // Answered later (the backend asked another service) without blocking other clients. If the
+    // client gives up first, the connection is gone and the answer is dropped.
+    response.deferred->onReady([this, guard = QPointer<NodeServer>(this),
+                                connection = QPointer<HttpConnection>(connection), nodeId = response.nodeId,
+                                head, method = api.method, path = api.path](const ApiResponse &later) {
+        if (!guard || !connection)
             return;
         ApiResponse r = later;
         r.nodeId = nodeId;
-        answer(std::move(r), std::move(*responder), socket, head, method, path);
+        answer(std::move(r), connection, head, method, path);
     });
-    return true;
 }
 
-void NodeServer::answer(ApiResponse response, QHttpServerResponder &&responder, QTcpSocket *socket, bool head,
-                        const QByteArray &method, const QString &path)
+void NodeServer::answer(ApiResponse response, HttpConnection *connection, bool head, const QByteArray &method,
+                        const QString &path)
 {
     qCDebug(lcServer).noquote() << method << path << response.status;
     if (m_extension && !response.nodeId.isEmpty() && response.status >= 200 && response.status < 300)
         m_extension->alter(response);
     const int delayMs = m_extension && !response.nodeId.isEmpty() ? m_extension->delayMs(response.nodeId) : 0;
     if (delayMs <= 0) {
-        writeResponse(responder, response, head);
+        writeResponse(*connection, response, head);
         return;
     }
-    // Held answer (slow fault): keep the responder and answer later without blocking other clients. If the
-    // client gives up first, the socket is gone and the answer is dropped.
-    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-    QTimer::singleShot(delayMs, this, [held, response, head, guard = QPointer<QTcpSocket>(socket)] {
-        if (guard && guard->state() == QAbstractSocket::ConnectedState)
-            writeResponse(*held, response, head);
+    // Held answer (slow fault): answer later without blocking other clients. If the client gives up
+    // first, the connection is gone and the answer is dropped.
+    QTimer::singleShot(delayMs, this, [response, head, guard = QPointer<HttpConnection>(connection)] {
+        if (guard)
+            writeResponse(*guard, response, head);
     });
-}
-
-void NodeServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
-{
-    // Unreachable: handleRequest() answers every request.
 }
 
 } // namespace cpn::server

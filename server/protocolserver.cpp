@@ -4,7 +4,25 @@
 
 #include "domain/logging.h"
 
+#include <sys/resource.h>
+
 namespace cpn::server {
+namespace {
+
+// Every connection costs a descriptor: the soft limit (often 1,024) is raised to the hard one so
+// that maxConnections are refused by the server's own rule before descriptors run out.
+void raiseDescriptorLimit(int maxConnections)
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max)
+        return;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur < rlim_t(maxConnections) + 64)
+        qCWarning(lcServer) << "at most" << limit.rlim_cur << "open files: fewer than --max-connections"
+                         << maxConnections << "plus the server's own";
+}
+
+} // namespace
 
 ProtocolServer::ProtocolServer(const ServerOptions &options, const Clock &clock)
     : m_options(options), m_clock(clock), m_auth(clock)
@@ -43,7 +61,8 @@ ProtocolServer::Failure ProtocolServer::listen(ProtocolBackend &backend, ServerE
 {
     Q_ASSERT(m_oauth);
     m_router = std::make_unique<ApiRouter>(backend, m_auth, m_options.responseCache, extension);
-    m_server = std::make_unique<NodeServer>(*m_router, &*m_oauth, extension);
+    raiseDescriptorLimit(m_options.limits.maxConnections);
+    m_server = std::make_unique<NodeServer>(*m_router, &*m_oauth, extension, m_options.limits);
     if (!m_options.tlsCertificateFile.isEmpty() &&
         !m_server->setupTls(m_options.tlsCertificateFile, m_options.tlsKeyFile, error))
         return Failure::Tls;

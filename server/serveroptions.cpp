@@ -27,7 +27,18 @@ ServerOptions::Definitions::Definitions()
              QStringLiteral("file")),
       noResponseCache(
           QStringLiteral("no-response-cache"),
-          QStringLiteral("Build every answer again instead of sharing it between clients (for comparison)."))
+          QStringLiteral("Build every answer again instead of sharing it between clients (for comparison).")),
+      headerTimeout(QStringLiteral("header-timeout"),
+                    QStringLiteral("A request's headers must arrive within this time, else the connection is closed."),
+                    QStringLiteral("seconds"), QString::number(ConnectionLimits().headerTimeoutMs / 1000)),
+      idleTimeout(QStringLiteral("idle-timeout"),
+                  QStringLiteral("A connection without progress for this long is closed."), QStringLiteral("seconds"),
+                  QString::number(ConnectionLimits().idleTimeoutMs / 1000)),
+      maxConnections(QStringLiteral("max-connections"), QStringLiteral("Connections open at once; more are refused."),
+                     QStringLiteral("N"), QString::number(ConnectionLimits().maxConnections)),
+      maxConnectionsPerAddress(QStringLiteral("max-connections-per-address"),
+                               QStringLiteral("Connections open at once from one client address."),
+                               QStringLiteral("N"), QString::number(ConnectionLimits().maxConnectionsPerAddress))
 {
 }
 
@@ -60,6 +71,26 @@ bool ServerOptions::read(const QCommandLineParser &parser, const Definitions &d,
         return false;
     }
     responseCache = !parser.isSet(d.noResponseCache);
+    const struct
+    {
+        const QCommandLineOption &option;
+        int *value;
+        int max;
+        int scale;
+    } counts[] = {{d.headerTimeout, &limits.headerTimeoutMs, 3600, 1000},
+                  {d.idleTimeout, &limits.idleTimeoutMs, 24 * 3600, 1000},
+                  {d.maxConnections, &limits.maxConnections, 1'000'000, 1},
+                  {d.maxConnectionsPerAddress, &limits.maxConnectionsPerAddress, 1'000'000, 1}};
+    for (const auto &c : counts) {
+        if (!parser.isSet(c.option))
+            continue;
+        const int v = parser.value(c.option).toInt(&ok);
+        if (!ok || v < 1 || v > c.max) {
+            *error = QStringLiteral("--%1 must be 1..%2").arg(c.option.names().constFirst()).arg(c.max);
+            return false;
+        }
+        *c.value = v * c.scale;
+    }
     tlsCertificateFile = parser.value(d.tlsCert);
     tlsKeyFile = parser.value(d.tlsKey);
     if (tlsCertificateFile.isEmpty() != tlsKeyFile.isEmpty()) {

@@ -29,7 +29,8 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
                                        QStringLiteral("seconds"), QStringLiteral("60"));
     parser.addOptions({help, common.port, scenario, seed, common.devToken, common.readToken, fault, speedup,
                        common.users, common.tokenTtl, common.tokenPrefix, common.tlsCert, common.tlsKey,
-                       common.noResponseCache, alarmHold});
+                       common.noResponseCache, alarmHold, common.headerTimeout, common.idleTimeout,
+                       common.maxConnections, common.maxConnectionsPerAddress});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
