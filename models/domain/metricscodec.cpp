@@ -193,8 +193,10 @@ public:
         }
         const qint64 v = m_r.isUnsignedInteger() ? qint64(m_r.toUnsignedInteger()) : m_r.toInteger();
         m_r.next();
-        if (v < min || v > max)
+        if (v < min || v > max) {
             fail(QStringLiteral("%1 = %2 is outside [%3, %4]").arg(what).arg(v).arg(min).arg(max));
+            return min; // never a value out of range, even to a caller that checks ok() late
+        }
         return v;
     }
 
@@ -265,7 +267,10 @@ void decodeEntities(Reader &r, QList<CompactEntity> &entities, bool nodes)
         return;
     qint64 index = -1;
     while (r.hasNext()) {
-        index += 1 + r.integer(what + QStringLiteral(" gap"), 0, kMaxEntities);
+        const qint64 gap = r.integer(what + QStringLiteral(" gap"), 0, kMaxEntities);
+        if (!r.ok())
+            return; // a refused gap may be any value: never added
+        index += 1 + gap;
         const QString at = QStringLiteral("%1[%2]").arg(what).arg(index);
         if (r.ok() && index >= kMaxEntities)
             r.fail(QStringLiteral("%1: more than %2 entities").arg(at).arg(kMaxEntities));

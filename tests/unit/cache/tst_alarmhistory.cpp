@@ -183,14 +183,16 @@ void TestAlarmHistory::alarmsAtAMoment()
     QCOMPARE(a1->alarm.revision, 2);
 
     // Cleared at kCleared, seen 800 ms later: in between the console still showed it active.
-    a1 = find(history.alarmsAt(kCleared + 500), kAlarmOrigin, QStringLiteral("a1"));
+    const auto beforeSeen = history.alarmsAt(kCleared + 500); // a1 points into it
+    a1 = find(beforeSeen, kAlarmOrigin, QStringLiteral("a1"));
     QVERIFY(a1);
     QCOMPARE(a1->alarm.state, Alarm::State::Active);
     QCOMPARE(a1->alarm.comments.size(), 1);
 
     // After the clearance: listed as cleared for an hour.
     for (const qint64 t : {kCleared + 1000, kCleared + kHour - 1}) {
-        a1 = find(history.alarmsAt(t), kAlarmOrigin, QStringLiteral("a1"));
+        const auto listed = history.alarmsAt(t); // a1 points into it
+        a1 = find(listed, kAlarmOrigin, QStringLiteral("a1"));
         QVERIFY2(a1, qPrintable(QString::number(t - kCleared)));
         QCOMPARE(a1->alarm.state, Alarm::State::Cleared);
         QCOMPARE(a1->alarm.clearedAtMs, kCleared);
