@@ -72,6 +72,39 @@ public:
             .arg(kToken, prometheusUrl, stateDir, extra);
     }
 
+    // [slurm] on the site fixture's slurmrestd with `token`, running `jobScript`, and [prices].
+    static QString slurmSectionsFor(const QHash<QString, QString> &env, const QString &token,
+                                    const QString &jobScript)
+    {
+        return QStringLiteral("[slurm]\n"
+                              "url = %1\n"
+                              "user = %2\n"
+                              "token = %3\n"
+                              "partition = %4\n"
+                              "job_directory = %5\n"
+                              "job_script = %6\n"
+                              "[prices]\n"
+                              "cpu_core_hour = 0.12\n"
+                              "memory_gib_hour = 0.01\n"
+                              "accelerator.h800 = 18.5\n")
+            .arg(env.value(QStringLiteral("SLURMRESTD_URL")), env.value(QStringLiteral("SLURM_USER")), token,
+                 env.value(QStringLiteral("SLURM_PARTITION")), env.value(QStringLiteral("SLURM_JOB_DIR")), jobScript);
+    }
+
+    // What the site runs for a protocol job: it prints the GPUs Slurm bound, and its name says how it
+    // behaves (fail*: exits 3; hold*: runs until cancelled; else it ends at once).
+    static bool writeJobScript(const QString &path)
+    {
+        QFile script(path);
+        return script.open(QIODevice::WriteOnly) &&
+               script.write("#!/bin/bash\n"
+                            "echo \"CUDA_VISIBLE_DEVICES=$CUDA_VISIBLE_DEVICES\"\n"
+                            "case \"$CPN_JOB_NAME\" in\n"
+                            "  fail*) exit 3 ;;\n"
+                            "  hold*) sleep 600 ;;\n"
+                            "esac\n") > 0;
+    }
+
     ~GatewayProcess() { stop(); }
 
     bool start(const QString &configText)

@@ -66,16 +66,7 @@ void TestGatewayJobs::initTestCase()
         cpn::testing::missingSiteKey(m_env, {"PROMETHEUS_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN",
                                              "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR"});
     QVERIFY2(missing.isEmpty(), qPrintable(missing + u" is not in CPN_SITE_ENV"_s));
-    // What the site runs for a protocol job: here, its name says how it behaves.
-    QFile script(m_dir.filePath(u"job.sh"_s));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/bash\n"
-                 "echo \"CUDA_VISIBLE_DEVICES=$CUDA_VISIBLE_DEVICES\"\n"
-                 "case \"$CPN_JOB_NAME\" in\n"
-                 "  fail*) exit 3 ;;\n"
-                 "  hold*) sleep 600 ;;\n"
-                 "esac\n");
-    script.close();
+    QVERIFY(GatewayProcess::writeJobScript(m_dir.filePath(u"job.sh"_s)));
     QVERIFY(m_gateway.start(configWith(m_env[u"SLURM_JWT_TOKEN"_s], m_dir.filePath(u"state"_s))));
     connectClient();
     QVERIFY2(cpn::testing::eventually([&] { return !offers().value().isEmpty(); }, 20'000),
@@ -98,19 +89,7 @@ void TestGatewayJobs::cleanup()
 QString TestGatewayJobs::configWith(const QString &token, const QString &stateDir) const
 {
     return GatewayProcess::configFor(m_env[u"PROMETHEUS_URL"_s], stateDir) +
-           u"[slurm]\n"
-           "url = %1\n"
-           "user = %2\n"
-           "token = %3\n"
-           "partition = %4\n"
-           "job_directory = %5\n"
-           "job_script = %6\n"
-           "[prices]\n"
-           "cpu_core_hour = 0.12\n"
-           "memory_gib_hour = 0.01\n"
-           "accelerator.h800 = 18.5\n"_s.arg(m_env[u"SLURMRESTD_URL"_s], m_env[u"SLURM_USER"_s], token,
-                                             m_env[u"SLURM_PARTITION"_s], m_env[u"SLURM_JOB_DIR"_s],
-                                             m_dir.filePath(u"job.sh"_s));
+           GatewayProcess::slurmSectionsFor(m_env, token, m_dir.filePath(u"job.sh"_s));
 }
 
 void TestGatewayJobs::connectClient()

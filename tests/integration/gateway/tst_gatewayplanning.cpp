@@ -71,28 +71,10 @@ void TestGatewayPlanning::initTestCase()
         cpn::testing::missingSiteKey(m_env, {"PROMETHEUS_URL", "SLURMRESTD_URL", "SLURM_JWT_TOKEN",
                                              "SLURM_USER", "SLURM_PARTITION", "SLURM_JOB_DIR"});
     QVERIFY2(missing.isEmpty(), qPrintable(missing + u" is not in CPN_SITE_ENV"_s));
-    // What the site runs for a job: it shows the GPUs Slurm bound, and "hold" jobs run until cancelled.
-    QFile script(m_dir.filePath(u"job.sh"_s));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/bash\n"
-                 "echo \"CUDA_VISIBLE_DEVICES=$CUDA_VISIBLE_DEVICES\"\n"
-                 "case \"$CPN_JOB_NAME\" in hold*) sleep 600 ;; esac\n");
-    script.close();
+    QVERIFY(GatewayProcess::writeJobScript(m_dir.filePath(u"job.sh"_s)));
     QVERIFY(m_gateway.start(
         GatewayProcess::configFor(m_env[u"PROMETHEUS_URL"_s], m_dir.filePath(u"state"_s)) +
-        u"[slurm]\n"
-        "url = %1\n"
-        "user = %2\n"
-        "token = %3\n"
-        "partition = %4\n"
-        "job_directory = %5\n"
-        "job_script = %6\n"
-        "[prices]\n"
-        "cpu_core_hour = 0.12\n"
-        "memory_gib_hour = 0.01\n"
-        "accelerator.h800 = 18.5\n"_s.arg(m_env[u"SLURMRESTD_URL"_s], m_env[u"SLURM_USER"_s],
-                                          m_env[u"SLURM_JWT_TOKEN"_s], m_env[u"SLURM_PARTITION"_s],
-                                          m_env[u"SLURM_JOB_DIR"_s], m_dir.filePath(u"job.sh"_s))));
+        GatewayProcess::slurmSectionsFor(m_env, m_env[u"SLURM_JWT_TOKEN"_s], m_dir.filePath(u"job.sh"_s))));
 
     // As the console has them after File > Connect to Federation… of the gateway beside the simulated
     // federation: two roots, each with its own token; the directory merged in the roots' order.
