@@ -1,6 +1,7 @@
 #include "prometheushistory.h"
 
 #include "linkqueries.h"
+#include "replylimit.h"
 
 #include "domain/metricnames.h"
 
@@ -114,10 +115,7 @@ void PrometheusHistory::send(const std::shared_ptr<Pending> &pending, const Part
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     QNetworkReply *reply = m_nam.post(request, form);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxAnswerBytes)
-            reply->abort();
-    });
+    abortBeyond(reply, kMaxAnswerBytes);
     connect(reply, &QNetworkReply::finished, this, [this, pending, part, reply] { answered(pending, part, reply); });
 }
 

@@ -1,5 +1,7 @@
 #include "sitealarms.h"
 
+#include "replylimit.h"
+
 #include "clock.h"
 
 #include "domain/alarmjson.h"
@@ -71,10 +73,7 @@ QNetworkReply *SiteAlarms::send(const QByteArray &method, const QString &path, c
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxAnswerBytes)
-            reply->abort();
-    });
+    abortBeyond(reply, kMaxAnswerBytes);
     return reply;
 }
 
