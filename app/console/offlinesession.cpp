@@ -75,8 +75,13 @@ OfflineSession::OfflineSession(MainWindow *window, ReviewClock *clock, QObject *
 
 OfflineSession::~OfflineSession()
 {
-    // The dock must not be left over this session's store, which goes now.
-    if (m_active && m_alarmsBefore)
+    // The window and the dock must not be left over this session's state and store, which go now
+    // (the window outlives the session and still paints and lays out its tables while closing).
+    if (!m_active)
+        return;
+    if (m_stateBefore)
+        m_window->showState(m_stateBefore);
+    if (m_alarmsBefore)
         m_window->showAlarms(m_alarmsBefore, false);
 }
 
