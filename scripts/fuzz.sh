@@ -5,9 +5,9 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 600 s each, every target; two run at a time)
 #   CPN_FUZZ_SEED=N makes a run repeatable (scripts/test.sh uses 1).
 #
-# Builds them with clang in build-fuzz (every library instrumented for libFuzzer, AddressSanitizer and
-# UBSan), runs each from its seeds (tests/fuzz/corpus/<name>) for SECONDS, keeping what it learns in
-# build-fuzz/corpus. A crash stops the run: its input is copied to tests/fuzz/regressions/<name>/, where
+# Builds them with clang in build-sanitized (scripts/build-sanitized.sh: every library instrumented for
+# libFuzzer, AddressSanitizer and UBSan), runs each from its seeds (tests/fuzz/corpus/<name>) for SECONDS,
+# keeping what it learns in build-sanitized/corpus. A crash stops the run: its input is copied to tests/fuzz/regressions/<name>/, where
 # the replay tests (ctest -R fuzz_) run it in every build once the bug is fixed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,17 +15,13 @@ seconds=${1:-600}
 [ $# -gt 0 ] && shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(protocol basemap workloadqueue gatewayconfig snapshot)
-build=${CPN_FUZZ_BUILD_DIR:-$root/build-fuzz}
+build=${CPN_SANITIZED_BUILD_DIR:-$root/build-sanitized}
 
 if ! command -v clang++ >/dev/null; then
     echo "fuzz: clang++ is not installed (apt-get install clang); nothing fuzzed" >&2
     exit 2
 fi
-generator=()
-command -v ninja >/dev/null && generator=(-G Ninja)
-cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCPN_FUZZ=ON -DBUILD_TESTING=OFF \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j2 --target "${targets[@]/#/fuzz_}"
+"$root/scripts/build-sanitized.sh" "${targets[@]/#/fuzz_}"
 
 run_one() {
     local name=$1 corpus="$build/corpus/$1" crashes="$build/crashes/$1"

@@ -8,9 +8,10 @@ ServerOptions::Definitions::Definitions()
     : port(QStringLiteral("port"), QStringLiteral("TCP port; 0 picks a free one."), QStringLiteral("P"),
            QStringLiteral("0")),
       devToken(QStringLiteral("dev-token"),
-               QStringLiteral("Static bearer token with every scope, including sim:control."),
+               QStringLiteral("Static bearer token with every scope, including sim:control (better: CPN_DEV_TOKEN "
+                              "in the environment; a command line is visible to every user)."),
                QStringLiteral("T")),
-      readToken(QStringLiteral("read-token"), QStringLiteral("Bearer token with the read scopes only."),
+      readToken(QStringLiteral("read-token"), QStringLiteral("Bearer token with the read scopes only (or CPN_READ_TOKEN in the environment)."),
                 QStringLiteral("T")),
       users(QStringLiteral("users"),
             QStringLiteral("JSON file of sign-in users {\"users\":[{\"username\",\"password\",\"role\"}]}; "
@@ -51,8 +52,9 @@ bool ServerOptions::read(const QCommandLineParser &parser, const Definitions &d,
         return false;
     }
     port = quint16(p);
-    devToken = parser.value(d.devToken);
-    readToken = parser.value(d.readToken);
+    // The environment keeps a token out of the command line, which every user of the machine can read.
+    devToken = parser.isSet(d.devToken) ? parser.value(d.devToken) : qEnvironmentVariable("CPN_DEV_TOKEN");
+    readToken = parser.isSet(d.readToken) ? parser.value(d.readToken) : qEnvironmentVariable("CPN_READ_TOKEN");
     usersFile = parser.value(d.users);
     tokenTtlSeconds = parser.value(d.tokenTtl).toInt(&ok);
     if (!ok || tokenTtlSeconds < 1 || tokenTtlSeconds > 30 * 24 * 3600) {

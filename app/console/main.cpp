@@ -8,17 +8,29 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("CPN"));
-    QApplication::setApplicationName(QStringLiteral("cpn-console"));
-    QApplication::setApplicationDisplayName(QStringLiteral("CPN Control Center"));
-    QApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    using Action = cpn::console::CommandLineResult::Action;
+    // Help, version and usage errors are answered without a window system (a shell over ssh, a
+    // package build): only running needs a display.
+    const bool answerOnly = cpn::console::parseCommandLine(arguments).action != Action::Run;
+    std::unique_ptr<QCoreApplication> application;
+    if (answerOnly)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("CPN"));
+    QCoreApplication::setApplicationName(QStringLiteral("cpn-console"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("CPN Control Center"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
 
     // The language option must be known before any translated text, the help included.
-    const QStringList arguments = QApplication::arguments();
     const qsizetype langAt = arguments.indexOf(QStringLiteral("--lang"));
     const QLocale locale = langAt > 0 && langAt + 1 < arguments.size() ? QLocale(arguments.at(langAt + 1))
                                                                         : QLocale::system();
@@ -26,7 +38,6 @@ int main(int argc, char *argv[])
     cpn::console::installTranslations(app, locale);
 
     const auto parsed = cpn::console::parseCommandLine(arguments, qEnvironmentVariable("CPN_TOKEN"));
-    using Action = cpn::console::CommandLineResult::Action;
     switch (parsed.action) {
     case Action::ShowHelp:
     case Action::ShowVersion:
@@ -39,7 +50,8 @@ int main(int argc, char *argv[])
         break;
     }
 
-    cpn::theme::applyDark(app);
+    auto &guiApp = static_cast<QApplication &>(app);
+    cpn::theme::applyDark(guiApp);
     QSettings settings;
     cpn::console::ConsoleApp console(parsed.options, &settings);
     console.start();

@@ -19,7 +19,7 @@ void installTranslations(QCoreApplication &app, const QLocale &locale)
     if (ourTranslator->load(locale, QStringLiteral("cpn"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(ourTranslator);
         qCInfo(lcApp) << "user interface language" << locale.name();
-    } else if (locale.language() != QLocale::English) {
+    } else if (locale.language() != QLocale::English && locale.language() != QLocale::C) {
         qCInfo(lcApp) << "no translation for" << locale.name() << "- using English";
     }
 }

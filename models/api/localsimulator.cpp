@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -75,9 +76,13 @@ void LocalSimulator::start(const Options &options)
     }
     QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"),      QStringLiteral("--scenario"),
                           options.scenario,         QStringLiteral("--seed"), QString::number(options.seed)};
-    if (!options.devToken.isEmpty())
-        arguments << QStringLiteral("--dev-token") << options.devToken;
     arguments << options.extraArguments;
+    // The token goes by environment: a command line is readable by every user of the machine (ps).
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("CPN_DEV_TOKEN"));
+    if (!options.devToken.isEmpty())
+        environment.insert(QStringLiteral("CPN_DEV_TOKEN"), options.devToken);
+    m_process.setProcessEnvironment(environment);
     qCInfo(lcApi) << "starting" << program << "scenario" << options.scenario << "seed" << options.seed;
     m_process.start(program, arguments);
 }

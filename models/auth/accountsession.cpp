@@ -53,6 +53,7 @@ void AccountSession::withMetadata(std::function<void()> then)
     if (m_discovering)
         return;
     m_discovering = true;
+    Q_EMIT signingInChanged();
     ServerMetadata::discover(m_nam, m_account.endpoint, m_options, this,
                              [this](const api::ApiResult<ServerMetadata> &result) {
                                  m_discovering = false;
@@ -62,6 +63,7 @@ void AccountSession::withMetadata(std::function<void()> then)
                                          tr("%1 offers no usable sign-in: %2")
                                              .arg(m_account.endpoint.toDisplayString(), result.error().message());
                                      qCWarning(lcAuth).noquote() << message;
+                                     Q_EMIT signingInChanged();
                                      Q_EMIT signInFailed(message);
                                      Q_EMIT restoreFinished(false);
                                      return;
@@ -70,6 +72,7 @@ void AccountSession::withMetadata(std::function<void()> then)
                                  ensureFlow();
                                  for (const auto &action : waiting)
                                      action();
+                                 Q_EMIT signingInChanged();
                              });
 }
 
@@ -81,6 +84,8 @@ void AccountSession::ensureFlow()
     m_flow->setBrowserOpener(m_openBrowser);
     connect(m_flow, &SignInFlow::succeeded, this, [this](const TokenSet &tokens) { adopt(tokens, false); });
     connect(m_flow, &SignInFlow::failed, this, &AccountSession::signInFailed);
+    connect(m_flow, &SignInFlow::awaitingBrowser, this, &AccountSession::signInAwaitingBrowser);
+    connect(m_flow, &SignInFlow::activeChanged, this, &AccountSession::signingInChanged);
     connect(m_flow, &SignInFlow::callbackIgnored, this, &AccountSession::notice);
     m_tokenClient = new TokenClient(m_nam, *m_metadata, SignInFlow::kClientId, this);
     m_refresher = std::make_unique<TokenRefresher>(
@@ -103,6 +108,7 @@ void AccountSession::signIn()
 
 void AccountSession::cancelSignIn()
 {
+    qCInfo(lcAuth).noquote() << "sign-in at" << m_account.endpoint.toDisplayString() << "cancelled";
     m_afterDiscovery.clear();
     if (m_flow)
         m_flow->cancel();

@@ -61,6 +61,9 @@ Q_SIGNALS:
     void accountChanged(const cpn::auth::Account &account);
     void accessTokenChanged(); // hand accessToken() to the protocol clients
     void signInFailed(const QString &message);
+    // A sign-in waits for the user in the browser (SignInFlow::awaitingBrowser).
+    void signInAwaitingBrowser(const QUrl &authorizationUrl, bool browserOpened);
+    void signingInChanged(); // isSigningIn() changed
     void restoreFinished(bool signedIn);
     // A sentence for the Events log (never a secret).
     void notice(const QString &message);

@@ -26,9 +26,11 @@ SignInFlow::SignInFlow(QNetworkAccessManager *nam, const ServerMetadata &metadat
         parameters->replace(QStringLiteral("code_challenge_method"), QString::fromLatin1(Pkce::method()));
     });
     connect(m_flow, &QAbstractOAuth::authorizeWithBrowser, this, [this](const QUrl &url) {
+        m_authorizationUrl = url;
         const bool opened = m_openBrowser && m_openBrowser(url);
         if (!opened)
-            fail(tr("the browser could not be opened for the sign-in"));
+            qCWarning(lcAuth).noquote() << "no browser could be opened for the sign-in; the user opens its URL by hand";
+        Q_EMIT awaitingBrowser(url, opened);
     });
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(5 * 60 * 1000);
@@ -69,6 +71,7 @@ void SignInFlow::start()
     qCInfo(lcAuth).noquote() << "sign-in started at" << m_metadata.issuer.toDisplayString()
                              << "; waiting for the browser on 127.0.0.1 port" << handler->port();
     m_timeout.start();
+    Q_EMIT activeChanged(true);
     m_flow->grant(); // builds the URL and emits authorizeWithBrowser
     // The flow would judge callbacks itself (and pass on an error whatever its state): we do instead.
     if (m_handler) {
@@ -94,6 +97,8 @@ void SignInFlow::stopListening()
         m_handler->close();
         QTimer::singleShot(10000, m_handler.data(), &QObject::deleteLater);
         m_handler.clear();
+        m_authorizationUrl.clear();
+        Q_EMIT activeChanged(false);
     }
 }
 

@@ -50,8 +50,14 @@ public:
     bool isActive() const { return !m_handler.isNull(); }
     // The loopback redirect URI of the sign-in under way (empty otherwise).
     QUrl redirectUri() const;
+    // The authorization page of the sign-in under way, for a user whose browser did not open (empty otherwise).
+    QUrl authorizationUrl() const { return isActive() ? m_authorizationUrl : QUrl(); }
 
 Q_SIGNALS:
+    // The sign-in waits for the user at `authorizationUrl`; `browserOpened` false: no browser could be
+    // opened, and the user opens the URL by hand (the listener waits all the same).
+    void awaitingBrowser(const QUrl &authorizationUrl, bool browserOpened);
+    void activeChanged(bool active); // the listener started or stopped: a sign-in began or ended
     void succeeded(const cpn::auth::TokenSet &tokens);
     void failed(const QString &message); // translated, for the UI
     // A callback was ignored (wrong or missing state, a foreign error): the sign-in goes on.
@@ -73,6 +79,7 @@ private:
     Pkce m_pkce;
     QString m_state;       // empty once accepted or cancelled: a state is good for one callback
     QString m_redirectUri;
+    QUrl m_authorizationUrl;
     bool m_exchanging = false;
     quint64 m_attempt = 0; // answers of a cancelled sign-in are dropped
 };

@@ -20,6 +20,18 @@ namespace cpn::cache {
 
 namespace {
 
+// SQLite's check answers in lines ("*** in database main ***", then one per problem): the first
+// problem, in one line, is what a person can read in a message.
+QString firstFinding(const QString &verdict)
+{
+    for (const QString &line : verdict.split(u'\n', Qt::SkipEmptyParts)) {
+        const QString finding = line.trimmed();
+        if (!finding.startsWith(QLatin1String("***")))
+            return finding.left(160);
+    }
+    return verdict.simplified().left(160);
+}
+
 constexpr char kHeader[] = "SQLite format 3"; // 16 bytes with its NUL
 constexpr qint64 kMinBytes = 512;             // the smallest page size
 
@@ -117,7 +129,7 @@ bool SnapshotReader::open(const QString &file, const Options &options)
     sql::Statement check(m_db, "PRAGMA quick_check");
     const QString verdict = check.step() ? check.text(0) : check.error();
     if (verdict != QLatin1String("ok"))
-        return fail(QStringLiteral("the database is damaged (quick_check: %1)").arg(verdict.left(200)));
+        return fail(QStringLiteral("the file is damaged (SQLite's check found: %1)").arg(firstFinding(verdict)));
     if (!checkIdentity() || !readManifest() || !checkObjects() || !checkColumns() || !checkAlarms() ||
         !verifyChecksum() || !upgradeOldFormat())
         return false;

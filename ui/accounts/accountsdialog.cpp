@@ -61,8 +61,10 @@ AccountsDialog::AccountsDialog(const QList<auth::AccountSession *> &sessions, au
             session->signOut();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccountsDialog::updateButtons);
-    for (auth::AccountSession *session : sessions)
+    for (auth::AccountSession *session : sessions) {
         connect(session, &auth::AccountSession::accountChanged, this, &AccountsDialog::refresh);
+        connect(session, &auth::AccountSession::signingInChanged, this, &AccountsDialog::refresh);
+    }
     if (m_vault)
         connect(m_vault, &auth::TokenVault::persistenceChanged, this, &AccountsDialog::refresh);
     refresh();
@@ -103,8 +105,10 @@ void AccountsDialog::refresh()
             account.expiresAt.isValid()
                 ? QLocale().toString(account.expiresAt.toLocalTime(), QLocale::ShortFormat)
                 : QString();
+        const bool signingIn = !account.signedIn && session->isSigningIn();
         const QStringList cells = {account.endpoint.toDisplayString(),
-                                   account.signedIn ? account.displayName() : tr("—"), account.roleName(),
+                                   account.signedIn ? account.displayName() : tr("—"),
+                                   signingIn ? tr("Signing in…") : account.roleName(),
                                    account.signedIn ? expires : QString()};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));

@@ -3,6 +3,7 @@
 #include "auth/accountsession.h"
 #include "auth/tokenvault.h"
 #include "ui/accounts/accountsdialog.h"
+#include "ui/accounts/signinwaitdialog.h"
 
 #include <QDesktopServices>
 #include <QLabel>
@@ -54,12 +55,32 @@ void AccountsUi::addSession(auth::AccountSession *session, qsizetype position)
     connect(session, &auth::AccountSession::signInFailed, this, [this, source](const QString &message) {
         Q_EMIT notice(source, tr("Sign-in failed: %1").arg(message), true);
     });
+    connect(session, &auth::AccountSession::signingInChanged, this, &AccountsUi::update);
+    connect(session, &auth::AccountSession::signInAwaitingBrowser, this,
+            [this, session](const QUrl &url, bool browserOpened) {
+                if (!browserOpened)
+                    Q_EMIT notice(session->endpoint().toDisplayString(),
+                                  tr("No browser could be opened for the sign-in; its address is shown to copy."),
+                                  true);
+                waitDialogOf(session)->showWaiting(url, browserOpened);
+            });
     update();
     reopenDialog();
 }
 
+SignInWaitDialog *AccountsUi::waitDialogOf(auth::AccountSession *session)
+{
+    QPointer<SignInWaitDialog> &dialog = m_waitDialogs[session];
+    if (!dialog) {
+        dialog = new SignInWaitDialog(session, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    return dialog;
+}
+
 void AccountsUi::removeSession(auth::AccountSession *session)
 {
+    delete m_waitDialogs.take(session).data();
     m_sessions.removeAll(session);
     disconnect(session, nullptr, this, nullptr);
     update();
@@ -94,11 +115,11 @@ void AccountsUi::update()
 {
     auth::AccountSession *session = primary();
     const auth::Account account = session ? session->account() : auth::Account();
-    m_signIn->setEnabled(session != nullptr);
     m_signOut->setEnabled(session && account.signedIn);
-    m_status->setText(account.signedIn
-                          ? tr("Signed in as %1 (%2)").arg(account.displayName(), account.roleName())
-                          : tr("Not signed in"));
+    m_signIn->setEnabled(session && !session->isSigningIn());
+    m_status->setText(account.signedIn            ? tr("Signed in as %1 (%2)").arg(account.displayName(), account.roleName())
+                      : session && session->isSigningIn() ? tr("Signing in…")
+                                                          : tr("Not signed in"));
     m_status->setToolTip(AccountsDialog::storageText(m_vault));
     m_gate.setAccount(account);
 }

@@ -3,6 +3,7 @@
 #include "auth/accountsession.h"
 #include "ui/accounts/scopegate.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -18,10 +19,11 @@ class AccountSession;
 class TokenVault;
 } // namespace auth
 class AccountsDialog;
+class SignInWaitDialog;
 
 // The window's side of sign-in: an Accounts menu (Sign In…, Sign Out, Accounts…), the signed-in
-// user in the status bar, the scope gate over planner actions, and the system browser as the
-// sessions' browser opener. The first session added is the primary one: its account gates actions.
+// user in the status bar, the scope gate over planner actions, the system browser as the
+// sessions' browser opener, and a window for each sign-in waiting in the browser. The first session added is the primary one: its account gates actions.
 class AccountsUi : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,7 @@ Q_SIGNALS:
 private:
     void update();
     void reopenDialog(); // its rows are the sessions it was opened with
+    SignInWaitDialog *waitDialogOf(auth::AccountSession *session);
 
     QMainWindow *m_window;
     auth::TokenVault *m_vault;
@@ -61,6 +64,7 @@ private:
     QAction *m_manage;
     QLabel *m_status;
     QPointer<AccountsDialog> m_dialog;
+    QHash<auth::AccountSession *, QPointer<SignInWaitDialog>> m_waitDialogs; // one per sign-in under way
 };
 
 } // namespace cpn

@@ -124,16 +124,23 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     users->addWidget(new QLabel(tr("within"), this));
     users->addWidget(m_maxLatency, 1);
 
+    // A row of several fields needs its label's buddy set by hand (QFormLayout sets it for a widget
+    // only): without one the label shows its '&' instead of a mnemonic.
+    const auto labelFor = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
     auto *form = new QFormLayout;
-    form->addRow(tr("&Accelerators:"), accelerators);
+    form->addRow(labelFor(tr("&Accelerators:"), m_accelerator), accelerators);
     form->addRow(tr("&CPU:"), m_cpu);
     form->addRow(tr("&Memory:"), m_memory);
     form->addRow(tr("&Storage:"), m_storage);
     form->addRow(tr("D&uration:"), m_duration);
     form->addRow(tr("Deadline:"), deadline);
     form->addRow(tr("&Budget:"), m_budget);
-    form->addRow(tr("&Data at:"), data);
-    form->addRow(tr("Users &at:"), users);
+    form->addRow(labelFor(tr("&Data at:"), m_dataLocation), data);
+    form->addRow(labelFor(tr("Users a&t:"), m_usersLocation), users);
     form->addRow(tr("&Residency:"), m_residency);
     form->addRow(QString(), m_green);
     auto *layout = new QVBoxLayout(this);

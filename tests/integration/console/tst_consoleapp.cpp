@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QMenu>
 #include <QSet>
@@ -137,6 +138,31 @@ void TestConsoleApp::demoRunsASyntheticScenario()
                                  indicators().constFirst()->state() == ConnectionIndicator::State::Online,
                              20000);
     QTRY_COMPARE_WITH_TIMEOUT(console.nodeModel().rowCount(), 60, 10000);
+
+    // Its secret went by environment: every user of the machine reads every command line (ps).
+    int children = 0;
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> fields = stat.readAll().split(')').value(1).trimmed().split(' ');
+        if (fields.value(1).toLongLong() != QCoreApplication::applicationPid())
+            continue;
+        ++children;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly) && environ.open(QIODevice::ReadOnly));
+        const QByteArray arguments = cmdline.readAll();
+        QByteArray token;
+        for (const QByteArray &variable : environ.readAll().split('\0')) {
+            if (variable.startsWith("CPN_DEV_TOKEN="))
+                token = variable.mid(int(qstrlen("CPN_DEV_TOKEN=")));
+        }
+        QVERIFY2(token.size() >= 32, "the simulator got no token of its own by environment");
+        QVERIFY2(!arguments.contains(token), arguments.constData());
+        QVERIFY2(!arguments.contains("token"), arguments.constData());
+    }
+    QCOMPARE(children, 1);
 }
 
 // A console started now, its cache empty, charts the hour before it from the root (GET /history),

@@ -9,7 +9,9 @@
 #include "jobs/jobtracker.h"
 #include "snapshotcommands.h"
 #include "support/formuseragent.h"
+#include "ui/accounts/accountsdialog.h"
 #include "ui/accounts/accountsui.h"
+#include "ui/accounts/signinwaitdialog.h"
 #include "ui/alarms/alarmspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/planning/planningservices.h"
@@ -18,11 +20,14 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QPointer>
 #include <QSettings>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +69,7 @@ private Q_SLOTS:
     void operatorSeesWhyPlannerActionsAreOff();
     void operatorJobSubmitIsRefusedAndExplained();
     void signOutRevokes();
+    void withoutABrowserTheAddressIsShown();
     void plannerGetsTheActions();
     void noTokenInAnyFileTheConsoleWrote();
 
@@ -203,6 +209,49 @@ void tst_ConsoleSignIn::signOutRevokes()
     QTRY_COMPARE_WITH_TIMEOUT(httpStatusWith(token, QStringLiteral("/api/v1/node")), 401, 10000);
 }
 
+// No browser opens (none installed, a remote session): the sign-in waits all the same and shows its page's
+// address to copy; everything says a sign-in is under way; Cancel ends it, and the copied address
+// opened in a browser signs in.
+void tst_ConsoleSignIn::withoutABrowserTheAddressIsShown()
+{
+    AccountsUi *ui = m_console->accountsUi();
+    session()->setBrowserOpener([](const QUrl &) { return false; });
+    const auto waitDialog = [this]() -> SignInWaitDialog * {
+        auto *dialog = m_console->window()->findChild<SignInWaitDialog *>();
+        return dialog && dialog->isVisible() ? dialog : nullptr;
+    };
+    ui->signInAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(waitDialog(), 10000);
+    QPointer<SignInWaitDialog> wait = waitDialog();
+    const QUrl page(wait->findChild<QLineEdit *>(QStringLiteral("signInAddress"))->text());
+    QCOMPARE(page.adjusted(QUrl::RemoveQuery), m_sim.baseUrl().resolved(QUrl(QStringLiteral("/oauth/authorize"))));
+    QVERIFY(wait->findChild<QLabel *>(QStringLiteral("signInMessage"))->text().contains(QStringLiteral("No browser")));
+    QCOMPARE(ui->statusLabel()->text(), QStringLiteral("Signing in…"));
+    QVERIFY(!ui->signInAction()->isEnabled());
+    QPointer<AccountsDialog> accounts = ui->showDialog();
+    auto *table = accounts->findChild<QTableWidget *>();
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Signing in…"));
+
+    QTest::mouseClick(wait->findChild<QPushButton *>(QStringLiteral("cancelSignIn")), Qt::LeftButton);
+    QVERIFY(!session()->isSigningIn());
+    QVERIFY(session()->flow()->redirectUri().isEmpty()); // the listener is closed
+    QTRY_VERIFY(!wait);
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Signed out"));
+    QCOMPARE(ui->statusLabel()->text(), QStringLiteral("Not signed in"));
+    QVERIFY(ui->signInAction()->isEnabled());
+    accounts->close();
+
+    ui->signInAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(waitDialog(), 10000);
+    wait = waitDialog();
+    FormUserAgent browser(QStringLiteral("operator"), QStringLiteral("operator"));
+    browser.logIn(QUrl(wait->findChild<QLineEdit *>(QStringLiteral("signInAddress"))->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(session()->isSignedIn(), 20000);
+    QTRY_VERIFY(!wait); // it closes by itself
+    QCOMPARE(ui->statusLabel()->text(), QStringLiteral("Signed in as operator (Operator)"));
+    m_tokensSeen << session()->accessToken();
+}
+
 void tst_ConsoleSignIn::plannerGetsTheActions()
 {
     QVERIFY(signInAs(QStringLiteral("planner")));
@@ -252,7 +301,7 @@ void tst_ConsoleSignIn::noTokenInAnyFileTheConsoleWrote()
     QVERIFY(files.contains(m_dir.filePath(QStringLiteral("console.ini"))));
     QVERIFY(files.contains(m_dir.filePath(QStringLiteral("signed-in.cpnsnap"))));
     QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("console.log"))).size() > 0);
-    QCOMPARE(m_tokensSeen.size(), 2);
+    QCOMPARE(m_tokensSeen.size(), 3);
     for (const QString &path : std::as_const(files)) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
