@@ -447,6 +447,10 @@
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::AccountsUi</name>
@@ -484,6 +488,14 @@
     </message>
     <message>
         <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No browser could be opened for the sign-in; its address is shown to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2332,10 +2344,6 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Users &amp;at:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Residency:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2416,6 +2424,10 @@ id %2
     </message>
     <message>
         <source>No node can take it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users a&amp;t:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2591,6 +2603,41 @@ id %2
     </message>
     <message>
         <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SignInWaitDialog</name>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in page address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the sign-in page in the system browser again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 in the browser window that opened. This window closes once you have signed in. If no page appeared, open this address in a browser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No browser could be opened. To sign in to %1, open this address in a browser on this computer:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3401,10 +3448,6 @@ id %2
 </context>
 <context>
     <name>cpn::auth::SignInFlow</name>
-    <message>
-        <source>the browser could not be opened for the sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>the sign-in was not completed in the browser in time</source>
         <translation type="unfinished"></translation>

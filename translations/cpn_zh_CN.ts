@@ -447,6 +447,10 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
 </context>
 <context>
     <name>cpn::AccountsUi</name>
@@ -485,6 +489,14 @@
     <message>
         <source>Not signed in</source>
         <translation>未登录</translation>
+    </message>
+    <message>
+        <source>No browser could be opened for the sign-in; its address is shown to copy.</source>
+        <translation>无法为登录打开浏览器；已显示登录页地址供复制。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -2325,10 +2337,6 @@ ID：%2
         <translation>数据位置(&amp;D)：</translation>
     </message>
     <message>
-        <source>Users &amp;at:</source>
-        <translation>用户位置(&amp;A)：</translation>
-    </message>
-    <message>
         <source>&amp;Residency:</source>
         <translation>数据驻留(&amp;R)：</translation>
     </message>
@@ -2409,6 +2417,10 @@ ID：%2
     <message>
         <source>No node can take it.</source>
         <translation>没有节点可承接。</translation>
+    </message>
+    <message>
+        <source>Users a&amp;t:</source>
+        <translation>用户位置(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2584,6 +2596,41 @@ ID：%2
     <message>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::SignInWaitDialog</name>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation>复制地址(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser</source>
+        <translation>打开浏览器(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation>取消登录</translation>
+    </message>
+    <message>
+        <source>Signing In</source>
+        <translation>正在登录</translation>
+    </message>
+    <message>
+        <source>Sign-in page address</source>
+        <translation>登录页地址</translation>
+    </message>
+    <message>
+        <source>Opens the sign-in page in the system browser again</source>
+        <translation>在系统浏览器中再次打开登录页</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 in the browser window that opened. This window closes once you have signed in. If no page appeared, open this address in a browser:</source>
+        <translation>请在已打开的浏览器窗口中登录 %1。登录完成后本窗口会自动关闭。如果没有出现页面，请在浏览器中打开以下地址：</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. To sign in to %1, open this address in a browser on this computer:</source>
+        <translation>无法打开浏览器。要登录 %1，请在本机的浏览器中打开以下地址：</translation>
     </message>
 </context>
 <context>
@@ -3387,10 +3434,6 @@ ID：%2
 </context>
 <context>
     <name>cpn::auth::SignInFlow</name>
-    <message>
-        <source>the browser could not be opened for the sign-in</source>
-        <translation>无法打开浏览器进行登录</translation>
-    </message>
     <message>
         <source>the sign-in was not completed in the browser in time</source>
         <translation>未能在规定时间内于浏览器中完成登录</translation>
