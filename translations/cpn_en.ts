@@ -1651,6 +1651,17 @@
     </message>
 </context>
 <context>
+    <name>cpn::NodeNames</name>
+    <message>
+        <source>Node id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node id %1, compute identifier %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::NodeRole</name>
     <message>
         <source>National node</source>

@@ -1643,6 +1643,17 @@
     </message>
 </context>
 <context>
+    <name>cpn::NodeNames</name>
+    <message>
+        <source>Node id %1</source>
+        <translation>节点标识 %1</translation>
+    </message>
+    <message>
+        <source>Node id %1, compute identifier %2</source>
+        <translation>节点标识 %1，算力标识 %2</translation>
+    </message>
+</context>
+<context>
     <name>cpn::NodeRole</name>
     <message>
         <source>National node</source>

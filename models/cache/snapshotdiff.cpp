@@ -134,10 +134,14 @@ DiffResult SnapshotDiff::compare(const ReplayState &before, const ReplayState &a
         if (was != is || reportedBefore != reportedAfter)
             result.statusChanges.append({node.id, node.name, was, is, reportedBefore, reportedAfter});
     }
+    QList<Node> directory = after.nodes;
     for (const Node &node : before.nodes) {
-        if (!afterIds.contains(node.id))
+        if (!afterIds.contains(node.id)) {
             result.nodesRemoved.append(node.id);
+            directory.append(node);
+        }
     }
+    result.names = NodeNames(directory);
 
     QHash<QString, double> beforeLinks;
     for (const Link &link : before.links) {

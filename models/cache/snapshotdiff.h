@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/nodenames.h"
 #include "cache/cachetypes.h"
 
 #include <QList>
@@ -71,6 +72,8 @@ struct DiffResult
 
     QList<Job> jobsStarted;  // started in (fromMs, toMs]
     QList<Job> jobsFinished; // ended in (fromMs, toMs]
+    // Every node of either state (the later one's description where both have it): names for the ids above.
+    NodeNames names;
     QList<AlarmChange> alarmChanges; // most severe first, then by time
 };
 

@@ -1,6 +1,7 @@
 #include "itemmodels/statusevents.h"
 
 #include "domain/clock.h"
+#include "domain/nodenames.h"
 #include "state/federationstate.h"
 
 #include <algorithm>
@@ -102,7 +103,7 @@ int StatusEvents::nodesOf(const QString &rootId) const
 QString StatusEvents::nodeName(const QString &nodeId) const
 {
     const Node *node = m_state->node(nodeId);
-    return node && !node->name.isEmpty() ? node->name : nodeId;
+    return node ? localizedName(*node) : nodeId;
 }
 
 void StatusEvents::log(EventLogModel::Severity severity, const QString &source, const QString &message)

@@ -9,9 +9,13 @@
 namespace cpn::jobs {
 
 JobListModel::JobListModel(JobTracker *tracker, const Clock &clock, QObject *parent)
-    : QAbstractTableModel(parent), m_clock(clock)
+    : QAbstractTableModel(parent), m_clock(clock), m_tracker(tracker)
 {
     if (tracker) {
+        connect(tracker, &JobTracker::directoryChanged, this, [this] {
+            if (!m_jobs.isEmpty())
+                Q_EMIT dataChanged(index(0, NodeColumn), index(rowCount() - 1, NodeColumn));
+        });
         for (const Job &job : tracker->jobs())
             setJob(job);
         connect(tracker, &JobTracker::jobChanged, this, &JobListModel::setJob);
@@ -99,7 +103,7 @@ QVariant JobListModel::displayData(const Job &job, int column) const
     case NameColumn:
         return job.name;
     case NodeColumn:
-        return job.nodeId;
+        return m_tracker ? m_tracker->nodeNames().name(job.nodeId) : job.nodeId;
     case KindColumn:
         return kindName(job.kind);
     case StateColumn:
@@ -129,7 +133,7 @@ QVariant JobListModel::sortData(const Job &job, int column) const
     case NameColumn:
         return job.name;
     case NodeColumn:
-        return job.nodeId;
+        return displayData(job, NodeColumn);
     case KindColumn:
         return int(job.kind);
     case StateColumn:
@@ -156,6 +160,8 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(job, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == NodeColumn && m_tracker)
+            return m_tracker->nodeNames().tooltip(job.nodeId);
         return job.message.isEmpty() ? QVariant() : QVariant(job.message);
     case Qt::TextAlignmentRole:
         if (index.column() == ProgressColumn || index.column() == CostColumn)

@@ -3,6 +3,7 @@
 #include "domain/job.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QHash>
 #include <QList>
 
@@ -65,6 +66,7 @@ private:
     QVariant sortData(const Job &job, int column) const;
 
     const Clock &m_clock;
+    QPointer<JobTracker> m_tracker; // the node names
     QList<Job> m_jobs;
     QHash<QString, int> m_rowById;
 };

@@ -21,6 +21,8 @@ void JobTracker::setDirectory(const QList<Node> &nodes)
     m_nodes.clear();
     for (const Node &node : nodes)
         m_nodes.insert(node.id, node);
+    m_names = NodeNames(nodes);
+    Q_EMIT directoryChanged();
 }
 
 QString JobTracker::nodeAt(const QUrl &baseUrl) const

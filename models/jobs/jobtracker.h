@@ -4,6 +4,7 @@
 #include "api/clientoptions.h"
 #include "domain/job.h"
 #include "domain/node.h"
+#include "domain/nodenames.h"
 #include "domain/reservation.h"
 
 #include <QHash>
@@ -54,6 +55,8 @@ public:
     const Job *job(const QString &jobId) const;
     QString tagOf(const QString &jobId) const { return m_tags.value(jobId); }
     const Node *node(const QString &nodeId) const;
+    // Names of the directory's nodes, for what people read (set with the directory).
+    const NodeNames &nodeNames() const { return m_names; }
     // The node of the directory served at `baseUrl` (the root that listed an offer: reservations of
     // it are made there); empty when none is.
     QString nodeAt(const QUrl &baseUrl) const;
@@ -66,6 +69,7 @@ public:
     static QString describe(const api::ApiError &error);
 
 Q_SIGNALS:
+    void directoryChanged();
     void submitted(const QString &tag, const cpn::Job &job);
     void submitFailed(const QString &tag, const QString &reason, int httpStatus);
     void jobChanged(const cpn::Job &job);
@@ -84,6 +88,7 @@ private:
     api::ClientOptions optionsFor(const QUrl &baseUrl) const;
 
     QHash<QString, Node> m_nodes;
+    NodeNames m_names;
     QHash<QUrl, api::ClientOptions> m_roots;
     QHash<QUrl, api::NodeApiClient *> m_clients;
     QList<QString> m_order;

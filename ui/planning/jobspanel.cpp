@@ -96,7 +96,7 @@ JobsPanel::JobsPanel(jobs::JobTracker *tracker, const Clock &clock, QWidget *par
             m_message->setText(tr("%1 was not cancelled: %2").arg(jobId, reason));
         });
         connect(m_tracker, &jobs::JobTracker::submitted, this, [this](const QString &, const Job &job) {
-            m_message->setText(tr("%1 submitted to %2.").arg(job.name, job.nodeId));
+            m_message->setText(tr("%1 submitted to %2.").arg(job.name, m_tracker->nodeNames().name(job.nodeId)));
         });
     }
     updateButtons();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/nodenames.h"
 #include "placement/federationsnapshot.h"
 
 #include <functional>
@@ -18,6 +19,9 @@ struct PlanningServices
     jobs::JobTracker *jobs = nullptr;
     jobs::OfferBook *offers = nullptr;
     std::function<placement::FederationSnapshot()> snapshot;
+
+    // The names of the directory's nodes, for every place planning shows a node (ids stay in tooltips).
+    NodeNames nodeNames() const;
 };
 
 } // namespace cpn

@@ -102,7 +102,8 @@ JobWizard *PlanningUi::openJobWizard()
     connect(wizard, &JobWizard::submitted, this, [this](const QList<Job> &jobs) {
         for (const Job &job : jobs)
             m_window->logEvent(EventLogModel::Severity::Info, tr("Planning"),
-                               tr("Job %1 (%2) submitted to %3.").arg(job.name, job.id, job.nodeId));
+                               tr("Job %1 (%2) submitted to %3.")
+                                   .arg(job.name, job.id, m_services->nodeNames().name(job.nodeId)));
         if (m_jobsDock) {
             m_jobsDock->show();
             m_jobsDock->raise();

@@ -88,7 +88,9 @@ void PlanningCommand::redo()
     apply();
 }
 
-PlanningUndoStack::PlanningUndoStack(jobs::WorkloadQueue *queue, QObject *parent) : QUndoStack(parent), m_queue(queue)
+PlanningUndoStack::PlanningUndoStack(jobs::WorkloadQueue *queue, std::function<QString(const QString &)> nodeName,
+                                     QObject *parent)
+    : QUndoStack(parent), m_queue(queue), m_nodeName(std::move(nodeName))
 {
     connect(this, &QUndoStack::indexChanged, this, &PlanningUndoStack::movesChanged);
 }
@@ -99,7 +101,7 @@ bool PlanningUndoStack::plan(const QString &workloadId, const QString &nodeId, c
     if (!item || !item->isPlaceable())
         return false;
     const QString text = nodeId.isEmpty() ? tr("Plan %1 in %2").arg(item->workload.name, provinceDisplayName(province))
-                                          : tr("Plan %1 on %2").arg(item->workload.name, nodeId);
+                                          : tr("Plan %1 on %2").arg(item->workload.name, m_nodeName ? m_nodeName(nodeId) : nodeId);
     push(new PlanCommand(this, *item, nodeId, province, text));
     return true;
 }

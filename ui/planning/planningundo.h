@@ -6,6 +6,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <functional>
+
 namespace cpn {
 
 namespace jobs {
@@ -21,7 +23,9 @@ class PlanningUndoStack : public QUndoStack
     Q_OBJECT
 
 public:
-    explicit PlanningUndoStack(jobs::WorkloadQueue *queue, QObject *parent = nullptr);
+    // `nodeName` gives the name the undo history shows for a node id.
+    PlanningUndoStack(jobs::WorkloadQueue *queue, std::function<QString(const QString &)> nodeName,
+                      QObject *parent = nullptr);
 
     jobs::WorkloadQueue *queue() const { return m_queue; }
 
@@ -53,6 +57,7 @@ private:
     void dropForgotten();
 
     jobs::WorkloadQueue *m_queue;
+    std::function<QString(const QString &)> m_nodeName;
     QHash<QString, int> m_epochs;
 };
 

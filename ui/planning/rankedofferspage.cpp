@@ -147,6 +147,11 @@ void RankedOffersPage::initializePage()
     rank();
 }
 
+NodeNames RankedOffersPage::nodeNames() const
+{
+    return m_services ? m_services->nodeNames() : NodeNames();
+}
+
 void RankedOffersPage::rank()
 {
     m_snapshot = m_services && m_services->snapshot ? m_services->snapshot() : placement::FederationSnapshot{};
@@ -198,11 +203,14 @@ void RankedOffersPage::fill()
     m_candidates->clearContents();
     m_candidates->setRowCount(int(m_result.ranked.size()));
     QStringList shown;
+    const NodeNames names = nodeNames();
     for (int row = 0; row < m_result.ranked.size(); ++row) {
         const placement::Candidate &c = m_result.ranked.at(row);
-        QStringList ids, provinces;
+        QStringList ids, provinces, identities;
         for (const placement::Share &s : c.shares) {
-            ids << (c.isSplit() ? tr("%1 (%2 cards)").arg(s.nodeId).arg(s.accelerators) : s.nodeId);
+            const QString name = names.name(s.nodeId);
+            ids << (c.isSplit() ? tr("%1 (%2 cards)").arg(name).arg(s.accelerators) : name);
+            identities << names.tooltip(s.nodeId);
             provinces << provinceOf(s.nodeId);
             if (shown.size() < kMaxHighlights && !shown.contains(s.nodeId))
                 shown << s.nodeId;
@@ -210,8 +218,10 @@ void RankedOffersPage::fill()
         provinces.removeDuplicates();
         auto *node = textItem(ids.join(QStringLiteral(" + ")));
         node->setData(Qt::UserRole, row); // the candidate's index, whatever the sort
+        identities.removeAll(QString());
         if (!c.shares.isEmpty() && !c.shares.constFirst().acceleratorModel.isEmpty())
-            node->setToolTip(acceleratorDisplayName(c.shares.constFirst().acceleratorModel));
+            identities << acceleratorDisplayName(c.shares.constFirst().acceleratorModel);
+        node->setToolTip(identities.join(u'\n'));
         m_candidates->setItem(row, NodeColumn, node);
         m_candidates->setItem(row, ProvinceColumn, textItem(provinces.join(QStringLiteral(", "))));
         m_candidates->setItem(row, PriceColumn, textItem(priceText(c)));
@@ -240,7 +250,9 @@ void RankedOffersPage::fill()
     m_rejected->setRowCount(int(m_result.rejected.size()));
     for (int row = 0; row < m_result.rejected.size(); ++row) {
         const placement::Rejection &r = m_result.rejected.at(row);
-        m_rejected->setItem(row, 0, textItem(r.nodeId));
+        auto *rejectedNode = textItem(names.name(r.nodeId));
+        rejectedNode->setToolTip(names.tooltip(r.nodeId));
+        m_rejected->setItem(row, 0, rejectedNode);
         m_rejected->setItem(row, 1, textItem(provinceOf(r.nodeId)));
         m_rejected->setItem(row, 2, textItem(r.message));
     }

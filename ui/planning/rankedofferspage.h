@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/nodenames.h"
 #include "placement/federationsnapshot.h"
 #include "placement/placementresult.h"
 #include "placement/workload.h"
@@ -24,6 +25,8 @@ class RankedOffersPage : public QWizardPage
     Q_OBJECT
 
 public:
+    // The names of the nodes the proposals name (the ids go in tooltips).
+    NodeNames nodeNames() const;
     enum Column {
         NodeColumn,
         ProvinceColumn,

@@ -377,11 +377,13 @@ void RequirementsPage::recount()
     else if (best)
         m_countLabel->setText(tr("%n node(s) of %1 can take it; the best is %2 at about ¥%3.", nullptr, singles)
                                   .arg(snapshot.nodes.size())
-                                  .arg(best->nodeId(), QLocale().toString(best->estimatedCostCny, 'f', 0)));
+                                  .arg(m_services->nodeNames().name(best->nodeId()),
+                                       QLocale().toString(best->estimatedCostCny, 'f', 0)));
     else if (!result.rejected.isEmpty())
         m_countLabel->setText(tr("No node of %1 can take it; for example %2: %3")
                                   .arg(snapshot.nodes.size())
-                                  .arg(result.rejected.constFirst().nodeId, result.rejected.constFirst().message));
+                                  .arg(m_services->nodeNames().name(result.rejected.constFirst().nodeId),
+                                       result.rejected.constFirst().message));
     else
         m_countLabel->setText(tr("No node can take it."));
     Q_EMIT counted(m_matchCount);

@@ -71,12 +71,13 @@ void ReservationPage::reserve()
     const int count = cards ? share.accelerators : m_draft->requirements.cpuCores;
     const QString what = cards ? tr("%1 × %2").arg(count).arg(acceleratorDisplayName(share.acceleratorModel))
                                : tr("%1 CPU cores").arg(count);
+    const QString nodeName = m_services->nodeNames().name(share.nodeId);
     m_summary->setText(tr("%1 at %2 for %3 h, estimated ¥%4.")
-                           .arg(what, share.nodeId)
+                           .arg(what, nodeName)
                            .arg(m_draft->requirements.durationHours)
                            .arg(QLocale().toString(candidate->estimatedCostCny, 'f', 0)));
     if (!offer) {
-        m_failure = tr("%1 has no offer for this any more; go back and rank again.").arg(share.nodeId);
+        m_failure = tr("%1 has no offer for this any more; go back and rank again.").arg(nodeName);
         m_status->setText(m_failure);
         Q_EMIT failed(m_failure);
         Q_EMIT completeChanged();

@@ -48,12 +48,13 @@ void ReviewPage::initializePage()
         return;
     }
     QString rows;
+    const NodeNames names = m_offers->nodeNames();
     for (const placement::Share &s : c->shares) {
         const QString what = s.acceleratorModel.isEmpty()
                                  ? tr("CPU only")
                                  : tr("%1 × %2").arg(s.accelerators).arg(acceleratorDisplayName(s.acceleratorModel));
         rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3 %</td></tr>")
-                    .arg(s.nodeId.toHtmlEscaped(), what.toHtmlEscaped())
+                    .arg(names.name(s.nodeId).toHtmlEscaped(), what.toHtmlEscaped())
                     .arg(qRound(s.fraction * 100));
     }
     const QString budget = m_draft->budgetCny > 0

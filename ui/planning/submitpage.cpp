@@ -128,7 +128,7 @@ void SubmitPage::send(Part &part)
     }
     const Offer *offer = RankedOffersPage::offerFor(m_offers->snapshot(), part.share);
     if (!offer) {
-        fail(part, tr("%1 no longer offers this; rank again to choose another node.").arg(part.share.nodeId), 409);
+        fail(part, tr("%1 no longer offers this; rank again to choose another node.").arg(m_services->nodeNames().name(part.share.nodeId)), 409);
         return;
     }
     ReservationRequest request;
@@ -240,24 +240,26 @@ void SubmitPage::showProgress()
 {
     QString lines;
     QStringList failures;
+    const NodeNames names = m_services ? m_services->nodeNames() : NodeNames();
     for (const Part &p : m_parts) {
+        const QString node = names.name(p.share.nodeId).toHtmlEscaped();
         QString line;
         switch (p.state) {
         case Part::State::Waiting:
-            line = tr("%1: waiting").arg(p.share.nodeId);
+            line = tr("%1: waiting").arg(node);
             break;
         case Part::State::Reserving:
-            line = tr("%1: reserving the units…").arg(p.share.nodeId);
+            line = tr("%1: reserving the units…").arg(node);
             break;
         case Part::State::Submitting:
-            line = tr("%1: submitting…").arg(p.share.nodeId);
+            line = tr("%1: submitting…").arg(node);
             break;
         case Part::State::Submitted:
-            line = tr("✔ %1: submitted as %2").arg(p.share.nodeId, p.job.id);
+            line = tr("✔ %1: submitted as %2").arg(node, p.job.id);
             break;
         case Part::State::Failed:
-            line = tr("<span style='color:#e06c5a'>✘ %1: %2</span>").arg(p.share.nodeId, p.error.toHtmlEscaped());
-            failures << tr("%1: %2").arg(p.share.nodeId, p.error);
+            line = tr("<span style='color:#e06c5a'>✘ %1: %2</span>").arg(node, p.error.toHtmlEscaped());
+            failures << tr("%1: %2").arg(names.name(p.share.nodeId), p.error);
             break;
         }
         lines += line + QStringLiteral("<br>");

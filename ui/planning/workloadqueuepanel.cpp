@@ -70,7 +70,12 @@ QString nodeName(const placement::FederationSnapshot &snapshot, const QString &n
 } // namespace
 
 WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *services, QWidget *parent)
-    : QWidget(parent), m_queue(queue), m_services(services), m_undo(new PlanningUndoStack(queue, this)),
+    : QWidget(parent), m_queue(queue), m_services(services), m_undo(new PlanningUndoStack(
+                                        queue,
+                                        [services](const QString &nodeId) {
+                                            return services ? services->nodeNames().name(nodeId) : nodeId;
+                                        },
+                                        this)),
       m_submitter(new jobs::WorkloadQueueSubmitter(queue, services ? services->jobs : nullptr, this)),
       m_view(new QTableView(this)), m_message(new QLabel(this))
 {

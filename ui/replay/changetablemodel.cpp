@@ -130,19 +130,21 @@ void ChangeTableModel::setDiff(const cache::DiffResult &diff)
             .arg(delta >= 0 ? QStringLiteral("+") : QString())
             .arg(delta * 100, 0, 'f', 1);
     };
+    const NodeNames &names = diff.names;
+    m_names = names;
     for (const auto &c : diff.statusChanges) {
         m_rows.append({Kind::NodeStatus,
                        c.nodeId,
-                       c.name.isEmpty() ? c.nodeId : c.name,
+                       names.contains(c.nodeId) || c.name.isEmpty() ? names.name(c.nodeId) : c.name,
                        statusText(c.before, c.reportedBefore),
                        statusText(c.after, c.reportedAfter),
                        {},
                        1.0});
     }
     for (const QString &id : diff.nodesAdded)
-        m_rows.append({Kind::NodeAdded, id, id, {}, {}, {}, 1.0});
+        m_rows.append({Kind::NodeAdded, id, names.name(id), {}, {}, {}, 1.0});
     for (const QString &id : diff.nodesRemoved)
-        m_rows.append({Kind::NodeRemoved, id, id, {}, {}, {}, 1.0});
+        m_rows.append({Kind::NodeRemoved, id, names.name(id), {}, {}, {}, 1.0});
     for (const auto &c : diff.linkStatusChanges) {
         m_rows.append({Kind::LinkStatus,
                        c.id,
@@ -162,10 +164,10 @@ void ChangeTableModel::setDiff(const cache::DiffResult &diff)
     }
     for (const Job &job : diff.jobsStarted)
         m_rows.append(
-            {Kind::JobStarted, job.id, job.name.isEmpty() ? job.id : job.name, {}, job.nodeId, {}, 0});
+            {Kind::JobStarted, job.id, job.name.isEmpty() ? job.id : job.name, {}, names.name(job.nodeId), {}, 0});
     for (const Job &job : diff.jobsFinished)
         m_rows.append(
-            {Kind::JobFinished, job.id, job.name.isEmpty() ? job.id : job.name, job.nodeId, {}, {}, 0});
+            {Kind::JobFinished, job.id, job.name.isEmpty() ? job.id : job.name, names.name(job.nodeId), {}, {}, 0});
     for (const auto &c : diff.alarmChanges)
         m_rows.append(alarmRow(c));
     endResetModel();
@@ -235,6 +237,11 @@ QVariant ChangeTableModel::data(const QModelIndex &index, int role) const
         default:
             return data(index, Qt::DisplayRole);
         }
+    case Qt::ToolTipRole:
+        if (index.column() == ItemColumn &&
+            (row.kind == Kind::NodeStatus || row.kind == Kind::NodeAdded || row.kind == Kind::NodeRemoved))
+            return m_names.tooltip(row.id);
+        return {};
     case KindRole:
         return int(row.kind);
     case EntityIdRole:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/nodenames.h"
 #include "cache/snapshotdiff.h"
 
 #include <QAbstractTableModel>
@@ -73,6 +74,7 @@ private:
 
     cache::DiffResult m_diff;
     QList<Row> m_rows;
+    NodeNames m_names; // the compared states' nodes: their ids and compute identifiers in tooltips
 };
 
 } // namespace cpn

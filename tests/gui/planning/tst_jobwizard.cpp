@@ -96,7 +96,11 @@ void tst_JobWizard::placeSubmitAndFollowToCompletion()
     QVERIFY(review.contains(QStringLiteral("llm-finetune-7b")));
     QVERIFY(review.contains(QStringLiteral("Estimated cost")));
     QVERIFY(review.contains(QStringLiteral("Finishes (ETA)")));
-    QVERIFY(review.contains(chosen.nodeId()));
+    // The node by its name, not its id.
+    const QString nodeName = proposals->nodeNames().name(chosen.nodeId());
+    QVERIFY(nodeName != chosen.nodeId());
+    QVERIFY2(review.contains(nodeName), qPrintable(review));
+    QVERIFY2(!review.contains(u'>' + chosen.nodeId() + u'<'), qPrintable(review));
     QCOMPARE(wizard.button(QWizard::NextButton)->text(), QStringLiteral("&Submit"));
 
     wizard.next();
