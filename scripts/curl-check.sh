@@ -14,7 +14,7 @@ BODY=$(mktemp)
 HDRS=$(mktemp)
 BIG=$(mktemp)
 head -c 70000 /dev/zero | tr '\0' ' ' >"$BIG"
-"$SIM" --port 0 --dev-token "$TOKEN" --read-token "$READER" --job-speedup 36000 >"$OUT" 2>/dev/null &
+CPN_DEV_TOKEN=$TOKEN CPN_READ_TOKEN=$READER "$SIM" --port 0 --job-speedup 36000 >"$OUT" 2>/dev/null &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -f "$OUT" "$BODY" "$HDRS" "$BIG"; }
 trap cleanup EXIT

@@ -27,7 +27,7 @@ record_snapshot() {
     local log=$settings/sim.log
     local token
     token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
-    "$bin/cpn-nodesim" --port 0 --seed 42 --dev-token "$token" >"$log" 2>&1 &
+    CPN_DEV_TOKEN=$token "$bin/cpn-nodesim" --port 0 --seed 42 >"$log" 2>&1 &
     local sim=$!
     local url=
     for _ in $(seq 50); do

@@ -29,14 +29,16 @@ NodeDetailsPanel::NodeDetailsPanel(NodeTableModel *nodes, QWidget *parent)
     form->setVerticalSpacing(3);
     form->setLabelAlignment(Qt::AlignLeft);
     for (int column = 0; column < NodeTableModel::ColumnCount; ++column) {
+        if (column == NodeTableModel::NameColumn) {
+            m_values.append(nullptr); // the title says it (a label outside the form painted over its first row)
+            continue;
+        }
         auto *value = new QLabel(m_form);
         // What the directory says can be selected and copied; the live figures change every second,
         // which would drop a selection as soon as it was made (and cost a text document a change).
         if (column < NodeTableModel::StatusColumn)
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_values.append(value);
-        if (column == NodeTableModel::NameColumn)
-            continue;
         auto *label = new QLabel(m_nodes->headerData(column, Qt::Horizontal).toString(), m_form);
         label->setObjectName(QStringLiteral("countLabel"));
         form->addRow(label, value);
@@ -101,8 +103,10 @@ void NodeDetailsPanel::refresh()
     const bool zhFirst = chineseNamesFirst() && !node.nameZh.isEmpty();
     m_title->setText(zhFirst ? node.nameZh : node.name);
     m_subtitle->setText(zhFirst ? node.name : node.nameZh);
-    for (int column = 0; column < NodeTableModel::ColumnCount; ++column)
-        m_values[column]->setText(m_nodes->index(index.row(), column).data().toString());
+    for (int column = 0; column < NodeTableModel::ColumnCount; ++column) {
+        if (m_values[column])
+            m_values[column]->setText(m_nodes->index(index.row(), column).data().toString());
+    }
     // A new style sheet restyles the label (a millisecond with the application's sheet): only when it moves.
     const QString statusStyle =
         QStringLiteral("color: %1; font-weight: 600;").arg(colors::status(m_nodes->statusAt(index.row())).name());

@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -18,13 +19,21 @@ int main(int argc, char *argv[])
     using Action = cpn::console::CommandLineResult::Action;
     // Help, version and usage errors are answered without a window system (a shell over ssh, a
     // package build): only running needs a display.
-    const bool answerOnly = cpn::console::parseCommandLine(arguments).action != Action::Run;
+    // Qt's own options (-qwindowgeometry, -platform, -style…) take one dash and are known only once a
+    // QApplication has taken them out: with one of them, a usage error is the QApplication's to judge.
+    const bool qtOptions = std::any_of(arguments.cbegin() + 1, arguments.cend(), [](const QString &a) {
+        return a.size() > 2 && a.startsWith(u'-') && !a.startsWith(QLatin1String("--"));
+    });
+    const Action action = cpn::console::parseCommandLine(arguments).action;
+    const bool answerOnly =
+        action == Action::ShowHelp || action == Action::ShowVersion || (action == Action::Error && !qtOptions);
     std::unique_ptr<QCoreApplication> application;
     if (answerOnly)
         application = std::make_unique<QCoreApplication>(argc, argv);
     else
         application = std::make_unique<QApplication>(argc, argv);
     QCoreApplication &app = *application;
+    arguments = QCoreApplication::arguments(); // without the options Qt took
     QCoreApplication::setOrganizationName(QStringLiteral("CPN"));
     QCoreApplication::setApplicationName(QStringLiteral("cpn-console"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("CPN Control Center"));
