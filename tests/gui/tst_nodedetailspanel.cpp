@@ -54,6 +54,13 @@ void tst_NodeDetailsPanel::followsItsNode()
     NodeDetailsPanel panel(&model);
     panel.showNode(nodes.at(1).id);
     QCOMPARE(panel.title(), nodes.at(1).name);
+    // The name is the title's alone: no stray label paints it again over the form's first row.
+    int showingTheName = 0;
+    for (const QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->text() == nodes.at(1).name)
+            ++showingTheName;
+    }
+    QCOMPARE(showingTheName, 1);
     QList<NodeSample> tick = testing::sampleTick(nodes, kT0 + 1000, 1);
     tick[1].cpuUtil = 0.42;
     clock.advance(1000);
