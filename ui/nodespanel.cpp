@@ -3,6 +3,7 @@
 #include "domain/provinces.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
+#include "state/displaystatus.h"
 #include "widgets/delegates/lastknowndelegate.h"
 #include "widgets/delegates/statusdelegate.h"
 #include "widgets/delegates/utilizationbardelegate.h"
@@ -16,6 +17,8 @@
 #include <QSet>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cpn {
 
@@ -107,21 +110,38 @@ void NodesPanel::resetColumns()
     const QFontMetrics fm = fontMetrics();
     // Widths from representative content, so they follow the font rather than fixed pixels.
     const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
-    header->resizeSection(NodeTableModel::NameColumn, width(QStringLiteral("Beijing-Tianjin-Hebei hub  京津冀枢纽")));
-    header->resizeSection(NodeTableModel::TierColumn, width(QStringLiteral("Regional")));
-    header->resizeSection(NodeTableModel::RoleColumn, width(QStringLiteral("Industry node")));
-    header->resizeSection(NodeTableModel::ProvinceColumn, width(QStringLiteral("Inner Mongolia")));
-    header->resizeSection(NodeTableModel::CityColumn, width(QStringLiteral("Zhangjiakou")));
-    header->resizeSection(NodeTableModel::StatusColumn, width(QStringLiteral("Maintenance")) + 16);
+    // Each column as wide as its widest sample in the language shown, and never narrower than its
+    // header (with room for the sort arrow): a translation may be longer than the English.
+    const QFontMetrics headerFm(header->font());
+    const auto resize = [&](int column, const QStringList &samples, int extra = 0) {
+        int widest = headerFm.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) + 40;
+        for (const QString &sample : samples)
+            widest = std::max(widest, width(sample) + extra);
+        header->resizeSection(column, widest);
+    };
+    QStringList statuses;
+    for (DisplayStatus status : allDisplayStatuses())
+        statuses << displayStatusName(status);
+    QStringList tiers, roles;
+    for (NodeTier tier : {NodeTier::National, NodeTier::Regional, NodeTier::Industry})
+        tiers << tierName(tier);
+    for (NodeRole role : {NodeRole::National, NodeRole::Hub, NodeRole::Cluster, NodeRole::Industry})
+        roles << roleName(role);
+    resize(NodeTableModel::NameColumn, {QStringLiteral("Beijing-Tianjin-Hebei hub  京津冀枢纽")});
+    resize(NodeTableModel::TierColumn, tiers);
+    resize(NodeTableModel::RoleColumn, roles);
+    resize(NodeTableModel::ProvinceColumn, {QStringLiteral("Inner Mongolia"), provinceDisplayName(QStringLiteral("CN-NM"))});
+    resize(NodeTableModel::CityColumn, {QStringLiteral("Zhangjiakou")});
+    resize(NodeTableModel::StatusColumn, statuses, 16); // the status dot
     for (int column : {NodeTableModel::CpuColumn, NodeTableModel::AcceleratorsColumn, NodeTableModel::MemoryColumn,
                        NodeTableModel::GreenColumn})
-        header->resizeSection(column, width(QStringLiteral("100 %")) + 28);
-    header->resizeSection(NodeTableModel::AcceleratorsFreeColumn, width(QStringLiteral("8,888 / 8,888")));
-    header->resizeSection(NodeTableModel::PowerColumn, width(QStringLiteral("Power kW")));
-    header->resizeSection(NodeTableModel::PriceColumn, width(QStringLiteral("Price /h")));
-    header->resizeSection(NodeTableModel::PueColumn, width(QStringLiteral("1.88")));
-    header->resizeSection(NodeTableModel::JobsColumn, width(QStringLiteral("888 / 88")));
-    header->resizeSection(NodeTableModel::DataAgeColumn, width(QStringLiteral("Data age")));
+        resize(column, {QStringLiteral("100 %")}, 28);
+    resize(NodeTableModel::AcceleratorsFreeColumn, {QStringLiteral("8,888 / 8,888")});
+    resize(NodeTableModel::PowerColumn, {QStringLiteral("8,888.8")});
+    resize(NodeTableModel::PriceColumn, {QStringLiteral("¥88.88")});
+    resize(NodeTableModel::PueColumn, {QStringLiteral("1.88")});
+    resize(NodeTableModel::JobsColumn, {QStringLiteral("888 / 88")});
+    resize(NodeTableModel::DataAgeColumn, {QStringLiteral("88 min")});
     for (int column = 0; column < NodeTableModel::ColumnCount; ++column) {
         if (header->visualIndex(column) != column)
             header->moveSection(header->visualIndex(column), column);
