@@ -4,6 +4,8 @@
 #include "widgets/map/maprenderer.h"
 #include "widgets/map/nodesprites.h"
 
+#include <algorithm>
+
 namespace cpn::map {
 
 void MapHitIndex::invalidate()
@@ -66,14 +68,40 @@ void MapHitIndex::buildLinks(const geo::MapViewport &viewport, const MapScene &s
 int MapHitIndex::nodeAt(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites,
                         const QPointF &screenPoint)
 {
+    const QList<int> hits = nodesAt(viewport, scene, sprites, screenPoint);
+    return hits.isEmpty() ? -1 : hits.constFirst();
+}
+
+QList<int> MapHitIndex::nodesAt(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites,
+                                const QPointF &screenPoint)
+{
     if (!nodesCurrent(viewport, scene))
         buildNodes(viewport, scene, sprites);
-    const SpatialGrid::Hit hit = m_nodeGrid.nearest(screenPoint, m_maxRadius);
-    if (!hit.isValid())
-        return -1;
-    // The nearest centre may still be too far for a small symbol.
-    const double reach = sprites.outerRadius(scene.nodes().at(hit.id).role) + kNodeSlackPx;
-    return hit.distance <= reach ? hit.id : -1;
+    struct Found
+    {
+        int node;
+        int layer; // as MapRenderer draws: industry, cluster, hub, national on top
+        double distance;
+    };
+    QList<Found> found;
+    for (const SpatialGrid::Hit &hit : m_nodeGrid.within(screenPoint, m_maxRadius)) {
+        // A centre within the largest symbol's reach may still be too far for its own, smaller one.
+        const MapNode &node = scene.nodes().at(hit.id);
+        if (hit.distance <= sprites.outerRadius(node.role) + kNodeSlackPx)
+            found.append({hit.id, 3 - int(node.role), hit.distance});
+    }
+    // The nearest centre wins, as on neighbouring symbols; centres about as near as it (one spot, a city's
+    // nodes) go by what is drawn on top, then the rest by distance.
+    std::sort(found.begin(), found.end(), [](const Found &a, const Found &b) { return a.distance < b.distance; });
+    constexpr double kSameSpotPx = 2;
+    const auto spotEnd = std::find_if(found.begin(), found.end(), [&](const Found &f) {
+        return f.distance > found.constFirst().distance + kSameSpotPx;
+    });
+    std::stable_sort(found.begin(), spotEnd, [](const Found &a, const Found &b) { return a.layer > b.layer; });
+    QList<int> nodes;
+    for (const Found &f : found)
+        nodes.append(f.node);
+    return nodes;
 }
 
 int MapHitIndex::linkAt(const geo::MapViewport &viewport, const MapScene &scene, const QPointF &screenPoint)

@@ -3,6 +3,7 @@
 #include "geo/mapviewport.h"
 #include "widgets/map/spatialgrid.h"
 
+#include <QList>
 #include <QPointF>
 
 namespace cpn::map {
@@ -19,11 +20,15 @@ class MapHitIndex
 public:
     static constexpr double kCellPx = 32;
     static constexpr double kNodeSlackPx = 4;  // beyond the symbol's ring
-    static constexpr double kLinkSlackPx = 4;
+    static constexpr double kLinkSlackPx = 7;  // a 1-2 px line is hard to hit closer than this
 
-    // Nearest visible node whose symbol (plus slack) contains screenPoint, or -1.
+    // The visible node whose symbol (plus slack) contains screenPoint and is drawn on top, or -1.
     int nodeAt(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites,
                const QPointF &screenPoint);
+    // Every visible node whose symbol (plus slack) contains screenPoint, the one drawn on top first (the
+    // higher role, then the nearer): nodes of one city share a spot.
+    QList<int> nodesAt(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites,
+                       const QPointF &screenPoint);
     // Nearest visible link within a few pixels of its drawn arc, or -1.
     int linkAt(const geo::MapViewport &viewport, const MapScene &scene, const QPointF &screenPoint);
     // Province under screenPoint (index into scene.provinces()), or -1.

@@ -341,7 +341,13 @@ void NodeMapWidget::mouseReleaseEvent(QMouseEvent *event)
         unsetCursor();
         return;
     }
-    const int node = nodeAt(event->position());
+    // Nodes of one city share a spot: clicking it again selects the next of them in turn.
+    const QList<int> here = m_hits.nodesAt(m_viewport, *m_scene, m_renderer.sprites(), event->position());
+    if (here != m_clickedStack) {
+        m_clickedStack = here;
+        m_clickedNext = 0;
+    }
+    const int node = here.isEmpty() ? -1 : here.at(m_clickedNext++ % here.size());
     selectNode(node);
     if (node >= 0)
         Q_EMIT nodeClicked(m_scene->nodes().at(node).id);
@@ -408,8 +414,16 @@ bool NodeMapWidget::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const QPointF pos = help->pos();
         QString text;
-        if (const int node = nodeAt(pos); node >= 0)
-            text = nodeTooltip(node);
+        if (const QList<int> here = m_hits.nodesAt(m_viewport, *m_scene, m_renderer.sprites(), pos); !here.isEmpty()) {
+            text = nodeTooltip(here.constFirst());
+            if (here.size() > 1) {
+                QStringList others;
+                for (qsizetype i = 1; i < here.size(); ++i)
+                    others << m_scene->nodes().at(here.at(i)).name.toHtmlEscaped();
+                text += QStringLiteral("<hr>") + tr("Also here: %1. Click again to select each in turn.")
+                                                     .arg(others.join(QStringLiteral(", ")));
+            }
+        }
         else if (const int link = m_hits.linkAt(m_viewport, *m_scene, pos); link >= 0)
             text = linkTooltip(link);
         else if (const int province = m_hits.provinceAt(m_viewport, *m_scene, pos); province >= 0)

@@ -140,6 +140,8 @@ private:
     bool m_userMoved = false;
     bool m_dragging = false;
     QPointF m_pressPos;
+    QList<int> m_clickedStack; // the nodes under the last click, for selecting each of them in turn
+    int m_clickedNext = 0;
     QPointF m_lastDragPos;
     bool m_wallMode = false;
     bool m_showFps = false;

@@ -28,6 +28,8 @@ public:
 
     // The closest item within radius of p, or an invalid hit.
     Hit nearest(const QPointF &p, double radius) const;
+    // Every item within radius of p, once each (at its closest), closest first.
+    std::vector<Hit> within(const QPointF &p, double radius) const;
     bool isEmpty() const { return m_entries.empty(); }
     int itemCount() const { return int(m_entries.size()); }
 

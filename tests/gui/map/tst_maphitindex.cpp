@@ -5,6 +5,7 @@
 #include "widgets/map/nodesprites.h"
 
 #include <QApplication>
+#include <QLineF>
 
 using namespace cpn;
 using namespace cpn::map;
@@ -16,6 +17,7 @@ class tst_MapHitIndex : public QObject
 private Q_SLOTS:
     void init();
     void nearestNodeWithinRadius();
+    void colocatedNodesTopFirst();
     void nothingInEmptySea();
     void hiddenNodesAreNotHit();
     void linkUnderCursor();
@@ -49,6 +51,43 @@ void tst_MapHitIndex::nearestNodeWithinRadius()
         const int i = scene.nodeIndex(id);
         QCOMPARE(m_hits.nodeAt(m_view, scene, m_sprites, m_view.toScreen(scene.nodes().at(i).km)), i);
     }
+}
+
+// Beijing's nodes share the national node's spot: the star, drawn on top, is what the cursor finds first,
+// and the others are there to be chosen in turn.
+void tst_MapHitIndex::colocatedNodesTopFirst()
+{
+    // Two research clusters in the national node's building.
+    QList<Node> nodes = m_fx->nodes;
+    const Node &center = *std::find_if(nodes.cbegin(), nodes.cend(),
+                                       [](const Node &n) { return n.id == QStringLiteral("national"); });
+    for (const QString &id : {QStringLiteral("beijing-research"), QStringLiteral("beijing-finance")}) {
+        Node neighbour = center;
+        neighbour.id = id;
+        neighbour.name = id;
+        neighbour.tier = NodeTier::Industry;
+        neighbour.role = id.endsWith(QLatin1String("research")) ? NodeRole::Cluster : NodeRole::Industry;
+        neighbour.parentId = center.id;
+        nodes.append(neighbour);
+    }
+    m_fx->state->setDirectory(nodes, m_fx->links);
+    m_fx->feeder->flush();
+    const MapScene &scene = *m_fx->scene;
+    const int national = scene.nodeIndex(QStringLiteral("national"));
+    const QPointF p = m_view.toScreen(scene.nodes().at(national).km);
+    QList<int> colocated;
+    for (int i = 0; i < scene.nodes().size(); ++i) {
+        if (QLineF(m_view.toScreen(scene.nodes().at(i).km), p).length() < 2.0)
+            colocated.append(i);
+    }
+    QVERIFY(colocated.size() >= 3);
+    const QList<int> here = m_hits.nodesAt(m_view, scene, m_sprites, p);
+    QCOMPARE(here.constFirst(), national);
+    QCOMPARE(m_hits.nodeAt(m_view, scene, m_sprites, p), national);
+    for (int i : colocated)
+        QVERIFY(here.contains(i));
+    // Then the cluster (drawn above the industry node).
+    QCOMPARE(here.at(1), scene.nodeIndex(QStringLiteral("beijing-research")));
 }
 
 void tst_MapHitIndex::nothingInEmptySea()
