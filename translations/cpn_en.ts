@@ -4577,6 +4577,10 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <source>Last known figures, %1 old:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also here: %1. Click again to select each in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::map::PlacementFit</name>

@@ -4561,6 +4561,10 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <source>Last known figures, %1 old:</source>
         <translation>最后已知数据，%1 前：</translation>
     </message>
+    <message>
+        <source>Also here: %1. Click again to select each in turn.</source>
+        <translation>此处还有：%1。再次单击可依次选中。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::map::PlacementFit</name>
