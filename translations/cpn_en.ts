@@ -1372,15 +1372,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Give the job a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1628,6 +1628,10 @@
     </message>
     <message>
         <source>%1 of %2 nodes on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

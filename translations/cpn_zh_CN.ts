@@ -1368,16 +1368,16 @@
         <translation>推理服务和批处理作业可分成多部分在多个节点上运行；训练和微调始终在单个节点上运行。</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
-    </message>
-    <message>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>Give the job a name.</source>
         <translation>请为作业命名。</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1621,10 @@
     <message>
         <source>%1 of %2 nodes on the map</source>
         <translation>地图显示 %1 / %2 个节点</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

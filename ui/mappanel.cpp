@@ -50,16 +50,16 @@ MapPanel::MapPanel(NodeTableModel *nodes, NodeFilterProxyModel *filter, QItemSel
             });
     connect(m_search, &QLineEdit::returnPressed, this, &MapPanel::jumpToSearch);
 
-    auto *shadingLabel = new QLabel(tr("Shade provinces by"), m_toolBar);
-    shadingLabel->setObjectName(QStringLiteral("countLabel"));
+    m_shadingLabel = new QLabel(tr("Shade provinces by"), m_toolBar);
+    m_shadingLabel->setObjectName(QStringLiteral("countLabel"));
     for (map::ShadingMetric metric : {map::ShadingMetric::Utilization, map::ShadingMetric::FreeAccelerators,
                                       map::ShadingMetric::Price, map::ShadingMetric::None})
         m_shading->addItem(map::MapOverlay::metricName(metric), int(metric));
     m_shading->setObjectName(QStringLiteral("mapShading"));
+    m_shading->setToolTip(tr("Shade provinces by"));
     connect(m_shading, &QComboBox::currentIndexChanged, this, &MapPanel::applyShading);
 
     m_count->setObjectName(QStringLiteral("countLabel"));
-    m_count->setToolTip(tr("The map shows the nodes that pass the Nodes filter"));
     m_fit->setText(tr("Fit country"));
     m_fit->setToolTip(tr("Show the whole country (0)"));
     connect(m_fit, &QToolButton::clicked, m_map, &map::NodeMapWidget::fitCountry);
@@ -72,7 +72,7 @@ MapPanel::MapPanel(NodeTableModel *nodes, NodeFilterProxyModel *filter, QItemSel
     bar->setSpacing(6);
     bar->addWidget(m_search, 2);
     bar->addSpacing(12);
-    bar->addWidget(shadingLabel);
+    bar->addWidget(m_shadingLabel);
     bar->addWidget(m_shading, 1);
     bar->addStretch(2);
     bar->addWidget(m_count);
@@ -187,7 +187,31 @@ void MapPanel::updateCount()
     int shown = 0;
     for (const map::MapNode &node : m_scene->nodes())
         shown += node.visible;
-    m_count->setText(tr("%1 of %2 nodes on the map").arg(shown).arg(m_scene->nodes().size()));
+    const QString full = tr("%1 of %2 nodes on the map").arg(shown).arg(m_scene->nodes().size());
+    m_count->setText(m_compactCount ? tr("%1 / %2").arg(shown).arg(m_scene->nodes().size()) : full);
+    m_count->setToolTip(full + u'\n' + tr("The map shows the nodes that pass the Nodes filter"));
+}
+
+void MapPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitToolBar();
+}
+
+void MapPanel::fitToolBar()
+{
+    // On a 1366-pixel screen beside the docks the bar has no room for every word: the shading combo
+    // keeps its meaning in its tooltip, the count its full sentence.
+    const auto fits = [this] { return m_toolBar->layout()->minimumSize().width() <= width(); };
+    m_shadingLabel->setVisible(true);
+    m_compactCount = false;
+    updateCount();
+    if (!fits())
+        m_shadingLabel->setVisible(false);
+    if (!fits()) {
+        m_compactCount = true;
+        updateCount();
+    }
 }
 
 } // namespace cpn

@@ -61,10 +61,14 @@ public:
 Q_SIGNALS:
     void wallModeToggled();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void jumpToSearch();
     void applyShading();
     void updateCount();
+    void fitToolBar(); // a narrow panel drops the words before the controls
     void showSceneChange();
 
     struct Summary
@@ -83,6 +87,8 @@ private:
     QLineEdit *m_search;
     QComboBox *m_shading;
     QLabel *m_count;
+    QLabel *m_shadingLabel;
+    bool m_compactCount = false;
     QToolButton *m_fit;
     QToolButton *m_wall;
     std::optional<Summary> m_pendingSummary; // shown with the scene change on its way

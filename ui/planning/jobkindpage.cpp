@@ -39,7 +39,7 @@ JobKindPage::JobKindPage(placement::Workload *draft, QWidget *parent) : QWizardP
                             this);
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("Na&me:"), m_name); // Alt+N is the wizard's Next
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(m_split, m_maxNodes);
     auto *layout = new QVBoxLayout(this);
