@@ -169,7 +169,7 @@ Job TestGatewayPlanning::place(const QString &name, int gpus)
         return {};
     }
     wizard.next();
-    if (!wizard.reviewPage()->summaryLabel()->text().contains(u"lab-site"_s) ||
+    if (!wizard.reviewPage()->summaryLabel()->text().contains(u"Lab Site"_s) || // by its name
         !wizard.reviewPage()->reserveFirst()) {
         qWarning("the review does not show the site");
         return {};
