@@ -1144,10 +1144,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, rank %2 of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Score:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,6 +1165,10 @@
     </message>
     <message>
         <source>Keep it in the queue, planned on this node; undoable until it is submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 100, rank %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1594,6 +1594,14 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2620,6 +2628,49 @@ id %2
         <source>&amp;Done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re&amp;serve &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserve holds the chosen offer&apos;s units at its node for the job&apos;s duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -2788,6 +2839,13 @@ id %2
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Not everything was submitted.&lt;/b&gt; Your entries are kept: try again, or go back to change them or choose another proposal.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::UserGuideDialog</name>
+    <message>
+        <source>User Guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4613,11 +4671,11 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>score %1 · ≈ %2 CNY · done %3</source>
+        <source>Cannot run here: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot run here: %1</source>
+        <source>score %1 of 100 · ≈ %2 CNY · done %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

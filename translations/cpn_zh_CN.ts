@@ -1142,10 +1142,6 @@
         <translation>费用 %1 · 传输 %2 · 时延 %3 · 余量 %4 · 能耗 %5</translation>
     </message>
     <message>
-        <source>%1, rank %2 of %3</source>
-        <translation>%1，排名第 %2（共 %3 个）</translation>
-    </message>
-    <message>
         <source>Score:</source>
         <translation>评分：</translation>
     </message>
@@ -1168,6 +1164,10 @@
     <message>
         <source>Keep it in the queue, planned on this node; undoable until it is submitted.</source>
         <translation>保留在队列中，并规划到此节点；提交前可撤销。</translation>
+    </message>
+    <message>
+        <source>%1 of 100, rank %2 of %3</source>
+        <translation>%1 分（满分 100），第 %2 名，共 %3 个</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1586,14 @@
         <translation>
             <numerusform>%1：%n 条新告警</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2620,49 @@ ID：%2
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
+    <message>
+        <source>Re&amp;serve &gt;</source>
+        <translation>预留(&amp;S) &gt;</translation>
+    </message>
+    <message>
+        <source>Reserve holds the chosen offer&apos;s units at its node for the job&apos;s duration</source>
+        <translation>“预留”会在节点上为作业时长保留所选报价的资源</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit the country</source>
+        <translation>显示全国</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -2778,6 +2829,13 @@ ID：%2
     <message>
         <source>&lt;p&gt;&lt;b&gt;Not everything was submitted.&lt;/b&gt; Your entries are kept: try again, or go back to change them or choose another proposal.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;部分内容未能提交。&lt;/b&gt;您填写的内容已保留：可以重试，或返回修改，或选择其他方案。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::UserGuideDialog</name>
+    <message>
+        <source>User Guide</source>
+        <translation>用户指南</translation>
     </message>
 </context>
 <context>
@@ -4597,12 +4655,12 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation>适配较差：%1</translation>
     </message>
     <message>
-        <source>score %1 · ≈ %2 CNY · done %3</source>
-        <translation>评分 %1 · ≈ %2 CNY · 完成于 %3</translation>
-    </message>
-    <message>
         <source>Cannot run here: %1</source>
         <translation>无法在此运行：%1</translation>
+    </message>
+    <message>
+        <source>score %1 of 100 · ≈ %2 CNY · done %3</source>
+        <translation>评分 %1（满分 100）· 约 %2 元 · 完成于 %3</translation>
     </message>
 </context>
 <context>

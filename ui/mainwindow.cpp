@@ -14,6 +14,7 @@
 #include "ui/alarms/soundeffectplayer.h"
 #include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
+#include "ui/helpdialogs.h"
 #include "ui/mappanel.h"
 #include "ui/nodedetailspanel.h"
 #include "ui/nodedragsource.h"
@@ -593,6 +594,22 @@ void MainWindow::createMenus()
         m_planningUi->addMenu(); // after View, before Help
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"));
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    connect(guide, &QAction::triggered, this, [this] {
+        auto *dialog = new UserGuideDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    connect(keys, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About CPN Control Center"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);

@@ -38,7 +38,7 @@ struct Share
 struct Candidate
 {
     QList<Share> shares; // one for a single-node placement, sorted by node id for a split
-    double totalScore = 0;
+    double totalScore = 0; // 0..1; shown as points out of 100 (scorePoints)
     ScoreParts parts;
     double estimatedCostCny = 0;
     double queueWaitHours = 0;
@@ -81,5 +81,11 @@ struct PlacementResult
     QList<Rejection> rejected; // by node id; one per node that has no single-node placement
     friend bool operator==(const PlacementResult &, const PlacementResult &) = default;
 };
+
+// A score (0..1) as people read it everywhere: whole points out of 100.
+inline int scorePoints(double score)
+{
+    return int(score * 100 + 0.5);
+}
 
 } // namespace cpn::placement

@@ -50,10 +50,12 @@ DropConfirmDialog::DropConfirmDialog(const Target &target, const placement::Cand
                                               this));
     const placement::ScoreParts &p = candidate.parts;
     const QString parts = tr("cost %1 · transfer %2 · latency %3 · headroom %4 · energy %5")
-                              .arg(locale.toString(p.cost.score, 'f', 2), locale.toString(p.transfer.score, 'f', 2),
-                                   locale.toString(p.latency.score, 'f', 2), locale.toString(p.headroom.score, 'f', 2),
-                                   locale.toString(p.energy.score, 'f', 2));
-    auto *score = new QLabel(tr("%1, rank %2 of %3").arg(locale.toString(candidate.totalScore, 'f', 2))
+                              .arg(placement::scorePoints(p.cost.score))
+                              .arg(placement::scorePoints(p.transfer.score))
+                              .arg(placement::scorePoints(p.latency.score))
+                              .arg(placement::scorePoints(p.headroom.score))
+                              .arg(placement::scorePoints(p.energy.score));
+    auto *score = new QLabel(tr("%1 of 100, rank %2 of %3").arg(placement::scorePoints(candidate.totalScore))
                                  .arg(target.rank + 1)
                                  .arg(target.candidates),
                              this);

@@ -61,12 +61,12 @@ void PlanningUi::addMenu()
     if (m_jobsDock) {
         m_menu->addSeparator();
         QAction *jobsToggle = m_jobsDock->toggleViewAction();
-        jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+        jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
         m_menu->addAction(jobsToggle);
     }
     if (m_queueDock) {
         QAction *queueToggle = m_queueDock->toggleViewAction();
-        queueToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+        queueToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_8));
         m_menu->addAction(queueToggle);
     }
     m_toolBar = m_window->addToolBar(tr("Planning"));

@@ -60,7 +60,7 @@ QTableWidgetItem *textItem(const QString &text, const QVariant &sort = {})
 
 QTableWidgetItem *barItem(const placement::ScorePart &part, const QString &raw)
 {
-    auto *item = textItem(QStringLiteral("%1").arg(qRound(part.score * 100)));
+    auto *item = textItem(QString::number(placement::scorePoints(part.score)));
     item->setData(kBarRole, part.score);
     item->setToolTip(raw);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

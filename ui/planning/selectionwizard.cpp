@@ -32,6 +32,9 @@ SelectionWizard::SelectionWizard(PlanningServices *services, QWidget *parent)
     setPage(RequirementsPageId, m_requirements);
     setPage(OffersPageId, m_offers);
     setPage(ReservationPageId, m_reservation);
+    // Leaving the ranked offers reserves the chosen one at its node: the button says so.
+    m_offers->setButtonText(QWizard::NextButton, tr("Re&serve >"));
+    m_offers->setToolTip(tr("Reserve holds the chosen offer's units at its node for the job's duration"));
     setButtonText(QWizard::FinishButton, tr("&Done"));
 
     connect(m_offers, &RankedOffersPage::candidatesShown, this, &SelectionWizard::highlightRequested);

@@ -39,9 +39,9 @@ FitShading PlacementFit::shadingFor(const placement::Workload &workload, const p
         const QString finish = QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.estimatedFinishMs),
                                                   QLocale::ShortFormat);
         fit.text = head + u'\n'
-                   + tr("score %1 · ≈ %2 CNY · done %3")
-                         .arg(locale.toString(c.totalScore, 'f', 2), locale.toString(c.estimatedCostCny, 'f', 0),
-                              finish);
+                   + tr("score %1 of 100 · ≈ %2 CNY · done %3")
+                         .arg(QString::number(placement::scorePoints(c.totalScore)),
+                              locale.toString(c.estimatedCostCny, 'f', 0), finish);
         shading.nodes.insert(c.nodeId(), fit);
     }
     for (const placement::Rejection &r : result.rejected) {

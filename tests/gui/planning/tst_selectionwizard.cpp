@@ -149,6 +149,8 @@ void tst_SelectionWizard::rankReserveAndRunToCompletion()
     wizard.requirementsPage()->durationHours()->setValue(1);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(SelectionWizard::OffersPageId));
+    // Next from here reserves: the button says so.
+    QCOMPARE(wizard.button(QWizard::NextButton)->text(), QStringLiteral("Re&serve >"));
 
     RankedOffersPage *offers = wizard.offersPage();
     QTableWidget *table = offers->candidatesTable();

@@ -2,6 +2,7 @@
 // no label or button whose text does not fit, no literal '&' where a mnemonic was meant, and no two
 // controls of one window on the same Alt key.
 #include "consoleapp.h"
+#include "ui/helpdialogs.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractButton>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMenu>
+#include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -67,7 +69,8 @@ QStringList problemsIn(QWidget *window)
         if (key.isNull())
             return;
         if (mnemonics.contains(key))
-            problems << QStringLiteral("Alt+%1 twice: %2 and %3").arg(key, mnemonics.value(key), describe(w, text));
+            problems << QStringLiteral("Alt+%1 twice: %2 and %3")
+                            .arg(key, mnemonics.value(key), describe(w, text));
         else
             mnemonics.insert(key, describe(w, text));
     };
@@ -142,9 +145,10 @@ void TestWindowTexts::textsFit()
     QStringList problems = problemsIn(window);
     int dialogsSeen = 0;
     // The windows the menus open, each over the main window at its own size.
-    for (const char *name : {"connectFederationAction", "manageAccountsAction", "selectResourcesAction",
-                             "placeJobAction", "saveSnapshotAction", "compareSnapshotsAction",
-                             "reviewLastHourAction", "handoverReportAction"}) {
+    for (const char *name :
+         {"connectFederationAction", "manageAccountsAction", "selectResourcesAction", "placeJobAction",
+          "saveSnapshotAction", "compareSnapshotsAction", "reviewLastHourAction", "handoverReportAction",
+          "userGuideAction", "shortcutsAction"}) {
         QAction *action = nullptr;
         for (QMenu *menu : window->findChildren<QMenu *>()) {
             for (QAction *a : menu->actions()) {
@@ -181,7 +185,20 @@ void TestWindowTexts::textsFit()
         dialogsSeen += seen;
         QTest::qWait(50);
     }
-    QVERIFY2(dialogsSeen >= 6, qPrintable(QString::number(dialogsSeen)));
+    QVERIFY2(dialogsSeen >= 8, qPrintable(QString::number(dialogsSeen)));
+
+    // One key, one command: the shortcut sheet is read from the menus, so it shows every clash.
+    QHash<QKeySequence, QString> owners;
+    for (const ShortcutsDialog::Entry &entry : ShortcutsDialog::menuShortcuts(window->menuBar())) {
+        if (owners.contains(entry.keys))
+            problems << QStringLiteral("%1 twice: %2 and %3")
+                            .arg(entry.keys.toString(), owners.value(entry.keys), entry.where);
+        owners.insert(entry.keys, entry.where);
+    }
+    QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::Key_1)));
+    // The guide ships in the language shown.
+    const QString guide = UserGuideDialog::guideMarkdown();
+    QVERIFY(guide.contains(language == u"en" ? QStringLiteral("user guide") : QStringLiteral("用户指南")));
     problems.removeDuplicates();
     QCoreApplication::removeTranslator(&ours);
     QCoreApplication::removeTranslator(&qt);
