@@ -3873,6 +3873,10 @@ id %2
         <source>--cache-max-mb needs a number of MB, at least 0.1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CPN Control Center</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>

@@ -3859,6 +3859,10 @@ ID：%2
         <source>--cache-max-mb needs a number of MB, at least 0.1.</source>
         <translation>--cache-max-mb 需要一个不小于 0.1 的 MB 数。</translation>
     </message>
+    <message>
+        <source>CPN Control Center</source>
+        <translation>算力网络控制中心</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::ConsoleApp</name>

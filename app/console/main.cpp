@@ -36,7 +36,6 @@ int main(int argc, char *argv[])
     arguments = QCoreApplication::arguments(); // without the options Qt took
     QCoreApplication::setOrganizationName(QStringLiteral("CPN"));
     QCoreApplication::setApplicationName(QStringLiteral("cpn-console"));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("CPN Control Center"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
 
     // The language option must be known before any translated text, the help included.
@@ -45,6 +44,8 @@ int main(int argc, char *argv[])
                                                                         : QLocale::system();
     QLocale::setDefault(locale); // models pick the order of bilingual names from it
     cpn::console::installTranslations(app, locale);
+    // Every window's title ends with it: in the language of the rest of the title.
+    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("cpn::console", "CPN Control Center"));
 
     const auto parsed = cpn::console::parseCommandLine(arguments, qEnvironmentVariable("CPN_TOKEN"));
     switch (parsed.action) {
