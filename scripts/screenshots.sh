@@ -57,6 +57,13 @@ shoot_accounts() {
     PATH=$root/scripts/screenshot-browser:$PATH CPN_SCREENSHOT_DIALOG=accounts \
         shoot accounts.png --demo --lang en --sign-in --screenshot-delay 10
     CPN_SCREENSHOT_DIALOG=connect shoot connect.png --demo --lang en --screenshot-delay 8
+    # A sign-in waiting for a browser that shows nothing: the window with the address to copy.
+    local silent
+    silent=$(mktemp -d) # outside $settings, which shoot empties
+    printf '#!/bin/sh\nexit 0\n' >"$silent/xdg-open"
+    chmod +x "$silent/xdg-open"
+    PATH=$silent:$PATH shoot sign-in-wait.png --demo --lang en --sign-in --screenshot-delay 6
+    rm -rf "$silent"
 }
 # `screenshots.sh accounts` shoots those two alone.
 if [ "${1:-all}" = accounts ]; then

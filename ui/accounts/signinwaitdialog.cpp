@@ -41,7 +41,7 @@ SignInWaitDialog::SignInWaitDialog(auth::AccountSession *session, QWidget *paren
     layout->addWidget(m_message);
     layout->addLayout(addressRow);
     layout->addWidget(buttons);
-    resize(620, sizeHint().height());
+    setMinimumWidth(600);
 
     connect(m_copy, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_address->text());
@@ -75,6 +75,7 @@ void SignInWaitDialog::showWaiting(const QUrl &authorizationUrl, bool browserOpe
     m_address->setText(authorizationUrl.toString(QUrl::FullyEncoded));
     m_address->setCursorPosition(0);
     show();
+    adjustSize(); // the message's lines decide the height
     raise();
 }
 
