@@ -3952,6 +3952,10 @@ id %2
         <source>No federation connected</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::OfflineSession</name>

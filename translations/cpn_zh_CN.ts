@@ -3938,6 +3938,10 @@ ID：%2
         <source>No federation connected</source>
         <translation>未连接任何算力网</translation>
     </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
 </context>
 <context>
     <name>cpn::console::OfflineSession</name>

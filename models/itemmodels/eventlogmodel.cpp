@@ -51,12 +51,14 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case SeverityColumn:
             return severityName(e.severity);
         case SourceColumn:
-            return e.source;
+            return m_namer ? m_namer(e.source) : e.source;
         case MessageColumn:
             return e.message;
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == SourceColumn)
+            return e.source;
         return index.column() == MessageColumn ? QVariant(e.message) : QVariant();
     case SeverityRole:
         return int(e.severity);

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace cpn {
 
 // The console's event log: connection changes, node status transitions, protocol problems.
@@ -45,6 +47,9 @@ public:
 
     // Appends at the bottom; drops the oldest rows beyond the capacity.
     void append(qint64 timeMs, Severity severity, const QString &source, const QString &message);
+    // What the Source column shows for a source (a node's or a link's name for its id); the id stays in the
+    // tooltip and in what is recorded. Unset: the source as given.
+    void setSourceNamer(std::function<QString(const QString &source)> namer) { m_namer = std::move(namer); }
     void clear();
 
     int capacity() const { return m_capacity; }
@@ -55,6 +60,7 @@ public:
 private:
     int m_capacity;
     QList<Event> m_events;
+    std::function<QString(const QString &)> m_namer;
 };
 
 } // namespace cpn

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void boundedDropsOldest();
     void defaultCapacity();
     void clear();
+    void sourcesByName();
 };
 
 void tst_EventLogModel::appendInsertsAtBottom()
@@ -93,6 +94,22 @@ void tst_EventLogModel::clear()
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(reset.count(), 1);
+}
+
+// The Source column names what the source id stands for; the id stays in the tooltip.
+void tst_EventLogModel::sourcesByName()
+{
+    EventLogModel model;
+    model.setSourceNamer([](const QString &source) {
+        return source == u"guian"_s ? u"Gui'an cluster"_s : source;
+    });
+    model.append(1000, EventLogModel::Severity::Error, u"guian"_s, u"went offline"_s);
+    model.append(2000, EventLogModel::Severity::Info, u"Demo"_s, u"started"_s);
+    const QModelIndex first = model.index(0, EventLogModel::SourceColumn);
+    QCOMPARE(first.data().toString(), u"Gui'an cluster"_s);
+    QCOMPARE(first.data(Qt::ToolTipRole).toString(), u"guian"_s);
+    QCOMPARE(model.eventAt(0).source, u"guian"_s); // recorded as given
+    QCOMPARE(model.index(1, EventLogModel::SourceColumn).data().toString(), u"Demo"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_EventLogModel)
