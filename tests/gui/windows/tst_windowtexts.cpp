@@ -142,6 +142,15 @@ void TestWindowTexts::textsFit()
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QTest::qWait(200);
 
+    QVERIFY2(window->screen()->geometry().size() == QSize(1366, 768),
+             "run through ctest, which gives the test a 1366x768 screen (tests/gui/windows/CMakeLists.txt)");
+    // The window fits the screen: nothing it holds asks for more than 1366 pixels.
+    QVERIFY2(window->width() <= 1366 && window->height() <= 768,
+             qPrintable(QStringLiteral("%1x%2, at least %3x%4")
+                            .arg(window->width())
+                            .arg(window->height())
+                            .arg(window->minimumSizeHint().width())
+                            .arg(window->minimumSizeHint().height())));
     QStringList problems = problemsIn(window);
     int dialogsSeen = 0;
     // The windows the menus open, each over the main window at its own size.
