@@ -19,6 +19,7 @@
 #include "ui/nodedetailspanel.h"
 #include "ui/nodedragsource.h"
 #include "ui/nodespanel.h"
+#include "widgets/frozencolumnview.h"
 #include "ui/overviewpanel.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/selectionwizard.h"
@@ -429,6 +430,8 @@ void MainWindow::createDashboard()
                     table->viewport()->mapToGlobal(pos));
     });
     new NodeDragSource(table, NodeTableModel::NodeIdRole, DashboardPanel::nodeIdsMimeType());
+    new NodeDragSource(m_nodesPanel->view()->frozenView(), NodeTableModel::NodeIdRole,
+                       DashboardPanel::nodeIdsMimeType());
 
     // Sparklines of the last five minutes over the CPU and accelerator bars.
     m_chartHub->setSparklinesEnabled(true);

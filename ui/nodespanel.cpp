@@ -5,6 +5,7 @@
 #include "itemmodels/nodetablemodel.h"
 #include "state/displaystatus.h"
 #include "widgets/delegates/lastknowndelegate.h"
+#include "widgets/frozencolumnview.h"
 #include "widgets/delegates/statusdelegate.h"
 #include "widgets/delegates/utilizationbardelegate.h"
 
@@ -31,7 +32,7 @@ constexpr int kAll = -1;
 NodesPanel::NodesPanel(NodeTableModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new NodeFilterProxyModel(this)), m_search(new QLineEdit(this)),
       m_tier(new QComboBox(this)), m_status(new QComboBox(this)), m_province(new QComboBox(this)),
-      m_count(new QLabel(this)), m_view(new QTableView(this))
+      m_count(new QLabel(this)), m_view(new FrozenColumnView(this))
 {
     setObjectName(QStringLiteral("nodesPanel"));
     m_proxy->setSourceModel(m_model);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/frozencolumnview.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -20,7 +22,7 @@ class NodesPanel : public QWidget
 public:
     explicit NodesPanel(NodeTableModel *model, QWidget *parent = nullptr);
 
-    QTableView *view() const { return m_view; }
+    FrozenColumnView *view() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
     QComboBox *tierCombo() const { return m_tier; }
     QComboBox *statusCombo() const { return m_status; }
@@ -44,7 +46,7 @@ private:
     QComboBox *m_status;
     QComboBox *m_province;
     QLabel *m_count;
-    QTableView *m_view;
+    FrozenColumnView *m_view; // the names stay in view when scrolled right
 };
 
 } // namespace cpn
