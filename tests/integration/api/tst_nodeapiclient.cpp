@@ -399,24 +399,31 @@ public:
     PoolBlocker()
     {
         m_threads = QThreadPool::globalInstance()->maxThreadCount();
+        // The tasks share the semaphores with the blocker, not borrow them: a task that wakes after the
+        // blocker is gone must not touch freed memory (it once sat in a dead semaphore for good, and
+        // the application's exit waited on the pool forever).
         for (int i = 0; i < m_threads; ++i)
-            QThreadPool::globalInstance()->start([this] {
-                m_started.release();
-                m_release.acquire();
+            QThreadPool::globalInstance()->start([gates = m_gates] {
+                gates->started.release();
+                gates->release.acquire();
             });
-        m_started.acquire(m_threads);
+        m_gates->started.acquire(m_threads);
     }
     ~PoolBlocker() { release(); }
     void release()
     {
-        m_release.release(m_threads);
+        m_gates->release.release(m_threads);
         m_threads = 0;
     }
 
 private:
+    struct Gates
+    {
+        QSemaphore started;
+        QSemaphore release;
+    };
     int m_threads = 0;
-    QSemaphore m_started;
-    QSemaphore m_release;
+    std::shared_ptr<Gates> m_gates = std::make_shared<Gates>();
 };
 } // namespace
 
