@@ -85,15 +85,14 @@ void SpatialGrid::build()
     m_built = true;
 }
 
-SpatialGrid::Hit SpatialGrid::nearest(const QPointF &p, double radius) const
+template <typename Visit>
+void SpatialGrid::forEachWithin(const QPointF &p, double radius, Visit visit) const
 {
-    Hit best;
     if (!m_built || m_entries.empty())
-        return best;
+        return;
     if (p.x() < m_bounds.left() - radius || p.x() > m_bounds.right() + radius || p.y() < m_bounds.top() - radius
         || p.y() > m_bounds.bottom() + radius)
-        return best;
-    double bestDistance = radius;
+        return;
     const int x0 = cellX(p.x() - radius), x1 = cellX(p.x() + radius);
     const int y0 = cellY(p.y() - radius), y1 = cellY(p.y() + radius);
     for (int y = y0; y <= y1; ++y) {
@@ -102,43 +101,36 @@ SpatialGrid::Hit SpatialGrid::nearest(const QPointF &p, double radius) const
             for (int i = m_cellStart[size_t(cell)]; i < m_cellStart[size_t(cell) + 1]; ++i) {
                 const Entry &e = m_entries[size_t(m_cellItems[size_t(i)])];
                 const double d = distanceToSegment(p.x(), p.y(), e.ax, e.ay, e.bx, e.by);
-                if (d <= bestDistance) {
-                    bestDistance = d;
-                    best.id = e.id;
-                    best.distance = d;
-                }
+                if (d <= radius)
+                    visit(e.id, d);
             }
         }
     }
+}
+
+SpatialGrid::Hit SpatialGrid::nearest(const QPointF &p, double radius) const
+{
+    Hit best;
+    double bestDistance = radius;
+    forEachWithin(p, radius, [&](int id, double d) {
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = {id, d};
+        }
+    });
     return best;
 }
 
 std::vector<SpatialGrid::Hit> SpatialGrid::within(const QPointF &p, double radius) const
 {
     std::vector<Hit> hits;
-    if (!m_built || m_entries.empty())
-        return hits;
-    if (p.x() < m_bounds.left() - radius || p.x() > m_bounds.right() + radius || p.y() < m_bounds.top() - radius
-        || p.y() > m_bounds.bottom() + radius)
-        return hits;
-    const int x0 = cellX(p.x() - radius), x1 = cellX(p.x() + radius);
-    const int y0 = cellY(p.y() - radius), y1 = cellY(p.y() + radius);
-    for (int y = y0; y <= y1; ++y) {
-        for (int x = x0; x <= x1; ++x) {
-            const int cell = y * m_cols + x;
-            for (int i = m_cellStart[size_t(cell)]; i < m_cellStart[size_t(cell) + 1]; ++i) {
-                const Entry &e = m_entries[size_t(m_cellItems[size_t(i)])];
-                const double d = distanceToSegment(p.x(), p.y(), e.ax, e.ay, e.bx, e.by);
-                if (d > radius)
-                    continue;
-                const auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit &h) { return h.id == e.id; });
-                if (same == hits.end())
-                    hits.push_back({e.id, d});
-                else
-                    same->distance = std::min(same->distance, d);
-            }
-        }
-    }
+    forEachWithin(p, radius, [&](int id, double d) {
+        const auto same = std::find_if(hits.begin(), hits.end(), [id](const Hit &h) { return h.id == id; });
+        if (same == hits.end())
+            hits.push_back({id, d});
+        else
+            same->distance = std::min(same->distance, d);
+    });
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
     return hits;
 }

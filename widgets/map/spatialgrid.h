@@ -39,6 +39,9 @@ private:
         float ax, ay, bx, by;
         int id;
     };
+    // Calls visit(id, distance) for every entry within radius of p (an item of several segments once per segment).
+    template <typename Visit>
+    void forEachWithin(const QPointF &p, double radius, Visit visit) const;
     int cellX(double x) const;
     int cellY(double y) const;
 
