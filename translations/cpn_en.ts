@@ -1084,6 +1084,10 @@
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::DropConfirmDialog</name>
@@ -2763,10 +2767,6 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Link %1 is down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3950,10 +3950,6 @@ id %2
     </message>
     <message>
         <source>No federation connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

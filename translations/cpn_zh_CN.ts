@@ -1082,6 +1082,10 @@
         <source>Offline</source>
         <translation>离线</translation>
     </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
 </context>
 <context>
     <name>cpn::DropConfirmDialog</name>
@@ -2752,10 +2756,6 @@ ID：%2
         <translation>%1 未上报：已 %2 无数据，显示为离线</translation>
     </message>
     <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
         <source>Link %1 is down</source>
         <translation>链路 %1 中断</translation>
     </message>
@@ -3937,10 +3937,6 @@ ID：%2
     <message>
         <source>No federation connected</source>
         <translation>未连接任何算力网</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>

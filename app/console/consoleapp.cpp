@@ -8,7 +8,6 @@
 #include "cache/cachedatabase.h"
 #include "cache/cachewriter.h"
 #include "cachehistorysource.h"
-#include "domain/nodenames.h"
 #include "roothistorysource.h"
 #include "demoscript.h"
 #include "domain/logging.h"
@@ -70,16 +69,7 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
     mallopt(M_ARENA_MAX, 2);
     api::registerMetaTypes();
     // Events name their nodes and links by what the window shows (the id in the tooltip and the cache).
-    m_events.setSourceNamer([this](const QString &source) {
-        if (const Node *node = m_liveState.node(source))
-            return localizedName(*node);
-        if (const Link *link = m_liveState.link(source)) {
-            const Node *a = m_liveState.node(link->a);
-            const Node *b = m_liveState.node(link->b);
-            return tr("%1 – %2").arg(a ? localizedName(*a) : link->a, b ? localizedName(*b) : link->b);
-        }
-        return source;
-    });
+    m_events.setSourceNamer([this](const QString &source) { return displayNameOf(m_liveState, source); });
     configureNetwork(m_network);
     const bool live = m_options.offlineFile.isEmpty(); // offline review writes nothing and connects nowhere
 

@@ -77,8 +77,12 @@ OfflineSession::~OfflineSession()
 {
     // The window and the dock must not be left over this session's state and store, which go now
     // (the window outlives the session and still paints and lays out its tables while closing).
-    if (!m_active)
-        return;
+    if (m_active)
+        showWhatWasShownBefore();
+}
+
+void OfflineSession::showWhatWasShownBefore()
+{
     if (m_stateBefore)
         m_window->showState(m_stateBefore);
     if (m_alarmsBefore)
@@ -197,10 +201,7 @@ void OfflineSession::close()
     m_source = std::make_unique<cache::RecordingSource>(); // lets the reader connection go
     m_changes.clear();
     m_window->mapPanel()->mapWidget()->setHighlights({}, {});
-    if (m_stateBefore)
-        m_window->showState(m_stateBefore);
-    if (m_alarmsBefore)
-        m_window->showAlarms(m_alarmsBefore, false);
+    showWhatWasShownBefore();
     m_state.clear();
     m_alarms.clear();
     m_shownAlarms.clear();

@@ -74,6 +74,7 @@ private:
     void start(const QString &file, qint64 fromMs, bool live);
     void onOpened(bool ok, const QString &error, bool live);
     void show(const cache::ReplayState &state);
+    void showWhatWasShownBefore(); // the window's live state and alarms, as before the session
     void showAlarms(const QList<cache::RecordedAlarm> &recorded);
     QString bannerText() const;
 

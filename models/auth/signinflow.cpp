@@ -26,7 +26,6 @@ SignInFlow::SignInFlow(QNetworkAccessManager *nam, const ServerMetadata &metadat
         parameters->replace(QStringLiteral("code_challenge_method"), QString::fromLatin1(Pkce::method()));
     });
     connect(m_flow, &QAbstractOAuth::authorizeWithBrowser, this, [this](const QUrl &url) {
-        m_authorizationUrl = url;
         const bool opened = m_openBrowser && m_openBrowser(url);
         if (!opened)
             qCWarning(lcAuth).noquote() << "no browser could be opened for the sign-in; the user opens its URL by hand";
@@ -97,7 +96,6 @@ void SignInFlow::stopListening()
         m_handler->close();
         QTimer::singleShot(10000, m_handler.data(), &QObject::deleteLater);
         m_handler.clear();
-        m_authorizationUrl.clear();
         Q_EMIT activeChanged(false);
     }
 }

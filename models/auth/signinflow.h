@@ -50,8 +50,6 @@ public:
     bool isActive() const { return !m_handler.isNull(); }
     // The loopback redirect URI of the sign-in under way (empty otherwise).
     QUrl redirectUri() const;
-    // The authorization page of the sign-in under way, for a user whose browser did not open (empty otherwise).
-    QUrl authorizationUrl() const { return isActive() ? m_authorizationUrl : QUrl(); }
 
 Q_SIGNALS:
     // The sign-in waits for the user at `authorizationUrl`; `browserOpened` false: no browser could be
@@ -79,7 +77,6 @@ private:
     Pkce m_pkce;
     QString m_state;       // empty once accepted or cancelled: a state is good for one callback
     QString m_redirectUri;
-    QUrl m_authorizationUrl;
     bool m_exchanging = false;
     quint64 m_attempt = 0; // answers of a cancelled sign-in are dropped
 };

@@ -1,7 +1,7 @@
 #include "itemmodels/statusevents.h"
 
 #include "domain/clock.h"
-#include "domain/nodenames.h"
+#include "state/displaystatus.h"
 #include "state/federationstate.h"
 
 #include <algorithm>
@@ -102,8 +102,7 @@ int StatusEvents::nodesOf(const QString &rootId) const
 
 QString StatusEvents::nodeName(const QString &nodeId) const
 {
-    const Node *node = m_state->node(nodeId);
-    return node ? localizedName(*node) : nodeId;
+    return displayNameOf(*m_state, nodeId);
 }
 
 void StatusEvents::log(EventLogModel::Severity severity, const QString &source, const QString &message)
@@ -261,7 +260,7 @@ void StatusEvents::evaluateLinks(qint64 now)
             continue;
         }
         // Named only when something is said of it: formatting 10,000 names a second is most of the cost.
-        const auto name = [&] { return tr("%1 – %2").arg(nodeName(link.a), nodeName(link.b)); };
+        const auto name = [&] { return displayNameOf(*m_state, link.id); };
         if (sample->status == LinkStatus::Down) {
             if (track.downSinceMs == 0)
                 track.downSinceMs = now;

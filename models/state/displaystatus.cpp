@@ -1,5 +1,8 @@
 #include "state/displaystatus.h"
 
+#include "domain/nodenames.h"
+#include "state/federationstate.h"
+
 #include <QCoreApplication>
 
 namespace cpn {
@@ -68,6 +71,19 @@ QList<DisplayStatus> allDisplayStatuses()
 {
     return {DisplayStatus::Online, DisplayStatus::Degraded, DisplayStatus::Stale, DisplayStatus::Maintenance,
             DisplayStatus::Offline};
+}
+
+QString displayNameOf(const FederationState &state, const QString &nodeOrLinkId)
+{
+    const auto nodeName = [&state](const QString &id) {
+        const Node *node = state.node(id);
+        return node ? localizedName(*node) : id;
+    };
+    if (state.node(nodeOrLinkId))
+        return nodeName(nodeOrLinkId);
+    if (const Link *link = state.link(nodeOrLinkId))
+        return QCoreApplication::translate("cpn::DisplayStatus", "%1 – %2").arg(nodeName(link->a), nodeName(link->b));
+    return nodeOrLinkId;
 }
 
 } // namespace cpn

@@ -19,6 +19,11 @@ QString roleName(NodeRole role);
 // Every value in declaration order (for filter combos and tests).
 QList<DisplayStatus> allDisplayStatuses();
 
+class FederationState;
+// What people read for a node's or a link's id in this state's directory: the node's name in the
+// interface's language, a link's as "A – B" of its ends; the id itself when the directory has neither.
+QString displayNameOf(const FederationState &state, const QString &nodeOrLinkId);
+
 } // namespace cpn
 
 Q_DECLARE_METATYPE(cpn::DisplayStatus)

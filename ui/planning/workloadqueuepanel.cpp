@@ -1,6 +1,7 @@
 #include "ui/planning/workloadqueuepanel.h"
 
 #include "domain/logging.h"
+#include "domain/nodenames.h"
 #include "domain/provinces.h"
 #include "jobs/workloadjson.h"
 #include "jobs/workloadqueue.h"
@@ -63,7 +64,7 @@ QString nodeName(const placement::FederationSnapshot &snapshot, const QString &n
 {
     for (const Node &node : snapshot.nodes)
         if (node.id == nodeId)
-            return chineseNamesFirst() && !node.nameZh.isEmpty() ? node.nameZh : node.name;
+            return localizedName(node);
     return nodeId;
 }
 
