@@ -253,6 +253,9 @@ void TestNegotiation::federationBeyondTheOldLimitIsNotRefused()
     ClientOptions clientOptions;
     clientOptions.token = kToken;
     clientOptions.deadlineMs = 60000;
+    // Serializing 125,000 links takes the server a while before its first byte, the longer on a loaded
+    // machine or under the sanitizers; this test is about size, not speed.
+    clientOptions.transferTimeoutMs = 60000;
     NodeApiClient client(&m_nam, large.baseUrl(), clientOptions);
     const auto directory =
         await<protocol::NodeDirectory>([&](auto done) { client.fetchDirectory(done); }, 60000);
