@@ -36,4 +36,11 @@ struct Reservation
 
 QString toWire(Reservation::State state);
 
+// What a reservation holds, for people: "8 H800 cards", "64 CPU cores", "512 GiB of memory".
+QString heldUnitsText(Offer::Resource resource, const QString &model, int count);
+inline QString heldUnitsText(const Reservation &r)
+{
+    return heldUnitsText(r.resource, r.model, r.count);
+}
+
 } // namespace cpn

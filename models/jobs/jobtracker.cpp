@@ -185,11 +185,19 @@ void JobTracker::reserve(const QString &tag, const QString &nodeId, const Reserv
 void JobTracker::cancelReservation(const QString &nodeId, const QString &reservationId)
 {
     api::NodeApiClient *client = clientFor(nodeId);
-    if (!client)
+    if (!client) {
+        const QString reason = QCoreApplication::translate("cpn::jobs::JobTracker",
+                                                           "The node %1 is not in the directory.")
+                                   .arg(nodeId);
+        QMetaObject::invokeMethod(
+            this, [this, reservationId, reason] { Q_EMIT cancelReservationFailed(reservationId, reason, 0); },
+            Qt::QueuedConnection);
         return;
+    }
     client->cancelReservation(reservationId, [this, reservationId](const api::ApiResult<Reservation> &result) {
         if (!result.ok()) {
             qCWarning(lcApi).noquote() << "reservation" << reservationId << "not cancelled:" << result.error().message();
+            Q_EMIT cancelReservationFailed(reservationId, describe(result.error()), result.error().httpStatus);
             return;
         }
         Q_EMIT reservationCancelled(result.value());

@@ -77,6 +77,7 @@ Q_SIGNALS:
     void reserved(const QString &tag, const cpn::Reservation &reservation);
     void reserveFailed(const QString &tag, const QString &reason, int httpStatus);
     void reservationCancelled(const cpn::Reservation &reservation);
+    void cancelReservationFailed(const QString &reservationId, const QString &reason, int httpStatus);
 
 private:
     void poll();

@@ -33,6 +33,12 @@ QString ConstraintChecker::label(int node) const
     return n.name.isEmpty() ? n.id : n.name;
 }
 
+QString ConstraintChecker::heldNodeLabel() const
+{
+    const int held = m_index.indexOf(m_workload.held.nodeId);
+    return held >= 0 ? label(held) : m_workload.held.nodeId;
+}
+
 Rejection ConstraintChecker::reject(int node, RejectionReason reason, const QString &message) const
 {
     return {m_index.node(node).id, reason, message};
@@ -45,6 +51,11 @@ std::optional<Rejection> ConstraintChecker::checkNode(int node) const
     const FederationSnapshot &snapshot = m_index.snapshot();
     // The newest sample knows better than the directory.
     const NodeStatus status = sample ? sample->status : n.status;
+    if (m_workload.held.isSet() && n.id != m_workload.held.nodeId) {
+        return reject(node, RejectionReason::NotTheHeldNode,
+                      QCoreApplication::translate("cpn::placement", "The job runs on the units reserved at %1.")
+                          .arg(heldNodeLabel()));
+    }
     if (status == NodeStatus::Offline)
         return reject(node, RejectionReason::NodeUnavailable, QCoreApplication::translate("cpn::placement", "%1 is offline.").arg(label(node)));
     if (status == NodeStatus::Maintenance)

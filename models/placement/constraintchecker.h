@@ -37,6 +37,7 @@ public:
 private:
     Rejection reject(int node, RejectionReason reason, const QString &message) const;
     QString label(int node) const;
+    QString heldNodeLabel() const;
 
     const FederationIndex &m_index;
     const Workload &m_workload;

@@ -9,7 +9,36 @@
 
 namespace cpn::placement {
 
+namespace {
+
+// The snapshot with the job's held units given back to their offer: the node took them out of what it
+// offers to everyone else, but they are this job's to use. A node that stopped listing the offer (all of
+// it held) still has them.
+FederationSnapshot withHeldUnits(const FederationSnapshot &snapshot, const HeldUnits &held)
+{
+    FederationSnapshot copy = snapshot;
+    bool listed = false;
+    for (Offer &offer : copy.offers) {
+        if (offer.id == held.offerId && offer.nodeId == held.nodeId) {
+            offer.available += held.count;
+            listed = true;
+        }
+    }
+    if (!listed)
+        copy.offers.append({held.offerId, held.nodeId, held.resource, held.model, double(held.count), held.pricePerHour, 0});
+    return copy;
+}
+
+} // namespace
+
 PlacementResult PlacementEngine::rank(const Workload &workload, const FederationSnapshot &snapshot) const
+{
+    if (workload.held.isSet())
+        return rankOn(workload, withHeldUnits(snapshot, workload.held));
+    return rankOn(workload, snapshot);
+}
+
+PlacementResult PlacementEngine::rankOn(const Workload &workload, const FederationSnapshot &snapshot) const
 {
     const FederationIndex index(snapshot);
     // One shortest-path tree per location, shared by every node asked about.

@@ -24,6 +24,8 @@ public:
     PlacementResult rank(const Workload &workload, const FederationSnapshot &snapshot) const;
 
 private:
+    PlacementResult rankOn(const Workload &workload, const FederationSnapshot &snapshot) const;
+
     Options m_options;
 };
 

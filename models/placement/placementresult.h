@@ -65,6 +65,7 @@ enum class RejectionReason {
     LatencyTooHigh, // users to node over maxLatencyMs
     OverBudget,
     DeadlineUnreachable,
+    NotTheHeldNode, // the job runs on units held at another node
 };
 
 struct Rejection

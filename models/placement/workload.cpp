@@ -32,6 +32,12 @@ Location Location::at(const QString &province, double lat, double lon)
     return l;
 }
 
+HeldUnits HeldUnits::of(const Reservation &reservation)
+{
+    return {reservation.id,    reservation.nodeId, reservation.offerId,       reservation.resource,
+            reservation.model, reservation.count,  reservation.priceCnyPerHour};
+}
+
 QStringList acceleratorModelsOfClass(AcceleratorClass cls)
 {
     // Training needs large-memory cards with fast interconnect; the inference-class cards serve models only.
@@ -55,6 +61,8 @@ QStringList Workload::acceptedModels() const
 
 bool Workload::mayBeSplit() const
 {
+    if (held.isSet())
+        return false; // the held units are at one node
     const bool kindAllows = kind == JobKind::Inference || kind == JobKind::Batch;
     return splittable && kindAllows && maxSplitNodes >= 2 && requirements.accelerators >= 2;
 }
@@ -77,6 +85,21 @@ ScoreWeights Workload::effectiveWeights() const
     w.latency /= sum;
     w.headroom /= sum;
     w.energy /= sum;
+    return w;
+}
+
+Workload Workload::onReservation(const Reservation &reservation) const
+{
+    Workload w = *this;
+    w.held = HeldUnits::of(reservation);
+    w.splittable = false;
+    if (reservation.resource == Offer::Resource::Accelerator) {
+        w.acceleratorModels.clear();
+        w.requirements.acceleratorModel = reservation.model;
+        w.requirements.accelerators = reservation.count;
+    } else if (reservation.resource == Offer::Resource::Cpu) {
+        w.requirements.cpuCores = reservation.count;
+    }
     return w;
 }
 

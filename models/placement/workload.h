@@ -2,6 +2,8 @@
 
 #include "domain/enums.h"
 #include "domain/job.h"
+#include "domain/offer.h"
+#include "domain/reservation.h"
 
 #include <QSet>
 #include <QString>
@@ -41,6 +43,23 @@ struct ScoreWeights
     friend bool operator==(const ScoreWeights &, const ScoreWeights &) = default;
 };
 
+// Units a node already holds for the job (a reservation, docs/node-api.md): the job runs at that node, on
+// them, so they count as free there although the node's offer no longer lists them.
+struct HeldUnits
+{
+    QString reservationId;
+    QString nodeId;
+    QString offerId;
+    Offer::Resource resource = Offer::Resource::Accelerator;
+    QString model; // accelerator model slug; empty for other resources
+    int count = 0;
+    double pricePerHour = 0; // per unit, as reserved
+
+    static HeldUnits of(const Reservation &reservation);
+    bool isSet() const { return !reservationId.isEmpty(); }
+    friend bool operator==(const HeldUnits &, const HeldUnits &) = default;
+};
+
 // Classes of accelerator a planner may ask for instead of one model.
 enum class AcceleratorClass { Training, Inference };
 // The known models of a class, sorted: training-class cards also serve inference.
@@ -69,6 +88,8 @@ struct Workload
     bool preferGreen = false; // doubles the energy weight
     ScoreWeights weights;
 
+    HeldUnits held; // set: only held.nodeId is considered, and never a split
+
     // Inference and batch jobs may be split across up to maxSplitNodes nodes; training never is.
     bool splittable = false;
     int maxSplitNodes = 1;
@@ -78,6 +99,9 @@ struct Workload
     bool mayBeSplit() const;
     // The weights after the green preference, summing to 1.
     ScoreWeights effectiveWeights() const;
+    // This workload run on a reservation's units: pinned to its node, needing what it holds.
+    Workload onReservation(const Reservation &reservation) const;
+    friend bool operator==(const Workload &, const Workload &) = default;
 };
 
 } // namespace cpn::placement

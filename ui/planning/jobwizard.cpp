@@ -1,6 +1,8 @@
 #include "ui/planning/jobwizard.h"
 
 #include "ui/planning/jobkindpage.h"
+#include "placement/sharedranking.h"
+#include "ui/planning/planningservices.h"
 #include "ui/planning/rankedofferspage.h"
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/reviewpage.h"
@@ -34,8 +36,11 @@ JobWizard::JobWizard(PlanningServices *services, const placement::Workload &init
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     m_kind = new JobKindPage(&m_draft, this);
-    m_requirements = new RequirementsPage(services, &m_draft, this);
-    m_proposals = new RankedOffersPage(services, &m_draft, this);
+    // One ranking for the count on the requirements page and the ranked list.
+    m_ranking = new placement::SharedRanking(services ? services->snapshot : placement::SharedRanking::SnapshotSource{},
+                                             nullptr, this);
+    m_requirements = new RequirementsPage(services, &m_draft, m_ranking, this);
+    m_proposals = new RankedOffersPage(services, &m_draft, m_ranking, this);
     m_proposals->setTitle(tr("Proposals"));
     m_proposals->setSubTitle(tr("Where the engine would run the job, best first; splits across nodes appear when the "
                                 "job allows them."));

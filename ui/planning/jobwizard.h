@@ -6,6 +6,9 @@
 #include <QWizard>
 
 namespace cpn {
+namespace placement {
+class SharedRanking;
+}
 
 struct PlanningServices;
 class JobKindPage;
@@ -48,6 +51,7 @@ Q_SIGNALS:
 
 private:
     placement::Workload m_draft;
+    placement::SharedRanking *m_ranking;
     JobKindPage *m_kind;
     RequirementsPage *m_requirements;
     RankedOffersPage *m_proposals;

@@ -1,6 +1,8 @@
 #include "ui/planning/planningui.h"
 
 #include "itemmodels/eventlog.h"
+#include "domain/reservation.h"
+#include "jobs/reservationlist.h"
 #include "jobs/workloadqueue.h"
 #include "jobs/workloadqueuesubmitter.h"
 #include "ui/mainwindow.h"
@@ -8,6 +10,7 @@
 #include "ui/planning/jobspanel.h"
 #include "ui/planning/jobwizard.h"
 #include "ui/planning/planningservices.h"
+#include "ui/planning/reservationspanel.h"
 #include "ui/planning/selectionwizard.h"
 #include "ui/planning/workloadqueuepanel.h"
 #include "widgets/map/nodemapwidget.h"
@@ -25,6 +28,7 @@ PlanningUi::PlanningUi(PlanningServices *services, MainWindow *window, const Clo
 {
     Q_ASSERT(m_services && m_window);
     createJobsDock();
+    createReservationsDock();
     createWorkloadQueue();
 }
 
@@ -41,6 +45,30 @@ void PlanningUi::createJobsDock()
     m_window->eventsDock()->raise();
     connect(m_jobsPanel, &JobsPanel::nodeActivated, this,
             [this](const QString &nodeId) { m_window->mapPanel()->mapWidget()->jumpToNode(nodeId); });
+}
+
+void PlanningUi::createReservationsDock()
+{
+    if (!m_services->jobs)
+        return;
+    m_reservations = new jobs::ReservationList(m_services->jobs, this);
+    m_reservationsPanel = new ReservationsPanel(
+        m_reservations, [services = m_services] { return services->nodeNames(); }, m_clock, m_window);
+    m_reservationsDock = new QDockWidget(tr("Reservations"), m_window);
+    m_reservationsDock->setObjectName(QStringLiteral("reservationsDock"));
+    m_reservationsDock->setWidget(m_reservationsPanel);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_reservationsDock);
+    m_window->tabifyDockWidget(m_jobsDock ? m_jobsDock : m_window->eventsDock(), m_reservationsDock);
+    m_window->eventsDock()->raise();
+    connect(m_reservationsPanel, &ReservationsPanel::placeJobRequested, this, [this](const Reservation &r) {
+        placement::Workload onReservation = JobWizard::defaultWorkload().onReservation(r);
+        onReservation.requirements.durationHours = r.hours;
+        openJobWizard(onReservation);
+    });
+    connect(m_reservations, &jobs::ReservationList::releaseFailed, this, [this](const QString &id, const QString &reason) {
+        m_window->logEvent(EventLogModel::Severity::Warning, tr("Planning"),
+                           tr("Reservation %1 was not released: %2").arg(id, reason));
+    });
 }
 
 void PlanningUi::addMenu()
@@ -69,6 +97,11 @@ void PlanningUi::addMenu()
         queueToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_8));
         m_menu->addAction(queueToggle);
     }
+    if (m_reservationsDock) {
+        QAction *reservationsToggle = m_reservationsDock->toggleViewAction();
+        reservationsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
+        m_menu->addAction(reservationsToggle);
+    }
     m_toolBar = m_window->addToolBar(tr("Planning"));
     m_toolBar->setObjectName(QStringLiteral("planningToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -88,7 +121,15 @@ SelectionWizard *PlanningUi::openSelectionWizard()
     connect(wizard, &SelectionWizard::highlightRequested, this, &PlanningUi::highlightOnMap);
     connect(wizard, &SelectionWizard::reserved, this, [this](const Reservation &r) {
         m_window->logEvent(EventLogModel::Severity::Info, tr("Planning"),
-                           tr("Reserved %1 unit(s) of %2 (%3).").arg(r.count).arg(r.offerId, r.id));
+                           tr("Reserved %1 at %2 (%3).").arg(heldUnitsText(r), m_services->nodeNames().name(r.nodeId), r.id));
+        if (m_reservationsDock && !m_window->isWallMode())
+            m_reservationsDock->show();
+    });
+    connect(wizard, &SelectionWizard::placeJobRequested, this, [this](placement::Workload onReservation) {
+        const placement::Workload defaults = JobWizard::defaultWorkload();
+        onReservation.name = defaults.name;
+        onReservation.kind = defaults.kind;
+        openJobWizard(onReservation);
     });
     wizard->show();
     return wizard;
@@ -96,7 +137,12 @@ SelectionWizard *PlanningUi::openSelectionWizard()
 
 JobWizard *PlanningUi::openJobWizard()
 {
-    auto *wizard = new JobWizard(m_services, m_window);
+    return openJobWizard(JobWizard::defaultWorkload());
+}
+
+JobWizard *PlanningUi::openJobWizard(const placement::Workload &initial)
+{
+    auto *wizard = new JobWizard(m_services, initial, m_window);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &JobWizard::highlightRequested, this, &PlanningUi::highlightOnMap);
     connect(wizard, &JobWizard::submitted, this, [this](const QList<Job> &jobs) {

@@ -14,11 +14,16 @@ class Clock;
 class JobWizard;
 class JobsPanel;
 class MainWindow;
+class ReservationsPanel;
 class SelectionWizard;
 class WorkloadQueuePanel;
 struct PlanningServices;
 namespace jobs {
+class ReservationList;
 class WorkloadQueue;
+} // namespace jobs
+namespace placement {
+struct Workload;
 }
 
 // The window's planning: the Jobs and Workload Queue docks (tabs beside the Events), the Planning
@@ -37,6 +42,9 @@ public:
 
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     QDockWidget *jobsDock() const { return m_jobsDock; }
+    ReservationsPanel *reservationsPanel() const { return m_reservationsPanel; }
+    QDockWidget *reservationsDock() const { return m_reservationsDock; }
+    jobs::ReservationList *reservations() const { return m_reservations; }
     QMenu *menu() const { return m_menu; }
     QToolBar *toolBar() const { return m_toolBar; }
     QAction *selectResourcesAction() const { return m_selectAction; }
@@ -47,9 +55,12 @@ public:
     // Non-modal; the map shows their candidates.
     SelectionWizard *openSelectionWizard();
     JobWizard *openJobWizard();
+    // Filled from `initial` (a reservation's job: placed on it).
+    JobWizard *openJobWizard(const placement::Workload &initial);
 
 private:
     void createJobsDock();
+    void createReservationsDock();
     void createWorkloadQueue();
     void highlightOnMap(const QStringList &nodeIds);
 
@@ -58,6 +69,9 @@ private:
     const Clock &m_clock;
     JobsPanel *m_jobsPanel = nullptr;
     QDockWidget *m_jobsDock = nullptr;
+    jobs::ReservationList *m_reservations = nullptr;
+    ReservationsPanel *m_reservationsPanel = nullptr;
+    QDockWidget *m_reservationsDock = nullptr;
     QMenu *m_menu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_selectAction = nullptr;

@@ -3,7 +3,7 @@
 #include "domain/enums.h"
 #include "domain/provinces.h"
 #include "jobs/offerbook.h"
-#include "placement/placementengine.h"
+#include "placement/sharedranking.h"
 #include "ui/planning/planningservices.h"
 
 #include <QDateTime>
@@ -74,8 +74,9 @@ QString money(double cny)
 
 } // namespace
 
-RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Workload *draft, QWidget *parent)
-    : QWizardPage(parent), m_services(services), m_draft(draft)
+RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Workload *draft,
+                                   placement::SharedRanking *ranking, QWidget *parent)
+    : QWizardPage(parent), m_services(services), m_draft(draft), m_ranking(ranking)
 {
     setObjectName(QStringLiteral("rankedOffersPage"));
     setTitle(tr("Ranked offers"));
@@ -88,6 +89,11 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(QStringLiteral("refreshRanking"));
     m_refresh->setToolTip(tr("Rank again against the newest offers and samples"));
+    // A ranking made elsewhere (the requirements page, on new offers) replaces the one shown.
+    connect(m_ranking, &placement::SharedRanking::ranked, this, [this] {
+        if (isVisible())
+            showRanking();
+    });
     connect(m_refresh, &QPushButton::clicked, this, [this] {
         if (m_services && m_services->offers)
             m_services->offers->refresh();
@@ -144,7 +150,36 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
 
 void RankedOffersPage::initializePage()
 {
-    rank();
+    m_ranking->rankingFor(*m_draft); // the requirements page's ranking, unless the draft changed since
+    showRanking();
+}
+
+void RankedOffersPage::showRanking()
+{
+    if (m_shownGeneration == m_ranking->generation())
+        return;
+    m_shownGeneration = m_ranking->generation();
+    fill();
+}
+
+const placement::PlacementResult &RankedOffersPage::result() const
+{
+    return m_ranking->result();
+}
+
+const placement::FederationSnapshot &RankedOffersPage::snapshot() const
+{
+    return m_ranking->snapshot();
+}
+
+QString RankedOffersPage::candidateName(const placement::Candidate &candidate, const NodeNames &names)
+{
+    QStringList parts;
+    for (const placement::Share &s : candidate.shares) {
+        const QString name = names.name(s.nodeId);
+        parts << (candidate.isSplit() ? tr("%1 (%2 cards)").arg(name).arg(s.accelerators) : name);
+    }
+    return parts.join(QStringLiteral(" + "));
 }
 
 NodeNames RankedOffersPage::nodeNames() const
@@ -154,9 +189,8 @@ NodeNames RankedOffersPage::nodeNames() const
 
 void RankedOffersPage::rank()
 {
-    m_snapshot = m_services && m_services->snapshot ? m_services->snapshot() : placement::FederationSnapshot{};
-    m_result = placement::PlacementEngine().rank(*m_draft, m_snapshot);
-    fill();
+    m_ranking->rankAgain(*m_draft);
+    showRanking();
 }
 
 const Offer *RankedOffersPage::offerFor(const placement::FederationSnapshot &snapshot, const placement::Share &share)
@@ -176,10 +210,10 @@ QString RankedOffersPage::priceText(const placement::Candidate &c) const
     QStringList prices;
     for (const placement::Share &s : c.shares) {
         double price = 0;
-        if (const Offer *o = offerFor(m_snapshot, s))
+        if (const Offer *o = offerFor(snapshot(), s))
             price = o->pricePerHour;
         else
-            for (const Node &n : m_snapshot.nodes)
+            for (const Node &n : snapshot().nodes)
                 if (n.id == s.nodeId)
                     price = s.acceleratorModel.isEmpty() ? n.prices.cpuCoreHour : n.prices.acceleratorHour.value(s.acceleratorModel);
         prices << (s.acceleratorModel.isEmpty() ? tr("¥%1/core·h").arg(price, 0, 'f', 2)
@@ -191,8 +225,10 @@ QString RankedOffersPage::priceText(const placement::Candidate &c) const
 
 void RankedOffersPage::fill()
 {
+    const placement::FederationSnapshot &federation = snapshot();
+    const placement::PlacementResult &ranking = result();
     QHash<QString, const Node *> nodes;
-    for (const Node &n : std::as_const(m_snapshot.nodes))
+    for (const Node &n : std::as_const(federation.nodes))
         nodes.insert(n.id, &n);
     const auto provinceOf = [&](const QString &id) {
         const Node *n = nodes.value(id);
@@ -201,22 +237,20 @@ void RankedOffersPage::fill()
 
     m_candidates->setSortingEnabled(false);
     m_candidates->clearContents();
-    m_candidates->setRowCount(int(m_result.ranked.size()));
+    m_candidates->setRowCount(int(ranking.ranked.size()));
     QStringList shown;
     const NodeNames names = nodeNames();
-    for (int row = 0; row < m_result.ranked.size(); ++row) {
-        const placement::Candidate &c = m_result.ranked.at(row);
-        QStringList ids, provinces, identities;
+    for (int row = 0; row < ranking.ranked.size(); ++row) {
+        const placement::Candidate &c = ranking.ranked.at(row);
+        QStringList provinces, identities;
         for (const placement::Share &s : c.shares) {
-            const QString name = names.name(s.nodeId);
-            ids << (c.isSplit() ? tr("%1 (%2 cards)").arg(name).arg(s.accelerators) : name);
             identities << names.tooltip(s.nodeId);
             provinces << provinceOf(s.nodeId);
             if (shown.size() < kMaxHighlights && !shown.contains(s.nodeId))
                 shown << s.nodeId;
         }
         provinces.removeDuplicates();
-        auto *node = textItem(ids.join(QStringLiteral(" + ")));
+        auto *node = textItem(candidateName(c, names));
         node->setData(Qt::UserRole, row); // the candidate's index, whatever the sort
         identities.removeAll(QString());
         if (!c.shares.isEmpty() && !c.shares.constFirst().acceleratorModel.isEmpty())
@@ -243,13 +277,13 @@ void RankedOffersPage::fill()
                               textItem(c.queueWaitHours > 0.01 ? tr("in %1 h").arg(c.queueWaitHours, 0, 'f', 1) : tr("now")));
     }
     m_candidates->resizeColumnsToContents();
-    if (!m_result.ranked.isEmpty())
+    if (!ranking.ranked.isEmpty())
         m_candidates->selectRow(0);
 
     m_rejected->clearContents();
-    m_rejected->setRowCount(int(m_result.rejected.size()));
-    for (int row = 0; row < m_result.rejected.size(); ++row) {
-        const placement::Rejection &r = m_result.rejected.at(row);
+    m_rejected->setRowCount(int(ranking.rejected.size()));
+    for (int row = 0; row < ranking.rejected.size(); ++row) {
+        const placement::Rejection &r = ranking.rejected.at(row);
         auto *rejectedNode = textItem(names.name(r.nodeId));
         rejectedNode->setToolTip(names.tooltip(r.nodeId));
         m_rejected->setItem(row, 0, rejectedNode);
@@ -258,19 +292,19 @@ void RankedOffersPage::fill()
     }
     m_rejected->resizeColumnsToContents();
 
-    m_tabs->setTabText(0, tr("Ranked (%1)").arg(m_result.ranked.size()));
-    m_tabs->setTabText(1, tr("Rejected (%1)").arg(m_result.rejected.size()));
-    if (m_snapshot.nodes.isEmpty())
+    m_tabs->setTabText(0, tr("Ranked (%1)").arg(ranking.ranked.size()));
+    m_tabs->setTabText(1, tr("Rejected (%1)").arg(ranking.rejected.size()));
+    if (federation.nodes.isEmpty())
         m_summary->setText(tr("No federation directory yet: connect to a node first."));
-    else if (m_result.ranked.isEmpty())
+    else if (ranking.ranked.isEmpty())
         m_summary->setText(tr("No node of %1 can take this work. The Rejected tab says why; go back to relax the "
                               "requirements.")
-                               .arg(m_snapshot.nodes.size()));
+                               .arg(federation.nodes.size()));
     else
         m_summary->setText(tr("%1 candidates among %2 nodes, ranked at %3.")
-                               .arg(m_result.ranked.size())
-                               .arg(m_snapshot.nodes.size())
-                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_snapshot.nowMs).time(),
+                               .arg(ranking.ranked.size())
+                               .arg(federation.nodes.size())
+                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(federation.nowMs).time(),
                                                        QLocale::ShortFormat)));
     Q_EMIT candidatesShown(shown);
     Q_EMIT completeChanged();
@@ -283,8 +317,8 @@ const placement::Candidate *RankedOffersPage::selectedCandidate() const
         if (item->column() != NodeColumn)
             continue;
         const int index = item->data(Qt::UserRole).toInt();
-        if (index >= 0 && index < m_result.ranked.size())
-            return &m_result.ranked.at(index);
+        if (index >= 0 && index < result().ranked.size())
+            return &result().ranked.at(index);
     }
     return nullptr;
 }

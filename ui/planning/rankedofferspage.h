@@ -13,6 +13,9 @@ class QTabWidget;
 class QTableWidget;
 
 namespace cpn {
+namespace placement {
+class SharedRanking;
+}
 
 struct PlanningServices;
 
@@ -42,15 +45,19 @@ public:
         ColumnCount
     };
 
-    RankedOffersPage(PlanningServices *services, placement::Workload *draft, QWidget *parent = nullptr);
+    // `ranking` is the wizard's, shared with its requirements page.
+    RankedOffersPage(PlanningServices *services, placement::Workload *draft, placement::SharedRanking *ranking,
+                     QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
 
-    // Ranks the draft against the federation as it is now and refills the tables.
+    // Ranks the draft against the federation as it is now and refills the tables (Refresh).
     void rank();
-    const placement::PlacementResult &result() const { return m_result; }
-    const placement::FederationSnapshot &snapshot() const { return m_snapshot; }
+    const placement::PlacementResult &result() const;
+    const placement::FederationSnapshot &snapshot() const;
+    // How the proposals name a candidate: "Name" or, for a split, "A (4 cards) + B (4 cards)".
+    static QString candidateName(const placement::Candidate &candidate, const NodeNames &names);
     // The chosen candidate, or nullptr.
     const placement::Candidate *selectedCandidate() const;
     bool selectCandidate(int row);
@@ -69,13 +76,14 @@ Q_SIGNALS:
     void candidateSelected(const QStringList &nodeIds);
 
 private:
+    void showRanking(); // fills the tables unless they show the current ranking
     void fill();
     QString priceText(const placement::Candidate &c) const;
 
     PlanningServices *m_services;
     placement::Workload *m_draft;
-    placement::FederationSnapshot m_snapshot;
-    placement::PlacementResult m_result;
+    placement::SharedRanking *m_ranking;
+    int m_shownGeneration = -1;
     QLabel *m_summary;
     QTabWidget *m_tabs;
     QTableWidget *m_candidates;

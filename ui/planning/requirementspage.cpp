@@ -4,8 +4,9 @@
 #include "domain/logging.h"
 #include "domain/provinces.h"
 #include "jobs/offerbook.h"
-#include "placement/placementengine.h"
+#include "placement/sharedranking.h"
 #include "ui/planning/planningservices.h"
+#include "ui/planning/rankedofferspage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +23,9 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace cpn {
 namespace {
@@ -50,8 +54,9 @@ QStringList residencyCodes(const QString &text)
 
 } // namespace
 
-RequirementsPage::RequirementsPage(PlanningServices *services, placement::Workload *draft, QWidget *parent)
-    : QWizardPage(parent), m_services(services), m_draft(draft)
+RequirementsPage::RequirementsPage(PlanningServices *services, placement::Workload *draft,
+                                   placement::SharedRanking *ranking, QWidget *parent)
+    : QWizardPage(parent), m_services(services), m_draft(draft), m_ranking(ranking)
 {
     setObjectName(QStringLiteral("requirementsPage"));
     setTitle(tr("Requirements"));
@@ -103,6 +108,10 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #e06c5a;"));
+    m_heldNote = new QLabel(this);
+    m_heldNote->setObjectName(QStringLiteral("heldUnits"));
+    m_heldNote->setWordWrap(true);
+    m_heldNote->hide();
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("matchCount"));
     m_countLabel->setWordWrap(true);
@@ -144,6 +153,7 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     form->addRow(tr("&Residency:"), m_residency);
     form->addRow(QString(), m_green);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heldNote);
     layout->addLayout(form);
     layout->addStretch(1);
     layout->addWidget(m_countLabel);
@@ -176,9 +186,15 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     // New offers (or the first ones) change what matches.
     if (m_services && m_services->offers)
         connect(m_services->offers, &jobs::OfferBook::offersChanged, this, [this] {
+            m_offersChanged = true;
             if (isVisible())
                 m_countTimer->start();
         });
+    // The ranked page's Refresh ranks again: the count follows, so Back shows the same best.
+    connect(m_ranking, &placement::SharedRanking::ranked, this, [this] {
+        if (!m_counting)
+            showCount();
+    });
 }
 
 void RequirementsPage::fillChoices()
@@ -276,8 +292,30 @@ void RequirementsPage::load(const placement::Workload &w)
     residency.sort();
     m_residency->setText(residency.join(QStringLiteral(", ")));
     m_green->setChecked(w.preferGreen);
+    showHeldUnits(w.held);
     m_loading = false;
     entriesChanged();
+}
+
+void RequirementsPage::showHeldUnits(const placement::HeldUnits &held)
+{
+    // A job placed on a reservation needs what it holds: those entries are the reservation's, not the planner's.
+    const bool accelerators = held.isSet() && held.resource == Offer::Resource::Accelerator;
+    const bool cores = held.isSet() && held.resource == Offer::Resource::Cpu;
+    m_accelerator->setEnabled(!accelerators);
+    m_count->setEnabled(!accelerators && !m_accelerator->currentData().toString().isEmpty());
+    m_cpu->setEnabled(!cores);
+    m_heldNote->setVisible(held.isSet());
+    if (!held.isSet())
+        return;
+    const QString what = heldUnitsText(held.resource, held.model, held.count);
+    const QString node = m_services ? m_services->nodeNames().name(held.nodeId) : held.nodeId;
+    m_heldNote->setText(
+        tr("This job runs on reservation %1: %2 held at %3. It is placed there only.").arg(held.reservationId, what, node));
+    const QString why = tr("Fixed by the reservation %1").arg(held.reservationId);
+    m_accelerator->setToolTip(accelerators ? why : QString());
+    m_count->setToolTip(accelerators ? why : QString());
+    m_cpu->setToolTip(cores ? why : QString());
 }
 
 void RequirementsPage::writeDraft()
@@ -339,7 +377,7 @@ void RequirementsPage::entriesChanged()
 {
     if (m_loading)
         return;
-    m_count->setEnabled(!m_accelerator->currentData().toString().isEmpty());
+    m_count->setEnabled(m_accelerator->isEnabled() && !m_accelerator->currentData().toString().isEmpty());
     m_deadline->setEnabled(m_hasDeadline->isChecked());
     writeDraft();
     m_problemText = problemWith(*m_draft, QDateTime::currentMSecsSinceEpoch());
@@ -360,32 +398,41 @@ void RequirementsPage::recount()
         Q_EMIT counted(m_matchCount);
         return;
     }
-    const placement::FederationSnapshot snapshot = m_services->snapshot();
-    const placement::PlacementResult result = placement::PlacementEngine().rank(*m_draft, snapshot);
-    int singles = 0;
-    const placement::Candidate *best = nullptr;
-    for (const placement::Candidate &c : result.ranked) {
-        if (c.isSplit())
-            continue;
-        ++singles;
-        if (!best)
-            best = &c;
-    }
+    m_counting = true;
+    if (std::exchange(m_offersChanged, false))
+        m_ranking->rankAgain(*m_draft);
+    else
+        m_ranking->rankingFor(*m_draft);
+    m_counting = false;
+    showCount(); // once, whether the ranking is new or was already there
+}
+
+void RequirementsPage::showCount()
+{
+    if (!m_problemText.isEmpty())
+        return;
+    const placement::FederationSnapshot &snapshot = m_ranking->snapshot();
+    const placement::PlacementResult &result = m_ranking->result();
+    const NodeNames names = m_services ? m_services->nodeNames() : NodeNames();
+    const int singles = int(std::count_if(result.ranked.cbegin(), result.ranked.cend(),
+                                          [](const placement::Candidate &c) { return !c.isSplit(); }));
     m_matchCount = singles;
-    if (snapshot.nodes.isEmpty())
+    if (snapshot.nodes.isEmpty()) {
         m_countLabel->setText(tr("No federation directory yet: connect to a node first."));
-    else if (best)
+    } else if (!result.ranked.isEmpty()) {
+        // The best is the ranked page's first row, a split included.
+        const placement::Candidate &best = result.ranked.constFirst();
         m_countLabel->setText(tr("%n node(s) of %1 can take it; the best is %2 at about ¥%3.", nullptr, singles)
                                   .arg(snapshot.nodes.size())
-                                  .arg(m_services->nodeNames().name(best->nodeId()),
-                                       QLocale().toString(best->estimatedCostCny, 'f', 0)));
-    else if (!result.rejected.isEmpty())
+                                  .arg(RankedOffersPage::candidateName(best, names),
+                                       QLocale().toString(best.estimatedCostCny, 'f', 0)));
+    } else if (!result.rejected.isEmpty()) {
         m_countLabel->setText(tr("No node of %1 can take it; for example %2: %3")
                                   .arg(snapshot.nodes.size())
-                                  .arg(m_services->nodeNames().name(result.rejected.constFirst().nodeId),
-                                       result.rejected.constFirst().message));
-    else
+                                  .arg(names.name(result.rejected.constFirst().nodeId), result.rejected.constFirst().message));
+    } else {
         m_countLabel->setText(tr("No node can take it."));
+    }
     Q_EMIT counted(m_matchCount);
 }
 

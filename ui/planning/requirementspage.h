@@ -15,6 +15,9 @@ class QSpinBox;
 class QTimer;
 
 namespace cpn {
+namespace placement {
+class SharedRanking;
+}
 
 struct PlanningServices;
 
@@ -27,7 +30,9 @@ class RequirementsPage : public QWizardPage
     Q_OBJECT
 
 public:
-    RequirementsPage(PlanningServices *services, placement::Workload *draft, QWidget *parent = nullptr);
+    // `ranking` is the wizard's, shared with its ranked page: the count names that page's first candidate.
+    RequirementsPage(PlanningServices *services, placement::Workload *draft, placement::SharedRanking *ranking,
+                     QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -40,7 +45,8 @@ public:
     void load(const placement::Workload &workload);
     // Nodes able to take the whole job on their own at the last count; -1 before the first count.
     int matchCount() const { return m_matchCount; }
-    // Ranks now instead of after the timer (tests; the pages after this one).
+    // Counts now instead of after the timer (tests; the pages after this one), ranking again only if the
+    // entries changed since the last ranking or new offers came.
     void recount();
 
     QComboBox *acceleratorCombo() const { return m_accelerator; }
@@ -60,6 +66,7 @@ public:
     QCheckBox *preferGreen() const { return m_green; }
     QLabel *problemLabel() const { return m_problem; }
     QLabel *countLabel() const { return m_countLabel; }
+    QLabel *heldUnitsLabel() const { return m_heldNote; }
 
 Q_SIGNALS:
     void counted(int matches);
@@ -68,12 +75,17 @@ private:
     void fillChoices();
     void fillLocations(QComboBox *combo);
     void entriesChanged();
+    void showCount();
+    void showHeldUnits(const placement::HeldUnits &held);
     void writeDraft();
     static placement::Location locationOf(const QComboBox *combo);
     static void selectLocation(QComboBox *combo, const placement::Location &location);
 
     PlanningServices *m_services;
     placement::Workload *m_draft;
+    placement::SharedRanking *m_ranking;
+    bool m_offersChanged = false;
+    bool m_counting = false;
     bool m_loading = false;
     int m_matchCount = -1;
     QString m_problemText;
@@ -94,6 +106,7 @@ private:
     QLineEdit *m_residency;
     QCheckBox *m_green;
     QLabel *m_problem;
+    QLabel *m_heldNote;
     QLabel *m_countLabel;
     QTimer *m_countTimer;
 };

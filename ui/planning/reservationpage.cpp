@@ -35,10 +35,17 @@ ReservationPage::ReservationPage(PlanningServices *services, placement::Workload
     m_retry->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     m_retry->hide();
     connect(m_retry, &QPushButton::clicked, this, &ReservationPage::reserve);
+    m_placeJob = new QPushButton(tr("&Place a Job on It…"), this);
+    m_placeJob->setObjectName(QStringLiteral("placeJobOnReservation"));
+    m_placeJob->setToolTip(tr("Open Place a Job with these requirements, on the units just reserved"));
+    m_placeJob->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
+    m_placeJob->hide();
+    connect(m_placeJob, &QPushButton::clicked, this, &ReservationPage::placeJobRequested);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_status);
     layout->addWidget(m_retry, 0, Qt::AlignLeft);
+    layout->addWidget(m_placeJob, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
     if (m_services && m_services->jobs) {
@@ -49,6 +56,7 @@ ReservationPage::ReservationPage(PlanningServices *services, placement::Workload
 
 void ReservationPage::initializePage()
 {
+    m_placeJob->hide();
     m_reservation.reset();
     m_failure.clear();
     reserve();
@@ -104,12 +112,12 @@ void ReservationPage::onReserved(const QString &tag, const Reservation &reservat
         return;
     m_pendingTag.clear();
     m_reservation = reservation;
-    m_status->setText(
-        tr("Reserved: %1 holds %2 unit(s) of %3 until %4. Use it when you place the job.")
-            .arg(reservation.id)
-            .arg(reservation.count)
-            .arg(reservation.offerId,
-                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(reservation.expiresAtMs).time(), QLocale::ShortFormat)));
+    m_status->setText(tr("Reserved: %1 holds %2 at %3 until %4. Place a job on it before then.")
+                          .arg(reservation.id, heldUnitsText(reservation),
+                               m_services ? m_services->nodeNames().name(reservation.nodeId) : reservation.nodeId,
+                               QLocale().toString(QDateTime::fromMSecsSinceEpoch(reservation.expiresAtMs).time(),
+                                                  QLocale::ShortFormat)));
+    m_placeJob->show();
     Q_EMIT reserved(reservation);
     Q_EMIT completeChanged();
 }
@@ -139,6 +147,7 @@ void ReservationPage::release()
 
 void ReservationPage::cleanupPage()
 {
+    m_placeJob->hide();
     m_pendingTag.clear(); // a late answer for this attempt is ignored; its hold expires on its own
     release();
     m_status->clear();

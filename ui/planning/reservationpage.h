@@ -36,12 +36,15 @@ public:
     QString failure() const { return m_failure; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *retryButton() const { return m_retry; }
+    QPushButton *placeJobButton() const { return m_placeJob; }
     // Releases the reservation (when the planner gives up on it).
     void release();
 
 Q_SIGNALS:
     void reserved(const cpn::Reservation &reservation);
     void failed(const QString &reason);
+    // The planner wants to place a job on the reservation just made.
+    void placeJobRequested();
 
 private:
     void reserve();
@@ -57,6 +60,7 @@ private:
     QLabel *m_summary;
     QLabel *m_status;
     QPushButton *m_retry;
+    QPushButton *m_placeJob;
 };
 
 } // namespace cpn

@@ -42,6 +42,8 @@ ReviewPage::ReviewPage(placement::Workload *draft, RankedOffersPage *offers, QWi
 
 void ReviewPage::initializePage()
 {
+    // On a reservation the units are already held: nothing to reserve first.
+    m_reserveFirst->setVisible(!m_draft->held.isSet());
     const placement::Candidate *c = m_offers->selectedCandidate();
     if (!c) {
         m_summary->setText(tr("No proposal chosen."));
@@ -81,7 +83,7 @@ bool ReviewPage::isComplete() const
 
 bool ReviewPage::reserveFirst() const
 {
-    return m_reserveFirst->isChecked();
+    return m_reserveFirst->isChecked() && !m_draft->held.isSet();
 }
 
 } // namespace cpn

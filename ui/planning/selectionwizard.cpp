@@ -1,5 +1,7 @@
 #include "ui/planning/selectionwizard.h"
 
+#include "placement/sharedranking.h"
+#include "ui/planning/planningservices.h"
 #include "ui/planning/rankedofferspage.h"
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/reservationpage.h"
@@ -26,8 +28,11 @@ SelectionWizard::SelectionWizard(PlanningServices *services, QWidget *parent)
     setWindowTitle(tr("Select Resources"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
-    m_requirements = new RequirementsPage(services, &m_draft, this);
-    m_offers = new RankedOffersPage(services, &m_draft, this);
+    // One ranking for the count on the requirements page and the ranked list.
+    m_ranking = new placement::SharedRanking(services ? services->snapshot : placement::SharedRanking::SnapshotSource{},
+                                             nullptr, this);
+    m_requirements = new RequirementsPage(services, &m_draft, m_ranking, this);
+    m_offers = new RankedOffersPage(services, &m_draft, m_ranking, this);
     m_reservation = new ReservationPage(services, &m_draft, m_offers, this);
     setPage(RequirementsPageId, m_requirements);
     setPage(OffersPageId, m_offers);
@@ -39,6 +44,13 @@ SelectionWizard::SelectionWizard(PlanningServices *services, QWidget *parent)
 
     connect(m_offers, &RankedOffersPage::candidatesShown, this, &SelectionWizard::highlightRequested);
     connect(m_reservation, &ReservationPage::reserved, this, &SelectionWizard::reserved);
+    // The requirements and the reservation go on to Place a Job; this wizard closes, keeping the reservation.
+    connect(m_reservation, &ReservationPage::placeJobRequested, this, [this] {
+        if (!m_reservation->reservation())
+            return;
+        Q_EMIT placeJobRequested(m_draft.onReservation(*m_reservation->reservation()));
+        accept();
+    });
     // Leaving the offers page backwards clears the rings; they come back when it is shown again.
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
         if (id == RequirementsPageId)

@@ -6,6 +6,9 @@
 #include <QWizard>
 
 namespace cpn {
+namespace placement {
+class SharedRanking;
+}
 
 struct PlanningServices;
 class RequirementsPage;
@@ -39,9 +42,12 @@ Q_SIGNALS:
     // Nodes to ring on the map; an empty list clears the rings.
     void highlightRequested(const QStringList &nodeIds);
     void reserved(const cpn::Reservation &reservation);
+    // The draft on the reservation just made, for Place a Job.
+    void placeJobRequested(const cpn::placement::Workload &onReservation);
 
 private:
     placement::Workload m_draft;
+    placement::SharedRanking *m_ranking;
     RequirementsPage *m_requirements;
     RankedOffersPage *m_offers;
     ReservationPage *m_reservation;

@@ -57,6 +57,9 @@ QList<JobRequest> SubmitPage::requestsFor(const placement::Workload &w, const pl
         r.kind = w.kind;
         r.nodeId = s.nodeId;
         r.requirements = w.requirements;
+        // A job placed on a reservation uses it (the engine placed it at the reservation's node only).
+        if (w.held.isSet() && s.nodeId == w.held.nodeId)
+            r.reservationId = w.held.reservationId;
         r.requirements.acceleratorModel = s.acceleratorModel;
         r.requirements.accelerators = s.acceleratorModel.isEmpty() ? 0 : s.accelerators;
         if (c.isSplit()) {
@@ -122,7 +125,7 @@ void SubmitPage::send(Part &part)
     part.error.clear();
     part.httpStatus = 0;
     part.tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (!m_review->reserveFirst() || !part.reservation.id.isEmpty()) {
+    if (!m_review->reserveFirst() || !part.reservation.id.isEmpty() || !part.request.reservationId.isEmpty()) {
         submitPart(part);
         return;
     }
@@ -147,7 +150,8 @@ void SubmitPage::send(Part &part)
 void SubmitPage::submitPart(Part &part)
 {
     part.state = Part::State::Submitting;
-    part.request.reservationId = part.reservation.id;
+    if (!part.reservation.id.isEmpty()) // made for this part; else the planner's own, or none
+        part.request.reservationId = part.reservation.id;
     m_services->jobs->submit(part.tag, part.share.nodeId, part.request);
 }
 
@@ -203,8 +207,11 @@ void SubmitPage::onSubmitFailed(const QString &tag, const QString &reason, int h
     if (!part || part->state != Part::State::Submitting)
         return;
     // The units held for this job go back to the node; a retry reserves again.
-    if (!part->reservation.id.isEmpty() && m_services && m_services->jobs)
-        m_services->jobs->cancelReservation(part->reservation.nodeId, part->reservation.id);
+    if (!part->reservation.id.isEmpty()) {
+        if (m_services && m_services->jobs)
+            m_services->jobs->cancelReservation(part->reservation.nodeId, part->reservation.id);
+        part->request.reservationId.clear();
+    }
     part->reservation = {};
     fail(*part, reason, httpStatus);
 }

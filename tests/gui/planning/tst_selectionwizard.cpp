@@ -9,7 +9,13 @@
 #include "ui/planning/rankedofferspage.h"
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/reservationpage.h"
+#include "ui/planning/jobkindpage.h"
+#include "ui/planning/jobwizard.h"
+#include "ui/planning/reservationspanel.h"
+#include "ui/planning/reviewpage.h"
 #include "ui/planning/selectionwizard.h"
+#include "ui/planning/submitpage.h"
+#include "jobs/reservationlist.h"
 #include "widgets/map/mapscene.h"
 
 #include <QAction>
@@ -28,6 +34,9 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include <algorithm>
+#include <optional>
+
 using namespace cpn;
 
 // The resource selection wizard end to end against the real simulator: requirements with validation
@@ -43,12 +52,17 @@ private Q_SLOTS:
     void cleanup();
     void validationShowsTheReason();
     void liveCountFollowsTheEntries();
+    void thePagesNameTheSameBest();
     void rankReserveAndRunToCompletion();
     void vanishedOfferIsShownAndNothingIsHeld();
+    void aReservationIsPlacedOnAndListed();
+    void aReservationIsReleasedFromTheList();
     void fromTheMainWindowTheMapRingsTheCandidates();
 
 private:
     static void chooseModel(SelectionWizard &wizard, const QString &model, int cards);
+    // Runs the wizard to a reservation of `cards` h800 cards at the best node; empty on failure.
+    std::optional<Reservation> reserve(SelectionWizard &wizard, int cards);
     PlanningFixture m_fx;
 };
 
@@ -137,6 +151,44 @@ void tst_SelectionWizard::liveCountFollowsTheEntries()
     QVERIFY(counted.wait(3000));
     QVERIFY(page->matchCount() > 0);
     QVERIFY(page->matchCount() < some);
+}
+
+void tst_SelectionWizard::thePagesNameTheSameBest()
+{
+    // A federation that moves on between the pages (here: the best node's offers vanish), as live samples do.
+    QString vanished;
+    PlanningServices services = m_fx.services;
+    services.snapshot = [&] {
+        placement::FederationSnapshot s = m_fx.services.snapshot();
+        s.offers.removeIf([&](const Offer &o) { return o.nodeId == vanished; });
+        return s;
+    };
+    SelectionWizard wizard(&services);
+    wizard.show();
+    RequirementsPage *page = wizard.requirementsPage();
+    QSignalSpy counted(page, &RequirementsPage::counted);
+    chooseModel(wizard, QStringLiteral("h800"), 8);
+    QVERIFY(counted.wait(3000));
+    const auto bestNamed = [&](const QString &name) {
+        return page->countLabel()->text().contains(QStringLiteral("the best is %1 at").arg(name));
+    };
+
+    RankedOffersPage *offers = wizard.offersPage();
+    const placement::Candidate best = offers->result().ranked.constFirst();
+    vanished = best.nodeId();
+    wizard.next();
+    // The ranked list is the ranking the first page counted: its top row is the best that page named.
+    const QString firstRow = offers->candidatesTable()->item(0, RankedOffersPage::NodeColumn)->text();
+    QCOMPARE(firstRow, RankedOffersPage::candidateName(best, m_fx.services.nodeNames()));
+    QVERIFY2(bestNamed(firstRow), qPrintable(page->countLabel()->text()));
+
+    // Refresh ranks again against the federation as it is now, and the first page follows.
+    offers->rank();
+    const QString newFirst = offers->candidatesTable()->item(0, RankedOffersPage::NodeColumn)->text();
+    QVERIFY(newFirst != firstRow);
+    QCOMPARE(offers->result().ranked.constFirst().nodeId() == vanished, false);
+    wizard.back();
+    QVERIFY2(bestNamed(newFirst), qPrintable(page->countLabel()->text()));
 }
 
 void tst_SelectionWizard::rankReserveAndRunToCompletion()
@@ -285,6 +337,109 @@ void tst_SelectionWizard::fromTheMainWindowTheMapRingsTheCandidates()
     QVERIFY(ringed.contains(wizard->offersPage()->result().ranked.first().nodeId()));
     wizard->reject();
     QVERIFY(window.mapPanel()->scene()->highlightedNodeIds().isEmpty());
+}
+
+std::optional<Reservation> tst_SelectionWizard::reserve(SelectionWizard &wizard, int cards)
+{
+    QSignalSpy reserved(&wizard, &SelectionWizard::reserved);
+    wizard.show();
+    chooseModel(wizard, QStringLiteral("h800"), cards);
+    wizard.requirementsPage()->durationHours()->setValue(1);
+    wizard.next();
+    if (!wizard.offersPage()->selectCandidate(0))
+        return std::nullopt;
+    wizard.next();
+    if (!reserved.wait(10000))
+        return std::nullopt;
+    return reserved.first().at(0).value<Reservation>();
+}
+
+void tst_SelectionWizard::aReservationIsPlacedOnAndListed()
+{
+    SystemClock clock;
+    jobs::ReservationList list(m_fx.tracker.get());
+    list.setPollIntervalMs(200);
+    ReservationsPanel panel(&list, [this] { return m_fx.services.nodeNames(); }, clock);
+    SelectionWizard selection(&m_fx.services);
+    std::optional<placement::Workload> carried;
+    connect(&selection, &SelectionWizard::placeJobRequested, this,
+            [&](const placement::Workload &w) { carried = w; });
+    const std::optional<Reservation> held = reserve(selection, 8);
+    QVERIFY(held);
+    // The Reservations dock lists it by the node's name, with what it holds.
+    QVERIFY(panel.select(held->id));
+    const int row = panel.table()->currentRow();
+    QCOMPARE(panel.table()->item(row, ReservationsPanel::NodeColumn)->text(), m_fx.services.nodeNames().name(held->nodeId));
+    QCOMPARE(panel.table()->item(row, ReservationsPanel::HoldsColumn)->text(), heldUnitsText(*held));
+    QVERIFY(heldUnitsText(*held).contains(QStringLiteral("H800")));
+    QCOMPARE(panel.table()->item(row, ReservationsPanel::StateColumn)->text(), QStringLiteral("Held"));
+    QVERIFY(panel.placeJobButton()->isEnabled());
+
+    // "Place a Job on It" carries the requirements and the reservation; the selection closes, keeping it.
+    QVERIFY(selection.reservationPage()->placeJobButton()->isVisible());
+    selection.reservationPage()->placeJobButton()->click();
+    QVERIFY(carried);
+    QCOMPARE(selection.result(), int(QDialog::Accepted));
+    QCOMPARE(carried->held.reservationId, held->id);
+    QCOMPARE(carried->requirements.durationHours, 1.0);
+
+    JobWizard wizard(&m_fx.services, *carried);
+    QSignalSpy submitted(&wizard, &JobWizard::submitted);
+    wizard.show();
+    wizard.kindPage()->nameEdit()->setText(QStringLiteral("on-reservation"));
+    wizard.next();
+    RequirementsPage *requirements = wizard.requirementsPage();
+    QVERIFY(requirements->heldUnitsLabel()->isVisible());
+    QVERIFY(requirements->heldUnitsLabel()->text().contains(held->id));
+    QVERIFY(!requirements->acceleratorCombo()->isEnabled()); // the reservation's cards, not the planner's
+    QVERIFY(!requirements->acceleratorCount()->isEnabled());
+    QCOMPARE(requirements->acceleratorCount()->value(), 8);
+    wizard.next();
+    // Proposed at the reservation's node only, although its offer no longer lists the held cards.
+    RankedOffersPage *proposals = wizard.proposalsPage();
+    QCOMPARE(proposals->result().ranked.size(), 1);
+    QCOMPARE(proposals->result().ranked.constFirst().nodeId(), held->nodeId);
+    QVERIFY(std::all_of(proposals->result().rejected.cbegin(), proposals->result().rejected.cend(),
+                        [](const placement::Rejection &r) { return r.reason == placement::RejectionReason::NotTheHeldNode; }));
+    QVERIFY(proposals->selectCandidate(0));
+    wizard.next();
+    QVERIFY(!wizard.reviewPage()->reserveCheck()->isVisible()); // nothing more to reserve
+    wizard.next();
+    QVERIFY(submitted.wait(15000));
+    const Job job = submitted.first().at(0).value<QList<Job>>().constFirst();
+    QCOMPARE(job.nodeId, held->nodeId);
+
+    // The node says the reservation was used by that job, and the list shows it.
+    QTRY_COMPARE_WITH_TIMEOUT(list.reservation(held->id)->state, Reservation::State::Used, 10000);
+    QCOMPARE(list.reservation(held->id)->jobId, job.id);
+    QVERIFY(panel.select(held->id));
+    QCOMPARE(panel.table()->item(panel.table()->currentRow(), ReservationsPanel::StateColumn)->text(),
+             QStringLiteral("Used by %1").arg(job.id));
+    QVERIFY(!panel.placeJobButton()->isEnabled());
+    QVERIFY(!panel.releaseButton()->isEnabled());
+}
+
+void tst_SelectionWizard::aReservationIsReleasedFromTheList()
+{
+    SystemClock clock;
+    jobs::ReservationList list(m_fx.tracker.get());
+    ReservationsPanel panel(&list, [this] { return m_fx.services.nodeNames(); }, clock);
+    SelectionWizard selection(&m_fx.services);
+    const std::optional<Reservation> held = reserve(selection, 4);
+    QVERIFY(held);
+    selection.accept(); // Done keeps it
+    QVERIFY(panel.select(held->id));
+    QVERIFY(panel.releaseButton()->isEnabled());
+    QSignalSpy changed(&list, &jobs::ReservationList::changed);
+    panel.releaseButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(list.reservation(held->id)->state, Reservation::State::Cancelled, 10000);
+    QVERIFY(panel.select(held->id));
+    QCOMPARE(panel.table()->item(panel.table()->currentRow(), ReservationsPanel::StateColumn)->text(),
+             QStringLiteral("Released"));
+    // Released at the node: asking it again finds it cancelled, and releasing twice is refused there.
+    QSignalSpy refused(&list, &jobs::ReservationList::releaseFailed);
+    m_fx.tracker->cancelReservation(held->nodeId, held->id);
+    QVERIFY(refused.wait(10000));
 }
 
 QTEST_MAIN(tst_SelectionWizard)

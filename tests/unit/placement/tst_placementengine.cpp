@@ -165,6 +165,7 @@ private Q_SLOTS:
     void tieBreakingById();
     void splitProposal();
     void trainingIsNeverSplit();
+    void heldUnitsPinTheJobToTheirNode();
     void placeLocationsJoinAtTheNearestNode();
     void noPathFallsBackToGreatCircle();
     void cpuOnlyJob();
@@ -420,6 +421,41 @@ void TestPlacementEngine::trainingIsNeverSplit()
     w.splittable = true;
     w.maxSplitNodes = 3;
     QVERIFY(PlacementEngine().rank(w, federation()).ranked.isEmpty());
+}
+
+void TestPlacementEngine::heldUnitsPinTheJobToTheirNode()
+{
+    // 8 h800 cards reserved at west: its offer lists 80 - 8 = 72 free; the job may use the 8 on top.
+    Workload w = workload();
+    w.acceleratorModels = {QStringLiteral("h800")};
+    w.requirements.accelerators = 76;
+    w.splittable = true;
+    w.maxSplitNodes = 3;
+    w.held = {QStringLiteral("rsv-1"), QStringLiteral("west"), QStringLiteral("west.h800"),
+              Offer::Resource::Accelerator, QStringLiteral("h800"), 8, 10.0};
+    FederationSnapshot s = federation();
+    for (Offer &o : s.offers)
+        if (o.nodeId == QStringLiteral("west"))
+            o.available = 72;
+    PlacementResult r = PlacementEngine().rank(w, s);
+    QCOMPARE(keys(r), QStringList{QStringLiteral("west")}); // no split, nowhere else
+    const Rejection *east = rejectionOf(r, QStringLiteral("east"));
+    QVERIFY(east);
+    QCOMPARE(east->reason, RejectionReason::NotTheHeldNode);
+    QVERIFY2(east->message.contains(QStringLiteral("west")), qPrintable(east->message));
+    QCOMPARE(r.ranked.constFirst().shares.constFirst().accelerators, 76);
+
+    // Beyond what the node offers plus what it holds: refused there too.
+    w.requirements.accelerators = 81;
+    r = PlacementEngine().rank(w, s);
+    QVERIFY(r.ranked.isEmpty());
+    QCOMPARE(rejectionOf(r, QStringLiteral("west"))->reason, RejectionReason::NotEnoughAccelerators);
+
+    // A node that stopped listing the offer (all of it held) still has the held units.
+    w.requirements.accelerators = 8;
+    s.offers.removeIf([](const Offer &o) { return o.nodeId == QStringLiteral("west"); });
+    r = PlacementEngine().rank(w, s);
+    QCOMPARE(keys(r), QStringList{QStringLiteral("west")});
 }
 
 void TestPlacementEngine::placeLocationsJoinAtTheNearestNode()
