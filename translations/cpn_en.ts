@@ -681,9 +681,9 @@
     </message>
     <message numerus="yes">
         <source>&lt;p&gt;%n alarms selected.&lt;/p&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;p&gt;%n alarm selected.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n alarms selected.&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -728,9 +728,9 @@
     </message>
     <message numerus="yes">
         <source>%n alarms selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alarm selected</numerusform>
+            <numerusform>%n alarms selected</numerusform>
         </translation>
     </message>
     <message>
@@ -1180,9 +1180,9 @@
     <name>cpn::Duration</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message>
@@ -1249,9 +1249,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
 </context>
@@ -1594,9 +1594,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n new alarm(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n new alarm</numerusform>
+            <numerusform>%1: %n new alarms</numerusform>
         </translation>
     </message>
     <message>
@@ -2001,10 +2001,6 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reserved %1 unit(s) of %2 (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Job %1 (%2) submitted to %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,6 +2010,18 @@ id %2
     </message>
     <message>
         <source>Workload Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservation %1 was not released: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved %1 at %2 (%3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2048,9 +2056,9 @@ id %2
     </message>
     <message numerus="yes">
         <source>+ %n more open problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+ %n more open problem</numerusform>
+            <numerusform>+ %n more open problems</numerusform>
         </translation>
     </message>
 </context>
@@ -2440,9 +2448,9 @@ id %2
     </message>
     <message numerus="yes">
         <source>%n node(s) of %1 can take it; the best is %2 at about ¥%3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node of %1 can take it; the best is %2 at about ¥%3.</numerusform>
+            <numerusform>%n nodes of %1 can take it; the best is %2 at about ¥%3.</numerusform>
         </translation>
     </message>
     <message>
@@ -2456,6 +2464,45 @@ id %2
     <message>
         <source>Users a&amp;t:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job runs on reservation %1: %2 held at %3. It is placed there only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed by the reservation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Reservation</name>
+    <message numerus="yes">
+        <source>%n %1 card(s)</source>
+        <translation>
+            <numerusform>%n %1 card</numerusform>
+            <numerusform>%n %1 cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU core(s)</source>
+        <translation>
+            <numerusform>%n CPU core</numerusform>
+            <numerusform>%n CPU cores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GiB of memory</source>
+        <translation>
+            <numerusform>%n GiB of memory</numerusform>
+            <numerusform>%n GiB of memory</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TB of storage</source>
+        <translation>
+            <numerusform>%n TB of storage</numerusform>
+            <numerusform>%n TB of storage</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2497,15 +2544,113 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reserved: %1 holds %2 unit(s) of %3 until %4. Use it when you place the job.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The node could not reserve it: %1. Go back and rank again to pick another offer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not reserved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place a &amp;Job on It…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Place a Job with these requirements, on the units just reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved: %1 holds %2 at %3 until %4. Place a job on it before then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReservationsPanel</name>
+    <message>
+        <source>Reservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place a &amp;Job on It…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Place a Job on the selected reservation&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected reservation&apos;s units back to the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Releasing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not released: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n min)</source>
+        <translation>
+            <numerusform>%1 (in %n min)</numerusform>
+            <numerusform>%1 (in %n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¥%1/unit·h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2989,9 +3134,9 @@ id %2
     </message>
     <message numerus="yes">
         <source>Loaded %n workload(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Loaded %n workload from %1.</numerusform>
+            <numerusform>Loaded %n workloads from %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -3012,9 +3157,9 @@ id %2
     </message>
     <message numerus="yes">
         <source>Saved %n workload(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saved %n workload to %1.</numerusform>
+            <numerusform>Saved %n workloads to %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -3138,9 +3283,9 @@ id %2
     </message>
     <message numerus="yes">
         <source>%1, %n nodes affected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n node affected</numerusform>
+            <numerusform>%1, %n nodes affected</numerusform>
         </translation>
     </message>
     <message>
@@ -4163,9 +4308,9 @@ id %2
     </message>
     <message numerus="yes">
         <source>Recording resumed; %n batch(es) of data were not recorded meanwhile.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Recording resumed; %n batch of data was not recorded meanwhile.</numerusform>
+            <numerusform>Recording resumed; %n batches of data were not recorded meanwhile.</numerusform>
         </translation>
     </message>
     <message>
@@ -4308,9 +4453,9 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
     <message numerus="yes">
         <source>%n model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n model</numerusform>
+            <numerusform>%n models</numerusform>
         </translation>
     </message>
     <message>
@@ -4626,9 +4771,9 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
     <message numerus="yes">
         <source>%n node(s), %1 reporting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node, %1 reporting</numerusform>
+            <numerusform>%n nodes, %1 reporting</numerusform>
         </translation>
     </message>
     <message>
@@ -4735,6 +4880,10 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
     <message>
         <source>The job would finish on %1 at %2, after the deadline of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job runs on the units reserved at %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

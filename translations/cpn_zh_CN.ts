@@ -1995,10 +1995,6 @@ ID：%2
         <translation>规划</translation>
     </message>
     <message>
-        <source>Reserved %1 unit(s) of %2 (%3).</source>
-        <translation>已预留 %2 的 %1 个单位（%3）。</translation>
-    </message>
-    <message>
         <source>Job %1 (%2) submitted to %3.</source>
         <translation>作业 %1（%2）已提交到 %3。</translation>
     </message>
@@ -2009,6 +2005,18 @@ ID：%2
     <message>
         <source>Workload Queue</source>
         <translation>工作负载队列</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Reservation %1 was not released: %2</source>
+        <translation>预留 %1 未释放：%2</translation>
+    </message>
+    <message>
+        <source>Reserved %1 at %2 (%3).</source>
+        <translation>已在 %2 预留 %1（%3）。</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +2457,41 @@ ID：%2
         <source>Users a&amp;t:</source>
         <translation>用户位置(&amp;T)：</translation>
     </message>
+    <message>
+        <source>This job runs on reservation %1: %2 held at %3. It is placed there only.</source>
+        <translation>此作业使用预留 %1：%3 为其保留 %2，只放置在该节点。</translation>
+    </message>
+    <message>
+        <source>Fixed by the reservation %1</source>
+        <translation>由预留 %1 确定</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::Reservation</name>
+    <message numerus="yes">
+        <source>%n %1 card(s)</source>
+        <translation>
+            <numerusform>%n 张 %1 卡</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU core(s)</source>
+        <translation>
+            <numerusform>%n 个 CPU 核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GiB of memory</source>
+        <translation>
+            <numerusform>%n GiB 内存</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TB of storage</source>
+        <translation>
+            <numerusform>%n TB 存储</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpn::ReservationPage</name>
@@ -2489,16 +2532,113 @@ ID：%2
         <translation>正在预留…</translation>
     </message>
     <message>
-        <source>Reserved: %1 holds %2 unit(s) of %3 until %4. Use it when you place the job.</source>
-        <translation>已预留：%1 为您保留 %2 个 %3 单元，直至 %4。部署作业时请使用此预留。</translation>
-    </message>
-    <message>
         <source>The node could not reserve it: %1. Go back and rank again to pick another offer.</source>
         <translation>节点无法完成预留：%1。请返回重新排名，选择其他报价。</translation>
     </message>
     <message>
         <source>Not reserved: %1</source>
         <translation>未预留：%1</translation>
+    </message>
+    <message>
+        <source>Place a &amp;Job on It…</source>
+        <translation>在其上放置作业(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Open Place a Job with these requirements, on the units just reserved</source>
+        <translation>以这些需求打开“放置作业”，使用刚预留的资源</translation>
+    </message>
+    <message>
+        <source>Reserved: %1 holds %2 at %3 until %4. Place a job on it before then.</source>
+        <translation>已预留：%1 在 %3 保留 %2，至 %4。请在此之前放置作业。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::ReservationsPanel</name>
+    <message>
+        <source>Reservation</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Place a &amp;Job on It…</source>
+        <translation>在其上放置作业(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Open Place a Job on the selected reservation&apos;s units</source>
+        <translation>在所选预留的资源上打开“放置作业”</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>释放(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Give the selected reservation&apos;s units back to the node</source>
+        <translation>将所选预留的资源交还节点</translation>
+    </message>
+    <message>
+        <source>Releasing %1…</source>
+        <translation>正在释放 %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not released: %2</source>
+        <translation>%1 未释放：%2</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>已由 %1 使用</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n min)</source>
+        <translation>
+            <numerusform>%1（%n 分钟后）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¥%1/unit·h</source>
+        <translation>¥%1/单位·时</translation>
     </message>
 </context>
 <context>
@@ -4720,6 +4860,10 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     <message>
         <source>The job would finish on %1 at %2, after the deadline of %3.</source>
         <translation>作业在 %1 上将于 %2 完成，晚于截止时间 %3。</translation>
+    </message>
+    <message>
+        <source>The job runs on the units reserved at %1.</source>
+        <translation>该作业使用在 %1 预留的资源。</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ ReservationPage::ReservationPage(PlanningServices *services, placement::Workload
     m_retry->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     m_retry->hide();
     connect(m_retry, &QPushButton::clicked, this, &ReservationPage::reserve);
-    m_placeJob = new QPushButton(tr("&Place a Job on It…"), this);
+    m_placeJob = new QPushButton(tr("Place a &Job on It…"), this);
     m_placeJob->setObjectName(QStringLiteral("placeJobOnReservation"));
     m_placeJob->setToolTip(tr("Open Place a Job with these requirements, on the units just reserved"));
     m_placeJob->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));

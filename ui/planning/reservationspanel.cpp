@@ -32,7 +32,7 @@ ReservationsPanel::ReservationsPanel(jobs::ReservationList *list, std::function<
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Reservations"));
 
-    m_placeJob = new QPushButton(tr("&Place a Job on It…"), this);
+    m_placeJob = new QPushButton(tr("Place a &Job on It…"), this);
     m_placeJob->setObjectName(QStringLiteral("placeJobOnReservation"));
     m_placeJob->setToolTip(tr("Open Place a Job on the selected reservation's units"));
     m_placeJob->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));

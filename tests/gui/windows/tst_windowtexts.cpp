@@ -9,9 +9,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QLabel>
+#include <QMainWindow>
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
@@ -103,6 +105,11 @@ QStringList problemsIn(QWidget *window)
         if (box->isVisibleTo(window))
             claim(box, box->title());
     }
+    // The menu titles take their Alt keys in the whole window, docks included.
+    if (auto *main = qobject_cast<QMainWindow *>(window)) {
+        for (const QAction *menu : main->menuBar()->actions())
+            claim(main->menuBar(), menu->text());
+    }
     return problems;
 }
 
@@ -152,6 +159,13 @@ void TestWindowTexts::textsFit()
                             .arg(window->minimumSizeHint().width())
                             .arg(window->minimumSizeHint().height())));
     QStringList problems = problemsIn(window);
+    // Each dock in front in turn: a dock behind a tab shows nothing to clash with until it is raised.
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>()) {
+        dock->show();
+        dock->raise();
+        QTest::qWait(20);
+        problems << problemsIn(window);
+    }
     int dialogsSeen = 0;
     // The windows the menus open, each over the main window at its own size.
     for (const char *name :
