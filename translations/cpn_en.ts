@@ -1128,10 +1128,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>starts %1, done %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ETA:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,6 +1169,10 @@
     </message>
     <message>
         <source>%1 of 100, rank %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts %1, done by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2693,7 +2693,7 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2, %3 h&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Node&lt;/th&gt;&lt;th align=left&gt;Runs on&lt;/th&gt;&lt;th&gt;Share&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;Estimated cost: &lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;Starts: %7&lt;br&gt;Finishes (ETA): &lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;Renewable share: %10 %&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2, %3 h&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Node&lt;/th&gt;&lt;th align=left&gt;Runs on&lt;/th&gt;&lt;th&gt;Share&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;Estimated cost: &lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;Starts: %7&lt;br&gt;Done by: &lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;Renewable share: %10 %&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4370,10 +4370,6 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>≈ %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>¥%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4402,11 +4398,15 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ETA / finished</source>
+        <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cost</source>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done by / ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1126,10 +1126,6 @@
         <translation>费用：</translation>
     </message>
     <message>
-        <source>starts %1, done %2</source>
-        <translation>%1 开始，%2 完成</translation>
-    </message>
-    <message>
         <source>ETA:</source>
         <translation>预计完成时间：</translation>
     </message>
@@ -1172,6 +1168,10 @@
     <message>
         <source>%1 of 100, rank %2 of %3</source>
         <translation>%1 分（满分 100），第 %2 名，共 %3 个</translation>
+    </message>
+    <message>
+        <source>starts %1, done by %2</source>
+        <translation>%1 开始，最迟 %2 完成</translation>
     </message>
 </context>
 <context>
@@ -2680,8 +2680,8 @@ ID：%2
         <translation>（截止 %1）</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2, %3 h&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Node&lt;/th&gt;&lt;th align=left&gt;Runs on&lt;/th&gt;&lt;th&gt;Share&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;Estimated cost: &lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;Starts: %7&lt;br&gt;Finishes (ETA): &lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;Renewable share: %10 %&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2，%3 小时&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;节点&lt;/th&gt;&lt;th align=left&gt;运行于&lt;/th&gt;&lt;th&gt;份额&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;预计费用：&lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;开始时间：%7&lt;br&gt;预计完成时间：&lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;绿电占比：%10 %&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2, %3 h&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Node&lt;/th&gt;&lt;th align=left&gt;Runs on&lt;/th&gt;&lt;th&gt;Share&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;Estimated cost: &lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;Starts: %7&lt;br&gt;Done by: &lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;Renewable share: %10 %&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2，%3 小时&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;节点&lt;/th&gt;&lt;th align=left&gt;运行于&lt;/th&gt;&lt;th&gt;份额&lt;/th&gt;&lt;/tr&gt;%4&lt;/table&gt;&lt;p&gt;预计费用：&lt;b&gt;¥%5&lt;/b&gt;%6&lt;br&gt;开始时间：%7&lt;br&gt;最迟完成：&lt;b&gt;%8&lt;/b&gt;%9&lt;br&gt;绿电占比：%10 %&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4351,10 +4351,6 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>≈ %1</source>
-        <translation>≈ %1</translation>
-    </message>
-    <message>
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -4383,12 +4379,16 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation>提交时间</translation>
     </message>
     <message>
-        <source>ETA / finished</source>
-        <translation>预计完成时间 / 完成时间</translation>
-    </message>
-    <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>最迟 %1</translation>
+    </message>
+    <message>
+        <source>Done by / ended</source>
+        <translation>最迟完成 / 结束时间</translation>
     </message>
 </context>
 <context>

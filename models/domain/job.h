@@ -45,4 +45,9 @@ struct Job
     friend bool operator==(const Job &, const Job &) = default;
 };
 
+// When a job is done at the latest, the one rule every view of a job uses (a placement's estimated finish
+// included): its start (actual, else planned, else now) plus the hours it asked for; once ended, when it
+// ended. Jobs often end sooner; none runs past its hours (a node stops it, as Slurm's time limit does).
+qint64 finishByMs(const Job &job, qint64 plannedStartMs, qint64 nowMs);
+
 } // namespace cpn

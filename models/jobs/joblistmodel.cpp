@@ -47,13 +47,9 @@ void JobListModel::setJob(const Job &job)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-qint64 JobListModel::estimatedFinishMs(const Job &job) const
+qint64 JobListModel::finishByMs(const Job &job) const
 {
-    if (job.state != JobState::Running || job.startedAtMs <= 0 || job.progress <= 0.001)
-        return 0;
-    const qint64 now = m_clock.nowMs();
-    const double elapsed = double(qMax<qint64>(0, now - job.startedAtMs));
-    return now + qint64(elapsed / job.progress * (1 - job.progress));
+    return cpn::finishByMs(job, m_tracker ? m_tracker->plannedStartMs(job.id) : 0, m_clock.nowMs());
 }
 
 QString JobListModel::kindName(JobKind kind)
@@ -117,9 +113,7 @@ QVariant JobListModel::displayData(const Job &job, int column) const
     case EtaColumn:
         if (isTerminal(job.state))
             return timeText(job.finishedAtMs);
-        if (const qint64 eta = estimatedFinishMs(job))
-            return tr("≈ %1").arg(timeText(eta));
-        return {};
+        return tr("by %1").arg(timeText(finishByMs(job)));
     case CostColumn:
         return tr("¥%1").arg(QLocale().toString(job.estimatedCostCny, 'f', 0));
     default:
@@ -143,7 +137,7 @@ QVariant JobListModel::sortData(const Job &job, int column) const
     case SubmittedColumn:
         return job.submittedAtMs;
     case EtaColumn:
-        return isTerminal(job.state) ? job.finishedAtMs : estimatedFinishMs(job);
+        return finishByMs(job);
     case CostColumn:
         return job.estimatedCostCny;
     default:
@@ -200,7 +194,7 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
     case SubmittedColumn:
         return tr("Submitted");
     case EtaColumn:
-        return tr("ETA / finished");
+        return tr("Done by / ended");
     case CostColumn:
         return tr("Cost");
     default:

@@ -55,8 +55,8 @@ public:
     void setJob(const cpn::Job &job);
     const Job &jobAt(int row) const { return m_jobs.at(row); }
     int rowOf(const QString &jobId) const { return m_rowById.value(jobId, -1); }
-    // Estimated finish (epoch ms) of a running job from its progress so far; 0 when unknown.
-    qint64 estimatedFinishMs(const Job &job) const;
+    // When the job is done at the latest (cpn::finishByMs, with the plan its tracker kept), or ended.
+    qint64 finishByMs(const Job &job) const;
 
     static QString kindName(JobKind kind);
     static QString stateName(JobState state);

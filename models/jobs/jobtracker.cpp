@@ -111,7 +111,7 @@ QString JobTracker::describe(const api::ApiError &error)
     return error.message();
 }
 
-void JobTracker::submit(const QString &tag, const QString &nodeId, const JobRequest &request)
+void JobTracker::submit(const QString &tag, const QString &nodeId, const JobRequest &request, qint64 plannedStartMs)
 {
     api::NodeApiClient *client = clientFor(nodeId);
     if (!client) {
@@ -125,7 +125,7 @@ void JobTracker::submit(const QString &tag, const QString &nodeId, const JobRequ
     }
     JobRequest sent = request;
     sent.nodeId = nodeId;
-    client->submitJob(sent, [this, tag, name = request.name](const api::ApiResult<Job> &result) {
+    client->submitJob(sent, [this, tag, plannedStartMs, name = request.name](const api::ApiResult<Job> &result) {
         if (!result.ok()) {
             const QString reason = describe(result.error());
             qCWarning(lcApi).noquote() << "job" << name << "refused:" << result.error().message();
@@ -133,10 +133,17 @@ void JobTracker::submit(const QString &tag, const QString &nodeId, const JobRequ
             return;
         }
         m_tags.insert(result.value().id, tag);
+        if (plannedStartMs > 0)
+            m_plannedStartMs.insert(result.value().id, plannedStartMs);
         store(result.value());
         qCInfo(lcApi).noquote() << "job" << result.value().id << "submitted to" << result.value().nodeId;
         Q_EMIT submitted(tag, result.value());
     });
+}
+
+qint64 JobTracker::plannedStartMs(const QString &jobId) const
+{
+    return m_plannedStartMs.value(jobId);
 }
 
 void JobTracker::cancel(const QString &jobId)

@@ -42,7 +42,8 @@ public:
     void setToken(const QUrl &rootUrl, const QString &token);
     void setPollIntervalMs(int ms);
 
-    void submit(const QString &tag, const QString &nodeId, const JobRequest &request);
+    // `plannedStartMs`: when the placement expected it to start (its queue wait and data transfer), for finishByMs().
+    void submit(const QString &tag, const QString &nodeId, const JobRequest &request, qint64 plannedStartMs = 0);
     void cancel(const QString &jobId);
     // Holds units of an offer at its node (POST /reservations); reserved() or reserveFailed() follows.
     void reserve(const QString &tag, const QString &nodeId, const ReservationRequest &request);
@@ -61,6 +62,8 @@ public:
     // it are made there); empty when none is.
     QString nodeAt(const QUrl &baseUrl) const;
     int activeCount() const;
+    // When the placement expected the job to start (given to submit()); 0 when unknown.
+    qint64 plannedStartMs(const QString &jobId) const;
 
     // The client for a node's base URL (created on first use); nullptr for a node not in the directory.
     api::NodeApiClient *clientFor(const QString &nodeId);
@@ -95,6 +98,7 @@ private:
     QList<QString> m_order;
     QHash<QString, Job> m_jobs;
     QHash<QString, QString> m_tags;
+    QHash<QString, qint64> m_plannedStartMs; // by job id
     QSet<QString> m_polling; // jobs with a GET in flight
     QTimer m_timer;
 };

@@ -28,7 +28,7 @@ JobRequest WorkloadQueueSubmitter::requestFor(const QString &name, JobKind kind,
 }
 
 bool WorkloadQueueSubmitter::submit(const QString &workloadId, const QString &nodeId,
-                                    const QString &acceleratorModel, QString *why)
+                                    const QString &acceleratorModel, qint64 plannedStartMs, QString *why)
 {
     const auto fail = [why](const QString &reason) {
         if (why)
@@ -49,7 +49,7 @@ bool WorkloadQueueSubmitter::submit(const QString &workloadId, const QString &no
     const JobRequest request = requestFor(w.name, w.kind, w.requirements, nodeId, model);
     m_queue->markSubmitting(workloadId, nodeId);
     qCInfo(lcUi).noquote() << "submitting workload" << workloadId << "to" << nodeId;
-    m_tracker->submit(workloadId, nodeId, request);
+    m_tracker->submit(workloadId, nodeId, request, plannedStartMs);
     return true;
 }
 

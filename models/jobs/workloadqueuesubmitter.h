@@ -25,9 +25,9 @@ public:
                                  const QString &nodeId, const QString &acceleratorModel);
 
     // Starts a submission; false (and nothing sent) when the workload is unknown or not waiting for a
-    // place, with the reason in *why.
+    // place, with the reason in *why. `plannedStartMs`: the placement's estimated start (JobTracker::submit).
     bool submit(const QString &workloadId, const QString &nodeId, const QString &acceleratorModel,
-                QString *why = nullptr);
+                qint64 plannedStartMs, QString *why = nullptr);
     // Refuses without asking the node (e.g. the offer vanished since the drop): back to the queue.
     void refuse(const QString &workloadId, const QString &reason);
 

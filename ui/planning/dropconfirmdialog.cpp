@@ -41,7 +41,7 @@ DropConfirmDialog::DropConfirmDialog(const Target &target, const placement::Cand
     const auto when = [&](qint64 ms) {
         return locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
     };
-    auto *eta = new QLabel(tr("starts %1, done %2").arg(when(candidate.estimatedStartMs), when(candidate.estimatedFinishMs)),
+    auto *eta = new QLabel(tr("starts %1, done by %2").arg(when(candidate.estimatedStartMs), when(candidate.estimatedFinishMs)),
                            this);
     eta->setObjectName(QStringLiteral("eta"));
     form->addRow(tr("ETA:"), eta);

@@ -66,7 +66,7 @@ void ReviewPage::initializePage()
     m_summary->setText(
         tr("<p><b>%1</b> — %2, %3 h</p>"
            "<table cellspacing=6><tr><th align=left>Node</th><th align=left>Runs on</th><th>Share</th></tr>%4</table>"
-           "<p>Estimated cost: <b>¥%5</b>%6<br>Starts: %7<br>Finishes (ETA): <b>%8</b>%9<br>"
+           "<p>Estimated cost: <b>¥%5</b>%6<br>Starts: %7<br>Done by: <b>%8</b>%9<br>"
            "Renewable share: %10 %</p>")
             .arg(m_draft->name.toHtmlEscaped(), jobs::JobListModel::kindName(m_draft->kind))
             .arg(m_draft->requirements.durationHours)

@@ -86,6 +86,7 @@ void SubmitPage::initializePage()
                 Part part;
                 part.share = c->shares.at(i);
                 part.request = requests.at(i);
+                part.plannedStartMs = c->estimatedStartMs;
                 m_parts.append(part);
             }
         }
@@ -152,7 +153,7 @@ void SubmitPage::submitPart(Part &part)
     part.state = Part::State::Submitting;
     if (!part.reservation.id.isEmpty()) // made for this part; else the planner's own, or none
         part.request.reservationId = part.reservation.id;
-    m_services->jobs->submit(part.tag, part.share.nodeId, part.request);
+    m_services->jobs->submit(part.tag, part.share.nodeId, part.request, part.plannedStartMs);
 }
 
 SubmitPage::Part *SubmitPage::partWithTag(const QString &tag)

@@ -36,6 +36,7 @@ public:
         enum class State { Waiting, Reserving, Submitting, Submitted, Failed };
         placement::Share share;
         JobRequest request;
+        qint64 plannedStartMs = 0; // the proposal's estimated start
         QString tag;
         State state = State::Waiting;
         Reservation reservation; // id empty unless one was made

@@ -254,7 +254,7 @@ void WorkloadQueuePanel::handleDrop(const QString &workloadId, const QString &no
     if (!candidate) {
         const QString why = rejectionOn(result, nodeId);
         showMessage(tr("%1 cannot run on %2: %3")
-                        .arg(item->workload.name, nodeId, why.isEmpty() ? tr("the node is not known") : why),
+                        .arg(item->workload.name, nodeName(snapshot, nodeId), why.isEmpty() ? tr("the node is not known") : why),
                     true);
         return;
     }
@@ -312,13 +312,15 @@ bool WorkloadQueuePanel::submitTo(const QString &workloadId, const QString &node
     }
     QString why;
     const QString model = candidate->shares.first().acceleratorModel;
-    if (!m_submitter->submit(workloadId, nodeId, model, &why)) {
+    if (!m_submitter->submit(workloadId, nodeId, model, candidate->estimatedStartMs, &why)) {
         showMessage(why, true);
         return false;
     }
     // Sent: its planning moves cannot be undone any more.
     m_undo->forget(workloadId);
-    showMessage(tr("Submitting %1 to %2…").arg(item->workload.name, nodeId), false);
+    showMessage(tr("Submitting %1 to %2…")
+                    .arg(item->workload.name, m_services ? m_services->nodeNames().name(nodeId) : nodeId),
+                false);
     return true;
 }
 

@@ -95,7 +95,7 @@ void tst_JobWizard::placeSubmitAndFollowToCompletion()
     const QString review = wizard.reviewPage()->summaryLabel()->text();
     QVERIFY(review.contains(QStringLiteral("llm-finetune-7b")));
     QVERIFY(review.contains(QStringLiteral("Estimated cost")));
-    QVERIFY(review.contains(QStringLiteral("Finishes (ETA)")));
+    QVERIFY(review.contains(QStringLiteral("Done by")));
     // The node by its name, not its id.
     const QString nodeName = proposals->nodeNames().name(chosen.nodeId());
     QVERIFY(nodeName != chosen.nodeId());
@@ -118,6 +118,10 @@ void tst_JobWizard::placeSubmitAndFollowToCompletion()
     // The Jobs dock follows it to the end with live state from the node.
     const int row = panel.model()->rowOf(jobs.first().id);
     QVERIFY(row >= 0);
+    // The dock's "done by" is the review's until the node starts the job, then its start plus its hours.
+    const Job shown = panel.model()->jobAt(row);
+    const qint64 doneBy = panel.model()->index(row, jobs::JobListModel::EtaColumn).data(jobs::JobListModel::SortRole).toLongLong();
+    QCOMPARE(doneBy, shown.startedAtMs > 0 ? shown.startedAtMs + 3'600'000 : chosen.estimatedFinishMs);
     QTRY_COMPARE_WITH_TIMEOUT(panel.model()->jobAt(row).state, JobState::Completed, 20000);
     QCOMPARE(panel.model()->index(row, jobs::JobListModel::ProgressColumn).data().toString(), QStringLiteral("100 %"));
 }

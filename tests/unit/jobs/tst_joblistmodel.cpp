@@ -14,7 +14,7 @@ class tst_JobListModel : public QObject
 
 private Q_SLOTS:
     void rowsAppearAndUpdateInPlace();
-    void etaFollowsProgress();
+    void doneByIsItsStartPlusItsHours();
     void rolesAndSorting();
 };
 
@@ -54,18 +54,26 @@ void tst_JobListModel::rowsAppearAndUpdateInPlace()
     QCOMPARE(model.rowOf(QStringLiteral("job-3")), -1);
 }
 
-void tst_JobListModel::etaFollowsProgress()
+void tst_JobListModel::doneByIsItsStartPlusItsHours()
 {
     ManualClock clock(10'000);
     JobListModel model(nullptr, clock);
-    Job j = job(QStringLiteral("job-1"), JobState::Running, 0.25);
-    j.startedAtMs = 6'000; // 4 s for a quarter: 12 s to go
-    QCOMPARE(model.estimatedFinishMs(j), 22'000);
-    j.progress = 0;
-    QCOMPARE(model.estimatedFinishMs(j), 0); // unknown, never a division by zero
-    j.state = JobState::Queued;
-    j.progress = 0.5;
-    QCOMPARE(model.estimatedFinishMs(j), 0);
+    Job j = job(QStringLiteral("job-1"), JobState::Queued);
+    j.requirements.durationHours = 2;
+    const qint64 twoHours = 7'200'000;
+    QCOMPARE(model.finishByMs(j), 10'000 + twoHours); // queued, no plan known: from now
+    QCOMPARE(finishByMs(j, 60'000, clock.nowMs()), 60'000 + twoHours); // from the planned start
+    QCOMPARE(finishByMs(j, 5'000, clock.nowMs()), 10'000 + twoHours);  // a planned start that passed: now
+    j.state = JobState::Running;
+    j.startedAtMs = 6'000;
+    j.progress = 0.9; // progress does not move it: the node stops it at its hours at the latest
+    QCOMPARE(model.finishByMs(j), 6'000 + twoHours);
+    QCOMPARE(model.index(0, JobListModel::EtaColumn).data(), QVariant()); // no row yet
+    model.setJob(j);
+    QVERIFY(model.index(0, JobListModel::EtaColumn).data().toString().startsWith(QStringLiteral("by ")));
+    j.state = JobState::Completed;
+    j.finishedAtMs = 900'000;
+    QCOMPARE(model.finishByMs(j), 900'000);
 }
 
 void tst_JobListModel::rolesAndSorting()
