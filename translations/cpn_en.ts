@@ -2047,6 +2047,14 @@ id %2
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::ProblemsBand</name>
@@ -2995,6 +3003,21 @@ id %2
     </message>
 </context>
 <context>
+    <name>cpn::WorkloadEditorDialog</name>
+    <message>
+        <source>&amp;Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue file could not hold this workload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cpn::WorkloadQueuePanel</name>
     <message>
         <source>Drag a workload onto the map: green fits, amber fits poorly, red cannot run there.</source>
@@ -3164,6 +3187,50 @@ id %2
     </message>
     <message>
         <source>The queue could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe a new workload and add it to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change what the selected workload asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected workload, to change before it is added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be changed: it is no longer waiting for a place.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

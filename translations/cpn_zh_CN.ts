@@ -2041,6 +2041,14 @@ ID：%2
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
 </context>
 <context>
     <name>cpn::ProblemsBand</name>
@@ -2979,6 +2987,21 @@ ID：%2
     </message>
 </context>
 <context>
+    <name>cpn::WorkloadEditorDialog</name>
+    <message>
+        <source>&amp;Job</source>
+        <translation>作业(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Re&amp;quirements</source>
+        <translation>需求(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The queue file could not hold this workload: %1</source>
+        <translation>队列文件无法保存此工作负载：%1</translation>
+    </message>
+</context>
+<context>
     <name>cpn::WorkloadQueuePanel</name>
     <message>
         <source>Drag a workload onto the map: green fits, amber fits poorly, red cannot run there.</source>
@@ -3147,6 +3170,50 @@ ID：%2
     <message>
         <source>The queue could not be saved to %1: %2</source>
         <translation>无法将队列保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Describe a new workload and add it to the queue</source>
+        <translation>描述新的工作负载并加入队列</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Change what the selected workload asks for</source>
+        <translation>修改所选工作负载的需求</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected workload, to change before it is added</source>
+        <translation>添加所选工作负载的副本，加入前可修改</translation>
+    </message>
+    <message>
+        <source>New Workload</source>
+        <translation>新建工作负载</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be changed: it is no longer waiting for a place.</source>
+        <translation>%1 无法修改：它已不再等待放置。</translation>
     </message>
 </context>
 <context>

@@ -359,6 +359,13 @@ QByteArray write(const QList<QueuedWorkload> &workloads)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+QString problemWith(const QueuedWorkload &workload)
+{
+    const ReadResult result = read(write({workload}));
+    // Without the file's own path: the editor shows it beside the fields.
+    return result.error.startsWith(QLatin1String("workloads[0].")) ? result.error.mid(13) : result.error;
+}
+
 ReadResult readFile(const QString &path)
 {
     ReadResult result;

@@ -34,6 +34,10 @@ ReadResult readFile(const QString &path);
 // Writes atomically (QSaveFile); false with the reason.
 bool writeFile(const QString &path, const QList<QueuedWorkload> &workloads, QString *error);
 
+// What the file would refuse in this workload ("requirements.durationHours: expected more than 0"), or
+// empty: a workload made in the editor is checked by the very rules a loaded one is.
+QString problemWith(const QueuedWorkload &workload);
+
 // Replaces the queue with the file's workloads; on any error the queue is left as it was.
 bool loadInto(WorkloadQueue &queue, const QString &path, QString *error);
 

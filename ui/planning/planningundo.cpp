@@ -62,6 +62,43 @@ private:
     int m_row;
 };
 
+// A new workload (New, Duplicate): undone, it leaves the queue.
+class AddCommand : public PlanningCommand
+{
+public:
+    AddCommand(PlanningUndoStack *stack, const QueuedWorkload &item, int row, const QString &text)
+        : PlanningCommand(stack, item.id, text), m_item(item), m_row(row)
+    {
+    }
+
+protected:
+    void apply() override { queue()->insert(m_item, m_row); }
+    void revert() override { queue()->take(m_item.id); }
+
+private:
+    QueuedWorkload m_item;
+    int m_row;
+};
+
+class EditCommand : public PlanningCommand
+{
+public:
+    EditCommand(PlanningUndoStack *stack, const QueuedWorkload &before, const placement::Workload &after,
+                const QString &text)
+        : PlanningCommand(stack, before.id, text), m_before(before), m_after(before)
+    {
+        m_after.workload = after;
+    }
+
+protected:
+    void apply() override { queue()->restore(m_after); }
+    void revert() override { queue()->restore(m_before); }
+
+private:
+    QueuedWorkload m_before;
+    QueuedWorkload m_after;
+};
+
 } // namespace
 
 PlanningCommand::PlanningCommand(PlanningUndoStack *stack, const QString &workloadId, const QString &text)
@@ -133,6 +170,26 @@ bool PlanningUndoStack::remove(const QString &workloadId)
     if (item.state == QueuedWorkload::State::Submitting)
         return false; // on its way to a node: its answer must find it
     push(new RemoveCommand(this, item, row, tr("Remove %1").arg(item.workload.name)));
+    return true;
+}
+
+bool PlanningUndoStack::add(const QueuedWorkload &item, int row)
+{
+    if (item.id.isEmpty() || m_queue->find(item.id) || m_queue->items().size() >= jobs::WorkloadQueue::kMaxWorkloads)
+        return false;
+    const int at = row < 0 || row > m_queue->items().size() ? int(m_queue->items().size()) : row;
+    push(new AddCommand(this, item, at, tr("Add %1").arg(item.workload.name)));
+    return true;
+}
+
+bool PlanningUndoStack::edit(const QString &workloadId, const placement::Workload &workload)
+{
+    const QueuedWorkload *item = m_queue->find(workloadId);
+    if (!item || !item->isPlaceable())
+        return false; // on its way to a node or running there: what was sent stays what it is
+    if (item->workload == workload)
+        return true;
+    push(new EditCommand(this, *item, workload, tr("Edit %1").arg(workload.name)));
     return true;
 }
 

@@ -12,10 +12,14 @@ namespace cpn {
 
 namespace jobs {
 class WorkloadQueue;
+struct QueuedWorkload;
+} // namespace jobs
+namespace placement {
+struct Workload;
 }
 
-// The planner's moves on the workload queue, undoable until the workload is submitted: plan on a node
-// or a province, unplan, move up or down, remove. Once a workload goes to a node its moves are
+// The planner's moves on the workload queue, undoable until the workload is submitted: add (new or
+// duplicated), edit, plan on a node or a province, unplan, move up or down, remove. Once a workload goes to a node its moves are
 // forgotten (a job cannot be "un-submitted" here; it is cancelled in the Jobs dock): they stay on the
 // stack as obsolete entries that undo and redo skip and drop.
 class PlanningUndoStack : public QUndoStack
@@ -34,6 +38,10 @@ public:
     bool unplan(const QString &workloadId);
     bool moveTo(const QString &workloadId, int row);
     bool remove(const QString &workloadId);
+    // A new workload at `row` (-1: the end); false if its id is empty or taken, or the queue is full.
+    bool add(const jobs::QueuedWorkload &item, int row = -1);
+    // Replaces what a workload asks for; false unless it is still waiting for a place.
+    bool edit(const QString &workloadId, const placement::Workload &workload);
 
     // The workload was submitted: its moves so far can no longer be undone or redone (if the node
     // refuses it, it is back in the queue and new moves count again).

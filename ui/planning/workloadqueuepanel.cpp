@@ -8,8 +8,11 @@
 #include "jobs/workloadqueuesubmitter.h"
 #include "placement/placementengine.h"
 #include "ui/planning/dropconfirmdialog.h"
+#include "ui/planning/jobwizard.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/planningundo.h"
+#include "ui/planning/workloadeditor.h"
+#include "ui/planning/workloadqueueview.h"
 #include "widgets/map/nodemapwidget.h"
 #include "widgets/map/placementfit.h"
 
@@ -78,7 +81,7 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
                                         },
                                         this)),
       m_submitter(new jobs::WorkloadQueueSubmitter(queue, services ? services->jobs : nullptr, this)),
-      m_view(new QTableView(this)), m_message(new QLabel(this))
+      m_view(new WorkloadQueueView(this)), m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("workloadQueuePanel"));
     m_view->setObjectName(QStringLiteral("workloadQueueView"));
@@ -121,6 +124,10 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
                                 tr("Submit the selected planned workload to its node"));
     // A read-only account cannot submit: the sign-in disables actions that need this scope.
     m_submitAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
+    m_newAction = makeAction(tr("New…"), QStringLiteral("newWorkload"), tr("Describe a new workload and add it to the queue"));
+    m_editAction = makeAction(tr("Edit…"), QStringLiteral("editWorkload"), tr("Change what the selected workload asks for"));
+    m_duplicateAction = makeAction(tr("Duplicate…"), QStringLiteral("duplicateWorkload"),
+                                   tr("Add a copy of the selected workload, to change before it is added"));
     m_unplanAction = makeAction(tr("Unplan"), QStringLiteral("unplanWorkload"), tr("Take the selected workload off its node"));
     m_removeAction = makeAction(tr("Remove"), QStringLiteral("removeWorkload"), tr("Remove the selected workload"));
     m_upAction = makeAction(tr("Up"), QStringLiteral("moveWorkloadUp"), tr("Move the selected workload up"));
@@ -128,8 +135,8 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
-    for (QAction *action : {m_loadAction, m_saveAction, m_undoAction, m_redoAction, m_submitAction, m_unplanAction,
-                            m_removeAction, m_upAction, m_downAction}) {
+    for (QAction *action : {m_loadAction, m_saveAction, m_newAction, m_editAction, m_duplicateAction, m_removeAction,
+                            m_undoAction, m_redoAction, m_submitAction, m_unplanAction, m_upAction, m_downAction}) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setObjectName(action->objectName() + QStringLiteral("Button"));
@@ -146,6 +153,13 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
     connect(m_saveAction, &QAction::triggered, this, &WorkloadQueuePanel::saveInteractive);
     connect(m_undoAction, &QAction::triggered, m_undo, &PlanningUndoStack::undoMove);
     connect(m_redoAction, &QAction::triggered, m_undo, &PlanningUndoStack::redoMove);
+    connect(m_newAction, &QAction::triggered, this, [this] { openEditor(EditorMode::New); });
+    connect(m_editAction, &QAction::triggered, this, [this] { openEditor(EditorMode::Edit); });
+    connect(m_duplicateAction, &QAction::triggered, this, [this] { openEditor(EditorMode::Duplicate); });
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] {
+        if (m_editAction->isEnabled())
+            openEditor(EditorMode::Edit);
+    });
     connect(m_submitAction, &QAction::triggered, this, &WorkloadQueuePanel::submitSelected);
     connect(m_unplanAction, &QAction::triggered, this, &WorkloadQueuePanel::unplanSelected);
     connect(m_removeAction, &QAction::triggered, this, &WorkloadQueuePanel::removeSelected);
@@ -161,9 +175,10 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
             [this](const QString &id, const Job &job) {
                 const QueuedWorkload *item = m_queue->find(id);
                 const QString name = item ? item->workload.name : id;
-                showMessage(tr("%1 submitted to %2 as job %3.").arg(name, job.nodeId, job.id), false);
+                const QString node = m_services ? m_services->nodeNames().name(job.nodeId) : job.nodeId;
+                showMessage(tr("%1 submitted to %2 as job %3.").arg(name, node, job.id), false);
                 Q_EMIT eventLogged(EventLogModel::Severity::Info, tr("Planning"),
-                                   tr("%1 submitted to %2 as job %3").arg(name, job.nodeId, job.id));
+                                   tr("%1 submitted to %2 as job %3").arg(name, node, job.id));
             });
     connect(m_submitter, &jobs::WorkloadQueueSubmitter::workloadRefused, this,
             [this](const QString &id, const QString &reason, int) {
@@ -208,6 +223,9 @@ void WorkloadQueuePanel::updateActions()
     m_submitAction->setEnabled(hasJobs && item && item->state == QueuedWorkload::State::Planned);
     m_unplanAction->setEnabled(item && item->state == QueuedWorkload::State::Planned);
     m_removeAction->setEnabled(item && item->state != QueuedWorkload::State::Submitting);
+    m_editAction->setEnabled(item && item->isPlaceable());
+    m_duplicateAction->setEnabled(item != nullptr);
+    m_newAction->setEnabled(m_queue->rowCount() < WorkloadQueue::kMaxWorkloads);
     const int row = item ? m_queue->rowOf(item->id) : -1;
     m_upAction->setEnabled(row > 0);
     m_downAction->setEnabled(row >= 0 && row + 1 < m_queue->rowCount());
@@ -349,7 +367,47 @@ void WorkloadQueuePanel::submitSelected()
             return;
         }
     }
-    submitTo(item->id, node);
+    // Asks first, as a drop does: what it costs there and when it is done by.
+    handleDrop(item->id, node, item->plannedProvince);
+}
+
+void WorkloadQueuePanel::openEditor(EditorMode mode)
+{
+    const QueuedWorkload *item = m_queue->find(selectedWorkloadId());
+    if (mode != EditorMode::New && !item)
+        return;
+    if (m_editor)
+        m_editor->reject(); // one editor at a time
+    placement::Workload initial = item && mode != EditorMode::New ? item->workload : JobWizard::defaultWorkload();
+    QString title = tr("New Workload");
+    if (mode == EditorMode::Edit) {
+        title = tr("Edit %1").arg(item->workload.name);
+    } else if (mode == EditorMode::Duplicate) {
+        initial.name = tr("%1 (copy)").arg(item->workload.name).left(128);
+        title = tr("Duplicate %1").arg(item->workload.name);
+    }
+    m_editor = new WorkloadEditorDialog(m_services, initial, title, window());
+    m_editor->setAttribute(Qt::WA_DeleteOnClose);
+    const QString editedId = mode == EditorMode::Edit ? item->id : m_queue->newId();
+    m_editor->setWorkloadId(editedId);
+    // A copy goes right under its original; a new one at the end.
+    const int row = mode == EditorMode::Duplicate ? m_queue->rowOf(item->id) + 1 : -1;
+    connect(m_editor, &QDialog::accepted, this, [this, mode, editedId, row, editor = m_editor.data()] {
+        const bool done = mode == EditorMode::Edit ? m_undo->edit(editedId, editor->workload())
+                                                   : m_undo->add({editedId, editor->workload()}, row);
+        if (!done) {
+            showMessage(tr("%1 could not be changed: it is no longer waiting for a place.").arg(editor->workload().name), true);
+            return;
+        }
+        selectWorkload(editedId);
+        showMessage({}, false);
+    });
+    m_editor->open();
+}
+
+WorkloadEditorDialog *WorkloadQueuePanel::pendingEditor() const
+{
+    return m_editor;
 }
 
 void WorkloadQueuePanel::unplanSelected()

@@ -9,13 +9,14 @@
 
 class QAction;
 class QLabel;
-class QTableView;
 class QToolButton;
 
 namespace cpn {
 
 struct PlanningServices;
 class DropConfirmDialog;
+class WorkloadEditorDialog;
+class WorkloadQueueView;
 class PlanningUndoStack;
 namespace map {
 class NodeMapWidget;
@@ -29,7 +30,8 @@ class WorkloadQueueSubmitter;
 // onto the map (MIME application/x-cpn-workload). A drop opens DropConfirmDialog; Plan Only is an
 // undoable move (Undo/Redo, Ctrl+Z / Ctrl+Shift+Z in the dock), Submit sends the job through the
 // JobTracker. A refused or vanished placement puts the workload back in the queue with the reason in
-// its row and in the Events log. Load… and Save… read and write the queue file (workloadjson).
+// its row and in the Events log. New…, Edit… and Duplicate… open WorkloadEditorDialog (undoable too);
+// Submit asks first, as a drop does. Load… and Save… read and write the queue file (workloadjson).
 class WorkloadQueuePanel : public QWidget
 {
     Q_OBJECT
@@ -41,7 +43,7 @@ public:
     jobs::WorkloadQueue *queue() const { return m_queue; }
     PlanningUndoStack *undoStack() const { return m_undo; }
     jobs::WorkloadQueueSubmitter *submitter() const { return m_submitter; }
-    QTableView *view() const { return m_view; }
+    WorkloadQueueView *view() const { return m_view; }
     QLabel *messageLabel() const { return m_message; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
@@ -50,6 +52,12 @@ public:
     QAction *saveAction() const { return m_saveAction; }
     // The confirmation of the last drop while it is open (tests answer it).
     DropConfirmDialog *pendingConfirmation() const;
+    // The workload editor while it is open.
+    WorkloadEditorDialog *pendingEditor() const;
+    QAction *newAction() const { return m_newAction; }
+    QAction *editAction() const { return m_editAction; }
+    QAction *duplicateAction() const { return m_duplicateAction; }
+    QAction *removeAction() const { return m_removeAction; }
 
     // The map's fit provider: the workload ranked over the federation as it is now.
     map::FitShading fitFor(const QString &workloadId) const;
@@ -73,7 +81,9 @@ Q_SIGNALS:
     void eventLogged(cpn::EventLogModel::Severity severity, const QString &source, const QString &message);
 
 private:
+    enum class EditorMode { New, Edit, Duplicate };
     placement::PlacementResult rank(const QString &workloadId) const;
+    void openEditor(EditorMode mode);
     void showMessage(const QString &text, bool error);
     void onConfirmFinished();
     void submitSelected();
@@ -88,18 +98,22 @@ private:
     PlanningServices *m_services;
     PlanningUndoStack *m_undo;
     jobs::WorkloadQueueSubmitter *m_submitter;
-    QTableView *m_view;
+    WorkloadQueueView *m_view;
     QLabel *m_message;
     QAction *m_loadAction;
     QAction *m_saveAction;
     QAction *m_undoAction;
     QAction *m_redoAction;
     QAction *m_submitAction;
+    QAction *m_newAction;
+    QAction *m_editAction;
+    QAction *m_duplicateAction;
     QAction *m_unplanAction;
     QAction *m_removeAction;
     QAction *m_upAction;
     QAction *m_downAction;
     QPointer<DropConfirmDialog> m_confirm;
+    QPointer<WorkloadEditorDialog> m_editor;
     QString m_confirmWorkload;
     QString m_confirmNode;
 };

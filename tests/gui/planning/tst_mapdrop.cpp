@@ -14,6 +14,7 @@
 #include "ui/planning/planningservices.h"
 #include "ui/planning/planningundo.h"
 #include "ui/planning/workloadqueuepanel.h"
+#include "ui/planning/workloadqueueview.h"
 #include "widgets/map/nodemapwidget.h"
 
 #include <QDragEnterEvent>
@@ -259,7 +260,14 @@ void tst_MapDrop::undoBeforeSubmitLeavesTheNodeUntouched()
     QVERIFY(m_panel->undoStack()->plan(QStringLiteral("drop-undo"), node, {}));
     m_panel->selectWorkload(QStringLiteral("drop-undo"));
     QVERIFY(m_panel->submitAction()->isEnabled());
+    // Submit asks first, as a drop does; Cancel sends nothing and keeps the plan.
     m_panel->submitAction()->trigger();
+    QVERIFY(m_panel->pendingConfirmation());
+    QTest::mouseClick(m_panel->pendingConfirmation()->cancelButton(), Qt::LeftButton);
+    QCOMPARE(queue->find(QStringLiteral("drop-undo"))->state, QueuedWorkload::State::Planned);
+    m_panel->submitAction()->trigger();
+    QVERIFY(m_panel->pendingConfirmation());
+    QTest::mouseClick(m_panel->pendingConfirmation()->submitButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(queue->find(QStringLiteral("drop-undo"))->state,
                               QueuedWorkload::State::Submitted, 15000);
     QVERIFY(!m_panel->undoStack()->canUndoMove());

@@ -171,8 +171,9 @@ void TestWindowTexts::textsFit()
     for (const char *name :
          {"connectFederationAction", "manageAccountsAction", "selectResourcesAction", "placeJobAction",
           "saveSnapshotAction", "compareSnapshotsAction", "reviewLastHourAction", "handoverReportAction",
-          "userGuideAction", "shortcutsAction"}) {
-        QAction *action = nullptr;
+          "userGuideAction", "shortcutsAction", "newWorkload"}) {
+        // In a menu, or a dock's own (the workload queue's New…).
+        QAction *action = window->findChild<QAction *>(QLatin1String(name));
         for (QMenu *menu : window->findChildren<QMenu *>()) {
             for (QAction *a : menu->actions()) {
                 if (a->objectName() == QLatin1String(name))
@@ -208,7 +209,7 @@ void TestWindowTexts::textsFit()
         dialogsSeen += seen;
         QTest::qWait(50);
     }
-    QVERIFY2(dialogsSeen >= 8, qPrintable(QString::number(dialogsSeen)));
+    QVERIFY2(dialogsSeen >= 9, qPrintable(QString::number(dialogsSeen)));
 
     // One key, one command: the shortcut sheet is read from the menus, so it shows every clash.
     QHash<QKeySequence, QString> owners;
