@@ -119,6 +119,7 @@ QHash<QString, Key> siteKeys()
           },
           true}},
         {u"city"_s, {[](GatewayConfig &c, const QString &v) { return text(c.site.city, v, 128); }}},
+        {u"city_zh"_s, {[](GatewayConfig &c, const QString &v) { return text(c.site.cityZh, v, 128); }}},
         {u"sector"_s, {[](GatewayConfig &c, const QString &v) {
              for (const auto &[code, name] : computeid::sectors()) {
                  if (code == v) {

@@ -6,6 +6,8 @@
 
 #include "scenariobuilder.h"
 
+#include <QHash>
+
 namespace cpn::sim {
 namespace {
 
@@ -123,6 +125,26 @@ LinkKind uplinkKind(NodeRole role)
     }
 }
 
+// The Chinese names of the scenario's cities (the directory's cityZh).
+QString cityZh(const QString &city)
+{
+    using namespace Qt::StringLiterals;
+    static const QHash<QString, QString> names{
+        {u"Beijing"_s, u"北京"_s},          {u"Shanghai"_s, u"上海"_s},      {u"Guangzhou"_s, u"广州"_s},
+        {u"Chengdu"_s, u"成都"_s},          {u"Hohhot"_s, u"呼和浩特"_s},    {u"Guiyang"_s, u"贵阳"_s},
+        {u"Lanzhou"_s, u"兰州"_s},          {u"Yinchuan"_s, u"银川"_s},      {u"Zhangjiakou"_s, u"张家口"_s},
+        {u"Qingpu"_s, u"青浦"_s},           {u"Wuhu"_s, u"芜湖"_s},          {u"Shaoguan"_s, u"韶关"_s},
+        {u"Chengdu (Tianfu)"_s, u"成都（天府）"_s}, {u"Chongqing"_s, u"重庆"_s}, {u"Horinger"_s, u"和林格尔"_s},
+        {u"Gui'an"_s, u"贵安"_s},           {u"Qingyang"_s, u"庆阳"_s},      {u"Zhongwei"_s, u"中卫"_s},
+        {u"Shenzhen"_s, u"深圳"_s},         {u"Tianjin"_s, u"天津"_s},       {u"Qingdao"_s, u"青岛"_s},
+        {u"Harbin"_s, u"哈尔滨"_s},         {u"Hefei"_s, u"合肥"_s},         {u"Suzhou"_s, u"苏州"_s},
+        {u"Hangzhou"_s, u"杭州"_s},         {u"Nanjing"_s, u"南京"_s},       {u"Wuhan"_s, u"武汉"_s},
+        {u"Dongguan"_s, u"东莞"_s},         {u"Xi'an"_s, u"西安"_s},         {u"Karamay"_s, u"克拉玛依"_s},
+        {u"Ordos"_s, u"鄂尔多斯"_s},        {u"Lingwu (Ningdong)"_s, u"灵武（宁东）"_s},
+    };
+    return names.value(city);
+}
+
 } // namespace
 
 Scenario ScenarioBuilder::defaultNetwork()
@@ -140,6 +162,7 @@ Scenario ScenarioBuilder::defaultNetwork()
         n.parentId = QString::fromLatin1(row.parent);
         n.province = QString::fromLatin1(row.province);
         n.city = QString::fromUtf8(row.city);
+        n.cityZh = cityZh(n.city);
         n.sector = QString::fromLatin1(row.sector);
         n.computeId = ids.next(n.tier, n.province, n.sector);
         n.lat = row.lat;

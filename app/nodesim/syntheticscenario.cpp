@@ -72,6 +72,7 @@ Scenario ScenarioBuilder::synthetic(int nodeCount, quint64 seed)
     national.tier = NodeTier::National;
     national.role = NodeRole::National;
     national.city = QStringLiteral("Beijing");
+    national.cityZh = QStringLiteral("北京");
     national.sector = QStringLiteral("GEN");
     fill(national, 39.93, 116.33, 1);
     nodes.append(national);
@@ -86,6 +87,7 @@ Scenario ScenarioBuilder::synthetic(int nodeCount, quint64 seed)
         n.role = NodeRole::Hub;
         n.parentId = national.id;
         n.city = n.name;
+        n.cityZh = n.nameZh;
         n.sector = QStringLiteral("GEN");
         const double u = rng.uniform();
         fill(n, 18 + 35 * (rng.uniform() + rng.uniform()) / 2, 73 + 62 * (1 - u * u), 2);
@@ -104,6 +106,7 @@ Scenario ScenarioBuilder::synthetic(int nodeCount, quint64 seed)
         n.role = cluster ? NodeRole::Cluster : NodeRole::Industry;
         n.parentId = hub.id;
         n.city = hub.city;
+        n.cityZh = hub.cityZh;
         n.sector = cluster ? QStringLiteral("GEN") : QString::fromLatin1(kSectors[rng.below(9)]);
         fill(n, hub.lat + rng.uniform(-3, 3), hub.lon + rng.uniform(-3, 3), cluster ? 1.5 : 0.5);
         nodes.append(n);

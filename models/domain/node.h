@@ -54,6 +54,7 @@ struct Node
     QString parentId; // empty only for the national node
     QString province; // ISO 3166-2:CN, "CN-GZ"
     QString city;
+    QString cityZh; // the city's Chinese name, where the node gives one
     QString sector; // sector code of the compute identifier, e.g. "FIN"
     double lat = 0;
     double lon = 0;

@@ -13,6 +13,11 @@ QString localizedName(const Node &node)
     return node.name.isEmpty() ? node.id : node.name;
 }
 
+QString localizedCity(const Node &node)
+{
+    return chineseNamesFirst() && !node.cityZh.isEmpty() ? node.cityZh : node.city;
+}
+
 QString identityText(const Node &node)
 {
     return node.computeId.isEmpty()

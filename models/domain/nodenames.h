@@ -11,6 +11,8 @@ namespace cpn {
 // The node's name in the user's language: the Chinese one where the interface is Chinese and the node
 // has one, else the English one; the id when the node has no name.
 QString localizedName(const Node &node);
+// Its city the same way: the Chinese name under a Chinese interface where the node gives one.
+QString localizedCity(const Node &node);
 // Which node exactly, for a tooltip beside its name: its id and compute identifier.
 QString identityText(const Node &node);
 

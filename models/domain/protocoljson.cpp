@@ -100,6 +100,7 @@ Node readNode(JsonReader &r, const QJsonObject &o)
     n.parentId = r.optionalIdentifier(o, QStringLiteral("parentId"));
     n.province = r.string(o, QStringLiteral("province"), 8);
     n.city = r.optionalString(o, QStringLiteral("city"), 128);
+    n.cityZh = r.optionalString(o, QStringLiteral("cityZh"), 128);
     n.sector = r.optionalString(o, QStringLiteral("sector"), 3);
     n.lat = r.number(o, QStringLiteral("lat"), -90, 90);
     n.lon = r.number(o, QStringLiteral("lon"), -180, 180);
@@ -483,6 +484,7 @@ QJsonObject toJson(const Node &n)
         {QStringLiteral("parentId"), n.parentId.isEmpty() ? QJsonValue() : QJsonValue(n.parentId)},
         {QStringLiteral("province"), n.province},
         {QStringLiteral("city"), n.city},
+        {QStringLiteral("cityZh"), n.cityZh},
         {QStringLiteral("sector"), n.sector},
         {QStringLiteral("lat"), n.lat},
         {QStringLiteral("lon"), n.lon},

@@ -1,6 +1,7 @@
 #include "itemmodels/nodetablemodel.h"
 
 #include "domain/clock.h"
+#include "domain/nodenames.h"
 #include "domain/provinces.h"
 
 #include <QLocale>
@@ -146,7 +147,7 @@ void NodeTableModel::addSample(Figures &f, const NodeEntry &row)
 QString NodeTableModel::searchText(const NodeEntry &row) const
 {
     const Node &n = row.node;
-    return QStringList{n.name, n.nameZh, n.id, n.city, provinceDisplayName(n.province), provinceAlternateName(n.province),
+    return QStringList{n.name, n.nameZh, n.id, n.city, n.cityZh, provinceDisplayName(n.province), provinceAlternateName(n.province),
                        n.province, n.computeId}
         .join(QLatin1Char('\n'))
         .toLower();
@@ -169,7 +170,7 @@ QVariant NodeTableModel::displayData(int rowIndex, int column) const
     case ProvinceColumn:
         return provinceDisplayName(n.province);
     case CityColumn:
-        return n.city;
+        return localizedCity(n);
     case StatusColumn:
         return displayStatusName(row.status);
     case CpuColumn:
@@ -224,7 +225,7 @@ QVariant NodeTableModel::sortData(int rowIndex, int column) const
     case ProvinceColumn:
         return provinceDisplayName(n.province);
     case CityColumn:
-        return n.city;
+        return localizedCity(n);
     case StatusColumn:
         return int(row.status);
     case CpuColumn:

@@ -1,5 +1,6 @@
 #include "widgets/map/mapscenefeeder.h"
 
+#include "domain/nodenames.h"
 #include "domain/provinces.h"
 #include "itemmodels/nodetablemodel.h"
 #include "widgets/map/mapscene.h"
@@ -112,7 +113,7 @@ void MapSceneFeeder::rebuildNodes()
         n.tier = node.tier;
         n.role = node.role;
         n.province = node.province;
-        n.city = node.city;
+        n.city = localizedCity(node);
         n.km = m_projection.project(node.lon, node.lat);
         const int accelerators = node.capacity.acceleratorCount();
         n.capacityWeight = accelerators > 0 ? accelerators : node.capacity.cpuCores / 100.0;

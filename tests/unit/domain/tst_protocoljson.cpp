@@ -21,6 +21,7 @@ Node sampleNode()
     n.parentId = QStringLiteral("guizhou-hub");
     n.province = QStringLiteral("CN-GZ");
     n.city = QStringLiteral("Gui'an");
+    n.cityZh = QStringLiteral("贵安");
     n.sector = QStringLiteral("GEN");
     n.lat = 26.40;
     n.lon = 106.40;

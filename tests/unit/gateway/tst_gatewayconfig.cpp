@@ -47,6 +47,7 @@ void TestGatewayConfig::theExampleParses()
     QVERIFY2(config, qPrintable(error));
     QCOMPARE(config->site.id, u"sz-ai-center"_s);
     QCOMPARE(config->site.nameZh, u"深圳人工智能计算中心"_s);
+    QCOMPARE(config->site.cityZh, u"深圳"_s);
     QCOMPARE(config->site.role, NodeRole::Industry);
     QCOMPARE(config->site.parentId, u"hub-gd"_s);
     QCOMPARE(config->site.lat, 22.54);

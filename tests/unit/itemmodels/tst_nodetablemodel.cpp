@@ -45,6 +45,7 @@ private Q_SLOTS:
     void directoryRefreshKeepsSamples();
     void sortRoleIsRaw();
     void nodeIndexLookup();
+    void cityInTheInterfaceLanguage();
 
 private:
     static constexpr qint64 kT0 = 1764064800000;
@@ -323,6 +324,20 @@ void tst_NodeTableModel::nodeIndexLookup()
     QCOMPARE(index.column(), int(NodeTableModel::CityColumn));
     QCOMPARE(index.data(NodeTableModel::NodeIdRole).toString(), u"sh-finance"_s);
     QVERIFY(!m_model->nodeIndex(u"nope"_s).isValid());
+}
+
+void tst_NodeTableModel::cityInTheInterfaceLanguage()
+{
+    m_nodes[0].city = u"Guiyang"_s;
+    m_nodes[0].cityZh = u"贵阳"_s;
+    m_nodes[1].city = u"Karamay"_s;
+    m_nodes[1].cityZh.clear(); // a node that gives no Chinese name keeps its own
+    m_state->setDirectory(m_nodes);
+    QCOMPARE(m_model->index(0, NodeTableModel::CityColumn).data().toString(), u"Guiyang"_s);
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    QCOMPARE(m_model->index(0, NodeTableModel::CityColumn).data().toString(), u"贵阳"_s);
+    QCOMPARE(m_model->index(1, NodeTableModel::CityColumn).data().toString(), u"Karamay"_s);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 QTEST_GUILESS_MAIN(tst_NodeTableModel)

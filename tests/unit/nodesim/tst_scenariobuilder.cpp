@@ -106,6 +106,7 @@ void TestScenarioBuilder::defaultPlaces()
     QCOMPARE(n->lat, lat);
     QCOMPARE(n->lon, lon);
     QVERIFY(!n->nameZh.isEmpty());
+    QVERIFY(!n->cityZh.isEmpty()); // every city of the default scenario has its Chinese name
 }
 
 void TestScenarioBuilder::hierarchyRules_data() { addScenarioRows(); }
