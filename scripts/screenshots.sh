@@ -41,9 +41,15 @@ record_snapshot() {
     wait "$sim" 2>/dev/null || true
 }
 
-# A dashboard of node, link and national charts beside the map, after a minute of live data.
+# A dashboard of node, link and national charts beside the map, after a minute of live data; and its
+# PDF report (vector charts) exported at the same moment, its first page drawn by pdftoppm.
 shoot_charts() {
-    shoot charts.png --demo --lang en --pin-demo-charts --screenshot-delay 60
+    local pdf
+    pdf=$(mktemp --suffix=.pdf) # outside $settings, which shoot empties
+    CPN_SCREENSHOT_DASHBOARD_PDF=$pdf shoot charts.png --demo --lang en --pin-demo-charts --screenshot-delay 60
+    pdftoppm -png -r 110 -f 1 -l 1 -singlefile "$pdf" "$out/dashboard-report"
+    rm -f "$pdf"
+    echo "wrote docs/screenshots/dashboard-report.png"
 }
 # `screenshots.sh charts` shoots the chart dashboard alone.
 if [ "${1:-all}" = charts ]; then
@@ -65,6 +71,16 @@ shoot_accounts() {
     PATH=$silent:$PATH shoot sign-in-wait.png --demo --lang en --sign-in --screenshot-delay 6
     rm -rf "$silent"
 }
+# The workload editor on the demo queue's first workload, its requirements with the live count.
+shoot_planning() {
+    CPN_SCREENSHOT_DIALOG=workload-editor shoot workload-editor.png --demo --lang en --screenshot-delay 12
+}
+# `screenshots.sh planning` shoots it alone.
+if [ "${1:-all}" = planning ]; then
+    shoot_planning
+    exit 0
+fi
+
 # `screenshots.sh accounts` shoots those two alone.
 if [ "${1:-all}" = accounts ]; then
     shoot_accounts
@@ -129,6 +145,7 @@ if [ "${1:-all}" != offline ]; then
     # A workload of the example queue held over the map mid-drag: where it fits (green), fits poorly
     # (amber) or cannot run (red), and the label of the node under it.
     CPN_SCREENSHOT_DRAG=med-imaging-finetune shoot map-drag.png --demo --lang en --screenshot-delay 16
+    shoot_planning
     shoot_accounts
     shoot_node_down
     shoot_alarms

@@ -1046,10 +1046,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export dashboard to PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,6 +1055,25 @@
     </message>
     <message>
         <source>CPN dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chart is pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 · %n chart(s)</source>
+        <translation>
+            <numerusform>%1 – %2 · %n chart</numerusform>
+            <numerusform>%1 – %2 · %n charts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2407,10 +2422,6 @@ id %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Node %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter how long the work runs (more than 0 hours).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2479,6 +2490,10 @@ id %2
     </message>
     <message>
         <source>Fixed by the reservation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3952,6 +3967,14 @@ id %2
     </message>
     <message>
         <source>%1: not in this federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the connected federations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data in this window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1044,10 +1044,6 @@
         <translation>算力网络控制中心</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
         <source>Export dashboard to PDF</source>
         <translation>将仪表板导出为 PDF</translation>
     </message>
@@ -1058,6 +1054,24 @@
     <message>
         <source>CPN dashboard</source>
         <translation>算力网络仪表板</translation>
+    </message>
+    <message>
+        <source>No chart is pinned.</source>
+        <translation>未固定任何图表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 · %n chart(s)</source>
+        <translation>
+            <numerusform>%1 – %2 · %n 个图表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>导出于 %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 <context>
@@ -2400,10 +2414,6 @@ ID：%2
         <translation>未设置</translation>
     </message>
     <message>
-        <source>Node %1</source>
-        <translation>节点 %1</translation>
-    </message>
-    <message>
         <source>Enter how long the work runs (more than 0 hours).</source>
         <translation>请输入工作运行时长（须大于 0 小时）。</translation>
     </message>
@@ -2472,6 +2482,10 @@ ID：%2
     <message>
         <source>Fixed by the reservation %1</source>
         <translation>由预留 %1 确定</translation>
+    </message>
+    <message>
+        <source>Node: %1</source>
+        <translation>节点：%1</translation>
     </message>
 </context>
 <context>
@@ -3934,6 +3948,14 @@ ID：%2
     <message>
         <source>%1: not in this federation</source>
         <translation>%1：不在此联邦中</translation>
+    </message>
+    <message>
+        <source>Not in the connected federations</source>
+        <translation>不在已连接的联邦中</translation>
+    </message>
+    <message>
+        <source>No data in this window</source>
+        <translation>此时间窗内无数据</translation>
     </message>
 </context>
 <context>

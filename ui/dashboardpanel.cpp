@@ -1,6 +1,8 @@
 #include "ui/dashboardpanel.h"
 
 #include "charts/chartdatahub.h"
+#include "domain/clock.h"
+#include "domain/logging.h"
 #include "widgets/charts/chartcard.h"
 
 #include <QDateTime>
@@ -10,6 +12,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QMimeData>
+#include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QScrollArea>
@@ -172,41 +175,69 @@ void DashboardPanel::dropEvent(QDropEvent *event)
 
 bool DashboardPanel::exportPdf(const QString &file, const QString &title)
 {
+    // A report rather than a picture of the widget: each chart drawn as vectors with its own axes, units
+    // and legend, four to an A4 landscape page under a heading that says what and when.
+    constexpr double kDpi = 300;
+    const auto pt = [](double points) { return points * kDpi / 72.0; };
     QPdfWriter writer(file);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageOrientation(QPageLayout::Landscape);
+    writer.setPageMargins(QMarginsF(15, 12, 15, 12), QPageLayout::Millimeter);
     writer.setTitle(title);
     writer.setCreator(tr("CPN Control Center"));
-    writer.setResolution(150);
+    writer.setResolution(int(kDpi));
     QPainter painter;
-    if (!painter.begin(&writer))
+    if (!painter.begin(&writer)) {
+        qCWarning(lcUi).noquote() << "dashboard not exported to" << file << ": it cannot be written";
         return false;
-    const QRect page = painter.viewport();
-    const int header = 60;
+    }
+    const QRectF page(QPointF(0, 0), QSizeF(painter.viewport().size()));
+    const double header = pt(40);
+    const double footer = pt(16);
+    const double gap = pt(14);
     const int rows = 2;
-    const int cellW = page.width() / kColumns;
-    const int cellH = (page.height() - header) / rows;
-    int slot = 0;
-    auto drawHeader = [&] {
-        QFont f = painter.font();
-        f.setPointSize(12);
-        painter.setFont(f);
-        painter.drawText(
-            QRect(0, 0, page.width(), header), Qt::AlignLeft | Qt::AlignVCenter,
-            tr("%1 — %2").arg(title, QLocale().toString(QDateTime::currentDateTime(), QLocale::LongFormat)));
+    const double cellW = (page.width() - gap * (kColumns - 1)) / kColumns;
+    const double cellH = (page.height() - header - footer - gap * (rows - 1)) / rows;
+    qint64 from = 0, to = 0;
+    QList<charts::ChartPicture> pictures;
+    for (const ChartCard *card : std::as_const(m_cards)) {
+        pictures.append(card->picture());
+        from = from == 0 ? pictures.last().fromMs : std::min(from, pictures.last().fromMs);
+        to = std::max(to, pictures.last().toMs);
+    }
+    const int pages = std::max<int>(1, int((pictures.size() + kColumns * rows - 1) / (kColumns * rows)));
+    const QLocale locale;
+    const auto when = [&](qint64 ms) { return locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat); };
+    const auto drawPageFrame = [&](int pageNumber) {
+        painter.setPen(QColor(0x1f, 0x29, 0x37));
+        QFont heading = painter.font();
+        heading.setPointSizeF(14);
+        heading.setBold(true);
+        painter.setFont(heading);
+        painter.drawText(QRectF(0, 0, page.width(), pt(20)), Qt::AlignLeft | Qt::AlignTop, title);
+        QFont small = painter.font();
+        small.setPointSizeF(8);
+        small.setBold(false);
+        painter.setFont(small);
+        painter.setPen(QColor(0x5b, 0x67, 0x76));
+        const QString range = pictures.isEmpty() ? tr("No chart is pinned.")
+                                                 : tr("%1 – %2 · %n chart(s)", nullptr, int(pictures.size()))
+                                                       .arg(when(from), when(to));
+        painter.drawText(QRectF(0, pt(20), page.width(), pt(12)), Qt::AlignLeft | Qt::AlignTop, range);
+        painter.drawText(QRectF(0, page.height() - footer + pt(4), page.width(), pt(12)), Qt::AlignLeft,
+                         tr("Exported %1").arg(when(m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch())));
+        painter.drawText(QRectF(0, page.height() - footer + pt(4), page.width(), pt(12)), Qt::AlignRight,
+                         tr("Page %1 of %2").arg(pageNumber).arg(pages));
     };
-    drawHeader();
-    for (ChartCard *card : std::as_const(m_cards)) {
-        if (slot == kColumns * rows) {
+    drawPageFrame(1);
+    for (qsizetype i = 0; i < pictures.size(); ++i) {
+        const int slot = int(i % (kColumns * rows));
+        if (i > 0 && slot == 0) {
             writer.newPage();
-            drawHeader();
-            slot = 0;
+            drawPageFrame(int(i / (kColumns * rows)) + 1);
         }
-        const QPixmap image = card->grab();
-        const QRect cell(slot % kColumns * cellW, header + slot / kColumns * cellH, cellW, cellH);
-        const QSize size = image.size().scaled(cell.size() - QSize(12, 12), Qt::KeepAspectRatio);
-        painter.drawPixmap(QRect(cell.topLeft() + QPoint(6, 6), size), image);
-        ++slot;
+        const QRectF cell(slot % kColumns * (cellW + gap), header + slot / kColumns * (cellH + gap), cellW, cellH);
+        charts::paintChartPicture(painter, cell, pictures.at(i), pt(1));
     }
     return painter.end();
 }

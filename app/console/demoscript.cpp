@@ -9,6 +9,7 @@
 #include "ui/accounts/accountsui.h"
 #include "ui/alarms/alarmspanel.h"
 #include "ui/connectdialog.h"
+#include "ui/dashboardpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
 #include "ui/planning/jobkindpage.h"
@@ -18,12 +19,15 @@
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/reviewpage.h"
 #include "ui/planning/selectionwizard.h"
+#include "ui/planning/workloadeditor.h"
 #include "ui/planning/workloadqueuepanel.h"
 #include "widgets/map/nodemapwidget.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QTabWidget>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
@@ -236,6 +240,19 @@ void DemoScript::placeJob(const QString &spec)
     wizard->next(); // submit
 }
 
+void DemoScript::editFirstWorkload()
+{
+    WorkloadQueuePanel *queue = m_parts.window->workloadQueuePanel();
+    m_parts.window->workloadQueueDock()->raise();
+    if (queue->queue()->rowCount() == 0 || !queue->selectWorkload(queue->queue()->items().constFirst().id)) {
+        qCWarning(lcApp) << "no workload to edit for the screenshot";
+        return;
+    }
+    queue->editAction()->trigger();
+    if (WorkloadEditorDialog *editor = queue->pendingEditor())
+        editor->tabs()->setCurrentIndex(1); // what it needs, with the live count
+}
+
 void DemoScript::scheduleScreenshot()
 {
     MainWindow *window = m_parts.window;
@@ -250,11 +267,14 @@ void DemoScript::scheduleScreenshot()
                 qCWarning(lcApp).noquote() << "no drag preview for workload" << drag;
         });
     }
-    // CPN_SCREENSHOT_DIALOG=accounts|connect opens that dialog over the window for the picture.
+    // CPN_SCREENSHOT_DIALOG=accounts|connect|workload-editor opens that dialog over the window for the
+    // picture (the workload editor on the queue's first workload).
     if (const QString dialog = qEnvironmentVariable("CPN_SCREENSHOT_DIALOG"); !dialog.isEmpty()) {
         QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [this, dialog] {
             if (dialog == u"accounts" && m_parts.accounts)
                 m_parts.accounts->showDialog();
+            else if (dialog == u"workload-editor" && m_parts.window->workloadQueuePanel())
+                editFirstWorkload();
             else if (dialog == u"connect" && m_parts.accounts)
                 m_parts.openConnectDialog()->setEndpoint(
                     {QUrl(QStringLiteral("https://cpn-east.example.cn:8443")), false, {}, false});
@@ -291,6 +311,13 @@ void DemoScript::scheduleScreenshot()
     }
     QTimer::singleShot(m_options.screenshotDelayMs, this, [this, window] {
         const QString file = m_options.screenshotFile;
+        // CPN_SCREENSHOT_DASHBOARD_PDF=<file> also exports the dashboard's report as it stands.
+        if (const QString pdf = qEnvironmentVariable("CPN_SCREENSHOT_DASHBOARD_PDF"); !pdf.isEmpty()) {
+            if (window->dashboard() && window->dashboard()->exportPdf(pdf, DashboardPanel::tr("CPN dashboard")))
+                qCInfo(lcApp) << "dashboard report saved to" << pdf;
+            else
+                qCWarning(lcApp) << "could not save the dashboard report to" << pdf;
+        }
         // Dialogs open over the window (e.g. --open-planning) and a tooltip (a hover card) are
         // painted where they stand.
         QPixmap shot = window->grab();

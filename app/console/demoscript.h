@@ -55,6 +55,7 @@ public:
 
 private:
     void scheduleScreenshot();
+    void editFirstWorkload();
     void openPlanning();  // --open-planning
     void pinDemoCharts(); // --pin-demo-charts: a few node, link and national charts
     void injectFault(const QString &spec); // CPN_SCREENSHOT_FAULT

@@ -1,5 +1,6 @@
 #include "charts/valuescale.h"
 
+#include <QDateTime>
 #include <QStringList>
 
 #include <array>
@@ -54,6 +55,26 @@ ValueScale ValueScale::fit(const QString &storedUnit, double storedMax)
         break;
     }
     return scale;
+}
+
+QList<qint64> roundTimeTicks(qint64 fromMs, qint64 toMs, int atMost)
+{
+    static const qint64 steps[] = {60'000,     300'000,    600'000,    900'000,
+                                   1'800'000,  3'600'000,  7'200'000,  10'800'000,
+                                   21'600'000, 43'200'000, 86'400'000, 172'800'000};
+    qint64 step = steps[std::size(steps) - 1];
+    for (qint64 s : steps) {
+        if ((toMs - fromMs) / s <= atMost) {
+            step = s;
+            break;
+        }
+    }
+    // Round in local time: "14:00" rather than whatever UTC's round hour is here.
+    const qint64 offset = QDateTime::fromMSecsSinceEpoch(fromMs).offsetFromUtc() * 1000LL;
+    QList<qint64> ticks;
+    for (qint64 t = (fromMs + offset + step - 1) / step * step - offset; t <= toMs; t += step)
+        ticks.append(t);
+    return ticks;
 }
 
 } // namespace cpn::charts

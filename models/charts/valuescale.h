@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace cpn::charts {
@@ -22,5 +23,9 @@ struct ValueScale
     // their larger relatives keep their unit.
     static ValueScale fit(const QString &storedUnit, double storedMax);
 };
+
+// Ticks for a time axis at round local times (whole minutes up to whole days), at most `atMost` of them
+// between fromMs and toMs (epoch ms).
+QList<qint64> roundTimeTicks(qint64 fromMs, qint64 toMs, int atMost = 6);
 
 } // namespace cpn::charts

@@ -2,6 +2,7 @@
 
 #include "domain/enums.h"
 #include "domain/logging.h"
+#include "domain/nodenames.h"
 #include "domain/provinces.h"
 #include "jobs/offerbook.h"
 #include "placement/sharedranking.h"
@@ -9,6 +10,7 @@
 #include "ui/planning/rankedofferspage.h"
 
 #include <QCheckBox>
+#include <QCollator>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeEdit>
@@ -224,9 +226,15 @@ void RequirementsPage::fillLocations(QComboBox *combo)
         combo->addItem(provinceDisplayName(QString::fromLatin1(p.isoCode)), QStringLiteral("province:") + QLatin1String(p.isoCode));
     if (m_services && m_services->snapshot) {
         QList<Node> nodes = m_services->snapshot().nodes;
-        std::sort(nodes.begin(), nodes.end(), [](const Node &a, const Node &b) { return a.id < b.id; });
-        for (const Node &n : std::as_const(nodes))
-            combo->addItem(tr("Node %1").arg(n.id), QStringLiteral("node:") + n.id);
+        // By the name shown, which the planner types to find one; the id stays in the tooltip.
+        QCollator collator;
+        collator.setNumericMode(true);
+        std::sort(nodes.begin(), nodes.end(),
+                  [&](const Node &a, const Node &b) { return collator.compare(localizedName(a), localizedName(b)) < 0; });
+        for (const Node &n : std::as_const(nodes)) {
+            combo->addItem(tr("Node: %1").arg(localizedName(n)), QStringLiteral("node:") + n.id);
+            combo->setItemData(combo->count() - 1, identityText(n), Qt::ToolTipRole);
+        }
     }
 }
 
@@ -249,7 +257,8 @@ void RequirementsPage::selectLocation(QComboBox *combo, const placement::Locatio
         data = QStringLiteral("province:") + location.province;
     int index = combo->findData(data);
     if (index < 0 && location.kind == placement::Location::Kind::Node) {
-        combo->addItem(tr("Node %1").arg(location.nodeId), data); // not in the directory (yet)
+        const QString name = m_services ? m_services->nodeNames().name(location.nodeId) : location.nodeId;
+        combo->addItem(tr("Node: %1").arg(name), data); // not in the directory (yet)
         index = combo->count() - 1;
     }
     combo->setCurrentIndex(std::max(0, index));

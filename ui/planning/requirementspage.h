@@ -79,7 +79,7 @@ private:
     void showHeldUnits(const placement::HeldUnits &held);
     void writeDraft();
     static placement::Location locationOf(const QComboBox *combo);
-    static void selectLocation(QComboBox *combo, const placement::Location &location);
+    void selectLocation(QComboBox *combo, const placement::Location &location);
 
     PlanningServices *m_services;
     placement::Workload *m_draft;

@@ -1,6 +1,7 @@
 #include "ui/report/handoverreportwriter.h"
 
 #include "alarms/alarmtext.h"
+#include "charts/valuescale.h"
 #include "state/freshness.h"
 #include "widgets/statuscolors.h"
 
@@ -455,18 +456,7 @@ private:
         m_painter.drawLine(plot.bottomLeft(), plot.topLeft());
 
         // The time axis: ticks at round times, about six of them.
-        static const qint64 steps[] = {60'000,     300'000,    600'000,    900'000,
-                                       1'800'000,  3'600'000,  7'200'000,  10'800'000,
-                                       21'600'000, 43'200'000, 86'400'000, 172'800'000};
-        qint64 step = steps[std::size(steps) - 1];
-        for (qint64 s : steps) {
-            if ((to - from) / s <= 6) {
-                step = s;
-                break;
-            }
-        }
-        const qint64 offset = QDateTime::fromMSecsSinceEpoch(from).offsetFromUtc() * 1000LL;
-        for (qint64 t = (from + offset + step - 1) / step * step - offset; t <= to; t += step) {
+        for (const qint64 t : charts::roundTimeTicks(from, to)) {
             const double x = xOf(double(t));
             m_painter.setPen(QPen(kGrid, pt(0.5)));
             m_painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));

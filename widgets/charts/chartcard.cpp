@@ -625,6 +625,34 @@ void ChartCard::resizeEvent(QResizeEvent *event)
     refresh(); // the pixel width decides how many points the series get
 }
 
+ChartPicture ChartCard::picture() const
+{
+    ChartPicture picture;
+    picture.title = title();
+    picture.fromMs = m_from;
+    picture.toMs = m_to;
+    picture.left = m_left.scale;
+    picture.right = m_right.scale;
+    picture.hasRightAxis = m_right.axis != nullptr;
+    bool anyPoint = false;
+    for (int i = 0; i < m_feeder.count(); ++i) {
+        QXYSeries *series = m_feeder.series(i); // attachedAxes() is not const
+        ChartPicture::Line line;
+        line.name = series->name();
+        line.color = series->pen().color();
+        line.dashed = series->pen().style() == Qt::DashLine;
+        line.rightAxis = m_right.axis && series->attachedAxes().contains(m_right.axis);
+        line.points = m_present ? m_feeder.points(i) : QList<QPointF>();
+        anyPoint = anyPoint || !line.points.isEmpty();
+        picture.lines.append(line);
+    }
+    if (!m_present)
+        picture.note = tr("Not in the connected federations");
+    else if (!anyPoint)
+        picture.note = tr("No data in this window");
+    return picture;
+}
+
 bool ChartCard::exportPng(const QString &file)
 {
     return m_view->grab().save(file, "PNG");

@@ -5,6 +5,7 @@
 #include "charts/serieskey.h"
 #include "charts/valuescale.h"
 #include "widgets/charts/chartview.h"
+#include "widgets/charts/chartpicture.h"
 #include "widgets/charts/seriesfeeder.h"
 
 #include <QFrame>
@@ -88,6 +89,9 @@ public:
     void showRange(qint64 fromMs, qint64 toMs);
     // Reduces and hands over the samples, moving the window to now when following.
     void refresh();
+
+    // What the card shows now, for a printed report drawn as vectors (paintChartPicture).
+    ChartPicture picture() const;
 
     bool exportPng(const QString &file);
     bool exportCsv(const QString &file);
