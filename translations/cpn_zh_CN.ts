@@ -2563,15 +2563,15 @@ ID：%2
     </message>
     <message>
         <source>Place a &amp;Job on It…</source>
-        <translation>在其上放置作业(&amp;J)…</translation>
+        <translation>在此预留上部署作业(&amp;J)…</translation>
     </message>
     <message>
         <source>Open Place a Job with these requirements, on the units just reserved</source>
-        <translation>以这些需求打开“放置作业”，使用刚预留的资源</translation>
+        <translation>以这些需求打开“部署作业”，使用刚预留的资源</translation>
     </message>
     <message>
         <source>Reserved: %1 holds %2 at %3 until %4. Place a job on it before then.</source>
-        <translation>已预留：%1 在 %3 保留 %2，至 %4。请在此之前放置作业。</translation>
+        <translation>已预留：%1 在 %3 保留 %2，至 %4。请在此之前部署作业。</translation>
     </message>
 </context>
 <context>
@@ -2606,11 +2606,11 @@ ID：%2
     </message>
     <message>
         <source>Place a &amp;Job on It…</source>
-        <translation>在其上放置作业(&amp;J)…</translation>
+        <translation>在此预留上部署作业(&amp;J)…</translation>
     </message>
     <message>
         <source>Open Place a Job on the selected reservation&apos;s units</source>
-        <translation>在所选预留的资源上打开“放置作业”</translation>
+        <translation>在所选预留的资源上打开“部署作业”</translation>
     </message>
     <message>
         <source>Re&amp;lease</source>

@@ -195,7 +195,7 @@ QList<ChartCard::Line> ChartCard::linesFor(const ChartSpec &spec) const
         add(QStringLiteral("cpu"), tr("CPU"));
         if (const Node *n = m_hub->node(spec.entity)) {
             for (const AcceleratorPool &pool : n->capacity.accelerators)
-                add(metrics::acceleratorMetric(pool.model), pool.model);
+                add(metrics::acceleratorMetric(pool.model), acceleratorDisplayName(pool.model));
         }
         add(QStringLiteral("memory"), tr("Memory"));
         add(QStringLiteral("storage"), tr("Storage"));

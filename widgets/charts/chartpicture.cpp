@@ -59,9 +59,10 @@ void paintChartPicture(QPainter &painter, const QRectF &frame, const ChartPictur
     }
     const double legendHeight = rows * legendRow;
     const double axisWidth = pt * 34;
-    const QRectF plot(frame.left() + axisWidth, frame.top() + titleHeight + pt * 10,
+    const double unitHeight = pt * 14; // the axes' units, above their top tick labels
+    const QRectF plot(frame.left() + axisWidth, frame.top() + titleHeight + unitHeight,
                       frame.width() - axisWidth - (picture.hasRightAxis ? axisWidth : pt * 6),
-                      frame.height() - titleHeight - pt * 10 - pt * 16 - legendHeight - pt * 4);
+                      frame.height() - titleHeight - unitHeight - pt * 16 - legendHeight - pt * 4);
     if (plot.width() <= 0 || plot.height() <= 0) {
         painter.restore();
         return;
@@ -89,10 +90,10 @@ void paintChartPicture(QPainter &painter, const QRectF &frame, const ChartPictur
                              Qt::AlignLeft | Qt::AlignVCenter, tickText(picture.right, picture.right.max * share));
     }
     painter.setPen(kMuted);
-    painter.drawText(QRectF(frame.left(), plot.top() - pt * 10, axisWidth - pt * 4, pt * 9),
+    painter.drawText(QRectF(frame.left(), plot.top() - unitHeight, axisWidth - pt * 4, unitHeight - pt * 5),
                      Qt::AlignRight | Qt::AlignBottom, picture.left.unit);
     if (picture.hasRightAxis)
-        painter.drawText(QRectF(plot.right() + pt * 4, plot.top() - pt * 10, axisWidth, pt * 9),
+        painter.drawText(QRectF(plot.right() + pt * 4, plot.top() - unitHeight, axisWidth, unitHeight - pt * 5),
                          Qt::AlignLeft | Qt::AlignBottom, picture.right.unit);
     painter.setPen(QPen(kMuted, pt * 0.8));
     painter.drawLine(plot.bottomLeft(), plot.topLeft());
