@@ -234,6 +234,14 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
     render(); // warm caches: layers, sprites, static texts
     if (!saveDir.isEmpty())
         frame.save(saveDir + QStringLiteral("/bench-map-%1.png").arg(label));
+    // What the fitted country shows: nodes as themselves plus groups (NodeGroups), beside every node.
+    const auto shown = std::count_if(scene.nodes().cbegin(), scene.nodes().cend(), [](const map::MapNode &n) { return n.shown(); });
+    const double symbols = double(shown + scene.groups().groups().size());
+    const double drawnLinks = double(std::count_if(scene.links().cbegin(), scene.links().cend(),
+                                                   [&](const map::MapLink &l) {
+                                                       return scene.nodes()[l.a].shown() && scene.nodes()[l.b].shown();
+                                                   }) +
+                                     scene.groups().links().size());
 
     // Hover frames: the mouse moves between nodes; cached layers, sprites, labels and the highlight.
     QList<QPointF> targets;
@@ -328,6 +336,10 @@ bool runScenario(const QString &scenario, const QString &label, int runs, const 
     print("map.hittest_us", label, median(lookups), "us");
     print("map.hitindex_build_ms", label, median(builds), "ms");
     print("map.speedup_vs_baseline", label, baseline / std::max(1e-6, frameMs), "x");
+    print("map.symbols_fitted", label, symbols, "symbols");
+    print("map.symbols_fitted_baseline", label, double(scene.nodes().size()), "symbols");
+    print("map.lines_fitted", label, drawnLinks, "lines");
+    print("map.lines_fitted_baseline", label, double(scene.links().size()), "lines");
     print("map.full_redraw_speedup_vs_baseline", label, baseline / std::max(1e-6, median(full)), "x");
     std::fprintf(stderr, "bench_map: %s: %d of %lld probes hit a node; %d labels placed\n", qPrintable(label), found,
                  qlonglong(probes.size() * 50 * runs), widget.renderer().labels().placedCount());

@@ -34,7 +34,7 @@ void MapHitIndex::buildNodes(const geo::MapViewport &viewport, const MapScene &s
     m_maxRadius = 0;
     const QList<MapNode> &nodes = scene.nodes();
     for (int i = 0; i < nodes.size(); ++i) {
-        if (!nodes[i].visible)
+        if (!nodes[i].shown())
             continue;
         m_nodeGrid.addPoint(i, viewport.toScreen(nodes[i].km));
         m_maxRadius = std::max(m_maxRadius, sprites.outerRadius(nodes[i].role) + kNodeSlackPx);
@@ -53,7 +53,7 @@ void MapHitIndex::buildLinks(const geo::MapViewport &viewport, const MapScene &s
     const QList<MapLink> &links = scene.links();
     QList<QPointF> polyline;
     for (int i = 0; i < links.size(); ++i) {
-        if (!nodes[links[i].a].visible || !nodes[links[i].b].visible)
+        if (!nodes[links[i].a].shown() || !nodes[links[i].b].shown())
             continue;
         MapRenderer::linkPolyline(viewport, scene, i, MapRenderer::drawsStraight(viewport, scene, i), polyline);
         for (qsizetype k = 1; k < polyline.size(); ++k)

@@ -149,7 +149,7 @@ void MapLabels::update(const MapScene &scene, const NodeSprites &sprites, double
     QList<int> order;
     order.reserve(nodes.size());
     for (int i = 0; i < nodes.size(); ++i) {
-        if (!nodes[i].visible)
+        if (!nodes[i].shown())
             continue;
         if (nodes[i].role == NodeRole::Industry && pxPerKm < kIndustryLabelScale)
             continue;

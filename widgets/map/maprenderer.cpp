@@ -151,8 +151,10 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
     const QRectF widget(QPointF(0, 0), viewport.size());
     const QRectF exposed = frame.exposed.isEmpty() ? widget : frame.exposed & widget;
     painter.setClipRect(exposed);
-    if (nodesPerFrame)
+    if (nodesPerFrame) {
         drawNodes(painter, viewport, scene.nodes(), drawOrder(scene), m_sprites, exposed);
+        drawGroups(painter, viewport, scene.groups().groups(), m_sprites.symbolScale(), exposed);
+    }
     if (!frame.interactive || m_labels.placedCount() == 0)
         m_labels.update(scene, m_sprites, viewport.scale());
     m_labels.paint(painter, scene, viewport, exposed);
@@ -273,6 +275,8 @@ MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, cons
     }
     job.nodes = scene.nodes();
     job.links = scene.links();
+    job.groups = scene.groups().groups();
+    job.groupLinks = scene.groups().links();
     job.drawOrder = drawOrder(scene);
     job.sprites = m_sprites;
     job.overlay = m_overlay;
@@ -297,6 +301,10 @@ MapRenderer::DataImages MapRenderer::compose(DataJob job)
     const LinkBatch batch = batchLinks(job.viewport, job.nodes, job.links);
     BandPainter::paint(out.links,
                        [&](QPainter &painter, QImage &slice, int top) { paintLinks(painter, slice, top, batch); });
+    if (!job.groupLinks.isEmpty()) {
+        QPainter painter(&out.links);
+        drawGroupLinks(painter, job.viewport, job.groupLinks);
+    }
     out.totals = job.overlay.drawTotalsPanel(job.viewport.devicePixelRatio());
     out.data = out.links.copy();
     {
@@ -305,6 +313,7 @@ MapRenderer::DataImages MapRenderer::compose(DataJob job)
             painter.drawImage(job.insetAt, out.inset);
         drawNodes(painter, job.viewport, job.nodes, job.drawOrder, job.sprites,
                   QRectF(QPointF(0, 0), job.viewport.size()));
+        drawGroups(painter, job.viewport, job.groups, job.sprites.symbolScale(), QRectF(QPointF(0, 0), job.viewport.size()));
     }
     return out;
 }
@@ -473,7 +482,7 @@ MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport,
         const MapLink &link = links[i];
         const MapNode &na = nodes[link.a];
         const MapNode &nb = nodes[link.b];
-        if (!na.visible || !nb.visible)
+        if (!na.shown() || !nb.shown())
             continue;
         const QPointF a = viewport.toScreen(na.km);
         const QPointF b = viewport.toScreen(nb.km);
@@ -654,7 +663,7 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
     const QRectF bounds = exposed.adjusted(-24, -24, 24, 24);
     for (int i : drawOrder) {
         const MapNode &node = nodes[i];
-        if (!node.visible)
+        if (!node.shown())
             continue;
         const QPointF p = viewport.toScreen(node.km);
         if (!bounds.contains(p))
@@ -667,6 +676,60 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
             sprites.sprite(node.role, node.status, NodeSprites::utilizationStep(node.hasSample, node.utilization));
         painter.drawImage(p + sprite.offset, sprite.image);
     }
+}
+
+void MapRenderer::drawGroupLinks(QPainter &painter, const geo::MapViewport &viewport, const QList<GroupLink> &links)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const GroupLink &link : links) {
+        QColor colour = link.down       ? style::statusColor(DisplayStatus::Offline)
+                        : link.reported ? style::linkColor(link.utilization)
+                                        : style::kLinkUnreported;
+        // Thin and see-through: hundreds of merged links still read as a web, not a slab.
+        colour.setAlpha(link.links > 1 ? 150 : 110);
+        QPen pen(colour, link.links > 4 ? 1.6 : 1.0, link.down ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap);
+        painter.setPen(pen);
+        painter.drawLine(viewport.toScreen(link.aKm), viewport.toScreen(link.bKm));
+    }
+    painter.restore();
+}
+
+void MapRenderer::drawGroups(QPainter &painter, const geo::MapViewport &viewport, const QList<NodeGroup> &groups,
+                             double symbolScale, const QRectF &exposed)
+{
+    if (groups.isEmpty())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    QFont font = painter.font();
+    font.setBold(true);
+    for (const NodeGroup &group : groups) {
+        const double r = NodeGroups::radiusPx(group.count()) * symbolScale;
+        const QPointF p = viewport.toScreen(group.km);
+        if (!exposed.adjusted(-r, -r, r, r).contains(p))
+            continue;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x0e, 0x15, 0x1d, 0xe0));
+        painter.drawEllipse(p, r, r);
+        // The ring: each status' share of the members, clockwise from the top, the worst last.
+        const QRectF ring(p.x() - r + 1.5, p.y() - r + 1.5, 2 * r - 3, 2 * r - 3);
+        int startAngle = 90 * 16;
+        for (int status = 0; status < int(group.byStatus.size()); ++status) {
+            const int members = group.byStatus[size_t(status)];
+            if (members == 0)
+                continue;
+            const int span = -qRound(360.0 * 16 * members / group.count());
+            painter.setPen(QPen(style::statusColor(DisplayStatus(status)), 3 * symbolScale, Qt::SolidLine, Qt::FlatCap));
+            painter.drawArc(ring, startAngle, span);
+            startAngle += span;
+        }
+        font.setPixelSize(int(std::max(9.0, r * 0.8)));
+        painter.setFont(font);
+        painter.setPen(style::kText);
+        painter.drawText(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(group.count()));
+    }
+    painter.restore();
 }
 
 void MapRenderer::drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,

@@ -5,6 +5,7 @@
 #include "widgets/map/maplabels.h"
 #include "widgets/map/mapoverlay.h"
 #include "widgets/map/mapstyle.h"
+#include "widgets/map/nodegroups.h"
 #include "widgets/map/nodesprites.h"
 
 #include <QCoreApplication>
@@ -140,6 +141,8 @@ private:
         QList<QRgb> fills;      // by province index
         QList<MapNode> nodes;
         QList<MapLink> links;
+        QList<NodeGroup> groups;
+        QList<GroupLink> groupLinks;
         QList<int> drawOrder;
         NodeSprites sprites;
         MapOverlay overlay; // its totals panel is drawn with the data
@@ -196,6 +199,11 @@ private:
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
     static void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const QList<MapNode> &nodes,
                           const QList<int> &drawOrder, NodeSprites &sprites, const QRectF &exposed);
+    // Groups of nodes (NodeGroups) as one symbol each: a ring in their statuses' shares around their count.
+    static void drawGroups(QPainter &painter, const geo::MapViewport &viewport, const QList<NodeGroup> &groups,
+                           double symbolScale, const QRectF &exposed);
+    // The merged links of groups, straight, as wide as their summed capacity and coloured by the busiest.
+    static void drawGroupLinks(QPainter &painter, const geo::MapViewport &viewport, const QList<GroupLink> &links);
     void drawBlink(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
     void drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                         const MapFrame &frame);

@@ -9,6 +9,7 @@
 #include <vector>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace cpn::map {
 
@@ -75,6 +76,7 @@ void MapScene::setNodes(QList<MapNode> nodes)
     }
     applyNodeAlarms();
     attachLinks();
+    m_groupsStale = true;
     touchNodes();
     ++m_structureRevision;
     ++m_geometryRevision;
@@ -83,11 +85,13 @@ void MapScene::setNodes(QList<MapNode> nodes)
 
 void MapScene::touchNodes()
 {
+    m_groups.refresh(m_nodes, m_links); // the groups' figures follow their members'
     ++m_nodesRevision;
 }
 
 void MapScene::touchVisibility()
 {
+    m_groupsStale = true;
     ++m_nodesRevision;
     ++m_linksRevision;
     ++m_geometryRevision;
@@ -97,6 +101,7 @@ void MapScene::setLinks(const QList<Link> &links)
 {
     m_rawLinks = links;
     attachLinks();
+    m_groupsStale = true;
     ++m_geometryRevision;
     ++m_linksRevision;
 }
@@ -170,8 +175,21 @@ void MapScene::setLinkSamples(const LinkSamplesByRow &samples)
         }
         changed = changed || link.look() != before;
     }
-    if (changed)
+    if (changed) {
+        m_groups.refresh(m_nodes, m_links);
         ++m_linksRevision;
+    }
+}
+
+void MapScene::setGroupingScale(double pxPerKm)
+{
+    if (!m_groups.regroup(m_nodes, m_links, pxPerKm, std::exchange(m_groupsStale, false)))
+        return;
+    for (int i = 0; i < m_nodes.size(); ++i)
+        m_nodes[i].grouped = m_groups.isGrouped(i);
+    ++m_nodesRevision;
+    ++m_linksRevision;
+    ++m_geometryRevision;
 }
 
 void MapScene::setBasemap(QList<MapProvince> provinces, QList<MapBoundaryLine> lines,

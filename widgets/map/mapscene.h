@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/map/nodegroups.h"
+
 #include "domain/alarm.h"
 #include "domain/enums.h"
 #include "domain/link.h"
@@ -47,7 +49,10 @@ struct MapNode
     std::optional<double> cheapestAcceleratorHour;
     double capacityWeight = 0; // accelerators, or CPU cores / 100 without: label priority and aggregates
     bool visible = true;       // passes the filter
+    bool grouped = false;      // drawn inside a NodeGroup's symbol at this scale, not as itself
     std::optional<Alarm::Severity> alarm; // the worst alarm that needs attention: a ring around the symbol
+    // Drawn, hit and labelled as itself.
+    bool shown() const { return visible && !grouped; }
 };
 
 struct MapLink
@@ -124,6 +129,11 @@ public:
     // The filter changed which nodes (and so which links) are shown.
     void touchVisibility();
 
+    // Groups the nodes that would pile on each other at this scale (NodeGroups), marking them grouped;
+    // the view calls it before drawing and hit-testing. Bumps the revisions only when the grouping moved.
+    void setGroupingScale(double pxPerKm);
+    const NodeGroups &groups() const { return m_groups; }
+
     // Basemap in projected km. The locator answers "which province is here" for hover.
     void setBasemap(QList<MapProvince> provinces, QList<MapBoundaryLine> lines,
                     std::shared_ptr<const geo::ProvinceLocator> locator, const QString &source);
@@ -185,6 +195,8 @@ private:
     bool applyLinkAlarms();
 
     QList<MapNode> m_nodes;
+    NodeGroups m_groups;
+    bool m_groupsStale = true; // new nodes, links or filter: regroup at the next setGroupingScale()
     QHash<QString, int> m_nodeIndex;
     QStringList m_provinceCodes;     // of the nodes, each once
     QList<int> m_provinceSlotOfNode; // by node: index into m_provinceCodes, -1 for none

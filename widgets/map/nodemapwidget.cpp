@@ -20,6 +20,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cpn::map {
@@ -169,6 +170,7 @@ void NodeMapWidget::sceneChanged()
     } else if (isVisible() && !m_frame.interactive) {
         // New data at the view shown: painted once its image is ready, not twice.
         syncViewportToWidget();
+        regroup();
         repaint = !m_renderer.composeInBackground(m_viewport, *m_scene);
     }
     syncSelectionFromModel();
@@ -226,7 +228,73 @@ bool NodeMapWidget::jumpToNode(const QString &nodeId)
 
 int NodeMapWidget::nodeAt(const QPointF &pos)
 {
+    regroup();
     return m_hits.nodeAt(m_viewport, *m_scene, m_renderer.sprites(), pos);
+}
+
+void NodeMapWidget::regroup()
+{
+    m_scene->setGroupingScale(m_viewport.scale());
+}
+
+int NodeMapWidget::groupAt(const QPointF &pos)
+{
+    regroup();
+    const QList<NodeGroup> &groups = m_scene->groups().groups();
+    int best = -1;
+    double bestDistance = 0;
+    for (int i = 0; i < groups.size(); ++i) {
+        const double reach = NodeGroups::radiusPx(groups[i].count()) * m_renderer.sprites().symbolScale() + 3;
+        const QPointF d = m_viewport.toScreen(groups[i].km) - pos;
+        const double distance = std::hypot(d.x(), d.y());
+        if (distance <= reach && (best < 0 || distance < bestDistance)) {
+            best = i;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+bool NodeMapWidget::openGroup(int group)
+{
+    const QList<NodeGroup> &groups = m_scene->groups().groups();
+    if (group < 0 || group >= groups.size())
+        return false;
+    // Far enough in for the members to stand apart (by their extent), at least twice as close, at most 8x.
+    QRectF extent;
+    for (int m : groups[group].members)
+        extent = extent.isNull() ? QRectF(m_scene->nodes().at(m).km, QSizeF(0, 0))
+                                 : extent.united(QRectF(m_scene->nodes().at(m).km, QSizeF(0, 0)));
+    const double across = std::max({extent.width(), extent.height(), 1e-3});
+    const double factor = std::clamp(std::min(width(), height()) * 0.6 / across / m_viewport.scale(), 2.0, 8.0);
+    m_viewport.setCentreKm(groups[group].km);
+    m_viewport.setScale(m_viewport.scale() * factor);
+    m_userMoved = true;
+    m_hits.invalidate();
+    update();
+    Q_EMIT viewportChanged();
+    return true;
+}
+
+QString NodeMapWidget::groupTooltip(int group) const
+{
+    const NodeGroup &g = m_scene->groups().groups().at(group);
+    const MapNode &biggest = m_scene->nodes().at(g.members.constFirst());
+    QString html = QStringLiteral("<b>%1</b>").arg(tr("%n node(s) around %1", nullptr, g.count())
+                                                        .arg((biggest.city.isEmpty() ? provinceDisplayName(biggest.province)
+                                                                                     : biggest.city).toHtmlEscaped()));
+    QStringList states;
+    for (DisplayStatus status : allDisplayStatuses()) {
+        if (const int n = g.byStatus[size_t(status)])
+            states << tr("%1 %2").arg(n).arg(displayStatusName(status));
+    }
+    html += QStringLiteral("<br>") + states.join(QStringLiteral(" · "));
+    if (g.acceleratorsTotal > 0)
+        html += QStringLiteral("<br>") + tr("Accelerators free: %1 of %2")
+                                              .arg(QLocale().toString(g.acceleratorsFree), QLocale().toString(g.acceleratorsTotal));
+    html += QStringLiteral("<br>") + tr("Busy: %1 %").arg(qRound(g.utilization * 100));
+    html += QStringLiteral("<br><i>") + tr("Click to zoom in on them.") + QStringLiteral("</i>");
+    return html;
 }
 
 QString NodeMapWidget::nodeIdAt(const QPointF &pos)
@@ -246,6 +314,7 @@ void NodeMapWidget::paintEvent(QPaintEvent *event)
     QElapsedTimer timer;
     timer.start();
     syncViewportToWidget();
+    regroup();
     QPainter painter(this);
     MapFrame frame = m_frame;
     if (event->rect() != rect())
@@ -341,6 +410,10 @@ void NodeMapWidget::mouseReleaseEvent(QMouseEvent *event)
         unsetCursor();
         return;
     }
+    if (const int group = groupAt(event->position()); group >= 0) {
+        openGroup(group);
+        return;
+    }
     // Nodes of one city share a spot: clicking it again selects the next of them in turn.
     const QList<int> here = m_hits.nodesAt(m_viewport, *m_scene, m_renderer.sprites(), event->position());
     if (here != m_clickedStack) {
@@ -414,7 +487,9 @@ bool NodeMapWidget::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const QPointF pos = help->pos();
         QString text;
-        if (const QList<int> here = m_hits.nodesAt(m_viewport, *m_scene, m_renderer.sprites(), pos); !here.isEmpty()) {
+        if (const int group = groupAt(pos); group >= 0) {
+            text = groupTooltip(group);
+        } else if (const QList<int> here = m_hits.nodesAt(m_viewport, *m_scene, m_renderer.sprites(), pos); !here.isEmpty()) {
             text = nodeTooltip(here.constFirst());
             if (here.size() > 1) {
                 QStringList others;

@@ -63,6 +63,10 @@ public:
 
     // Scene index of the node under a widget position, or -1.
     int nodeAt(const QPointF &pos);
+    // Index of the group of nodes (MapScene::groups()) under a widget position, or -1.
+    int groupAt(const QPointF &pos);
+    // Zooms in on a group until its members show (a click on it does this); false for no such group.
+    bool openGroup(int group);
     QString nodeIdAt(const QPointF &pos);
     // Widget position of a node (for tests and the search box).
     QPointF nodePosition(const QString &nodeId) const;
@@ -123,6 +127,9 @@ private:
     QString nodeTooltip(int node) const;
     QString linkTooltip(int link) const;
     QString provinceTooltip(int province) const;
+    QString groupTooltip(int group) const;
+    // The scene's node groups for the view's scale, before anything is drawn or hit.
+    void regroup();
     // Where a workload dragged to pos would go: the node under it, else the province's best node.
     void dropTarget(const QPointF &pos, QString *nodeId, QString *province);
     void endWorkloadDrag();
