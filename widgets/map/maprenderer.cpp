@@ -153,7 +153,7 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
     painter.setClipRect(exposed);
     if (nodesPerFrame) {
         drawNodes(painter, viewport, scene.nodes(), drawOrder(scene), m_sprites, exposed);
-        drawGroups(painter, viewport, scene.groups().groups(), m_sprites.symbolScale(), exposed);
+        drawGroups(painter, viewport, scene.groups().groups(), groupImages(scene.groups().groups()), exposed);
     }
     if (!frame.interactive || m_labels.placedCount() == 0)
         m_labels.update(scene, m_sprites, viewport.scale());
@@ -276,6 +276,7 @@ MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, cons
     job.nodes = scene.nodes();
     job.links = scene.links();
     job.groups = scene.groups().groups();
+    job.groupImages = groupImages(job.groups);
     job.groupLinks = scene.groups().links();
     job.drawOrder = drawOrder(scene);
     job.sprites = m_sprites;
@@ -298,13 +299,9 @@ MapRenderer::DataImages MapRenderer::compose(DataJob job)
     out.links = QImage(out.base.size(), QImage::Format_RGB32);
     out.links.setDevicePixelRatio(job.viewport.devicePixelRatio());
     std::memcpy(out.links.bits(), out.base.constBits(), size_t(out.base.sizeInBytes()));
-    const LinkBatch batch = batchLinks(job.viewport, job.nodes, job.links);
+    const LinkBatch batch = batchLinks(job.viewport, job.nodes, job.groupLinks, job.links);
     BandPainter::paint(out.links,
                        [&](QPainter &painter, QImage &slice, int top) { paintLinks(painter, slice, top, batch); });
-    if (!job.groupLinks.isEmpty()) {
-        QPainter painter(&out.links);
-        drawGroupLinks(painter, job.viewport, job.groupLinks);
-    }
     out.totals = job.overlay.drawTotalsPanel(job.viewport.devicePixelRatio());
     out.data = out.links.copy();
     {
@@ -313,7 +310,7 @@ MapRenderer::DataImages MapRenderer::compose(DataJob job)
             painter.drawImage(job.insetAt, out.inset);
         drawNodes(painter, job.viewport, job.nodes, job.drawOrder, job.sprites,
                   QRectF(QPointF(0, 0), job.viewport.size()));
-        drawGroups(painter, job.viewport, job.groups, job.sprites.symbolScale(), QRectF(QPointF(0, 0), job.viewport.size()));
+        drawGroups(painter, job.viewport, job.groups, job.groupImages, QRectF(QPointF(0, 0), job.viewport.size()));
     }
     return out;
 }
@@ -454,7 +451,7 @@ void MapRenderer::drawBasemapLines(QPainter &painter, const geo::MapViewport &vi
 }
 
 MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport, const QList<MapNode> &nodes,
-                                               const QList<MapLink> &links)
+                                               const QList<GroupLink> &groupLinks, const QList<MapLink> &links)
 {
     // Links are batched by pen: one drawLines() per load colour and capacity class. Every pen is a
     // 1 px cosmetic pen, which the raster engine draws on its fast path; a wider link is drawn as
@@ -474,8 +471,27 @@ MapRenderer::LinkBatch MapRenderer::batchLinks(const geo::MapViewport &viewport,
         const QPointF d = (nodes[link.b].km - nodes[link.a].km) * viewport.scale();
         ink += (std::abs(d.x()) + std::abs(d.y())) * (1 + style::linkWidthClass(link.capacityGbps));
     }
+    for (const GroupLink &link : groupLinks) {
+        const QPointF d = (link.bKm - link.aKm) * viewport.scale();
+        ink += std::abs(d.x()) + std::abs(d.y());
+    }
     const bool dense = ink > kDenseInkPixels;
     out.dense = dense;
+
+    // The merged links of node groups: straight and thin, one stroke each, coloured by the busiest.
+    const QRectF groupBounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-4, -4, 4, 4);
+    for (const GroupLink &link : groupLinks) {
+        const QPointF a = viewport.toScreen(link.aKm);
+        const QPointF b = viewport.toScreen(link.bKm);
+        if (!groupBounds.intersects(QRectF(a, b).normalized().adjusted(-1, -1, 1, 1)))
+            continue;
+        if (std::abs(b.x() - a.x()) + std::abs(b.y() - a.y()) < 1.5)
+            continue;
+        if (link.down)
+            down.append(QLineF(a, b));
+        else
+            buckets[0][size_t(link.reported ? style::linkColorStep(link.utilization) : kUnreported)].append(QLineF(a, b));
+    }
 
     const QRectF bounds = QRectF(QPointF(0, 0), viewport.size()).adjusted(-4, -4, 4, 4);
     for (int i = 0; i < links.size(); ++i) {
@@ -678,58 +694,70 @@ void MapRenderer::drawNodes(QPainter &painter, const geo::MapViewport &viewport,
     }
 }
 
-void MapRenderer::drawGroupLinks(QPainter &painter, const geo::MapViewport &viewport, const QList<GroupLink> &links)
+QList<QImage> MapRenderer::groupImages(const QList<NodeGroup> &groups)
 {
-    painter.save();
+    QList<QImage> images;
+    images.reserve(groups.size());
+    for (const NodeGroup &group : groups)
+        images.append(groupImage(group));
+    return images;
+}
+
+const QImage &MapRenderer::groupImage(const NodeGroup &group)
+{
+    const double scale = m_sprites.symbolScale();
+    const qreal dpr = m_sprites.devicePixelRatio();
+    QString key = QStringLiteral("%1|%2|%3").arg(group.count()).arg(scale).arg(dpr);
+    for (int members : group.byStatus)
+        key += u'|' + QString::number(members);
+    if (const auto it = m_groupImages.constFind(key); it != m_groupImages.cend())
+        return *it;
+    if (m_groupImages.size() > 4096) // bounded: a federation has a few hundred looks at most
+        m_groupImages.clear();
+    const double r = NodeGroups::radiusPx(group.count()) * scale;
+    const int side = int(std::ceil(2 * r + 2));
+    QImage image(QSize(side, side) * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    for (const GroupLink &link : links) {
-        QColor colour = link.down       ? style::statusColor(DisplayStatus::Offline)
-                        : link.reported ? style::linkColor(link.utilization)
-                                        : style::kLinkUnreported;
-        // Thin and see-through: hundreds of merged links still read as a web, not a slab.
-        colour.setAlpha(link.links > 1 ? 150 : 110);
-        QPen pen(colour, link.links > 4 ? 1.6 : 1.0, link.down ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap);
-        painter.setPen(pen);
-        painter.drawLine(viewport.toScreen(link.aKm), viewport.toScreen(link.bKm));
+    const QPointF p(side / 2.0, side / 2.0);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x0e, 0x15, 0x1d, 0xe0));
+    painter.drawEllipse(p, r, r);
+    // The ring: each status' share of the members, clockwise from the top, best to worst.
+    const QRectF ring(p.x() - r + 1.5, p.y() - r + 1.5, 2 * r - 3, 2 * r - 3);
+    int startAngle = 90 * 16;
+    for (int status = 0; status < int(group.byStatus.size()); ++status) {
+        const int members = group.byStatus[size_t(status)];
+        if (members == 0)
+            continue;
+        const int span = -qRound(360.0 * 16 * members / group.count());
+        painter.setPen(QPen(style::statusColor(DisplayStatus(status)), 3 * scale, Qt::SolidLine, Qt::FlatCap));
+        painter.drawArc(ring, startAngle, span);
+        startAngle += span;
     }
-    painter.restore();
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(int(std::max(9.0, r * 0.8)));
+    painter.setFont(font);
+    painter.setPen(style::kText);
+    painter.drawText(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(group.count()));
+    painter.end();
+    return *m_groupImages.insert(key, image);
 }
 
 void MapRenderer::drawGroups(QPainter &painter, const geo::MapViewport &viewport, const QList<NodeGroup> &groups,
-                             double symbolScale, const QRectF &exposed)
+                             const QList<QImage> &images, const QRectF &exposed)
 {
-    if (groups.isEmpty())
-        return;
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    QFont font = painter.font();
-    font.setBold(true);
-    for (const NodeGroup &group : groups) {
-        const double r = NodeGroups::radiusPx(group.count()) * symbolScale;
-        const QPointF p = viewport.toScreen(group.km);
-        if (!exposed.adjusted(-r, -r, r, r).contains(p))
-            continue;
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(0x0e, 0x15, 0x1d, 0xe0));
-        painter.drawEllipse(p, r, r);
-        // The ring: each status' share of the members, clockwise from the top, the worst last.
-        const QRectF ring(p.x() - r + 1.5, p.y() - r + 1.5, 2 * r - 3, 2 * r - 3);
-        int startAngle = 90 * 16;
-        for (int status = 0; status < int(group.byStatus.size()); ++status) {
-            const int members = group.byStatus[size_t(status)];
-            if (members == 0)
-                continue;
-            const int span = -qRound(360.0 * 16 * members / group.count());
-            painter.setPen(QPen(style::statusColor(DisplayStatus(status)), 3 * symbolScale, Qt::SolidLine, Qt::FlatCap));
-            painter.drawArc(ring, startAngle, span);
-            startAngle += span;
-        }
-        font.setPixelSize(int(std::max(9.0, r * 0.8)));
-        painter.setFont(font);
-        painter.setPen(style::kText);
-        painter.drawText(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(group.count()));
+    for (qsizetype i = 0; i < groups.size() && i < images.size(); ++i) {
+        const QImage &image = images[i];
+        const QSizeF size = image.deviceIndependentSize();
+        const QPointF p = viewport.toScreen(groups[i].km);
+        const QRectF at(p - QPointF(size.width() / 2, size.height() / 2), size);
+        if (exposed.intersects(at))
+            painter.drawImage(at.topLeft(), image);
     }
-    painter.restore();
 }
 
 void MapRenderer::drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,

@@ -9,6 +9,7 @@
 #include "widgets/map/nodesprites.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QImage>
 #include <QLineF>
 #include <QList>
@@ -142,6 +143,7 @@ private:
         QList<MapNode> nodes;
         QList<MapLink> links;
         QList<NodeGroup> groups;
+        QList<QImage> groupImages; // by group, drawn on the UI thread (the cache is not shared)
         QList<GroupLink> groupLinks;
         QList<int> drawOrder;
         NodeSprites sprites;
@@ -184,6 +186,7 @@ private:
         bool dense = false;
     };
     static LinkBatch batchLinks(const geo::MapViewport &viewport, const QList<MapNode> &nodes,
+                                const QList<GroupLink> &groupLinks,
                                 const QList<MapLink> &links);
     static void paintLinks(QPainter &painter, QImage &slice, int top, const LinkBatch &batch);
     // The basemap in three parts: under the provinces, their fills, and the lines over them.
@@ -199,11 +202,12 @@ private:
     void rebuildInset(const geo::MapViewport &viewport, const MapScene &scene);
     static void drawNodes(QPainter &painter, const geo::MapViewport &viewport, const QList<MapNode> &nodes,
                           const QList<int> &drawOrder, NodeSprites &sprites, const QRectF &exposed);
-    // Groups of nodes (NodeGroups) as one symbol each: a ring in their statuses' shares around their count.
+    // Groups of nodes (NodeGroups) as one symbol each, blitted from `images` (groupImage(), by group).
     static void drawGroups(QPainter &painter, const geo::MapViewport &viewport, const QList<NodeGroup> &groups,
-                           double symbolScale, const QRectF &exposed);
-    // The merged links of groups, straight, as wide as their summed capacity and coloured by the busiest.
-    static void drawGroupLinks(QPainter &painter, const geo::MapViewport &viewport, const QList<GroupLink> &links);
+                           const QList<QImage> &images, const QRectF &exposed);
+    // A group's symbol: a ring in its statuses' shares around its count; drawn once per look, then cached.
+    const QImage &groupImage(const NodeGroup &group);
+    QList<QImage> groupImages(const QList<NodeGroup> &groups);
     void drawBlink(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene);
     void drawHighlights(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                         const MapFrame &frame);
@@ -227,6 +231,7 @@ private:
     QList<int> m_drawOrder; // industry first, national last
     quint64 m_drawOrderRevision = 0;
     double m_textScale = 1.0;
+    QHash<QString, QImage> m_groupImages; // group symbols by look
     int m_baseBuilds = 0;
     int m_linkBuilds = 0;
 };

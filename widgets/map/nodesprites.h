@@ -22,6 +22,7 @@ public:
     static constexpr int kNoSample = -1;
 
     void setDevicePixelRatio(double dpr);
+    double devicePixelRatio() const { return m_dpr; }
     void setSymbolScale(double scale); // wall mode draws bigger symbols
     double symbolScale() const { return m_scale; }
 
