@@ -4882,6 +4882,29 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <source>Also here: %1. Click again to select each in turn.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n node(s) around %1</source>
+        <translation>
+            <numerusform>%n node around %1</numerusform>
+            <numerusform>%n nodes around %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerators free: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to zoom in on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::map::PlacementFit</name>

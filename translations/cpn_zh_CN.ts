@@ -4860,6 +4860,28 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <source>Also here: %1. Click again to select each in turn.</source>
         <translation>此处还有：%1。再次单击可依次选中。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n node(s) around %1</source>
+        <translation>
+            <numerusform>%1 附近的 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 个%2</translation>
+    </message>
+    <message>
+        <source>Accelerators free: %1 of %2</source>
+        <translation>空闲加速卡：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Busy: %1 %</source>
+        <translation>繁忙度：%1 %</translation>
+    </message>
+    <message>
+        <source>Click to zoom in on them.</source>
+        <translation>单击以放大查看。</translation>
+    </message>
 </context>
 <context>
     <name>cpn::map::PlacementFit</name>
