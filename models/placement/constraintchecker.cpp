@@ -35,8 +35,8 @@ QString ConstraintChecker::label(int node) const
 
 QString ConstraintChecker::heldNodeLabel() const
 {
-    const int held = m_index.indexOf(m_workload.held.nodeId);
-    return held >= 0 ? label(held) : m_workload.held.nodeId;
+    const int held = m_index.indexOf(m_workload.held->nodeId);
+    return held >= 0 ? label(held) : m_workload.held->nodeId;
 }
 
 Rejection ConstraintChecker::reject(int node, RejectionReason reason, const QString &message) const
@@ -51,7 +51,7 @@ std::optional<Rejection> ConstraintChecker::checkNode(int node) const
     const FederationSnapshot &snapshot = m_index.snapshot();
     // The newest sample knows better than the directory.
     const NodeStatus status = sample ? sample->status : n.status;
-    if (m_workload.held.isSet() && n.id != m_workload.held.nodeId) {
+    if (m_workload.held && n.id != m_workload.held->nodeId) {
         return reject(node, RejectionReason::NotTheHeldNode,
                       QCoreApplication::translate("cpn::placement", "The job runs on the units reserved at %1.")
                           .arg(heldNodeLabel()));

@@ -14,7 +14,7 @@ namespace {
 // The snapshot with the job's held units given back to their offer: the node took them out of what it
 // offers to everyone else, but they are this job's to use. A node that stopped listing the offer (all of
 // it held) still has them.
-FederationSnapshot withHeldUnits(const FederationSnapshot &snapshot, const HeldUnits &held)
+FederationSnapshot withHeldUnits(const FederationSnapshot &snapshot, const Reservation &held)
 {
     FederationSnapshot copy = snapshot;
     bool listed = false;
@@ -25,7 +25,7 @@ FederationSnapshot withHeldUnits(const FederationSnapshot &snapshot, const HeldU
         }
     }
     if (!listed)
-        copy.offers.append({held.offerId, held.nodeId, held.resource, held.model, double(held.count), held.pricePerHour, 0});
+        copy.offers.append({held.offerId, held.nodeId, held.resource, held.model, double(held.count), held.priceCnyPerHour, 0});
     return copy;
 }
 
@@ -33,8 +33,8 @@ FederationSnapshot withHeldUnits(const FederationSnapshot &snapshot, const HeldU
 
 PlacementResult PlacementEngine::rank(const Workload &workload, const FederationSnapshot &snapshot) const
 {
-    if (workload.held.isSet())
-        return rankOn(workload, withHeldUnits(snapshot, workload.held));
+    if (workload.held)
+        return rankOn(workload, withHeldUnits(snapshot, *workload.held));
     return rankOn(workload, snapshot);
 }
 

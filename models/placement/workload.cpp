@@ -32,12 +32,6 @@ Location Location::at(const QString &province, double lat, double lon)
     return l;
 }
 
-HeldUnits HeldUnits::of(const Reservation &reservation)
-{
-    return {reservation.id,    reservation.nodeId, reservation.offerId,       reservation.resource,
-            reservation.model, reservation.count,  reservation.priceCnyPerHour};
-}
-
 QStringList acceleratorModelsOfClass(AcceleratorClass cls)
 {
     // Training needs large-memory cards with fast interconnect; the inference-class cards serve models only.
@@ -61,7 +55,7 @@ QStringList Workload::acceptedModels() const
 
 bool Workload::mayBeSplit() const
 {
-    if (held.isSet())
+    if (held)
         return false; // the held units are at one node
     const bool kindAllows = kind == JobKind::Inference || kind == JobKind::Batch;
     return splittable && kindAllows && maxSplitNodes >= 2 && requirements.accelerators >= 2;
@@ -91,7 +85,7 @@ ScoreWeights Workload::effectiveWeights() const
 Workload Workload::onReservation(const Reservation &reservation) const
 {
     Workload w = *this;
-    w.held = HeldUnits::of(reservation);
+    w.held = reservation;
     w.splittable = false;
     if (reservation.resource == Offer::Resource::Accelerator) {
         w.acceleratorModels.clear();

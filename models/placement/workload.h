@@ -2,12 +2,13 @@
 
 #include "domain/enums.h"
 #include "domain/job.h"
-#include "domain/offer.h"
 #include "domain/reservation.h"
 
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace cpn::placement {
 
@@ -43,23 +44,6 @@ struct ScoreWeights
     friend bool operator==(const ScoreWeights &, const ScoreWeights &) = default;
 };
 
-// Units a node already holds for the job (a reservation, docs/node-api.md): the job runs at that node, on
-// them, so they count as free there although the node's offer no longer lists them.
-struct HeldUnits
-{
-    QString reservationId;
-    QString nodeId;
-    QString offerId;
-    Offer::Resource resource = Offer::Resource::Accelerator;
-    QString model; // accelerator model slug; empty for other resources
-    int count = 0;
-    double pricePerHour = 0; // per unit, as reserved
-
-    static HeldUnits of(const Reservation &reservation);
-    bool isSet() const { return !reservationId.isEmpty(); }
-    friend bool operator==(const HeldUnits &, const HeldUnits &) = default;
-};
-
 // Classes of accelerator a planner may ask for instead of one model.
 enum class AcceleratorClass { Training, Inference };
 // The known models of a class, sorted: training-class cards also serve inference.
@@ -88,7 +72,9 @@ struct Workload
     bool preferGreen = false; // doubles the energy weight
     ScoreWeights weights;
 
-    HeldUnits held; // set: only held.nodeId is considered, and never a split
+    // Units a node already holds for the job (a reservation, docs/node-api.md): the job runs at that node,
+    // on them, so they count as free there although the node's offer no longer lists them; never split.
+    std::optional<Reservation> held;
 
     // Inference and batch jobs may be split across up to maxSplitNodes nodes; training never is.
     bool splittable = false;

@@ -132,6 +132,13 @@ PlanningUndoStack::PlanningUndoStack(jobs::WorkloadQueue *queue, std::function<Q
     connect(this, &QUndoStack::indexChanged, this, &PlanningUndoStack::movesChanged);
 }
 
+PlanningUndoStack::~PlanningUndoStack()
+{
+    // QUndoStack's destructor clears the stack and says so: not as movesChanged() from this half-destroyed
+    // object, to a panel that may be half-destroyed too.
+    disconnect(this, &QUndoStack::indexChanged, this, &PlanningUndoStack::movesChanged);
+}
+
 bool PlanningUndoStack::plan(const QString &workloadId, const QString &nodeId, const QString &province)
 {
     const QueuedWorkload *item = m_queue->find(workloadId);

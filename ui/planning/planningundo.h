@@ -30,6 +30,7 @@ public:
     // `nodeName` gives the name the undo history shows for a node id.
     PlanningUndoStack(jobs::WorkloadQueue *queue, std::function<QString(const QString &)> nodeName,
                       QObject *parent = nullptr);
+    ~PlanningUndoStack() override;
 
     jobs::WorkloadQueue *queue() const { return m_queue; }
 

@@ -306,22 +306,21 @@ void RequirementsPage::load(const placement::Workload &w)
     entriesChanged();
 }
 
-void RequirementsPage::showHeldUnits(const placement::HeldUnits &held)
+void RequirementsPage::showHeldUnits(const std::optional<Reservation> &held)
 {
     // A job placed on a reservation needs what it holds: those entries are the reservation's, not the planner's.
-    const bool accelerators = held.isSet() && held.resource == Offer::Resource::Accelerator;
-    const bool cores = held.isSet() && held.resource == Offer::Resource::Cpu;
+    const bool accelerators = held && held->resource == Offer::Resource::Accelerator;
+    const bool cores = held && held->resource == Offer::Resource::Cpu;
     m_accelerator->setEnabled(!accelerators);
     m_count->setEnabled(!accelerators && !m_accelerator->currentData().toString().isEmpty());
     m_cpu->setEnabled(!cores);
-    m_heldNote->setVisible(held.isSet());
-    if (!held.isSet())
+    m_heldNote->setVisible(held.has_value());
+    if (!held)
         return;
-    const QString what = heldUnitsText(held.resource, held.model, held.count);
-    const QString node = m_services ? m_services->nodeNames().name(held.nodeId) : held.nodeId;
-    m_heldNote->setText(
-        tr("This job runs on reservation %1: %2 held at %3. It is placed there only.").arg(held.reservationId, what, node));
-    const QString why = tr("Fixed by the reservation %1").arg(held.reservationId);
+    const QString node = m_services ? m_services->nodeNames().name(held->nodeId) : held->nodeId;
+    m_heldNote->setText(tr("This job runs on reservation %1: %2 held at %3. It is placed there only.")
+                            .arg(held->id, heldUnitsText(*held), node));
+    const QString why = tr("Fixed by the reservation %1").arg(held->id);
     m_accelerator->setToolTip(accelerators ? why : QString());
     m_count->setToolTip(accelerators ? why : QString());
     m_cpu->setToolTip(cores ? why : QString());

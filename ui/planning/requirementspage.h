@@ -76,7 +76,7 @@ private:
     void fillLocations(QComboBox *combo);
     void entriesChanged();
     void showCount();
-    void showHeldUnits(const placement::HeldUnits &held);
+    void showHeldUnits(const std::optional<Reservation> &held);
     void writeDraft();
     static placement::Location locationOf(const QComboBox *combo);
     void selectLocation(QComboBox *combo, const placement::Location &location);

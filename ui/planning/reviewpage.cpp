@@ -43,7 +43,7 @@ ReviewPage::ReviewPage(placement::Workload *draft, RankedOffersPage *offers, QWi
 void ReviewPage::initializePage()
 {
     // On a reservation the units are already held: nothing to reserve first.
-    m_reserveFirst->setVisible(!m_draft->held.isSet());
+    m_reserveFirst->setVisible(!m_draft->held);
     const placement::Candidate *c = m_offers->selectedCandidate();
     if (!c) {
         m_summary->setText(tr("No proposal chosen."));
@@ -83,7 +83,7 @@ bool ReviewPage::isComplete() const
 
 bool ReviewPage::reserveFirst() const
 {
-    return m_reserveFirst->isChecked() && !m_draft->held.isSet();
+    return m_reserveFirst->isChecked() && !m_draft->held;
 }
 
 } // namespace cpn

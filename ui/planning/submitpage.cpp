@@ -58,8 +58,8 @@ QList<JobRequest> SubmitPage::requestsFor(const placement::Workload &w, const pl
         r.nodeId = s.nodeId;
         r.requirements = w.requirements;
         // A job placed on a reservation uses it (the engine placed it at the reservation's node only).
-        if (w.held.isSet() && s.nodeId == w.held.nodeId)
-            r.reservationId = w.held.reservationId;
+        if (w.held && s.nodeId == w.held->nodeId)
+            r.reservationId = w.held->id;
         r.requirements.acceleratorModel = s.acceleratorModel;
         r.requirements.accelerators = s.acceleratorModel.isEmpty() ? 0 : s.accelerators;
         if (c.isSplit()) {

@@ -380,7 +380,8 @@ void tst_SelectionWizard::aReservationIsPlacedOnAndListed()
     selection.reservationPage()->placeJobButton()->click();
     QVERIFY(carried);
     QCOMPARE(selection.result(), int(QDialog::Accepted));
-    QCOMPARE(carried->held.reservationId, held->id);
+    QVERIFY(carried->held);
+    QCOMPARE(carried->held->id, held->id);
     QCOMPARE(carried->requirements.durationHours, 1.0);
 
     JobWizard wizard(&m_fx.services, *carried);

@@ -431,8 +431,14 @@ void TestPlacementEngine::heldUnitsPinTheJobToTheirNode()
     w.requirements.accelerators = 76;
     w.splittable = true;
     w.maxSplitNodes = 3;
-    w.held = {QStringLiteral("rsv-1"), QStringLiteral("west"), QStringLiteral("west.h800"),
-              Offer::Resource::Accelerator, QStringLiteral("h800"), 8, 10.0};
+    Reservation held;
+    held.id = QStringLiteral("rsv-1");
+    held.nodeId = QStringLiteral("west");
+    held.offerId = QStringLiteral("west.h800");
+    held.model = QStringLiteral("h800");
+    held.count = 8;
+    held.priceCnyPerHour = 10.0;
+    w.held = held;
     FederationSnapshot s = federation();
     for (Offer &o : s.offers)
         if (o.nodeId == QStringLiteral("west"))
