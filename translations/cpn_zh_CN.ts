@@ -1360,6 +1360,37 @@
     </message>
 </context>
 <context>
+    <name>cpn::HierarchyModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation>上报中</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>繁忙度</translation>
+    </message>
+    <message>
+        <source>Free cards</source>
+        <translation>空闲加速卡</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+</context>
+<context>
     <name>cpn::JobKindPage</name>
     <message>
         <source>Job</source>

@@ -45,6 +45,14 @@ void NodeFilterProxyModel::setProvinceFilter(const QString &isoCode)
     invalidateFilter();
 }
 
+void NodeFilterProxyModel::setSubtreeFilter(const QSet<QString> &nodeIds)
+{
+    if (nodeIds == m_subtree)
+        return;
+    m_subtree = nodeIds;
+    invalidateFilter();
+}
+
 bool NodeFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
@@ -54,6 +62,8 @@ bool NodeFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
         && !m_statuses.contains(DisplayStatus(index.data(NodeTableModel::StatusRole).toInt())))
         return false;
     if (!m_province.isEmpty() && index.data(NodeTableModel::ProvinceRole).toString() != m_province)
+        return false;
+    if (!m_subtree.isEmpty() && !m_subtree.contains(index.data(NodeTableModel::NodeIdRole).toString()))
         return false;
     if (!m_words.isEmpty()) {
         const QString haystack = index.data(NodeTableModel::SearchTextRole).toString();

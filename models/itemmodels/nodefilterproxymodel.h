@@ -3,6 +3,7 @@
 #include "domain/enums.h"
 #include "state/displaystatus.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 #include <optional>
@@ -30,6 +31,9 @@ public:
     // ISO 3166-2:CN code ("CN-GZ"); empty accepts all.
     void setProvinceFilter(const QString &isoCode);
     QString provinceFilter() const { return m_province; }
+    // Only these nodes (a subtree of the hierarchy, HierarchyModel::subtreeIds); empty accepts all.
+    void setSubtreeFilter(const QSet<QString> &nodeIds);
+    const QSet<QString> &subtreeFilter() const { return m_subtree; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -40,6 +44,7 @@ private:
     std::optional<NodeTier> m_tier;
     QList<DisplayStatus> m_statuses;
     QString m_province;
+    QSet<QString> m_subtree;
 };
 
 } // namespace cpn
