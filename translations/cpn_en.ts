@@ -1396,6 +1396,40 @@
     </message>
 </context>
 <context>
+    <name>cpn::HierarchyPanel</name>
+    <message>
+        <source>Name, compute identifier or province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the hierarchy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whole Federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every node again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hierarchy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpn::JobKindPage</name>
     <message>
         <source>Job</source>
@@ -1651,6 +1685,10 @@
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hierarchy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1391,6 +1391,39 @@
     </message>
 </context>
 <context>
+    <name>cpn::HierarchyPanel</name>
+    <message>
+        <source>Name, compute identifier or province</source>
+        <translation>名称、算力标识或省份</translation>
+    </message>
+    <message>
+        <source>Search the hierarchy</source>
+        <translation>搜索层级</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Federation</source>
+        <translation>整个算力网(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show every node again</source>
+        <translation>重新显示全部节点</translation>
+    </message>
+    <message>
+        <source>Hierarchy</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Whole federation</source>
+        <translation>整个算力网</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpn::JobKindPage</name>
     <message>
         <source>Job</source>
@@ -1643,6 +1676,10 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Hierarchy</source>
+        <translation>层级</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "domain/clock.h"
 #include "itemmodels/eventlog.h"
 #include "itemmodels/federationsummary.h"
+#include "itemmodels/hierarchymodel.h"
+#include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/federationstate.h"
 #include "ui/alarms/alarmdirectory.h"
@@ -15,6 +17,7 @@
 #include "ui/dashboardpanel.h"
 #include "ui/eventspanel.h"
 #include "ui/helpdialogs.h"
+#include "ui/hierarchypanel.h"
 #include "ui/mappanel.h"
 #include "ui/nodedetailspanel.h"
 #include "ui/nodedragsource.h"
@@ -88,6 +91,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
     createDocks();
     createMap();
+    createHierarchy(dependencies.state);
     createDashboard();
     createAlarms(dependencies);
     if (m_dashboard)
@@ -190,6 +194,38 @@ void MainWindow::createMap()
     });
 }
 
+void MainWindow::createHierarchy(FederationState *state)
+{
+    m_hierarchyModel = new HierarchyModel(state, this);
+    m_hierarchyModel->setAlarmCounts([this] {
+        // Open alarms by the node they are about (a link's by neither end: the links have their own).
+        QHash<QString, int> counts;
+        if (m_shownAlarms) {
+            for (const alarms::StoredAlarm &stored : m_shownAlarms->all()) {
+                if (stored.isActive() && stored.alarm.source.kind != AlarmSource::Kind::Link)
+                    ++counts[stored.alarm.source.id];
+            }
+        }
+        return counts;
+    });
+    m_hierarchyPanel = new HierarchyPanel(m_hierarchyModel, this);
+    m_hierarchyDock = new QDockWidget(tr("Hierarchy"), this);
+    m_hierarchyDock->setObjectName(QStringLiteral("hierarchyDock"));
+    m_hierarchyDock->setWidget(m_hierarchyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_hierarchyDock);
+    tabifyDockWidget(m_nodesDock, m_hierarchyDock);
+    m_nodesDock->raise();
+    // A subtree narrows the tables and the map (which shows what the Nodes filter lets through) and fits it.
+    connect(m_hierarchyPanel, &HierarchyPanel::subtreeChosen, this, [this](const QString &, const QSet<QString> &ids) {
+        m_nodesPanel->proxy()->setSubtreeFilter(ids);
+        m_mapPanel->mapWidget()->fitNodes(ids);
+    });
+    connect(m_hierarchyPanel, &HierarchyPanel::wholeFederationChosen, this, [this] {
+        m_nodesPanel->proxy()->setSubtreeFilter({});
+        m_mapPanel->mapWidget()->fitCountry();
+    });
+}
+
 void MainWindow::createAlarms(const Dependencies &dependencies)
 {
     if (!dependencies.alarms)
@@ -215,6 +251,7 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
     m_shownAlarms = m_alarmStore;
     connect(m_shownAlarms, &alarms::AlarmStore::changed, this, &MainWindow::showAlarmsOnMap);
     showAlarmsOnMap();
+    connect(m_shownAlarms, &alarms::AlarmStore::changed, m_hierarchyModel, &HierarchyModel::refreshFigures);
     createAlarmSounds(dependencies);
 }
 
@@ -563,6 +600,9 @@ void MainWindow::createMenus()
     QAction *detailsToggle = m_detailsDock->toggleViewAction();
     detailsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addAction(detailsToggle);
+    QAction *hierarchyToggle = m_hierarchyDock->toggleViewAction();
+    hierarchyToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addAction(hierarchyToggle);
     if (m_alarmsDock) {
         QAction *alarmsToggle = m_alarmsDock->toggleViewAction();
         alarmsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
@@ -630,6 +670,10 @@ void MainWindow::showState(FederationState *state)
         disconnect(m_state, nullptr, this, nullptr);
     m_state = state;
     m_nodes->setState(state);
+    if (m_hierarchyModel) {
+        m_nodesPanel->proxy()->setSubtreeFilter({}); // the narrowing was the other state's
+        m_hierarchyModel->setState(state);
+    }
     connect(state, &FederationState::directoryChanged, this, &MainWindow::showLinks);
     connect(state, &FederationState::linkSamplesUpdated, this, &MainWindow::showLinkSamples);
     connect(state, &FederationState::refreshed, this, &MainWindow::showLinkSamples);

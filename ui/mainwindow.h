@@ -34,6 +34,8 @@ class EventsPanel;
 class MapPanel;
 class NodeDetailsPanel;
 class NodeTableModel;
+class HierarchyModel;
+class HierarchyPanel;
 class NodesPanel;
 class DashboardPanel;
 namespace charts {
@@ -93,6 +95,8 @@ public:
     MapPanel *mapPanel() const { return m_mapPanel; }
     NodeDetailsPanel *detailsPanel() const { return m_details; }
     QDockWidget *nodesDock() const { return m_nodesDock; }
+    QDockWidget *hierarchyDock() const { return m_hierarchyDock; }
+    HierarchyPanel *hierarchyPanel() const { return m_hierarchyPanel; }
     QDockWidget *eventsDock() const { return m_eventsDock; }
     QDockWidget *overviewDock() const { return m_overviewDock; }
     QDockWidget *detailsDock() const { return m_detailsDock; }
@@ -186,6 +190,7 @@ protected:
 
 private:
     void createDocks();
+    void createHierarchy(FederationState *state);
     void createMenus();
     void restoreSettings();
     void scheduleOverview();
@@ -219,6 +224,9 @@ private:
     MapPanel *m_mapPanel = nullptr;
     NodeDetailsPanel *m_details = nullptr;
     QDockWidget *m_nodesDock = nullptr;
+    HierarchyModel *m_hierarchyModel = nullptr;
+    HierarchyPanel *m_hierarchyPanel = nullptr;
+    QDockWidget *m_hierarchyDock = nullptr;
     QDockWidget *m_eventsDock = nullptr;
     QDockWidget *m_overviewDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;

@@ -8,17 +8,24 @@
 
 namespace cpn {
 
-HierarchyModel::HierarchyModel(const FederationState *state, QObject *parent)
-    : QAbstractItemModel(parent), m_state(state)
+HierarchyModel::HierarchyModel(const FederationState *state, QObject *parent) : QAbstractItemModel(parent)
 {
+    setState(state);
+}
+
+void HierarchyModel::setState(const FederationState *state)
+{
+    if (m_state)
+        disconnect(m_state, nullptr, this, nullptr);
+    m_state = state;
     connect(m_state, &FederationState::directoryChanged, this, &HierarchyModel::rebuild);
     connect(m_state, &FederationState::refreshed, this, &HierarchyModel::refreshFigures);
     rebuild();
 }
 
-void HierarchyModel::setAlarmCounter(std::function<int(const QString &)> counter)
+void HierarchyModel::setAlarmCounts(AlarmCounts counts)
 {
-    m_alarms = std::move(counter);
+    m_alarms = std::move(counts);
     refreshFigures();
 }
 
@@ -46,8 +53,11 @@ void HierarchyModel::refreshFigures()
         return; // the directory is changing: rebuild() follows
     m_perNode = nodeFigures(*m_state);
     if (m_alarms) {
-        for (int row = 0; row < m_perNode.size(); ++row)
-            m_perNode[row].openAlarms = m_alarms(m_state->entryAt(row).node.id);
+        const QHash<QString, int> counts = m_alarms();
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (const int row = m_state->rowOf(it.key()); row >= 0 && row < m_perNode.size())
+                m_perNode[row].openAlarms = it.value();
+        }
     }
     m_rollup.compute(m_tree, m_perNode);
     // Every row's figures may have moved: one signal per level of rows, not one per row.

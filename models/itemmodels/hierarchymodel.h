@@ -3,6 +3,7 @@
 #include "state/hierarchy.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QSet>
 
 #include <functional>
@@ -29,8 +30,11 @@ public:
 
     explicit HierarchyModel(const FederationState *state, QObject *parent = nullptr);
 
-    // Open alarms of one node (the UI's alarm store); without it the column counts none.
-    void setAlarmCounter(std::function<int(const QString &nodeId)> counter);
+    // The state shown (the live one, or a review's).
+    void setState(const FederationState *state);
+    // Open alarms by node id (from the UI's alarm store), asked once per refresh; without it none.
+    using AlarmCounts = std::function<QHash<QString, int>()>;
+    void setAlarmCounts(AlarmCounts counts);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -58,8 +62,8 @@ private:
     int nodeOf(const QModelIndex &index) const; // directory row, or -1
     QModelIndex indexOfNode(int node, int column = 0) const;
 
-    const FederationState *m_state;
-    std::function<int(const QString &)> m_alarms;
+    const FederationState *m_state = nullptr;
+    AlarmCounts m_alarms;
     Hierarchy m_tree;
     QList<int> m_rowInParent; // by directory row: its row under its parent (or among the roots)
     HierarchyRollup m_rollup;

@@ -6,11 +6,14 @@
 #include "state/federationstate.h"
 #include "support/samplefederation.h"
 #include "ui/eventspanel.h"
+#include "ui/hierarchypanel.h"
 #include "ui/mainwindow.h"
+#include "ui/mappanel.h"
 #include "ui/nodespanel.h"
 #include "ui/overviewpanel.h"
 #include "ui/theme.h"
 #include "widgets/keyfiguretile.h"
+#include "widgets/map/nodemapwidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void directoryFillsTable();
     void searchFiltersRows();
     void filterCombos();
+    void aSubtreeNarrowsTheTableAndTheMap();
     void ctrlFFocusesSearch();
     void overviewMatchesData();
     void staleNodeNeedsAttention();
@@ -120,8 +124,9 @@ void tst_MainWindow::feed(int ticks)
 void tst_MainWindow::buildsWithDocks()
 {
     const auto docks = m_window->findChildren<QDockWidget *>();
-    QCOMPARE(docks.size(), 4); // Nodes, Events, Overview (the map took the centre), Node details
+    QCOMPARE(docks.size(), 5); // Nodes, Hierarchy, Events, Overview (the map took the centre), Node details
     QVERIFY(m_window->nodesDock());
+    QVERIFY(m_window->hierarchyDock());
     QVERIFY(m_window->eventsDock());
     QVERIFY(m_window->overviewDock());
     QVERIFY(m_window->detailsDock());
@@ -153,6 +158,26 @@ void tst_MainWindow::searchFiltersRows()
     QCOMPARE(panel->view()->model()->rowCount(), 3);
     panel->searchField()->clear();
     QCOMPARE(panel->view()->model()->rowCount(), 35);
+}
+
+void tst_MainWindow::aSubtreeNarrowsTheTableAndTheMap()
+{
+    m_state->setDirectory(m_directory, m_links);
+    HierarchyPanel *hierarchy = m_window->hierarchyPanel();
+    QVERIFY(hierarchy);
+    map::NodeMapWidget *map = m_window->mapPanel()->mapWidget();
+    m_window->resize(1600, 1000);
+    map->fitCountry();
+    QTest::qWait(100); // the map takes the directory on its next turn of the event loop
+    const double nationalScale = map->viewport().scale();
+    QVERIFY(hierarchy->choose(u"guizhou-hub"_s));
+    QCOMPARE(hierarchy->chosen(), u"guizhou-hub"_s);
+    // The Nodes table (and with it the map) shows the hub's subtree only; the map zooms to it.
+    const int rows = m_window->nodesPanel()->view()->model()->rowCount();
+    QVERIFY(rows > 1 && rows < 35);
+    QVERIFY(map->viewport().scale() > nationalScale);
+    hierarchy->wholeButton()->click();
+    QCOMPARE(m_window->nodesPanel()->view()->model()->rowCount(), 35);
 }
 
 void tst_MainWindow::filterCombos()

@@ -226,6 +226,32 @@ bool NodeMapWidget::jumpToNode(const QString &nodeId)
     return true;
 }
 
+bool NodeMapWidget::fitNodes(const QSet<QString> &nodeIds)
+{
+    QRectF extent;
+    bool any = false;
+    for (const QString &id : nodeIds) {
+        const int index = m_scene->nodeIndex(id);
+        if (index < 0)
+            continue;
+        const QRectF at(m_scene->nodes().at(index).km, QSizeF(0, 0));
+        extent = any ? extent.united(at) : at;
+        any = true;
+    }
+    if (!any)
+        return false;
+    // A lone node (or a city's few) would fit to a point: show its neighbourhood instead.
+    constexpr double kMinimumKm = 120;
+    const QPointF centre = extent.center();
+    extent = extent.united(QRectF(centre - QPointF(kMinimumKm / 2, kMinimumKm / 2), QSizeF(kMinimumKm, kMinimumKm)));
+    m_viewport.fit(extent, m_wallMode ? 24 : 48);
+    m_userMoved = true;
+    m_hits.invalidate();
+    update();
+    Q_EMIT viewportChanged();
+    return true;
+}
+
 int NodeMapWidget::nodeAt(const QPointF &pos)
 {
     regroup();

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -88,6 +89,8 @@ public Q_SLOTS:
     void zoomOut();
     // Centres the map on the node, zooms in if needed and selects it. False if it is unknown or hidden.
     bool jumpToNode(const QString &nodeId);
+    // Fits the map to these nodes' extent (a subtree of the hierarchy); false if none is on the map.
+    bool fitNodes(const QSet<QString> &nodeIds);
     // The scene changed (new data): repaint, and refresh the selection's scene indices.
     void sceneChanged();
 

@@ -95,7 +95,7 @@ void tst_HierarchyModel::rowsCarryTheirSubtreesFigures()
              QStringLiteral("%1 / %1").arg(nodes));
     QCOMPARE(m_model->figures(m_model->index(0, 0)).nodes, int(m_nodes.size()));
     // Alarms roll up too.
-    m_model->setAlarmCounter([](const QString &id) { return id == QStringLiteral("guian") ? 2 : 0; });
+    m_model->setAlarmCounts([] { return QHash<QString, int>{{QStringLiteral("guian"), 2}, {QStringLiteral("unknown"), 5}}; });
     QCOMPARE(m_model->figures(hub).openAlarms, 2);
     QCOMPARE(m_model->index(hub.row(), HierarchyModel::AlarmsColumn, hub.parent()).data().toString(), QStringLiteral("2"));
     // A node whose samples stopped is no longer counted as reporting once past the limit.
