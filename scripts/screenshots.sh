@@ -139,6 +139,8 @@ if [ "${1:-all}" != offline ]; then
     shoot console-zh_CN.png --demo --lang zh_CN
     shoot map.png --demo --lang en
     shoot map-wall.png --demo --lang en --wall
+    # The Hierarchy dock with the Guizhou hub chosen: its subtree in the table and on the map.
+    CPN_SCREENSHOT_HIERARCHY=guizhou-hub shoot hierarchy.png --demo --lang en --screenshot-delay 12
     # 2,000 synthetic nodes fitted to the screen: their clusters and industry nodes grouped by place.
     shoot map-2000.png --demo --scenario synthetic:2000 --lang en --screenshot-delay 15
     shoot_charts

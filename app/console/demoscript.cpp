@@ -10,6 +10,7 @@
 #include "ui/alarms/alarmspanel.h"
 #include "ui/connectdialog.h"
 #include "ui/dashboardpanel.h"
+#include "ui/hierarchypanel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
 #include "ui/planning/jobkindpage.h"
@@ -303,6 +304,15 @@ void DemoScript::scheduleScreenshot()
     if (const QString job = qEnvironmentVariable("CPN_SCREENSHOT_JOB"); !job.isEmpty()) {
         QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 25000), this,
                            [this, job] { placeJob(job); });
+    }
+    // CPN_SCREENSHOT_HIERARCHY=<node id> chooses that node in the Hierarchy dock, in front: its subtree
+    // narrows the table and the map.
+    if (const QString node = qEnvironmentVariable("CPN_SCREENSHOT_HIERARCHY"); !node.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 3000), this, [window, node] {
+            window->hierarchyDock()->raise();
+            if (!window->hierarchyPanel()->choose(node))
+                qCWarning(lcApp).noquote() << "no node" << node << "in the hierarchy for the screenshot";
+        });
     }
     // CPN_SCREENSHOT_HOVER=<node id> holds the mouse over that node on the map: its hover card.
     if (const QString node = qEnvironmentVariable("CPN_SCREENSHOT_HOVER"); !node.isEmpty()) {
