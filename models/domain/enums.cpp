@@ -135,4 +135,19 @@ QString acceleratorDisplayName(const QString &modelId)
     return modelId;
 }
 
+int roleRank(NodeRole role)
+{
+    switch (role) {
+    case NodeRole::National:
+        return 0;
+    case NodeRole::Hub:
+        return 1;
+    case NodeRole::Cluster:
+        return 2;
+    case NodeRole::Industry:
+        return 3;
+    }
+    return 3;
+}
+
 } // namespace cpn

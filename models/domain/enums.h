@@ -11,6 +11,8 @@ namespace cpn {
 enum class NodeTier { National, Regional, Industry };
 // Where a node sits within its tier: a regional tier node is a hub region or one of its clusters.
 enum class NodeRole { National, Hub, Cluster, Industry };
+// 0 for the national node, then hubs, clusters and industry nodes: the order a tree and a map list them in.
+int roleRank(NodeRole role);
 enum class NodeStatus { Online, Degraded, Offline, Maintenance };
 enum class LinkKind { Backbone, Regional, Access };
 enum class LinkStatus { Up, Congested, Down };

@@ -11,7 +11,7 @@ SharedRanking::SharedRanking(SnapshotSource source, const Clock *clock, QObject 
 
 const PlacementResult &SharedRanking::rankingFor(const Workload &workload)
 {
-    const bool fresh = m_workload && m_clock->monotonicMs() - m_rankedAtMs <= m_maxAgeMs;
+    const bool fresh = m_workload && m_clock->monotonicMs() - m_rankedAtMs <= kDefaultMaxAgeMs;
     if (fresh && *m_workload == workload)
         return m_result;
     return rankAgain(workload);

@@ -14,7 +14,7 @@ namespace cpn::placement {
 
 // One ranking for every page of a wizard: the requirements page's "best is" and the ranked list are the same
 // result, from the same snapshot. The workload is ranked again only when it changed, when the ranking is
-// older than maxAgeMs, or when the planner asks (rankAgain); every new ranking is announced, so a page
+// older than kDefaultMaxAgeMs, or when the planner asks (rankAgain); every new ranking is announced, so a page
 // that showed the old one follows.
 class SharedRanking : public QObject
 {
@@ -35,12 +35,9 @@ public:
 
     const PlacementResult &result() const { return m_result; }
     const FederationSnapshot &snapshot() const { return m_snapshot; }
-    // When the current ranking was made, on the clock's monotonic reading.
-    qint64 rankedAtMs() const { return m_rankedAtMs; }
     // Counts the rankings made, so a view can tell whether it shows the current one.
     int generation() const { return m_generation; }
 
-    void setMaxAgeMs(qint64 ms) { m_maxAgeMs = ms; }
 
 Q_SIGNALS:
     void ranked();
@@ -49,7 +46,6 @@ private:
     SnapshotSource m_source;
     SystemClock m_systemClock;
     const Clock *m_clock;
-    qint64 m_maxAgeMs = kDefaultMaxAgeMs;
     std::optional<Workload> m_workload; // what the current result ranks
     FederationSnapshot m_snapshot;
     PlacementResult m_result;

@@ -9,25 +9,6 @@
 
 namespace cpn {
 
-namespace {
-
-int roleRank(NodeRole role)
-{
-    switch (role) {
-    case NodeRole::National:
-        return 0;
-    case NodeRole::Hub:
-        return 1;
-    case NodeRole::Cluster:
-        return 2;
-    case NodeRole::Industry:
-        return 3;
-    }
-    return 4;
-}
-
-} // namespace
-
 Hierarchy::Hierarchy(const QList<Node> &directory)
 {
     const int n = int(directory.size());

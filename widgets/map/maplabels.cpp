@@ -53,21 +53,6 @@ private:
     QHash<qint64, QList<QRectF>> m_cells;
 };
 
-int tierRank(NodeRole role)
-{
-    switch (role) {
-    case NodeRole::National:
-        return 0;
-    case NodeRole::Hub:
-        return 1;
-    case NodeRole::Cluster:
-        return 2;
-    case NodeRole::Industry:
-        return 3;
-    }
-    return 3;
-}
-
 } // namespace
 
 void MapLabels::setTextScale(double scale)
@@ -156,7 +141,7 @@ void MapLabels::update(const MapScene &scene, const NodeSprites &sprites, double
         order.append(i);
     }
     std::stable_sort(order.begin(), order.end(), [&nodes](int a, int b) {
-        const int ra = tierRank(nodes[a].role), rb = tierRank(nodes[b].role);
+        const int ra = roleRank(nodes[a].role), rb = roleRank(nodes[b].role);
         if (ra != rb)
             return ra < rb;
         return nodes[a].capacityWeight > nodes[b].capacityWeight;

@@ -6,6 +6,7 @@
 #include <QPointF>
 
 #include <array>
+#include <climits>
 #include <vector>
 
 namespace cpn::map {
