@@ -56,6 +56,9 @@ enum class Endpoint {
     Silences,
     Silence,
     History,
+    Registry,         // GET the registrations, POST an application
+    Registration,     // GET one
+    RegistryDecision, // approve, reject, suspend, reinstate, revoke
     Unknown
 };
 
@@ -63,7 +66,7 @@ struct Route
 {
     Endpoint endpoint = Endpoint::Unknown;
     QString jobId;  // or the reservation, alarm or silence id
-    QString action; // of an alarm
+    QString action; // of an alarm, or a registry decision
 };
 
 Route matchApiPath(const QString &rest)
@@ -84,6 +87,7 @@ Route matchApiPath(const QString &rest)
             {QStringLiteral("alarms"), Endpoint::Alarms},
             {QStringLiteral("silences"), Endpoint::Silences},
             {QStringLiteral("history"), Endpoint::History},
+            {QStringLiteral("registry"), Endpoint::Registry},
         };
         return {simple.value(s[0], Endpoint::Unknown), {}, {}};
     }
@@ -92,6 +96,13 @@ Route matchApiPath(const QString &rest)
                                          QStringLiteral("comments")};
         if (s.size() == 3 && !s[1].isEmpty() && actions.contains(s[2]))
             return {Endpoint::AlarmAction, s[1], s[2]};
+        return {};
+    }
+    if (s[0] == u"registry") {
+        if (s.size() == 2 && !s[1].isEmpty())
+            return {Endpoint::Registration, s[1], {}};
+        if (s.size() == 3 && !s[1].isEmpty() && RegistryRoutes::isDecision(s[2]))
+            return {Endpoint::RegistryDecision, s[1], s[2]};
         return {};
     }
     if (s[0] == u"silences")
@@ -136,6 +147,12 @@ QList<QPair<QByteArray, QString>> methodsOf(Endpoint e)
         return {{"GET", Auth::kAlarmsRead}, {"POST", Auth::kAlarmsWrite}};
     case Endpoint::Silence:
         return {{"DELETE", Auth::kAlarmsWrite}};
+    case Endpoint::Registry:
+        return {{"GET", Auth::kRegistryRead}, {"POST", Auth::kRegistryApply}};
+    case Endpoint::Registration:
+        return {{"GET", Auth::kRegistryRead}};
+    case Endpoint::RegistryDecision:
+        return {{"POST", Auth::kRegistryWrite}};
     case Endpoint::Unknown:
         break;
     }
@@ -331,6 +348,16 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
         case Endpoint::History:
             response = getHistory(c);
             break;
+        case Endpoint::Registry:
+            response = request.method == "POST" ? m_registry.apply(request, *node, instance)
+                                                : m_registry.list(request, *node, instance);
+            break;
+        case Endpoint::Registration:
+            response = m_registry.get(*node, route.jobId, instance);
+            break;
+        case Endpoint::RegistryDecision:
+            response = m_registry.decide(request, *node, route.jobId, route.action, instance);
+            break;
         case Endpoint::Unknown:
             break;
         }
@@ -343,6 +370,7 @@ Node ApiRouter::withStatus(const Node &node) const
 {
     Node n = node;
     n.status = m_backend.status(node.id);
+    n.suspended = m_registry.isSuspended(node.id);
     return n;
 }
 
@@ -372,11 +400,14 @@ ApiResponse ApiRouter::cached(const Context &c, const QString &key, qint64 versi
 
 ApiResponse ApiRouter::getNodes(const Context &c)
 {
-    return cached(c, QStringLiteral("nodes|") + c.node.id, m_backend.directoryVersion(), "application/json",
-                  true, [&] {
+    // The backend's nodes keep their positions (metrics refer to them); members served elsewhere follow.
+    const qint64 version = qint64(qHashMulti(0, m_backend.directoryVersion(), m_registry.revision()));
+    return cached(c, QStringLiteral("nodes|") + c.node.id, version, "application/json", true, [&] {
                       QJsonArray nodes;
                       for (const Node *node : m_backend.directory(c.node.id))
                           nodes.append(protocol::toJson(withStatus(*node)));
+                      for (const Node &member : m_registry.members(c.node.id))
+                          nodes.append(protocol::toJson(member));
                       return protocol::toBody({{QStringLiteral("generatedAt"), m_backend.nowMs()},
                                                {QStringLiteral("nodes"), nodes}});
                   });
@@ -505,11 +536,13 @@ ApiResponse ApiRouter::getOffers(const Context &c)
     if (c.request.query.hasQueryItem(QStringLiteral("model")) && !JsonReader::isIdentifier(model))
         return problem(400, QStringLiteral("model must be a model identifier such as ascend-910b"), c.instance);
     const ProtocolBackend::OffersVersion version = m_backend.offersVersion();
-    return cached(c, QStringLiteral("offers|%1|%2").arg(c.node.id, model), version.version,
-                  "application/json", true, [&] {
+    return cached(c, QStringLiteral("offers|%1|%2").arg(c.node.id, model),
+                  qint64(qHashMulti(0, version.version, m_registry.revision())), "application/json", true, [&] {
                       QJsonArray offers;
-                      for (const Offer &o : m_backend.offers(c.node.id, model, version.pricedAtMs))
-                          offers.append(protocol::toJson(o));
+                      for (const Offer &o : m_backend.offers(c.node.id, model, version.pricedAtMs)) {
+                          if (!m_registry.isSuspended(o.nodeId)) // a suspended node sells nothing
+                              offers.append(protocol::toJson(o));
+                      }
                       return protocol::toBody({{QStringLiteral("offers"), offers}});
                   });
 }
@@ -543,6 +576,9 @@ ApiResponse ApiRouter::postJob(const Context &c)
         return problem(404, QStringLiteral("No node '%1' in the directory of '%2'").arg(target, c.node.id), c.instance);
     if (m_backend.isDown(target))
         return problem(503, QStringLiteral("Node '%1' is down").arg(target), c.instance);
+    if (m_registry.isSuspended(target))
+        return problem(409, QStringLiteral("The identifier of node '%1' is suspended; it takes no work").arg(target),
+                       c.instance);
     const auto result = m_backend.submitJob(request, target);
     if (result.status != 201)
         return problem(result.status, result.detail, c.instance);
@@ -589,7 +625,9 @@ ApiResponse ApiRouter::postReservation(const Context &c)
     // The offer as it stands now: it may have vanished (node down, out of the directory) or shrunk
     // since the client read it.
     const QList<Offer> offers = m_backend.offers(c.node.id, {}, m_backend.nowMs());
-    const auto offer = std::find_if(offers.begin(), offers.end(), [&](const Offer &o) { return o.id == request.offerId; });
+    const auto offer = std::find_if(offers.begin(), offers.end(), [&](const Offer &o) {
+        return o.id == request.offerId && !m_registry.isSuspended(o.nodeId);
+    });
     if (offer == offers.end())
         return problem(409, QStringLiteral("The offer '%1' is no longer available").arg(request.offerId), c.instance);
     if (offer->available < request.count) {

@@ -3,6 +3,7 @@
 #include "apirequest.h"
 #include "auth.h"
 #include "protocolbackend.h"
+#include "registryroutes.h"
 #include "responsecache.h"
 
 #include <QJsonObject>
@@ -28,7 +29,8 @@ public:
     // The extension (optional) is asked first for every request within the size limit.
     ApiRouter(ProtocolBackend &backend, const Auth &auth, bool responseCache = true,
               ServerExtension *extension = nullptr)
-        : m_backend(backend), m_auth(auth), m_cache(responseCache), m_extension(extension)
+        : m_backend(backend), m_auth(auth), m_cache(responseCache), m_extension(extension),
+          m_registry(backend, auth)
     {
     }
 
@@ -86,6 +88,7 @@ private:
     const Auth &m_auth;
     ResponseCache m_cache;
     ServerExtension *m_extension;
+    RegistryRoutes m_registry;
 };
 
 } // namespace cpn::server

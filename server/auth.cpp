@@ -21,7 +21,7 @@ const QStringList &Auth::readScopes()
 
 const QStringList &Auth::allScopes()
 {
-    static const QStringList scopes = readScopes() + QStringList{kJobsWrite, kAlarmsWrite, kSimControl};
+    static const QStringList scopes = readScopes() + QStringList{kJobsWrite, kAlarmsWrite, kRegistryRead, kRegistryWrite, kRegistryApply, kSimControl};
     return scopes;
 }
 

@@ -18,14 +18,19 @@ class Auth
 {
 public:
     static const QStringList &readScopes(); // node:read metrics:read offers:read jobs:read alarms:read
-    static const QStringList &allScopes();  // the read scopes, jobs:write, alarms:write and sim:control
+    static const QStringList &allScopes();  // the read scopes, jobs:write, alarms:write, registry:* and sim:control
     static inline const QString kSimControl = QStringLiteral("sim:control");
     static inline const QString kJobsWrite = QStringLiteral("jobs:write");
     static inline const QString kAlarmsRead = QStringLiteral("alarms:read");
     static inline const QString kAlarmsWrite = QStringLiteral("alarms:write");
+    // Identifier registration: reading the registry, deciding on it, and applying to join.
+    static inline const QString kRegistryRead = QStringLiteral("registry:read");
+    static inline const QString kRegistryWrite = QStringLiteral("registry:write");
+    static inline const QString kRegistryApply = QStringLiteral("registry:apply");
     // Who acts with a development token (--dev-token, --read-token) on alarms.
     static inline const QString kDevUser = QStringLiteral("developer");
     static inline const QString kReadUser = QStringLiteral("reader");
+    static inline const QString kApplicantUser = QStringLiteral("applicant");
 
     Auth(); // time from the system clock
     explicit Auth(const Clock &clock);

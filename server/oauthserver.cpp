@@ -233,7 +233,7 @@ void OAuthServer::setIssuer(const QUrl &issuer)
 
 QStringList OAuthServer::supportedScopes()
 {
-    return Auth::readScopes() + QStringList{Auth::kJobsWrite, Auth::kAlarmsWrite};
+    return Auth::readScopes() + QStringList{Auth::kJobsWrite, Auth::kAlarmsWrite, Auth::kRegistryRead, Auth::kRegistryWrite};
 }
 
 bool OAuthServer::handles(const QString &path)

@@ -31,9 +31,20 @@ QByteArray randomBytes(int count)
 
 QStringList OAuthUsers::scopesOf(Role role)
 {
-    // Operators act on alarms; planners submit jobs and only read alarms.
+    // Operators act on alarms and read the identifier registry; registrars are operators who also
+    // decide on it; planners submit jobs and only read alarms.
     QStringList scopes = Auth::readScopes();
-    scopes.append(role == Role::Planner ? Auth::kJobsWrite : Auth::kAlarmsWrite);
+    switch (role) {
+    case Role::Planner:
+        scopes.append(Auth::kJobsWrite);
+        break;
+    case Role::Registrar:
+        scopes.append(Auth::kRegistryWrite);
+        Q_FALLTHROUGH();
+    case Role::Operator:
+        scopes += QStringList{Auth::kAlarmsWrite, Auth::kRegistryRead};
+        break;
+    }
     return scopes;
 }
 
@@ -48,6 +59,7 @@ OAuthUsers OAuthUsers::demo()
     OAuthUsers users;
     users.add(QStringLiteral("operator"), QStringLiteral("operator"), Role::Operator);
     users.add(QStringLiteral("planner"), QStringLiteral("planner"), Role::Planner);
+    users.add(QStringLiteral("registrar"), QStringLiteral("registrar"), Role::Registrar);
     return users;
 }
 
@@ -92,15 +104,16 @@ std::optional<OAuthUsers> OAuthUsers::fromJson(const QByteArray &json, QString *
             *error = QStringLiteral("users[%1] needs a username (up to 64 characters) and a password").arg(index);
             return std::nullopt;
         }
-        if (role != u"operator" && role != u"planner") {
-            *error = QStringLiteral("users[%1].role must be operator or planner").arg(index);
+        if (role != u"operator" && role != u"planner" && role != u"registrar") {
+            *error = QStringLiteral("users[%1].role must be operator, planner or registrar").arg(index);
             return std::nullopt;
         }
         if (users.m_users.contains(name)) {
             *error = QStringLiteral("users[%1]: %2 is listed twice").arg(index).arg(name);
             return std::nullopt;
         }
-        users.add(name, password, role == u"planner" ? Role::Planner : Role::Operator);
+        users.add(name, password,
+                  role == u"planner" ? Role::Planner : role == u"registrar" ? Role::Registrar : Role::Operator);
         ++index;
     }
     return users;

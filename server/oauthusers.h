@@ -10,16 +10,17 @@
 namespace cpn::server {
 
 // The people who may sign in to the simulator's authorization server, with their roles: an
-// operator reads, a planner also submits jobs. Passwords are kept only as salted PBKDF2 digests.
+// operator reads and acts on alarms, a registrar also decides on the identifier registry, a planner
+// submits jobs. Passwords are kept only as salted PBKDF2 digests.
 class OAuthUsers
 {
 public:
-    enum class Role { Operator, Planner };
+    enum class Role { Operator, Planner, Registrar };
     static QStringList scopesOf(Role role);
 
-    // operator/operator and planner/planner.
+    // operator/operator, planner/planner and registrar/registrar.
     static OAuthUsers demo();
-    // {"users":[{"username":"...","password":"...","role":"operator"|"planner"}]}; nullopt and
+    // {"users":[{"username":"...","password":"...","role":"operator"|"planner"|"registrar"}]}; nullopt and
     // *error on a file that cannot be read or breaks that shape.
     static std::optional<OAuthUsers> fromFile(const QString &path, QString *error);
     static std::optional<OAuthUsers> fromJson(const QByteArray &json, QString *error);

@@ -16,6 +16,8 @@
 
 namespace cpn::server {
 
+class Registry;
+
 // What ApiRouter asks of a site to answer docs/node-api.md: its directory, metrics, offers, jobs,
 // reservations and alarms. The router owns the protocol (paths, tokens, errors, caching, encodings);
 // a backend owns the data. cpn-nodesim's simulator is one backend (app/nodesim/simulatorbackend.h).
@@ -130,6 +132,11 @@ public:
         Q_UNUSED(query);
         done({404, QStringLiteral("This site keeps no history"), {}});
     }
+
+    // Identifier registration (docs/node-api.md, "Identifier registration"): the registry of the nodes
+    // under this server's nodes, or nullptr for a site that keeps none (404). The router owns the
+    // protocol's rules; approved members served elsewhere join the directory of their parent's scope.
+    virtual Registry *registry() { return nullptr; }
 };
 
 } // namespace cpn::server

@@ -37,6 +37,8 @@ bool ProtocolServer::setUpAccounts(QString *error)
         m_auth.addToken(m_options.devToken, Auth::allScopes());
     if (!m_options.readToken.isEmpty())
         m_auth.addToken(m_options.readToken, Auth::readScopes(), Auth::kReadUser);
+    if (!m_options.applyToken.isEmpty())
+        m_auth.addToken(m_options.applyToken, {QStringLiteral("node:read"), Auth::kRegistryApply}, Auth::kApplicantUser);
     std::optional<OAuthUsers> users;
     if (!m_options.usersFile.isEmpty())
         users = OAuthUsers::fromFile(m_options.usersFile, error);

@@ -13,9 +13,13 @@ ServerOptions::Definitions::Definitions()
                QStringLiteral("T")),
       readToken(QStringLiteral("read-token"), QStringLiteral("Bearer token with the read scopes only (or CPN_READ_TOKEN in the environment)."),
                 QStringLiteral("T")),
+      applyToken(QStringLiteral("apply-token"),
+                 QStringLiteral("Bearer token nodes apply to join with: node:read and registry:apply only "
+                                "(or CPN_APPLY_TOKEN in the environment)."),
+                 QStringLiteral("T")),
       users(QStringLiteral("users"),
             QStringLiteral("JSON file of sign-in users {\"users\":[{\"username\",\"password\",\"role\"}]}; "
-                           "default: operator/operator and planner/planner."),
+                           "default: operator/operator, planner/planner and registrar/registrar."),
             QStringLiteral("file")),
       tokenTtl(QStringLiteral("token-ttl"), QStringLiteral("Lifetime of issued access tokens."),
                QStringLiteral("seconds"), QStringLiteral("3600")),
@@ -55,6 +59,7 @@ bool ServerOptions::read(const QCommandLineParser &parser, const Definitions &d,
     // The environment keeps a token out of the command line, which every user of the machine can read.
     devToken = parser.isSet(d.devToken) ? parser.value(d.devToken) : qEnvironmentVariable("CPN_DEV_TOKEN");
     readToken = parser.isSet(d.readToken) ? parser.value(d.readToken) : qEnvironmentVariable("CPN_READ_TOKEN");
+    applyToken = parser.isSet(d.applyToken) ? parser.value(d.applyToken) : qEnvironmentVariable("CPN_APPLY_TOKEN");
     usersFile = parser.value(d.users);
     tokenTtlSeconds = parser.value(d.tokenTtl).toInt(&ok);
     if (!ok || tokenTtlSeconds < 1 || tokenTtlSeconds > 30 * 24 * 3600) {

@@ -31,6 +31,7 @@ struct ServerOptions
     quint16 port = 0;
     QString devToken;
     QString readToken;
+    QString applyToken; // node:read and registry:apply
     QString usersFile;          // JSON users for the login page; empty: operator/operator, planner/planner
     bool demoUsers = true;      // without usersFile: false signs nobody in (a real site), true the demo accounts
     int tokenTtlSeconds = 3600; // lifetime of issued access tokens
@@ -48,6 +49,7 @@ struct ServerOptions
         QCommandLineOption port;
         QCommandLineOption devToken;
         QCommandLineOption readToken;
+        QCommandLineOption applyToken;
         QCommandLineOption users;
         QCommandLineOption tokenTtl;
         QCommandLineOption tokenPrefix;

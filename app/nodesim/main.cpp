@@ -2,6 +2,7 @@
 // and the tests wait for it); everything else goes to stderr through the cpn.sim category.
 
 #include "faultcontrol.h"
+#include "memberwatch.h"
 #include "options.h"
 #include "protocolserver.h"
 #include "scenariobuilder.h"
@@ -57,6 +58,13 @@ int main(int argc, char *argv[])
     }
 
     SimulatorBackend backend(simulator);
+    MemberWatch members(backend, simulator.scenario(), options->memberToken);
+    for (const QString &spec : options->members) {
+        if (!members.add(spec, &error)) {
+            qCCritical(lcSim).noquote() << error;
+            return 2;
+        }
+    }
     FaultControl faultControl(simulator, server.auth());
     switch (server.listen(backend, &faultControl, &error)) {
     case ProtocolServer::Failure::None:
@@ -71,6 +79,7 @@ int main(int argc, char *argv[])
     const QString root = server.rootUrl().toString();
     simulator.scenario().setRootUrl(server.rootUrl());
     simulator.start();
+    members.start();
     cpn::server::quitOnTerminationSignals(app, lcSim());
     qCInfo(lcSim) << "scenario" << options->scenario << "with" << simulator.scenario().nodes().size() << "nodes and"
                   << simulator.scenario().links().size() << "links, seed" << options->seed;

@@ -27,7 +27,16 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
                                        QStringLiteral("How long a link above 90 %, a latency above target or "
                                                       "a node above 95 % must last to raise an alarm."),
                                        QStringLiteral("seconds"), QStringLiteral("60"));
-    parser.addOptions({help, common.port, scenario, seed, common.devToken, common.readToken, fault, speedup,
+    const QCommandLineOption member(QStringLiteral("member"),
+                                    QStringLiteral("A node served elsewhere joins under PARENT (the national node or a "
+                                                   "hub): PARENT=BASE_URL; repeatable."),
+                                    QStringLiteral("spec"));
+    const QCommandLineOption memberToken(
+        QStringLiteral("member-token"),
+        QStringLiteral("Bearer token to read the --member nodes with (or CPN_MEMBER_TOKEN in the environment)."),
+        QStringLiteral("T"));
+    parser.addOptions({help, common.port, scenario, seed, common.devToken, common.readToken, common.applyToken,
+                       member, memberToken, fault, speedup,
                        common.users, common.tokenTtl, common.tokenPrefix, common.tlsCert, common.tlsKey,
                        common.noResponseCache, alarmHold, common.headerTimeout, common.idleTimeout,
                        common.maxConnections, common.maxConnectionsPerAddress});
@@ -56,6 +65,8 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
         return std::nullopt;
     }
     o.faults = parser.values(fault);
+    o.members = parser.values(member);
+    o.memberToken = parser.isSet(memberToken) ? parser.value(memberToken) : qEnvironmentVariable("CPN_MEMBER_TOKEN");
     o.jobSpeedup = parser.value(speedup).toDouble(&ok);
     if (!ok || !(o.jobSpeedup > 0) || o.jobSpeedup > 1e9) {
         *error = QStringLiteral("--job-speedup must be a positive number");

@@ -17,6 +17,8 @@ struct Options : server::ServerOptions
     QStringList faults; // kind:target[:param]
     double jobSpeedup = 360;
     int alarmHoldSeconds = 60; // a threshold crossed this long raises an alarm
+    QStringList members;       // PARENT=BASE_URL (MemberWatch)
+    QString memberToken;
 
     static std::optional<Options> parse(const QStringList &arguments, QString *error,
                                         bool *helpShown = nullptr);

@@ -30,6 +30,16 @@ QList<const Node *> SimulatorBackend::directory(const QString &scope) const
     return nodes;
 }
 
+server::Registry *SimulatorBackend::registry()
+{
+    if (!m_registrySeeded) {
+        m_registrySeeded = true;
+        for (const Node &n : m_sim.scenario().nodes())
+            m_registry.addExisting(n, QStringLiteral("national registry"));
+    }
+    return &m_registry;
+}
+
 QList<const Link *> SimulatorBackend::links(const QString &scope) const
 {
     QList<const Link *> links;

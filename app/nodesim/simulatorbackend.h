@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocolbackend.h"
+#include "registry.h"
 #include "simulator.h"
 
 namespace cpn::sim {
@@ -10,7 +11,7 @@ namespace cpn::sim {
 class SimulatorBackend final : public server::ProtocolBackend
 {
 public:
-    explicit SimulatorBackend(Simulator &simulator) : m_sim(simulator) {}
+    explicit SimulatorBackend(Simulator &simulator) : m_sim(simulator), m_registry(simulator.clock()) {}
 
     const Node &root() const override { return m_sim.scenario().national(); }
     const Node *node(const QString &id) const override { return m_sim.scenario().node(id); }
@@ -58,11 +59,16 @@ public:
     // Within the ticks it remembers (about ten minutes), what it served then; before them, what its
     // load model gives for other tenants' load alone (its own jobs of then are forgotten).
     void history(const HistoryQuery &query, std::function<void(HistoryResult)> done) override;
+    // The national node's registry: every scenario node as registered before it started, then what
+    // is applied for, admitted (--member) and decided.
+    server::Registry *registry() override;
 
 private:
     HistoryResult historyNow(const HistoryQuery &query) const;
 
     Simulator &m_sim;
+    server::Registry m_registry;
+    bool m_registrySeeded = false; // on first use, once the scenario's base URLs are known
 };
 
 } // namespace cpn::sim

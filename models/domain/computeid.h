@@ -16,8 +16,9 @@ struct Parts
     NodeTier tier = NodeTier::Industry;
     int provinceCode = 0; // 11..82
     QString sector;       // three capital letters, see sectors()
-    int serial = 0;       // 1..99999
+    int serial = 0;       // 1..kMaxSerial
 };
+inline constexpr int kMaxSerial = 99999;
 
 // Sector codes with their English names, e.g. {"FIN", "Finance"}.
 const QList<std::pair<QString, QString>> &sectors();

@@ -60,6 +60,8 @@ struct Node
     double lon = 0;
     QUrl baseUrl;
     NodeStatus status = NodeStatus::Online;
+    // Its compute identifier is suspended by the registry: listed, never offered work (docs/node-api.md).
+    bool suspended = false;
     NodeCapacity capacity;
     NodePrices prices;
     double pue = 1.3;

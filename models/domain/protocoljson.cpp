@@ -112,6 +112,7 @@ Node readNode(JsonReader &r, const QJsonObject &o)
             r.failAt(QStringLiteral("baseUrl"), QStringLiteral("expected an absolute http(s) URL"));
     }
     n.status = readEnum<NodeStatus>(r, o, QStringLiteral("status"));
+    n.suspended = r.boolean(o, QStringLiteral("suspended"), false);
     {
         const QJsonObject c = r.object(o, QStringLiteral("capacity"));
         JsonReader::Scope scope(r, QStringLiteral("capacity"));
@@ -474,7 +475,7 @@ QJsonObject toJson(const Node &n)
     QJsonArray pools;
     for (const auto &pool : n.capacity.accelerators)
         pools.append(QJsonObject{{QStringLiteral("model"), pool.model}, {QStringLiteral("count"), pool.count}});
-    return {
+    QJsonObject o{
         {QStringLiteral("id"), n.id},
         {QStringLiteral("computeId"), n.computeId},
         {QStringLiteral("name"), n.name},
@@ -504,6 +505,9 @@ QJsonObject toJson(const Node &n)
         {QStringLiteral("pue"), n.pue},
         {QStringLiteral("greenShare"), n.greenShare},
     };
+    if (n.suspended) // only then: a directory of 2,000 active nodes stays as it was
+        o.insert(QStringLiteral("suspended"), true);
+    return o;
 }
 
 QJsonObject toJson(const Link &l)
