@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks a running cpn-nodesim against docs/node-api.md with curl: every endpoint, a job from
 # submission to completion, reservations, a per-node base URL, the fault API, alarms and silences, OAuth sign-in with PKCE
-# (needs openssl for the challenge) and a set of bad requests.
+# (needs openssl for the challenge), identifier registration and a set of bad requests.
 # Usage: scripts/curl-check.sh [path/to/cpn-nodesim]   (default build/bin/cpn-nodesim)
 set -u
 SIM=${1:-build/bin/cpn-nodesim}
 TOKEN=curl-check-dev-token
 READER=curl-check-read-token
+APPLICANT=curl-check-apply-token
 [ -x "$SIM" ] || { echo "not executable: $SIM" >&2; exit 2; }
 
 OUT=$(mktemp)
@@ -14,7 +15,7 @@ BODY=$(mktemp)
 HDRS=$(mktemp)
 BIG=$(mktemp)
 head -c 70000 /dev/zero | tr '\0' ' ' >"$BIG"
-CPN_DEV_TOKEN=$TOKEN CPN_READ_TOKEN=$READER "$SIM" --port 0 --job-speedup 36000 >"$OUT" 2>/dev/null &
+CPN_DEV_TOKEN=$TOKEN CPN_READ_TOKEN=$READER CPN_APPLY_TOKEN=$APPLICANT "$SIM" --port 0 --job-speedup 36000 >"$OUT" 2>/dev/null &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -f "$OUT" "$BODY" "$HDRS" "$BIG"; }
 trap cleanup EXIT
@@ -202,6 +203,43 @@ check 200 $J POST /oauth/revoke --data-urlencode "token=$REFRESH"
 check 401 $P GET /api/v1/metrics -H "Authorization: Bearer $PLANNER"
 grep -qi '^www-authenticate: Bearer error="invalid_token"' "$HDRS" || { echo "FAIL: revoked token not invalid_token"; FAILURES=$((FAILURES + 1)); }
 check 200 $J POST /oauth/revoke -d token=never-issued
+
+echo "--- identifier registration: apply, approve as a registrar, suspend, reinstate, revoke, reject"
+APPLICATION='{"nodeId":"gy-finance","name":"Guiyang finance cloud","tier":"industry","role":"industry","sector":"FIN","province":"CN-GZ","city":"Guiyang","lat":26.65,"lon":106.63,"baseUrl":"https://gy-finance.example.cn","contact":"noc@gy-finance.example.cn"}'
+check 201 $J POST /n/guizhou-hub/api/v1/registry -H "Authorization: Bearer $APPLICANT" "${JSON[@]}" -d "$APPLICATION"
+REG=$(sed -n 's/.*"id":"\(reg-[0-9]*\)".*/\1/p' "$BODY")
+grep -qi "^location: .*/n/guizhou-hub/api/v1/registry/$REG" "$HDRS" || { echo "FAIL: no Location for $REG"; FAILURES=$((FAILURES + 1)); }
+check 409 $P POST /n/guizhou-hub/api/v1/registry -H "Authorization: Bearer $APPLICANT" "${JSON[@]}" -d "$APPLICATION"
+check 422 $P POST /api/v1/registry -H "Authorization: Bearer $APPLICANT" "${JSON[@]}" -d "${APPLICATION/gy-finance/gy-lost}"
+check 403 $P GET /api/v1/registry -H "Authorization: Bearer $APPLICANT"
+check 200 $J GET "/api/v1/registry?state=pending" "${AUTH[@]}"
+sign_in registrar registrar 'registry:read%20registry:write'
+exchange "$VERIFIER" 200
+REGISTRAR=$(json_field access_token)
+check 200 $J POST "/api/v1/registry/$REG/approve" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{}'
+grep -q '"computeId":"CPN-I52-FIN-00001-5"' "$BODY" || { echo "FAIL: $REG not assigned CPN-I52-FIN-00001-5"; FAILURES=$((FAILURES + 1)); }
+check 409 $P POST "/api/v1/registry/$REG/approve" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{}'
+check 403 $P POST "/api/v1/registry/$REG/suspend" -H "Authorization: Bearer $READER" "${JSON[@]}" -d '{"reason":"x"}'
+check 400 $P POST "/api/v1/registry/$REG/suspend" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{}'
+check 200 $J POST "/api/v1/registry/$REG/suspend" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{"reason":"Contact does not answer"}'
+check 200 $J GET /n/guizhou-hub/api/v1/nodes "${AUTH[@]}"
+grep -q '"id":"gy-finance".*"suspended":true' "$BODY" || { echo "FAIL: gy-finance is not listed suspended"; FAILURES=$((FAILURES + 1)); }
+check 200 $J POST "/api/v1/registry/$REG/reinstate" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{"reason":"Contact answers"}'
+check 200 $J POST "/api/v1/registry/$REG/revoke" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{"reason":"Left the network"}'
+check 200 $J GET "/api/v1/registry/$REG" "${AUTH[@]}"
+grep -q '"action":"applied".*"action":"approved".*"action":"suspended".*"action":"reinstated".*"action":"revoked"' "$BODY" ||
+    { echo "FAIL: the audit trail of $REG is incomplete"; FAILURES=$((FAILURES + 1)); }
+check 201 $J POST /n/guizhou-hub/api/v1/registry -H "Authorization: Bearer $APPLICANT" "${JSON[@]}" -d "$APPLICATION"
+REG2=$(sed -n 's/.*"id":"\(reg-[0-9]*\)".*/\1/p' "$BODY")
+check 200 $J POST "/api/v1/registry/$REG2/reject" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{"reason":"No licence number given"}'
+# The scenario's nodes are registered from the start; one registration a line, wuhu's id.
+WUHU=$(curl -s "${AUTH[@]}" "$BASE/api/v1/registry" | sed 's/{"applicant"/\n&/g' | grep '"nodeId":"wuhu"' |
+    sed -n 's/.*"id":"\(reg-[0-9]*\)".*/\1/p')
+check 409 $P POST "/api/v1/registry/$WUHU/revoke" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{"reason":"x"}'
+check 200 $J POST "/api/v1/registry/$WUHU/suspend" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{"reason":"Audit"}'
+check 409 $P POST /api/v1/jobs "${AUTH[@]}" "${JSON[@]}" \
+    -d '{"name":"x","kind":"batch","nodeId":"wuhu","requirements":{"cpuCores":1,"durationHours":1}}'
+check 200 $J POST "/api/v1/registry/$WUHU/reinstate" -H "Authorization: Bearer $REGISTRAR" "${JSON[@]}" -d '{"reason":"Audit passed"}'
 
 echo "--- bad requests"
 check 401 $P GET /api/v1/nodes

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void reservations();
     void faults();
     void alarms();
+    void registry();
     void tokensRoutesAndMethods();
     void unavailableNode();
     void everyDocumentedResponseIsExercised();
@@ -65,7 +66,7 @@ private:
     // Checks r, the answer to call, against the documented response of (path, method) for its status.
     void check(const QString &path, const QByteArray &method, const Call &call,
                const OpenApiValidator::Response &r);
-    QString signIn(const QString &scope);
+    QString signIn(const QString &scope, const QString &user = QStringLiteral("operator"));
     QString sampleArgument(const QString &documentedPath) const;
     QByteArray sampleBody(const QString &operationId) const;
     QByteArray tokenWithout(const QStringList &scopes) const;
@@ -81,6 +82,8 @@ private:
     QString m_reservationId;
     QString m_alarmId;
     QString m_silenceId;
+    QString m_registrationId;
+    QByteArray m_registrarToken; // a registrar's sign-in: registry:read and registry:write
     QSet<QString> m_exercised; // "GET /api/v1/node 200"
     QStringList m_mismatches;
 };
@@ -88,6 +91,46 @@ private:
 namespace {
 
 const QString kRedirect = u"http://127.0.0.1:9/callback"_s;
+const QByteArray kApplyToken = "applicant-token"; // --apply-token: node:read and registry:apply
+
+// An application to join under a hub: an industry finance node in Guizhou, with `changes` applied and
+// the field `without` left out.
+QByteArray application(const QString &nodeId, const QJsonObject &changes = {}, const QString &without = {})
+{
+    QJsonObject o{{u"nodeId"_s, nodeId},
+                  {u"name"_s, u"Guiyang finance cloud"_s},
+                  {u"nameZh"_s, u"贵阳金融云"_s},
+                  {u"tier"_s, u"industry"_s},
+                  {u"role"_s, u"industry"_s},
+                  {u"sector"_s, u"FIN"_s},
+                  {u"province"_s, u"CN-GZ"_s},
+                  {u"city"_s, u"Guiyang"_s},
+                  {u"lat"_s, 26.65},
+                  {u"lon"_s, 106.63},
+                  {u"baseUrl"_s, u"https://%1.example.cn"_s.arg(nodeId)},
+                  {u"contact"_s, u"noc@%1.example.cn"_s.arg(nodeId)}};
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        o.insert(it.key(), it.value());
+    o.remove(without);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QStringList actionsOf(const QJsonObject &registration)
+{
+    QStringList actions;
+    for (const auto &e : registration.value(u"history"_s).toArray())
+        actions.append(e.toObject().value(u"action"_s).toString());
+    return actions;
+}
+
+// The node ids of a directory answer, in order.
+QStringList idsOf(const QJsonArray &nodes)
+{
+    QStringList ids;
+    for (const auto &n : nodes)
+        ids.append(n.toObject().value(u"id"_s).toString());
+    return ids;
+}
 
 QString key(const QString &path, const QByteArray &method, int status)
 {
@@ -113,7 +156,8 @@ void TestOpenApiContract::initTestCase()
 
     api::LocalSimulator::Options options;
     options.devToken = u"dev-token"_s;
-    options.extraArguments = {u"--read-token"_s, u"reader"_s, u"--job-speedup"_s, u"36000"_s};
+    options.extraArguments = {u"--read-token"_s, u"reader"_s, u"--apply-token"_s, QString::fromLatin1(kApplyToken),
+                              u"--job-speedup"_s, u"36000"_s};
     m_sim.start(options);
     QVERIFY2(m_sim.waitForStarted(15000), qPrintable(m_sim.errorString()));
     m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
@@ -126,6 +170,9 @@ void TestOpenApiContract::initTestCase()
     m_tokenScopes.insert(jobsReadOnly.toUtf8(), {u"jobs:read"_s});
     m_tokenScopes.insert(
         "reader", {u"node:read"_s, u"metrics:read"_s, u"offers:read"_s, u"jobs:read"_s, u"alarms:read"_s});
+    m_tokenScopes.insert(kApplyToken, {u"node:read"_s, u"registry:apply"_s});
+    m_registrarToken = signIn(u"registry:read registry:write"_s, u"registrar"_s).toUtf8();
+    QVERIFY(!m_registrarToken.isEmpty());
 }
 
 void TestOpenApiContract::cleanupTestCase()
@@ -199,7 +246,7 @@ void TestOpenApiContract::check(const QString &path, const QByteArray &method, c
     m_exercised.insert(key(path, method, r.status));
 }
 
-QString TestOpenApiContract::signIn(const QString &scope)
+QString TestOpenApiContract::signIn(const QString &scope, const QString &user)
 {
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), 8);
@@ -222,7 +269,8 @@ QString TestOpenApiContract::signIn(const QString &scope)
     const auto redirect =
         send({"POST",
               u"/oauth/authorize"_s,
-              "request_id=" + QUrl::toPercentEncoding(requestId) + "&username=operator&password=operator",
+              "request_id=" + QUrl::toPercentEncoding(requestId) + "&username=" + user.toUtf8() +
+                  "&password=" + user.toUtf8(),
               {},
               "application/x-www-form-urlencoded"});
     const QString code = QUrlQuery(QUrl::fromEncoded(redirect.headers.value("location")))
@@ -249,6 +297,8 @@ QString TestOpenApiContract::sampleArgument(const QString &documentedPath) const
         path.replace(u"{id}"_s, m_alarmId);
     if (path.startsWith(u"/api/v1/silences/"))
         path.replace(u"{id}"_s, m_silenceId);
+    if (path.startsWith(u"/api/v1/registry/"))
+        path.replace(u"{id}"_s, m_registrationId);
     path.replace(u"{kind}"_s, u"slow"_s).replace(u"{target}"_s, u"guian"_s);
     return path;
 }
@@ -270,6 +320,12 @@ QByteArray TestOpenApiContract::sampleBody(const QString &operationId) const
         return R"({"target":{"kind":"link","id":"l-yrd-hub-sh-finance"},"until":)" +
                QByteArray::number(QDateTime::currentMSecsSinceEpoch() + 24 * 3600 * 1000) +
                R"(,"reason":"contract"})";
+    if (operationId == u"applyForRegistration")
+        return application(u"contract-node"_s);
+    for (const char *decision : {"approve", "reject", "suspend", "reinstate", "revoke"}) {
+        if (operationId == QLatin1String(decision) + u"Registration"_s)
+            return R"({"reason":"contract"})";
+    }
     return {};
 }
 
@@ -595,11 +651,220 @@ void TestOpenApiContract::alarms()
     expect(faults, "DELETE", 200, {"DELETE", faults});
 }
 
+// Identifier registration: the scenario's nodes as the simulator seeds them, then applications filed,
+// approved (the next serial), rejected, suspended, reinstated and revoked, each refusal, and what the
+// registry changes elsewhere: members served elsewhere in the directory, a suspended node that sells
+// nothing and takes no work.
+void TestOpenApiContract::registry()
+{
+    const QString registry = u"/api/v1/registry"_s;
+    const QString one = u"/api/v1/registry/{id}"_s;
+    const QString hub = u"/n/guizhou-hub/api/v1/registry"_s; // industry nodes join under a hub
+    const auto step = [](const QString &id, const char *decision) {
+        return u"/api/v1/registry/%1/%2"_s.arg(id, QLatin1String(decision));
+    };
+    const auto documented = [](const char *decision) {
+        return u"/api/v1/registry/{id}/%1"_s.arg(QLatin1String(decision));
+    };
+
+    // Every node of the scenario, registered before the simulator started.
+    const auto seeded = expect(registry, "GET", 200, {"GET", registry + u"?state=active"_s});
+    const QJsonArray seededList = jsonOf(seeded).value(u"registrations"_s).toArray();
+    const QJsonArray own = jsonOf(send({"GET", u"/api/v1/nodes"_s})).value(u"nodes"_s).toArray();
+    QCOMPARE(seededList.size(), own.size());
+    QCOMPARE(
+        seededList.at(0).toObject().value(u"history"_s).toArray().at(0).toObject().value(u"by"_s).toString(),
+        u"national registry"_s);
+    // The serial approving an industry finance node in Guizhou assigns: one above the highest in use.
+    int serial = 0;
+    for (const auto &n : own) {
+        const QString computeId = n.toObject().value(u"computeId"_s).toString();
+        if (computeId.startsWith(u"CPN-I52-FIN-"_s))
+            serial = std::max(serial, computeId.mid(12, 5).toInt());
+    }
+    const auto assigned = [](int n) { return u"CPN-I52-FIN-%1-"_s.arg(n, 5, 10, QChar(u'0')); };
+
+    // Apply with the applicant's token, approve as a registrar who signed in.
+    const auto filed = expect(registry, "POST", 201, {"POST", hub, application(u"gy-bank"_s), kApplyToken});
+    const QJsonObject bank = jsonOf(filed);
+    m_registrationId = bank.value(u"id"_s).toString();
+    QCOMPARE(bank.value(u"state"_s).toString(), u"pending"_s);
+    QVERIFY(bank.value(u"computeId"_s).isNull());
+    QCOMPARE(bank.value(u"parentId"_s).toString(), u"guizhou-hub"_s);
+    QCOMPARE(bank.value(u"history"_s).toArray().at(0).toObject().value(u"by"_s).toString(), u"applicant"_s);
+    QCOMPARE(QString::fromUtf8(filed.headers.value("location")),
+             m_sim.baseUrl().toString() + hub + u'/' + m_registrationId);
+    const auto pending = expect(registry, "GET", 200, {"GET", registry + u"?state=pending"_s});
+    QCOMPARE(jsonOf(pending).value(u"registrations"_s).toArray().size(), 1);
+    expect(one, "GET", 200, {"GET", hub + u'/' + m_registrationId});
+    expect(one, "GET", 404,
+           {"GET", u"/n/guian/api/v1/registry/"_s + m_registrationId}); // outside guian's directory
+    expect(one, "GET", 404, {"GET", registry + u"/reg-99999"_s});
+    const auto approved = expect(documented("approve"), "POST", 200,
+                                 {"POST", step(m_registrationId, "approve"), "{}", m_registrarToken});
+    QCOMPARE(jsonOf(approved).value(u"state"_s).toString(), u"active"_s);
+    QVERIFY(jsonOf(approved).value(u"computeId"_s).toString().startsWith(assigned(serial + 1)));
+    QCOMPARE(actionsOf(jsonOf(approved)), (QStringList{u"applied"_s, u"approved"_s}));
+    QCOMPARE(jsonOf(approved).value(u"history"_s).toArray().at(1).toObject().value(u"by"_s).toString(),
+             u"registrar"_s);
+
+    // The member, served elsewhere, follows the server's own nodes in the directory; metrics stay theirs.
+    const auto withMember = expect(u"/api/v1/nodes"_s, "GET", 200, {"GET", u"/api/v1/nodes"_s});
+    const QJsonArray nodes = jsonOf(withMember).value(u"nodes"_s).toArray();
+    QCOMPARE(idsOf(nodes), idsOf(own) + QStringList{u"gy-bank"_s});
+    QCOMPARE(nodes.last().toObject().value(u"baseUrl"_s).toString(), u"https://gy-bank.example.cn"_s);
+    QCOMPARE(nodes.last().toObject().value(u"status"_s).toString(), u"online"_s);
+    const auto hubNodes = expect(u"/api/v1/nodes"_s, "GET", 200, {"GET", u"/n/guizhou-hub/api/v1/nodes"_s});
+    QVERIFY(idsOf(jsonOf(hubNodes).value(u"nodes"_s).toArray()).contains(u"gy-bank"_s));
+    const auto metrics = jsonOf(send({"GET", u"/api/v1/metrics"_s}));
+    QVERIFY(!idsOf(metrics.value(u"nodes"_s).toArray()).contains(u"gy-bank"_s));
+
+    // Serials go up and are never given again, even once their identifier is revoked.
+    const QString insurance =
+        jsonOf(expect(registry, "POST", 201, {"POST", hub, application(u"gy-insurance"_s), kApplyToken}))
+            .value(u"id"_s)
+            .toString();
+    const auto second = expect(documented("approve"), "POST", 200,
+                               {"POST", step(insurance, "approve"), R"({"reason":"Checked on site"})"});
+    QVERIFY(jsonOf(second).value(u"computeId"_s).toString().startsWith(assigned(serial + 2)));
+    const auto revoked =
+        expect(documented("revoke"), "POST", 200,
+               {"POST", step(m_registrationId, "revoke"), R"({"reason":"Left the network"})"});
+    QCOMPARE(jsonOf(revoked).value(u"state"_s).toString(), u"revoked"_s);
+    QVERIFY(jsonOf(revoked).value(u"computeId"_s).toString().startsWith(assigned(serial + 1)));
+    QVERIFY(
+        !idsOf(jsonOf(send({"GET", u"/api/v1/nodes"_s})).value(u"nodes"_s).toArray()).contains(u"gy-bank"_s));
+    const QString again =
+        jsonOf(expect(registry, "POST", 201, {"POST", hub, application(u"gy-bank"_s), kApplyToken}))
+            .value(u"id"_s)
+            .toString();
+    const auto third = expect(documented("approve"), "POST", 200, {"POST", step(again, "approve"), "{}"});
+    QVERIFY(jsonOf(third).value(u"computeId"_s).toString().startsWith(assigned(serial + 3)));
+
+    // A member suspended: listed and marked; reinstated.
+    const auto suspended =
+        expect(documented("suspend"), "POST", 200,
+               {"POST", step(insurance, "suspend"), R"({"reason":"Contact does not answer"})"});
+    QCOMPARE(jsonOf(suspended).value(u"state"_s).toString(), u"suspended"_s);
+    const auto marked = expect(u"/api/v1/nodes"_s, "GET", 200, {"GET", u"/api/v1/nodes"_s});
+    for (const auto &n : jsonOf(marked).value(u"nodes"_s).toArray()) {
+        const QJsonObject node = n.toObject();
+        QCOMPARE(node.contains(u"suspended"_s), node.value(u"id"_s).toString() == u"gy-insurance"_s);
+    }
+    expect(registry, "GET", 200, {"GET", registry + u"?state=suspended"_s});
+    const auto reinstated =
+        expect(documented("reinstate"), "POST", 200,
+               {"POST", step(insurance, "reinstate"), R"({"reason":"Contact answers again"})"});
+    QCOMPARE(actionsOf(jsonOf(reinstated)),
+             (QStringList{u"applied"_s, u"approved"_s, u"suspended"_s, u"reinstated"_s}));
+
+    // Rejected: no identifier, the node id free again.
+    const QString broker =
+        jsonOf(expect(registry, "POST", 201, {"POST", hub, application(u"gy-broker"_s), kApplyToken}))
+            .value(u"id"_s)
+            .toString();
+    const auto rejected = expect(documented("reject"), "POST", 200,
+                                 {"POST", step(broker, "reject"), R"({"reason":"No licence number given"})"});
+    QCOMPARE(jsonOf(rejected).value(u"state"_s).toString(), u"rejected"_s);
+    QVERIFY(jsonOf(rejected).value(u"computeId"_s).isNull());
+    expect(registry, "GET", 200, {"GET", registry + u"?state=rejected"_s});
+    expect(registry, "GET", 200, {"GET", registry + u"?state=revoked"_s});
+    expect(registry, "GET", 200, {"GET", registry});                      // every state, with the scenario's
+    expect(registry, "GET", 200, {"GET", u"/n/guian/api/v1/registry"_s}); // a cluster oversees none
+    expect(registry, "GET", 400, {"GET", registry + u"?state=lapsed"_s});
+
+    // A node this server serves, suspended: marked, no offers, no work, no reservations; never revoked.
+    QString wuhu;
+    for (const auto &g : seededList) {
+        if (g.toObject().value(u"applicant"_s).toObject().value(u"nodeId"_s).toString() == u"wuhu"_s)
+            wuhu = g.toObject().value(u"id"_s).toString();
+    }
+    QVERIFY(!wuhu.isEmpty());
+    expect(documented("suspend"), "POST", 200,
+           {"POST", step(wuhu, "suspend"), R"({"reason":"Audit of its cooling"})"});
+    const auto wuhuNode = expect(u"/api/v1/node"_s, "GET", 200, {"GET", u"/n/wuhu/api/v1/node"_s});
+    QCOMPARE(jsonOf(wuhuNode).value(u"suspended"_s).toBool(), true);
+    const auto offers = expect(u"/api/v1/offers"_s, "GET", 200, {"GET", u"/api/v1/offers"_s});
+    for (const auto &o : jsonOf(offers).value(u"offers"_s).toArray())
+        QVERIFY(o.toObject().value(u"nodeId"_s).toString() != u"wuhu"_s);
+    expect(
+        u"/api/v1/jobs"_s, "POST", 409,
+        {"POST", u"/api/v1/jobs"_s,
+         R"({"name":"j","kind":"batch","nodeId":"wuhu","requirements":{"cpuCores":1,"durationHours":1}})"});
+    expect(u"/api/v1/reservations"_s, "POST", 409,
+           {"POST", u"/api/v1/reservations"_s, R"({"offerId":"wuhu.cpu","count":1,"hours":1})"});
+    expect(documented("revoke"), "POST", 409, {"POST", step(wuhu, "revoke"), R"({"reason":"x"})"});
+    expect(documented("reinstate"), "POST", 200,
+           {"POST", step(wuhu, "reinstate"), R"({"reason":"Audit passed"})"});
+    QVERIFY(!jsonOf(send({"GET", u"/n/wuhu/api/v1/node"_s})).contains(u"suspended"_s));
+
+    // Steps the state does not allow, and applications that cannot be taken.
+    const QString waiting =
+        jsonOf(expect(registry, "POST", 201, {"POST", hub, application(u"gy-pending"_s), kApplyToken}))
+            .value(u"id"_s)
+            .toString();
+    const QByteArray why = R"({"reason":"contract"})";
+    expect(documented("approve"), "POST", 409, {"POST", step(insurance, "approve"), "{}"});
+    expect(documented("approve"), "POST", 409, {"POST", step(broker, "approve"), "{}"});
+    expect(documented("reject"), "POST", 409, {"POST", step(insurance, "reject"), why});
+    expect(documented("suspend"), "POST", 409, {"POST", step(waiting, "suspend"), why});
+    expect(documented("reinstate"), "POST", 409, {"POST", step(insurance, "reinstate"), why});
+    expect(documented("revoke"), "POST", 409, {"POST", step(m_registrationId, "revoke"), why});
+    expect(documented("revoke"), "POST", 409, {"POST", step(waiting, "revoke"), why});
+    expect(registry, "POST", 409,
+           {"POST", hub, application(u"gy-pending"_s), kApplyToken}); // held by an application
+    expect(registry, "POST", 409, {"POST", hub, application(u"guian"_s), kApplyToken}); // served here
+    expect(registry, "POST", 422,
+           {"POST", registry, application(u"gy-lost"_s), kApplyToken}); // industry under national
+    expect(registry, "POST", 422,
+           {"POST", hub, application(u"gy-hub"_s, {{u"role"_s, u"hub"_s}, {u"tier"_s, u"regional"_s}}),
+            kApplyToken});
+    expect(registry, "POST", 422,
+           {"POST", u"/n/guian/api/v1/registry"_s, application(u"gy-lost"_s), kApplyToken});
+
+    // Bodies the node refuses, which the document must refuse too.
+    const auto bad = [&](const QByteArray &body) {
+        expect(registry, "POST", 400, {"POST", hub, body, kApplyToken});
+    };
+    bad(R"({"nodeId": "gy-)");
+    bad(application(u"gy-bad"_s, {{u"tier"_s, u"regional"_s}})); // an industry node is of tier industry
+    bad(application(u"gy-bad"_s, {{u"sector"_s, u"XYZ"_s}}));
+    bad(application(u"gy-bad"_s, {{u"province"_s, u"CN-XX"_s}}));
+    bad(application(u"gy-bad"_s, {{u"baseUrl"_s, u"ftp://gy-bad.example.cn"_s}}));
+    bad(application(u"gy-bad"_s, {{u"contact"_s, u"   "_s}}));
+    bad(application(u"gy-bad"_s, {{u"name"_s, u""_s}}));
+    bad(application(u"Not An Id"_s));
+    bad(application(u"gy-bad"_s, {{u"lat"_s, 91}}));
+    bad(application(u"gy-bad"_s, {}, u"lon"_s));
+    expect(registry, "POST", 413, {"POST", hub, QByteArray(70 * 1024, ' '), kApplyToken});
+    expect(registry, "POST", 415, {"POST", hub, application(u"gy-bad"_s), kApplyToken, "text/plain"});
+    const QByteArray longReason = R"({"reason":")" + QByteArray(501, 'x') + R"("})";
+    for (const char *decision : {"approve", "reject", "suspend", "reinstate", "revoke"}) {
+        const QString path = documented(decision);
+        expect(path, "POST", 400, {"POST", step(waiting, decision), R"({"reason":5})"});
+        expect(path, "POST", 400, {"POST", step(waiting, decision), longReason});
+        expect(path, "POST", 404, {"POST", step(u"reg-99999"_s, decision), why});
+        expect(path, "POST", 404,
+               {"POST", u"/n/guian"_s + step(waiting, decision), why}); // outside guian's directory
+        expect(path, "POST", 413, {"POST", step(waiting, decision), QByteArray(70 * 1024, ' ')});
+        expect(path, "POST", 415, {"POST", step(waiting, decision), why, "dev-token", "text/plain"});
+        if (qstrcmp(decision, "approve") != 0) { // every step but approve says why
+            expect(path, "POST", 400, {"POST", step(waiting, decision), "{}"});
+            expect(path, "POST", 400, {"POST", step(waiting, decision), R"({"reason":"  "})"});
+        }
+    }
+    // The audit trail of a registration that went through every step it can.
+    const auto trail = expect(one, "GET", 200, {"GET", registry + u'/' + m_registrationId});
+    QCOMPARE(actionsOf(jsonOf(trail)), (QStringList{u"applied"_s, u"approved"_s, u"revoked"_s}));
+    QCOMPARE(jsonOf(trail).value(u"history"_s).toArray().at(2).toObject().value(u"reason"_s).toString(),
+             u"Left the network"_s);
+}
+
 // 401, 403 and 404 (an unknown node) for every documented operation that lists them, and a wrong method
 // on every documented path.
 void TestOpenApiContract::tokensRoutesAndMethods()
 {
-    QVERIFY(!m_jobId.isEmpty() && !m_reservationId.isEmpty());
+    QVERIFY(!m_jobId.isEmpty() && !m_reservationId.isEmpty() && !m_registrationId.isEmpty());
     const QJsonObject paths = m_document.value(u"paths"_s).toObject();
     for (const auto &op : m_validator->operations()) {
         const QByteArray method = op.method.toLatin1();
