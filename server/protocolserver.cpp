@@ -49,7 +49,7 @@ bool ProtocolServer::setUpAccounts(QString *error)
     if (!users)
         return false;
     if (m_options.usersFile.isEmpty() && m_options.demoUsers)
-        qCInfo(lcServer) << "sign-in users: the demo accounts operator/operator and planner/planner";
+        qCInfo(lcServer) << "sign-in users: the demo accounts operator/operator, planner/planner and registrar/registrar";
     OAuthServer::Config oauthConfig;
     oauthConfig.accessTokenTtlSeconds = m_options.tokenTtlSeconds;
     oauthConfig.tokenPrefix = m_options.tokenPrefix;

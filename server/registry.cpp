@@ -188,8 +188,11 @@ Registry::Result<Registration> Registry::step(const QString &id, QList<Registrat
     g->state = to;
     g->history.append({action, m_clock.nowMs(), by, reason});
     ++m_revision;
-    qCInfo(lcServer).noquote() << "registry:" << id << toWire(action) << "by" << by
-                               << (reason.isEmpty() ? QString() : QStringLiteral("(%1)").arg(reason.left(200)));
+    if (reason.isEmpty())
+        qCInfo(lcServer).noquote() << "registry:" << id << toWire(action) << "by" << by;
+    else
+        qCInfo(lcServer).noquote() << "registry:" << id << toWire(action) << "by" << by
+                                   << QStringLiteral("(%1)").arg(reason.left(200));
     return {200, {}, *g};
 }
 

@@ -66,7 +66,7 @@ ApiResponse RegistryRoutes::apply(const ApiRequest &request, const Node &scope, 
     const RegistrationRequest &q = parsed.value();
     if (!mayJoinUnder(q.role, scope.role))
         return ApiRouter::problem(422,
-                                  QStringLiteral("A %1 node cannot join under '%2', a %3 node: hubs join under the "
+                                  QStringLiteral("A node of role %1 cannot join under '%2', a %3 node: hubs join under the "
                                                  "national node, clusters and industry nodes under a hub")
                                       .arg(toWire(q.role), scope.id, toWire(scope.role)),
                                   instance);

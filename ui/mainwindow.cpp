@@ -84,6 +84,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_chartHub = dependencies.charts;
     m_history = dependencies.history;
     m_planning = dependencies.planning;
+    m_registryRoots = dependencies.registryRoots;
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPN Control Center"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/cpn.svg")));
@@ -570,6 +571,20 @@ void MainWindow::setWallMode(bool on)
     m_mapPanel->mapWidget()->setFocus();
 }
 
+IdentifierManagementWindow *MainWindow::openIdentifierManagement()
+{
+    if (!m_registryRoots)
+        return nullptr;
+    if (!m_identifierWindow) {
+        m_identifierWindow = new IdentifierManagementWindow(m_registryRoots, this);
+        m_identifierWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_identifierWindow->show();
+    m_identifierWindow->raise();
+    m_identifierWindow->activateWindow();
+    return m_identifierWindow;
+}
+
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
@@ -635,6 +650,15 @@ void MainWindow::createMenus()
 
     if (m_planningUi)
         m_planningUi->addMenu(); // after View, before Help
+
+    if (m_registryRoots) {
+        QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+        m_identifierAction = tools->addAction(tr("&Identifier Management…"));
+        m_identifierAction->setObjectName(QStringLiteral("identifierManagementAction"));
+        m_identifierAction->setStatusTip(
+            tr("Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers"));
+        connect(m_identifierAction, &QAction::triggered, this, &MainWindow::openIdentifierManagement);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("&User Guide"));

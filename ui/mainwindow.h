@@ -8,11 +8,13 @@
 #include "itemmodels/eventlogmodel.h"
 #include "state/displaystatus.h"
 #include "ui/planning/planningui.h"
+#include "ui/registry/identifiermanagementwindow.h"
 #include "widgets/connectionindicator.h"
 #include "widgets/loadindicator.h"
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -81,6 +83,8 @@ public:
         std::function<alarms::AlarmFeed *(const QString &origin)> alarmFeeds = {};
         // Optional: plays the alarm sounds; without it the window plays its own (QSoundEffect).
         alarms::AlarmSoundPlayer *alarmSounds = nullptr;
+        // Optional: no Identifier Management without it. The roots whose registries it manages.
+        std::function<QList<IdentifierManagementWindow::Root>()> registryRoots = {};
         // An offline review: its window layout is kept under settings keys of its own, so the live
         // console's saved docks and tool bars never shape the review (nor the reverse).
         bool review = false;
@@ -120,6 +124,9 @@ public:
     bool pinChart(const cpn::charts::ChartSpec &spec);
     // Planning (null without PlanningServices): the Jobs dock, the Planning menu and its actions.
     PlanningUi *planningUi() const { return m_planningUi; }
+    // Tools > Identifier Management… (null without registry roots); opens or raises the window.
+    QAction *identifierManagementAction() const { return m_identifierAction; }
+    IdentifierManagementWindow *openIdentifierManagement();
     JobsPanel *jobsPanel() const { return m_planningUi ? m_planningUi->jobsPanel() : nullptr; }
     QDockWidget *jobsDock() const { return m_planningUi ? m_planningUi->jobsDock() : nullptr; }
     QMenu *planningMenu() const { return m_planningUi ? m_planningUi->menu() : nullptr; }
@@ -252,6 +259,9 @@ private:
     QAction *m_connectionsEnd = nullptr; // the separators closing the File menu's sections
     QAction *m_recordingEnd = nullptr;
     PlanningUi *m_planningUi = nullptr; // null without planning
+    std::function<QList<IdentifierManagementWindow::Root>()> m_registryRoots;
+    QAction *m_identifierAction = nullptr;
+    QPointer<IdentifierManagementWindow> m_identifierWindow;
     QAction *m_wallAction = nullptr;
     QAction *m_leaveWallAction = nullptr;
     bool m_wallMode = false;

@@ -112,7 +112,7 @@ void NodeDetailsPanel::refresh()
         QStringLiteral("color: %1; font-weight: 600;").arg(colors::status(m_nodes->statusAt(index.row())).name());
     if (m_values[NodeTableModel::StatusColumn]->styleSheet() != statusStyle)
         m_values[NodeTableModel::StatusColumn]->setStyleSheet(statusStyle);
-    m_computeId->setText(node.computeId);
+    m_computeId->setText(node.suspended ? tr("%1 (suspended: takes no work)").arg(node.computeId) : node.computeId);
     m_url->setText(node.baseUrl.toString());
 }
 

@@ -105,6 +105,12 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         dependencies.alarmFeeds = [this](const QString &origin) {
             return m_roots ? m_roots->alarmFeed(origin) : nullptr;
         };
+        dependencies.registryRoots = [this] {
+            QList<IdentifierManagementWindow::Root> roots;
+            for (const QUrl &url : m_roots ? m_roots->rootUrls() : QList<QUrl>{})
+                roots.append({url.toDisplayString(), m_roots->rootClient(url.toString())});
+            return roots;
+        };
     }
     m_window = std::make_unique<MainWindow>(dependencies);
 
@@ -309,6 +315,23 @@ QList<auth::AccountSession *> ConsoleApp::accounts() const
     return m_roots ? m_roots->accounts() : QList<auth::AccountSession *>();
 }
 
+// The demo's applications to join (POST /registry bodies), by the hub they apply under.
+QList<std::pair<QString, QByteArray>> ConsoleApp::exampleApplications()
+{
+    return {
+        {QStringLiteral("bth-hub"),
+         R"({"nodeId":"qd-marine","name":"Qingdao Marine Science Computing Center","nameZh":"青岛海洋科学算力中心",
+             "tier":"industry","role":"industry","sector":"RES","province":"CN-SD","city":"Qingdao",
+             "lat":36.07,"lon":120.38,"baseUrl":"https://cpn.qd-marine.example.cn",
+             "contact":"Wang Lei, ops@qd-marine.example.cn"})"},
+        {QStringLiteral("cy-hub"),
+         R"({"nodeId":"cq-auto","name":"Chongqing Automotive AI Computing","nameZh":"重庆汽车智算中心",
+             "tier":"industry","role":"industry","sector":"MFG","province":"CN-CQ","city":"Chongqing",
+             "lat":29.56,"lon":106.55,"baseUrl":"https://cpn.cq-auto.example.cn",
+             "contact":"Li Na, noc@cq-auto.example.cn"})"},
+    };
+}
+
 void ConsoleApp::startDemo()
 {
     const QString token = randomToken();
@@ -321,6 +344,11 @@ void ConsoleApp::startDemo()
         m_eventLog.log(EventLogModel::Severity::Info, tr("Demo"),
                        tr("Simulator listening on %1").arg(url.toString()));
         m_roots->connectTransient({url, false, {}, false}, token, tr("Simulated federation"));
+        // Two nodes waiting to join, for Tools > Identifier Management.
+        if (m_options.demoScenario == ConsoleOptions().demoScenario) {
+            for (const auto &[parent, request] : exampleApplications())
+                m_simulator.applyToJoin(&m_network, parent, request);
+        }
     });
     api::LocalSimulator::Options options;
     options.scenario = m_options.demoScenario;

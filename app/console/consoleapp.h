@@ -97,6 +97,7 @@ public:
 private:
     void loadBasemap();
     void startDemo();
+    static QList<std::pair<QString, QByteArray>> exampleApplications();
     void createPlanning();
     void createRoots();       // the registry of federation roots, and the window following it
     void addConnectActions(); // File > Connect to Federation…, Disconnect

@@ -268,7 +268,7 @@ void DemoScript::scheduleScreenshot()
                 qCWarning(lcApp).noquote() << "no drag preview for workload" << drag;
         });
     }
-    // CPN_SCREENSHOT_DIALOG=accounts|connect|workload-editor opens that dialog over the window for the
+    // CPN_SCREENSHOT_DIALOG=accounts|connect|workload-editor|identifiers opens that dialog over the window for the
     // picture (the workload editor on the queue's first workload).
     if (const QString dialog = qEnvironmentVariable("CPN_SCREENSHOT_DIALOG"); !dialog.isEmpty()) {
         QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [this, dialog] {
@@ -276,6 +276,8 @@ void DemoScript::scheduleScreenshot()
                 m_parts.accounts->showDialog();
             else if (dialog == u"workload-editor" && m_parts.window->workloadQueuePanel())
                 editFirstWorkload();
+            else if (dialog == u"identifiers" && m_parts.window->identifierManagementAction())
+                m_parts.window->openIdentifierManagement();
             else if (dialog == u"connect" && m_parts.accounts)
                 m_parts.openConnectDialog()->setEndpoint(
                     {QUrl(QStringLiteral("https://cpn-east.example.cn:8443")), false, {}, false});

@@ -88,7 +88,7 @@ void MemberWatch::answered(int index, const QByteArray &body)
     Node node = parsed.value();
     if (m.nodeId.isEmpty()) {
         if (!mayJoinUnder(node.role, m_scenario.node(m.parentId)->role)) {
-            failed(index, QStringLiteral("a %1 node cannot join under '%2'").arg(toWire(node.role), m.parentId));
+            failed(index, QStringLiteral("a node of role %1 cannot join under '%2'").arg(toWire(node.role), m.parentId));
             return;
         }
         node.baseUrl = m.baseUrl; // where this federation reaches it

@@ -135,6 +135,26 @@ void LocalSimulator::addFault(QNetworkAccessManager *network, const QString &kin
     });
 }
 
+void LocalSimulator::applyToJoin(QNetworkAccessManager *network, const QString &parentId,
+                                 const QByteArray &requestJson)
+{
+    if (!m_baseUrl.isValid())
+        return;
+    QUrl url = m_baseUrl;
+    url.setPath(url.path() + QStringLiteral("/n/%1/api/v1/registry").arg(parentId));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_devToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = network->post(request, requestJson);
+    connect(reply, &QNetworkReply::finished, this, [reply, parentId] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 201)
+            qCWarning(lcApi).noquote() << "the simulator refused an application under" << parentId << "with"
+                                       << status << reply->readAll().left(300);
+    });
+}
+
 bool LocalSimulator::waitForStarted(int timeoutMs)
 {
     if (m_baseUrl.isValid())

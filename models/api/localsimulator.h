@@ -42,6 +42,9 @@ public:
     // started with (docs/node-api.md, the simulator's section), e.g. kind "node-down" on a node id.
     // Asynchronous: a refusal is logged, not returned.
     void addFault(QNetworkAccessManager *network, const QString &kind, const QString &target);
+    // Files an application to join under `parentId` (docs/node-api.md, "Identifier registration") with
+    // the dev token, as a node would: the demo's pending applications.
+    void applyToJoin(QNetworkAccessManager *network, const QString &parentId, const QByteArray &requestJson);
 
     // $CPN_NODESIM, else cpn-nodesim beside the running executable, else on PATH.
     static QString defaultProgram();

@@ -1,6 +1,7 @@
 #include "api/nodeapiclient.h"
 
 #include "domain/alarmjson.h"
+#include "domain/registryjson.h"
 #include "domain/logging.h"
 
 #include <QJsonObject>
@@ -203,6 +204,26 @@ void NodeApiClient::deleteSilence(const QString &silenceId, Callback<QList<Silen
 {
     deleteResource(endpointUrl(QStringLiteral("silences/") + segment(silenceId)),
                    parsed<QList<Silence>>(&protocol::parseSilences, std::move(done)));
+}
+
+void NodeApiClient::fetchRegistrations(const QString &state, Callback<QList<Registration>> done)
+{
+    get(endpointUrl(QStringLiteral("registry"), state.isEmpty() ? QString() : QStringLiteral("state=") + state),
+        parsed<QList<Registration>>(&protocol::parseRegistrations, std::move(done)));
+}
+
+void NodeApiClient::decideRegistration(const QString &registrationId, const QString &decision,
+                                       const QString &reason, Callback<Registration> done)
+{
+    post(endpointUrl(QStringLiteral("registry/") + segment(registrationId) + u'/' + segment(decision)),
+         protocol::toBody(protocol::toJson(RegistryDecision{reason})),
+         parsed<Registration>(&protocol::parseRegistration, std::move(done)));
+}
+
+void NodeApiClient::applyForRegistration(const RegistrationRequest &request, Callback<Registration> done)
+{
+    post(endpointUrl(QStringLiteral("registry")), protocol::toBody(protocol::toJson(request)),
+         parsed<Registration>(&protocol::parseRegistration, std::move(done)));
 }
 
 template <typename T> NodeApiClient::RawCallback NodeApiClient::parsed(Parser<T> parse, Callback<T> done)

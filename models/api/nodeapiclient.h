@@ -13,6 +13,7 @@
 #include "domain/node.h"
 #include "domain/offer.h"
 #include "domain/protocoljson.h"
+#include "domain/registration.h"
 #include "domain/reservation.h"
 
 #include <QHash>
@@ -83,6 +84,14 @@ public:
     void createSilence(const SilenceRequest &request, Callback<Silence> done);
     // Ends the silence at once; the answer is the silences that remain.
     void deleteSilence(const QString &silenceId, Callback<QList<Silence>> done);
+
+    // Identifier registration (docs/node-api.md, "Identifier registration"): the registrations under
+    // this node (of one state, or all when empty), and a decision on one: "approve", "reject",
+    // "suspend", "reinstate" or "revoke", with its reason.
+    void fetchRegistrations(const QString &state, Callback<QList<Registration>> done);
+    void decideRegistration(const QString &registrationId, const QString &decision, const QString &reason,
+                            Callback<Registration> done);
+    void applyForRegistration(const RegistrationRequest &request, Callback<Registration> done);
 
     // <baseUrl>/api/v1/<path>[?query]; path segments are percent-encoded by the caller.
     QUrl endpointUrl(const QString &path, const QString &query = {}) const;

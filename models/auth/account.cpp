@@ -8,7 +8,9 @@ Account::Role Account::role() const
 {
     if (!signedIn)
         return Role::None;
-    return scopes.contains(QStringLiteral("jobs:write")) ? Role::Planner : Role::Operator;
+    if (scopes.contains(QStringLiteral("jobs:write")))
+        return Role::Planner;
+    return scopes.contains(QStringLiteral("registry:write")) ? Role::Registrar : Role::Operator;
 }
 
 QString Account::roleName() const
@@ -20,6 +22,8 @@ QString Account::roleName() const
         return QCoreApplication::translate("cpn::auth", "Operator");
     case Role::Planner:
         return QCoreApplication::translate("cpn::auth", "Planner");
+    case Role::Registrar:
+        return QCoreApplication::translate("cpn::auth", "Registrar");
     }
     return {};
 }
@@ -33,6 +37,8 @@ QString Account::displayName() const
         return QCoreApplication::translate("cpn::auth", "planner");
     case Role::Operator:
         return QCoreApplication::translate("cpn::auth", "operator");
+    case Role::Registrar:
+        return QCoreApplication::translate("cpn::auth", "registrar");
     case Role::None:
         break;
     }

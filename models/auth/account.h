@@ -10,7 +10,7 @@ namespace cpn::auth {
 // and compared freely; the tokens themselves live in AccountSession and the TokenVault only.
 struct Account
 {
-    enum class Role { None, Operator, Planner };
+    enum class Role { None, Operator, Planner, Registrar };
 
     QUrl endpoint;
     QString user;       // as the server names it; may be empty

@@ -14,7 +14,7 @@ QStringList AccountSession::defaultScopes()
 {
     return {QStringLiteral("node:read"),   QStringLiteral("metrics:read"), QStringLiteral("offers:read"),
             QStringLiteral("jobs:read"),   QStringLiteral("alarms:read"),  QStringLiteral("jobs:write"),
-            QStringLiteral("alarms:write")};
+            QStringLiteral("alarms:write"), QStringLiteral("registry:read"), QStringLiteral("registry:write")};
 }
 
 AccountSession::AccountSession(QNetworkAccessManager *nam, const QUrl &endpoint, const api::ClientOptions &options,

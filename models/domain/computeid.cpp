@@ -84,19 +84,13 @@ QString make(const Parts &parts)
         .arg(payload.left(3), parts.sector, payload.right(5), QString(checkCharacter(payload)));
 }
 
-std::optional<Parts> parse(const QString &id, QString *error)
+Diagnosis diagnose(const QString &id)
 {
     static const QRegularExpression pattern(
         QStringLiteral("^CPN-([NRI])(\\d{2})-([A-Z]{3})-(\\d{5})-([0-9A-Z])$"));
-    auto fail = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    };
     const auto m = pattern.match(id);
     if (!m.hasMatch())
-        return fail(QStringLiteral("not of the form CPN-<T><PP>-<SSS>-<NNNNN>-<C>"));
-
+        return {Diagnosis::Problem::Form, id, {}};
     Parts parts;
     const QChar tier = m.captured(1).at(0);
     parts.tier = tier == u'N' ? NodeTier::National : tier == u'R' ? NodeTier::Regional : NodeTier::Industry;
@@ -104,15 +98,62 @@ std::optional<Parts> parse(const QString &id, QString *error)
     parts.sector = m.captured(3);
     parts.serial = m.captured(4).toInt();
     if (!provinceByGbCode(parts.provinceCode))
-        return fail(QStringLiteral("unknown province code %1").arg(m.captured(2)));
+        return {Diagnosis::Problem::Province, m.captured(2), {}};
     const bool knownSector = std::any_of(sectors().cbegin(), sectors().cend(),
                                          [&](const auto &s) { return s.first == parts.sector; });
     if (!knownSector)
-        return fail(QStringLiteral("unknown sector %1").arg(parts.sector));
+        return {Diagnosis::Problem::Sector, parts.sector, {}};
     if (parts.serial == 0)
+        return {Diagnosis::Problem::Serial, m.captured(4), {}};
+    const QChar expected = checkCharacter(payloadOf(parts));
+    if (expected != m.captured(5).at(0))
+        return {Diagnosis::Problem::CheckCharacter, m.captured(5), expected};
+    return {};
+}
+
+bool oneTypoApart(QStringView a, QStringView b)
+{
+    if (a.size() != b.size() || a == b)
+        return false;
+    QList<qsizetype> differ;
+    for (qsizetype i = 0; i < a.size() && differ.size() <= 2; ++i) {
+        if (a[i] != b[i])
+            differ.append(i);
+    }
+    if (differ.size() == 1)
+        return true;
+    return differ.size() == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] &&
+           a[differ[1]] == b[differ[0]];
+}
+
+std::optional<Parts> parse(const QString &id, QString *error)
+{
+    const Diagnosis d = diagnose(id);
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    switch (d.problem) {
+    case Diagnosis::Problem::None:
+        break;
+    case Diagnosis::Problem::Form:
+        return fail(QStringLiteral("not of the form CPN-<T><PP>-<SSS>-<NNNNN>-<C>"));
+    case Diagnosis::Problem::Province:
+        return fail(QStringLiteral("unknown province code %1").arg(d.part));
+    case Diagnosis::Problem::Sector:
+        return fail(QStringLiteral("unknown sector %1").arg(d.part));
+    case Diagnosis::Problem::Serial:
         return fail(QStringLiteral("serial 00000 is reserved"));
-    if (checkCharacter(payloadOf(parts)) != m.captured(5).at(0))
+    case Diagnosis::Problem::CheckCharacter:
         return fail(QStringLiteral("check character does not match"));
+    }
+    Parts parts;
+    const QChar tier = id.at(4);
+    parts.tier = tier == u'N' ? NodeTier::National : tier == u'R' ? NodeTier::Regional : NodeTier::Industry;
+    parts.provinceCode = id.mid(5, 2).toInt();
+    parts.sector = id.mid(8, 3);
+    parts.serial = id.mid(12, 5).toInt();
     return parts;
 }
 

@@ -24,6 +24,18 @@ inline constexpr int kMaxSerial = 99999;
 const QList<std::pair<QString, QString>> &sectors();
 
 QString make(const Parts &parts);
+
+// Why an identifier is not valid, in parts a user can act on (the console explains a typo with it).
+struct Diagnosis
+{
+    enum class Problem { None, Form, Province, Sector, Serial, CheckCharacter };
+    Problem problem = Problem::None;
+    QString part;        // the offending part as typed: "99", "XYZ", "00000", the check character
+    QChar expectedCheck; // CheckCharacter: what the other characters call for
+};
+Diagnosis diagnose(const QString &id);
+// Whether b is a one-keystroke slip of a: one character replaced, or two neighbours swapped.
+bool oneTypoApart(QStringView a, QStringView b);
 std::optional<Parts> parse(const QString &id, QString *error = nullptr);
 inline bool isValid(const QString &id, QString *error = nullptr) { return parse(id, error).has_value(); }
 QChar checkCharacter(QStringView payload);

@@ -94,7 +94,7 @@ RegistrationRequest readRequest(JsonReader &r, const QJsonObject &o)
                                                                : NodeTier::Regional;
     if (r.ok() && q.tier != tierOfRole)
         r.failAt(QStringLiteral("tier"),
-                 QStringLiteral("a %1 node is of tier %2").arg(toWire(q.role), toWire(tierOfRole)));
+                 QStringLiteral("a node of role %1 is of tier %2").arg(toWire(q.role), toWire(tierOfRole)));
     q.sector = r.string(o, QStringLiteral("sector"), 3);
     const bool knownSector = std::any_of(computeid::sectors().cbegin(), computeid::sectors().cend(),
                                          [&](const auto &s) { return s.first == q.sector; });

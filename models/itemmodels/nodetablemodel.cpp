@@ -172,7 +172,8 @@ QVariant NodeTableModel::displayData(int rowIndex, int column) const
     case CityColumn:
         return localizedCity(n);
     case StatusColumn:
-        return displayStatusName(row.status);
+        // A suspended node still reports; that it takes no work is part of its status.
+        return n.suspended ? tr("%1, suspended").arg(displayStatusName(row.status)) : displayStatusName(row.status);
     case CpuColumn:
         return f.hasSample ? percent(f.cpuUtil) : none;
     case AcceleratorsColumn:

@@ -56,6 +56,11 @@ std::optional<Rejection> ConstraintChecker::checkNode(int node) const
                       QCoreApplication::translate("cpn::placement", "The job runs on the units reserved at %1.")
                           .arg(heldNodeLabel()));
     }
+    if (n.suspended) {
+        return reject(node, RejectionReason::IdentifierSuspended,
+                      QCoreApplication::translate("cpn::placement", "The compute identifier of %1 is suspended.")
+                          .arg(label(node)));
+    }
     if (status == NodeStatus::Offline)
         return reject(node, RejectionReason::NodeUnavailable, QCoreApplication::translate("cpn::placement", "%1 is offline.").arg(label(node)));
     if (status == NodeStatus::Maintenance)

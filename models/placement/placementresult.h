@@ -66,6 +66,7 @@ enum class RejectionReason {
     OverBudget,
     DeadlineUnreachable,
     NotTheHeldNode, // the job runs on units held at another node
+    IdentifierSuspended, // the registry suspended the node's compute identifier
 };
 
 struct Rejection
