@@ -169,6 +169,8 @@ private Q_SLOTS:
     void placeLocationsJoinAtTheNearestNode();
     void noPathFallsBackToGreatCircle();
     void cpuOnlyJob();
+    void suspendedNodeIsNeverOffered();
+    void suspendedNodeTakesNoShareOfASplit();
     void determinism();
 };
 
@@ -518,6 +520,73 @@ void TestPlacementEngine::cpuOnlyJob()
     // 100 cores x 0.01 kW x 10 h x pue 1.4 x (1 - 0.2) x 0.5703
     fuzzy(east->parts.energy.raw, 10 * 1.4 * 0.8 * 0.5703, "energy");
     QCOMPARE(east->shares.first().acceleratorModel, QString());
+}
+
+void TestPlacementEngine::suspendedNodeIsNeverOffered()
+{
+    // north is the best fit with the default weights (0.795) and the cheapest (600 CNY).
+    Workload w = workload();
+    QCOMPARE(keys(PlacementEngine().rank(w, federation())).constFirst(), QStringLiteral("north"));
+    FederationSnapshot s = federation();
+    s.nodes[3].suspended = true; // north
+    PlacementResult r = PlacementEngine().rank(w, s);
+    QVERIFY(!candidateOf(r, QStringLiteral("north")));
+    const Rejection *north = rejectionOf(r, QStringLiteral("north"));
+    QVERIFY(north);
+    QCOMPARE(north->reason, RejectionReason::IdentifierSuspended);
+    QVERIFY2(north->message.contains(QStringLiteral("north")), qPrintable(north->message));
+    QVERIFY2(north->message.contains(QStringLiteral("suspended")), qPrintable(north->message));
+    // The others still rank, among themselves: west before east, as without north.
+    QCOMPARE(keys(r), (QStringList{QStringLiteral("west"), QStringLiteral("east")}));
+    QCOMPARE(r.ranked.size() + r.rejected.size(), s.nodes.size());
+    // Ranked only between the two, west is now the best of cost (1.0) where north was.
+    QCOMPARE(candidateOf(r, QStringLiteral("west"))->parts.cost.score, 1.0);
+
+    // Whatever the weights: cost only, where north wins by far, still never north.
+    w.weights = ScoreWeights{1, 0, 0, 0, 0};
+    r = PlacementEngine().rank(w, s);
+    QCOMPARE(keys(r), (QStringList{QStringLiteral("west"), QStringLiteral("east")}));
+    QCOMPARE(rejectionOf(r, QStringLiteral("north"))->reason, RejectionReason::IdentifierSuspended);
+
+    // Suspended beats every other reason to refuse it, even one it would also fail.
+    w = workload();
+    w.residencyProvinces = {QStringLiteral("CN-GZ")};
+    r = PlacementEngine().rank(w, s);
+    QCOMPARE(rejectionOf(r, QStringLiteral("north"))->reason, RejectionReason::IdentifierSuspended);
+    QCOMPARE(rejectionOf(r, QStringLiteral("east"))->reason, RejectionReason::OutsideResidency);
+    QCOMPARE(keys(r), QStringList{QStringLiteral("west")});
+
+    // Only the node's own flag counts: reinstated (not suspended), it is offered again.
+    s.nodes[3].suspended = false;
+    QCOMPARE(keys(PlacementEngine().rank(workload(), s)).constFirst(), QStringLiteral("north"));
+}
+
+void TestPlacementEngine::suspendedNodeTakesNoShareOfASplit()
+{
+    // The split of splitProposal (east 40 + west 60): with west suspended no proposal uses it, and east
+    // alone cannot take 100 cards, so nothing is offered.
+    Workload w = workload();
+    w.acceleratorModels = {QStringLiteral("h800")};
+    w.requirements.accelerators = 100;
+    w.splittable = true;
+    w.maxSplitNodes = 3;
+    FederationSnapshot s = federation();
+    QCOMPARE(keys(PlacementEngine().rank(w, s)), QStringList{QStringLiteral("east+west")});
+    s.nodes[2].suspended = true; // west
+    const PlacementResult r = PlacementEngine().rank(w, s);
+    QVERIFY(r.ranked.isEmpty());
+    QCOMPARE(rejectionOf(r, QStringLiteral("west"))->reason, RejectionReason::IdentifierSuspended);
+    QCOMPARE(rejectionOf(r, QStringLiteral("east"))->reason, RejectionReason::NotEnoughAccelerators);
+
+    // 30 cards: singles and splits among the others, none of them touching west.
+    w.requirements.accelerators = 30;
+    w.acceleratorModels = acceleratorModelsOfClass(AcceleratorClass::Training);
+    const PlacementResult some = PlacementEngine().rank(w, s);
+    QVERIFY(some.ranked.size() >= 2);
+    for (const Candidate &c : some.ranked) {
+        for (const Share &share : c.shares)
+            QVERIFY2(share.nodeId != QStringLiteral("west"), qPrintable(c.key()));
+    }
 }
 
 void TestPlacementEngine::determinism()
