@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void endpointsInStatusBar();
     void eventsClearButton();
     void menuExtensionPoints();
+    void identifierManagementInToolsMenu();
     void settingsRoundTrip();
     void rendersNonEmpty();
 
@@ -323,6 +325,57 @@ void tst_MainWindow::menuExtensionPoints()
     QCOMPARE(view.constLast(), review);
     QVERIFY(view.at(view.size() - 2)->isSeparator());
     QCOMPARE(m_window->menuBar()->actions().value(0), m_window->fileMenu()->menuAction());
+}
+
+// Tools > Identifier Management… only with registry roots; it opens the window, and again the same one.
+void tst_MainWindow::identifierManagementInToolsMenu()
+{
+    // Without registry roots: no action, no Tools menu.
+    QVERIFY(!m_window->identifierManagementAction());
+    QVERIFY(!m_window->openIdentifierManagement());
+    for (const QAction *menu : m_window->menuBar()->actions())
+        QVERIFY2(menu->text() != u"&Tools"_s, "a Tools menu without registry roots");
+
+    int asked = 0;
+    MainWindow::Dependencies dependencies{m_state.get(), m_nodes.get(), m_eventLog.get(), m_clock.get(),
+                                          m_settings.get()};
+    dependencies.registryRoots = [&asked] {
+        ++asked;
+        return QList<IdentifierManagementWindow::Root>{};
+    };
+    MainWindow window(dependencies);
+    QAction *action = window.identifierManagementAction();
+    QVERIFY(action);
+    QCOMPARE(action->objectName(), u"identifierManagementAction"_s);
+    QMenu *tools = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->menu() && menu->menu()->actions().contains(action))
+            tools = menu->menu();
+    }
+    QVERIFY(tools);
+    QCOMPARE(tools->title(), u"&Tools"_s);
+    // Before Help, the last menu.
+    const QList<QAction *> menus = window.menuBar()->actions();
+    QCOMPARE(menus.indexOf(tools->menuAction()), menus.size() - 2);
+    QCOMPARE(asked, 0); // the roots are asked for when the window opens, not before
+
+    QVERIFY(!window.findChild<IdentifierManagementWindow *>());
+    action->trigger();
+    auto *opened = window.findChild<IdentifierManagementWindow *>();
+    QVERIFY(opened);
+    QVERIFY(opened->isVisible());
+    QVERIFY(asked >= 1);
+    // No root to ask: it says so instead of waiting.
+    QCOMPARE(opened->statusLabel()->text(), u"Not connected to a federation."_s);
+    action->trigger();
+    QCOMPARE(window.findChildren<IdentifierManagementWindow *>().size(), 1);
+    QCOMPARE(window.openIdentifierManagement(), opened);
+    // Closed, it is deleted; the action opens a new one.
+    QPointer<IdentifierManagementWindow> closed = opened;
+    opened->close();
+    QTRY_VERIFY(!closed);
+    action->trigger();
+    QVERIFY(window.findChild<IdentifierManagementWindow *>());
 }
 
 void tst_MainWindow::settingsRoundTrip()
