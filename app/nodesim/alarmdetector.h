@@ -3,6 +3,8 @@
 #include "alarmbook.h"
 #include "scenario.h"
 
+#include "domain/latencytargets.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -62,12 +64,15 @@ private:
     void linkThresholds(const AlarmInputs &in, QList<AlarmCondition> &out);
     void nodeThresholds(const AlarmInputs &in, QList<AlarmCondition> &out);
     void slowEndpoints(const AlarmInputs &in, QList<AlarmCondition> &out) const;
+    // The network's targets (domain/latencytargets.h): a pair whose path stays above its target.
+    void pathTargets(const AlarmInputs &in, QList<AlarmCondition> &out);
     QStringList cutOffBy(const Link &link) const; // the nodes a link that is down separates
 
     const Scenario &m_scenario;
     qint64 m_holdMs;
-    QHash<QString, qint64> m_congestedSince, m_latencySince, m_utilizationSince;
-    QSet<QString> m_congested, m_latency, m_utilization;
+    QHash<QString, qint64> m_congestedSince, m_latencySince, m_utilizationSince, m_pathSince;
+    QSet<QString> m_congested, m_latency, m_utilization, m_path;
+    std::optional<QList<latency::TargetPair>> m_pairs; // made on first use
 };
 
 } // namespace cpn::sim

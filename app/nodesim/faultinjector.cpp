@@ -19,13 +19,15 @@ QString Fault::kindName(Kind kind)
         return QStringLiteral("slow");
     case Kind::Malformed:
         return QStringLiteral("malformed");
+    case Kind::LinkLatency:
+        return QStringLiteral("link-latency");
     }
     return {};
 }
 
 std::optional<Fault::Kind> Fault::kindFromName(const QString &name)
 {
-    for (Kind k : {Kind::NodeDown, Kind::LinkDown, Kind::LinkCongested, Kind::Slow, Kind::Malformed}) {
+    for (Kind k : {Kind::NodeDown, Kind::LinkDown, Kind::LinkCongested, Kind::Slow, Kind::Malformed, Kind::LinkLatency}) {
         if (kindName(k) == name)
             return k;
     }
@@ -39,6 +41,8 @@ QJsonObject Fault::toJson() const
         o.insert(QStringLiteral("delayMs"), delayMs);
     if (kind == Kind::Malformed)
         o.insert(QStringLiteral("mode"), mode);
+    if (kind == Kind::LinkLatency)
+        o.insert(QStringLiteral("addedMs"), addedMs);
     return o;
 }
 
@@ -56,7 +60,7 @@ std::optional<Fault> FaultInjector::parseJson(const QByteArray &body, QString *e
         return std::nullopt;
     static const QStringList kinds{QStringLiteral("node-down"), QStringLiteral("link-down"),
                                    QStringLiteral("link-congested"), QStringLiteral("slow"),
-                                   QStringLiteral("malformed")};
+                                   QStringLiteral("malformed"), QStringLiteral("link-latency")};
     JsonReader r;
     Fault f;
     f.kind = Fault::kindFromName(r.oneOf(*object, QStringLiteral("kind"), kinds)).value_or(Fault::Kind::NodeDown);
@@ -65,6 +69,8 @@ std::optional<Fault> FaultInjector::parseJson(const QByteArray &body, QString *e
         f.delayMs = int(r.optionalInteger(*object, QStringLiteral("delayMs"), 0, kMaxDelayMs, kDefaultDelayMs));
     if (r.ok() && f.kind == Fault::Kind::Malformed)
         f.mode = r.oneOf(*object, QStringLiteral("mode"), malformedModes());
+    if (r.ok() && f.kind == Fault::Kind::LinkLatency)
+        f.addedMs = int(r.optionalInteger(*object, QStringLiteral("addedMs"), 1, kMaxAddedMs, kDefaultAddedMs));
     if (!r.ok()) {
         *error = r.error();
         return std::nullopt;
@@ -78,7 +84,7 @@ std::optional<Fault> FaultInjector::parseSpec(const QString &spec, QString *erro
     const auto kind = Fault::kindFromName(parts.value(0));
     if (!kind || parts.size() < 2 || parts.size() > 3 || parts[1].isEmpty()) {
         *error = QStringLiteral("bad fault '%1': expected kind:target[:param] with kind one of "
-                                "node-down, link-down, link-congested, slow, malformed")
+                                "node-down, link-down, link-congested, link-latency, slow, malformed")
                      .arg(spec);
         return std::nullopt;
     }
@@ -95,6 +101,13 @@ std::optional<Fault> FaultInjector::parseSpec(const QString &spec, QString *erro
         f.mode = param.isEmpty() ? QStringLiteral("truncated") : param;
         if (!malformedModes().contains(f.mode)) {
             *error = QStringLiteral("bad fault '%1': mode must be one of %2").arg(spec, malformedModes().join(u", "));
+            return std::nullopt;
+        }
+    } else if (f.kind == Fault::Kind::LinkLatency) {
+        bool ok = true;
+        f.addedMs = param.isEmpty() ? kDefaultAddedMs : param.toInt(&ok);
+        if (!ok || f.addedMs < 1 || f.addedMs > kMaxAddedMs) {
+            *error = QStringLiteral("bad fault '%1': added latency must be 1..%2 ms").arg(spec).arg(kMaxAddedMs);
             return std::nullopt;
         }
     } else if (!param.isEmpty()) {
@@ -116,6 +129,7 @@ bool FaultInjector::add(const Fault &fault, QString *error)
         break;
     case Fault::Kind::LinkDown:
     case Fault::Kind::LinkCongested:
+    case Fault::Kind::LinkLatency:
         if (!m_scenario.link(fault.target)) {
             *error = QStringLiteral("No link '%1' in this federation").arg(fault.target);
             return false;
@@ -218,6 +232,16 @@ QSet<QString> FaultInjector::downLinks() const
             ids.insert(f.target);
     }
     return ids;
+}
+
+QHash<QString, int> FaultInjector::addedLatency() const
+{
+    QHash<QString, int> added;
+    for (const Fault &f : m_faults) {
+        if (f.kind == Fault::Kind::LinkLatency)
+            added.insert(f.target, f.addedMs);
+    }
+    return added;
 }
 
 QHash<QString, int> FaultInjector::slowTargets() const

@@ -14,11 +14,12 @@ namespace cpn::sim {
 // One injected fault (docs/node-api.md, "The reference simulator's own additions").
 struct Fault
 {
-    enum class Kind { NodeDown, LinkDown, LinkCongested, Slow, Malformed };
+    enum class Kind { NodeDown, LinkDown, LinkCongested, Slow, Malformed, LinkLatency };
     Kind kind = Kind::NodeDown;
     QString target;  // a node id, a link id, or "*" for slow and malformed
     int delayMs = 0; // slow
     QString mode;    // malformed: truncated, nan, wrong-type, huge
+    int addedMs = 0; // link-latency: added to the link's latency (a breach of the network's targets)
     friend bool operator==(const Fault &, const Fault &) = default;
 
     QJsonObject toJson() const;
@@ -35,6 +36,8 @@ public:
 
     static constexpr int kDefaultDelayMs = 3000;
     static constexpr int kMaxDelayMs = 60000;
+    static constexpr int kDefaultAddedMs = 25;
+    static constexpr int kMaxAddedMs = 10000;
     static const QStringList &malformedModes();
 
     // `{"kind": ..., "target": ..., "delayMs"|"mode": ...}`
@@ -57,6 +60,7 @@ public:
     QSet<QString> congestedLinks() const;
     QSet<QString> downLinks() const;
     QHash<QString, int> slowTargets() const;           // node id or "*" -> delayMs
+    QHash<QString, int> addedLatency() const;          // link id -> ms added
     int delayMsFor(const QString &nodeId) const;       // 0: not slow
     QString malformedModeFor(const QString &nodeId) const; // empty: not malformed
 

@@ -95,7 +95,7 @@ NodeSample LoadModel::nodeSample(const Node &node, qint64 tsMs, const NodeUsage 
 }
 
 LinkSample LoadModel::linkSample(const Link &link, const Node &a, const Node &b, qint64 tsMs, bool congested,
-                                 bool down) const
+                                 bool down, int addedMs) const
 {
     LinkSample s;
     s.linkId = link.id;
@@ -121,7 +121,8 @@ LinkSample LoadModel::linkSample(const Link &link, const Node &a, const Node &b,
     const double queueingMs = std::min(50.0, 0.2 * u / (1 - u));
     s.abGbps = round1(ab * link.capacityGbps);
     s.baGbps = round1(ba * link.capacityGbps);
-    s.latencyMs = std::round((link.baseLatencyMs * (1 + 0.02 * (noise(entity, tsMs, 15) + 0.5)) + queueingMs) * 100) / 100;
+    s.latencyMs =
+        std::round((link.baseLatencyMs * (1 + 0.02 * (noise(entity, tsMs, 15) + 0.5)) + queueingMs + addedMs) * 100) / 100;
     s.lossPct = u > 0.9 ? std::round((u - 0.9) * 30 * 1000) / 1000 : 0.0;
     s.status = (u > 0.9 || s.lossPct > 1) ? LinkStatus::Congested : LinkStatus::Up;
     return s;

@@ -46,9 +46,10 @@ public:
     BackgroundLoad background(const Node &node, qint64 tsMs) const;
     NodeSample nodeSample(const Node &node, qint64 tsMs, const NodeUsage &usage) const;
     // Throughput follows the activity of both ends; latency adds queueing when busy; loss rises
-    // above 90 % utilization. `congested` pins the link at 95-100 %; `down` means an end is down.
+    // above 90 % utilization. `congested` pins the link at 95-100 %; `down` means an end is down;
+    // `addedMs` is latency a fault adds (link-latency).
     LinkSample linkSample(const Link &link, const Node &a, const Node &b, qint64 tsMs, bool congested,
-                          bool down) const;
+                          bool down, int addedMs = 0) const;
 
     static bool isEastern(const Node &node) { return node.lon >= 110.0; }
 

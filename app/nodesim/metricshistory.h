@@ -20,6 +20,7 @@ struct TickRecord
     QSet<QString> downNodes;
     QSet<QString> congestedLinks;
     QSet<QString> downLinks;
+    QHash<QString, int> addedLatencyMs; // link id -> ms a fault adds
     QHash<QString, NodeUsage> usage;
 };
 

@@ -42,6 +42,7 @@ void Simulator::recordTick(qint64 tsMs, bool withCurrentState)
         m_jobs.update();
         record.downNodes = m_faults.downNodes();
         record.congestedLinks = m_faults.congestedLinks();
+        record.addedLatencyMs = m_faults.addedLatency();
         record.downLinks = m_faults.downLinks();
         record.usage = m_jobs.usageByNode();
     }
@@ -163,7 +164,8 @@ QList<LinkSample> Simulator::linkSamples(const TickRecord &tick, const QList<int
         const Node *b = m_scenario.node(l.b);
         const bool down =
             tick.downNodes.contains(l.a) || tick.downNodes.contains(l.b) || tick.downLinks.contains(l.id);
-        samples.append(m_loadModel.linkSample(l, *a, *b, tick.tsMs, tick.congestedLinks.contains(l.id), down));
+        samples.append(m_loadModel.linkSample(l, *a, *b, tick.tsMs, tick.congestedLinks.contains(l.id), down,
+                                               tick.addedLatencyMs.value(l.id)));
     }
     return samples;
 }

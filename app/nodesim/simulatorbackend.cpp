@@ -317,7 +317,8 @@ server::ProtocolBackend::HistoryResult SimulatorBackend::historyNow(const Histor
             const bool down = tick && (tick->downNodes.contains(link->a) || tick->downNodes.contains(link->b) ||
                                        tick->downLinks.contains(link->id));
             const bool congested = tick && tick->congestedLinks.contains(link->id);
-            const LinkSample s = m_sim.loadModel().linkSample(*link, *a, *b, ts, congested, down);
+            const LinkSample s = m_sim.loadModel().linkSample(*link, *a, *b, ts, congested, down,
+                                                              tick ? tick->addedLatencyMs.value(link->id) : 0);
             points.append(metrics::linkValue(s, metrics::LinkMetric(fixed)));
         }
     }

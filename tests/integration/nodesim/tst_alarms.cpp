@@ -35,6 +35,7 @@ private Q_SLOTS:
     void ackWithUntilExpiresBackToUnacknowledged();
     void silenceMarksTheAlarmSilenced();
     void linkFaultsAndSlowEndpointRaiseAlarms();
+    void injectedLatencyBreachesTheTargetBetweenHubs();
     void tokenWithoutTheScopeIsRefused();
     void badRequestsAreRefused();
 
@@ -361,6 +362,39 @@ void TestAlarms::silenceMarksTheAlarmSilenced()
     QVERIFY(!pollUntil(watcher, [&](const QJsonObject &a) {
                  return a.value(u"id"_s).toString() == id && !a.value(u"silenced"_s).toBool();
              }).isEmpty());
+}
+
+void TestAlarms::injectedLatencyBreachesTheTargetBetweenHubs()
+{
+    // Guizhou to the Yangtze River Delta: 13.5 ms at base latency over their direct link, under the 20 ms
+    // target between hubs; 15 ms more on that link takes the path above it.
+    QCOMPARE(send("POST", u"/sim/v1/faults"_s,
+                  R"({"kind":"link-latency","target":"l-yrd-hub-guizhou-hub","addedMs":15})")
+                 .status,
+             201);
+    const auto isThePair = [](const QJsonObject &a) {
+        return isActive(a, u"latency-above-target"_s, u"guizhou-hub"_s) &&
+               stringsOf(a.value(u"affected"_s).toArray()) == QStringList({u"guizhou-hub"_s, u"yrd-hub"_s});
+    };
+    Client client;
+    const QJsonObject breach = pollUntil(client, isThePair);
+    QVERIFY2(!breach.isEmpty(), "no latency-above-target alarm for the hub pair");
+    QCOMPARE(breach.value(u"severity"_s).toString(), u"major"_s);
+    QVERIFY(breach.value(u"summary"_s).toString().contains(u"20 ms target between hubs"_s));
+    // The link's own target (twice its base latency) is crossed too.
+    QVERIFY(!pollUntil(client, [](const QJsonObject &a) {
+                 return isActive(a, u"latency-above-target"_s, u"l-yrd-hub-guizhou-hub"_s);
+             }).isEmpty());
+
+    QCOMPARE(send("DELETE", u"/sim/v1/faults/link-latency/l-yrd-hub-guizhou-hub"_s).status, 200);
+    const QString id = breach.value(u"id"_s).toString();
+    QVERIFY2(!pollUntil(client,
+                        [&](const QJsonObject &a) {
+                            return a.value(u"id"_s).toString() == id &&
+                                   a.value(u"state"_s).toString() == u"cleared"_s;
+                        })
+                  .isEmpty(),
+             "the breach did not clear with its fault");
 }
 
 void TestAlarms::linkFaultsAndSlowEndpointRaiseAlarms()
