@@ -1,6 +1,7 @@
 #include "gatewayconfig.h"
 
 #include "domain/computeid.h"
+#include "domain/registryjson.h"
 
 #include <QFile>
 #include <QHash>
@@ -128,6 +129,27 @@ QHash<QString, Key> siteKeys()
                  }
              }
              return u"'%1' is not a sector code (GEN, FIN, MED, ...)"_s.arg(v);
+         }}},
+        {u"contact"_s, {[](GatewayConfig &c, const QString &v) {
+             // As an application's contact must be (docs/node-api.md, "Identifier registration").
+             if (v.trimmed().isEmpty())
+                 return u"must not be empty"_s;
+             for (QChar ch : v) {
+                 if (ch.category() == QChar::Other_Control)
+                     return u"must not hold control characters"_s;
+             }
+             return text(c.contact, v, protocol::kMaxContactLength);
+         }}},
+        {u"base_url"_s, {[](GatewayConfig &c, const QString &v) {
+             QUrl url;
+             if (QString e = httpUrl(url, v); !e.isEmpty())
+                 return e;
+             if (v.size() > 2048)
+                 return u"longer than 2048 characters"_s;
+             if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+                 return u"'%1' must not carry a query, a fragment or user info"_s.arg(v);
+             c.site.baseUrl = url.adjusted(QUrl::StripTrailingSlash);
+             return QString();
          }}},
         {u"lat"_s, {[](GatewayConfig &c, const QString &v) { return number(c.site.lat, v, -90, 90); }, true}},
         {u"lon"_s,

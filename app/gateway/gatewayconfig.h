@@ -16,8 +16,12 @@ namespace cpn::gateway {
 // directory. The file is sectioned `key = value` text; every error names FILE:LINE and the key.
 struct GatewayConfig
 {
-    // [site]: the site as one node of the federation (capacity comes from Prometheus).
+    // [site]: the site as one node of the federation (capacity comes from Prometheus). site.baseUrl is
+    // `base_url` when set (the public URL the federation reaches the site at), else empty: main() then
+    // serves the listening root URL.
     Node site;
+    // [site] contact: who answers for the site; applying to a parent's registry needs it.
+    QString contact;
 
     // [server]
     server::ServerOptions server;

@@ -31,6 +31,8 @@ std::optional<server::ApiResponse> GatewayStatus::handle(const server::ApiReques
         {QStringLiteral("alerts"), m_backend.alarms().reason().isEmpty() ? QStringLiteral("answering")
                                                                           : QStringLiteral("failing")},
         {QStringLiteral("alertsReason"), m_backend.alarms().reason()},
+        {QStringLiteral("registration"),
+         m_registration ? QJsonValue(m_registration->status()) : QJsonValue(QJsonValue::Null)},
     });
 }
 

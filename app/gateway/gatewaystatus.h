@@ -2,12 +2,14 @@
 
 #include "auth.h"
 #include "gatewaybackend.h"
+#include "parentregistration.h"
 #include "serverextension.h"
 
 namespace cpn::gateway {
 
 // cpn-gateway's addition to the protocol: GET /gateway/v1/status (scope node:read) says whether
-// the site's figures come in and, when not, why (docs/gateway.md).
+// the site's figures come in and, when not, why, and what became of its application to a parent
+// (--register-with; null without) (docs/gateway.md).
 class GatewayStatus final : public server::ServerExtension
 {
 public:
@@ -16,12 +18,15 @@ public:
     {
     }
 
+    void setRegistration(const ParentRegistration *registration) { m_registration = registration; }
+
     std::optional<server::ApiResponse> handle(const server::ApiRequest &request) override;
 
 private:
     const GatewayBackend &m_backend;
     const server::Auth &m_auth;
     int m_queriesPerTick;
+    const ParentRegistration *m_registration = nullptr;
 };
 
 } // namespace cpn::gateway

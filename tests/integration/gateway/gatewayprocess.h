@@ -107,7 +107,9 @@ public:
 
     ~GatewayProcess() { stop(); }
 
-    bool start(const QString &configText)
+    // `arguments` follow --config FILE; `environment` is added to the test's own.
+    bool start(const QString &configText, const QStringList &arguments = {},
+               const QHash<QString, QString> &environment = {})
     {
         m_configPath = m_dir.filePath(QStringLiteral("gateway.conf"));
         QFile config(m_configPath);
@@ -115,7 +117,11 @@ public:
             return false;
         config.close();
         m_process.setProgram(QStringLiteral(CPN_GATEWAY_EXE));
-        m_process.setArguments({QStringLiteral("--config"), m_configPath});
+        m_process.setArguments(QStringList{QStringLiteral("--config"), m_configPath} + arguments);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+            env.insert(it.key(), it.value());
+        m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted())

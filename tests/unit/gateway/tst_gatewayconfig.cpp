@@ -15,6 +15,7 @@ class TestGatewayConfig : public QObject
 private Q_SLOTS:
     void theExampleParses();
     void defaultsCoverTheExporters();
+    void contactAndBaseUrlAreRead();
     void linksReadWithTheirFields();
     void errorsNameTheLineAndKey_data();
     void errorsNameTheLineAndKey();
@@ -51,6 +52,8 @@ void TestGatewayConfig::theExampleParses()
     QCOMPARE(config->site.role, NodeRole::Industry);
     QCOMPARE(config->site.parentId, u"hub-gd"_s);
     QCOMPARE(config->site.lat, 22.54);
+    QCOMPARE(config->contact, u"noc@sz-ai-center.example.cn"_s);
+    QVERIFY(config->site.baseUrl.isEmpty()); // commented out: where the gateway listens
     QCOMPARE(config->server.port, quint16(8443));
     QCOMPARE(config->server.usersFile, u"/etc/cpn-gateway/users.json"_s);
     QCOMPARE(config->prometheus.url, QUrl(u"http://127.0.0.1:9090"_s));
@@ -84,6 +87,22 @@ void TestGatewayConfig::defaultsCoverTheExporters()
     QVERIFY2(off, qPrintable(error));
     QVERIFY(off->prometheus.acceleratorUtil.value(u"npu"_s).isEmpty());
     QCOMPARE(off->prometheus.intervalMs, 500);
+}
+
+void TestGatewayConfig::contactAndBaseUrlAreRead()
+{
+    QString text = minimal();
+    text.replace(u"lat = 22.5\n"_s, u"lat = 22.5\ncontact = \"NOC, +86 755 0000 0000\"\n"
+                                    "base_url = https://cpn.lab.example.cn/gw/\n"_s);
+    QString error;
+    const auto config = GatewayConfig::parse(text, u"gw.conf"_s, &error);
+    QVERIFY2(config, qPrintable(error));
+    QCOMPARE(config->contact, u"NOC, +86 755 0000 0000"_s);
+    QCOMPARE(config->site.baseUrl, QUrl(u"https://cpn.lab.example.cn/gw"_s)); // without the trailing slash
+    const auto without = GatewayConfig::parse(minimal(), u"gw.conf"_s, &error);
+    QVERIFY2(without, qPrintable(error));
+    QVERIFY(without->contact.isEmpty());
+    QVERIFY(without->site.baseUrl.isEmpty());
 }
 
 void TestGatewayConfig::linksReadWithTheirFields()
@@ -170,6 +189,22 @@ void TestGatewayConfig::errorsNameTheLineAndKey_data()
     QTest::newRow("bad accelerator price")
         << u"[state]\n"_s << u"[prices]\naccelerator.h800 = -1\n[state]\n"_s
         << u"gw.conf:15: prices.accelerator.h800: '-1' is not a number"_s;
+    QTest::newRow("empty contact") << u"lat = 22.5\n"_s << u"lat = 22.5\ncontact =\n"_s
+                                   << u"gw.conf:9: site.contact: must not be empty"_s;
+    QTest::newRow("blank contact") << u"lat = 22.5\n"_s << u"lat = 22.5\ncontact = \"  \"\n"_s
+                                   << u"gw.conf:9: site.contact: must not be empty"_s;
+    QTest::newRow("contact too long")
+        << u"lat = 22.5\n"_s << u"lat = 22.5\ncontact = %1\n"_s.arg(QString(257, u'x'))
+        << u"gw.conf:9: site.contact: longer than 256 characters"_s;
+    QTest::newRow("contact with a control character")
+        << u"lat = 22.5\n"_s << u"lat = 22.5\ncontact = noc\tlab\n"_s
+        << u"gw.conf:9: site.contact: must not hold control characters"_s;
+    QTest::newRow("base url not http")
+        << u"lat = 22.5\n"_s << u"lat = 22.5\nbase_url = ftp://lab.example.cn\n"_s
+        << u"gw.conf:9: site.base_url: 'ftp://lab.example.cn' is not an http(s) URL"_s;
+    QTest::newRow("base url with a query")
+        << u"lat = 22.5\n"_s << u"lat = 22.5\nbase_url = https://lab.example.cn/cpn?x=1\n"_s
+        << u"gw.conf:9: site.base_url: 'https://lab.example.cn/cpn?x=1' must not carry a query"_s;
     QTest::newRow("role of another tier") << u"role = industry\n"_s << u"role = hub\n"_s
                                           << u"gw.conf:6: site.role: role hub is not of tier industry"_s;
 }
