@@ -150,7 +150,8 @@ QList<QPair<QByteArray, QString>> methodsOf(Endpoint e)
     case Endpoint::Registry:
         return {{"GET", Auth::kRegistryRead}, {"POST", Auth::kRegistryApply}};
     case Endpoint::Registration:
-        return {{"GET", Auth::kRegistryRead}};
+        // registry:read, or registry:apply for the applicant's own (RegistryRoutes::get decides).
+        return {{"GET", QStringLiteral("node:read")}};
     case Endpoint::RegistryDecision:
         return {{"POST", Auth::kRegistryWrite}};
     case Endpoint::Unknown:
@@ -353,7 +354,7 @@ ApiResponse ApiRouter::handle(const ApiRequest &request)
                                                 : m_registry.list(request, *node, instance);
             break;
         case Endpoint::Registration:
-            response = m_registry.get(*node, route.jobId, instance);
+            response = m_registry.get(request, *node, route.jobId, instance);
             break;
         case Endpoint::RegistryDecision:
             response = m_registry.decide(request, *node, route.jobId, route.action, instance);

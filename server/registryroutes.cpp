@@ -80,12 +80,20 @@ ApiResponse RegistryRoutes::apply(const ApiRequest &request, const Node &scope, 
     return r;
 }
 
-ApiResponse RegistryRoutes::get(const Node &scope, const QString &id, const QString &instance)
+ApiResponse RegistryRoutes::get(const ApiRequest &request, const Node &scope, const QString &id,
+                                const QString &instance)
 {
     const Registry *registry = m_backend.registry();
     if (!registry)
         return ApiRouter::problem(404, kNoRegistry, instance);
+    const auto readAll = ApiRouter::checkScope(m_auth, request, Auth::kRegistryRead, instance);
     const Registration *g = registry->find(id);
+    // An applicant follows its own application; whether another one exists is not its business.
+    const bool ownApplication = g && !g->history.isEmpty() &&
+                                m_auth.check(request.authorization, Auth::kRegistryApply) == Auth::Outcome::Allowed &&
+                                g->history.constFirst().by == m_auth.username(request.authorization);
+    if (readAll && !ownApplication)
+        return *readAll;
     if (!g || !oversees(scope, *g))
         return ApiRouter::problem(404, QStringLiteral("No registration '%1' at this node").arg(id.left(64)), instance);
     return ApiRouter::json(protocol::toJson(*g));

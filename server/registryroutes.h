@@ -24,7 +24,8 @@ public:
     // GET and POST /registry, GET /registry/{id}, POST /registry/{id}/{decision}.
     ApiResponse list(const ApiRequest &request, const Node &scope, const QString &instance);
     ApiResponse apply(const ApiRequest &request, const Node &scope, const QString &instance);
-    ApiResponse get(const Node &scope, const QString &id, const QString &instance);
+    // With registry:read any registration in scope; with registry:apply only those its user filed.
+    ApiResponse get(const ApiRequest &request, const Node &scope, const QString &id, const QString &instance);
     ApiResponse decide(const ApiRequest &request, const Node &scope, const QString &id, const QString &decision,
                        const QString &instance);
     static bool isDecision(const QString &name);

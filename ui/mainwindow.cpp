@@ -18,6 +18,7 @@
 #include "ui/eventspanel.h"
 #include "ui/helpdialogs.h"
 #include "ui/hierarchypanel.h"
+#include "ui/latencypanel.h"
 #include "ui/mappanel.h"
 #include "ui/nodedetailspanel.h"
 #include "ui/nodedragsource.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     createDocks();
     createMap();
     createHierarchy(dependencies.state);
+    createLatency();
     createDashboard();
     createAlarms(dependencies);
     if (m_dashboard)
@@ -225,6 +227,20 @@ void MainWindow::createHierarchy(FederationState *state)
         m_nodesPanel->proxy()->setSubtreeFilter({});
         m_mapPanel->mapWidget()->fitCountry();
     });
+}
+
+void MainWindow::createLatency()
+{
+    m_latencyPanel = new LatencyPanel(m_mapPanel->mapWidget(), m_history, m_clock, this);
+    m_latencyDock = new QDockWidget(tr("Latency Targets"), this);
+    m_latencyDock->setObjectName(QStringLiteral("latencyDock"));
+    m_latencyDock->setWidget(m_latencyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_latencyDock);
+    tabifyDockWidget(m_hierarchyDock, m_latencyDock);
+    m_nodesDock->raise();
+    connect(m_latencyPanel, &LatencyPanel::breachEvent, this,
+            [this](EventLogModel::Severity severity, const QString &message) { logEvent(severity, tr("Latency"), message); });
+    connect(m_latencyPanel, &LatencyPanel::pathRequested, m_mapPanel->mapWidget(), &map::NodeMapWidget::setHighlights);
 }
 
 void MainWindow::createAlarms(const Dependencies &dependencies)
@@ -433,6 +449,8 @@ void MainWindow::onSelectionChanged()
         shown = rows.constFirst();
     if (shown.isValid())
         m_details->showNode(shown.data(NodeTableModel::NodeIdRole).toString());
+    if (m_latencyPanel)
+        m_latencyPanel->setSelectedNode(shown.isValid() ? shown.data(NodeTableModel::NodeIdRole).toString() : QString());
 }
 
 void MainWindow::showDetailsOf(const QString &nodeId)
@@ -618,6 +636,9 @@ void MainWindow::createMenus()
     QAction *hierarchyToggle = m_hierarchyDock->toggleViewAction();
     hierarchyToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addAction(hierarchyToggle);
+    QAction *latencyToggle = m_latencyDock->toggleViewAction();
+    latencyToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    view->addAction(latencyToggle);
     if (m_alarmsDock) {
         QAction *alarmsToggle = m_alarmsDock->toggleViewAction();
         alarmsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
@@ -698,6 +719,8 @@ void MainWindow::showState(FederationState *state)
         m_nodesPanel->proxy()->setSubtreeFilter({}); // the narrowing was the other state's
         m_hierarchyModel->setState(state);
     }
+    if (m_latencyPanel)
+        m_latencyPanel->setState(state);
     connect(state, &FederationState::directoryChanged, this, &MainWindow::showLinks);
     connect(state, &FederationState::linkSamplesUpdated, this, &MainWindow::showLinkSamples);
     connect(state, &FederationState::refreshed, this, &MainWindow::showLinkSamples);

@@ -38,6 +38,7 @@ class NodeDetailsPanel;
 class NodeTableModel;
 class HierarchyModel;
 class HierarchyPanel;
+class LatencyPanel;
 class NodesPanel;
 class DashboardPanel;
 namespace charts {
@@ -101,6 +102,8 @@ public:
     QDockWidget *nodesDock() const { return m_nodesDock; }
     QDockWidget *hierarchyDock() const { return m_hierarchyDock; }
     HierarchyPanel *hierarchyPanel() const { return m_hierarchyPanel; }
+    QDockWidget *latencyDock() const { return m_latencyDock; }
+    LatencyPanel *latencyPanel() const { return m_latencyPanel; }
     QDockWidget *eventsDock() const { return m_eventsDock; }
     QDockWidget *overviewDock() const { return m_overviewDock; }
     QDockWidget *detailsDock() const { return m_detailsDock; }
@@ -198,6 +201,7 @@ protected:
 private:
     void createDocks();
     void createHierarchy(FederationState *state);
+    void createLatency();
     void createMenus();
     void restoreSettings();
     void scheduleOverview();
@@ -233,6 +237,8 @@ private:
     QDockWidget *m_nodesDock = nullptr;
     HierarchyModel *m_hierarchyModel = nullptr;
     HierarchyPanel *m_hierarchyPanel = nullptr;
+    LatencyPanel *m_latencyPanel = nullptr;
+    QDockWidget *m_latencyDock = nullptr;
     QDockWidget *m_hierarchyDock = nullptr;
     QDockWidget *m_eventsDock = nullptr;
     QDockWidget *m_overviewDock = nullptr;

@@ -98,4 +98,22 @@ std::optional<double> pathLatencyMs(const TargetPair &pair,
     return total;
 }
 
+QHash<QString, double> pathLatencies(const PathTree &tree,
+                                     const std::function<std::optional<double>(int linkIndex)> &latencyOf)
+{
+    QHash<QString, double> result;
+    for (auto it = tree.paths().cbegin(); it != tree.paths().cend(); ++it) {
+        double total = 0;
+        bool known = true;
+        for (int link : it->links) {
+            const std::optional<double> ms = latencyOf(link);
+            known = known && ms.has_value();
+            total += ms.value_or(0);
+        }
+        if (known)
+            result.insert(it.key(), total);
+    }
+    return result;
+}
+
 } // namespace cpn::latency

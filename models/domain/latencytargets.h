@@ -58,4 +58,8 @@ QList<TargetPair> targetPairs(const QList<Node> &nodes, const QList<Link> &links
 std::optional<double> pathLatencyMs(const TargetPair &pair,
                                     const std::function<std::optional<double>(int linkIndex)> &latencyOf);
 
+// From the tree's source, every node whose path has a latency now (the rings on the map): node id -> ms.
+QHash<QString, double> pathLatencies(const PathTree &tree,
+                                     const std::function<std::optional<double>(int linkIndex)> &latencyOf);
+
 } // namespace cpn::latency

@@ -146,6 +146,7 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
         painter.drawImage(m_insetRect.topLeft(), m_data.inset);
     if (m_fit.isActive())
         m_fit.paint(painter, viewport, scene, m_sprites);
+    m_latency.paint(painter, viewport, scene, m_sprites);
 
     painter.save();
     const QRectF widget(QPointF(0, 0), viewport.size());
@@ -162,6 +163,7 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
     drawHighlights(painter, viewport, scene, frame);
     painter.restore();
     m_overlay.paint(painter, viewport, scene);
+    m_latency.paintLegend(painter, viewport, m_textScale);
     if (m_fit.isActive())
         m_fit.paintLabel(painter, viewport, scene, m_textScale);
 }

@@ -2,6 +2,7 @@
 
 #include "geo/mapviewport.h"
 #include "widgets/map/mapfitlayer.h"
+#include "widgets/map/maplatencylayer.h"
 #include "widgets/map/maplabels.h"
 #include "widgets/map/mapoverlay.h"
 #include "widgets/map/mapstyle.h"
@@ -90,6 +91,8 @@ public:
     MapLabels &labels() { return m_labels; }
     // The fit shading of a workload being dragged over the map (inactive otherwise: no cost).
     MapFitLayer &fitLayer() { return m_fit; }
+    MapLatencyLayer &latencyLayer() { return m_latency; }
+    const MapLatencyLayer &latencyLayer() const { return m_latency; }
     const MapFitLayer &fitLayer() const { return m_fit; }
     // The inset's rectangle in widget coordinates (empty before the first frame).
     QRectF insetRect() const { return m_insetRect; }
@@ -228,6 +231,7 @@ private:
     MapLabels m_labels;
     MapOverlay m_overlay;
     MapFitLayer m_fit;
+    MapLatencyLayer m_latency;
     QList<int> m_drawOrder; // industry first, national last
     quint64 m_drawOrderRevision = 0;
     double m_textScale = 1.0;

@@ -87,6 +87,21 @@ void NodeMapWidget::setWallMode(bool on)
     update();
 }
 
+void NodeMapWidget::setLatencyRings(const QString &sourceId, const QString &sourceName,
+                                    const QHash<QString, double> &msByNode)
+{
+    m_renderer.latencyLayer().setRings(sourceId, sourceName, msByNode);
+    update();
+}
+
+void NodeMapWidget::clearLatencyRings()
+{
+    if (!m_renderer.latencyLayer().isActive())
+        return;
+    m_renderer.latencyLayer().clear();
+    update();
+}
+
 void NodeMapWidget::setHighlights(const QStringList &nodeIds, const QStringList &linkIds)
 {
     m_scene->setHighlights(nodeIds, linkIds);

@@ -49,6 +49,9 @@ public:
     void setWallMode(bool on);
     bool wallMode() const { return m_wallMode; }
     void setShowFps(bool on);
+    // Shades the nodes within 1, 5 and 20 ms of `sourceId` (MapLatencyLayer) until cleared.
+    void setLatencyRings(const QString &sourceId, const QString &sourceName, const QHash<QString, double> &msByNode);
+    void clearLatencyRings();
     // Rings these nodes and emphasises these links until replaced (empty lists clear them).
     void setHighlights(const QStringList &nodeIds, const QStringList &linkIds);
     // Blinks these sources at 1 Hz over the cached layers until replaced (empty lists stop the blink):

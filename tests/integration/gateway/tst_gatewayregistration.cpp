@@ -162,8 +162,8 @@ void TestGatewayRegistration::appliesIsApprovedAndDoesNotApplyTwiceAfterARestart
     QCOMPARE(status[u"parent"_s].toString(), m_hub.toString());
     QCOMPARE(status[u"state"_s].toString(), u"pending"_s);
     QVERIFY(status[u"computeId"_s].isNull());
-    // The apply token may not read the registry: the gateway follows the hub's directory.
-    QTRY_COMPARE_WITH_TIMEOUT(registrationStatus(gateway)[u"via"_s].toString(), u"directory"_s, 10000);
+    // The apply token reads the application it filed: the gateway follows it in the hub's registry.
+    QTRY_COMPARE_WITH_TIMEOUT(registrationStatus(gateway)[u"via"_s].toString(), u"registry"_s, 10000);
     QCOMPARE(registrationStatus(gateway)[u"error"_s].toString(), QString());
 
     // A registrar approves: the gateway learns the assigned identifier.
@@ -188,7 +188,7 @@ void TestGatewayRegistration::appliesIsApprovedAndDoesNotApplyTwiceAfterARestart
     QCOMPARE(status[u"id"_s].toString(), id);
     QCOMPARE(status[u"state"_s].toString(), u"active"_s);
     QCOMPARE(status[u"computeId"_s].toString(), computeId);
-    QTRY_COMPARE_WITH_TIMEOUT(registrationStatus(gateway)[u"via"_s].toString(), u"directory"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(registrationStatus(gateway)[u"via"_s].toString(), u"registry"_s, 10000);
     QTest::qWait(2500); // a few polls
     QCOMPARE(registrationsOf(u"lab-site"_s).size(), 1);
     status = registrationStatus(gateway);
@@ -196,7 +196,7 @@ void TestGatewayRegistration::appliesIsApprovedAndDoesNotApplyTwiceAfterARestart
     QCOMPARE(status[u"computeId"_s].toString(), computeId);
     QCOMPARE(status[u"error"_s].toString(), QString());
 
-    // The hub suspends the identifier: the directory marks it, the gateway says so.
+    // The hub suspends the identifier: the gateway reads it from the registry.
     QCOMPARE(simulator("POST", u"/api/v1/registry/%1/suspend"_s.arg(id), R"({"reason": "audit"})").status,
              200);
     QTRY_COMPARE_WITH_TIMEOUT(registrationStatus(gateway)[u"state"_s].toString(), u"suspended"_s, 10000);
