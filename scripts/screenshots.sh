@@ -81,6 +81,22 @@ if [ "${1:-all}" = planning ]; then
     exit 0
 fi
 
+# The 1+M+N hierarchy: the Hierarchy dock with the Guizhou hub chosen (its subtree in the table and on the
+# map); Identifier Management with the demo's two applications pending; the Latency Targets matrix with a
+# breach injected between Guizhou and the Yangtze River Delta (25 ms more on their link), and the latency
+# rings from the Guizhou hub on the map.
+shoot_hierarchy_tools() {
+    CPN_SCREENSHOT_HIERARCHY=guizhou-hub shoot hierarchy.png --demo --lang en --screenshot-delay 12
+    CPN_SCREENSHOT_DIALOG=identifiers shoot identifiers.png --demo --lang en --screenshot-delay 10
+    CPN_SCREENSHOT_FAULT=link-latency:l-yrd-hub-guizhou-hub CPN_SCREENSHOT_LATENCY=guizhou-hub \
+        shoot latency.png --demo --lang en --screenshot-delay 30
+}
+# `screenshots.sh hierarchy` shoots them alone.
+if [ "${1:-all}" = hierarchy ]; then
+    shoot_hierarchy_tools
+    exit 0
+fi
+
 # `screenshots.sh accounts` shoots those two alone.
 if [ "${1:-all}" = accounts ]; then
     shoot_accounts
@@ -139,8 +155,7 @@ if [ "${1:-all}" != offline ]; then
     shoot console-zh_CN.png --demo --lang zh_CN
     shoot map.png --demo --lang en
     shoot map-wall.png --demo --lang en --wall
-    # The Hierarchy dock with the Guizhou hub chosen: its subtree in the table and on the map.
-    CPN_SCREENSHOT_HIERARCHY=guizhou-hub shoot hierarchy.png --demo --lang en --screenshot-delay 12
+    shoot_hierarchy_tools
     # 2,000 synthetic nodes fitted to the screen: their clusters and industry nodes grouped by place.
     shoot map-2000.png --demo --scenario synthetic:2000 --lang en --screenshot-delay 15
     shoot_charts

@@ -97,7 +97,8 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
     top->addWidget(m_rings);
 
     m_legend->setWordWrap(true);
-    m_legend->setText(tr("Targets: 20 ms between hubs, 5 ms within a region, 1 ms within a city. Along the "
+    m_legend->setText(tr("Each cell: the path's latency now, and the share of the window it met its target. "
+                         "Targets: 20 ms between hubs, 5 ms within a region, 1 ms within a city; along the "
                          "diagonal, the worst of a hub's region. Green within, amber above 80 %, red above; "
                          "purple: misses it by design (no headroom at base latency); grey: no data."));
 
@@ -107,7 +108,11 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
     m_view->setItemDelegate(new CellDelegate(m_view));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(48);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Hub names wrap in a narrow column, so eight hubs' cells fit beside them in a dock.
+    m_view->verticalHeader()->setDefaultAlignment(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter | int(Qt::TextWordWrap)));
+    m_view->verticalHeader()->setFixedWidth(fontMetrics().horizontalAdvance(u'M') * 12);
     m_view->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
@@ -118,6 +123,7 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
     connect(m_window, &QComboBox::currentIndexChanged, this, &LatencyPanel::refreshCompliance);
     connect(m_rings, &QCheckBox::toggled, this, &LatencyPanel::updateRings);
     connect(m_model, &LatencyMatrixModel::breached, this, [this](const latency::TargetPair &pair, double ms) {
+        QTimer::singleShot(0, this, &LatencyPanel::refreshCompliance); // the window's share moves with it
         Q_EMIT breachEvent(EventLogModel::Severity::Warning,
                            tr("Latency %1 is %2 ms, above its %3 ms target %4")
                                .arg(pairText(pair), QLocale().toString(ms, 'f', 1))
@@ -125,6 +131,7 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
                                .arg(LatencyMatrixModel::scopeName(pair.scope)));
     });
     connect(m_model, &LatencyMatrixModel::recovered, this, [this](const latency::TargetPair &pair, double ms) {
+        QTimer::singleShot(0, this, &LatencyPanel::refreshCompliance);
         Q_EMIT breachEvent(EventLogModel::Severity::Info,
                            tr("Latency %1 is back within its %2 ms target: %3 ms")
                                .arg(pairText(pair))

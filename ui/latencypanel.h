@@ -32,7 +32,7 @@ class LatencyPanel : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int kComplianceRefreshMs = 60000;
+    static constexpr int kComplianceRefreshMs = 30000;
 
     // history is optional (no compliance without it); the map shows the rings.
     LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *history, const Clock &clock,

@@ -11,6 +11,10 @@
 #include "ui/connectdialog.h"
 #include "ui/dashboardpanel.h"
 #include "ui/hierarchypanel.h"
+#include "ui/latencypanel.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
 #include "ui/planning/jobkindpage.h"
@@ -254,6 +258,15 @@ void DemoScript::editFirstWorkload()
         editor->tabs()->setCurrentIndex(1); // what it needs, with the live count
 }
 
+void DemoScript::showIdentifierTypo()
+{
+    // The Guizhou hub's identifier with its check character mistyped: the field explains it.
+    IdentifierManagementWindow *identifiers = m_parts.window->openIdentifierManagement();
+    connect(identifiers, &IdentifierManagementWindow::refreshed, identifiers, [identifiers] {
+        identifiers->identifierField()->setText(QStringLiteral("CPN-R52-GEN-00001-C"));
+    }, Qt::SingleShotConnection);
+}
+
 void DemoScript::scheduleScreenshot()
 {
     MainWindow *window = m_parts.window;
@@ -277,7 +290,7 @@ void DemoScript::scheduleScreenshot()
             else if (dialog == u"workload-editor" && m_parts.window->workloadQueuePanel())
                 editFirstWorkload();
             else if (dialog == u"identifiers" && m_parts.window->identifierManagementAction())
-                m_parts.window->openIdentifierManagement();
+                showIdentifierTypo();
             else if (dialog == u"connect" && m_parts.accounts)
                 m_parts.openConnectDialog()->setEndpoint(
                     {QUrl(QStringLiteral("https://cpn-east.example.cn:8443")), false, {}, false});
@@ -314,6 +327,17 @@ void DemoScript::scheduleScreenshot()
             window->hierarchyDock()->raise();
             if (!window->hierarchyPanel()->choose(node))
                 qCWarning(lcApp).noquote() << "no node" << node << "in the hierarchy for the screenshot";
+        });
+    }
+    // CPN_SCREENSHOT_LATENCY=<node id> shows the Latency Targets dock and the latency rings on the map from
+    // that node, selected.
+    if (const QString node = qEnvironmentVariable("CPN_SCREENSHOT_LATENCY"); !node.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 3000), this, [window, node] {
+            window->latencyDock()->raise();
+            window->latencyPanel()->ringsBox()->setChecked(true);
+            if (!window->mapPanel()->mapWidget()->jumpToNode(node))
+                qCWarning(lcApp).noquote() << "no node" << node << "on the map for the screenshot";
+            window->mapPanel()->mapWidget()->fitCountry(); // every ring in the picture
         });
     }
     // CPN_SCREENSHOT_HOVER=<node id> holds the mouse over that node on the map: its hover card.

@@ -62,6 +62,7 @@ private:
     void hoverNode(const QString &nodeId); // CPN_SCREENSHOT_HOVER
     void acknowledge(const QString &spec); // CPN_SCREENSHOT_ACK
     void placeJob(const QString &spec);    // CPN_SCREENSHOT_JOB
+    void showIdentifierTypo();             // CPN_SCREENSHOT_DIALOG=identifiers
 
     ConsoleOptions m_options;
     Parts m_parts;

@@ -207,7 +207,7 @@ QVariant LatencyMatrixModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: {
         QString text = now.ms ? tr("%1 ms").arg(locale.toString(*now.ms, 'f', 1)) : tr("no data");
         if (compliance != m_compliance.cend())
-            text += u'\n' + tr("%1 % met").arg(locale.toString(100 * *compliance, 'f', 1));
+            text += u'\n' + tr("%1 %").arg(locale.toString(100 * *compliance, 'f', *compliance < 1 ? 1 : 0));
         return text;
     }
     case Qt::ToolTipRole: {
@@ -237,11 +237,12 @@ QVariant LatencyMatrixModel::headerData(int section, Qt::Orientation orientation
 {
     if (section < 0 || section >= m_hubs.size())
         return {};
+    // Columns are numbered after the rows' names, so eight hubs fit a dock's width.
     if (role == Qt::DisplayRole)
-        return nameOf(m_hubs[section]);
+        return orientation == Qt::Horizontal ? QString::number(section + 1)
+                                             : tr("%1  %2").arg(section + 1).arg(nameOf(m_hubs[section]));
     if (role == Qt::ToolTipRole)
-        return m_hubs[section];
-    Q_UNUSED(orientation);
+        return tr("%1 (%2)").arg(nameOf(m_hubs[section]), m_hubs[section]);
     return {};
 }
 

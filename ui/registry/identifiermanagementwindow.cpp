@@ -75,7 +75,7 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
 {
     setWindowTitle(tr("Identifier Management"));
     setObjectName(QStringLiteral("identifierManagementWindow"));
-    resize(1100, 680);
+    resize(1280, 700);
 
     for (QSortFilterProxyModel *proxy : {m_pendingProxy, m_registryProxy}) {
         proxy->setSourceModel(m_model);
@@ -101,8 +101,14 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
     m_identifier->setClearButtonEnabled(true);
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    lookup->addRow(tr("&Identifier:"), m_identifier);
-    lookup->addRow(QString(), m_verdict);
+    auto *field = new QVBoxLayout;
+    field->setSpacing(2);
+    field->addWidget(m_identifier);
+    field->addWidget(m_verdict);
+    m_verdict->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto *identifierLabel = new QLabel(tr("&Identifier:"), this);
+    identifierLabel->setBuddy(m_identifier);
+    lookup->addRow(identifierLabel, field);
 
     // Pending applications.
     auto *pendingPage = new QWidget(this);
@@ -263,6 +269,13 @@ void IdentifierManagementWindow::refresh()
             return;
         }
         m_model->setRegistrations(result.value());
+        // The first answer: columns to their contents, and the first row of each tab chosen with its trail.
+        for (QTableView *view : {m_applications, m_registry}) {
+            if (!view->currentIndex().isValid() && view->model()->rowCount() > 0) {
+                view->resizeColumnsToContents();
+                view->setCurrentIndex(view->model()->index(0, 0));
+            }
+        }
         const auto pending = std::count_if(result.value().cbegin(), result.value().cend(), [](const Registration &g) {
             return g.state == RegistrationState::Pending;
         });

@@ -85,7 +85,8 @@ void MapLatencyLayer::paint(QPainter &painter, const geo::MapViewport &viewport,
     painter.restore();
 }
 
-void MapLatencyLayer::paintLegend(QPainter &painter, const geo::MapViewport &viewport, double textScale) const
+void MapLatencyLayer::paintLegend(QPainter &painter, const geo::MapViewport &viewport, double textScale,
+                                  double bottom) const
 {
     if (!isActive())
         return;
@@ -112,8 +113,8 @@ void MapLatencyLayer::paintLegend(QPainter &painter, const geo::MapViewport &vie
         width = std::max(width, swatch * 1.6 + plain.horizontalAdvance(t));
     const double pad = 8 * textScale;
     const double lineHeight = plain.lineSpacing();
-    const QRectF box(12, viewport.size().height() - 12 - (4 * lineHeight + 2 * pad), width + 2 * pad,
-                     4 * lineHeight + 2 * pad);
+    const double height = 4 * lineHeight + 2 * pad;
+    const QRectF box(12, std::min(bottom, viewport.size().height()) - 12 - height, width + 2 * pad, height);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(20, 24, 32, 220));

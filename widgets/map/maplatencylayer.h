@@ -35,7 +35,9 @@ public:
 
     void paint(QPainter &painter, const geo::MapViewport &viewport, const MapScene &scene,
                const NodeSprites &sprites) const;
-    void paintLegend(QPainter &painter, const geo::MapViewport &viewport, double textScale) const;
+    // In the bottom-left corner, 12 px above `bottom` (the top of the map's own legend there).
+    void paintLegend(QPainter &painter, const geo::MapViewport &viewport, double textScale,
+                     double bottom) const;
 
 private:
     QString m_sourceId;

@@ -34,6 +34,7 @@ public:
     double textScale() const { return m_textScale; }
     void setDiagnostics(const QString &text) { m_diagnostics = text; }
     void setLegendVisible(bool visible) { m_legendVisible = visible; }
+    bool legendVisible() const { return m_legendVisible; }
     // Panel images drawn so far (tests).
     int panelDraws() const { return m_panelDraws; }
 

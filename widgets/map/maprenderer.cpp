@@ -163,7 +163,10 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
     drawHighlights(painter, viewport, scene, frame);
     painter.restore();
     m_overlay.paint(painter, viewport, scene);
-    m_latency.paintLegend(painter, viewport, m_textScale);
+    // Above the map's legend, which holds the bottom-left corner.
+    const double legendTop =
+        m_overlay.legendVisible() ? m_overlay.legendRect(viewport).top() : viewport.size().height();
+    m_latency.paintLegend(painter, viewport, m_textScale, legendTop);
     if (m_fit.isActive())
         m_fit.paintLabel(painter, viewport, scene, m_textScale);
 }
