@@ -262,7 +262,6 @@ void tst_LatencyPanel::theMapPaintsTheRingsInTheirBandsColour()
     const QImage rings = m_map->grab().toImage();
     // xa-education (4 ms) has the 5 ms band's outline, most of the way round (its label may hide some).
     const int xaRegion = ringPixels(rings, xa, xaR, region);
-    qDebug() << "COUNTS" << xaRegion << ringPixels(rings, xa, xaR, city) << ringPixels(rings, qy, qyR, city) << ringPixels(rings, qy, qyR, region);
     QVERIFY2(xaRegion >= 30, qPrintable(u"%1 of 90 pixels in the 5 ms colour"_s.arg(xaRegion)));
     // Of the other bands' colours, at most a stray pixel or two where a link crosses under the halo.
     QVERIFY(ringPixels(rings, xa, xaR, city) <= 3);
