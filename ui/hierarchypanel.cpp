@@ -31,6 +31,10 @@ HierarchyPanel::HierarchyPanel(HierarchyModel *model, QWidget *parent) : QWidget
     m_whole->setObjectName(QStringLiteral("wholeFederation"));
     m_whole->setToolTip(tr("Show every node again"));
     m_whole->setEnabled(false);
+    m_pin = new QPushButton(tr("&Pin Chart"), this);
+    m_pin->setObjectName(QStringLiteral("pinSubtreeChart"));
+    m_pin->setToolTip(tr("Pin the chosen node's totals, with every node below it, on the Dashboard"));
+    m_pin->setEnabled(false);
     m_breadcrumb = new QLabel(this);
     m_breadcrumb->setObjectName(QStringLiteral("hierarchyBreadcrumb"));
     m_breadcrumb->setTextFormat(Qt::RichText);
@@ -48,6 +52,7 @@ HierarchyPanel::HierarchyPanel(HierarchyModel *model, QWidget *parent) : QWidget
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
+    top->addWidget(m_pin);
     top->addWidget(m_whole);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -66,8 +71,13 @@ HierarchyPanel::HierarchyPanel(HierarchyModel *model, QWidget *parent) : QWidget
         m_view->clearSelection();
         m_chosen.clear();
         m_whole->setEnabled(false);
+        m_pin->setEnabled(false);
         showBreadcrumb();
         Q_EMIT wholeFederationChosen();
+    });
+    connect(m_pin, &QPushButton::clicked, this, [this] {
+        if (!m_chosen.isEmpty())
+            Q_EMIT pinRequested(m_chosen);
     });
     connect(m_breadcrumb, &QLabel::linkActivated, this, [this](const QString &nodeId) { choose(nodeId); });
     // The national node and its hubs open; the rest on demand.
@@ -100,6 +110,7 @@ void HierarchyPanel::onCurrentChanged()
         return;
     m_chosen = source.data(HierarchyModel::NodeIdRole).toString();
     m_whole->setEnabled(true);
+    m_pin->setEnabled(true);
     showBreadcrumb();
     Q_EMIT subtreeChosen(m_chosen, m_model->subtreeIds(source));
 }

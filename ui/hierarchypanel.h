@@ -28,6 +28,7 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     QLabel *breadcrumb() const { return m_breadcrumb; }
     QPushButton *wholeButton() const { return m_whole; }
+    QPushButton *pinButton() const { return m_pin; }
     // Chooses a node as the view's current row, as a click does; false for a node not in the tree.
     bool choose(const QString &nodeId);
     // The chosen node's id, empty for the whole federation.
@@ -36,6 +37,8 @@ public:
 Q_SIGNALS:
     void subtreeChosen(const QString &nodeId, const QSet<QString> &nodeIds);
     void wholeFederationChosen();
+    // Pin Chart: the chosen subtree's totals as a chart.
+    void pinRequested(const QString &nodeId);
 
 private:
     void onCurrentChanged();
@@ -47,6 +50,7 @@ private:
     QTreeView *m_view;
     QLabel *m_breadcrumb;
     QPushButton *m_whole;
+    QPushButton *m_pin;
     QString m_chosen;
 };
 

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "domain/metricnames.h"
+
 #include "alarms/alarmannouncer.h"
 #include "alarms/alarmtext.h"
 #include "charts/chartdatahub.h"
@@ -222,6 +224,9 @@ void MainWindow::createHierarchy(FederationState *state)
     connect(m_hierarchyPanel, &HierarchyPanel::subtreeChosen, this, [this](const QString &, const QSet<QString> &ids) {
         m_nodesPanel->proxy()->setSubtreeFilter(ids);
         m_mapPanel->mapWidget()->fitNodes(ids);
+    });
+    connect(m_hierarchyPanel, &HierarchyPanel::pinRequested, this, [this](const QString &nodeId) {
+        pinChart(charts::ChartSpec{charts::ChartSpec::Kind::Region, metrics::subtreeRegion(nodeId)});
     });
     connect(m_hierarchyPanel, &HierarchyPanel::wholeFederationChosen, this, [this] {
         m_nodesPanel->proxy()->setSubtreeFilter({});
@@ -538,6 +543,12 @@ void MainWindow::showPinMenu(const QString &nodeId, const QPoint &globalPos)
         if (!province.isEmpty())
             menu.addAction(tr("Pin chart of %1 totals").arg(province), this,
                            [this, province] { pinChart(ChartSpec{ChartSpec::Kind::Region, province}); });
+        const Node *node = m_state->node(nodeId);
+        if (node && (node->role == NodeRole::Hub || node->role == NodeRole::National))
+            menu.addAction(tr("Pin chart of %1 and the nodes below").arg(row.isValid() ? row.data().toString() : nodeId),
+                           this, [this, nodeId] {
+                               pinChart(ChartSpec{ChartSpec::Kind::Region, metrics::subtreeRegion(nodeId)});
+                           });
     }
     menu.addAction(tr("Pin national chart"), this,
                    [this] { pinChart(ChartSpec{ChartSpec::Kind::Region, QString()}); });

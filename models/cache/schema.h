@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/metricnames.h"
+
 #include <QList>
 #include <QString>
 
@@ -44,7 +46,7 @@ enum class SeriesKind { Node = 0, Link = 1, Region = 2 };
 // The entity of a 1+M+N subtree's series: its root node's id behind a prefix no ISO code has.
 inline QString subtreeEntity(const QString &rootNodeId)
 {
-    return QStringLiteral("subtree:") + rootNodeId;
+    return metrics::subtreeRegion(rootNodeId);
 }
 
 } // namespace cpn::cache::schema

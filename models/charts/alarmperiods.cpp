@@ -1,5 +1,7 @@
 #include "charts/alarmperiods.h"
 
+#include "domain/metricnames.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -41,6 +43,9 @@ bool chartMarks(const ChartSpec &spec, const Alarm &alarm, const NodeProvince &n
     case ChartSpec::Kind::Region:
         if (!isSerious(alarm.severity))
             return false;
+        // A subtree's chart: the serious alarms about its root or affecting it (a cut below it affects it).
+        if (const QString root = metrics::subtreeRootOf(spec.entity); !root.isEmpty())
+            return aboutNode(alarm, root);
         return spec.entity.isEmpty() || inProvince(alarm, spec.entity, nodeProvince);
     }
     return false;

@@ -238,6 +238,8 @@ void ChartDataHub::appendTotals(const FederationTotals &totals)
     appendRegion(QString(), totals.national);
     for (auto it = totals.byProvince.cbegin(); it != totals.byProvince.cend(); ++it)
         appendRegion(it.key(), it.value());
+    for (auto it = totals.bySubtree.cbegin(); it != totals.bySubtree.cend(); ++it)
+        appendRegion(metrics::subtreeRegion(it.key()), it.value());
     // No update of its own: the batch whose tick this is comes next (batchIngested) and updates once.
 }
 

@@ -19,6 +19,17 @@ enum RegionMetric { RegionCpu, RegionMemory, RegionAccelerators, RegionPowerKw, 
 const QStringList &nodeMetricNames();
 const QStringList &linkMetricNames();
 const QStringList &regionMetricNames();
+// The region entity of a 1+M+N subtree's totals (its root node and every node below): the root's id behind
+// a prefix no province code has. Region entities are otherwise "" (the nation) or an ISO province code.
+inline QString subtreeRegion(const QString &rootNodeId)
+{
+    return QStringLiteral("subtree:") + rootNodeId;
+}
+// The root of a subtree region, or empty for another region.
+inline QString subtreeRootOf(const QString &region)
+{
+    return region.startsWith(u"subtree:") ? region.mid(8) : QString();
+}
 QString acceleratorMetric(const QString &model);
 bool isAcceleratorMetric(const QString &metric, QString *model = nullptr);
 bool isNodeMetric(const QString &metric);

@@ -178,6 +178,10 @@ QString ChartCard::title() const
     case ChartSpec::Kind::LinkQuality:
         return tr("Link %1 — latency and loss").arg(name);
     case ChartSpec::Kind::Region:
+        if (const QString root = metrics::subtreeRootOf(m_spec.entity); !root.isEmpty()) {
+            const Node *n = m_hub->node(root);
+            return tr("%1 and the nodes below — utilization and power").arg(n && !n->name.isEmpty() ? n->name : root);
+        }
         return m_spec.entity.isEmpty() ? tr("National — utilization and power")
                                        : tr("%1 — utilization and power").arg(m_spec.entity);
     }

@@ -51,10 +51,17 @@ void tst_HierarchyPanel::chooseNarrowsAndTheBreadcrumbGoesBackUp()
     const QSet<QString> hub = chosen.last().at(1).value<QSet<QString>>();
     QVERIFY(hub.size() > 1 && hub.contains(QStringLiteral("guian")));
     QCOMPARE(hub.size(), model.figures(model.indexOf(QStringLiteral("guizhou-hub"))).nodes);
+    // Pin Chart asks for the chosen subtree's chart.
+    QSignalSpy pin(&panel, &HierarchyPanel::pinRequested);
+    QVERIFY(panel.pinButton()->isEnabled());
+    panel.pinButton()->click();
+    QCOMPARE(pin.count(), 1);
+    QCOMPARE(pin.last().at(0).toString(), QStringLiteral("guizhou-hub"));
     QVERIFY(panel.wholeButton()->isEnabled());
     panel.wholeButton()->click();
     QCOMPARE(whole.count(), 1);
     QVERIFY(panel.chosen().isEmpty());
+    QVERIFY(!panel.pinButton()->isEnabled()); // nothing chosen: nothing to pin
 }
 
 void tst_HierarchyPanel::searchFindsAComputeIdentifier()

@@ -16,6 +16,7 @@ class tst_ChartDataHub : public QObject
 private Q_SLOTS:
     void keepsOnlySubscribedSeries();
     void regionTotals();
+    void subtreeTotals();
     void updatesCoalesced();
     void oneUpdatePerBatch();
 };
@@ -97,6 +98,44 @@ void tst_ChartDataHub::regionTotals()
     QCOMPARE(hub.store(national)->lastValue(), 40.0);
     QCOMPARE(hub.store(gz)->lastValue(), 60.0);
     QCOMPARE(hub.store(power)->lastValue(), 20.0);
+}
+
+void tst_ChartDataHub::subtreeTotals()
+{
+    // A hub "h" with "a" below it, and "b" outside: the subtree's chart holds h and a alone.
+    ManualClock hubClock;
+    FederationState hubState(hubClock);
+    ChartDataHub hub(&hubState);
+    Node n;
+    n.id = QStringLiteral("n");
+    n.role = NodeRole::National;
+    Node h;
+    h.id = QStringLiteral("h");
+    h.role = NodeRole::Hub;
+    h.parentId = n.id;
+    Node a;
+    a.id = QStringLiteral("a");
+    a.role = NodeRole::Cluster;
+    a.parentId = h.id;
+    Node b;
+    b.id = QStringLiteral("b");
+    b.role = NodeRole::Cluster;
+    b.parentId = n.id;
+    hubState.setDirectory({n, h, a, b}, {});
+    const SeriesKey subtree{SeriesKey::Kind::Region, metrics::subtreeRegion(QStringLiteral("h")), regionmetrics::cpu()};
+    const SeriesKey power{SeriesKey::Kind::Region, metrics::subtreeRegion(QStringLiteral("h")), regionmetrics::powerKw()};
+    hub.subscribe(subtree);
+    hub.subscribe(power);
+    MetricsBatch tick = batch(1000, 0.6); // a at 60 %, b at 20 %
+    NodeSample hs = tick.nodes.first();
+    hs.nodeId = QStringLiteral("h");
+    hs.cpuUtil = 0.4;
+    tick.nodes.append(hs);
+    hubState.ingest(tick);
+    QCOMPARE(hub.store(subtree)->lastValue(), 50.0); // (60 + 40) / 2: b is not below h
+    QCOMPARE(hub.store(power)->lastValue(), 20.0);
+    QCOMPARE(metrics::subtreeRootOf(subtree.entity), QStringLiteral("h"));
+    QVERIFY(metrics::subtreeRootOf(QStringLiteral("CN-GZ")).isEmpty());
 }
 
 void tst_ChartDataHub::updatesCoalesced()
