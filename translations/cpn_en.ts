@@ -1428,6 +1428,232 @@
             <numerusform>%n nodes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Pin Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin the chosen node&apos;s totals, with every node below it, on the Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::IdentifierManagementWindow</name>
+    <message>
+        <source>Reason (kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional, kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;instate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier Management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Registry of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identifier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending Applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered identifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail of the selected registration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a federation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This root keeps no identifier registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending Applications (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s), as of %1</source>
+        <translation>
+            <numerusform>%n registration, as of %1</numerusform>
+            <numerusform>%n registrations, as of %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 (%2) under %3? It gets the next compute identifier for its tier, province and sector, and joins the directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the application of %1 rejected? The applicant is told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend %1 (%2)? The node stays in the directory, marked suspended, and is offered no work until it is reinstated. Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstate Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstate %1 (%2)? It takes work again. Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke %1 (%2)? The node leaves the directory and the identifier is never given again. This cannot be undone. Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A valid identifier, but not in this registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not of the form CPN-&lt;tier&gt;&lt;province&gt;-&lt;sector&gt;-&lt;serial&gt;-&lt;check&gt;, e.g. CPN-R52-GEN-00007-0: tier N, R or I; a two-digit province code; a three-letter sector; a five-digit serial; one check character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a province code (GB/T 2260: 11 Beijing … 82 Macao).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a sector code; the sectors are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial 00000 is never assigned; serials start at 00001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check character should be %1, not %2: a character was mistyped or two were swapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::JobKindPage</name>
@@ -1503,6 +1729,131 @@
     </message>
     <message>
         <source>Cancelling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::LatencyMatrixModel</name>
+    <message>
+        <source>between hubs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within a region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within a city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target %1 ms %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Now %1 ms over %n link(s)</source>
+        <translation>
+            <numerusform>Now %1 ms over %n link</numerusform>
+            <numerusform>Now %1 ms over %n links</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No current latency: a link on the path is down or has sent no sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms at base latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses its target by design: the path leaves less than 10 % headroom at base latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met its target %1 % of the last %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recorded latency in the last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worst of the region&apos;s paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::LatencyPanel</name>
+    <message>
+        <source>15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rings on the map from the selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance over the last:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell: the path&apos;s latency now, and the share of the window it met its target. Targets: 20 ms between hubs, 5 ms within a region, 1 ms within a city; along the diagonal, the worst of a hub&apos;s region. Green within, amber above 80 %, red above; purple: misses it by design (no headroom at base latency); grey: no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency between hubs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency %1 is %2 ms, above its %3 ms target %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency %1 is back within its %2 ms target: %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1691,6 +2042,30 @@
         <source>Hierarchy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Latency Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin chart of %1 and the nodes below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identifier Management…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -1747,6 +2122,10 @@
     </message>
     <message>
         <source>No node selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (suspended: takes no work)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1906,6 +2285,10 @@ id %2
     </message>
     <message>
         <source>Age of the newest sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, suspended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2290,6 +2673,85 @@ id %2
     </message>
     <message>
         <source>%1 candidates among %2 nodes, ranked at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RegistrationTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3787,6 +4249,14 @@ id %2
         <source>The CPN console has your sign-in. You can close this page.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Registrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registrar</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::auth::AccountSession</name>
@@ -4044,6 +4514,10 @@ id %2
     </message>
     <message>
         <source>No data in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and the nodes below — utilization and power</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4713,6 +5187,34 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
 </context>
 <context>
+    <name>cpn::map::MapLatencyLayer</name>
+    <message>
+        <source>Latency from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>within 1 ms (a city): %n node(s)</source>
+        <translation>
+            <numerusform>within 1 ms (a city): %n node</numerusform>
+            <numerusform>within 1 ms (a city): %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within 5 ms (a region): %n node(s)</source>
+        <translation>
+            <numerusform>within 5 ms (a region): %n node</numerusform>
+            <numerusform>within 5 ms (a region): %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within 20 ms (between hubs): %n node(s)</source>
+        <translation>
+            <numerusform>within 20 ms (between hubs): %n node</numerusform>
+            <numerusform>within 20 ms (between hubs): %n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpn::map::MapOverlay</name>
     <message>
         <source>No shading</source>
@@ -5066,6 +5568,10 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
     <message>
         <source>The job runs on the units reserved at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute identifier of %1 is suspended.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

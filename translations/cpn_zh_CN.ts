@@ -1422,6 +1422,231 @@
             <numerusform>%n 个节点</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Pin Chart</source>
+        <translation>固定图表(&amp;amp;P)</translation>
+    </message>
+    <message>
+        <source>Pin the chosen node&apos;s totals, with every node below it, on the Dashboard</source>
+        <translation>将所选节点及其下属全部节点的合计固定到仪表板</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::IdentifierManagementWindow</name>
+    <message>
+        <source>Reason (kept in the audit trail)</source>
+        <translation>原因（记入审计记录）</translation>
+    </message>
+    <message>
+        <source>Note (optional, kept in the audit trail)</source>
+        <translation>备注（可选，记入审计记录）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>暂停(&amp;amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;instate…</source>
+        <translation>恢复(&amp;amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>注销(&amp;amp;V)…</translation>
+    </message>
+    <message>
+        <source>Identifier Management</source>
+        <translation>标识管理</translation>
+    </message>
+    <message>
+        <source>&amp;Registry of:</source>
+        <translation>登记机构(&amp;amp;R)：</translation>
+    </message>
+    <message>
+        <source>Registry of</source>
+        <translation>登记机构</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;amp;F)</translation>
+    </message>
+    <message>
+        <source>Compute identifier</source>
+        <translation>算力标识</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier:</source>
+        <translation>标识(&amp;amp;I)：</translation>
+    </message>
+    <message>
+        <source>Pending applications</source>
+        <translation>待审批的申请</translation>
+    </message>
+    <message>
+        <source>Pending Applications</source>
+        <translation>待审批申请</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;amp;H)：</translation>
+    </message>
+    <message>
+        <source>Show registrations</source>
+        <translation>显示的登记</translation>
+    </message>
+    <message>
+        <source>All decided</source>
+        <translation>全部已审批</translation>
+    </message>
+    <message>
+        <source>Registered identifiers</source>
+        <translation>已登记的标识</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>标识登记册</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Audit trail of the selected registration:</source>
+        <translation>所选登记的审计记录：</translation>
+    </message>
+    <message>
+        <source>Not connected to a federation.</source>
+        <translation>未连接到任何算力网。</translation>
+    </message>
+    <message>
+        <source>This root keeps no identifier registry.</source>
+        <translation>此根节点不维护标识登记册。</translation>
+    </message>
+    <message>
+        <source>The registry did not answer: %1</source>
+        <translation>登记册没有应答：%1</translation>
+    </message>
+    <message>
+        <source>Pending Applications (%1)</source>
+        <translation>待审批申请（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s), as of %1</source>
+        <translation>
+            <numerusform>%n 条登记，截至 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve Application</source>
+        <translation>批准申请</translation>
+    </message>
+    <message>
+        <source>Approve %1 (%2) under %3? It gets the next compute identifier for its tier, province and sector, and joins the directory.</source>
+        <translation>批准 %1（%2）接入 %3 之下？它将获得其层级、省份和行业的下一个算力标识，并加入节点目录。</translation>
+    </message>
+    <message>
+        <source>Reject Application</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <source>Why is the application of %1 rejected? The applicant is told.</source>
+        <translation>为什么驳回 %1 的申请？申请方会看到这一原因。</translation>
+    </message>
+    <message>
+        <source>Suspend Identifier</source>
+        <translation>暂停标识</translation>
+    </message>
+    <message>
+        <source>Suspend %1 (%2)? The node stays in the directory, marked suspended, and is offered no work until it is reinstated. Why?</source>
+        <translation>暂停 %1（%2）？该节点仍留在目录中并标为已暂停，恢复之前不会分配任何作业。原因是什么？</translation>
+    </message>
+    <message>
+        <source>Reinstate Identifier</source>
+        <translation>恢复标识</translation>
+    </message>
+    <message>
+        <source>Reinstate %1 (%2)? It takes work again. Why?</source>
+        <translation>恢复 %1（%2）？它将重新接受作业。原因是什么？</translation>
+    </message>
+    <message>
+        <source>Revoke Identifier</source>
+        <translation>注销标识</translation>
+    </message>
+    <message>
+        <source>Revoke %1 (%2)? The node leaves the directory and the identifier is never given again. This cannot be undone. Why?</source>
+        <translation>注销 %1（%2）？该节点将离开目录，此标识永不再分配。此操作无法撤销。原因是什么？</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 未被更改：%2</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现为“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2: %3.</source>
+        <translation>%1 现为“%2”：%3。</translation>
+    </message>
+    <message>
+        <source>A valid identifier, but not in this registry.</source>
+        <translation>标识有效，但不在此登记册中。</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3.</source>
+        <translation>%1：%2，%3。</translation>
+    </message>
+    <message>
+        <source>Not of the form CPN-&lt;tier&gt;&lt;province&gt;-&lt;sector&gt;-&lt;serial&gt;-&lt;check&gt;, e.g. CPN-R52-GEN-00007-0: tier N, R or I; a two-digit province code; a three-letter sector; a five-digit serial; one check character.</source>
+        <translation>格式应为 CPN-&amp;lt;层级&amp;gt;&amp;lt;省份&amp;gt;-&amp;lt;行业&amp;gt;-&amp;lt;序号&amp;gt;-&amp;lt;校验位&amp;gt;，例如 CPN-R52-GEN-00007-0：层级为 N、R 或 I；两位省级代码；三个字母的行业代码；五位序号；一个校验字符。</translation>
+    </message>
+    <message>
+        <source>%1 is not a province code (GB/T 2260: 11 Beijing … 82 Macao).</source>
+        <translation>%1 不是省级代码（GB/T 2260：11 北京 … 82 澳门）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a sector code; the sectors are %2.</source>
+        <translation>%1 不是行业代码；行业代码为 %2。</translation>
+    </message>
+    <message>
+        <source>Serial 00000 is never assigned; serials start at 00001.</source>
+        <translation>序号 00000 从不分配；序号从 00001 开始。</translation>
+    </message>
+    <message>
+        <source>The check character should be %1, not %2: a character was mistyped or two were swapped.</source>
+        <translation>校验位应为 %1 而不是 %2：可能有一个字符输错，或两个字符顺序颠倒。</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>您是否要找 %1？</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
 </context>
 <context>
     <name>cpn::JobKindPage</name>
@@ -1498,6 +1723,130 @@
     <message>
         <source>Cancelling %1…</source>
         <translation>正在取消 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::LatencyMatrixModel</name>
+    <message>
+        <source>between hubs</source>
+        <translation>枢纽之间</translation>
+    </message>
+    <message>
+        <source>within a region</source>
+        <translation>区域之内</translation>
+    </message>
+    <message>
+        <source>within a city</source>
+        <translation>城市之内</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Target %1 ms %2</source>
+        <translation>目标：%2 %1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>Now %1 ms over %n link(s)</source>
+        <translation>
+            <numerusform>当前 %1 毫秒，经 %n 条链路</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No current latency: a link on the path is down or has sent no sample</source>
+        <translation>无当前时延：路径上有链路中断或尚未上报样本</translation>
+    </message>
+    <message>
+        <source>%1 ms at base latency</source>
+        <translation>基础时延 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Misses its target by design: the path leaves less than 10 % headroom at base latency</source>
+        <translation>按设计无法达标：路径在基础时延下余量不足 10 %</translation>
+    </message>
+    <message>
+        <source>Met its target %1 % of the last %2</source>
+        <translation>最近 %2 内有 %1 % 的时间达标</translation>
+    </message>
+    <message>
+        <source>No recorded latency in the last %1</source>
+        <translation>最近 %1 内没有时延记录</translation>
+    </message>
+    <message>
+        <source>The worst of the region&apos;s paths</source>
+        <translation>区域内最差的一条路径</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::LatencyPanel</name>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>&amp;Rings on the map from the selected node</source>
+        <translation>在地图上显示所选节点的时延圈(&amp;amp;R)</translation>
+    </message>
+    <message>
+        <source>Compliance over the last:</source>
+        <translation>达标率统计：最近</translation>
+    </message>
+    <message>
+        <source>Compliance window</source>
+        <translation>达标率统计范围</translation>
+    </message>
+    <message>
+        <source>Each cell: the path&apos;s latency now, and the share of the window it met its target. Targets: 20 ms between hubs, 5 ms within a region, 1 ms within a city; along the diagonal, the worst of a hub&apos;s region. Green within, amber above 80 %, red above; purple: misses it by design (no headroom at base latency); grey: no data.</source>
+        <translation>每格：路径的当前时延，以及统计范围内达标时间的占比。目标：枢纽之间 20 毫秒，区域之内 5 毫秒，城市之内 1 毫秒；对角线为该枢纽区域内最差的一条。绿色达标，琥珀色超过目标的 80 %，红色超标；紫色：按设计无法达标（基础时延下没有余量）；灰色：无数据。</translation>
+    </message>
+    <message>
+        <source>Latency between hubs</source>
+        <translation>枢纽间时延</translation>
+    </message>
+    <message>
+        <source>Latency %1 is %2 ms, above its %3 ms target %4</source>
+        <translation>%1 时延为 %2 毫秒，超过%4 %3 毫秒的目标</translation>
+    </message>
+    <message>
+        <source>Latency %1 is back within its %2 ms target: %3 ms</source>
+        <translation>%1 时延已回到 %2 毫秒目标以内：%3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +2030,30 @@
         <source>Hierarchy</source>
         <translation>层级</translation>
     </message>
+    <message>
+        <source>Latency Targets</source>
+        <translation>时延目标</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Pin chart of %1 and the nodes below</source>
+        <translation>固定 %1 及其下属节点的图表</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier Management…</source>
+        <translation>标识管理(&amp;amp;I)…</translation>
+    </message>
+    <message>
+        <source>Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers</source>
+        <translation>批准或驳回接入申请，暂停、恢复或注销算力标识</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -1738,6 +2111,10 @@
     <message>
         <source>No node selected</source>
         <translation>未选择节点</translation>
+    </message>
+    <message>
+        <source>%1 (suspended: takes no work)</source>
+        <translation>%1（已暂停：不接受作业）</translation>
     </message>
 </context>
 <context>
@@ -1899,6 +2276,10 @@ ID：%2
     <message>
         <source>Age of the newest sample</source>
         <translation>最新采样距今时长</translation>
+    </message>
+    <message>
+        <source>%1, suspended</source>
+        <translation>%1，已暂停</translation>
     </message>
 </context>
 <context>
@@ -2282,6 +2663,85 @@ ID：%2
     <message>
         <source>%1 candidates among %2 nodes, ranked at %3.</source>
         <translation>在 %2 个节点中找到 %1 个候选，排名时间 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>cpn::RegistrationTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Reinstated</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>联系人：%1</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3</source>
+        <translation>%3 于 %2 %1</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Node ID</source>
+        <translation>节点 ID</translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation>上级节点</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Compute identifier</source>
+        <translation>算力标识</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>最近操作</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +4226,14 @@ ID：%2
         <source>The CPN console has your sign-in. You can close this page.</source>
         <translation>CPN 控制台已获得您的登录信息。您可以关闭此页面。</translation>
     </message>
+    <message>
+        <source>Registrar</source>
+        <translation>登记员</translation>
+    </message>
+    <message>
+        <source>registrar</source>
+        <translation>登记员</translation>
+    </message>
 </context>
 <context>
     <name>cpn::auth::AccountSession</name>
@@ -4024,6 +4492,10 @@ ID：%2
     <message>
         <source>No data in this window</source>
         <translation>此时间窗内无数据</translation>
+    </message>
+    <message>
+        <source>%1 and the nodes below — utilization and power</source>
+        <translation>%1 及其下属节点 — 利用率与功率</translation>
     </message>
 </context>
 <context>
@@ -4691,6 +5163,31 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
 </context>
 <context>
+    <name>cpn::map::MapLatencyLayer</name>
+    <message>
+        <source>Latency from %1</source>
+        <translation>从 %1 出发的时延</translation>
+    </message>
+    <message numerus="yes">
+        <source>within 1 ms (a city): %n node(s)</source>
+        <translation>
+            <numerusform>1 毫秒以内（同城）：%n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within 5 ms (a region): %n node(s)</source>
+        <translation>
+            <numerusform>5 毫秒以内（同区域）：%n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within 20 ms (between hubs): %n node(s)</source>
+        <translation>
+            <numerusform>20 毫秒以内（枢纽之间）：%n 个节点</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpn::map::MapOverlay</name>
     <message>
         <source>No shading</source>
@@ -5043,6 +5540,10 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     <message>
         <source>The job runs on the units reserved at %1.</source>
         <translation>该作业使用在 %1 预留的资源。</translation>
+    </message>
+    <message>
+        <source>The compute identifier of %1 is suspended.</source>
+        <translation>%1 的算力标识已被暂停。</translation>
     </message>
 </context>
 </TS>
