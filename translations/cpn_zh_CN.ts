@@ -1424,7 +1424,7 @@
     </message>
     <message>
         <source>&amp;Pin Chart</source>
-        <translation>固定图表(&amp;amp;P)</translation>
+        <translation>固定图表(&amp;P)</translation>
     </message>
     <message>
         <source>Pin the chosen node&apos;s totals, with every node below it, on the Dashboard</source>
@@ -1447,23 +1447,23 @@
     </message>
     <message>
         <source>&amp;Approve…</source>
-        <translation>批准(&amp;amp;A)…</translation>
+        <translation>批准(&amp;A)…</translation>
     </message>
     <message>
         <source>Re&amp;ject…</source>
-        <translation>驳回(&amp;amp;J)…</translation>
+        <translation>驳回(&amp;J)…</translation>
     </message>
     <message>
         <source>&amp;Suspend…</source>
-        <translation>暂停(&amp;amp;S)…</translation>
+        <translation>暂停(&amp;S)…</translation>
     </message>
     <message>
         <source>Re&amp;instate…</source>
-        <translation>恢复(&amp;amp;I)…</translation>
+        <translation>恢复(&amp;I)…</translation>
     </message>
     <message>
         <source>Re&amp;voke…</source>
-        <translation>注销(&amp;amp;V)…</translation>
+        <translation>注销(&amp;V)…</translation>
     </message>
     <message>
         <source>Identifier Management</source>
@@ -1471,7 +1471,7 @@
     </message>
     <message>
         <source>&amp;Registry of:</source>
-        <translation>登记机构(&amp;amp;R)：</translation>
+        <translation>登记机构(&amp;R)：</translation>
     </message>
     <message>
         <source>Registry of</source>
@@ -1479,7 +1479,7 @@
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;amp;F)</translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <source>Compute identifier</source>
@@ -1487,7 +1487,7 @@
     </message>
     <message>
         <source>&amp;Identifier:</source>
-        <translation>标识(&amp;amp;I)：</translation>
+        <translation>标识(&amp;I)：</translation>
     </message>
     <message>
         <source>Pending applications</source>
@@ -1499,7 +1499,7 @@
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation>显示(&amp;amp;H)：</translation>
+        <translation>显示(&amp;H)：</translation>
     </message>
     <message>
         <source>Show registrations</source>
@@ -1741,7 +1741,7 @@
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>no data</source>
@@ -1818,7 +1818,7 @@
     </message>
     <message>
         <source>&amp;Rings on the map from the selected node</source>
-        <translation>在地图上显示所选节点的时延圈(&amp;amp;R)</translation>
+        <translation>在地图上显示所选节点的时延圈(&amp;R)</translation>
     </message>
     <message>
         <source>Compliance over the last:</source>
@@ -2044,11 +2044,11 @@
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation>工具(&amp;amp;T)</translation>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Identifier Management…</source>
-        <translation>标识管理(&amp;amp;I)…</translation>
+        <translation>标识管理(&amp;I)…</translation>
     </message>
     <message>
         <source>Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers</source>

@@ -126,7 +126,7 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
         QTimer::singleShot(0, this, &LatencyPanel::refreshCompliance); // the window's share moves with it
         Q_EMIT breachEvent(EventLogModel::Severity::Warning,
                            tr("Latency %1 is %2 ms, above its %3 ms target %4")
-                               .arg(pairText(pair), QLocale().toString(ms, 'f', 1))
+                               .arg(pairText(pair), QLocale().toString(ms, 'f', ms < 10 ? 2 : 1))
                                .arg(pair.targetMs())
                                .arg(LatencyMatrixModel::scopeName(pair.scope)));
     });
@@ -136,7 +136,7 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
                            tr("Latency %1 is back within its %2 ms target: %3 ms")
                                .arg(pairText(pair))
                                .arg(pair.targetMs())
-                               .arg(QLocale().toString(ms, 'f', 1)));
+                               .arg(QLocale().toString(ms, 'f', ms < 10 ? 2 : 1)));
     });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QStringList ends = index.data(LatencyMatrixModel::PairRole).toString().split(u'|');

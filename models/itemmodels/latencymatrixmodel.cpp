@@ -66,6 +66,7 @@ void LatencyMatrixModel::rebuild()
     m_now = QList<PairState>(m_pairs.size());
     // Breaches of pairs still there stay announced; the rest are forgotten.
     m_breached.removeIf([this](const QString &k) { return !m_byKey.contains(k); });
+    m_above.clear();
     endResetModel();
     recompute();
 }
@@ -83,6 +84,9 @@ void LatencyMatrixModel::recompute()
         return s->latencyMs;
     };
     const auto base = [&](int link) -> std::optional<double> { return links.value(link).baseLatencyMs; };
+    // The hold counts samples, not recomputations (a refresh between ticks recomputes the same ones).
+    const bool newSamples = m_state->newestSampleMs() != m_countedAtMs;
+    m_countedAtMs = m_state->newestSampleMs();
     bool changed = false;
     for (int i = 0; i < m_pairs.size(); ++i) {
         const latency::TargetPair &pair = m_pairs[i];
@@ -102,9 +106,16 @@ void LatencyMatrixModel::recompute()
         // Announced once when crossed, once when well back under.
         if (!byDesign && next.ms) {
             const QString k = key(pair.a, pair.b);
+            if (*next.ms <= target)
+                m_above.remove(k);
             if (*next.ms > target && !m_breached.contains(k)) {
-                m_breached.insert(k);
-                Q_EMIT breached(pair, *next.ms);
+                int &above = m_above[k];
+                above += newSamples ? 1 : 0;
+                if (above >= m_breachHold) {
+                    m_above.remove(k);
+                    m_breached.insert(k);
+                    Q_EMIT breached(pair, *next.ms);
+                }
             } else if (*next.ms <= kRecoveredShare * target && m_breached.remove(k)) {
                 Q_EMIT recovered(pair, *next.ms);
             }

@@ -18,7 +18,8 @@ class FederationState;
 // against their targets (5 ms, 1 ms in the hub's city). Latencies are the sums of the links' current
 // samples along the shortest paths by base latency (domain/latencytargets.h); compliance over a
 // window comes from outside (charts::LatencyCompliance). A pair that crosses its target is announced
-// once (breached), and once when it is back under 95 % of it (recovered); a pair that misses its
+// once it has stayed above for breachHold() samples in a row (breached), and once when it is back under
+// 95 % of it (recovered), so a path at its limit does not flood the events; a pair that misses its
 // target by design (no headroom at base latency) is shown so and never announced.
 class LatencyMatrixModel : public QAbstractTableModel
 {
@@ -32,11 +33,14 @@ public:
     static constexpr int PairRole = Qt::UserRole + 4;      // "a|b" of the pair the cell shows
     static constexpr double kNearShare = 0.8;              // within, but above this share of the target
     static constexpr double kRecoveredShare = 0.95;        // a breach ends below this share
+    static constexpr int kDefaultBreachHold = 5;           // samples above the target before it is told
 
     explicit LatencyMatrixModel(QObject *parent = nullptr);
 
     void setState(const FederationState *state);
     // Share of a window each pair met its target, by "a|b" (LatencyCompliance::pairKey).
+    void setBreachHold(int samples) { m_breachHold = std::max(1, samples); }
+    int breachHold() const { return m_breachHold; }
     void setCompliance(const QHash<QString, double> &shareByPair, const QString &windowName);
 
     const QList<latency::TargetPair> &pairs() const { return m_pairs; }
@@ -75,6 +79,9 @@ private:
     QList<PairState> m_now;        // by pair
     QList<Link> m_links;           // the pairs' paths index these
     QSet<QString> m_breached;      // "a|b" of the pairs announced above their target
+    QHash<QString, int> m_above;   // "a|b" -> samples in a row above the target, not yet announced
+    int m_breachHold = kDefaultBreachHold;
+    qint64 m_countedAtMs = -1; // the newest sample time the hold last counted
     QHash<QString, int> m_byKey;   // "a|b" -> pair
     QHash<QString, double> m_compliance;
     QString m_windowName;

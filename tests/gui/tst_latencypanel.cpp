@@ -66,6 +66,7 @@ void tst_LatencyPanel::init()
     connect(m_fx->feeder.get(), &map::MapSceneFeeder::sceneChanged, m_map.get(),
             &map::NodeMapWidget::sceneChanged);
     m_panel = std::make_unique<LatencyPanel>(m_map.get(), nullptr, *m_fx->clock);
+    m_panel->model()->setBreachHold(1);
     m_panel->setState(m_fx->state.get());
 }
 

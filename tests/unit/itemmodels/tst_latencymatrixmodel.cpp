@@ -39,6 +39,7 @@ private Q_SLOTS:
     void noHeadroomIsByDesignAndNeverAnnounced();
     void breachAnnouncedOnceAndRecoveredBelowNinetyFivePercent();
     void statusOnlyDirectoryChangeDoesNotReannounce();
+    void breachWaitsForItsHold();
 
 private:
     static QList<Node> nodes();
@@ -113,6 +114,7 @@ void tst_LatencyMatrixModel::init()
     m_model = std::make_unique<LatencyMatrixModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setBreachHold(1); // each sample counts; breachWaitsForItsHold checks the default
     m_model->setState(m_state.get());
 }
 
@@ -411,6 +413,26 @@ void tst_LatencyMatrixModel::statusOnlyDirectoryChangeDoesNotReannounce()
     ms[3] = 12;
     tick(ms);
     QCOMPARE(recovered.count(), 1);
+}
+
+
+void tst_LatencyMatrixModel::breachWaitsForItsHold()
+{
+    // By default a pair must stay above its target for five samples in a row: a dip starts the count again.
+    m_model->setBreachHold(LatencyMatrixModel::kDefaultBreachHold);
+    QSignalSpy breached(m_model.get(), &LatencyMatrixModel::breached);
+    QHash<int, double> ms = nominal();
+    ms[3] = 21; // h1 - h3 above its 20 ms
+    for (int i = 0; i < LatencyMatrixModel::kDefaultBreachHold - 1; ++i)
+        tick(ms);
+    QCOMPARE(breached.count(), 0);
+    QHash<int, double> dip = nominal();
+    tick(dip);
+    for (int i = 0; i < LatencyMatrixModel::kDefaultBreachHold - 1; ++i)
+        tick(ms);
+    QCOMPARE(breached.count(), 0);
+    tick(ms);
+    QCOMPARE(breached.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_LatencyMatrixModel)
