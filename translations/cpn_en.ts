@@ -1429,11 +1429,11 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Pin Chart</source>
+        <source>Pin the chosen node&apos;s totals, with every node below it, on the Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pin the chosen node&apos;s totals, with every node below it, on the Dashboard</source>
+        <source>Pi&amp;n Chart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

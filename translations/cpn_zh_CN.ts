@@ -1423,12 +1423,12 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Pin Chart</source>
-        <translation>固定图表(&amp;P)</translation>
-    </message>
-    <message>
         <source>Pin the chosen node&apos;s totals, with every node below it, on the Dashboard</source>
         <translation>将所选节点及其下属全部节点的合计固定到仪表板</translation>
+    </message>
+    <message>
+        <source>Pi&amp;n Chart</source>
+        <translation>固定图表(&amp;N)</translation>
     </message>
 </context>
 <context>

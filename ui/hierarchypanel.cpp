@@ -31,7 +31,7 @@ HierarchyPanel::HierarchyPanel(HierarchyModel *model, QWidget *parent) : QWidget
     m_whole->setObjectName(QStringLiteral("wholeFederation"));
     m_whole->setToolTip(tr("Show every node again"));
     m_whole->setEnabled(false);
-    m_pin = new QPushButton(tr("&Pin Chart"), this);
+    m_pin = new QPushButton(tr("Pi&n Chart"), this);
     m_pin->setObjectName(QStringLiteral("pinSubtreeChart"));
     m_pin->setToolTip(tr("Pin the chosen node's totals, with every node below it, on the Dashboard"));
     m_pin->setEnabled(false);

@@ -1,5 +1,8 @@
 #include "alarmdetector.h"
 
+#include <cmath>
+#include <limits>
+
 #include <algorithm>
 
 namespace cpn::sim {
@@ -35,45 +38,78 @@ QList<AlarmCondition> AlarmDetector::evaluate(const AlarmInputs &inputs)
 
 void AlarmDetector::pathTargets(const AlarmInputs &in, QList<AlarmCondition> &out)
 {
-    if (!m_pairs)
-        m_pairs = latency::targetPairs(m_scenario.nodes(), m_scenario.links());
-    QHash<QString, double> latencyOf;
+    if (!m_watched && !takeWatchedPairs())
+        return;
+    std::vector<double> latency(size_t(m_scenario.links().size()), std::numeric_limits<double>::quiet_NaN());
     for (const AlarmInputs::LinkLoad &s : in.links) {
-        if (!s.down)
-            latencyOf.insert(s.id, s.latencyMs);
+        const int i = m_scenario.linkIndex(s.id);
+        if (i >= 0 && !s.down)
+            latency[size_t(i)] = s.latencyMs;
     }
-    for (const latency::TargetPair &pair : std::as_const(*m_pairs)) {
+    for (const WatchedPair &w : std::as_const(*m_watched)) {
+        double ms = 0;
+        for (int link : w.links)
+            ms += latency[size_t(link)];
+        // A path that is cut (NaN) has the alarm of the link or node that cuts it.
+        const bool above = ms > w.targetMs;
+        if (!above && !m_pathSince.contains(w.key) && !m_path.contains(w.key))
+            continue; // nothing held for it: the common case, kept cheap for many pairs
+        if (held(m_pathSince, m_path, w.key, above, !above, in.tsMs))
+            out.append({Alarm::Kind::LatencyAboveTarget, {AlarmSource::Kind::Node, w.a}, w.severity, w.summary, {w.a, w.b},
+                        w.key});
+    }
+}
+
+bool AlarmDetector::takeWatchedPairs()
+{
+    // Small federations get their pairs at once (tests see the same alarms at every run); large ones
+    // on a worker, so a 25,000-node simulator is not held seconds before it listens.
+    if (!m_watchedLater.valid()) {
+        const QList<Node> nodes = m_scenario.nodes(); // copies: the worker never reads shared state
+        const QList<Link> links = m_scenario.links();
+        if (nodes.size() <= kPairsInlineUpToNodes) {
+            m_watched = watchedPairs(nodes, links);
+            return true;
+        }
+        m_watchedLater = std::async(std::launch::async, [nodes, links] { return watchedPairs(nodes, links); });
+    }
+    if (m_watchedLater.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;
+    m_watched = m_watchedLater.get();
+    return true;
+}
+
+QList<AlarmDetector::WatchedPair> AlarmDetector::watchedPairs(const QList<Node> &nodes, const QList<Link> &links)
+{
+    QList<WatchedPair> watched;
+    for (const latency::TargetPair &pair : latency::targetPairs(nodes, links)) {
+        if (pair.links.isEmpty())
+            continue;
         // A pair whose idle path already takes most of its target misses it by design, not by a fault:
         // the latency matrix shows it, an alarm would never clear.
-        const double baseMs = latency::pathLatencyMs(pair, [&](int link) -> std::optional<double> {
-                                  return m_scenario.links()[link].baseLatencyMs;
-                              }).value_or(0);
+        double baseMs = 0;
+        for (int link : pair.links)
+            baseMs += links[link].baseLatencyMs;
         if (baseMs > latency::kHeadroom * pair.targetMs())
-            continue;
-        const std::optional<double> ms = latency::pathLatencyMs(pair, [&](int link) -> std::optional<double> {
-            const auto it = latencyOf.constFind(m_scenario.links()[link].id);
-            return it == latencyOf.cend() ? std::nullopt : std::optional(*it);
-        });
-        // A path that is cut has the alarm of the link or node that cuts it.
-        const QString key = QStringLiteral("path:%1:%2").arg(pair.a, pair.b);
-        if (!held(m_pathSince, m_path, key, ms && *ms > pair.targetMs(), !ms || *ms <= pair.targetMs(), in.tsMs))
             continue;
         const char *scope = pair.scope == latency::Scope::BetweenHubs ? "between hubs"
                             : pair.scope == latency::Scope::Region     ? "within a region"
                                                                        : "within a city";
-        AlarmCondition c;
-        c.kind = Alarm::Kind::LatencyAboveTarget;
-        c.source = {AlarmSource::Kind::Node, pair.a};
-        c.key = key;
-        c.severity = pair.scope == latency::Scope::BetweenHubs ? Alarm::Severity::Major : Alarm::Severity::Minor;
+        WatchedPair w;
+        w.a = pair.a;
+        w.b = pair.b;
+        w.links = pair.links;
+        w.targetMs = pair.targetMs();
+        w.key = QStringLiteral("path:%1:%2").arg(pair.a, pair.b);
+        w.severity = pair.scope == latency::Scope::BetweenHubs ? Alarm::Severity::Major : Alarm::Severity::Minor;
         // The figure itself is on the charts: a summary that moved every tick would change the alarm each time.
-        c.summary = QStringLiteral("Latency from %1 to %2 is above the %3 ms target %4")
+        w.summary = QStringLiteral("Latency from %1 to %2 is above the %3 ms target %4")
                         .arg(pair.a, pair.b)
                         .arg(pair.targetMs(), 0, 'f', 0)
                         .arg(QLatin1String(scope));
-        c.affected = {pair.a, pair.b};
-        out.append(c);
+        watched.append(std::move(w));
     }
+    return watched;
 }
 
 bool AlarmDetector::held(QHash<QString, qint64> &since, QSet<QString> &raised, const QString &key, bool above,

@@ -6,6 +6,7 @@
 #include "domain/latencytargets.h"
 
 #include <QHash>
+#include <future>
 #include <QSet>
 
 namespace cpn::sim {
@@ -66,13 +67,29 @@ private:
     void slowEndpoints(const AlarmInputs &in, QList<AlarmCondition> &out) const;
     // The network's targets (domain/latencytargets.h): a pair whose path stays above its target.
     void pathTargets(const AlarmInputs &in, QList<AlarmCondition> &out);
+    struct WatchedPair;
+    // The pairs with headroom, made once: false while a worker still makes them.
+    bool takeWatchedPairs();
     QStringList cutOffBy(const Link &link) const; // the nodes a link that is down separates
 
     const Scenario &m_scenario;
     qint64 m_holdMs;
     QHash<QString, qint64> m_congestedSince, m_latencySince, m_utilizationSince, m_pathSince;
     QSet<QString> m_congested, m_latency, m_utilization, m_path;
-    std::optional<QList<latency::TargetPair>> m_pairs; // made on first use
+    static constexpr int kPairsInlineUpToNodes = 5000;
+    struct WatchedPair
+    {
+        QString a;
+        QString b;
+        QList<int> links;
+        double targetMs = 0;
+        QString key;
+        Alarm::Severity severity = Alarm::Severity::Minor;
+        QString summary;
+    };
+    static QList<WatchedPair> watchedPairs(const QList<Node> &nodes, const QList<Link> &links);
+    std::optional<QList<WatchedPair>> m_watched; // made on first use
+    std::future<QList<WatchedPair>> m_watchedLater;
 };
 
 } // namespace cpn::sim

@@ -1,5 +1,7 @@
 #include "domain/latencytargets.h"
 
+#include <cmath>
+#include <limits>
 #include <queue>
 
 namespace cpn::latency {
@@ -17,42 +19,80 @@ double targetMs(Scope scope)
     return 0;
 }
 
-PathTree::PathTree(const QList<Link> &links, const QString &source)
+LinkGraph::LinkGraph(const QList<Link> &links)
 {
-    QHash<QString, QList<int>> adjacent; // node -> its links
+    const auto node = [this](const QString &id) {
+        const auto it = m_index.constFind(id);
+        if (it != m_index.cend())
+            return *it;
+        const int i = int(m_ids.size());
+        m_index.insert(id, i);
+        m_ids.append(id);
+        m_edges.emplace_back();
+        return i;
+    };
     for (int i = 0; i < links.size(); ++i) {
-        adjacent[links[i].a].append(i);
-        adjacent[links[i].b].append(i);
+        const int a = node(links[i].a);
+        const int b = node(links[i].b);
+        m_edges[size_t(a)].push_back({b, i, links[i].baseLatencyMs});
+        m_edges[size_t(b)].push_back({a, i, links[i].baseLatencyMs});
     }
-    m_paths.insert(source, {});
-    using Entry = std::pair<double, QString>;
+}
+
+PathTree::PathTree(const LinkGraph &graph, const QString &source) : m_graph(&graph)
+{
+    run(source);
+}
+
+PathTree::PathTree(const QList<Link> &links, const QString &source)
+    : m_ownGraph(std::make_shared<LinkGraph>(links)), m_graph(m_ownGraph.get())
+{
+    run(source);
+}
+
+void PathTree::run(const QString &sourceId)
+{
+    constexpr double kUnreached = std::numeric_limits<double>::infinity();
+    const size_t n = size_t(m_graph->size());
+    m_baseMs.assign(n, kUnreached);
+    m_viaLink.assign(n, -1);
+    m_previous.assign(n, -1);
+    const int source = m_graph->indexOf(sourceId);
+    if (source < 0)
+        return;
+    using Entry = std::pair<double, int>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+    std::vector<bool> done(n, false);
+    m_baseMs[size_t(source)] = 0;
     queue.push({0, source});
     while (!queue.empty()) {
         const auto [latency, u] = queue.top();
         queue.pop();
-        const Path here = m_paths.value(u);
-        if (latency > here.baseMs)
+        if (done[size_t(u)])
             continue;
-        for (int i : adjacent.value(u)) {
-            const Link &link = links[i];
-            const QString &v = link.a == u ? link.b : link.a;
-            const double candidate = latency + link.baseLatencyMs;
-            const auto known = m_paths.constFind(v);
-            if (known != m_paths.cend() && known->baseMs <= candidate)
-                continue;
-            Path path{candidate, here.links};
-            path.links.append(i);
-            m_paths.insert(v, path);
-            queue.push({candidate, v});
+        done[size_t(u)] = true;
+        m_settled.push_back(u);
+        for (const LinkGraph::Edge &e : m_graph->edges(u)) {
+            const double candidate = latency + e.baseMs;
+            if (!done[size_t(e.to)] && candidate < m_baseMs[size_t(e.to)]) {
+                m_baseMs[size_t(e.to)] = candidate;
+                m_viaLink[size_t(e.to)] = e.link;
+                m_previous[size_t(e.to)] = u;
+                queue.push({candidate, e.to});
+            }
         }
     }
 }
 
-const PathTree::Path *PathTree::pathTo(const QString &nodeId) const
+std::optional<PathTree::Path> PathTree::pathTo(const QString &nodeId) const
 {
-    const auto it = m_paths.constFind(nodeId);
-    return it == m_paths.cend() ? nullptr : &*it;
+    const int node = m_graph->indexOf(nodeId);
+    if (node < 0 || m_baseMs[size_t(node)] == std::numeric_limits<double>::infinity())
+        return std::nullopt;
+    Path path{m_baseMs[size_t(node)], {}};
+    for (int at = node; m_viaLink[size_t(at)] >= 0; at = m_previous[size_t(at)])
+        path.links.prepend(m_viaLink[size_t(at)]);
+    return path;
 }
 
 QList<TargetPair> targetPairs(const QList<Node> &nodes, const QList<Link> &links)
@@ -65,10 +105,11 @@ QList<TargetPair> targetPairs(const QList<Node> &nodes, const QList<Link> &links
     std::sort(hubs.begin(), hubs.end(), [](const Node *x, const Node *y) { return x->id < y->id; });
     QList<TargetPair> pairs;
     QList<TargetPair> regional;
+    const LinkGraph graph(links);
     for (qsizetype i = 0; i < hubs.size(); ++i) {
-        const PathTree tree(links, hubs[i]->id);
+        const PathTree tree(graph, hubs[i]->id);
         const auto pair = [&tree](const QString &a, const QString &b, Scope scope) {
-            const PathTree::Path *path = tree.pathTo(b);
+            const std::optional<PathTree::Path> path = tree.pathTo(b);
             return TargetPair{a, b, scope, path ? path->links : QList<int>{}};
         };
         for (qsizetype j = i + 1; j < hubs.size(); ++j)
@@ -101,17 +142,19 @@ std::optional<double> pathLatencyMs(const TargetPair &pair,
 QHash<QString, double> pathLatencies(const PathTree &tree,
                                      const std::function<std::optional<double>(int linkIndex)> &latencyOf)
 {
+    // Nearest first, so each node's path is its predecessor's plus one link.
+    std::vector<double> ms(size_t(tree.graph().size()), std::numeric_limits<double>::quiet_NaN());
     QHash<QString, double> result;
-    for (auto it = tree.paths().cbegin(); it != tree.paths().cend(); ++it) {
-        double total = 0;
-        bool known = true;
-        for (int link : it->links) {
-            const std::optional<double> ms = latencyOf(link);
-            known = known && ms.has_value();
-            total += ms.value_or(0);
+    for (int node : tree.settled()) {
+        const int link = tree.viaLink(node);
+        if (link < 0) {
+            ms[size_t(node)] = 0;
+        } else {
+            const std::optional<double> step = latencyOf(link);
+            ms[size_t(node)] = step ? ms[size_t(tree.previous(node))] + *step : std::numeric_limits<double>::quiet_NaN();
         }
-        if (known)
-            result.insert(it.key(), total);
+        if (!std::isnan(ms[size_t(node)]))
+            result.insert(tree.graph().idAt(node), ms[size_t(node)]);
     }
     return result;
 }

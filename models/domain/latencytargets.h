@@ -7,6 +7,8 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
+#include <vector>
 #include <optional>
 
 // The latency targets of the national computing-power network (NDRC and National Data Bureau, December
@@ -21,8 +23,30 @@ double targetMs(Scope scope);
 // target by the network's design (distance, hops), not by a fault, and is shown so rather than alarmed.
 inline constexpr double kHeadroom = 0.9;
 
+// The links as a graph of node indices, built once for many shortest-path trees.
+class LinkGraph
+{
+public:
+    struct Edge
+    {
+        int to = -1;
+        int link = -1; // index into the links given
+        double baseMs = 0;
+    };
+    explicit LinkGraph(const QList<Link> &links);
+    int indexOf(const QString &nodeId) const { return m_index.value(nodeId, -1); }
+    const QString &idAt(int node) const { return m_ids[node]; }
+    int size() const { return int(m_ids.size()); }
+    const std::vector<Edge> &edges(int node) const { return m_edges[size_t(node)]; }
+
+private:
+    QHash<QString, int> m_index;
+    QStringList m_ids;
+    std::vector<std::vector<Edge>> m_edges;
+};
+
 // Shortest paths by base latency from one node to every node the links reach (Dijkstra; of two equally
-// short paths the one found first over the lower link index wins, so the answer never depends on hash order).
+// short paths the one settled first wins, so the answer never depends on hash order).
 class PathTree
 {
 public:
@@ -32,12 +56,25 @@ public:
         QList<int> links; // indices into the links given, from the source outwards
     };
 
-    PathTree(const QList<Link> &links, const QString &source);
-    const Path *pathTo(const QString &nodeId) const;
-    const QHash<QString, Path> &paths() const { return m_paths; }
+    PathTree(const LinkGraph &graph, const QString &source);
+    PathTree(const QList<Link> &links, const QString &source); // a graph of its own
+
+    std::optional<Path> pathTo(const QString &nodeId) const;
+    // The nodes reached, nearest first (the source first), as graph indices; and how each was reached.
+    const std::vector<int> &settled() const { return m_settled; }
+    int viaLink(int node) const { return m_viaLink[size_t(node)]; }     // -1 for the source
+    int previous(int node) const { return m_previous[size_t(node)]; } // -1 for the source
+    const LinkGraph &graph() const { return *m_graph; }
 
 private:
-    QHash<QString, Path> m_paths;
+    void run(const QString &source);
+
+    std::shared_ptr<const LinkGraph> m_ownGraph;
+    const LinkGraph *m_graph;
+    std::vector<double> m_baseMs;
+    std::vector<int> m_viaLink;
+    std::vector<int> m_previous;
+    std::vector<int> m_settled;
 };
 
 // A pair of nodes under a target: two hubs, or a hub and a node of its region (of its city: 1 ms).

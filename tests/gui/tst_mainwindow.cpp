@@ -126,7 +126,7 @@ void tst_MainWindow::feed(int ticks)
 void tst_MainWindow::buildsWithDocks()
 {
     const auto docks = m_window->findChildren<QDockWidget *>();
-    QCOMPARE(docks.size(), 5); // Nodes, Hierarchy, Events, Overview (the map took the centre), Node details
+    QCOMPARE(docks.size(), 6); // Nodes, Hierarchy, Latency Targets, Events, Overview (the map took the centre), Node details
     QVERIFY(m_window->nodesDock());
     QVERIFY(m_window->hierarchyDock());
     QVERIFY(m_window->eventsDock());
