@@ -167,20 +167,6 @@ Silence readSilence(JsonReader &r, const QJsonObject &o)
     return s;
 }
 
-template <typename T, typename Read>
-Parsed<T> parseBody(const QByteArray &body, qsizetype maxBytes, Read read)
-{
-    QString error;
-    const auto object = parseObject(body, maxBytes, &error);
-    if (!object)
-        return Parsed<T>::failure(error);
-    JsonReader r;
-    T value = read(r, *object);
-    if (!r.ok())
-        return Parsed<T>::failure(r.error());
-    return Parsed<T>::success(std::move(value));
-}
-
 } // namespace
 
 Parsed<Alarm> parseAlarm(const QByteArray &body)

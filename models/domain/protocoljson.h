@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/job.h"
+#include "domain/jsonreader.h"
 #include "domain/link.h"
 #include "domain/metrics.h"
 #include "domain/node.h"
@@ -97,6 +98,21 @@ constexpr qsizetype historyLimitBytes()
     return kMaxHistoryPoints * 48 + 4096;
 }
 Parsed<HistoryAnswer> parseHistory(const QByteArray &body);
+
+// A whole body read by `read(JsonReader &, const QJsonObject &)`: size cap, syntax, a top-level object, then
+// the reader's first violation, if any (the parsers of alarmjson.h and registryjson.h).
+template <typename T, typename Read> Parsed<T> parseBody(const QByteArray &body, qsizetype maxBytes, Read read)
+{
+    QString error;
+    const auto object = parseObject(body, maxBytes, &error);
+    if (!object)
+        return Parsed<T>::failure(error);
+    JsonReader r;
+    T value = read(r, *object);
+    if (!r.ok())
+        return Parsed<T>::failure(r.error());
+    return Parsed<T>::success(std::move(value));
+}
 
 Parsed<Node> parseNode(const QByteArray &body);
 Parsed<NodeDirectory> parseNodeDirectory(const QByteArray &body);

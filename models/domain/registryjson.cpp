@@ -60,19 +60,6 @@ namespace {
 
 constexpr int kMaxNameLength = 128;
 
-template <typename T, typename Read> Parsed<T> parseBody(const QByteArray &body, qsizetype maxBytes, Read read)
-{
-    QString error;
-    const auto object = parseObject(body, maxBytes, &error);
-    if (!object)
-        return Parsed<T>::failure(error);
-    JsonReader r;
-    T value = read(r, *object);
-    if (!r.ok())
-        return Parsed<T>::failure(r.error());
-    return Parsed<T>::success(std::move(value));
-}
-
 QString readRequired(JsonReader &r, const QJsonObject &o, const QString &key, int maxLength)
 {
     const QString text = r.string(o, key, maxLength);
