@@ -713,7 +713,10 @@ QString NodeMapWidget::nodeTooltip(int node) const
         html += QStringLiteral("<br><span style='color:#8fa1b5'>%1</span>").arg(n.altName.toHtmlEscaped());
     html += QStringLiteral("<br>%1 · %2 · %3")
                 .arg(roleName(n.role), provinceDisplayName(n.province).toHtmlEscaped(), n.city.toHtmlEscaped());
-    html += QStringLiteral("<br>") + tr("Status: %1").arg(displayStatusName(n.status));
+    // As the Nodes table says it: with ", suspended" for a node whose identifier the registry suspended.
+    const QModelIndex statusCell = m_nodes->nodeIndex(n.id, NodeTableModel::StatusColumn);
+    html += QStringLiteral("<br>")
+            + tr("Status: %1").arg(statusCell.isValid() ? statusCell.data().toString() : displayStatusName(n.status));
     if (!n.hasSample) {
         html += QStringLiteral("<br>") + tr("No data yet");
         return html;
