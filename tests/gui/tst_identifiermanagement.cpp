@@ -3,6 +3,11 @@
 #include "domain/computeid.h"
 #include "itemmodels/registrationtablemodel.h"
 #include "ui/registry/identifiermanagementwindow.h"
+#include "domain/clock.h"
+#include "itemmodels/nodetablemodel.h"
+#include "state/federationstate.h"
+#include "widgets/map/mapscene.h"
+#include "widgets/map/mapscenefeeder.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -40,6 +45,7 @@ private Q_SLOTS:
     void aMistypedIdentifierIsExplainedAndTheRegisteredOneNamed();
     void anUnknownProvinceIsExplained();
     void aRegisteredIdentifierSelectsItsRow();
+    void theApprovedNodeIsOnTheMapAndASuspendedOneSaysSo();
 
 private:
     api::NodeApiClient *client(const QString &path, const QString &token);
@@ -375,6 +381,41 @@ void tst_IdentifierManagement::aRegisteredIdentifierSelectsItsRow()
     m_window->identifierField()->setText(computeid::make(parts));
     QVERIFY2(m_window->identifierVerdict()->text().contains(u"not in this registry"_s),
              qPrintable(m_window->identifierVerdict()->text()));
+}
+
+void tst_IdentifierManagement::theApprovedNodeIsOnTheMapAndASuspendedOneSaysSo()
+{
+    QVERIFY(!m_approvedId.isEmpty());
+    // The Guizhou hub's identifier suspended, as a registrar would from the registry tab.
+    QVERIFY(select(1, u"guizhou-hub"_s));
+    QVERIFY(decideAndWait(u"suspend"_s, u"audit of its access network"_s));
+    QCOMPARE(m_window->selected()->state, RegistrationState::Suspended);
+
+    // The directory as the console gets it, fed to the map the way the console feeds it.
+    std::optional<api::ApiResult<protocol::NodeDirectory>> listed;
+    m_registrar->fetchDirectory([&](const api::ApiResult<protocol::NodeDirectory> &r) { listed = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 15000);
+    QVERIFY2(listed->ok(), qPrintable(listed->error().message()));
+    ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+    FederationState state(clock);
+    NodeTableModel nodes(&state);
+    map::MapScene scene;
+    map::MapSceneFeeder feeder(&scene, &nodes);
+    state.setDirectory(listed->value().nodes, {});
+    feeder.flush();
+    const int marine = scene.nodeIndex(u"gui-marine"_s);
+    QVERIFY2(marine >= 0, "the approved node is not on the map");
+    QVERIFY(scene.nodes().at(marine).shown());
+    // Placed at its own coordinates: Qingdao is east of Guiyang and north of it.
+    const int guiyang = scene.nodeIndex(u"guizhou-hub"_s);
+    QVERIFY(scene.nodes().at(marine).km.x() > scene.nodes().at(guiyang).km.x());
+    QVERIFY(scene.nodes().at(marine).km.y() > scene.nodes().at(guiyang).km.y());
+    // The suspended hub: listed, and its status says so.
+    const QModelIndex hubStatus = nodes.nodeIndex(u"guizhou-hub"_s, NodeTableModel::StatusColumn);
+    QVERIFY2(hubStatus.data().toString().endsWith(u", suspended"_s), qPrintable(hubStatus.data().toString()));
+    QVERIFY(!nodes.nodeIndex(u"gui-marine"_s, NodeTableModel::StatusColumn).data().toString().contains(u"suspended"_s));
+
+    QVERIFY(decideAndWait(u"reinstate"_s, u"audit passed"_s));
 }
 
 QTEST_MAIN(tst_IdentifierManagement)
