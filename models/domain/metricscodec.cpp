@@ -237,7 +237,8 @@ public:
         }
         if (chunk.status == QCborStreamReader::Error)
             fail(QStringLiteral("%1 is truncated or malformed CBOR").arg(what));
-        return s;
+        // As every string JsonReader reads: a cursor is echoed to the node and may be logged.
+        return withoutControlCharacters(std::move(s));
     }
 
     QString identifier(const QString &what)

@@ -2,6 +2,7 @@
 #include "domain/alarmjson.h"
 #include "domain/metricscodec.h"
 #include "domain/protocoljson.h"
+#include "domain/registryjson.h"
 
 #include <QByteArray>
 
@@ -29,6 +30,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     protocol::parseAckRequest(body);
     protocol::parseCommentRequest(body);
     protocol::parseSilenceRequest(body);
+    protocol::parseSilence(body);
+    protocol::parseRegistrationRequest(body);
+    protocol::parseRegistration(body);
+    protocol::parseRegistrations(body);
+    protocol::parseRegistryDecision(body, true);
     // The compact (CBOR) metrics, from no base and then against what it decoded.
     protocol::MetricsDecoder decoder;
     protocol::parseMetricsAnswer(body, decoder);

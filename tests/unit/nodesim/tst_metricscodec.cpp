@@ -30,6 +30,7 @@ private Q_SLOTS:
     void hostileBodiesAreRefused_data();
     void hostileBodiesAreRefused();
     void jsonAnswerResetsTheDecoder();
+    void controlCharactersInTheCursorAreNeutralised();
 
 private:
     MetricsBatch json(const QString &since, int limit = 60);
@@ -279,6 +280,23 @@ void TestMetricsCodec::jsonAnswerResetsTheDecoder()
         protocol::parseMetricsAnswer(m_sim->metricsBody(m_scope, first.value().cursor, 60), m_decoder);
     QVERIFY2(viaJson.ok(), qPrintable(viaJson.error()));
     QVERIFY(m_decoder.cursor().isEmpty());
+}
+
+
+void TestMetricsCodec::controlCharactersInTheCursorAreNeutralised()
+{
+    // A hostile node's cursor with an ESC sequence: echoed back and logged, so neutralised as JSON text is.
+    MetricsBatch envelope;
+    envelope.cursor = QStringLiteral("7\x1b[2J");
+    envelope.serverTimeMs = 1764064800000;
+    envelope.intervalMs = 1000;
+    envelope.reset = true;
+    const QByteArray body = protocol::encodeMetrics(envelope, {}, {});
+    protocol::MetricsDecoder decoder;
+    const auto decoded = protocol::parseMetricsAnswer(body, decoder);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error()));
+    QVERIFY(!decoded.value().cursor.contains(QChar(0x1b)));
+    QCOMPARE(decoded.value().cursor, QStringLiteral("7\uFFFD[2J"));
 }
 
 QTEST_GUILESS_MAIN(TestMetricsCodec)
