@@ -8,14 +8,18 @@
 //
 // Slow connections and bodies are opened again as soon as the server closes them, for the attack's
 // length (40 s; 15 s with --short). Meanwhile a legitimate client on 127.0.0.1 reads GET /api/v1/nodes
-// with a token every 50 ms, on a kept-alive connection and on a new connection every tenth request.
-// Prints:
+// with a token every 50 ms, on a kept-alive connection and on a new connection every tenth request,
+// and every twentieth turn signs in as the demo operator (the login page, the password, the code for a
+// token). Prints:
 //
 //   server.attack.max_rss_mb              the server's peak resident memory (VmHWM) over the attack
 //   server.attack.max_rss_mb.baseline     the same before the attack
 //   server.attack.legit_p99_ms            the legitimate client's 99th percentile latency under attack
 //   server.attack.legit_p99_ms.baseline   the same without the attack
 //   server.attack.legit_failed            legitimate requests that failed under attack
+//   server.attack.signin_p99_ms           the legitimate sign-ins' 99th percentile, page to token, under attack
+//   server.attack.signin_p99_ms.baseline  the same without the attack
+//   server.attack.signin_failed           legitimate sign-ins that did not end with a token under attack
 //   server.attack.authorize_<status>      how the anonymous sign-in pages were answered
 //   server.attack.slow_closed             slow connections the server closed (each then opened again)
 //   server.attack.bodies_refused          large bodies the server refused (each then sent again)
@@ -25,6 +29,12 @@
 #include "api/localsimulator.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QUrlQuery>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -340,9 +350,84 @@ private:
     std::unique_ptr<QTcpSocket> m_socket;
 };
 
+// A legitimate sign-in, as the console's browser and token exchange do it: the login page, the password
+// posted with its request id, the code exchanged with the PKCE verifier.
+class LegitSignIn
+{
+public:
+    explicit LegitSignIn(quint16 port) : m_base(QStringLiteral("http://127.0.0.1:%1").arg(port))
+    {
+        m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+
+    // Milliseconds from the login page to the token, or -1 when it did not end with one (10 s a step).
+    double signIn()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const QString redirect = QStringLiteral("http://127.0.0.1:9/callback");
+        QByteArray random(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), 8);
+        const auto base64url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+        const QByteArray verifier = random.toBase64(base64url);
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+        query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("cpn-console"));
+        query.addQueryItem(QStringLiteral("redirect_uri"), QString::fromLatin1(QUrl::toPercentEncoding(redirect)));
+        query.addQueryItem(QStringLiteral("state"), QStringLiteral("s"));
+        query.addQueryItem(QStringLiteral("code_challenge"),
+                           QString::fromLatin1(QCryptographicHash::hash(verifier, QCryptographicHash::Sha256).toBase64(base64url)));
+        query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+        const auto page = send("GET", QStringLiteral("/oauth/authorize?") + query.query(), {});
+        static const QRegularExpression field(QStringLiteral(R"re(name="request_id" value="([^"]+)")re"));
+        const QString requestId = field.match(QString::fromUtf8(page.body)).captured(1);
+        if (page.status != 200 || requestId.isEmpty())
+            return -1;
+        const auto login = send("POST", QStringLiteral("/oauth/authorize"),
+                                "request_id=" + QUrl::toPercentEncoding(requestId) + "&username=operator&password=operator");
+        const QString code = QUrlQuery(QUrl::fromEncoded(login.location)).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+        if (login.status != 302 || code.isEmpty())
+            return -1;
+        const auto token = send("POST", QStringLiteral("/oauth/token"),
+                                "grant_type=authorization_code&client_id=cpn-console&redirect_uri=" +
+                                    QUrl::toPercentEncoding(redirect) + "&code=" + QUrl::toPercentEncoding(code) +
+                                    "&code_verifier=" + verifier);
+        if (token.status != 200 || !token.body.contains("access_token"))
+            return -1;
+        return double(timer.nsecsElapsed()) / 1e6;
+    }
+
+private:
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray location;
+    };
+    Answer send(const QByteArray &method, const QString &path, const QByteArray &form)
+    {
+        QNetworkRequest request(QUrl(m_base + path));
+        request.setTransferTimeout(10000);
+        if (method == "POST")
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        QNetworkReply *reply = method == "POST" ? m_nam.post(request, form) : m_nam.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        Answer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+                      reply->rawHeader("Location")};
+        reply->deleteLater();
+        return answer;
+    }
+
+    QString m_base;
+    QNetworkAccessManager m_nam;
+};
+
 // A console polls; it does not hammer. Between two requests the event loop runs (the pause is the
 // client's pace, not a wait for the server).
 constexpr int kLegitIntervalMs = 50;
+constexpr int kSignInEvery = 20; // turns: about one sign-in a second
 
 void pause(int ms)
 {
@@ -361,12 +446,18 @@ int measure(bool shortRun)
     LegitClient legit(server.port);
     for (int i = 0; i < 20; ++i)
         legit.request(false); // the first answers are built, later ones come from the response cache
+    LegitSignIn signIns(server.port);
     std::vector<double> baseline;
+    std::vector<double> signInBaseline;
     for (int i = 0; i < (shortRun ? 60 : 200); ++i) {
         pause(kLegitIntervalMs);
         const double ms = legit.request(i % 10 == 0);
         if (ms >= 0)
             baseline.push_back(ms);
+        if (i % kSignInEvery == 0) {
+            if (const double signInMs = signIns.signIn(); signInMs >= 0)
+                signInBaseline.push_back(signInMs);
+        }
     }
     const double rssBaseline = server.statusMiB("VmHWM:");
 
@@ -377,7 +468,9 @@ int measure(bool shortRun)
                     QString::number(shortRun ? 15 : 40)});
     attacker.waitForStarted();
     std::vector<double> attacked;
+    std::vector<double> signInsAttacked;
     int failed = 0;
+    int signInsFailed = 0;
     double maxRss = 0;
     for (int i = 0; attacker.state() != QProcess::NotRunning; ++i) {
         pause(kLegitIntervalMs);
@@ -386,6 +479,13 @@ int measure(bool shortRun)
             attacked.push_back(ms);
         else
             ++failed;
+        if (i % kSignInEvery == 0) {
+            const double signInMs = signIns.signIn();
+            if (signInMs >= 0)
+                signInsAttacked.push_back(signInMs);
+            else
+                ++signInsFailed;
+        }
         maxRss = std::max(maxRss, server.statusMiB("VmRSS:"));
     }
     std::fputs(attacker.readAllStandardOutput().constData(), stdout);
@@ -397,6 +497,9 @@ int measure(bool shortRun)
     print("server.attack.legit_p99_ms.baseline", p99(baseline), "ms");
     print("server.attack.legit_requests", double(attacked.size()), "requests");
     print("server.attack.legit_failed", failed, "requests");
+    print("server.attack.signin_p99_ms", p99(signInsAttacked), "ms");
+    print("server.attack.signin_p99_ms.baseline", p99(signInBaseline), "ms");
+    print("server.attack.signin_failed", signInsFailed, "sign-ins");
     return 0;
 }
 
