@@ -331,10 +331,13 @@ QByteArray TestOpenApiContract::sampleBody(const QString &operationId) const
 
 QByteArray TestOpenApiContract::tokenWithout(const QStringList &scopes) const
 {
-    for (auto it = m_tokenScopes.begin(); it != m_tokenScopes.end(); ++it) {
-        if (std::none_of(scopes.begin(), scopes.end(),
-                         [&](const QString &s) { return it.value().contains(s); }))
-            return it.key();
+    // In a fixed order: the same token at every run (a hash's order changes from one run to the next).
+    QList<QByteArray> tokens = m_tokenScopes.keys();
+    std::sort(tokens.begin(), tokens.end());
+    for (const QByteArray &token : std::as_const(tokens)) {
+        const QStringList &held = m_tokenScopes[token];
+        if (std::none_of(scopes.begin(), scopes.end(), [&](const QString &s) { return held.contains(s); }))
+            return token;
     }
     return {}; // none: the request gets a 401 instead, reported as a mismatch
 }
