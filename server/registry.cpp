@@ -168,8 +168,7 @@ const Registration *Registry::holderOf(const QString &nodeId) const
 
 bool Registry::isSuspended(const QString &nodeId) const
 {
-    const Registration *g = holderOf(nodeId);
-    return g && g->state == RegistrationState::Suspended;
+    return m_suspended.contains(nodeId);
 }
 
 Registry::Result<Registration> Registry::step(const QString &id, QList<RegistrationState> from,
@@ -186,6 +185,10 @@ Registry::Result<Registration> Registry::step(const QString &id, QList<Registrat
     if (g->history.size() >= protocol::kMaxRegistryEvents)
         return {409, QStringLiteral("%1 has %2 recorded steps, the limit").arg(g->id).arg(g->history.size()), {}};
     g->state = to;
+    if (to == RegistrationState::Suspended)
+        m_suspended.insert(g->applicant.nodeId);
+    else
+        m_suspended.remove(g->applicant.nodeId);
     g->history.append({action, m_clock.nowMs(), by, reason});
     ++m_revision;
     if (reason.isEmpty())

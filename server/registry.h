@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace cpn::server {
 
@@ -68,6 +69,8 @@ private:
     QList<Registration> m_registrations; // in the order filed
     QHash<QString, qsizetype> m_byId;
     QHash<QString, NodeStatus> m_reportedStatus;
+    // Node ids whose registration is suspended: asked for every node of a directory and every offer.
+    QSet<QString> m_suspended;
     QHash<QString, int> m_lastSerial; // "<T><PP><SSS>" -> the highest serial used
     int m_nextNumber = 1;
     qint64 m_revision = 0;

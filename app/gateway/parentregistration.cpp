@@ -288,7 +288,7 @@ void ParentRegistration::polledRegistration(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     if (status == 403) {
-        // An apply token (node:read and registry:apply) may not read the registry: follow the directory.
+        // A parent that refuses an applicant its own registration (cpn-nodesim allows it): follow its directory.
         qCInfo(lcRegistration).noquote()
             << u"the token may not read %1 at %2 (registry:read): following the "
                "parent's directory instead (GET /api/v1/nodes)"_s.arg(m_id, parent);
