@@ -765,6 +765,42 @@
         <source>This is a recording: its alarms cannot be acted on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarms of every connected root; select some to act on them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its affected nodes, comments and history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the alarms, their sources and comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the alarms of this severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show acknowledged alarms, unacknowledged ones or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the alarms of one region</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::ChangeTableModel</name>
@@ -902,6 +938,10 @@
     </message>
     <message>
         <source>From %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes between A and B</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1268,6 +1308,14 @@
             <numerusform>%n event</numerusform>
             <numerusform>%n events</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened to the nodes, links and connections, newest last</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1779,10 @@
         <source>Cancelling %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::LatencyMatrixModel</name>
@@ -2066,6 +2118,14 @@
         <source>Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -2103,6 +2163,18 @@
     </message>
     <message>
         <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a node&apos;s name and press Enter: the map centres on it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2333,6 +2405,58 @@ id %2
         <source>%1 of %2 nodes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By name, Chinese name, id, city, province or compute id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the nodes of one tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the nodes of one status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the nodes of one province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node with its status and figures; the map follows the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Nodes table&apos;s first column, kept in view</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::OverviewPanel</name>
@@ -2434,6 +2558,10 @@ id %2
     </message>
     <message>
         <source>recorded, not live · sampled every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes that need attention</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2839,6 +2967,14 @@ id %2
     </message>
     <message>
         <source>B %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The moment of the recording shown; arrows step, Page Up and Down jump</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3374,6 +3510,26 @@ id %2
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Select the next / previous node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say the selected node&apos;s status (hover card, status bar, screen reader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected node&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected node&apos;s menu (pin charts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place the workload selected in the queue on the selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -3777,6 +3933,14 @@ id %2
     </message>
     <message>
         <source>%1 could not be changed: it is no longer waiting for a place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a workload onto the map, or select it and a node on the map and press P there</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5474,6 +5638,22 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
     <message>
         <source>Click to zoom in on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N and Shift+N select the next and previous node, S or Space says how it is, Enter opens its details, the Menu key or Shift+F10 its menu, P places the workload selected in the queue on it; arrows pan, + and - zoom, 0 shows the whole country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node selected. N selects the next node, Shift+N the previous one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -763,6 +763,42 @@
         <source>This is a recording: its alarms cannot be acted on</source>
         <translation>这是记录回放：不能对其中的告警执行操作</translation>
     </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>The alarms of every connected root; select some to act on them</source>
+        <translation>所有已连接根节点的告警；选择若干条以对其操作</translation>
+    </message>
+    <message>
+        <source>Selected alarm</source>
+        <translation>所选告警</translation>
+    </message>
+    <message>
+        <source>Its affected nodes, comments and history</source>
+        <translation>其受影响节点、备注和历史</translation>
+    </message>
+    <message>
+        <source>Search alarms</source>
+        <translation>搜索告警</translation>
+    </message>
+    <message>
+        <source>In the alarms, their sources and comments</source>
+        <translation>在告警、其来源和备注中搜索</translation>
+    </message>
+    <message>
+        <source>Show the alarms of this severity</source>
+        <translation>显示此级别的告警</translation>
+    </message>
+    <message>
+        <source>Show acknowledged alarms, unacknowledged ones or both</source>
+        <translation>显示已确认、未确认或全部告警</translation>
+    </message>
+    <message>
+        <source>Show the alarms of one region</source>
+        <translation>显示某一地区的告警</translation>
+    </message>
 </context>
 <context>
     <name>cpn::ChangeTableModel</name>
@@ -901,6 +937,10 @@
     <message>
         <source>From %1 to %2</source>
         <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Changes between A and B</source>
+        <translation>A 与 B 之间的变化</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1303,14 @@
         <translation>
             <numerusform>%n 条事件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>What happened to the nodes, links and connections, newest last</source>
+        <translation>节点、链路和连接上发生的事件，最新的在最后</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1772,10 @@
         <source>Cancelling %1…</source>
         <translation>正在取消 %1…</translation>
     </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
 </context>
 <context>
     <name>cpn::LatencyMatrixModel</name>
@@ -2054,6 +2106,14 @@
         <source>Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers</source>
         <translation>批准或驳回接入申请，暂停、恢复或注销算力标识</translation>
     </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>系统语言(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>cpn::MapPanel</name>
@@ -2092,6 +2152,18 @@
     <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Go to node</source>
+        <translation>转到节点</translation>
+    </message>
+    <message>
+        <source>Type a node&apos;s name and press Enter: the map centres on it</source>
+        <translation>输入节点名称并按回车：地图将以其为中心</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2395,58 @@ ID：%2
         <source>%1 of %2 nodes</source>
         <translation>%1 个节点（共 %2 个）</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search nodes</source>
+        <translation>搜索节点</translation>
+    </message>
+    <message>
+        <source>By name, Chinese name, id, city, province or compute id</source>
+        <translation>按名称、中文名、标识、城市、省份或算力标识</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Show the nodes of one tier</source>
+        <translation>显示某一层级的节点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show the nodes of one status</source>
+        <translation>显示某一状态的节点</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Show the nodes of one province</source>
+        <translation>显示某一省份的节点</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Every node with its status and figures; the map follows the selection</source>
+        <translation>所有节点及其状态和指标；地图跟随所选节点</translation>
+    </message>
+    <message>
+        <source>Node names</source>
+        <translation>节点名称</translation>
+    </message>
+    <message>
+        <source>The Nodes table&apos;s first column, kept in view</source>
+        <translation>节点表的第一列，始终可见</translation>
+    </message>
 </context>
 <context>
     <name>cpn::OverviewPanel</name>
@@ -2425,6 +2549,10 @@ ID：%2
     <message>
         <source>recorded, not live · sampled every %1 s</source>
         <translation>录制数据，非实时 · 每 %1 秒采样一次</translation>
+    </message>
+    <message>
+        <source>Nodes that need attention</source>
+        <translation>需要关注的节点</translation>
     </message>
 </context>
 <context>
@@ -2829,6 +2957,14 @@ ID：%2
     <message>
         <source>B %1</source>
         <translation>B %1</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>播放或暂停</translation>
+    </message>
+    <message>
+        <source>The moment of the recording shown; arrows step, Page Up and Down jump</source>
+        <translation>所显示的记录时刻；方向键逐步移动，Page Up 和 Page Down 跳转</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3493,26 @@ ID：%2
         <source>Keys</source>
         <translation>按键</translation>
     </message>
+    <message>
+        <source>Select the next / previous node</source>
+        <translation>选择下一个 / 上一个节点</translation>
+    </message>
+    <message>
+        <source>Say the selected node&apos;s status (hover card, status bar, screen reader)</source>
+        <translation>报告所选节点的状态（悬停卡片、状态栏、屏幕阅读器）</translation>
+    </message>
+    <message>
+        <source>Open the selected node&apos;s details</source>
+        <translation>打开所选节点的详情</translation>
+    </message>
+    <message>
+        <source>The selected node&apos;s menu (pin charts)</source>
+        <translation>所选节点的菜单（固定图表）</translation>
+    </message>
+    <message>
+        <source>Place the workload selected in the queue on the selected node</source>
+        <translation>将队列中所选的工作负载部署到所选节点</translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -3756,6 +3912,14 @@ ID：%2
     <message>
         <source>%1 could not be changed: it is no longer waiting for a place.</source>
         <translation>%1 无法修改：它已不再等待放置。</translation>
+    </message>
+    <message>
+        <source>Workload queue</source>
+        <translation>工作负载队列</translation>
+    </message>
+    <message>
+        <source>Drag a workload onto the map, or select it and a node on the map and press P there</source>
+        <translation>将工作负载拖到地图上，或选中它并在地图上选中一个节点后按 P</translation>
     </message>
 </context>
 <context>
@@ -5446,6 +5610,22 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     <message>
         <source>Click to zoom in on them.</source>
         <translation>单击以放大查看。</translation>
+    </message>
+    <message>
+        <source>National map</source>
+        <translation>全国地图</translation>
+    </message>
+    <message>
+        <source>N and Shift+N select the next and previous node, S or Space says how it is, Enter opens its details, the Menu key or Shift+F10 its menu, P places the workload selected in the queue on it; arrows pan, + and - zoom, 0 shows the whole country.</source>
+        <translation>N 和 Shift+N 选择下一个和上一个节点，S 或空格报告其状态，回车打开其详情，菜单键或 Shift+F10 打开其菜单，P 将队列中所选的工作负载部署到该节点；方向键平移，+ 和 - 缩放，0 显示全国。</translation>
+    </message>
+    <message>
+        <source>No node selected. N selects the next node, Shift+N the previous one.</source>
+        <translation>未选择节点。N 选择下一个节点，Shift+N 选择上一个。</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>已选择：%1</translation>
     </message>
 </context>
 <context>

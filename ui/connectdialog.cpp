@@ -12,39 +12,29 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QEvent>
+#include <QToolButton>
+#include "widgets/formlabels.h"
 
 namespace cpn {
 
 ConnectDialog::ConnectDialog(QWidget *parent)
     : QDialog(parent), m_url(new QLineEdit(this)), m_caFile(new QLineEdit(this)),
-      m_allowPlainHttp(new QCheckBox(tr("Allow unencrypted HTTP to this endpoint"), this)),
-      m_signIn(new QCheckBox(tr("Sign in after connecting"), this)), m_problem(new QLabel(this)),
-      m_connect(new QPushButton(tr("Connect"), this))
+      m_allowPlainHttp(new QCheckBox(this)), m_signIn(new QCheckBox(this)), m_problem(new QLabel(this)),
+      m_connect(new QPushButton(this)), m_intro(new QLabel(this)), m_browse(new QToolButton(this)),
+      m_form(new QFormLayout)
 {
-    setWindowTitle(tr("Connect to Federation"));
     setObjectName(QStringLiteral("connectDialog"));
-
-    auto *intro = new QLabel(tr("The root (national) node of a federation. Its nodes and links join the ones "
-                                "already shown; the console connects to it again at the next start."),
-                             this);
-    intro->setWordWrap(true);
+    m_intro->setWordWrap(true);
     m_url->setObjectName(QStringLiteral("urlEdit"));
     m_url->setPlaceholderText(QStringLiteral("https://national-node.example.cn"));
     m_caFile->setObjectName(QStringLiteral("caFileEdit"));
-    m_caFile->setPlaceholderText(tr("The system's certificate authorities"));
-    m_caFile->setToolTip(tr("A PEM file of the private certificate authority that signed this node's "
-                            "certificate, trusted for this endpoint only"));
-    auto *browse = new QToolButton(this);
-    browse->setText(tr("Browse…"));
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caFile);
-    caRow->addWidget(browse);
+    caRow->addWidget(m_browse);
     m_allowPlainHttp->setObjectName(QStringLiteral("allowPlainHttpCheck"));
-    m_allowPlainHttp->setToolTip(tr("Tokens and data would cross the network readable by anyone on the way. "
-                                    "Only for a node on a private network you trust."));
     m_signIn->setObjectName(QStringLiteral("signInCheck"));
     m_signIn->setChecked(true);
-    m_signIn->setToolTip(tr("Opens the system browser at the node's sign-in page once connected"));
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_problem->setWordWrap(true);
     m_problem->setProperty("severity", QStringLiteral("warning"));
@@ -56,24 +46,53 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Root URL:"), m_url);
-    form->addRow(tr("Private CA:"), caRow);
-    form->addRow(QString(), m_allowPlainHttp);
-    form->addRow(QString(), m_signIn);
+    addFormRow(m_form, m_url);
+    m_caLabel = new QLabel(this);
+    m_form->addRow(m_caLabel, caRow);
+    m_form->addRow(QString(), m_allowPlainHttp);
+    m_form->addRow(QString(), m_signIn);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
+    layout->addWidget(m_intro);
+    layout->addLayout(m_form);
     layout->addWidget(m_problem);
     layout->addStretch();
     layout->addWidget(buttons);
+    retranslate();
     resize(560, sizeHint().height());
 
-    connect(browse, &QToolButton::clicked, this, &ConnectDialog::chooseCaFile);
+    connect(m_browse, &QToolButton::clicked, this, &ConnectDialog::chooseCaFile);
     connect(m_url, &QLineEdit::textChanged, this, &ConnectDialog::validate);
     connect(m_caFile, &QLineEdit::textChanged, this, &ConnectDialog::validate);
     connect(m_allowPlainHttp, &QCheckBox::toggled, this, &ConnectDialog::validate);
     validate();
+}
+
+void ConnectDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        validate(); // the problem, in the new language
+    }
+    QDialog::changeEvent(event);
+}
+
+void ConnectDialog::retranslate()
+{
+    setWindowTitle(tr("Connect to Federation"));
+    m_intro->setText(tr("The root (national) node of a federation. Its nodes and links join the ones "
+                        "already shown; the console connects to it again at the next start."));
+    m_caFile->setPlaceholderText(tr("The system's certificate authorities"));
+    m_caFile->setToolTip(tr("A PEM file of the private certificate authority that signed this node's "
+                            "certificate, trusted for this endpoint only"));
+    m_browse->setText(tr("Browse…"));
+    m_allowPlainHttp->setText(tr("Allow unencrypted HTTP to this endpoint"));
+    m_allowPlainHttp->setToolTip(tr("Tokens and data would cross the network readable by anyone on the way. "
+                                    "Only for a node on a private network you trust."));
+    m_signIn->setText(tr("Sign in after connecting"));
+    m_signIn->setToolTip(tr("Opens the system browser at the node's sign-in page once connected"));
+    m_connect->setText(tr("Connect"));
+    setFormLabel(m_form, m_url, tr("Root URL:"));
+    m_caLabel->setText(tr("Private CA:"));
 }
 
 api::EndpointSetting ConnectDialog::endpoint() const

@@ -5,6 +5,8 @@
 #include <QDialog>
 
 class QCheckBox;
+class QFormLayout;
+class QToolButton;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -28,7 +30,11 @@ public:
     // Why Connect is disabled; empty when it is not.
     QString problem() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void chooseCaFile();
     void validate();
 
@@ -38,6 +44,10 @@ private:
     QCheckBox *m_signIn;
     QLabel *m_problem;
     QPushButton *m_connect;
+    QLabel *m_intro;
+    QLabel *m_caLabel = nullptr;
+    QToolButton *m_browse;
+    QFormLayout *m_form;
 };
 
 } // namespace cpn

@@ -21,6 +21,8 @@
 
 #include <utility>
 
+#include <QEvent>
+
 namespace cpn {
 
 using charts::ChartCard;
@@ -33,20 +35,15 @@ DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, charts::HistorySource 
     setObjectName(QStringLiteral("dashboardPanel"));
     setAcceptDrops(true);
     auto *toolBar = new QHBoxLayout;
-    auto *pdf = new QToolButton(this);
-    pdf->setText(tr("Export PDF…"));
-    pdf->setToolTip(tr("Save every pinned chart to a PDF for the shift report"));
-    connect(pdf, &QToolButton::clicked, this, &DashboardPanel::exportPdfDialog);
-    auto *clear = new QToolButton(this);
-    clear->setText(tr("Unpin all"));
-    connect(clear, &QToolButton::clicked, this, &DashboardPanel::unpinAll);
+    m_pdf = new QToolButton(this);
+    connect(m_pdf, &QToolButton::clicked, this, &DashboardPanel::exportPdfDialog);
+    m_unpinAll = new QToolButton(this);
+    connect(m_unpinAll, &QToolButton::clicked, this, &DashboardPanel::unpinAll);
     toolBar->addStretch(1);
-    toolBar->addWidget(pdf);
-    toolBar->addWidget(clear);
+    toolBar->addWidget(m_pdf);
+    toolBar->addWidget(m_unpinAll);
 
-    m_empty = new QLabel(
-        tr("Pin charts from the map's or the node table's context menu, or drag nodes here from the table."),
-        this);
+    m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_grid = new QWidget;
@@ -65,6 +62,23 @@ DashboardPanel::DashboardPanel(charts::ChartDataHub *hub, charts::HistorySource 
     layout->addWidget(m_empty);
     layout->addWidget(m_scroll, 1);
     relayout();
+    retranslate();
+}
+
+void DashboardPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DashboardPanel::retranslate()
+{
+    m_pdf->setText(tr("Export PDF…"));
+    m_pdf->setToolTip(tr("Save every pinned chart to a PDF for the shift report"));
+    m_unpinAll->setText(tr("Unpin all"));
+    m_empty->setText(
+        tr("Pin charts from the map's or the node table's context menu, or drag nodes here from the table."));
 }
 
 void DashboardPanel::setAlarmStore(const alarms::AlarmStore *store)

@@ -8,6 +8,7 @@
 class QGridLayout;
 class QLabel;
 class QScrollArea;
+class QToolButton;
 
 namespace cpn {
 
@@ -61,7 +62,13 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    QToolButton *m_pdf = nullptr;
+    QToolButton *m_unpinAll = nullptr;
     void relayout();
     void exportPdfDialog();
     void pinPending();

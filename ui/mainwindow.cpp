@@ -34,6 +34,7 @@
 #include "widgets/map/nodemapwidget.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -89,7 +90,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_planning = dependencies.planning;
     m_registryRoots = dependencies.registryRoots;
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("CPN Control Center"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/cpn.svg")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
 
@@ -109,7 +109,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     statusBar()->addPermanentWidget(m_loadIndicator);
     m_clockLabel = new QLabel(this);
     m_clockLabel->setObjectName(QStringLiteral("statusClock"));
-    m_clockLabel->setToolTip(tr("Local time of this console"));
     statusBar()->addPermanentWidget(new LayoutFence(m_clockLabel)); // a new time each second
     statusBar()->setSizeGripEnabled(false);
 
@@ -125,6 +124,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     connect(m_overviewTimer, &QTimer::timeout, this, &MainWindow::refreshOverview);
 
     showState(dependencies.state);
+    retranslate();
 
     resize(1600, 1000);
     m_defaultState = saveState(kStateVersion);
@@ -137,19 +137,19 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createDocks()
 {
     m_nodesPanel = new NodesPanel(m_nodes, this);
-    m_nodesDock = new QDockWidget(tr("Nodes"), this);
+    m_nodesDock = new QDockWidget(this);
     m_nodesDock->setObjectName(QStringLiteral("nodesDock"));
     m_nodesDock->setWidget(m_nodesPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_nodesDock);
 
     m_eventsPanel = new EventsPanel(m_events->model(), this);
-    m_eventsDock = new QDockWidget(tr("Events"), this);
+    m_eventsDock = new QDockWidget(this);
     m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
     m_eventsDock->setWidget(m_eventsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
 
     m_details = new NodeDetailsPanel(m_nodes, this);
-    m_detailsDock = new QDockWidget(tr("Node details"), this);
+    m_detailsDock = new QDockWidget(this);
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
@@ -163,7 +163,7 @@ void MainWindow::createDocks()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(new LayoutFence(m_overview)); // its figures change every tick
-    m_overviewDock = new QDockWidget(tr("Overview"), this);
+    m_overviewDock = new QDockWidget(this);
     m_overviewDock->setObjectName(QStringLiteral("overviewDock"));
     m_overviewDock->setWidget(scroll);
     connect(m_overviewDock, &QDockWidget::visibilityChanged, m_overview, &OverviewPanel::setOnScreen);
@@ -214,7 +214,7 @@ void MainWindow::createHierarchy(FederationState *state)
         return counts;
     });
     m_hierarchyPanel = new HierarchyPanel(m_hierarchyModel, this);
-    m_hierarchyDock = new QDockWidget(tr("Hierarchy"), this);
+    m_hierarchyDock = new QDockWidget(this);
     m_hierarchyDock->setObjectName(QStringLiteral("hierarchyDock"));
     m_hierarchyDock->setWidget(m_hierarchyPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_hierarchyDock);
@@ -237,7 +237,7 @@ void MainWindow::createHierarchy(FederationState *state)
 void MainWindow::createLatency()
 {
     m_latencyPanel = new LatencyPanel(m_mapPanel->mapWidget(), m_history, m_clock, this);
-    m_latencyDock = new QDockWidget(tr("Latency Targets"), this);
+    m_latencyDock = new QDockWidget(this);
     m_latencyDock->setObjectName(QStringLiteral("latencyDock"));
     m_latencyDock->setWidget(m_latencyPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_latencyDock);
@@ -256,7 +256,7 @@ void MainWindow::createAlarms(const Dependencies &dependencies)
     m_alarmDirectory = std::make_unique<AlarmDirectory>(dependencies.state);
     m_alarmsPanel =
         new AlarmsPanel(dependencies.alarms, dependencies.alarmFeeds, m_alarmDirectory.get(), m_clock, this);
-    m_alarmsDock = new QDockWidget(tr("Alarms"), this);
+    m_alarmsDock = new QDockWidget(this);
     m_alarmsDock->setObjectName(QStringLiteral("alarmsDock"));
     m_alarmsDock->setWidget(m_alarmsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
@@ -300,14 +300,11 @@ void MainWindow::createAlarmSounds(const Dependencies &dependencies)
 
     m_muteButton = new QToolButton(this);
     m_muteButton->setObjectName(QStringLiteral("alarmMute"));
-    m_muteButton->setText(tr("Mute"));
-    m_muteButton->setToolTip(tr("No alarm sounds (the map still blinks)"));
     m_muteButton->setCheckable(true);
     m_muteButton->setAutoRaise(true);
     connect(m_muteButton, &QToolButton::toggled, m_announcer, &alarms::AlarmAnnouncer::setMuted);
     m_snoozeButton = new QToolButton(this);
     m_snoozeButton->setObjectName(QStringLiteral("alarmSnooze"));
-    m_snoozeButton->setToolTip(tr("No alarm sounds or notifications for 15 minutes; click again to end"));
     m_snoozeButton->setAutoRaise(true);
     connect(m_snoozeButton, &QToolButton::clicked, this, [this] {
         if (m_announcer->isSnoozed())
@@ -333,19 +330,19 @@ void MainWindow::createAlarmSounds(const Dependencies &dependencies)
 
 void MainWindow::addAlarmSoundsMenu(QMenu *view)
 {
-    m_alarmSoundsMenu = view->addMenu(tr("Alarm &Sounds"));
+    m_alarmSoundsMenu = view->addMenu(QString());
     m_alarmSoundsMenu->setObjectName(QStringLiteral("alarmSoundsMenu"));
     for (Alarm::Severity severity :
          {Alarm::Severity::Critical, Alarm::Severity::Major, Alarm::Severity::Minor, Alarm::Severity::Warning,
           Alarm::Severity::Info}) {
-        QAction *action = m_alarmSoundsMenu->addAction(alarms::severityName(severity));
+        QAction *action = m_alarmSoundsMenu->addAction(QString());
         action->setCheckable(true);
         action->setData(int(severity));
         connect(action, &QAction::toggled, m_announcer,
                 [this, severity](bool on) { m_announcer->setAnnounced(severity, on); });
     }
     m_alarmSoundsMenu->addSeparator();
-    QAction *mute = m_alarmSoundsMenu->addAction(tr("&Mute"));
+    QAction *mute = m_alarmSoundsMenu->addAction(QString());
     mute->setCheckable(true);
     mute->setObjectName(QStringLiteral("alarmMuteAction"));
     connect(mute, &QAction::toggled, m_announcer, &alarms::AlarmAnnouncer::setMuted);
@@ -472,7 +469,7 @@ void MainWindow::createDashboard()
     if (!m_chartHub)
         return;
     m_dashboard = new DashboardPanel(m_chartHub, m_history, &m_clock, this);
-    m_dashboardDock = new QDockWidget(tr("Dashboard"), this);
+    m_dashboardDock = new QDockWidget(this);
     m_dashboardDock->setObjectName(QStringLiteral("dashboardDock"));
     m_dashboardDock->setWidget(m_dashboard);
     addDockWidget(Qt::RightDockWidgetArea, m_dashboardDock);
@@ -483,7 +480,7 @@ void MainWindow::createDashboard()
     map::NodeMapWidget *map = m_mapPanel->mapWidget();
     map->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(map, &QWidget::customContextMenuRequested, this,
-            [this, map](const QPoint &pos) { showPinMenu(map->nodeIdAt(QPointF(pos)), map->mapToGlobal(pos)); });
+            [this, map](const QPoint &pos) { showPinMenu(map->contextNodeId(pos), map->mapToGlobal(pos)); });
     QTableView *table = m_nodesPanel->view();
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(table, &QWidget::customContextMenuRequested, this, [this, table](const QPoint &pos) {
@@ -616,18 +613,18 @@ IdentifierManagementWindow *MainWindow::openIdentifierManagement()
 
 void MainWindow::createMenus()
 {
-    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = menuBar()->addMenu(QString());
     // Empty sections' separators collapse (QMenu::separatorsCollapsible).
     m_connectionsEnd = m_fileMenu->addSeparator();
     m_recordingEnd = m_fileMenu->addSeparator();
-    QAction *quit = m_fileMenu->addAction(tr("&Quit"));
+    QAction *quit = m_quitAction = m_fileMenu->addAction(QString());
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(QString());
     QMenu *view = m_viewMenu;
-    QAction *find = view->addAction(tr("&Find Node"));
+    QAction *find = m_findAction = view->addAction(QString());
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WindowShortcut);
     connect(find, &QAction::triggered, m_nodesPanel, &NodesPanel::focusSearch);
@@ -663,37 +660,36 @@ void MainWindow::createMenus()
     if (m_announcer)
         addAlarmSoundsMenu(view);
     view->addSeparator();
-    QAction *fit = view->addAction(tr("Fit &Country"));
+    QAction *fit = m_fitAction = view->addAction(QString());
     connect(fit, &QAction::triggered, m_mapPanel->mapWidget(), &map::NodeMapWidget::fitCountry);
-    m_wallAction = view->addAction(tr("&Wall Mode"));
+    m_wallAction = view->addAction(QString());
     m_wallAction->setCheckable(true);
     m_wallAction->setShortcut(QKeySequence(Qt::Key_F11));
     connect(m_wallAction, &QAction::triggered, this, &MainWindow::setWallMode);
     // Also on the window itself: the menu bar, and with it its shortcuts, is hidden in wall mode.
     addAction(m_wallAction);
-    m_leaveWallAction = new QAction(tr("Leave Wall Mode"), this);
+    m_leaveWallAction = new QAction(this);
     m_leaveWallAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_leaveWallAction->setEnabled(false);
     connect(m_leaveWallAction, &QAction::triggered, this, [this] { setWallMode(false); });
     addAction(m_leaveWallAction);
     view->addSeparator();
-    QAction *reset = view->addAction(tr("&Reset Layout"));
-    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+    m_resetAction = view->addAction(QString());
+    connect(m_resetAction, &QAction::triggered, this, &MainWindow::resetLayout);
+    addLanguageMenu(view);
 
     if (m_planningUi)
         m_planningUi->addMenu(); // after View, before Help
 
     if (m_registryRoots) {
-        QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-        m_identifierAction = tools->addAction(tr("&Identifier Management…"));
+        m_toolsMenu = menuBar()->addMenu(QString());
+        m_identifierAction = m_toolsMenu->addAction(QString());
         m_identifierAction->setObjectName(QStringLiteral("identifierManagementAction"));
-        m_identifierAction->setStatusTip(
-            tr("Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers"));
         connect(m_identifierAction, &QAction::triggered, this, &MainWindow::openIdentifierManagement);
     }
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *guide = help->addAction(tr("&User Guide"));
+    QMenu *help = m_helpMenu = menuBar()->addMenu(QString());
+    QAction *guide = m_guideAction = help->addAction(QString());
     guide->setObjectName(QStringLiteral("userGuideAction"));
     guide->setShortcut(QKeySequence::HelpContents);
     connect(guide, &QAction::triggered, this, [this] {
@@ -701,7 +697,7 @@ void MainWindow::createMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
-    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    QAction *keys = m_keysAction = help->addAction(QString());
     keys->setObjectName(QStringLiteral("shortcutsAction"));
     connect(keys, &QAction::triggered, this, [this] {
         auto *dialog = new ShortcutsDialog(menuBar(), this);
@@ -709,9 +705,109 @@ void MainWindow::createMenus()
         dialog->show();
     });
     help->addSeparator();
-    QAction *about = help->addAction(tr("&About CPN Control Center"));
+    QAction *about = m_aboutAction = help->addAction(QString());
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::addLanguageMenu(QMenu *view)
+{
+    view->addSeparator();
+    m_languageMenu = view->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(m_languageMenu);
+    group->setExclusive(true);
+    // English and Chinese are written in their own language whatever the interface's, so that one
+    // who cannot read the present one still finds theirs.
+    for (const QString &choice : {QStringLiteral("en"), QStringLiteral("zh_CN"), QString()}) {
+        QAction *action = m_languageMenu->addAction(QString());
+        action->setObjectName(choice.isEmpty() ? QStringLiteral("languageSystem")
+                                               : QStringLiteral("language_") + choice);
+        action->setData(choice);
+        action->setCheckable(true);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice] { Q_EMIT languageRequested(choice); });
+    }
+    m_languageMenu->actions().at(0)->setText(QStringLiteral("English"));
+    m_languageMenu->actions().at(1)->setText(QStringLiteral("简体中文"));
+}
+
+void MainWindow::setLanguageChoice(const QString &choice)
+{
+    if (!m_languageMenu)
+        return;
+    // "en_US" is English's entry, "zh" Chinese's; a language without a translation checks none.
+    const QLocale locale(choice);
+    for (QAction *action : m_languageMenu->actions()) {
+        const QString entry = action->data().toString();
+        action->setChecked(choice.isEmpty() ? entry.isEmpty()
+                                            : !entry.isEmpty() && QLocale(entry).language() == locale.language());
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        Q_EMIT languageChanged();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+// Every text the window sets itself, in the language of the moment: from the constructor and on each
+// QEvent::LanguageChange (View > Language). The panels and dialogs retranslate their own. The events
+// already logged stay in the language they were written in.
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("CPN Control Center"));
+    m_clockLabel->setToolTip(tr("Local time of this console"));
+    m_nodesDock->setWindowTitle(tr("Nodes"));
+    m_eventsDock->setWindowTitle(tr("Events"));
+    m_detailsDock->setWindowTitle(tr("Node details"));
+    m_overviewDock->setWindowTitle(tr("Overview"));
+    m_hierarchyDock->setWindowTitle(tr("Hierarchy"));
+    m_latencyDock->setWindowTitle(tr("Latency Targets"));
+    if (m_alarmsDock)
+        m_alarmsDock->setWindowTitle(tr("Alarms"));
+    if (m_dashboardDock)
+        m_dashboardDock->setWindowTitle(tr("Dashboard"));
+    if (m_muteButton) {
+        m_muteButton->setText(tr("Mute"));
+        m_muteButton->setToolTip(tr("No alarm sounds (the map still blinks)"));
+        m_snoozeButton->setToolTip(tr("No alarm sounds or notifications for 15 minutes; click again to end"));
+    }
+    if (m_alarmSoundsMenu) {
+        m_alarmSoundsMenu->setTitle(tr("Alarm &Sounds"));
+        for (QAction *action : m_alarmSoundsMenu->actions()) {
+            if (action->objectName() == QLatin1String("alarmMuteAction"))
+                action->setText(tr("&Mute"));
+            else if (action->isCheckable())
+                action->setText(alarms::severityName(Alarm::Severity(action->data().toInt())));
+        }
+    }
+    updateSoundControls();
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_findAction->setText(tr("&Find Node"));
+    m_fitAction->setText(tr("Fit &Country"));
+    m_wallAction->setText(tr("&Wall Mode"));
+    m_leaveWallAction->setText(tr("Leave Wall Mode"));
+    m_resetAction->setText(tr("&Reset Layout"));
+    m_languageMenu->setTitle(tr("Lan&guage"));
+    m_languageMenu->actions().at(2)->setText(tr("&System Language"));
+    if (m_toolsMenu) {
+        m_toolsMenu->setTitle(tr("&Tools"));
+        m_identifierAction->setText(tr("&Identifier Management…"));
+        m_identifierAction->setStatusTip(
+            tr("Approve or reject applications to join, and suspend, reinstate or revoke compute identifiers"));
+    }
+    m_helpMenu->setTitle(tr("&Help"));
+    m_guideAction->setText(tr("&User Guide"));
+    m_keysAction->setText(tr("&Keyboard Shortcuts"));
+    m_aboutAction->setText(tr("&About CPN Control Center"));
+    if (m_tray)
+        m_tray->setToolTip(windowTitle());
 }
 
 ConnectionIndicator *MainWindow::endpointIndicator(const QString &endpointId) const

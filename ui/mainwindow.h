@@ -194,15 +194,29 @@ public Q_SLOTS:
     // Opens the planning wizards (non-modal; the map shows their candidates). Null without planning.
     SelectionWizard *openSelectionWizard();
     JobWizard *openJobWizard();
+    // Checks View > Language's entry of a choice ("en", "zh_CN"; empty: the system's language).
+    void setLanguageChoice(const QString &choice);
+    QMenu *languageMenu() const { return m_languageMenu; }
+
+Q_SIGNALS:
+    // View > Language: the user chose a language (as in setLanguageChoice). The composition root
+    // switches the translators and saves the choice; the window only checks the entry once told.
+    void languageRequested(const QString &choice);
+    // After the window retranslated itself on a LanguageChange: the parts that are not widgets but own
+    // actions in its menus (planning, accounts, snapshots, connections) set their texts again.
+    void languageChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createDocks();
     void createHierarchy(FederationState *state);
     void createLatency();
     void createMenus();
+    void addLanguageMenu(QMenu *view);
+    void retranslate();
     void restoreSettings();
     void scheduleOverview();
     void showLinks();
@@ -262,6 +276,16 @@ private:
     PlanningServices *m_planning = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_toolsMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_resetAction = nullptr;
+    QAction *m_guideAction = nullptr;
+    QAction *m_keysAction = nullptr;
+    QAction *m_aboutAction = nullptr;
     QAction *m_connectionsEnd = nullptr; // the separators closing the File menu's sections
     QAction *m_recordingEnd = nullptr;
     PlanningUi *m_planningUi = nullptr; // null without planning

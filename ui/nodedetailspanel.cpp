@@ -8,11 +8,13 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <QEvent>
+
 namespace cpn {
 
 NodeDetailsPanel::NodeDetailsPanel(NodeTableModel *nodes, QWidget *parent)
     : QWidget(parent), m_nodes(nodes), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
-      m_placeholder(new QLabel(tr("Click a node on the map or a row in the Nodes table."), this)),
+      m_placeholder(new QLabel(this)),
       m_form(new QWidget(this)), m_computeId(new QLabel(m_form)), m_url(new QLabel(m_form))
 {
     setObjectName(QStringLiteral("nodeDetailsPanel"));
@@ -39,20 +41,21 @@ NodeDetailsPanel::NodeDetailsPanel(NodeTableModel *nodes, QWidget *parent)
         if (column < NodeTableModel::StatusColumn)
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_values.append(value);
-        auto *label = new QLabel(m_nodes->headerData(column, Qt::Horizontal).toString(), m_form);
+        auto *label = new QLabel(m_form);
         label->setObjectName(QStringLiteral("countLabel"));
+        label->setProperty("column", column);
         form->addRow(label, value);
     }
     for (QLabel *value : {m_computeId, m_url}) {
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setWordWrap(true);
     }
-    auto *computeLabel = new QLabel(tr("Compute id"), m_form);
-    computeLabel->setObjectName(QStringLiteral("countLabel"));
-    form->addRow(computeLabel, m_computeId);
-    auto *urlLabel = new QLabel(tr("Endpoint"), m_form);
-    urlLabel->setObjectName(QStringLiteral("countLabel"));
-    form->addRow(urlLabel, m_url);
+    m_computeLabel = new QLabel(m_form);
+    m_computeLabel->setObjectName(QStringLiteral("countLabel"));
+    form->addRow(m_computeLabel, m_computeId);
+    m_urlLabel = new QLabel(m_form);
+    m_urlLabel->setObjectName(QStringLiteral("countLabel"));
+    form->addRow(m_urlLabel, m_url);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
@@ -70,6 +73,28 @@ NodeDetailsPanel::NodeDetailsPanel(NodeTableModel *nodes, QWidget *parent)
             refresh();
     });
     connect(m_nodes, &QAbstractItemModel::modelReset, this, &NodeDetailsPanel::refresh);
+    refresh();
+    retranslate();
+}
+
+void NodeDetailsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void NodeDetailsPanel::retranslate()
+{
+    m_placeholder->setText(tr("Click a node on the map or a row in the Nodes table."));
+    // The rows are named as the Nodes table's columns.
+    for (QLabel *label : m_form->findChildren<QLabel *>()) {
+        const QVariant column = label->property("column");
+        if (column.isValid())
+            label->setText(m_nodes->headerData(column.toInt(), Qt::Horizontal).toString());
+    }
+    m_computeLabel->setText(tr("Compute id"));
+    m_urlLabel->setText(tr("Endpoint"));
     refresh();
 }
 

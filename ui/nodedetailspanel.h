@@ -25,7 +25,13 @@ public:
     QString valueText(int column) const;
     QString title() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    QLabel *m_computeLabel = nullptr;
+    QLabel *m_urlLabel = nullptr;
     void refresh();
 
     NodeTableModel *m_nodes;

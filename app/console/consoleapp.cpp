@@ -17,6 +17,7 @@
 #include "offlinesession.h"
 #include "rootregistry.h"
 #include "snapshotcommands.h"
+#include "translations.h"
 #include "ui/accounts/accountsui.h"
 #include "ui/connectdialog.h"
 #include "ui/mainwindow.h"
@@ -59,8 +60,8 @@ ConnectionIndicator::State indicatorState(api::ConnectionState state)
 
 } // namespace
 
-ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent)
-    : QObject(parent), m_options(options), m_settings(settings), m_liveState(m_clock), m_nodes(&m_liveState),
+ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, UiLanguage *language, QObject *parent)
+    : QObject(parent), m_options(options), m_settings(settings), m_language(language), m_liveState(m_clock), m_nodes(&m_liveState),
       m_statusEvents(&m_liveState, &m_events), m_chartHub(&m_liveState)
 {
     // The console's worker threads (parsing, the cache writer, the map's composer) would each get a
@@ -113,6 +114,17 @@ ConsoleApp::ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObje
         };
     }
     m_window = std::make_unique<MainWindow>(dependencies);
+    if (m_language) {
+        // View > Language: applied to every open window at once (each retranslates itself on the
+        // LanguageChange the translators send), and remembered for the next start.
+        m_window->setLanguageChoice(m_language->choice());
+        connect(m_window.get(), &MainWindow::languageRequested, this, [this](const QString &choice) {
+            if (m_settings)
+                m_settings->setValue(QLatin1String(UiLanguage::kSettingsKey), choice);
+            m_language->applyChoice(choice);
+            m_window->setLanguageChoice(choice);
+        });
+    }
 
     // The cache records what the federations report for offline review; ingestion is posted to
     // its writer thread, so the UI thread never waits on the disk.
@@ -399,13 +411,19 @@ void ConsoleApp::createRoots()
 
 void ConsoleApp::addConnectActions()
 {
-    auto *connectAction = new QAction(tr("&Connect to Federation…"), m_window.get());
+    auto *connectAction = new QAction(m_window.get());
     connectAction->setObjectName(QStringLiteral("connectFederationAction"));
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     connect(connectAction, &QAction::triggered, this, &ConsoleApp::openConnectDialog);
     // One entry per connected root, listed when the menu opens.
-    auto *disconnectMenu = new QMenu(tr("&Disconnect"), m_window.get());
+    auto *disconnectMenu = new QMenu(m_window.get());
     disconnectMenu->setObjectName(QStringLiteral("disconnectMenu"));
+    const auto retranslate = [connectAction, disconnectMenu] {
+        connectAction->setText(tr("&Connect to Federation…"));
+        disconnectMenu->setTitle(tr("&Disconnect"));
+    };
+    retranslate();
+    connect(m_window.get(), &MainWindow::languageChanged, connectAction, retranslate);
     connect(disconnectMenu, &QMenu::aboutToShow, this, [this, disconnectMenu] {
         disconnectMenu->clear();
         const QList<QUrl> roots = m_roots->rootUrls();

@@ -55,6 +55,7 @@ class DemoScript;
 class OfflineSession;
 class RootRegistry;
 class SnapshotCommands;
+class UiLanguage;
 
 // The composition root: builds the clock, network manager, models, window and the parts with one job
 // each (the registry of federation roots, the cache, offline review, snapshots, accounts, planning,
@@ -64,7 +65,10 @@ class ConsoleApp : public QObject
     Q_OBJECT
 
 public:
-    ConsoleApp(const ConsoleOptions &options, QSettings *settings, QObject *parent = nullptr);
+    // language: switched by View > Language and saved in the settings; without it the menu has no
+    // Language entries (tests that install their own translators).
+    ConsoleApp(const ConsoleOptions &options, QSettings *settings, UiLanguage *language = nullptr,
+               QObject *parent = nullptr);
     ~ConsoleApp() override;
 
     // Shows the window and starts connecting; the window stays responsive while the simulator starts.
@@ -110,6 +114,7 @@ private:
 
     ConsoleOptions m_options;
     QSettings *m_settings;
+    UiLanguage *m_language;
     SystemClock m_clock;
     ReviewClock m_viewClock{m_clock}; // what the window shows: pinned to the replayed moment in a review
     QNetworkAccessManager m_network;

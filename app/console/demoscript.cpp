@@ -38,6 +38,8 @@
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QMenuBar>
+#include <QMenu>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTimer>
@@ -281,6 +283,30 @@ void DemoScript::scheduleScreenshot()
                 qCWarning(lcApp).noquote() << "no drag preview for workload" << drag;
         });
     }
+    // CPN_SCREENSHOT_LANGUAGE=<choice> (e.g. zh_CN) opens Place a Job, then switches the language through
+    // View > Language and shows that menu open for the picture.
+    if (const QString language = qEnvironmentVariable("CPN_SCREENSHOT_LANGUAGE"); !language.isEmpty()) {
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 5000), this, [window] {
+            if (JobWizard *wizard = window->openJobWizard())
+                wizard->move(window->geometry().center() - wizard->rect().center() + QPoint(200, 60));
+        });
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 3000), this, [window, language] {
+            QMenu *menu = window->languageMenu();
+            QAction *choice = menu ? menu->findChild<QAction *>(QStringLiteral("language_") + language) : nullptr;
+            if (!choice) {
+                qCWarning(lcApp).noquote() << "no language" << language << "for the screenshot";
+                return;
+            }
+            choice->trigger();
+        });
+        QTimer::singleShot(std::max(0, m_options.screenshotDelayMs - 1500), this, [window] {
+            QMenuBar *bar = window->menuBar();
+            QMenu *view = window->viewMenu();
+            view->popup(bar->mapToGlobal(bar->actionGeometry(view->menuAction()).bottomLeft()));
+            QMenu *languages = window->languageMenu();
+            languages->popup(view->mapToGlobal(view->actionGeometry(languages->menuAction()).topRight()));
+        });
+    }
     // CPN_SCREENSHOT_DIALOG=accounts|connect|workload-editor|identifiers opens that dialog over the window for the
     // picture (the workload editor on the queue's first workload).
     if (const QString dialog = qEnvironmentVariable("CPN_SCREENSHOT_DIALOG"); !dialog.isEmpty()) {
@@ -362,7 +388,7 @@ void DemoScript::scheduleScreenshot()
         for (QDialog *dialog : window->findChildren<QDialog *>())
             over.append(dialog);
         for (QWidget *top : QApplication::topLevelWidgets()) {
-            if (top->inherits("QTipLabel"))
+            if (top->inherits("QTipLabel") || qobject_cast<QMenu *>(top))
                 over.append(top);
         }
         for (QWidget *widget : std::as_const(over)) {

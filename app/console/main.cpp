@@ -38,14 +38,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("cpn-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
 
-    // The language option must be known before any translated text, the help included.
+    // The language must be known before any translated text, the help included: the --lang option for
+    // this run, else the one chosen in View > Language last time, else the system's.
+    QSettings settings;
     const qsizetype langAt = arguments.indexOf(QStringLiteral("--lang"));
-    const QLocale locale = langAt > 0 && langAt + 1 < arguments.size() ? QLocale(arguments.at(langAt + 1))
-                                                                        : QLocale::system();
-    QLocale::setDefault(locale); // models pick the order of bilingual names from it
-    cpn::console::installTranslations(app, locale);
-    // Every window's title ends with it: in the language of the rest of the title.
-    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("cpn::console", "CPN Control Center"));
+    const QString commandLineLanguage =
+        langAt > 0 && langAt + 1 < arguments.size() ? arguments.at(langAt + 1) : QString();
+    cpn::console::UiLanguage language;
+    language.applyChoice(cpn::console::UiLanguage::startupChoice(commandLineLanguage, &settings));
 
     const auto parsed = cpn::console::parseCommandLine(arguments, qEnvironmentVariable("CPN_TOKEN"));
     switch (parsed.action) {
@@ -62,8 +62,7 @@ int main(int argc, char *argv[])
 
     auto &guiApp = static_cast<QApplication &>(app);
     cpn::theme::applyDark(guiApp);
-    QSettings settings;
-    cpn::console::ConsoleApp console(parsed.options, &settings);
+    cpn::console::ConsoleApp console(parsed.options, &settings, &language);
     console.start();
     return QApplication::exec();
 }

@@ -52,7 +52,7 @@ OfflineSession::OfflineSession(MainWindow *window, ReviewClock *clock, QObject *
     // The bar sits in a fixed tool bar above the map: wide, always in the same place, and out of
     // the saved dock layout.
     m_bar = new ReplayBar(m_controller);
-    m_barHost = new QToolBar(tr("Replay"), m_window);
+    m_barHost = new QToolBar(m_window);
     m_barHost->setObjectName(QStringLiteral("replayToolBar"));
     m_barHost->setMovable(false);
     m_barHost->setFloatable(false);
@@ -64,13 +64,27 @@ OfflineSession::OfflineSession(MainWindow *window, ReviewClock *clock, QObject *
     connect(m_bar, &ReplayBar::backToLiveRequested, this, &OfflineSession::backToLiveRequested);
 
     m_comparePanel = new ComparePanel(&m_changes);
-    m_compareDock = new QDockWidget(tr("Compare"), m_window);
+    m_compareDock = new QDockWidget(m_window);
     m_compareDock->setObjectName(QStringLiteral("compareDock"));
     m_compareDock->setWidget(m_comparePanel);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
     m_window->tabifyDockWidget(m_window->eventsDock(), m_compareDock);
     m_window->eventsDock()->raise();
     m_compareDock->hide();
+    retranslate();
+    connect(m_window, &MainWindow::languageChanged, this, &OfflineSession::retranslate);
+}
+
+void OfflineSession::retranslate()
+{
+    m_barHost->setWindowTitle(tr("Replay"));
+    m_compareDock->setWindowTitle(tr("Compare"));
+    if (!m_active || !m_source)
+        return;
+    // The window has just set its own title again, in the new language.
+    m_liveTitle = m_window->windowTitle();
+    m_window->setWindowTitle(tr("RECORDING, not live — %1").arg(m_liveTitle));
+    m_bar->setBannerText(bannerText());
 }
 
 OfflineSession::~OfflineSession()

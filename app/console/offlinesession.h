@@ -71,6 +71,7 @@ Q_SIGNALS:
     void backToLiveRequested();
 
 private:
+    void retranslate();
     void start(const QString &file, qint64 fromMs, bool live);
     void onOpened(bool ok, const QString &error, bool live);
     void show(const cache::ReplayState &state);

@@ -35,22 +35,24 @@ SnapshotCommands::SnapshotCommands(MainWindow *window, OfflineSession *offline, 
     : QObject(parent), m_window(window), m_offline(offline), m_cache(cache),
       m_cachePath(std::move(cachePath)), m_clock(clock)
 {
-    m_open = new QAction(tr("&Open Snapshot…"), this);
+    m_open = new QAction(this);
     m_open->setObjectName(QStringLiteral("openSnapshotAction"));
     m_open->setShortcut(QKeySequence::Open);
-    m_save = new QAction(tr("&Save Snapshot…"), this);
+    m_save = new QAction(this);
     m_save->setObjectName(QStringLiteral("saveSnapshotAction"));
     m_save->setShortcut(QKeySequence::Save);
-    m_import = new QAction(tr("&Import Snapshot…"), this);
+    m_import = new QAction(this);
     m_import->setObjectName(QStringLiteral("importSnapshotAction"));
-    m_compareFiles = new QAction(tr("Co&mpare Snapshots…"), this);
+    m_compareFiles = new QAction(this);
     m_compareFiles->setObjectName(QStringLiteral("compareSnapshotsAction"));
-    m_clear = new QAction(tr("&Clear Cache…"), this);
+    m_clear = new QAction(this);
     m_clear->setObjectName(QStringLiteral("clearCacheAction"));
-    m_review = new QAction(tr("Review the &Last Hour"), this);
+    m_review = new QAction(this);
     m_review->setObjectName(QStringLiteral("reviewLastHourAction"));
-    m_backToLive = new QAction(tr("&Back to Live"), this);
+    m_backToLive = new QAction(this);
     m_backToLive->setObjectName(QStringLiteral("backToLiveAction"));
+    retranslate();
+    connect(m_window, &MainWindow::languageChanged, this, &SnapshotCommands::retranslate);
     m_backToLive->setEnabled(false);
     for (QAction *action : {m_save, m_import, m_clear, m_review})
         action->setEnabled(m_cache != nullptr);
@@ -128,6 +130,19 @@ void SnapshotCommands::addToMenus()
     m_window->addFileActions(MainWindow::FileSection::Recording,
                              {m_open, m_save, m_import, m_compareFiles, separator, m_clear});
     m_window->addViewActions({m_review, m_backToLive});
+}
+
+void SnapshotCommands::retranslate()
+{
+    m_open->setText(tr("&Open Snapshot…"));
+    m_save->setText(tr("&Save Snapshot…"));
+    m_import->setText(tr("&Import Snapshot…"));
+    m_compareFiles->setText(tr("Co&mpare Snapshots…"));
+    m_clear->setText(tr("&Clear Cache…"));
+    m_review->setText(tr("Review the &Last Hour"));
+    m_backToLive->setText(tr("&Back to Live"));
+    if (m_sizeLabel)
+        updateCacheSize();
 }
 
 void SnapshotCommands::onReviewChanged()

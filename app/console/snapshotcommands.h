@@ -64,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void addToMenus();
+    void retranslate();
     void onReviewChanged();
 
     MainWindow *m_window;
@@ -78,7 +79,7 @@ private:
     QAction *m_compareFiles;
     QAction *m_review;
     QAction *m_backToLive;
-    QLabel *m_sizeLabel;
+    QLabel *m_sizeLabel = nullptr;
     QTimer *m_sizeTimer;
     bool m_saving = false;
     QString m_recordingProblem; // why the cache cannot write; empty while it records

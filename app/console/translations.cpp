@@ -3,25 +3,63 @@
 #include "domain/logging.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLibraryInfo>
-#include <QTranslator>
+#include <QSettings>
 
 namespace cpn::console {
 
-void installTranslations(QCoreApplication &app, const QLocale &locale)
+UiLanguage::UiLanguage(QString qmDirectory, QObject *parent) : QObject(parent), m_qmDirectory(std::move(qmDirectory))
 {
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
+}
 
-    auto *ourTranslator = new QTranslator(&app);
-    if (ourTranslator->load(locale, QStringLiteral("cpn"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(ourTranslator);
+QString UiLanguage::startupChoice(const QString &commandLineLanguage, const QSettings *settings)
+{
+    if (!commandLineLanguage.isEmpty())
+        return commandLineLanguage;
+    return settings ? settings->value(QLatin1String(kSettingsKey)).toString() : QString();
+}
+
+QLocale UiLanguage::localeOf(const QString &choice)
+{
+    return choice.isEmpty() ? QLocale::system() : QLocale(choice);
+}
+
+bool UiLanguage::loadOurTranslator(QTranslator &translator, const QLocale &locale) const
+{
+    return translator.load(locale, QStringLiteral("cpn"), QStringLiteral("_"), m_qmDirectory);
+}
+
+void UiLanguage::applyChoice(const QString &choice)
+{
+    m_choice = choice;
+    apply(localeOf(choice));
+}
+
+void UiLanguage::apply(const QLocale &locale)
+{
+    m_locale = locale;
+    QLocale::setDefault(locale); // models pick the order of bilingual names from it
+    // Each removal and installation sends every widget a LanguageChange; the last one finds both in place.
+    if (std::exchange(m_qtInstalled, false))
+        QCoreApplication::removeTranslator(&m_qt);
+    if (std::exchange(m_oursInstalled, false))
+        QCoreApplication::removeTranslator(&m_ours);
+
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
+    if (!english && m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        m_qtInstalled = QCoreApplication::installTranslator(&m_qt);
+    if (!english && loadOurTranslator(m_ours, locale)) {
+        m_oursInstalled = QCoreApplication::installTranslator(&m_ours);
         qCInfo(lcApp) << "user interface language" << locale.name();
-    } else if (locale.language() != QLocale::English && locale.language() != QLocale::C) {
+    } else if (!english) {
         qCInfo(lcApp) << "no translation for" << locale.name() << "- using English";
     }
+    // Every window's title ends with it: in the language of the rest of the title.
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("cpn::console", "CPN Control Center"));
+    Q_EMIT changed(locale);
 }
 
 } // namespace cpn::console

@@ -6,6 +6,7 @@
 #include "ui/accounts/signinwaitdialog.h"
 
 #include <QDesktopServices>
+#include <QEvent>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
@@ -17,16 +18,14 @@ namespace cpn {
 AccountsUi::AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *parent)
     : QObject(parent), m_window(window), m_vault(vault), m_status(new QLabel(window))
 {
-    m_menu = window->menuBar()->addMenu(tr("&Accounts"));
+    m_menu = window->menuBar()->addMenu(QString());
     m_menu->setObjectName(QStringLiteral("accountsMenu"));
-    m_signIn = m_menu->addAction(tr("&Sign In…"));
+    m_signIn = m_menu->addAction(QString());
     m_signIn->setObjectName(QStringLiteral("signInAction"));
-    m_signIn->setStatusTip(tr("Sign in at the federation root in the system browser"));
-    m_signOut = m_menu->addAction(tr("Sign &Out"));
+    m_signOut = m_menu->addAction(QString());
     m_signOut->setObjectName(QStringLiteral("signOutAction"));
-    m_signOut->setStatusTip(tr("Revoke this console's tokens and forget them"));
     m_menu->addSeparator();
-    m_manage = m_menu->addAction(tr("&Accounts…"));
+    m_manage = m_menu->addAction(QString());
     m_manage->setObjectName(QStringLiteral("manageAccountsAction"));
     connect(m_signIn, &QAction::triggered, this, [this] {
         if (auto *session = primary())
@@ -41,6 +40,26 @@ AccountsUi::AccountsUi(QMainWindow *window, auth::TokenVault *vault, QObject *pa
     window->statusBar()->addPermanentWidget(m_status);
     if (m_vault)
         connect(m_vault, &auth::TokenVault::persistenceChanged, this, &AccountsUi::update);
+    // The menu, a widget, is told when the language changes; this object is not.
+    m_menu->installEventFilter(this);
+    retranslate();
+}
+
+bool AccountsUi::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_menu && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void AccountsUi::retranslate()
+{
+    m_menu->setTitle(tr("&Accounts"));
+    m_signIn->setText(tr("&Sign In…"));
+    m_signIn->setStatusTip(tr("Sign in at the federation root in the system browser"));
+    m_signOut->setText(tr("Sign &Out"));
+    m_signOut->setStatusTip(tr("Revoke this console's tokens and forget them"));
+    m_manage->setText(tr("&Accounts…"));
     update();
 }
 

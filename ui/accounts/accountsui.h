@@ -49,7 +49,11 @@ Q_SIGNALS:
     // For the Events log: the source (the endpoint) and a sentence.
     void notice(const QString &source, const QString &message, bool isWarning);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void retranslate();
     void update();
     void reopenDialog(); // its rows are the sessions it was opened with
     SignInWaitDialog *waitDialogOf(auth::AccountSession *session);

@@ -1,9 +1,11 @@
 #include "ui/planning/jobkindpage.h"
 
 #include "jobs/joblistmodel.h"
+#include "widgets/formlabels.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,36 +17,30 @@ namespace cpn {
 JobKindPage::JobKindPage(placement::Workload *draft, QWidget *parent) : QWizardPage(parent), m_draft(draft)
 {
     setObjectName(QStringLiteral("jobKindPage"));
-    setTitle(tr("Job"));
-    setSubTitle(tr("Name the job and say what kind of work it is."));
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("jobName"));
     m_name->setMaxLength(200);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("jobKind"));
     for (JobKind kind : {JobKind::Training, JobKind::FineTuning, JobKind::Inference, JobKind::Batch})
-        m_kind->addItem(jobs::JobListModel::kindName(kind), int(kind));
-    m_split = new QCheckBox(tr("May be split across nodes"), this);
+        m_kind->addItem(QString(), int(kind));
+    m_split = new QCheckBox(this);
     m_split->setObjectName(QStringLiteral("splittable"));
     m_maxNodes = new QSpinBox(this);
     m_maxNodes->setObjectName(QStringLiteral("maxSplitNodes"));
     m_maxNodes->setRange(2, 8);
-    m_maxNodes->setPrefix(tr("up to "));
-    m_maxNodes->setSuffix(tr(" nodes"));
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setStyleSheet(QStringLiteral("color: #e06c5a;"));
-    auto *hint = new QLabel(tr("Inference services and batch jobs may run in parts on several nodes; training and "
-                               "fine-tuning always run on one."),
-                            this);
-    hint->setWordWrap(true);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Na&me:"), m_name); // Alt+N is the wizard's Next
-    form->addRow(tr("&Kind:"), m_kind);
-    form->addRow(m_split, m_maxNodes);
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+    m_form = new QFormLayout;
+    addFormRow(m_form, m_name);
+    addFormRow(m_form, m_kind);
+    m_form->addRow(m_split, m_maxNodes);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(hint);
+    layout->addLayout(m_form);
+    layout->addWidget(m_hint);
     layout->addStretch(1);
     layout->addWidget(m_problem);
 
@@ -52,6 +48,31 @@ JobKindPage::JobKindPage(placement::Workload *draft, QWidget *parent) : QWizardP
     connect(m_kind, &QComboBox::currentIndexChanged, this, &JobKindPage::entriesChanged);
     connect(m_split, &QCheckBox::toggled, this, &JobKindPage::entriesChanged);
     connect(m_maxNodes, &QSpinBox::valueChanged, this, &JobKindPage::entriesChanged);
+    retranslate();
+}
+
+void JobKindPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+void JobKindPage::retranslate()
+{
+    setTitle(tr("Job"));
+    setSubTitle(tr("Name the job and say what kind of work it is."));
+    for (int i = 0; i < m_kind->count(); ++i)
+        m_kind->setItemText(i, jobs::JobListModel::kindName(JobKind(m_kind->itemData(i).toInt())));
+    m_split->setText(tr("May be split across nodes"));
+    m_maxNodes->setPrefix(tr("up to "));
+    m_maxNodes->setSuffix(tr(" nodes"));
+    m_hint->setText(tr("Inference services and batch jobs may run in parts on several nodes; training and "
+                       "fine-tuning always run on one."));
+    setFormLabel(m_form, m_name, tr("Na&me:")); // Alt+N is the wizard's Next
+    setFormLabel(m_form, m_kind, tr("&Kind:"));
+    if (!m_problem->text().isEmpty())
+        m_problem->setText(problemWith(*m_draft));
 }
 
 void JobKindPage::initializePage()

@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -32,7 +33,11 @@ public:
 
     static QString problemWith(const placement::Workload &workload);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void entriesChanged();
 
     placement::Workload *m_draft;
@@ -42,6 +47,8 @@ private:
     QCheckBox *m_split;
     QSpinBox *m_maxNodes;
     QLabel *m_problem;
+    QLabel *m_hint;
+    QFormLayout *m_form;
 };
 
 } // namespace cpn

@@ -9,6 +9,7 @@
 #include "ui/planning/submitpage.h"
 
 #include <QDateTime>
+#include <QEvent>
 
 namespace cpn {
 
@@ -32,7 +33,6 @@ JobWizard::JobWizard(PlanningServices *services, const placement::Workload &init
     : QWizard(parent), m_draft(initial)
 {
     setObjectName(QStringLiteral("jobWizard"));
-    setWindowTitle(tr("Place a Job"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     m_kind = new JobKindPage(&m_draft, this);
@@ -41,9 +41,6 @@ JobWizard::JobWizard(PlanningServices *services, const placement::Workload &init
                                              nullptr, this);
     m_requirements = new RequirementsPage(services, &m_draft, m_ranking, this);
     m_proposals = new RankedOffersPage(services, &m_draft, m_ranking, this);
-    m_proposals->setTitle(tr("Proposals"));
-    m_proposals->setSubTitle(tr("Where the engine would run the job, best first; splits across nodes appear when the "
-                                "job allows them."));
     m_review = new ReviewPage(&m_draft, m_proposals, this);
     m_submit = new SubmitPage(services, &m_draft, m_proposals, m_review, this);
     setPage(KindPageId, m_kind);
@@ -60,6 +57,24 @@ JobWizard::JobWizard(PlanningServices *services, const placement::Workload &init
             Q_EMIT highlightRequested({});
     });
     resize(1180, 760);
+    retranslate();
+}
+
+bool JobWizard::event(QEvent *event)
+{
+    const bool handled = QWizard::event(event);
+    // After the pages (QWidget::event hands the change to the children): the proposals page's title is the wizard's.
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    return handled;
+}
+
+void JobWizard::retranslate()
+{
+    setWindowTitle(tr("Place a Job"));
+    m_proposals->setTitle(tr("Proposals"));
+    m_proposals->setSubTitle(tr("Where the engine would run the job, best first; splits across nodes appear when the "
+                                "job allows them."));
 }
 
 JobWizard::~JobWizard() = default;

@@ -43,6 +43,7 @@ public:
     SubmitPage *submitPage() const { return m_submit; }
 
     void done(int result) override;
+    bool event(QEvent *event) override;
 
 Q_SIGNALS:
     void highlightRequested(const QStringList &nodeIds);
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void submissionFailed(const QString &reason);
 
 private:
+    void retranslate();
     placement::Workload m_draft;
     placement::SharedRanking *m_ranking;
     JobKindPage *m_kind;

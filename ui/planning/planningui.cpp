@@ -30,6 +30,23 @@ PlanningUi::PlanningUi(PlanningServices *services, MainWindow *window, const Clo
     createJobsDock();
     createReservationsDock();
     createWorkloadQueue();
+    retranslate();
+    connect(m_window, &MainWindow::languageChanged, this, &PlanningUi::retranslate);
+}
+
+void PlanningUi::retranslate()
+{
+    if (m_jobsDock)
+        m_jobsDock->setWindowTitle(tr("Jobs"));
+    if (m_reservationsDock)
+        m_reservationsDock->setWindowTitle(tr("Reservations"));
+    m_queueDock->setWindowTitle(tr("Workload Queue"));
+    if (!m_menu)
+        return;
+    m_menu->setTitle(tr("&Planning"));
+    m_selectAction->setText(tr("&Select Resources…"));
+    m_placeAction->setText(tr("&Place a Job…"));
+    m_toolBar->setWindowTitle(tr("Planning"));
 }
 
 void PlanningUi::createJobsDock()
@@ -37,7 +54,7 @@ void PlanningUi::createJobsDock()
     if (!m_services->jobs)
         return;
     m_jobsPanel = new JobsPanel(m_services->jobs, m_clock, m_window);
-    m_jobsDock = new QDockWidget(tr("Jobs"), m_window);
+    m_jobsDock = new QDockWidget(m_window);
     m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
     m_jobsDock->setWidget(m_jobsPanel);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
@@ -54,7 +71,7 @@ void PlanningUi::createReservationsDock()
     m_reservations = new jobs::ReservationList(m_services->jobs, this);
     m_reservationsPanel = new ReservationsPanel(
         m_reservations, [services = m_services] { return services->nodeNames(); }, m_clock, m_window);
-    m_reservationsDock = new QDockWidget(tr("Reservations"), m_window);
+    m_reservationsDock = new QDockWidget(m_window);
     m_reservationsDock->setObjectName(QStringLiteral("reservationsDock"));
     m_reservationsDock->setWidget(m_reservationsPanel);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_reservationsDock);
@@ -73,14 +90,14 @@ void PlanningUi::createReservationsDock()
 
 void PlanningUi::addMenu()
 {
-    m_menu = m_window->menuBar()->addMenu(tr("&Planning"));
-    m_selectAction = m_menu->addAction(tr("&Select Resources…"));
+    m_menu = m_window->menuBar()->addMenu(QString());
+    m_selectAction = m_menu->addAction(QString());
     m_selectAction->setObjectName(QStringLiteral("selectResourcesAction"));
     m_selectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_selectAction->setToolTip(tr("Find and reserve the offers that fit a workload"));
     m_selectAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     connect(m_selectAction, &QAction::triggered, this, [this] { openSelectionWizard(); });
-    m_placeAction = m_menu->addAction(tr("&Place a Job…"));
+    m_placeAction = m_menu->addAction(QString());
     m_placeAction->setObjectName(QStringLiteral("placeJobAction"));
     m_placeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
     m_placeAction->setToolTip(tr("Choose where a job runs and submit it"));
@@ -102,11 +119,12 @@ void PlanningUi::addMenu()
         reservationsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
         m_menu->addAction(reservationsToggle);
     }
-    m_toolBar = m_window->addToolBar(tr("Planning"));
+    m_toolBar = m_window->addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("planningToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_toolBar->addAction(m_selectAction);
     m_toolBar->addAction(m_placeAction);
+    retranslate();
 }
 
 void PlanningUi::highlightOnMap(const QStringList &nodeIds)
@@ -167,7 +185,7 @@ void PlanningUi::createWorkloadQueue()
 {
     m_workloadQueue = new jobs::WorkloadQueue(this);
     m_queuePanel = new WorkloadQueuePanel(m_workloadQueue, m_services, m_window);
-    m_queueDock = new QDockWidget(tr("Workload Queue"), m_window);
+    m_queueDock = new QDockWidget(m_window);
     m_queueDock->setObjectName(QStringLiteral("workloadQueueDock"));
     m_queueDock->setWidget(m_queuePanel);
     // Under the map, a tab beside the events: the full width its rows need, and they are dragged up
@@ -178,6 +196,8 @@ void PlanningUi::createWorkloadQueue()
     map::NodeMapWidget *map = m_window->mapPanel()->mapWidget();
     map->setFitProvider([panel = m_queuePanel](const QString &id) { return panel->fitFor(id); });
     connect(map, &map::NodeMapWidget::workloadDropped, m_queuePanel, &WorkloadQueuePanel::handleDrop);
+    // The drop's keyboard path: P on the map places the workload selected in the queue on the selected node.
+    map->setWorkloadToPlace([panel = m_queuePanel] { return panel->selectedWorkloadId(); });
     connect(m_queuePanel, &WorkloadQueuePanel::eventLogged, m_window->eventLog(), &EventLog::log);
     // A submitted workload's job is followed in the Jobs dock.
     connect(m_queuePanel->submitter(), &jobs::WorkloadQueueSubmitter::workloadSubmitted, this, [this] {

@@ -59,6 +59,7 @@ public:
     JobWizard *openJobWizard(const placement::Workload &initial);
 
 private:
+    void retranslate();
     void createJobsDock();
     void createReservationsDock();
     void createWorkloadQueue();

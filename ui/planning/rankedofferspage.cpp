@@ -18,6 +18,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <QEvent>
+
 namespace cpn {
 namespace {
 
@@ -79,16 +81,12 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
     : QWizardPage(parent), m_services(services), m_draft(draft), m_ranking(ranking)
 {
     setObjectName(QStringLiteral("rankedOffersPage"));
-    setTitle(tr("Ranked offers"));
-    setSubTitle(tr("Nodes that can take the work, best first. Bars show each part of the score (longer is "
-                   "better); the candidates are ringed on the map."));
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("rankSummary"));
     m_summary->setWordWrap(true);
-    m_refresh = new QPushButton(tr("&Refresh"), this);
+    m_refresh = new QPushButton(this);
     m_refresh->setObjectName(QStringLiteral("refreshRanking"));
-    m_refresh->setToolTip(tr("Rank again against the newest offers and samples"));
     // A ranking made elsewhere (the requirements page, on new offers) replaces the one shown.
     connect(m_ranking, &placement::SharedRanking::ranked, this, [this] {
         if (isVisible())
@@ -102,9 +100,6 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
 
     m_candidates = new QTableWidget(0, ColumnCount, this);
     m_candidates->setObjectName(QStringLiteral("candidates"));
-    m_candidates->setHorizontalHeaderLabels({tr("Node"), tr("Province"), tr("Price"), tr("Est. cost"), tr("Score"),
-                                             tr("Cost"), tr("Transfer"), tr("Latency"), tr("Headroom"),
-                                             tr("Energy"), tr("Starts")});
     m_candidates->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_candidates->setSelectionMode(QAbstractItemView::SingleSelection);
     m_candidates->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -129,7 +124,6 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
 
     m_rejected = new QTableWidget(0, 3, this);
     m_rejected->setObjectName(QStringLiteral("rejected"));
-    m_rejected->setHorizontalHeaderLabels({tr("Node"), tr("Province"), tr("Why not")});
     m_rejected->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rejected->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rejected->verticalHeader()->hide();
@@ -137,8 +131,8 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("rankTabs"));
-    m_tabs->addTab(m_candidates, tr("Ranked"));
-    m_tabs->addTab(m_rejected, tr("Rejected"));
+    m_tabs->addTab(m_candidates, QString());
+    m_tabs->addTab(m_rejected, QString());
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
@@ -146,6 +140,36 @@ RankedOffersPage::RankedOffersPage(PlanningServices *services, placement::Worklo
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_tabs, 1);
+    retranslate();
+}
+
+void RankedOffersPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+void RankedOffersPage::retranslate()
+{
+    setTitle(tr("Ranked offers"));
+    setSubTitle(tr("Nodes that can take the work, best first. Bars show each part of the score (longer is "
+                   "better); the candidates are ringed on the map."));
+    m_refresh->setText(tr("&Refresh"));
+    m_refresh->setToolTip(tr("Rank again against the newest offers and samples"));
+    m_candidates->setHorizontalHeaderLabels({tr("Node"), tr("Province"), tr("Price"), tr("Est. cost"), tr("Score"),
+                                             tr("Cost"), tr("Transfer"), tr("Latency"), tr("Headroom"),
+                                             tr("Energy"), tr("Starts")});
+    m_rejected->setHorizontalHeaderLabels({tr("Node"), tr("Province"), tr("Why not")});
+    m_tabs->setTabText(0, tr("Ranked"));
+    m_tabs->setTabText(1, tr("Rejected"));
+    if (m_shownGeneration < 0)
+        return;
+    // The rows, the summary and the tabs' counts again, the chosen row kept.
+    const int row = m_candidates->currentRow();
+    fill();
+    if (row >= 0)
+        m_candidates->selectRow(row);
 }
 
 void RankedOffersPage::initializePage()

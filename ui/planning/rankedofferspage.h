@@ -75,7 +75,11 @@ Q_SIGNALS:
     void candidatesShown(const QStringList &nodeIds);
     void candidateSelected(const QStringList &nodeIds);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void showRanking(); // fills the tables unless they show the current ranking
     void fill();
     QString priceText(const placement::Candidate &c) const;

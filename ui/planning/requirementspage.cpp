@@ -9,7 +9,10 @@
 #include "ui/planning/planningservices.h"
 #include "ui/planning/rankedofferspage.h"
 
+#include "widgets/formlabels.h"
+
 #include <QCheckBox>
+#include <QEvent>
 #include <QCollator>
 #include <QComboBox>
 #include <QDateTime>
@@ -61,50 +64,41 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     : QWizardPage(parent), m_services(services), m_draft(draft), m_ranking(ranking)
 {
     setObjectName(QStringLiteral("requirementsPage"));
-    setTitle(tr("Requirements"));
-    setSubTitle(tr("What the work needs and where it may run. The count below follows your entries."));
 
     m_accelerator = new QComboBox(this);
     m_accelerator->setObjectName(QStringLiteral("accelerator"));
     m_count = new QSpinBox(this);
     m_count->setObjectName(QStringLiteral("acceleratorCount"));
     m_count->setRange(0, 100000);
-    m_count->setSuffix(tr(" cards"));
     m_cpu = new QSpinBox(this);
     m_cpu->setObjectName(QStringLiteral("cpuCores"));
     m_cpu->setRange(0, 10000000);
-    m_cpu->setSuffix(tr(" cores"));
-    m_memory = quantityBox(1e8, 0, tr(" GiB"), this);
+    m_memory = quantityBox(1e8, 0, QString(), this);
     m_memory->setObjectName(QStringLiteral("memoryGiB"));
-    m_storage = quantityBox(1e6, 1, tr(" TB"), this);
+    m_storage = quantityBox(1e6, 1, QString(), this);
     m_storage->setObjectName(QStringLiteral("storageTB"));
-    m_duration = quantityBox(24 * 366, 1, tr(" h"), this);
+    m_duration = quantityBox(24 * 366, 1, QString(), this);
     m_duration->setObjectName(QStringLiteral("durationHours"));
-    m_hasDeadline = new QCheckBox(tr("Finish by"), this);
+    m_hasDeadline = new QCheckBox(this);
     m_hasDeadline->setObjectName(QStringLiteral("hasDeadline"));
     m_deadline = new QDateTimeEdit(this);
     m_deadline->setObjectName(QStringLiteral("deadline"));
     m_deadline->setCalendarPopup(true);
     m_budget = quantityBox(1e10, 0, QString(), this);
     m_budget->setObjectName(QStringLiteral("budget"));
-    m_budget->setPrefix(tr("¥"));
-    m_budget->setSpecialValueText(tr("No limit"));
     m_budget->setSingleStep(1000);
     m_dataLocation = new QComboBox(this);
     m_dataLocation->setObjectName(QStringLiteral("dataLocation"));
-    m_dataTB = quantityBox(1e6, 1, tr(" TB"), this);
+    m_dataTB = quantityBox(1e6, 1, QString(), this);
     m_dataTB->setObjectName(QStringLiteral("dataTB"));
     m_usersLocation = new QComboBox(this);
     m_usersLocation->setObjectName(QStringLiteral("usersLocation"));
     m_maxLatency = new QSpinBox(this);
     m_maxLatency->setObjectName(QStringLiteral("maxLatency"));
     m_maxLatency->setRange(0, 100000);
-    m_maxLatency->setSuffix(tr(" ms"));
-    m_maxLatency->setSpecialValueText(tr("No limit"));
     m_residency = new QLineEdit(this);
     m_residency->setObjectName(QStringLiteral("residency"));
-    m_residency->setPlaceholderText(tr("Anywhere, or province codes such as CN-GZ, CN-NM"));
-    m_green = new QCheckBox(tr("Prefer nodes running on renewable power"), this);
+    m_green = new QCheckBox(this);
     m_green->setObjectName(QStringLiteral("preferGreen"));
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
@@ -132,31 +126,33 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     data->addWidget(m_dataTB, 1);
     auto *users = new QHBoxLayout;
     users->addWidget(m_usersLocation, 2);
-    users->addWidget(new QLabel(tr("within"), this));
+    m_within = new QLabel(this);
+    users->addWidget(m_within);
     users->addWidget(m_maxLatency, 1);
 
     // A row of several fields needs its label's buddy set by hand (QFormLayout sets it for a widget
     // only): without one the label shows its '&' instead of a mnemonic.
-    const auto labelFor = [this](const QString &text, QWidget *buddy) {
-        auto *label = new QLabel(text, this);
+    const auto labelFor = [this](QWidget *buddy) {
+        auto *label = new QLabel(this);
         label->setBuddy(buddy);
         return label;
     };
-    auto *form = new QFormLayout;
-    form->addRow(labelFor(tr("&Accelerators:"), m_accelerator), accelerators);
-    form->addRow(tr("&CPU:"), m_cpu);
-    form->addRow(tr("&Memory:"), m_memory);
-    form->addRow(tr("&Storage:"), m_storage);
-    form->addRow(tr("D&uration:"), m_duration);
-    form->addRow(tr("Deadline:"), deadline);
-    form->addRow(tr("&Budget:"), m_budget);
-    form->addRow(labelFor(tr("&Data at:"), m_dataLocation), data);
-    form->addRow(labelFor(tr("Users a&t:"), m_usersLocation), users);
-    form->addRow(tr("&Residency:"), m_residency);
-    form->addRow(QString(), m_green);
+    m_form = new QFormLayout;
+    m_form->addRow(labelFor(m_accelerator), accelerators);
+    addFormRow(m_form, m_cpu);
+    addFormRow(m_form, m_memory);
+    addFormRow(m_form, m_storage);
+    addFormRow(m_form, m_duration);
+    m_deadlineLabel = new QLabel(this);
+    m_form->addRow(m_deadlineLabel, deadline);
+    addFormRow(m_form, m_budget);
+    m_form->addRow(labelFor(m_dataLocation), data);
+    m_form->addRow(labelFor(m_usersLocation), users);
+    addFormRow(m_form, m_residency);
+    m_form->addRow(QString(), m_green);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heldNote);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addStretch(1);
     layout->addWidget(m_countLabel);
     layout->addWidget(m_problem);
@@ -167,6 +163,7 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     connect(m_countTimer, &QTimer::timeout, this, &RequirementsPage::recount);
 
     fillChoices();
+    retranslateStatic();
     load(*m_draft);
 
     const auto changed = [this] { entriesChanged(); };
@@ -199,11 +196,77 @@ RequirementsPage::RequirementsPage(PlanningServices *services, placement::Worklo
     });
 }
 
+void RequirementsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateStatic();
+        retranslateChoices(m_accelerator);
+        retranslateChoices(m_dataLocation);
+        retranslateChoices(m_usersLocation);
+        showHeldUnits(m_draft->held);
+        entriesChanged(); // the problem and the count, in the new language
+    }
+    QWizardPage::changeEvent(event);
+}
+
+// The texts that do not depend on the entries.
+void RequirementsPage::retranslateStatic()
+{
+    setTitle(tr("Requirements"));
+    setSubTitle(tr("What the work needs and where it may run. The count below follows your entries."));
+    m_count->setSuffix(tr(" cards"));
+    m_cpu->setSuffix(tr(" cores"));
+    m_memory->setSuffix(tr(" GiB"));
+    m_storage->setSuffix(tr(" TB"));
+    m_duration->setSuffix(tr(" h"));
+    m_hasDeadline->setText(tr("Finish by"));
+    m_budget->setPrefix(tr("¥"));
+    m_budget->setSpecialValueText(tr("No limit"));
+    m_dataTB->setSuffix(tr(" TB"));
+    m_maxLatency->setSuffix(tr(" ms"));
+    m_maxLatency->setSpecialValueText(tr("No limit"));
+    m_residency->setPlaceholderText(tr("Anywhere, or province codes such as CN-GZ, CN-NM"));
+    m_green->setText(tr("Prefer nodes running on renewable power"));
+    m_within->setText(tr("within"));
+    setFormLabel(m_form, m_accelerator, tr("&Accelerators:"));
+    setFormLabel(m_form, m_cpu, tr("&CPU:"));
+    setFormLabel(m_form, m_memory, tr("&Memory:"));
+    setFormLabel(m_form, m_storage, tr("&Storage:"));
+    setFormLabel(m_form, m_duration, tr("D&uration:"));
+    m_deadlineLabel->setText(tr("Deadline:"));
+    setFormLabel(m_form, m_budget, tr("&Budget:"));
+    setFormLabel(m_form, m_dataLocation, tr("&Data at:"));
+    setFormLabel(m_form, m_usersLocation, tr("Users a&t:"));
+    setFormLabel(m_form, m_residency, tr("&Residency:"));
+}
+
+// The names of a choice list's entries, by their data.
+void RequirementsPage::retranslateChoices(QComboBox *combo)
+{
+    for (int i = 0; i < combo->count(); ++i) {
+        const QString data = combo->itemData(i).toString();
+        QString text;
+        if (data.isEmpty())
+            text = combo == m_accelerator ? tr("No accelerators (CPU only)") : tr("Not set");
+        else if (data == kTrainingClass)
+            text = tr("Any training-class card");
+        else if (data == kInferenceClass)
+            text = tr("Any inference-class card");
+        else if (data.startsWith(u"province:"))
+            text = provinceDisplayName(data.mid(9));
+        else if (data.startsWith(u"node:"))
+            text = tr("Node: %1").arg(m_services ? m_services->nodeNames().name(data.mid(5)) : data.mid(5));
+        else
+            text = acceleratorDisplayName(data);
+        combo->setItemText(i, text);
+    }
+}
+
 void RequirementsPage::fillChoices()
 {
-    m_accelerator->addItem(tr("No accelerators (CPU only)"), QString());
-    m_accelerator->addItem(tr("Any training-class card"), kTrainingClass);
-    m_accelerator->addItem(tr("Any inference-class card"), kInferenceClass);
+    m_accelerator->addItem(QString(), QString());
+    m_accelerator->addItem(QString(), kTrainingClass);
+    m_accelerator->addItem(QString(), kInferenceClass);
     QSet<QString> models;
     if (m_services && m_services->offers)
         for (const QString &model : m_services->offers->acceleratorModels())
@@ -213,7 +276,8 @@ void RequirementsPage::fillChoices()
     QStringList sorted(models.begin(), models.end());
     sorted.sort();
     for (const QString &model : std::as_const(sorted))
-        m_accelerator->addItem(acceleratorDisplayName(model), model);
+        m_accelerator->addItem(QString(), model);
+    retranslateChoices(m_accelerator);
     fillLocations(m_dataLocation);
     fillLocations(m_usersLocation);
 }
@@ -221,9 +285,9 @@ void RequirementsPage::fillChoices()
 void RequirementsPage::fillLocations(QComboBox *combo)
 {
     combo->clear();
-    combo->addItem(tr("Not set"), QString());
+    combo->addItem(QString(), QString());
     for (const Province &p : provinces())
-        combo->addItem(provinceDisplayName(QString::fromLatin1(p.isoCode)), QStringLiteral("province:") + QLatin1String(p.isoCode));
+        combo->addItem(QString(), QStringLiteral("province:") + QLatin1String(p.isoCode));
     if (m_services && m_services->snapshot) {
         QList<Node> nodes = m_services->snapshot().nodes;
         // By the name shown, which the planner types to find one; the id stays in the tooltip.
@@ -236,6 +300,7 @@ void RequirementsPage::fillLocations(QComboBox *combo)
             combo->setItemData(combo->count() - 1, identityText(n), Qt::ToolTipRole);
         }
     }
+    retranslateChoices(combo);
 }
 
 placement::Location RequirementsPage::locationOf(const QComboBox *combo)

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -71,7 +72,12 @@ public:
 Q_SIGNALS:
     void counted(int matches);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateStatic();
+    void retranslateChoices(QComboBox *combo);
     void fillChoices();
     void fillLocations(QComboBox *combo);
     void entriesChanged();
@@ -105,6 +111,9 @@ private:
     QSpinBox *m_maxLatency;
     QLineEdit *m_residency;
     QCheckBox *m_green;
+    QLabel *m_within = nullptr;
+    QLabel *m_deadlineLabel = nullptr;
+    QFormLayout *m_form = nullptr;
     QLabel *m_problem;
     QLabel *m_heldNote;
     QLabel *m_countLabel;

@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
+#include <QEvent>
+
 namespace cpn {
 namespace {
 QString when(qint64 ms)
@@ -24,20 +26,35 @@ ReviewPage::ReviewPage(placement::Workload *draft, RankedOffersPage *offers, QWi
     : QWizardPage(parent), m_draft(draft), m_offers(offers)
 {
     setObjectName(QStringLiteral("reviewPage"));
-    setTitle(tr("Review"));
-    setSubTitle(tr("Check where the job will run, what it should cost and when it should finish."));
-    setButtonText(QWizard::NextButton, tr("&Submit"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
-    m_reserveFirst = new QCheckBox(tr("Reserve the units first, so a vanished offer stops the submission early"), this);
+    m_reserveFirst = new QCheckBox(this);
     m_reserveFirst->setObjectName(QStringLiteral("reserveFirst"));
     m_reserveFirst->setChecked(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addStretch(1);
     layout->addWidget(m_reserveFirst);
+    retranslate();
+}
+
+void ReviewPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+void ReviewPage::retranslate()
+{
+    setTitle(tr("Review"));
+    setSubTitle(tr("Check where the job will run, what it should cost and when it should finish."));
+    setButtonText(QWizard::NextButton, tr("&Submit"));
+    m_reserveFirst->setText(tr("Reserve the units first, so a vanished offer stops the submission early"));
+    if (wizard() && wizard()->currentPage() == this)
+        initializePage(); // the summary
 }
 
 void ReviewPage::initializePage()

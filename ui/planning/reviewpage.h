@@ -28,7 +28,11 @@ public:
     QCheckBox *reserveCheck() const { return m_reserveFirst; }
     QLabel *summaryLabel() const { return m_summary; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     placement::Workload *m_draft;
     RankedOffersPage *m_offers;
     QLabel *m_summary;

@@ -6,6 +6,8 @@
 #include "ui/planning/requirementspage.h"
 #include "ui/planning/reservationpage.h"
 
+#include <QEvent>
+
 namespace cpn {
 
 placement::Workload SelectionWizard::defaultWorkload()
@@ -25,7 +27,6 @@ SelectionWizard::SelectionWizard(PlanningServices *services, QWidget *parent)
     : QWizard(parent), m_draft(defaultWorkload())
 {
     setObjectName(QStringLiteral("selectionWizard"));
-    setWindowTitle(tr("Select Resources"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     // One ranking for the count on the requirements page and the ranked list.
@@ -37,10 +38,6 @@ SelectionWizard::SelectionWizard(PlanningServices *services, QWidget *parent)
     setPage(RequirementsPageId, m_requirements);
     setPage(OffersPageId, m_offers);
     setPage(ReservationPageId, m_reservation);
-    // Leaving the ranked offers reserves the chosen one at its node: the button says so.
-    m_offers->setButtonText(QWizard::NextButton, tr("Re&serve >"));
-    m_offers->setToolTip(tr("Reserve holds the chosen offer's units at its node for the job's duration"));
-    setButtonText(QWizard::FinishButton, tr("&Done"));
 
     connect(m_offers, &RankedOffersPage::candidatesShown, this, &SelectionWizard::highlightRequested);
     connect(m_reservation, &ReservationPage::reserved, this, &SelectionWizard::reserved);
@@ -57,6 +54,24 @@ SelectionWizard::SelectionWizard(PlanningServices *services, QWidget *parent)
             Q_EMIT highlightRequested({});
     });
     resize(1180, 760);
+    retranslate();
+}
+
+bool SelectionWizard::event(QEvent *event)
+{
+    const bool handled = QWizard::event(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // after the pages, as what it sets on them is its own
+    return handled;
+}
+
+void SelectionWizard::retranslate()
+{
+    setWindowTitle(tr("Select Resources"));
+    // Leaving the ranked offers reserves the chosen one at its node: the button says so.
+    m_offers->setButtonText(QWizard::NextButton, tr("Re&serve >"));
+    m_offers->setToolTip(tr("Reserve holds the chosen offer's units at its node for the job's duration"));
+    setButtonText(QWizard::FinishButton, tr("&Done"));
 }
 
 SelectionWizard::~SelectionWizard() = default;

@@ -45,7 +45,11 @@ Q_SIGNALS:
     // The draft on the reservation just made, for Place a Job.
     void placeJobRequested(const cpn::placement::Workload &onReservation);
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
+    void retranslate();
     placement::Workload m_draft;
     placement::SharedRanking *m_ranking;
     RequirementsPage *m_requirements;

@@ -14,6 +14,8 @@
 
 #include <cmath>
 
+#include <QEvent>
+
 namespace cpn {
 
 SubmitPage::SubmitPage(PlanningServices *services, placement::Workload *draft, RankedOffersPage *offers,
@@ -21,14 +23,12 @@ SubmitPage::SubmitPage(PlanningServices *services, placement::Workload *draft, R
     : QWizardPage(parent), m_services(services), m_draft(draft), m_offers(offers), m_review(review)
 {
     setObjectName(QStringLiteral("submitPage"));
-    setTitle(tr("Submission"));
-    setSubTitle(tr("The job is sent to the node that runs it; the Jobs dock follows it from there."));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("submitStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton(tr("&Try Again"), this);
+    m_retry = new QPushButton(this);
     m_retry->setObjectName(QStringLiteral("retrySubmit"));
     m_retry->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     m_retry->hide();
@@ -37,6 +37,7 @@ SubmitPage::SubmitPage(PlanningServices *services, placement::Workload *draft, R
     layout->addWidget(m_status);
     layout->addWidget(m_retry, 0, Qt::AlignLeft);
     layout->addStretch(1);
+    retranslate();
 
     if (m_services && m_services->jobs) {
         connect(m_services->jobs, &jobs::JobTracker::reserved, this, &SubmitPage::onReserved);
@@ -242,6 +243,22 @@ bool SubmitPage::allSubmitted() const
         if (p.state != Part::State::Submitted)
             return false;
     return true;
+}
+
+void SubmitPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+void SubmitPage::retranslate()
+{
+    setTitle(tr("Submission"));
+    setSubTitle(tr("The job is sent to the node that runs it; the Jobs dock follows it from there."));
+    m_retry->setText(tr("&Try Again"));
+    if (!m_parts.isEmpty())
+        showProgress();
 }
 
 void SubmitPage::showProgress()

@@ -57,7 +57,11 @@ Q_SIGNALS:
     void submitted(const QList<cpn::Job> &jobs);
     void submissionFailed(const QString &reason);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void start();
     void send(Part &part);
     void submitPart(Part &part);

@@ -132,7 +132,11 @@ MapOverlay::Panel MapOverlay::drawPanel(const QRectF &rect, const QString &key, 
 
 QString MapOverlay::styleKey(qreal devicePixelRatio) const
 {
-    return QStringLiteral("%1/%2/%3").arg(m_textScale).arg(devicePixelRatio).arg(QGuiApplication::font().key());
+    // The language too: the panels are drawn again in a new one (View > Language).
+    return QStringLiteral("%1/%2/%3/%4")
+        .arg(m_textScale)
+        .arg(devicePixelRatio)
+        .arg(QGuiApplication::font().key(), QLocale().name());
 }
 
 QString MapOverlay::totalsKey(qreal devicePixelRatio) const
