@@ -18,6 +18,12 @@ packages=(
     fonts-noto-cjk xvfb xauth curl
     # sign-in: tokens in the keychain (and a headless Secret Service for tests), the browser the tests drive
     qtkeychain-qt6-dev gnome-keyring dbus chromium openssl
+    # the accessibility test reads the running console's tree over AT-SPI (tests/a11y/atspi_tree.py): the AT-SPI bus
+    # and registry, and their Python bindings
+    at-spi2-core python3-pyatspi
+    # the Debian packages (scripts/package.sh, tests/package): CPack's dependency computation (dpkg-shlibdeps), man
+    # pages from --help, and the checks Debian runs on packages, desktop entries and AppStream metadata
+    dpkg-dev help2man lintian desktop-file-utils appstream
     # the handover report's test reads its PDFs with poppler's tools (pdftotext, pdfimages, pdffonts)
     poppler-utils
     # docs/openapi.yaml read by the protocol contract test (scripts/yaml-to-json.py)

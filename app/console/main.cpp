@@ -1,9 +1,11 @@
 #include "commandline.h"
 #include "consoleapp.h"
 #include "translations.h"
+#include "domain/logging.h"
 #include "ui/theme.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -61,6 +63,14 @@ int main(int argc, char *argv[])
     }
 
     auto &guiApp = static_cast<QApplication &>(app);
+    // The desktop entry and the icon installed in the hicolor theme (cn.cpn.ControlCenter); from a build
+    // tree, the same drawing built in.
+    QGuiApplication::setDesktopFileName(QStringLiteral("cn.cpn.ControlCenter"));
+    const QString iconName = QStringLiteral("cn.cpn.ControlCenter");
+    const bool installedIcon = QIcon::hasThemeIcon(iconName);
+    QApplication::setWindowIcon(installedIcon ? QIcon::fromTheme(iconName) : QIcon(QStringLiteral(":/icons/cpn.svg")));
+    qCInfo(lcApp).noquote() << "window icon:" << (installedIcon ? QStringLiteral("the icon theme's ") + iconName
+                                                                     : QStringLiteral("built in"));
     cpn::theme::applyDark(guiApp);
     cpn::console::ConsoleApp console(parsed.options, &settings, &language);
     console.start();

@@ -3,6 +3,7 @@
 #include "domain/logging.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QSettings>
@@ -11,6 +12,11 @@ namespace cpn::console {
 
 UiLanguage::UiLanguage(QString qmDirectory, QObject *parent) : QObject(parent), m_qmDirectory(std::move(qmDirectory))
 {
+}
+
+QString UiLanguage::installedDirectory()
+{
+    return QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1String("/../share/cpn-console/translations"));
 }
 
 QString UiLanguage::startupChoice(const QString &commandLineLanguage, const QSettings *settings)
@@ -50,11 +56,12 @@ void UiLanguage::apply(const QLocale &locale)
     if (!english && m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         m_qtInstalled = QCoreApplication::installTranslator(&m_qt);
-    if (!english && loadOurTranslator(m_ours, locale)) {
+    // English too: cpn_en.qm holds the English plural forms ("1 node", "2 nodes").
+    if (loadOurTranslator(m_ours, english ? QLocale(QLocale::English) : locale)) {
         m_oursInstalled = QCoreApplication::installTranslator(&m_ours);
-        qCInfo(lcApp) << "user interface language" << locale.name();
-    } else if (!english) {
-        qCInfo(lcApp) << "no translation for" << locale.name() << "- using English";
+        qCInfo(lcApp).noquote() << "user interface language" << locale.name() << "from" << m_ours.filePath();
+    } else {
+        qCWarning(lcApp).noquote() << "no translation for" << locale.name() << "in" << m_qmDirectory << "- using English";
     }
     // Every window's title ends with it: in the language of the rest of the title.
     if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))

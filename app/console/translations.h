@@ -21,8 +21,12 @@ public:
     // The settings key of the user's choice: "en", "zh_CN", or empty for the system's language.
     static constexpr const char *kSettingsKey = "ui/language";
 
-    // qmDirectory: where cpn_<locale>.qm is looked for (the console embeds them under ":/i18n").
-    explicit UiLanguage(QString qmDirectory = QStringLiteral(":/i18n"), QObject *parent = nullptr);
+    // qmDirectory: where cpn_<locale>.qm is looked for.
+    explicit UiLanguage(QString qmDirectory = installedDirectory(), QObject *parent = nullptr);
+
+    // Where the translations are installed: <prefix>/share/cpn-console/translations beside <prefix>/bin,
+    // which is also where the build tree puts them (bin/../share/cpn-console/translations).
+    static QString installedDirectory();
 
     // The choice to start with: the --lang option when given (for this run only), else the saved one.
     static QString startupChoice(const QString &commandLineLanguage, const QSettings *settings);

@@ -115,11 +115,13 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cpn-gateway"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Serves the node protocol for a real site from its Prometheus (docs/gateway.md)."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"),
                                           QStringLiteral("The gateway's configuration file."),
                                           QStringLiteral("file"));
@@ -149,6 +151,11 @@ int main(int argc, char *argv[])
         return fail(parser.errorText(), 2);
     if (parser.isSet(QStringLiteral("help"))) {
         std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
         return 0;
     }
     if (!parser.isSet(configOption))

@@ -23,6 +23,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cpn-nodesim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CPN_VERSION));
 
     QString error;
     bool help = false;

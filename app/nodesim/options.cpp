@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace cpn::sim {
 
@@ -11,6 +12,8 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
         "Serves the CPN node protocol (docs/node-api.md) for a simulated federation on 127.0.0.1."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Shows this help."));
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Shows the version."));
     const server::ServerOptions::Definitions common;
     const QCommandLineOption scenario(QStringLiteral("scenario"),
                                       QStringLiteral("default, synthetic or synthetic:N."), QStringLiteral("name"),
@@ -35,7 +38,7 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
         QStringLiteral("member-token"),
         QStringLiteral("Bearer token to read the --member nodes with (or CPN_MEMBER_TOKEN in the environment)."),
         QStringLiteral("T"));
-    parser.addOptions({help, common.port, scenario, seed, common.devToken, common.readToken, common.applyToken,
+    parser.addOptions({help, version, common.port, scenario, seed, common.devToken, common.readToken, common.applyToken,
                        member, memberToken, fault, speedup,
                        common.users, common.tokenTtl, common.tokenPrefix, common.tlsCert, common.tlsKey,
                        common.noResponseCache, alarmHold, common.headerTimeout, common.idleTimeout,
@@ -44,8 +47,9 @@ std::optional<Options> Options::parse(const QStringList &arguments, QString *err
         *error = parser.errorText();
         return std::nullopt;
     }
-    if (parser.isSet(help)) {
-        *error = parser.helpText();
+    if (parser.isSet(help) || parser.isSet(version)) {
+        *error = parser.isSet(help) ? parser.helpText()
+                                    : QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
         if (helpShown)
             *helpShown = true;
         return std::nullopt;

@@ -34,11 +34,30 @@ namespace cpn::snapshotcli {
 
 namespace {
 
-const char *const kUsage = "usage: cpn-snapshot record --connect URL [--token T] --seconds N --out FILE "
+const char *const kUsage = "Usage: cpn-snapshot record --connect URL [--token T] --seconds N --out FILE "
                            "[--name NAME] [--note TEXT]\n"
-                           "       cpn-snapshot verify FILE\n"
-                           "       cpn-snapshot info FILE\n"
-                           "       cpn-snapshot diff A B\n";
+                           "  or:  cpn-snapshot verify FILE\n"
+                           "  or:  cpn-snapshot info FILE\n"
+                           "  or:  cpn-snapshot diff A B\n";
+
+// --help: the usage, then each command (its man page is made from this text by help2man).
+const char *const kHelp =
+    "Records, verifies, describes and compares CPN snapshots (.cpnsnap files).\n"
+    "\n"
+    "Commands:\n"
+    "  record          Record a federation's directory, metrics and events for --seconds N into --out\n"
+    "                  FILE, from the node at --connect URL (token: --token T or CPN_TOKEN). --name and\n"
+    "                  --note describe the recording. The file appears only when it is complete.\n"
+    "  verify FILE     Check the file's integrity and manifest; prints both hashes. Exit status 0 when\n"
+    "                  the snapshot is intact.\n"
+    "  info FILE       Describe the snapshot: its span, nodes, links, samples and events.\n"
+    "  diff A B        Compare two snapshots: nodes and links added or removed, and utilization.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help      Show this help.\n"
+    "  -v, --version   Show the version.\n"
+    "\n"
+    "Exit status: 0 on success, 1 when a file is refused or a recording fails, 2 on a usage error.\n";
 
 QString percent(double fraction) { return QString::number(fraction * 100, 'f', 1) + QLatin1Char('%'); }
 
@@ -76,7 +95,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, const 
     if (command == QLatin1String("diff") && rest.size() == 2)
         return diff(rest.at(0), rest.at(1), out, err);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
-        out << kUsage;
+        out << kUsage << '\n' << kHelp;
+        return Ok;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
         return Ok;
     }
     err << kUsage;

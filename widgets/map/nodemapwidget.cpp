@@ -1,5 +1,6 @@
 #include "widgets/map/nodemapwidget.h"
 
+#include "domain/logging.h"
 #include "domain/provinces.h"
 #include "itemmodels/nodetablemodel.h"
 #include "state/freshness.h"
@@ -407,6 +408,11 @@ void NodeMapWidget::wheelEvent(QWheelEvent *event)
     const double notches = event->angleDelta().y() / 120.0;
     if (notches == 0)
         return;
+    if (!m_drewData && !m_scene->nodes().isEmpty()) {
+        m_drewData = true;
+        qCInfo(lcUi, "map: first frame with data drawn (%lld nodes, %lld links)",
+               static_cast<long long>(m_scene->nodes().size()), static_cast<long long>(m_scene->links().size()));
+    }
     m_viewport.zoomAround(event->position(), std::pow(1.2, notches));
     m_userMoved = true;
     beginInteraction();

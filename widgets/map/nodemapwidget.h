@@ -167,3 +167,4 @@ private:
 };
 
 } // namespace cpn::map
+    bool m_drewData = false; // the first frame with nodes is logged once (start-up is measured to it)

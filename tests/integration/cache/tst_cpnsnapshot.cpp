@@ -286,7 +286,7 @@ void TestCpnSnapshot::usageErrors()
     QFETCH(QStringList, arguments);
     const Run run = snapshot(arguments);
     QCOMPARE(run.exitCode, 2);
-    QVERIFY(run.err.contains(QStringLiteral("usage:")));
+    QVERIFY(run.err.contains(QStringLiteral("Usage:")));
 }
 
 QTEST_GUILESS_MAIN(TestCpnSnapshot)
