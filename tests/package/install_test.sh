@@ -85,7 +85,7 @@ grep -q 'starting "/usr/bin/cpn-nodesim"' "$log" || fail "the console did not st
 grep -q 'user interface language zh_CN from /usr/share/cpn-console/translations/cpn_zh_CN.qm' "$log" ||
     fail "the console did not load its installed translation"
 grep -q "window icon: the icon theme's cn.cpn.ControlCenter" "$log" || fail "the console did not find its installed icon"
-grep -q 'map: first frame with data drawn ([1-9][0-9]* nodes' "$log" || fail "the console did not draw the map with data"
+grep -q 'map: first frame with data drawn ([1-9][0-9]* nodes, [1-9][0-9]* with metrics' "$log" || fail "the console did not draw the map with data"
 [ -s "$work/shot.png" ] || fail "no screenshot"
 
 step "the installed cpn-snapshot: record and verify a snapshot of the installed simulator"

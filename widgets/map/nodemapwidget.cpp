@@ -363,6 +363,17 @@ void NodeMapWidget::paintEvent(QPaintEvent *event)
         frame.exposed = event->rect();
     m_renderer.paint(painter, m_viewport, *m_scene, frame);
     m_lastFrameMs = timer.nsecsElapsed() / 1e6;
+    if (!m_drewData) {
+        // Data: the directory and the first metrics (a node with a sample), not the directory alone.
+        const auto &nodes = m_scene->nodes();
+        const auto sampled = std::count_if(nodes.cbegin(), nodes.cend(), [](const MapNode &n) { return n.hasSample; });
+        if (sampled > 0) {
+            m_drewData = true;
+            qCInfo(lcUi, "map: first frame with data drawn (%lld nodes, %lld with metrics, %lld links)",
+                   static_cast<long long>(nodes.size()), static_cast<long long>(sampled),
+                   static_cast<long long>(m_scene->links().size()));
+        }
+    }
     if (m_showFps) {
         const qint64 now = m_fpsClock.elapsed();
         m_frameEnds.append(now);
@@ -408,11 +419,6 @@ void NodeMapWidget::wheelEvent(QWheelEvent *event)
     const double notches = event->angleDelta().y() / 120.0;
     if (notches == 0)
         return;
-    if (!m_drewData && !m_scene->nodes().isEmpty()) {
-        m_drewData = true;
-        qCInfo(lcUi, "map: first frame with data drawn (%lld nodes, %lld links)",
-               static_cast<long long>(m_scene->nodes().size()), static_cast<long long>(m_scene->links().size()));
-    }
     m_viewport.zoomAround(event->position(), std::pow(1.2, notches));
     m_userMoved = true;
     beginInteraction();

@@ -158,6 +158,7 @@ private:
     QPointF m_lastDragPos;
     bool m_wallMode = false;
     bool m_showFps = false;
+    bool m_drewData = false; // the first frame with data is logged once (start-up is measured to it)
     QElapsedTimer m_fpsClock;
     QList<qint64> m_frameEnds; // ms, for --fps
     double m_lastFrameMs = 0;
@@ -167,4 +168,3 @@ private:
 };
 
 } // namespace cpn::map
-    bool m_drewData = false; // the first frame with nodes is logged once (start-up is measured to it)
