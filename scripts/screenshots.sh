@@ -149,6 +149,22 @@ if [ "${1:-all}" = site ]; then
     exit 0
 fi
 
+# A 4K wall (3840x2160) at twice the scale, in wall mode, with the demo's hub down: every layer, sprite
+# and text drawn at device pixels.
+shoot_4k_wall() {
+    rm -rf "${settings:?}"/*
+    CPN_SCREENSHOT_FAULT=node-down:guizhou-hub QT_SCALE_FACTOR=2 XDG_CONFIG_HOME=$settings XDG_CACHE_HOME=$settings/cache \
+        xvfb-run -a -s "-screen 0 3840x2160x24" \
+        "$bin/cpn-console" -qwindowgeometry 1920x1080+0+0 --screenshot "$out/wall-4k.png" --demo --lang zh_CN \
+        --wall --screenshot-delay 14
+    echo "wrote docs/screenshots/wall-4k.png"
+}
+# `screenshots.sh 4k` shoots it alone.
+if [ "${1:-all}" = 4k ]; then
+    shoot_4k_wall
+    exit 0
+fi
+
 # `screenshots.sh offline` shoots the offline replay alone.
 if [ "${1:-all}" != offline ]; then
     shoot console.png --demo --lang en
@@ -168,6 +184,7 @@ if [ "${1:-all}" != offline ]; then
     shoot_accounts
     shoot_node_down
     shoot_alarms
+    shoot_4k_wall
 fi
 
 # Offline review 12 s into a 20 s recording: banner, replay bar and map, no network.
