@@ -1,5 +1,9 @@
 #include "ui/eventspanel.h"
 
+#include "itemmodels/textschanged.h"
+
+#include "widgets/accessibletext.h"
+
 #include "itemmodels/eventlogmodel.h"
 #include "widgets/delegates/severitydelegate.h"
 
@@ -11,11 +15,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <QEvent>
+
 namespace cpn {
 
 EventsPanel::EventsPanel(EventLogModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_view(new QTableView(this)), m_count(new QLabel(this)),
-      m_clear(new QPushButton(tr("Clear"), this))
+      m_clear(new QPushButton(this))
 {
     setObjectName(QStringLiteral("eventsPanel"));
     m_view->setModel(m_model);
@@ -35,7 +41,6 @@ EventsPanel::EventsPanel(EventLogModel *model, QWidget *parent)
     header->resizeSection(EventLogModel::SourceColumn, fm.horizontalAdvance(QStringLiteral("sz-manufacturing")) + 24);
 
     m_count->setObjectName(QStringLiteral("countLabel"));
-    m_clear->setToolTip(tr("Remove every event from the log"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_count, 1);
@@ -51,6 +56,25 @@ EventsPanel::EventsPanel(EventLogModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventsPanel::rowsInserted);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EventsPanel::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventsPanel::updateCount);
+    updateCount();
+    retranslate();
+}
+
+void EventsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_model);
+    }
+    QWidget::changeEvent(event);
+}
+
+void EventsPanel::retranslate()
+{
+    setAccessibleText(m_view, tr("Events"), tr("What happened to the nodes, links and connections, newest last"));
+    // The events already logged stay in the language they were written in.
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Remove every event from the log"));
     updateCount();
 }
 

@@ -22,7 +22,11 @@ public:
     QTableView *view() const { return m_view; }
     QPushButton *clearButton() const { return m_clear; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void rowsAboutToBeInserted();
     void rowsInserted();
     void updateCount();

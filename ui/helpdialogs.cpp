@@ -1,9 +1,12 @@
 #include "ui/helpdialogs.h"
 
+#include "widgets/accessibletext.h"
+
 #include "domain/provinces.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFile>
 #include <QHeaderView>
 #include <QMenu>
@@ -54,11 +57,35 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::menuShortcuts(const QMenuBar *men
     return entries;
 }
 
-ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDialog(parent)
+ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
+    : QDialog(parent), m_menus(menus), m_table(new QTableWidget(0, 2, this))
 {
     setObjectName(QStringLiteral("shortcutsDialog"));
+    m_table->setObjectName(QStringLiteral("shortcutsTable"));
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_table);
+    layout->addWidget(buttons);
+    resize(560, 520);
+    retranslate();
+}
+
+void ShortcutsDialog::changeEvent(QEvent *event)
+{
+    // Once the menus have their new texts too: every window gets its LanguageChange in turn.
+    if (event->type() == QEvent::LanguageChange)
+        QMetaObject::invokeMethod(this, &ShortcutsDialog::retranslate, Qt::QueuedConnection);
+    QDialog::changeEvent(event);
+}
+
+void ShortcutsDialog::retranslate()
+{
     setWindowTitle(tr("Keyboard Shortcuts"));
-    QList<Entry> entries = menuShortcuts(menus);
+    QList<Entry> entries = m_menus ? menuShortcuts(m_menus) : QList<Entry>();
     // The map's keys work while the map has the focus (click it, or Tab to it).
     const QString map = tr("Map");
     entries.append({map + QStringLiteral(" › ") + tr("Pan"),
@@ -66,25 +93,27 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     entries.append({map + QStringLiteral(" › ") + tr("Zoom in"), QKeySequence(Qt::Key_Plus)});
     entries.append({map + QStringLiteral(" › ") + tr("Zoom out"), QKeySequence(Qt::Key_Minus)});
     entries.append({map + QStringLiteral(" › ") + tr("Fit the country"), QKeySequence(Qt::Key_0)});
+    entries.append({map + QStringLiteral(" › ") + tr("Select the next / previous node"),
+                    QKeySequence(Qt::Key_N, Qt::SHIFT | Qt::Key_N)});
+    entries.append({map + QStringLiteral(" › ") + tr("Say the selected node's status (hover card, status bar, "
+                                                    "screen reader)"),
+                    QKeySequence(Qt::Key_S, Qt::Key_Space)});
+    entries.append({map + QStringLiteral(" › ") + tr("Open the selected node's details"), QKeySequence(Qt::Key_Return)});
+    entries.append({map + QStringLiteral(" › ") + tr("The selected node's menu (pin charts)"),
+                    QKeySequence(Qt::Key_Menu, Qt::SHIFT | Qt::Key_F10)});
+    entries.append({map + QStringLiteral(" › ") + tr("Place the workload selected in the queue on the selected node"),
+                    QKeySequence(Qt::Key_P)});
 
-    auto *table = new QTableWidget(int(entries.size()), 2, this);
-    table->setObjectName(QStringLiteral("shortcutsTable"));
+    QTableWidget *table = m_table;
+    table->setRowCount(int(entries.size()));
+    setAccessibleText(table, tr("Keyboard shortcuts"));
     table->setHorizontalHeaderLabels({tr("Command"), tr("Keys")});
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
     for (int row = 0; row < entries.size(); ++row) {
         table->setItem(row, 0, new QTableWidgetItem(entries.at(row).where));
         table->setItem(row, 1, new QTableWidgetItem(entries.at(row).keys.toString(QKeySequence::NativeText)));
     }
     table->resizeColumnsToContents();
     table->horizontalHeader()->setStretchLastSection(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    resize(560, 520);
 }
 
 QString UserGuideDialog::guideMarkdown()
@@ -96,20 +125,34 @@ QString UserGuideDialog::guideMarkdown()
     return QString::fromUtf8(file.readAll());
 }
 
-UserGuideDialog::UserGuideDialog(QWidget *parent) : QDialog(parent)
+UserGuideDialog::UserGuideDialog(QWidget *parent) : QDialog(parent), m_browser(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("userGuideDialog"));
-    setWindowTitle(tr("User Guide"));
-    auto *browser = new QTextBrowser(this);
+    QTextBrowser *browser = m_browser;
     browser->setObjectName(QStringLiteral("userGuide"));
     browser->setOpenExternalLinks(true);
-    browser->setMarkdown(guideMarkdown());
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(browser);
     layout->addWidget(buttons);
     resize(760, 640);
+    retranslate();
+}
+
+void UserGuideDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+// The title, and the guide of the new language.
+void UserGuideDialog::retranslate()
+{
+    setWindowTitle(tr("User Guide"));
+    setAccessibleText(m_browser, tr("User guide"));
+    m_browser->setMarkdown(guideMarkdown());
 }
 
 } // namespace cpn

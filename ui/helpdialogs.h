@@ -3,8 +3,11 @@
 #include <QDialog>
 #include <QKeySequence>
 #include <QList>
+#include <QPointer>
 
 class QMenuBar;
+class QTableWidget;
+class QTextBrowser;
 
 namespace cpn {
 
@@ -24,6 +27,15 @@ public:
 
     // The menus' shortcuts, in menu order.
     static QList<Entry> menuShortcuts(const QMenuBar *menus);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate(); // the sheet read again from the menus
+
+    QPointer<const QMenuBar> m_menus;
+    QTableWidget *m_table;
 };
 
 // Help > User Guide: the guide shipped with the console (docs/user-guide*.md), in the interface's language.
@@ -35,6 +47,14 @@ public:
     explicit UserGuideDialog(QWidget *parent = nullptr);
     // The guide's Markdown for the current language (English where no translation ships).
     static QString guideMarkdown();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    QTextBrowser *m_browser;
 };
 
 } // namespace cpn

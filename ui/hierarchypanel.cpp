@@ -1,5 +1,7 @@
 #include "ui/hierarchypanel.h"
 
+#include "itemmodels/textschanged.h"
+
 #include "itemmodels/hierarchymodel.h"
 
 #include <QHBoxLayout>
@@ -10,6 +12,8 @@
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <QEvent>
 
 namespace cpn {
 
@@ -25,15 +29,11 @@ HierarchyPanel::HierarchyPanel(HierarchyModel *model, QWidget *parent) : QWidget
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("hierarchySearch"));
     m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(tr("Name, compute identifier or province"));
-    m_search->setAccessibleName(tr("Search the hierarchy"));
-    m_whole = new QPushButton(tr("&Whole Federation"), this);
+    m_whole = new QPushButton(this);
     m_whole->setObjectName(QStringLiteral("wholeFederation"));
-    m_whole->setToolTip(tr("Show every node again"));
     m_whole->setEnabled(false);
-    m_pin = new QPushButton(tr("Pi&n Chart"), this);
+    m_pin = new QPushButton(this);
     m_pin->setObjectName(QStringLiteral("pinSubtreeChart"));
-    m_pin->setToolTip(tr("Pin the chosen node's totals, with every node below it, on the Dashboard"));
     m_pin->setEnabled(false);
     m_breadcrumb = new QLabel(this);
     m_breadcrumb->setObjectName(QStringLiteral("hierarchyBreadcrumb"));
@@ -48,7 +48,6 @@ HierarchyPanel::HierarchyPanel(HierarchyModel *model, QWidget *parent) : QWidget
     m_view->header()->setSectionResizeMode(HierarchyModel::NameColumn, QHeaderView::Stretch);
     for (int column = HierarchyModel::ReportingColumn; column < HierarchyModel::ColumnCount; ++column)
         m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_view->setAccessibleName(tr("Hierarchy"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
@@ -88,6 +87,28 @@ HierarchyPanel::HierarchyPanel(HierarchyModel *model, QWidget *parent) : QWidget
     };
     connect(m_model, &QAbstractItemModel::modelReset, this, expandTop);
     expandTop();
+    retranslate();
+}
+
+void HierarchyPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_model);
+    }
+    QWidget::changeEvent(event);
+}
+
+void HierarchyPanel::retranslate()
+{
+    m_search->setPlaceholderText(tr("Name, compute identifier or province"));
+    m_search->setAccessibleName(tr("Search the hierarchy"));
+    m_whole->setText(tr("&Whole Federation"));
+    m_whole->setToolTip(tr("Show every node again"));
+    m_pin->setText(tr("Pi&n Chart"));
+    m_pin->setToolTip(tr("Pin the chosen node's totals, with every node below it, on the Dashboard"));
+    m_view->setAccessibleName(tr("Hierarchy"));
+    showBreadcrumb();
 }
 
 bool HierarchyPanel::choose(const QString &nodeId)

@@ -40,7 +40,11 @@ Q_SIGNALS:
     // Pin Chart: the chosen subtree's totals as a chart.
     void pinRequested(const QString &nodeId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void onCurrentChanged();
     void showBreadcrumb();
 

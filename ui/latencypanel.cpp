@@ -3,6 +3,7 @@
 #include "charts/latencycompliance.h"
 #include "domain/clock.h"
 #include "itemmodels/latencymatrixmodel.h"
+#include "itemmodels/textschanged.h"
 #include "state/displaystatus.h"
 #include "state/federationstate.h"
 #include "widgets/map/maplatencylayer.h"
@@ -10,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -72,8 +74,8 @@ const Window kWindows[] = {{QT_TRANSLATE_NOOP("cpn::LatencyPanel", "15 minutes")
 LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *history, const Clock &clock,
                            QWidget *parent)
     : QWidget(parent), m_map(map), m_clock(clock), m_model(new LatencyMatrixModel(this)),
-      m_window(new QComboBox(this)), m_rings(new QCheckBox(tr("&Rings on the map from the selected node"), this)),
-      m_view(new QTableView(this)), m_legend(new QLabel(this))
+      m_window(new QComboBox(this)), m_rings(new QCheckBox(this)),
+      m_view(new QTableView(this)), m_legend(new QLabel(this)), m_windowLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("latencyPanel"));
     if (history) {
@@ -84,26 +86,19 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
                 });
     }
     auto *top = new QHBoxLayout;
-    auto *windowLabel = new QLabel(tr("Compliance over the last:"), this);
-    windowLabel->setBuddy(m_window);
+    m_windowLabel->setBuddy(m_window);
     for (const Window &w : kWindows)
-        m_window->addItem(tr(w.name), w.ms);
+        m_window->addItem(QString(), w.ms);
     m_window->setCurrentIndex(1);
-    m_window->setAccessibleName(tr("Compliance window"));
     m_window->setEnabled(m_compliance != nullptr);
-    top->addWidget(windowLabel);
+    top->addWidget(m_windowLabel);
     top->addWidget(m_window);
     top->addStretch();
     top->addWidget(m_rings);
 
     m_legend->setWordWrap(true);
-    m_legend->setText(tr("Each cell: the path's latency now, and the share of the window it met its target. "
-                         "Targets: 20 ms between hubs, 5 ms within a region, 1 ms within a city; along the "
-                         "diagonal, the worst of a hub's region. Green within, amber above 80 %, red above; "
-                         "purple: misses it by design (no headroom at base latency); grey: no data."));
 
     m_view->setObjectName(QStringLiteral("latencyMatrix"));
-    m_view->setAccessibleName(tr("Latency between hubs"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(new CellDelegate(m_view));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -160,6 +155,31 @@ LatencyPanel::LatencyPanel(map::NodeMapWidget *map, charts::HistorySource *histo
     m_complianceTimer.setInterval(kComplianceRefreshMs);
     connect(&m_complianceTimer, &QTimer::timeout, this, &LatencyPanel::refreshCompliance);
     m_complianceTimer.start();
+    retranslate();
+}
+
+void LatencyPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_model);
+        refreshCompliance(); // the window's name in the cells' tool tips
+    }
+    QWidget::changeEvent(event);
+}
+
+void LatencyPanel::retranslate()
+{
+    m_windowLabel->setText(tr("Compliance over the last:"));
+    for (int i = 0; i < m_window->count(); ++i)
+        m_window->setItemText(i, tr(kWindows[i].name));
+    m_window->setAccessibleName(tr("Compliance window"));
+    m_rings->setText(tr("&Rings on the map from the selected node"));
+    m_legend->setText(tr("Each cell: the path's latency now, and the share of the window it met its target. "
+                         "Targets: 20 ms between hubs, 5 ms within a region, 1 ms within a city; along the "
+                         "diagonal, the worst of a hub's region. Green within, amber above 80 %, red above; "
+                         "purple: misses it by design (no headroom at base latency); grey: no data."));
+    m_view->setAccessibleName(tr("Latency between hubs"));
 }
 
 void LatencyPanel::setState(const FederationState *state)

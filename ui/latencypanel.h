@@ -54,7 +54,11 @@ Q_SIGNALS:
     // A cell was double-clicked: the pair's path, to show on the map.
     void pathRequested(const QStringList &nodeIds, const QStringList &linkIds);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateRings();
     QString pairText(const latency::TargetPair &pair) const;
 
@@ -67,6 +71,7 @@ private:
     QCheckBox *m_rings;
     QTableView *m_view;
     QLabel *m_legend;
+    QLabel *m_windowLabel;
     QString m_selected;
     QTimer m_complianceTimer;
 };

@@ -1,5 +1,7 @@
 #include "ui/mappanel.h"
 
+#include "widgets/accessibletext.h"
+
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "widgets/map/basemapscene.h"
@@ -16,6 +18,8 @@
 #include <QLineEdit>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <QEvent>
 
 namespace cpn {
 
@@ -34,9 +38,8 @@ MapPanel::MapPanel(NodeTableModel *nodes, NodeFilterProxyModel *filter, QItemSel
 
     m_toolBar->setObjectName(QStringLiteral("mapToolBar"));
     m_search->setObjectName(QStringLiteral("mapSearch"));
-    m_search->setPlaceholderText(tr("Go to node…"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition)->setText(tr("Search"));
     auto *completer = new QCompleter(nodes, m_search);
     completer->setCompletionColumn(NodeTableModel::NameColumn);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -50,21 +53,16 @@ MapPanel::MapPanel(NodeTableModel *nodes, NodeFilterProxyModel *filter, QItemSel
             });
     connect(m_search, &QLineEdit::returnPressed, this, &MapPanel::jumpToSearch);
 
-    m_shadingLabel = new QLabel(tr("Shade provinces by"), m_toolBar);
+    m_shadingLabel = new QLabel(m_toolBar);
     m_shadingLabel->setObjectName(QStringLiteral("countLabel"));
     for (map::ShadingMetric metric : {map::ShadingMetric::Utilization, map::ShadingMetric::FreeAccelerators,
                                       map::ShadingMetric::Price, map::ShadingMetric::None})
-        m_shading->addItem(map::MapOverlay::metricName(metric), int(metric));
+        m_shading->addItem(QString(), int(metric));
     m_shading->setObjectName(QStringLiteral("mapShading"));
-    m_shading->setToolTip(tr("Shade provinces by"));
     connect(m_shading, &QComboBox::currentIndexChanged, this, &MapPanel::applyShading);
 
     m_count->setObjectName(QStringLiteral("countLabel"));
-    m_fit->setText(tr("Fit country"));
-    m_fit->setToolTip(tr("Show the whole country (0)"));
     connect(m_fit, &QToolButton::clicked, m_map, &map::NodeMapWidget::fitCountry);
-    m_wall->setText(tr("Wall mode"));
-    m_wall->setToolTip(tr("Full screen for the control-room wall (F11)"));
     connect(m_wall, &QToolButton::clicked, this, &MapPanel::wallModeToggled);
 
     auto *bar = new QHBoxLayout(m_toolBar);
@@ -85,6 +83,32 @@ MapPanel::MapPanel(NodeTableModel *nodes, NodeFilterProxyModel *filter, QItemSel
     layout->addWidget(m_toolBar);
     layout->addWidget(m_map, 1);
     setFocusProxy(m_map);
+    updateCount();
+    retranslate();
+}
+
+void MapPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void MapPanel::retranslate()
+{
+    setAccessibleText(m_search, tr("Go to node"), tr("Type a node's name and press Enter: the map centres on it"));
+    m_search->setPlaceholderText(tr("Go to node…"));
+    m_shadingLabel->setText(tr("Shade provinces by"));
+    for (int i = 0; i < m_shading->count(); ++i)
+        m_shading->setItemText(i, map::MapOverlay::metricName(map::ShadingMetric(m_shading->itemData(i).toInt())));
+    m_shading->setToolTip(tr("Shade provinces by"));
+    m_fit->setText(tr("Fit country"));
+    m_fit->setToolTip(tr("Show the whole country (0)"));
+    m_wall->setText(tr("Wall mode"));
+    m_wall->setToolTip(tr("Full screen for the control-room wall (F11)"));
+    m_shading->setAccessibleDescription(tr("Shade provinces by"));
+    m_fit->setAccessibleDescription(m_fit->toolTip());
+    m_wall->setAccessibleDescription(m_wall->toolTip());
     updateCount();
 }
 

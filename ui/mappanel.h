@@ -64,7 +64,11 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void jumpToSearch();
     void applyShading();
     void updateCount();

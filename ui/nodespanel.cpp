@@ -1,5 +1,9 @@
 #include "ui/nodespanel.h"
 
+#include "itemmodels/textschanged.h"
+
+#include "widgets/accessibletext.h"
+
 #include "domain/provinces.h"
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
@@ -21,6 +25,9 @@
 
 #include <algorithm>
 
+#include <QAction>
+#include <QEvent>
+
 namespace cpn {
 
 namespace {
@@ -38,20 +45,20 @@ NodesPanel::NodesPanel(NodeTableModel *model, QWidget *parent)
     m_proxy->setSourceModel(m_model);
 
     m_search->setObjectName(QStringLiteral("nodeSearch"));
-    m_search->setPlaceholderText(tr("Search name, 中文名, id, city, province, compute id  (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition)
+        ->setObjectName(QStringLiteral("nodeSearchIcon"));
 
-    m_tier->addItem(tr("All tiers"), kAll);
+    m_tier->addItem(QString(), kAll);
     for (NodeTier tier : {NodeTier::National, NodeTier::Regional, NodeTier::Industry})
-        m_tier->addItem(tierName(tier), int(tier));
+        m_tier->addItem(QString(), int(tier));
 
-    m_status->addItem(tr("All statuses"), kAll);
-    m_status->addItem(tr("Needs attention"), kAttention);
+    m_status->addItem(QString(), kAll);
+    m_status->addItem(QString(), kAttention);
     for (DisplayStatus status : allDisplayStatuses())
-        m_status->addItem(displayStatusName(status), int(status));
+        m_status->addItem(QString(), int(status));
 
-    m_province->addItem(tr("All provinces"), QString());
+    m_province->addItem(QString(), QString());
     m_count->setObjectName(QStringLiteral("countLabel"));
 
     m_view->setObjectName(QStringLiteral("nodesTable"));
@@ -103,6 +110,37 @@ NodesPanel::NodesPanel(NodeTableModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &NodesPanel::updateCount);
     rebuildProvinces();
     updateCount();
+    retranslate();
+}
+
+void NodesPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_model);
+    }
+    QWidget::changeEvent(event);
+}
+
+void NodesPanel::retranslate()
+{
+    setAccessibleText(m_search, tr("Search nodes"), tr("By name, Chinese name, id, city, province or compute id"));
+    setAccessibleText(m_tier, tr("Tier"), tr("Show the nodes of one tier"));
+    setAccessibleText(m_status, tr("Status"), tr("Show the nodes of one status"));
+    setAccessibleText(m_province, tr("Province"), tr("Show the nodes of one province"));
+    setAccessibleText(m_view, tr("Nodes"), tr("Every node with its status and figures; the map follows the selection"));
+    setAccessibleText(m_view->frozenView(), tr("Node names"), tr("The Nodes table's first column, kept in view"));
+    // What assistive technology calls the controls whose text does not say what they are.
+    m_search->findChild<QAction *>(QStringLiteral("nodeSearchIcon"))->setText(tr("Search"));
+    m_search->setPlaceholderText(tr("Search name, 中文名, id, city, province, compute id  (Ctrl+F)"));
+    m_tier->setItemText(0, tr("All tiers"));
+    for (int i = 1; i < m_tier->count(); ++i)
+        m_tier->setItemText(i, tierName(NodeTier(m_tier->itemData(i).toInt())));
+    m_status->setItemText(0, tr("All statuses"));
+    m_status->setItemText(1, tr("Needs attention"));
+    for (int i = 2; i < m_status->count(); ++i)
+        m_status->setItemText(i, displayStatusName(DisplayStatus(m_status->itemData(i).toInt())));
+    rebuildProvinces(); // their names in the language's order; the count
 }
 
 void NodesPanel::resetColumns()

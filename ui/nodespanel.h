@@ -34,7 +34,11 @@ public:
     void restoreHeaderState(const QByteArray &state);
     void resetColumns();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void applyFilters();
     void rebuildProvinces();
     void updateCount();

@@ -1,11 +1,14 @@
 #include "ui/overviewpanel.h"
 
+#include "widgets/accessibletext.h"
+
 #include "itemmodels/nodefilterproxymodel.h"
 #include "itemmodels/nodetablemodel.h"
 #include "widgets/delegates/statusdelegate.h"
 #include "widgets/keyfiguretile.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,7 +41,10 @@ QString pct(double fraction)
 OverviewPanel::OverviewPanel(NodeTableModel *nodes, QWidget *parent)
     : QWidget(parent), m_subtitle(makeLabel(QStringLiteral("panelSubtitle"), {}, this)),
       m_attentionProxy(new NodeFilterProxyModel(this)), m_attention(new QTableView(this)),
-      m_attentionEmpty(makeLabel(QStringLiteral("panelSubtitle"), tr("Every node is online and reporting."), this))
+      m_attentionEmpty(makeLabel(QStringLiteral("panelSubtitle"), {}, this)),
+      m_title(makeLabel(QStringLiteral("panelTitle"), {}, this)),
+      m_tierTitle(makeLabel(QStringLiteral("sectionTitle"), {}, this)),
+      m_attentionTitle(makeLabel(QStringLiteral("sectionTitle"), {}, this))
 {
     setObjectName(QStringLiteral("overviewPanel"));
     setAttribute(Qt::WA_StyledBackground, true);
@@ -46,37 +52,34 @@ OverviewPanel::OverviewPanel(NodeTableModel *nodes, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(10);
-    layout->addWidget(makeLabel(QStringLiteral("panelTitle"), tr("Federation overview"), this));
+    layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
 
-    const QStringList captions{tr("Nodes online"),     tr("Accelerators in use"), tr("CPU utilization"),
-                               tr("Links congested"), tr("Power draw"),          tr("Newest data")};
     auto *tiles = new QGridLayout;
     tiles->setSpacing(10);
     for (int i = 0; i < TileCount; ++i) {
-        m_tiles[i] = new KeyFigureTile(captions.at(i), this);
+        m_tiles[i] = new KeyFigureTile(QString(), this);
         tiles->addWidget(m_tiles[i], i / 2, i % 2);
     }
     for (int c = 0; c < 2; ++c)
         tiles->setColumnStretch(c, 1);
     layout->addLayout(tiles);
 
-    layout->addWidget(makeLabel(QStringLiteral("sectionTitle"), tr("BY TIER"), this));
+    layout->addWidget(m_tierTitle);
     auto *tierFrame = new QFrame(this);
     tierFrame->setObjectName(QStringLiteral("tierTable"));
     auto *grid = new QGridLayout(tierFrame);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(0);
-    const QStringList headers{tr("Tier"), tr("Nodes online"), tr("Accelerators in use"), tr("CPU"),
-                              tr("Power"), tr("Jobs running / queued")};
-    for (int c = 0; c < headers.size(); ++c) {
-        QLabel *h = makeLabel(QStringLiteral("tierHeader"), headers.at(c), tierFrame);
+    for (int c = 0; c < int(m_tierHeaders.size()); ++c) {
+        QLabel *h = m_tierHeaders[c] = makeLabel(QStringLiteral("tierHeader"), {}, tierFrame);
         h->setAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
         grid->addWidget(h, 0, c);
     }
     for (NodeTier tier : {NodeTier::National, NodeTier::Regional, NodeTier::Industry}) {
         const int row = int(tier) + 1;
-        grid->addWidget(makeLabel(QStringLiteral("tierName"), tierName(tier), tierFrame), row, 0);
+        m_tierNames[int(tier)] = makeLabel(QStringLiteral("tierName"), {}, tierFrame);
+        grid->addWidget(m_tierNames[int(tier)], row, 0);
         for (int c = 0; c < 5; ++c) {
             QLabel *cell = makeLabel(QStringLiteral("tierCell"), QStringLiteral("\u2014"), tierFrame);
             cell->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -85,11 +88,11 @@ OverviewPanel::OverviewPanel(NodeTableModel *nodes, QWidget *parent)
         }
     }
     grid->setColumnStretch(0, 2);
-    for (int c = 1; c < headers.size(); ++c)
+    for (int c = 1; c < int(m_tierHeaders.size()); ++c)
         grid->setColumnStretch(c, 2);
     layout->addWidget(tierFrame);
 
-    layout->addWidget(makeLabel(QStringLiteral("sectionTitle"), tr("NEEDS ATTENTION"), this));
+    layout->addWidget(m_attentionTitle);
     m_attentionProxy->setSourceModel(nodes);
     QList<DisplayStatus> attention = allDisplayStatuses();
     attention.removeAll(DisplayStatus::Online);
@@ -126,6 +129,35 @@ OverviewPanel::OverviewPanel(NodeTableModel *nodes, QWidget *parent)
     connect(m_attentionProxy, &QAbstractItemModel::modelReset, this, updateEmpty);
     connect(m_attentionProxy, &QAbstractItemModel::layoutChanged, this, updateEmpty);
     updateEmpty();
+    retranslate();
+}
+
+void OverviewPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void OverviewPanel::retranslate()
+{
+    m_title->setText(tr("Federation overview"));
+    const QStringList captions{tr("Nodes online"),     tr("Accelerators in use"), tr("CPU utilization"),
+                               tr("Links congested"), tr("Power draw"),          tr("Newest data")};
+    for (int i = 0; i < TileCount; ++i)
+        m_tiles[i]->setCaption(captions.at(i));
+    m_tierTitle->setText(tr("BY TIER"));
+    const QStringList headers{tr("Tier"), tr("Nodes online"), tr("Accelerators in use"), tr("CPU"),
+                              tr("Power"), tr("Jobs running / queued")};
+    for (int c = 0; c < int(m_tierHeaders.size()); ++c)
+        m_tierHeaders[c]->setText(headers.at(c));
+    for (NodeTier tier : {NodeTier::National, NodeTier::Regional, NodeTier::Industry})
+        m_tierNames[int(tier)]->setText(tierName(tier));
+    m_attentionTitle->setText(tr("NEEDS ATTENTION"));
+    setAccessibleText(m_attention, tr("Nodes that need attention"));
+    m_attentionEmpty->setText(tr("Every node is online and reporting."));
+    if (m_shown)
+        showFigures(Shown(*m_shown)); // the figures' own words (a copy: showFigures keeps what it shows)
 }
 
 void OverviewPanel::showSummary(const FederationSummary &summary, qint64 nowMs, int intervalMs)
@@ -148,6 +180,7 @@ void OverviewPanel::setOnScreen(bool onScreen)
 
 void OverviewPanel::showFigures(const Shown &shown)
 {
+    m_shown = shown;
     const FederationSummary &s = shown.summary;
     const qint64 nowMs = shown.nowMs;
     const int intervalMs = shown.intervalMs;

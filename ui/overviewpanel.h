@@ -36,7 +36,11 @@ public:
     QString tierCellText(NodeTier tier, int column) const;
     QTableView *attentionView() const { return m_attention; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     struct Shown
     {
         FederationSummary summary;
@@ -47,10 +51,16 @@ private:
 
     bool m_onScreen = true;
     std::optional<Shown> m_waiting; // the newest summary while the panel is off screen
+    std::optional<Shown> m_shown;   // the summary on screen, shown again in a new language
     std::array<KeyFigureTile *, TileCount> m_tiles{};
     // [tier][column]: nodes, accelerators, CPU, power, jobs
     std::array<std::array<QLabel *, 5>, 3> m_tierCells{};
     QLabel *m_subtitle;
+    QLabel *m_title;
+    QLabel *m_tierTitle;
+    QLabel *m_attentionTitle;
+    std::array<QLabel *, 6> m_tierHeaders{};
+    std::array<QLabel *, 3> m_tierNames{};
     NodeFilterProxyModel *m_attentionProxy;
     QTableView *m_attention;
     QLabel *m_attentionEmpty;

@@ -125,6 +125,8 @@ bool ConnectionIndicator::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip)
         setToolTip(details());
+    else if (event->type() == QEvent::LanguageChange)
+        updateText(); // now, not at the next tick
     return QWidget::event(event);
 }
 

@@ -1,5 +1,6 @@
 #include "widgets/loadindicator.h"
 
+#include <QEvent>
 #include <QStringList>
 
 #include <algorithm>
@@ -11,6 +12,13 @@ LoadIndicator::LoadIndicator(QWidget *parent) : QLabel(parent)
 {
     setObjectName(QStringLiteral("loadIndicator"));
     hide();
+}
+
+void LoadIndicator::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        updateText();
+    QLabel::changeEvent(event);
 }
 
 void LoadIndicator::setSkippedTicks(qint64 total)

@@ -22,6 +22,9 @@ public:
     qint64 droppedAnswers() const { return m_droppedAnswers; }
     qint64 droppedCacheBatches() const { return m_droppedCacheBatches; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateText();
 

@@ -1,8 +1,11 @@
 #include "ui/accounts/accountsdialog.h"
 
+#include "widgets/accessibletext.h"
+
 #include "auth/accountsession.h"
 #include "auth/tokenvault.h"
 
+#include <QEvent>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,15 +23,14 @@ enum Column { EndpointColumn, UserColumn, RoleColumn, ExpiresColumn, ColumnCount
 AccountsDialog::AccountsDialog(const QList<auth::AccountSession *> &sessions, auth::TokenVault *vault,
                                QWidget *parent)
     : QDialog(parent), m_vault(vault), m_table(new QTableWidget(this)), m_storage(new QLabel(this)),
-      m_signIn(new QPushButton(tr("Sign In…"), this)), m_signOut(new QPushButton(tr("Sign Out"), this))
+      m_signIn(new QPushButton(this)), m_signOut(new QPushButton(this))
 {
-    setWindowTitle(tr("Accounts"));
+    // The texts: retranslate().
     setObjectName(QStringLiteral("accountsDialog"));
     for (auth::AccountSession *session : sessions)
         m_sessions.append(session);
 
     m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels({tr("Endpoint"), tr("User"), tr("Role"), tr("Token valid until")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -38,8 +40,6 @@ AccountsDialog::AccountsDialog(const QList<auth::AccountSession *> &sessions, au
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(EndpointColumn, QHeaderView::ResizeToContents);
     m_storage->setWordWrap(true);
-    m_signIn->setToolTip(tr("Opens the system browser at the endpoint's sign-in page"));
-    m_signOut->setToolTip(tr("Revokes the tokens at the server and forgets them here"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_signIn, QDialogButtonBox::ActionRole);
@@ -67,9 +67,28 @@ AccountsDialog::AccountsDialog(const QList<auth::AccountSession *> &sessions, au
     }
     if (m_vault)
         connect(m_vault, &auth::TokenVault::persistenceChanged, this, &AccountsDialog::refresh);
-    refresh();
+    retranslate();
     if (m_table->rowCount() > 0)
         m_table->selectRow(0);
+}
+
+void AccountsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void AccountsDialog::retranslate()
+{
+    setWindowTitle(tr("Accounts"));
+    m_table->setHorizontalHeaderLabels({tr("Endpoint"), tr("User"), tr("Role"), tr("Token valid until")});
+    setAccessibleText(m_table, tr("Signed-in accounts"), tr("One row per endpoint: who is signed in, with which role"));
+    m_signIn->setText(tr("Sign In…"));
+    m_signIn->setToolTip(tr("Opens the system browser at the endpoint's sign-in page"));
+    m_signOut->setText(tr("Sign Out"));
+    m_signOut->setToolTip(tr("Revokes the tokens at the server and forgets them here"));
+    refresh(); // the rows' and the storage sentence's words
 }
 
 QString AccountsDialog::storageText(const auth::TokenVault *vault)

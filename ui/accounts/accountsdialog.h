@@ -35,7 +35,11 @@ public:
     // The vault's state in one sentence, for this dialog and the status bar's tooltip.
     static QString storageText(const auth::TokenVault *vault);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void refresh(); // rows, buttons and the storage sentence
     void updateButtons();
     auth::AccountSession *selectedSession() const;

@@ -13,6 +13,7 @@ namespace {
 constexpr const char *kSavedToolTip = "cpnScopeSavedToolTip";
 constexpr const char *kSavedStatusTip = "cpnScopeSavedStatusTip";
 constexpr const char *kGated = "cpnScopeGated";
+constexpr const char *kGivenReason = "cpnScopeGivenReason";
 
 // The first scope of a space-separated list that the account lacks; empty when none is missing.
 QString missingScope(const QString &required, const auth::Account &account)
@@ -28,11 +29,19 @@ QString missingScope(const QString &required, const auth::Account &account)
 
 template <typename T> void gate(T *object, const QString &reason)
 {
+    const QString given = object->property(kGivenReason).toString();
     if (!object->property(kGated).toBool()) {
         object->setProperty(kSavedToolTip, object->toolTip());
         object->setProperty(kSavedStatusTip, object->statusTip());
         object->setProperty(kGated, true);
+    } else {
+        // Its owner set its tips again while gated (in a new language): those are the ones to give back.
+        if (object->toolTip() != given)
+            object->setProperty(kSavedToolTip, object->toolTip());
+        if (object->statusTip() != given)
+            object->setProperty(kSavedStatusTip, object->statusTip());
     }
+    object->setProperty(kGivenReason, reason);
     if (object->isEnabled())
         object->setEnabled(false);
     if (object->toolTip() != reason)
@@ -133,6 +142,9 @@ bool ScopeGate::eventFilter(QObject *watched, QEvent *event)
     case QEvent::EnabledChange:
         if (watched->property(kProperty).isValid())
             scheduleApply(); // its owner enabled it again
+        break;
+    case QEvent::LanguageChange:
+        scheduleApply(); // the reasons in the new language, once the owners have set their tips again
         break;
     default:
         break;

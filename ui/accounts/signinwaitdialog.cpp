@@ -5,6 +5,7 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,19 +17,15 @@ namespace cpn {
 
 SignInWaitDialog::SignInWaitDialog(auth::AccountSession *session, QWidget *parent)
     : QDialog(parent), m_session(session), m_message(new QLabel(this)), m_address(new QLineEdit(this)),
-      m_copy(new QPushButton(tr("&Copy Address"), this)), m_openAgain(new QPushButton(tr("&Open Browser"), this)),
-      m_cancel(new QPushButton(tr("Cancel Sign-In"), this))
+      m_copy(new QPushButton(this)), m_openAgain(new QPushButton(this)), m_cancel(new QPushButton(this))
 {
     setObjectName(QStringLiteral("signInWaitDialog"));
-    setWindowTitle(tr("Signing In"));
     m_message->setObjectName(QStringLiteral("signInMessage"));
     m_message->setWordWrap(true);
     m_address->setObjectName(QStringLiteral("signInAddress"));
     m_address->setReadOnly(true);
-    m_address->setAccessibleName(tr("Sign-in page address"));
     m_copy->setObjectName(QStringLiteral("copySignInAddress"));
     m_openAgain->setObjectName(QStringLiteral("openSignInBrowser"));
-    m_openAgain->setToolTip(tr("Opens the sign-in page in the system browser again"));
     m_cancel->setObjectName(QStringLiteral("cancelSignIn"));
 
     auto *addressRow = new QHBoxLayout;
@@ -59,19 +56,46 @@ SignInWaitDialog::SignInWaitDialog(auth::AccountSession *session, QWidget *paren
     });
     connect(session, &auth::AccountSession::signingInChanged, this, &SignInWaitDialog::closeWhenDone);
     connect(session, &QObject::destroyed, this, &QDialog::reject);
+    retranslate();
 }
 
-void SignInWaitDialog::showWaiting(const QUrl &authorizationUrl, bool browserOpened)
+void SignInWaitDialog::changeEvent(QEvent *event)
 {
-    m_url = authorizationUrl;
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void SignInWaitDialog::retranslate()
+{
+    setWindowTitle(tr("Signing In"));
+    m_address->setAccessibleName(tr("Sign-in page address"));
+    m_copy->setText(tr("&Copy Address"));
+    m_openAgain->setText(tr("&Open Browser"));
+    m_openAgain->setToolTip(tr("Opens the sign-in page in the system browser again"));
+    m_cancel->setText(tr("Cancel Sign-In"));
+    showMessage();
+}
+
+void SignInWaitDialog::showMessage()
+{
+    if (m_url.isEmpty())
+        return; // nothing to wait for yet
     const QString where = m_session ? m_session->endpoint().toDisplayString() : QString();
-    m_message->setText(browserOpened
+    m_message->setText(m_browserOpened
                            ? tr("Sign in to %1 in the browser window that opened. This window closes once "
                                 "you have signed in. If no page appeared, open this address in a browser:")
                                  .arg(where)
                            : tr("No browser could be opened. To sign in to %1, open this address in a "
                                 "browser on this computer:")
                                  .arg(where));
+}
+
+void SignInWaitDialog::showWaiting(const QUrl &authorizationUrl, bool browserOpened)
+{
+    m_url = authorizationUrl;
+    m_browserOpened = browserOpened;
+    showMessage();
     m_address->setText(authorizationUrl.toString(QUrl::FullyEncoded));
     m_address->setCursorPosition(0);
     show();

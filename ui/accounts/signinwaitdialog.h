@@ -26,11 +26,17 @@ public:
     // The sign-in (again) waits at this page; browserOpened false: no browser could be opened.
     void showWaiting(const QUrl &authorizationUrl, bool browserOpened);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    void showMessage();
     void closeWhenDone();
 
     QPointer<auth::AccountSession> m_session;
     QUrl m_url;
+    bool m_browserOpened = false;
     QLabel *m_message;
     QLineEdit *m_address;
     QPushButton *m_copy;

@@ -27,10 +27,17 @@ public:
     QPlainTextEdit *textEdit() const { return m_text; }
     QComboBox *durationCombo() const { return m_duration; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateOk();
 
+    Mode m_mode;
     QPlainTextEdit *m_text;
+    QLabel *m_textLabel = nullptr;
+    QLabel *m_durationLabel = nullptr;
     QComboBox *m_duration = nullptr;
     QDialogButtonBox *m_buttons;
 };

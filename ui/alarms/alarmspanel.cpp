@@ -1,9 +1,12 @@
 #include "ui/alarms/alarmspanel.h"
 
+#include "widgets/accessibletext.h"
+
 #include "alarms/alarmfeed.h"
 #include "alarms/alarmfilterproxymodel.h"
 #include "alarms/alarmtablemodel.h"
 #include "alarms/alarmtext.h"
+#include "itemmodels/textschanged.h"
 #include "domain/clock.h"
 #include "domain/provinces.h"
 #include "ui/alarms/alarmactiondialog.h"
@@ -42,13 +45,15 @@ QString timeText(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss");
 }
 
-QPushButton *actionButton(const QString &text, const QString &toolTip, QWidget *parent)
+QPushButton *actionButton(QWidget *parent)
 {
-    auto *button = new QPushButton(text, parent);
-    button->setToolTip(toolTip);
+    auto *button = new QPushButton(parent);
     button->setProperty(kRequiresScope, QStringLiteral("alarms:write"));
     return button;
 }
+
+// The tool tip of an action button while the alarms can be acted on (retranslate() sets it).
+constexpr const char *kLiveToolTip = "cpnLiveToolTip";
 
 } // namespace
 
@@ -58,15 +63,9 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
       m_model(new alarms::AlarmTableModel(store, clock, directory->namer(), this)),
       m_proxy(new alarms::AlarmFilterProxyModel(this)), m_view(new QTableView(this)),
       m_detail(new QTextBrowser(this)), m_message(new QLabel(this)),
-      m_ack(actionButton(tr("Acknowledge…"), tr("Acknowledge the selected alarms with a comment"), this)),
-      m_unack(
-          actionButton(tr("Unacknowledge"), tr("Withdraw the acknowledgement of the selected alarms"), this)),
-      m_comment(actionButton(tr("Comment…"), tr("Add a comment to the selected alarms"), this)),
-      m_silence(actionButton(tr("Silence…"), tr("A maintenance window on the sources of the selected alarms"),
-                             this)),
-      m_unsilence(
-          actionButton(tr("End Silence"), tr("End the maintenance windows on the selected sources"), this)),
-      m_show(new QPushButton(tr("Show on Map"), this)), m_ageTimer(new QTimer(this))
+      m_ack(actionButton(this)), m_unack(actionButton(this)), m_comment(actionButton(this)),
+      m_silence(actionButton(this)), m_unsilence(actionButton(this)), m_show(new QPushButton(this)),
+      m_ageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("alarmsPanel"));
     m_proxy->setRegionMatcher(directory->regionMatcher());
@@ -121,10 +120,8 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
 
     // ScopeGate gives a button back enabled when the account gains the scope; whether the selection
     // allows the action is this panel's to say again.
-    for (QPushButton *b : actionButtons()) {
+    for (QPushButton *b : actionButtons())
         b->installEventFilter(this);
-        b->setProperty("cpnLiveToolTip", b->toolTip());
-    }
     connect(m_ack, &QPushButton::clicked, this, &AlarmsPanel::askAcknowledge);
     connect(m_unack, &QPushButton::clicked, this, &AlarmsPanel::unacknowledgeSelected);
     connect(m_comment, &QPushButton::clicked, this, &AlarmsPanel::askComment);
@@ -149,39 +146,94 @@ AlarmsPanel::AlarmsPanel(alarms::AlarmStore *store, FeedFinder feeds, const Alar
     connect(m_ageTimer, &QTimer::timeout, m_model, &alarms::AlarmTableModel::refreshAges);
     m_ageTimer->start(1000);
     refreshDirectory();
+    retranslate();
     updateButtons();
-    showDetail();
 }
 
 AlarmsPanel::~AlarmsPanel() = default;
+
+void AlarmsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_model);
+    }
+    QWidget::changeEvent(event);
+}
+
+void AlarmsPanel::retranslate()
+{
+    m_severity->setItemText(0, tr("All severities"));
+    m_severity->setItemText(1, tr("Critical"));
+    m_severity->setItemText(2, tr("Major or worse"));
+    m_severity->setItemText(3, tr("Minor or worse"));
+    m_severity->setItemText(4, tr("Warning or worse"));
+    m_acknowledged->setItemText(0, tr("Acknowledged or not"));
+    m_acknowledged->setItemText(1, tr("Unacknowledged"));
+    m_acknowledged->setItemText(2, tr("Acknowledged"));
+    m_region->setItemText(0, tr("All regions"));
+    for (int i = 1; i < m_region->count(); ++i)
+        m_region->setItemText(i, provinceDisplayName(m_region->itemData(i).toString()));
+    m_subtree->setItemText(0, tr("All subtrees"));
+    m_subtree->setToolTip(tr("Only alarms of a node and the nodes under it"));
+    m_activeOnly->setText(tr("Active only"));
+    setAccessibleText(m_search, tr("Search alarms"), tr("In the alarms, their sources and comments"));
+    m_severity->setAccessibleDescription(tr("Show the alarms of this severity"));
+    m_acknowledged->setAccessibleDescription(tr("Show acknowledged alarms, unacknowledged ones or both"));
+    m_region->setAccessibleDescription(tr("Show the alarms of one region"));
+    m_search->setPlaceholderText(tr("Search alarms, sources, comments…"));
+    setAccessibleText(m_view, tr("Alarms"), tr("The alarms of every connected root; select some to act on them"));
+    setAccessibleText(m_detail, tr("Selected alarm"), tr("Its affected nodes, comments and history"));
+
+    const auto setButton = [](QPushButton *button, const QString &text, const QString &toolTip) {
+        button->setText(text);
+        button->setProperty(kLiveToolTip, toolTip);
+    };
+    setButton(m_ack, tr("Acknowledge…"), tr("Acknowledge the selected alarms with a comment"));
+    setButton(m_unack, tr("Unacknowledge"), tr("Withdraw the acknowledgement of the selected alarms"));
+    setButton(m_comment, tr("Comment…"), tr("Add a comment to the selected alarms"));
+    setButton(m_silence, tr("Silence…"), tr("A maintenance window on the sources of the selected alarms"));
+    setButton(m_unsilence, tr("End Silence"), tr("End the maintenance windows on the selected sources"));
+    m_show->setText(tr("Show on Map"));
+    showToolTips();
+    showDetail();
+}
+
+void AlarmsPanel::showToolTips()
+{
+    // Out of ScopeGate's hands while read-only: no sign-in makes a recording's alarm actionable.
+    const QString recording = tr("This is a recording: its alarms cannot be acted on");
+    for (QPushButton *b : actionButtons()) {
+        b->setProperty(kRequiresScope, m_readOnly ? QVariant() : QVariant(QStringLiteral("alarms:write")));
+        b->setToolTip(m_readOnly ? recording : b->property(kLiveToolTip).toString());
+    }
+}
 
 void AlarmsPanel::buildFilterBar()
 {
     m_severity = new QComboBox(this);
     m_severity->setObjectName(QStringLiteral("alarmSeverityFilter"));
-    m_severity->addItem(tr("All severities"), -1);
-    m_severity->addItem(tr("Critical"), int(Alarm::Severity::Critical));
-    m_severity->addItem(tr("Major or worse"), int(Alarm::Severity::Major));
-    m_severity->addItem(tr("Minor or worse"), int(Alarm::Severity::Minor));
-    m_severity->addItem(tr("Warning or worse"), int(Alarm::Severity::Warning));
+    // The texts of the entries and controls: retranslate().
+    m_severity->addItem(QString(), -1);
+    for (Alarm::Severity severity : {Alarm::Severity::Critical, Alarm::Severity::Major, Alarm::Severity::Minor,
+                                     Alarm::Severity::Warning})
+        m_severity->addItem(QString(), int(severity));
     m_acknowledged = new QComboBox(this);
     m_acknowledged->setObjectName(QStringLiteral("alarmAckFilter"));
-    m_acknowledged->addItem(tr("Acknowledged or not"), int(alarms::AlarmFilterProxyModel::Acknowledged::Any));
-    m_acknowledged->addItem(tr("Unacknowledged"), int(alarms::AlarmFilterProxyModel::Acknowledged::No));
-    m_acknowledged->addItem(tr("Acknowledged"), int(alarms::AlarmFilterProxyModel::Acknowledged::Yes));
+    for (auto acknowledged : {alarms::AlarmFilterProxyModel::Acknowledged::Any,
+                              alarms::AlarmFilterProxyModel::Acknowledged::No,
+                              alarms::AlarmFilterProxyModel::Acknowledged::Yes})
+        m_acknowledged->addItem(QString(), int(acknowledged));
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("alarmRegionFilter"));
-    m_region->addItem(tr("All regions"), QString());
+    m_region->addItem(QString(), QString());
     for (const Province &p : provinces())
-        m_region->addItem(provinceDisplayName(QString::fromLatin1(p.isoCode)),
-                          QString::fromLatin1(p.isoCode));
+        m_region->addItem(QString(), QString::fromLatin1(p.isoCode));
     m_subtree = new QComboBox(this);
     m_subtree->setObjectName(QStringLiteral("alarmSubtreeFilter"));
-    m_subtree->setToolTip(tr("Only alarms of a node and the nodes under it"));
-    m_activeOnly = new QCheckBox(tr("Active only"), this);
+    m_activeOnly = new QCheckBox(this);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("alarmSearch"));
-    m_search->setPlaceholderText(tr("Search alarms, sources, comments…"));
     m_search->setClearButtonEnabled(true);
     const auto apply = [this] { applyFilters(); };
     connect(m_severity, &QComboBox::currentIndexChanged, this, apply);
@@ -234,12 +286,7 @@ void AlarmsPanel::setStore(alarms::AlarmStore *store, bool readOnly)
             showDetail();
         });
     }
-    // Out of ScopeGate's hands while read-only: no sign-in makes a recording's alarm actionable.
-    const QString recording = tr("This is a recording: its alarms cannot be acted on");
-    for (QPushButton *b : actionButtons()) {
-        b->setProperty(kRequiresScope, readOnly ? QVariant() : QVariant(QStringLiteral("alarms:write")));
-        b->setToolTip(readOnly ? recording : b->property("cpnLiveToolTip").toString());
-    }
+    showToolTips();
     updateButtons();
     showDetail();
 }

@@ -87,8 +87,11 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
+    void showToolTips(); // the action buttons': why not, when read-only
     void buildFilterBar();
     void applyFilters();
     void updateButtons();

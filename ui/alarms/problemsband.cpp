@@ -1,5 +1,7 @@
 #include "ui/alarms/problemsband.h"
 
+#include "widgets/accessibletext.h"
+
 #include "alarms/openproblems.h"
 #include "domain/clock.h"
 #include "widgets/map/mapstyle.h"
@@ -58,6 +60,11 @@ void ProblemsBand::refresh()
                      stored.isAcknowledged()});
     }
     const bool resized = rows.size() != m_rows.size();
+    // What it paints, for assistive technology: one sentence per problem, the worst first.
+    QStringList said;
+    for (const Row &row : rows)
+        said << tr("%1: %2, %3, for %4").arg(row.severityText, row.source, row.what, row.age);
+    setAccessibleText(this, tr("Open problems"), said.join(QStringLiteral(". ")));
     m_rows = std::move(rows);
     if (m_rows.isEmpty()) {
         m_ages->stop();
@@ -103,6 +110,8 @@ void ProblemsBand::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange)
         updateGeometry();
+    else if (event->type() == QEvent::LanguageChange)
+        refresh(); // its rows' words, worked out anew
     QWidget::changeEvent(event);
 }
 

@@ -4,6 +4,9 @@
 
 #include <QDialog>
 
+#include <array>
+
+class QLabel;
 class QPushButton;
 
 namespace cpn {
@@ -36,7 +39,19 @@ public:
     QPushButton *planButton() const { return m_plan; }
     QPushButton *cancelButton() const { return m_cancel; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    enum Field { WorkloadField, NodeField, AcceleratorsField, CostField, EtaField, QueueField, ScoreField,
+                 PartsField, FieldCount };
+    void retranslate();
+
+    Target m_target;
+    placement::Candidate m_candidate;
+    bool m_maySubmit;
+    std::array<QLabel *, FieldCount> m_names{}; // a row's label; null where the dialog has no such row
+    std::array<QLabel *, FieldCount> m_values{};
     Choice m_choice = Choice::Cancel;
     QPushButton *m_submit;
     QPushButton *m_plan;

@@ -1,5 +1,9 @@
 #include "ui/planning/jobspanel.h"
 
+#include "itemmodels/textschanged.h"
+
+#include "widgets/accessibletext.h"
+
 #include "jobs/joblistmodel.h"
 #include "jobs/jobtracker.h"
 
@@ -13,6 +17,8 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <QEvent>
 
 namespace cpn {
 namespace {
@@ -66,9 +72,8 @@ JobsPanel::JobsPanel(jobs::JobTracker *tracker, const Clock &clock, QWidget *par
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setItemDelegateForColumn(jobs::JobListModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->setAlternatingRowColors(true);
-    m_view->setToolTip(tr("Double-click a job to centre the map on its node"));
 
-    m_cancel = new QPushButton(tr("&Cancel Job"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
     m_cancel->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     m_message = new QLabel(this);
@@ -100,6 +105,23 @@ JobsPanel::JobsPanel(jobs::JobTracker *tracker, const Clock &clock, QWidget *par
         });
     }
     updateButtons();
+    retranslate();
+}
+
+void JobsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_model);
+    }
+    QWidget::changeEvent(event);
+}
+
+void JobsPanel::retranslate()
+{
+    setAccessibleText(m_view, tr("Jobs"), tr("Double-click a job to centre the map on its node"));
+    m_view->setToolTip(tr("Double-click a job to centre the map on its node"));
+    m_cancel->setText(tr("&Cancel Job"));
 }
 
 JobsPanel::~JobsPanel() = default;

@@ -36,7 +36,11 @@ public:
 Q_SIGNALS:
     void nodeActivated(const QString &nodeId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateButtons();
     void cancelSelected();
 

@@ -1,5 +1,7 @@
 #include "ui/planning/jobwizard.h"
 
+#include "widgets/wizardbuttons.h"
+
 #include "ui/planning/jobkindpage.h"
 #include "placement/sharedranking.h"
 #include "ui/planning/planningservices.h"
@@ -71,6 +73,7 @@ bool JobWizard::event(QEvent *event)
 
 void JobWizard::retranslate()
 {
+    retranslateWizardButtons(this); // Qt's own Back, Next, Cancel…: first, what follows is ours
     setWindowTitle(tr("Place a Job"));
     m_proposals->setTitle(tr("Proposals"));
     m_proposals->setSubTitle(tr("Where the engine would run the job, best first; splits across nodes appear when the "

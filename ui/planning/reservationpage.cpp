@@ -8,6 +8,7 @@
 #include "ui/planning/rankedofferspage.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -21,8 +22,6 @@ ReservationPage::ReservationPage(PlanningServices *services, placement::Workload
     : QWizardPage(parent), m_services(services), m_draft(draft), m_offers(offers)
 {
     setObjectName(QStringLiteral("reservationPage"));
-    setTitle(tr("Reservation"));
-    setSubTitle(tr("The node holds the units for you until a job uses them or the reservation expires."));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("reservationSummary"));
     m_summary->setWordWrap(true);
@@ -30,14 +29,13 @@ ReservationPage::ReservationPage(PlanningServices *services, placement::Workload
     m_status->setObjectName(QStringLiteral("reservationStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton(tr("&Try Again"), this);
+    m_retry = new QPushButton(this);
     m_retry->setObjectName(QStringLiteral("retryReservation"));
     m_retry->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     m_retry->hide();
     connect(m_retry, &QPushButton::clicked, this, &ReservationPage::reserve);
-    m_placeJob = new QPushButton(tr("Place a &Job on It…"), this);
+    m_placeJob = new QPushButton(this);
     m_placeJob->setObjectName(QStringLiteral("placeJobOnReservation"));
-    m_placeJob->setToolTip(tr("Open Place a Job with these requirements, on the units just reserved"));
     m_placeJob->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     m_placeJob->hide();
     connect(m_placeJob, &QPushButton::clicked, this, &ReservationPage::placeJobRequested);
@@ -52,6 +50,37 @@ ReservationPage::ReservationPage(PlanningServices *services, placement::Workload
         connect(m_services->jobs, &jobs::JobTracker::reserved, this, &ReservationPage::onReserved);
         connect(m_services->jobs, &jobs::JobTracker::reserveFailed, this, &ReservationPage::onFailed);
     }
+    retranslate();
+}
+
+void ReservationPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+// The page's texts; what the reservation came to is said again too (the summary and a failure are
+// said in the language of the moment they were asked).
+void ReservationPage::retranslate()
+{
+    setTitle(tr("Reservation"));
+    setSubTitle(tr("The node holds the units for you until a job uses them or the reservation expires."));
+    m_retry->setText(tr("&Try Again"));
+    m_placeJob->setText(tr("Place a &Job on It…"));
+    m_placeJob->setToolTip(tr("Open Place a Job with these requirements, on the units just reserved"));
+    if (m_reservation)
+        showReserved();
+}
+
+void ReservationPage::showReserved()
+{
+    const Reservation &reservation = *m_reservation;
+    m_status->setText(tr("Reserved: %1 holds %2 at %3 until %4. Place a job on it before then.")
+                          .arg(reservation.id, heldUnitsText(reservation),
+                               m_services ? m_services->nodeNames().name(reservation.nodeId) : reservation.nodeId,
+                               QLocale().toString(QDateTime::fromMSecsSinceEpoch(reservation.expiresAtMs).time(),
+                                                  QLocale::ShortFormat)));
 }
 
 void ReservationPage::initializePage()
@@ -112,11 +141,7 @@ void ReservationPage::onReserved(const QString &tag, const Reservation &reservat
         return;
     m_pendingTag.clear();
     m_reservation = reservation;
-    m_status->setText(tr("Reserved: %1 holds %2 at %3 until %4. Place a job on it before then.")
-                          .arg(reservation.id, heldUnitsText(reservation),
-                               m_services ? m_services->nodeNames().name(reservation.nodeId) : reservation.nodeId,
-                               QLocale().toString(QDateTime::fromMSecsSinceEpoch(reservation.expiresAtMs).time(),
-                                                  QLocale::ShortFormat)));
+    showReserved();
     m_placeJob->show();
     Q_EMIT reserved(reservation);
     Q_EMIT completeChanged();

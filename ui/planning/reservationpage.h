@@ -46,7 +46,12 @@ Q_SIGNALS:
     // The planner wants to place a job on the reservation just made.
     void placeJobRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    void showReserved();
     void reserve();
     void onReserved(const QString &tag, const Reservation &reservation);
     void onFailed(const QString &tag, const QString &reason, int httpStatus);

@@ -5,6 +5,7 @@
 #include "jobs/reservationlist.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,22 +24,17 @@ ReservationsPanel::ReservationsPanel(jobs::ReservationList *list, std::function<
     setObjectName(QStringLiteral("reservationsPanel"));
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("reservationsTable"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Reservation"), tr("Node"), tr("Holds"), tr("Price"), tr("State"), tr("Expires")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAccessibleName(tr("Reservations"));
 
-    m_placeJob = new QPushButton(tr("Place a &Job on It…"), this);
+    m_placeJob = new QPushButton(this);
     m_placeJob->setObjectName(QStringLiteral("placeJobOnReservation"));
-    m_placeJob->setToolTip(tr("Open Place a Job on the selected reservation's units"));
     m_placeJob->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
-    m_release = new QPushButton(tr("Re&lease"), this);
+    m_release = new QPushButton(this);
     m_release->setObjectName(QStringLiteral("releaseReservation"));
-    m_release->setToolTip(tr("Give the selected reservation's units back to the node"));
     m_release->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("reservationsMessage"));
@@ -76,7 +72,26 @@ ReservationsPanel::ReservationsPanel(jobs::ReservationList *list, std::function<
     m_tick->setInterval(15000);
     connect(m_tick, &QTimer::timeout, this, &ReservationsPanel::fill);
     m_tick->start();
-    fill();
+    retranslate();
+}
+
+void ReservationsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ReservationsPanel::retranslate()
+{
+    m_table->setHorizontalHeaderLabels(
+        {tr("Reservation"), tr("Node"), tr("Holds"), tr("Price"), tr("State"), tr("Expires")});
+    m_table->setAccessibleName(tr("Reservations"));
+    m_placeJob->setText(tr("Place a &Job on It…"));
+    m_placeJob->setToolTip(tr("Open Place a Job on the selected reservation's units"));
+    m_release->setText(tr("Re&lease"));
+    m_release->setToolTip(tr("Give the selected reservation's units back to the node"));
+    fill(); // the cells' words
 }
 
 QString ReservationsPanel::stateText(const Reservation &r) const

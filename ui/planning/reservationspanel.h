@@ -42,7 +42,11 @@ public:
 Q_SIGNALS:
     void placeJobRequested(const cpn::Reservation &reservation);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void fill();
     void updateButtons();
     QString stateText(const Reservation &r) const;

@@ -1,5 +1,7 @@
 #include "ui/planning/selectionwizard.h"
 
+#include "widgets/wizardbuttons.h"
+
 #include "placement/sharedranking.h"
 #include "ui/planning/planningservices.h"
 #include "ui/planning/rankedofferspage.h"
@@ -67,6 +69,7 @@ bool SelectionWizard::event(QEvent *event)
 
 void SelectionWizard::retranslate()
 {
+    retranslateWizardButtons(this); // Qt's own Back, Next, Cancel…: first, what follows is ours
     setWindowTitle(tr("Select Resources"));
     // Leaving the ranked offers reserves the chosen one at its node: the button says so.
     m_offers->setButtonText(QWizard::NextButton, tr("Re&serve >"));

@@ -8,6 +8,7 @@
 #include "ui/planning/requirementspage.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -29,8 +30,8 @@ WorkloadEditorDialog::WorkloadEditorDialog(PlanningServices *services, const pla
     m_requirements->initializePage();
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("workloadEditorTabs"));
-    m_tabs->addTab(m_job, tr("&Job"));
-    m_tabs->addTab(m_requirements, tr("Re&quirements"));
+    m_tabs->addTab(m_job, QString());
+    m_tabs->addTab(m_requirements, QString());
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("workloadProblem"));
     m_problem->setWordWrap(true);
@@ -47,6 +48,21 @@ WorkloadEditorDialog::WorkloadEditorDialog(PlanningServices *services, const pla
     connect(m_requirements, &QWizardPage::completeChanged, this, &WorkloadEditorDialog::updateOk);
     updateOk();
     resize(900, 680);
+    retranslate();
+}
+
+void WorkloadEditorDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+// The pages retranslate themselves; the title is the queue's (New, Edit or Duplicate with the name).
+void WorkloadEditorDialog::retranslate()
+{
+    m_tabs->setTabText(m_tabs->indexOf(m_job), tr("&Job"));
+    m_tabs->setTabText(m_tabs->indexOf(m_requirements), tr("Re&quirements"));
 }
 
 WorkloadEditorDialog::~WorkloadEditorDialog() = default;

@@ -43,7 +43,11 @@ public:
 
     void accept() override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateOk();
 
     placement::Workload m_draft;

@@ -1,5 +1,8 @@
 #include "ui/planning/workloadqueuepanel.h"
 
+#include "widgets/accessibletext.h"
+#include "itemmodels/textschanged.h"
+
 #include "domain/logging.h"
 #include "domain/nodenames.h"
 #include "domain/provinces.h"
@@ -16,6 +19,7 @@
 #include "widgets/map/nodemapwidget.h"
 #include "widgets/map/placementfit.h"
 
+#include <QEvent>
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -98,40 +102,37 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
     m_view->horizontalHeader()->setSectionResizeMode(WorkloadQueue::NeedsColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
-    m_view->setToolTip(tr("Drag a workload onto the map: green fits, amber fits poorly, red cannot run there."));
 
     m_message->setObjectName(QStringLiteral("workloadQueueMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
 
-    const auto makeAction = [this](const QString &text, const QString &name, const QString &tip) {
-        auto *action = new QAction(text, this);
+    const auto makeAction = [this](const QString &name) { // its texts: retranslate()
+        auto *action = new QAction(this);
         action->setObjectName(name);
-        action->setToolTip(tip);
         addAction(action);
         return action;
     };
-    m_loadAction = makeAction(tr("Load…"), QStringLiteral("loadQueue"), tr("Replace the queue with a workload file"));
-    m_saveAction = makeAction(tr("Save…"), QStringLiteral("saveQueue"), tr("Save the queue to a workload file"));
-    m_undoAction = makeAction(tr("Undo"), QStringLiteral("undoPlanning"), tr("Undo the last planning move"));
+    m_loadAction = makeAction(QStringLiteral("loadQueue"));
+    m_saveAction = makeAction(QStringLiteral("saveQueue"));
+    m_undoAction = makeAction(QStringLiteral("undoPlanning"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_redoAction = makeAction(tr("Redo"), QStringLiteral("redoPlanning"), tr("Redo the planning move"));
+    m_redoAction = makeAction(QStringLiteral("redoPlanning"));
     m_redoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     m_redoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_submitAction = makeAction(tr("Submit"), QStringLiteral("submitPlanned"),
-                                tr("Submit the selected planned workload to its node"));
+    m_submitAction = makeAction(QStringLiteral("submitPlanned"));
     // A read-only account cannot submit: the sign-in disables actions that need this scope.
     m_submitAction->setProperty("cpnRequiresScope", QStringLiteral("jobs:write"));
-    m_newAction = makeAction(tr("New…"), QStringLiteral("newWorkload"), tr("Describe a new workload and add it to the queue"));
-    m_editAction = makeAction(tr("Edit…"), QStringLiteral("editWorkload"), tr("Change what the selected workload asks for"));
-    m_duplicateAction = makeAction(tr("Duplicate…"), QStringLiteral("duplicateWorkload"),
-                                   tr("Add a copy of the selected workload, to change before it is added"));
-    m_unplanAction = makeAction(tr("Unplan"), QStringLiteral("unplanWorkload"), tr("Take the selected workload off its node"));
-    m_removeAction = makeAction(tr("Remove"), QStringLiteral("removeWorkload"), tr("Remove the selected workload"));
-    m_upAction = makeAction(tr("Up"), QStringLiteral("moveWorkloadUp"), tr("Move the selected workload up"));
-    m_downAction = makeAction(tr("Down"), QStringLiteral("moveWorkloadDown"), tr("Move the selected workload down"));
+    m_newAction = makeAction(QStringLiteral("newWorkload"));
+    m_editAction = makeAction(QStringLiteral("editWorkload"));
+    m_duplicateAction = makeAction(QStringLiteral("duplicateWorkload"));
+    m_unplanAction = makeAction(QStringLiteral("unplanWorkload"));
+    m_removeAction = makeAction(QStringLiteral("removeWorkload"));
+    m_upAction = makeAction(QStringLiteral("moveWorkloadUp"));
+    m_downAction = makeAction(QStringLiteral("moveWorkloadDown"));
+    retranslate();
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -192,6 +193,38 @@ WorkloadQueuePanel::WorkloadQueuePanel(WorkloadQueue *queue, PlanningServices *s
 }
 
 WorkloadQueuePanel::~WorkloadQueuePanel() = default;
+
+void WorkloadQueuePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_queue);
+    }
+    QWidget::changeEvent(event);
+}
+
+void WorkloadQueuePanel::retranslate()
+{
+    setAccessibleText(m_view, tr("Workload queue"),
+                      tr("Drag a workload onto the map, or select it and a node on the map and press P there"));
+    m_view->setToolTip(tr("Drag a workload onto the map: green fits, amber fits poorly, red cannot run there."));
+    const auto setTexts = [](QAction *action, const QString &text, const QString &tip) {
+        action->setText(text);
+        action->setToolTip(tip);
+    };
+    setTexts(m_loadAction, tr("Load…"), tr("Replace the queue with a workload file"));
+    setTexts(m_saveAction, tr("Save…"), tr("Save the queue to a workload file"));
+    setTexts(m_undoAction, tr("Undo"), tr("Undo the last planning move"));
+    setTexts(m_redoAction, tr("Redo"), tr("Redo the planning move"));
+    setTexts(m_submitAction, tr("Submit"), tr("Submit the selected planned workload to its node"));
+    setTexts(m_newAction, tr("New…"), tr("Describe a new workload and add it to the queue"));
+    setTexts(m_editAction, tr("Edit…"), tr("Change what the selected workload asks for"));
+    setTexts(m_duplicateAction, tr("Duplicate…"), tr("Add a copy of the selected workload, to change before it is added"));
+    setTexts(m_unplanAction, tr("Unplan"), tr("Take the selected workload off its node"));
+    setTexts(m_removeAction, tr("Remove"), tr("Remove the selected workload"));
+    setTexts(m_upAction, tr("Up"), tr("Move the selected workload up"));
+    setTexts(m_downAction, tr("Down"), tr("Move the selected workload down"));
+}
 
 DropConfirmDialog *WorkloadQueuePanel::pendingConfirmation() const
 {

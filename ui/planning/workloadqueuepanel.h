@@ -80,7 +80,11 @@ Q_SIGNALS:
     // For the Events log (MainWindow::logEvent).
     void eventLogged(cpn::EventLogModel::Severity severity, const QString &source, const QString &message);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     enum class EditorMode { New, Edit, Duplicate };
     placement::PlacementResult rank(const QString &workloadId) const;
     void openEditor(EditorMode mode);

@@ -5,10 +5,12 @@
 #include "domain/logging.h"
 #include "domain/provinces.h"
 #include "itemmodels/registrationtablemodel.h"
+#include "itemmodels/textschanged.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,11 +71,12 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
       m_pendingProxy(new QSortFilterProxyModel(this)), m_registryProxy(new QSortFilterProxyModel(this)),
       m_rootBox(new QComboBox(this)), m_stateFilter(new QComboBox(this)), m_identifier(new QLineEdit(this)),
       m_verdict(new QLabel(this)), m_tabs(new QTabWidget(this)), m_history(new QTreeWidget(this)),
-      m_status(new QLabel(this)), m_approve(new QPushButton(tr("&Approve…"), this)),
-      m_reject(new QPushButton(tr("Re&ject…"), this)), m_suspend(new QPushButton(tr("&Suspend…"), this)),
-      m_reinstate(new QPushButton(tr("Re&instate…"), this)), m_revoke(new QPushButton(tr("Re&voke…"), this))
+      m_status(new QLabel(this)), m_approve(new QPushButton(this)), m_reject(new QPushButton(this)),
+      m_suspend(new QPushButton(this)), m_reinstate(new QPushButton(this)), m_revoke(new QPushButton(this)),
+      m_rootLabel(new QLabel(this)), m_identifierLabel(new QLabel(this)), m_filterLabel(new QLabel(this)),
+      m_historyLabel(new QLabel(this)), m_refreshButton(new QPushButton(this))
 {
-    setWindowTitle(tr("Identifier Management"));
+    // The texts: retranslate().
     setObjectName(QStringLiteral("identifierManagementWindow"));
     resize(1280, 700);
 
@@ -84,20 +87,16 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
     m_pendingProxy->setFilterRegularExpression(stateFilter({RegistrationState::Pending}));
 
     auto *top = new QHBoxLayout;
-    auto *rootLabel = new QLabel(tr("&Registry of:"), this);
-    rootLabel->setBuddy(m_rootBox);
-    m_rootBox->setAccessibleName(tr("Registry of"));
-    top->addWidget(rootLabel);
+    m_rootLabel->setBuddy(m_rootBox);
+    top->addWidget(m_rootLabel);
     top->addWidget(m_rootBox, 1);
-    auto *refreshButton = new QPushButton(tr("Re&fresh"), this);
-    top->addWidget(refreshButton);
+    top->addWidget(m_refreshButton);
     top->addWidget(m_status, 2);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *lookup = new QFormLayout;
     m_identifier->setObjectName(QStringLiteral("identifierField"));
     m_identifier->setPlaceholderText(QStringLiteral("CPN-R52-GEN-00007-0"));
-    m_identifier->setAccessibleName(tr("Compute identifier"));
     m_identifier->setClearButtonEnabled(true);
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -106,45 +105,41 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
     field->addWidget(m_identifier);
     field->addWidget(m_verdict);
     m_verdict->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    auto *identifierLabel = new QLabel(tr("&Identifier:"), this);
-    identifierLabel->setBuddy(m_identifier);
-    lookup->addRow(identifierLabel, field);
+    m_identifierLabel->setBuddy(m_identifier);
+    lookup->addRow(m_identifierLabel, field);
 
     // Pending applications.
     auto *pendingPage = new QWidget(this);
     auto *pendingLayout = new QVBoxLayout(pendingPage);
     m_applications = makeTable(m_pendingProxy);
     m_applications->setObjectName(QStringLiteral("applicationsView"));
-    m_applications->setAccessibleName(tr("Pending applications"));
     pendingLayout->addWidget(m_applications);
     auto *pendingButtons = new QHBoxLayout;
     pendingButtons->addStretch();
     pendingButtons->addWidget(m_approve);
     pendingButtons->addWidget(m_reject);
     pendingLayout->addLayout(pendingButtons);
-    m_tabs->addTab(pendingPage, tr("Pending Applications"));
+    m_tabs->addTab(pendingPage, QString());
 
     // The registry.
     auto *registryPage = new QWidget(this);
     auto *registryLayout = new QVBoxLayout(registryPage);
     auto *filterRow = new QHBoxLayout;
-    auto *filterLabel = new QLabel(tr("S&how:"), registryPage);
-    filterLabel->setBuddy(m_stateFilter);
-    m_stateFilter->setAccessibleName(tr("Show registrations"));
-    m_stateFilter->addItem(tr("All decided"),
+    m_filterLabel->setParent(registryPage);
+    m_filterLabel->setBuddy(m_stateFilter);
+    m_stateFilter->addItem(QString(),
                            stateFilter({RegistrationState::Active, RegistrationState::Suspended,
                                         RegistrationState::Revoked, RegistrationState::Rejected}));
     for (RegistrationState s : {RegistrationState::Active, RegistrationState::Suspended, RegistrationState::Revoked,
                                 RegistrationState::Rejected})
-        m_stateFilter->addItem(RegistrationTableModel::stateName(s), stateFilter({s}));
-    filterRow->addWidget(filterLabel);
+        m_stateFilter->addItem(QString(), stateFilter({s}));
+    filterRow->addWidget(m_filterLabel);
     filterRow->addWidget(m_stateFilter);
     filterRow->addStretch();
     registryLayout->addLayout(filterRow);
     m_registryProxy->setFilterRegularExpression(m_stateFilter->currentData().toString());
     m_registry = makeTable(m_registryProxy);
     m_registry->setObjectName(QStringLiteral("registryView"));
-    m_registry->setAccessibleName(tr("Registered identifiers"));
     registryLayout->addWidget(m_registry);
     auto *registryButtons = new QHBoxLayout;
     registryButtons->addStretch();
@@ -152,11 +147,9 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
     registryButtons->addWidget(m_reinstate);
     registryButtons->addWidget(m_revoke);
     registryLayout->addLayout(registryButtons);
-    m_tabs->addTab(registryPage, tr("Registry"));
+    m_tabs->addTab(registryPage, QString());
 
     m_history->setObjectName(QStringLiteral("historyView"));
-    m_history->setAccessibleName(tr("Audit trail"));
-    m_history->setHeaderLabels({tr("When"), tr("Step"), tr("By"), tr("Reason")});
     m_history->setRootIsDecorated(false);
     m_history->setMaximumHeight(170);
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -166,14 +159,13 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
     layout->addLayout(top);
     layout->addLayout(lookup);
     layout->addWidget(m_tabs, 1);
-    auto *historyLabel = new QLabel(tr("Audit trail of the selected registration:"), this);
-    layout->addWidget(historyLabel);
+    layout->addWidget(m_historyLabel);
     layout->addWidget(m_history);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(close);
 
-    connect(refreshButton, &QPushButton::clicked, this, [this] {
+    connect(m_refreshButton, &QPushButton::clicked, this, [this] {
         fillRoots();
         refresh();
     });
@@ -208,8 +200,50 @@ IdentifierManagementWindow::IdentifierManagementWindow(std::function<QList<Root>
     m_refreshTimer.start();
 
     fillRoots();
+    retranslate();
     updateActions();
     refresh();
+}
+
+void IdentifierManagementWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        announceTextsChanged(m_model); // the states and steps in the table
+        explainIdentifier();
+        refresh(); // the status line, in the new language with the registry's answer
+    }
+    QDialog::changeEvent(event);
+}
+
+void IdentifierManagementWindow::retranslate()
+{
+    setWindowTitle(tr("Identifier Management"));
+    m_rootLabel->setText(tr("&Registry of:"));
+    m_rootBox->setAccessibleName(tr("Registry of"));
+    m_refreshButton->setText(tr("Re&fresh"));
+    m_identifierLabel->setText(tr("&Identifier:"));
+    m_identifier->setAccessibleName(tr("Compute identifier"));
+    m_applications->setAccessibleName(tr("Pending applications"));
+    m_tabs->setTabText(0, m_pendingCount < 0 ? tr("Pending Applications")
+                                             : tr("Pending Applications (%1)").arg(m_pendingCount));
+    m_tabs->setTabText(1, tr("Registry"));
+    m_filterLabel->setText(tr("S&how:"));
+    m_stateFilter->setAccessibleName(tr("Show registrations"));
+    m_stateFilter->setItemText(0, tr("All decided"));
+    int item = 1;
+    for (RegistrationState s : {RegistrationState::Active, RegistrationState::Suspended, RegistrationState::Revoked,
+                                RegistrationState::Rejected})
+        m_stateFilter->setItemText(item++, RegistrationTableModel::stateName(s));
+    m_registry->setAccessibleName(tr("Registered identifiers"));
+    m_history->setAccessibleName(tr("Audit trail"));
+    m_history->setHeaderLabels({tr("When"), tr("Step"), tr("By"), tr("Reason")});
+    m_historyLabel->setText(tr("Audit trail of the selected registration:"));
+    m_approve->setText(tr("&Approve…"));
+    m_reject->setText(tr("Re&ject…"));
+    m_suspend->setText(tr("&Suspend…"));
+    m_reinstate->setText(tr("Re&instate…"));
+    m_revoke->setText(tr("Re&voke…"));
 }
 
 QTableView *IdentifierManagementWindow::makeTable(QSortFilterProxyModel *proxy)
@@ -279,6 +313,7 @@ void IdentifierManagementWindow::refresh()
         const auto pending = std::count_if(result.value().cbegin(), result.value().cend(), [](const Registration &g) {
             return g.state == RegistrationState::Pending;
         });
+        m_pendingCount = int(pending);
         m_tabs->setTabText(0, tr("Pending Applications (%1)").arg(pending));
         setStatus(tr("%n registration(s), as of %1", nullptr, int(result.value().size()))
                       .arg(QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat)),

@@ -65,7 +65,11 @@ Q_SIGNALS:
     void decided(const cpn::Registration &registration);
     void failed(const QString &message);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void fillRoots();
     api::NodeApiClient *client() const;
     void explainIdentifier();
@@ -94,6 +98,12 @@ private:
     QPushButton *m_suspend;
     QPushButton *m_reinstate;
     QPushButton *m_revoke;
+    QLabel *m_rootLabel;
+    QLabel *m_identifierLabel;
+    QLabel *m_filterLabel;
+    QLabel *m_historyLabel;
+    QPushButton *m_refreshButton;
+    int m_pendingCount = -1; // of the last answer; -1 before the first
     QTimer m_refreshTimer;
     quint64 m_generation = 0; // answers for a root no longer chosen are dropped
     bool m_busy = false;

@@ -1,5 +1,7 @@
 #include "ui/replay/replaybar.h"
 
+#include "widgets/accessibletext.h"
+
 #include "ui/replay/replaycontroller.h"
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -49,18 +52,12 @@ ReplayBar::ReplayBar(ReplayController *controller, QWidget *parent)
     m_play = new QToolButton(this);
     m_play->setObjectName(QStringLiteral("replayPlay"));
     // No Space shortcut: it would also fire while typing in the search fields.
-    m_play->setToolTip(tr("Play or pause the replay"));
     // Text, not the style's media icons: those are drawn dark and vanish on the dark theme.
     m_stepBack = new QToolButton(this);
-    m_stepBack->setText(tr("◀ Step"));
-    m_stepBack->setToolTip(tr("Step back (a second per 1× of speed)"));
     m_stepForward = new QToolButton(this);
-    m_stepForward->setText(tr("Step ▶"));
-    m_stepForward->setToolTip(tr("Step forward (a second per 1× of speed)"));
 
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setObjectName(QStringLiteral("replaySlider"));
-    m_slider->setToolTip(tr("Recorded time"));
     m_slider->setStyleSheet(QStringLiteral(
         "QSlider#replaySlider::groove:horizontal { height: 6px; background: #3a4250; border-radius: 3px; }"
         "QSlider#replaySlider::sub-page:horizontal { background: #f5a623; border-radius: 3px; }"
@@ -73,20 +70,15 @@ ReplayBar::ReplayBar(ReplayController *controller, QWidget *parent)
 
     m_speed = new QComboBox(this);
     m_speed->setObjectName(QStringLiteral("replaySpeed"));
-    m_speed->setToolTip(tr("Replay speed"));
     for (int speed : ReplayController::speeds())
-        m_speed->addItem(tr("%1×").arg(speed), speed);
+        m_speed->addItem(QString(), speed);
 
     m_markAButton = new QToolButton(this);
-    m_markAButton->setText(tr("Mark A"));
-    m_markAButton->setToolTip(tr("Remember this moment as A, the earlier side of a comparison"));
     m_markBButton = new QToolButton(this);
-    m_markBButton->setText(tr("Mark B"));
-    m_markBButton->setToolTip(tr("Remember this moment as B"));
-    m_compare = new QPushButton(tr("Compare A–B"), this);
+    m_compare = new QPushButton(this);
     m_compare->setObjectName(QStringLiteral("replayCompare"));
     m_compare->setEnabled(false);
-    m_backToLive = new QPushButton(tr("Back to live"), this);
+    m_backToLive = new QPushButton(this);
     m_backToLive->setObjectName(QStringLiteral("backToLive"));
     m_backToLive->setVisible(false);
 
@@ -126,8 +118,37 @@ ReplayBar::ReplayBar(ReplayController *controller, QWidget *parent)
     connect(m_controller, &ReplayController::speedChanged, this,
             [this](int speed) { m_speed->setCurrentIndex(m_speed->findData(speed)); });
 
-    onPlayingChanged(m_controller->isPlaying());
     onRangeChanged(m_controller->fromMs(), m_controller->toMs());
+    retranslate();
+}
+
+void ReplayBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// The bar's texts; the banner's are its owner's (setBannerText).
+void ReplayBar::retranslate()
+{
+    m_play->setToolTip(tr("Play or pause the replay"));
+    setAccessibleText(m_play, tr("Play or pause"));
+    m_stepBack->setText(tr("◀ Step"));
+    m_stepBack->setToolTip(tr("Step back (a second per 1× of speed)"));
+    m_stepForward->setText(tr("Step ▶"));
+    m_stepForward->setToolTip(tr("Step forward (a second per 1× of speed)"));
+    m_slider->setToolTip(tr("Recorded time"));
+    setAccessibleText(m_slider, tr("Recorded time"), tr("The moment of the recording shown; arrows step, Page Up and Down jump"));
+    m_speed->setToolTip(tr("Replay speed"));
+    m_speed->setAccessibleDescription(tr("Replay speed"));
+    for (int i = 0; i < m_speed->count(); ++i)
+        m_speed->setItemText(i, tr("%1×").arg(m_speed->itemData(i).toInt()));
+    m_compare->setText(tr("Compare A–B"));
+    m_backToLive->setText(tr("Back to live"));
+    onPlayingChanged(m_controller->isPlaying());
+    onPositionChanged(m_controller->positionMs());
+    updateMarks();
 }
 
 void ReplayBar::setBannerText(const QString &text)

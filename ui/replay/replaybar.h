@@ -36,7 +36,11 @@ Q_SIGNALS:
     // Both marks are set: compare the state at A with the state at B.
     void compareRequested(qint64 aMs, qint64 bMs);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void onRangeChanged(qint64 fromMs, qint64 toMs);
     void onPositionChanged(qint64 atMs);
     void onPlayingChanged(bool playing);

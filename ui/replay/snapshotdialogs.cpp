@@ -1,11 +1,13 @@
 #include "ui/replay/snapshotdialogs.h"
 
 #include "cache/seriesreader.h"
+#include "widgets/formlabels.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,20 +20,14 @@ SaveSnapshotDialog::SaveSnapshotDialog(qint64 nowMs, QWidget *parent)
       m_span(new QComboBox(this)), m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this))
 {
     setObjectName(QStringLiteral("saveSnapshotDialog"));
-    setWindowTitle(tr("Save Snapshot"));
+    // The texts: retranslate().
     m_name->setObjectName(QStringLiteral("snapshotName"));
-    m_name->setText(
-        tr("Snapshot %1")
-            .arg(QDateTime::fromMSecsSinceEpoch(nowMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     m_name->setMaxLength(200);
     m_note->setObjectName(QStringLiteral("snapshotNote"));
-    m_note->setPlaceholderText(tr("What happened, and why this is worth keeping"));
     m_note->setMaximumHeight(90);
     m_span->setObjectName(QStringLiteral("snapshotSpan"));
-    m_span->addItem(tr("The moment now"), int(Span::Moment));
-    m_span->addItem(tr("The last 5 minutes"), int(Span::Last5Minutes));
-    m_span->addItem(tr("The last hour"), int(Span::LastHour));
-    m_span->addItem(tr("From … to …"), int(Span::Custom));
+    for (Span span : {Span::Moment, Span::Last5Minutes, Span::LastHour, Span::Custom})
+        m_span->addItem(QString(), int(span));
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs);
     m_from->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_to->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -39,13 +35,10 @@ SaveSnapshotDialog::SaveSnapshotDialog(qint64 nowMs, QWidget *parent)
     m_to->setDateTime(now);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    auto *form = new QFormLayout(this);
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("N&ote:"), m_note);
-    form->addRow(tr("&Save:"), m_span);
-    form->addRow(tr("&From:"), m_from);
-    form->addRow(tr("&To:"), m_to);
-    form->addRow(buttons);
+    m_form = new QFormLayout(this);
+    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_note, m_span, m_from, m_to})
+        addFormRow(m_form, field);
+    m_form->addRow(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -54,6 +47,35 @@ SaveSnapshotDialog::SaveSnapshotDialog(qint64 nowMs, QWidget *parent)
         buttons->button(QDialogButtonBox::Save)->setEnabled(!text.trimmed().isEmpty());
     });
     onSpanChanged();
+    retranslate();
+}
+
+void SaveSnapshotDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void SaveSnapshotDialog::retranslate()
+{
+    setWindowTitle(tr("Save Snapshot"));
+    // The name offered follows the language until the operator types their own.
+    const QString offered =
+        tr("Snapshot %1").arg(QDateTime::fromMSecsSinceEpoch(m_nowMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    if (m_name->text() == m_offeredName)
+        m_name->setText(offered);
+    m_offeredName = offered;
+    m_note->setPlaceholderText(tr("What happened, and why this is worth keeping"));
+    m_span->setItemText(0, tr("The moment now"));
+    m_span->setItemText(1, tr("The last 5 minutes"));
+    m_span->setItemText(2, tr("The last hour"));
+    m_span->setItemText(3, tr("From … to …"));
+    setFormLabel(m_form, m_name, tr("&Name:"));
+    setFormLabel(m_form, m_note, tr("N&ote:"));
+    setFormLabel(m_form, m_span, tr("&Save:"));
+    setFormLabel(m_form, m_from, tr("&From:"));
+    setFormLabel(m_form, m_to, tr("&To:"));
 }
 
 SaveSnapshotDialog::Span SaveSnapshotDialog::span() const

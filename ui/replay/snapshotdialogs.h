@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QDateTimeEdit;
+class QFormLayout;
 class QLineEdit;
 class QPlainTextEdit;
 
@@ -28,7 +29,11 @@ public:
     // fromMs/toMs of the request; a moment is [now - look-back, now].
     cache::SnapshotRequest request() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void onSpanChanged();
 
     qint64 m_nowMs;
@@ -37,6 +42,8 @@ private:
     QComboBox *m_span;
     QDateTimeEdit *m_from;
     QDateTimeEdit *m_to;
+    QFormLayout *m_form;
+    QString m_offeredName; // the name offered, in the language of the moment
 };
 
 } // namespace cpn

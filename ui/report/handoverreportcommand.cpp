@@ -26,13 +26,20 @@ HandoverReportCommand::HandoverReportCommand(MainWindow *window, QString cachePa
                                              QObject *parent)
     : QObject(parent), m_window(window), m_cachePath(std::move(cachePath)), m_clock(clock)
 {
-    m_action = new QAction(tr("&Handover Report…"), this);
+    m_action = new QAction(this);
     m_action->setObjectName(QStringLiteral("handoverReportAction"));
-    m_action->setStatusTip(
-        tr("Write a PDF of the alarms, outages, failed jobs and national figures of a period"));
+    retranslate();
     connect(m_action, &QAction::triggered, this, &HandoverReportCommand::showDialog);
-    if (m_window)
+    if (m_window) {
         m_window->addFileActions(MainWindow::FileSection::Recording, {m_action});
+        connect(m_window, &MainWindow::languageChanged, this, &HandoverReportCommand::retranslate);
+    }
+}
+
+void HandoverReportCommand::retranslate()
+{
+    m_action->setText(tr("&Handover Report…"));
+    m_action->setStatusTip(tr("Write a PDF of the alarms, outages, failed jobs and national figures of a period"));
 }
 
 HandoverReportCommand::~HandoverReportCommand()

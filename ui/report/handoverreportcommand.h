@@ -59,6 +59,7 @@ Q_SIGNALS:
     void finished(bool ok, const QString &fileOrError, int pages);
 
 private:
+    void retranslate();
     void onFinished(bool ok, const QString &fileOrError, int pages);
 
     MainWindow *m_window;

@@ -1,11 +1,14 @@
 #include "ui/report/handoverreportdialog.h"
 
+#include "widgets/accessibletext.h"
+
 #include "ui/report/handoverreportwriter.h"
 
 #include <QDateTime>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -20,7 +23,7 @@ namespace cpn {
 HandoverReportDialog::HandoverReportDialog(qint64 nowMs, const QString &defaultFile, QWidget *parent)
     : QDialog(parent), m_nowMs(nowMs)
 {
-    setWindowTitle(tr("Handover Report"));
+    // The texts: retranslate().
     setObjectName(QStringLiteral("handoverReportDialog"));
 
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
@@ -32,7 +35,7 @@ HandoverReportDialog::HandoverReportDialog(qint64 nowMs, const QString &defaultF
     m_to->setObjectName(QStringLiteral("to"));
     m_to->setDisplayFormat(format);
     m_to->setCalendarPopup(true);
-    auto *last8 = new QPushButton(tr("Last 8 Hours"), this);
+    auto *last8 = m_last8 = new QPushButton(this);
     last8->setObjectName(QStringLiteral("last8Hours"));
     connect(last8, &QPushButton::clicked, this, [this] {
         m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(m_nowMs));
@@ -40,40 +43,41 @@ HandoverReportDialog::HandoverReportDialog(qint64 nowMs, const QString &defaultF
     });
     auto *period = new QHBoxLayout;
     period->addWidget(m_from);
-    period->addWidget(new QLabel(tr("to"), this));
+    m_toLabel = new QLabel(this);
+    period->addWidget(m_toLabel);
     period->addWidget(m_to);
     period->addWidget(last8);
 
     m_file = new QLineEdit(defaultFile, this);
     m_file->setObjectName(QStringLiteral("file"));
     m_file->setMinimumWidth(360);
-    auto *browse = new QPushButton(tr("Browse…"), this);
+    auto *browse = m_browse = new QPushButton(this);
     connect(browse, &QPushButton::clicked, this, &HandoverReportDialog::browse);
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(browse);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Period:"), period);
-    form->addRow(tr("Save as:"), fileRow);
+    m_periodLabel = new QLabel(this);
+    m_fileLabel = new QLabel(this);
+    m_fileLabel->setBuddy(m_file);
+    form->addRow(m_periodLabel, period);
+    form->addRow(m_fileLabel, fileRow);
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_create = buttons->addButton(tr("Create Report"), QDialogButtonBox::AcceptRole);
+    m_create = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_create->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    auto *intro =
-        new QLabel(tr("A PDF for the next shift: the alarms, outages and failed jobs of the period, and "
-                      "the national figures at its start and end with charts over it."),
-                   this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
@@ -81,7 +85,31 @@ HandoverReportDialog::HandoverReportDialog(qint64 nowMs, const QString &defaultF
     connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &HandoverReportDialog::validate);
     connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &HandoverReportDialog::validate);
     connect(m_file, &QLineEdit::textChanged, this, &HandoverReportDialog::validate);
-    validate();
+    retranslate();
+}
+
+void HandoverReportDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void HandoverReportDialog::retranslate()
+{
+    setWindowTitle(tr("Handover Report"));
+    setAccessibleText(m_from, tr("Period from"));
+    setAccessibleText(m_to, tr("Period to"));
+    m_last8->setText(tr("Last 8 Hours"));
+    m_toLabel->setText(tr("to"));
+    setAccessibleText(m_file, tr("Save as"), tr("The PDF file the report is written to"));
+    m_browse->setText(tr("Browse…"));
+    m_periodLabel->setText(tr("Period:"));
+    m_fileLabel->setText(tr("Save as:"));
+    m_create->setText(tr("Create Report"));
+    m_intro->setText(tr("A PDF for the next shift: the alarms, outages and failed jobs of the period, and "
+                        "the national figures at its start and end with charts over it."));
+    validate(); // the problem, if any
 }
 
 qint64 HandoverReportDialog::fromMs() const

@@ -27,7 +27,11 @@ public:
     // A file name for a report ending at nowMs in folder: handover-YYYYMMDD-HHmm.pdf.
     static QString suggestedFile(const QString &folder, qint64 nowMs);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void browse();
     void validate();
 
@@ -37,6 +41,12 @@ private:
     QLineEdit *m_file;
     QLabel *m_problem;
     QPushButton *m_create;
+    QPushButton *m_last8;
+    QPushButton *m_browse;
+    QLabel *m_toLabel;
+    QLabel *m_periodLabel;
+    QLabel *m_fileLabel;
+    QLabel *m_intro;
 };
 
 } // namespace cpn

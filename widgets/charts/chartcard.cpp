@@ -1,5 +1,7 @@
 #include "widgets/charts/chartcard.h"
 
+#include "widgets/accessibletext.h"
+
 #include "alarms/alarmstore.h"
 #include "charts/chartdatahub.h"
 #include "charts/historysource.h"
@@ -9,9 +11,11 @@
 #include "widgets/charts/plotlayer.h"
 #include "widgets/charts/seriescolors.h"
 
+#include <QAction>
 #include <QChart>
 #include <QComboBox>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -70,10 +74,7 @@ ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, HistorySource *re
     m_lines = linesFor(spec);
     buildChart();
     buildHeader();
-    m_absent = new QLabel(tr("The connected federations do not report %1: nothing to show. The chart comes "
-                             "back if it appears; unpin it from the … menu otherwise.")
-                              .arg(m_spec.entity),
-                          this);
+    m_absent = new QLabel(this);
     m_absent->setObjectName(QStringLiteral("chartAbsent"));
     m_absent->setWordWrap(true);
     m_absent->setAlignment(Qt::AlignCenter);
@@ -92,8 +93,45 @@ ChartCard::ChartCard(const ChartSpec &spec, ChartDataHub *hub, HistorySource *re
     connect(m_hub, &ChartDataHub::updated, this, &ChartCard::onHubUpdated);
     connect(m_hub, &ChartDataHub::directoryChanged, this, &ChartCard::onDirectoryChanged);
     showPresence();
+    retranslate();
     readHistory();
     refresh();
+}
+
+void ChartCard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QFrame::changeEvent(event);
+}
+
+// The header's, the menu's and the lines' texts; the title too (showPresence()).
+void ChartCard::retranslate()
+{
+    m_absent->setText(tr("The connected federations do not report %1: nothing to show. The chart comes "
+                         "back if it appears; unpin it from the … menu otherwise.")
+                          .arg(m_spec.entity));
+    const QStringList windows{tr("5 min"), tr("1 h"), tr("24 h"), tr("7 d")};
+    for (int i = 0; i < windows.size(); ++i)
+        m_windowCombo->setItemText(i, windows.at(i));
+    m_windowCombo->setToolTip(tr("Time window; older data is read from the cache"));
+    m_pause->setText(m_paused ? tr("Resume") : tr("Pause"));
+    m_pause->setToolTip(tr("Pause or resume live updates"));
+    m_menu->setText(tr("…"));
+    const QList<QAction *> actions = m_menu->menu()->actions();
+    actions.at(0)->setText(tr("Save as PNG…"));
+    actions.at(1)->setText(tr("Export data as CSV…"));
+    actions.at(3)->setText(tr("Unpin")); // after the separator
+    // The legend: the same lines (metrics), in the new language.
+    const QList<Line> lines = linesFor(m_spec);
+    const QList<QAbstractSeries *> series = m_chart->series();
+    if (lineKeys(lines) == lineKeys(m_lines) && series.size() == lines.size()) {
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            m_lines[i].name = lines.at(i).name;
+            series.at(i)->setName(lines.at(i).name);
+        }
+    }
+    showPresence(); // the title, and the names said to assistive technology
 }
 
 ChartCard::~ChartCard()
@@ -138,6 +176,7 @@ void ChartCard::onDirectoryChanged()
     scheduleAlarmPeriods(); // presence, or where a node lies, may have changed
     if (present == m_present && lineKeys(lines) == lineKeys(m_lines)) {
         m_title->setText(title()); // a node may have been renamed
+        nameForAccessibility();
         return;
     }
     // Lines built again from scratch: no point drawn before the change (another federation's) stays.
@@ -153,6 +192,7 @@ void ChartCard::onDirectoryChanged()
 void ChartCard::showPresence()
 {
     m_title->setText(title());
+    nameForAccessibility();
     m_title->setEnabled(m_present);
     m_view->setVisible(m_present);
     m_absent->setVisible(!m_present);
@@ -325,31 +365,36 @@ void ChartCard::clearLines()
     }
 }
 
+void ChartCard::nameForAccessibility()
+{
+    // The header's controls say which chart they act on: a dashboard holds many of them.
+    const QString chart = title();
+    setAccessibleText(m_view, tr("Chart: %1").arg(chart),
+                      tr("Wheel zooms the time axis, a drag pans it, a double click follows the present again"));
+    setAccessibleText(m_windowCombo, tr("Time window of %1").arg(chart), m_windowCombo->toolTip());
+    setAccessibleText(m_pause, tr("Pause %1").arg(chart), m_pause->toolTip());
+    setAccessibleText(m_menu, tr("Menu of %1").arg(chart), tr("Save as PNG, export as CSV, unpin"));
+}
+
 void ChartCard::buildHeader()
 {
     m_title = new QLabel(title(), this);
     m_title->setObjectName(QStringLiteral("chartTitle"));
     m_windowCombo = new QComboBox(this);
-    m_windowCombo->addItem(tr("5 min"));
-    m_windowCombo->addItem(tr("1 h"));
-    m_windowCombo->addItem(tr("24 h"));
-    m_windowCombo->addItem(tr("7 d"));
-    m_windowCombo->setToolTip(tr("Time window; older data is read from the cache"));
+    for (int i = 0; i < 4; ++i) // 5 min, 1 h, 24 h, 7 d: Window; the texts are retranslate()'s
+        m_windowCombo->addItem(QString());
     connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setWindow(Window(index)); });
     m_pause = new QToolButton(this);
-    m_pause->setText(tr("Pause"));
     m_pause->setCheckable(true);
-    m_pause->setToolTip(tr("Pause or resume live updates"));
     connect(m_pause, &QToolButton::toggled, this, &ChartCard::setPaused);
     m_menu = new QToolButton(this);
-    m_menu->setText(tr("…"));
     m_menu->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_menu);
-    menu->addAction(tr("Save as PNG…"), this, &ChartCard::saveDialogPng);
-    menu->addAction(tr("Export data as CSV…"), this, &ChartCard::saveDialogCsv);
+    menu->addAction(QString(), this, &ChartCard::saveDialogPng);
+    menu->addAction(QString(), this, &ChartCard::saveDialogCsv);
     menu->addSeparator();
-    menu->addAction(tr("Unpin"), this, [this] { Q_EMIT unpinRequested(this); });
+    menu->addAction(QString(), this, [this] { Q_EMIT unpinRequested(this); });
     m_menu->setMenu(menu);
 }
 

@@ -103,6 +103,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Line
@@ -125,6 +126,8 @@ private:
     void buildLines();
     void clearLines();
     void buildHeader();
+    void retranslate();
+    void nameForAccessibility(); // the view's and the header's accessible names, with the chart's title
     void readHistory();
     // One read of readHistory() answered; the last one refreshes and says historyLoaded().
     void readFinished();

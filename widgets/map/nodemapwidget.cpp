@@ -7,6 +7,9 @@
 #include "widgets/map/mapscene.h"
 
 #include <QAbstractProxyModel>
+#include <QAccessible>
+#include <QAccessibleWidget>
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QHelpEvent>
 #include <QItemSelectionModel>
@@ -17,6 +20,9 @@
 #include <QPaintEvent>
 #include <QPainter>
 #include <QRegion>
+#include <QRegularExpression>
+#include <QStatusTipEvent>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -33,12 +39,51 @@ QString percent(double fraction)
     return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
 }
 
+// The map as assistive technology sees it: a named, focusable graphic whose description is the selected
+// node's hover card (its name, status and figures as the card says them) and whose help lists the keys.
+class NodeMapAccessible : public QAccessibleWidget
+{
+public:
+    explicit NodeMapAccessible(NodeMapWidget *map) : QAccessibleWidget(map, QAccessible::Graphic) {}
+
+    QString text(QAccessible::Text t) const override
+    {
+        const auto *map = static_cast<const NodeMapWidget *>(widget());
+        switch (t) {
+        case QAccessible::Name:
+            return map->accessibleName().isEmpty() ? NodeMapWidget::tr("National map") : map->accessibleName();
+        case QAccessible::Description:
+        case QAccessible::Value:
+            return map->selectionDescription();
+        case QAccessible::Help:
+            return NodeMapWidget::tr("N and Shift+N select the next and previous node, S or Space says how it "
+                                     "is, Enter opens its details, the Menu key or Shift+F10 its menu, P places "
+                                     "the workload selected in the queue on it; arrows pan, + and - zoom, 0 "
+                                     "shows the whole country.");
+        default:
+            return QAccessibleWidget::text(t);
+        }
+    }
+};
+
+QAccessibleInterface *nodeMapAccessibleFactory(const QString &className, QObject *object)
+{
+    if (className == QLatin1String(NodeMapWidget::staticMetaObject.className()) && object && object->isWidgetType())
+        return new NodeMapAccessible(static_cast<NodeMapWidget *>(object));
+    return nullptr;
+}
+
 } // namespace
 
 NodeMapWidget::NodeMapWidget(MapScene *scene, const NodeTableModel *nodes, QWidget *parent)
     : QWidget(parent), m_scene(scene), m_nodes(nodes), m_settleTimer(new QTimer(this)),
       m_blinkTimer(new QTimer(this))
 {
+    static const bool accessibleFactoryInstalled = [] {
+        QAccessible::installFactory(nodeMapAccessibleFactory);
+        return true;
+    }();
+    Q_UNUSED(accessibleFactoryInstalled)
     setObjectName(QStringLiteral("nodeMap"));
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -506,16 +551,24 @@ void NodeMapWidget::keyPressEvent(QKeyEvent *event)
     switch (event->key()) {
     case Qt::Key_Left:
         m_viewport.panByPixels(QPointF(width() * step, 0));
-        break;
+        m_userMoved = true;
+        beginInteraction();
+        return;
     case Qt::Key_Right:
         m_viewport.panByPixels(QPointF(-width() * step, 0));
-        break;
+        m_userMoved = true;
+        beginInteraction();
+        return;
     case Qt::Key_Up:
         m_viewport.panByPixels(QPointF(0, height() * step));
-        break;
+        m_userMoved = true;
+        beginInteraction();
+        return;
     case Qt::Key_Down:
         m_viewport.panByPixels(QPointF(0, -height() * step));
-        break;
+        m_userMoved = true;
+        beginInteraction();
+        return;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
         zoomIn();
@@ -527,15 +580,174 @@ void NodeMapWidget::keyPressEvent(QKeyEvent *event)
         fitCountry();
         return;
     default:
-        QWidget::keyPressEvent(event);
-        return;
+        break;
     }
-    m_userMoved = true;
-    beginInteraction();
+    // The keys that stand for the mouse's other actions, without Ctrl, Alt or Meta (those are shortcuts').
+    const bool plain = !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    const QString selected = selectedNodeId();
+    if (plain && event->key() == Qt::Key_N) {
+        selectAdjacentNode(shift ? -1 : 1);
+    } else if (plain && (event->key() == Qt::Key_S || event->key() == Qt::Key_Space)) {
+        announceSelection();
+    } else if (plain && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && !selected.isEmpty()) {
+        Q_EMIT nodeActivated(selected); // as a double click
+    } else if (plain && shift && event->key() == Qt::Key_F10) {
+        requestKeyboardMenu();
+    } else if (plain && event->key() == Qt::Key_P && m_workloadToPlace && !selected.isEmpty()
+               && !m_workloadToPlace().isEmpty()) {
+        // As a drop on the node: the queue checks that it fits and asks for confirmation.
+        Q_EMIT workloadDropped(m_workloadToPlace(), selected, QString());
+    } else {
+        QWidget::keyPressEvent(event);
+    }
+}
+
+QString NodeMapWidget::selectedNodeId() const
+{
+    const int node = m_frame.selectedNodes.isEmpty() ? -1 : m_frame.selectedNodes.constFirst();
+    return node >= 0 && node < m_scene->nodes().size() ? m_scene->nodes().at(node).id : QString();
+}
+
+void NodeMapWidget::selectAdjacentNode(int step)
+{
+    // The order the operator sees in the Nodes table (sorted and filtered as it is), else the scene's.
+    QList<int> order;
+    int at = -1;
+    const QString current = selectedNodeId();
+    const QAbstractItemModel *model = m_selection ? m_selection->model() : nullptr;
+    if (model) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString id = model->index(row, 0).data(NodeTableModel::NodeIdRole).toString();
+            const int node = m_scene->nodeIndex(id);
+            if (node < 0 || !m_scene->nodes().at(node).visible)
+                continue;
+            if (id == current)
+                at = int(order.size());
+            order.append(node);
+        }
+    } else {
+        for (int node = 0; node < m_scene->nodes().size(); ++node) {
+            if (!m_scene->nodes().at(node).visible)
+                continue;
+            if (m_scene->nodes().at(node).id == current)
+                at = int(order.size());
+            order.append(node);
+        }
+    }
+    if (order.isEmpty())
+        return;
+    const int n = int(order.size());
+    const int next = at < 0 ? (step > 0 ? 0 : n - 1) : ((at + step) % n + n) % n;
+    const MapNode &node = m_scene->nodes().at(order.at(next));
+    regroup();
+    const QPointF pos = m_viewport.toScreen(node.km);
+    if (node.grouped || !QRectF(rect()).adjusted(24, 24, -24, -24).contains(pos))
+        jumpToNode(node.id); // into view, close enough to stand apart from its neighbours
+    else
+        selectNode(order.at(next));
+}
+
+QString NodeMapWidget::statusText(int node) const
+{
+    const MapNode &n = m_scene->nodes().at(node);
+    // As the Nodes table says it: with ", suspended" for a node whose identifier the registry suspended.
+    const QModelIndex statusCell = m_nodes->nodeIndex(n.id, NodeTableModel::StatusColumn);
+    return statusCell.isValid() ? statusCell.data().toString() : displayStatusName(n.status);
+}
+
+QString NodeMapWidget::selectionDescription() const
+{
+    const int node = m_frame.selectedNodes.isEmpty() ? -1 : m_frame.selectedNodes.constFirst();
+    if (node < 0 || node >= m_scene->nodes().size())
+        return tr("No node selected. N selects the next node, Shift+N the previous one.");
+    // The hover card's lines, as sentences.
+    const QString plain = QTextDocumentFragment::fromHtml(nodeTooltip(node)).toPlainText();
+    static const QRegularExpression breaks(QStringLiteral("[\\n\\x{2028}\\x{2029}]"));
+    QString text;
+    for (const QString &part : plain.split(breaks, Qt::SkipEmptyParts)) {
+        const QString line = part.trimmed();
+        if (line.isEmpty())
+            continue;
+        if (!text.isEmpty())
+            text += text.endsWith(u':') || text.endsWith(u'.') ? QStringLiteral(" ") : QStringLiteral(". ");
+        text += line;
+    }
+    return tr("Selected: %1").arg(text);
+}
+
+void NodeMapWidget::notifyAccessibleSelection()
+{
+    const int node = m_frame.selectedNodes.isEmpty() ? -1 : m_frame.selectedNodes.constFirst();
+    const QString key = node < 0 || node >= m_scene->nodes().size()
+                            ? QString()
+                            : m_scene->nodes().at(node).id + u'\n' + statusText(node);
+    // Only a new node or a new status: its figures move every few seconds and are read when asked for.
+    if (key == m_accessibleKey)
+        return;
+    m_accessibleKey = key;
+    QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&changed);
+}
+
+void NodeMapWidget::announceSelection()
+{
+    const QString text = selectionDescription();
+    const QString id = selectedNodeId();
+    if (!id.isEmpty()) {
+        const int node = m_scene->nodeIndex(id);
+        const MapNode &n = m_scene->nodes().at(node);
+        // The hover card beside the node, as if the pointer rested on it.
+        const QPointF at = n.shown() ? m_viewport.toScreen(n.km) : QPointF(width() / 2.0, height() / 2.0);
+        QToolTip::showText(mapToGlobal(at.toPoint()), nodeTooltip(node), this);
+    }
+    // The main window shows a status tip in its status bar.
+    QStatusTipEvent tip(text);
+    QCoreApplication::sendEvent(window(), &tip);
+    QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&changed);
+    Q_EMIT announced(text);
+}
+
+QString NodeMapWidget::contextNodeId(const QPoint &pos)
+{
+    return m_keyboardMenuNode.isEmpty() ? nodeIdAt(QPointF(pos)) : m_keyboardMenuNode;
+}
+
+void NodeMapWidget::requestKeyboardMenu()
+{
+    // At the selected node, about it (even when another shares its spot), else in the middle of the map.
+    const QString id = selectedNodeId();
+    const int node = id.isEmpty() ? -1 : m_scene->nodeIndex(id);
+    QPoint pos(width() / 2, height() / 2);
+    if (node >= 0 && m_scene->nodes().at(node).shown() && rect().contains(m_viewport.toScreen(m_scene->nodes().at(node).km).toPoint()))
+        pos = m_viewport.toScreen(m_scene->nodes().at(node).km).toPoint();
+    if (contextMenuPolicy() != Qt::CustomContextMenu)
+        return;
+    m_keyboardMenuNode = id;
+    Q_EMIT customContextMenuRequested(pos);
+    m_keyboardMenuNode.clear();
+}
+
+void NodeMapWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // Names, the inset's caption and the overlay's panels are drawn into cached images.
+        m_renderer.overlay().setTextScale(m_renderer.overlay().textScale());
+        m_renderer.invalidate();
+        update();
+    }
+    QWidget::changeEvent(event);
 }
 
 bool NodeMapWidget::event(QEvent *event)
 {
+    if (event->type() == QEvent::ContextMenu
+        && static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard
+        && contextMenuPolicy() == Qt::CustomContextMenu) {
+        requestKeyboardMenu(); // the Menu key: about the selected node, not the one in the middle
+        return true;
+    }
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const QPointF pos = help->pos();
@@ -714,6 +926,7 @@ void NodeMapWidget::syncSelectionFromModel()
         m_frame.selectedNodes = selected;
         update();
     }
+    notifyAccessibleSelection(); // also after new data: the selected node's status may have changed
 }
 
 QString NodeMapWidget::nodeTooltip(int node) const
@@ -725,10 +938,7 @@ QString NodeMapWidget::nodeTooltip(int node) const
         html += QStringLiteral("<br><span style='color:#8fa1b5'>%1</span>").arg(n.altName.toHtmlEscaped());
     html += QStringLiteral("<br>%1 · %2 · %3")
                 .arg(roleName(n.role), provinceDisplayName(n.province).toHtmlEscaped(), n.city.toHtmlEscaped());
-    // As the Nodes table says it: with ", suspended" for a node whose identifier the registry suspended.
-    const QModelIndex statusCell = m_nodes->nodeIndex(n.id, NodeTableModel::StatusColumn);
-    html += QStringLiteral("<br>")
-            + tr("Status: %1").arg(statusCell.isValid() ? statusCell.data().toString() : displayStatusName(n.status));
+    html += QStringLiteral("<br>") + tr("Status: %1").arg(statusText(node));
     if (!n.hasSample) {
         html += QStringLiteral("<br>") + tr("No data yet");
         return html;

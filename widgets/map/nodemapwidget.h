@@ -28,6 +28,11 @@ class MapScene;
 // MapRenderer. Wheel zooms around the cursor, drag pans, arrows/+/-/0 navigate, hovering shows
 // tooltips for nodes, links and provinces, a click selects through the shared QItemSelectionModel (so
 // the node table follows, and the map follows the table).
+// Every mouse action has a key while the map has the focus: N / Shift+N select the next / previous node
+// (in the Nodes table's order), S or Space announce the selected node (its hover card, the status bar and
+// assistive technology), Enter opens its details, the Menu key or Shift+F10 its context menu, P places the
+// workload selected in the queue on it. Assistive technology sees the map as "National map" whose
+// description is the selected node's hover card (NodeMapAccessible, in nodemapwidget.cpp).
 class NodeMapWidget : public QWidget
 {
     Q_OBJECT
@@ -74,6 +79,16 @@ public:
     QString nodeIdAt(const QPointF &pos);
     // Widget position of a node (for tests and the search box).
     QPointF nodePosition(const QString &nodeId) const;
+    // The node selected on the map (the first of several), empty when none.
+    QString selectedNodeId() const;
+    // The selected node's hover card as plain text, what assistive technology reads as the map's
+    // description; says that no node is selected when none is.
+    QString selectionDescription() const;
+    // The node a context menu requested at pos is about: the one under pos, or the selected node when
+    // the menu was asked for with the keyboard (Menu key, Shift+F10).
+    QString contextNodeId(const QPoint &pos);
+    // The workload the P key places on the selected node (the queue's selection); none by default.
+    void setWorkloadToPlace(std::function<QString()> workload) { m_workloadToPlace = std::move(workload); }
 
     // Workload drags (MIME type application/x-cpn-workload, the workload id in UTF-8): on drag-enter the
     // provider is asked once for the workload's fit, which shades the map until the drag leaves or drops.
@@ -94,6 +109,12 @@ public Q_SLOTS:
     bool jumpToNode(const QString &nodeId);
     // Fits the map to these nodes' extent (a subtree of the hierarchy); false if none is on the map.
     bool fitNodes(const QSet<QString> &nodeIds);
+    // Selects the next (step 1) or previous (-1) visible node in the Nodes table's order, and brings it
+    // into view if it is off screen or inside a group (keys N and Shift+N).
+    void selectAdjacentNode(int step);
+    // Says what the selected node is and how it is: its hover card beside it, the status bar, and a
+    // description change for assistive technology (keys S and Space).
+    void announceSelection();
     // The scene changed (new data): repaint, and refresh the selection's scene indices.
     void sceneChanged();
 
@@ -104,6 +125,8 @@ Q_SIGNALS:
     void viewportChanged();
     // A workload was dropped on a node (province empty), or on a province (nodeId: its best fitting node).
     void workloadDropped(const QString &workloadId, const QString &nodeId, const QString &province);
+    // announceSelection() said this (one line).
+    void announced(const QString &text);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -116,6 +139,7 @@ protected:
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;
@@ -140,6 +164,11 @@ private:
     void dropTarget(const QPointF &pos, QString *nodeId, QString *province);
     void endWorkloadDrag();
     void toggleBlink();
+    // The selected node's status as the Nodes table says it ("Online, suspended").
+    QString statusText(int node) const;
+    // Tells assistive technology when the selection or the selected node's status changed.
+    void notifyAccessibleSelection();
+    void requestKeyboardMenu();
 
     MapScene *m_scene;
     const NodeTableModel *m_nodes;
@@ -165,6 +194,9 @@ private:
     quint64 m_structureRevision = 0;
     FitProvider m_fitProvider;
     QString m_dragWorkload;
+    std::function<QString()> m_workloadToPlace;
+    QString m_accessibleKey;    // the selected node and its status last told to assistive technology
+    QString m_keyboardMenuNode; // while a context menu asked for with the keyboard is requested
 };
 
 } // namespace cpn::map
