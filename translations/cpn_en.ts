@@ -451,6 +451,14 @@
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed-in accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per endpoint: who is signed in, with which role</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::AccountsUi</name>
@@ -1409,6 +1417,22 @@
     </message>
     <message>
         <source>Choose a file to save the report to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file the report is written to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2664,6 +2688,14 @@ id %2
             <numerusform>+ %n more open problems</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2, %3, for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open problems</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::RankedOffersPage</name>
@@ -3530,6 +3562,10 @@ id %2
         <source>Place the workload selected in the queue on the selected node</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -3701,6 +3737,10 @@ id %2
     <name>cpn::UserGuideDialog</name>
     <message>
         <source>User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4682,6 +4722,30 @@ id %2
     </message>
     <message>
         <source>%1 and the nodes below — utilization and power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel zooms the time axis, a drag pans it, a double click follows the present again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time window of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG, export as CSV, unpin</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

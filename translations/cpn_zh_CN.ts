@@ -451,6 +451,14 @@
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
+    <message>
+        <source>Signed-in accounts</source>
+        <translation>已登录的账户</translation>
+    </message>
+    <message>
+        <source>One row per endpoint: who is signed in, with which role</source>
+        <translation>每个端点一行：谁已登录，以何种角色</translation>
+    </message>
 </context>
 <context>
     <name>cpn::AccountsUi</name>
@@ -1405,6 +1413,22 @@
     <message>
         <source>Choose a file to save the report to.</source>
         <translation>请选择保存报告的文件。</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>时段起点</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>时段终点</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>The PDF file the report is written to</source>
+        <translation>报告写入的 PDF 文件</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2677,14 @@ ID：%2
             <numerusform>另有 %n 个未解决的问题</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2, %3, for %4</source>
+        <translation>%1：%2，%3，已持续 %4</translation>
+    </message>
+    <message>
+        <source>Open problems</source>
+        <translation>未解决的问题</translation>
+    </message>
 </context>
 <context>
     <name>cpn::RankedOffersPage</name>
@@ -3513,6 +3545,10 @@ ID：%2
         <source>Place the workload selected in the queue on the selected node</source>
         <translation>将队列中所选的工作负载部署到所选节点</translation>
     </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -3681,6 +3717,10 @@ ID：%2
     <name>cpn::UserGuideDialog</name>
     <message>
         <source>User Guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
         <translation>用户指南</translation>
     </message>
 </context>
@@ -4660,6 +4700,30 @@ ID：%2
     <message>
         <source>%1 and the nodes below — utilization and power</source>
         <translation>%1 及其下属节点 — 利用率与功率</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>图表：%1</translation>
+    </message>
+    <message>
+        <source>Wheel zooms the time axis, a drag pans it, a double click follows the present again</source>
+        <translation>滚轮缩放时间轴，拖动平移，双击重新跟随当前时间</translation>
+    </message>
+    <message>
+        <source>Time window of %1</source>
+        <translation>%1 的时间窗口</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>暂停 %1</translation>
+    </message>
+    <message>
+        <source>Menu of %1</source>
+        <translation>%1 的菜单</translation>
+    </message>
+    <message>
+        <source>Save as PNG, export as CSV, unpin</source>
+        <translation>另存为 PNG、导出为 CSV、取消固定</translation>
     </message>
 </context>
 <context>
