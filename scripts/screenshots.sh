@@ -169,6 +169,8 @@ fi
 if [ "${1:-all}" != offline ]; then
     shoot console.png --demo --lang en
     shoot console-zh_CN.png --demo --lang zh_CN
+    # Started in English, Place a Job open, switched to Simplified Chinese through View > Language (shown open).
+    CPN_SCREENSHOT_LANGUAGE=zh_CN shoot language-switch.png --demo --lang en --screenshot-delay 12
     shoot map.png --demo --lang en
     shoot map-wall.png --demo --lang en --wall
     shoot_hierarchy_tools
