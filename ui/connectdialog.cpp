@@ -1,5 +1,7 @@
 #include "ui/connectdialog.h"
 
+#include "widgets/accessibletext.h"
+
 #include "api/guardedrequest.h"
 
 #include <QCheckBox>
@@ -93,6 +95,7 @@ void ConnectDialog::retranslate()
     m_connect->setText(tr("Connect"));
     setFormLabel(m_form, m_url, tr("Root URL:"));
     m_caLabel->setText(tr("Private CA:"));
+    setAccessibleText(m_caFile, tr("Private CA"), tr("The PEM file of the certificate authority, empty for the system's"));
 }
 
 api::EndpointSetting ConnectDialog::endpoint() const

@@ -1,5 +1,7 @@
 #include "ui/planning/jobkindpage.h"
 
+#include "widgets/accessibletext.h"
+
 #include "jobs/joblistmodel.h"
 #include "widgets/formlabels.h"
 
@@ -67,6 +69,7 @@ void JobKindPage::retranslate()
     m_split->setText(tr("May be split across nodes"));
     m_maxNodes->setPrefix(tr("up to "));
     m_maxNodes->setSuffix(tr(" nodes"));
+    setAccessibleText(m_maxNodes, tr("Split across at most"), tr("How many nodes the job may run on"));
     m_hint->setText(tr("Inference services and batch jobs may run in parts on several nodes; training and "
                        "fine-tuning always run on one."));
     setFormLabel(m_form, m_name, tr("Na&me:")); // Alt+N is the wizard's Next

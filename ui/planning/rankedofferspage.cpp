@@ -1,5 +1,7 @@
 #include "ui/planning/rankedofferspage.h"
 
+#include "widgets/accessibletext.h"
+
 #include "domain/enums.h"
 #include "domain/provinces.h"
 #include "jobs/offerbook.h"
@@ -161,6 +163,8 @@ void RankedOffersPage::retranslate()
                                              tr("Cost"), tr("Transfer"), tr("Latency"), tr("Headroom"),
                                              tr("Energy"), tr("Starts")});
     m_rejected->setHorizontalHeaderLabels({tr("Node"), tr("Province"), tr("Why not")});
+    setAccessibleText(m_candidates, tr("Ranked offers"), tr("The nodes that can take the work, best first"));
+    setAccessibleText(m_rejected, tr("Rejected nodes"), tr("The nodes that cannot take the work, and why"));
     m_tabs->setTabText(0, tr("Ranked"));
     m_tabs->setTabText(1, tr("Rejected"));
     if (m_shownGeneration < 0)

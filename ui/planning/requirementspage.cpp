@@ -1,5 +1,7 @@
 #include "ui/planning/requirementspage.h"
 
+#include "widgets/accessibletext.h"
+
 #include "domain/enums.h"
 #include "domain/logging.h"
 #include "domain/nodenames.h"
@@ -225,6 +227,11 @@ void RequirementsPage::retranslateStatic()
     m_dataTB->setSuffix(tr(" TB"));
     m_maxLatency->setSuffix(tr(" ms"));
     m_maxLatency->setSpecialValueText(tr("No limit"));
+    // The fields beside another one in a row of the form, which their label does not name.
+    setAccessibleText(m_count, tr("Accelerator cards"));
+    setAccessibleText(m_deadline, tr("Deadline"));
+    setAccessibleText(m_dataTB, tr("Data to move in"), tr("Terabytes of input data at the data location"));
+    setAccessibleText(m_maxLatency, tr("Maximum latency to the users"));
     m_residency->setPlaceholderText(tr("Anywhere, or province codes such as CN-GZ, CN-NM"));
     m_green->setText(tr("Prefer nodes running on renewable power"));
     m_within->setText(tr("within"));

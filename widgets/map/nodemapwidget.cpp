@@ -673,6 +673,17 @@ QString NodeMapWidget::selectionDescription() const
             text += text.endsWith(u':') || text.endsWith(u'.') ? QStringLiteral(" ") : QStringLiteral(". ");
         text += line;
     }
+    // The card leaves out what the Nodes table says beside it: the power and the age of the figures, as
+    // the table's cells say them.
+    const QString id = m_scene->nodes().at(node).id;
+    const auto cell = [this, &id](int column) {
+        const QModelIndex index = m_nodes->nodeIndex(id, column);
+        return index.isValid() ? index.data().toString().trimmed() : QString();
+    };
+    if (const QString power = cell(NodeTableModel::PowerColumn); !power.isEmpty() && m_scene->nodes().at(node).hasSample)
+        text += QStringLiteral(". ") + tr("Power: %1 kW").arg(power);
+    if (const QString age = cell(NodeTableModel::DataAgeColumn); !age.isEmpty())
+        text += QStringLiteral(". ") + tr("Data age: %1").arg(age);
     return tr("Selected: %1").arg(text);
 }
 
