@@ -3,7 +3,7 @@
 
     atspi_tree.py --console build/bin/cpn-console [--timeout 150]
 
-Starts, each of its own and stopped at the end: an X server (xvfb-run), a private D-Bus session
+Starts, each of its own and stopped at the end: an X server (Xvfb), a private D-Bus session
 (dbus-run-session; the session bus starts the AT-SPI bus and its registry on demand), and
 `cpn-console --demo` with Qt's AT-SPI bridge on, its HOME and XDG directories in a temporary directory.
 Then, with pyatspi (Debian's python3-pyatspi over at-spi2-core):
@@ -18,6 +18,7 @@ Exit status 0 when all is well, 1 with the problems listed, 2 when the setup its
 
 import argparse
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -28,9 +29,13 @@ import time
 INNER = "CPN_ATSPI_INNER"
 
 
+class ConsoleEnded(Exception):
+    """The console ended before the checks did."""
+
+
 def outer(args):
     """Runs this script again inside its own X server and D-Bus session, within the timeout."""
-    for tool in ("xvfb-run", "dbus-run-session"):
+    for tool in ("Xvfb", "dbus-run-session"):
         if not shutil.which(tool):
             print(f"atspi_tree: {tool} is missing (scripts/install-deps.sh installs it)", file=sys.stderr)
             return 2
@@ -38,21 +43,68 @@ def outer(args):
         print(f"atspi_tree: no console at {args.console}", file=sys.stderr)
         return 2
     env = dict(os.environ, **{INNER: "1"})
-    # A fresh D-Bus session inside the X server: the AT-SPI bus it starts knows the display.
-    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24 -nolisten tcp",
-               "dbus-run-session", "--", sys.executable, os.path.abspath(__file__)] + sys.argv[1:]
+    # Every program of the session (the console, the D-Bus services it starts: the AT-SPI bus, a keyring)
+    # gets its home and XDG directories here, never the user's.
+    work = tempfile.mkdtemp(prefix="cpn-atspi-")
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+                 "XDG_RUNTIME_DIR"):
+        path = os.path.join(work, name.lower())
+        os.makedirs(path, mode=0o700)
+        env[name] = path
+    env["CPN_ATSPI_WORK"] = work
     started = time.monotonic()
-    process = subprocess.Popen(command, env=env, start_new_session=True)
+    # A display no other X server has, checked by its lock file and its abstract socket (a server in another
+    # /tmp, a sandbox's, shows only the latter), far from the usual numbers; the server says when it is ready
+    # (-displayfd). -noreset: the first client to leave (the AT-SPI bus launcher) would reset it under the next.
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", ":%d" % free_display(), "-displayfd", str(write_end), "-screen", "0",
+                             "1600x1000x24", "-nolisten", "tcp", "-noreset"], pass_fds=(write_end,), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    os.close(write_end)
+    process = None
+    status = 2
     try:
-        status = process.wait(timeout=args.timeout)
-    except subprocess.TimeoutExpired:
-        print(f"atspi_tree: no answer within {args.timeout} s", file=sys.stderr)
-        status = 2
+        ready, _, _ = select.select([read_end], [], [], 30)
+        display = os.read(read_end, 64).decode().strip() if ready else ""
+        if not display:
+            print("atspi_tree: Xvfb did not start", file=sys.stderr)
+            return 2
+        env["DISPLAY"] = ":" + display
+        env.pop("XAUTHORITY", None)
+        # A fresh D-Bus session on that display: the AT-SPI bus it starts knows the display.
+        command = ["dbus-run-session", "--", sys.executable, os.path.abspath(__file__)] + sys.argv[1:]
+        process = subprocess.Popen(command, env=env, start_new_session=True)
+        try:
+            status = process.wait(timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            print(f"atspi_tree: no answer within {args.timeout} s", file=sys.stderr)
+            status = 2
     finally:
-        # Everything started below belongs to the process group made for it: nothing outlives the test.
-        stop_group(process)
+        os.close(read_end)
+        # Everything started below belongs to the process groups made for it: nothing outlives the test.
+        if process is not None:
+            stop_group(process)
+        stop_group(xvfb)
+        shutil.rmtree(work, ignore_errors=True)
     print(f"atspi_tree: {time.monotonic() - started:.1f} s")
     return status
+
+
+def free_display():
+    import random
+    import socket
+    for _ in range(200):
+        number = random.randint(200, 30000)
+        if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            continue
+        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            probe.connect(f"\0/tmp/.X11-unix/X{number}")
+        except OSError:
+            return number
+        finally:
+            probe.close()
+    raise RuntimeError("no free X display")
 
 
 def stop_group(process, grace=5.0):
@@ -92,6 +144,8 @@ def wait_for(condition, timeout, what, interval=0.2):
             value = condition()
             if value:
                 return value
+        except ConsoleEnded:
+            raise
         except Exception as error:  # the tree changes under us while the console starts: ask again
             last_error = error
         time.sleep(interval)
@@ -114,13 +168,8 @@ def inner(args):
     leaves = {pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_TREE, pyatspi.ROLE_LIST,
               pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_MENU_BAR, pyatspi.ROLE_MENU}
 
-    work = tempfile.mkdtemp(prefix="cpn-atspi-")
+    work = os.environ["CPN_ATSPI_WORK"]  # made by outer(), which removes it
     env = dict(os.environ)
-    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                 "XDG_RUNTIME_DIR"):
-        path = os.path.join(work, name.lower())
-        os.makedirs(path, mode=0o700)
-        env[name] = path
     env.update({
         "QT_QPA_PLATFORM": "xcb",
         "QT_ACCESSIBILITY": "1",
@@ -139,7 +188,7 @@ def inner(args):
 
         def application():
             if console.poll() is not None:
-                raise SystemExit(f"atspi_tree: the console ended with status {console.returncode}")
+                raise ConsoleEnded(f"the console ended with status {console.returncode}")
             for i in range(desktop.childCount):
                 app = desktop.getChildAtIndex(i)
                 if app is not None and app.get_process_id() == console.pid:
@@ -206,8 +255,12 @@ def inner(args):
         initial = the_map.description
         if not initial:
             problems.append("the map has no description (it should say that no node is selected)")
-        frame.queryComponent().grabFocus()
+        # Without a window manager the window is activated by the pointer: a click on the map, near a corner
+        # where the sea is (a click selects nothing there), also gives the map the keyboard focus.
         the_map.queryComponent().grabFocus()
+        if not the_map.getState().contains(pyatspi.STATE_FOCUSED):
+            box = the_map.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            pyatspi.Registry.generateMouseEvent(box.x + box.width - 12, box.y + box.height - 12, "b1c")
         wait_for(lambda: the_map.getState().contains(pyatspi.STATE_FOCUSED), 10, "the focus on the map")
         n_keysym = 0x6E  # XK_n
         pyatspi.Registry.generateKeyboardEvent(n_keysym, None, pyatspi.KEY_SYM)
@@ -219,7 +272,7 @@ def inner(args):
                 problems.append(f"the map's description does not say the node's status: {selected}")
         except TimeoutError as error:
             problems.append(f"{error}; the map's description: {the_map.description!r}")
-    except TimeoutError as error:
+    except (TimeoutError, ConsoleEnded) as error:
         problems.append(f"setup: {error}")
         log.flush()
         with open(os.path.join(work, "console.log")) as text:
@@ -227,7 +280,6 @@ def inner(args):
     finally:
         stop_group(console)
         log.close()
-        shutil.rmtree(work, ignore_errors=True)
 
     if problems:
         print("atspi_tree: FAILED\n  " + "\n  ".join(problems), file=sys.stderr)
