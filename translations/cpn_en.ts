@@ -1011,6 +1011,14 @@
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Private CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PEM file of the certificate authority, empty for the system&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::ConnectionIndicator</name>
@@ -1763,6 +1771,14 @@
     </message>
     <message>
         <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split across at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many nodes the job may run on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2835,6 +2851,18 @@ id %2
         <source>%1 candidates among %2 nodes, ranked at %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The nodes that can take the work, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nodes that cannot take the work, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::RegistrationTableModel</name>
@@ -3193,6 +3221,26 @@ id %2
     </message>
     <message>
         <source>Node: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accelerator cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data to move in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terabytes of input data at the data location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum latency to the users</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5718,6 +5766,14 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
     <message>
         <source>Selected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power: %1 kW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data age: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

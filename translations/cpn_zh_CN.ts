@@ -1009,6 +1009,14 @@
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
         <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Private CA</source>
+        <translation>私有 CA</translation>
+    </message>
+    <message>
+        <source>The PEM file of the certificate authority, empty for the system&apos;s</source>
+        <translation>证书颁发机构的 PEM 文件，留空则使用系统的</translation>
+    </message>
 </context>
 <context>
     <name>cpn::ConnectionIndicator</name>
@@ -1757,6 +1765,14 @@
     <message>
         <source>Na&amp;me:</source>
         <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Split across at most</source>
+        <translation>最多拆分到</translation>
+    </message>
+    <message>
+        <source>How many nodes the job may run on</source>
+        <translation>作业最多可在多少个节点上运行</translation>
     </message>
 </context>
 <context>
@@ -2824,6 +2840,18 @@ ID：%2
         <source>%1 candidates among %2 nodes, ranked at %3.</source>
         <translation>在 %2 个节点中找到 %1 个候选，排名时间 %3。</translation>
     </message>
+    <message>
+        <source>The nodes that can take the work, best first</source>
+        <translation>能承接该工作的节点，最佳的在前</translation>
+    </message>
+    <message>
+        <source>Rejected nodes</source>
+        <translation>被排除的节点</translation>
+    </message>
+    <message>
+        <source>The nodes that cannot take the work, and why</source>
+        <translation>不能承接该工作的节点及原因</translation>
+    </message>
 </context>
 <context>
     <name>cpn::RegistrationTableModel</name>
@@ -3182,6 +3210,26 @@ ID：%2
     <message>
         <source>Node: %1</source>
         <translation>节点：%1</translation>
+    </message>
+    <message>
+        <source>Accelerator cards</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Data to move in</source>
+        <translation>需迁入的数据</translation>
+    </message>
+    <message>
+        <source>Terabytes of input data at the data location</source>
+        <translation>数据所在地的输入数据量（TB）</translation>
+    </message>
+    <message>
+        <source>Maximum latency to the users</source>
+        <translation>到用户的最大时延</translation>
     </message>
 </context>
 <context>
@@ -5690,6 +5738,14 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     <message>
         <source>Selected: %1</source>
         <translation>已选择：%1</translation>
+    </message>
+    <message>
+        <source>Power: %1 kW</source>
+        <translation>功率：%1 千瓦</translation>
+    </message>
+    <message>
+        <source>Data age: %1</source>
+        <translation>距上次更新：%1</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,12 @@ void UiLanguage::apply(const QLocale &locale)
     // English too: cpn_en.qm holds the English plural forms ("1 node", "2 nodes").
     if (loadOurTranslator(m_ours, english ? QLocale(QLocale::English) : locale)) {
         m_oursInstalled = QCoreApplication::installTranslator(&m_ours);
-        qCInfo(lcApp).noquote() << "user interface language" << locale.name() << "from" << m_ours.filePath();
+        // English, the source language, is only its plural forms: not worth a line on every start (nor
+        // before the one line of an unknown option's error).
+        if (english)
+            qCDebug(lcApp).noquote() << "user interface language" << locale.name() << "from" << m_ours.filePath();
+        else
+            qCInfo(lcApp).noquote() << "user interface language" << locale.name() << "from" << m_ours.filePath();
     } else {
         qCWarning(lcApp).noquote() << "no translation for" << locale.name() << "in" << m_qmDirectory << "- using English";
     }
