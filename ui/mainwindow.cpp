@@ -90,7 +90,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_planning = dependencies.planning;
     m_registryRoots = dependencies.registryRoots;
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/cpn.svg")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
 
     createDocks();
