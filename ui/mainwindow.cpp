@@ -41,7 +41,6 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
-#include <QIcon>
 #include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
