@@ -3614,6 +3614,18 @@ id %2
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Say how the selected node&apos;s next / previous link is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the selected node&apos;s province is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected node&apos;s province in the Nodes table</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -5757,10 +5769,6 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N and Shift+N select the next and previous node, S or Space says how it is, Enter opens its details, the Menu key or Shift+F10 its menu, P places the workload selected in the queue on it; arrows pan, + and - zoom, 0 shows the whole country.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No node selected. N selects the next node, Shift+N the previous one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5774,6 +5782,18 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     </message>
     <message>
         <source>Data age: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N and Shift+N select the next and previous node, S or Space says how it is, L and Shift+L say how its links are one by one, R says how its province is and F shows that province&apos;s nodes in the table, Enter opens its details, the Menu key or Shift+F10 its menu, P places the workload selected in the queue on it; arrows pan, + and - zoom, 0 shows the whole country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

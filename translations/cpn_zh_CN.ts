@@ -3597,6 +3597,18 @@ ID：%2
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
+    <message>
+        <source>Say how the selected node&apos;s next / previous link is</source>
+        <translation>播报所选节点的下一条 / 上一条链路的状况</translation>
+    </message>
+    <message>
+        <source>Say how the selected node&apos;s province is</source>
+        <translation>播报所选节点所在省份的状况</translation>
+    </message>
+    <message>
+        <source>Show the selected node&apos;s province in the Nodes table</source>
+        <translation>在“节点”表格中显示所选节点所在省份的节点</translation>
+    </message>
 </context>
 <context>
     <name>cpn::SignInWaitDialog</name>
@@ -5728,10 +5740,6 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
         <translation>全国地图</translation>
     </message>
     <message>
-        <source>N and Shift+N select the next and previous node, S or Space says how it is, Enter opens its details, the Menu key or Shift+F10 its menu, P places the workload selected in the queue on it; arrows pan, + and - zoom, 0 shows the whole country.</source>
-        <translation>N 和 Shift+N 选择下一个和上一个节点，S 或空格报告其状态，回车打开其详情，菜单键或 Shift+F10 打开其菜单，P 将队列中所选的工作负载部署到该节点；方向键平移，+ 和 - 缩放，0 显示全国。</translation>
-    </message>
-    <message>
         <source>No node selected. N selects the next node, Shift+N the previous one.</source>
         <translation>未选择节点。N 选择下一个节点，Shift+N 选择上一个。</translation>
     </message>
@@ -5746,6 +5754,18 @@ Free disk space (or File &gt; Clear Cache…); recording resumes by itself.</sou
     <message>
         <source>Data age: %1</source>
         <translation>距上次更新：%1</translation>
+    </message>
+    <message>
+        <source>N and Shift+N select the next and previous node, S or Space says how it is, L and Shift+L say how its links are one by one, R says how its province is and F shows that province&apos;s nodes in the table, Enter opens its details, the Menu key or Shift+F10 its menu, P places the workload selected in the queue on it; arrows pan, + and - zoom, 0 shows the whole country.</source>
+        <translation>N 和 Shift+N 选中下一个和上一个节点，S 或空格播报其状况，L 和 Shift+L 逐条播报其链路的状况，R 播报其所在省份的状况，F 在表格中显示该省份的节点，Enter 打开其详情，菜单键或 Shift+F10 打开其菜单，P 把队列中选中的工作负载部署到该节点；方向键平移，+ 和 - 缩放，0 显示全国。</translation>
+    </message>
+    <message>
+        <source>%1 has no links.</source>
+        <translation>%1 没有链路。</translation>
+    </message>
+    <message>
+        <source>Link %1 of %2: %3</source>
+        <translation>第 %1 条链路（共 %2 条）：%3</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,11 @@ void ShortcutsDialog::retranslate()
     entries.append({map + QStringLiteral(" › ") + tr("Say the selected node's status (hover card, status bar, "
                                                     "screen reader)"),
                     QKeySequence(Qt::Key_S, Qt::Key_Space)});
+    entries.append({map + QStringLiteral(" › ") + tr("Say how the selected node's next / previous link is"),
+                    QKeySequence(Qt::Key_L, Qt::SHIFT | Qt::Key_L)});
+    entries.append({map + QStringLiteral(" › ") + tr("Say how the selected node's province is"), QKeySequence(Qt::Key_R)});
+    entries.append({map + QStringLiteral(" › ") + tr("Show the selected node's province in the Nodes table"),
+                    QKeySequence(Qt::Key_F)});
     entries.append({map + QStringLiteral(" › ") + tr("Open the selected node's details"), QKeySequence(Qt::Key_Return)});
     entries.append({map + QStringLiteral(" › ") + tr("The selected node's menu (pin charts)"),
                     QKeySequence(Qt::Key_Menu, Qt::SHIFT | Qt::Key_F10)});

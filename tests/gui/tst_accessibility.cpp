@@ -3,6 +3,7 @@
 // name; and the map tells the selected node, its status and figures, which N and Shift+N change, with an
 // event for screen readers. tests/a11y/atspi_tree.py checks the same over AT-SPI on the running console.
 #include "consoleapp.h"
+#include "domain/provinces.h"
 #include "itemmodels/nodetablemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/mappanel.h"
@@ -23,6 +24,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 #include <QWizard>
@@ -285,6 +287,33 @@ void TestAccessibility::mapTellsTheSelectedNode()
     QCOMPARE(announced, iface->text(QAccessible::Description));
     QVERIFY(!events || changesOfMap() > changesBeforeS);
     QVERIFY(window->statusBar()->currentMessage().contains(nameOf(first)));
+
+    // L says the selected node's links one by one, each highlighted; Shift+L goes back. The description
+    // reads the link until the selection changes.
+    QTest::keyClick(map, Qt::Key_L);
+    QVERIFY2(announced.startsWith(QStringLiteral("Link 1 of ")), qPrintable(announced));
+    QVERIFY2(announced.contains(nameOf(first)), qPrintable(announced));
+    QCOMPARE(iface->text(QAccessible::Description), announced);
+    const int firstLink = map->frameState().hoverLink;
+    QVERIFY(firstLink >= 0);
+    QTest::keyClick(map, Qt::Key_L);
+    QVERIFY2(announced.startsWith(QStringLiteral("Link 2 of ")), qPrintable(announced)); // the national node has many
+    QVERIFY(map->frameState().hoverLink != firstLink);
+    QTest::keyClick(map, Qt::Key_L, Qt::ShiftModifier);
+    QCOMPARE(map->frameState().hoverLink, firstLink);
+    // R says its province; F shows the province's nodes in the table, as a double click on it does.
+    const NodeTableModel &nodes = m_console->nodeModel();
+    const QString province = nodes.nodeAt(nodes.nodeIndex(first).row()).province;
+    QTest::keyClick(map, Qt::Key_R);
+    QVERIFY2(announced.startsWith(provinceDisplayName(province)), qPrintable(announced));
+    QVERIFY2(announced.contains(QStringLiteral("reporting")), qPrintable(announced));
+    QSignalSpy provinceShown(map, &map::NodeMapWidget::provinceActivated);
+    QTest::keyClick(map, Qt::Key_F);
+    QCOMPARE(provinceShown.size(), 1);
+    QCOMPARE(provinceShown.first().first().toString(), province);
+    // S: the selected node again.
+    QTest::keyClick(map, Qt::Key_S);
+    QVERIFY(iface->text(QAccessible::Description).startsWith(QStringLiteral("Selected: ")));
 
     // The Menu key asks for the context menu about the selected node.
     map->setContextMenuPolicy(Qt::CustomContextMenu);

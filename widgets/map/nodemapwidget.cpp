@@ -54,17 +54,35 @@ public:
             return map->accessibleName().isEmpty() ? NodeMapWidget::tr("National map") : map->accessibleName();
         case QAccessible::Description:
         case QAccessible::Value:
-            return map->selectionDescription();
+            return map->accessibleDescriptionNow();
         case QAccessible::Help:
             return NodeMapWidget::tr("N and Shift+N select the next and previous node, S or Space says how it "
-                                     "is, Enter opens its details, the Menu key or Shift+F10 its menu, P places "
-                                     "the workload selected in the queue on it; arrows pan, + and - zoom, 0 "
-                                     "shows the whole country.");
+                                     "is, L and Shift+L say how its links are one by one, R says how its province "
+                                     "is and F shows that province's nodes in the table, Enter opens its details, "
+                                     "the Menu key or Shift+F10 its menu, P places the workload selected in the "
+                                     "queue on it; arrows pan, + and - zoom, 0 shows the whole country.");
         default:
             return QAccessibleWidget::text(t);
         }
     }
 };
+
+// A hover card's lines as sentences, for the status bar and assistive technology.
+QString sentencesOf(const QString &cardHtml)
+{
+    const QString plain = QTextDocumentFragment::fromHtml(cardHtml).toPlainText();
+    static const QRegularExpression breaks(QStringLiteral("[\\n\\x{2028}\\x{2029}]"));
+    QString text;
+    for (const QString &part : plain.split(breaks, Qt::SkipEmptyParts)) {
+        const QString line = part.trimmed();
+        if (line.isEmpty())
+            continue;
+        if (!text.isEmpty())
+            text += text.endsWith(u':') || text.endsWith(u'.') ? QStringLiteral(" ") : QStringLiteral(". ");
+        text += line;
+    }
+    return text;
+}
 
 QAccessibleInterface *nodeMapAccessibleFactory(const QString &className, QObject *object)
 {
@@ -590,6 +608,12 @@ void NodeMapWidget::keyPressEvent(QKeyEvent *event)
         selectAdjacentNode(shift ? -1 : 1);
     } else if (plain && (event->key() == Qt::Key_S || event->key() == Qt::Key_Space)) {
         announceSelection();
+    } else if (plain && event->key() == Qt::Key_L) {
+        announceAdjacentLink(shift ? -1 : 1);
+    } else if (plain && !shift && event->key() == Qt::Key_R) {
+        announceProvince();
+    } else if (plain && !shift && event->key() == Qt::Key_F && !selected.isEmpty()) {
+        Q_EMIT provinceActivated(m_scene->nodes().at(m_scene->nodeIndex(selected)).province); // as a double click
     } else if (plain && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && !selected.isEmpty()) {
         Q_EMIT nodeActivated(selected); // as a double click
     } else if (plain && shift && event->key() == Qt::Key_F10) {
@@ -661,18 +685,7 @@ QString NodeMapWidget::selectionDescription() const
     const int node = m_frame.selectedNodes.isEmpty() ? -1 : m_frame.selectedNodes.constFirst();
     if (node < 0 || node >= m_scene->nodes().size())
         return tr("No node selected. N selects the next node, Shift+N the previous one.");
-    // The hover card's lines, as sentences.
-    const QString plain = QTextDocumentFragment::fromHtml(nodeTooltip(node)).toPlainText();
-    static const QRegularExpression breaks(QStringLiteral("[\\n\\x{2028}\\x{2029}]"));
-    QString text;
-    for (const QString &part : plain.split(breaks, Qt::SkipEmptyParts)) {
-        const QString line = part.trimmed();
-        if (line.isEmpty())
-            continue;
-        if (!text.isEmpty())
-            text += text.endsWith(u':') || text.endsWith(u'.') ? QStringLiteral(" ") : QStringLiteral(". ");
-        text += line;
-    }
+    QString text = sentencesOf(nodeTooltip(node));
     // The card leaves out what the Nodes table says beside it: the power and the age of the figures, as
     // the table's cells say them.
     const QString id = m_scene->nodes().at(node).id;
@@ -697,21 +710,73 @@ void NodeMapWidget::notifyAccessibleSelection()
     if (key == m_accessibleKey)
         return;
     m_accessibleKey = key;
+    m_announcement.clear();
     QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
     QAccessible::updateAccessibility(&changed);
 }
 
 void NodeMapWidget::announceSelection()
 {
-    const QString text = selectionDescription();
+    m_announcement.clear(); // the description is the selection's again
     const QString id = selectedNodeId();
-    if (!id.isEmpty()) {
-        const int node = m_scene->nodeIndex(id);
-        const MapNode &n = m_scene->nodes().at(node);
-        // The hover card beside the node, as if the pointer rested on it.
-        const QPointF at = n.shown() ? m_viewport.toScreen(n.km) : QPointF(width() / 2.0, height() / 2.0);
-        QToolTip::showText(mapToGlobal(at.toPoint()), nodeTooltip(node), this);
+    const int node = id.isEmpty() ? -1 : m_scene->nodeIndex(id);
+    // The hover card beside the node, as if the pointer rested on it.
+    const QPointF at = node >= 0 && m_scene->nodes().at(node).shown() ? m_viewport.toScreen(m_scene->nodes().at(node).km)
+                                                                      : QPointF(width() / 2.0, height() / 2.0);
+    announce(selectionDescription(), node >= 0 ? nodeTooltip(node) : QString(), at);
+}
+
+void NodeMapWidget::announceAdjacentLink(int step)
+{
+    const QString id = selectedNodeId();
+    const int node = id.isEmpty() ? -1 : m_scene->nodeIndex(id);
+    QList<int> links;
+    for (int link = 0; node >= 0 && link < m_scene->links().size(); ++link) {
+        const MapLink &l = m_scene->links().at(link);
+        if (l.a == node || l.b == node)
+            links.append(link);
     }
+    if (links.isEmpty()) {
+        m_announcement = node < 0 ? selectionDescription() : tr("%1 has no links.").arg(m_scene->nodes().at(node).name);
+        announce(m_announcement, QString(), QPointF(width() / 2.0, height() / 2.0));
+        return;
+    }
+    // The next one after the link said last, in the scene's order, round the node.
+    const int at = int(links.indexOf(m_frame.hoverLink));
+    const int n = int(links.size());
+    const int link = links.at(at < 0 ? (step > 0 ? 0 : n - 1) : ((at + step) % n + n) % n);
+    m_frame.hoverLink = link; // drawn highlighted, as under the pointer
+    update();
+    const MapLink &l = m_scene->links().at(link);
+    const QPointF middle = (m_viewport.toScreen(m_scene->nodes().at(l.a).km) + m_viewport.toScreen(m_scene->nodes().at(l.b).km)) / 2;
+    const QString card = linkTooltip(link);
+    m_announcement = tr("Link %1 of %2: %3").arg(links.indexOf(link) + 1).arg(n).arg(sentencesOf(card));
+    announce(m_announcement, card, middle);
+}
+
+void NodeMapWidget::announceProvince()
+{
+    const QString id = selectedNodeId();
+    const int province = id.isEmpty() ? -1 : m_scene->provinceIndex(m_scene->nodes().at(m_scene->nodeIndex(id)).province);
+    if (province < 0) {
+        announce(selectionDescription(), QString(), QPointF(width() / 2.0, height() / 2.0));
+        return;
+    }
+    const QString card = provinceTooltip(province);
+    m_announcement = sentencesOf(card);
+    const QPointF at = m_viewport.toScreen(m_scene->nodes().at(m_scene->nodeIndex(id)).km);
+    announce(m_announcement, card, at);
+}
+
+QString NodeMapWidget::accessibleDescriptionNow() const
+{
+    return m_announcement.isEmpty() ? selectionDescription() : m_announcement;
+}
+
+void NodeMapWidget::announce(const QString &text, const QString &cardHtml, const QPointF &at)
+{
+    if (!cardHtml.isEmpty())
+        QToolTip::showText(mapToGlobal(at.toPoint()), cardHtml, this);
     // The main window shows a status tip in its status bar.
     QStatusTipEvent tip(text);
     QCoreApplication::sendEvent(window(), &tip);

@@ -30,7 +30,8 @@ class MapScene;
 // the node table follows, and the map follows the table).
 // Every mouse action has a key while the map has the focus: N / Shift+N select the next / previous node
 // (in the Nodes table's order), S or Space announce the selected node (its hover card, the status bar and
-// assistive technology), Enter opens its details, the Menu key or Shift+F10 its context menu, P places the
+// assistive technology), L / Shift+L its links one by one and R its province (their hover cards), F
+// narrows the Nodes table to its province (as a double click on the province), Enter opens its details, the Menu key or Shift+F10 its context menu, P places the
 // workload selected in the queue on it. Assistive technology sees the map as "National map" whose
 // description is the selected node's hover card (NodeMapAccessible, in nodemapwidget.cpp).
 class NodeMapWidget : public QWidget
@@ -84,6 +85,9 @@ public:
     // The selected node's hover card as plain text, what assistive technology reads as the map's
     // description; says that no node is selected when none is.
     QString selectionDescription() const;
+    // What assistive technology reads as the map's description now: the link or province said last (L,
+    // R) until the selection changes, else selectionDescription().
+    QString accessibleDescriptionNow() const;
     // The node a context menu requested at pos is about: the one under pos, or the selected node when
     // the menu was asked for with the keyboard (Menu key, Shift+F10).
     QString contextNodeId(const QPoint &pos);
@@ -115,6 +119,10 @@ public Q_SLOTS:
     // Says what the selected node is and how it is: its hover card beside it, the status bar, and a
     // description change for assistive technology (keys S and Space).
     void announceSelection();
+    // Says how the selected node's next (step 1) or previous (-1) link is, highlighted on the map (keys L
+    // and Shift+L), and how the selected node's province is (key R), as announceSelection() says a node.
+    void announceAdjacentLink(int step);
+    void announceProvince();
     // The scene changed (new data): repaint, and refresh the selection's scene indices.
     void sceneChanged();
 
@@ -169,6 +177,8 @@ private:
     // Tells assistive technology when the selection or the selected node's status changed.
     void notifyAccessibleSelection();
     void requestKeyboardMenu();
+    // Shows the card at `at` (none when empty), says text in the status bar and tells assistive technology.
+    void announce(const QString &text, const QString &cardHtml, const QPointF &at);
 
     MapScene *m_scene;
     const NodeTableModel *m_nodes;
@@ -195,6 +205,7 @@ private:
     FitProvider m_fitProvider;
     QString m_dragWorkload;
     std::function<QString()> m_workloadToPlace;
+    QString m_announcement; // the link or province said last (L, R), until the selection changes
     QString m_accessibleKey;    // the selected node and its status last told to assistive technology
     QString m_keyboardMenuNode; // while a context menu asked for with the keyboard is requested
 };
