@@ -13,21 +13,13 @@ template <typename E, size_t N> QString nameOf(E value, const char *const (&name
     return i < N ? QLatin1String(names[i]) : QString();
 }
 
-template <size_t N> QStringList namesOf(const char *const (&names)[N])
-{
-    QStringList list;
-    for (const char *n : names)
-        list.append(QLatin1String(n));
-    return list;
-}
-
 // In the order of the enums in alarm.h.
 const char *const kSourceKinds[] = {"node", "link", "endpoint", "subtree"};
 const char *const kAlarmKinds[] = {
     "node-down", "link-down", "link-congested", "latency-above-target", "utilization-high", "endpoint-slow",
     "site-alert"};
 const char *const kSeverities[] = {"critical", "major", "minor", "warning", "info"};
-const char *const kStates[] = {"active", "cleared"};
+const char *const kAlarmStates[] = {"active", "cleared"};
 
 } // namespace
 
@@ -45,7 +37,7 @@ QString toWire(Alarm::Severity severity)
 }
 QString toWire(Alarm::State state)
 {
-    return nameOf(state, kStates);
+    return nameOf(state, kAlarmStates);
 }
 
 } // namespace cpn
@@ -58,7 +50,7 @@ constexpr qint64 kMaxTimestamp = kMaxEpochMs;
 template <typename E, size_t N>
 E readName(JsonReader &r, const QJsonObject &o, const QString &key, const char *const (&names)[N])
 {
-    const QStringList all = namesOf(names);
+    const QStringList all = wireNamesOf(names);
     return E(std::max(qsizetype(0), all.indexOf(r.oneOf(o, key, all))));
 }
 
@@ -120,7 +112,7 @@ Alarm readAlarm(JsonReader &r, const QJsonObject &o)
     }
     a.raisedAtMs = r.integer(o, QStringLiteral("raisedAt"), 0, kMaxTimestamp);
     a.clearedAtMs = readNullableTime(r, o, QStringLiteral("clearedAt"));
-    a.state = readName<Alarm::State>(r, o, QStringLiteral("state"), kStates);
+    a.state = readName<Alarm::State>(r, o, QStringLiteral("state"), kAlarmStates);
     if (r.ok() && (a.state == Alarm::State::Cleared) != (a.clearedAtMs > 0))
         r.failAt(QStringLiteral("clearedAt"),
                  QStringLiteral("must be set exactly when the state is cleared"));

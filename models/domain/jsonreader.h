@@ -59,6 +59,16 @@ private:
 // Text from the other side of the protocol as it may be shown, logged or stored: every control character
 // but tab and newline (C0, DEL, C1: an ESC sequence would drive an operator's terminal, a NUL cut a
 // C string) becomes U+FFFD. JsonReader's strings are made so; servers pass echoed input through it.
+// An enum's names on the wire, in its order (a table of C strings the enum indexes).
+template <size_t N> QStringList wireNamesOf(const char *const (&names)[N])
+{
+    QStringList list;
+    list.reserve(qsizetype(N));
+    for (const char *n : names)
+        list.append(QLatin1String(n));
+    return list;
+}
+
 QString withoutControlCharacters(QString text);
 
 // Parses a whole body: size cap, syntax, and a top-level object.

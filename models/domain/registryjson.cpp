@@ -10,27 +10,19 @@ namespace cpn {
 namespace {
 
 // In the order of the enums in registration.h.
-const char *const kStates[] = {"pending", "rejected", "active", "suspended", "revoked"};
+const char *const kRegistrationStates[] = {"pending", "rejected", "active", "suspended", "revoked"};
 const char *const kActions[] = {"applied", "approved", "rejected", "suspended", "reinstated", "revoked"};
-
-template <size_t N> QStringList namesOf(const char *const (&names)[N])
-{
-    QStringList list;
-    for (const char *n : names)
-        list.append(QLatin1String(n));
-    return list;
-}
 
 } // namespace
 
 QString toWire(RegistrationState state)
 {
-    return QLatin1String(kStates[int(state)]);
+    return QLatin1String(kRegistrationStates[int(state)]);
 }
 
 std::optional<RegistrationState> registrationStateFromWire(const QString &name)
 {
-    const qsizetype i = namesOf(kStates).indexOf(name);
+    const qsizetype i = wireNamesOf(kRegistrationStates).indexOf(name);
     return i < 0 ? std::nullopt : std::optional(RegistrationState(i));
 }
 
@@ -107,7 +99,7 @@ RegistrationRequest readRequest(JsonReader &r, const QJsonObject &o)
 RegistryEvent readEvent(JsonReader &r, const QJsonObject &o)
 {
     RegistryEvent e;
-    const QStringList actions = namesOf(kActions);
+    const QStringList actions = wireNamesOf(kActions);
     e.action = RegistryEvent::Action(std::max(qsizetype(0), actions.indexOf(r.oneOf(o, QStringLiteral("action"), actions))));
     e.atMs = r.integer(o, QStringLiteral("at"), 0, kMaxEpochMs);
     e.by = r.string(o, QStringLiteral("by"), 128);
@@ -120,7 +112,7 @@ Registration readRegistration(JsonReader &r, const QJsonObject &o)
     Registration g;
     g.id = r.identifier(o, QStringLiteral("id"));
     g.parentId = r.identifier(o, QStringLiteral("parentId"));
-    g.state = registrationStateFromWire(r.oneOf(o, QStringLiteral("state"), namesOf(kStates))).value_or(RegistrationState{});
+    g.state = registrationStateFromWire(r.oneOf(o, QStringLiteral("state"), wireNamesOf(kRegistrationStates))).value_or(RegistrationState{});
     g.computeId = r.optionalString(o, QStringLiteral("computeId"), 32);
     QString error;
     if (r.ok() && !g.computeId.isEmpty() && !computeid::isValid(g.computeId, &error))
