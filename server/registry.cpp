@@ -41,6 +41,7 @@ void Registry::addExisting(const Node &node, const QString &by)
     g.history.append({RegistryEvent::Action::Approved, m_clock.nowMs(), by, {}});
     noteSerial(g.computeId);
     m_byId.insert(g.id, m_registrations.size());
+    m_members.append(g.id);
     m_registrations.append(std::move(g));
     ++m_revision;
 }
@@ -65,6 +66,7 @@ Registry::Result<Registration> Registry::admit(const QString &parentId, const No
     g.history.append({RegistryEvent::Action::Approved, m_clock.nowMs(), by,
                       keeps ? QString() : QStringLiteral("its identifier %1 is in use here").arg(node.computeId)});
     m_byId.insert(g.id, m_registrations.size());
+    m_members.append(g.id);
     m_registrations.append(g);
     ++m_revision;
     qCInfo(lcServer).noquote() << "registry:" << g.id << "admitted" << node.id << "as" << g.computeId << "under"
@@ -115,6 +117,7 @@ Registry::Result<Registration> Registry::approve(const QString &id, const QStrin
         Registration *g = findMutable(id);
         g->computeId = nextIdentifier(g->applicant);
         noteSerial(g->computeId);
+        m_members.append(id);
         result.value = *g;
         qCInfo(lcServer).noquote() << "registry:" << id << "assigned" << g->computeId;
     }
@@ -141,8 +144,11 @@ Registry::Result<Registration> Registry::reinstate(const QString &id, const QStr
 
 Registry::Result<Registration> Registry::revoke(const QString &id, const QString &by, const QString &reason)
 {
-    return step(id, {RegistrationState::Active, RegistrationState::Suspended}, RegistrationState::Revoked,
-                RegistryEvent::Action::Revoked, by, reason);
+    auto result = step(id, {RegistrationState::Active, RegistrationState::Suspended}, RegistrationState::Revoked,
+                       RegistryEvent::Action::Revoked, by, reason);
+    if (result.status == 200)
+        m_members.removeOne(id);
+    return result;
 }
 
 const Registration *Registry::find(const QString &id) const

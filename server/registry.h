@@ -48,6 +48,10 @@ public:
     // The registration that holds a node id now (pending, active or suspended), if any.
     const Registration *holderOf(const QString &nodeId) const;
     const QList<Registration> &all() const { return m_registrations; }
+    // The ids of the registrations that are members (active or suspended), in the order they joined: a
+    // directory lists members in this order, so that one approved later never moves those before it (the
+    // compact metrics address nodes by position).
+    const QList<QString> &membersInOrder() const { return m_members; }
     bool isSuspended(const QString &nodeId) const;
     // What a member served elsewhere last said of itself (Online until it is asked).
     void setReportedStatus(const QString &nodeId, NodeStatus status);
@@ -68,6 +72,7 @@ private:
     const Clock &m_clock;
     QList<Registration> m_registrations; // in the order filed
     QHash<QString, qsizetype> m_byId;
+    QList<QString> m_members; // registration ids, in the order they joined; a revoked one leaves
     QHash<QString, NodeStatus> m_reportedStatus;
     // Node ids whose registration is suspended: asked for every node of a directory and every offer.
     QSet<QString> m_suspended;

@@ -141,9 +141,9 @@ QList<Node> RegistryRoutes::members(const QString &scope) const
     QList<Node> nodes;
     if (!registry || !scopeNode)
         return nodes;
-    for (const Registration &g : registry->all()) {
-        const bool member = g.state == RegistrationState::Active || g.state == RegistrationState::Suspended;
-        if (!member || m_backend.node(g.applicant.nodeId) || !oversees(*scopeNode, g))
+    for (const QString &id : registry->membersInOrder()) {
+        const Registration &g = *registry->find(id);
+        if (m_backend.node(g.applicant.nodeId) || !oversees(*scopeNode, g))
             continue;
         const RegistrationRequest &a = g.applicant;
         Node n;
