@@ -20,8 +20,8 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcAlarms, "cpn.gateway.alarms", QtInfoMsg)
 
-constexpr int kTimeoutMs = 5000;
-constexpr qint64 kMaxAnswerBytes = 16 * 1024 * 1024;
+constexpr int kAlertmanagerTimeoutMs = 5000;
+constexpr qint64 kMaxAlertsAnswerBytes = 16 * 1024 * 1024;
 const QString kSourceDownKey = u"gateway:alert-source"_s;
 
 Alarm::Severity severityOf(const QString &label)
@@ -51,7 +51,7 @@ QString isoOf(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).to
 SiteAlarms::SiteAlarms(const GatewayConfig &config, const server::Clock &clock, QObject *parent)
     : QObject(parent), m_config(config), m_clock(clock), m_book(clock)
 {
-    m_nam.setTransferTimeout(kTimeoutMs);
+    m_nam.setTransferTimeout(kAlertmanagerTimeoutMs);
     m_timer.setInterval(usesAlertmanager() ? config.alertmanager.intervalMs : config.prometheus.intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &SiteAlarms::poll);
 }
@@ -73,7 +73,7 @@ QNetworkReply *SiteAlarms::send(const QByteArray &method, const QString &path, c
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
-    abortBeyond(reply, kMaxAnswerBytes);
+    abortBeyond(reply, kMaxAlertsAnswerBytes);
     return reply;
 }
 

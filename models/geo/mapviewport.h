@@ -2,7 +2,10 @@
 
 #include <QPointF>
 #include <QRectF>
+#include <QSize>
 #include <QSizeF>
+
+#include <cmath>
 
 namespace cpn::geo {
 
@@ -18,6 +21,17 @@ public:
     QSizeF size() const { return m_size; }
     void setSize(const QSizeF &size) { m_size = size; }
     double devicePixelRatio() const { return m_dpr; }
+    // The size in device pixels (what an image of the whole view needs).
+    QSize pixelSize() const
+    {
+        return QSize(int(std::ceil(m_size.width() * m_dpr)), int(std::ceil(m_size.height() * m_dpr)));
+    }
+    // Shows the same thing at the same pixels: an image drawn for one serves the other.
+    bool sameViewAs(const MapViewport &other) const
+    {
+        return m_size == other.m_size && m_centreKm == other.m_centreKm && qFuzzyCompare(m_scale, other.m_scale)
+               && qFuzzyCompare(m_dpr, other.m_dpr);
+    }
     void setDevicePixelRatio(double dpr) { m_dpr = dpr > 0 ? dpr : 1.0; }
     QPointF centreKm() const { return m_centreKm; }
     void setCentreKm(const QPointF &centreKm) { m_centreKm = centreKm; }

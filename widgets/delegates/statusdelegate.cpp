@@ -9,8 +9,8 @@
 namespace cpn {
 
 namespace {
-constexpr int kDot = 9;
-constexpr int kGap = 7;
+constexpr int kStatusDot = 9;
+constexpr int kStatusGap = 7;
 } // namespace
 
 StatusDelegate::StatusDelegate(QObject *parent) : QStyledItemDelegate(parent)
@@ -34,7 +34,7 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->setRenderHint(QPainter::Antialiasing, true);
     const QColor colour = colors::status(status);
     const QRect cell = option.rect.adjusted(6, 0, -4, 0);
-    const QRectF dot(cell.left() + 0.5, cell.center().y() - kDot / 2.0 + 0.5, kDot, kDot);
+    const QRectF dot(cell.left() + 0.5, cell.center().y() - kStatusDot / 2.0 + 0.5, kStatusDot, kStatusDot);
     if (status == DisplayStatus::Stale) {
         painter->setPen(QPen(colour, 1.6));
         painter->setBrush(Qt::NoBrush);
@@ -46,14 +46,14 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     }
     const bool selected = option.state & QStyle::State_Selected;
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    m_text.draw(painter, cell.adjusted(kDot + kGap, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text, opt.font);
+    m_text.draw(painter, cell.adjusted(kStatusDot + kStatusGap, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text, opt.font);
     painter->restore();
 }
 
 QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.rwidth() += kDot + kGap + 6;
+    size.rwidth() += kStatusDot + kStatusGap + 6;
     return size;
 }
 

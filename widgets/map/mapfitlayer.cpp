@@ -14,17 +14,6 @@ namespace cpn::map {
 
 namespace {
 
-QSize pixelSize(const geo::MapViewport &v)
-{
-    return QSize(int(std::ceil(v.size().width() * v.devicePixelRatio())),
-                 int(std::ceil(v.size().height() * v.devicePixelRatio())));
-}
-
-bool sameView(const geo::MapViewport &a, const geo::MapViewport &b)
-{
-    return a.size() == b.size() && a.centreKm() == b.centreKm() && qFuzzyCompare(a.scale(), b.scale())
-           && qFuzzyCompare(a.devicePixelRatio(), b.devicePixelRatio());
-}
 
 int levelOrder(FitLevel level)
 {
@@ -156,8 +145,8 @@ QStringList MapFitLayer::hoverText(const MapScene &scene) const
 void MapFitLayer::rebuild(const geo::MapViewport &viewport, const MapScene &scene, const NodeSprites &sprites)
 {
     ++m_builds;
-    if (m_image.size() != pixelSize(viewport))
-        m_image = QImage(pixelSize(viewport), QImage::Format_ARGB32_Premultiplied);
+    if (m_image.size() != viewport.pixelSize())
+        m_image = QImage(viewport.pixelSize(), QImage::Format_ARGB32_Premultiplied);
     m_image.setDevicePixelRatio(viewport.devicePixelRatio());
     m_image.fill(Qt::transparent);
     QPainter painter(&m_image);
@@ -210,7 +199,7 @@ void MapFitLayer::paint(QPainter &painter, const geo::MapViewport &viewport, con
 {
     if (!m_active)
         return;
-    if (m_image.isNull() || m_image.size() != pixelSize(viewport) || !sameView(m_imageView, viewport)
+    if (m_image.isNull() || m_image.size() != viewport.pixelSize() || !m_imageView.sameViewAs(viewport)
         || m_imageGeneration != m_generation || m_imageNodesRevision != scene.nodesRevision()
         || m_imageBasemapRevision != scene.basemapRevision())
         rebuild(viewport, scene, sprites);

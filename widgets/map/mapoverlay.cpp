@@ -35,10 +35,6 @@ QRectF withRoom(const QRectF &panel)
     return panel.adjusted(-2, -2, 2, 2);
 }
 
-QString percent(double fraction)
-{
-    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
-}
 
 } // namespace
 
@@ -215,9 +211,9 @@ const MapOverlay::TotalsLayout &MapOverlay::totalsLayout() const
             rows.append({tr("Accelerators"),
                          tr("%1 / %2 in use (%3)")
                              .arg(locale.toString(t.acceleratorsInUse), locale.toString(t.acceleratorsTotal),
-                                  percent(double(t.acceleratorsInUse) / t.acceleratorsTotal)),
+                                  style::percentText(double(t.acceleratorsInUse) / t.acceleratorsTotal)),
                          figures});
-        rows.append({tr("CPU"), percent(t.cpuUtil), figures});
+        rows.append({tr("CPU"), style::percentText(t.cpuUtil), figures});
         rows.append({tr("Links"),
                      tr("%1 up · %2 congested · %3 down")
                          .arg(locale.toString(m_summary->linksUp), locale.toString(m_summary->linksCongested),

@@ -28,17 +28,6 @@ QTransform kmTransform(const geo::MapViewport &v)
                       v.size().height() / 2 + v.centreKm().y() * s);
 }
 
-QSize pixelSize(const geo::MapViewport &v)
-{
-    return QSize(int(std::ceil(v.size().width() * v.devicePixelRatio())),
-                 int(std::ceil(v.size().height() * v.devicePixelRatio())));
-}
-
-bool sameView(const geo::MapViewport &a, const geo::MapViewport &b)
-{
-    return a.size() == b.size() && a.centreKm() == b.centreKm() && qFuzzyCompare(a.scale(), b.scale())
-           && qFuzzyCompare(a.devicePixelRatio(), b.devicePixelRatio());
-}
 
 QPointF normalized(const QPointF &v)
 {
@@ -132,9 +121,9 @@ void MapRenderer::paint(QPainter &painter, const geo::MapViewport &viewport, con
 
     // Layers 1 to 4 in one opaque blit; moving, or under a workload's fit, nodes are drawn per frame.
     const bool nodesPerFrame = frame.interactive || m_fit.isActive();
-    if (frame.interactive && m_data.valid && m_data.links.size() == pixelSize(viewport)) {
+    if (frame.interactive && m_data.valid && m_data.links.size() == viewport.pixelSize()) {
         // Moving: reuse what we have, even if data arrived meanwhile; the settle frame catches up.
-        if (sameView(m_data.view, viewport))
+        if (m_data.view.sameViewAs(viewport))
             painter.drawImage(QPointF(0, 0), m_data.links);
         else
             drawLayerTransformed(painter, m_data.links, m_data.view, viewport);
@@ -179,7 +168,7 @@ MapRenderer::DataKeys MapRenderer::keysOf(const MapScene &scene) const
 
 bool MapRenderer::showsView(const geo::MapViewport &viewport) const
 {
-    return m_data.valid && m_data.data.size() == pixelSize(viewport) && sameView(m_data.view, viewport);
+    return m_data.valid && m_data.data.size() == viewport.pixelSize() && m_data.view.sameViewAs(viewport);
 }
 
 void MapRenderer::updateData(const geo::MapViewport &viewport, const MapScene &scene)
@@ -236,7 +225,7 @@ void MapRenderer::adoptFinishedJob(const geo::MapViewport &viewport)
     DataImages images = m_job.get();
     m_job = {};
     // A view moved or an image composed here meanwhile: this one is out of date.
-    if (images.generation == m_dataGeneration && sameView(images.view, viewport))
+    if (images.generation == m_dataGeneration && images.view.sameViewAs(viewport))
         adopt(std::move(images));
 }
 
@@ -253,7 +242,7 @@ void MapRenderer::adopt(DataImages images)
 MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, const MapScene &scene,
                                           const DataKeys &keys)
 {
-    if (!(m_baseParts.valid && m_baseParts.basemap == scene.basemapRevision() && sameView(m_baseParts.view, viewport)))
+    if (!(m_baseParts.valid && m_baseParts.basemap == scene.basemapRevision() && m_baseParts.view.sameViewAs(viewport)))
         rebuildBaseParts(viewport, scene);
     DataJob job;
     job.viewport = viewport;
@@ -261,7 +250,7 @@ MapRenderer::DataJob MapRenderer::makeJob(const geo::MapViewport &viewport, cons
     job.generation = m_dataGeneration;
     // Shaded images are reused while the view, the basemap and the shading are the same.
     const bool sameShading = m_data.valid && m_data.keys.basemap == keys.basemap && m_data.keys.shading == keys.shading;
-    if (sameShading && sameView(m_data.view, viewport))
+    if (sameShading && m_data.view.sameViewAs(viewport))
         job.base = m_data.base;
     else
         job.baseParts = m_baseParts;
@@ -360,7 +349,7 @@ MapRenderer::ShadedParts MapRenderer::drawShadedParts(const geo::MapViewport &vi
                                                       bool insetStyle)
 {
     ShadedParts parts;
-    const QSize size = pixelSize(viewport);
+    const QSize size = viewport.pixelSize();
     parts.under = QImage(size, underFormat);
     parts.provinceMap = QImage(size, QImage::Format_RGB32);
     parts.lines = QImage(size, QImage::Format_ARGB32_Premultiplied);
@@ -642,7 +631,7 @@ void MapRenderer::rebuildInset(const geo::MapViewport &viewport, const MapScene 
     insetView.fit(km, 4);
     insetView.setDevicePixelRatio(viewport.devicePixelRatio());
     if (m_insetParts.valid && m_insetRect == rect && m_insetParts.basemap == scene.basemapRevision()
-        && m_insetParts.under.size() == pixelSize(insetView))
+        && m_insetParts.under.size() == insetView.pixelSize())
         return;
     m_insetRect = rect;
     QPainterPath frame;

@@ -126,4 +126,9 @@ double symbolRadius(NodeRole role)
     return 4;
 }
 
+QString percentText(double fraction)
+{
+    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
+}
+
 } // namespace cpn::map::style

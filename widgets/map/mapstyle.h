@@ -4,6 +4,7 @@
 #include "state/displaystatus.h"
 
 #include <QColor>
+#include <QString>
 #include <QList>
 
 // The map's palette and symbol sizes in one place, so the renderer, the legend and the tests agree.
@@ -24,6 +25,9 @@ inline const QColor kAccent{0x3f, 0xa7, 0xd6};
 inline const QColor kSelection{0x5f, 0xd0, 0xff};
 
 // The mark at the centre of every node symbol says its tier; the body's colour says its status.
+// A share as the map's cards and panels write it: "42 %".
+QString percentText(double fraction);
+
 QColor tierColor(NodeTier tier);
 QColor statusColor(DisplayStatus status);
 // Links: calm blue when idle, through teal and green to amber and red when saturated.

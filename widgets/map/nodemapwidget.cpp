@@ -5,6 +5,7 @@
 #include "itemmodels/nodetablemodel.h"
 #include "state/freshness.h"
 #include "widgets/map/mapscene.h"
+#include "widgets/map/mapstyle.h"
 
 #include <QAbstractProxyModel>
 #include <QAccessible>
@@ -34,10 +35,6 @@ namespace cpn::map {
 
 namespace {
 
-QString percent(double fraction)
-{
-    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
-}
 
 // The map as assistive technology sees it: a named, focusable graphic whose description is the selected
 // node's hover card (its name, status and figures as the card says them) and whose help lists the keys.
@@ -1023,9 +1020,9 @@ QString NodeMapWidget::nodeTooltip(int node) const
     if (n.acceleratorsTotal > 0)
         figures = tr("Accelerators: %1 free of %2, %3 busy")
                       .arg(locale.toString(n.acceleratorsFree), locale.toString(n.acceleratorsTotal),
-                           percent(n.utilization));
+                           style::percentText(n.utilization));
     else
-        figures = tr("CPU: %1 busy").arg(percent(n.utilization));
+        figures = tr("CPU: %1 busy").arg(style::percentText(n.utilization));
     if (n.cheapestAcceleratorHour)
         figures += QStringLiteral("<br>")
                    + tr("From %1 CNY per card-hour").arg(locale.toString(*n.cheapestAcceleratorHour, 'f', 2));
@@ -1070,7 +1067,7 @@ QString NodeMapWidget::linkTooltip(int link) const
     html += QStringLiteral("<br>") + tr("%1 → %2: %3 Gbps").arg(b.name.toHtmlEscaped(), a.name.toHtmlEscaped(),
                                                                locale.toString(l.baGbps, 'f', 1));
     html += QStringLiteral("<br>") + tr("Load %1 · latency %2 ms")
-                                         .arg(percent(l.utilization()), locale.toString(l.latencyMs, 'f', 1));
+                                         .arg(style::percentText(l.utilization()), locale.toString(l.latencyMs, 'f', 1));
     if (l.status == LinkStatus::Congested)
         html += QStringLiteral("<br><span style='color:#e3a008'>%1</span>").arg(tr("Congested"));
     else if (l.status == LinkStatus::Down)
@@ -1091,7 +1088,7 @@ QString NodeMapWidget::provinceTooltip(int province) const
         return html + QStringLiteral("<br>") + tr("No nodes shown in this province");
     html += QStringLiteral("<br>") + tr("%n node(s), %1 reporting", nullptr, it->nodes).arg(it->reporting);
     if (it->reporting > 0) {
-        html += QStringLiteral("<br>") + tr("Utilization %1").arg(percent(it->utilization));
+        html += QStringLiteral("<br>") + tr("Utilization %1").arg(style::percentText(it->utilization));
         if (it->acceleratorsTotal > 0)
             html += QStringLiteral("<br>") + tr("Accelerators: %1 free of %2")
                                                  .arg(locale.toString(it->acceleratorsFree),
