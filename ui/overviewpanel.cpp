@@ -40,11 +40,11 @@ QString pct(double fraction)
 
 OverviewPanel::OverviewPanel(NodeTableModel *nodes, QWidget *parent)
     : QWidget(parent), m_subtitle(makeLabel(QStringLiteral("panelSubtitle"), {}, this)),
-      m_attentionProxy(new NodeFilterProxyModel(this)), m_attention(new QTableView(this)),
-      m_attentionEmpty(makeLabel(QStringLiteral("panelSubtitle"), {}, this)),
       m_title(makeLabel(QStringLiteral("panelTitle"), {}, this)),
       m_tierTitle(makeLabel(QStringLiteral("sectionTitle"), {}, this)),
-      m_attentionTitle(makeLabel(QStringLiteral("sectionTitle"), {}, this))
+      m_attentionTitle(makeLabel(QStringLiteral("sectionTitle"), {}, this)),
+      m_attentionProxy(new NodeFilterProxyModel(this)), m_attention(new QTableView(this)),
+      m_attentionEmpty(makeLabel(QStringLiteral("panelSubtitle"), {}, this))
 {
     setObjectName(QStringLiteral("overviewPanel"));
     setAttribute(Qt::WA_StyledBackground, true);

@@ -43,7 +43,7 @@ SaveSnapshotDialog::SaveSnapshotDialog(qint64 nowMs, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_span, &QComboBox::currentIndexChanged, this, &SaveSnapshotDialog::onSpanChanged);
-    connect(m_name, &QLineEdit::textChanged, this, [this, buttons](const QString &text) {
+    connect(m_name, &QLineEdit::textChanged, this, [buttons](const QString &text) {
         buttons->button(QDialogButtonBox::Save)->setEnabled(!text.trimmed().isEmpty());
     });
     onSpanChanged();
