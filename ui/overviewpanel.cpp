@@ -6,6 +6,7 @@
 #include "itemmodels/nodetablemodel.h"
 #include "widgets/delegates/statusdelegate.h"
 #include "widgets/keyfiguretile.h"
+#include "widgets/map/mapstyle.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -29,11 +30,6 @@ QLabel *makeLabel(const QString &objectName, const QString &text, QWidget *paren
     label->setObjectName(objectName);
     label->setTextFormat(Qt::PlainText);
     return label;
-}
-
-QString pct(double fraction)
-{
-    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
 }
 
 } // namespace
@@ -209,12 +205,12 @@ void OverviewPanel::showFigures(const Shown &shown)
     accel->setValue(tr("%1 / %2").arg(locale.toString(all.acceleratorsInUse), locale.toString(all.acceleratorsTotal)));
     accel->setDetail(all.acceleratorsTotal > 0
                          ? tr("%1 busy \u00b7 %2 cards free")
-                               .arg(pct(double(all.acceleratorsInUse) / all.acceleratorsTotal),
+                               .arg(map::style::percentText(double(all.acceleratorsInUse) / all.acceleratorsTotal),
                                     locale.toString(all.acceleratorsTotal - all.acceleratorsInUse))
                          : QString());
 
     KeyFigureTile *cpu = m_tiles[CpuTile];
-    cpu->setValue(all.reporting > 0 ? pct(all.cpuUtil) : QStringLiteral("\u2014"));
+    cpu->setValue(all.reporting > 0 ? map::style::percentText(all.cpuUtil) : QStringLiteral("\u2014"));
     cpu->setDetail(tr("mean weighted by cores, %1 of %2 nodes reporting").arg(all.reporting).arg(all.nodes));
     cpu->setLevel(all.cpuUtil >= 0.9 ? KeyFigureTile::Level::Critical
                   : all.cpuUtil >= 0.8 ? KeyFigureTile::Level::Warning
@@ -256,7 +252,7 @@ void OverviewPanel::showFigures(const Shown &shown)
         auto &cells = m_tierCells[int(tier)];
         cells[0]->setText(tr("%1 / %2").arg(t.online).arg(t.nodes));
         cells[1]->setText(tr("%1 / %2").arg(locale.toString(t.acceleratorsInUse), locale.toString(t.acceleratorsTotal)));
-        cells[2]->setText(t.reporting > 0 ? pct(t.cpuUtil) : QStringLiteral("\u2014"));
+        cells[2]->setText(t.reporting > 0 ? map::style::percentText(t.cpuUtil) : QStringLiteral("\u2014"));
         cells[3]->setText(tr("%1 MW").arg(locale.toString(t.powerKw / 1000.0, 'f', 1)));
         cells[4]->setText(tr("%1 / %2").arg(locale.toString(t.runningJobs), locale.toString(t.queuedJobs)));
     }
